@@ -1,0 +1,364 @@
+/**
+ * The ADR-001 concern catalog (docs/design/adr-001-concerns.md) as data. Keys never change meaning;
+ * a meta-test keeps this table and the document in step.
+ */
+import type { Layer } from './snapshot/index.js';
+import type { PrioritySpec } from './priority.js';
+
+export interface Concern {
+  key: string;
+  statement: string;
+  /** The ADR section the concern comes from, e.g. "Decision 4, Lesson 4". */
+  adrSection: string;
+  layers: Layer[];
+  priority: PrioritySpec;
+}
+
+export const CONCERNS: readonly Concern[] = [
+  {
+    key: 'registry.gcr-reference',
+    statement:
+      'No image is pulled from or pushed to Container Registry (`gcr.io`, `*.gcr.io`): manifests, live workloads, workflows, Dockerfile `FROM`, `.tf`; deployment guides (Markdown) no longer point there (P2)',
+    adrSection: 'Decision 1',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'registry.ar-repository',
+    statement: 'The Artifact Registry Docker repository exists in the expected location and its API is enabled',
+    adrSection: 'Decision 1',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'registry.pull-permission',
+    statement: 'The identity GKE nodes pull with holds `roles/artifactregistry.reader` (project or repository)',
+    adrSection: 'Decision 1',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'registry.legacy-api-enabled',
+    statement: '`containerregistry.googleapis.com` is no longer enabled',
+    adrSection: 'Decision 1, Lesson 1',
+    layers: ['gcp'],
+    priority: { default: 'P2' },
+  },
+  {
+    key: 'image.platform-mismatch',
+    statement:
+      'Every image a workload runs has a manifest for every node architecture in the cluster (linux/amd64 on GKE)',
+    adrSection: 'Decision 2',
+    layers: ['probe', 'k8s', 'gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'build.platform-flag',
+    statement:
+      'Every image build that feeds GKE targets `linux/amd64` explicitly (`--platform`, or a multi-platform list containing it)',
+    adrSection: 'Decision 2, Lesson 2',
+    layers: ['files'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'k8s.self-managed-datastore',
+    statement:
+      "No database or cache runs as a StatefulSet/Deployment in the app's namespaces (postgres, redis, mysql, mongo images)",
+    adrSection: 'Decision 3, Lesson 5',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'k8s.orphaned-volume',
+    statement: 'No PersistentVolumeClaim is left from a deleted StatefulSet (unused by any pod)',
+    adrSection: 'Decision 3',
+    layers: ['k8s'],
+    priority: { default: 'P2' },
+  },
+  {
+    key: 'sql.instance-ready',
+    statement: 'The Cloud SQL instance exists, is `RUNNABLE`, and the application database exists',
+    adrSection: 'Decision 3',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'redis.instance-ready',
+    statement: 'The Memorystore instance exists and is `READY`',
+    adrSection: 'Decision 3',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'container.runs-as-root',
+    statement:
+      'The application container does not run as root: Dockerfile final stage `USER`, image config `User`, pod/container `securityContext` (`runAsNonRoot`, `runAsUser`) agree on a non-root user',
+    adrSection: 'Decision 4, Lesson 4',
+    layers: ['files', 'probe', 'k8s'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'container.unreadable-dependencies',
+    statement:
+      'A non-root runtime user can read what it runs: no dependencies copied under `/root` (e.g. `/root/.local`) or onto a `PATH` entry under `/root` while the final `USER` is not root',
+    adrSection: 'Decision 4',
+    layers: ['files', 'probe'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'container.privilege-escalation',
+    statement: 'Containers set `allowPrivilegeEscalation: false`, are not `privileged`, add no capabilities',
+    adrSection: 'Lesson 4',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'k8s.placeholder-secret',
+    statement:
+      'No Secret the app uses holds a placeholder value (empty, `placeholder`, `changeme`, `TODO`, `xxx`, example hosts)',
+    adrSection: 'Pending: Update Secrets',
+    layers: ['k8s', 'files'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'k8s.migrations-complete',
+    statement: 'The migration Job for the running image has succeeded',
+    adrSection: 'Pending: Database Migrations',
+    layers: ['k8s'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'k8s.rollout-healthy',
+    statement:
+      'The backend Deployment is fully available with the expected image, at least 2 replicas, and liveness + readiness probes',
+    adrSection: 'Pending: Restart Deployment',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'smoke.health-endpoints',
+    statement: '`/api/v1/health/live` answers healthy and `/api/v1/health/ready` reports database and redis connected',
+    adrSection: 'Pending: Smoke Tests',
+    layers: ['probe'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'smoke.auth-required',
+    statement: 'Protected API paths (`/api/v1/licenses/`) answer 401 without a token',
+    adrSection: 'Pending: Smoke Tests',
+    layers: ['probe'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'iac.unmanaged-resource',
+    statement:
+      'Every live managed resource (Cloud SQL, Memorystore, KMS key, AR repository, cluster) is in the OpenTofu state, and every state resource exists live',
+    adrSection: 'Issue 1, Lesson 3',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'db.superuser-app-user',
+    statement:
+      'The application does not connect as `postgres` or any superuser / `cloudsqlsuperuser` member; its role has only DML rights',
+    adrSection: 'Issue 2',
+    layers: ['k8s', 'probe', 'gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'sql.ssl-not-enforced',
+    statement:
+      'Cloud SQL rejects unencrypted connections (`sslMode` ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED, or `requireSsl`), and the app connects with `sslmode=require` or stricter',
+    adrSection: 'Issue 3',
+    layers: ['gcp', 'probe', 'files'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'redis.auth-disabled',
+    statement: 'Memorystore has AUTH enabled; an unauthenticated client is refused',
+    adrSection: 'Issue 4',
+    layers: ['files', 'gcp', 'probe'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'redis.transit-encryption-disabled',
+    statement: 'Memorystore uses in-transit encryption (`SERVER_AUTHENTICATION`); a plaintext client is refused',
+    adrSection: 'Issue 4',
+    layers: ['files', 'gcp', 'probe'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'secrets.not-in-secret-manager',
+    statement:
+      'Application credentials come from Secret Manager (via External Secrets or a CSI/sidecar), not only from hand-made Kubernetes Secrets; the expected Secret Manager secrets exist',
+    adrSection: 'Issue 5',
+    layers: ['k8s', 'gcp', 'files'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'gke.secrets-encryption',
+    statement: 'GKE application-layer secrets encryption is on (`databaseEncryption.state: ENCRYPTED`)',
+    adrSection: 'Issue 5',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'gke.workload-identity',
+    statement: 'Workload Identity is enabled on the cluster and the backend KSA is bound to a GCP service account',
+    adrSection: 'Issue 5',
+    layers: ['files', 'gcp', 'k8s'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'kms.signing-key',
+    statement:
+      'The license-signing key exists with purpose `ASYMMETRIC_SIGN`, the decided algorithm (`RSA_SIGN_PKCS1_4096_SHA512`) and an enabled primary version',
+    adrSection: 'Issue 6',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'kms.signer-binding',
+    statement:
+      "The backend's service account holds `roles/cloudkms.signerVerifier` on that key, and nobody holds it broadly (allUsers, project-wide owners excepted)",
+    adrSection: 'Issue 6',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'identity.platform-enabled',
+    statement:
+      'Identity Platform (`identitytoolkit.googleapis.com`) is enabled with at least one sign-in provider configured',
+    adrSection: 'Issue 7',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'network.public-http',
+    statement:
+      'The app is not exposed by a plain `LoadBalancer` Service over HTTP; public traffic enters through an Ingress with TLS',
+    adrSection: 'Issue 8',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'network.tls-certificate',
+    statement:
+      'The managed certificate covers the domain and is `ACTIVE`; the live endpoint serves a valid certificate not expiring within 14 days, and HTTP redirects to HTTPS',
+    adrSection: 'Issue 8',
+    layers: ['k8s', 'gcp', 'probe'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'network.edge-protection',
+    statement: 'A Cloud Armor security policy is attached to the public backend',
+    adrSection: 'Issue 8',
+    layers: ['files', 'gcp', 'k8s'],
+    priority: { default: 'P2' },
+  },
+  {
+    key: 'observability.workload-logging',
+    statement: 'GKE logging and monitoring include workload components',
+    adrSection: 'Issue 9',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'observability.alerting',
+    statement: 'Enabled alert policies exist for error rate, p99 latency, crash loops and database connection errors',
+    adrSection: 'Issue 9',
+    layers: ['gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'backup.sql-automated',
+    statement: 'Cloud SQL automated backups are on, with a successful backup in the last 26 hours',
+    adrSection: 'Issue 10',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1', environments: { production: 'P0' } },
+  },
+  {
+    key: 'backup.sql-pitr',
+    statement: 'Point-in-time recovery is on for Cloud SQL',
+    adrSection: 'Issue 10',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'backup.redis-persistence',
+    statement: 'Memorystore persistence (RDB snapshots) is on',
+    adrSection: 'Issue 10',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'sql.high-availability',
+    statement: 'Cloud SQL is `REGIONAL` (HA)',
+    adrSection: 'Issue 10',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P2', environments: { production: 'P1' } },
+  },
+  {
+    key: 'cicd.pipeline-present',
+    statement: 'A workflow builds, pushes and deploys the backend on push to main',
+    adrSection: 'Issue 11',
+    layers: ['files'],
+    priority: { default: 'P2', environments: { production: 'P0' } },
+  },
+  {
+    key: 'cicd.long-lived-key',
+    statement:
+      'CI authenticates to Google Cloud with Workload Identity Federation, not a JSON service-account key secret',
+    adrSection: 'Issue 11',
+    layers: ['files'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'cicd.smoke-test',
+    statement: 'The deploy workflow checks the health endpoint after rollout and fails the job when it is down',
+    adrSection: 'Issue 11',
+    layers: ['files'],
+    priority: { default: 'P2' },
+  },
+  {
+    key: 'cicd.unpinned-action',
+    statement: 'Third-party actions are pinned to a full commit SHA',
+    adrSection: 'Issue 11',
+    layers: ['files'],
+    priority: { default: 'P2' },
+  },
+  {
+    key: 'lifecycle.deprecated-platform',
+    statement:
+      'Nothing depends on a shut-down or end-of-life platform: GCR, removed Kubernetes API versions, end-of-life base images and database versions',
+    adrSection: 'Lesson 1',
+    layers: ['files', 'k8s', 'gcp'],
+    priority: { default: 'P1' },
+  },
+  {
+    key: 'image.mutable-tag',
+    statement: 'Workloads run images by digest or by an immutable version tag, not `latest` or an environment tag',
+    adrSection: 'Lesson 2',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P2', environments: { production: 'P1' } },
+  },
+  {
+    key: 'sql.public-exposure',
+    statement: 'Cloud SQL has no public IP open to `0.0.0.0/0`',
+    adrSection: 'Issue 3',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P0' },
+  },
+  {
+    key: 'sql.deletion-protection',
+    statement: 'Cloud SQL deletion protection is on',
+    adrSection: 'Issue 10',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P2', environments: { production: 'P1' } },
+  },
+];
+
+const byKey = new Map(CONCERNS.map((c) => [c.key, c]));
+export function getConcern(key: string): Concern | undefined {
+  return byKey.get(key);
+}

@@ -1,0 +1,234 @@
+/**
+ * The engine: a snapshot and a rule list in, verdicts out. No I/O.
+ * - a rule whose facet failed to collect gets `error`, never a silent pass;
+ * - a rule whose layer is not configured gets `skip` with the reason;
+ * - a rule that throws gets `error` and the scan goes on;
+ * - a rule that reports nothing gets one `skip` ("nothing to check").
+ */
+import type { Expectations } from './config.js';
+import { type Priority, resolvePriority } from './priority.js';
+import { renderMessage, type FailReport, type PassReport, type Rule, type RuleContext } from './rule.js';
+import type { FacetName, Problem, Snapshot } from './snapshot/index.js';
+import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
+
+export interface EngineOptions {
+  environment: string;
+  tier?: string;
+  expectations: Expectations;
+  /** Per-rule override from the config: a priority, or `off`. Keys may be ids or aliases. */
+  ruleOverrides?: Record<string, Priority | 'off'>;
+}
+
+function scopeResource(_rule: Rule, environment: string): Resource {
+  return { id: `environment:${environment}`, kind: 'Environment', name: environment };
+}
+
+function problemResource(p: Problem): Resource {
+  const file = p.location?.file;
+  return { id: p.subject, kind: file ? 'File' : 'Source', name: p.subject, ...(file ? { file } : {}) };
+}
+
+function overrideFor(
+  rule: Rule,
+  overrides: Record<string, Priority | 'off'> | undefined,
+): Priority | 'off' | undefined {
+  if (!overrides) return undefined;
+  for (const name of [rule.id, ...rule.aliases]) if (overrides[name]) return overrides[name];
+  return undefined;
+}
+
+export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): Verdict[] {
+  const out: Verdict[] = [];
+  for (const rule of rules) {
+    const override = overrideFor(rule, options.ruleOverrides);
+    if (override === 'off') continue;
+    const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
+    out.push(...runRule(snapshot, rule, priority, options));
+  }
+  return sortVerdicts(out);
+}
+
+function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: EngineOptions): Verdict[] {
+  const base = { ruleId: rule.id, priority, concerns: rule.concerns };
+  const make = (
+    status: Verdict['status'],
+    resource: Resource,
+    messageId: string,
+    message: string,
+    extra: Partial<Verdict> = {},
+    discriminator = '',
+  ): Verdict => ({
+    ...base,
+    status,
+    resource,
+    messageId,
+    message,
+    evidence: [],
+    certainty: 'high',
+    fingerprint: fingerprintOf(rule.id, resource.id, discriminator),
+    ...extra,
+  });
+
+  // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
+  const partial: Verdict[] = [];
+  for (const name of rule.facets) {
+    const facet = snapshot.facets[name as FacetName];
+    if (!facet || facet.status === 'absent') {
+      const reason =
+        facet?.status === 'absent' ? facet.reason : `the ${rule.layer} layer is not configured for this environment`;
+      return [make('skip', scopeResource(rule, options.environment), 'layer-not-scanned', `Not checked: ${reason}.`)];
+    }
+    if (facet.status === 'error') {
+      return facet.problems.map((p) =>
+        make(
+          'error',
+          problemResource(p),
+          'collection-failed',
+          `Could not check: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
+          {
+            ...(p.location ? { location: p.location } : {}),
+          },
+        ),
+      );
+    }
+    for (const p of facet.problems) {
+      partial.push(
+        make(
+          'error',
+          problemResource(p),
+          'collection-failed',
+          `Could not check ${p.subject}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
+          {
+            ...(p.location ? { location: p.location } : {}),
+          },
+        ),
+      );
+    }
+  }
+
+  // 2. Run the check. A throw is an error verdict for the rule, not the end of the scan.
+  const reported: Verdict[] = [];
+  const template = (id: string): string => {
+    const t = (rule.messages as Record<string, string>)[id];
+    if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
+    return t;
+  };
+  const ctx: RuleContext<FacetName, string> = {
+    facet: (name) => {
+      if (!rule.facets.includes(name)) throw new Error(`rule "${rule.id}" read facet "${name}" it did not declare`);
+      const f = snapshot.facets[name];
+      if (f?.status !== 'ok') throw new Error(`facet "${name}" is not available`);
+      return f.data as never;
+    },
+    env: { name: options.environment, tier: options.tier, expectations: options.expectations },
+    fail: (r: FailReport<string>) => {
+      reported.push(
+        make(
+          'fail',
+          r.resource,
+          r.messageId,
+          renderMessage(template(r.messageId), r.data),
+          {
+            ...(r.data ? { data: r.data } : {}),
+            ...(r.location ? { location: r.location } : {}),
+            ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
+            evidence: r.evidence ?? [],
+            certainty: r.certainty ?? 'high',
+          },
+          r.discriminator,
+        ),
+      );
+    },
+    pass: (r: PassReport<string>) => {
+      const id = r.messageId ?? 'pass';
+      const message = r.messageId ? renderMessage(template(r.messageId), r.data) : `${rule.title}: holds.`;
+      reported.push(
+        make(
+          'pass',
+          r.resource,
+          id,
+          message,
+          {
+            ...(r.data ? { data: r.data } : {}),
+            ...(r.location ? { location: r.location } : {}),
+            evidence: r.evidence ?? [],
+          },
+          r.discriminator,
+        ),
+      );
+    },
+    skip: (reason: string, resource?: Resource) => {
+      reported.push(
+        make(
+          'skip',
+          resource ?? scopeResource(rule, options.environment),
+          'not-applicable',
+          `Not applicable: ${reason}`,
+        ),
+      );
+    },
+  };
+  try {
+    rule.check(ctx);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return [
+      ...partial,
+      make(
+        'error',
+        scopeResource(rule, options.environment),
+        'rule-crashed',
+        `The rule failed while checking: ${msg}. Please report this.`,
+      ),
+    ];
+  }
+  if (reported.length === 0 && partial.length === 0) {
+    reported.push(
+      make(
+        'skip',
+        scopeResource(rule, options.environment),
+        'nothing-to-check',
+        'Not applicable: nothing this rule checks was found.',
+      ),
+    );
+  }
+  return [...partial, ...collapse(reported)];
+}
+
+/**
+ * One verdict per (rule, resource, discriminator): the worst wins; further fail locations of the same
+ * key become related locations.
+ */
+function collapse(verdicts: Verdict[]): Verdict[] {
+  const byKey = new Map<string, Verdict>();
+  for (const v of verdicts) {
+    const prior = byKey.get(v.fingerprint);
+    if (!prior) {
+      byKey.set(v.fingerprint, v);
+      continue;
+    }
+    const [keep, drop] = statusRank(v.status) < statusRank(prior.status) ? [v, prior] : [prior, v];
+    if (drop.status === 'fail' && keep.status === 'fail' && drop.location) {
+      keep.relatedLocations = [...(keep.relatedLocations ?? []), drop.location];
+      keep.evidence = [...keep.evidence, ...drop.evidence];
+    }
+    byKey.set(v.fingerprint, keep);
+  }
+  return [...byKey.values()];
+}
+
+/** Deterministic order: rule id, then file, line, resource id, fingerprint. */
+export function sortVerdicts(vs: Verdict[]): Verdict[] {
+  return vs.sort(
+    (a, b) =>
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.location?.file ?? a.resource.file ?? '', b.location?.file ?? b.resource.file ?? '') ||
+      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+      cmp(a.resource.id, b.resource.id) ||
+      cmp(a.fingerprint, b.fingerprint),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,221 @@
+/**
+ * The scan result: everything reporters need, as plain data with a published JSON Schema
+ * (schemas/scan-result-v1.json). Reporters are pure functions of it.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+import type { ConfigSuppression, Expectations, FailOn } from './config.js';
+import { runRules } from './engine.js';
+import { evaluateGate, type GateResult } from './gate.js';
+import { LocationSchema } from './location.js';
+import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
+import { type Rule, type RuleMeta, ruleMeta } from './rule.js';
+import { type InlineIgnore, type Layer, type LayerState, LayerStateSchema, type Snapshot } from './snapshot/index.js';
+import { applySuppressions, type SuppressionReport } from './suppressions.js';
+import { type Verdict, VERDICT_STATUSES, VerdictSchema } from './verdict.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface ScanResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  environment: {
+    name: string;
+    tier?: string;
+    /** The config file and the line of this environment's entry: the location of last resort. */
+    configFile?: string;
+    configLine?: number;
+  };
+  root: string;
+  /** The ADR document and the line of each section, for locating findings that no file declares. */
+  adr?: { file: string; sections: Record<string, number> };
+  layers: Partial<Record<Layer, LayerState>>;
+  rules: RuleMeta[];
+  verdicts: Verdict[];
+  suppressions: SuppressionReport;
+  baseline?: { file: string; fixed: BaselineEntry[] };
+  gate: GateResult;
+  summary: Summary;
+  timestamps?: { startedAt: string; finishedAt: string };
+}
+
+export interface Summary {
+  byStatus: Record<Verdict['status'] | 'suppressed', number>;
+  byPriority: Record<Priority, { fail: number; error: number; pass: number; skip: number; suppressed: number }>;
+}
+
+export function summarize(verdicts: readonly Verdict[]): Summary {
+  const byStatus = { fail: 0, error: 0, pass: 0, skip: 0, suppressed: 0 };
+  const byPriority = Object.fromEntries(
+    PRIORITIES.map((p) => [p, { fail: 0, error: 0, pass: 0, skip: 0, suppressed: 0 }]),
+  ) as Summary['byPriority'];
+  for (const v of verdicts) {
+    const key = v.status === 'fail' && v.suppression ? 'suppressed' : v.status;
+    byStatus[key]++;
+    byPriority[v.priority][key]++;
+  }
+  return { byStatus, byPriority };
+}
+
+export interface EvaluateOptions {
+  environment: string;
+  tier?: string;
+  expectations: Expectations;
+  ruleOverrides?: Record<string, Priority | 'off'>;
+  failOn: FailOn;
+  allowIncomplete: boolean;
+  suppressions?: ConfigSuppression[];
+  configFile?: string;
+  configLine?: number;
+  baseline?: { file: string; baseline: Baseline };
+  adr?: { file: string; sections: Record<string, number> };
+  /** YYYY-MM-DD for suppression expiry; defaults to today (UTC). */
+  today?: string;
+  toolVersion: string;
+  timestamps?: { startedAt: string; finishedAt: string };
+}
+
+/** Every inline ignore directive found in the snapshot's files. */
+export function inlineIgnoresOf(snapshot: Snapshot): InlineIgnore[] {
+  const out: InlineIgnore[] = [];
+  for (const facet of Object.values(snapshot.facets)) {
+    if (facet?.status !== 'ok') continue;
+    const files = (facet.data as { files?: { ignores?: InlineIgnore[] }[] }).files;
+    if (!Array.isArray(files)) continue;
+    for (const f of files) out.push(...(f.ignores ?? []));
+  }
+  // The same file can be read by two facets (e.g. a workflow is also YAML): count each directive once.
+  const seen = new Set<string>();
+  return out.filter((i) => {
+    const k = `${i.file}:${i.line}:${i.ruleId}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Snapshot + rules → the whole scan result. Pure. */
+export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: EvaluateOptions): ScanResult {
+  const verdicts = runRules(snapshot, rules, {
+    environment: o.environment,
+    ...(o.tier ? { tier: o.tier } : {}),
+    expectations: o.expectations,
+    ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
+  });
+  const suppressions = applySuppressions({
+    verdicts,
+    rules,
+    config: o.suppressions ?? [],
+    configFile: o.configFile ?? 'coditect-audit.yaml',
+    inline: inlineIgnoresOf(snapshot),
+    today: o.today ?? new Date().toISOString().slice(0, 10),
+  });
+  const fixed = o.baseline ? applyBaseline(verdicts, o.baseline.baseline) : undefined;
+  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete);
+  const ran = new Set(verdicts.map((v) => v.ruleId));
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'coditect-audit', version: o.toolVersion },
+    environment: {
+      name: o.environment,
+      ...(o.tier ? { tier: o.tier } : {}),
+      ...(o.configFile ? { configFile: o.configFile } : {}),
+      ...(o.configLine ? { configLine: o.configLine } : {}),
+    },
+    root: snapshot.root,
+    ...(o.adr ? { adr: o.adr } : {}),
+    layers: snapshot.layers,
+    rules: rules
+      .filter((r) => ran.has(r.id))
+      .map(ruleMeta)
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    verdicts,
+    suppressions,
+    ...(o.baseline && fixed ? { baseline: { file: o.baseline.file, fixed } } : {}),
+    gate,
+    summary: summarize(verdicts),
+    ...(o.timestamps ? { timestamps: o.timestamps } : {}),
+  };
+}
+
+const Count = Type.Integer({ minimum: 0 });
+const SuppressionEntrySchema = Type.Object({
+  kind: Type.Union([Type.Literal('config'), Type.Literal('inline')]),
+  rule: Type.String(),
+  resource: Type.Optional(Type.String()),
+  reason: Type.String(),
+  expires: Type.Optional(Type.String()),
+  source: Type.String(),
+});
+
+/** JSON Schema of the JSON report (`--format json`). */
+export const ScanResultSchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(RESULT_SCHEMA_VERSION),
+    tool: Type.Object({ name: Type.String(), version: Type.String() }),
+    environment: Type.Object({
+      name: Type.String(),
+      tier: Type.Optional(Type.String()),
+      configFile: Type.Optional(Type.String()),
+      configLine: Type.Optional(Type.Integer({ minimum: 1 })),
+    }),
+    root: Type.String(),
+    adr: Type.Optional(
+      Type.Object({ file: Type.String(), sections: Type.Record(Type.String(), Type.Integer({ minimum: 1 })) }),
+    ),
+    layers: Type.Record(Type.String(), LayerStateSchema),
+    rules: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        aliases: Type.Array(Type.String()),
+        title: Type.String(),
+        concerns: Type.Array(Type.String()),
+        layer: Type.String(),
+        facets: Type.Array(Type.String()),
+        priority: PrioritySpecSchema,
+        description: Type.String(),
+        rationale: Type.String(),
+        remediation: Type.Object({ text: Type.String(), commands: Type.Optional(Type.Array(Type.String())) }),
+        benchmarks: Type.Array(
+          Type.Object({ standard: Type.String(), id: Type.String(), title: Type.Optional(Type.String()) }),
+        ),
+        adrSection: Type.String(),
+        docsUrl: Type.String(),
+      }),
+    ),
+    verdicts: Type.Array(VerdictSchema),
+    suppressions: Type.Object({
+      unused: Type.Array(SuppressionEntrySchema),
+      expired: Type.Array(SuppressionEntrySchema),
+    }),
+    baseline: Type.Optional(
+      Type.Object({
+        file: Type.String(),
+        fixed: Type.Array(Type.Object({ fingerprint: Type.String(), ruleId: Type.String(), resource: Type.String() })),
+      }),
+    ),
+    gate: Type.Object({
+      failOn: Type.Union([PrioritySchema, Type.Literal('none')]),
+      status: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('incomplete')]),
+      exitCode: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
+      failing: Count,
+      incomplete: Count,
+      allowIncomplete: Type.Boolean(),
+    }),
+    summary: Type.Object({
+      byStatus: Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
+      byPriority: Type.Object(
+        Object.fromEntries(
+          PRIORITIES.map((p) => [
+            p,
+            Type.Object(Object.fromEntries(['fail', 'error', 'pass', 'skip', 'suppressed'].map((s) => [s, Count]))),
+          ]),
+        ),
+      ),
+    }),
+    timestamps: Type.Optional(Type.Object({ startedAt: Type.String(), finishedAt: Type.String() })),
+  },
+  { $id: 'https://coditect.ai/schemas/coditect-audit/scan-result-v1.json', title: 'coditect-audit scan result' },
+);
+export type ScanResultJson = Static<typeof ScanResultSchema>;
+export { LocationSchema };

@@ -1,0 +1,214 @@
+import { getConcern } from './concerns.js';
+import type { Expectations } from './config.js';
+import type { Location } from './location.js';
+import { isPriority, type Priority, type PrioritySpec } from './priority.js';
+import { type FacetMap, type FacetName, FACET_NAMES, type Layer, LAYERS, layerOfFacet } from './snapshot/index.js';
+import type { Evidence, Resource } from './verdict.js';
+
+/** Where rule documentation lives; a rule's `docsUrl` is derived from its id unless a plugin sets one. */
+export const DOCS_BASE_URL = 'https://github.com/coditect-ai/coditect-audit/blob/main/docs/rules/';
+
+export interface Benchmark {
+  /** e.g. "CIS GKE Benchmark 1.6", "CIS Kubernetes Benchmark 1.9", "Security Command Center". */
+  standard: string;
+  id: string;
+  title?: string;
+}
+
+export interface Remediation {
+  /** What to change, in a sentence or two. */
+  text: string;
+  /** The exact commands (or file changes) that fix it, in order. */
+  commands?: string[];
+}
+
+type MessageData = Record<string, string | number | boolean>;
+
+export interface FailReport<M extends string> {
+  resource: Resource;
+  messageId: M;
+  data?: MessageData;
+  location?: Location;
+  relatedLocations?: Location[];
+  evidence?: Evidence[];
+  /** `low` when the rule infers rather than observes. Default `high`. */
+  certainty?: 'high' | 'low';
+  /** Separates two findings of one rule on one resource (e.g. two COPY lines). Must not contain a line number. */
+  discriminator?: string;
+}
+
+export interface PassReport<M extends string> {
+  resource: Resource;
+  messageId?: M;
+  data?: MessageData;
+  location?: Location;
+  evidence?: Evidence[];
+  discriminator?: string;
+}
+
+export interface RuleEnvironment {
+  name: string;
+  tier?: string;
+  expectations: Expectations;
+}
+
+export interface RuleContext<F extends FacetName, M extends string> {
+  /** Data of a facet the rule declared; the engine only calls `check` when all of them were collected. */
+  facet<K extends F>(name: K): FacetMap[K];
+  env: RuleEnvironment;
+  fail(report: FailReport<M>): void;
+  pass(report: PassReport<M>): void;
+  /** Not applicable to this resource (or, without a resource, to this environment), with the reason. */
+  skip(reason: string, resource?: Resource): void;
+}
+
+export interface RuleDefinition<F extends FacetName = FacetName, M extends string = string> {
+  /** Permanent kebab-case id; it is also the file name. Renamed rules keep the old id in `aliases`. */
+  id: string;
+  aliases?: string[];
+  title: string;
+  /** Concern keys from docs/design/adr-001-concerns.md. */
+  concerns: string[];
+  layer: Layer;
+  /** Facets the rule reads; when one could not be collected the rule gets an `error` verdict. */
+  facets: F[];
+  /** Default priority, with per-environment overrides. Defaults to the first concern's priority. */
+  priority?: PrioritySpec | Priority;
+  description: string;
+  rationale: string;
+  remediation: Remediation;
+  benchmarks?: Benchmark[];
+  /** Message templates keyed by message id; `{{name}}` is replaced from the report's data. */
+  messages: Record<M, string>;
+  /** ADR section, when it differs from the concern catalog's (plugin rules for other ADRs). */
+  adrSection?: string;
+  docsUrl?: string;
+  check(ctx: RuleContext<F, M>): void;
+}
+
+/** A rule after `defineRule`: metadata complete and validated. */
+export interface Rule<F extends FacetName = FacetName, M extends string = string> extends RuleDefinition<F, M> {
+  aliases: string[];
+  priority: PrioritySpec;
+  benchmarks: Benchmark[];
+  adrSection: string;
+  docsUrl: string;
+}
+
+/** Serializable rule metadata, as reports carry it. */
+export interface RuleMeta {
+  id: string;
+  aliases: string[];
+  title: string;
+  concerns: string[];
+  layer: Layer;
+  facets: string[];
+  priority: PrioritySpec;
+  description: string;
+  rationale: string;
+  remediation: Remediation;
+  benchmarks: Benchmark[];
+  adrSection: string;
+  docsUrl: string;
+}
+
+export class RuleDefinitionError extends Error {
+  override name = 'RuleDefinitionError';
+}
+
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Validates a rule's metadata and fills what can be derived (docs URL, priority from its concern).
+ * Throws `RuleDefinitionError` naming the rule and the field.
+ */
+export function defineRule<F extends FacetName, M extends string>(def: RuleDefinition<F, M>): Rule<F, M> {
+  const where = `rule "${String(def?.id)}"`;
+  const problem = (msg: string) => new RuleDefinitionError(`${where}: ${msg}`);
+  if (!def || typeof def !== 'object') throw new RuleDefinitionError('a rule must be an object');
+  if (typeof def.id !== 'string' || !ID.test(def.id)) throw problem('id must be kebab-case (a-z, 0-9, -)');
+  for (const a of def.aliases ?? [])
+    if (typeof a !== 'string' || !a) throw problem('aliases must be non-empty strings');
+  for (const field of ['title', 'description', 'rationale'] as const) {
+    if (typeof def[field] !== 'string' || !def[field].trim()) throw problem(`"${field}" must be a non-empty string`);
+  }
+  if (
+    !Array.isArray(def.concerns) ||
+    def.concerns.length === 0 ||
+    def.concerns.some((c) => typeof c !== 'string' || !c)
+  )
+    throw problem('"concerns" must list at least one concern key');
+  if (!(LAYERS as readonly string[]).includes(def.layer)) throw problem(`"layer" must be one of ${LAYERS.join(', ')}`);
+  if (!Array.isArray(def.facets) || def.facets.length === 0) throw problem('"facets" must list the facets it reads');
+  for (const f of def.facets) {
+    if (!(FACET_NAMES as string[]).includes(f))
+      throw problem(`unknown facet "${String(f)}" (known: ${FACET_NAMES.join(', ')})`);
+    if (layerOfFacet(f) !== def.layer) throw problem(`facet "${f}" is not in layer "${def.layer}"`);
+  }
+  if (!def.remediation || typeof def.remediation.text !== 'string' || !def.remediation.text.trim())
+    throw problem('"remediation.text" must be a non-empty string');
+  if (!def.messages || typeof def.messages !== 'object' || Object.keys(def.messages).length === 0)
+    throw problem('"messages" must hold at least one message template');
+  if (typeof def.check !== 'function') throw problem('"check" must be a function');
+
+  const concern = getConcern(def.concerns[0] as string);
+  let priority: PrioritySpec;
+  if (def.priority === undefined) {
+    if (!concern) throw problem(`no "priority" given and concern "${def.concerns[0]}" is not in the catalog`);
+    priority = concern.priority;
+  } else if (typeof def.priority === 'string') {
+    if (!isPriority(def.priority)) throw problem('"priority" must be P0, P1 or P2');
+    priority = { default: def.priority };
+  } else {
+    if (!isPriority(def.priority.default)) throw problem('"priority.default" must be P0, P1 or P2');
+    for (const [env, p] of Object.entries(def.priority.environments ?? {}))
+      if (!isPriority(p)) throw problem(`"priority.environments.${env}" must be P0, P1 or P2`);
+    priority = def.priority;
+  }
+  const adrSection = def.adrSection ?? concern?.adrSection;
+  if (!adrSection) throw problem(`concern "${def.concerns[0]}" is not in the catalog: give "adrSection"`);
+
+  return {
+    ...def,
+    aliases: def.aliases ?? [],
+    priority,
+    benchmarks: def.benchmarks ?? [],
+    adrSection,
+    docsUrl: def.docsUrl ?? `${DOCS_BASE_URL}${def.id}.md`,
+  };
+}
+
+export function ruleMeta(rule: Rule): RuleMeta {
+  return {
+    id: rule.id,
+    aliases: rule.aliases,
+    title: rule.title,
+    concerns: rule.concerns,
+    layer: rule.layer,
+    facets: rule.facets,
+    priority: rule.priority,
+    description: rule.description,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    benchmarks: rule.benchmarks,
+    adrSection: rule.adrSection,
+    docsUrl: rule.docsUrl,
+  };
+}
+
+/** `{{name}}` → data.name; unknown placeholders stay visible so a missing datum is noticed in tests. */
+export function renderMessage(template: string, data: MessageData | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+}
+
+/** Rejects duplicate ids and aliases across a rule set (built-in plus plugins). */
+export function assertUniqueIds(rules: readonly Rule[]): void {
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    for (const name of [r.id, ...r.aliases]) {
+      const prior = seen.get(name);
+      if (prior) throw new RuleDefinitionError(`rule id "${name}" of rule "${r.id}" clashes with rule "${prior}"`);
+      seen.set(name, r.id);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { LocationSchema } from '../location.js';
+
+/**
+ * Something that could not be collected: an unreadable or malformed file, a denied API call.
+ * `subject` names what is missing (a file path, an API call and resource); `fix` says what to do.
+ * Never carries a secret value.
+ */
+export const ProblemSchema = Type.Object({
+  subject: Type.String(),
+  message: Type.String(),
+  cause: Type.Optional(Type.String({ description: 'machine-readable cause, e.g. parse-error, permission-denied' })),
+  fix: Type.Optional(Type.String()),
+  location: Type.Optional(LocationSchema),
+});
+export type Problem = Static<typeof ProblemSchema>;
+
+/**
+ * Inline suppression found in a file: `# coditect-audit:ignore <rule-id> -- <reason>`.
+ * `line` is where the comment is; `appliesToLine` is the line it covers (the same line for a trailing
+ * comment, else the next line that is not a comment or blank).
+ */
+export const InlineIgnoreSchema = Type.Object({
+  file: Type.String(),
+  line: Type.Integer({ minimum: 1 }),
+  appliesToLine: Type.Integer({ minimum: 1 }),
+  ruleId: Type.String(),
+  reason: Type.String(),
+});
+export type InlineIgnore = Static<typeof InlineIgnoreSchema>;
+
+/**
+ * The result of collecting one facet.
+ * - `ok`: data is there; `problems` lists parts that could not be read (each becomes an `error` verdict
+ *   for every rule that reads this facet, naming the part).
+ * - `error`: nothing usable was collected; every rule reading it gets an `error` verdict.
+ * - `absent`: the layer is not configured for this environment; rules reading it are skipped.
+ */
+export const facetSchema = <T extends TSchema>(data: T) =>
+  Type.Union([
+    Type.Object({ status: Type.Literal('ok'), data, problems: Type.Array(ProblemSchema) }),
+    Type.Object({ status: Type.Literal('error'), problems: Type.Array(ProblemSchema, { minItems: 1 }) }),
+    Type.Object({ status: Type.Literal('absent'), reason: Type.String() }),
+  ]);
+
+export type Facet<T> =
+  | { status: 'ok'; data: T; problems: Problem[] }
+  | { status: 'error'; problems: Problem[] }
+  | { status: 'absent'; reason: string };

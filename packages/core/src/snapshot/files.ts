@@ -1,0 +1,273 @@
+/**
+ * The files layer: what the repository declares, parsed once and shared by every rule.
+ * Secret values never enter these shapes: the collector classifies them and drops the value.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { InlineIgnoreSchema } from './common.js';
+
+const Line = Type.Integer({ minimum: 1 });
+const Col = Type.Integer({ minimum: 1 });
+
+// ---------------------------------------------------------------- Dockerfile
+
+export const DockerInstructionSchema = Type.Object({
+  keyword: Type.String({ description: 'upper-case instruction keyword, e.g. RUN' }),
+  /** The instruction's arguments after flags, with line continuations joined by a space. */
+  args: Type.String(),
+  flags: Type.Record(Type.String(), Type.String(), { description: '--from, --chown, --platform ...' }),
+  line: Line,
+  endLine: Line,
+  column: Col,
+});
+export type DockerInstruction = Static<typeof DockerInstructionSchema>;
+
+export const DockerCopySchema = Type.Object({
+  keyword: Type.Union([Type.Literal('COPY'), Type.Literal('ADD')]),
+  from: Type.Optional(Type.String()),
+  chown: Type.Optional(Type.String()),
+  sources: Type.Array(Type.String()),
+  destination: Type.String(),
+  line: Line,
+  column: Col,
+});
+export type DockerCopy = Static<typeof DockerCopySchema>;
+
+export const DockerStageSchema = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  name: Type.Optional(Type.String()),
+  /** `FROM` image as written. */
+  image: Type.String(),
+  /** `FROM` image with global `ARG` defaults expanded. */
+  resolvedImage: Type.String(),
+  /** Index of the earlier stage this one builds on (`FROM builder`), if any. */
+  baseStage: Type.Optional(Type.Integer({ minimum: 0 })),
+  platform: Type.Optional(Type.String()),
+  line: Line,
+  column: Col,
+  /** The last `USER` of the stage, if any (users inherit only through `baseStage`). */
+  user: Type.Optional(Type.Object({ value: Type.String(), line: Line, column: Col })),
+  env: Type.Array(Type.Object({ name: Type.String(), value: Type.String(), line: Line, column: Col })),
+  copies: Type.Array(DockerCopySchema),
+  instructions: Type.Array(DockerInstructionSchema),
+});
+export type DockerStage = Static<typeof DockerStageSchema>;
+
+export const DockerfileSchema = Type.Object({
+  file: Type.String(),
+  stages: Type.Array(DockerStageSchema),
+  /** Global `ARG`s declared before the first `FROM`. */
+  args: Type.Array(Type.Object({ name: Type.String(), value: Type.Optional(Type.String()), line: Line })),
+  ignores: Type.Array(InlineIgnoreSchema),
+});
+export type Dockerfile = Static<typeof DockerfileSchema>;
+
+// ---------------------------------------------------------------- Kubernetes manifests
+
+export const SECRET_VALUE_CLASSES = [
+  'empty',
+  'placeholder',
+  'example-host',
+  'superuser-name',
+  'invalid-base64',
+  'set',
+] as const;
+export type SecretValueClass = (typeof SECRET_VALUE_CLASSES)[number];
+
+/** One key of a Secret: its classification, never its value. */
+export const SecretKeySchema = Type.Object({
+  key: Type.String(),
+  source: Type.Union([Type.Literal('data'), Type.Literal('stringData')]),
+  class: Type.Union(SECRET_VALUE_CLASSES.map((c) => Type.Literal(c))),
+  /**
+   * Set only when the value is a well-known public name (`postgres`, `root`, `localhost`...),
+   * which is evidence, not a secret.
+   */
+  publicValue: Type.Optional(Type.String()),
+  line: Line,
+  column: Col,
+});
+export type SecretKey = Static<typeof SecretKeySchema>;
+
+export const K8sObjectSchema = Type.Object({
+  file: Type.String(),
+  /** 0-based index of the YAML document in the file (items of a `kind: List` share their document's index). */
+  documentIndex: Type.Integer({ minimum: 0 }),
+  apiVersion: Type.String(),
+  kind: Type.String(),
+  name: Type.String(),
+  namespace: Type.Optional(Type.String()),
+  line: Line,
+  /**
+   * The object as plain JSON. For `Secret`, `data` and `stringData` values are replaced by
+   * `"<redacted>"`; read `secretKeys` instead.
+   */
+  object: Type.Record(Type.String(), Type.Unknown()),
+  /** Position of every key, by JSON pointer relative to the object (`/spec/replicas`). */
+  positions: Type.Record(Type.String(), Type.Object({ line: Line, column: Col })),
+  secretKeys: Type.Optional(Type.Array(SecretKeySchema)),
+});
+export type K8sObject = Static<typeof K8sObjectSchema>;
+
+export const K8sManifestFileSchema = Type.Object({
+  file: Type.String(),
+  objects: Type.Array(K8sObjectSchema),
+  /** Why the file was not read as manifests (e.g. a Helm template). */
+  skipped: Type.Optional(Type.String()),
+  ignores: Type.Array(InlineIgnoreSchema),
+});
+export type K8sManifestFile = Static<typeof K8sManifestFileSchema>;
+
+// ---------------------------------------------------------------- GitHub workflows
+
+export const ShellCommandSchema = Type.Object({
+  /** The command with continuation lines joined. */
+  text: Type.String(),
+  argv: Type.Array(Type.String()),
+  line: Line,
+});
+export type ShellCommand = Static<typeof ShellCommandSchema>;
+
+export const WorkflowStepSchema = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  name: Type.Optional(Type.String()),
+  line: Line,
+  uses: Type.Optional(
+    Type.Object({
+      raw: Type.String(),
+      /** `owner/repo` for remote actions; absent for local (`./`) and `docker://` actions. */
+      repository: Type.Optional(Type.String()),
+      ref: Type.Optional(Type.String()),
+      kind: Type.Union([Type.Literal('remote'), Type.Literal('local'), Type.Literal('docker')]),
+      line: Line,
+      column: Col,
+    }),
+  ),
+  with: Type.Record(Type.String(), Type.Object({ value: Type.String(), line: Line, column: Col })),
+  run: Type.Optional(Type.Object({ script: Type.String(), line: Line, commands: Type.Array(ShellCommandSchema) })),
+});
+export type WorkflowStep = Static<typeof WorkflowStepSchema>;
+
+export const WorkflowJobSchema = Type.Object({
+  id: Type.String(),
+  name: Type.Optional(Type.String()),
+  line: Line,
+  needs: Type.Array(Type.String()),
+  steps: Type.Array(WorkflowStepSchema),
+});
+export type WorkflowJob = Static<typeof WorkflowJobSchema>;
+
+export const WorkflowSchema = Type.Object({
+  file: Type.String(),
+  name: Type.Optional(Type.String()),
+  line: Line,
+  /** Trigger events (`push`, `workflow_dispatch`...). */
+  on: Type.Array(Type.String()),
+  /** Branches of the `push` trigger; empty when push has no branch filter. */
+  pushBranches: Type.Array(Type.String()),
+  jobs: Type.Array(WorkflowJobSchema),
+  ignores: Type.Array(InlineIgnoreSchema),
+});
+export type Workflow = Static<typeof WorkflowSchema>;
+
+// ---------------------------------------------------------------- OpenTofu / Terraform
+
+/**
+ * An attribute value: JSON literals are evaluated; anything else (references, function calls,
+ * interpolations) is kept as `{ expression: "<source text>" }`.
+ */
+export const TfValueSchema = Type.Unknown();
+export type TfExpression = { expression: string };
+
+export const TfAttributeSchema = Type.Object({
+  name: Type.String(),
+  value: TfValueSchema,
+  line: Line,
+  column: Col,
+});
+export type TfAttribute = Static<typeof TfAttributeSchema>;
+
+export interface TfBlock {
+  /** Block type: `resource`, `data`, `module`, or a nested block name such as `settings`. */
+  type: string;
+  labels: string[];
+  line: number;
+  column: number;
+  endLine: number;
+  attributes: Record<string, TfAttribute>;
+  blocks: TfBlock[];
+}
+export const TfBlockSchema = Type.Recursive(
+  (Self) =>
+    Type.Object({
+      type: Type.String(),
+      labels: Type.Array(Type.String()),
+      line: Line,
+      column: Col,
+      endLine: Line,
+      attributes: Type.Record(Type.String(), TfAttributeSchema),
+      blocks: Type.Array(Self),
+    }),
+  { $id: 'TfBlock' },
+);
+
+export const TfFileSchema = Type.Object({
+  file: Type.String(),
+  blocks: Type.Array(TfBlockSchema),
+  ignores: Type.Array(InlineIgnoreSchema),
+});
+export type TfFile = { file: string; blocks: TfBlock[]; ignores: Static<typeof InlineIgnoreSchema>[] };
+
+/** A `.tfstate` (format version 4), reduced to resource identities: no attribute that could hold a secret. */
+export const TfStateSchema = Type.Object({
+  file: Type.String(),
+  version: Type.Integer(),
+  terraformVersion: Type.Optional(Type.String()),
+  resources: Type.Array(
+    Type.Object({
+      mode: Type.String(),
+      type: Type.String(),
+      name: Type.String(),
+      module: Type.Optional(Type.String()),
+      /** `module.x.google_sql_database_instance.main` style address. */
+      address: Type.String(),
+      instances: Type.Array(
+        Type.Object({
+          indexKey: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+          /** Identity attributes only: id, name, project, location, region, self_link... */
+          identity: Type.Record(Type.String(), Type.String()),
+        }),
+      ),
+    }),
+  ),
+});
+export type TfState = Static<typeof TfStateSchema>;
+
+// ---------------------------------------------------------------- Markdown documents
+
+/** Host/path references (`gcr.io/p/img:tag`, `us-docker.pkg.dev/...`) found in Markdown prose and code. */
+export const MarkdownFileSchema = Type.Object({
+  file: Type.String(),
+  references: Type.Array(Type.Object({ text: Type.String(), line: Line, column: Col })),
+  ignores: Type.Array(InlineIgnoreSchema),
+});
+export type MarkdownFile = Static<typeof MarkdownFileSchema>;
+
+// ---------------------------------------------------------------- facet data
+
+export const FilesFacetSchemas = {
+  'files.dockerfile': Type.Object({ files: Type.Array(DockerfileSchema) }),
+  'files.kubernetes': Type.Object({ files: Type.Array(K8sManifestFileSchema) }),
+  'files.workflows': Type.Object({ files: Type.Array(WorkflowSchema) }),
+  'files.terraform': Type.Object({ files: Type.Array(TfFileSchema) }),
+  'files.tfstate': Type.Object({ files: Type.Array(TfStateSchema) }),
+  'files.markdown': Type.Object({ files: Type.Array(MarkdownFileSchema) }),
+} as const;
+
+export interface FilesFacets {
+  'files.dockerfile': { files: Dockerfile[] };
+  'files.kubernetes': { files: K8sManifestFile[] };
+  'files.workflows': { files: Workflow[] };
+  'files.terraform': { files: TfFile[] };
+  'files.tfstate': { files: TfState[] };
+  'files.markdown': { files: MarkdownFile[] };
+}

@@ -1,0 +1,93 @@
+/**
+ * Accountable suppressions: a reason is required, an expiry is allowed; expired ones stop applying and,
+ * like unused ones, are reported. Suppressed verdicts stay in the result, marked, and never gate.
+ */
+import picomatch from 'picomatch';
+import type { ConfigSuppression } from './config.js';
+import type { Rule } from './rule.js';
+import type { InlineIgnore } from './snapshot/index.js';
+import type { Verdict } from './verdict.js';
+
+export interface SuppressionReport {
+  /** Suppressions that matched no failing verdict. */
+  unused: SuppressionEntry[];
+  /** Config suppressions whose expiry date has passed; they no longer apply. */
+  expired: SuppressionEntry[];
+}
+
+export interface SuppressionEntry {
+  kind: 'config' | 'inline';
+  rule: string;
+  resource?: string;
+  reason: string;
+  expires?: string;
+  /** `coditect-audit.yaml#suppressions[2]` or `Dockerfile:12`. */
+  source: string;
+}
+
+export interface ApplySuppressionsInput {
+  verdicts: Verdict[];
+  rules: readonly Rule[];
+  config: ConfigSuppression[];
+  configFile: string;
+  inline: InlineIgnore[];
+  /** YYYY-MM-DD; injected so results are reproducible. */
+  today: string;
+}
+
+export function applySuppressions(input: ApplySuppressionsInput): SuppressionReport {
+  const canonical = new Map<string, string>();
+  for (const r of input.rules) for (const n of [r.id, ...r.aliases]) canonical.set(n, r.id);
+  const ruleMatches = (pattern: string, ruleId: string) =>
+    pattern === '*' || canonical.get(pattern) === ruleId || pattern === ruleId;
+
+  const unused: SuppressionEntry[] = [];
+  const expired: SuppressionEntry[] = [];
+  const failing = input.verdicts.filter((v) => v.status === 'fail');
+
+  input.config.forEach((s, i) => {
+    const entry: SuppressionEntry = {
+      kind: 'config',
+      rule: s.rule,
+      ...(s.resource ? { resource: s.resource } : {}),
+      reason: s.reason,
+      ...(s.expires ? { expires: s.expires } : {}),
+      source: `${input.configFile}#suppressions[${i}]`,
+    };
+    if (s.expires && s.expires < input.today) {
+      expired.push(entry);
+      return;
+    }
+    const match = s.resource ? picomatch(s.resource, { dot: true }) : () => true;
+    let used = false;
+    for (const v of failing) {
+      if (v.suppression || !ruleMatches(s.rule, v.ruleId)) continue;
+      const file = v.location?.file ?? v.resource.file;
+      if (!(match(v.resource.id) || (file !== undefined && match(file)))) continue;
+      v.suppression = {
+        kind: 'config',
+        reason: s.reason,
+        ...(s.expires ? { expires: s.expires } : {}),
+        source: entry.source,
+      };
+      used = true;
+    }
+    if (!used) unused.push(entry);
+  });
+
+  for (const ig of input.inline) {
+    const source = `${ig.file}:${ig.line}`;
+    let used = false;
+    for (const v of failing) {
+      if (v.suppression || !ruleMatches(ig.ruleId, v.ruleId)) continue;
+      const lines = [v.location, ...(v.relatedLocations ?? [])]
+        .filter((l) => l && l.file === ig.file)
+        .map((l) => l!.startLine);
+      if (!lines.includes(ig.appliesToLine)) continue;
+      v.suppression = { kind: 'inline', reason: ig.reason, source };
+      used = true;
+    }
+    if (!used) unused.push({ kind: 'inline', rule: ig.ruleId, reason: ig.reason, source });
+  }
+  return { unused, expired };
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { type Static, Type } from '@sinclair/typebox';
+import { LocationSchema } from './location.js';
+import { PrioritySchema } from './priority.js';
+
+export const VERDICT_STATUSES = ['fail', 'error', 'pass', 'skip'] as const;
+export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
+
+/**
+ * What a verdict is about. `id` is stable (it never contains a line number), so fingerprints survive
+ * edits that move lines: `Dockerfile#stage:runtime`, `k8s/secret.yaml#Secret/coditect-staging/backend-secrets`.
+ */
+export const ResourceSchema = Type.Object({
+  id: Type.String({ minLength: 1 }),
+  kind: Type.String(),
+  name: Type.String(),
+  namespace: Type.Optional(Type.String()),
+  /** The repository file that declares the resource, when known. */
+  file: Type.Optional(Type.String()),
+});
+export type Resource = Static<typeof ResourceSchema>;
+
+/** The field looked at and what was seen there. Never a secret's value. */
+export const EvidenceSchema = Type.Object({
+  path: Type.String(),
+  observed: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
+  expected: Type.Optional(Type.String()),
+  location: Type.Optional(LocationSchema),
+});
+export type Evidence = Static<typeof EvidenceSchema>;
+
+export const SuppressionSchema = Type.Object({
+  kind: Type.Union([Type.Literal('config'), Type.Literal('inline')]),
+  reason: Type.String(),
+  expires: Type.Optional(Type.String()),
+  /** Where the suppression is written: `coditect-audit.yaml` entry or the file:line of the comment. */
+  source: Type.String(),
+});
+export type Suppression = Static<typeof SuppressionSchema>;
+
+export const VerdictSchema = Type.Object({
+  ruleId: Type.String(),
+  status: Type.Union(VERDICT_STATUSES.map((s) => Type.Literal(s))),
+  priority: PrioritySchema,
+  concerns: Type.Array(Type.String()),
+  resource: ResourceSchema,
+  messageId: Type.String(),
+  message: Type.String(),
+  data: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),
+  location: Type.Optional(LocationSchema),
+  relatedLocations: Type.Optional(Type.Array(LocationSchema)),
+  evidence: Type.Array(EvidenceSchema),
+  /** `low` when the rule infers rather than observes (e.g. `runAsNonRoot` simply not set). */
+  certainty: Type.Union([Type.Literal('high'), Type.Literal('low')]),
+  fingerprint: Type.String(),
+  suppression: Type.Optional(SuppressionSchema),
+  baselineState: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('unchanged')])),
+});
+export type Verdict = Static<typeof VerdictSchema>;
+
+/** `sha256(ruleId | resource id | discriminator)`, hex, 32 chars: stable across line moves. */
+export function fingerprintOf(ruleId: string, resourceId: string, discriminator = ''): string {
+  return createHash('sha256').update(`${ruleId}\u0000${resourceId}\u0000${discriminator}`).digest('hex').slice(0, 32);
+}
+
+/** Worst first: a resource's verdicts collapse to the most severe one. */
+export function statusRank(s: VerdictStatus): number {
+  return VERDICT_STATUSES.indexOf(s);
+}
