@@ -83,6 +83,19 @@ export const SecretKeySchema = Type.Object({
    * which is evidence, not a secret.
    */
   publicValue: Type.Optional(Type.String()),
+  /**
+   * For values that are connection URLs (`postgres://user:pass@host:5432/db?sslmode=require`): the parts
+   * that are not secret. The user name is kept only when it is a well-known public name.
+   */
+  url: Type.Optional(
+    Type.Object({
+      scheme: Type.String(),
+      host: Type.Optional(Type.String()),
+      port: Type.Optional(Type.String()),
+      database: Type.Optional(Type.String()),
+      sslmode: Type.Optional(Type.String()),
+    }),
+  ),
   line: Line,
   column: Col,
 });

@@ -1,0 +1,38 @@
+/**
+ * The table of passing and failing cases beside each rule (`<rule-id>.cases.ts`). The same cases feed
+ * the rule's tests (packages/rules/test/cases.test.ts) and its generated docs page.
+ */
+import type { ExpectationsInput, FacetMap, FacetName } from '@coditect-audit/core';
+
+export interface RuleCase {
+  name: string;
+  /**
+   * Repository files (path → content) collected by the real files collector. Secrets here are
+   * fixtures, never real values.
+   */
+  files?: Record<string, string>;
+  /** Facet data given directly, for layers whose input is not a repository file. */
+  facets?: { [K in FacetName]?: FacetMap[K] };
+  expectations?: ExpectationsInput;
+  environment?: string;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  file: string;
+  line: number;
+  column?: number;
+  /** Expected certainty when the rule can infer (`low`); default not checked. */
+  certainty?: 'high' | 'low';
+}
+
+export interface FailCase extends RuleCase {
+  /** Every fail verdict the case must produce, exactly (no more, no fewer). */
+  expect: ExpectedFinding[];
+}
+
+export interface RuleCases {
+  /** Each must produce at least one pass and no fail. */
+  pass: RuleCase[];
+  fail: FailCase[];
+}

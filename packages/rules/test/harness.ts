@@ -1,0 +1,40 @@
+/**
+ * Runs one rule alone on a case: files go through the real files collector, then the core engine.
+ */
+import { collectFilesFromMemory } from '@coditect-audit/collectors';
+import {
+  FACET_NAMES,
+  type FacetName,
+  type Rule,
+  resolveExpectations,
+  runRules,
+  type Snapshot,
+  type Verdict,
+} from '@coditect-audit/core';
+import type { RuleCase } from '../src/cases.js';
+
+export function runCase(rule: Rule, c: RuleCase): Verdict[] {
+  const facets: Snapshot['facets'] = {};
+  if (c.files) Object.assign(facets, collectFilesFromMemory(c.files));
+  for (const [name, data] of Object.entries(c.facets ?? {})) {
+    (facets as Record<string, unknown>)[name] = { status: 'ok', data, problems: [] };
+  }
+  // Facets of the rule's layer that the case does not mention are collected-and-empty, not absent.
+  for (const name of FACET_NAMES as FacetName[]) {
+    if (!facets[name] && rule.facets.includes(name)) {
+      (facets as Record<string, unknown>)[name] = { status: 'ok', data: { files: [] }, problems: [] };
+    }
+  }
+  const snapshot: Snapshot = {
+    schemaVersion: 1,
+    tool: { name: 'coditect-audit', version: 'test' },
+    environment: c.environment ?? 'staging',
+    root: '.',
+    layers: { [rule.layer]: { status: 'collected' } },
+    facets,
+  };
+  return runRules(snapshot, [rule], {
+    environment: c.environment ?? 'staging',
+    expectations: resolveExpectations(c.expectations),
+  });
+}
