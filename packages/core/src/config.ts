@@ -315,6 +315,17 @@ export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(`${file}: the configuration must be a mapping with "version: 1" and "environments:"`, file);
   }
+  // Checked first: a literal secret is the most important thing to point out, whatever else is wrong.
+  // Literal credentials never belong in the file: refuse any key that looks like one holding a value.
+  const literal = findLiteralCredential(value as Record<string, unknown>, '');
+  if (literal) {
+    throw new ConfigError(
+      `${file}:${lineAt(doc, lc, literal.pointer) ?? 1}: ${pointerToPath(literal.pointer)} holds a literal credential. ` +
+        'Name an environment variable instead (e.g. passwordEnv: DB_PASSWORD) or rely on Application Default Credentials.',
+      file,
+      pointerToPath(literal.pointer),
+    );
+  }
   const validate = compile(ConfigSchema);
   if (!validate(value)) {
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
@@ -336,16 +347,6 @@ export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config 
       first ??= { path, line };
     }
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`, file, first?.path, first?.line);
-  }
-  // Literal credentials never belong in the file: refuse any key that looks like one holding a value.
-  const literal = findLiteralCredential(value as Record<string, unknown>, '');
-  if (literal) {
-    throw new ConfigError(
-      `${file}:${lineAt(doc, lc, literal.pointer) ?? 1}: ${pointerToPath(literal.pointer)} holds a literal credential. ` +
-        'Name an environment variable instead (e.g. passwordEnv: DB_PASSWORD) or rely on Application Default Credentials.',
-      file,
-      pointerToPath(literal.pointer),
-    );
   }
   return value as Config;
 }
@@ -393,4 +394,16 @@ export function selectEnvironment(
     file,
     'environments',
   );
+}
+
+/** The line of `environments.<name>` in the config text: the location of last resort for findings. */
+export function environmentLine(text: string, name: string): number | undefined {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const envs = isMap(doc.contents)
+    ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'environments')
+    : undefined;
+  if (!envs || !isMap(envs.value)) return undefined;
+  const pair = envs.value.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
+  return pair && isScalar(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : undefined;
 }

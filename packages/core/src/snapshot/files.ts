@@ -160,11 +160,20 @@ export const WorkflowStepSchema = Type.Object({
 });
 export type WorkflowStep = Static<typeof WorkflowStepSchema>;
 
+/**
+ * `permissions` of the GITHUB_TOKEN: `read-all` / `write-all`, or a scope → level map
+ * (`{ "id-token": "write", "contents": "read" }`; `{}` grants nothing).
+ */
+export const WorkflowPermissionsSchema = Type.Union([Type.String(), Type.Record(Type.String(), Type.String())]);
+export type WorkflowPermissions = Static<typeof WorkflowPermissionsSchema>;
+
 export const WorkflowJobSchema = Type.Object({
   id: Type.String(),
   name: Type.Optional(Type.String()),
   line: Line,
   needs: Type.Array(Type.String()),
+  /** The job's `permissions` as written; when set it replaces the workflow's. */
+  permissions: Type.Optional(WorkflowPermissionsSchema),
   steps: Type.Array(WorkflowStepSchema),
 });
 export type WorkflowJob = Static<typeof WorkflowJobSchema>;
@@ -177,6 +186,8 @@ export const WorkflowSchema = Type.Object({
   on: Type.Array(Type.String()),
   /** Branches of the `push` trigger; empty when push has no branch filter. */
   pushBranches: Type.Array(Type.String()),
+  /** The workflow's top-level `permissions` as written, the default for jobs that set none. */
+  permissions: Type.Optional(WorkflowPermissionsSchema),
   jobs: Type.Array(WorkflowJobSchema),
   ignores: Type.Array(InlineIgnoreSchema),
 });

@@ -1,0 +1,100 @@
+/**
+ * Rule documentation, generated from the rule's metadata and its case table. The same page is the
+ * SARIF helpUri, the Markdown report's link and the output of `coditect-audit explain`.
+ */
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getConcern, type Rule } from '@coditect-audit/core';
+import type { RuleCases } from '@coditect-audit/rules';
+
+function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${lang}\n${text.replace(/\n$/, '')}\n${ticks}`;
+}
+
+function langOf(path: string): string {
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  if (/\.tf$/.test(path)) return 'hcl';
+  if (/\.tfstate$|\.json$/.test(path)) return 'json';
+  if (/\.md$/.test(path)) return 'markdown';
+  if (/Dockerfile|Containerfile/i.test(path)) return 'dockerfile';
+  return '';
+}
+
+function priorityText(rule: Rule): string {
+  const envs = Object.entries(rule.priority.environments ?? {});
+  return envs.length
+    ? `${rule.priority.default} (${envs.map(([e, p]) => `${e}: ${p}`).join(', ')})`
+    : rule.priority.default;
+}
+
+export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
+  const out: string[] = [];
+  out.push(`<!-- Generated from packages/rules by \`pnpm docs\`. Do not edit by hand. -->`);
+  out.push(`# ${rule.id}`, '', `**${rule.title}**`, '');
+  out.push('| | |', '|---|---|');
+  out.push(`| Concerns | ${rule.concerns.map((c) => `\`${c}\``).join(', ')} |`);
+  out.push(`| ADR-001 section | ${rule.adrSection} |`);
+  out.push(`| Layer | ${rule.layer} (${rule.facets.map((f) => `\`${f}\``).join(', ')}) |`);
+  out.push(`| Priority | ${priorityText(rule)} |`);
+  if (rule.aliases.length) out.push(`| Aliases | ${rule.aliases.map((a) => `\`${a}\``).join(', ')} |`);
+  out.push('');
+  out.push('## What it checks', '', rule.description, '');
+  for (const key of rule.concerns) {
+    const c = getConcern(key);
+    if (c) out.push(`> \`${key}\`: ${c.statement}`, '');
+  }
+  out.push('## Why', '', rule.rationale, '');
+  out.push('## How to fix', '', rule.remediation.text, '');
+  if (rule.remediation.commands?.length) out.push(fence(rule.remediation.commands.join('\n'), 'sh'), '');
+  if (rule.benchmarks.length) {
+    out.push('## Benchmarks', '');
+    for (const b of rule.benchmarks) out.push(`- ${b.standard} ${b.id}${b.title ? `: ${b.title}` : ''}`);
+    out.push('');
+  }
+  out.push('## Messages', '', '| id | message |', '|---|---|');
+  for (const [id, text] of Object.entries(rule.messages as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)))
+    out.push(`| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`);
+  out.push('');
+  if (cases) {
+    out.push('## Examples', '');
+    for (const c of cases.fail) {
+      out.push(`### ❌ ${c.name}`, '');
+      for (const [path, text] of Object.entries(c.files ?? {}))
+        out.push(`\`${path}\``, '', fence(text, langOf(path)), '');
+      if (c.facets) out.push(fence(JSON.stringify(c.facets, null, 2), 'json'), '');
+      out.push('Findings:', '');
+      for (const e of c.expect)
+        out.push(`- \`${e.messageId}\` at \`${e.file}:${e.line}${e.column ? `:${e.column}` : ''}\``);
+      out.push('');
+    }
+    for (const c of cases.pass) {
+      out.push(`### ✅ ${c.name}`, '');
+      for (const [path, text] of Object.entries(c.files ?? {}))
+        out.push(`\`${path}\``, '', fence(text, langOf(path)), '');
+      if (c.facets) out.push(fence(JSON.stringify(c.facets, null, 2), 'json'), '');
+    }
+  }
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+/** Loads the case tables shipped in the rules package (`<area>/<id>.cases.js`), by rule id. */
+export async function loadBuiltinCases(): Promise<Map<string, RuleCases>> {
+  const entry = fileURLToPath(import.meta.resolve('@coditect-audit/rules'));
+  const dir = dirname(entry);
+  const out = new Map<string, RuleCases>();
+  for (const area of await readdir(dir, { withFileTypes: true })) {
+    if (!area.isDirectory()) continue;
+    for (const f of await readdir(join(dir, area.name))) {
+      if (!f.endsWith('.cases.js')) continue;
+      const mod = (await import(pathToFileURL(join(dir, area.name, f)).href)) as { default: RuleCases };
+      out.set(f.replace(/\.cases\.js$/, ''), mod.default);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Rule packs named in `plugins:` (an npm package name or a path relative to the config file).
+ * A pack's module exports `rules` (or a default export `{ rules }`, or a default array of rules).
+ * Every plugin rule is validated like a built-in one; an id clash is a configuration error.
+ */
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, defineRule, type Rule, RuleDefinitionError } from '@coditect-audit/core';
+
+export interface LoadedPlugin {
+  name: string;
+  rules: Rule[];
+}
+
+function isPathLike(spec: string): boolean {
+  return spec.startsWith('.') || spec.startsWith('/') || isAbsolute(spec);
+}
+
+export async function loadPlugins(
+  specs: readonly string[],
+  baseDir: string,
+  configFile: string,
+): Promise<LoadedPlugin[]> {
+  const out: LoadedPlugin[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const where = `${configFile}: plugins[${i}] "${spec}"`;
+    let url: string;
+    try {
+      url = isPathLike(spec)
+        ? pathToFileURL(resolve(baseDir, spec)).href
+        : pathToFileURL(createRequire(resolve(baseDir, 'noop.js')).resolve(spec)).href;
+    } catch {
+      throw new ConfigError(
+        `${where}: cannot be found. Install it (npm i -D ${spec}) or fix the path (paths are relative to the config file).`,
+        configFile,
+        `plugins[${i}]`,
+      );
+    }
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(url)) as Record<string, unknown>;
+    } catch (e) {
+      throw new ConfigError(`${where}: failed to load: ${(e as Error).message}`, configFile, `plugins[${i}]`);
+    }
+    const def = mod.default as unknown;
+    const raw: unknown = mod.rules ?? (Array.isArray(def) ? def : (def as { rules?: unknown } | undefined)?.rules);
+    if (!Array.isArray(raw) || raw.length === 0) {
+      throw new ConfigError(
+        `${where}: exports no rules; export \`rules\` (an array made with defineRule).`,
+        configFile,
+        `plugins[${i}]`,
+      );
+    }
+    const rules: Rule[] = [];
+    for (const r of raw) {
+      try {
+        rules.push(defineRule(r as Parameters<typeof defineRule>[0]) as unknown as Rule);
+      } catch (e) {
+        if (e instanceof RuleDefinitionError)
+          throw new ConfigError(`${where}: ${e.message}`, configFile, `plugins[${i}]`);
+        throw e;
+      }
+    }
+    const name = (def as { name?: string } | undefined)?.name ?? (mod.name as string | undefined) ?? spec;
+    out.push({ name, rules });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * The library entry: configuration → collectors → snapshot → rules → result.
+ * `scan()` returns the scan result; writing reports and choosing the exit code is the binary's job.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import {
+  assertUniqueIds,
+  type Baseline,
+  BaselineError,
+  type Config,
+  ConfigError,
+  compile,
+  describeAjvError,
+  type EnvironmentConfig,
+  environmentLine,
+  evaluate,
+  type FailOn,
+  indexAdrSections,
+  parseBaseline,
+  parseConfig,
+  type Rule,
+  RuleDefinitionError,
+  resolveExpectations,
+  type ScanResult,
+  type Snapshot,
+  SnapshotSchema,
+  selectEnvironment,
+} from '@coditect-audit/core';
+import { builtinRules } from '@coditect-audit/rules';
+import { loadPlugins } from './plugins.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** Directory to scan; default the current directory. */
+  dir?: string;
+  /** Config file; default `<dir>/coditect-audit.yaml` when it exists. Without one, the files are scanned alone. */
+  config?: string;
+  env?: string;
+  /** Replay a snapshot written by `collect` instead of collecting. */
+  snapshot?: string;
+  failOn?: FailOn;
+  allowIncomplete?: boolean;
+  baseline?: string;
+  /** Extra paths (absolute or relative to dir) the files layer must not read, e.g. the report folder. */
+  excludePaths?: string[];
+  /** Record start and finish times in the result (reports are otherwise timestamp-free). */
+  timestamps?: boolean;
+  /** YYYY-MM-DD for suppression expiry; default today (UTC). */
+  today?: string;
+}
+
+export interface PreparedScan {
+  root: string;
+  configFile?: string;
+  configText?: string;
+  config?: Config;
+  environment: string;
+  envConfig: EnvironmentConfig;
+  rules: Rule[];
+}
+
+const CONFIG_NAMES = ['coditect-audit.yaml', 'coditect-audit.yml'];
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** Loads configuration and rules; throws `ConfigError` for anything the user must fix. */
+export async function prepare(options: ScanOptions): Promise<PreparedScan> {
+  const root = resolve(options.dir ?? '.');
+  if (!existsSync(root)) throw new ConfigError(`--dir ${options.dir}: no such directory`);
+  let configPath: string | undefined;
+  if (options.config) {
+    configPath = resolve(options.config);
+    if (!existsSync(configPath)) throw new ConfigError(`--config ${options.config}: no such file`);
+  } else {
+    configPath = CONFIG_NAMES.map((n) => resolve(root, n)).find((p) => existsSync(p));
+  }
+
+  let config: Config | undefined;
+  let configText: string | undefined;
+  let configFile: string | undefined;
+  let environment = options.env ?? 'default';
+  let envConfig: EnvironmentConfig = {};
+  const rules: Rule[] = [...builtinRules];
+  if (configPath) {
+    configFile = toPosix(relative(root, configPath)) || 'coditect-audit.yaml';
+    configText = await readFile(configPath, 'utf8');
+    config = parseConfig(configText, configFile);
+    [environment, envConfig] = selectEnvironment(config, options.env, configFile);
+    const plugins = await loadPlugins(config.plugins ?? [], dirname(configPath), configFile);
+    for (const p of plugins) rules.push(...p.rules);
+    try {
+      assertUniqueIds(rules);
+    } catch (e) {
+      if (e instanceof RuleDefinitionError)
+        throw new ConfigError(`${configFile}: plugins: ${e.message}`, configFile, 'plugins');
+      throw e;
+    }
+    const known = new Set(rules.flatMap((r) => [r.id, ...r.aliases]));
+    for (const id of Object.keys(envConfig.rules ?? {})) {
+      if (!known.has(id))
+        throw new ConfigError(
+          `${configFile}: environments.${environment}.rules.${id}: no rule has this id (see \`coditect-audit rules\`)`,
+          configFile,
+          `environments.${environment}.rules.${id}`,
+        );
+    }
+  }
+  return {
+    root,
+    ...(configFile ? { configFile } : {}),
+    ...(configText ? { configText } : {}),
+    ...(config ? { config } : {}),
+    environment,
+    envConfig,
+    rules,
+  };
+}
+
+/** Collects the snapshot of the configured layers. Each layer's collector is imported only when used. */
+export async function collectSnapshot(prep: PreparedScan, options: ScanOptions = {}): Promise<Snapshot> {
+  const snapshot: Snapshot = {
+    schemaVersion: 1,
+    tool: { name: 'coditect-audit', version: VERSION },
+    environment: prep.environment,
+    root: '.',
+    layers: {},
+    facets: {},
+  };
+  const files = prep.envConfig.layers?.files ?? true;
+  if (files === false) {
+    snapshot.layers.files = { status: 'not-configured', reason: `layers.files is false for ${prep.environment}` };
+    return snapshot;
+  }
+  const { collectFiles } = await import('@coditect-audit/collectors');
+  const layerCfg = typeof files === 'object' ? files : {};
+  const exclude = [...(layerCfg.exclude ?? [])];
+  for (const p of options.excludePaths ?? []) {
+    const rel = toPosix(relative(prep.root, resolve(prep.root, p)));
+    if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
+  }
+  Object.assign(
+    snapshot.facets,
+    await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
+  );
+  snapshot.layers.files = { status: 'collected' };
+  return snapshot;
+}
+
+/** Reads a snapshot written by `collect`, validated against the snapshot schema. */
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
+  }
+  const validate = compile(SnapshotSchema);
+  if (!validate(value)) {
+    const first = (validate.errors ?? []).slice(0, 5).map(describeAjvError).join('; ');
+    throw new ConfigError(
+      `--snapshot ${path}: not a coditect-audit snapshot (schema v1): ${first}. Write it with \`coditect-audit collect\`.`,
+    );
+  }
+  return value as Snapshot;
+}
+
+export async function collect(options: ScanOptions = {}): Promise<Snapshot> {
+  const prep = await prepare(options);
+  const snapshot = await collectSnapshot(prep, options);
+  return { ...snapshot, collectedAt: new Date().toISOString() };
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const startedAt = new Date().toISOString();
+  const prep = await prepare(options);
+  const snapshot = options.snapshot ? await readSnapshot(options.snapshot) : await collectSnapshot(prep, options);
+
+  let adr: ScanResult['adr'];
+  if (prep.config?.adr && prep.configFile) {
+    const adrPath = resolve(prep.root, dirname(prep.configFile), prep.config.adr);
+    if (!existsSync(adrPath))
+      throw new ConfigError(
+        `${prep.configFile}: adr: ${prep.config.adr}: no such file (the path is relative to the config file)`,
+        prep.configFile,
+        'adr',
+      );
+    adr = { file: toPosix(relative(prep.root, adrPath)), sections: indexAdrSections(await readFile(adrPath, 'utf8')) };
+  }
+
+  let baseline: { file: string; baseline: Baseline } | undefined;
+  if (options.baseline) {
+    if (!existsSync(options.baseline))
+      throw new BaselineError(`--baseline ${options.baseline}: no such file; write one with --write-baseline`);
+    baseline = {
+      file: options.baseline,
+      baseline: parseBaseline(await readFile(options.baseline, 'utf8'), options.baseline),
+    };
+  }
+
+  const envLine = prep.configText ? environmentLine(prep.configText, prep.environment) : undefined;
+  const failOn = options.failOn ?? prep.envConfig.failOn ?? 'P0';
+  return evaluate(snapshot, prep.rules, {
+    environment: prep.environment,
+    ...(prep.envConfig.tier ? { tier: prep.envConfig.tier } : {}),
+    expectations: resolveExpectations(prep.envConfig.expectations),
+    ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
+    failOn,
+    allowIncomplete: options.allowIncomplete ?? false,
+    suppressions: prep.config?.suppressions ?? [],
+    ...(prep.configFile ? { configFile: prep.configFile } : {}),
+    ...(envLine ? { configLine: envLine } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(adr ? { adr } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    toolVersion: VERSION,
+    ...(options.timestamps ? { timestamps: { startedAt, finishedAt: new Date().toISOString() } } : {}),
+  });
+}

@@ -1,0 +1,32 @@
+/** Everything generated from code: rule pages, the rules index, and the published JSON Schemas. */
+import { CONCERNS, ConfigSchema, ScanResultSchema, SnapshotSchema } from '@coditect-audit/core';
+import { builtinRules } from '@coditect-audit/rules';
+import { loadBuiltinCases, renderRuleDoc } from '../docs.js';
+
+export async function generatedFiles(): Promise<Map<string, string>> {
+  const cases = await loadBuiltinCases();
+  const out = new Map<string, string>();
+  for (const rule of builtinRules) out.set(`docs/rules/${rule.id}.md`, renderRuleDoc(rule, cases.get(rule.id)));
+  const index: string[] = [
+    '<!-- Generated from packages/rules by `pnpm docs`. Do not edit by hand. -->',
+    '# Rules',
+    '',
+    `${builtinRules.length} built-in rules, by ADR-001 concern.`,
+    '',
+    '| concern | rule | layer | priority | title |',
+    '|---|---|---|---|---|',
+  ];
+  for (const c of CONCERNS) {
+    for (const r of builtinRules.filter((x) => x.concerns.includes(c.key))) {
+      const pr = Object.entries(r.priority.environments ?? {})
+        .map(([e, p]) => ` (${e}: ${p})`)
+        .join('');
+      index.push(`| \`${c.key}\` | [${r.id}](${r.id}.md) | ${r.layer} | ${r.priority.default}${pr} | ${r.title} |`);
+    }
+  }
+  out.set('docs/rules/README.md', `${index.join('\n')}\n`);
+  out.set('schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
+  out.set('schemas/snapshot-v1.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
+  out.set('schemas/scan-result-v1.json', `${JSON.stringify(ScanResultSchema, null, 2)}\n`);
+  return out;
+}

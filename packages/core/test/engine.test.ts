@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { defineRule, runRules } from '../src/index.js';
+import { expectations, okDockerfiles, rootRule, snapshotWith } from './helpers.js';
+
+const opts = { environment: 'staging', expectations };
+
+describe('engine', () => {
+  it('gives pass and fail verdicts with rendered messages, concerns and resolved priority', () => {
+    const vs = runRules(snapshotWith(okDockerfiles(['root', 'django'])), [rootRule], opts);
+    expect(vs.map((v) => [v.status, v.message, v.priority])).toEqual([
+      ['fail', 'runs as root', 'P0'],
+      ['pass', 'runs as django', 'P0'],
+    ]);
+    expect(vs[0]!.concerns).toEqual(['container.runs-as-root']);
+    expect(vs[0]!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('fingerprints do not depend on the line', () => {
+    const a = runRules(snapshotWith(okDockerfiles(['root'])), [rootRule], opts)[0]!;
+    const snap = snapshotWith(okDockerfiles(['root']));
+    if (snap.facets['files.dockerfile']?.status === 'ok')
+      snap.facets['files.dockerfile'].data.files[0]!.stages[0]!.user!.line = 40;
+    const b = runRules(snap, [rootRule], opts)[0]!;
+    expect(b.location?.startLine).toBe(40);
+    expect(b.fingerprint).toBe(a.fingerprint);
+  });
+
+  it('a facet that failed to collect gives error, never pass', () => {
+    const vs = runRules(
+      snapshotWith({
+        status: 'error',
+        problems: [{ subject: 'files', message: 'permission denied reading .', fix: 'chmod' }],
+      }),
+      [rootRule],
+      opts,
+    );
+    expect(vs).toHaveLength(1);
+    expect(vs[0]!.status).toBe('error');
+    expect(vs[0]!.message).toContain('permission denied');
+    expect(vs[0]!.message).toContain('chmod');
+  });
+
+  it('a partly failed facet gives one error per unreadable part and still checks the rest', () => {
+    const facet = okDockerfiles(['root']);
+    if (facet.status === 'ok')
+      facet.problems.push({
+        subject: 'bad/Dockerfile',
+        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
+        cause: 'parse-error',
+        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
+      });
+    const vs = runRules(snapshotWith(facet), [rootRule], opts);
+    expect(vs.map((v) => v.status).sort()).toEqual(['error', 'fail']);
+    const err = vs.find((v) => v.status === 'error')!;
+    expect(err.location).toEqual({ file: 'bad/Dockerfile', startLine: 3, startColumn: 1 });
+    expect(err.resource.id).toBe('bad/Dockerfile');
+  });
+
+  it('a layer that is not configured gives skip with the reason', () => {
+    const vs = runRules(snapshotWith(undefined), [rootRule], opts);
+    expect(vs.map((v) => [v.status, v.messageId])).toEqual([['skip', 'layer-not-scanned']]);
+  });
+
+  it('a rule that throws gets error and the others still run', () => {
+    const crashing = defineRule({
+      ...rootRule,
+      id: 'test-crash',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const vs = runRules(snapshotWith(okDockerfiles(['root'])), [crashing, rootRule], opts);
+    expect(vs.find((v) => v.ruleId === 'test-crash')?.status).toBe('error');
+    expect(vs.find((v) => v.ruleId === 'test-crash')?.message).toContain('boom');
+    expect(vs.find((v) => v.ruleId === 'test-root-user')?.status).toBe('fail');
+  });
+
+  it('a rule that reports nothing gets one skip', () => {
+    const vs = runRules(snapshotWith(okDockerfiles([])), [rootRule], opts);
+    expect(vs.map((v) => [v.status, v.messageId])).toEqual([['skip', 'nothing-to-check']]);
+  });
+
+  it('reading an undeclared facet or an unknown message id is an error verdict, not a crash', () => {
+    const sneaky = defineRule({
+      ...rootRule,
+      id: 'test-sneaky',
+      check: (ctx) => ctx.fail({ resource: { id: 'x', kind: 'X', name: 'x' }, messageId: 'nope' as 'root' }),
+    });
+    const vs = runRules(snapshotWith(okDockerfiles(['root'])), [sneaky], opts);
+    expect(vs[0]!.status).toBe('error');
+    expect(vs[0]!.message).toContain('unknown message id "nope"');
+  });
+
+  it('config overrides turn a rule off or change its priority (by id or alias)', () => {
+    const aliased = defineRule({ ...rootRule, aliases: ['old-root'] });
+    expect(
+      runRules(snapshotWith(okDockerfiles(['root'])), [aliased], { ...opts, ruleOverrides: { 'old-root': 'off' } }),
+    ).toEqual([]);
+    const vs = runRules(snapshotWith(okDockerfiles(['root'])), [aliased], {
+      ...opts,
+      ruleOverrides: { 'test-root-user': 'P2' },
+    });
+    expect(vs[0]!.priority).toBe('P2');
+  });
+
+  it('the same resource reported twice collapses to the worst verdict with related locations', () => {
+    const twice = defineRule({
+      ...rootRule,
+      id: 'test-twice',
+      check(ctx) {
+        const resource = { id: 'r', kind: 'X', name: 'r' };
+        ctx.pass({ resource });
+        ctx.fail({ resource, messageId: 'root', data: { user: 'root' }, location: { file: 'a', startLine: 1 } });
+        ctx.fail({ resource, messageId: 'root', data: { user: 'root' }, location: { file: 'a', startLine: 7 } });
+      },
+    });
+    const vs = runRules(snapshotWith(okDockerfiles([])), [twice], opts);
+    expect(vs).toHaveLength(1);
+    expect(vs[0]!.status).toBe('fail');
+    expect(vs[0]!.relatedLocations).toEqual([{ file: 'a', startLine: 7 }]);
+  });
+
+  it('orders verdicts deterministically whatever the rule order', () => {
+    const other = defineRule({ ...rootRule, id: 'a-first' });
+    const a = runRules(snapshotWith(okDockerfiles(['root', 'x'])), [rootRule, other], opts);
+    const b = runRules(snapshotWith(okDockerfiles(['root', 'x'])), [other, rootRule], opts);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

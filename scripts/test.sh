@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, generated docs up to date, every vitest test.
+# Ends with the line "N passed, N failed" (CI reads that line, not vitest's own summary).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PNPM="${PNPM:-pnpm}"
+mkdir -p .tmp
+status=0
+
+echo "› lint (biome)"
+"$PNPM" exec biome check . || status=1
+
+echo "› vitest"
+"$PNPM" exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+vstatus=$?
+[ $vstatus -ne 0 ] && status=1
+
+if [ -f .tmp/vitest.json ]; then
+  node -e 'const r=require("./.tmp/vitest.json"); const lintFail=Number(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests + lintFail} failed`)' "$([ $status -ne 0 ] && [ $vstatus -eq 0 ] && echo 1 || echo 0)"
+else
+  echo "0 passed, 1 failed"
+  status=1
+fi
+exit $status
