@@ -19,8 +19,12 @@ export interface RuleCase {
 
 export interface ExpectedFinding {
   messageId: string;
-  file: string;
-  line: number;
+  /**
+   * Omit `file` and `line` together only for a finding that has no location: an absence across the whole
+   * repository (no workflow at all), which reporters place at the ADR section.
+   */
+  file?: string;
+  line?: number;
   column?: number;
   /** Expected certainty when the rule can infer (`low`); default not checked. */
   certainty?: 'high' | 'low';

@@ -51,7 +51,8 @@ for (const rule of builtinRules) {
           line: e.line,
           ...(c.expect.some((x) => x.column !== undefined) ? { column: e.column } : {}),
         }));
-        const key = (x: { file?: string; line?: number; messageId: string }) => `${x.file}:${x.line}:${x.messageId}`;
+        const key = (x: { file?: string; line?: number; column?: number; messageId: string }) =>
+          `${x.file}:${String(x.line).padStart(6, '0')}:${String(x.column ?? 0).padStart(6, '0')}:${x.messageId}`;
         expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
         for (const e of c.expect.filter((x) => x.certainty)) {
           const v = fails.find((f) => f.location?.startLine === e.line && f.messageId === e.messageId);

@@ -1,7 +1,8 @@
 /**
  * Inline suppressions: `# coditect-audit:ignore <rule-id> -- <reason>` (also after `//` or inside
- * `<!-- -->`). A trailing comment covers its own line; a comment on a line of its own covers the next
- * line that is neither blank nor a comment.
+ * `<!-- -->`; the `--` may be left out: the first word is then the rule id and the rest the reason).
+ * A trailing comment covers its own line; a comment on a line of its own covers the next line that is
+ * neither blank nor a comment.
  */
 import type { InlineIgnore } from '@coditect-audit/core';
 import { FileParseError } from './errors.js';
@@ -9,32 +10,56 @@ import { FileParseError } from './errors.js';
 const DIRECTIVE = /(?:#|\/\/|<!--)\s*coditect-audit:ignore\b(.*?)(?:-->)?\s*$/;
 const COMMENT_ONLY = /^\s*(?:#|\/\/|<!--)/;
 
-export function findInlineIgnores(file: string, text: string): InlineIgnore[] {
-  if (!text.includes('coditect-audit:ignore')) return [];
+export interface InlineIgnoreScan {
+  ignores: InlineIgnore[];
+  /** Directives that name no rule or give no reason, each with its line. */
+  errors: FileParseError[];
+}
+
+/** Every directive of a file; a malformed one is reported, and the others still count. */
+export function scanInlineIgnores(file: string, text: string): InlineIgnoreScan {
+  const scan: InlineIgnoreScan = { ignores: [], errors: [] };
+  if (!text.includes('coditect-audit:ignore')) return scan;
   const lines = text.split(/\r?\n/);
-  const out: InlineIgnore[] = [];
   lines.forEach((line, i) => {
     const m = DIRECTIVE.exec(line);
     if (!m) return;
-    const body = (m[1] ?? '').trim();
-    const [head, ...rest] = body.split(/\s+--\s+/);
-    const ruleId = (head ?? '').trim();
-    const reason = rest.join(' -- ').trim();
-    if (!ruleId || /\s/.test(ruleId) || !reason) {
-      throw new FileParseError(
-        `inline suppression needs a rule id and a reason: write "coditect-audit:ignore <rule-id> -- <reason>"`,
-        i + 1,
-        (line.indexOf('coditect-audit:ignore') + 1) || 1,
+    const { ruleId, reason } = splitDirective((m[1] ?? '').trim());
+    if (!ruleId || !reason) {
+      scan.errors.push(
+        new FileParseError(
+          'inline suppression needs a rule id and a reason: write "coditect-audit:ignore <rule-id> -- <reason>"',
+          i + 1,
+          line.indexOf('coditect-audit:ignore') + 1 || 1,
+        ),
       );
+      return;
     }
-    const trailing = !COMMENT_ONLY.test(line);
     let target = i + 1;
-    if (!trailing) {
+    if (COMMENT_ONLY.test(line)) {
       let j = i + 1;
       while (j < lines.length && (lines[j]!.trim() === '' || COMMENT_ONLY.test(lines[j]!))) j++;
       target = Math.min(j + 1, lines.length);
     }
-    out.push({ file, line: i + 1, appliesToLine: target, ruleId, reason });
+    scan.ignores.push({ file, line: i + 1, appliesToLine: target, ruleId, reason });
   });
-  return out;
+  return scan;
+}
+
+/** Like {@link scanInlineIgnores}, but throws the first malformed directive as a FileParseError. */
+export function findInlineIgnores(file: string, text: string): InlineIgnore[] {
+  const scan = scanInlineIgnores(file, text);
+  if (scan.errors[0]) throw scan.errors[0];
+  return scan.ignores;
+}
+
+function splitDirective(body: string): { ruleId: string; reason: string } {
+  const dashes = /(?:^|\s)--(?:\s|$)/.exec(body);
+  if (dashes) {
+    const head = body.slice(0, dashes.index).trim();
+    const reason = body.slice(dashes.index + dashes[0].length).trim();
+    return { ruleId: /\s/.test(head) ? '' : head, reason };
+  }
+  const [ruleId = '', ...rest] = body.split(/\s+/);
+  return { ruleId, reason: rest.join(' ').trim() };
 }

@@ -90,6 +90,8 @@ export const SecretKeySchema = Type.Object({
   url: Type.Optional(
     Type.Object({
       scheme: Type.String(),
+      /** The URL's user name, present only when it is a well-known superuser name (`postgres`, `root`...). */
+      user: Type.Optional(Type.String()),
       host: Type.Optional(Type.String()),
       port: Type.Optional(Type.String()),
       database: Type.Optional(Type.String()),
@@ -140,21 +142,23 @@ export const ShellCommandSchema = Type.Object({
 });
 export type ShellCommand = Static<typeof ShellCommandSchema>;
 
+/** An action (`uses:` of a step) or a reusable workflow (`uses:` of a job). */
+export const WorkflowUsesSchema = Type.Object({
+  raw: Type.String(),
+  /** `owner/repo` for remote actions; absent for local (`./`) and `docker://` actions. */
+  repository: Type.Optional(Type.String()),
+  ref: Type.Optional(Type.String()),
+  kind: Type.Union([Type.Literal('remote'), Type.Literal('local'), Type.Literal('docker')]),
+  line: Line,
+  column: Col,
+});
+export type WorkflowUses = Static<typeof WorkflowUsesSchema>;
+
 export const WorkflowStepSchema = Type.Object({
   index: Type.Integer({ minimum: 0 }),
   name: Type.Optional(Type.String()),
   line: Line,
-  uses: Type.Optional(
-    Type.Object({
-      raw: Type.String(),
-      /** `owner/repo` for remote actions; absent for local (`./`) and `docker://` actions. */
-      repository: Type.Optional(Type.String()),
-      ref: Type.Optional(Type.String()),
-      kind: Type.Union([Type.Literal('remote'), Type.Literal('local'), Type.Literal('docker')]),
-      line: Line,
-      column: Col,
-    }),
-  ),
+  uses: Type.Optional(WorkflowUsesSchema),
   with: Type.Record(Type.String(), Type.Object({ value: Type.String(), line: Line, column: Col })),
   run: Type.Optional(Type.Object({ script: Type.String(), line: Line, commands: Type.Array(ShellCommandSchema) })),
 });
@@ -174,6 +178,8 @@ export const WorkflowJobSchema = Type.Object({
   needs: Type.Array(Type.String()),
   /** The job's `permissions` as written; when set it replaces the workflow's. */
   permissions: Type.Optional(WorkflowPermissionsSchema),
+  /** A job that calls a reusable workflow (`uses: owner/repo/.github/workflows/x.yml@ref`) has no steps. */
+  uses: Type.Optional(WorkflowUsesSchema),
   steps: Type.Array(WorkflowStepSchema),
 });
 export type WorkflowJob = Static<typeof WorkflowJobSchema>;

@@ -1,4 +1,7 @@
 import type { Rule } from '@coditect-audit/core';
+import tfRedisPersistence from './tf-redis-persistence.js';
+import tfSqlAutomatedBackups from './tf-sql-automated-backups.js';
+import tfSqlPitr from './tf-sql-pitr.js';
 
 /** Rules of the backup area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [tfRedisPersistence as Rule, tfSqlAutomatedBackups as Rule, tfSqlPitr as Rule];

@@ -1,4 +1,15 @@
 import type { Rule } from '@coditect-audit/core';
+import tfSqlDeletionProtection from './tf-sql-deletion-protection.js';
+import tfSqlEolVersion from './tf-sql-eol-version.js';
+import tfSqlHighAvailability from './tf-sql-high-availability.js';
+import tfSqlPublicExposure from './tf-sql-public-exposure.js';
+import tfSqlSslMode from './tf-sql-ssl-mode.js';
 
 /** Rules of the database area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  tfSqlDeletionProtection as Rule,
+  tfSqlEolVersion as Rule,
+  tfSqlHighAvailability as Rule,
+  tfSqlPublicExposure as Rule,
+  tfSqlSslMode as Rule,
+];

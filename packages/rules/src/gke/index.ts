@@ -1,4 +1,6 @@
 import type { Rule } from '@coditect-audit/core';
+import tfGkeSecretsEncryption from './tf-gke-secrets-encryption.js';
+import tfGkeWorkloadIdentity from './tf-gke-workload-identity.js';
 
 /** Rules of the gke area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [tfGkeSecretsEncryption as Rule, tfGkeWorkloadIdentity as Rule];

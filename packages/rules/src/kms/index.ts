@@ -1,4 +1,6 @@
 import type { Rule } from '@coditect-audit/core';
+import tfKmsSignerBinding from './tf-kms-signer-binding.js';
+import tfKmsSigningKey from './tf-kms-signing-key.js';
 
 /** Rules of the kms area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [tfKmsSignerBinding as Rule, tfKmsSigningKey as Rule];

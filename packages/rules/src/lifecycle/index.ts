@@ -1,4 +1,6 @@
 import type { Rule } from '@coditect-audit/core';
+import eolBaseImage from './eol-base-image.js';
+import removedKubernetesApi from './removed-kubernetes-api.js';
 
 /** Rules of the lifecycle area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [eolBaseImage as Rule, removedKubernetesApi as Rule];

@@ -1,0 +1,189 @@
+/**
+ * The files layer: repository files → the six `files.*` facets. A file that cannot be read or parsed
+ * becomes a Problem (file:line and the fix) in its kind's facet; every other file is still collected.
+ */
+import type { FacetMap, FilesFacets, Problem, Snapshot } from '@coditect-audit/core';
+import {
+  type DiscoverOptions,
+  type DiscoveryProblem,
+  discoverFiles,
+  type FileKind,
+  FILE_KINDS,
+  binary,
+  classifyPath,
+  normalizePath,
+  type SourceFile,
+  tooLarge,
+} from './discover.js';
+import { parseDockerfile } from './dockerfile.js';
+import { FileParseError } from './errors.js';
+import { parseKubernetes } from './kubernetes.js';
+import { parseMarkdown } from './markdown.js';
+import { parseTerraform } from './terraform.js';
+import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
+import { parseTfState } from './tfstate.js';
+import { parseWorkflow } from './workflows.js';
+
+export type CollectFilesOptions = DiscoverOptions;
+
+type FilesFacetName = keyof FilesFacets;
+export type FilesFacetResult = Pick<Required<Snapshot['facets']>, FilesFacetName>;
+
+const FACET_OF: Record<FileKind, FilesFacetName> = {
+  dockerfile: 'files.dockerfile',
+  kubernetes: 'files.kubernetes',
+  workflows: 'files.workflows',
+  terraform: 'files.terraform',
+  tfstate: 'files.tfstate',
+  markdown: 'files.markdown',
+};
+
+const PARSE_FIX: Record<FileKind, string> = {
+  dockerfile: 'Fix the Dockerfile so that `docker build` accepts it, or exclude the file in the configuration.',
+  kubernetes:
+    'Fix the YAML so that `kubectl apply --dry-run=client -f <file>` accepts it, or exclude the file in the configuration.',
+  workflows: 'Fix the workflow YAML (GitHub reports the same error on the Actions tab), or exclude the file.',
+  terraform: 'Fix the file so that `tofu validate` accepts it, or exclude the file in the configuration.',
+  tfstate: 'Give a state file written by OpenTofu or Terraform (`tofu state pull > terraform.tfstate`), or exclude it.',
+  markdown: 'Fix the Markdown file, or exclude it in the configuration.',
+};
+
+const IGNORE_FIX = 'Write the directive as `# coditect-audit:ignore <rule-id> -- <reason>` (a reason is required).';
+
+/** Reads the repository under `root` and returns the six `files.*` facets. */
+export async function collectFiles(options: CollectFilesOptions): Promise<FilesFacetResult> {
+  const discovery = await discoverFiles(options);
+  const rootProblem = discovery.problems.find((p) => p.kind === undefined && p.problem.subject === '.');
+  if (rootProblem) {
+    return Object.fromEntries(
+      FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
+    ) as FilesFacetResult;
+  }
+  return buildFacets(discovery.files, discovery.problems);
+}
+
+/**
+ * The same facets from files given in memory (path → content); what rule tests use. Paths are
+ * repository-relative; classification, limits and parsing are those of {@link collectFiles}.
+ */
+export function collectFilesFromMemory(files: Record<string, string>): FilesFacetResult {
+  const sources: SourceFile[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const paths = Object.keys(files)
+    .map((raw) => [normalizePath(raw), raw] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [path, raw] of paths) {
+    const kind = classifyPath(path);
+    if (!kind) continue;
+    const text = files[raw] ?? '';
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > MAX_FILE_BYTES) problems.push({ kind, problem: tooLarge(path, size) });
+    else if (looksBinaryText(text)) problems.push({ kind, problem: binary(path) });
+    else sources.push({ path, kind, text });
+  }
+  return buildFacets(sources, problems);
+}
+
+function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[]): FilesFacetResult {
+  const data: FilesFacets = {
+    'files.dockerfile': { files: [] },
+    'files.kubernetes': { files: [] },
+    'files.workflows': { files: [] },
+    'files.terraform': { files: [] },
+    'files.tfstate': { files: [] },
+    'files.markdown': { files: [] },
+  };
+  const problems: Record<FilesFacetName, Problem[]> = {
+    'files.dockerfile': [],
+    'files.kubernetes': [],
+    'files.workflows': [],
+    'files.terraform': [],
+    'files.tfstate': [],
+    'files.markdown': [],
+  };
+  for (const { kind, problem } of discoveryProblems) {
+    // A directory that could not be read may hold any kind of file.
+    for (const k of kind ? [kind] : FILE_KINDS) problems[FACET_OF[k]].push(problem);
+  }
+
+  for (const { path, kind, text } of sources) {
+    const facet = FACET_OF[kind];
+    const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
+    const source = normalizeText(text);
+    try {
+      switch (kind) {
+        case 'dockerfile':
+          data['files.dockerfile'].files.push(parseDockerfile(path, source));
+          break;
+        case 'kubernetes': {
+          const result = parseKubernetes(path, source);
+          if (!result) break;
+          if (result.manifest.objects.length > 0 || result.manifest.skipped) {
+            data['files.kubernetes'].files.push(result.manifest);
+          }
+          result.errors.forEach(report);
+          break;
+        }
+        case 'workflows':
+          data['files.workflows'].files.push(parseWorkflow(path, source));
+          break;
+        case 'terraform':
+          data['files.terraform'].files.push(parseTerraform(path, source));
+          break;
+        case 'tfstate':
+          data['files.tfstate'].files.push(parseTfState(path, source));
+          break;
+        case 'markdown':
+          data['files.markdown'].files.push(parseMarkdown(path, source));
+          break;
+      }
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  const facet = <K extends FilesFacetName>(name: K) => ({
+    status: 'ok' as const,
+    data: data[name] as FacetMap[K],
+    problems: problems[name].sort(byLocation),
+  });
+  return {
+    'files.dockerfile': facet('files.dockerfile'),
+    'files.kubernetes': facet('files.kubernetes'),
+    'files.workflows': facet('files.workflows'),
+    'files.terraform': facet('files.terraform'),
+    'files.tfstate': facet('files.tfstate'),
+    'files.markdown': facet('files.markdown'),
+  };
+}
+
+/** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */
+function parseProblem(path: string, kind: FileKind, error: unknown): Problem {
+  if (error instanceof FileParseError) {
+    const isIgnore = error.message.startsWith('inline suppression');
+    return {
+      subject: path,
+      message: `${path}:${error.line}:${error.column}: ${error.message}`,
+      cause: 'parse-error',
+      fix: isIgnore ? IGNORE_FIX : PARSE_FIX[kind],
+      location: { file: path, startLine: error.line, startColumn: error.column },
+    };
+  }
+  // A parser bug must not stop the scan: the file is reported, the others still count.
+  const what = error instanceof Error ? error.message : String(error);
+  return {
+    subject: path,
+    message: `${path}:1:1: could not be parsed: ${what}`,
+    cause: 'parse-error',
+    fix: PARSE_FIX[kind],
+    location: { file: path, startLine: 1, startColumn: 1 },
+  };
+}
+
+function byLocation(a: Problem, b: Problem): number {
+  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
+  return (
+    (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+    (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0)
+  );
+}

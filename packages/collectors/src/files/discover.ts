@@ -1,0 +1,244 @@
+/**
+ * Finds the repository files the scanner reads: walks the root, honours `.gitignore` at every level,
+ * never enters `.git` or `node_modules`, applies the config's include/exclude globs, and reads each
+ * candidate once (skipping files too large or binary, with a problem naming them).
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Problem } from '@coditect-audit/core';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { formatBytes, looksBinary, MAX_FILE_BYTES } from './text.js';
+
+export const FILE_KINDS = ['dockerfile', 'kubernetes', 'workflows', 'terraform', 'tfstate', 'markdown'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** `Dockerfile.*` names that are something else: code about Dockerfiles, documents, templates, data. */
+const NOT_A_DOCKERFILE =
+  /\.(?:dockerignore|md|markdown|txt|rst|json|ya?ml|toml|ts|tsx|mts|cts|js|jsx|mjs|cjs|map|py|go|rs|java|kt|rb|sh|bash|ps1|lock|snap|orig|bak|swp|j2|jinja|tpl|tmpl|template)$/;
+
+/** Directories never entered: version control and installed dependencies. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/** How many files are read at the same time. */
+const READ_CONCURRENCY = 16;
+
+export interface DiscoverOptions {
+  /** The directory to scan. */
+  root: string;
+  /** Globs of repository-relative paths to read (default: everything). */
+  include?: string[];
+  /** Globs of repository-relative paths never read; a matching directory is not entered. */
+  exclude?: string[];
+}
+
+export interface SourceFile {
+  /** Repository-relative, forward slashes. */
+  path: string;
+  kind: FileKind;
+  text: string;
+}
+
+/** A file or directory that could not be read; `kind` is unset when it could hold any kind of file. */
+export interface DiscoveryProblem {
+  kind?: FileKind;
+  problem: Problem;
+}
+
+export interface Discovery {
+  files: SourceFile[];
+  problems: DiscoveryProblem[];
+}
+
+/**
+ * What a path is, by name: Dockerfile (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`),
+ * GitHub workflow (`.github/workflows/*.yml`), other YAML (Kubernetes candidates), `*.tf`, `*.tfstate`,
+ * Markdown. `undefined` for anything else.
+ */
+export function classifyPath(path: string): FileKind | undefined {
+  const base = (path.split('/').pop() ?? path).toLowerCase();
+  if (base === 'dockerfile' || base === 'containerfile' || base.endsWith('.dockerfile')) return 'dockerfile';
+  if ((base.startsWith('dockerfile.') || base.startsWith('containerfile.')) && !NOT_A_DOCKERFILE.test(base)) {
+    return 'dockerfile';
+  }
+  if (/\.ya?ml$/.test(base)) {
+    return /(?:^|\/)\.github\/workflows\/[^/]+$/.test(path) ? 'workflows' : 'kubernetes';
+  }
+  if (base.endsWith('.tf')) return 'terraform';
+  if (base.endsWith('.tfstate')) return 'tfstate';
+  if (base.endsWith('.md') || base.endsWith('.markdown')) return 'markdown';
+  return undefined;
+}
+
+/** `a\\b`, `./a/b` → `a/b`. */
+export function normalizePath(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/{2,}/g, '/');
+}
+
+interface IgnoreLevel {
+  /** Directory of the `.gitignore`, relative to the root ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+interface Candidate {
+  absolute: string;
+  path: string;
+  kind: FileKind;
+}
+
+export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+  const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const candidates: Candidate[] = [];
+  const problems: DiscoveryProblem[] = [];
+
+  const walk = async (absolute: string, relative: string, levels: IgnoreLevel[]): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(absolute, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ problem: unreadable(relative || '.', e, 'directory') });
+      return;
+    }
+    const own = await loadGitignore(absolute, relative, entries);
+    const here = own ? [...levels, own] : levels;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      const entryAbsolute = join(absolute, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Directory links are not followed (they can loop); file links are read like files.
+        try {
+          const target = await stat(entryAbsolute);
+          isDirectory = false;
+          isFile = !target.isDirectory() && target.isFile();
+        } catch (e) {
+          const kind = classifyPath(path);
+          if (kind && included(path) && !excluded(path) && !isIgnored(here, path, false)) {
+            problems.push({ kind, problem: unreadable(path, e, 'file') });
+          }
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (isIgnored(here, path, true) || excluded(path)) continue;
+        await walk(entryAbsolute, path, here);
+      } else if (isFile) {
+        if (isIgnored(here, path, false) || !included(path) || excluded(path)) continue;
+        const kind = classifyPath(path);
+        if (kind) candidates.push({ absolute: entryAbsolute, path, kind });
+      }
+    }
+  };
+
+  try {
+    const rootStat = await stat(options.root);
+    if (!rootStat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (e) {
+    problems.push({ problem: unreadable('.', e, 'directory', options.root) });
+    return { files: [], problems };
+  }
+  await walk(options.root, '', []);
+
+  candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files: (SourceFile | undefined)[] = new Array(candidates.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < candidates.length) {
+      const index = next++;
+      const candidate = candidates[index]!;
+      const read = await readCandidate(candidate);
+      if ('text' in read) files[index] = read;
+      else problems.push({ kind: candidate.kind, problem: read.problem });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+  return { files: files.filter((f): f is SourceFile => f !== undefined), problems: sortProblems(problems) };
+}
+
+async function readCandidate(candidate: Candidate): Promise<SourceFile | { problem: Problem }> {
+  try {
+    const info = await stat(candidate.absolute);
+    if (info.size > MAX_FILE_BYTES) return { problem: tooLarge(candidate.path, info.size) };
+    const bytes = await readFile(candidate.absolute);
+    if (looksBinary(bytes)) return { problem: binary(candidate.path) };
+    return { path: candidate.path, kind: candidate.kind, text: new TextDecoder('utf-8').decode(bytes) };
+  } catch (e) {
+    return { problem: unreadable(candidate.path, e, 'file') };
+  }
+}
+
+async function loadGitignore(absolute: string, relative: string, entries: Dirent[]): Promise<IgnoreLevel | undefined> {
+  if (!entries.some((e) => e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink()))) return undefined;
+  try {
+    const text = await readFile(join(absolute, '.gitignore'), 'utf8');
+    return { base: relative, rules: ignore().add(text) };
+  } catch {
+    // An unreadable .gitignore ignores nothing, as git does.
+    return undefined;
+  }
+}
+
+/** Git's rule: the deepest `.gitignore` that matches decides; `!pattern` re-includes. */
+function isIgnored(levels: IgnoreLevel[], path: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules } of levels) {
+    const relative = base ? path.slice(base.length + 1) : path;
+    const result = rules.test(isDirectory ? `${relative}/` : relative);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+export function tooLarge(path: string, size: number): Problem {
+  return {
+    subject: path,
+    message: `${path}: ${formatBytes(size)} is over the ${formatBytes(MAX_FILE_BYTES)} limit for files the scanner reads; it was not read`,
+    cause: 'too-large',
+    fix: `Exclude it in the configuration (layers.files.exclude: ["${path}"]) or split it into smaller files.`,
+  };
+}
+
+export function binary(path: string): Problem {
+  return {
+    subject: path,
+    message: `${path}: binary content (a NUL byte in the first 8 KiB); it was not read`,
+    cause: 'binary',
+    fix: `Exclude it in the configuration (layers.files.exclude: ["${path}"]) or store it as UTF-8 text.`,
+  };
+}
+
+function unreadable(path: string, error: unknown, what: 'file' | 'directory', shown = path): Problem {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOENT'
+        ? 'does not exist (a broken link?)'
+        : code === 'ENOTDIR'
+          ? 'is not a directory'
+          : ((error as Error | undefined)?.message ?? 'unreadable');
+  return {
+    subject: path,
+    message: `${shown}: ${what} could not be read: ${reason}`,
+    cause: code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'unreadable',
+    fix:
+      code === 'EACCES' || code === 'EPERM'
+        ? `Give the scanning user read access to ${shown}, or exclude it in the configuration.`
+        : `Check that ${shown} exists and is readable, or exclude it in the configuration.`,
+  };
+}
+
+function sortProblems(problems: DiscoveryProblem[]): DiscoveryProblem[] {
+  return problems.sort((a, b) =>
+    a.problem.subject < b.problem.subject ? -1 : a.problem.subject > b.problem.subject ? 1 : 0,
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * Classifies a Secret value without keeping it: only well-known public names (superuser names,
+ * example hosts, libpq sslmode values) and the non-secret parts of connection URLs leave this module.
+ */
+import type { SecretKey, SecretValueClass } from '@coditect-audit/core';
+
+export interface SecretValueVerdict {
+  class: SecretValueClass;
+  publicValue?: string;
+  url?: NonNullable<SecretKey['url']>;
+}
+
+/** Names of database administrator accounts (PostgreSQL, MySQL, SQL Server, Cloud SQL). */
+const SUPERUSER_NAMES = new Set(['postgres', 'root', 'admin', 'sa', 'cloudsqlsuperuser', 'superuser']);
+
+/** libpq `sslmode` values: public settings, not secrets. */
+const SSL_MODES = new Set(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']);
+const SSLMODE_KEY = /ssl[-_]?mode/i;
+
+/** A key that names a user account (`db-user`, `POSTGRES_USER`, `username`). */
+const USER_KEY = /user/i;
+/** A key that names a host, where generic words (`host`, `server`) are placeholders. */
+const HOST_KEY = /host|server|addr|endpoint|url|uri|dsn|ip\b/i;
+
+/** Whole values nobody deploys on purpose. */
+const PLACEHOLDER_WORDS = new Set([
+  'placeholder',
+  'changeme',
+  'change-me',
+  'change_me',
+  'changeit',
+  'changethis',
+  'change-this',
+  'replaceme',
+  'replace-me',
+  'replace_me',
+  'todo',
+  'tbd',
+  'tba',
+  'fixme',
+  'dummy',
+  'example',
+  'sample',
+  'test',
+  'testing',
+  'secret',
+  'password',
+  'passw0rd',
+  'passwd',
+  'default',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'n/a',
+  'empty',
+  'foo',
+  'bar',
+  'foobar',
+  '1234',
+  '12345',
+  '123456',
+  '12345678',
+  'qwerty',
+  'letmein',
+  'abc123',
+]);
+
+/** Placeholder shapes: markers anywhere in the value, or template syntax around the whole of it. */
+const PLACEHOLDER_PATTERNS: RegExp[] = [
+  /placeholder/i,
+  /change[-_ .]?me\b/i,
+  /replace[-_ .]?(?:me|this|with)\b/i,
+  /insert[-_ .]?(?:your|here)/i,
+  /\b(?:todo|fixme|tbd)\b/i,
+  /^your[-_ .]/i,
+  /^(?:my|your)[-_]?(?:secret|password|pass|token|key|api[-_]?key)$/i,
+  /^(?:example|sample|dummy|fake)[-_.]/i,
+  /<[A-Za-z][\w .-]*>/,
+  /^\$\{[^}]+\}$/,
+  /^\$[A-Z_][A-Z0-9_]*$/,
+  /^\{\{.+\}\}$/,
+  /^(?:x{3,}[-_.:]?)+$/i,
+  /^(?:\*{3,}|\.{3,})$/,
+  /^django-insecure-/,
+];
+
+/** `host`, `localhost:5432`, `[::1]`: a value that reads as a host name with an optional port. */
+const HOST_LIKE = /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;
+
+const PLACEHOLDER_HOST_NAMES = new Set([
+  'example',
+  'test',
+  'host',
+  'hostname',
+  'server',
+  'ip',
+  'ip-address',
+  'db-host',
+  'db_host',
+  'dbhost',
+  'database-host',
+  'redis-host',
+  'redis_host',
+  'x.x.x.x',
+  'a.b.c.d',
+]);
+
+export function isSuperuserName(value: string): boolean {
+  return SUPERUSER_NAMES.has(value.trim().toLowerCase());
+}
+
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  return PLACEHOLDER_WORDS.has(trimmed.toLowerCase()) || PLACEHOLDER_PATTERNS.some((re) => re.test(trimmed));
+}
+
+/**
+ * A host nobody deploys to: `example.com`/`.org`/`.net` and their subdomains, the reserved `.example`,
+ * `.test`, `.invalid` and `.localhost` names, loopback and unspecified addresses, and (where the key
+ * names a host) generic words such as `host` or `your-db-host`.
+ */
+export function isExampleHost(host: string, keyNamesHost = true): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (!h) return false;
+  if (/(?:^|\.)example\.(?:com|org|net)$/.test(h)) return true;
+  if (/\.(?:example|test|invalid|localhost)$/.test(h)) return true;
+  if (h === 'localhost' || h === 'localhost.localdomain' || h === '0.0.0.0' || h === '::1' || h === '::') return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  if (!keyNamesHost) return false;
+  if (PLACEHOLDER_HOST_NAMES.has(h)) return true;
+  return /^your[-_.]/.test(h) || /^my[-_.].*(?:host|server|endpoint|ip|address)$/.test(h);
+}
+
+/** Decodes a Secret `data` value; `undefined` when it is not valid standard base64. */
+export function decodeBase64(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
+  return Buffer.from(compact, 'base64').toString('utf8');
+}
+
+/** Classifies one Secret value; `key` decides whether a user or host name is meant. */
+export function classifySecretValue(key: string, value: string): SecretValueVerdict {
+  const trimmed = value.trim();
+  if (!trimmed) return { class: 'empty' };
+  if (SSLMODE_KEY.test(key) && SSL_MODES.has(trimmed.toLowerCase())) return { class: 'set', publicValue: trimmed };
+  const url = parseConnectionUrl(trimmed);
+  if (url) return classifyUrl(url);
+  const keyNamesHost = HOST_KEY.test(key);
+  if (HOST_LIKE.test(trimmed) && isExampleHost(hostOf(trimmed), keyNamesHost)) {
+    return { class: 'example-host', publicValue: trimmed };
+  }
+  if (USER_KEY.test(key) && isSuperuserName(trimmed)) return { class: 'superuser-name', publicValue: trimmed };
+  if (isPlaceholder(trimmed)) return { class: 'placeholder' };
+  return { class: 'set' };
+}
+
+interface ConnectionUrl {
+  parts: NonNullable<SecretKey['url']>;
+  user: string;
+  password: string;
+}
+
+/** `scheme://user:pass@host:port/db?sslmode=...` (also `jdbc:` prefixed); `undefined` for anything else. */
+export function parseConnectionUrl(value: string): ConnectionUrl | undefined {
+  const text = value.replace(/^jdbc:/i, '');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  const parts: NonNullable<SecretKey['url']> = { scheme: url.protocol.replace(/:$/, '').toLowerCase() };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host) parts.host = host;
+  if (url.port) parts.port = url.port;
+  const database = safeDecode(url.pathname.replace(/^\/+/, ''));
+  if (database) parts.database = database;
+  const sslmode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl_mode');
+  if (sslmode) parts.sslmode = sslmode;
+  return { parts, user: safeDecode(url.username), password: safeDecode(url.password) };
+}
+
+function classifyUrl({ parts, user, password }: ConnectionUrl): SecretValueVerdict {
+  const { scheme, ...rest } = parts;
+  const url = { scheme, ...(isSuperuserName(user) ? { user } : {}), ...rest };
+  if (
+    (password && isPlaceholder(password)) ||
+    (user && isPlaceholder(user)) ||
+    (parts.database !== undefined && isPlaceholder(parts.database))
+  ) {
+    return { class: 'placeholder', url };
+  }
+  if (!parts.host) return { class: 'set', url };
+  if (isExampleHost(parts.host)) return { class: 'example-host', publicValue: parts.host, url };
+  if (isPlaceholder(parts.host)) return { class: 'placeholder', url };
+  if (url.user) return { class: 'superuser-name', publicValue: url.user, url };
+  return { class: 'set', url };
+}
+
+function hostOf(value: string): string {
+  return value.startsWith('[') ? value.slice(0, value.indexOf(']') + 1) : (value.split(':')[0] ?? value);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `scheme://user:` then the password, up to the token's last `@` (an unencoded `@` may sit in the password). */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s'"]*:)([^\s'"]+)@(?=[^@\s'"]*(?:[\s'"]|$))/gi;
+
+/** Replaces the password of every `scheme://user:password@host` URL in `text` by `<redacted>`. */
+export function maskUrlPasswords(text: string, replacement: string): string {
+  if (!text.includes('://')) return text;
+  return text.replace(URL_PASSWORD, (whole, head: string, password: string) =>
+    password === replacement ? whole : `${head}${replacement}@`,
+  );
+}

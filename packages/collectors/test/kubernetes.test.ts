@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { HELM_SKIP_REASON, parseKubernetes, REDACTED } from '../src/files/kubernetes.js';
+
+const DEPLOYMENT = `# the backend
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: backend
+  namespace: coditect-staging
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+        - name: api
+          image: us-central1-docker.pkg.dev/p/r/api:v1
+          securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false }
+          env:
+            - name: DB_PASSWORD
+              value: hunter2-canary-env
+            - name: DJANGO_SETTINGS_MODULE
+              value: app.settings.staging
+            - name: DATABASE_URL
+              value: postgres://app:pw-canary-url@10.28.0.3:5432/coditect?sslmode=require
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: backend
+spec:
+  type: LoadBalancer
+`;
+
+function parse(file: string, text: string) {
+  const result = parseKubernetes(file, text);
+  if (!result) throw new Error('expected a manifest');
+  return result;
+}
+
+describe('parseKubernetes', () => {
+  it('reads every document with apiVersion, kind, name, namespace and the line of the first key', () => {
+    const { manifest, errors } = parse('k8s/backend.yaml', DEPLOYMENT);
+    expect(errors).toEqual([]);
+    expect(manifest.objects.map((o) => [o.documentIndex, o.apiVersion, o.kind, o.name, o.namespace, o.line])).toEqual([
+      [0, 'apps/v1', 'Deployment', 'backend', 'coditect-staging', 2],
+      [1, 'v1', 'Service', 'backend', undefined, 23],
+    ]);
+  });
+
+  it('gives the position of every key by JSON pointer, block and flow style alike', () => {
+    const deployment = parse('k8s/backend.yaml', DEPLOYMENT).manifest.objects[0]!;
+    expect(deployment.positions['/spec/replicas']).toEqual({ line: 8, column: 3 });
+    expect(deployment.positions['/spec/template/spec/containers/0']).toEqual({ line: 12, column: 11 });
+    expect(deployment.positions['/spec/template/spec/containers/0/image']).toEqual({ line: 13, column: 11 });
+    expect(deployment.positions['/spec/template/spec/containers/0/securityContext/allowPrivilegeEscalation']).toEqual({
+      line: 14,
+      column: 50,
+    });
+    expect(deployment.positions['/spec/template/spec/containers/0/env/1/value']).toEqual({ line: 19, column: 15 });
+    const service = parse('k8s/backend.yaml', DEPLOYMENT).manifest.objects[1]!;
+    expect(service.positions['/spec/type']).toEqual({ line: 28, column: 3 });
+  });
+
+  it('escapes "/" and "~" in pointers', () => {
+    const { manifest } = parse(
+      'a.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    example.com/a~b: x\n',
+    );
+    expect(manifest.objects[0]!.positions['/metadata/annotations/example.com~1a~0b']).toEqual({ line: 6, column: 5 });
+  });
+
+  it('redacts env values whose names look secret and URL passwords, keeping the rest', () => {
+    const deployment = parse('k8s/backend.yaml', DEPLOYMENT).manifest.objects[0]!;
+    const container = (deployment.object as { spec: { template: { spec: { containers: { env: unknown[] }[] } } } }).spec
+      .template.spec.containers[0]!;
+    expect(container.env).toEqual([
+      { name: 'DB_PASSWORD', value: REDACTED },
+      { name: 'DJANGO_SETTINGS_MODULE', value: 'app.settings.staging' },
+      { name: 'DATABASE_URL', value: `postgres://app:${REDACTED}@10.28.0.3:5432/coditect?sslmode=require` },
+    ]);
+    expect(JSON.stringify(deployment)).not.toMatch(/canary/);
+  });
+
+  it('reads the items of a kind: List, with positions relative to each item', () => {
+    const { manifest } = parse(
+      'list.yaml',
+      `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ServiceAccount
+    metadata:
+      name: backend
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: settings
+    data:
+      LOG_LEVEL: info
+      API_TOKEN: canary-token
+  - kind: NoApiVersion
+    metadata: { name: x }
+`,
+    );
+    expect(manifest.objects.map((o) => [o.documentIndex, o.kind, o.name, o.line])).toEqual([
+      [0, 'ServiceAccount', 'backend', 4],
+      [0, 'ConfigMap', 'settings', 8],
+    ]);
+    const configMap = manifest.objects[1]!;
+    expect(configMap.positions['/data/LOG_LEVEL']).toEqual({ line: 13, column: 7 });
+    expect(configMap.positions['/kind']).toEqual({ line: 9, column: 5 });
+    expect(configMap.object.data).toEqual({ LOG_LEVEL: 'info', API_TOKEN: REDACTED });
+  });
+
+  it('ignores YAML that is not a Kubernetes object, silently', () => {
+    expect(parseKubernetes('.github/dependabot.yml', 'version: 2\nupdates: []\n')).toBeUndefined();
+    const { manifest, errors } = parse(
+      'kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n---\napiVersion: 1\nkind: X\nmetadata: { name: n }\n',
+    );
+    expect(manifest.objects).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a document with YAML errors at its line and keeps the other documents', () => {
+    const { manifest, errors } = parse(
+      'k8s/mixed.yaml',
+      `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: first
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: broken
+ data: x
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: third
+`,
+    );
+    expect(manifest.objects.map((o) => [o.name, o.documentIndex, o.line])).toEqual([
+      ['first', 0, 1],
+      ['third', 2, 12],
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.line).toBe(10);
+    expect(errors[0]!.message).toMatch(/^invalid YAML: /);
+  });
+
+  it('reports duplicate keys', () => {
+    const { errors } = parse('dup.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n');
+    expect(errors.map((e) => [e.line, e.message])).toEqual([[5, 'invalid YAML: Map keys must be unique']]);
+  });
+
+  it('skips Helm templates under templates/ without reading them', () => {
+    const result = parse(
+      'charts/app/templates/deployment.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+    );
+    expect(result.manifest).toEqual({
+      file: 'charts/app/templates/deployment.yaml',
+      objects: [],
+      skipped: HELM_SKIP_REASON,
+      ignores: [],
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('skips any file whose YAML fails and that holds template braces', () => {
+    const result = parse(
+      'deploy/app.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  {{- range .Values.items }}\n  a: b\n  {{- end }}\n',
+    );
+    expect(result.manifest.skipped).toBe(HELM_SKIP_REASON);
+    expect(result.manifest.objects).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reads valid YAML with braces in values outside templates/', () => {
+    const result = parse(
+      'k8s/external-secret.yaml',
+      'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata:\n  name: db\nspec:\n  target:\n    template:\n      data:\n        url: "postgres://app:{{ .password }}@10.0.0.3/db"\n',
+    );
+    expect(result.manifest.skipped).toBeUndefined();
+    expect(result.manifest.objects[0]!.kind).toBe('ExternalSecret');
+  });
+
+  it('accepts CRLF and a byte order mark with unchanged positions', () => {
+    const { manifest } = parse('crlf.yaml', '\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: ns\r\n');
+    expect(manifest.objects[0]).toMatchObject({ kind: 'Namespace', name: 'ns', line: 1 });
+    expect(manifest.objects[0]!.positions['/metadata/name']).toEqual({ line: 4, column: 3 });
+  });
+
+  it('collects inline ignores and reports a directive without a reason', () => {
+    const { manifest, errors } = parse(
+      'k8s/svc.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: LoadBalancer # coditect-audit:ignore network-public-http -- internal LB\n  ports: [] # coditect-audit:ignore\n',
+    );
+    expect(manifest.ignores).toEqual([
+      { file: 'k8s/svc.yaml', line: 6, appliesToLine: 6, ruleId: 'network-public-http', reason: 'internal LB' },
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([7]);
+  });
+});
+
+describe('Secrets', () => {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  const CANARY = 'Zq7-canary-9f2c1e';
+  const secret = `apiVersion: v1
+kind: Secret
+metadata:
+  name: backend-secrets
+  namespace: coditect-staging
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"db-password":"${CANARY}"}}'
+type: Opaque
+data:
+  db-password: ${b64(CANARY)}
+  empty: ""
+  bad: "not base64!"
+  db-user: ${b64('postgres')}
+stringData:
+  django-secret-key: changeme
+  db-host: localhost
+  redis-host: redis.example.com
+  api-token: <your-token-here>
+  template: \${DB_PASSWORD}
+  app-user: license_api
+  DATABASE_URL: postgres://postgres:${CANARY}@10.28.0.3:5432/coditect?sslmode=require
+  REDIS_URL: redis://:${CANARY}@localhost:6379/0
+  real: ${CANARY}
+  sslmode: verify-full
+`;
+
+  const { manifest } = parse('k8s/secret.yaml', secret);
+  const object = manifest.objects[0]!;
+
+  it('classifies each key and keeps only public values', () => {
+    expect(object.secretKeys).toEqual([
+      { key: 'db-password', source: 'data', class: 'set', line: 10, column: 3 },
+      { key: 'empty', source: 'data', class: 'empty', line: 11, column: 3 },
+      { key: 'bad', source: 'data', class: 'invalid-base64', line: 12, column: 3 },
+      { key: 'db-user', source: 'data', class: 'superuser-name', publicValue: 'postgres', line: 13, column: 3 },
+      { key: 'django-secret-key', source: 'stringData', class: 'placeholder', line: 15, column: 3 },
+      { key: 'db-host', source: 'stringData', class: 'example-host', publicValue: 'localhost', line: 16, column: 3 },
+      {
+        key: 'redis-host',
+        source: 'stringData',
+        class: 'example-host',
+        publicValue: 'redis.example.com',
+        line: 17,
+        column: 3,
+      },
+      { key: 'api-token', source: 'stringData', class: 'placeholder', line: 18, column: 3 },
+      { key: 'template', source: 'stringData', class: 'placeholder', line: 19, column: 3 },
+      { key: 'app-user', source: 'stringData', class: 'set', line: 20, column: 3 },
+      {
+        key: 'DATABASE_URL',
+        source: 'stringData',
+        class: 'superuser-name',
+        publicValue: 'postgres',
+        url: {
+          scheme: 'postgres',
+          user: 'postgres',
+          host: '10.28.0.3',
+          port: '5432',
+          database: 'coditect',
+          sslmode: 'require',
+        },
+        line: 21,
+        column: 3,
+      },
+      {
+        key: 'REDIS_URL',
+        source: 'stringData',
+        class: 'example-host',
+        publicValue: 'localhost',
+        url: { scheme: 'redis', host: 'localhost', port: '6379', database: '0' },
+        line: 22,
+        column: 3,
+      },
+      { key: 'real', source: 'stringData', class: 'set', line: 23, column: 3 },
+      { key: 'sslmode', source: 'stringData', class: 'set', publicValue: 'verify-full', line: 24, column: 3 },
+    ]);
+  });
+
+  it('replaces every data and stringData value by "<redacted>"', () => {
+    const data = object.object.data as Record<string, string>;
+    const stringData = object.object.stringData as Record<string, string>;
+    expect(Object.values(data).every((v) => v === REDACTED)).toBe(true);
+    expect(Object.values(stringData).every((v) => v === REDACTED)).toBe(true);
+    expect(Object.keys(stringData)).toContain('DATABASE_URL');
+  });
+
+  it('never lets the canary (plain or base64) into the facet', () => {
+    const json = JSON.stringify(manifest);
+    expect(json).not.toContain(CANARY);
+    expect(json).not.toContain(b64(CANARY));
+    expect(json).not.toContain('canary');
+  });
+
+  it('redacts a data map written as something else than a map', () => {
+    const { manifest: m } = parse('s.yaml', `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: ${CANARY}\n`);
+    expect(m.objects[0]!.object.data).toBe(REDACTED);
+    expect(m.objects[0]!.secretKeys).toEqual([]);
+  });
+
+  it('classifies non-string stringData values', () => {
+    const { manifest: m } = parse(
+      's.yaml',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  port: 5432\n  none:\n',
+    );
+    expect(m.objects[0]!.secretKeys!.map((k) => [k.key, k.class])).toEqual([
+      ['port', 'set'],
+      ['none', 'empty'],
+    ]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * What every reporter shares: one total order of verdicts, what a verdict means for the reader, rule
+ * lookup, the area a rule belongs to, where a finding can be shown, and text clean-up.
+ */
+import {
+  adrLineFor,
+  type FailOn,
+  type Location,
+  meetsThreshold,
+  type Priority,
+  priorityRank,
+  resolvePriority,
+  type RuleMeta,
+  type ScanResult,
+  type Verdict,
+} from '@coditect-audit/core';
+
+/**
+ * A verdict as the reader sees it: a failure is active, suppressed (accepted with a reason) or
+ * unchanged since the baseline (accepted earlier); the others are their status.
+ */
+export type VerdictState = 'fail' | 'suppressed' | 'baseline' | 'error' | 'pass' | 'skip';
+
+export function stateOf(v: Verdict): VerdictState {
+  if (v.status !== 'fail') return v.status;
+  if (v.suppression) return 'suppressed';
+  if (v.baselineState === 'unchanged') return 'baseline';
+  return 'fail';
+}
+
+/** True when the finding makes the gate fail (the same test as core's `evaluateGate`). */
+export function isGating(v: Verdict, failOn: FailOn): boolean {
+  return stateOf(v) === 'fail' && failOn !== 'none' && meetsThreshold(v.priority, failOn);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The file a verdict is about, for ordering and display: its location, else the declaring file. */
+export function fileOf(v: Verdict): string | undefined {
+  return v.location?.file || v.resource.file || undefined;
+}
+
+/**
+ * A total order on verdicts (rule, file, position, resource, fingerprint, then everything else), so a
+ * reporter's output does not depend on the order the verdicts arrive in.
+ */
+export function compareVerdicts(a: Verdict, b: Verdict): number {
+  return (
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(fileOf(a) ?? '', fileOf(b) ?? '') ||
+    (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+    (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
+    cmp(a.resource.id, b.resource.id) ||
+    cmp(a.fingerprint, b.fingerprint) ||
+    cmp(a.status, b.status) ||
+    cmp(a.messageId, b.messageId) ||
+    cmp(a.message, b.message) ||
+    cmp(JSON.stringify(a), JSON.stringify(b))
+  );
+}
+
+/** Most urgent first (P0 before P2), then the total order. */
+export function compareByPriority(a: Verdict, b: Verdict): number {
+  return priorityRank(a.priority) - priorityRank(b.priority) || compareVerdicts(a, b);
+}
+
+export function sortedVerdicts(result: ScanResult): Verdict[] {
+  return [...result.verdicts].sort(compareVerdicts);
+}
+
+export function rulesById(result: ScanResult): Map<string, RuleMeta> {
+  return new Map(result.rules.map((r) => [r.id, r]));
+}
+
+/**
+ * The priority a rule weighs in this scan: its verdicts carry the one resolved for the environment (the
+ * most urgent, should they differ); a rule without verdicts resolves its spec.
+ */
+export function effectivePriority(result: ScanResult, rule: RuleMeta): Priority {
+  let best: Priority | undefined;
+  for (const v of result.verdicts) {
+    if (v.ruleId === rule.id && (best === undefined || priorityRank(v.priority) < priorityRank(best)))
+      best = v.priority;
+  }
+  return best ?? resolvePriority(rule.priority, result.environment.name, result.environment.tier);
+}
+
+/**
+ * The area a rule reports under (a JUnit suite): the prefix of its first concern key (`container`,
+ * `k8s`, `sql`, `cicd`...), which groups rules by what they are about whatever layer they read;
+ * failing that, the rule's layer.
+ */
+export function areaOf(rule: RuleMeta | undefined, v?: Verdict): string {
+  const concern = rule?.concerns[0] ?? v?.concerns[0];
+  const prefix = concern?.split('.')[0]?.trim();
+  if (prefix) return prefix;
+  return rule?.layer || 'other';
+}
+
+/** Why a finding is shown where it is. */
+export type LocationSource = 'finding' | 'resource' | 'adr' | 'config';
+
+export interface PlacedLocation {
+  location: Location;
+  source: LocationSource;
+}
+
+/**
+ * Where a finding can be shown in the repository, in this order: the position the rule reported; the
+ * file declaring the resource (line 1); the ADR document's line for the rule's section; the
+ * environment's entry in the configuration file. Undefined when none exists.
+ */
+export function placeFinding(result: ScanResult, rule: RuleMeta | undefined, v: Verdict): PlacedLocation | undefined {
+  if (v.location?.file) return { location: v.location, source: 'finding' };
+  if (v.resource.file) return { location: { file: v.resource.file, startLine: 1 }, source: 'resource' };
+  if (result.adr?.file && rule) {
+    const line = adrLineFor(result.adr.sections, rule.adrSection);
+    if (line) return { location: { file: result.adr.file, startLine: line }, source: 'adr' };
+  }
+  if (result.environment.configFile) {
+    return {
+      location: { file: result.environment.configFile, startLine: result.environment.configLine ?? 1 },
+      source: 'config',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * ADR sections in the order the ADR reads: Decision 1..n, the pending items (in the ADR's list order),
+ * Issue 1..n, Lesson 1..n; anything else (a plugin's own ADR) after them by name.
+ */
+const PENDING_ORDER = [
+  'Dockerfile Fix',
+  'Redis Provisioning',
+  'Update Secrets',
+  'Rebuild Image',
+  'Database Migrations',
+  'Restart Deployment',
+  'Smoke Tests',
+];
+
+function sectionKey(section: string): [number, number, string] {
+  const numbered = /^(Decision|Issue|Lesson) (\d+)$/.exec(section);
+  if (numbered) {
+    const kind = numbered[1] === 'Decision' ? 0 : numbered[1] === 'Issue' ? 2 : 3;
+    return [kind, Number(numbered[2]), ''];
+  }
+  const pending = /^Pending: (.+)$/.exec(section);
+  if (pending) {
+    const at = PENDING_ORDER.indexOf(pending[1] ?? '');
+    return [1, at < 0 ? PENDING_ORDER.length : at, pending[1] ?? ''];
+  }
+  return [4, 0, section];
+}
+
+export function compareAdrSections(a: string, b: string): number {
+  const [ka, na, sa] = sectionKey(a);
+  const [kb, nb, sb] = sectionKey(b);
+  return ka - kb || na - nb || cmp(sa, sb);
+}
+
+/** "Decision 1, Lesson 1" → ["Decision 1", "Lesson 1"]. */
+export function splitAdrSection(adrSection: string): string[] {
+  return adrSection
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The first sentence (or line) of a message, for one-line slots such as a JUnit `message` attribute. */
+export function firstSentence(text: string, max = 200): string {
+  const line = text.split(/\r?\n/)[0] ?? '';
+  const end = /[.!?](\s|$)/.exec(line);
+  const sentence = end ? line.slice(0, end.index + 1) : line;
+  return clip(sentence.trim(), max);
+}
+
+/** Cuts a string to at most `max` characters (code points), marking the cut with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** `PascalCase` of a kebab-case id: `dockerfile-runs-as-root` → `DockerfileRunsAsRoot`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** A plural-aware count: `count(1, 'finding')` → "1 finding", `count(2, 'finding')` → "2 findings". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** `path:line[:col]` of a location. */
+export function formatPosition(loc: Location): string {
+  return loc.startColumn ? `${loc.file}:${loc.startLine}:${loc.startColumn}` : `${loc.file}:${loc.startLine}`;
+}
+
+/** An evidence value as written in reports: strings as they are, other values as JSON. */
+export function formatObserved(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The gate in words: "failed (fail-on P0, exit code 1)". */
+export function describeGate(result: ScanResult): string {
+  const g = result.gate;
+  return `${g.status} (fail-on ${g.failOn}, exit code ${g.exitCode})`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Reporters: pure, deterministic functions from a scan result to the text of one report format.
+ */
+import type { ScanResult } from '@coditect-audit/core';
+import { toConsole } from './console.js';
+import { toJson } from './json.js';
+import { toJUnit } from './junit.js';
+import { toMarkdown } from './markdown.js';
+import { toSarif } from './sarif.js';
+
+export { type ConsoleOptions, terminalSafe, toConsole } from './console.js';
+export { sortKeys, toJson } from './json.js';
+export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
+export { MARKDOWN_MAX_BYTES, type MarkdownOptions, mdCode, mdCodeBlock, mdText, toMarkdown } from './markdown.js';
+export {
+  buildSarif,
+  FINGERPRINT_KEY,
+  pathToUri,
+  SARIF_LEVEL,
+  SARIF_MAX_GZIP_BYTES,
+  SARIF_MAX_RESULTS,
+  type SarifLog,
+  type SarifOptions,
+  SECURITY_SEVERITY,
+  toSarif,
+} from './sarif.js';
+export { areaOf, placeFinding, type LocationSource, type PlacedLocation } from './common.js';
+
+export const REPORTER_NAMES = ['console', 'sarif', 'junit', 'markdown', 'json'] as const;
+export type ReporterName = (typeof REPORTER_NAMES)[number];
+
+/** Every option any reporter reads; each takes the ones it knows. */
+export interface ReporterOptions {
+  /** console: ANSI colour. */
+  color?: boolean;
+  /** sarif: include suppressed findings (`--sarif-include-suppressed`). */
+  includeSuppressed?: boolean;
+  /** sarif: results kept at most (default 25,000). */
+  maxResults?: number;
+  /** markdown: size limit in bytes (default 1 MiB less a margin). */
+  maxBytes?: number;
+}
+
+export interface Reporter {
+  /** The file written in `--output-dir`; the console report goes to stdout instead. */
+  fileName?: string;
+  render(result: ScanResult, options?: ReporterOptions): string;
+}
+
+export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
+  console: {
+    render: (result, options = {}) => toConsole(result, { color: options.color ?? false }),
+  },
+  sarif: {
+    fileName: 'coditect-audit.sarif',
+    render: (result, options = {}) =>
+      toSarif(result, {
+        ...(options.includeSuppressed !== undefined ? { includeSuppressed: options.includeSuppressed } : {}),
+        ...(options.maxResults !== undefined ? { maxResults: options.maxResults } : {}),
+      }),
+  },
+  junit: {
+    fileName: 'coditect-audit.junit.xml',
+    render: (result) => toJUnit(result),
+  },
+  markdown: {
+    fileName: 'coditect-audit.md',
+    render: (result, options = {}) =>
+      toMarkdown(result, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+  },
+  json: {
+    fileName: 'coditect-audit.json',
+    render: (result) => toJson(result),
+  },
+};
+
+export function isReporterName(name: string): name is ReporterName {
+  return (REPORTER_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,236 @@
+/**
+ * JUnit XML for CI test views (GitLab, Jenkins, Azure DevOps, GitHub test-report actions), valid
+ * against Jenkins' junit-10.xsd (schemas/vendor/junit.xsd).
+ *
+ * - One `<testsuite>` per area: the prefix of the rule's first concern key (`container`, `k8s`, `sql`,
+ *   `cicd`...), else the rule's layer. Areas group what a reader fixes together, whatever layer saw it.
+ * - One `<testcase>` per verdict (rule × resource): `classname` = rule id, `name` = resource id plus
+ *   ` (file:line)` when known. The pair is unique: a clash gets the fingerprint's head appended.
+ * - fail → `<failure type="P0|P1|P2">`; error → `<error type="<reason>">`; skip, suppressed and
+ *   unchanged-since-baseline → `<skipped>`; pass → an empty testcase.
+ * - junit-10.xsd allows no `file` attribute (nor properties) on `<testcase>`: the file and line go into
+ *   the test name and the body, and each rule's concerns and ADR section into its suite's properties.
+ * - `time="0"` everywhere: rules evaluate a snapshot, their cost is not a test duration.
+ */
+import type { RuleMeta, ScanResult, Verdict } from '@coditect-audit/core';
+import {
+  areaOf,
+  compareVerdicts,
+  describeGate,
+  firstSentence,
+  formatObserved,
+  formatPosition,
+  rulesById,
+  stateOf,
+} from './common.js';
+
+/** Removes what XML 1.0 cannot carry at all: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
+export function stripIllegalXml(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/** Character data: `>` is escaped too, so a `]]>` in the text can never end anything. */
+export function escapeXmlText(text: string): string {
+  return stripIllegalXml(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Attribute values: quotes, and whitespace as character references so parsers do not normalize it away. */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+interface Case {
+  verdict: Verdict;
+  rule: RuleMeta | undefined;
+  classname: string;
+  name: string;
+}
+
+function attrs(pairs: [string, string | number | undefined][]): string {
+  return pairs
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${escapeXmlAttribute(String(v))}"`)
+    .join('');
+}
+
+function baseName(v: Verdict): string {
+  if (v.location?.file) return `${v.resource.id} (${formatPosition(v.location)})`;
+  if (v.resource.file) return `${v.resource.id} (${v.resource.file})`;
+  return v.resource.id;
+}
+
+function findingBody(result: ScanResult, c: Case): string {
+  const { verdict: v, rule } = c;
+  const lines = [v.message, ''];
+  lines.push(`Rule: ${v.ruleId}${rule ? ` (${rule.title})` : ''}`);
+  lines.push(`Priority: ${v.priority}`);
+  lines.push(`Resource: ${v.resource.id} (${v.resource.kind} ${v.resource.name})`);
+  if (v.location) lines.push(`Location: ${formatPosition(v.location)}`);
+  else if (v.resource.file) lines.push(`Declared in: ${v.resource.file}`);
+  for (const related of v.relatedLocations ?? []) lines.push(`Also at: ${formatPosition(related)}`);
+  if (rule?.adrSection) lines.push(`ADR section: ${rule.adrSection}${result.adr ? ` (${result.adr.file})` : ''}`);
+  if (v.concerns.length) lines.push(`Concerns: ${v.concerns.join(', ')}`);
+  if (v.status === 'fail') lines.push(`Certainty: ${v.certainty}`);
+  if (v.evidence.length) {
+    lines.push('Evidence:');
+    for (const e of v.evidence) {
+      const expected = e.expected !== undefined ? ` (expected ${e.expected})` : '';
+      const at = e.location ? ` at ${formatPosition(e.location)}` : '';
+      lines.push(`  - ${e.path}: ${formatObserved(e.observed)}${expected}${at}`);
+    }
+  }
+  if (v.status === 'fail' && rule?.remediation.text) {
+    lines.push(`Remediation: ${rule.remediation.text}`);
+    for (const command of rule.remediation.commands ?? []) lines.push(`    ${command}`);
+  }
+  if (rule?.docsUrl) lines.push(`Documentation: ${rule.docsUrl}`);
+  lines.push(`Fingerprint: ${v.fingerprint}`);
+  return lines.join('\n');
+}
+
+function outcome(result: ScanResult, c: Case): string {
+  const v = c.verdict;
+  const body = () => escapeXmlText(findingBody(result, c));
+  switch (stateOf(v)) {
+    case 'pass':
+      return '';
+    case 'fail':
+      return `<failure${attrs([
+        ['message', firstSentence(v.message) || v.ruleId],
+        ['type', v.priority],
+      ])}>${body()}</failure>`;
+    case 'error':
+      return `<error${attrs([
+        ['message', firstSentence(v.message) || `${v.ruleId} could not be checked`],
+        ['type', v.messageId],
+      ])}>${body()}</error>`;
+    case 'skip':
+      return `<skipped${attrs([['message', v.message]])}/>`;
+    case 'suppressed': {
+      const s = v.suppression!;
+      const expires = s.expires ? `; expires ${s.expires}` : '';
+      return `<skipped${attrs([
+        ['message', `suppressed (${s.kind}, ${s.source}): ${s.reason}${expires}`],
+      ])}>${body()}</skipped>`;
+    }
+    case 'baseline':
+      return `<skipped${attrs([
+        ['message', `unchanged since baseline ${result.baseline?.file ?? ''}: ${firstSentence(v.message)}`.trim()],
+      ])}>${body()}</skipped>`;
+  }
+}
+
+interface Totals {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function totalsOf(cases: readonly Case[]): Totals {
+  const t: Totals = { tests: cases.length, failures: 0, errors: 0, skipped: 0 };
+  for (const c of cases) {
+    const s = stateOf(c.verdict);
+    if (s === 'fail') t.failures++;
+    else if (s === 'error') t.errors++;
+    else if (s !== 'pass') t.skipped++;
+  }
+  return t;
+}
+
+export function toJUnit(result: ScanResult): string {
+  const rules = rulesById(result);
+  const verdicts = [...result.verdicts].sort(compareVerdicts);
+
+  // Unique (classname, name): the first keeps the plain name, a clash gets the fingerprint's head.
+  const taken = new Set<string>();
+  const cases: Case[] = verdicts.map((v) => {
+    const classname = v.ruleId;
+    let name = baseName(v);
+    const key = (n: string) => `${classname}\u0000${stripIllegalXml(n)}`;
+    if (taken.has(key(name))) name = `${name} [${v.fingerprint.slice(0, 12)}]`;
+    for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${v.fingerprint.slice(0, 12)}#${n}]`;
+    taken.add(key(name));
+    return { verdict: v, rule: rules.get(v.ruleId), classname, name };
+  });
+
+  const byArea = new Map<string, Case[]>();
+  for (const c of cases) {
+    const area = areaOf(c.rule, c.verdict);
+    byArea.set(area, [...(byArea.get(area) ?? []), c]);
+  }
+  const areas = [...byArea.keys()].sort();
+
+  const common: [string, string][] = [
+    ['tool', `${result.tool.name} ${result.tool.version}`],
+    ['environment', result.environment.name],
+  ];
+  if (result.environment.tier) common.push(['tier', result.environment.tier]);
+  common.push(['gate', describeGate(result)]);
+  if (result.adr) common.push(['adr', result.adr.file]);
+  if (result.baseline) {
+    common.push(['baseline', result.baseline.file]);
+    common.push(['baseline.fixed', String(result.baseline.fixed.length)]);
+  }
+
+  const all = totalsOf(cases);
+  const timestamp = result.timestamps?.startedAt;
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  out.push(
+    `<testsuites${attrs([
+      ['name', `${result.tool.name} ${result.environment.name}`],
+      ['tests', all.tests],
+      ['failures', all.failures],
+      ['errors', all.errors],
+      ['time', '0'],
+    ])}>`,
+  );
+  for (const area of areas) {
+    const suiteCases = byArea.get(area)!;
+    const t = totalsOf(suiteCases);
+    out.push(
+      `  <testsuite${attrs([
+        ['name', area],
+        ['tests', t.tests],
+        ['failures', t.failures],
+        ['errors', t.errors],
+        ['skipped', t.skipped],
+        ['time', '0'],
+        ['timestamp', timestamp],
+      ])}>`,
+    );
+    const properties: [string, string][] = [...common];
+    const suiteRules = [...new Set(suiteCases.map((c) => c.verdict.ruleId))].sort();
+    for (const id of suiteRules) {
+      const rule = rules.get(id);
+      const concerns = rule?.concerns ?? suiteCases.find((c) => c.verdict.ruleId === id)!.verdict.concerns;
+      properties.push([`${id}.concerns`, concerns.join(', ')]);
+      if (rule?.adrSection) properties.push([`${id}.adrSection`, rule.adrSection]);
+    }
+    out.push('    <properties>');
+    for (const [name, value] of properties)
+      out.push(
+        `      <property${attrs([
+          ['name', name],
+          ['value', value],
+        ])}/>`,
+      );
+    out.push('    </properties>');
+    for (const c of suiteCases) {
+      const head = `    <testcase${attrs([
+        ['name', c.name],
+        ['classname', c.classname],
+        ['time', '0'],
+      ])}`;
+      const inner = outcome(result, c);
+      out.push(inner ? `${head}>\n      ${inner}\n    </testcase>` : `${head}/>`);
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,587 @@
+/**
+ * Markdown for people: PR comments and GitHub job summaries (GFM). The gate and scope first, readiness
+ * at a glance, what to fix first with the exact commands, then the details collapsed. Stays within a
+ * byte budget (GitHub rejects a job summary over 1 MiB) by leaving out the least useful parts first —
+ * passed and skipped lists, then finding details from the least urgent — and says what it left out.
+ */
+import {
+  LAYERS,
+  type Location,
+  PRIORITIES,
+  type RuleMeta,
+  type ScanResult,
+  summarize,
+  type Verdict,
+} from '@coditect-audit/core';
+import {
+  compareAdrSections,
+  compareByPriority,
+  compareVerdicts,
+  count,
+  formatObserved,
+  formatPosition,
+  isGating,
+  rulesById,
+  splitAdrSection,
+  stateOf,
+} from './common.js';
+
+/** GitHub's job summary limit is 1 MiB; keep a margin for what a workflow appends. */
+export const MARKDOWN_MAX_BYTES = 1024 * 1024 - 16 * 1024;
+
+export interface MarkdownOptions {
+  /** Size limit in UTF-8 bytes. Default: 1 MiB less a 16 KiB margin. */
+  maxBytes?: number;
+}
+
+// ---------------------------------------------------------------- escaping
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Bidirectional overrides and isolates would reorder the text around them ("Trojan Source"). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+function visibleBidi(c: string): string {
+  return `(U+${c.charCodeAt(0).toString(16).toUpperCase()})`;
+}
+
+/**
+ * One line of plain text: control characters dropped, line breaks and tabs as spaces, lone surrogates
+ * as U+FFFD, bidi overrides shown by their code point instead of obeyed.
+ */
+function oneLine(text: string): string {
+  return (
+    text
+      .replace(LONE_SURROGATE, '\uFFFD')
+      .replace(BIDI_CONTROL, visibleBidi)
+      .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+  );
+}
+
+/** Inline Markdown text: every character that could start markup (or GitHub math) is backslash-escaped. */
+export function mdText(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>~&!$#|]/g, (c) => `\\${c}`);
+}
+
+/**
+ * An inline code span that survives backticks in the content. In a table cell a `|` would end the cell
+ * (and `\\|` is read differently by different renderers), so there the text goes into a `<code>`
+ * element, escaped as Markdown, with the pipe as a character reference.
+ */
+export function mdCode(text: string, inTable = false): string {
+  const body = oneLine(text);
+  if (!body) return '(empty)';
+  if (inTable && body.includes('|')) return `<code>${mdText(body).replace(/\\\|/g, '&#124;')}</code>`;
+  const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A fenced code block longer than any backtick run inside it. */
+export function mdCodeBlock(lines: readonly string[]): string {
+  const body = lines
+    .map((l) =>
+      l
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(BIDI_CONTROL, visibleBidi)
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''),
+    )
+    .join('\n');
+  const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}\n${body}\n${fence}`;
+}
+
+/** Text inside raw HTML (`<summary>`), where Markdown is not parsed. */
+function html(text: string): string {
+  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function link(text: string, url: string): string {
+  try {
+    return `[${mdText(text)}](<${new URL(url).href}>)`;
+  } catch {
+    return mdCode(url);
+  }
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map((c) => c || ' ').join(' | ')} |\n`;
+}
+
+function tableHead(headers: readonly string[]): string {
+  return row(headers) + row(headers.map(() => '---'));
+}
+
+// ---------------------------------------------------------------- the byte budget
+
+/** What to leave out first when the report is too big. */
+const CUT_ORDER = ['skipped', 'passed', 'details', 'baseline', 'suppressions', 'errors', 'fix'] as const;
+type Group = (typeof CUT_ORDER)[number];
+
+/** A run of items that can be shortened from the end; `after` closes it (a table's blank line, `</details>`). */
+interface ItemList {
+  group: Group;
+  /** How the reader calls one item in the "left out" note. */
+  noun: [string, string];
+  items: string[];
+  after: string;
+}
+type Part = string | ItemList | 'note';
+
+const LEFT_OUT = (n: number) => `_…and ${n} more left out to fit the size limit._\n\n`;
+
+function assemble(parts: readonly Part[], maxBytes: number): string {
+  const lists = parts.filter((p): p is ItemList => typeof p === 'object');
+  const keep = new Map(lists.map((l) => [l, l.items.length]));
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+  const note = (): string => {
+    const left: string[] = [];
+    for (const group of CUT_ORDER) {
+      let n = 0;
+      let noun: [string, string] = ['item', 'items'];
+      for (const l of lists.filter((x) => x.group === group)) {
+        n += l.items.length - keep.get(l)!;
+        noun = l.noun;
+      }
+      if (n) left.push(count(n, noun[0], noun[1]));
+    }
+    if (!left.length) return '';
+    return (
+      `> **Note:** this report was shortened to stay under ${maxBytes} bytes (GitHub's job summary limit): ` +
+      `left out ${left.join(', ')}. The JSON and SARIF reports have everything.\n\n`
+    );
+  };
+  const render = (): string =>
+    parts
+      .map((p) => {
+        if (p === 'note') return note();
+        if (typeof p === 'string') return p;
+        const kept = keep.get(p)!;
+        const dropped = p.items.length - kept;
+        return p.items.slice(0, kept).join('') + p.after + (dropped ? LEFT_OUT(dropped) : '');
+      })
+      .join('');
+
+  let out = render();
+  if (bytes(out) <= maxBytes) return out;
+
+  // Estimate the cut from item sizes (plus room for the notes), render once, then trim until it fits.
+  const ordered = CUT_ORDER.flatMap((g) => lists.filter((l) => l.group === g).reverse());
+  const sizes = new Map(lists.map((l) => [l, l.items.map(bytes)]));
+  let excess = bytes(out) - maxBytes + 1024;
+  for (const l of ordered) {
+    while (excess > 0 && keep.get(l)! > 0) {
+      const k = keep.get(l)! - 1;
+      keep.set(l, k);
+      excess -= sizes.get(l)![k]!;
+    }
+  }
+  out = render();
+  for (const l of ordered) {
+    while (bytes(out) > maxBytes && keep.get(l)! > 0) {
+      keep.set(l, keep.get(l)! - 1);
+      out = render();
+    }
+  }
+  if (bytes(out) <= maxBytes) return out;
+
+  // Even the essentials do not fit (a tiny budget): cut at a line and say so.
+  const tail = '\n\n_…report cut here to fit the size limit._\n';
+  const room = Math.max(0, maxBytes - bytes(tail));
+  const head = Buffer.from(out, 'utf8').subarray(0, room).toString('utf8');
+  const cut = head.lastIndexOf('\n');
+  return (cut > 0 ? head.slice(0, cut) : '') + tail;
+}
+
+// ---------------------------------------------------------------- pieces
+
+const STATE_ICON = { fail: '❌', baseline: '❌', suppressed: '🔕', error: '⚠️', pass: '✅', skip: '⏭️' } as const;
+
+function where(v: Verdict): string {
+  if (v.location?.file) return mdCode(formatPosition(v.location));
+  if (v.resource.file) return mdCode(v.resource.file);
+  return 'no file (live resource)';
+}
+
+function whereInTable(v: Verdict): string {
+  if (v.location?.file) return mdCode(formatPosition(v.location), true);
+  if (v.resource.file) return mdCode(v.resource.file, true);
+  return 'no file';
+}
+
+function positionText(v: Verdict): string {
+  if (v.location?.file) return formatPosition(v.location);
+  return v.resource.file ?? 'no file';
+}
+
+function header(result: ScanResult): string {
+  const env = result.environment;
+  const gate = result.gate;
+  const lines: string[] = [`# coditect-audit report: ${mdText(env.name)}\n\n`];
+  const threshold = gate.failOn === 'none' ? '' : `at or above ${gate.failOn}`;
+  if (gate.failOn === 'none') {
+    lines.push(
+      `➖ **Gate off** (\`--fail-on none\`): findings are reported, none fails the run (exit code ${gate.exitCode}).\n\n`,
+    );
+  } else if (gate.status === 'failed') {
+    lines.push(
+      `❌ **Gate failed**: ${count(gate.failing, 'finding')} ${threshold} (fail-on ${gate.failOn}, exit code ${gate.exitCode}).\n\n`,
+    );
+  } else if (gate.status === 'incomplete') {
+    lines.push(
+      `⚠️ **Gate incomplete**: ${count(gate.incomplete, 'check')} ${threshold} could not be run ` +
+        `(fail-on ${gate.failOn}, exit code ${gate.exitCode}); --allow-incomplete accepts that.\n\n`,
+    );
+  } else {
+    const waived = gate.incomplete ? `; ${count(gate.incomplete, 'check')} could not be run (allowed)` : '';
+    lines.push(
+      `✅ **Gate passed**: no finding ${threshold} (fail-on ${gate.failOn}, exit code ${gate.exitCode})${waived}.\n\n`,
+    );
+  }
+  return lines.join('');
+}
+
+function facts(result: ScanResult): string {
+  const env = result.environment;
+  const lines = [`- **Environment:** ${mdCode(env.name)}${env.tier ? ` (tier ${mdCode(env.tier)})` : ''}`];
+  lines.push(`- **Scanned:** ${mdCode(result.root)}`);
+  if (env.configFile)
+    lines.push(`- **Configuration:** ${mdCode(`${env.configFile}${env.configLine ? `:${env.configLine}` : ''}`)}`);
+  if (result.adr) lines.push(`- **ADR:** ${mdCode(result.adr.file)}`);
+  if (result.baseline) lines.push(`- **Baseline:** ${mdCode(result.baseline.file)}`);
+  lines.push(`- **Tool:** ${mdText(`${result.tool.name} ${result.tool.version}`)}`);
+  if (result.timestamps) {
+    lines.push(
+      `- **Started:** ${mdText(result.timestamps.startedAt)} · **finished:** ${mdText(result.timestamps.finishedAt)}`,
+    );
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+function scope(result: ScanResult): string {
+  const names = [
+    ...LAYERS,
+    ...Object.keys(result.layers)
+      .filter((l) => !(LAYERS as readonly string[]).includes(l))
+      .sort(),
+  ];
+  let out = '## Scope\n\n' + tableHead(['Layer', 'Status', 'Why']);
+  for (const name of names) {
+    const state = (result.layers as Record<string, { status: string; reason?: string } | undefined>)[name];
+    const status = !state
+      ? '⏭️ not configured'
+      : state.status === 'collected'
+        ? '✅ collected'
+        : state.status === 'failed'
+          ? '⚠️ failed'
+          : '⏭️ not configured';
+    out += row([mdText(name), status, state?.reason ? mdText(state.reason) : '']);
+  }
+  return `${out}\n`;
+}
+
+function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
+  const summary = summarize(result.verdicts);
+  let out = '## Readiness at a glance\n\n';
+  out += tableHead(['Priority', '❌ Fail', '⚠️ Error', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
+  for (const p of PRIORITIES) {
+    const c = summary.byPriority[p];
+    out += row([p, String(c.fail), String(c.error), String(c.pass), String(c.skip), String(c.suppressed)]);
+  }
+  const s = summary.byStatus;
+  out += row(['**Total**', String(s.fail), String(s.error), String(s.pass), String(s.skip), String(s.suppressed)]);
+  out += '\n';
+  const unchanged = result.verdicts.filter((v) => stateOf(v) === 'baseline').length;
+  if (unchanged) {
+    out +=
+      unchanged === 1
+        ? '1 failing finding is unchanged since the baseline and does not fail the gate.\n\n'
+        : `${unchanged} failing findings are unchanged since the baseline and do not fail the gate.\n\n`;
+  }
+
+  // Per ADR section: ❌ any failure; ⚠️ errors or only suppressed failures; ✅ checked and holding; ➖ only skipped.
+  const bySection = new Map<string, Verdict[]>();
+  for (const v of result.verdicts) {
+    const rule = rules.get(v.ruleId);
+    for (const section of rule ? splitAdrSection(rule.adrSection) : []) {
+      bySection.set(section, [...(bySection.get(section) ?? []), v]);
+    }
+  }
+  if (bySection.size === 0) return out;
+  out += '### By ADR section\n\n';
+  for (const section of [...bySection.keys()].sort(compareAdrSections)) {
+    const vs = bySection.get(section)!;
+    const n = (state: string) => vs.filter((v) => stateOf(v) === state).length;
+    const failing = n('fail') + n('baseline');
+    const icon = failing ? '❌' : n('error') || n('suppressed') ? '⚠️' : n('pass') ? '✅' : '➖';
+    const worst = failing
+      ? ` (${[...new Set(vs.filter((v) => v.status === 'fail' && !v.suppression).map((v) => v.priority))].sort().join(', ')})`
+      : '';
+    const parts = [
+      failing ? `${failing} failing${worst}` : '',
+      n('suppressed') ? `${n('suppressed')} suppressed` : '',
+      n('error') ? `${n('error')} could not be checked` : '',
+      n('pass') ? `${n('pass')} passed` : '',
+      n('skip') ? `${n('skip')} skipped` : '',
+    ].filter(Boolean);
+    const line = result.adr?.sections[section];
+    const at = result.adr && line ? ` · ${mdCode(`${result.adr.file}:${line}`)}` : '';
+    out += `- ${icon} **${mdText(section)}**: ${parts.join(', ')}${at}\n`;
+  }
+  return `${out}\n`;
+}
+
+function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
+  const gate = result.gate;
+  const gating = result.verdicts.filter((v) => isGating(v, gate.failOn)).sort(compareByPriority);
+  const otherFailing = result.verdicts.filter((v) => stateOf(v) === 'fail' && !isGating(v, gate.failOn)).length;
+  const others = otherFailing
+    ? ` ${count(otherFailing, 'other failing finding')} below the gate's threshold ${otherFailing === 1 ? 'is' : 'are'} listed under Findings.`
+    : '';
+  let intro = '## Fix first\n\n';
+  if (gate.failOn === 'none') intro += `The gate is off (\`--fail-on none\`).${others}\n\n`;
+  else if (!gating.length) intro += `Nothing fails the gate.${others}\n\n`;
+  else
+    intro += `${count(gating.length, 'finding')} fail the gate (fail-on ${gate.failOn}), most urgent first, each with the commands that fix it.${others}\n\n`;
+  if (!gating.length) return [intro];
+
+  // One block per (priority, rule): the rule's fix once, its findings listed by location.
+  const blocks: string[] = [];
+  for (const p of PRIORITIES) {
+    const ofPriority = gating.filter((v) => v.priority === p);
+    const ruleIds = [...new Set(ofPriority.map((v) => v.ruleId))];
+    ruleIds.forEach((id, i) => {
+      const rule = rules.get(id);
+      const vs = ofPriority.filter((v) => v.ruleId === id);
+      let block = i === 0 ? `### ${p} · ${count(ofPriority.length, 'finding')}\n\n` : '';
+      block += `#### ${rule ? `${mdText(rule.title)} (${mdCode(id)})` : mdCode(id)}\n\n`;
+      if (rule) {
+        const concerns = rule.concerns.map((c) => mdCode(c)).join(', ');
+        block += `ADR section ${mdText(rule.adrSection)} · concerns ${concerns}\n\n`;
+      }
+      for (const v of vs) block += `- ${where(v)}: ${mdText(v.message)} (resource ${mdCode(v.resource.id)})\n`;
+      block += '\n';
+      if (rule?.remediation.text) block += `**Fix:** ${mdText(rule.remediation.text)}\n\n`;
+      if (rule?.remediation.commands?.length) block += `${mdCodeBlock(rule.remediation.commands)}\n\n`;
+      if (rule?.docsUrl) block += `${link('Rule documentation', rule.docsUrl)}\n\n`;
+      blocks.push(block);
+    });
+  }
+  return [intro, { group: 'fix', noun: ['rule to fix', 'rules to fix'], items: blocks, after: '' }];
+}
+
+function locationsCell(locs: readonly Location[]): string {
+  return locs.map((l) => mdCode(formatPosition(l), true)).join(', ');
+}
+
+function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): string {
+  const state = stateOf(v);
+  const label = state === 'suppressed' ? ' (suppressed)' : state === 'baseline' ? ' (unchanged since baseline)' : '';
+  const summary = `${STATE_ICON[state]} ${v.priority}${label} · ${v.ruleId} · ${v.resource.id} · ${positionText(v)}`;
+  let out = `<details>\n<summary>${html(summary)}</summary>\n\n${mdText(v.message)}\n\n`;
+  out += tableHead(['Field', 'Value']);
+  const fields: [string, string][] = [
+    ['Rule', `${mdCode(v.ruleId, true)}${rule ? `: ${mdText(rule.title)}` : ''}`],
+    ['Priority', `${v.priority}${isGating(v, result.gate.failOn) ? ' (fails the gate)' : ''}`],
+    [
+      'Resource',
+      `${mdCode(v.resource.id, true)} (${mdText(v.resource.kind)} ${mdText(v.resource.name)}${
+        v.resource.namespace ? ` in ${mdText(v.resource.namespace)}` : ''
+      })`,
+    ],
+    ['Location', whereInTable(v)],
+  ];
+  if (v.relatedLocations?.length) fields.push(['Also at', locationsCell(v.relatedLocations)]);
+  if (rule?.adrSection) fields.push(['ADR section', mdText(rule.adrSection)]);
+  if (v.concerns.length) fields.push(['Concerns', v.concerns.map((c) => mdCode(c, true)).join(', ')]);
+  fields.push(['Certainty', v.certainty]);
+  if (v.suppression) {
+    const s = v.suppression;
+    fields.push([
+      'Suppressed',
+      `${mdText(s.reason)} (${s.kind}, ${mdCode(s.source, true)}${s.expires ? `, expires ${mdText(s.expires)}` : ''})`,
+    ]);
+  }
+  if (v.baselineState) fields.push(['Baseline', v.baselineState]);
+  fields.push(['Fingerprint', mdCode(v.fingerprint, true)]);
+  for (const [k, val] of fields) out += row([k, val]);
+  out += '\n';
+  if (v.evidence.length) {
+    out += '**Evidence**\n\n' + tableHead(['Field', 'Observed', 'Expected', 'At']);
+    for (const e of v.evidence) {
+      out += row([
+        mdCode(e.path, true),
+        mdCode(formatObserved(e.observed), true),
+        e.expected !== undefined ? mdText(e.expected) : '',
+        e.location ? mdCode(formatPosition(e.location), true) : '',
+      ]);
+    }
+    out += '\n';
+  }
+  if (rule?.docsUrl) out += `${link('Rule documentation', rule.docsUrl)}\n\n`;
+  return `${out}</details>\n\n`;
+}
+
+function findings(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
+  const failing = result.verdicts.filter((v) => v.status === 'fail').sort(compareByPriority);
+  if (!failing.length) return ['## Findings\n\nNo failing findings.\n\n'];
+  return [
+    `## Findings\n\n${count(failing.length, 'failing finding')}, most urgent first.\n\n`,
+    {
+      group: 'details',
+      noun: ['finding detail', 'finding details'],
+      items: failing.map((v) => detail(result, v, rules.get(v.ruleId))),
+      after: '',
+    },
+  ];
+}
+
+function errorsSection(result: ScanResult): Part[] {
+  const errors = result.verdicts.filter((v) => v.status === 'error').sort(compareByPriority);
+  if (!errors.length) return [];
+  return [
+    `## Could not check\n\n${count(errors.length, 'check')} could not be run; an error is never a pass.\n\n` +
+      tableHead(['Priority', 'Rule', 'Resource', 'Location', 'Why']),
+    {
+      group: 'errors',
+      noun: ['error', 'errors'],
+      items: errors.map((v) =>
+        row([v.priority, mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v), mdText(v.message)]),
+      ),
+      after: '\n',
+    },
+  ];
+}
+
+function suppressionsSection(result: ScanResult): Part[] {
+  const applied = result.verdicts.filter((v) => stateOf(v) === 'suppressed').sort(compareVerdicts);
+  const { unused, expired } = result.suppressions;
+  if (!applied.length && !unused.length && !expired.length) return [];
+  const parts: Part[] = ['## Suppressions\n\n'];
+  if (applied.length) {
+    parts.push(`### Applied (${applied.length})\n\n` + tableHead(['Rule', 'Resource', 'Reason', 'Expires', 'Where']));
+    parts.push({
+      group: 'suppressions',
+      noun: ['suppression', 'suppressions'],
+      items: applied.map((v) => {
+        const s = v.suppression!;
+        return row([
+          mdCode(v.ruleId, true),
+          mdCode(v.resource.id, true),
+          mdText(s.reason),
+          s.expires ? mdText(s.expires) : '',
+          `${s.kind} ${mdCode(s.source, true)}`,
+        ]);
+      }),
+      after: '\n',
+    });
+  }
+  const entries = (title: string, list: typeof unused, note: string) => {
+    if (!list.length) return;
+    parts.push(
+      `### ${title} (${list.length})\n\n${note}\n\n` + tableHead(['Rule', 'Resource', 'Reason', 'Expires', 'Where']),
+    );
+    parts.push({
+      group: 'suppressions',
+      noun: ['suppression', 'suppressions'],
+      items: list.map((s) =>
+        row([
+          mdCode(s.rule, true),
+          s.resource ? mdCode(s.resource, true) : 'any',
+          mdText(s.reason),
+          s.expires ? mdText(s.expires) : '',
+          `${s.kind} ${mdCode(s.source, true)}`,
+        ]),
+      ),
+      after: '\n',
+    });
+  };
+  entries('Expired', expired, 'These no longer apply: renew them with a new date or fix the findings.');
+  entries('Unused', unused, 'These matched no failing finding: remove them.');
+  return parts;
+}
+
+function baselineSection(result: ScanResult): Part[] {
+  if (!result.baseline) return [];
+  const failing = result.verdicts.filter((v) => v.status === 'fail');
+  const fresh = failing.filter((v) => v.baselineState !== 'unchanged').sort(compareByPriority);
+  const unchanged = failing.length - fresh.length;
+  const fixed = result.baseline.fixed;
+  const parts: Part[] = [
+    `## Against the baseline\n\nBaseline ${mdCode(result.baseline.file)}: ${fresh.length} new, ${unchanged} unchanged, ${fixed.length} fixed.\n\n`,
+  ];
+  if (fresh.length) {
+    parts.push(`### New (${fresh.length})\n\n` + tableHead(['Priority', 'Rule', 'Resource', 'Location']));
+    parts.push({
+      group: 'baseline',
+      noun: ['baseline entry', 'baseline entries'],
+      items: fresh.map((v) => row([v.priority, mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v)])),
+      after: '\n',
+    });
+  }
+  if (fixed.length) {
+    parts.push(`### Fixed (${fixed.length})\n\n` + tableHead(['Rule', 'Resource', 'Fingerprint']));
+    parts.push({
+      group: 'baseline',
+      noun: ['baseline entry', 'baseline entries'],
+      items: fixed.map((f) => row([mdCode(f.ruleId, true), mdCode(f.resource, true), mdCode(f.fingerprint, true)])),
+      after: '\n',
+    });
+  }
+  return parts;
+}
+
+function passedAndSkipped(result: ScanResult): Part[] {
+  const passed = result.verdicts.filter((v) => v.status === 'pass').sort(compareVerdicts);
+  const skipped = result.verdicts.filter((v) => v.status === 'skip').sort(compareVerdicts);
+  if (!passed.length && !skipped.length) return [];
+  const parts: Part[] = ['## Passed and skipped\n\n'];
+  if (passed.length) {
+    parts.push(
+      `<details>\n<summary>✅ ${html(count(passed.length, 'passed check'))}</summary>\n\n` +
+        tableHead(['Rule', 'Resource', 'Location']),
+    );
+    parts.push({
+      group: 'passed',
+      noun: ['passed check', 'passed checks'],
+      items: passed.map((v) => row([mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v)])),
+      after: '\n</details>\n\n',
+    });
+  }
+  if (skipped.length) {
+    parts.push(
+      `<details>\n<summary>⏭️ ${html(count(skipped.length, 'skipped check'))}</summary>\n\n` +
+        tableHead(['Rule', 'Resource', 'Why']),
+    );
+    parts.push({
+      group: 'skipped',
+      noun: ['skipped check', 'skipped checks'],
+      items: skipped.map((v) => row([mdCode(v.ruleId, true), mdCode(v.resource.id, true), mdText(v.message)])),
+      after: '\n</details>\n\n',
+    });
+  }
+  return parts;
+}
+
+export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
+  const rules = rulesById(result);
+  const parts: Part[] = [
+    header(result),
+    'note',
+    facts(result),
+    scope(result),
+    glance(result, rules),
+    ...fixFirst(result, rules),
+    ...errorsSection(result),
+    ...findings(result, rules),
+    ...suppressionsSection(result),
+    ...baselineSection(result),
+    ...passedAndSkipped(result),
+  ];
+  return `${assemble(parts, options.maxBytes ?? MARKDOWN_MAX_BYTES).trimEnd()}\n`;
+}

@@ -1,0 +1,93 @@
+import { evaluateGate, summarize } from '@coditect-audit/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { terminalSafe, toConsole } from '../src/console.js';
+import { scanResult, SEED } from './arbitrary.js';
+import { cleanResult, fullResult } from './scenario.js';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape sequences the reporter writes
+const SGR = /\u001b\[\d+m/g;
+
+describe('console report', () => {
+  const plain = toConsole(fullResult(), { color: false });
+  const lines = plain.trimEnd().split('\n');
+
+  it('groups failing findings by priority, P0 first, each led by a clickable path:line:col', () => {
+    const headers = lines.filter((l) => /^P\d · /.test(l)).map((l) => l.slice(0, 2));
+    expect(headers).toEqual(['P0', 'P1', 'P2']);
+    expect(lines).toContain(
+      '  ✖ Dockerfile:51:1  COPY puts /root/.local under /root but the final USER is django.  test-root-deps [new]',
+    );
+    expect(lines).toContain('      resource Dockerfile#stage:runtime');
+    // A live resource with no file is led by its id.
+    expect(lines).toContain(
+      '  ✖ gcp:sql/coditect-cloud-infra/coditect-db  Cloud SQL instance coditect-db has automated backups off.  test-sql-backups [new]',
+    );
+  });
+
+  it('marks suppressed and baseline findings and lists them after the active ones', () => {
+    const p0 = lines.slice(
+      lines.findIndex((l) => l.startsWith('P0 · ')),
+      lines.findIndex((l) => l.startsWith('P1 · ')),
+    );
+    const marks = p0.filter((l) => /^ {2}[✖○]/.test(l)).map((l) => l.slice(2, 3));
+    expect(marks).toEqual(['✖', '✖', '✖', '✖', '✖', '○', '○', '○']);
+    expect(plain).toContain('[unchanged since baseline]');
+    expect(plain).toContain('[suppressed: rotated by the platform team on deploy, until 2026-06-30]');
+    expect(p0[0]).toBe('P0 · 5 failing (+3 suppressed or in baseline)');
+  });
+
+  it('lists errors and suppression housekeeping', () => {
+    expect(plain).toContain('Could not check · 3 errors');
+    expect(plain).toContain('  ! .github/workflows/deploy.yml:12:3  Could not check: not valid YAML');
+    expect(plain).toContain('  expired coditect-audit.yaml#suppressions[1]  test-replicas (2025-12-31)');
+    expect(plain).toContain('  unused  Dockerfile:40  test-root-deps: stale comment left in the file');
+  });
+
+  it('ends with a one-line summary', () => {
+    expect(lines.at(-1)).toBe(
+      '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 passed · 2 skipped · gate FAILED (fail-on P0)',
+    );
+    expect(toConsole(cleanResult(), { color: false }).trimEnd().split('\n').at(-1)).toBe(
+      '✔ nothing failing · 2 passed · 1 skipped · gate PASSED (fail-on P0)',
+    );
+    const incomplete = cleanResult();
+    incomplete.verdicts.push({
+      ...incomplete.verdicts[0]!,
+      status: 'error',
+      priority: 'P0',
+      message: 'Could not check: denied',
+      fingerprint: 'e'.repeat(32),
+    });
+    incomplete.gate = evaluateGate(incomplete.verdicts, 'P0', false);
+    incomplete.summary = summarize(incomplete.verdicts);
+    expect(toConsole(incomplete, { color: false }).trimEnd().split('\n').at(-1)).toBe(
+      '✔ nothing failing · 1 error · 2 passed · 1 skipped · gate INCOMPLETE (fail-on P0)',
+    );
+  });
+
+  it('colours only when asked, and colour adds nothing but SGR codes', () => {
+    expect(plain).not.toContain('\u001b');
+    const colored = toConsole(fullResult(), { color: true });
+    expect(colored).toMatch(SGR);
+    expect(colored.replace(SGR, '')).toBe(plain);
+    expect(colored).toContain('\u001b[31m✖ 5 P0, 1 P1, 2 P2 failing');
+  });
+
+  it('shows escape sequences and bidi overrides from scanned text instead of obeying them', () => {
+    expect(plain).toContain('\\x07\\x1b[31mred\\u{202e}:latest');
+    expect(terminalSafe('a\r\nb\u009bc\u2066')).toBe('a b\\x9bc\\u{2066}');
+  });
+
+  it('random scan results: no raw control characters, colour strips to the plain text (property-based)', () => {
+    fc.assert(
+      fc.property(scanResult, (result) => {
+        const text = toConsole(result, { color: false });
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters
+        expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(toConsole(result, { color: true }).replace(SGR, '')).toBe(text);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+});

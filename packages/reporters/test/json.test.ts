@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compile, ScanResultSchema } from '@coditect-audit/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sortKeys, toJson } from '../src/json.js';
+import { scanResult, SEED } from './arbitrary.js';
+import { bareResult, cleanResult, fullResult } from './scenario.js';
+
+const schemaFile = fileURLToPath(new URL('../../../schemas/scan-result-v1.json', import.meta.url));
+/**
+ * core's ScanResultSchema embeds `PrioritySchema` (`$id: "Priority"`) and `LocationSchema`
+ * (`$id: "Location"`) several times, and ajv refuses a document where one `$id` names several
+ * subschemas ("resolves to more than one schema"). Validate against a copy without the nested `$id`s
+ * (the constraints are unchanged); the duplication is reported to core.
+ */
+function withoutNestedIds(schema: unknown, root = true): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => withoutNestedIds(s, false));
+  if (schema && typeof schema === 'object') {
+    return Object.fromEntries(
+      Object.entries(schema)
+        .filter(([k]) => root || k !== '$id')
+        .map(([k, v]) => [k, withoutNestedIds(v, false)]),
+    );
+  }
+  return schema;
+}
+const validate = compile(withoutNestedIds(JSON.parse(JSON.stringify(ScanResultSchema))) as object);
+
+function keysSortedEverywhere(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(keysSortedEverywhere);
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    return keys.join('\u0000') === [...keys].sort().join('\u0000') && Object.values(value).every(keysSortedEverywhere);
+  }
+  return true;
+}
+
+describe('JSON report', () => {
+  it.each([
+    ['full', fullResult],
+    ['clean', cleanResult],
+    ['bare', bareResult],
+  ])('%s: valid against ScanResultSchema, keys sorted, nothing added or lost', (_name, build) => {
+    const result = build();
+    const text = toJson(result);
+    const parsed = JSON.parse(text);
+    expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    expect(parsed.schemaVersion).toBe(1);
+    expect(validate({ ...parsed, schemaVersion: 2 })).toBe(false);
+    expect(keysSortedEverywhere(parsed)).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    const { verdicts, rules, ...rest } = parsed;
+    const { verdicts: inVerdicts, rules: inRules, ...inRest } = result;
+    expect(rest).toEqual(JSON.parse(JSON.stringify(inRest)));
+    expect(verdicts).toHaveLength(inVerdicts.length);
+    expect(verdicts).toEqual(expect.arrayContaining(JSON.parse(JSON.stringify(inVerdicts))));
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(inRules.map((r) => r.id).sort());
+  });
+
+  it('random scan results stay valid and round-trip (property-based)', () => {
+    fc.assert(
+      fc.property(scanResult, (result) => {
+        const parsed = JSON.parse(toJson(result));
+        expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+        expect(parsed.verdicts).toHaveLength(result.verdicts.length);
+        expect(parsed.gate).toEqual(result.gate);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
+    expect(JSON.stringify(sortKeys({ b: 1, a: { d: [3, { z: 1, y: undefined, x: 2 }], c: null } }))).toBe(
+      '{"a":{"c":null,"d":[3,{"x":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('the published schema file is ScanResultSchema (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const expected = `${JSON.stringify(ScanResultSchema, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(schemaFile, expected);
+    expect(existsSync(schemaFile), `${schemaFile} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(readFileSync(schemaFile, 'utf8')).toBe(expected);
+  });
+});

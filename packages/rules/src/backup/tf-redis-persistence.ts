@@ -1,0 +1,63 @@
+import { defineRule } from '@coditect-audit/core';
+import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+
+/**
+ * ADR-001 Issue 10: "No Redis backup strategy". The ADR assumes RDB snapshots are "enabled by default on
+ * Memorystore"; they are not: `persistence_config.persistence_mode` defaults to DISABLED.
+ */
+export default defineRule({
+  id: 'tf-redis-persistence',
+  title: 'Memorystore persistence (RDB snapshots) is off (OpenTofu)',
+  concerns: ['backup.redis-persistence'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each `google_redis_instance` must set `persistence_config { persistence_mode = "RDB" }` (with an `rdb_snapshot_period`). `DISABLED`, or no `persistence_config` (Memorystore then keeps no snapshot), fails. A value from a variable or module input fails with low certainty and names the expression.',
+  rationale:
+    'ADR-001 Issue 10 (Disaster Recovery and Backups, P1): "No Redis backup strategy"; the ADR\'s option 1 is RDB snapshots, which it wrongly calls "enabled by default on Memorystore". Without them a restart or failover loses every session and seat-tracking entry.',
+  remediation: {
+    text: 'Turn on RDB snapshots in the instance definition, then apply (or update the live instance the same way).',
+    commands: [
+      'persistence_config {\n  persistence_mode    = "RDB"\n  rdb_snapshot_period = "TWELVE_HOURS"\n}',
+      'gcloud redis instances update coditect-redis-staging --region=us-central1 --persistence-mode=rdb --rdb-snapshot-period=12h --project=coditect-cloud-infra',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    rdb: '{{address}} takes RDB snapshots (persistence_mode = RDB).',
+    disabled: '{{address}} sets persistence_mode = {{mode}}: Memorystore keeps no snapshot, a restart loses the cache.',
+    notSet:
+      '{{address}} has no persistence_config.persistence_mode: Memorystore persistence defaults to DISABLED (it is not on by default), a restart loses the cache.',
+    unresolved:
+      'persistence_mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm RDB snapshots are on (the gcp layer reads the live value).',
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
+      const file = r.file.file;
+      const address = r.address;
+      const value = read(r.block, 'persistence_config.persistence_mode');
+      const evidence = [readEvidence(file, `${address}.persistence_config.persistence_mode`, value, 'RDB')];
+      if (value.kind === 'literal' && value.value === 'RDB') {
+        ctx.pass({ resource, messageId: 'rdb', data: { address }, evidence });
+      } else if (value.kind === 'expression') {
+        ctx.fail({
+          resource,
+          messageId: 'unresolved',
+          data: { address, expression: value.expression },
+          location: readLocation(file, value),
+          evidence,
+          certainty: 'low',
+        });
+      } else {
+        ctx.fail({
+          resource,
+          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
+          data: { address, ...(value.kind === 'literal' ? { mode: String(value.value) } : {}) },
+          location: readLocation(file, value),
+          evidence,
+        });
+      }
+    });
+  },
+});

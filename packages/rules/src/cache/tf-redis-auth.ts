@@ -1,0 +1,61 @@
+import { defineRule } from '@coditect-audit/core';
+import { forEachResource, isTrue, read, readEvidence, readLocation } from '../util/terraform.js';
+
+/** ADR-001 Issue 4: "Redis created without AUTH token": anything in the VPC can read and write the cache. */
+export default defineRule({
+  id: 'tf-redis-auth',
+  title: 'Memorystore AUTH is disabled (OpenTofu)',
+  concerns: ['redis.auth-disabled'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each `google_redis_instance` must set `auth_enabled = true`. `false`, or no value (the default is false), fails. A value from a variable or module input fails with low certainty and names the expression.',
+  rationale:
+    'ADR-001 Issue 4 (Redis Authentication and Encryption, P0 "Must fix before production"): "Redis created without AUTH token or TLS encryption. Impact: High - Unprotected cache accessible within VPC." Sessions and seat tracking live in this cache.',
+  remediation: {
+    text: "Set `auth_enabled = true`, apply, read the AUTH string into the application's secret (never into the repository), and make Django send it. Unlike TLS, AUTH can be turned on in place.",
+    commands: [
+      'auth_enabled = true',
+      'gcloud redis instances update coditect-redis-staging --region=us-central1 --enable-auth --project=coditect-cloud-infra',
+      "gcloud redis instances get-auth-string coditect-redis-staging --region=us-central1 --project=coditect-cloud-infra --format='value(authString)' | gcloud secrets versions add redis-password-staging --data-file=- --project=coditect-cloud-infra",
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    enabled: '{{address}} requires the AUTH string (auth_enabled = true).',
+    disabled: '{{address}} sets auth_enabled = {{value}}: any client in the VPC can read and write the cache.',
+    notSet:
+      '{{address}} does not set auth_enabled (default false): any client in the VPC can read and write the cache.',
+    unresolved:
+      'auth_enabled of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm AUTH is required (the gcp layer reads the live value).',
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
+      const file = r.file.file;
+      const address = r.address;
+      const value = read(r.block, 'auth_enabled');
+      const evidence = [readEvidence(file, `${address}.auth_enabled`, value, 'true')];
+      if (value.kind === 'literal' && isTrue(value.value)) {
+        ctx.pass({ resource, messageId: 'enabled', data: { address }, evidence });
+      } else if (value.kind === 'expression') {
+        ctx.fail({
+          resource,
+          messageId: 'unresolved',
+          data: { address, expression: value.expression },
+          location: readLocation(file, value),
+          evidence,
+          certainty: 'low',
+        });
+      } else {
+        ctx.fail({
+          resource,
+          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
+          data: { address, ...(value.kind === 'literal' ? { value: String(value.value) } : {}) },
+          location: readLocation(file, value),
+          evidence,
+        });
+      }
+    });
+  },
+});

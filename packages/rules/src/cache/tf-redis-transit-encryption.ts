@@ -1,0 +1,61 @@
+import { defineRule } from '@coditect-audit/core';
+import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+
+/** ADR-001 Issue 4: the cache speaks plaintext inside the VPC; TLS can only be chosen when the instance is created. */
+export default defineRule({
+  id: 'tf-redis-transit-encryption',
+  title: 'Memorystore in-transit encryption is disabled (OpenTofu)',
+  concerns: ['redis.transit-encryption-disabled'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each `google_redis_instance` must set `transit_encryption_mode = "SERVER_AUTHENTICATION"` (TLS). `DISABLED`, or no value (the default is DISABLED), fails. The mode cannot change on an existing instance: OpenTofu replaces the instance, so plan the migration. A value from a variable or module input fails with low certainty and names the expression.',
+  rationale:
+    'ADR-001 Issue 4 (Redis Authentication and Encryption, P0): "Redis created without AUTH token or TLS encryption"; the ADR recreates the instance because the mode "cannot modify existing instance". Without TLS the AUTH string itself crosses the network in clear text.',
+  remediation: {
+    text: 'Create a replacement instance with TLS and AUTH, move the application to it (port 6378, the server CA from the instance), then delete the old one. In OpenTofu, setting the mode replaces the instance. The ADR spells the flags `--auth-enabled` and `SERVER_AUTH`; gcloud expects `--enable-auth` and `server-authentication`.',
+    commands: [
+      'transit_encryption_mode = "SERVER_AUTHENTICATION"\nauth_enabled            = true',
+      'gcloud redis instances create coditect-redis-staging-v2 --size=1 --region=us-central1 --redis-version=redis_7_0 --enable-auth --transit-encryption-mode=server-authentication --project=coditect-cloud-infra',
+      'gcloud redis instances delete coditect-redis-staging --region=us-central1 --async --project=coditect-cloud-infra',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    tls: '{{address}} encrypts client traffic (transit_encryption_mode = SERVER_AUTHENTICATION).',
+    disabled: '{{address}} sets transit_encryption_mode = {{mode}}: clients and the AUTH string travel in clear text.',
+    notSet:
+      '{{address}} does not set transit_encryption_mode (default DISABLED): clients and the AUTH string travel in clear text.',
+    unresolved:
+      'transit_encryption_mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm SERVER_AUTHENTICATION (the gcp layer reads the live value).',
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
+      const file = r.file.file;
+      const address = r.address;
+      const value = read(r.block, 'transit_encryption_mode');
+      const evidence = [readEvidence(file, `${address}.transit_encryption_mode`, value, 'SERVER_AUTHENTICATION')];
+      if (value.kind === 'literal' && value.value === 'SERVER_AUTHENTICATION') {
+        ctx.pass({ resource, messageId: 'tls', data: { address }, evidence });
+      } else if (value.kind === 'expression') {
+        ctx.fail({
+          resource,
+          messageId: 'unresolved',
+          data: { address, expression: value.expression },
+          location: readLocation(file, value),
+          evidence,
+          certainty: 'low',
+        });
+      } else {
+        ctx.fail({
+          resource,
+          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
+          data: { address, ...(value.kind === 'literal' ? { mode: String(value.value) } : {}) },
+          location: readLocation(file, value),
+          evidence,
+        });
+      }
+    });
+  },
+});

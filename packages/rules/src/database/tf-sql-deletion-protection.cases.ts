@@ -1,0 +1,59 @@
+import type { RuleCases } from '../cases.js';
+
+const instance = (settings: string, top = '') => `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_16"
+${top}
+  settings {
+    tier = "db-custom-2-7680"
+${settings}
+  }
+}
+`;
+
+export default {
+  pass: [
+    {
+      name: 'API-side protection on, OpenTofu guard on',
+      files: {
+        'main.tf': instance('    deletion_protection_enabled = true', '  deletion_protection = true'),
+      },
+    },
+    {
+      name: 'API-side protection on; the OpenTofu guard is off but does not decide',
+      files: {
+        'main.tf': instance('    deletion_protection_enabled = true', '  deletion_protection = false'),
+      },
+    },
+  ],
+  fail: [
+    {
+      name: 'the ADR fixture: both switches off',
+      files: {
+        'main.tf': instance('    deletion_protection_enabled = false', '  deletion_protection = false'),
+      },
+      expect: [{ messageId: 'apiProtectionOff', file: 'main.tf', line: 7, column: 5 }],
+    },
+    {
+      name: 'only the OpenTofu guard: the API can still delete the instance',
+      files: { 'main.tf': instance('    disk_size = 20', '  deletion_protection = true') },
+      expect: [{ messageId: 'apiProtectionNotSet', file: 'main.tf', line: 5, column: 3 }],
+    },
+    {
+      name: 'from a module variable: low certainty',
+      files: { 'modules/cloudsql/main.tf': instance('    deletion_protection_enabled = var.deletion_protection') },
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+    },
+    {
+      name: 'no settings block at all: located at the resource',
+      files: {
+        'main.tf': `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_16"
+}
+`,
+      },
+      expect: [{ messageId: 'apiProtectionNotSet', file: 'main.tf', line: 1 }],
+    },
+  ],
+} satisfies RuleCases;

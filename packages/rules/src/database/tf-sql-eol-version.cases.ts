@@ -1,0 +1,50 @@
+import type { RuleCases } from '../cases.js';
+
+const instance = (version: string) => `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = ${version}
+  settings {
+    tier = "db-custom-2-7680"
+  }
+}
+`;
+
+export default {
+  pass: [
+    { name: 'the ADR instance: POSTGRES_16', files: { 'main.tf': instance('"POSTGRES_16"') } },
+    { name: 'POSTGRES_14, still in regular support', files: { 'main.tf': instance('"POSTGRES_14"') } },
+    { name: 'MYSQL_8_4 (not in the lifecycle table)', files: { 'main.tf': instance('"MYSQL_8_4"') } },
+  ],
+  fail: [
+    {
+      name: 'POSTGRES_12: in extended support since 2025-02-01',
+      files: { 'main.tf': instance('"POSTGRES_12"') },
+      expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3, column: 3 }],
+    },
+    {
+      name: 'POSTGRES_9_6',
+      files: { 'main.tf': instance('"POSTGRES_9_6"') },
+      expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3 }],
+    },
+    {
+      name: 'POSTGRES_13: in extended support since 2026-02-01',
+      files: { 'main.tf': instance('"POSTGRES_13"') },
+      expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3 }],
+    },
+    {
+      name: 'MYSQL_5_7',
+      files: { 'main.tf': instance('"MYSQL_5_7"') },
+      expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3 }],
+    },
+    {
+      name: 'a MySQL 8.0 minor version: in extended support since 2026-07-01',
+      files: { 'main.tf': instance('"MYSQL_8_0_31"') },
+      expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3 }],
+    },
+    {
+      name: 'from a module variable: low certainty',
+      files: { 'modules/cloudsql/main.tf': instance('var.database_version') },
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 3, certainty: 'low' }],
+    },
+  ],
+} satisfies RuleCases;

@@ -1,0 +1,65 @@
+import { defineRule } from '@coditect-audit/core';
+import { replicaReason } from '../util/cloudsql.js';
+import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+
+/** ADR-001 Issue 10: "Automated failover for Cloud SQL HA" is part of the disaster-recovery plan. */
+export default defineRule({
+  id: 'tf-sql-high-availability',
+  title: 'Cloud SQL instance is not highly available (OpenTofu)',
+  concerns: ['sql.high-availability'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each primary `google_sql_database_instance` must set `settings.availability_type = "REGIONAL"` (a standby in a second zone with automatic failover). `ZONAL`, or no value (the default is ZONAL), fails. Read replicas (`master_instance_name`, `replica_configuration`, `instance_type = "READ_REPLICA_INSTANCE"`) are skipped: availability is the primary\'s setting. A value from a variable or module input fails with low certainty and names the expression.',
+  rationale:
+    'ADR-001 Issue 10 (Disaster Recovery and Backups) plans an RTO of one hour relying on "Automated failover for Cloud SQL HA", and the Decision 3 consequences count on "High availability and disaster recovery built-in". A ZONAL instance has no failover: a zone outage stops the license API until the zone returns or a backup is restored.',
+  remediation: {
+    text: 'Set `availability_type = "REGIONAL"` in `settings` and apply (the instance restarts once).',
+    commands: [
+      'settings {\n  availability_type = "REGIONAL"\n}',
+      'gcloud sql instances patch coditect-db --availability-type=REGIONAL --project=coditect-cloud-infra',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    regional: '{{address}} is REGIONAL: a standby in another zone takes over automatically.',
+    zonal: '{{address}} sets availability_type = {{availabilityType}}: no standby, no automatic failover.',
+    notSet: '{{address}} does not set settings.availability_type, so it is ZONAL: no standby, no automatic failover.',
+    unresolved:
+      'availability_type of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm REGIONAL (the gcp layer reads the live value).',
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    forEachResource(ctx, files, ['google_sql_database_instance'], (r, resource) => {
+      const replica = replicaReason(r.block);
+      if (replica) {
+        ctx.skip(`${r.address} is a read replica (${replica}); availability is set on its primary`, resource);
+        return;
+      }
+      const file = r.file.file;
+      const address = r.address;
+      const value = read(r.block, 'settings.availability_type');
+      const evidence = [readEvidence(file, `${address}.settings.availability_type`, value, 'REGIONAL')];
+      if (value.kind === 'literal' && value.value === 'REGIONAL') {
+        ctx.pass({ resource, messageId: 'regional', data: { address }, evidence });
+      } else if (value.kind === 'expression') {
+        ctx.fail({
+          resource,
+          messageId: 'unresolved',
+          data: { address, expression: value.expression },
+          location: readLocation(file, value),
+          evidence,
+          certainty: 'low',
+        });
+      } else {
+        ctx.fail({
+          resource,
+          messageId: value.kind === 'literal' ? 'zonal' : 'notSet',
+          data: { address, ...(value.kind === 'literal' ? { availabilityType: String(value.value) } : {}) },
+          location: readLocation(file, value),
+          evidence,
+        });
+      }
+    });
+  },
+});

@@ -1,0 +1,134 @@
+import type { RuleCases } from '../cases.js';
+
+const instance = (ipConfiguration: string) => `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_16"
+  region           = "us-central1"
+
+  settings {
+    tier = "db-custom-2-7680"
+${ipConfiguration}
+  }
+}
+`;
+
+export default {
+  pass: [
+    {
+      name: 'the ADR instance: private IP only',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/coditect-cloud-infra/global/networks/coditect-vpc"
+    }`),
+      },
+    },
+    {
+      name: 'public IP restricted to an office range',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = true
+      authorized_networks {
+        name  = "office"
+        value = "203.0.113.0/24"
+      }
+    }`),
+      },
+    },
+    {
+      name: 'private only: a 0.0.0.0/0 entry does not apply without a public IP',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = false
+      authorized_networks {
+        value = "0.0.0.0/0"
+      }
+    }`),
+      },
+    },
+    {
+      name: 'no ip_configuration: public IP by default but nothing authorized',
+      files: { 'main.tf': instance('    disk_size = 20') },
+    },
+  ],
+  fail: [
+    {
+      name: 'public IP authorized for 0.0.0.0/0',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = true
+      authorized_networks {
+        name  = "all"
+        value = "0.0.0.0/0"
+      }
+    }`),
+      },
+      expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 12, column: 9, certainty: 'high' }],
+    },
+    {
+      name: 'ipv4_enabled not set (defaults to true) and ::/0 authorized',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      authorized_networks {
+        value = "::/0"
+      }
+    }`),
+      },
+      expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 10, column: 9 }],
+    },
+    {
+      name: 'two open entries on one instance',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      authorized_networks {
+        value = "0.0.0.0/0"
+      }
+      authorized_networks {
+        value = "::/0"
+      }
+    }`),
+      },
+      expect: [
+        { messageId: 'openToInternet', file: 'main.tf', line: 10 },
+        { messageId: 'openToInternet', file: 'main.tf', line: 13 },
+      ],
+    },
+    {
+      name: 'public IP switch from a variable: low certainty',
+      files: {
+        'modules/cloudsql/main.tf': instance(`    ip_configuration {
+      ipv4_enabled = var.public_ip
+      authorized_networks {
+        value = "0.0.0.0/0"
+      }
+    }`),
+      },
+      expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, certainty: 'low' }],
+    },
+    {
+      name: 'authorized network value from a variable: low certainty',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      authorized_networks {
+        value = var.admin_cidr
+      }
+    }`),
+      },
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+    },
+    {
+      name: 'authorized networks from a dynamic block: low certainty',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      dynamic "authorized_networks" {
+        for_each = var.authorized_networks
+        content {
+          value = authorized_networks.value
+        }
+      }
+    }`),
+      },
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+    },
+  ],
+} satisfies RuleCases;

@@ -1,0 +1,226 @@
+import type { RuleCases } from '../cases.js';
+
+const instance = (ipConfiguration: string) => `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_16"
+  region           = "us-central1"
+
+  settings {
+    tier = "db-custom-2-7680"
+${ipConfiguration}
+  }
+}
+`;
+
+export default {
+  pass: [
+    {
+      name: 'ssl_mode = ENCRYPTED_ONLY',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/coditect-cloud-infra/global/networks/coditect-vpc"
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }`),
+      },
+    },
+    {
+      name: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED takes precedence over require_ssl = false',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
+      require_ssl = false
+    }`),
+      },
+    },
+    {
+      name: 'ENCRYPTED_ONLY with require_ssl = true',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "ENCRYPTED_ONLY"
+      require_ssl = true
+    }`),
+      },
+    },
+    {
+      name: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED with require_ssl = true',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
+      require_ssl = true
+    }`),
+      },
+    },
+    {
+      name: 'ENCRYPTED_ONLY decides; require_ssl from a variable does not matter',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "ENCRYPTED_ONLY"
+      require_ssl = var.require_ssl
+    }`),
+      },
+    },
+    {
+      name: 'legacy require_ssl = true without ssl_mode',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      require_ssl = true
+    }`),
+      },
+    },
+    {
+      name: 'an instance declared inside a module',
+      files: {
+        'opentofu/environments/staging/main.tf': `module "cloudsql" {
+  source        = "../../modules/cloudsql"
+  instance_name = "coditect-db"
+}
+`,
+        'opentofu/modules/cloudsql/main.tf': `resource "google_sql_database_instance" "main" {
+  name             = var.instance_name
+  database_version = "POSTGRES_16"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }
+  }
+}
+`,
+      },
+    },
+  ],
+  fail: [
+    {
+      name: 'the ADR state: private IP without SSL enforcement',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/coditect-cloud-infra/global/networks/coditect-vpc"
+    }`),
+      },
+      expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 8, column: 5, certainty: 'high' }],
+    },
+    {
+      name: 'ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    }`),
+      },
+      expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, column: 7 }],
+    },
+    {
+      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED takes precedence over require_ssl = true',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      require_ssl = true
+      ssl_mode    = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    }`),
+      },
+      expect: [{ messageId: 'sslModeOverridesRequireSsl', file: 'main.tf', line: 10, column: 7 }],
+    },
+    {
+      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED with require_ssl = false',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+      require_ssl = false
+    }`),
+      },
+      expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
+    },
+    {
+      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED decides even when require_ssl comes from a variable',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode    = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+      require_ssl = var.require_ssl
+    }`),
+      },
+      expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
+    },
+    {
+      name: 'ssl_mode from a variable takes precedence over require_ssl = true: low certainty',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      require_ssl = true
+      ssl_mode    = var.ssl_mode
+    }`),
+      },
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+    },
+    {
+      name: 'legacy require_ssl = false without ssl_mode',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      require_ssl = false
+    }`),
+      },
+      expect: [{ messageId: 'requireSslFalse', file: 'main.tf', line: 9, column: 7 }],
+    },
+    {
+      name: 'no ip_configuration block: located at settings',
+      files: { 'main.tf': instance('    disk_size = 20') },
+      expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 6, column: 3 }],
+    },
+    {
+      name: 'ssl_mode from a module variable: low certainty',
+      files: {
+        'modules/cloudsql/main.tf': instance(`    ip_configuration {
+      ssl_mode = var.ssl_mode
+    }`),
+      },
+      expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, certainty: 'low' }],
+    },
+    {
+      name: 'require_ssl from a variable and no ssl_mode: low certainty',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      require_ssl = var.require_ssl
+    }`),
+      },
+      expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+    },
+    {
+      name: 'ip_configuration from a dynamic block: low certainty',
+      files: {
+        'main.tf': instance(`    dynamic "ip_configuration" {
+      for_each = var.ip_configuration
+      content {
+        ssl_mode = "ENCRYPTED_ONLY"
+      }
+    }`),
+      },
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, certainty: 'low' }],
+    },
+    {
+      name: 'two instances in one file: only the unenforced one fails',
+      files: {
+        'main.tf': `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_16"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }
+  }
+}
+
+resource "google_sql_database_instance" "analytics" {
+  name             = "coditect-analytics"
+  database_version = "POSTGRES_16"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    }
+  }
+}
+`,
+      },
+      expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 18 }],
+    },
+  ],
+} satisfies RuleCases;

@@ -1,0 +1,87 @@
+import { defineRule } from '@coditect-audit/core';
+import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+
+/** ADR-001 Issue 5: Kubernetes Secrets are "base64 encoded, not encrypted at rest by default". */
+export default defineRule({
+  id: 'tf-gke-secrets-encryption',
+  title: 'GKE application-layer secrets encryption is off (OpenTofu)',
+  concerns: ['gke.secrets-encryption'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each `google_container_cluster` must have `database_encryption { state = "ENCRYPTED" key_name = "<Cloud KMS key>" }`, so Secrets in etcd are encrypted with a key the project controls. No block, `state = "DECRYPTED"`, or `ENCRYPTED` without a `key_name` fails. The `key_name` may be a reference (`google_kms_crypto_key.<x>.id`): the state decides. A value from a variable or module input fails with low certainty and names the expression.',
+  rationale:
+    'ADR-001 Issue 5 (Secrets Management with Secret Manager, P1): "Secrets stored in Kubernetes secrets (base64 encoded, not encrypted at rest by default)". Until every credential moves to Secret Manager, application-layer encryption keeps the Kubernetes copies encrypted with a Cloud KMS key.',
+  remediation: {
+    text: 'Create a symmetric Cloud KMS key, grant the GKE service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it, and set `database_encryption` on the cluster.',
+    commands: [
+      'gcloud kms keys create gke-secrets --location=us-central1 --keyring=coditect-gke --purpose=encryption --project=coditect-cloud-infra',
+      'gcloud kms keys add-iam-policy-binding gke-secrets --location=us-central1 --keyring=coditect-gke --member=serviceAccount:service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com --role=roles/cloudkms.cryptoKeyEncrypterDecrypter --project=coditect-cloud-infra',
+      'database_encryption {\n  state    = "ENCRYPTED"\n  key_name = google_kms_crypto_key.gke_secrets.id\n}',
+      'gcloud container clusters update coditect-cluster --region=us-central1 --database-encryption-key=projects/coditect-cloud-infra/locations/us-central1/keyRings/coditect-gke/cryptoKeys/gke-secrets --project=coditect-cloud-infra',
+    ],
+  },
+  benchmarks: [
+    {
+      standard: 'CIS Google Kubernetes Engine (GKE) Benchmark 1.6.0',
+      id: '5.3.1',
+      title: 'Ensure Kubernetes Secrets are encrypted using keys managed in Cloud KMS',
+    },
+  ],
+  messages: {
+    encrypted: '{{address}} encrypts Secrets in etcd with {{keyName}}.',
+    decrypted:
+      '{{address}} sets database_encryption.state = {{state}}: Secrets in etcd are not encrypted with a Cloud KMS key.',
+    notSet:
+      '{{address}} has no database_encryption block: Secrets in etcd are only base64-encoded at the application layer (no Cloud KMS key).',
+    noKey:
+      '{{address}} sets database_encryption.state = ENCRYPTED without a key_name: GKE needs the Cloud KMS key to use.',
+    unresolved:
+      '{{field}} of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm Secrets are encrypted (the gcp layer reads the live value).',
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    forEachResource(ctx, files, ['google_container_cluster'], (r, resource) => {
+      const file = r.file.file;
+      const address = r.address;
+      const state = read(r.block, 'database_encryption.state');
+      const key = read(r.block, 'database_encryption.key_name');
+      const evidence = [
+        readEvidence(file, `${address}.database_encryption.state`, state, 'ENCRYPTED'),
+        readEvidence(file, `${address}.database_encryption.key_name`, key, 'a Cloud KMS key'),
+      ];
+      if (state.kind === 'expression') {
+        ctx.fail({
+          resource,
+          messageId: 'unresolved',
+          data: { address, field: 'database_encryption.state', expression: state.expression },
+          location: readLocation(file, state),
+          evidence,
+          certainty: 'low',
+        });
+        return;
+      }
+      if (state.kind === 'absent') {
+        ctx.fail({ resource, messageId: 'notSet', data: { address }, location: readLocation(file, state), evidence });
+        return;
+      }
+      if (state.value !== 'ENCRYPTED') {
+        ctx.fail({
+          resource,
+          messageId: 'decrypted',
+          data: { address, state: String(state.value) },
+          location: readLocation(file, state),
+          evidence,
+        });
+        return;
+      }
+      if (key.kind === 'absent' || (key.kind === 'literal' && !key.value)) {
+        ctx.fail({ resource, messageId: 'noKey', data: { address }, location: readLocation(file, key), evidence });
+        return;
+      }
+      // The key itself may be a reference (google_kms_crypto_key.x.id): encryption is on either way.
+      const keyName = key.kind === 'literal' ? String(key.value) : key.expression;
+      ctx.pass({ resource, messageId: 'encrypted', data: { address, keyName }, evidence });
+    });
+  },
+});

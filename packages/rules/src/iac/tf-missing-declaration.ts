@@ -1,0 +1,126 @@
+import { defineRule } from '@coditect-audit/core';
+import {
+  anchorLocation,
+  blockLocation,
+  dataSourcesOf,
+  declaresNothing,
+  moduleCalls,
+  resourcesOf,
+} from '../util/terraform.js';
+
+/** The managed services ADR-001 runs, and the resource types that declare each one in OpenTofu. */
+export const MANAGED_SERVICES = [
+  {
+    key: 'cloud-sql',
+    label: 'Cloud SQL instance',
+    article: 'a',
+    types: ['google_sql_database_instance'],
+  },
+  {
+    key: 'memorystore',
+    label: 'Memorystore instance',
+    article: 'a',
+    types: ['google_redis_instance', 'google_redis_cluster', 'google_memorystore_instance'],
+  },
+  {
+    key: 'kms-key',
+    label: 'Cloud KMS key',
+    article: 'a',
+    types: ['google_kms_crypto_key'],
+  },
+  {
+    key: 'artifact-registry',
+    label: 'Artifact Registry repository',
+    article: 'an',
+    types: ['google_artifact_registry_repository'],
+  },
+  {
+    key: 'gke-cluster',
+    label: 'GKE cluster',
+    article: 'a',
+    types: ['google_container_cluster'],
+  },
+] as const;
+
+/** ADR-001 Lesson 3: "Start with OpenTofu/Terraform for all infrastructure." */
+export default defineRule({
+  id: 'tf-missing-declaration',
+  title: 'A managed service of the ADR has no OpenTofu declaration',
+  concerns: ['iac.unmanaged-resource'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description:
+    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. A missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file; the failure is of low certainty when a module call with a remote source (not in the repository) could declare it. With no `.tf` file at all, one failure says no infrastructure as code exists.',
+  rationale:
+    'ADR-001 Issue 1 (Infrastructure as Code Gap, P1) and Lesson 3 ("Manual gcloud commands created infrastructure not tracked in OpenTofu state"): the Artifact Registry repository and the Memorystore instance were created with gcloud and the Cloud SQL instance still has to be imported; what is not declared cannot be reviewed, reproduced or kept from drifting.',
+  remediation: {
+    text: "Declare the service in the environment's OpenTofu configuration (or a module it calls), import the live resource, and apply until the plan is empty.",
+    commands: [
+      'cd opentofu/environments/staging',
+      'tofu init',
+      'tofu import module.redis.google_redis_instance.main projects/coditect-cloud-infra/locations/us-central1/instances/coditect-redis-staging',
+      'tofu plan',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    declared: 'The {{service}} is declared in OpenTofu by {{address}}.',
+    notDeclared:
+      'No .tf file declares {{aService}} ({{types}}): it was created by gcloud and is not tracked by OpenTofu (ADR-001 Lesson 3).',
+    onlyRead:
+      'The {{service}} is only read by {{address}} (a data source), never declared as a resource: it was created by gcloud and is not tracked by OpenTofu (ADR-001 Lesson 3).',
+    maybeInRemoteModule:
+      'No .tf file in the repository declares {{aService}} ({{types}}); module {{module}} (source {{source}}) is not in the repository and may declare it.',
+    noIac:
+      "The repository has no .tf file: none of the ADR's managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, GKE) is tracked by OpenTofu (ADR-001 Issue 1, Lesson 3).",
+  },
+  check(ctx) {
+    const files = ctx.facet('files.terraform').files;
+    if (files.length === 0) {
+      ctx.fail({
+        resource: { id: 'iac:opentofu', kind: 'Repository', name: 'OpenTofu configuration' },
+        messageId: 'noIac',
+        evidence: [{ path: '**/*.tf', observed: 0, expected: "the environment's OpenTofu configuration" }],
+      });
+      return;
+    }
+    const remote = moduleCalls(files).filter((c) => c.target === undefined);
+    for (const service of MANAGED_SERVICES) {
+      const resource = { id: `iac-service:${service.key}`, kind: 'ManagedService', name: service.label };
+      const types = [...service.types];
+      const declared = resourcesOf(files, ...types).find((r) => !declaresNothing(r.block));
+      if (declared) {
+        ctx.pass({
+          resource: { ...resource, file: declared.file.file },
+          messageId: 'declared',
+          data: { service: service.label, address: declared.address },
+          location: blockLocation(declared.file.file, declared.block),
+        });
+        continue;
+      }
+      const data = { service: service.label, aService: `${service.article} ${service.label}`, types: types.join(', ') };
+      const evidence = [{ path: `resource "${types[0]}"`, observed: 0, expected: 'at least one declaration' }];
+      const read = dataSourcesOf(files, ...types)[0];
+      if (read) {
+        ctx.fail({
+          resource,
+          messageId: 'onlyRead',
+          data: { ...data, address: read.address },
+          location: blockLocation(read.file.file, read.block),
+          evidence,
+        });
+        continue;
+      }
+      const anchor = anchorLocation(files, ctx.env.name);
+      const module = remote[0];
+      ctx.fail({
+        resource,
+        messageId: module ? 'maybeInRemoteModule' : 'notDeclared',
+        data: module ? { ...data, module: module.name, source: module.source ?? 'not a literal' } : data,
+        ...(anchor ? { location: anchor } : {}),
+        evidence,
+        ...(module ? { certainty: 'low' as const } : {}),
+      });
+    }
+  },
+});

@@ -1,0 +1,163 @@
+import { defineRule } from '@coditect-audit/core';
+import {
+  type AppSetting,
+  appSettings,
+  describeSetting,
+  isPostgresScheme,
+  k8sResource,
+  manifestObjects,
+  parseConnectionUrl,
+  settingNamed,
+} from '../util/k8s-app.js';
+
+/** Settings that carry libpq's `sslmode` on their own. */
+const SSLMODE_KEYS = [
+  'DB_SSLMODE',
+  'DB_SSL_MODE',
+  'PGSSLMODE',
+  'DATABASE_SSLMODE',
+  'DATABASE_SSL_MODE',
+  'POSTGRES_SSLMODE',
+  'POSTGRES_SSL_MODE',
+];
+/** Settings that show the app talks to a database (besides the user keys of the expectations). */
+const DB_HOST_KEYS = ['DB_HOST', 'DATABASE_HOST', 'POSTGRES_HOST', 'PGHOST', 'DB_ADDRESS'];
+const DB_OTHER_KEYS = [
+  'DB_NAME',
+  'DATABASE_NAME',
+  'POSTGRES_DB',
+  'PGDATABASE',
+  'DB_PORT',
+  'PGPORT',
+  'DB_PASSWORD',
+  'PGPASSWORD',
+];
+const STRICT_MODES = ['require', 'verify-ca', 'verify-full'];
+
+interface SslSetting {
+  setting: AppSetting;
+  /** The sslmode read; undefined when it sits in a Secret whose value is not readable. */
+  mode: string | undefined;
+  /** Set when the mode comes from a connection URL's query. */
+  fromUrl: boolean;
+}
+
+/**
+ * ADR-001 Issue 3: the app reaches Cloud SQL over private IP without SSL; the fix sets
+ * `sslmode: require` in Django's database options.
+ */
+export default defineRule({
+  id: 'manifest-app-db-sslmode',
+  title: "The app's database connection does not require TLS",
+  concerns: ['sql.ssl-not-enforced'],
+  layer: 'files',
+  facets: ['files.kubernetes'],
+  description:
+    "Where the manifests give the app its database connection (a `postgres://` URL such as `DATABASE_URL`, or host/user/name keys), they must ask for TLS: the URL's `sslmode` or a setting such as `DB_SSLMODE`, `PGSSLMODE` or `DATABASE_SSLMODE` is `require`, `verify-ca` or `verify-full`. A missing sslmode, or `disable`, `allow` or `prefer` (which fall back to plaintext), fails. Secret values are not read: an sslmode held in a Secret is reported only when the collector exposes it as a public value.",
+  rationale:
+    'ADR-001 Issue 3 (P1): "Current connection to Cloud SQL uses private IP without SSL enforcement", so data crosses the VPC unencrypted. The remediation enforces SSL on the instance and sets `sslmode: require` in the app; this rule checks the app side, the GCP and probe layers check the instance.',
+  remediation: {
+    text: 'Ask for TLS in the connection settings the app receives (and enforce it on the instance).',
+    commands: [
+      'kubectl create configmap backend-db --namespace=coditect-staging --from-literal=DB_SSLMODE=require --dry-run=client -o yaml | kubectl apply -f -',
+      '# or in the URL: postgres://license_api_staging:...@10.28.0.3:5432/coditect?sslmode=require',
+      'gcloud sql instances patch coditect-db --ssl-mode=ENCRYPTED_ONLY --project=coditect-cloud-infra',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    weakMode: '{{setting}} sets sslmode={{mode}}, which allows plaintext; use require, verify-ca or verify-full.',
+    urlWithoutMode:
+      '{{setting}} is a PostgreSQL URL without sslmode, and no sslmode setting is given: libpq then uses prefer, which falls back to plaintext.',
+    missingMode:
+      'The app gets database settings ({{setting}}) but no sslmode (DB_SSLMODE, PGSSLMODE or ?sslmode= in DATABASE_URL).',
+    strictMode: '{{setting}} sets sslmode={{mode}}.',
+  },
+  check(ctx) {
+    const exp = ctx.env.expectations;
+    const settings = appSettings(manifestObjects(ctx.facet('files.kubernetes')), exp);
+    const ssl: SslSetting[] = [];
+    const urlsWithoutMode: AppSetting[] = [];
+    for (const s of settings) {
+      if (settingNamed(s, SSLMODE_KEYS)) {
+        const mode = s.secretKey ? s.secretKey.publicValue : s.value?.trim();
+        ssl.push({ setting: s, mode, fromUrl: false });
+        continue;
+      }
+      const url = s.secretKey ? s.secretKey.url : s.value !== undefined ? parseConnectionUrl(s.value) : undefined;
+      if (!url || !isPostgresScheme(url.scheme)) continue;
+      if (url.sslmode) ssl.push({ setting: s, mode: url.sslmode, fromUrl: true });
+      else urlsWithoutMode.push(s);
+    }
+    const dbSettings = settings.filter((s) =>
+      settingNamed(s, [...DB_HOST_KEYS, ...DB_OTHER_KEYS, ...exp.app.dbUserKeys]),
+    );
+    if (ssl.length === 0 && urlsWithoutMode.length === 0 && dbSettings.length === 0) {
+      ctx.skip('the manifests give the app no database connection settings (DATABASE_URL, DB_HOST, DB_USER...)');
+      return;
+    }
+
+    for (const { setting, mode, fromUrl } of ssl) {
+      const resource = k8sResource(setting.object, exp);
+      const where = describeSetting(setting);
+      if (mode === undefined) {
+        ctx.skip(
+          `${where} holds the sslmode in a Secret value the files layer does not read; the probe layer checks the live connection`,
+          resource,
+        );
+        continue;
+      }
+      const normalized = mode.toLowerCase();
+      if (STRICT_MODES.includes(normalized)) {
+        ctx.pass({
+          resource,
+          messageId: 'strictMode',
+          data: { setting: where, mode: normalized },
+          location: setting.location,
+          discriminator: setting.key,
+        });
+      } else {
+        ctx.fail({
+          resource,
+          messageId: 'weakMode',
+          data: { setting: where, mode },
+          location: setting.location,
+          evidence: [
+            {
+              path: fromUrl ? `${setting.key}?sslmode` : setting.key,
+              observed: mode,
+              expected: STRICT_MODES.join(' | '),
+            },
+          ],
+          discriminator: setting.key,
+        });
+      }
+    }
+    // A standalone sslmode setting governs URLs that do not carry their own.
+    const standalone = ssl.some((s) => !s.fromUrl);
+    if (!standalone) {
+      for (const s of urlsWithoutMode) {
+        ctx.fail({
+          resource: k8sResource(s.object, exp),
+          messageId: 'urlWithoutMode',
+          data: { setting: describeSetting(s) },
+          location: s.location,
+          evidence: [{ path: `${s.key}?sslmode`, observed: null, expected: STRICT_MODES.join(' | ') }],
+          discriminator: s.key,
+        });
+      }
+    }
+    if (ssl.length === 0 && urlsWithoutMode.length === 0) {
+      // Point at the host setting when there is one: that is where the connection is described.
+      const anchor = dbSettings.find((s) => settingNamed(s, DB_HOST_KEYS)) ?? dbSettings[0]!;
+      ctx.fail({
+        resource: k8sResource(anchor.object, exp),
+        messageId: 'missingMode',
+        data: { setting: describeSetting(anchor) },
+        location: anchor.location,
+        evidence: [{ path: 'sslmode', observed: null, expected: STRICT_MODES.join(' | ') }],
+        discriminator: 'sslmode',
+      });
+    }
+  },
+});

@@ -1,0 +1,144 @@
+import type { RuleCases } from '../cases.js';
+
+const provider = `provider "google" {
+  project = "coditect-cloud-infra"
+  region  = "us-central1"
+}
+`;
+
+export default {
+  pass: [
+    {
+      name: 'the ADR fix: one resource per secret, literal secret_id',
+      files: {
+        'opentofu/environments/staging/main.tf': provider,
+        'opentofu/environments/staging/secrets.tf': `resource "google_secret_manager_secret" "django_secret_key" {
+  secret_id = "django-secret-key"
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret" "db_password" {
+  secret_id = "db-password-staging"
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret" "redis_password" {
+  secret_id = "redis-password-staging"
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'for_each over toset([...]) with secret_id = each.key',
+      files: {
+        'main.tf': `${provider}
+resource "google_secret_manager_secret" "app" {
+  for_each  = toset(["django-secret-key", "db-password-staging", "redis-password-staging"])
+  secret_id = each.key
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'for_each over a map with secret_id = each.value, names from the expectations',
+      files: {
+        'infra/secrets.tf': `resource "google_secret_manager_secret" "app" {
+  for_each = {
+    django = "django-secret-key"
+    api    = "api-key-staging"
+  }
+  secret_id = each.value
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+      expectations: { secretManager: { secrets: ['api-key-staging'] } },
+    },
+  ],
+  fail: [
+    {
+      name: 'the ADR state: OpenTofu declares Cloud SQL and Redis, no secrets',
+      files: {
+        'opentofu/environments/staging/main.tf': `terraform {
+  required_providers {
+    google = { source = "hashicorp/google" }
+  }
+}
+
+${provider}
+module "cloudsql" {
+  source = "../../modules/cloudsql"
+}
+`,
+      },
+      expect: [
+        { messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 7, column: 1 },
+        { messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 7, column: 1 },
+        { messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 7, column: 1 },
+      ],
+    },
+    {
+      name: "one name missing; the finding points at the environment's main.tf",
+      files: {
+        'opentofu/environments/staging/main.tf': `module "secrets" {
+  source = "../../modules/secrets"
+}
+`,
+        'opentofu/modules/secrets/main.tf': `${provider}
+resource "google_secret_manager_secret" "django" {
+  secret_id = "django-secret-key"
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret" "db" {
+  secret_id = "db-password"
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret" "redis" {
+  secret_id = "redis-password-staging"
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+      expect: [{ messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 1 }],
+    },
+    {
+      name: 'secret_id from a variable cannot be matched: low certainty',
+      files: {
+        'main.tf': `${provider}
+variable "secret_name" {
+  type = string
+}
+
+resource "google_secret_manager_secret" "one" {
+  secret_id = var.secret_name
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+      expectations: { secretManager: { secrets: ['django-secret-key'] } },
+      expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, certainty: 'low' }],
+    },
+  ],
+} satisfies RuleCases;

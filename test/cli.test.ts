@@ -1,0 +1,241 @@
+/**
+ * End to end through the built binary: the ADR-001 fixtures, exit codes, malformed files, bad config,
+ * plugins, snapshots, baselines and lazy loading.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanResult } from '@coditect-audit/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempDir } from './support/cli.js';
+
+const staging = join(repoRoot, 'fixtures/adr-001-staging');
+const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
+
+function scanJson(dir: string, extra: string[] = []): { run: ReturnType<typeof runCli>; result: ScanResult } {
+  const out = tempDir();
+  const run = runCli(['scan', '--dir', dir, '--format', 'json', '--output-dir', out, ...extra]);
+  const file = join(out, 'coditect-audit.json');
+  if (!existsSync(file)) throw new Error(`no JSON report (exit ${run.code}): ${run.stderr}`);
+  return { run, result: JSON.parse(readFileSync(file, 'utf8')) as ScanResult };
+}
+
+const failingConcerns = (r: ScanResult, priority?: string) =>
+  new Set(r.verdicts.filter((v) => v.status === 'fail' && !v.suppression && (!priority || v.priority === priority)).flatMap((v) => v.concerns));
+
+describe('the ADR-001 staging repository', () => {
+  let scanned: ReturnType<typeof scanJson>;
+  beforeAll(() => {
+    scanned = scanJson(staging, ['--env', 'staging']);
+  });
+
+  it('fails the P0 gate (exit 1)', () => {
+    expect(scanned.run.code).toBe(1);
+    expect(scanned.result.gate.status).toBe('failed');
+  });
+
+  it("reports the ADR's blockers as P0 findings", () => {
+    const p0 = failingConcerns(scanned.result, 'P0');
+    for (const key of ['container.unreadable-dependencies', 'k8s.placeholder-secret', 'db.superuser-app-user']) expect(p0).toContain(key);
+  });
+
+  it('fails exactly the files-layer concerns its EXPECTED file lists, and passes the others it lists', () => {
+    const expected = JSON.parse(readFileSync(join(staging, 'expected-files-layer.json'), 'utf8')) as { fail: string[]; pass: string[] };
+    const failing = failingConcerns(scanned.result);
+    for (const key of expected.fail) expect(failing, `expected ${key} to fail`).toContain(key);
+    for (const key of expected.pass) expect(failing, `expected ${key} to pass`).not.toContain(key);
+  });
+
+  it('locates the /root/.local blocker at the COPY line of the Dockerfile', () => {
+    const v = scanned.result.verdicts.find((x) => x.ruleId === 'dockerfile-unreadable-dependencies' && x.status === 'fail');
+    const dockerfile = readFileSync(join(staging, 'Dockerfile'), 'utf8').split('\n');
+    expect(v?.location?.file).toBe('Dockerfile');
+    expect(dockerfile[v!.location!.startLine - 1]).toMatch(/COPY --from=builder \/root\/.local|ENV PATH=\/root\/.local/);
+  });
+
+  it('never leaks a Secret value from the fixture into any report', () => {
+    const out = tempDir();
+    runCli(['scan', '--dir', staging, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out]);
+    const secretsYaml = readFileSync(join(staging, 'k8s/secrets.yaml'), 'utf8');
+    // Values that are secrets by name (passwords, keys): whatever they are, they appear in no report.
+    const values = [...secretsYaml.matchAll(/^\s+(db-password|django-secret-key|redis-password):\s*"?([^"\n]+)"?/gm)].map((m) => m[2]!.trim());
+    expect(values.length).toBeGreaterThan(0);
+    for (const f of ['coditect-audit.sarif', 'coditect-audit.junit.xml', 'coditect-audit.md', 'coditect-audit.json']) {
+      const text = readFileSync(join(out, f), 'utf8');
+      for (const value of values.filter((x) => x.length >= 6)) expect(text, `${f} contains ${value}`).not.toContain(value);
+    }
+  });
+});
+
+describe('the remediated repository', () => {
+  it('passes the gate (exit 0) with no failing files-layer concern', () => {
+    const { run, result } = scanJson(remediated, ['--env', 'staging']);
+    const failing = result.verdicts.filter((v) => v.status === 'fail' || v.status === 'error').map((v) => `${v.ruleId} ${v.message}`);
+    expect(failing).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('malformed files', () => {
+  function withBrokenFiles(base: string): string {
+    const dir = tempDir();
+    cpSync(base, dir, { recursive: true });
+    writeFileSync(join(dir, 'k8s/broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: [unclosed\n');
+    writeFileSync(join(dir, 'Dockerfile.broken'), 'FROM python:3.12\nFORM oops\nUSER app\n');
+    writeFileSync(join(dir, 'opentofu/broken.tf'), 'resource "google_sql_database_instance" "x" {\n  name = "x"\n');
+    return dir;
+  }
+
+  it('give error verdicts naming file and line, and every other file is still scanned', () => {
+    const { result } = scanJson(withBrokenFiles(staging), ['--env', 'staging']);
+    const errors = result.verdicts.filter((v) => v.status === 'error');
+    const files = new Set(errors.map((v) => v.location?.file));
+    expect(files).toContain('k8s/broken.yaml');
+    expect(files).toContain('Dockerfile.broken');
+    expect(files).toContain('opentofu/broken.tf');
+    expect(errors.find((v) => v.location?.file === 'Dockerfile.broken')?.location?.startLine).toBe(2);
+    expect(errors.every((v) => v.location && v.location.startLine >= 1 && v.message.includes(v.location.file))).toBe(true);
+    // The rest of the scan went on: the staging findings are all still there.
+    expect(failingConcerns(result, 'P0')).toContain('container.unreadable-dependencies');
+  });
+
+  it('make an otherwise clean scan incomplete (exit 2) unless --allow-incomplete', () => {
+    const dir = withBrokenFiles(remediated);
+    expect(scanJson(dir, ['--env', 'staging']).run.code).toBe(2);
+    expect(scanJson(dir, ['--env', 'staging', '--allow-incomplete']).run.code).toBe(0);
+  });
+});
+
+describe('configuration and usage errors exit 3 and say where', () => {
+  it('a bad config value names the config path', () => {
+    const dir = tempDir();
+    cpSync(remediated, dir, { recursive: true });
+    const cfg = join(dir, 'coditect-audit.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/failOn: P0/, 'failOn: P7'));
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/coditect-audit\.yaml:\d+: environments\.staging\.failOn/);
+  });
+
+  it('an unknown environment lists the known ones', () => {
+    const run = runCli(['scan', '--dir', staging, '--env', 'qa']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('staging');
+  });
+
+  it('an unknown option or format is a usage error', () => {
+    expect(runCli(['scan', '--dir', staging, '--frobnicate']).code).toBe(3);
+    expect(runCli(['scan', '--dir', staging, '--format', 'pdf']).code).toBe(3);
+  });
+});
+
+describe('without a config file', () => {
+  it('scans the files alone with the ADR defaults', () => {
+    const dir = tempDir();
+    cpSync(staging, dir, { recursive: true });
+    rmSync(join(dir, 'coditect-audit.yaml'));
+    const { run, result } = scanJson(dir);
+    expect(result.environment.name).toBe('default');
+    expect(run.code).toBe(1);
+    expect(failingConcerns(result, 'P0')).toContain('container.unreadable-dependencies');
+  });
+});
+
+describe('plugins', () => {
+  it('a rule pack named in plugins: runs and reports like built-in rules', () => {
+    const dir = tempDir();
+    cpSync(remediated, dir, { recursive: true });
+    const plugin = join(repoRoot, 'fixtures/plugins/acme-rules/index.mjs');
+    const cfg = join(dir, 'coditect-audit.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^version: 1$/m, `version: 1\nplugins:\n  - ${JSON.stringify(plugin)}`));
+    // A second image without a HEALTHCHECK: the pack's rule fails on it, no built-in rule does.
+    mkdirSync(join(dir, 'tools'), { recursive: true });
+    writeFileSync(join(dir, 'tools/Dockerfile'), 'FROM python:3.12-slim\nRUN useradd -u 1001 app\nUSER app\n');
+    const out = tempDir();
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging', '--format', 'json,sarif,junit,markdown', '--output-dir', out]);
+    const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    const v = result.verdicts.find((x) => x.ruleId === 'acme-dockerfile-healthcheck' && x.resource.file === 'tools/Dockerfile');
+    expect(v?.status).toBe('fail');
+    expect(v?.priority).toBe('P1');
+    expect(run.code).toBe(0); // P1 does not gate at fail-on P0
+    for (const f of ['coditect-audit.sarif', 'coditect-audit.junit.xml', 'coditect-audit.md'])
+      expect(readFileSync(join(out, f), 'utf8')).toContain('acme-dockerfile-healthcheck');
+    expect(runCli(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1']).code).toBe(1);
+  });
+
+  it('a plugin whose rule clashes with a built-in id is a configuration error', () => {
+    const dir = tempDir();
+    cpSync(remediated, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'clash.mjs'),
+      readFileSync(join(repoRoot, 'fixtures/plugins/acme-rules/index.mjs'), 'utf8').replace("'acme-dockerfile-healthcheck'", "'dockerfile-unreadable-dependencies'"),
+    );
+    const cfg = join(dir, 'coditect-audit.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - ./clash.mjs'));
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('dockerfile-unreadable-dependencies');
+  });
+});
+
+describe('snapshots and baselines', () => {
+  it('collect then scan --snapshot gives the same verdicts', () => {
+    const dir = tempDir();
+    const snap = join(dir, 'snapshot.json');
+    expect(runCli(['collect', '--dir', staging, '--env', 'staging', '-o', snap]).code).toBe(0);
+    const live = scanJson(staging, ['--env', 'staging']).result;
+    const replay = scanJson(staging, ['--env', 'staging', '--snapshot', snap]).result;
+    expect(replay.verdicts).toEqual(live.verdicts);
+  });
+
+  it('a snapshot that is not one is refused with exit 3', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 's.json'), '{"schemaVersion": 9}');
+    const run = runCli(['scan', '--dir', staging, '--env', 'staging', '--snapshot', join(dir, 's.json')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('not a coditect-audit snapshot');
+  });
+
+  it('a baseline accepts today\'s findings; only new ones gate', () => {
+    const dir = tempDir();
+    const base = join(dir, 'baseline.json');
+    expect(runCli(['scan', '--dir', staging, '--env', 'staging', '--write-baseline', base]).code).toBe(1);
+    const { run, result } = scanJson(staging, ['--env', 'staging', '--baseline', base]);
+    expect(run.code).toBe(0);
+    expect(result.verdicts.filter((v) => v.status === 'fail').every((v) => v.baselineState === 'unchanged')).toBe(true);
+  });
+});
+
+describe('commands', () => {
+  it('rules lists every built-in rule; explain shows one page', () => {
+    const list = runCli(['rules', '--format', 'json']);
+    expect(list.code).toBe(0);
+    const rules = JSON.parse(list.stdout) as { id: string }[];
+    expect(rules.map((r) => r.id)).toContain('dockerfile-unreadable-dependencies');
+    const page = runCli(['explain', 'dockerfile-unreadable-dependencies']);
+    expect(page.code).toBe(0);
+    expect(page.stdout).toContain('/home/django/.local');
+    expect(runCli(['explain', 'no-such-rule']).code).toBe(3);
+  });
+
+  it('--version prints the version', () => {
+    const run = runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('lazy loading', () => {
+  it('a files-only scan loads no Google Cloud, Kubernetes, PostgreSQL or Redis client', () => {
+    const trace = join(tempDir(), 'modules.txt');
+    writeFileSync(trace, '');
+    const run = runCli(['scan', '--dir', staging, '--env', 'staging'], {
+      nodeArgs: ['--import', join(repoRoot, 'test/support/trace-imports.mjs')],
+      env: { TRACE_FILE: trace },
+    });
+    expect(run.code).toBe(1);
+    const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    expect(loaded.some((m) => m.includes('/packages/collectors/'))).toBe(true); // the trace works
+    const heavy = loaded.filter((m) => /@google-cloud|google-gax|google-auth-library|@grpc|@kubernetes|node_modules\/(pg|ioredis|redis)\//.test(m));
+    expect(heavy).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Meta-tests that keep the catalog honest (STYLE.md habit 7): the concern table and its document agree,
+ * every rule names known concerns, every files-layer concern has a rule, registries match their folders,
+ * ids are unique, and the generated docs and schemas are up to date.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertUniqueIds, CONCERNS, getConcern } from '@coditect-audit/core';
+import { AREAS, builtinRules, type RuleCases } from '@coditect-audit/rules';
+import { describe, expect, it } from 'vitest';
+import { generatedFiles } from '../packages/cli/src/tools/generated.js';
+
+const root = join(import.meta.dirname, '..');
+/**
+ * Rules that check a concern from the repository files although the catalog lists other layers for it:
+ * the files show it too (the app Secret manifest names the DB user; the .tf declares the KMS IAM binding).
+ */
+const FILES_EXTENSIONS = ['manifest-superuser-db-user', 'tf-kms-signer-binding'];
+const rulesSrc = join(root, 'packages/rules/src');
+
+describe('concern catalog', () => {
+  it('matches docs/design/adr-001-concerns.md row for row', () => {
+    const md = readFileSync(join(root, 'docs/design/adr-001-concerns.md'), 'utf8');
+    const rows = md
+      .split('\n')
+      .filter((l) => /^\| `/.test(l))
+      .map((l) => l.split('|').slice(1, -1).map((s) => s.trim()));
+    expect(rows.length).toBe(CONCERNS.length);
+    for (const [key, statement, section, layers, priority] of rows) {
+      const c = getConcern(key!.replace(/`/g, ''));
+      expect(c, key).toBeDefined();
+      expect(c!.statement).toBe(statement);
+      expect(c!.adrSection).toBe(section);
+      expect(c!.layers.join(', ')).toBe(layers);
+      const [a, b] = priority!.split('→').map((s) => s.trim());
+      expect(c!.priority.default).toBe(a);
+      expect(c!.priority.environments?.production).toBe(b);
+    }
+  });
+});
+
+describe('rule catalog', () => {
+  it('has unique ids and aliases', () => {
+    expect(() => assertUniqueIds(builtinRules)).not.toThrow();
+  });
+
+  it('every rule names concern keys from the catalog, in one of the concern layers', () => {
+    for (const r of builtinRules) {
+      for (const key of r.concerns) {
+        const c = getConcern(key);
+        expect(c, `${r.id} names unknown concern ${key}`).toBeDefined();
+      }
+      expect(
+        r.concerns.some((k) => getConcern(k)!.layers.includes(r.layer)) || FILES_EXTENSIONS.includes(r.id),
+        `${r.id}: layer ${r.layer} is not a layer of its concerns`,
+      ).toBe(true);
+    }
+  });
+
+  it('every concern whose layers include files has a files-layer rule', () => {
+    const covered = new Set(builtinRules.filter((r) => r.layer === 'files').flatMap((r) => r.concerns));
+    const missing = CONCERNS.filter((c) => c.layers.includes('files') && !covered.has(c.key)).map((c) => c.key);
+    expect(missing).toEqual([]);
+  });
+
+  it('each area registry lists exactly the rule files of its folder, sorted, named by id', () => {
+    for (const [area, rules] of Object.entries(AREAS)) {
+      const files = readdirSync(join(rulesSrc, area))
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.cases.ts'))
+        .map((f) => f.replace(/\.ts$/, ''))
+        .sort();
+      const ids = rules.map((r) => r.id);
+      expect(ids, `${area}/index.ts`).toEqual(files);
+      expect([...ids].sort(), `${area}/index.ts is not sorted`).toEqual(ids);
+    }
+  });
+
+  it('every rule has a case table beside it', () => {
+    for (const [area, rules] of Object.entries(AREAS)) {
+      for (const r of rules) expect(existsSync(join(rulesSrc, area, `${r.id}.cases.ts`)), `${area}/${r.id}.cases.ts`).toBe(true);
+    }
+  });
+});
+
+describe('generated files', () => {
+  it('docs/rules and schemas/ are up to date (run `pnpm docs` after changing a rule)', async () => {
+    const mods = import.meta.glob<{ default: RuleCases }>('../packages/rules/src/*/*.cases.ts', { eager: true });
+    const cases = new Map(Object.entries(mods).map(([p, m]) => [p.split('/').pop()!.replace(/\.cases\.ts$/, ''), m.default]));
+    const files = await generatedFiles(cases);
+    for (const r of builtinRules) expect(files.has(`docs/rules/${r.id}.md`)).toBe(true);
+    const stale = [...files].filter(([path, text]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== text);
+    expect(stale.map(([p]) => p)).toEqual([]);
+  });
+});
