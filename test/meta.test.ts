@@ -24,7 +24,12 @@ describe('concern catalog', () => {
     const rows = md
       .split('\n')
       .filter((l) => /^\| `/.test(l))
-      .map((l) => l.split('|').slice(1, -1).map((s) => s.trim()));
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((s) => s.trim()),
+      );
     expect(rows.length).toBe(CONCERNS.length);
     for (const [key, statement, section, layers, priority] of rows) {
       const c = getConcern(key!.replace(/`/g, ''));
@@ -77,7 +82,8 @@ describe('rule catalog', () => {
 
   it('every rule has a case table beside it', () => {
     for (const [area, rules] of Object.entries(AREAS)) {
-      for (const r of rules) expect(existsSync(join(rulesSrc, area, `${r.id}.cases.ts`)), `${area}/${r.id}.cases.ts`).toBe(true);
+      for (const r of rules)
+        expect(existsSync(join(rulesSrc, area, `${r.id}.cases.ts`)), `${area}/${r.id}.cases.ts`).toBe(true);
     }
   });
 });
@@ -85,10 +91,20 @@ describe('rule catalog', () => {
 describe('generated files', () => {
   it('docs/rules and schemas/ are up to date (run `pnpm docs` after changing a rule)', async () => {
     const mods = import.meta.glob<{ default: RuleCases }>('../packages/rules/src/*/*.cases.ts', { eager: true });
-    const cases = new Map(Object.entries(mods).map(([p, m]) => [p.split('/').pop()!.replace(/\.cases\.ts$/, ''), m.default]));
+    const cases = new Map(
+      Object.entries(mods).map(([p, m]) => [
+        p
+          .split('/')
+          .pop()!
+          .replace(/\.cases\.ts$/, ''),
+        m.default,
+      ]),
+    );
     const files = await generatedFiles(cases);
     for (const r of builtinRules) expect(files.has(`docs/rules/${r.id}.md`)).toBe(true);
-    const stale = [...files].filter(([path, text]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== text);
+    const stale = [...files].filter(
+      ([path, text]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== text,
+    );
     expect(stale.map(([p]) => p)).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Run {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Run {
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), bin, ...args], {
     cwd: opts.cwd ?? repoRoot,
     encoding: 'utf8',

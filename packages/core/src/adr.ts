@@ -19,8 +19,9 @@ export function indexAdrSections(text: string): Record<string, number> {
     if (numbered && part === 'issues') out[`Issue ${numbered[1]}`] ??= n;
     if (numbered && part === 'lessons') out[`Lesson ${numbered[1]}`] ??= n;
     if (part === 'pending') {
-      const item = /^-?\s*([A-Z][A-Za-z ]+?)\s+-\s/.exec(line);
-      if (item) out[`Pending: ${item[1]}`] ??= n;
+      // Items read "- Update Secrets - Add real ..."; the text's line breaks put some mid-line.
+      for (const m of line.matchAll(/(?:^|\s)-\s+([A-Z][A-Za-z]*(?: [A-Za-z]+)*?)\s+-\s/g))
+        out[`Pending: ${m[1]}`] ??= n;
     }
   });
   return out;

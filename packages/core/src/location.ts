@@ -12,7 +12,7 @@ export const LocationSchema = Type.Object(
     endLine: Type.Optional(Type.Integer({ minimum: 1 })),
     endColumn: Type.Optional(Type.Integer({ minimum: 1 })),
   },
-  { $id: 'Location' },
+  // No $id: the schema is embedded in many places, and ajv rejects one $id defined twice.
 );
 export type Location = Static<typeof LocationSchema>;
 

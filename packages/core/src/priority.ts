@@ -3,10 +3,7 @@ import { type Static, Type } from '@sinclair/typebox';
 /** The ADR's priorities: P0 must hold before production, P1 do before production, P2 nice to have. */
 export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-export const PrioritySchema = Type.Union(
-  PRIORITIES.map((p) => Type.Literal(p)),
-  { $id: 'Priority' },
-);
+export const PrioritySchema = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 
 /** A rule's priority: a default and per-environment overrides (`staging → production` in the concern catalog). */
 export const PrioritySpecSchema = Type.Object({

@@ -149,6 +149,7 @@ describe('ADR sections', () => {
     'Decision 4: Dockerfile User Permissions Fix Required',
     '⏸️ Pending Completion (5%)',
     '- Update Secrets - Add real Cloud SQL and Redis endpoints',
+    'python manage.py migrate - Restart Deployment - Apply updated secrets and image',
     'Production Readiness Issues and Challenges',
     '1. Infrastructure as Code Gap',
     '2. Database User and Permissions',
@@ -161,11 +162,12 @@ describe('ADR sections', () => {
       'Decision 1': 1,
       'Decision 4': 2,
       'Pending: Update Secrets': 4,
-      'Issue 1': 6,
-      'Issue 2': 7,
-      'Lesson 1': 9,
+      'Pending: Restart Deployment': 5,
+      'Issue 1': 7,
+      'Issue 2': 8,
+      'Lesson 1': 10,
     });
     expect(adrLineFor(s, 'Decision 4, Lesson 4')).toBe(2);
-    expect(adrLineFor(s, 'Lesson 1')).toBe(9);
+    expect(adrLineFor(s, 'Lesson 1')).toBe(10);
   });
 });

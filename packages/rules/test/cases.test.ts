@@ -9,7 +9,13 @@ import { runCase } from './harness.js';
 
 const caseModules = import.meta.glob<{ default: RuleCases }>('../src/*/*.cases.ts', { eager: true });
 const casesById = new Map(
-  Object.entries(caseModules).map(([path, mod]) => [path.split('/').pop()!.replace(/\.cases\.ts$/, ''), mod.default]),
+  Object.entries(caseModules).map(([path, mod]) => [
+    path
+      .split('/')
+      .pop()!
+      .replace(/\.cases\.ts$/, ''),
+    mod.default,
+  ]),
 );
 
 for (const rule of builtinRules) {
@@ -35,10 +41,7 @@ for (const rule of builtinRules) {
         const fails = verdicts.filter((v) => v.status === 'fail');
         // One verdict per resource: extra locations of the same finding are related locations.
         const got = fails
-          .flatMap((v) => [
-            { v, loc: v.location },
-            ...(v.relatedLocations ?? []).map((loc) => ({ v, loc })),
-          ])
+          .flatMap((v) => [{ v, loc: v.location }, ...(v.relatedLocations ?? []).map((loc) => ({ v, loc }))])
           .map(({ v, loc }) => ({
             messageId: v.messageId,
             file: loc?.file,
@@ -53,7 +56,9 @@ for (const rule of builtinRules) {
         }));
         const key = (x: { file?: string; line?: number; column?: number; messageId: string }) =>
           `${x.file}:${String(x.line).padStart(6, '0')}:${String(x.column ?? 0).padStart(6, '0')}:${x.messageId}`;
-        expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
+        expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+          want.sort((a, b) => key(a).localeCompare(key(b))),
+        );
         for (const e of c.expect.filter((x) => x.certainty)) {
           const v = fails.find((f) => f.location?.startLine === e.line && f.messageId === e.messageId);
           expect(v?.certainty).toBe(e.certainty);

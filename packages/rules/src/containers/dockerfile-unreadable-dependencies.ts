@@ -50,7 +50,11 @@ export default defineRule({
           data: { destination: copy.destination, user: user.value },
           location: { file: df.file, startLine: copy.line, startColumn: copy.column },
           evidence: [
-            { path: `stage[${stage.index}].COPY.destination`, observed: copy.destination, expected: 'a path outside /root' },
+            {
+              path: `stage[${stage.index}].COPY.destination`,
+              observed: copy.destination,
+              expected: 'a path outside /root',
+            },
             { path: `stage[${stage.index}].USER`, observed: user.value },
           ],
           discriminator: `copy:${copy.destination}`,
@@ -66,7 +70,9 @@ export default defineRule({
             messageId: 'pathUnderRoot',
             data: { entry, user: user.value },
             location: { file: df.file, startLine: env.line, startColumn: env.column },
-            evidence: [{ path: `stage[${stage.index}].ENV.PATH`, observed: env.value, expected: 'no entry under /root' }],
+            evidence: [
+              { path: `stage[${stage.index}].ENV.PATH`, observed: env.value, expected: 'no entry under /root' },
+            ],
             discriminator: `path:${entry}`,
           });
         }
