@@ -2,7 +2,7 @@
  * End to end through the built binary: the ADR-001 fixtures, exit codes, malformed files, bad config,
  * plugins, snapshots, baselines and lazy loading.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +224,36 @@ describe('plugins', () => {
     for (const f of ['coditect-audit.sarif', 'coditect-audit.junit.xml', 'coditect-audit.md'])
       expect(readFileSync(join(out, f), 'utf8')).toContain('acme-dockerfile-healthcheck');
     expect(runCli(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1']).code).toBe(1);
+  });
+
+  it('a rule pack installed as an npm package is loaded by its name', () => {
+    const dir = tempDir();
+    cpSync(remediated, dir, { recursive: true });
+    mkdirSync(join(dir, 'node_modules/@acme'), { recursive: true });
+    symlinkSync(join(repoRoot, 'fixtures/plugins/acme-rules'), join(dir, 'node_modules/@acme/coditect-rules'), 'dir');
+    const cfg = join(dir, 'coditect-audit.yaml');
+    writeFileSync(
+      cfg,
+      readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/coditect-rules"'),
+    );
+    const { result } = scanJson(dir, ['--env', 'staging']);
+    expect(result.rules.map((r) => r.id)).toContain('acme-dockerfile-healthcheck');
+    expect(result.rules.find((r) => r.id === 'acme-dockerfile-healthcheck')?.adrSection).toBe(
+      'ACME ADR-003 Decision 2',
+    );
+  });
+
+  it('a plugin that cannot be found is a configuration error naming it', () => {
+    const dir = tempDir();
+    cpSync(remediated, dir, { recursive: true });
+    const cfg = join(dir, 'coditect-audit.yaml');
+    writeFileSync(
+      cfg,
+      readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/not-installed"'),
+    );
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('plugins[0] "@acme/not-installed"');
   });
 
   it('a plugin whose rule clashes with a built-in id is a configuration error', () => {

@@ -2,6 +2,7 @@ export * from './adr.js';
 export * from './baseline.js';
 export * from './concerns.js';
 export * from './config.js';
+export * from './declarations.js';
 export * from './engine.js';
 export * from './gate.js';
 export * from './location.js';

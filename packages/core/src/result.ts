@@ -5,6 +5,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import type { ConfigSuppression, Expectations, FailOn } from './config.js';
+import { declarationIndex, locateByDeclaration } from './declarations.js';
 import { runRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
@@ -102,6 +103,8 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     expectations: o.expectations,
     ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
   });
+  // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
+  locateByDeclaration(verdicts, declarationIndex(snapshot, o.expectations.app.namespace));
   const suppressions = applySuppressions({
     verdicts,
     rules,

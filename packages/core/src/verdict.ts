@@ -17,6 +17,12 @@ export const ResourceSchema = Type.Object({
   namespace: Type.Optional(Type.String()),
   /** The repository file that declares the resource, when known. */
   file: Type.Optional(Type.String()),
+  /**
+   * How a repository file would declare this resource (see `declarationKey`), e.g.
+   * `k8s:Deployment/coditect-staging/coditect-backend` or `tf:google_sql_database_instance/coditect-db`.
+   * A live finding without a location is located at the declaring manifest or `.tf` block.
+   */
+  declaredAs: Type.Optional(Type.String()),
 });
 export type Resource = Static<typeof ResourceSchema>;
 

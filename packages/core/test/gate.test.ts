@@ -3,6 +3,8 @@ import {
   applyBaseline,
   applySuppressions,
   baselineOf,
+  declarationKey,
+  defineRule,
   evaluate,
   evaluateGate,
   indexAdrSections,
@@ -169,5 +171,66 @@ describe('ADR sections', () => {
     });
     expect(adrLineFor(s, 'Decision 4, Lesson 4')).toBe(2);
     expect(adrLineFor(s, 'Lesson 1')).toBe(10);
+  });
+});
+
+describe('declarations', () => {
+  it('a finding on a live resource without a location points at the manifest that declares it', () => {
+    const snap = snapshotWith(okDockerfiles([]));
+    snap.facets['files.kubernetes'] = {
+      status: 'ok',
+      problems: [],
+      data: {
+        files: [
+          {
+            file: 'k8s/deployment.yaml',
+            ignores: [],
+            objects: [
+              {
+                file: 'k8s/deployment.yaml',
+                documentIndex: 0,
+                apiVersion: 'apps/v1',
+                kind: 'Deployment',
+                name: 'coditect-backend',
+                namespace: 'coditect-staging',
+                line: 3,
+                object: {},
+                positions: {},
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const liveRule = defineRule({
+      ...rootRule,
+      id: 'test-live',
+      check(ctx) {
+        ctx.fail({
+          resource: {
+            id: 'live:deploy',
+            kind: 'Deployment',
+            name: 'coditect-backend',
+            declaredAs: declarationKey({
+              layer: 'k8s',
+              kind: 'Deployment',
+              namespace: 'coditect-staging',
+              name: 'coditect-backend',
+            }),
+          },
+          messageId: 'root',
+          data: { user: 'root' },
+        });
+      },
+    });
+    const r = evaluate(snap, [liveRule], {
+      environment: 'staging',
+      expectations,
+      failOn: 'P0',
+      allowIncomplete: false,
+      toolVersion: '0',
+    });
+    expect(r.verdicts[0]!.location).toEqual({ file: 'k8s/deployment.yaml', startLine: 3 });
+    expect(r.verdicts[0]!.resource.file).toBe('k8s/deployment.yaml');
   });
 });

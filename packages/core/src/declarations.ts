@@ -1,0 +1,72 @@
+/**
+ * Where the repository declares a resource. Live findings (GCP, Kubernetes) have no file of their own;
+ * when the repository declares the same resource (a manifest of the same kind, namespace and name, or a
+ * `.tf` block whose `name` is the live resource's name), the finding points at that declaration.
+ */
+import type { Location } from './location.js';
+import type { Snapshot, TfBlock } from './snapshot/index.js';
+import type { Verdict } from './verdict.js';
+
+/** `k8s:<Kind>/<namespace>/<name>` (namespace `-` for cluster-scoped kinds) or `tf:<type>/<name>`. */
+export function declarationKey(
+  d: { layer: 'k8s'; kind: string; namespace?: string; name: string } | { layer: 'tf'; type: string; name: string },
+): string {
+  return d.layer === 'k8s' ? `k8s:${d.kind}/${d.namespace ?? '-'}/${d.name}` : `tf:${d.type}/${d.name}`;
+}
+
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'Node',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'PersistentVolume',
+  'StorageClass',
+  'ClusterSecretStore',
+  'CustomResourceDefinition',
+]);
+
+/** Index of declarations found in the files facets. The first declaration of a key wins (files are sorted). */
+export function declarationIndex(snapshot: Snapshot, defaultNamespace = 'default'): Map<string, Location> {
+  const index = new Map<string, Location>();
+  const k8s = snapshot.facets['files.kubernetes'];
+  if (k8s?.status === 'ok') {
+    for (const f of k8s.data.files) {
+      for (const o of f.objects) {
+        const namespace = CLUSTER_SCOPED.has(o.kind) ? undefined : (o.namespace ?? defaultNamespace);
+        const key = declarationKey({ layer: 'k8s', kind: o.kind, ...(namespace ? { namespace } : {}), name: o.name });
+        if (!index.has(key)) index.set(key, { file: o.file, startLine: o.line });
+      }
+    }
+  }
+  const tf = snapshot.facets['files.terraform'];
+  if (tf?.status === 'ok') {
+    for (const f of tf.data.files) {
+      for (const b of f.blocks) {
+        if (b.type !== 'resource' || b.labels.length < 2) continue;
+        const name = literalName(b);
+        const key = declarationKey({ layer: 'tf', type: b.labels[0]!, name: name ?? b.labels[1]! });
+        if (!index.has(key)) index.set(key, { file: f.file, startLine: b.line, startColumn: b.column });
+      }
+    }
+  }
+  return index;
+}
+
+function literalName(b: TfBlock): string | undefined {
+  for (const attr of ['name', 'secret_id', 'repository_id', 'instance_id', 'account_id']) {
+    const v = b.attributes[attr]?.value;
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+/** Gives located-nowhere verdicts the location of their declaration, when the repository has one. */
+export function locateByDeclaration(verdicts: Verdict[], index: Map<string, Location>): void {
+  for (const v of verdicts) {
+    if (v.location || !v.resource.declaredAs) continue;
+    const loc = index.get(v.resource.declaredAs);
+    if (!loc) continue;
+    v.location = loc;
+    v.resource.file ??= loc.file;
+  }
+}
