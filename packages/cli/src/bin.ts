@@ -46,6 +46,15 @@ interface ScanArgs {
   sarifIncludeSuppressed?: boolean;
   timestamps?: boolean;
   color?: boolean;
+  context?: string;
+  kubeconfig?: string;
+  quiet?: boolean;
+}
+
+/** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */
+function progressPrinter(quiet: boolean | undefined): ((m: string) => void) | undefined {
+  if (quiet || process.env.CI || !process.stderr.isTTY) return undefined;
+  return (m) => process.stderr.write(`… ${m}\n`);
 }
 
 async function runScan(args: ScanArgs): Promise<number> {
@@ -66,6 +75,9 @@ async function runScan(args: ScanArgs): Promise<number> {
     allowIncomplete: Boolean(args.allowIncomplete),
     timestamps: Boolean(args.timestamps),
     excludePaths: fileFormats.length ? [outputDir] : [],
+    ...(args.context ? { k8sContext: args.context } : {}),
+    ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+    ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
   });
   if (fileFormats.length) await mkdir(outputDir, { recursive: true });
   for (const f of fileFormats) {
@@ -85,13 +97,26 @@ async function runScan(args: ScanArgs): Promise<number> {
   return result.gate.exitCode;
 }
 
-async function runCollect(args: { env?: string; config?: string; dir?: string; output: string }): Promise<number> {
+interface CollectArgs {
+  env?: string;
+  config?: string;
+  dir?: string;
+  output: string;
+  context?: string;
+  kubeconfig?: string;
+  quiet?: boolean;
+}
+
+async function runCollect(args: CollectArgs): Promise<number> {
   const { collect } = await import('./scan.js');
   const snapshot = await collect({
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
     excludePaths: [args.output],
+    ...(args.context ? { k8sContext: args.context } : {}),
+    ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+    ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
   });
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
   if (args.output === '-') process.stdout.write(text);
@@ -167,7 +192,16 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
-          .option('color', { type: 'boolean', describe: 'colour console output (--no-color to disable)' }),
+          .option('color', { type: 'boolean', describe: 'colour console output (--no-color to disable)' })
+          .option('context', {
+            type: 'string',
+            describe: 'Kubernetes context (default: the kubeconfig current context)',
+          })
+          .option('kubeconfig', {
+            type: 'string',
+            describe: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+          })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' }),
       async (a) => {
         code = await runScan(a as unknown as ScanArgs);
       },
@@ -180,9 +214,12 @@ async function main(argv: string[]): Promise<number> {
           .option('env', { type: 'string' })
           .option('config', { type: 'string' })
           .option('dir', { type: 'string' })
-          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' }),
+          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' })
+          .option('context', { type: 'string' })
+          .option('kubeconfig', { type: 'string' })
+          .option('quiet', { alias: 'q', type: 'boolean' }),
       async (a) => {
-        code = await runCollect(a as { env?: string; config?: string; dir?: string; output: string });
+        code = await runCollect(a as CollectArgs);
       },
     )
     .command(

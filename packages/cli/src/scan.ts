@@ -29,6 +29,7 @@ import {
   selectEnvironment,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
+import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { VERSION } from './version.js';
 
@@ -49,6 +50,11 @@ export interface ScanOptions {
   timestamps?: boolean;
   /** YYYY-MM-DD for suppression expiry; default today (UTC). */
   today?: string;
+  /** Kubernetes context and kubeconfig, overriding the config (`--context`, `--kubeconfig`). */
+  k8sContext?: string;
+  kubeconfig?: string;
+  /** Progress messages for humans (the binary prints them on stderr when it is a TTY). */
+  progress?: (message: string) => void;
 }
 
 export interface PreparedScan {
@@ -130,23 +136,64 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     layers: {},
     facets: {},
   };
-  const files = prep.envConfig.layers?.files ?? true;
+  const expectations = resolveExpectations(prep.envConfig.expectations);
+  const progress = options.progress ?? (() => {});
+  const layers = prep.envConfig.layers ?? {};
+  const tasks: Promise<void>[] = [];
+
+  const files = layers.files ?? true;
   if (files === false) {
     snapshot.layers.files = { status: 'not-configured', reason: `layers.files is false for ${prep.environment}` };
-    return snapshot;
+  } else {
+    tasks.push(
+      (async () => {
+        const { collectFiles } = await import('@coditect-audit/collectors');
+        const layerCfg = typeof files === 'object' ? files : {};
+        const exclude = [...(layerCfg.exclude ?? [])];
+        for (const p of options.excludePaths ?? []) {
+          const rel = toPosix(relative(prep.root, resolve(prep.root, p)));
+          if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
+        }
+        progress('files: reading the repository');
+        Object.assign(
+          snapshot.facets,
+          await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
+        );
+        snapshot.layers.files = { status: 'collected' };
+      })(),
+    );
   }
-  const { collectFiles } = await import('@coditect-audit/collectors');
-  const layerCfg = typeof files === 'object' ? files : {};
-  const exclude = [...(layerCfg.exclude ?? [])];
-  for (const p of options.excludePaths ?? []) {
-    const rel = toPosix(relative(prep.root, resolve(prep.root, p)));
-    if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
+
+  // Live layers run concurrently with the files layer and each other; each bounds its own parallelism.
+  for (const layer of Object.keys(LIVE_LAYERS) as LiveLayer[]) {
+    const config = layers[layer];
+    if (config === undefined) {
+      snapshot.layers[layer] = {
+        status: 'not-configured',
+        reason: `layers.${layer} is not set for ${prep.environment}`,
+      };
+      continue;
+    }
+    tasks.push(
+      (async () => {
+        const mod = await LIVE_LAYERS[layer]();
+        const { facets, state } = await mod.collect({
+          root: prep.root,
+          environment: prep.environment,
+          expectations,
+          config,
+          overrides: {
+            ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
+            ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+          },
+          progress: (m) => progress(`${layer}: ${m}`),
+        });
+        Object.assign(snapshot.facets, facets);
+        snapshot.layers[layer] = state;
+      })(),
+    );
   }
-  Object.assign(
-    snapshot.facets,
-    await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
-  );
-  snapshot.layers.files = { status: 'collected' };
+  await Promise.all(tasks);
   return snapshot;
 }
 

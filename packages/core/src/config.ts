@@ -4,6 +4,9 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { GcpLayerConfigSchema } from './layers/gcp.js';
+import { K8sLayerConfigSchema } from './layers/k8s.js';
+import { ProbeLayerConfigSchema } from './layers/probe.js';
 import { PrioritySchema } from './priority.js';
 import { compile, describeAjvError, pointerToPath } from './validate.js';
 
@@ -198,7 +201,12 @@ export const EnvironmentSchema = Type.Object(
     failOn: Type.Optional(Type.Union(FAIL_ON.map((f) => Type.Literal(f)))),
     layers: Type.Optional(
       Type.Object(
-        { files: Type.Optional(Type.Union([Type.Boolean(), FilesLayerSchema])) },
+        {
+          files: Type.Optional(Type.Union([Type.Boolean(), FilesLayerSchema])),
+          gcp: Type.Optional(GcpLayerConfigSchema),
+          k8s: Type.Optional(K8sLayerConfigSchema),
+          probe: Type.Optional(ProbeLayerConfigSchema),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -1,5 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { type Facet, facetSchema, ProblemSchema } from './common.js';
+import { GcpFacetSchemas, type GcpFacets } from '../layers/gcp.js';
+import { K8sFacetSchemas, type K8sFacets } from '../layers/k8s.js';
+import { ProbeFacetSchemas, type ProbeFacets } from '../layers/probe.js';
 import { FilesFacetSchemas, type FilesFacets } from './files.js';
 
 export * from './common.js';
@@ -12,10 +15,15 @@ export const LAYERS = ['files', 'gcp', 'k8s', 'probe'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** Every facet a collector can produce, by name. A facet name starts with its layer. */
-export interface FacetMap extends FilesFacets {}
+export interface FacetMap extends FilesFacets, GcpFacets, K8sFacets, ProbeFacets {}
 export type FacetName = keyof FacetMap;
 
-export const FacetSchemas = { ...FilesFacetSchemas } as const;
+export const FacetSchemas = {
+  ...FilesFacetSchemas,
+  ...GcpFacetSchemas,
+  ...K8sFacetSchemas,
+  ...ProbeFacetSchemas,
+} as const;
 export const FACET_NAMES = Object.keys(FacetSchemas) as FacetName[];
 
 export function layerOfFacet(name: string): Layer {

@@ -1,0 +1,10 @@
+/**
+ * The probe layer's collector, loaded only when the layer is configured.
+ */
+import type { CollectContext, CollectResult, ProbeLayerConfigSchema } from '@coditect-audit/core';
+import type { Static } from '@sinclair/typebox';
+
+export async function collect(_ctx: CollectContext<Static<typeof ProbeLayerConfigSchema>>): Promise<CollectResult> {
+  // Replaced by the layer's collector (in progress in this session).
+  return { facets: {}, state: { status: 'failed', reason: 'the probe collector is not built yet' } };
+}
