@@ -1,17 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Tests run against the TypeScript sources; the CLI end-to-end tests spawn the built binary.
+// Tests run against the TypeScript sources (exact-match aliases, so `collectors/gcp` is not read as
+// `collectors` + `/gcp`); the CLI end-to-end tests spawn the built binary.
+const sources: Record<string, string> = {
+  '@coditect-audit/core': 'packages/core/src/index.ts',
+  '@coditect-audit/collectors': 'packages/collectors/src/index.ts',
+  '@coditect-audit/collectors/gcp': 'packages/collectors/src/gcp/index.ts',
+  '@coditect-audit/collectors/k8s': 'packages/collectors/src/k8s/index.ts',
+  '@coditect-audit/collectors/probe': 'packages/collectors/src/probe/index.ts',
+  '@coditect-audit/rules': 'packages/rules/src/index.ts',
+  '@coditect-audit/reporters': 'packages/reporters/src/index.ts',
+  '@coditect-audit/emulators/gcp': 'packages/emulators/src/gcp/index.ts',
+  '@coditect-audit/emulators/k8s': 'packages/emulators/src/k8s/index.ts',
+};
+
 export default defineConfig({
   resolve: {
-    alias: {
-      '@coditect-audit/core': src('core'),
-      '@coditect-audit/collectors': src('collectors'),
-      '@coditect-audit/rules': src('rules'),
-      '@coditect-audit/reporters': src('reporters'),
-    },
+    alias: Object.entries(sources).map(([name, path]) => ({
+      find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+      replacement: at(`./${path}`),
+    })),
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
