@@ -7,6 +7,14 @@ PNPM="${PNPM:-pnpm}"
 mkdir -p .tmp
 status=0
 
+# Real services for the probe tests (PostgreSQL, Redis, a registry, an HTTPS server) and the browser for
+# the HTML report tests, installed from the machine's package manager and started on 127.0.0.1.
+if [ -x scripts/services.sh ]; then
+  scripts/services.sh start || status=1
+  trap 'scripts/services.sh stop' EXIT
+fi
+if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh || status=1; fi
+
 echo "› lint (biome)"
 "$PNPM" exec biome check . || status=1
 

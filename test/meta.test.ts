@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertUniqueIds, CONCERNS, getConcern } from '@coditect-audit/core';
+import { assertUniqueIds, CONCERNS, getConcern, LAYERS } from '@coditect-audit/core';
 import { AREAS, builtinRules, type RuleCases } from '@coditect-audit/rules';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../packages/cli/src/tools/generated.js';
@@ -62,9 +62,9 @@ describe('rule catalog', () => {
     }
   });
 
-  it('every concern whose layers include files has a files-layer rule', () => {
-    const covered = new Set(builtinRules.filter((r) => r.layer === 'files').flatMap((r) => r.concerns));
-    const missing = CONCERNS.filter((c) => c.layers.includes('files') && !covered.has(c.key)).map((c) => c.key);
+  it.each(LAYERS)('every concern whose layers include %s has a rule of that layer', (layer) => {
+    const covered = new Set(builtinRules.filter((r) => r.layer === layer).flatMap((r) => r.concerns));
+    const missing = CONCERNS.filter((c) => c.layers.includes(layer) && !covered.has(c.key)).map((c) => c.key);
     expect(missing).toEqual([]);
   });
 
