@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource } from '../util/terraform.js';
 
 /**
  * ADR-001 Issue 10: "No Redis backup strategy". The ADR assumes RDB snapshots are "enabled by default on
@@ -34,30 +34,13 @@ export default defineRule({
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
     forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
-      const file = r.file.file;
-      const address = r.address;
-      const value = read(r.block, 'persistence_config.persistence_mode');
-      const evidence = [readEvidence(file, `${address}.persistence_config.persistence_mode`, value, 'RDB')];
-      if (value.kind === 'literal' && value.value === 'RDB') {
-        ctx.pass({ resource, messageId: 'rdb', data: { address }, evidence });
-      } else if (value.kind === 'expression') {
-        ctx.fail({
-          resource,
-          messageId: 'unresolved',
-          data: { address, expression: value.expression },
-          location: readLocation(file, value),
-          evidence,
-          certainty: 'low',
-        });
-      } else {
-        ctx.fail({
-          resource,
-          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
-          data: { address, ...(value.kind === 'literal' ? { mode: String(value.value) } : {}) },
-          location: readLocation(file, value),
-          evidence,
-        });
-      }
+      checkExpectedValue(ctx, r, resource, {
+        path: 'persistence_config.persistence_mode',
+        expected: 'RDB',
+        holds: (v) => v === 'RDB',
+        messages: { holds: 'rdb', unresolved: 'unresolved', wrong: 'disabled', notSet: 'notSet' },
+        valueKey: 'mode',
+      });
     });
   },
 });

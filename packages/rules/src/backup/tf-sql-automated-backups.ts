@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { replicaReason } from '../util/cloudsql.js';
-import { forEachResource, isTrue, read, readEvidence, readLocation } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource, isTrue, read } from '../util/terraform.js';
 
 /** ADR-001 Issue 10: Cloud SQL backups are the recovery point of the whole license database. */
 export default defineRule({
@@ -44,30 +44,13 @@ export default defineRule({
         ctx.skip(`${r.address} is a read replica (${replica}); backups are taken on its primary`, resource);
         return;
       }
-      const file = r.file.file;
-      const address = r.address;
-      const value = read(r.block, 'settings.backup_configuration.enabled');
-      const evidence = [readEvidence(file, `${address}.settings.backup_configuration.enabled`, value, 'true')];
-      if (value.kind === 'literal' && isTrue(value.value)) {
-        ctx.pass({ resource, messageId: 'enabled', data: { address }, evidence });
-      } else if (value.kind === 'expression') {
-        ctx.fail({
-          resource,
-          messageId: 'unresolved',
-          data: { address, expression: value.expression },
-          location: readLocation(file, value),
-          evidence,
-          certainty: 'low',
-        });
-      } else {
-        ctx.fail({
-          resource,
-          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
-          data: { address, ...(value.kind === 'literal' ? { enabled: String(value.value) } : {}) },
-          location: readLocation(file, value),
-          evidence,
-        });
-      }
+      checkExpectedValue(ctx, r, resource, {
+        path: 'settings.backup_configuration.enabled',
+        expected: 'true',
+        holds: (v) => isTrue(v),
+        messages: { holds: 'enabled', unresolved: 'unresolved', wrong: 'disabled', notSet: 'notSet' },
+        valueKey: 'enabled',
+      });
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { forEachResource, isTrue, read, readEvidence, readLocation } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource, isTrue, read } from '../util/terraform.js';
 
 /** ADR-001 Issue 4: "Redis created without AUTH token": anything in the VPC can read and write the cache. */
 export default defineRule({
@@ -32,30 +32,13 @@ export default defineRule({
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
     forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
-      const file = r.file.file;
-      const address = r.address;
-      const value = read(r.block, 'auth_enabled');
-      const evidence = [readEvidence(file, `${address}.auth_enabled`, value, 'true')];
-      if (value.kind === 'literal' && isTrue(value.value)) {
-        ctx.pass({ resource, messageId: 'enabled', data: { address }, evidence });
-      } else if (value.kind === 'expression') {
-        ctx.fail({
-          resource,
-          messageId: 'unresolved',
-          data: { address, expression: value.expression },
-          location: readLocation(file, value),
-          evidence,
-          certainty: 'low',
-        });
-      } else {
-        ctx.fail({
-          resource,
-          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
-          data: { address, ...(value.kind === 'literal' ? { value: String(value.value) } : {}) },
-          location: readLocation(file, value),
-          evidence,
-        });
-      }
+      checkExpectedValue(ctx, r, resource, {
+        path: 'auth_enabled',
+        expected: 'true',
+        holds: (v) => isTrue(v),
+        messages: { holds: 'enabled', unresolved: 'unresolved', wrong: 'disabled', notSet: 'notSet' },
+        valueKey: 'value',
+      });
     });
   },
 });

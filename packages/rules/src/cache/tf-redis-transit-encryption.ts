@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource } from '../util/terraform.js';
 
 /** ADR-001 Issue 4: the cache speaks plaintext inside the VPC; TLS can only be chosen when the instance is created. */
 export default defineRule({
@@ -32,30 +32,13 @@ export default defineRule({
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
     forEachResource(ctx, files, ['google_redis_instance'], (r, resource) => {
-      const file = r.file.file;
-      const address = r.address;
-      const value = read(r.block, 'transit_encryption_mode');
-      const evidence = [readEvidence(file, `${address}.transit_encryption_mode`, value, 'SERVER_AUTHENTICATION')];
-      if (value.kind === 'literal' && value.value === 'SERVER_AUTHENTICATION') {
-        ctx.pass({ resource, messageId: 'tls', data: { address }, evidence });
-      } else if (value.kind === 'expression') {
-        ctx.fail({
-          resource,
-          messageId: 'unresolved',
-          data: { address, expression: value.expression },
-          location: readLocation(file, value),
-          evidence,
-          certainty: 'low',
-        });
-      } else {
-        ctx.fail({
-          resource,
-          messageId: value.kind === 'literal' ? 'disabled' : 'notSet',
-          data: { address, ...(value.kind === 'literal' ? { mode: String(value.value) } : {}) },
-          location: readLocation(file, value),
-          evidence,
-        });
-      }
+      checkExpectedValue(ctx, r, resource, {
+        path: 'transit_encryption_mode',
+        expected: 'SERVER_AUTHENTICATION',
+        holds: (v) => v === 'SERVER_AUTHENTICATION',
+        messages: { holds: 'tls', unresolved: 'unresolved', wrong: 'disabled', notSet: 'notSet' },
+        valueKey: 'mode',
+      });
     });
   },
 });

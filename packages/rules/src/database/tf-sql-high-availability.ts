@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { replicaReason } from '../util/cloudsql.js';
-import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource, read } from '../util/terraform.js';
 
 /** ADR-001 Issue 10: "Automated failover for Cloud SQL HA" is part of the disaster-recovery plan. */
 export default defineRule({
@@ -36,30 +36,13 @@ export default defineRule({
         ctx.skip(`${r.address} is a read replica (${replica}); availability is set on its primary`, resource);
         return;
       }
-      const file = r.file.file;
-      const address = r.address;
-      const value = read(r.block, 'settings.availability_type');
-      const evidence = [readEvidence(file, `${address}.settings.availability_type`, value, 'REGIONAL')];
-      if (value.kind === 'literal' && value.value === 'REGIONAL') {
-        ctx.pass({ resource, messageId: 'regional', data: { address }, evidence });
-      } else if (value.kind === 'expression') {
-        ctx.fail({
-          resource,
-          messageId: 'unresolved',
-          data: { address, expression: value.expression },
-          location: readLocation(file, value),
-          evidence,
-          certainty: 'low',
-        });
-      } else {
-        ctx.fail({
-          resource,
-          messageId: value.kind === 'literal' ? 'zonal' : 'notSet',
-          data: { address, ...(value.kind === 'literal' ? { availabilityType: String(value.value) } : {}) },
-          location: readLocation(file, value),
-          evidence,
-        });
-      }
+      checkExpectedValue(ctx, r, resource, {
+        path: 'settings.availability_type',
+        expected: 'REGIONAL',
+        holds: (v) => v === 'REGIONAL',
+        messages: { holds: 'regional', unresolved: 'unresolved', wrong: 'zonal', notSet: 'notSet' },
+        valueKey: 'availabilityType',
+      });
     });
   },
 });

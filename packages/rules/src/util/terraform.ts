@@ -7,7 +7,16 @@
  * Resource blocks are looked at wherever they are declared, modules included; module calls are not
  * evaluated (their inputs do not flow into the module's resources for a verdict).
  */
-import type { Evidence, Location, Resource, TfAttribute, TfBlock, TfExpression, TfFile } from '@coditect-audit/core';
+import type {
+  Evidence,
+  Location,
+  Resource,
+  RuleContext,
+  TfAttribute,
+  TfBlock,
+  TfExpression,
+  TfFile,
+} from '@coditect-audit/core';
 
 // ---------------------------------------------------------------- values
 
@@ -390,5 +399,47 @@ export function forEachResource(
       continue;
     }
     check(r, resource);
+  }
+}
+
+/** What a rule that checks one attribute against an expected value says in each outcome. */
+export interface ExpectedValueCheck<M extends string> {
+  /** Attribute path below the resource block, e.g. `settings.availability_type`. */
+  path: string;
+  /** The expected value, as evidence shows it. */
+  expected: string;
+  holds(value: unknown): boolean;
+  /** Message ids: the value holds; it comes from an expression; a literal that does not hold; not set. */
+  messages: { holds: M; unresolved: M; wrong: M; notSet: M };
+  /** Data key under which the wrong literal is given to the `wrong` message. */
+  valueKey: string;
+}
+
+/**
+ * The shape shared by the single-attribute rules (Redis AUTH, TLS, persistence; Cloud SQL HA, backups):
+ * a literal that holds passes; an expression fails with low certainty naming it; anything else fails at
+ * the attribute, or at the nearest enclosing block when it is not set.
+ */
+export function checkExpectedValue<M extends string>(
+  ctx: Pick<RuleContext<'files.terraform', M>, 'pass' | 'fail'>,
+  r: TfResource,
+  resource: Resource,
+  spec: ExpectedValueCheck<NoInfer<M>>,
+): void {
+  const file = r.file.file;
+  const address = r.address;
+  const value = read(r.block, spec.path);
+  const evidence = [readEvidence(file, `${address}.${spec.path}`, value, spec.expected)];
+  const location = readLocation(file, value);
+  if (value.kind === 'literal' && spec.holds(value.value)) {
+    ctx.pass({ resource, messageId: spec.messages.holds, data: { address }, evidence });
+  } else if (value.kind === 'expression') {
+    const data = { address, expression: value.expression };
+    ctx.fail({ resource, messageId: spec.messages.unresolved, data, location, evidence, certainty: 'low' });
+  } else if (value.kind === 'literal') {
+    const data = { address, [spec.valueKey]: String(value.value) };
+    ctx.fail({ resource, messageId: spec.messages.wrong, data, location, evidence });
+  } else {
+    ctx.fail({ resource, messageId: spec.messages.notSet, data: { address }, location, evidence });
   }
 }
