@@ -22,6 +22,7 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
       junit: REPORTERS.junit.render(result, {}),
       markdown: REPORTERS.markdown.render(result, {}),
       json: REPORTERS.json.render(result, {}),
+      html: REPORTERS.html.render(result, {}),
     };
 
     for (const [format, text] of Object.entries(outputs)) {

@@ -8,9 +8,10 @@ import { join, resolve } from 'node:path';
 import { BaselineError, baselineOf, ConfigError, EXIT, FAIL_ON, type FailOn } from '@coditect-audit/core';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { initCommand } from './commands/init.js';
 import { VERSION } from './version.js';
 
-const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json'] as const;
+const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
@@ -238,6 +239,12 @@ async function main(argv: string[]): Promise<number> {
         code = await runExplain(a as { rule: string });
       },
     )
+    .command(
+      initCommand((c) => {
+        code = c;
+      }),
+    )
+    .completion('completion', 'Print a bash/zsh completion script (coditect-audit completion >> ~/.bashrc)')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })

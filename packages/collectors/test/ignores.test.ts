@@ -43,3 +43,19 @@ describe('inline ignores', () => {
     expect(scanInlineIgnores('f', 'plain text')).toEqual({ ignores: [], errors: [] });
   });
 });
+
+describe('inline ignores in Markdown', () => {
+  it('only HTML comments outside code blocks are directives', () => {
+    const md = [
+      '# coditect-audit:ignore gcr-docs-reference -- a heading, not a comment',
+      '```yaml',
+      '<!-- coditect-audit:ignore gcr-docs-reference -- an example in a code block -->',
+      '```',
+      '<!-- coditect-audit:ignore gcr-docs-reference -- the legacy guide is kept for history -->',
+      'docker push gcr.io/p/img:1',
+    ].join('\n');
+    expect(scanInlineIgnores('docs/guide.md', md, 'markdown').ignores).toEqual([
+      { file: 'docs/guide.md', line: 5, appliesToLine: 6, ruleId: 'gcr-docs-reference', reason: 'the legacy guide is kept for history' },
+    ]);
+  });
+});

@@ -332,14 +332,14 @@ export const CONCERNS: readonly Concern[] = [
     statement:
       'Nothing depends on a shut-down or end-of-life platform: GCR, removed Kubernetes API versions, end-of-life base images and database versions',
     adrSection: 'Lesson 1',
-    layers: ['files', 'k8s', 'gcp'],
+    layers: ['files', 'k8s', 'gcp', 'probe'],
     priority: { default: 'P1' },
   },
   {
     key: 'image.mutable-tag',
     statement: 'Workloads run images by digest or by an immutable version tag, not `latest` or an environment tag',
     adrSection: 'Lesson 2',
-    layers: ['files', 'k8s'],
+    layers: ['files', 'k8s', 'probe'],
     priority: { default: 'P2', environments: { production: 'P1' } },
   },
   {

@@ -17,6 +17,8 @@ export interface EngineOptions {
   expectations: Expectations;
   /** Per-rule override from the config: a priority, or `off`. Keys may be ids or aliases. */
   ruleOverrides?: Record<string, Priority | 'off'>;
+  /** RFC 3339 instant rules judge ages against; default the snapshot's `collectedAt`, else the clock. */
+  now?: string;
 }
 
 function scopeResource(_rule: Rule, environment: string): Resource {
@@ -121,6 +123,7 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
       return f.data as never;
     },
     env: { name: options.environment, tier: options.tier, expectations: options.expectations },
+    now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
       reported.push(
         make(

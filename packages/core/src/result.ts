@@ -72,6 +72,8 @@ export interface EvaluateOptions {
   adr?: { file: string; sections: Record<string, number> };
   /** YYYY-MM-DD for suppression expiry; defaults to today (UTC). */
   today?: string;
+  /** The instant rules judge ages against (RFC 3339); default the snapshot's `collectedAt`, else the clock. */
+  now?: string;
   toolVersion: string;
   timestamps?: { startedAt: string; finishedAt: string };
 }
@@ -102,6 +104,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.tier ? { tier: o.tier } : {}),
     expectations: o.expectations,
     ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
+    ...(o.now ? { now: o.now } : {}),
   });
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
   locateByDeclaration(verdicts, declarationIndex(snapshot, o.expectations.app.namespace));

@@ -56,6 +56,11 @@ export interface RuleContext<F extends FacetName, M extends string> {
   /** Data of a facet the rule declared; the engine only calls `check` when all of them were collected. */
   facet<K extends F>(name: K): FacetMap[K];
   env: RuleEnvironment;
+  /**
+   * The instant the data describes, for age checks ("a backup within 26 hours"): the engine's `now` option,
+   * else the snapshot's `collectedAt`, else the clock. A replayed snapshot is judged as of its collection.
+   */
+  now: Date;
   fail(report: FailReport<M>): void;
   pass(report: PassReport<M>): void;
   /** Not applicable to this resource (or, without a resource, to this environment), with the reason. */

@@ -3,12 +3,14 @@
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { toConsole } from './console.js';
+import { toHtml } from './html.js';
 import { toJson } from './json.js';
 import { toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 
 export { type ConsoleOptions, terminalSafe, toConsole } from './console.js';
+export { escapeHtml, type HtmlOptions, toHtml } from './html.js';
 export { sortKeys, toJson } from './json.js';
 export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, mdCode, mdCodeBlock, mdText, toMarkdown } from './markdown.js';
@@ -26,7 +28,7 @@ export {
 } from './sarif.js';
 export { areaOf, placeFinding, type LocationSource, type PlacedLocation } from './common.js';
 
-export const REPORTER_NAMES = ['console', 'sarif', 'junit', 'markdown', 'json'] as const;
+export const REPORTER_NAMES = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
 
 /** Every option any reporter reads; each takes the ones it knows. */
@@ -71,6 +73,10 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   json: {
     fileName: 'coditect-audit.json',
     render: (result) => toJson(result),
+  },
+  html: {
+    fileName: 'coditect-audit.html',
+    render: (result) => toHtml(result),
   },
 };
 

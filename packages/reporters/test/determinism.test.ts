@@ -76,13 +76,14 @@ describe('determinism', () => {
 
 describe('registry', () => {
   it('names every format with its fixed file name', () => {
-    expect(REPORTER_NAMES).toEqual(['console', 'sarif', 'junit', 'markdown', 'json']);
+    expect(REPORTER_NAMES).toEqual(['console', 'sarif', 'junit', 'markdown', 'json', 'html']);
     expect(Object.fromEntries(REPORTER_NAMES.map((n) => [n, REPORTERS[n].fileName]))).toEqual({
       console: undefined,
       sarif: 'coditect-audit.sarif',
       junit: 'coditect-audit.junit.xml',
       markdown: 'coditect-audit.md',
       json: 'coditect-audit.json',
+      html: 'coditect-audit.html',
     });
   });
 

@@ -15,6 +15,8 @@ export interface RuleCase {
   facets?: { [K in FacetName]?: FacetMap[K] };
   expectations?: ExpectationsInput;
   environment?: string;
+  /** The instant the case's data describes (RFC 3339), for rules that judge ages. */
+  now?: string;
 }
 
 export interface ExpectedFinding {

@@ -36,5 +36,6 @@ export function runCase(rule: Rule, c: RuleCase): Verdict[] {
   return runRules(snapshot, [rule], {
     environment: c.environment ?? 'staging',
     expectations: resolveExpectations(c.expectations),
+    ...(c.now ? { now: c.now } : {}),
   });
 }

@@ -28,6 +28,8 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
   }
   out.set('docs/rules/README.md', `${index.join('\n')}\n`);
   out.set('schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
+  // The CLI package ships the config schema for editors (`$schema=./node_modules/coditect-audit/schemas/...`).
+  out.set('packages/cli/schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
   out.set('schemas/snapshot-v1.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
   out.set('schemas/scan-result-v1.json', `${JSON.stringify(ScanResultSchema, null, 2)}\n`);
   return out;

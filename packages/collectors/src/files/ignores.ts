@@ -9,6 +9,10 @@ import { FileParseError } from './errors.js';
 
 const DIRECTIVE = /(?:#|\/\/|<!--)\s*coditect-audit:ignore\b(.*?)(?:-->)?\s*$/;
 const COMMENT_ONLY = /^\s*(?:#|\/\/|<!--)/;
+// In Markdown only an HTML comment is a comment: `#` is a heading, and code blocks show examples.
+const MD_DIRECTIVE = /<!--\s*coditect-audit:ignore\b(.*?)-->\s*$/;
+const MD_COMMENT_ONLY = /^\s*<!--/;
+const MD_FENCE = /^\s*(```|~~~)/;
 
 export interface InlineIgnoreScan {
   ignores: InlineIgnore[];
@@ -16,13 +20,21 @@ export interface InlineIgnoreScan {
   errors: FileParseError[];
 }
 
-/** Every directive of a file; a malformed one is reported, and the others still count. */
-export function scanInlineIgnores(file: string, text: string): InlineIgnoreScan {
+/**
+ * Every directive of a file; a malformed one is reported, and the others still count.
+ * `syntax: 'markdown'` accepts only `<!-- -->` directives outside fenced code blocks.
+ */
+export function scanInlineIgnores(file: string, text: string, syntax: 'code' | 'markdown' = 'code'): InlineIgnoreScan {
   const scan: InlineIgnoreScan = { ignores: [], errors: [] };
   if (!text.includes('coditect-audit:ignore')) return scan;
   const lines = text.split(/\r?\n/);
+  const directive = syntax === 'markdown' ? MD_DIRECTIVE : DIRECTIVE;
+  const commentOnly = syntax === 'markdown' ? MD_COMMENT_ONLY : COMMENT_ONLY;
+  let inFence = false;
   lines.forEach((line, i) => {
-    const m = DIRECTIVE.exec(line);
+    if (syntax === 'markdown' && MD_FENCE.test(line)) inFence = !inFence;
+    if (inFence) return;
+    const m = directive.exec(line);
     if (!m) return;
     const { ruleId, reason } = splitDirective((m[1] ?? '').trim());
     if (!ruleId || !reason) {
@@ -36,9 +48,9 @@ export function scanInlineIgnores(file: string, text: string): InlineIgnoreScan 
       return;
     }
     let target = i + 1;
-    if (COMMENT_ONLY.test(line)) {
+    if (commentOnly.test(line)) {
       let j = i + 1;
-      while (j < lines.length && (lines[j]!.trim() === '' || COMMENT_ONLY.test(lines[j]!))) j++;
+      while (j < lines.length && (lines[j]!.trim() === '' || commentOnly.test(lines[j]!))) j++;
       target = Math.min(j + 1, lines.length);
     }
     scan.ignores.push({ file, line: i + 1, appliesToLine: target, ruleId, reason });
@@ -47,8 +59,8 @@ export function scanInlineIgnores(file: string, text: string): InlineIgnoreScan 
 }
 
 /** Like {@link scanInlineIgnores}, but throws the first malformed directive as a FileParseError. */
-export function findInlineIgnores(file: string, text: string): InlineIgnore[] {
-  const scan = scanInlineIgnores(file, text);
+export function findInlineIgnores(file: string, text: string, syntax: 'code' | 'markdown' = 'code'): InlineIgnore[] {
+  const scan = scanInlineIgnores(file, text, syntax);
   if (scan.errors[0]) throw scan.errors[0];
   return scan.ignores;
 }

@@ -36,7 +36,7 @@ export function parseMarkdown(file: string, text: string): MarkdownFile {
       references.push({ text: reference, line: index + 1, column: (match.index ?? 0) + 1 });
     }
   });
-  return { file, references, ignores: findInlineIgnores(file, source) };
+  return { file, references, ignores: findInlineIgnores(file, source, 'markdown') };
 }
 
 /** Sentence punctuation and unbalanced closing braces after a reference are not part of it. */

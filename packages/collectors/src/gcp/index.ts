@@ -1,10 +1,131 @@
 /**
- * The gcp layer's collector, loaded only when the layer is configured.
+ * The gcp layer's collector, loaded only when the layer is configured. It reads the ADR's managed services
+ * through the official clients in REST mode, read-only (list, get, getIamPolicy), each API's client
+ * imported only when that API is configured, all calls under one concurrency limit, timeout and retry
+ * policy. What could not be read becomes problems of exactly the facets that needed it.
  */
-import type { CollectContext, CollectResult, GcpLayerConfigSchema } from '@coditect-audit/core';
-import type { Static } from '@sinclair/typebox';
+import {
+  type CollectContext,
+  type CollectResult,
+  type FacetName,
+  GCP_SERVICES,
+  type GcpLayerConfig,
+  type GcpService,
+  type Problem,
+} from '@coditect-audit/core';
+import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
+import { GcpCallError, Limiter, problemOf } from './call.js';
+import type { FacetResults, GcpRun } from './context.js';
+import { GcpSettingsError, resolveSettings } from './settings.js';
+import { GcpTransport } from './transport.js';
 
-export async function collect(_ctx: CollectContext<Static<typeof GcpLayerConfigSchema>>): Promise<CollectResult> {
-  // Replaced by the layer's collector (in progress in this session).
-  return { facets: {}, state: { status: 'failed', reason: 'the gcp collector is not built yet' } };
+export { GCP_API_CALLS, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
+export { ENDPOINT_ENV } from './settings.js';
+
+const COLLECTORS: Record<GcpService, { title: string; load: () => Promise<(run: GcpRun) => Promise<FacetResults>> }> = {
+  sqladmin: { title: 'Cloud SQL', load: async () => (await import('./services/sql.js')).collectSql },
+  redis: { title: 'Memorystore for Redis', load: async () => (await import('./services/redis.js')).collectRedis },
+  cloudkms: { title: 'Cloud KMS', load: async () => (await import('./services/kms.js')).collectKms },
+  secretmanager: {
+    title: 'Secret Manager',
+    load: async () => (await import('./services/secretmanager.js')).collectSecretManager,
+  },
+  artifactregistry: {
+    title: 'Artifact Registry',
+    load: async () => (await import('./services/artifactregistry.js')).collectArtifactRegistry,
+  },
+  serviceusage: {
+    title: 'Service Usage',
+    load: async () => (await import('./services/serviceusage.js')).collectServiceUsage,
+  },
+  container: { title: 'GKE', load: async () => (await import('./services/gke.js')).collectGke },
+  monitoring: { title: 'Cloud Monitoring', load: async () => (await import('./services/monitoring.js')).collectMonitoring },
+  compute: { title: 'Compute Engine', load: async () => (await import('./services/compute.js')).collectCompute },
+  cloudresourcemanager: {
+    title: 'Resource Manager',
+    load: async () => (await import('./services/resourcemanager.js')).collectResourceManager,
+  },
+  iam: { title: 'IAM', load: async () => (await import('./services/iam.js')).collectIam },
+  identitytoolkit: {
+    title: 'Identity Platform',
+    load: async () => (await import('./services/identity.js')).collectIdentity,
+  },
+};
+
+/** The first API call of a service, to name in a problem that hits the whole service. */
+function firstCall(service: GcpService): GcpApiCallId {
+  return (Object.keys(GCP_API_CALLS) as GcpApiCallId[]).find((id) => GCP_API_CALLS[id].service === service)!;
+}
+
+/** Every facet of a service failed with the same problems (no credentials, a client that would not load). */
+function failedService(service: GcpService, problems: Problem[]): FacetResults {
+  const out: Record<string, unknown> = {};
+  for (const f of facetsOfService(service)) out[f] = { status: 'error', problems };
+  return out as FacetResults;
+}
+
+export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<CollectResult> {
+  let settings: ReturnType<typeof resolveSettings>;
+  try {
+    settings = resolveSettings(ctx.config ?? {}, ctx.expectations);
+  } catch (e) {
+    if (!(e instanceof GcpSettingsError)) throw e;
+    return { facets: {}, state: { status: 'failed', reason: e.message } };
+  }
+  const facets: FacetResults = {};
+  for (const service of GCP_SERVICES) {
+    if (settings.services.has(service)) continue;
+    for (const f of facetsOfService(service))
+      (facets as Record<string, unknown>)[f] = {
+        status: 'absent',
+        reason: `layers.gcp.services does not include ${service} for ${ctx.environment}`,
+      };
+  }
+
+  const transport = await GcpTransport.create(settings);
+  const credentials = await transport.credentialsProblem();
+  const run: GcpRun = {
+    settings,
+    expectations: ctx.expectations,
+    transport,
+    limiter: new Limiter(settings.concurrency),
+    progress: ctx.progress,
+  };
+  const projects = settings.projects.join(', ');
+  const started = Date.now();
+  await Promise.all(
+    [...settings.services].map(async (service) => {
+      const project = settings.projects[0]!;
+      if (credentials && !transport.emulated(service)) {
+        Object.assign(facets, failedService(service, [problemOf(firstCall(service), `projects/${projects}`, credentials, project)]));
+        return;
+      }
+      let collectService: (run: GcpRun) => Promise<FacetResults>;
+      try {
+        collectService = await COLLECTORS[service].load();
+      } catch (e) {
+        const err = new GcpCallError('other', `the client library could not be loaded: ${(e as Error).message}`);
+        Object.assign(facets, failedService(service, [problemOf(firstCall(service), `projects/${projects}`, err, project)]));
+        return;
+      }
+      ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projects}`);
+      Object.assign(facets, await collectService(run));
+    }),
+  );
+
+  const produced = Object.entries(facets) as [FacetName, { status: string }][];
+  const failed = produced.filter(([, f]) => f.status === 'error').map(([name]) => name);
+  const read = produced.filter(([, f]) => f.status === 'ok').length;
+  ctx.progress(`read ${read} facets in ${Date.now() - started} ms${failed.length ? `; could not read ${failed.join(', ')}` : ''}`);
+  if (read === 0 && failed.length > 0)
+    return {
+      facets,
+      state: {
+        status: 'failed',
+        reason: credentials
+          ? `no Application Default Credentials: ${credentials.detail}`
+          : `no Google Cloud API could be read (${failed.length} facets failed; see their errors)`,
+      },
+    };
+  return { facets, state: { status: 'collected' } };
 }

@@ -1,10 +1,22 @@
 /**
- * The k8s layer's collector, loaded only when the layer is configured.
+ * The k8s layer's collector, loaded only when the layer is configured. The Kubernetes client itself is
+ * imported on the first `collect`, so importing this module (e.g. to render `deploy/rbac.yaml`) stays light.
  */
-import type { CollectContext, CollectResult, K8sLayerConfigSchema } from '@coditect-audit/core';
-import type { Static } from '@sinclair/typebox';
+import type { CollectContext, CollectResult } from '@coditect-audit/core';
+import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 
-export async function collect(_ctx: CollectContext<Static<typeof K8sLayerConfigSchema>>): Promise<CollectResult> {
-  // Replaced by the layer's collector (in progress in this session).
-  return { facets: {}, state: { status: 'failed', reason: 'the k8s collector is not built yet' } };
+export { rbacManifest, rbacRules, type RbacRule } from './rbac.js';
+export {
+  isSystemNamespace,
+  K8S_DISCOVERY_PATHS,
+  K8S_RESOURCE_TYPES,
+  K8S_RESOURCE_VERBS,
+  type K8sResourceType,
+  qualifiedResource,
+} from './resources.js';
+export type { K8sCollectOptions, K8sLayerConfig };
+
+export async function collect(ctx: CollectContext<K8sLayerConfig>, options?: K8sCollectOptions): Promise<CollectResult> {
+  const { collectK8s } = await import('./collect.js');
+  return collectK8s(ctx, options);
 }

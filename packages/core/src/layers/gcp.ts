@@ -1,12 +1,495 @@
 /**
  * The gcp layer: its configuration block and the facets its collector produces.
+ *
+ * Facets are plain, normalised data: no client types, no protobuf defaults, no `{seconds, nanos}`, no
+ * `{value}` wrappers. A field that Google did not report is absent (so "absent" stays distinguishable from
+ * `false`), enum zero values (`*_UNSPECIFIED`) are absent, times are RFC 3339 strings, durations are seconds.
+ * Secrets never enter: no Redis AUTH string, no Secret Manager payload, no Identity Platform API key,
+ * client secret or password-hash signer key, no IAM policy etag.
+ *
+ * Each facet lists the scopes it read completely (`read`: `projects/P` or `projects/P/locations/L`), so a
+ * rule can tell "read and empty" from "not read" (a denied project is a problem of the facet, never a pass).
  */
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
+
+/** The Google APIs the layer reads, by their service name (`<name>.googleapis.com`). */
+export const GCP_SERVICES = [
+  'sqladmin',
+  'redis',
+  'cloudkms',
+  'secretmanager',
+  'artifactregistry',
+  'serviceusage',
+  'container',
+  'monitoring',
+  'compute',
+  'cloudresourcemanager',
+  'iam',
+  'identitytoolkit',
+] as const;
+export type GcpService = (typeof GCP_SERVICES)[number];
+
+const Url = (description = 'base URL, e.g. http://127.0.0.1:8085') =>
+  Type.String({ pattern: '^https?://[^\\s/]+/?$', description });
 
 /** `environments.<env>.layers.gcp` in coditect-audit.yaml. */
-export const GcpLayerConfigSchema = Type.Object({}, { additionalProperties: false });
+export const GcpLayerConfigSchema = Type.Object(
+  {
+    projects: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        description: 'project ids to read; default the expected project (expectations.project)',
+      }),
+    ),
+    locations: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        description:
+          'regions/locations listed for KMS key rings and Artifact Registry repositories (Memorystore and GKE are read in every location); default the expected region plus the KMS and registry locations',
+      }),
+    ),
+    services: Type.Optional(
+      Type.Array(Type.Union(GCP_SERVICES.map((s) => Type.Literal(s))), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'APIs to read (service names without .googleapis.com); default all of them',
+      }),
+    ),
+    endpoint: Type.Optional(
+      Url(
+        'send every Google Cloud call to this base URL as plain REST without credentials (an emulator or recordings); CODITECT_AUDIT_GCP_ENDPOINT overrides it',
+      ),
+    ),
+    endpoints: Type.Optional(
+      Type.Object(Object.fromEntries(GCP_SERVICES.map((s) => [s, Type.Optional(Url())])), {
+        additionalProperties: false,
+        description: 'per-API base URL, overriding endpoint and CODITECT_AUDIT_GCP_ENDPOINT for that API',
+      }),
+    ),
+    concurrency: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 64, description: 'API calls in flight at once; default 8' }),
+    ),
+    timeoutMs: Type.Optional(
+      Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one HTTP call; default 30000' }),
+    ),
+    retries: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: 'retries of a call on 429, 5xx, UNAVAILABLE, DEADLINE_EXCEEDED or a timeout; default 4',
+      }),
+    ),
+    retryBudgetMs: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 600_000,
+        description: 'most time one call may spend waiting between retries (Retry-After included); default 60000',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type GcpLayerConfig = Static<typeof GcpLayerConfigSchema>;
 
-export const GcpFacetSchemas = {} as const;
+// ---------------------------------------------------------------- shared shapes
 
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the layer's facets are defined
-export interface GcpFacets {}
+const Str = Type.String();
+const OptStr = Type.Optional(Type.String());
+const OptBool = Type.Optional(Type.Boolean());
+const OptInt = Type.Optional(Type.Integer());
+const Labels = Type.Record(Type.String(), Type.String());
+/** Scopes read completely: `projects/P`, `projects/P/locations/L`, or a resource name. */
+const Read = Type.Array(Type.String());
+
+export const GcpIamBindingSchema = Type.Object({
+  role: Str,
+  members: Type.Array(Str),
+  condition: Type.Optional(Type.Object({ expression: Str, title: OptStr })),
+});
+export type GcpIamBinding = Static<typeof GcpIamBindingSchema>;
+export const GcpIamPolicySchema = Type.Object({ bindings: Type.Array(GcpIamBindingSchema) });
+export type GcpIamPolicy = Static<typeof GcpIamPolicySchema>;
+
+// ---------------------------------------------------------------- Cloud SQL
+
+export const GcpSqlInstanceSchema = Type.Object({
+  project: Str,
+  name: Str,
+  region: OptStr,
+  databaseVersion: OptStr,
+  state: OptStr,
+  /** CLOUD_SQL_INSTANCE | READ_REPLICA_INSTANCE | ON_PREMISES_INSTANCE */
+  instanceType: OptStr,
+  masterInstanceName: OptStr,
+  ipAddresses: Type.Array(Type.Object({ type: OptStr, ipAddress: Str })),
+  settings: Type.Object({
+    tier: OptStr,
+    edition: OptStr,
+    availabilityType: OptStr,
+    activationPolicy: OptStr,
+    deletionProtectionEnabled: OptBool,
+    userLabels: Labels,
+    ipConfiguration: Type.Object({
+      ipv4Enabled: OptBool,
+      privateNetwork: OptStr,
+      requireSsl: OptBool,
+      sslMode: OptStr,
+      authorizedNetworks: Type.Array(Type.Object({ name: OptStr, value: Str })),
+    }),
+    backupConfiguration: Type.Object({
+      enabled: OptBool,
+      startTime: OptStr,
+      pointInTimeRecoveryEnabled: OptBool,
+      binaryLogEnabled: OptBool,
+      transactionLogRetentionDays: OptInt,
+      retainedBackups: OptInt,
+    }),
+  }),
+  createTime: OptStr,
+});
+export type GcpSqlInstance = Static<typeof GcpSqlInstanceSchema>;
+
+/** Children of one instance (databases, users, backup runs), keyed by project and instance. */
+const perInstance = <T extends ReturnType<typeof Type.Object>>(field: string, item: T) =>
+  Type.Object({
+    read: Read,
+    instances: Type.Array(Type.Object({ project: Str, instance: Str, [field]: Type.Array(item) })),
+  });
+
+export const GcpSqlUserSchema = Type.Object({
+  name: Str,
+  /** BUILT_IN when Google omits it (the proto default). */
+  type: Str,
+  host: OptStr,
+  /** Role memberships, when the API reports them (newer revisions); absent when it does not. */
+  databaseRoles: Type.Optional(Type.Array(Str)),
+});
+export type GcpSqlUser = Static<typeof GcpSqlUserSchema>;
+
+export const GcpSqlBackupRunSchema = Type.Object({
+  id: Str,
+  status: OptStr,
+  /** AUTOMATED | ON_DEMAND */
+  type: OptStr,
+  enqueuedTime: OptStr,
+  startTime: OptStr,
+  endTime: OptStr,
+  windowStartTime: OptStr,
+});
+export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
+
+// ---------------------------------------------------------------- Memorystore for Redis
+
+export const GcpRedisInstanceSchema = Type.Object({
+  project: Str,
+  location: Str,
+  name: Str,
+  displayName: OptStr,
+  tier: OptStr,
+  redisVersion: OptStr,
+  state: OptStr,
+  host: OptStr,
+  port: OptInt,
+  /** false when Google omits it (proto3 default: AUTH off). */
+  authEnabled: Type.Boolean(),
+  /** Absent means DISABLED. */
+  transitEncryptionMode: OptStr,
+  connectMode: OptStr,
+  persistenceConfig: Type.Optional(Type.Object({ persistenceMode: OptStr, rdbSnapshotPeriod: OptStr })),
+  labels: Labels,
+});
+export type GcpRedisInstance = Static<typeof GcpRedisInstanceSchema>;
+
+// ---------------------------------------------------------------- Cloud KMS
+
+export const GcpKmsKeySchema = Type.Object({
+  name: Str,
+  purpose: OptStr,
+  algorithm: OptStr,
+  protectionLevel: OptStr,
+  rotationPeriodSeconds: OptInt,
+  labels: Labels,
+  /** The primary version (ENCRYPT_DECRYPT keys only). */
+  primary: Type.Optional(Type.Object({ name: Str, state: OptStr })),
+  /** Versions, listed for keys without a primary (asymmetric and MAC keys). */
+  versions: Type.Optional(Type.Array(Type.Object({ name: Str, state: OptStr, algorithm: OptStr }))),
+});
+export type GcpKmsKey = Static<typeof GcpKmsKeySchema>;
+
+export const GcpKmsKeyRingSchema = Type.Object({
+  project: Str,
+  location: Str,
+  name: Str,
+  keys: Type.Array(GcpKmsKeySchema),
+});
+export type GcpKmsKeyRing = Static<typeof GcpKmsKeyRingSchema>;
+
+/** The IAM policy of one named resource, read directly; `exists: false` when Google answered 404. */
+const PolicyOf = <T extends Record<string, ReturnType<typeof Type.String>>>(ids: T) =>
+  Type.Object({ ...ids, exists: Type.Boolean(), policy: Type.Optional(GcpIamPolicySchema) });
+
+// ---------------------------------------------------------------- Secret Manager
+
+export const GcpSecretSchema = Type.Object({
+  project: Str,
+  name: Str,
+  createTime: OptStr,
+  labels: Labels,
+  replication: Type.Optional(Type.Union([Type.Literal('automatic'), Type.Literal('user-managed')])),
+  rotationPeriodSeconds: OptInt,
+});
+export type GcpSecret = Static<typeof GcpSecretSchema>;
+
+// ---------------------------------------------------------------- Artifact Registry
+
+export const GcpArRepositorySchema = Type.Object({
+  project: Str,
+  location: Str,
+  name: Str,
+  format: OptStr,
+  mode: OptStr,
+  description: OptStr,
+  labels: Labels,
+  immutableTags: OptBool,
+  /** A gcr.io-domain repository (`gcr.io`, `us.gcr.io`, ...) serving Container Registry paths. */
+  gcrDomain: Type.Boolean(),
+});
+export type GcpArRepository = Static<typeof GcpArRepositorySchema>;
+
+export const GcpDockerImageSchema = Type.Object({
+  /** Image path inside the repository, e.g. `coditect-cloud-backend`. */
+  image: Str,
+  digest: Str,
+  uri: OptStr,
+  tags: Type.Array(Str),
+  mediaType: OptStr,
+  uploadTime: OptStr,
+});
+export type GcpDockerImage = Static<typeof GcpDockerImageSchema>;
+
+// ---------------------------------------------------------------- GKE
+
+export const GcpGkeNodePoolSchema = Type.Object({
+  name: Str,
+  status: OptStr,
+  version: OptStr,
+  machineType: OptStr,
+  imageType: OptStr,
+  /** As reported; `default` is the project's Compute Engine default service account. */
+  serviceAccount: OptStr,
+  workloadMetadataMode: OptStr,
+});
+export type GcpGkeNodePool = Static<typeof GcpGkeNodePoolSchema>;
+
+export const GcpGkeClusterSchema = Type.Object({
+  project: Str,
+  location: Str,
+  name: Str,
+  status: OptStr,
+  currentMasterVersion: OptStr,
+  releaseChannel: OptStr,
+  resourceLabels: Labels,
+  workloadPool: OptStr,
+  databaseEncryption: Type.Optional(Type.Object({ state: OptStr, currentState: OptStr, keyName: OptStr })),
+  loggingService: OptStr,
+  /** `loggingConfig.componentConfig.enableComponents`; absent when the cluster reports no logging config. */
+  loggingComponents: Type.Optional(Type.Array(Str)),
+  monitoringService: OptStr,
+  monitoringComponents: Type.Optional(Type.Array(Str)),
+  managedPrometheus: OptBool,
+  nodePools: Type.Array(GcpGkeNodePoolSchema),
+});
+export type GcpGkeCluster = Static<typeof GcpGkeClusterSchema>;
+
+// ---------------------------------------------------------------- Cloud Monitoring
+
+export const GcpAlertConditionSchema = Type.Object({
+  displayName: OptStr,
+  kind: Type.Union([
+    Type.Literal('threshold'),
+    Type.Literal('absent'),
+    Type.Literal('matched-log'),
+    Type.Literal('mql'),
+    Type.Literal('promql'),
+    Type.Literal('other'),
+  ]),
+  /** The monitoring filter, log filter or query of the condition. */
+  query: OptStr,
+  /** Per-series aligners and cross-series reducers of a threshold condition (`ALIGN_PERCENTILE_99`, ...). */
+  aggregations: Type.Optional(Type.Array(Str)),
+});
+export type GcpAlertCondition = Static<typeof GcpAlertConditionSchema>;
+
+export const GcpAlertPolicySchema = Type.Object({
+  project: Str,
+  name: Str,
+  displayName: OptStr,
+  enabled: OptBool,
+  conditions: Type.Array(GcpAlertConditionSchema),
+  notificationChannels: Type.Array(Str),
+});
+export type GcpAlertPolicy = Static<typeof GcpAlertPolicySchema>;
+
+export const GcpUptimeCheckSchema = Type.Object({
+  project: Str,
+  name: Str,
+  displayName: OptStr,
+  host: OptStr,
+  path: OptStr,
+  useSsl: OptBool,
+  periodSeconds: OptInt,
+});
+export type GcpUptimeCheck = Static<typeof GcpUptimeCheckSchema>;
+
+// ---------------------------------------------------------------- Compute
+
+export const GcpSslCertificateSchema = Type.Object({
+  project: Str,
+  name: Str,
+  /** MANAGED | SELF_MANAGED */
+  type: OptStr,
+  managedStatus: OptStr,
+  domains: Type.Array(Str),
+  domainStatus: Type.Record(Type.String(), Type.String()),
+  subjectAlternativeNames: Type.Array(Str),
+  expireTime: OptStr,
+});
+export type GcpSslCertificate = Static<typeof GcpSslCertificateSchema>;
+
+export const GcpSecurityPolicySchema = Type.Object({
+  project: Str,
+  name: Str,
+  type: OptStr,
+  ruleCount: Type.Integer({ minimum: 0 }),
+  adaptiveProtection: OptBool,
+});
+export type GcpSecurityPolicy = Static<typeof GcpSecurityPolicySchema>;
+
+export const GcpBackendServiceSchema = Type.Object({
+  project: Str,
+  name: Str,
+  loadBalancingScheme: OptStr,
+  protocol: OptStr,
+  /** Name of the attached Cloud Armor policy. */
+  securityPolicy: OptStr,
+});
+export type GcpBackendService = Static<typeof GcpBackendServiceSchema>;
+
+// ---------------------------------------------------------------- Identity Platform
+
+export const GcpIdentityProjectSchema = Type.Object({
+  project: Str,
+  /** false when Identity Platform was never initialised (the config answered 404). */
+  exists: Type.Boolean(),
+  subtype: OptStr,
+  signIn: Type.Object({ email: OptBool, emailPasswordRequired: OptBool, phoneNumber: OptBool, anonymous: OptBool }),
+  mfaState: OptStr,
+  authorizedDomains: Type.Array(Str),
+  /** Default IdP configs (`google.com`, ...): client id and secret are dropped at the collector. */
+  idpConfigs: Type.Array(Type.Object({ idp: Str, enabled: OptBool, clientIdSet: Type.Boolean() })),
+});
+export type GcpIdentityProject = Static<typeof GcpIdentityProjectSchema>;
+
+// ---------------------------------------------------------------- facet data
+
+export const GcpFacetSchemas = {
+  /** sqladmin instances.list */
+  'gcp.sql': Type.Object({ read: Read, instances: Type.Array(GcpSqlInstanceSchema) }),
+  /** sqladmin databases.list per instance */
+  'gcp.sql-databases': perInstance('databases', Type.Object({ name: Str })),
+  /** sqladmin users.list per instance */
+  'gcp.sql-users': perInstance('users', GcpSqlUserSchema),
+  /** sqladmin backupRuns.list per instance (newest first) */
+  'gcp.sql-backup-runs': perInstance('runs', GcpSqlBackupRunSchema),
+  /** redis instances.list in every location */
+  'gcp.redis': Type.Object({ read: Read, instances: Type.Array(GcpRedisInstanceSchema) }),
+  /** cloudkms keyRings.list, cryptoKeys.list, cryptoKeyVersions.list */
+  'gcp.kms': Type.Object({ read: Read, keyRings: Type.Array(GcpKmsKeyRingSchema) }),
+  /** cloudkms cryptoKeys.getIamPolicy of the expected signing key */
+  'gcp.kms-iam': Type.Object({
+    keys: Type.Array(PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str })),
+  }),
+  /** secretmanager secrets.list (metadata only) */
+  'gcp.secretmanager': Type.Object({ read: Read, secrets: Type.Array(GcpSecretSchema) }),
+  /** artifactregistry repositories.list */
+  'gcp.artifactregistry': Type.Object({ read: Read, repositories: Type.Array(GcpArRepositorySchema) }),
+  /** artifactregistry repositories.getIamPolicy of the expected repository */
+  'gcp.artifactregistry-iam': Type.Object({
+    repositories: Type.Array(PolicyOf({ project: Str, location: Str, repository: Str })),
+  }),
+  /** artifactregistry dockerImages.list of the expected repository */
+  'gcp.artifactregistry-images': Type.Object({
+    repositories: Type.Array(
+      Type.Object({
+        project: Str,
+        location: Str,
+        repository: Str,
+        exists: Type.Boolean(),
+        images: Type.Array(GcpDockerImageSchema),
+      }),
+    ),
+  }),
+  /** serviceusage services.list (state:ENABLED) */
+  'gcp.services': Type.Object({
+    projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, enabled: Type.Array(Str) })),
+  }),
+  /** container clusters.list in every location */
+  'gcp.gke': Type.Object({ read: Read, clusters: Type.Array(GcpGkeClusterSchema) }),
+  /** monitoring alertPolicies.list */
+  'gcp.monitoring': Type.Object({ read: Read, alertPolicies: Type.Array(GcpAlertPolicySchema) }),
+  /** monitoring uptimeCheckConfigs.list */
+  'gcp.monitoring-uptime': Type.Object({ read: Read, uptimeChecks: Type.Array(GcpUptimeCheckSchema) }),
+  /** compute sslCertificates.list (global) */
+  'gcp.compute-ssl': Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) }),
+  /** compute securityPolicies.list and backendServices.list (global) */
+  'gcp.compute-armor': Type.Object({
+    read: Read,
+    securityPolicies: Type.Array(GcpSecurityPolicySchema),
+    backendServices: Type.Array(GcpBackendServiceSchema),
+  }),
+  /** cloudresourcemanager projects.get and projects.getIamPolicy */
+  'gcp.iam': Type.Object({
+    projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, policy: GcpIamPolicySchema })),
+  }),
+  /** iam serviceAccounts.getIamPolicy of the backend's Google service account */
+  'gcp.iam-service-accounts': Type.Object({
+    serviceAccounts: Type.Array(PolicyOf({ project: Str, email: Str })),
+  }),
+  /** identitytoolkit projects.getConfig and defaultSupportedIdpConfigs.list */
+  'gcp.identity': Type.Object({ projects: Type.Array(GcpIdentityProjectSchema) }),
+} as const;
+
+type PolicyRecord<K extends string> = { [P in K]: string } & { exists: boolean; policy?: GcpIamPolicy };
+type PerInstance<F extends string, T> = {
+  read: string[];
+  instances: ({ project: string; instance: string } & { [P in F]: T[] })[];
+};
+
+export interface GcpFacets {
+  'gcp.sql': { read: string[]; instances: GcpSqlInstance[] };
+  'gcp.sql-databases': PerInstance<'databases', { name: string }>;
+  'gcp.sql-users': PerInstance<'users', GcpSqlUser>;
+  'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;
+  'gcp.redis': { read: string[]; instances: GcpRedisInstance[] };
+  'gcp.kms': { read: string[]; keyRings: GcpKmsKeyRing[] };
+  'gcp.kms-iam': { keys: PolicyRecord<'project' | 'location' | 'keyRing' | 'key'>[] };
+  'gcp.secretmanager': { read: string[]; secrets: GcpSecret[] };
+  'gcp.artifactregistry': { read: string[]; repositories: GcpArRepository[] };
+  'gcp.artifactregistry-iam': { repositories: PolicyRecord<'project' | 'location' | 'repository'>[] };
+  'gcp.artifactregistry-images': {
+    repositories: { project: string; location: string; repository: string; exists: boolean; images: GcpDockerImage[] }[];
+  };
+  'gcp.services': { projects: { project: string; projectNumber?: string; enabled: string[] }[] };
+  'gcp.gke': { read: string[]; clusters: GcpGkeCluster[] };
+  'gcp.monitoring': { read: string[]; alertPolicies: GcpAlertPolicy[] };
+  'gcp.monitoring-uptime': { read: string[]; uptimeChecks: GcpUptimeCheck[] };
+  'gcp.compute-ssl': { read: string[]; certificates: GcpSslCertificate[] };
+  'gcp.compute-armor': {
+    read: string[];
+    securityPolicies: GcpSecurityPolicy[];
+    backendServices: GcpBackendService[];
+  };
+  'gcp.iam': { projects: { project: string; projectNumber?: string; policy: GcpIamPolicy }[] };
+  'gcp.iam-service-accounts': { serviceAccounts: PolicyRecord<'project' | 'email'>[] };
+  'gcp.identity': { projects: GcpIdentityProject[] };
+}

@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+let t = performance.now();
+const a = await import('@google-cloud/compute/build/src/v1/ssl_certificates_client.js');
+const b = await import('@google-cloud/compute/build/src/v1/security_policies_client.js');
+const c = await import('@google-cloud/compute/build/src/v1/backend_services_client.js');
+console.log('modules', Math.round(performance.now() - t)); t = performance.now();
+new a.SslCertificatesClient({ fallback: true }); console.log('c1', Math.round(performance.now() - t)); t = performance.now();
+new b.SecurityPoliciesClient({ fallback: true }); console.log('c2', Math.round(performance.now() - t)); t = performance.now();
+new c.BackendServicesClient({ fallback: true }); console.log('c3', Math.round(performance.now() - t));

@@ -1,0 +1,11 @@
+import { startGcpEmulator } from '../../emulators/dist/gcp/index.js';
+import { collect } from '../dist/gcp/index.js';
+import { resolveExpectations } from '../../core/dist/index.js';
+const fx = process.argv[2] ?? 'staging';
+const em = await startGcpEmulator({ dataDir: `/work/main/fixtures/adr-001-${fx}/gcp`, maxPageSize: Number(process.argv[3] ?? 50) });
+process.env.CODITECT_AUDIT_GCP_ENDPOINT = em.url;
+const t = Date.now();
+const r = await collect({ root: '.', environment: 'staging', expectations: resolveExpectations({}), config: {}, overrides: {}, progress: (m) => console.error('progress:', m) });
+console.error('ms', Date.now() - t, 'requests', em.server.requests.length, 'mutating', em.server.mutatingRequests().length);
+console.log(JSON.stringify(r, null, 1));
+await em.stop();

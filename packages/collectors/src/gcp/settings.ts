@@ -1,0 +1,78 @@
+/**
+ * `layers.gcp` resolved against the expectations and the environment: which projects, locations and APIs,
+ * where each API is reached, and the limits of every call.
+ */
+import { type Expectations, GCP_SERVICES, type GcpLayerConfig, type GcpService } from '@coditect-audit/core';
+
+/** Sends every Google Cloud call to this base URL, as plain REST without credentials. */
+export const ENDPOINT_ENV = 'CODITECT_AUDIT_GCP_ENDPOINT';
+
+export interface GcpSettings {
+  projects: string[];
+  /** Locations listed for KMS key rings. */
+  kmsLocations: string[];
+  /** Locations listed for Artifact Registry repositories. */
+  registryLocations: string[];
+  services: Set<GcpService>;
+  /** Per API: the emulator/recording base URL, or absent for Google itself (with credentials). */
+  endpoints: Partial<Record<GcpService, URL>>;
+  concurrency: number;
+  timeoutMs: number;
+  retries: number;
+  retryBudgetMs: number;
+}
+
+export class GcpSettingsError extends Error {
+  override name = 'GcpSettingsError';
+}
+
+function parseEndpoint(value: string, where: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new GcpSettingsError(`${where}: "${value}" is not a URL; use the form http://127.0.0.1:8085`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new GcpSettingsError(`${where}: "${value}" must start with http:// or https://`);
+  if (url.pathname !== '/' || url.search)
+    throw new GcpSettingsError(
+      `${where}: "${value}" has a path or query; the clients call the public REST paths from the root, so give scheme, host and port only`,
+    );
+  return url;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function resolveSettings(
+  config: GcpLayerConfig,
+  expectations: Expectations,
+  env: NodeJS.ProcessEnv = process.env,
+): GcpSettings {
+  const locations = config.locations ?? [expectations.region];
+  const fromEnv = env[ENDPOINT_ENV]?.trim();
+  const shared = fromEnv
+    ? parseEndpoint(fromEnv, ENDPOINT_ENV)
+    : config.endpoint
+      ? parseEndpoint(config.endpoint, 'layers.gcp.endpoint')
+      : undefined;
+  const endpoints: Partial<Record<GcpService, URL>> = {};
+  for (const service of GCP_SERVICES) {
+    const own = config.endpoints?.[service];
+    const url = own ? parseEndpoint(own, `layers.gcp.endpoints.${service}`) : shared;
+    if (url) endpoints[service] = url;
+  }
+  return {
+    projects: unique(config.projects ?? [expectations.project]),
+    kmsLocations: unique([...locations, expectations.kms.location]),
+    registryLocations: unique([...locations, expectations.registry.location]),
+    services: new Set(config.services ?? GCP_SERVICES),
+    endpoints,
+    concurrency: config.concurrency ?? 8,
+    timeoutMs: config.timeoutMs ?? 30_000,
+    retries: config.retries ?? 4,
+    retryBudgetMs: config.retryBudgetMs ?? 60_000,
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * Talking to the API server through @kubernetes/client-node: which credentials (flag, config, KUBECONFIG,
+ * ~/.kube/config, in-cluster service account), one timeout per request, retries with backoff and jitter
+ * on 429 / 5xx / no answer (honouring Retry-After), bounded concurrency, and `limit`/`continue` paging
+ * that restarts the list when the server says the continue token expired (410 Gone).
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import {
+  ApiException,
+  type Configuration,
+  createConfiguration,
+  type HttpLibrary,
+  IsomorphicFetchHttpLibrary,
+  KubeConfig,
+  type RequestContext,
+  ServerConfiguration,
+} from '@kubernetes/client-node';
+
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+export class ConnectionError extends Error {
+  override name = 'ConnectionError';
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Connection {
+  kc: KubeConfig;
+  /** How the credentials were found, for messages: `kubeconfig k8s/kubeconfig (context staging)`. */
+  source: string;
+  server: string;
+}
+
+export interface ConnectOptions {
+  /** Directory relative kubeconfig paths are resolved against (the scanned repository). */
+  root: string;
+  kubeconfig?: string;
+  context?: string;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+  /** Where the in-cluster service account token lives (tests point it elsewhere). */
+  serviceAccountToken?: string;
+}
+
+const GET_CREDENTIALS =
+  'pass --kubeconfig or set layers.k8s.kubeconfig or KUBECONFIG, or create ~/.kube/config (gcloud container clusters get-credentials <cluster> --region <region> --project <project>), or run inside the cluster with a service account';
+
+/** Finds and loads the credentials; throws `ConnectionError` naming what was tried and the fix. */
+export function connect(o: ConnectOptions): Connection {
+  const env = o.env ?? process.env;
+  const kc = new KubeConfig();
+  let source: string;
+  const load = (path: string, how: string) => {
+    if (!existsSync(path)) throw new ConnectionError(`kubeconfig ${path} (${how}) does not exist`, GET_CREDENTIALS);
+    try {
+      kc.loadFromFile(path);
+    } catch (e) {
+      throw new ConnectionError(`kubeconfig ${path} (${how}) cannot be read: ${(e as Error).message}`, 'fix or regenerate the file');
+    }
+  };
+  if (o.kubeconfig) {
+    const path = isAbsolute(o.kubeconfig) ? o.kubeconfig : resolve(o.root, o.kubeconfig);
+    load(path, '--kubeconfig or layers.k8s.kubeconfig');
+    source = `kubeconfig ${o.kubeconfig}`;
+  } else if (env.KUBECONFIG) {
+    const files = env.KUBECONFIG.split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+    for (const f of files) if (!existsSync(f)) throw new ConnectionError(`kubeconfig ${f} (KUBECONFIG) does not exist`, GET_CREDENTIALS);
+    try {
+      kc.loadFromDefault({}, false, process.platform);
+    } catch (e) {
+      throw new ConnectionError(`KUBECONFIG cannot be read: ${(e as Error).message}`, 'fix or regenerate the file');
+    }
+    source = 'kubeconfig from KUBECONFIG';
+  } else if (existsSync(join(o.home ?? homedir(), '.kube', 'config'))) {
+    load(join(o.home ?? homedir(), '.kube', 'config'), 'default path');
+    source = 'kubeconfig ~/.kube/config';
+  } else if (env.KUBERNETES_SERVICE_HOST && existsSync(o.serviceAccountToken ?? SERVICE_ACCOUNT_TOKEN)) {
+    const prefix = o.serviceAccountToken ? o.serviceAccountToken.slice(0, -SERVICE_ACCOUNT_TOKEN.length) : '';
+    kc.loadFromCluster(prefix);
+    source = 'in-cluster service account';
+  } else {
+    throw new ConnectionError(
+      'no Kubernetes credentials: no --kubeconfig, no layers.k8s.kubeconfig, KUBECONFIG unset, no ~/.kube/config, not running in a cluster',
+      GET_CREDENTIALS,
+    );
+  }
+  if (o.context) {
+    if (!kc.getContextObject(o.context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new ConnectionError(
+        `${source} has no context "${o.context}"`,
+        `choose one of: ${known.join(', ') || '(none)'} (--context or layers.k8s.context)`,
+      );
+    }
+    kc.setCurrentContext(o.context);
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) {
+    throw new ConnectionError(
+      `${source}: context "${kc.getCurrentContext()}" names no cluster`,
+      'set current-context or pass --context',
+    );
+  }
+  const context = kc.getCurrentContext();
+  return { kc, source: context ? `${source} (context ${context})` : source, server: cluster.server };
+}
+
+/** The fetch transport with one timeout per request (an AbortSignal set on every request). */
+class TimedHttpLibrary implements HttpLibrary {
+  private readonly inner = new IsomorphicFetchHttpLibrary();
+  constructor(private readonly timeoutMs: number) {}
+  send(request: RequestContext) {
+    request.setSignal(AbortSignal.timeout(this.timeoutMs));
+    return this.inner.send(request);
+  }
+}
+
+/** An API client of the given class (`CoreV1Api`, `CustomObjectsApi`...) whose requests time out. */
+export function makeClient<T>(conn: Connection, Api: new (config: Configuration) => T, timeoutMs: number): T {
+  const config = createConfiguration({
+    baseServer: new ServerConfiguration(conn.server, {}),
+    authMethods: { default: conn.kc },
+    httpApi: new TimedHttpLibrary(timeoutMs),
+  });
+  return new Api(config);
+}
+
+// ---------------------------------------------------------------- failures
+
+export type FailureCause =
+  | 'permission-denied'
+  | 'unauthenticated'
+  | 'not-served'
+  | 'timeout'
+  | 'unreachable'
+  | 'expired-continue'
+  | 'api-error';
+
+export class RequestFailure extends Error {
+  override name = 'RequestFailure';
+  constructor(
+    message: string,
+    readonly reason: FailureCause,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The API server's own `Status.message`, when the error body is one (it is sent as a JSON string). */
+function statusMessage(body: unknown): string | undefined {
+  let value: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return body.trim() ? body.trim().slice(0, 300) : undefined;
+    }
+  }
+  if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string')
+    return (value as { message: string }).message;
+  return undefined;
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
+}
+
+/** Network-level failures: refused, reset, truncated or unparsable bodies. Worth another try. */
+function isTransportError(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'FetchError' || e instanceof SyntaxError || 'code' in e);
+}
+
+export interface RetryPolicy {
+  retries: number;
+  timeoutMs: number;
+  /** First backoff step; doubles each attempt, with up to 50% jitter, capped at 5 s. */
+  backoffMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs one request with retries; throws `RequestFailure` (never a raw client error). */
+export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      const last = attempt >= policy.retries;
+      const backoff = Math.min(5000, policy.backoffMs * 2 ** attempt) * (1 + Math.random() * 0.5);
+      if (e instanceof ApiException) {
+        const code = e.code;
+        const message = statusMessage(e.body) ?? `HTTP ${code}`;
+        if (code === 429 || code >= 500) {
+          if (last) throw new RequestFailure(`answered ${code} (${message}) ${attempt + 1} times`, 'api-error', code);
+          const retryAfter = Number(e.headers?.['retry-after']);
+          await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 30_000) : backoff);
+          continue;
+        }
+        if (code === 403) throw new RequestFailure(message, 'permission-denied', code);
+        if (code === 401) throw new RequestFailure(message, 'unauthenticated', code);
+        if (code === 404) throw new RequestFailure(message, 'not-served', code);
+        if (code === 410) throw new RequestFailure(message, 'expired-continue', code);
+        throw new RequestFailure(`answered ${code}: ${message}`, 'api-error', code);
+      }
+      if (isTimeout(e)) {
+        if (last) throw new RequestFailure(`no answer within ${policy.timeoutMs} ms, ${attempt + 1} times`, 'timeout');
+        await sleep(backoff);
+        continue;
+      }
+      if (isTransportError(e)) {
+        if (last) throw new RequestFailure(`${(e as Error).message} (${attempt + 1} attempts)`, 'unreachable');
+        await sleep(backoff);
+        continue;
+      }
+      throw new RequestFailure(e instanceof Error ? e.message : String(e), 'api-error');
+    }
+  }
+}
+
+/** At most `n` tasks at once. */
+export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    while (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+export interface Page {
+  items: unknown[];
+  continueToken?: string;
+}
+
+/**
+ * Every item of a list, page by page. A 410 (the continue token expired while paging) restarts the list
+ * from the beginning, so the result is one consistent snapshot; after three restarts it gives up.
+ */
+export async function listAll(
+  fetchPage: (limit: number, continueToken: string | undefined) => Promise<Page>,
+  pageSize: number,
+  policy: RetryPolicy,
+): Promise<unknown[]> {
+  for (let restart = 0; ; restart++) {
+    const items: unknown[] = [];
+    let token: string | undefined;
+    try {
+      do {
+        const page = await withRetries(() => fetchPage(pageSize, token), policy);
+        items.push(...page.items);
+        token = page.continueToken || undefined;
+      } while (token);
+      return items;
+    } catch (e) {
+      if (e instanceof RequestFailure && e.reason === 'expired-continue' && token !== undefined && restart < 3) continue;
+      if (e instanceof RequestFailure && e.reason === 'expired-continue')
+        throw new RequestFailure(`the list kept changing faster than it could be paged (410 Gone ${restart + 1} times)`, 'expired-continue', 410);
+      throw e;
+    }
+  }
+}

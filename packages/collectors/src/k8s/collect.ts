@@ -1,0 +1,531 @@
+/**
+ * The k8s layer: lists the resource types of `resources.ts` read-only and turns them into facets.
+ * Every call that fails becomes a problem naming the verb, the resource (and namespace) and the permission
+ * to grant; a resource type whose custom resource definition is not installed is `absent`, not an error.
+ */
+import type {
+  CollectContext,
+  CollectResult,
+  Facet,
+  FacetName,
+  K8sApis,
+  K8sClaim,
+  K8sFacets,
+  K8sLayerConfigSchema,
+  K8sLiveObject,
+  K8sSecretStore,
+  Problem,
+  Snapshot,
+} from '@coditect-audit/core';
+import {
+  ApisApi,
+  AppsV1Api,
+  BatchV1Api,
+  type Configuration,
+  CoreApi,
+  CoreV1Api,
+  CustomObjectsApi,
+  NetworkingV1Api,
+  VersionApi,
+} from '@kubernetes/client-node';
+import type { Static } from '@sinclair/typebox';
+import {
+  type Connection,
+  ConnectionError,
+  connect,
+  limiter,
+  listAll,
+  makeClient,
+  type Page,
+  RequestFailure,
+  type RetryPolicy,
+  withRetries,
+} from './client.js';
+import { isSystemNamespace, K8S_RESOURCE_TYPES, type K8sResourceType, qualifiedResource } from './resources.js';
+import {
+  claimUsers,
+  isJson,
+  liveClaim,
+  liveConfigMap,
+  liveExternalSecret,
+  liveNode,
+  liveObject,
+  liveSecret,
+  liveSecretStore,
+} from './sanitize.js';
+
+export type K8sLayerConfig = Static<typeof K8sLayerConfigSchema>;
+type Json = Record<string, unknown>;
+
+/** Knobs for tests; the defaults are what users get. */
+export interface K8sCollectOptions {
+  backoffMs?: number;
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+  serviceAccountToken?: string;
+}
+
+const FACETS = [...new Set(K8S_RESOURCE_TYPES.map((t) => t.facet)), 'k8s.apis'].sort() as (keyof K8sFacets)[];
+
+export async function collectK8s(
+  ctx: CollectContext<K8sLayerConfig>,
+  options: K8sCollectOptions = {},
+): Promise<CollectResult> {
+  const config = ctx.config ?? {};
+  const started = Date.now();
+  let conn: Connection;
+  try {
+    conn = connect({
+      root: ctx.root,
+      ...(ctx.overrides.kubeconfig ?? config.kubeconfig ? { kubeconfig: ctx.overrides.kubeconfig ?? config.kubeconfig } : {}),
+      ...(ctx.overrides.k8sContext ?? config.context ? { context: ctx.overrides.k8sContext ?? config.context } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.home ? { home: options.home } : {}),
+      ...(options.serviceAccountToken ? { serviceAccountToken: options.serviceAccountToken } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ConnectionError)) throw e;
+    return failed({ subject: 'Kubernetes credentials', message: e.message, cause: 'no-credentials', fix: e.fix });
+  }
+  ctx.progress(`reading ${conn.server} with ${conn.source}`);
+
+  const policy: RetryPolicy = {
+    retries: config.retries ?? 3,
+    timeoutMs: config.timeoutMs ?? 15_000,
+    backoffMs: options.backoffMs ?? 250,
+  };
+  const pageSize = config.pageSize ?? 500;
+  const run = limiter(config.concurrency ?? 4);
+  const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs);
+  const api = {
+    core: client(CoreV1Api),
+    apps: client(AppsV1Api),
+    batch: client(BatchV1Api),
+    networking: client(NetworkingV1Api),
+    custom: client(CustomObjectsApi),
+  };
+  const listers = typedListers(api);
+
+  // 1. Discovery: what the server serves. An unreachable server or refused credentials end here.
+  const discovery = await discover(conn, client, policy, run);
+  if ('fatal' in discovery) return failed(discovery.fatal);
+
+  // 2. Every resource type, in every namespace in scope, at most `concurrency` requests at once.
+  const namespaces = config.namespaces ? [...new Set(config.namespaces)].sort() : undefined;
+  const scopeOf = (ns: string | undefined) => (ns ? `in ${ns}` : 'in all namespaces');
+  const results: Results = new Map();
+  await Promise.all(
+    K8S_RESOURCE_TYPES.map(async (type) => {
+      const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
+      results.set(type, entry);
+      const version = servedVersion(type, discovery);
+      if (version === undefined) {
+        entry.absent = `${type.kind} (${type.group}/${type.versions.join(' or ')}) is not served by the cluster: ${type.crd?.installedBy ?? 'its API'} is not installed`;
+        return;
+      }
+      entry.version = version;
+      const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
+      await Promise.all(
+        scopes.map(async (ns) => {
+          try {
+            const items = await listAll(
+              (limit, cont) => run(() => fetchPage(api, listers, type, version, ns, limit, cont)),
+              pageSize,
+              policy,
+            );
+            for (const item of items) {
+              if (!isJson(item)) continue;
+              const itemNs = isJson(item.metadata) ? item.metadata.namespace : undefined;
+              // Without a namespace list, everything but the system namespaces is in scope.
+              if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
+              entry.objects.push(item);
+            }
+          } catch (e) {
+            if (!(e instanceof RequestFailure)) throw e;
+            entry.failedScopes.add(ns ?? '*');
+            entry.problems.push(problemOf(e, type, ns, scopeOf(ns)));
+          }
+        }),
+      );
+    }),
+  );
+
+  // 3. Facets.
+  const facets: Snapshot['facets'] = {};
+  const set = <K extends keyof K8sFacets>(name: K, facet: Facet<K8sFacets[K]>) => {
+    (facets as Record<string, unknown>)[name] = facet;
+  };
+  const scoped = namespaces ? { namespaces } : {};
+  const typeOf = (resource: string) => K8S_RESOURCE_TYPES.find((t) => t.resource === resource) as K8sResourceType;
+
+  for (const type of K8S_RESOURCE_TYPES) {
+    if (type.facet === 'k8s.externalsecrets' || type.facet === 'k8s.apis') continue;
+    const r = results.get(type)!;
+    if (r.absent) {
+      set(type.facet as keyof K8sFacets, { status: 'absent', reason: r.absent });
+      continue;
+    }
+    const apiVersion = type.group ? `${type.group}/${r.version}` : (r.version as string);
+    const allFailed = r.failedScopes.size > 0 && r.failedScopes.size === (type.namespaced && namespaces ? namespaces.length : 1);
+    if (allFailed) {
+      set(type.facet as keyof K8sFacets, { status: 'error', problems: r.problems });
+      continue;
+    }
+    const sorted = sortObjects(r.objects);
+    switch (type.facet) {
+      case 'k8s.secrets':
+        set('k8s.secrets', { status: 'ok', data: { ...scoped, items: sorted.map((o) => liveSecret(type, apiVersion, o)) }, problems: r.problems });
+        break;
+      case 'k8s.configmaps':
+        set('k8s.configmaps', { status: 'ok', data: { ...scoped, items: sorted.map((o) => liveConfigMap(type, apiVersion, o)) }, problems: r.problems });
+        break;
+      case 'k8s.nodes':
+        set('k8s.nodes', { status: 'ok', data: { items: sorted.map(liveNode) }, problems: r.problems });
+        break;
+      case 'k8s.pvcs': {
+        // Which pods mount each claim comes from the pods; where pods could not be listed, the claims
+        // cannot be judged, so they are left out with a problem instead of looking unused.
+        const pods = results.get(typeOf('pods'))!;
+        const users = claimUsers(pods.objects);
+        const podsFailed = (ns: string) => pods.failedScopes.has('*') || pods.failedScopes.has(ns);
+        const problems = [...r.problems];
+        for (const scope of pods.failedScopes) {
+          problems.push({
+            subject: `list pods ${scope === '*' ? 'in all namespaces' : `in ${scope}`}`,
+            message: 'needed to tell which pods mount the PersistentVolumeClaims; their claims are not judged',
+            cause: 'permission-denied',
+            fix: grantFix(typeOf('pods'), scope === '*' ? undefined : scope),
+          });
+        }
+        const items: K8sClaim[] = sorted
+          .filter((o) => !podsFailed(String((o.metadata as Json | undefined)?.namespace ?? '')))
+          .map((o) => {
+            const m = o.metadata as Json;
+            return liveClaim(type, apiVersion, o, users.get(`${m.namespace}/${m.name}`) ?? []);
+          });
+        if (pods.failedScopes.has('*') || (namespaces && namespaces.every((ns) => podsFailed(ns))))
+          set('k8s.pvcs', { status: 'error', problems });
+        else set('k8s.pvcs', { status: 'ok', data: { ...scoped, items }, problems });
+        break;
+      }
+      default:
+        set(type.facet as keyof K8sFacets, {
+          status: 'ok',
+          data: { ...scoped, items: sorted.map((o) => liveObject(type, apiVersion, o)) },
+          problems: r.problems,
+        } as Facet<K8sFacets[keyof K8sFacets]>);
+    }
+  }
+  set('k8s.externalsecrets', externalSecretsFacet(results, namespaces));
+  set('k8s.apis', discovery.apis);
+
+  const total = [...results.values()].reduce((n, r) => n + r.objects.length, 0);
+  const denied = [...results.values()].reduce((n, r) => n + r.problems.length, 0);
+  ctx.progress(
+    `${total} objects of ${FACETS.length - 1} resource types in ${((Date.now() - started) / 1000).toFixed(1)} s${denied ? `, ${denied} lists failed` : ''}`,
+  );
+  return { facets, state: { status: 'collected' } };
+}
+
+// ---------------------------------------------------------------- discovery
+
+interface Discovery {
+  apis: Facet<K8sApis>;
+  /** Group versions served, when discovery answered; undefined when it could not be read. */
+  served?: Set<string>;
+  /** `group/version` → resource plurals, for the custom resource groups. */
+  resources: Map<string, Set<string>>;
+}
+
+type Client = <T>(Api: new (c: Configuration) => T) => T;
+
+async function discover(
+  conn: Connection,
+  client: Client,
+  policy: RetryPolicy,
+  run: ReturnType<typeof limiter>,
+): Promise<Discovery | { fatal: Problem }> {
+  const problems: Problem[] = [];
+  const once = async <T>(subject: string, call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await withRetries(() => run(call), policy);
+    } catch (e) {
+      if (!(e instanceof RequestFailure)) throw e;
+      problems.push({
+        subject,
+        message: `the API server at ${conn.server} ${e.reason === 'permission-denied' ? `refused: ${e.message}` : e.message}`,
+        cause: e.reason,
+        fix:
+          e.reason === 'permission-denied'
+            ? `grant "get" on the non-resource URLs /api, /apis and /version (deploy/rbac.yaml)`
+            : e.reason === 'unauthenticated'
+              ? `renew the credentials of ${conn.source} (gcloud container clusters get-credentials ...)`
+              : `check that ${conn.server} is reachable from here, or raise layers.k8s.timeoutMs`,
+      });
+      return undefined;
+    }
+  };
+  const core = await once('get /api', () => client(CoreApi).getAPIVersions());
+  // Nothing answers, or nobody is let in: no facet can be read, and each says why.
+  const first = problems[0];
+  if (!core && first && (first.cause === 'unreachable' || first.cause === 'timeout' || first.cause === 'unauthenticated'))
+    return { fatal: { ...first, subject: `Kubernetes API ${conn.server}` } };
+  const [groups, version] = await Promise.all([
+    once('get /apis', () => client(ApisApi).getAPIVersions()),
+    once('get /version', () => client(VersionApi).getCode()),
+  ]);
+
+  const groupVersions = new Set<string>(core?.versions ?? []);
+  const preferred: Record<string, string> = {};
+  if (core?.versions?.[0]) preferred[''] = core.versions.includes('v1') ? 'v1' : core.versions[0];
+  for (const g of groups?.groups ?? []) {
+    for (const v of g.versions ?? []) groupVersions.add(v.groupVersion);
+    if (g.preferredVersion?.version) preferred[g.name] = g.preferredVersion.version;
+  }
+
+  // Custom resource groups: confirm the resource itself is served in that group version.
+  const resources = new Map<string, Set<string>>();
+  const crdGroupVersions = new Set<string>();
+  for (const t of K8S_RESOURCE_TYPES) {
+    if (!t.crd) continue;
+    for (const v of t.versions) if (groupVersions.has(`${t.group}/${v}`)) crdGroupVersions.add(`${t.group}/${v}`);
+  }
+  await Promise.all(
+    [...crdGroupVersions].map(async (gv) => {
+      const [group, ver] = gv.split('/') as [string, string];
+      const list = await once(`get /apis/${gv}`, () => client(CustomObjectsApi).getAPIResources({ group, version: ver }));
+      if (list) resources.set(gv, new Set((list.resources ?? []).map((r) => r.name)));
+    }),
+  );
+
+  const apis: Facet<K8sApis> =
+    core || groups
+      ? {
+          status: 'ok',
+          data: {
+            ...(version?.gitVersion
+              ? {
+                  serverVersion: {
+                    gitVersion: version.gitVersion,
+                    ...(version.major ? { major: version.major } : {}),
+                    ...(version.minor ? { minor: version.minor } : {}),
+                    ...(version.platform ? { platform: version.platform } : {}),
+                  },
+                }
+              : {}),
+            groupVersions: [...groupVersions].sort(),
+            preferred,
+          },
+          problems,
+        }
+      : { status: 'error', problems };
+  return { apis, ...(core && groups ? { served: groupVersions } : {}), resources };
+}
+
+/**
+ * The version to list a type at: built-in types at their version (discovery failing is not a reason to
+ * skip them; the list call will say what is wrong); custom types only when discovery shows them served.
+ */
+function servedVersion(type: K8sResourceType, d: Discovery): string | undefined {
+  if (!type.crd) return type.versions[0];
+  if (!d.served) return type.versions[0];
+  return type.versions.find((v) => d.resources.get(`${type.group}/${v}`)?.has(type.resource));
+}
+
+// ---------------------------------------------------------------- listing
+
+type Apis = {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  batch: BatchV1Api;
+  networking: NetworkingV1Api;
+  custom: CustomObjectsApi;
+};
+
+interface Paging {
+  limit: number;
+  _continue?: string;
+}
+
+interface TypedList {
+  items: unknown[];
+  metadata?: { _continue?: string };
+}
+
+interface TypedLister {
+  inNamespace?: (p: Paging & { namespace: string }) => Promise<TypedList>;
+  everywhere: (p: Paging) => Promise<TypedList>;
+}
+
+/** The typed list calls of the built-in resource types, in one namespace and across all of them. */
+function typedListers(api: Apis): Record<string, TypedLister> {
+  const { core, apps, batch, networking } = api;
+  return {
+    deployments: {
+      inNamespace: (p) => apps.listNamespacedDeployment(p),
+      everywhere: (p) => apps.listDeploymentForAllNamespaces(p),
+    },
+    statefulsets: {
+      inNamespace: (p) => apps.listNamespacedStatefulSet(p),
+      everywhere: (p) => apps.listStatefulSetForAllNamespaces(p),
+    },
+    daemonsets: {
+      inNamespace: (p) => apps.listNamespacedDaemonSet(p),
+      everywhere: (p) => apps.listDaemonSetForAllNamespaces(p),
+    },
+    replicasets: {
+      inNamespace: (p) => apps.listNamespacedReplicaSet(p),
+      everywhere: (p) => apps.listReplicaSetForAllNamespaces(p),
+    },
+    jobs: { inNamespace: (p) => batch.listNamespacedJob(p), everywhere: (p) => batch.listJobForAllNamespaces(p) },
+    cronjobs: {
+      inNamespace: (p) => batch.listNamespacedCronJob(p),
+      everywhere: (p) => batch.listCronJobForAllNamespaces(p),
+    },
+    pods: { inNamespace: (p) => core.listNamespacedPod(p), everywhere: (p) => core.listPodForAllNamespaces(p) },
+    services: {
+      inNamespace: (p) => core.listNamespacedService(p),
+      everywhere: (p) => core.listServiceForAllNamespaces(p),
+    },
+    secrets: {
+      inNamespace: (p) => core.listNamespacedSecret(p),
+      everywhere: (p) => core.listSecretForAllNamespaces(p),
+    },
+    configmaps: {
+      inNamespace: (p) => core.listNamespacedConfigMap(p),
+      everywhere: (p) => core.listConfigMapForAllNamespaces(p),
+    },
+    persistentvolumeclaims: {
+      inNamespace: (p) => core.listNamespacedPersistentVolumeClaim(p),
+      everywhere: (p) => core.listPersistentVolumeClaimForAllNamespaces(p),
+    },
+    serviceaccounts: {
+      inNamespace: (p) => core.listNamespacedServiceAccount(p),
+      everywhere: (p) => core.listServiceAccountForAllNamespaces(p),
+    },
+    nodes: { everywhere: (p) => core.listNode(p) },
+    ingresses: {
+      inNamespace: (p) => networking.listNamespacedIngress(p),
+      everywhere: (p) => networking.listIngressForAllNamespaces(p),
+    },
+  };
+}
+
+/** One page of one resource type, in one namespace or across all of them, as plain API JSON. */
+async function fetchPage(
+  api: Apis,
+  listers: Record<string, TypedLister>,
+  type: K8sResourceType,
+  version: string,
+  namespace: string | undefined,
+  limit: number,
+  cont: string | undefined,
+): Promise<Page> {
+  const paging: Paging = { limit, ...(cont ? { _continue: cont } : {}) };
+  if (type.crd) {
+    const q = { group: type.group, version, plural: type.resource, ...paging };
+    const raw: unknown = !type.namespaced
+      ? await api.custom.listClusterCustomObject(q)
+      : namespace
+        ? await api.custom.listNamespacedCustomObject({ ...q, namespace })
+        : await api.custom.listCustomObjectForAllNamespaces(q);
+    const body = isJson(raw) ? raw : {};
+    const meta = isJson(body.metadata) ? body.metadata : {};
+    return {
+      items: Array.isArray(body.items) ? body.items : [],
+      ...(typeof meta.continue === 'string' ? { continueToken: meta.continue } : {}),
+    };
+  }
+  const lister = listers[type.resource];
+  if (!lister) throw new Error(`no list call for ${type.resource}`);
+  const list =
+    namespace !== undefined && lister.inNamespace
+      ? await lister.inNamespace({ namespace, ...paging })
+      : await lister.everywhere(paging);
+  // The typed models turn timestamps into Dates; JSON brings back the API's own representation.
+  const items = (list.items ?? []).map((i) => JSON.parse(JSON.stringify(i)) as unknown);
+  return { items, ...(list.metadata?._continue ? { continueToken: list.metadata._continue } : {}) };
+}
+
+// ---------------------------------------------------------------- facets and problems
+
+function sortObjects(objects: Json[]): Json[] {
+  const key = (o: Json) => {
+    const m = isJson(o.metadata) ? o.metadata : {};
+    return `${String(m.namespace ?? '')}/${String(m.name ?? '')}`;
+  };
+  return [...objects].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function grantFix(type: K8sResourceType, namespace: string | undefined): string {
+  const where = namespace
+    ? `in namespace ${namespace} (a Role and RoleBinding there, or the ClusterRole of deploy/rbac.yaml)`
+    : 'cluster-wide (the ClusterRole and ClusterRoleBinding of deploy/rbac.yaml)';
+  return `grant "list" on "${qualifiedResource(type)}" ${where}`;
+}
+
+function problemOf(e: RequestFailure, type: K8sResourceType, namespace: string | undefined, scope: string): Problem {
+  const subject = type.namespaced ? `list ${qualifiedResource(type)} ${scope}` : `list ${qualifiedResource(type)}`;
+  switch (e.reason) {
+    case 'permission-denied':
+      return { subject, message: `the API server refused: ${e.message}`, cause: e.reason, fix: grantFix(type, namespace) };
+    case 'unauthenticated':
+      return { subject, message: `the credentials were refused: ${e.message}`, cause: e.reason, fix: 'renew the kubeconfig credentials' };
+    case 'not-served':
+      return {
+        subject,
+        message: `the API server does not serve ${type.group || 'core'}/${type.versions[0]} ${type.resource}: ${e.message}`,
+        cause: e.reason,
+        fix: 'upgrade the cluster to a Kubernetes version that serves it',
+      };
+    case 'timeout':
+      return { subject, message: e.message, cause: e.reason, fix: 'raise layers.k8s.timeoutMs or lower layers.k8s.pageSize' };
+    case 'expired-continue':
+      return { subject, message: e.message, cause: e.reason, fix: 'run the scan again, or raise layers.k8s.pageSize so fewer pages are needed' };
+    default:
+      return { subject, message: e.message, cause: e.reason, fix: 'check the API server and run the scan again' };
+  }
+}
+
+/** What listing one resource type gave: its objects, or why not (`absent`: not served; `problems`: failed lists). */
+interface TypeResult {
+  version?: string;
+  absent?: string;
+  objects: Json[];
+  problems: Problem[];
+  /** Namespaces whose list failed; `*` for the cluster-wide list. */
+  failedScopes: Set<string>;
+}
+type Results = Map<K8sResourceType, TypeResult>;
+
+/** ExternalSecrets with the SecretStores and ClusterSecretStores they read from, at one served version. */
+function externalSecretsFacet(results: Results, namespaces: string[] | undefined): Facet<K8sFacets['k8s.externalsecrets']> {
+  const of = (resource: string) => {
+    const t = K8S_RESOURCE_TYPES.find((x) => x.resource === resource) as K8sResourceType;
+    return { type: t, r: results.get(t)! };
+  };
+  const es = of('externalsecrets');
+  if (es.r.absent) return { status: 'absent', reason: es.r.absent };
+  const stores = of('secretstores');
+  const clusterStores = of('clustersecretstores');
+  const apiVersion = `${es.type.group}/${es.r.version}`;
+  const scopes = es.type.namespaced && namespaces ? namespaces.length : 1;
+  if (es.r.failedScopes.size >= scopes) return { status: 'error', problems: es.r.problems };
+  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) => liveExternalSecret(es.type, apiVersion, o));
+  const storeItems: K8sSecretStore[] = [
+    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', o)),
+    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', o)),
+  ];
+  return {
+    status: 'ok',
+    data: { apiVersion, ...(namespaces ? { namespaces } : {}), items, stores: storeItems },
+    problems: [...es.r.problems, ...stores.r.problems, ...clusterStores.r.problems],
+  };
+}
+
+/** Nothing could be read: every facet is an `error` with the same problem, so every k8s rule says why. */
+function failed(problem: Problem): CollectResult {
+  const facets: Snapshot['facets'] = {};
+  for (const name of FACETS) (facets as Record<FacetName, unknown>)[name] = { status: 'error', problems: [problem] };
+  return { facets, state: { status: 'failed', reason: `${problem.subject}: ${problem.message}` } };
+}
