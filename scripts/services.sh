@@ -3,7 +3,7 @@
 #   PostgreSQL  cluster A: SSL enforced (hostnossl reject), a DML-only app role and a read-only audit role
 #               cluster B: plaintext accepted, the app connects as the superuser `postgres`; a
 #               `cloudsqlsuperuser` member and a role that owns tables
-#   Redis       without AUTH; with requirepass; TLS only (with requirepass)
+#   Redis       without AUTH; with requirepass (twice: one only for the command-count test); TLS only
 #   registry    the Debian docker-registry, test images pushed with plain fetch (scripts/services/push-images.mjs)
 #   HTTPS       a Node test server with a throwaway CA, plus a broken variant (scripts/services/https-server.mjs)
 # Usage: scripts/services.sh start | stop | env
@@ -14,9 +14,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$ROOT/.tmp/services"
 ENV_FILE="$ROOT/.tmp/services.env"
 BASE="${CODITECT_SERVICES_PORT_BASE:-55400}"
+# PostgreSQL runs as the `postgres` OS user, which may not be able to enter the checkout's parent folders:
+# its clusters live under /tmp, one folder per checkout.
+PGDIR="${TMPDIR:-/tmp}/coditect-audit-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
 
 PG_A_PORT=$((BASE + 32)) PG_B_PORT=$((BASE + 33))
-REDIS_NOAUTH_PORT=$((BASE + 79)) REDIS_AUTH_PORT=$((BASE + 80)) REDIS_TLS_PORT=$((BASE + 81))
+REDIS_NOAUTH_PORT=$((BASE + 79)) REDIS_AUTH_PORT=$((BASE + 80)) REDIS_TLS_PORT=$((BASE + 81)) REDIS_STATS_PORT=$((BASE + 82))
 REGISTRY_PORT=$((BASE + 50))
 HTTPS_GOOD_PORT=$((BASE + 43)) HTTP_GOOD_PORT=$((BASE + 44)) HTTPS_BROKEN_PORT=$((BASE + 45)) HTTP_BROKEN_PORT=$((BASE + 46))
 
@@ -95,9 +98,12 @@ make_certs() {
 PG_SETUP_VERSION=2
 
 pg_init() { # pg_init <A|B>
-  local name=$1 d="$DIR/pg-$1" port bin sock
+  local name=$1 d="$PGDIR/pg-$1" port bin sock
   bin=$(pg_bin)
-  if [ -f "$d/roles.done" ] && [ "$(cat "$d/roles.done")" != "$PG_SETUP_VERSION" ]; then
+  # The clusters outlive .tmp/services (they live under /tmp): one made with other passwords is made again.
+  local stamp
+  stamp="$PG_SETUP_VERSION $(printf '%s' "$PG_A_APP_PASSWORD$PG_A_AUDIT_PASSWORD$PG_B_SUPERUSER_PASSWORD$PG_B_MEMBER_PASSWORD$PG_B_OWNER_PASSWORD" | cksum)"
+  if [ -f "$d/roles.done" ] && [ "$(cat "$d/roles.done")" != "$stamp" ]; then
     pg_stop "$name"
     rm -rf "$d"
   fi
@@ -171,12 +177,12 @@ CREATE TABLE app.seats (id serial PRIMARY KEY, license_id int);
 RESET ROLE;
 EOF
     fi
-    echo "$PG_SETUP_VERSION" >"$d/roles.done"
+    echo "$stamp" >"$d/roles.done"
   fi
 }
 
 pg_stop() {
-  local d="$DIR/pg-$1" bin
+  local d="$PGDIR/pg-$1" bin
   [ -f "$d/data/postmaster.pid" ] || return 0
   bin=$(pg_bin)
   as_pg "$bin/pg_ctl" -D "$d/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -208,9 +214,7 @@ start() {
   local t0
   t0=$(date +%s%N)
   install_missing
-  mkdir -p "$DIR"
-  # PostgreSQL runs as `postgres`, which must reach its folders under the repository.
-  chmod o+x "$ROOT/.tmp" "$DIR"
+  mkdir -p "$DIR" "$PGDIR"
   make_certs
   PG_A_APP_PASSWORD=$(secret pg-a-app) PG_A_AUDIT_PASSWORD=$(secret pg-a-audit)
   PG_B_SUPERUSER_PASSWORD=$(secret pg-b-superuser) PG_B_MEMBER_PASSWORD=$(secret pg-b-member)
@@ -225,6 +229,8 @@ start() {
   local c="$DIR/certs"
   redis_start noauth --port "$REDIS_NOAUTH_PORT"
   redis_start auth --port "$REDIS_AUTH_PORT" --requirepass "$REDIS_PASSWORD"
+  # Like `auth`, for the one test that counts commands: nothing else talks to it.
+  redis_start stats --port "$REDIS_STATS_PORT" --requirepass "$REDIS_PASSWORD"
   redis_start tls --port 0 --tls-port "$REDIS_TLS_PORT" --tls-cert-file "$c/server.crt" --tls-key-file "$c/server.key" \
     --tls-ca-cert-file "$c/ca.crt" --tls-auth-clients no --requirepass "$REDIS_PASSWORD"
 
@@ -251,8 +257,8 @@ EOF
   wait_for "Redis (no auth)" 5 redis-cli -p "$REDIS_NOAUTH_PORT" ping
   wait_for "Redis (TLS)" 5 redis-cli --tls --cacert "$c/ca.crt" -p "$REDIS_TLS_PORT" ping
   wait_for "HTTPS test server" 5 listening "$HTTP_BROKEN_PORT"
-  wait "$pga" || die "PostgreSQL cluster A failed to start (see $DIR/pg-A/server.log)"
-  wait "$pgb" || die "PostgreSQL cluster B failed to start (see $DIR/pg-B/server.log)"
+  wait "$pga" || die "PostgreSQL cluster A failed to start (see $PGDIR/pg-A/server.log)"
+  wait "$pgb" || die "PostgreSQL cluster B failed to start (see $PGDIR/pg-B/server.log)"
 
   cat >"$ENV_FILE.tmp" <<EOF
 # Written by scripts/services.sh start: throwaway services on 127.0.0.1 for the probe tests.
@@ -260,13 +266,13 @@ SERVICES_DIR=$DIR
 CA_FILE=$c/ca.crt
 PG_HOST=127.0.0.1
 PG_A_PORT=$PG_A_PORT
-PG_A_LOG=$DIR/pg-A/server.log
+PG_A_LOG=$PGDIR/pg-A/server.log
 PG_A_APP_USER=license_api_staging
 PG_A_APP_PASSWORD=$PG_A_APP_PASSWORD
 PG_A_AUDIT_USER=coditect_audit
 PG_A_AUDIT_PASSWORD=$PG_A_AUDIT_PASSWORD
 PG_B_PORT=$PG_B_PORT
-PG_B_LOG=$DIR/pg-B/server.log
+PG_B_LOG=$PGDIR/pg-B/server.log
 PG_B_SUPERUSER=postgres
 PG_B_SUPERUSER_PASSWORD=$PG_B_SUPERUSER_PASSWORD
 PG_B_MEMBER_USER=cloudsql_app
@@ -278,6 +284,7 @@ REDIS_HOST=127.0.0.1
 REDIS_NOAUTH_PORT=$REDIS_NOAUTH_PORT
 REDIS_AUTH_PORT=$REDIS_AUTH_PORT
 REDIS_TLS_PORT=$REDIS_TLS_PORT
+REDIS_STATS_PORT=$REDIS_STATS_PORT
 REDIS_PASSWORD=$REDIS_PASSWORD
 REGISTRY_URL=http://127.0.0.1:$REGISTRY_PORT
 REGISTRY_LOG=$DIR/registry.log
@@ -293,7 +300,7 @@ EOF
 }
 
 stop() {
-  [ -d "$DIR" ] || return 0
+  [ -d "$DIR" ] || [ -d "$PGDIR" ] || return 0
   pg_stop A &
   pg_stop B &
   local f pids=() pid left

@@ -49,15 +49,18 @@ function probeConfig(s: Services): string {
 `;
 }
 
-/** The staging fixture with its `staging` environment probing the local services. */
+/**
+ * The staging fixture whose `staging` environment scans the files and probes the local services (its other
+ * live layers are left out: this test is about the probes).
+ */
 function fixtureWithProbes(s: Services): string {
   const dir = tempDir();
   cpSync(join(repoRoot, 'fixtures/adr-001-staging'), dir, { recursive: true });
   const file = join(dir, 'coditect-audit.yaml');
   const text = readFileSync(file, 'utf8');
-  const anchor = '    layers:\n      files: true\n    expectations: &adr001';
-  if (!text.includes(anchor)) throw new Error('the staging fixture config changed: update this test');
-  writeFileSync(file, text.replace(anchor, `    layers:\n      files: true\n${probeConfig(s)}    expectations: &adr001`));
+  const layers = /^ {4}layers:\n(?: {6}.*\n| *#.*\n)*/m.exec(text);
+  if (!layers) throw new Error('the staging fixture config has no layers block: update this test');
+  writeFileSync(file, text.replace(layers[0], `    layers:\n      files: true\n${probeConfig(s)}`));
   return dir;
 }
 
@@ -70,7 +73,9 @@ function commandStats(port: string, password: string): Record<string, number> {
 }
 
 function runCliRedis(port: string, password: string): string {
-  const r = spawnSync('redis-cli', ['-p', port, '--no-auth-warning', '-a', password, 'INFO', 'commandstats'], { encoding: 'utf8' });
+  const r = spawnSync('redis-cli', ['-p', port, '--no-auth-warning', '-a', password, 'INFO', 'commandstats'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -93,7 +98,10 @@ describe('a scan with the probe layer, through the binary', () => {
     marks.http = logSize(s.HTTP_LOG);
     redisBefore = commandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
     const env = { PROBE_CLI_PG_PASSWORD: s.PG_B_SUPERUSER_PASSWORD, PROBE_CLI_REDIS_PASSWORD: REDIS_CANARY };
-    run = runCli(['scan', '--dir', dir, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out], { env });
+    run = runCli(
+      ['scan', '--dir', dir, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out],
+      { env },
+    );
     snapshotRun = runCli(['collect', '--dir', dir, '--env', 'staging', '-o', join(out, 'snapshot.json')], { env });
     const file = join(out, 'coditect-audit.json');
     if (!existsSync(file)) throw new Error(`no JSON report (exit ${run.code}): ${run.stderr}`);
@@ -130,9 +138,39 @@ describe('a scan with the probe layer, through the binary', () => {
     expect(error?.message).toMatch(/PROBE_CLI_REDIS_PASSWORD was refused/);
   });
 
+  it('writes a snapshot that validates and replays offline to the same probe verdicts', () => {
+    const replay = tempDir();
+    const again = runCli([
+      'scan',
+      '--snapshot',
+      join(out, 'snapshot.json'),
+      '--dir',
+      repoRoot,
+      '--format',
+      'json',
+      '--output-dir',
+      replay,
+    ]);
+    expect(again.stderr).not.toMatch(/not a coditect-audit snapshot/);
+    expect(again.code).toBe(1);
+    const replayed = JSON.parse(readFileSync(join(replay, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    const probeFails = (r: ScanResult) =>
+      r.verdicts
+        .filter((v) => v.ruleId.startsWith('probe-') && v.status === 'fail')
+        .map((v) => `${v.ruleId} ${v.messageId}`)
+        .sort();
+    expect(probeFails(replayed)).toEqual(probeFails(result));
+  });
+
   it('never writes a credential to any report, the snapshot, stdout or stderr', () => {
     expect(snapshotRun.code).toBe(0);
-    const texts = [run.stdout, run.stderr, snapshotRun.stdout, snapshotRun.stderr, ...[...FORMATS, 'snapshot.json'].map((f) => readFileSync(join(out, f), 'utf8'))];
+    const texts = [
+      run.stdout,
+      run.stderr,
+      snapshotRun.stdout,
+      snapshotRun.stderr,
+      ...[...FORMATS, 'snapshot.json'].map((f) => readFileSync(join(out, f), 'utf8')),
+    ];
     for (const canary of [s.PG_B_SUPERUSER_PASSWORD, REDIS_CANARY, s.REDIS_PASSWORD, 'image-env-canary'])
       for (const text of texts) expect(text.includes(canary), `a report contains ${canary.slice(0, 12)}…`).toBe(false);
   });

@@ -4,7 +4,14 @@
  * on what it collected. The table below must name every probe rule (a test checks it).
  */
 import { collectProbes } from '@coditect-audit/collectors/probe';
-import { type ProbeLayerConfig, type Rule, resolveExpectations, runRules, type Snapshot, type Verdict } from '@coditect-audit/core';
+import {
+  type ProbeLayerConfig,
+  type Rule,
+  resolveExpectations,
+  runRules,
+  type Snapshot,
+  type Verdict,
+} from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadServices, probeContext, registryHost, type Services } from '../packages/collectors/test/probe-services.js';
@@ -27,7 +34,13 @@ interface Scenario {
 }
 
 const pgA = (): ProbeLayerConfig => ({
-  postgres: { host: s.PG_HOST, port: Number(s.PG_A_PORT), user: s.PG_A_APP_USER, passwordEnv: 'PROBE_RULES_PG_A_APP', caFile: s.CA_FILE },
+  postgres: {
+    host: s.PG_HOST,
+    port: Number(s.PG_A_PORT),
+    user: s.PG_A_APP_USER,
+    passwordEnv: 'PROBE_RULES_PG_A_APP',
+    caFile: s.CA_FILE,
+  },
 });
 const pgB = (user: string, passwordEnv: string): ProbeLayerConfig => ({
   postgres: { host: s.PG_HOST, port: Number(s.PG_B_PORT), user, passwordEnv, sslmode: 'verify-ca', caFile: s.CA_FILE },
@@ -35,8 +48,12 @@ const pgB = (user: string, passwordEnv: string): ProbeLayerConfig => ({
 const image = (...refs: string[]): ProbeLayerConfig => ({
   registry: { images: refs.map((r) => `${registryHost(s)}/test/${r}`), plainHttpHosts: [registryHost(s)] },
 });
-const good = (): ProbeLayerConfig => ({ http: { baseUrl: s.HTTPS_GOOD_URL, httpUrl: s.HTTP_GOOD_URL, caFile: s.CA_FILE } });
-const broken = (): ProbeLayerConfig => ({ http: { baseUrl: s.HTTPS_BROKEN_URL, httpUrl: s.HTTP_BROKEN_URL, caFile: s.CA_FILE } });
+const good = (): ProbeLayerConfig => ({
+  http: { baseUrl: s.HTTPS_GOOD_URL, httpUrl: s.HTTP_GOOD_URL, caFile: s.CA_FILE },
+});
+const broken = (): ProbeLayerConfig => ({
+  http: { baseUrl: s.HTTPS_BROKEN_URL, httpUrl: s.HTTP_BROKEN_URL, caFile: s.CA_FILE },
+});
 
 /** Probe rules with no failing real server here, and why. */
 const NO_REAL_FAIL: Record<string, string> = {
@@ -47,8 +64,16 @@ const NO_REAL_FAIL: Record<string, string> = {
 const SCENARIOS: Record<string, Scenario[]> = {
   'probe-postgres-superuser': [
     { name: 'cluster A: the DML-only app role', config: pgA, fails: [] },
-    { name: 'cluster B: the app logs in as postgres, a superuser', config: () => pgB(s.PG_B_SUPERUSER, 'PROBE_RULES_PG_B_SUPER'), fails: ['superuser'] },
-    { name: 'cluster B: a cloudsqlsuperuser member', config: () => pgB(s.PG_B_MEMBER_USER, 'PROBE_RULES_PG_B_MEMBER'), fails: ['cloudsqlsuperuser'] },
+    {
+      name: 'cluster B: the app logs in as postgres, a superuser',
+      config: () => pgB(s.PG_B_SUPERUSER, 'PROBE_RULES_PG_B_SUPER'),
+      fails: ['superuser'],
+    },
+    {
+      name: 'cluster B: a cloudsqlsuperuser member',
+      config: () => pgB(s.PG_B_MEMBER_USER, 'PROBE_RULES_PG_B_MEMBER'),
+      fails: ['cloudsqlsuperuser'],
+    },
   ],
   'probe-postgres-privileges': [
     { name: 'cluster A: the DML-only app role', config: pgA, fails: [] },
@@ -60,20 +85,45 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'probe-postgres-ssl-enforced': [
     { name: 'cluster A: hostnossl reject', config: pgA, fails: [] },
-    { name: 'cluster B: plaintext accepted', config: () => pgB(s.PG_B_SUPERUSER, 'PROBE_RULES_PG_B_SUPER'), fails: ['passwordOverPlaintext'] },
+    {
+      name: 'cluster B: plaintext accepted',
+      config: () => pgB(s.PG_B_SUPERUSER, 'PROBE_RULES_PG_B_SUPER'),
+      fails: ['passwordOverPlaintext'],
+    },
   ],
   'probe-postgres-eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
   'probe-redis-auth': [
-    { name: 'requirepass', config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_RULES_REDIS' } }), fails: [] },
-    { name: 'no AUTH', config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_NOAUTH_PORT), tls: false } }), fails: ['open'] },
+    {
+      name: 'requirepass',
+      config: () => ({
+        redis: { host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_RULES_REDIS' },
+      }),
+      fails: [],
+    },
+    {
+      name: 'no AUTH',
+      config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_NOAUTH_PORT), tls: false } }),
+      fails: ['open'],
+    },
   ],
   'probe-redis-transit-encryption': [
     {
       name: 'TLS only, the server CA given',
-      config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_TLS_PORT), caFile: s.CA_FILE, passwordEnv: 'PROBE_RULES_REDIS' } }),
+      config: () => ({
+        redis: {
+          host: s.REDIS_HOST,
+          port: Number(s.REDIS_TLS_PORT),
+          caFile: s.CA_FILE,
+          passwordEnv: 'PROBE_RULES_REDIS',
+        },
+      }),
       fails: [],
     },
-    { name: 'plaintext', config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_NOAUTH_PORT), tls: false } }), fails: ['plaintext'] },
+    {
+      name: 'plaintext',
+      config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_NOAUTH_PORT), tls: false } }),
+      fails: ['plaintext'],
+    },
     {
       name: 'TLS, but a certificate the client cannot verify',
       config: () => ({ redis: { host: s.REDIS_HOST, port: Number(s.REDIS_TLS_PORT) } }),
@@ -81,7 +131,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
     },
   ],
   'probe-image-platform': [
-    { name: 'amd64-only and a multi-arch index', config: () => image('amd64-only:v1.0.0', 'multi-arch:v1.0.0', 'docker-list:v1.0.0'), fails: [] },
+    {
+      name: 'amd64-only and a multi-arch index',
+      config: () => image('amd64-only:v1.0.0', 'multi-arch:v1.0.0', 'docker-list:v1.0.0'),
+      fails: [],
+    },
     { name: 'arm64-only', config: () => image('arm64-only:v1.0.0'), fails: ['missingPlatform'] },
   ],
   'probe-image-runs-as-root': [
@@ -90,7 +144,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ],
   'probe-image-unreadable-dependencies': [
     { name: 'PATH under /home/django', config: () => image('nonroot:v1.0.0'), fails: [] },
-    { name: 'PATH under /root with User django', config: () => image('root-local-path:v1.0.0'), fails: ['pathUnderRoot'] },
+    {
+      name: 'PATH under /root with User django',
+      config: () => image('root-local-path:v1.0.0'),
+      fails: ['pathUnderRoot'],
+    },
   ],
   'probe-image-mutable-tag': [
     { name: 'a version tag', config: () => image('amd64-only:v1.0.0'), fails: [] },
@@ -133,7 +191,10 @@ describe('the scenario table', () => {
   it('names every probe rule, each with a pass and a fail on real servers (or a stated reason)', () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual(probeRules.map((r) => r.id).sort());
     for (const [id, scenarios] of Object.entries(SCENARIOS)) {
-      expect(scenarios.some((x) => x.fails.length === 0), `${id}: a pass scenario`).toBe(true);
+      expect(
+        scenarios.some((x) => x.fails.length === 0),
+        `${id}: a pass scenario`,
+      ).toBe(true);
       expect(scenarios.some((x) => x.fails.length > 0) || id in NO_REAL_FAIL, `${id}: a fail scenario`).toBe(true);
     }
   });

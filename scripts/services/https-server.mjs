@@ -37,14 +37,20 @@ const HSTS = { 'strict-transport-security': 'max-age=31536000; includeSubDomains
 
 function goodApi(req, res) {
   const path = new URL(req.url, 'https://127.0.0.1').pathname;
-  if (path === '/api/v1/health/live') return json(res, 200, { status: 'healthy', timestamp: new Date().toISOString() }, HSTS);
+  if (path === '/api/v1/health/live')
+    return json(res, 200, { status: 'healthy', timestamp: new Date().toISOString() }, HSTS);
   if (path === '/api/v1/health/ready')
     return json(res, 200, { status: 'ready', database: 'connected', redis: 'connected' }, HSTS);
   if (path.startsWith('/api/v1/licenses'))
-    return json(res, 401, { detail: 'Authentication credentials were not provided.' }, {
-      ...HSTS,
-      'www-authenticate': 'Bearer realm="api"',
-    });
+    return json(
+      res,
+      401,
+      { detail: 'Authentication credentials were not provided.' },
+      {
+        ...HSTS,
+        'www-authenticate': 'Bearer realm="api"',
+      },
+    );
   return json(res, 404, { detail: 'Not found.' }, HSTS);
 }
 

@@ -88,7 +88,10 @@ async function pushManifest(repo, ref, mediaType, manifest) {
 
 /** An image for one platform; `docker` selects the Docker v2 media types instead of OCI. */
 async function pushImage(repo, { architecture, variant, user, env, docker = false, label }) {
-  const tar = tarOf('etc/coditect-test-image', `${repo} ${architecture}${variant ? `/${variant}` : ''} ${label ?? ''}\n`);
+  const tar = tarOf(
+    'etc/coditect-test-image',
+    `${repo} ${architecture}${variant ? `/${variant}` : ''} ${label ?? ''}\n`,
+  );
   const layer = gzipSync(tar, { level: 9 });
   const config = Buffer.from(
     JSON.stringify({
@@ -115,7 +118,9 @@ async function pushImage(repo, { architecture, variant, user, env, docker = fals
 /** A BuildKit-style provenance attestation: an index entry with platform unknown/unknown. */
 async function pushAttestation(repo, subject) {
   const statement = Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v0.1', subject: [] }));
-  const config = Buffer.from(JSON.stringify({ architecture: 'unknown', os: 'unknown', rootfs: { type: 'layers', diff_ids: [] } }));
+  const config = Buffer.from(
+    JSON.stringify({ architecture: 'unknown', os: 'unknown', rootfs: { type: 'layers', diff_ids: [] } }),
+  );
   const layerDigest = await pushBlob(repo, statement);
   const configDigest = await pushBlob(repo, config);
   const manifest = {
@@ -150,8 +155,16 @@ const PATH_SYSTEM = 'PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbi
 const ENV_CANARY = 'DJANGO_SECRET_KEY=image-env-canary-5d41402abc4b2a76';
 
 const IMAGES = {
-  'amd64-only': { repo: 'test/amd64-only', tags: ['v1.0.0', 'latest'], build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_HOME, ENV_CANARY] }) },
-  'arm64-only': { repo: 'test/arm64-only', tags: ['v1.0.0'], build: (r) => pushImage(r, { architecture: 'arm64', variant: 'v8', user: 'django', env: [PATH_HOME] }) },
+  'amd64-only': {
+    repo: 'test/amd64-only',
+    tags: ['v1.0.0', 'latest'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_HOME, ENV_CANARY] }),
+  },
+  'arm64-only': {
+    repo: 'test/arm64-only',
+    tags: ['v1.0.0'],
+    build: (r) => pushImage(r, { architecture: 'arm64', variant: 'v8', user: 'django', env: [PATH_HOME] }),
+  },
   'multi-arch': {
     repo: 'test/multi-arch',
     tags: ['v1.0.0'],
@@ -173,7 +186,13 @@ const IMAGES = {
     tags: ['v1.0.0'],
     index: async (r) => {
       const amd = await pushImage(r, { architecture: 'amd64', user: '1000:1000', env: [PATH_SYSTEM], docker: true });
-      const arm = await pushImage(r, { architecture: 'arm64', variant: 'v8', user: '1000:1000', env: [PATH_SYSTEM], docker: true });
+      const arm = await pushImage(r, {
+        architecture: 'arm64',
+        variant: 'v8',
+        user: '1000:1000',
+        env: [PATH_SYSTEM],
+        docker: true,
+      });
       return [
         DOCKER_LIST,
         [
@@ -183,12 +202,32 @@ const IMAGES = {
       ];
     },
   },
-  'root-user': { repo: 'test/root-user', tags: ['v1.0.0'], build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM] }) },
-  nonroot: { repo: 'test/nonroot', tags: ['v1.0.0'], build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_HOME] }) },
-  'root-local-path': { repo: 'test/root-local-path', tags: ['v1.0.0'], build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_ROOT] }) },
+  'root-user': {
+    repo: 'test/root-user',
+    tags: ['v1.0.0'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM] }),
+  },
+  nonroot: {
+    repo: 'test/nonroot',
+    tags: ['v1.0.0'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_HOME] }),
+  },
+  'root-local-path': {
+    repo: 'test/root-local-path',
+    tags: ['v1.0.0'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: 'django', env: [PATH_ROOT] }),
+  },
   // The Docker Hub images the ADR's StatefulSets ran, for scans that send every pull here (`url`).
-  'hub-postgres': { repo: 'library/postgres', tags: ['16'], build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM], label: 'postgres' }) },
-  'hub-redis': { repo: 'library/redis', tags: ['7'], build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM], label: 'redis' }) },
+  'hub-postgres': {
+    repo: 'library/postgres',
+    tags: ['16'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM], label: 'postgres' }),
+  },
+  'hub-redis': {
+    repo: 'library/redis',
+    tags: ['7'],
+    build: (r) => pushImage(r, { architecture: 'amd64', user: '', env: [PATH_SYSTEM], label: 'redis' }),
+  },
   // ADR-001 as deployed: built for amd64, runs as django, PATH under /root (Decision 4).
   'adr-backend': {
     repo: 'coditect-cloud-infra/coditect-backend/coditect-cloud-backend',

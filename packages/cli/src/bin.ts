@@ -5,7 +5,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BaselineError, baselineOf, ConfigError, EXIT, FAIL_ON, type FailOn } from '@coditect-audit/core';
+import {
+  BaselineError,
+  baselineOf,
+  ConfigError,
+  EXIT,
+  FAIL_ON,
+  type FailOn,
+  LAYERS,
+  type Layer,
+} from '@coditect-audit/core';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { initCommand } from './commands/init.js';
@@ -50,6 +59,20 @@ interface ScanArgs {
   context?: string;
   kubeconfig?: string;
   quiet?: boolean;
+  layers?: string;
+}
+
+/** `--layers files,k8s` → the layers to run; unknown names are usage errors. */
+function parseLayers(value: string | undefined): Layer[] | undefined {
+  if (!value) return undefined;
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const l of list)
+    if (!(LAYERS as readonly string[]).includes(l))
+      throw new UsageError(`--layers ${l}: unknown layer; choose from ${LAYERS.join(', ')}`);
+  return list as Layer[];
 }
 
 /** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */
@@ -79,6 +102,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(args.context ? { k8sContext: args.context } : {}),
     ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
+    ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
   if (fileFormats.length) await mkdir(outputDir, { recursive: true });
   for (const f of fileFormats) {
@@ -99,6 +123,7 @@ async function runScan(args: ScanArgs): Promise<number> {
 }
 
 interface CollectArgs {
+  layers?: string;
   env?: string;
   config?: string;
   dir?: string;
@@ -118,6 +143,8 @@ async function runCollect(args: CollectArgs): Promise<number> {
     ...(args.context ? { k8sContext: args.context } : {}),
     ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
+    ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
+    ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
   const text = `${JSON.stringify(snapshot, null, 2)}\n`;
   if (args.output === '-') process.stdout.write(text);
@@ -202,7 +229,8 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             describe: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
           })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' }),
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' })
+          .option('layers', { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` }),
       async (a) => {
         code = await runScan(a as unknown as ScanArgs);
       },
@@ -218,7 +246,8 @@ async function main(argv: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' })
           .option('context', { type: 'string' })
           .option('kubeconfig', { type: 'string' })
-          .option('quiet', { alias: 'q', type: 'boolean' }),
+          .option('quiet', { alias: 'q', type: 'boolean' })
+          .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` }),
       async (a) => {
         code = await runCollect(a as CollectArgs);
       },

@@ -67,7 +67,11 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
       if (c.facets) out.push(fence(JSON.stringify(c.facets, null, 2), 'json'), '');
       out.push('Findings:', '');
       for (const e of c.expect)
-        out.push(`- \`${e.messageId}\` at \`${e.file}:${e.line}${e.column ? `:${e.column}` : ''}\``);
+        out.push(
+          e.file
+            ? `- \`${e.messageId}\` at \`${e.file}:${e.line}${e.column ? `:${e.column}` : ''}\``
+            : `- \`${e.messageId}\` (no repository location: a live resource or something missing)`,
+        );
       out.push('');
     }
     for (const c of cases.pass) {

@@ -17,6 +17,7 @@ import {
   environmentLine,
   evaluate,
   type FailOn,
+  type Layer,
   indexAdrSections,
   parseBaseline,
   parseConfig,
@@ -55,6 +56,8 @@ export interface ScanOptions {
   kubeconfig?: string;
   /** Progress messages for humans (the binary prints them on stderr when it is a TTY). */
   progress?: (message: string) => void;
+  /** Run only these of the configured layers (`--layers files,k8s`); the others are reported as not selected. */
+  layers?: Layer[];
 }
 
 export interface PreparedScan {
@@ -141,8 +144,15 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   const layers = prep.envConfig.layers ?? {};
   const tasks: Promise<void>[] = [];
 
+  const selected = (layer: Layer) => !options.layers || options.layers.includes(layer);
+  const notSelected = (layer: Layer) => ({
+    status: 'not-configured' as const,
+    reason: `${layer} not selected (--layers ${options.layers?.join(',')})`,
+  });
   const files = layers.files ?? true;
-  if (files === false) {
+  if (!selected('files')) {
+    snapshot.layers.files = notSelected('files');
+  } else if (files === false) {
     snapshot.layers.files = { status: 'not-configured', reason: `layers.files is false for ${prep.environment}` };
   } else {
     tasks.push(
@@ -167,6 +177,10 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   // Live layers run concurrently with the files layer and each other; each bounds its own parallelism.
   for (const layer of Object.keys(LIVE_LAYERS) as LiveLayer[]) {
     const config = layers[layer];
+    if (config !== undefined && !selected(layer)) {
+      snapshot.layers[layer] = notSelected(layer);
+      continue;
+    }
     if (config === undefined) {
       snapshot.layers[layer] = {
         status: 'not-configured',

@@ -55,7 +55,13 @@ describe('inline ignores in Markdown', () => {
       'docker push gcr.io/p/img:1',
     ].join('\n');
     expect(scanInlineIgnores('docs/guide.md', md, 'markdown').ignores).toEqual([
-      { file: 'docs/guide.md', line: 5, appliesToLine: 6, ruleId: 'gcr-docs-reference', reason: 'the legacy guide is kept for history' },
+      {
+        file: 'docs/guide.md',
+        line: 5,
+        appliesToLine: 6,
+        ruleId: 'gcr-docs-reference',
+        reason: 'the legacy guide is kept for history',
+      },
     ]);
   });
 });

@@ -33,20 +33,35 @@ describe('layers.probe in coditect-audit.yaml', () => {
   });
 
   it('refuses a literal password, naming the fix', () => {
-    expect(() => parseConfig(config('        postgres: { host: h, user: u, password: hunter2 }\n'))).toThrow(/literal credential.*passwordEnv/s);
+    expect(() => parseConfig(config('        postgres: { host: h, user: u, password: hunter2 }\n'))).toThrow(
+      /literal credential.*passwordEnv/s,
+    );
   });
 
   it('refuses unknown keys and malformed values with the path', () => {
     expect(() => parseConfig(config('        postgres: { host: h, sslmode: sometimes }\n'))).toThrow(ConfigError);
-    expect(() => parseConfig(config('        http: { baseUrl: staging-api.coditect.ai }\n'))).toThrow(/layers\.probe\.http\.baseUrl/);
+    expect(() => parseConfig(config('        http: { baseUrl: staging-api.coditect.ai }\n'))).toThrow(
+      /layers\.probe\.http\.baseUrl/,
+    );
     expect(() => parseConfig(config('        redis: { host: h, passwordEnv: "not a name" }\n'))).toThrow(/passwordEnv/);
+  });
+});
+
+describe('the probe tests', () => {
+  it('fail, naming the command to run, when the services were not started', () => {
+    expect(() => loadServices('/nonexistent/services.env')).toThrow(/run `scripts\/services.sh start` first/);
   });
 });
 
 describe('the layer', () => {
   it('gives absent facets for the services the config does not name, with the reason', async () => {
-    const { facets, state } = await collectProbes(probeContext({ http: { baseUrl: 'https://127.0.0.1:9' }, timeoutMs: 500 }));
-    expect(facets['probe.postgres']).toEqual({ status: 'absent', reason: 'layers.probe.postgres is not set for staging' });
+    const { facets, state } = await collectProbes(
+      probeContext({ http: { baseUrl: 'https://127.0.0.1:9' }, timeoutMs: 500 }),
+    );
+    expect(facets['probe.postgres']).toEqual({
+      status: 'absent',
+      reason: 'layers.probe.postgres is not set for staging',
+    });
     expect(facets['probe.redis']?.status).toBe('absent');
     expect(facets['probe.registry']?.status).toBe('absent');
     expect(facets['probe.http']?.status).toBe('error');
@@ -96,7 +111,15 @@ describe('reads from Kubernetes (fake API server)', () => {
                 metadata: {
                   name: 'coditect-backend-7c9d5b8f6d-x2x4q',
                   namespace: 'coditect-staging',
-                  ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f6d', uid: 'u', controller: true }],
+                  ownerReferences: [
+                    {
+                      apiVersion: 'apps/v1',
+                      kind: 'ReplicaSet',
+                      name: 'coditect-backend-7c9d5b8f6d',
+                      uid: 'u',
+                      controller: true,
+                    },
+                  ],
                 },
                 spec: { containers: [{ name: 'backend', image: `${registryHost(s)}/test/root-local-path:v1.0.0` }] },
               },
@@ -104,7 +127,10 @@ describe('reads from Kubernetes (fake API server)', () => {
           },
         };
       if (url.pathname.includes('/secrets/'))
-        return { status: 403, body: { kind: 'Status', status: 'Failure', reason: 'Forbidden', code: 403, message: 'secrets is forbidden' } };
+        return {
+          status: 403,
+          body: { kind: 'Status', status: 'Failure', reason: 'Forbidden', code: 403, message: 'secrets is forbidden' },
+        };
       return { status: 404, body: { kind: 'Status', code: 404 } };
     });
     const server = await api.start();
@@ -113,7 +139,10 @@ describe('reads from Kubernetes (fake API server)', () => {
   afterAll(() => api.stop());
 
   it("logs in to PostgreSQL with the user and password of the app's Secret (fromSecret)", async () => {
-    const ctx = probeContext({ postgres: { host: s.PG_HOST, port: Number(s.PG_A_PORT), caFile: s.CA_FILE, fromSecret: {} }, timeoutMs: 3000 });
+    const ctx = probeContext({
+      postgres: { host: s.PG_HOST, port: Number(s.PG_A_PORT), caFile: s.CA_FILE, fromSecret: {} },
+      timeoutMs: 3000,
+    });
     const { facets } = await collectProbes({ ...ctx, overrides: { kubeconfig } });
     const f = facets['probe.postgres']!;
     expect(f.status === 'ok' && f.problems).toEqual([]);
@@ -130,7 +159,10 @@ describe('reads from Kubernetes (fake API server)', () => {
   });
 
   it('names the RBAC permission when the Secret cannot be read', async () => {
-    const ctx = probeContext({ postgres: { host: s.PG_HOST, port: Number(s.PG_A_PORT), fromSecret: { name: 'other' } }, timeoutMs: 3000 });
+    const ctx = probeContext({
+      postgres: { host: s.PG_HOST, port: Number(s.PG_A_PORT), fromSecret: { name: 'other' } },
+      timeoutMs: 3000,
+    });
     const { facets } = await collectProbes({ ...ctx, overrides: { kubeconfig } });
     const f = facets['probe.postgres']!;
     expect(f.status === 'ok' && f.problems[0]).toMatchObject({ subject: 'get Secret coditect-staging/other' });
@@ -138,14 +170,23 @@ describe('reads from Kubernetes (fake API server)', () => {
   });
 
   it("resolves the images of the app namespace's pods (imagesFrom: cluster), owned by their Deployment", async () => {
-    const ctx = probeContext({ registry: { imagesFrom: ['cluster'], plainHttpHosts: [registryHost(s)] }, timeoutMs: 3000 });
+    const ctx = probeContext({
+      registry: { imagesFrom: ['cluster'], plainHttpHosts: [registryHost(s)] },
+      timeoutMs: 3000,
+    });
     const { facets } = await collectProbes({ ...ctx, overrides: { kubeconfig } });
     const f = facets['probe.registry']!;
     expect(f.status).toBe('ok');
     if (f.status !== 'ok') return;
     expect(f.data.images).toHaveLength(1);
     expect(f.data.images[0]!.usedBy).toEqual([
-      { source: 'cluster', kind: 'Deployment', namespace: 'coditect-staging', name: 'coditect-backend', container: 'backend' },
+      {
+        source: 'cluster',
+        kind: 'Deployment',
+        namespace: 'coditect-staging',
+        name: 'coditect-backend',
+        container: 'backend',
+      },
     ]);
     expect(f.data.images[0]!.configs[0]).toMatchObject({ user: 'django' });
     expect(api.mutatingRequests()).toEqual([]);

@@ -64,7 +64,9 @@ describe('Redis without AUTH', () => {
 
 describe('Redis with requirepass', () => {
   it('refuses the unauthenticated PING with NOAUTH and accepts the configured AUTH string', async () => {
-    const d = data(await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_TEST_REDIS' }));
+    const d = data(
+      await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_TEST_REDIS' }),
+    );
     expect(d.unauthenticatedPing.outcome).toBe('noauth');
     expect(d.unauthenticatedPing.reply).toMatch(/^NOAUTH/);
     expect(d.authenticated).toEqual({ ok: true });
@@ -73,13 +75,19 @@ describe('Redis with requirepass', () => {
 
   it('reports a refused AUTH string without echoing it', async () => {
     process.env.PROBE_TEST_REDIS_WRONG = 'redis-wrong-canary-4b1f';
-    const f = await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_TEST_REDIS_WRONG' });
+    const f = await probe({
+      host: s.REDIS_HOST,
+      port: Number(s.REDIS_AUTH_PORT),
+      tls: false,
+      passwordEnv: 'PROBE_TEST_REDIS_WRONG',
+    });
     expect(f.status === 'ok' && f.problems[0]?.message).toMatch(/was refused \(WRONGPASS/);
     expect(JSON.stringify(f)).not.toContain('redis-wrong-canary-4b1f');
   });
 
   it('sends only PING, AUTH and INFO: the command statistics before and after', async () => {
-    const port = Number(s.REDIS_AUTH_PORT);
+    // A server no other test talks to, so the counts are the probe's alone.
+    const port = Number(s.REDIS_STATS_PORT);
     const before = commandStats(await redisCommand(port, ['INFO', 'commandstats'], s.REDIS_PASSWORD));
     await probe({ host: s.REDIS_HOST, port, tls: false, passwordEnv: 'PROBE_TEST_REDIS' });
     const after = commandStats(await redisCommand(port, ['INFO', 'commandstats'], s.REDIS_PASSWORD));
@@ -96,7 +104,13 @@ describe('Redis with requirepass', () => {
 describe('Redis with TLS only', () => {
   it('verifies the certificate, sees plaintext refused and NOAUTH, and authenticates over TLS', async () => {
     const d = data(
-      await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_TLS_PORT), tls: true, caFile: s.CA_FILE, passwordEnv: 'PROBE_TEST_REDIS' }),
+      await probe({
+        host: s.REDIS_HOST,
+        port: Number(s.REDIS_TLS_PORT),
+        tls: true,
+        caFile: s.CA_FILE,
+        passwordEnv: 'PROBE_TEST_REDIS',
+      }),
     );
     expect(d.certificate).toMatchObject({ trusted: true, hostnameMatches: true, selfSigned: false });
     expect(d.certificate!.expiresInDays).toBeGreaterThan(7);
@@ -106,7 +120,9 @@ describe('Redis with TLS only', () => {
   });
 
   it('never sends the AUTH string when the certificate cannot be verified', async () => {
-    const d = data(await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_TLS_PORT), tls: true, passwordEnv: 'PROBE_TEST_REDIS' }));
+    const d = data(
+      await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_TLS_PORT), tls: true, passwordEnv: 'PROBE_TEST_REDIS' }),
+    );
     expect(d.certificate).toMatchObject({ trusted: false });
     expect(d.certificate!.trustError).toMatch(/UNABLE_TO_VERIFY|SELF_SIGNED|unable to get/i);
     expect(d.authenticated).toMatchObject({ ok: false });

@@ -34,19 +34,35 @@ function images(f: Awaited<ReturnType<typeof probe>>): Map<string, ImageProbe> {
 
 describe('image references', () => {
   it('are read the way container runtimes read them', () => {
-    expect(parseImageReference('python')).toMatchObject({ registry: 'docker.io', repository: 'library/python', tag: 'latest' });
-    expect(parseImageReference('127.0.0.1:5000/a/b:v1')).toMatchObject({ registry: '127.0.0.1:5000', repository: 'a/b', tag: 'v1' });
+    expect(parseImageReference('python')).toMatchObject({
+      registry: 'docker.io',
+      repository: 'library/python',
+      tag: 'latest',
+    });
+    expect(parseImageReference('127.0.0.1:5000/a/b:v1')).toMatchObject({
+      registry: '127.0.0.1:5000',
+      repository: 'a/b',
+      tag: 'v1',
+    });
     const pinned = parseImageReference(`x.io/a@sha256:${'a'.repeat(64)}`);
     expect(pinned?.digest).toBe(`sha256:${'a'.repeat(64)}`);
     expect(pinned?.tag).toBeUndefined();
-    expect(parseImageReference('repo/${TAG}')).toBeUndefined();
+    expect(parseImageReference(['repo/$', '{TAG}'].join(''))).toBeUndefined();
     expect(parseImageReference('UPPER/case')).toBeUndefined();
   });
 
   it('parse authentication challenges', () => {
-    expect(parseChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/python:pull"')).toEqual({
+    expect(
+      parseChallenge(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/python:pull"',
+      ),
+    ).toEqual({
       scheme: 'bearer',
-      params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/python:pull' },
+      params: {
+        realm: 'https://auth.docker.io/token',
+        service: 'registry.docker.io',
+        scope: 'repository:library/python:pull',
+      },
     });
     expect(parseChallenge('Basic realm="Registry"')).toEqual({ scheme: 'basic', params: { realm: 'Registry' } });
     expect(parseChallenge(undefined)).toBeUndefined();
@@ -57,7 +73,9 @@ describe('the local docker-registry', () => {
   it('resolves single-platform images, indexes and Docker manifest lists, and reads User and PATH only', async () => {
     const ref = (name: string, tag = 'v1.0.0') => `${host}/test/${name}:${tag}`;
     const f = await probe({
-      images: ['amd64-only', 'arm64-only', 'multi-arch', 'docker-list', 'root-user', 'nonroot', 'root-local-path'].map((n) => ref(n)),
+      images: ['amd64-only', 'arm64-only', 'multi-arch', 'docker-list', 'root-user', 'nonroot', 'root-local-path'].map(
+        (n) => ref(n),
+      ),
       plainHttpHosts: [host],
     });
     const got = images(f);
@@ -65,20 +83,33 @@ describe('the local docker-registry', () => {
       kind: 'manifest',
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       platforms: [{ os: 'linux', architecture: 'amd64' }],
-      configs: [{ platform: 'linux/amd64', user: 'django', path: '/home/django/.local/bin:/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' }],
+      configs: [
+        {
+          platform: 'linux/amd64',
+          user: 'django',
+          path: '/home/django/.local/bin:/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin',
+        },
+      ],
       resolvedDigest: digests['amd64-only']!.digest,
       usedBy: [{ source: 'config' }],
     });
     expect(got.get(ref('arm64-only'))!.platforms).toEqual([{ os: 'linux', architecture: 'arm64', variant: 'v8' }]);
     const multi = got.get(ref('multi-arch'))!;
-    expect(multi).toMatchObject({ kind: 'index', mediaType: 'application/vnd.oci.image.index.v1+json', attestationsIgnored: 1 });
+    expect(multi).toMatchObject({
+      kind: 'index',
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      attestationsIgnored: 1,
+    });
     expect(multi.platforms).toEqual([
       { os: 'linux', architecture: 'amd64' },
       { os: 'linux', architecture: 'arm64', variant: 'v8' },
     ]);
     expect(multi.configs.map((c) => c.platform)).toEqual(['linux/amd64', 'linux/arm64/v8']);
     const list = got.get(ref('docker-list'))!;
-    expect(list).toMatchObject({ kind: 'index', mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json' });
+    expect(list).toMatchObject({
+      kind: 'index',
+      mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    });
     expect(list.configs.map((c) => c.user)).toEqual(['1000:1000', '1000:1000']);
     expect(got.get(ref('root-user'))!.configs[0]!.user).toBe('');
     expect(got.get(ref('root-local-path'))!.configs[0]!.path).toMatch(/^\/root\/\.local\/bin:/);
@@ -92,7 +123,10 @@ describe('the local docker-registry', () => {
     expect(f.status).toBe('ok');
     if (f.status !== 'ok') return;
     expect(f.data.images.map((i) => i.reference)).toEqual([pinned]);
-    expect(f.data.images[0]).toMatchObject({ digest: digests['amd64-only']!.digest, resolvedDigest: digests['amd64-only']!.digest });
+    expect(f.data.images[0]).toMatchObject({
+      digest: digests['amd64-only']!.digest,
+      resolvedDigest: digests['amd64-only']!.digest,
+    });
     expect(f.problems).toHaveLength(1);
     expect(f.problems[0]).toMatchObject({ subject: `image ${host}/test/amd64-only:no-such-tag` });
     expect(f.problems[0]!.message).toMatch(/not found \(404 MANIFEST_UNKNOWN\)/);
@@ -133,15 +167,38 @@ spec:
     const got = images(await probe({ plainHttpHosts: [host] }, dir));
     expect([...got.keys()]).toEqual([`${host}/test/nonroot:v1.0.0`, `${host}/test/root-user:v1.0.0`]);
     expect(got.get(`${host}/test/nonroot:v1.0.0`)!.usedBy).toEqual([
-      { source: 'manifest', file: 'k8s/app.yaml', line: 12, column: 11, kind: 'Deployment', namespace: 'coditect-staging', name: 'web', container: 'web' },
-      { source: 'manifest', file: 'k8s/app.yaml', line: 24, column: 15, kind: 'CronJob', namespace: 'coditect-staging', name: 'sweep', container: 'sweep' },
+      {
+        source: 'manifest',
+        file: 'k8s/app.yaml',
+        line: 12,
+        column: 11,
+        kind: 'Deployment',
+        namespace: 'coditect-staging',
+        name: 'web',
+        container: 'web',
+      },
+      {
+        source: 'manifest',
+        file: 'k8s/app.yaml',
+        line: 24,
+        column: 15,
+        kind: 'CronJob',
+        namespace: 'coditect-staging',
+        name: 'sweep',
+        container: 'sweep',
+      },
     ]);
   });
 
   it('sends every request for another registry to `url` (a mirror), keeping the image names', async () => {
     let asked = false;
     const f = await probe(
-      { images: ['us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging'], url: s.REGISTRY_URL },
+      {
+        images: [
+          'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging',
+        ],
+        url: s.REGISTRY_URL,
+      },
       undefined,
       {
         googleAccessToken: async () => {
@@ -151,14 +208,20 @@ spec:
       },
     );
     const [image] = images(f).values();
-    expect(image).toMatchObject({ registry: 'us-central1-docker.pkg.dev', configs: [{ user: 'django', platform: 'linux/amd64' }] });
+    expect(image).toMatchObject({
+      registry: 'us-central1-docker.pkg.dev',
+      configs: [{ user: 'django', platform: 'linux/amd64' }],
+    });
     // The local registry asks for no credentials, so none were fetched.
     expect(asked).toBe(false);
   });
 
   it('only reads: the access log shows GET and HEAD from the probe, nothing else', async () => {
     const mark = logSize(s.REGISTRY_LOG);
-    await probe({ images: [`${host}/test/multi-arch:v1.0.0`, `${host}/test/docker-list:v1.0.0`], plainHttpHosts: [host] });
+    await probe({
+      images: [`${host}/test/multi-arch:v1.0.0`, `${host}/test/docker-list:v1.0.0`],
+      plainHttpHosts: [host],
+    });
     await new Promise((r) => setTimeout(r, 100));
     const lines = logSince(s.REGISTRY_LOG, mark).filter((l) => l.includes('coditect-audit-probe'));
     expect(lines.length).toBeGreaterThanOrEqual(10);
@@ -175,11 +238,20 @@ interface Seen {
   authorization?: string;
 }
 
-function fakeServer(handle: (path: string, headers: IncomingHttpHeaders) => { status: number; headers?: Record<string, string>; body?: string }) {
+function fakeServer(
+  handle: (
+    path: string,
+    headers: IncomingHttpHeaders,
+  ) => { status: number; headers?: Record<string, string>; body?: string },
+) {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    seen.push({ method: req.method ?? '', path: url.pathname + url.search, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    seen.push({
+      method: req.method ?? '',
+      path: url.pathname + url.search,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    });
     const out = handle(url.pathname + url.search, req.headers);
     res.writeHead(out.status, out.headers ?? {});
     res.end(out.body ?? '');
@@ -187,17 +259,28 @@ function fakeServer(handle: (path: string, headers: IncomingHttpHeaders) => { st
   return {
     seen,
     server,
-    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((r) =>
+        server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const CONFIG = JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'app', Env: ['PATH=/usr/bin', 'TOKEN=env-canary-77'] } });
+const CONFIG = JSON.stringify({
+  architecture: 'amd64',
+  os: 'linux',
+  config: { User: 'app', Env: ['PATH=/usr/bin', 'TOKEN=env-canary-77'] },
+});
 const MANIFEST = JSON.stringify({
   schemaVersion: 2,
   mediaType: OCI_MANIFEST,
-  config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${'c'.repeat(64)}`, size: CONFIG.length },
+  config: {
+    mediaType: 'application/vnd.oci.image.config.v1+json',
+    digest: `sha256:${'c'.repeat(64)}`,
+    size: CONFIG.length,
+  },
   layers: [],
 });
 
@@ -205,7 +288,9 @@ const MANIFEST = JSON.stringify({
 function tokenRegistry(token: string, storage: () => string, tokenCheck: (auth: string | undefined) => boolean) {
   const reg = fakeServer((path, headers) => {
     if (path.startsWith('/token')) {
-      return tokenCheck(headers.authorization) ? { status: 200, body: JSON.stringify({ token }) } : { status: 403, body: '{"details":"denied"}' };
+      return tokenCheck(headers.authorization)
+        ? { status: 200, body: JSON.stringify({ token }) }
+        : { status: 403, body: '{"details":"denied"}' };
     }
     if (headers.authorization !== `Bearer ${token}`)
       return {
@@ -231,12 +316,20 @@ describe('registry authentication (local fakes)', () => {
   afterAll(() => storage.stop());
 
   it("Docker Hub: an anonymous pull token from the challenge's realm, never sent along the storage redirect", async () => {
-    const reg = tokenRegistry('anon-pull-token-canary', () => storageUrl, (auth) => auth === undefined);
+    const reg = tokenRegistry(
+      'anon-pull-token-canary',
+      () => storageUrl,
+      (auth) => auth === undefined,
+    );
     const url = await reg.start();
     try {
       const f = await probe({ images: ['python:3.12-slim'], url });
       const [image] = images(f).values();
-      expect(image).toMatchObject({ registry: 'docker.io', repository: 'library/python', configs: [{ user: 'app', path: '/usr/bin' }] });
+      expect(image).toMatchObject({
+        registry: 'docker.io',
+        repository: 'library/python',
+        configs: [{ user: 'app', path: '/usr/bin' }],
+      });
       const tokenCall = reg.seen.find((r) => r.path.startsWith('/token'))!;
       expect(tokenCall.path).toBe('/token?service=fake-registry&scope=repository%3Alibrary%2Fpython%3Apull');
       expect(tokenCall.authorization).toBeUndefined();
@@ -250,7 +343,11 @@ describe('registry authentication (local fakes)', () => {
   it('Artifact Registry: the ADC access token as oauth2accesstoken exchanged for a registry token', async () => {
     const adc = 'ya29.adc-canary-0c4e';
     const basic = `Basic ${Buffer.from(`oauth2accesstoken:${adc}`).toString('base64')}`;
-    const reg = tokenRegistry('ar-registry-token-canary', () => storageUrl, (auth) => auth === basic);
+    const reg = tokenRegistry(
+      'ar-registry-token-canary',
+      () => storageUrl,
+      (auth) => auth === basic,
+    );
     const url = await reg.start();
     try {
       const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1.2.3'], url }, undefined, {
@@ -267,7 +364,11 @@ describe('registry authentication (local fakes)', () => {
   });
 
   it('names the role to grant when the token endpoint refuses, without the token in the message', async () => {
-    const reg = tokenRegistry('never', () => storageUrl, () => false);
+    const reg = tokenRegistry(
+      'never',
+      () => storageUrl,
+      () => false,
+    );
     const url = await reg.start();
     try {
       const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1'], url }, undefined, {
@@ -288,13 +389,20 @@ describe('registry authentication (local fakes)', () => {
     process.env.PROBE_TEST_REG_PASS = 'basic-pass-canary-19';
     const expected = `Basic ${Buffer.from('robot:basic-pass-canary-19').toString('base64')}`;
     const reg = fakeServer((path, headers) => {
-      if (headers.authorization !== expected) return { status: 401, headers: { 'www-authenticate': 'Basic realm="Registry"' } };
-      if (path.includes('/manifests/')) return { status: 200, headers: { 'content-type': OCI_MANIFEST }, body: MANIFEST };
+      if (headers.authorization !== expected)
+        return { status: 401, headers: { 'www-authenticate': 'Basic realm="Registry"' } };
+      if (path.includes('/manifests/'))
+        return { status: 200, headers: { 'content-type': OCI_MANIFEST }, body: MANIFEST };
       return { status: 200, body: CONFIG };
     });
     const url = await reg.start();
     try {
-      const f = await probe({ images: ['registry.example.com/team/app:v2.0'], url, usernameEnv: 'PROBE_TEST_REG_USER', passwordEnv: 'PROBE_TEST_REG_PASS' });
+      const f = await probe({
+        images: ['registry.example.com/team/app:v2.0'],
+        url,
+        usernameEnv: 'PROBE_TEST_REG_USER',
+        passwordEnv: 'PROBE_TEST_REG_PASS',
+      });
       expect([...images(f).keys()]).toEqual(['registry.example.com/team/app:v2.0']);
       expect(JSON.stringify(f)).not.toContain('basic-pass-canary-19');
     } finally {
@@ -302,4 +410,3 @@ describe('registry authentication (local fakes)', () => {
     }
   });
 });
-

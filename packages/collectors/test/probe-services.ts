@@ -33,6 +33,7 @@ export interface Services {
   REDIS_NOAUTH_PORT: string;
   REDIS_AUTH_PORT: string;
   REDIS_TLS_PORT: string;
+  REDIS_STATS_PORT: string;
   REDIS_PASSWORD: string;
   REGISTRY_URL: string;
   REGISTRY_LOG: string;
@@ -44,14 +45,14 @@ export interface Services {
   HTTP_LOG: string;
 }
 
-export function loadServices(): Services {
-  if (!existsSync(ENV_FILE))
+export function loadServices(file = ENV_FILE): Services {
+  if (!existsSync(file))
     throw new Error(
-      `the probe tests need the real services: run \`scripts/services.sh start\` first (${ENV_FILE} is missing). ` +
+      `the probe tests need the real services: run \`scripts/services.sh start\` first (${file} is missing). ` +
         'scripts/test.sh does this for you.',
     );
   const env: Record<string, string> = {};
-  for (const line of readFileSync(ENV_FILE, 'utf8').split('\n')) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
     if (m) env[m[1] as string] = m[2] as string;
   }
@@ -104,7 +105,8 @@ export function withoutLiterals(sql: string): string {
 }
 
 /** Words that change data, schema, roles or settings. */
-export const SQL_WRITE = /\b(INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|GRANT|REVOKE|TRUNCATE|COPY|VACUUM|REINDEX|CLUSTER|COMMENT|SECURITY|LOCK|NOTIFY|SET\s+ROLE|SET\s+SESSION)\b/i;
+export const SQL_WRITE =
+  /\b(INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|GRANT|REVOKE|TRUNCATE|COPY|VACUUM|REINDEX|CLUSTER|COMMENT|SECURITY|LOCK|NOTIFY|SET\s+ROLE|SET\s+SESSION)\b/i;
 
 /** A kubeconfig for a local fake API server (plain HTTP, no credentials). */
 export function writeKubeconfig(dir: string, server: string): string {

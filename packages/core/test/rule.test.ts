@@ -18,7 +18,7 @@ describe('defineRule', () => {
     [{ id: 'Bad_Id' }, 'kebab-case'],
     [{ concerns: [] }, 'concerns'],
     [{ layer: 'cloud' }, 'layer'],
-    [{ facets: ['gcp.sql'] }, 'unknown facet'],
+    [{ facets: ['gcp.no-such-api'] }, 'unknown facet'],
     [{ messages: {} }, 'messages'],
     [{ remediation: { text: '' } }, 'remediation'],
     [{ priority: 'P9' }, 'priority'],

@@ -32,5 +32,12 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
   out.set('packages/cli/schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
   out.set('schemas/snapshot-v1.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
   out.set('schemas/scan-result-v1.json', `${JSON.stringify(ScanResultSchema, null, 2)}\n`);
+  // The k8s collector's read-only RBAC, from its own table of resources (light import: no client).
+  out.set('deploy/rbac.yaml', (await import('@coditect-audit/collectors/k8s')).rbacManifest());
+  // The gcp layer's IAM permissions per rule and a minimal role set (light import: no client).
+  out.set(
+    'docs/gcp-permissions.md',
+    (await import('@coditect-audit/collectors/gcp')).renderGcpPermissions(builtinRules),
+  );
   return out;
 }

@@ -88,7 +88,13 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
   const name = String(e.name ?? '');
   const message = typeof e.message === 'string' ? e.message : String(err);
   const cause = obj(e.cause);
-  if (name === 'AbortError' || cause?.name === 'AbortError' || e.code === 'ABORT_ERR' || /operation was aborted/i.test(message))
+  const aborted = ['AbortError', 'TimeoutError'];
+  if (
+    aborted.includes(name) ||
+    aborted.includes(String(cause?.name)) ||
+    e.code === 'ABORT_ERR' ||
+    /operation was aborted|timed out/i.test(message)
+  )
     return new GcpCallError('timeout', 'no answer before the timeout');
   if (name === 'SyntaxError' || (cause && cause.name === 'SyntaxError'))
     return new GcpCallError('malformed', `the response is not valid JSON (${shorten(message, 120)})`);
@@ -104,14 +110,20 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
 
   if (http === undefined) {
     const code = String(e.code ?? cause?.code ?? '');
-    if (/ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR|ENETUNREACH|EHOSTUNREACH/.test(code) || /socket hang up|fetch failed|network|terminated/i.test(message))
+    if (
+      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR|ENETUNREACH|EHOSTUNREACH/.test(code) ||
+      /socket hang up|fetch failed|network|terminated/i.test(message)
+    )
       return new GcpCallError('unavailable', `connection failed (${code || shorten(message, 120)})`);
     if (/default credentials|Could not refresh access token|invalid_grant/i.test(message))
       return new GcpCallError('credentials', shorten(message));
     return new GcpCallError('other', shorten(message));
   }
   const reasons = [...objs(body?.details).map((d) => str(d.reason)), ...objs(body?.errors).map((d) => str(d.reason))];
-  if (http === 403 && (reasons.includes('SERVICE_DISABLED') || /has not been used in project|is disabled/i.test(detail)))
+  if (
+    http === 403 &&
+    (reasons.includes('SERVICE_DISABLED') || /has not been used in project|is disabled/i.test(detail))
+  )
     return new GcpCallError('service-disabled', detail, http, status);
   if (http === 403) return new GcpCallError('permission-denied', detail, http, status);
   if (http === 404) return new GcpCallError('not-found', detail, http, status);
@@ -242,9 +254,18 @@ export function problemOf(api: GcpApiCallId, resource: string, err: GcpCallError
       message: `${what} did not answer in time${tries}`,
       fix: 'raise layers.gcp.timeoutMs or retry later',
     },
-    malformed: { message: `${what} returned an unreadable answer: ${err.detail}`, fix: 'retry; if it persists, report it' },
-    'invalid-request': { message: `${what} was rejected (${http}): ${err.detail}`, fix: 'check layers.gcp (projects, locations)' },
-    pagination: { message: `${what}: ${err.detail}`, fix: 'retry later; if it persists, report it to Google Cloud support' },
+    malformed: {
+      message: `${what} returned an unreadable answer: ${err.detail}`,
+      fix: 'retry; if it persists, report it',
+    },
+    'invalid-request': {
+      message: `${what} was rejected (${http}): ${err.detail}`,
+      fix: 'check layers.gcp (projects, locations)',
+    },
+    pagination: {
+      message: `${what}: ${err.detail}`,
+      fix: 'retry later; if it persists, report it to Google Cloud support',
+    },
     credentials: {
       message: `${what} was not attempted: no Application Default Credentials (${err.detail})`,
       fix: 'run `gcloud auth application-default login`, set GOOGLE_APPLICATION_CREDENTIALS, run on a workload with a service account, or set CODITECT_AUDIT_GCP_ENDPOINT to read recordings',
@@ -253,5 +274,10 @@ export function problemOf(api: GcpApiCallId, resource: string, err: GcpCallError
   };
   const { message, fix } = byKind[err.kind];
   const sentence = (t: string) => `${t.replace(/[.\s]+$/, '')}.`;
-  return { subject: `${host} ${call.method} ${resource}`, message: sentence(message), cause: err.kind, fix: sentence(fix) };
+  return {
+    subject: `${host} ${call.method} ${resource}`,
+    message: sentence(message),
+    cause: err.kind,
+    fix: sentence(fix),
+  };
 }

@@ -16,7 +16,7 @@ import {
 import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
 import { GcpCallError, Limiter, problemOf } from './call.js';
 import type { FacetResults, GcpRun } from './context.js';
-import { GcpSettingsError, resolveSettings } from './settings.js';
+import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
 import { GcpTransport } from './transport.js';
 
 export { GCP_API_CALLS, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
@@ -39,7 +39,10 @@ const COLLECTORS: Record<GcpService, { title: string; load: () => Promise<(run: 
     load: async () => (await import('./services/serviceusage.js')).collectServiceUsage,
   },
   container: { title: 'GKE', load: async () => (await import('./services/gke.js')).collectGke },
-  monitoring: { title: 'Cloud Monitoring', load: async () => (await import('./services/monitoring.js')).collectMonitoring },
+  monitoring: {
+    title: 'Cloud Monitoring',
+    load: async () => (await import('./services/monitoring.js')).collectMonitoring,
+  },
   compute: { title: 'Compute Engine', load: async () => (await import('./services/compute.js')).collectCompute },
   cloudresourcemanager: {
     title: 'Resource Manager',
@@ -73,14 +76,16 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
     return { facets: {}, state: { status: 'failed', reason: e.message } };
   }
   const facets: FacetResults = {};
+  const noEndpoint = `layers.gcp.endpointOnly is set and no endpoint is given (${ENDPOINT_ENV}, layers.gcp.endpoint)`;
   for (const service of GCP_SERVICES) {
     if (settings.services.has(service)) continue;
-    for (const f of facetsOfService(service))
-      (facets as Record<string, unknown>)[f] = {
-        status: 'absent',
-        reason: `layers.gcp.services does not include ${service} for ${ctx.environment}`,
-      };
+    const reason = settings.withoutEndpoint.includes(service)
+      ? `${service}.googleapis.com is not read: ${noEndpoint}`
+      : `layers.gcp.services does not include ${service} for ${ctx.environment}`;
+    for (const f of facetsOfService(service)) (facets as Record<string, unknown>)[f] = { status: 'absent', reason };
   }
+  if (settings.services.size === 0 && settings.withoutEndpoint.length > 0)
+    return { facets, state: { status: 'not-configured', reason: noEndpoint } };
 
   const transport = await GcpTransport.create(settings);
   const credentials = await transport.credentialsProblem();
@@ -97,7 +102,10 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
     [...settings.services].map(async (service) => {
       const project = settings.projects[0]!;
       if (credentials && !transport.emulated(service)) {
-        Object.assign(facets, failedService(service, [problemOf(firstCall(service), `projects/${projects}`, credentials, project)]));
+        Object.assign(
+          facets,
+          failedService(service, [problemOf(firstCall(service), `projects/${projects}`, credentials, project)]),
+        );
         return;
       }
       let collectService: (run: GcpRun) => Promise<FacetResults>;
@@ -105,7 +113,10 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
         collectService = await COLLECTORS[service].load();
       } catch (e) {
         const err = new GcpCallError('other', `the client library could not be loaded: ${(e as Error).message}`);
-        Object.assign(facets, failedService(service, [problemOf(firstCall(service), `projects/${projects}`, err, project)]));
+        Object.assign(
+          facets,
+          failedService(service, [problemOf(firstCall(service), `projects/${projects}`, err, project)]),
+        );
         return;
       }
       ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projects}`);
@@ -116,7 +127,9 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
   const produced = Object.entries(facets) as [FacetName, { status: string }][];
   const failed = produced.filter(([, f]) => f.status === 'error').map(([name]) => name);
   const read = produced.filter(([, f]) => f.status === 'ok').length;
-  ctx.progress(`read ${read} facets in ${Date.now() - started} ms${failed.length ? `; could not read ${failed.join(', ')}` : ''}`);
+  ctx.progress(
+    `read ${read} facets in ${Date.now() - started} ms${failed.length ? `; could not read ${failed.join(', ')}` : ''}`,
+  );
   if (read === 0 && failed.length > 0)
     return {
       facets,
@@ -129,3 +142,4 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
     };
   return { facets, state: { status: 'collected' } };
 }
+export { renderGcpPermissions } from './permissions-doc.js';

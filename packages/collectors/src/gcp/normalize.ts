@@ -105,7 +105,9 @@ export function compact<T extends object>(o: T): T {
 }
 
 /** An IAM policy without etag, version or audit configs; bindings sorted for stable output. */
-export function iamPolicy(v: unknown): { bindings: { role: string; members: string[]; condition?: { expression: string; title?: string } }[] } {
+export function iamPolicy(v: unknown): {
+  bindings: { role: string; members: string[]; condition?: { expression: string; title?: string } }[];
+} {
   const bindings = objs(obj(v)?.bindings)
     .map((b) => {
       const condition = obj(b.condition);

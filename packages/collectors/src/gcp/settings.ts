@@ -13,7 +13,10 @@ export interface GcpSettings {
   kmsLocations: string[];
   /** Locations listed for Artifact Registry repositories. */
   registryLocations: string[];
+  /** APIs to read: the configured ones, minus those without an endpoint when `endpointOnly` is set. */
   services: Set<GcpService>;
+  /** APIs configured but not read because `endpointOnly` is set and they have no endpoint. */
+  withoutEndpoint: GcpService[];
   /** Per API: the emulator/recording base URL, or absent for Google itself (with credentials). */
   endpoints: Partial<Record<GcpService, URL>>;
   concurrency: number;
@@ -64,11 +67,13 @@ export function resolveSettings(
     const url = own ? parseEndpoint(own, `layers.gcp.endpoints.${service}`) : shared;
     if (url) endpoints[service] = url;
   }
+  const configured = [...(config.services ?? GCP_SERVICES)];
   return {
     projects: unique(config.projects ?? [expectations.project]),
     kmsLocations: unique([...locations, expectations.kms.location]),
     registryLocations: unique([...locations, expectations.registry.location]),
-    services: new Set(config.services ?? GCP_SERVICES),
+    services: new Set(configured.filter((s) => !config.endpointOnly || endpoints[s])),
+    withoutEndpoint: configured.filter((s) => config.endpointOnly && !endpoints[s]),
     endpoints,
     concurrency: config.concurrency ?? 8,
     timeoutMs: config.timeoutMs ?? 30_000,

@@ -31,14 +31,11 @@ export class GcpTransport {
 
   static async create(settings: GcpSettings): Promise<GcpTransport> {
     const { GoogleAuth, PassThroughClient } = await import('google-auth-library');
-    const transporterOptions = { timeout: settings.timeoutMs };
     const needsEndpoint = [...settings.services].some((s) => settings.endpoints[s]);
     const needsAdc = [...settings.services].some((s) => !settings.endpoints[s]);
-    return new GcpTransport(
-      settings,
-      needsEndpoint ? new PassThroughClient({ transporterOptions }) : undefined,
-      needsAdc ? new GoogleAuth({ scopes: SCOPES, clientOptions: { transporterOptions } }) : undefined,
-    );
+    const passThrough = needsEndpoint ? new PassThroughClient() : undefined;
+    if (passThrough) abortAfter(passThrough, settings.timeoutMs);
+    return new GcpTransport(settings, passThrough, needsAdc ? new GoogleAuth({ scopes: SCOPES }) : undefined);
   }
 
   /** Whether the API is read from an endpoint (no credentials) rather than from Google. */
@@ -53,7 +50,7 @@ export class GcpTransport {
   async credentialsProblem(): Promise<GcpCallError | undefined> {
     if (!this.adc) return undefined;
     try {
-      await this.adc.getClient();
+      abortAfter(await this.adc.getClient(), this.settings.timeoutMs);
       return undefined;
     } catch (e) {
       const err = classify(e);
@@ -84,9 +81,28 @@ export class GcpTransport {
       method,
       ...(body === undefined ? {} : { data: body }),
       responseType: 'text',
-      timeout: this.settings.timeoutMs,
     });
     const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data);
     return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
   }
+}
+
+/**
+ * Aborts every HTTP request of the client at `ms`. gaxios's own `timeout` combines signals with
+ * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
+ * until it runs (unref'd: it never keeps the process alive by itself).
+ */
+function abortAfter(client: AuthClient, ms: number): void {
+  client.transporter.interceptors.request.add({
+    resolved: async (config) => {
+      const controller = new AbortController();
+      const upstream = config.signal as AbortSignal | undefined;
+      if (upstream?.aborted) controller.abort(upstream.reason);
+      else upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+      const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
+      timer.unref();
+      config.signal = controller.signal;
+      return config;
+    },
+  });
 }

@@ -4,9 +4,9 @@
  * on 429 / 5xx / no answer (honouring Retry-After), bounded concurrency, and `limit`/`continue` paging
  * that restarts the list when the server says the continue token expired (410 Gone).
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
+import { dirname, join } from 'node:path';
 import {
   ApiException,
   type Configuration,
@@ -17,6 +17,7 @@ import {
   type RequestContext,
   ServerConfiguration,
 } from '@kubernetes/client-node';
+import { kubeconfigFiles } from './kubeconfig.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
@@ -61,28 +62,41 @@ export function connect(o: ConnectOptions): Connection {
     try {
       kc.loadFromFile(path);
     } catch (e) {
-      throw new ConnectionError(`kubeconfig ${path} (${how}) cannot be read: ${(e as Error).message}`, 'fix or regenerate the file');
+      throw new ConnectionError(
+        `kubeconfig ${path} (${how}) cannot be read: ${(e as Error).message}`,
+        'fix or regenerate the file',
+      );
     }
   };
-  if (o.kubeconfig) {
-    const path = isAbsolute(o.kubeconfig) ? o.kubeconfig : resolve(o.root, o.kubeconfig);
-    load(path, '--kubeconfig or layers.k8s.kubeconfig');
+  const found = kubeconfigFiles(o);
+  if (found.how === 'flag') {
+    load(found.files[0], '--kubeconfig or layers.k8s.kubeconfig');
     source = `kubeconfig ${o.kubeconfig}`;
-  } else if (env.KUBECONFIG) {
-    const files = env.KUBECONFIG.split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
-    for (const f of files) if (!existsSync(f)) throw new ConnectionError(`kubeconfig ${f} (KUBECONFIG) does not exist`, GET_CREDENTIALS);
-    try {
-      kc.loadFromDefault({}, false, process.platform);
-    } catch (e) {
-      throw new ConnectionError(`KUBECONFIG cannot be read: ${(e as Error).message}`, 'fix or regenerate the file');
+  } else if (found.how === 'KUBECONFIG') {
+    // Several files merge as kubectl merges them: the first file's current context wins.
+    for (const [i, f] of found.files.entries()) {
+      if (i === 0) {
+        load(f, 'KUBECONFIG');
+        continue;
+      }
+      if (!existsSync(f)) throw new ConnectionError(`kubeconfig ${f} (KUBECONFIG) does not exist`, GET_CREDENTIALS);
+      const more = new KubeConfig();
+      try {
+        more.loadFromFile(f);
+      } catch (e) {
+        throw new ConnectionError(
+          `kubeconfig ${f} (KUBECONFIG) cannot be read: ${(e as Error).message}`,
+          'fix or regenerate the file',
+        );
+      }
+      kc.mergeConfig(more, true);
     }
     source = 'kubeconfig from KUBECONFIG';
-  } else if (existsSync(join(o.home ?? homedir(), '.kube', 'config'))) {
-    load(join(o.home ?? homedir(), '.kube', 'config'), 'default path');
+  } else if (found.how === 'default') {
+    load(found.files[0], 'default path');
     source = 'kubeconfig ~/.kube/config';
   } else if (env.KUBERNETES_SERVICE_HOST && existsSync(o.serviceAccountToken ?? SERVICE_ACCOUNT_TOKEN)) {
-    const prefix = o.serviceAccountToken ? o.serviceAccountToken.slice(0, -SERVICE_ACCOUNT_TOKEN.length) : '';
-    kc.loadFromCluster(prefix);
+    loadInCluster(kc, env, o.serviceAccountToken ?? SERVICE_ACCOUNT_TOKEN);
     source = 'in-cluster service account';
   } else {
     throw new ConnectionError(
@@ -109,6 +123,37 @@ export function connect(o: ConnectOptions): Connection {
   }
   const context = kc.getCurrentContext();
   return { kc, source: context ? `${source} (context ${context})` : source, server: cluster.server };
+}
+
+/**
+ * The pod's own service account, as `KubeConfig.loadFromCluster` builds it, but reading the given
+ * environment (so the choice can be tested) and the token file next to which the CA certificate lives.
+ */
+function loadInCluster(kc: KubeConfig, env: NodeJS.ProcessEnv, tokenFile: string): void {
+  const host = env.KUBERNETES_SERVICE_HOST ?? '';
+  const port = env.KUBERNETES_SERVICE_PORT ?? '443';
+  const dir = dirname(tokenFile);
+  const namespaceFile = join(dir, 'namespace');
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: 'inCluster',
+        server: `https://${isIPv6(host) ? `[${host}]` : host}:${port}`,
+        caFile: join(dir, 'ca.crt'),
+        skipTLSVerify: false,
+      },
+    ],
+    users: [{ name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile } } }],
+    contexts: [
+      {
+        name: 'inClusterContext',
+        cluster: 'inCluster',
+        user: 'inClusterUser',
+        ...(existsSync(namespaceFile) ? { namespace: readFileSync(namespaceFile, 'utf8').trim() } : {}),
+      },
+    ],
+    currentContext: 'inClusterContext',
+  });
 }
 
 /** The fetch transport with one timeout per request (an AbortSignal set on every request). */
@@ -265,9 +310,14 @@ export async function listAll(
       } while (token);
       return items;
     } catch (e) {
-      if (e instanceof RequestFailure && e.reason === 'expired-continue' && token !== undefined && restart < 3) continue;
+      if (e instanceof RequestFailure && e.reason === 'expired-continue' && token !== undefined && restart < 3)
+        continue;
       if (e instanceof RequestFailure && e.reason === 'expired-continue')
-        throw new RequestFailure(`the list kept changing faster than it could be paged (410 Gone ${restart + 1} times)`, 'expired-continue', 410);
+        throw new RequestFailure(
+          `the list kept changing faster than it could be paged (410 Gone ${restart + 1} times)`,
+          'expired-continue',
+          410,
+        );
       throw e;
     }
   }

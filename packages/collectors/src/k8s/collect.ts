@@ -7,7 +7,6 @@ import type {
   CollectContext,
   CollectResult,
   Facet,
-  FacetName,
   K8sApis,
   K8sClaim,
   K8sFacets,
@@ -41,6 +40,7 @@ import {
   type RetryPolicy,
   withRetries,
 } from './client.js';
+import { failed, K8S_FACETS, notScanned, skipReason } from './kubeconfig.js';
 import { isSystemNamespace, K8S_RESOURCE_TYPES, type K8sResourceType, qualifiedResource } from './resources.js';
 import {
   claimUsers,
@@ -65,8 +65,6 @@ export interface K8sCollectOptions {
   serviceAccountToken?: string;
 }
 
-const FACETS = [...new Set(K8S_RESOURCE_TYPES.map((t) => t.facet)), 'k8s.apis'].sort() as (keyof K8sFacets)[];
-
 export async function collectK8s(
   ctx: CollectContext<K8sLayerConfig>,
   options: K8sCollectOptions = {},
@@ -77,14 +75,18 @@ export async function collectK8s(
   try {
     conn = connect({
       root: ctx.root,
-      ...(ctx.overrides.kubeconfig ?? config.kubeconfig ? { kubeconfig: ctx.overrides.kubeconfig ?? config.kubeconfig } : {}),
-      ...(ctx.overrides.k8sContext ?? config.context ? { context: ctx.overrides.k8sContext ?? config.context } : {}),
+      ...((ctx.overrides.kubeconfig ?? config.kubeconfig)
+        ? { kubeconfig: ctx.overrides.kubeconfig ?? config.kubeconfig }
+        : {}),
+      ...((ctx.overrides.k8sContext ?? config.context) ? { context: ctx.overrides.k8sContext ?? config.context } : {}),
       ...(options.env ? { env: options.env } : {}),
       ...(options.home ? { home: options.home } : {}),
       ...(options.serviceAccountToken ? { serviceAccountToken: options.serviceAccountToken } : {}),
     });
   } catch (e) {
     if (!(e instanceof ConnectionError)) throw e;
+    const context = ctx.overrides.k8sContext ?? config.context;
+    if (config.skipWithoutContext && context) return notScanned(skipReason(context));
     return failed({ subject: 'Kubernetes credentials', message: e.message, cause: 'no-credentials', fix: e.fix });
   }
   ctx.progress(`reading ${conn.server} with ${conn.source}`);
@@ -155,7 +157,9 @@ export async function collectK8s(
   const set = <K extends keyof K8sFacets>(name: K, facet: Facet<K8sFacets[K]>) => {
     (facets as Record<string, unknown>)[name] = facet;
   };
-  const scoped = namespaces ? { namespaces } : {};
+  // The namespaces a facet holds are those whose list succeeded, so rules never read a denied namespace as empty.
+  const readIn = (...failed: Set<string>[]) =>
+    namespaces ? { namespaces: namespaces.filter((ns) => !failed.some((f) => f.has(ns))) } : {};
   const typeOf = (resource: string) => K8S_RESOURCE_TYPES.find((t) => t.resource === resource) as K8sResourceType;
 
   for (const type of K8S_RESOURCE_TYPES) {
@@ -166,18 +170,28 @@ export async function collectK8s(
       continue;
     }
     const apiVersion = type.group ? `${type.group}/${r.version}` : (r.version as string);
-    const allFailed = r.failedScopes.size > 0 && r.failedScopes.size === (type.namespaced && namespaces ? namespaces.length : 1);
+    const allFailed =
+      r.failedScopes.size > 0 && r.failedScopes.size === (type.namespaced && namespaces ? namespaces.length : 1);
     if (allFailed) {
       set(type.facet as keyof K8sFacets, { status: 'error', problems: r.problems });
       continue;
     }
     const sorted = sortObjects(r.objects);
+    const scoped = readIn(r.failedScopes);
     switch (type.facet) {
       case 'k8s.secrets':
-        set('k8s.secrets', { status: 'ok', data: { ...scoped, items: sorted.map((o) => liveSecret(type, apiVersion, o)) }, problems: r.problems });
+        set('k8s.secrets', {
+          status: 'ok',
+          data: { ...scoped, items: sorted.map((o) => liveSecret(type, apiVersion, o)) },
+          problems: r.problems,
+        });
         break;
       case 'k8s.configmaps':
-        set('k8s.configmaps', { status: 'ok', data: { ...scoped, items: sorted.map((o) => liveConfigMap(type, apiVersion, o)) }, problems: r.problems });
+        set('k8s.configmaps', {
+          status: 'ok',
+          data: { ...scoped, items: sorted.map((o) => liveConfigMap(type, apiVersion, o)) },
+          problems: r.problems,
+        });
         break;
       case 'k8s.nodes':
         set('k8s.nodes', { status: 'ok', data: { items: sorted.map(liveNode) }, problems: r.problems });
@@ -203,17 +217,20 @@ export async function collectK8s(
             const m = o.metadata as Json;
             return liveClaim(type, apiVersion, o, users.get(`${m.namespace}/${m.name}`) ?? []);
           });
-        if (pods.failedScopes.has('*') || (namespaces && namespaces.every((ns) => podsFailed(ns))))
+        if (pods.failedScopes.has('*') || namespaces?.every((ns) => podsFailed(ns)))
           set('k8s.pvcs', { status: 'error', problems });
-        else set('k8s.pvcs', { status: 'ok', data: { ...scoped, items }, problems });
+        else set('k8s.pvcs', { status: 'ok', data: { ...readIn(r.failedScopes, pods.failedScopes), items }, problems });
         break;
       }
       default:
-        set(type.facet as keyof K8sFacets, {
-          status: 'ok',
-          data: { ...scoped, items: sorted.map((o) => liveObject(type, apiVersion, o)) },
-          problems: r.problems,
-        } as Facet<K8sFacets[keyof K8sFacets]>);
+        set(
+          type.facet as keyof K8sFacets,
+          {
+            status: 'ok',
+            data: { ...scoped, items: sorted.map((o) => liveObject(type, apiVersion, o)) },
+            problems: r.problems,
+          } as Facet<K8sFacets[keyof K8sFacets]>,
+        );
     }
   }
   set('k8s.externalsecrets', externalSecretsFacet(results, namespaces));
@@ -222,7 +239,7 @@ export async function collectK8s(
   const total = [...results.values()].reduce((n, r) => n + r.objects.length, 0);
   const denied = [...results.values()].reduce((n, r) => n + r.problems.length, 0);
   ctx.progress(
-    `${total} objects of ${FACETS.length - 1} resource types in ${((Date.now() - started) / 1000).toFixed(1)} s${denied ? `, ${denied} lists failed` : ''}`,
+    `${total} objects of ${K8S_FACETS.length - 1} resource types in ${((Date.now() - started) / 1000).toFixed(1)} s${denied ? `, ${denied} lists failed` : ''}`,
   );
   return { facets, state: { status: 'collected' } };
 }
@@ -268,7 +285,11 @@ async function discover(
   const core = await once('get /api', () => client(CoreApi).getAPIVersions());
   // Nothing answers, or nobody is let in: no facet can be read, and each says why.
   const first = problems[0];
-  if (!core && first && (first.cause === 'unreachable' || first.cause === 'timeout' || first.cause === 'unauthenticated'))
+  if (
+    !core &&
+    first &&
+    (first.cause === 'unreachable' || first.cause === 'timeout' || first.cause === 'unauthenticated')
+  )
     return { fatal: { ...first, subject: `Kubernetes API ${conn.server}` } };
   const [groups, version] = await Promise.all([
     once('get /apis', () => client(ApisApi).getAPIVersions()),
@@ -293,7 +314,9 @@ async function discover(
   await Promise.all(
     [...crdGroupVersions].map(async (gv) => {
       const [group, ver] = gv.split('/') as [string, string];
-      const list = await once(`get /apis/${gv}`, () => client(CustomObjectsApi).getAPIResources({ group, version: ver }));
+      const list = await once(`get /apis/${gv}`, () =>
+        client(CustomObjectsApi).getAPIResources({ group, version: ver }),
+      );
       if (list) resources.set(gv, new Set((list.resources ?? []).map((r) => r.name)));
     }),
   );
@@ -457,20 +480,36 @@ function sortObjects(objects: Json[]): Json[] {
   return [...objects].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** How messages name a resource type: `secrets`, `deployments`, `managedcertificates.networking.gke.io`. */
+function displayName(type: K8sResourceType): string {
+  return type.crd ? qualifiedResource(type) : type.resource;
+}
+
 function grantFix(type: K8sResourceType, namespace: string | undefined): string {
   const where = namespace
     ? `in namespace ${namespace} (a Role and RoleBinding there, or the ClusterRole of deploy/rbac.yaml)`
     : 'cluster-wide (the ClusterRole and ClusterRoleBinding of deploy/rbac.yaml)';
-  return `grant "list" on "${qualifiedResource(type)}" ${where}`;
+  const group = type.group ? ` (API group "${type.group}")` : '';
+  return `grant "list" on "${type.resource}"${group} ${where}`;
 }
 
 function problemOf(e: RequestFailure, type: K8sResourceType, namespace: string | undefined, scope: string): Problem {
-  const subject = type.namespaced ? `list ${qualifiedResource(type)} ${scope}` : `list ${qualifiedResource(type)}`;
+  const subject = type.namespaced ? `list ${displayName(type)} ${scope}` : `list ${displayName(type)}`;
   switch (e.reason) {
     case 'permission-denied':
-      return { subject, message: `the API server refused: ${e.message}`, cause: e.reason, fix: grantFix(type, namespace) };
+      return {
+        subject,
+        message: `the API server refused: ${e.message}`,
+        cause: e.reason,
+        fix: grantFix(type, namespace),
+      };
     case 'unauthenticated':
-      return { subject, message: `the credentials were refused: ${e.message}`, cause: e.reason, fix: 'renew the kubeconfig credentials' };
+      return {
+        subject,
+        message: `the credentials were refused: ${e.message}`,
+        cause: e.reason,
+        fix: 'renew the kubeconfig credentials',
+      };
     case 'not-served':
       return {
         subject,
@@ -479,9 +518,19 @@ function problemOf(e: RequestFailure, type: K8sResourceType, namespace: string |
         fix: 'upgrade the cluster to a Kubernetes version that serves it',
       };
     case 'timeout':
-      return { subject, message: e.message, cause: e.reason, fix: 'raise layers.k8s.timeoutMs or lower layers.k8s.pageSize' };
+      return {
+        subject,
+        message: e.message,
+        cause: e.reason,
+        fix: 'raise layers.k8s.timeoutMs or lower layers.k8s.pageSize',
+      };
     case 'expired-continue':
-      return { subject, message: e.message, cause: e.reason, fix: 'run the scan again, or raise layers.k8s.pageSize so fewer pages are needed' };
+      return {
+        subject,
+        message: e.message,
+        cause: e.reason,
+        fix: 'run the scan again, or raise layers.k8s.pageSize so fewer pages are needed',
+      };
     default:
       return { subject, message: e.message, cause: e.reason, fix: 'check the API server and run the scan again' };
   }
@@ -499,7 +548,10 @@ interface TypeResult {
 type Results = Map<K8sResourceType, TypeResult>;
 
 /** ExternalSecrets with the SecretStores and ClusterSecretStores they read from, at one served version. */
-function externalSecretsFacet(results: Results, namespaces: string[] | undefined): Facet<K8sFacets['k8s.externalsecrets']> {
+function externalSecretsFacet(
+  results: Results,
+  namespaces: string[] | undefined,
+): Facet<K8sFacets['k8s.externalsecrets']> {
   const of = (resource: string) => {
     const t = K8S_RESOURCE_TYPES.find((x) => x.resource === resource) as K8sResourceType;
     return { type: t, r: results.get(t)! };
@@ -518,14 +570,12 @@ function externalSecretsFacet(results: Results, namespaces: string[] | undefined
   ];
   return {
     status: 'ok',
-    data: { apiVersion, ...(namespaces ? { namespaces } : {}), items, stores: storeItems },
+    data: {
+      apiVersion,
+      ...(namespaces ? { namespaces: namespaces.filter((ns) => !es.r.failedScopes.has(ns)) } : {}),
+      items,
+      stores: storeItems,
+    },
     problems: [...es.r.problems, ...stores.r.problems, ...clusterStores.r.problems],
   };
-}
-
-/** Nothing could be read: every facet is an `error` with the same problem, so every k8s rule says why. */
-function failed(problem: Problem): CollectResult {
-  const facets: Snapshot['facets'] = {};
-  for (const name of FACETS) (facets as Record<FacetName, unknown>)[name] = { status: 'error', problems: [problem] };
-  return { facets, state: { status: 'failed', reason: `${problem.subject}: ${problem.message}` } };
 }

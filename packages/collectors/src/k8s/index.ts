@@ -4,6 +4,7 @@
  */
 import type { CollectContext, CollectResult } from '@coditect-audit/core';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
+import { notScanned, offersContext, skipReason } from './kubeconfig.js';
 
 export { rbacManifest, rbacRules, type RbacRule } from './rbac.js';
 export {
@@ -16,7 +17,21 @@ export {
 } from './resources.js';
 export type { K8sCollectOptions, K8sLayerConfig };
 
-export async function collect(ctx: CollectContext<K8sLayerConfig>, options?: K8sCollectOptions): Promise<CollectResult> {
+export async function collect(
+  ctx: CollectContext<K8sLayerConfig>,
+  options?: K8sCollectOptions,
+): Promise<CollectResult> {
+  // A demo repository whose context nobody offers is not scanned, and does not even load the client.
+  const context = ctx.overrides.k8sContext ?? ctx.config?.context;
+  const kubeconfig = ctx.overrides.kubeconfig ?? ctx.config?.kubeconfig;
+  const source = {
+    root: ctx.root,
+    ...(kubeconfig ? { kubeconfig } : {}),
+    ...(options?.env ? { env: options.env } : {}),
+    ...(options?.home ? { home: options.home } : {}),
+  };
+  if (ctx.config?.skipWithoutContext && context && !offersContext(source, context))
+    return notScanned(skipReason(context));
   const { collectK8s } = await import('./collect.js');
   return collectK8s(ctx, options);
 }

@@ -23,7 +23,11 @@ export function rbacRules(): RbacRule[] {
   }
   return [...byGroup.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([group, resources]) => ({ apiGroups: [group], resources: [...resources].sort(), verbs: [...K8S_RESOURCE_VERBS] }));
+    .map(([group, resources]) => ({
+      apiGroups: [group],
+      resources: [...resources].sort(),
+      verbs: [...K8S_RESOURCE_VERBS],
+    }));
 }
 
 const quote = (s: string) => JSON.stringify(s);
@@ -32,10 +36,7 @@ const list = (items: readonly string[]) => `[${items.map(quote).join(', ')}]`;
 /** The manifest text of `deploy/rbac.yaml`. */
 export function rbacManifest(): string {
   const rules = rbacRules()
-    .map(
-      (r) =>
-        `  - apiGroups: ${list(r.apiGroups)}\n    resources: ${list(r.resources)}\n    verbs: ${list(r.verbs)}`,
-    )
+    .map((r) => `  - apiGroups: ${list(r.apiGroups)}\n    resources: ${list(r.resources)}\n    verbs: ${list(r.verbs)}`)
     .join('\n');
   return `# Generated from packages/collectors/src/k8s/resources.ts by \`pnpm docs\`. Do not edit by hand.
 #

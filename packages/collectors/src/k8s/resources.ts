@@ -25,10 +25,38 @@ export interface K8sResourceType {
 export const K8S_RESOURCE_VERBS = ['list'] as const;
 
 export const K8S_RESOURCE_TYPES: readonly K8sResourceType[] = [
-  { facet: 'k8s.deployments', group: 'apps', versions: ['v1'], resource: 'deployments', kind: 'Deployment', namespaced: true },
-  { facet: 'k8s.statefulsets', group: 'apps', versions: ['v1'], resource: 'statefulsets', kind: 'StatefulSet', namespaced: true },
-  { facet: 'k8s.daemonsets', group: 'apps', versions: ['v1'], resource: 'daemonsets', kind: 'DaemonSet', namespaced: true },
-  { facet: 'k8s.replicasets', group: 'apps', versions: ['v1'], resource: 'replicasets', kind: 'ReplicaSet', namespaced: true },
+  {
+    facet: 'k8s.deployments',
+    group: 'apps',
+    versions: ['v1'],
+    resource: 'deployments',
+    kind: 'Deployment',
+    namespaced: true,
+  },
+  {
+    facet: 'k8s.statefulsets',
+    group: 'apps',
+    versions: ['v1'],
+    resource: 'statefulsets',
+    kind: 'StatefulSet',
+    namespaced: true,
+  },
+  {
+    facet: 'k8s.daemonsets',
+    group: 'apps',
+    versions: ['v1'],
+    resource: 'daemonsets',
+    kind: 'DaemonSet',
+    namespaced: true,
+  },
+  {
+    facet: 'k8s.replicasets',
+    group: 'apps',
+    versions: ['v1'],
+    resource: 'replicasets',
+    kind: 'ReplicaSet',
+    namespaced: true,
+  },
   { facet: 'k8s.jobs', group: 'batch', versions: ['v1'], resource: 'jobs', kind: 'Job', namespaced: true },
   { facet: 'k8s.cronjobs', group: 'batch', versions: ['v1'], resource: 'cronjobs', kind: 'CronJob', namespaced: true },
   { facet: 'k8s.pods', group: '', versions: ['v1'], resource: 'pods', kind: 'Pod', namespaced: true },

@@ -102,7 +102,11 @@ function scrub(value: unknown, parentKey = ''): unknown {
   return out;
 }
 
-function base(type: K8sResourceType, apiVersion: string, raw: Json): K8sLiveObject & { annotations: Record<string, string> } {
+function base(
+  type: K8sResourceType,
+  apiVersion: string,
+  raw: Json,
+): K8sLiveObject & { annotations: Record<string, string> } {
   const { metadata, annotations } = metadataOf(raw);
   const applied = appliedApiVersion(annotations);
   return {

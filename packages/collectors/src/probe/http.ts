@@ -47,12 +47,15 @@ function failed(e: unknown, url: URL): Pick<HttpObservation, 'outcome' | 'detail
   return { outcome: 'error', detail };
 }
 
-interface Fetcher {
-  (url: URL): Promise<HttpResult>;
-}
+type Fetcher = (url: URL) => Promise<HttpResult>;
 
 /** GET a path; redirects are followed on the same host only. */
-async function observe(fetcher: Fetcher, base: URL, path: string, healthKeys: readonly string[]): Promise<{ obs: HttpObservation; res?: HttpResult }> {
+async function observe(
+  fetcher: Fetcher,
+  base: URL,
+  path: string,
+  healthKeys: readonly string[],
+): Promise<{ obs: HttpObservation; res?: HttpResult }> {
   let url = new URL(path, base);
   const start = url.toString();
   for (let hop = 0; ; hop++) {
@@ -66,7 +69,10 @@ async function observe(fetcher: Fetcher, base: URL, path: string, healthKeys: re
     if (res.status >= 300 && res.status < 400 && location) {
       const next = new URL(location, url);
       if (next.hostname !== base.hostname)
-        return { obs: { url: start, outcome: 'redirect-offsite', status: res.status, location: describeLocation(next) }, res };
+        return {
+          obs: { url: start, outcome: 'redirect-offsite', status: res.status, location: describeLocation(next) },
+          res,
+        };
       if (hop < 3) {
         url = next;
         continue;
@@ -125,7 +131,10 @@ export async function probeHttp(config: HttpProbeConfig, ctx: HttpProbeContext):
   if (https) {
     const seen = live.res?.tls ?? ready.res?.tls;
     tls = seen
-      ? { ...(seen.protocol ? { protocol: seen.protocol } : {}), ...(seen.certificate ? { certificate: seen.certificate } : {}) }
+      ? {
+          ...(seen.protocol ? { protocol: seen.protocol } : {}),
+          ...(seen.certificate ? { certificate: seen.certificate } : {}),
+        }
       : { error: live.obs.detail ?? 'no TLS connection could be made' };
   }
   // Nothing answered at all: the scan cannot tell a down app from an unreachable one, so it fails closed.

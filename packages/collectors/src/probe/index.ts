@@ -46,7 +46,10 @@ function crashed(service: Service, e: unknown, redactor: Redactor): Facet<never>
   return { status: 'error', problems: [redactor.problem(problem)] };
 }
 
-export async function collectProbes(ctx: CollectContext<ProbeLayerConfig>, deps: ProbeDeps = {}): Promise<CollectResult> {
+export async function collectProbes(
+  ctx: CollectContext<ProbeLayerConfig>,
+  deps: ProbeDeps = {},
+): Promise<CollectResult> {
   const config = ctx.config ?? {};
   const timeoutMs = config.timeoutMs ?? PROBE_DEFAULT_TIMEOUT_MS;
   const redactor = new Redactor();
@@ -65,10 +68,18 @@ export async function collectProbes(ctx: CollectContext<ProbeLayerConfig>, deps:
   const [postgres, redis, registry, http] = await Promise.all([
     config.postgres
       ? run('postgres', () =>
-          probePostgres(config.postgres!, { root: ctx.root, expectations: ctx.expectations, timeoutMs, redactor, kube }),
+          probePostgres(config.postgres!, {
+            root: ctx.root,
+            expectations: ctx.expectations,
+            timeoutMs,
+            redactor,
+            kube,
+          }),
         )
       : absent('postgres', ctx.environment),
-    config.redis ? run('redis', () => probeRedis(config.redis!, { root: ctx.root, timeoutMs, redactor })) : absent('redis', ctx.environment),
+    config.redis
+      ? run('redis', () => probeRedis(config.redis!, { root: ctx.root, timeoutMs, redactor }))
+      : absent('redis', ctx.environment),
     config.registry
       ? run('registry', () =>
           probeRegistry(config.registry!, {
@@ -81,7 +92,9 @@ export async function collectProbes(ctx: CollectContext<ProbeLayerConfig>, deps:
           }),
         )
       : absent('registry', ctx.environment),
-    config.http ? run('http', () => probeHttp(config.http!, { root: ctx.root, timeoutMs, redactor })) : absent('http', ctx.environment),
+    config.http
+      ? run('http', () => probeHttp(config.http!, { root: ctx.root, timeoutMs, redactor }))
+      : absent('http', ctx.environment),
   ]);
   const facets: Snapshot['facets'] = {
     'probe.postgres': postgres,
@@ -92,9 +105,15 @@ export async function collectProbes(ctx: CollectContext<ProbeLayerConfig>, deps:
   const configured = SERVICES.filter((s) => config[s]);
   const failed = configured.filter((s) => facets[`probe.${s}`]?.status === 'error');
   if (configured.length === 0)
-    return { facets, state: { status: 'not-configured', reason: 'layers.probe names no service (postgres, redis, registry, http)' } };
+    return {
+      facets,
+      state: { status: 'not-configured', reason: 'layers.probe names no service (postgres, redis, registry, http)' },
+    };
   if (failed.length === configured.length)
-    return { facets, state: { status: 'failed', reason: `every probe failed (${failed.join(', ')}); see the error verdicts` } };
+    return {
+      facets,
+      state: { status: 'failed', reason: `every probe failed (${failed.join(', ')}); see the error verdicts` },
+    };
   return { facets, state: { status: 'collected' } };
 }
 

@@ -65,13 +65,25 @@ export async function httpGet(url: URL, options: HttpOptions): Promise<HttpResul
           truncated = true;
           chunks.push(c.subarray(0, c.length - (size - options.maxBytes)));
           res.destroy();
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated, ...(tls ? { tls } : {}) });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            truncated,
+            ...(tls ? { tls } : {}),
+          });
           return;
         }
         chunks.push(c);
       });
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated, ...(tls ? { tls } : {}) }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          truncated,
+          ...(tls ? { tls } : {}),
+        }),
       );
       res.on('error', reject);
     };
@@ -90,5 +102,7 @@ export async function httpGet(url: URL, options: HttpOptions): Promise<HttpResul
     req.on('error', reject);
     req.end();
   });
-  return withTimeout(`${options.method ?? 'GET'} ${url.origin}${url.pathname}`, options.timeoutMs, work, () => req?.destroy());
+  return withTimeout(`${options.method ?? 'GET'} ${url.origin}${url.pathname}`, options.timeoutMs, work, () =>
+    req?.destroy(),
+  );
 }

@@ -149,19 +149,25 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
   };
   let needsAuth = false;
   try {
-    await session(RedisClient, clientOptions(config, port, ctx.timeoutMs, tls ? anyTls : undefined), `PING to ${endpoint}`, ctx.timeoutMs, async (c) => {
-      try {
-        const pong = await c.ping();
-        data.unauthenticatedPing = { outcome: 'pong', reply: firstLine(String(pong), 80) };
-        data.server = parseInfo(await c.info('server'));
-      } catch (e) {
-        const reply = firstLine((e as Error).message, 120);
-        if (/^NOAUTH\b/.test(reply)) {
-          needsAuth = true;
-          data.unauthenticatedPing = { outcome: 'noauth', reply };
-        } else data.unauthenticatedPing = { outcome: 'error', reply: ctx.redactor.scrub(reply) };
-      }
-    });
+    await session(
+      RedisClient,
+      clientOptions(config, port, ctx.timeoutMs, tls ? anyTls : undefined),
+      `PING to ${endpoint}`,
+      ctx.timeoutMs,
+      async (c) => {
+        try {
+          const pong = await c.ping();
+          data.unauthenticatedPing = { outcome: 'pong', reply: firstLine(String(pong), 80) };
+          data.server = parseInfo(await c.info('server'));
+        } catch (e) {
+          const reply = firstLine((e as Error).message, 120);
+          if (/^NOAUTH\b/.test(reply)) {
+            needsAuth = true;
+            data.unauthenticatedPing = { outcome: 'noauth', reply };
+          } else data.unauthenticatedPing = { outcome: 'error', reply: ctx.redactor.scrub(reply) };
+        }
+      },
+    );
   } catch (e) {
     problems.push({
       subject: `Redis ${endpoint}`,
@@ -187,7 +193,8 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
     } else if (!verified) {
       data.authenticated = {
         ok: false,
-        detail: 'not attempted: the server certificate was not verified, and the AUTH string is never sent to an unverified server',
+        detail:
+          'not attempted: the server certificate was not verified, and the AUTH string is never sent to an unverified server',
       };
     } else {
       ctx.redactor.add(password);
@@ -198,17 +205,23 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
         checkServerIdentity: (_host: string, cert: PeerCertificate) => checkServerIdentity(hostname, cert),
       };
       try {
-        await session(RedisClient, clientOptions(config, port, ctx.timeoutMs, tls ? verifiedTls : undefined), `AUTH to ${endpoint}`, ctx.timeoutMs, async (c) => {
-          try {
-            await c.auth(password);
-          } catch (e) {
-            // Only the server's reply is kept: the error object also carries the command's arguments.
-            data.authenticated = { ok: false, detail: ctx.redactor.scrub(firstLine((e as Error).message, 120)) };
-            return;
-          }
-          data.authenticated = { ok: true };
-          data.server = parseInfo(await c.info('server'));
-        });
+        await session(
+          RedisClient,
+          clientOptions(config, port, ctx.timeoutMs, tls ? verifiedTls : undefined),
+          `AUTH to ${endpoint}`,
+          ctx.timeoutMs,
+          async (c) => {
+            try {
+              await c.auth(password);
+            } catch (e) {
+              // Only the server's reply is kept: the error object also carries the command's arguments.
+              data.authenticated = { ok: false, detail: ctx.redactor.scrub(firstLine((e as Error).message, 120)) };
+              return;
+            }
+            data.authenticated = { ok: true };
+            data.server = parseInfo(await c.info('server'));
+          },
+        );
       } catch (e) {
         problems.push({
           subject: `Redis ${endpoint}`,

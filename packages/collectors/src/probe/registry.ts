@@ -9,7 +9,7 @@
  * usernameEnv/passwordEnv); on `Basic`, the same credentials directly. Credentials go only to HTTPS (or
  * loopback) endpoints, and never along a redirect to another host.
  */
-import type { Facet, ImagePlatform, ImageProbe, Problem, RegistryProbe, RegistryProbeConfig } from '@coditect-audit/core';
+import type { Facet, ImagePlatform, ImageProbe, RegistryProbe, RegistryProbeConfig } from '@coditect-audit/core';
 import { imageTargets, type ImageRef, type ImageTarget } from './images.js';
 import { header, type HttpResult, httpGet } from './net.js';
 import { describeNetworkError, firstLine, type Redactor, readCaFile } from './util.js';
@@ -60,7 +60,9 @@ class RegistryError extends Error {
 }
 
 /** `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:x:pull"`. */
-export function parseChallenge(value: string | undefined): { scheme: string; params: Record<string, string> } | undefined {
+export function parseChallenge(
+  value: string | undefined,
+): { scheme: string; params: Record<string, string> } | undefined {
   if (!value) return undefined;
   const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(value);
   if (!m) return undefined;
@@ -126,7 +128,12 @@ class RegistryClient {
   }
 
   /** Answers a 401 challenge; returns the Authorization header value to retry with, if any. */
-  private async authorize(registry: string, repository: string, res: HttpResult, origin: URL): Promise<string | undefined> {
+  private async authorize(
+    registry: string,
+    repository: string,
+    res: HttpResult,
+    origin: URL,
+  ): Promise<string | undefined> {
     const challenge = parseChallenge(header(res.headers, 'www-authenticate'));
     const creds = await this.credentials(registry);
     const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
@@ -137,7 +144,10 @@ class RegistryClient {
     try {
       realm = new URL(challenge.params.realm);
     } catch {
-      throw new RegistryError(`the registry's token realm "${challenge.params.realm}" is not a URL`, 'check the registry address');
+      throw new RegistryError(
+        `the registry's token realm "${challenge.params.realm}" is not a URL`,
+        'check the registry address',
+      );
     }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', challenge.params.scope ?? `repository:${repository}:pull`);
@@ -163,7 +173,10 @@ class RegistryClient {
       token = undefined;
     }
     if (typeof token !== 'string' || !token)
-      throw new RegistryError(`the token endpoint ${realm.origin}${realm.pathname} returned no token`, 'check the registry address');
+      throw new RegistryError(
+        `the token endpoint ${realm.origin}${realm.pathname} returned no token`,
+        'check the registry address',
+      );
     this.ctx.redactor.add(token);
     return `Bearer ${token}`;
   }
@@ -205,7 +218,10 @@ class RegistryClient {
       }
       return res;
     }
-    throw new RegistryError(`too many redirects or retries for ${url.origin}${url.pathname}`, 'check the registry address');
+    throw new RegistryError(
+      `too many redirects or retries for ${url.origin}${url.pathname}`,
+      'check the registry address',
+    );
   }
 }
 
@@ -233,13 +249,21 @@ function failure(res: HttpResult, what: string, ref: ImageRef): RegistryError {
         : 'grant the scanning identity pull access to the repository',
     );
   if (res.status === 404)
-    return new RegistryError(`${what} was not found (${detail})`, 'push the image, or correct the reference the workload uses');
+    return new RegistryError(
+      `${what} was not found (${detail})`,
+      'push the image, or correct the reference the workload uses',
+    );
   return new RegistryError(`${what} failed (${detail})`, 'retry later; check the registry status');
 }
 
 interface ManifestDoc {
   mediaType?: string;
-  manifests?: { digest?: string; mediaType?: string; platform?: Partial<ImagePlatform>; annotations?: Record<string, string> }[];
+  manifests?: {
+    digest?: string;
+    mediaType?: string;
+    platform?: Partial<ImagePlatform>;
+    annotations?: Record<string, string>;
+  }[];
   config?: { digest?: string; mediaType?: string };
   schemaVersion?: number;
 }
@@ -248,7 +272,10 @@ function parseJson<T>(res: HttpResult, what: string): T {
   try {
     return JSON.parse(res.body.toString('utf8')) as T;
   } catch {
-    throw new RegistryError(`${what} is not JSON${res.truncated ? ' (larger than 4 MiB)' : ''}`, 'check the registry address');
+    throw new RegistryError(
+      `${what} is not JSON${res.truncated ? ' (larger than 4 MiB)' : ''}`,
+      'check the registry address',
+    );
   }
 }
 
@@ -330,7 +357,11 @@ async function resolveImage(client: RegistryClient, target: ImageTarget): Promis
     for (const [i, e] of entries.slice(0, MAX_PLATFORMS).entries()) {
       if (!e.digest) continue;
       const c = await readConfig(client, ref, e.digest);
-      configs.push({ platform: platformText(platforms[i] as ImagePlatform), user: c.user, ...(c.path !== undefined ? { path: c.path } : {}) });
+      configs.push({
+        platform: platformText(platforms[i] as ImagePlatform),
+        user: c.user,
+        ...(c.path !== undefined ? { path: c.path } : {}),
+      });
     }
     return {
       ...base,
@@ -350,7 +381,10 @@ async function resolveImage(client: RegistryClient, target: ImageTarget): Promis
   };
 }
 
-export async function probeRegistry(config: RegistryProbeConfig, ctx: RegistryProbeContext): Promise<Facet<RegistryProbe>> {
+export async function probeRegistry(
+  config: RegistryProbeConfig,
+  ctx: RegistryProbeContext,
+): Promise<Facet<RegistryProbe>> {
   let ca: string | undefined;
   try {
     ca = await readCaFile(ctx.root, config.caFile);

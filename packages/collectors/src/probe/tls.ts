@@ -26,7 +26,11 @@ function distinguishedName(name: Record<string, string | string[]> | undefined):
 }
 
 /** Reads the observation from a connected TLS socket (made with `rejectUnauthorized: false`). */
-export function observeCertificate(socket: TLSSocket, hostname: string, now = Date.now()): CertificateObservation | undefined {
+export function observeCertificate(
+  socket: TLSSocket,
+  hostname: string,
+  now = Date.now(),
+): CertificateObservation | undefined {
   const cert = socket.getPeerCertificate(true) as DetailedPeerCertificate;
   if (!cert || Object.keys(cert).length === 0) return undefined;
   const validTo = new Date(cert.valid_to);
@@ -34,7 +38,11 @@ export function observeCertificate(socket: TLSSocket, hostname: string, now = Da
   // An https request also puts a host-name mismatch here; trust is about the chain, the name is judged apart.
   const authError = socket.authorizationError as unknown;
   const authCode =
-    authError && typeof authError === 'object' ? String((authError as { code?: unknown }).code ?? authError) : authError ? String(authError) : undefined;
+    authError && typeof authError === 'object'
+      ? String((authError as { code?: unknown }).code ?? authError)
+      : authError
+        ? String(authError)
+        : undefined;
   const trusted = socket.authorized || authCode === 'ERR_TLS_CERT_ALTNAME_INVALID';
   return {
     subject: distinguishedName(cert.subject as unknown as Record<string, string>),
@@ -90,7 +98,9 @@ export async function handshake(options: {
       s.end();
       resolve({ ...(certificate ? { certificate } : {}), ...(protocol ? { protocol } : {}) });
     });
-    socket.once('error', (e) => resolve({ error: `TLS handshake with ${options.host}:${options.port} failed: ${e.message}` }));
+    socket.once('error', (e) =>
+      resolve({ error: `TLS handshake with ${options.host}:${options.port} failed: ${e.message}` }),
+    );
   });
   try {
     return await withTimeout(`TLS handshake with ${options.host}:${options.port}`, options.timeoutMs, work, () =>

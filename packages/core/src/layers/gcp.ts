@@ -60,6 +60,12 @@ export const GcpLayerConfigSchema = Type.Object(
         'send every Google Cloud call to this base URL as plain REST without credentials (an emulator or recordings); CODITECT_AUDIT_GCP_ENDPOINT overrides it',
       ),
     ),
+    endpointOnly: Type.Optional(
+      Type.Boolean({
+        description:
+          'never call Google itself: read the layer only from an endpoint (CODITECT_AUDIT_GCP_ENDPOINT, endpoint, endpoints); without one the layer is reported as not configured. For demo and fixture repositories whose project ids are not yours',
+      }),
+    ),
     endpoints: Type.Optional(
       Type.Object(Object.fromEntries(GCP_SERVICES.map((s) => [s, Type.Optional(Url())])), {
         additionalProperties: false,
@@ -477,7 +483,13 @@ export interface GcpFacets {
   'gcp.artifactregistry': { read: string[]; repositories: GcpArRepository[] };
   'gcp.artifactregistry-iam': { repositories: PolicyRecord<'project' | 'location' | 'repository'>[] };
   'gcp.artifactregistry-images': {
-    repositories: { project: string; location: string; repository: string; exists: boolean; images: GcpDockerImage[] }[];
+    repositories: {
+      project: string;
+      location: string;
+      repository: string;
+      exists: boolean;
+      images: GcpDockerImage[];
+    }[];
   };
   'gcp.services': { projects: { project: string; projectNumber?: string; enabled: string[] }[] };
   'gcp.gke': { read: string[]; clusters: GcpGkeCluster[] };

@@ -25,6 +25,12 @@ export const K8sLayerConfigSchema = Type.Object(
           'kubeconfig file, relative to the scanned directory; default $KUBECONFIG, then ~/.kube/config, then the in-cluster service account',
       }),
     ),
+    skipWithoutContext: Type.Optional(
+      Type.Boolean({
+        description:
+          'when no kubeconfig offers `context`, report the layer as not scanned instead of failing it. For demo and fixture repositories whose cluster is not yours (tests provide the context); never for a real environment, where missing credentials must fail the scan',
+      }),
+    ),
     namespaces: Type.Optional(
       Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), {
         minItems: 1,
@@ -256,7 +262,10 @@ export const K8sFacetSchemas = {
   'k8s.pods': K8sObjectListSchema,
   'k8s.pvcs': Type.Object({ namespaces: Type.Optional(Type.Array(Type.String())), items: Type.Array(K8sClaimSchema) }),
   'k8s.replicasets': K8sObjectListSchema,
-  'k8s.secrets': Type.Object({ namespaces: Type.Optional(Type.Array(Type.String())), items: Type.Array(K8sSecretSchema) }),
+  'k8s.secrets': Type.Object({
+    namespaces: Type.Optional(Type.Array(Type.String())),
+    items: Type.Array(K8sSecretSchema),
+  }),
   'k8s.serviceaccounts': K8sObjectListSchema,
   'k8s.services': K8sObjectListSchema,
   'k8s.statefulsets': K8sObjectListSchema,

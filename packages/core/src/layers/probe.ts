@@ -70,7 +70,9 @@ export const RedisProbeConfigSchema = Type.Object(
   {
     host: Str('host name or IP address (Memorystore: the instance host)'),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'default 6378 with tls, else 6379' })),
-    tls: Type.Optional(Type.Boolean({ description: 'connect with TLS (Memorystore SERVER_AUTHENTICATION); default true' })),
+    tls: Type.Optional(
+      Type.Boolean({ description: 'connect with TLS (Memorystore SERVER_AUTHENTICATION); default true' }),
+    ),
     caFile: Type.Optional(File('PEM file of the server CA (Memorystore: server-ca.pem)')),
     servername: Type.Optional(Str('name the certificate is checked against; default host')),
     passwordEnv: Type.Optional(EnvName('the AUTH string')),
@@ -148,7 +150,11 @@ export const ProbeLayerConfigSchema = Type.Object(
     registry: Type.Optional(RegistryProbeConfigSchema),
     http: Type.Optional(HttpProbeConfigSchema),
     timeoutMs: Type.Optional(
-      Type.Integer({ minimum: 100, maximum: 120_000, description: 'per connection, handshake and request; default 5000' }),
+      Type.Integer({
+        minimum: 100,
+        maximum: 120_000,
+        description: 'per connection, handshake and request; default 5000',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -193,9 +199,7 @@ export const PostgresProbeSchema = Type.Object({
   /** Where the password came from, by name only: `env DB_PASSWORD`, `Secret ns/name key db-password`, `none`. */
   credentialSource: Type.String(),
   sslmode: Type.String(),
-  server: Type.Optional(
-    Type.Object({ version: Type.String(), versionNum: Type.Integer(), major: Type.Integer() }),
-  ),
+  server: Type.Optional(Type.Object({ version: Type.String(), versionNum: Type.Integer(), major: Type.Integer() })),
   /** The probe's own session: encrypted or not, and read-only as it must be. */
   session: Type.Optional(
     Type.Object({ ssl: Type.Boolean(), sslVersion: Type.Optional(Type.String()), readOnly: Type.Boolean() }),
@@ -262,7 +266,12 @@ export const RedisProbeSchema = Type.Object({
   tlsError: Type.Optional(Type.String()),
   /** `PING` with no AUTH, over the configured transport: `noauth` is what a protected server answers. */
   unauthenticatedPing: Type.Object({
-    outcome: Type.Union([Type.Literal('pong'), Type.Literal('noauth'), Type.Literal('error'), Type.Literal('no-answer')]),
+    outcome: Type.Union([
+      Type.Literal('pong'),
+      Type.Literal('noauth'),
+      Type.Literal('error'),
+      Type.Literal('no-answer'),
+    ]),
     /** The server's reply (an error's first sentence); never anything the probe sent. */
     reply: Type.Optional(Type.String()),
   }),

@@ -8,6 +8,10 @@
  * `kubectl get <plural> -A -o json` prints it. Built-in types without a file are served empty; a custom
  * resource type is served (and listed in discovery) only when its file exists, so leaving the file out
  * is how a recording says the CRD is not installed. An optional `version.json` is `GET /version`.
+ *
+ * `<dataDir>/_recording.json` may hold `{"recordedAt": "<RFC 3339>"}` (as for the GCP emulator): timestamps
+ * in responses are then shifted by (now − recordedAt), so a recording replays as if it had just been made
+ * (a certificate that expired 90 days after recording still has 90 days to go).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +36,8 @@ export interface K8sEmulatorOptions {
   dataDir: string;
   /** Port on 127.0.0.1; default any free port. */
   port?: number;
+  /** The clock recorded timestamps are shifted to; default the real one. */
+  now?: () => Date;
 }
 
 export interface ForbidRule {
@@ -79,6 +85,23 @@ interface Store {
   resources: ServedResource[];
   objects: Map<string, Json[]>;
   version: unknown;
+  /** When the recording was made (ms since the epoch), if it says. */
+  recordedAt?: number;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Every RFC 3339 timestamp in `value`, moved by `deltaMs`. */
+function shiftTimes(value: unknown, deltaMs: number): unknown {
+  if (typeof value === 'string') {
+    if (!DATE_TIME.test(value)) return value;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? value : new Date(t + deltaMs).toISOString().replace('.000Z', 'Z');
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftTimes(v, deltaMs));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftTimes(v, deltaMs)]));
+  return value;
 }
 
 const keyOf = (r: Pick<ServedResource, 'group' | 'resource'>) => `${r.group}/${r.resource}`;
@@ -88,24 +111,44 @@ function loadStore(dataDir: string): Store {
   const resources: ServedResource[] = [...BUILTIN_RESOURCES];
   const objects = new Map<string, Json[]>();
   let version: unknown = DEFAULT_VERSION;
-  for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()) {
+  let recordedAt: number | undefined;
+  for (const file of readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const doc = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as Json;
+    if (file === '_recording.json') {
+      recordedAt = typeof doc.recordedAt === 'string' ? Date.parse(doc.recordedAt) : undefined;
+      if (recordedAt !== undefined && Number.isNaN(recordedAt))
+        throw new Error(`k8s emulator: ${file}: recordedAt is not an RFC 3339 timestamp`);
+      continue;
+    }
     if (file === 'version.json') {
       version = { ...DEFAULT_VERSION, ...doc };
       continue;
     }
     const plural = file.replace(/\.json$/, '');
-    const items = (Array.isArray(doc.items) ? doc.items : []).filter((i): i is Json => typeof i === 'object' && i !== null);
+    const items = (Array.isArray(doc.items) ? doc.items : []).filter(
+      (i): i is Json => typeof i === 'object' && i !== null,
+    );
     let served = resources.find((r) => r.resource === plural && !r.custom);
     if (!served) {
-      const listVersion = typeof doc.apiVersion === 'string' && doc.apiVersion.includes('/') ? doc.apiVersion : undefined;
+      const listVersion =
+        typeof doc.apiVersion === 'string' && doc.apiVersion.includes('/') ? doc.apiVersion : undefined;
       const itemVersion = items.find((i) => typeof i.apiVersion === 'string')?.apiVersion as string | undefined;
       const gv = listVersion ?? itemVersion;
-      if (!gv || !gv.includes('/')) throw new Error(`k8s emulator: ${file}: custom resources need a group/version apiVersion`);
-      const [group, ver] = gv.split('/') as [string, string];
+      if (!gv?.includes('/'))
+        throw new Error(`k8s emulator: ${file}: custom resources need a group/version apiVersion`);
+      const [group, ver] = (gv as string).split('/') as [string, string];
       const listKind = typeof doc.kind === 'string' ? doc.kind.replace(/List$/, '') : '';
       const kind = (items[0]?.kind as string | undefined) ?? (listKind && listKind !== '' ? listKind : plural);
-      served = { group, version: ver, resource: plural, kind, namespaced: !CLUSTER_SCOPED_CUSTOM.has(plural), custom: true };
+      served = {
+        group,
+        version: ver,
+        resource: plural,
+        kind,
+        namespaced: !CLUSTER_SCOPED_CUSTOM.has(plural),
+        custom: true,
+      };
       resources.push(served);
     }
     objects.set(keyOf(served), items);
@@ -113,13 +156,19 @@ function loadStore(dataDir: string): Store {
   // Namespaces: the recorded ones, else every namespace the objects live in, plus the system ones.
   if (!objects.has('/namespaces')) {
     const names = new Set(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
-    for (const list of objects.values()) for (const o of list) {
-      const ns = meta(o).namespace;
-      if (typeof ns === 'string') names.add(ns);
-    }
+    for (const list of objects.values())
+      for (const o of list) {
+        const ns = meta(o).namespace;
+        if (typeof ns === 'string') names.add(ns);
+      }
     objects.set(
       '/namespaces',
-      [...names].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } })),
+      [...names].map((name) => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+        status: { phase: 'Active' },
+      })),
     );
   }
   for (const [k, list] of objects)
@@ -131,7 +180,7 @@ function loadStore(dataDir: string): Store {
         return x < y ? -1 : x > y ? 1 : 0;
       }),
     );
-  return { resources, objects, version };
+  return { resources, objects, version, ...(recordedAt !== undefined ? { recordedAt } : {}) };
 }
 
 function meta(o: Json): Json {
@@ -141,7 +190,16 @@ function meta(o: Json): Json {
 function status(code: number, reason: string, message: string, details?: Json): JsonResponse {
   return {
     status: code,
-    body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code },
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      ...(details ? { details } : {}),
+      code,
+    },
   };
 }
 
@@ -236,12 +294,54 @@ export function verbOf(store: Pick<Store, 'resources'>, r: RecordedRequest): str
   }
 }
 
+export interface KubeconfigEntry {
+  context: string;
+  /** The emulator's base URL (`http://127.0.0.1:<port>`). */
+  url: string;
+  namespace?: string;
+}
+
+/**
+ * Writes a kubeconfig with one context per entry (the first is current) and returns its path: several
+ * emulated clusters in one file, as `KUBECONFIG` holds several real ones. The token is a dummy the
+ * emulator does not check.
+ */
+export function writeKubeconfig(file: string, entries: KubeconfigEntry[]): string {
+  if (entries.length === 0) throw new Error('writeKubeconfig: no cluster');
+  const clusters = entries.map(
+    (e) => `  - name: ${e.context}\n    cluster:\n      server: ${e.url}\n      insecure-skip-tls-verify: true`,
+  );
+  const contexts = entries.map(
+    (e) =>
+      `  - name: ${e.context}\n    context:\n      cluster: ${e.context}\n      user: coditect-emulator${e.namespace ? `\n      namespace: ${e.namespace}` : ''}`,
+  );
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+clusters:
+${clusters.join('\n')}
+users:
+  - name: coditect-emulator
+    user:
+      token: emulator-token-not-a-secret
+contexts:
+${contexts.join('\n')}
+current-context: ${entries[0]!.context}
+`,
+  );
+  return file;
+}
+
 export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8sEmulator> {
   const store = loadStore(options.dataDir);
   const forbidden: ForbidRule[] = [];
   let expireNext = 0;
   let url = '';
   const resourceVersion = '4815162342';
+  const now = options.now ?? (() => new Date());
+  const replay = (o: Json): Json =>
+    store.recordedAt === undefined ? o : (shiftTimes(o, now().getTime() - store.recordedAt) as Json);
 
   const handler = (req: { method: string; url: URL }): JsonResponse => {
     const path = req.url.pathname.replace(/\/+$/, '') || '/';
@@ -268,7 +368,9 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
       return status(400, 'BadRequest', 'the emulator does not support watch');
     const { resource, namespace, name } = target;
     const verb = name !== undefined ? 'get' : 'list';
-    const deny = forbidden.find((f) => f.resource === resource.resource && (f.namespace === undefined || f.namespace === namespace));
+    const deny = forbidden.find(
+      (f) => f.resource === resource.resource && (f.namespace === undefined || f.namespace === namespace),
+    );
     if (deny) {
       const where = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
       return status(
@@ -287,7 +389,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
         return status(404, 'NotFound', `${resource.resource} "${name}" not found`, { name, kind: resource.resource });
       return {
         status: 200,
-        body: { apiVersion: groupVersion(resource), kind: resource.kind, ...found },
+        body: { apiVersion: groupVersion(resource), kind: resource.kind, ...replay(found) },
       };
     }
     const selected = all.filter((o) => matchesLabels(o, q.get('labelSelector')));
@@ -304,7 +406,8 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
         );
       }
       const token = decodeToken(cont);
-      if (!token || token.key !== listKey) return status(400, 'BadRequest', 'continue key is not valid: invalid continue token');
+      if (!token || token.key !== listKey)
+        return status(400, 'BadRequest', 'continue key is not valid: invalid continue token');
       offset = token.offset;
     }
     const limitText = q.get('limit');
@@ -322,7 +425,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
             ? { continue: encodeToken({ key: listKey, offset: next }), remainingItemCount: selected.length - next }
             : {}),
         },
-        items: page.map((o) => asListItem(resource, o)),
+        items: page.map((o) => asListItem(resource, replay(o))),
       },
     };
   };
@@ -333,30 +436,9 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
     url,
     server,
     kubeconfigPath(dir, o = {}) {
-      const context = o.context ?? 'coditect-emulator';
-      const file = join(dir, 'kubeconfig.yaml');
-      writeFileSync(
-        file,
-        `apiVersion: v1
-kind: Config
-clusters:
-  - name: coditect-emulator
-    cluster:
-      server: ${url}
-      insecure-skip-tls-verify: true
-users:
-  - name: coditect-emulator
-    user:
-      token: emulator-token-not-a-secret
-contexts:
-  - name: ${context}
-    context:
-      cluster: coditect-emulator
-      user: coditect-emulator${o.namespace ? `\n      namespace: ${o.namespace}` : ''}
-current-context: ${context}
-`,
-      );
-      return file;
+      return writeKubeconfig(join(dir, 'kubeconfig.yaml'), [
+        { context: o.context ?? 'coditect-emulator', url, ...(o.namespace ? { namespace: o.namespace } : {}) },
+      ]);
     },
     forbid(rule) {
       forbidden.push(rule);

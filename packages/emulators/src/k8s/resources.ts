@@ -106,7 +106,13 @@ function byPreference(a: string, b: string): number {
 function apiGroup(name: string, versions: string[]): unknown {
   const sorted = [...versions].sort(byPreference);
   const entry = (v: string) => ({ groupVersion: `${name}/${v}`, version: v });
-  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: sorted.map(entry), preferredVersion: entry(sorted[0] as string) };
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    name,
+    versions: sorted.map(entry),
+    preferredVersion: entry(sorted[0] as string),
+  };
 }
 
 /** `GET /apis`. */

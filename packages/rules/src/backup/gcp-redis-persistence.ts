@@ -34,7 +34,13 @@ export default defineRule({
           data: { instance: i.name, period: i.persistenceConfig?.rdbSnapshotPeriod ?? 'default period' },
           evidence,
         });
-      else ctx.fail({ resource, messageId: 'off', data: { instance: i.name, mode: mode ?? 'not reported (DISABLED)' }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'off',
+          data: { instance: i.name, mode: mode ?? 'not reported (DISABLED)' },
+          evidence,
+        });
     }
   },
 });

@@ -37,7 +37,7 @@ export default {
             settings: { backupConfiguration: { enabled: false } },
           }),
         ),
-        'gcp.sql-backup-runs': runs(run('2025-11-30', 'SUCCESSFUL')),
+        'gcp.sql-backup-runs': runs(run('2025-12-01', 'SUCCESSFUL')),
       },
     },
   ],
@@ -47,7 +47,11 @@ export default {
       now: NOW,
       facets: {
         'gcp.sql': sqlFacet(sqlInstance()),
-        'gcp.sql-backup-runs': runs(run('2025-12-01', 'FAILED'), run('2025-11-30', 'FAILED'), run('2025-11-29', 'SUCCESSFUL')),
+        'gcp.sql-backup-runs': runs(
+          run('2025-12-01', 'FAILED'),
+          run('2025-11-30', 'FAILED'),
+          run('2025-11-29', 'SUCCESSFUL'),
+        ),
       },
       expect: [{ messageId: 'stale' }],
     },

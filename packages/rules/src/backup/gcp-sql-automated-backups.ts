@@ -23,7 +23,7 @@ export default defineRule({
   rationale:
     'ADR-001 Issue 10 (P1 for staging, P0 for production) sets an RPO of one hour and warns that backups are "enabled but not tested": a daily backup that keeps failing is no recovery point at all.',
   remediation: {
-    text: 'Turn automated backups on, then find out why the newest runs fail (the run\'s error) and take an on-demand backup to confirm.',
+    text: "Turn automated backups on, then find out why the newest runs fail (the run's error) and take an on-demand backup to confirm.",
     commands: [
       'gcloud sql instances patch coditect-db --backup-start-time=03:00 --project=coditect-cloud-infra',
       'gcloud sql backups list --instance=coditect-db --project=coditect-cloud-infra --limit=5',
@@ -38,7 +38,8 @@ export default defineRule({
     fresh: `Cloud SQL {{instance}} has automated backups on and a SUCCESSFUL backup within ${FRESH_HOURS} hours.`,
     disabled: 'Cloud SQL {{instance}} has automated backups {{state}}.',
     stale: `Cloud SQL {{instance}} has backups on, but its newest SUCCESSFUL backup is older than ${FRESH_HOURS} hours; the newest run is {{newest}}.`,
-    noSuccessfulRun: 'Cloud SQL {{instance}} has backups on, but none of its {{count}} most recent backup runs succeeded (newest: {{newest}}).',
+    noSuccessfulRun:
+      'Cloud SQL {{instance}} has backups on, but none of its {{count}} most recent backup runs succeeded (newest: {{newest}}).',
   },
   check(ctx) {
     const runsFacet = ctx.facet('gcp.sql-backup-runs');
@@ -51,7 +52,11 @@ export default defineRule({
         continue;
       }
       const enabled = i.settings.backupConfiguration.enabled;
-      const enabledEvidence = { path: 'settings.backupConfiguration.enabled', observed: enabled ?? null, expected: 'true' };
+      const enabledEvidence = {
+        path: 'settings.backupConfiguration.enabled',
+        observed: enabled ?? null,
+        expected: 'true',
+      };
       if (enabled !== true) {
         ctx.fail({
           resource,
@@ -64,7 +69,9 @@ export default defineRule({
       const entry = runsFacet.instances.find((r) => r.project === i.project && r.instance === i.name);
       if (!entry) continue; // not read: the facet's problem is the verdict
       const newest = entry.runs[0];
-      const newestText = newest ? `${newest.status ?? 'of unknown status'}${newest.type ? ` (${newest.type})` : ''}` : 'none';
+      const newestText = newest
+        ? `${newest.status ?? 'of unknown status'}${newest.type ? ` (${newest.type})` : ''}`
+        : 'none';
       const successful = entry.runs
         .filter((r) => r.status === 'SUCCESSFUL')
         .map(finished)
@@ -76,7 +83,8 @@ export default defineRule({
         { path: 'backupRuns[0].status', observed: newest?.status ?? null },
         {
           path: 'backupRuns[status=SUCCESSFUL].endTime',
-          observed: successful === undefined ? null : fresh ? `within ${FRESH_HOURS} hours` : `older than ${FRESH_HOURS} hours`,
+          observed:
+            successful === undefined ? null : fresh ? `within ${FRESH_HOURS} hours` : `older than ${FRESH_HOURS} hours`,
           expected: `within ${FRESH_HOURS} hours`,
         },
       ];

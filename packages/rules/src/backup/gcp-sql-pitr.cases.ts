@@ -16,7 +16,9 @@ export default {
   fail: [
     {
       name: 'PostgreSQL without PITR (the ADR staging instance)',
-      facets: { 'gcp.sql': sqlFacet(sqlInstance({ settings: { backupConfiguration: { pointInTimeRecoveryEnabled: false } } })) },
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { backupConfiguration: { pointInTimeRecoveryEnabled: false } } })),
+      },
       expect: [{ messageId: 'disabled' }],
     },
   ],

@@ -33,14 +33,23 @@ export default defineRule({
       }
       const engine = engineOf(i.databaseVersion);
       if (engine !== 'postgres' && engine !== 'mysql') {
-        ctx.skip(`Cloud SQL ${i.name} runs ${i.databaseVersion ?? 'an unknown engine'}, which has no PITR switch here`, resource);
+        ctx.skip(
+          `Cloud SQL ${i.name} runs ${i.databaseVersion ?? 'an unknown engine'}, which has no PITR switch here`,
+          resource,
+        );
         continue;
       }
       const field = engine === 'postgres' ? 'pointInTimeRecoveryEnabled' : 'binaryLogEnabled';
       const value = i.settings.backupConfiguration[field];
       const evidence = [{ path: `settings.backupConfiguration.${field}`, observed: value ?? null, expected: 'true' }];
       if (value === true) ctx.pass({ resource, messageId: 'enabled', data: { instance: i.name, field }, evidence });
-      else ctx.fail({ resource, messageId: 'disabled', data: { instance: i.name, field, value: String(value ?? 'unset') }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'disabled',
+          data: { instance: i.name, field, value: String(value ?? 'unset') },
+          evidence,
+        });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { replicaReason } from '../util/cloudsql.js';
-import { checkExpectedValue, forEachResource, isTrue, read } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource, isTrue } from '../util/terraform.js';
 
 /** ADR-001 Issue 10: Cloud SQL backups are the recovery point of the whole license database. */
 export default defineRule({

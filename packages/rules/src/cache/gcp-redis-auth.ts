@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.redis'],
   description:
-    'Reads `authEnabled` of every Memorystore instance (redis `instances.list`; an absent value is Google\'s default, false). False fails: any client inside the VPC can read and write the cache. The AUTH string is never requested (`getAuthString` is not called).',
+    "Reads `authEnabled` of every Memorystore instance (redis `instances.list`; an absent value is Google's default, false). False fails: any client inside the VPC can read and write the cache. The AUTH string is never requested (`getAuthString` is not called).",
   rationale:
     'ADR-001 Issue 4 (P0): "Unprotected cache accessible within VPC"; the cache holds sessions and license seat tracking.',
   remediation: {

@@ -9,6 +9,10 @@ export default {
       facets: { 'gcp.redis': redisFacet(redisInstance({ state: 'CREATING' })) },
       expect: [{ messageId: 'notReady' }],
     },
-    { name: 'no instance', facets: { 'gcp.redis': { read: READ_PROJECT, instances: [] } }, expect: [{ messageId: 'missing' }] },
+    {
+      name: 'no instance',
+      facets: { 'gcp.redis': { read: READ_PROJECT, instances: [] } },
+      expect: [{ messageId: 'missing' }],
+    },
   ],
 } satisfies RuleCases;

@@ -34,7 +34,13 @@ export default defineRule({
         resource: gcpResource.redis({ project, location: ctx.env.expectations.region, name: redis.instance }),
         messageId: 'missing',
         data: { instance: redis.instance, project },
-        evidence: [{ path: 'instances[].name', observed: data.instances.map((i) => i.name).join(', ') || null, expected: redis.instance }],
+        evidence: [
+          {
+            path: 'instances[].name',
+            observed: data.instances.map((i) => i.name).join(', ') || null,
+            expected: redis.instance,
+          },
+        ],
       });
       return;
     }

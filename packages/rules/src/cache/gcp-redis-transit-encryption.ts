@@ -30,7 +30,13 @@ export default defineRule({
       const evidence = [{ path: 'transitEncryptionMode', observed: mode ?? null, expected: 'SERVER_AUTHENTICATION' }];
       if (mode === 'SERVER_AUTHENTICATION')
         ctx.pass({ resource, messageId: 'encrypted', data: { instance: i.name, port: i.port ?? 6378 }, evidence });
-      else ctx.fail({ resource, messageId: 'plaintext', data: { instance: i.name, mode: mode ?? 'unset (DISABLED)' }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'plaintext',
+          data: { instance: i.name, mode: mode ?? 'unset (DISABLED)' },
+          evidence,
+        });
     }
   },
 });

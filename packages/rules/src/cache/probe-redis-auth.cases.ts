@@ -12,7 +12,10 @@ const redis = (ping: RedisProbe['unauthenticatedPing']): RedisProbe => ({
 
 export default {
   pass: [
-    { name: 'AUTH enabled: NOAUTH', facets: { 'probe.redis': redis({ outcome: 'noauth', reply: 'NOAUTH Authentication required.' }) } },
+    {
+      name: 'AUTH enabled: NOAUTH',
+      facets: { 'probe.redis': redis({ outcome: 'noauth', reply: 'NOAUTH Authentication required.' }) },
+    },
     {
       name: 'protected mode refuses the anonymous client',
       facets: { 'probe.redis': redis({ outcome: 'error', reply: 'DENIED Redis is running in protected mode' }) },

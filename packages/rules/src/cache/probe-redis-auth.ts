@@ -32,8 +32,15 @@ export default defineRule({
     const data = { endpoint: d.endpoint, reply: ping.reply ?? ping.outcome };
     const evidence = [{ path: 'PING (no AUTH)', observed: ping.reply ?? ping.outcome, expected: 'NOAUTH' }];
     if (ping.outcome === 'pong') ctx.fail({ resource, messageId: 'open', data, evidence });
-    else if (ping.outcome === 'noauth' || (ping.outcome === 'error' && /^(DENIED|NOAUTH|WRONGPASS)\b/.test(ping.reply ?? '')))
+    else if (
+      ping.outcome === 'noauth' ||
+      (ping.outcome === 'error' && /^(DENIED|NOAUTH|WRONGPASS)\b/.test(ping.reply ?? ''))
+    )
       ctx.pass({ resource, messageId: 'refused', data, evidence });
-    else ctx.skip(`${d.endpoint} gave no usable answer to PING (${ping.reply ?? ping.outcome}); see the error verdict`, resource);
+    else
+      ctx.skip(
+        `${d.endpoint} gave no usable answer to PING (${ping.reply ?? ping.outcome}); see the error verdict`,
+        resource,
+      );
   },
 });

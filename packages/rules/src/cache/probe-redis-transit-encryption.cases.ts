@@ -60,7 +60,13 @@ export default {
       name: 'a certificate the client cannot verify, for another host',
       facets: {
         'probe.redis': redis({
-          certificate: { ...cert, trusted: false, trustError: 'SELF_SIGNED_CERT_IN_CHAIN', hostnameMatches: false, altNames: ['DNS:redis.internal'] },
+          certificate: {
+            ...cert,
+            trusted: false,
+            trustError: 'SELF_SIGNED_CERT_IN_CHAIN',
+            hostnameMatches: false,
+            altNames: ['DNS:redis.internal'],
+          },
         }),
       },
       expect: [{ messageId: 'untrusted' }, { messageId: 'wrongHost' }],

@@ -24,7 +24,8 @@ export default defineRule({
   messages: {
     plaintext: '{{endpoint}} answered a plaintext client ({{reply}}): traffic to the cache is not encrypted.',
     noTls: '{{endpoint}} did not complete a TLS handshake ({{error}}).',
-    untrusted: 'The TLS certificate of {{endpoint}} is not trusted ({{reason}}): clients cannot tell the server from an impostor.',
+    untrusted:
+      'The TLS certificate of {{endpoint}} is not trusted ({{reason}}): clients cannot tell the server from an impostor.',
     wrongHost: 'The TLS certificate of {{endpoint}} does not cover {{hostname}} (it names {{names}}).',
     encrypted: '{{endpoint}} speaks TLS only, with a trusted certificate for {{hostname}} valid until {{validTo}}.',
   },
@@ -40,7 +41,9 @@ export default defineRule({
         messageId: 'plaintext',
         data: { endpoint, reply: d.plaintext.reply ?? 'a Redis reply' },
         discriminator: 'plaintext',
-        evidence: [{ path: 'PING over plain TCP', observed: d.plaintext.reply ?? 'answered', expected: 'no answer (TLS only)' }],
+        evidence: [
+          { path: 'PING over plain TCP', observed: d.plaintext.reply ?? 'answered', expected: 'no answer (TLS only)' },
+        ],
       });
     }
     if (d.tls) {
@@ -62,7 +65,13 @@ export default defineRule({
             messageId: 'untrusted',
             data: { endpoint, reason: cert.trustError ?? 'unknown reason' },
             discriminator: 'certificate:trust',
-            evidence: [{ path: 'certificate', observed: cert.trustError ?? 'untrusted', expected: 'chains to the configured CA' }],
+            evidence: [
+              {
+                path: 'certificate',
+                observed: cert.trustError ?? 'untrusted',
+                expected: 'chains to the configured CA',
+              },
+            ],
           });
         }
         if (!cert.hostnameMatches) {
@@ -72,12 +81,18 @@ export default defineRule({
             messageId: 'wrongHost',
             data: { endpoint, hostname: cert.hostname, names: cert.altNames.join(', ') || cert.subject },
             discriminator: 'certificate:host',
-            evidence: [{ path: 'certificate.subjectAltName', observed: cert.altNames.join(', '), expected: cert.hostname }],
+            evidence: [
+              { path: 'certificate.subjectAltName', observed: cert.altNames.join(', '), expected: cert.hostname },
+            ],
           });
         }
       }
     }
     if (!failed && d.tls && d.certificate)
-      ctx.pass({ resource, messageId: 'encrypted', data: { endpoint, hostname: d.certificate.hostname, validTo: d.certificate.validTo.slice(0, 10) } });
+      ctx.pass({
+        resource,
+        messageId: 'encrypted',
+        data: { endpoint, hostname: d.certificate.hostname, validTo: d.certificate.validTo.slice(0, 10) },
+      });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { checkExpectedValue, forEachResource, isTrue, read } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource, isTrue } from '../util/terraform.js';
 
 /** ADR-001 Issue 4: "Redis created without AUTH token": anything in the VPC can read and write the cache. */
 export default defineRule({

@@ -22,7 +22,9 @@ export default {
     {
       name: 'the ADR staging Deployment leaves allowPrivilegeEscalation unset',
       facets: workloads({
-        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }])),
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
       }),
       expect: [{ messageId: 'escalationNotDisabled' }],
     },
@@ -38,7 +40,11 @@ export default {
                     {
                       name: 'agent',
                       image: 'example.org/agent:2.1.0',
-                      securityContext: { allowPrivilegeEscalation: true, privileged: true, capabilities: { add: ['NET_ADMIN'] } },
+                      securityContext: {
+                        allowPrivilegeEscalation: true,
+                        privileged: true,
+                        capabilities: { add: ['NET_ADMIN'] },
+                      },
                     },
                   ],
                 },

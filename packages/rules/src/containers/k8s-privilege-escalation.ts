@@ -24,7 +24,11 @@ export default defineRule({
     ],
   },
   benchmarks: [
-    { standard: 'CIS Kubernetes Benchmark v1.6.1', id: '5.2.1', title: 'Minimize the admission of privileged containers' },
+    {
+      standard: 'CIS Kubernetes Benchmark v1.6.1',
+      id: '5.2.1',
+      title: 'Minimize the admission of privileged containers',
+    },
     {
       standard: 'CIS Kubernetes Benchmark v1.6.1',
       id: '5.2.5',
@@ -68,7 +72,11 @@ export default defineRule({
             messageId: ape === true ? 'escalationAllowed' : 'escalationNotDisabled',
             data,
             evidence: [
-              { path: `${at}/allowPrivilegeEscalation`, observed: ape === undefined ? null : String(ape), expected: 'false' },
+              {
+                path: `${at}/allowPrivilegeEscalation`,
+                observed: ape === undefined ? null : String(ape),
+                expected: 'false',
+              },
             ],
             discriminator: 'allowPrivilegeEscalation',
           });

@@ -52,12 +52,18 @@ export default defineRule({
         const runAsUser = effective<number>(c, 'runAsUser', toUid);
         const runAsNonRoot = effective<boolean>(c, 'runAsNonRoot', (v) => (typeof v === 'boolean' ? v : undefined));
         const evidence: Evidence[] = [];
-        if (runAsUser) evidence.push({ path: runAsUser.pointer, observed: runAsUser.value, expected: 'a non-zero UID' });
+        if (runAsUser)
+          evidence.push({ path: runAsUser.pointer, observed: runAsUser.value, expected: 'a non-zero UID' });
         if (runAsNonRoot) evidence.push({ path: runAsNonRoot.pointer, observed: runAsNonRoot.value, expected: 'true' });
         if (runAsUser?.value === 0) {
           ctx.fail({ resource, messageId: 'rootUser', data: { ...data, level: runAsUser.level }, evidence });
         } else if (runAsUser !== undefined) {
-          ctx.pass({ resource, messageId: 'nonRoot', data: { ...data, reason: `runAsUser: ${runAsUser.value}` }, evidence });
+          ctx.pass({
+            resource,
+            messageId: 'nonRoot',
+            data: { ...data, reason: `runAsUser: ${runAsUser.value}` },
+            evidence,
+          });
         } else if (runAsNonRoot?.value === true) {
           ctx.pass({ resource, messageId: 'nonRoot', data: { ...data, reason: 'runAsNonRoot: true' }, evidence });
         } else if (runAsNonRoot?.value === false) {

@@ -12,13 +12,30 @@ const image = (configs: ImageProbe['configs']): ImageProbe => ({
   platforms: [{ os: 'linux', architecture: 'amd64' }],
   attestationsIgnored: 0,
   configs,
-  usedBy: [{ source: 'manifest', file: 'k8s/deployment.yaml', line: 29, column: 11, kind: 'Deployment', namespace: 'coditect-staging', name: 'coditect-backend', container: 'backend' }],
+  usedBy: [
+    {
+      source: 'manifest',
+      file: 'k8s/deployment.yaml',
+      line: 29,
+      column: 11,
+      kind: 'Deployment',
+      namespace: 'coditect-staging',
+      name: 'coditect-backend',
+      container: 'backend',
+    },
+  ],
 });
 
 export default {
   pass: [
-    { name: 'USER django', facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: 'django' }])] } } },
-    { name: 'a numeric non-root UID and group', facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '1000:1000' }])] } } },
+    {
+      name: 'USER django',
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: 'django' }])] } },
+    },
+    {
+      name: 'a numeric non-root UID and group',
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '1000:1000' }])] } },
+    },
   ],
   fail: [
     {

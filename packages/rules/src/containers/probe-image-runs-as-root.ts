@@ -20,7 +20,9 @@ export default defineRule({
       'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
     ],
   },
-  benchmarks: [{ standard: 'CIS Docker Benchmark 1.6', id: '4.1', title: 'Ensure that a user for the container has been created' }],
+  benchmarks: [
+    { standard: 'CIS Docker Benchmark 1.6', id: '4.1', title: 'Ensure that a user for the container has been created' },
+  ],
   messages: {
     root: '{{image}} (used by {{usedBy}}) runs as {{user}} on {{platforms}}: its image config sets no non-root User.',
     nonRoot: '{{image}} runs as {{user}}.',
@@ -33,19 +35,33 @@ export default defineRule({
         continue;
       }
       const root = image.configs.filter((c) => isRootImageUser(c.user));
-      const evidence = image.configs.map((c) => ({ path: `config[${c.platform}].User`, observed: c.user, expected: 'a non-root user' }));
+      const evidence = image.configs.map((c) => ({
+        path: `config[${c.platform}].User`,
+        observed: c.user,
+        expected: 'a non-root user',
+      }));
       if (root.length > 0) {
         const user = root[0]!.user === '' ? 'root (User is empty)' : root[0]!.user;
         ctx.fail({
           resource,
           messageId: 'root',
-          data: { image: image.reference, usedBy: describeUse(image), user, platforms: root.map((c) => c.platform).join(', ') },
+          data: {
+            image: image.reference,
+            usedBy: describeUse(image),
+            user,
+            platforms: root.map((c) => c.platform).join(', '),
+          },
           ...(location ? { location } : {}),
           ...(relatedLocations ? { relatedLocations } : {}),
           evidence,
         });
       } else {
-        ctx.pass({ resource, messageId: 'nonRoot', data: { image: image.reference, user: [...new Set(image.configs.map((c) => c.user))].join(', ') }, evidence });
+        ctx.pass({
+          resource,
+          messageId: 'nonRoot',
+          data: { image: image.reference, user: [...new Set(image.configs.map((c) => c.user))].join(', ') },
+          evidence,
+        });
       }
     }
   },

@@ -12,14 +12,27 @@ const image = (user: string, path: string): ImageProbe => ({
   platforms: [{ os: 'linux', architecture: 'amd64' }],
   attestationsIgnored: 0,
   configs: [{ platform: 'linux/amd64', user, path }],
-  usedBy: [{ source: 'manifest', file: 'k8s/deployment.yaml', line: 29, column: 11, kind: 'Deployment', namespace: 'coditect-staging', name: 'coditect-backend', container: 'backend' }],
+  usedBy: [
+    {
+      source: 'manifest',
+      file: 'k8s/deployment.yaml',
+      line: 29,
+      column: 11,
+      kind: 'Deployment',
+      namespace: 'coditect-staging',
+      name: 'coditect-backend',
+      container: 'backend',
+    },
+  ],
 });
 
 export default {
   pass: [
     {
       name: 'the ADR fix: packages in /home/django/.local',
-      facets: { 'probe.registry': { images: [image('django', '/home/django/.local/bin:/usr/local/bin:/usr/bin:/bin')] } },
+      facets: {
+        'probe.registry': { images: [image('django', '/home/django/.local/bin:/usr/local/bin:/usr/bin:/bin')] },
+      },
     },
   ],
   fail: [

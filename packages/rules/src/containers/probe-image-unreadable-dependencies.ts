@@ -27,7 +27,8 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    pathUnderRoot: '{{image}} (used by {{usedBy}}) runs as {{user}} with {{entry}} on PATH: {{user}} cannot read /root.',
+    pathUnderRoot:
+      '{{image}} (used by {{usedBy}}) runs as {{user}} with {{entry}} on PATH: {{user}} cannot read /root.',
     readable: '{{image}} runs as {{user}} with nothing under /root on PATH.',
   },
   check(ctx) {
@@ -35,10 +36,18 @@ export default defineRule({
       const { resource, location, relatedLocations } = imageTarget(image);
       const nonRoot = image.configs.filter((c) => !isRootImageUser(c.user));
       if (nonRoot.length === 0) {
-        ctx.skip(`${image.reference} runs as root${image.configs.length ? '' : ' or its config could not be read'}; see probe-image-runs-as-root`, resource);
+        ctx.skip(
+          `${image.reference} runs as root${image.configs.length ? '' : ' or its config could not be read'}; see probe-image-runs-as-root`,
+          resource,
+        );
         continue;
       }
-      const bad = nonRoot.flatMap((c) => (c.path ?? '').split(':').filter(underRoot).map((entry) => ({ c, entry })));
+      const bad = nonRoot.flatMap((c) =>
+        (c.path ?? '')
+          .split(':')
+          .filter(underRoot)
+          .map((entry) => ({ c, entry })),
+      );
       const first = bad[0];
       if (first) {
         ctx.fail({
@@ -48,7 +57,11 @@ export default defineRule({
           ...(location ? { location } : {}),
           ...(relatedLocations ? { relatedLocations } : {}),
           evidence: [
-            { path: `config[${first.c.platform}].Env.PATH`, observed: first.c.path ?? null, expected: 'no entry under /root' },
+            {
+              path: `config[${first.c.platform}].Env.PATH`,
+              observed: first.c.path ?? null,
+              expected: 'no entry under /root',
+            },
             { path: `config[${first.c.platform}].User`, observed: first.c.user },
           ],
         });

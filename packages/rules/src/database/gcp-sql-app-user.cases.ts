@@ -12,7 +12,10 @@ export default {
     {
       name: 'a dedicated built-in user beside postgres',
       facets: {
-        'gcp.sql-users': users({ name: 'postgres', type: 'BUILT_IN' }, { name: 'license_api_staging', type: 'BUILT_IN' }),
+        'gcp.sql-users': users(
+          { name: 'postgres', type: 'BUILT_IN' },
+          { name: 'license_api_staging', type: 'BUILT_IN' },
+        ),
       },
     },
     {

@@ -20,7 +20,7 @@ export default defineRule({
   rationale:
     'ADR-001 Issue 2 (P0): "Using postgres superuser for application connection". A compromised backend with superuser rights can read, alter or drop every database on the instance.',
   remediation: {
-    text: 'Create a dedicated user (or an IAM database user for the backend\'s service account), grant it DML rights only, and point the application\'s secret at it.',
+    text: "Create a dedicated user (or an IAM database user for the backend's service account), grant it DML rights only, and point the application's secret at it.",
     commands: [
       'gcloud sql users create license_api_staging --instance=coditect-db --password="$(openssl rand -base64 32)" --project=coditect-cloud-infra',
       "psql -h 10.28.0.3 -U postgres -d coditect -c 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO license_api_staging'",
@@ -28,14 +28,17 @@ export default defineRule({
     ],
   },
   messages: {
-    dedicatedUser: 'Cloud SQL {{instance}} has the application user {{user}} ({{type}}), not a superuser by name{{roles}}.',
+    dedicatedUser:
+      'Cloud SQL {{instance}} has the application user {{user}} ({{type}}), not a superuser by name{{roles}}.',
     onlySuperusers:
       'Cloud SQL {{instance}} has no user but {{users}}: the application can only connect as a superuser. Create a dedicated user.',
     memberOfSuperuser: 'Cloud SQL user {{user}} of {{instance}} is a member of cloudsqlsuperuser.',
   },
   check(ctx) {
     const { project, database } = ctx.env.expectations;
-    const entry = ctx.facet('gcp.sql-users').instances.find((i) => i.project === project && i.instance === database.instance);
+    const entry = ctx
+      .facet('gcp.sql-users')
+      .instances.find((i) => i.project === project && i.instance === database.instance);
     if (!entry) return;
     const superNames = new Set(database.superuserNames.map((n) => n.toLowerCase()));
     const candidates = entry.users.filter((u) => !superNames.has(u.name.toLowerCase()) && !GROUPS.has(u.type));
@@ -55,10 +58,19 @@ export default defineRule({
       const resource = gcpResource.sqlUser(project, database.instance, u.name);
       const userEvidence = [
         { path: `users[${u.name}].type`, observed: u.type },
-        { path: `users[${u.name}].databaseRoles`, observed: u.databaseRoles?.join(', ') ?? null, expected: `no ${SUPERUSER_ROLE}` },
+        {
+          path: `users[${u.name}].databaseRoles`,
+          observed: u.databaseRoles?.join(', ') ?? null,
+          expected: `no ${SUPERUSER_ROLE}`,
+        },
       ];
       if (u.databaseRoles?.includes(SUPERUSER_ROLE))
-        ctx.fail({ resource, messageId: 'memberOfSuperuser', data: { instance: database.instance, user: u.name }, evidence: userEvidence });
+        ctx.fail({
+          resource,
+          messageId: 'memberOfSuperuser',
+          data: { instance: database.instance, user: u.name },
+          evidence: userEvidence,
+        });
       else
         ctx.pass({
           resource,

@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.sql'],
   description:
-    'Reads `settings.deletionProtectionEnabled` of every Cloud SQL instance: `true` passes; `false` or not reported fails. This is the Google-side protection, distinct from OpenTofu\'s `deletion_protection`, which only guards `tofu destroy`.',
+    "Reads `settings.deletionProtectionEnabled` of every Cloud SQL instance: `true` passes; `false` or not reported fails. This is the Google-side protection, distinct from OpenTofu's `deletion_protection`, which only guards `tofu destroy`.",
   rationale:
     'ADR-001 Issue 10 names data loss as a high-impact risk. Without deletion protection one `gcloud sql instances delete` (or a console click) removes the instance and its automated backups.',
   remediation: {
@@ -19,7 +19,8 @@ export default defineRule({
   benchmarks: [{ standard: 'CIS Google Cloud Platform Foundation Benchmark 5.0.0', id: '6.9' }],
   messages: {
     enabled: 'Cloud SQL {{instance}} has deletion protection on.',
-    disabled: 'Cloud SQL {{instance}} has deletion protection {{state}}: the instance and its backups can be deleted in one call.',
+    disabled:
+      'Cloud SQL {{instance}} has deletion protection {{state}}: the instance and its backups can be deleted in one call.',
   },
   check(ctx) {
     for (const i of ctx.facet('gcp.sql').instances) {

@@ -32,10 +32,17 @@ export default defineRule({
         ctx.skip(`Cloud SQL ${i.name} reports no databaseVersion`, resource);
         continue;
       }
-      const evidence = [{ path: 'databaseVersion', observed: i.databaseVersion, expected: 'a version in regular support' }];
+      const evidence = [
+        { path: 'databaseVersion', observed: i.databaseVersion, expected: 'a version in regular support' },
+      ];
       const lifecycle = lifecycleOf(i.databaseVersion);
       if (!lifecycle) {
-        ctx.pass({ resource, messageId: 'notInTable', data: { instance: i.name, version: i.databaseVersion }, evidence });
+        ctx.pass({
+          resource,
+          messageId: 'notInTable',
+          data: { instance: i.name, version: i.databaseVersion },
+          evidence,
+        });
         continue;
       }
       const data = {

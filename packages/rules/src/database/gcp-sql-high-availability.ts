@@ -30,8 +30,15 @@ export default defineRule({
       }
       const availability = i.settings.availabilityType;
       const evidence = [{ path: 'settings.availabilityType', observed: availability ?? null, expected: 'REGIONAL' }];
-      if (availability === 'REGIONAL') ctx.pass({ resource, messageId: 'regional', data: { instance: i.name }, evidence });
-      else ctx.fail({ resource, messageId: 'zonal', data: { instance: i.name, availability: availability ?? 'not reported' }, evidence });
+      if (availability === 'REGIONAL')
+        ctx.pass({ resource, messageId: 'regional', data: { instance: i.name }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'zonal',
+          data: { instance: i.name, availability: availability ?? 'not reported' },
+          evidence,
+        });
     }
   },
 });

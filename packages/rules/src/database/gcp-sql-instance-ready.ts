@@ -37,22 +37,42 @@ export default defineRule({
         resource: gcpResource.sqlInstance({ project, name: database.instance }),
         messageId: 'missing',
         data: { instance: database.instance, project },
-        evidence: [{ path: 'instances[].name', observed: sql.instances.map((i) => i.name).join(', ') || null, expected: database.instance }],
+        evidence: [
+          {
+            path: 'instances[].name',
+            observed: sql.instances.map((i) => i.name).join(', ') || null,
+            expected: database.instance,
+          },
+        ],
       });
       return;
     }
     const resource = gcpResource.sqlInstance(instance);
     const evidence = [{ path: 'state', observed: instance.state ?? null, expected: 'RUNNABLE' }];
-    if (instance.state === 'RUNNABLE') ctx.pass({ resource, messageId: 'ready', data: { instance: instance.name }, evidence });
-    else ctx.fail({ resource, messageId: 'notRunnable', data: { instance: instance.name, state: instance.state ?? 'unknown' }, evidence });
+    if (instance.state === 'RUNNABLE')
+      ctx.pass({ resource, messageId: 'ready', data: { instance: instance.name }, evidence });
+    else
+      ctx.fail({
+        resource,
+        messageId: 'notRunnable',
+        data: { instance: instance.name, state: instance.state ?? 'unknown' },
+        evidence,
+      });
 
-    const dbs = ctx.facet('gcp.sql-databases').instances.find((d) => d.project === project && d.instance === instance.name);
+    const dbs = ctx
+      .facet('gcp.sql-databases')
+      .instances.find((d) => d.project === project && d.instance === instance.name);
     if (!dbs) return;
     const dbResource = gcpResource.sqlDatabase(project, instance.name, database.name);
     const names = dbs.databases.map((d) => d.name);
     const dbEvidence = [{ path: 'databases[].name', observed: names.join(', ') || null, expected: database.name }];
     if (names.includes(database.name))
-      ctx.pass({ resource: dbResource, messageId: 'databaseReady', data: { instance: instance.name, database: database.name }, evidence: dbEvidence });
+      ctx.pass({
+        resource: dbResource,
+        messageId: 'databaseReady',
+        data: { instance: instance.name, database: database.name },
+        evidence: dbEvidence,
+      });
     else
       ctx.fail({
         resource: dbResource,

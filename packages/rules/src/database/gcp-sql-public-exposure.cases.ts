@@ -9,7 +9,12 @@ export default {
       facets: {
         'gcp.sql': sqlFacet(
           sqlInstance({
-            settings: { ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ name: 'office', value: '198.51.100.0/24' }] } },
+            settings: {
+              ipConfiguration: {
+                ipv4Enabled: true,
+                authorizedNetworks: [{ name: 'office', value: '198.51.100.0/24' }],
+              },
+            },
           }),
         ),
       },
@@ -22,7 +27,9 @@ export default {
         'gcp.sql': sqlFacet(
           sqlInstance({
             ipAddresses: [{ type: 'PRIMARY', ipAddress: '34.41.12.7' }],
-            settings: { ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ name: 'all', value: '0.0.0.0/0' }] } },
+            settings: {
+              ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ name: 'all', value: '0.0.0.0/0' }] },
+            },
           }),
         ),
       },

@@ -28,7 +28,8 @@ export default defineRule({
   messages: {
     private: 'Cloud SQL {{instance}} has no public IP address.',
     restricted: 'Cloud SQL {{instance}} has a public IP, reachable only from {{networks}}.',
-    openToAll: 'Cloud SQL {{instance}} has a public IP and authorizes {{network}}: anyone on the internet can reach it.',
+    openToAll:
+      'Cloud SQL {{instance}} has a public IP and authorizes {{network}}: anyone on the internet can reach it.',
   },
   check(ctx) {
     for (const i of ctx.facet('gcp.sql').instances) {
@@ -48,12 +49,16 @@ export default defineRule({
         continue;
       }
       const open = ip.authorizedNetworks.find((n) => OPEN_TO_ALL.includes(n.value));
-      if (open) ctx.fail({ resource, messageId: 'openToAll', data: { instance: i.name, network: open.value }, evidence });
+      if (open)
+        ctx.fail({ resource, messageId: 'openToAll', data: { instance: i.name, network: open.value }, evidence });
       else
         ctx.pass({
           resource,
           messageId: 'restricted',
-          data: { instance: i.name, networks: ip.authorizedNetworks.map((n) => n.value).join(', ') || 'no authorized network' },
+          data: {
+            instance: i.name,
+            networks: ip.authorizedNetworks.map((n) => n.value).join(', ') || 'no authorized network',
+          },
           evidence,
         });
     }

@@ -3,25 +3,34 @@ import { sqlFacet, sqlInstance } from '../util/gcp-cases.js';
 
 export default {
   pass: [
-    { name: 'sslMode ENCRYPTED_ONLY with requireSsl false (a valid pair)', facets: { 'gcp.sql': sqlFacet(sqlInstance()) } },
+    {
+      name: 'sslMode ENCRYPTED_ONLY with requireSsl false (a valid pair)',
+      facets: { 'gcp.sql': sqlFacet(sqlInstance()) },
+    },
     {
       name: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED',
       facets: {
         'gcp.sql': sqlFacet(
-          sqlInstance({ settings: { ipConfiguration: { sslMode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED', requireSsl: true } } }),
+          sqlInstance({
+            settings: { ipConfiguration: { sslMode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED', requireSsl: true } },
+          }),
         ),
       },
     },
     {
       name: 'legacy requireSsl true without sslMode',
-      facets: { 'gcp.sql': sqlFacet(sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: true } } })) },
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: true } } })),
+      },
     },
   ],
   fail: [
     {
       name: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED (the ADR staging instance)',
       facets: {
-        'gcp.sql': sqlFacet(sqlInstance({ settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' } } })),
+        'gcp.sql': sqlFacet(
+          sqlInstance({ settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' } } }),
+        ),
       },
       expect: [{ messageId: 'allowsUnencrypted' }],
     },
@@ -29,14 +38,20 @@ export default {
       name: 'sslMode wins over requireSsl true',
       facets: {
         'gcp.sql': sqlFacet(
-          sqlInstance({ settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', requireSsl: true } } }),
+          sqlInstance({
+            settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', requireSsl: true } },
+          }),
         ),
       },
       expect: [{ messageId: 'allowsUnencrypted' }],
     },
     {
       name: 'neither sslMode nor requireSsl',
-      facets: { 'gcp.sql': sqlFacet(sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: undefined } } })) },
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: undefined } } }),
+        ),
+      },
       expect: [{ messageId: 'notEnforced' }],
     },
   ],

@@ -43,7 +43,8 @@ export default defineRule({
         { path: 'settings.ipConfiguration.requireSsl', observed: requireSsl ?? null },
       ];
       const instance = i.name;
-      if (sslMode && ENFORCING.includes(sslMode)) ctx.pass({ resource, messageId: 'enforced', data: { instance, sslMode }, evidence });
+      if (sslMode && ENFORCING.includes(sslMode))
+        ctx.pass({ resource, messageId: 'enforced', data: { instance, sslMode }, evidence });
       else if (sslMode)
         ctx.fail({
           resource,
@@ -52,7 +53,13 @@ export default defineRule({
           evidence,
         });
       else if (requireSsl === true) ctx.pass({ resource, messageId: 'legacyRequireSsl', data: { instance }, evidence });
-      else ctx.fail({ resource, messageId: 'notEnforced', data: { instance, requireSsl: String(requireSsl ?? 'unset') }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'notEnforced',
+          data: { instance, requireSsl: String(requireSsl ?? 'unset') },
+          evidence,
+        });
     }
   },
 });

@@ -11,7 +11,16 @@ const dmlOnly: PostgresProbe = {
   credentialSource: 'env DB_PASSWORD',
   sslmode: 'verify-full',
   plaintext: { outcome: 'refused', detail: 'no encryption' },
-  role: { name: 'license_api_staging', exists: true, superuser: false, createRole: false, createDb: false, bypassRls: false, replication: false, memberOf: ['app_rw'] },
+  role: {
+    name: 'license_api_staging',
+    exists: true,
+    superuser: false,
+    createRole: false,
+    createDb: false,
+    bypassRls: false,
+    replication: false,
+    memberOf: ['app_rw'],
+  },
   ownership: { database: false, schemas: [], tables: [], tableCount: 0 },
   privileges: { createOnDatabase: false, createOnSchemas: [], beyondDml: [], beyondDmlCount: 0 },
 };
@@ -24,7 +33,12 @@ export default {
       facets: {
         'probe.postgres': {
           ...dmlOnly,
-          ownership: { database: true, schemas: ['public'], tables: ['public.licenses', 'public.seats'], tableCount: 2 },
+          ownership: {
+            database: true,
+            schemas: ['public'],
+            tables: ['public.licenses', 'public.seats'],
+            tableCount: 2,
+          },
           privileges: {
             createOnDatabase: true,
             createOnSchemas: ['public'],

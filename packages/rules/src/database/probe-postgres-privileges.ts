@@ -37,7 +37,8 @@ export default defineRule({
   benchmarks: [],
   messages: {
     attribute: '{{role}} on {{endpoint}} has the role attribute {{attribute}}.',
-    privilegedRole: '{{role}} on {{endpoint}} is a member of {{member}}, which reaches beyond the application’s tables.',
+    privilegedRole:
+      '{{role}} on {{endpoint}} is a member of {{member}}, which reaches beyond the application’s tables.',
     ownsDatabase: '{{role}} owns the database {{database}} on {{endpoint}}.',
     ownsSchema: '{{role}} owns the schema {{schema}} on {{endpoint}}.',
     ownsTables: '{{role}} owns {{count}} table(s) on {{endpoint}} (e.g. {{examples}}): it can alter or drop them.',
@@ -55,14 +56,29 @@ export default defineRule({
     }
     const resource = postgresRoleResource(d, ctx.env.expectations);
     if (!role.exists || role.superuser || role.memberOf.includes('cloudsqlsuperuser')) {
-      ctx.skip(`${role.name} is ${role.exists ? 'an administrator' : 'missing'}: see probe-postgres-superuser`, resource);
+      ctx.skip(
+        `${role.name} is ${role.exists ? 'an administrator' : 'missing'}: see probe-postgres-superuser`,
+        resource,
+      );
       return;
     }
     const base = { endpoint: d.endpoint, role: role.name, database: d.database };
     let failed = false;
-    const fail = (messageId: Parameters<typeof ctx.fail>[0]['messageId'], discriminator: string, data: Record<string, string | number>, path: string, observed: string | number | boolean) => {
+    const fail = (
+      messageId: Parameters<typeof ctx.fail>[0]['messageId'],
+      discriminator: string,
+      data: Record<string, string | number>,
+      path: string,
+      observed: string | number | boolean,
+    ) => {
       failed = true;
-      ctx.fail({ resource, messageId, data: { ...base, ...data }, discriminator, evidence: [{ path, observed, expected: 'DML only' }] });
+      ctx.fail({
+        resource,
+        messageId,
+        data: { ...base, ...data },
+        discriminator,
+        evidence: [{ path, observed, expected: 'DML only' }],
+      });
     };
     const attributes = [
       ['CREATEROLE', role.createRole],
@@ -71,14 +87,23 @@ export default defineRule({
       ['REPLICATION', role.replication],
     ] as const;
     for (const [attribute, held] of attributes)
-      if (held) fail('attribute', `attribute:${attribute}`, { attribute }, `pg_roles.rol${attribute.toLowerCase()}`, true);
+      if (held)
+        fail('attribute', `attribute:${attribute}`, { attribute }, `pg_roles.rol${attribute.toLowerCase()}`, true);
     for (const member of role.memberOf.filter((m) => PRIVILEGED_ROLES.includes(m)))
       fail('privilegedRole', `member:${member}`, { member }, 'memberOf', member);
     if (ownership.database) fail('ownsDatabase', 'owns:database', {}, 'pg_database.datdba', role.name);
-    for (const schema of ownership.schemas) fail('ownsSchema', `owns:schema:${schema}`, { schema }, `pg_namespace[${schema}].nspowner`, role.name);
+    for (const schema of ownership.schemas)
+      fail('ownsSchema', `owns:schema:${schema}`, { schema }, `pg_namespace[${schema}].nspowner`, role.name);
     if (ownership.tableCount > 0)
-      fail('ownsTables', 'owns:tables', { count: ownership.tableCount, examples: ownership.tables.slice(0, 3).join(', ') }, 'pg_class.relowner', ownership.tableCount);
-    if (privileges.createOnDatabase) fail('createOnDatabase', 'create:database', {}, 'has_database_privilege(CREATE)', true);
+      fail(
+        'ownsTables',
+        'owns:tables',
+        { count: ownership.tableCount, examples: ownership.tables.slice(0, 3).join(', ') },
+        'pg_class.relowner',
+        ownership.tableCount,
+      );
+    if (privileges.createOnDatabase)
+      fail('createOnDatabase', 'create:database', {}, 'has_database_privilege(CREATE)', true);
     for (const schema of privileges.createOnSchemas)
       fail('createOnSchema', `create:schema:${schema}`, { schema }, `has_schema_privilege(${schema}, CREATE)`, true);
     if (privileges.beyondDmlCount > 0) {
@@ -86,7 +111,14 @@ export default defineRule({
       fail(
         'beyondDml',
         'tables:beyond-dml',
-        { privileges: held, count: privileges.beyondDmlCount, examples: privileges.beyondDml.slice(0, 3).map((b) => b.table).join(', ') },
+        {
+          privileges: held,
+          count: privileges.beyondDmlCount,
+          examples: privileges.beyondDml
+            .slice(0, 3)
+            .map((b) => b.table)
+            .join(', '),
+        },
         'has_table_privilege',
         held,
       );

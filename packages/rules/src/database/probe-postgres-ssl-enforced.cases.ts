@@ -20,7 +20,8 @@ export default {
       facets: {
         'probe.postgres': probe({
           outcome: 'refused',
-          detail: 'pg_hba.conf rejects connection for host "10.28.0.9", user "license_api_staging", database "coditect", no encryption',
+          detail:
+            'pg_hba.conf rejects connection for host "10.28.0.9", user "license_api_staging", database "coditect", no encryption',
         }),
       },
     },
@@ -28,7 +29,12 @@ export default {
   fail: [
     {
       name: 'the ADR as deployed: plaintext allowed, the server asks for the password',
-      facets: { 'probe.postgres': probe({ outcome: 'auth-requested', detail: 'the server asked for a password over an unencrypted connection (none was sent)' }) },
+      facets: {
+        'probe.postgres': probe({
+          outcome: 'auth-requested',
+          detail: 'the server asked for a password over an unencrypted connection (none was sent)',
+        }),
+      },
       expect: [{ messageId: 'passwordOverPlaintext' }],
     },
     {

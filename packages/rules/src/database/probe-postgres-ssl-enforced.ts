@@ -17,13 +17,20 @@ export default defineRule({
     commands: [
       'gcloud sql instances patch coditect-db --ssl-mode=ENCRYPTED_ONLY --project=coditect-cloud-infra',
       'ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }',
-      "# self-managed PostgreSQL, pg_hba.conf: hostnossl all all 0.0.0.0/0 reject",
+      '# self-managed PostgreSQL, pg_hba.conf: hostnossl all all 0.0.0.0/0 reject',
     ],
   },
-  benchmarks: [{ standard: 'CIS Google Cloud Platform Foundation Benchmark 2.0', id: '6.7', title: 'Ensure that the Cloud SQL database instance requires all incoming connections to use SSL' }],
+  benchmarks: [
+    {
+      standard: 'CIS Google Cloud Platform Foundation Benchmark 2.0',
+      id: '6.7',
+      title: 'Ensure that the Cloud SQL database instance requires all incoming connections to use SSL',
+    },
+  ],
   messages: {
     refused: '{{endpoint}} refuses unencrypted connections ({{detail}}).',
-    passwordOverPlaintext: '{{endpoint}} asked for a password over an unencrypted connection: it accepts plaintext clients.',
+    passwordOverPlaintext:
+      '{{endpoint}} asked for a password over an unencrypted connection: it accepts plaintext clients.',
     acceptedWithoutTls: '{{endpoint}} let a client log in without TLS and without a password.',
   },
   check(ctx) {
@@ -42,7 +49,10 @@ export default defineRule({
         ctx.fail({ resource, messageId: 'acceptedWithoutTls', data, evidence });
         break;
       default:
-        ctx.skip(`the plaintext attempt to ${d.endpoint} did not complete (${d.plaintext.detail}); see the error verdict`, resource);
+        ctx.skip(
+          `the plaintext attempt to ${d.endpoint} did not complete (${d.plaintext.detail}); see the error verdict`,
+          resource,
+        );
     }
   },
 });

@@ -13,7 +13,16 @@ const app: PostgresProbe = {
   server: { version: '16.4', versionNum: 160004, major: 16 },
   session: { ssl: true, sslVersion: 'TLSv1.3', readOnly: true },
   plaintext: { outcome: 'refused', detail: 'pg_hba.conf rejects connection, no encryption' },
-  role: { name: 'license_api_staging', exists: true, superuser: false, createRole: false, createDb: false, bypassRls: false, replication: false, memberOf: [] },
+  role: {
+    name: 'license_api_staging',
+    exists: true,
+    superuser: false,
+    createRole: false,
+    createDb: false,
+    bypassRls: false,
+    replication: false,
+    memberOf: [],
+  },
 };
 const as = (name: string, role: Partial<NonNullable<PostgresProbe['role']>>): PostgresProbe => ({
   ...app,
@@ -28,13 +37,27 @@ export default {
     { name: 'a member of an ordinary group role', facets: { 'probe.postgres': as('api', { memberOf: ['app_rw'] }) } },
   ],
   fail: [
-    { name: 'the ADR as deployed: the app logs in as a superuser', facets: { 'probe.postgres': as('postgres', { superuser: true }) }, expect: [{ messageId: 'superuser' }] },
+    {
+      name: 'the ADR as deployed: the app logs in as a superuser',
+      facets: { 'probe.postgres': as('postgres', { superuser: true }) },
+      expect: [{ messageId: 'superuser' }],
+    },
     {
       name: 'Cloud SQL postgres: not rolsuper, but a cloudsqlsuperuser member',
-      facets: { 'probe.postgres': as('coditect_admin', { createRole: true, createDb: true, memberOf: ['cloudsqlsuperuser'] }) },
+      facets: {
+        'probe.postgres': as('coditect_admin', { createRole: true, createDb: true, memberOf: ['cloudsqlsuperuser'] }),
+      },
       expect: [{ messageId: 'cloudsqlsuperuser' }],
     },
-    { name: 'an administrator account by name', facets: { 'probe.postgres': as('admin', {}) }, expect: [{ messageId: 'superuserName' }] },
-    { name: 'the configured role does not exist', facets: { 'probe.postgres': as('ghost', { exists: false }) }, expect: [{ messageId: 'missing' }] },
+    {
+      name: 'an administrator account by name',
+      facets: { 'probe.postgres': as('admin', {}) },
+      expect: [{ messageId: 'superuserName' }],
+    },
+    {
+      name: 'the configured role does not exist',
+      facets: { 'probe.postgres': as('ghost', { exists: false }) },
+      expect: [{ messageId: 'missing' }],
+    },
   ],
 } satisfies RuleCases;

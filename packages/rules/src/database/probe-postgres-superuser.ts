@@ -20,10 +20,18 @@ export default defineRule({
       "kubectl create secret generic backend-secrets --from-literal=db-user=license_api_staging --from-literal=db-password='...' --dry-run=client -o yaml | kubectl apply -f -",
     ],
   },
-  benchmarks: [{ standard: 'CIS Google Cloud Platform Foundation Benchmark 2.0', id: '6.1.1', title: 'Ensure that a MySQL database instance does not allow anyone to connect with administrative privileges (the PostgreSQL analogue)' }],
+  benchmarks: [
+    {
+      standard: 'CIS Google Cloud Platform Foundation Benchmark 2.0',
+      id: '6.1.1',
+      title:
+        'Ensure that a MySQL database instance does not allow anyone to connect with administrative privileges (the PostgreSQL analogue)',
+    },
+  ],
   messages: {
     superuser: 'The app connects to {{endpoint}} as {{role}}, a PostgreSQL superuser (rolsuper).',
-    cloudsqlsuperuser: 'The app connects to {{endpoint}} as {{role}}, a member of cloudsqlsuperuser (Cloud SQL administrators).',
+    cloudsqlsuperuser:
+      'The app connects to {{endpoint}} as {{role}}, a member of cloudsqlsuperuser (Cloud SQL administrators).',
     superuserName: 'The app connects to {{endpoint}} as {{role}}, an administrator account by name.',
     missing: 'The role {{role}} does not exist on {{endpoint}}: the app cannot log in with it.',
     notSuperuser: '{{role}} on {{endpoint}} is neither a superuser nor a member of cloudsqlsuperuser.',
@@ -42,11 +50,17 @@ export default defineRule({
       { path: 'memberOf', observed: role.memberOf.join(', ') || '(none)', expected: 'not cloudsqlsuperuser' },
     ];
     if (!role.exists) {
-      ctx.fail({ resource, messageId: 'missing', data, evidence: [{ path: 'pg_roles.rolname', observed: null, expected: role.name }] });
+      ctx.fail({
+        resource,
+        messageId: 'missing',
+        data,
+        evidence: [{ path: 'pg_roles.rolname', observed: null, expected: role.name }],
+      });
       return;
     }
     if (role.superuser) ctx.fail({ resource, messageId: 'superuser', data, evidence });
-    else if (role.memberOf.includes('cloudsqlsuperuser')) ctx.fail({ resource, messageId: 'cloudsqlsuperuser', data, evidence });
+    else if (role.memberOf.includes('cloudsqlsuperuser'))
+      ctx.fail({ resource, messageId: 'cloudsqlsuperuser', data, evidence });
     else if (ctx.env.expectations.database.superuserNames.includes(role.name))
       ctx.fail({ resource, messageId: 'superuserName', data, evidence });
     else ctx.pass({ resource, messageId: 'notSuperuser', data, evidence });

@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { replicaReason } from '../util/cloudsql.js';
-import { checkExpectedValue, forEachResource, read } from '../util/terraform.js';
+import { checkExpectedValue, forEachResource } from '../util/terraform.js';
 
 /** ADR-001 Issue 10: "Automated failover for Cloud SQL HA" is part of the disaster-recovery plan. */
 export default defineRule({

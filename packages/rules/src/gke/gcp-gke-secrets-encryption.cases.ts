@@ -7,7 +7,9 @@ export default {
     {
       name: 'DECRYPTED (the ADR staging cluster)',
       facets: {
-        'gcp.gke': gkeFacet(gkeCluster({ databaseEncryption: { state: 'DECRYPTED', currentState: 'CURRENT_STATE_DECRYPTED' } })),
+        'gcp.gke': gkeFacet(
+          gkeCluster({ databaseEncryption: { state: 'DECRYPTED', currentState: 'CURRENT_STATE_DECRYPTED' } }),
+        ),
       },
       expect: [{ messageId: 'notEncrypted' }],
     },
@@ -19,7 +21,8 @@ export default {
             databaseEncryption: {
               state: 'ENCRYPTED',
               currentState: 'CURRENT_STATE_ENCRYPTION_ERROR',
-              keyName: 'projects/coditect-cloud-infra/locations/us-central1/keyRings/gke-secrets-keyring/cryptoKeys/gke-secrets-key',
+              keyName:
+                'projects/coditect-cloud-infra/locations/us-central1/keyRings/gke-secrets-keyring/cryptoKeys/gke-secrets-key',
             },
           }),
         ),

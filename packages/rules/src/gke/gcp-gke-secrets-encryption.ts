@@ -26,7 +26,8 @@ export default defineRule({
   ],
   messages: {
     encrypted: 'GKE {{cluster}} encrypts Secrets with {{key}}.',
-    notEncrypted: 'GKE {{cluster}} has databaseEncryption {{state}}: Secrets are stored without application-layer encryption.',
+    notEncrypted:
+      'GKE {{cluster}} has databaseEncryption {{state}}: Secrets are stored without application-layer encryption.',
     notEffective: 'GKE {{cluster}} asks for encryption but its current state is {{currentState}}.',
   },
   check(ctx) {
@@ -38,11 +39,21 @@ export default defineRule({
         { path: 'databaseEncryption.currentState', observed: enc?.currentState ?? null },
       ];
       if (!enc?.state || !ENCRYPTED.includes(enc.state) || !enc.keyName) {
-        ctx.fail({ resource, messageId: 'notEncrypted', data: { cluster: c.name, state: enc?.state ?? 'not set' }, evidence });
+        ctx.fail({
+          resource,
+          messageId: 'notEncrypted',
+          data: { cluster: c.name, state: enc?.state ?? 'not set' },
+          evidence,
+        });
         continue;
       }
       if (enc.currentState && /ERROR|PENDING|DECRYPTED/.test(enc.currentState))
-        ctx.fail({ resource, messageId: 'notEffective', data: { cluster: c.name, currentState: enc.currentState }, evidence });
+        ctx.fail({
+          resource,
+          messageId: 'notEffective',
+          data: { cluster: c.name, currentState: enc.currentState },
+          evidence,
+        });
       else ctx.pass({ resource, messageId: 'encrypted', data: { cluster: c.name, key: enc.keyName }, evidence });
     }
   },

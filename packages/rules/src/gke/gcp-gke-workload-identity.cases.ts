@@ -13,7 +13,9 @@ export default {
       name: 'pool set but the node pool still exposes the node metadata',
       facets: {
         'gcp.gke': gkeFacet(
-          gkeCluster({ nodePools: [{ name: 'coditect-cluster-pool', machineType: 'e2-standard-4', serviceAccount: 'default' }] }),
+          gkeCluster({
+            nodePools: [{ name: 'coditect-cluster-pool', machineType: 'e2-standard-4', serviceAccount: 'default' }],
+          }),
         ),
       },
       expect: [{ messageId: 'poolMetadata' }],

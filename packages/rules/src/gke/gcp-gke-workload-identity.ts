@@ -9,9 +9,9 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.gke'],
   description:
-    'Reads `workloadIdentityConfig.workloadPool` of every GKE cluster: it must be `<project>.svc.id.goog`; absent fails. Every node pool must then run the GKE metadata server (`config.workloadMetadataConfig.mode` GKE_METADATA), or its pods still see the node\'s service account: a pool without it fails.',
+    "Reads `workloadIdentityConfig.workloadPool` of every GKE cluster: it must be `<project>.svc.id.goog`; absent fails. Every node pool must then run the GKE metadata server (`config.workloadMetadataConfig.mode` GKE_METADATA), or its pods still see the node's service account: a pool without it fails.",
   rationale:
-    'ADR-001 Issue 5 binds the backend\'s Kubernetes service account to a Google service account so it can read Secret Manager and sign with Cloud KMS without a key file; without Workload Identity every pod acts as the node\'s service account.',
+    "ADR-001 Issue 5 binds the backend's Kubernetes service account to a Google service account so it can read Secret Manager and sign with Cloud KMS without a key file; without Workload Identity every pod acts as the node's service account.",
   remediation: {
     text: 'Enable Workload Identity on the cluster, then switch each node pool to the GKE metadata server.',
     commands: [
@@ -42,15 +42,25 @@ export default defineRule({
         continue;
       }
       if (c.workloadPool !== expected)
-        ctx.fail({ resource, messageId: 'wrongPool', data: { cluster: c.name, pool: c.workloadPool, expected }, evidence });
+        ctx.fail({
+          resource,
+          messageId: 'wrongPool',
+          data: { cluster: c.name, pool: c.workloadPool, expected },
+          evidence,
+        });
       else ctx.pass({ resource, messageId: 'enabled', data: { cluster: c.name, pool: c.workloadPool }, evidence });
       for (const p of c.nodePools) {
         const poolResource = gcpResource.nodePool(c, p.name);
         const poolEvidence = [
-          { path: `nodePools[${p.name}].config.workloadMetadataConfig.mode`, observed: p.workloadMetadataMode ?? null, expected: 'GKE_METADATA' },
+          {
+            path: `nodePools[${p.name}].config.workloadMetadataConfig.mode`,
+            observed: p.workloadMetadataMode ?? null,
+            expected: 'GKE_METADATA',
+          },
         ];
         const data = { cluster: c.name, nodePool: p.name, mode: p.workloadMetadataMode ?? 'not set (GCE_METADATA)' };
-        if (p.workloadMetadataMode === 'GKE_METADATA') ctx.pass({ resource: poolResource, messageId: 'poolReady', data, evidence: poolEvidence });
+        if (p.workloadMetadataMode === 'GKE_METADATA')
+          ctx.pass({ resource: poolResource, messageId: 'poolReady', data, evidence: poolEvidence });
         else ctx.fail({ resource: poolResource, messageId: 'poolMetadata', data, evidence: poolEvidence });
       }
     }

@@ -22,7 +22,10 @@ export default {
       name: 'Google sign-in enabled',
       facets: { 'gcp.identity': identity({ idpConfigs: [{ idp: 'google.com', enabled: true, clientIdSet: true }] }) },
     },
-    { name: 'email and password', facets: { 'gcp.identity': identity({ signIn: { email: true, emailPasswordRequired: true } }) } },
+    {
+      name: 'email and password',
+      facets: { 'gcp.identity': identity({ signIn: { email: true, emailPasswordRequired: true } }) },
+    },
   ],
   fail: [
     {

@@ -32,7 +32,11 @@ export default defineRule({
         ...(p.signIn.phoneNumber ? ['phone'] : []),
       ];
       const evidence = [
-        { path: 'defaultSupportedIdpConfigs[enabled]', observed: providers.join(', ') || null, expected: 'at least one provider' },
+        {
+          path: 'defaultSupportedIdpConfigs[enabled]',
+          observed: providers.join(', ') || null,
+          expected: 'at least one provider',
+        },
       ];
       if (!p.exists) ctx.fail({ resource, messageId: 'notInitialised', data: { project }, evidence });
       else if (providers.length === 0) ctx.fail({ resource, messageId: 'noProvider', data: { project }, evidence });

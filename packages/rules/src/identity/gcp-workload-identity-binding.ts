@@ -11,7 +11,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.iam-service-accounts'],
   description:
-    'Reads the IAM policy of the backend\'s Google service account (iam `serviceAccounts.getIamPolicy`; the account is the member of `expectations.kms.signer`, by default `coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`). It must grant `roles/iam.workloadIdentityUser` to `serviceAccount:<project>.svc.id.goog[<namespace>/<ksa>]` (from `expectations.app.namespace` and `expectations.app.serviceAccount`). A missing service account fails; so does a policy without that binding.',
+    "Reads the IAM policy of the backend's Google service account (iam `serviceAccounts.getIamPolicy`; the account is the member of `expectations.kms.signer`, by default `coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`). It must grant `roles/iam.workloadIdentityUser` to `serviceAccount:<project>.svc.id.goog[<namespace>/<ksa>]` (from `expectations.app.namespace` and `expectations.app.serviceAccount`). A missing service account fails; so does a policy without that binding.",
   rationale:
     'ADR-001 Issue 5: without the binding the pod cannot act as the Google service account, so External Secrets cannot read Secret Manager and the backend cannot sign licenses with Cloud KMS, however the cluster is configured.',
   remediation: {
@@ -36,11 +36,16 @@ export default defineRule({
       const evidence = [
         {
           path: `bindings[role=${ROLE}].members`,
-          observed: (sa.policy?.bindings ?? []).filter((b) => b.role === ROLE).flatMap((b) => b.members).join(', ') || null,
+          observed:
+            (sa.policy?.bindings ?? [])
+              .filter((b) => b.role === ROLE)
+              .flatMap((b) => b.members)
+              .join(', ') || null,
           expected: member,
         },
       ];
-      if (!sa.exists) ctx.fail({ resource, messageId: 'serviceAccountMissing', data: { gsa: sa.email, ksa }, evidence });
+      if (!sa.exists)
+        ctx.fail({ resource, messageId: 'serviceAccountMissing', data: { gsa: sa.email, ksa }, evidence });
       else if (granted) ctx.pass({ resource, messageId: 'bound', data: { gsa: sa.email, ksa }, evidence });
       else ctx.fail({ resource, messageId: 'notBound', data: { gsa: sa.email, member }, evidence });
     }

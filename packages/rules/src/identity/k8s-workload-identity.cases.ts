@@ -24,7 +24,9 @@ export default {
         'k8s.serviceaccounts': list(
           live('ServiceAccount', 'coditect-cloud-backend', {
             metadata: {
-              annotations: { 'iam.gke.io/gcp-service-account': 'coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com' },
+              annotations: {
+                'iam.gke.io/gcp-service-account': 'coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com',
+              },
             },
           }),
         ),
@@ -56,7 +58,9 @@ export default {
       name: 'the annotation names something that is not a service account email',
       facets: {
         'k8s.serviceaccounts': list(
-          live('ServiceAccount', 'coditect-cloud-backend', { metadata: { annotations: { 'iam.gke.io/gcp-service-account': 'coditect-cloud-backend' } } }),
+          live('ServiceAccount', 'coditect-cloud-backend', {
+            metadata: { annotations: { 'iam.gke.io/gcp-service-account': 'coditect-cloud-backend' } },
+          }),
         ),
         'k8s.deployments': app,
         'k8s.nodes': { items: [] },

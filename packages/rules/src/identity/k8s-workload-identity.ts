@@ -6,7 +6,8 @@ const WORKLOAD_IDENTITY_ANNOTATION = 'iam.gke.io/gcp-service-account';
 /** GKE sets this node label on node pools that run the GKE metadata server (Workload Identity). */
 const METADATA_SERVER_LABEL = 'iam.gke.io/gke-metadata-server-enabled';
 /** A Google service account email (user-managed or one of Google's default accounts). */
-const GSA_EMAIL = /^[a-z0-9][a-z0-9.-]*@[a-z0-9][a-z0-9.:-]*\.(?:iam\.gserviceaccount\.com|developer\.gserviceaccount\.com|appspot\.gserviceaccount\.com)$/;
+const GSA_EMAIL =
+  /^[a-z0-9][a-z0-9.-]*@[a-z0-9][a-z0-9.:-]*\.(?:iam\.gserviceaccount\.com|developer\.gserviceaccount\.com|appspot\.gserviceaccount\.com)$/;
 
 /**
  * ADR-001 Issue 5, steps 1 to 3: "Enable Workload Identity on GKE cluster; create GCP service account;
@@ -22,7 +23,7 @@ export default defineRule({
   description:
     "The app's ServiceAccount (`expectations.app.serviceAccount` in the app namespace) must exist and carry `iam.gke.io/gcp-service-account` with a Google service account email; the app's Deployment must run as it; and every node pool must run the GKE metadata server (nodes labelled `iam.gke.io/gke-metadata-server-enabled: \"true\"`), without which pods cannot use Workload Identity at all. The IAM half (roles/iam.workloadIdentityUser on the Google service account) is the GCP layer's.",
   rationale:
-    'ADR-001 Issue 5 uses Workload Identity for secret access (and Issue 6 grants the backend\'s Google service account the KMS signer role). Without the annotation, or on a node pool without the GKE metadata server, the pod gets the node\'s identity or none, and Secret Manager and Cloud KMS calls fail or run with the wrong rights.',
+    "ADR-001 Issue 5 uses Workload Identity for secret access (and Issue 6 grants the backend's Google service account the KMS signer role). Without the annotation, or on a node pool without the GKE metadata server, the pod gets the node's identity or none, and Secret Manager and Cloud KMS calls fail or run with the wrong rights.",
   remediation: {
     text: 'Enable Workload Identity on the cluster and node pools, annotate the KSA, and let it impersonate the Google service account.',
     commands: [
@@ -32,11 +33,19 @@ export default defineRule({
       'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:coditect-cloud-infra.svc.id.goog[coditect-staging/coditect-cloud-backend]"',
     ],
   },
-  benchmarks: [{ standard: 'CIS GKE Benchmark 1.6', id: '5.2.2', title: 'Prefer using dedicated GCP Service Accounts and Workload Identity' }],
+  benchmarks: [
+    {
+      standard: 'CIS GKE Benchmark 1.6',
+      id: '5.2.2',
+      title: 'Prefer using dedicated GCP Service Accounts and Workload Identity',
+    },
+  ],
   messages: {
     noServiceAccount: 'ServiceAccount {{serviceAccount}} does not exist in namespace {{namespace}}.',
-    missingAnnotation: 'ServiceAccount {{serviceAccount}} has no iam.gke.io/gcp-service-account annotation, so it is bound to no Google service account.',
-    invalidAnnotation: 'ServiceAccount {{serviceAccount}} names "{{value}}" as its Google service account, which is not a service account email.',
+    missingAnnotation:
+      'ServiceAccount {{serviceAccount}} has no iam.gke.io/gcp-service-account annotation, so it is bound to no Google service account.',
+    invalidAnnotation:
+      'ServiceAccount {{serviceAccount}} names "{{value}}" as its Google service account, which is not a service account email.',
     otherServiceAccount: 'Deployment {{deployment}} runs as ServiceAccount {{used}}, not {{serviceAccount}}.',
     metadataServerDisabled:
       'Node pool {{pool}} ({{nodes}} node(s)) does not run the GKE metadata server, so its pods cannot use Workload Identity.',
@@ -64,7 +73,12 @@ export default defineRule({
         const value = annotationsOfLive(sa)[WORKLOAD_IDENTITY_ANNOTATION]?.trim();
         const gsa = `<name>@${exp.project}.iam.gserviceaccount.com`;
         if (value === undefined)
-          ctx.fail({ resource: liveResource(sa), messageId: 'missingAnnotation', data, evidence: [{ path: annotation, observed: null, expected: gsa }] });
+          ctx.fail({
+            resource: liveResource(sa),
+            messageId: 'missingAnnotation',
+            data,
+            evidence: [{ path: annotation, observed: null, expected: gsa }],
+          });
         else if (!GSA_EMAIL.test(value))
           ctx.fail({
             resource: liveResource(sa),
@@ -81,7 +95,12 @@ export default defineRule({
     if (d) {
       const used = asString(podSpecOf(d)?.serviceAccountName) ?? 'default';
       if (used === expected)
-        ctx.pass({ resource: liveResource(d), messageId: 'deploymentUsesServiceAccount', data: { deployment: d.name, serviceAccount: used }, discriminator: 'serviceAccount' });
+        ctx.pass({
+          resource: liveResource(d),
+          messageId: 'deploymentUsesServiceAccount',
+          data: { deployment: d.name, serviceAccount: used },
+          discriminator: 'serviceAccount',
+        });
       else
         ctx.fail({
           resource: liveResource(d),

@@ -5,9 +5,13 @@ const pod = (name: string, image: string, digest: string) =>
   live('Pod', name, {
     metadata: {
       labels: { app: 'coditect-backend', 'pod-template-hash': '7c9d5b8f4d' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true }],
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true },
+      ],
     },
-    status: { containerStatuses: [{ name: 'backend', image, imageID: `${APP_IMAGE}@${digest}`, ready: true, restartCount: 0 }] },
+    status: {
+      containerStatuses: [{ name: 'backend', image, imageID: `${APP_IMAGE}@${digest}`, ready: true, restartCount: 0 }],
+    },
   });
 const OTHER = 'sha256:3b1f0c9d8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c';
 
@@ -16,13 +20,17 @@ export default {
     {
       name: 'the remediated Deployment runs the backend by digest',
       facets: workloads({
-        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}@${APP_DIGEST}` }])),
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}@${APP_DIGEST}` }]),
+        ),
       }),
     },
     {
       name: 'the ADR staging tag v1.0.0-staging, both pods on the same build',
       facets: workloads({
-        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }])),
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
         'k8s.pods': list(
           pod('coditect-backend-7c9d5b8f4d-h2x9q', `${APP_IMAGE}:v1.0.0-staging`, APP_DIGEST),
           pod('coditect-backend-7c9d5b8f4d-q8m4z', `${APP_IMAGE}:v1.0.0-staging`, APP_DIGEST),
@@ -34,14 +42,18 @@ export default {
     {
       name: 'the CI tag staging-latest',
       facets: workloads({
-        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:staging-latest` }])),
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:staging-latest` }]),
+        ),
       }),
       expect: [{ messageId: 'movingTag' }],
     },
     {
       name: 'v1.0.0-staging re-pushed: two pods run two builds under it',
       facets: workloads({
-        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }])),
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
         'k8s.pods': list(
           pod('coditect-backend-7c9d5b8f4d-h2x9q', `${APP_IMAGE}:v1.0.0-staging`, APP_DIGEST),
           pod('coditect-backend-7c9d5b8f4d-q8m4z', `${APP_IMAGE}:v1.0.0-staging`, OTHER),
@@ -54,7 +66,16 @@ export default {
       facets: workloads({
         'k8s.statefulsets': list(
           live('StatefulSet', 'redis', {
-            spec: { template: { spec: { containers: [{ name: 'redis', image: 'redis:7' }, { name: 'exporter', image: 'oliver006/redis_exporter' }] } } },
+            spec: {
+              template: {
+                spec: {
+                  containers: [
+                    { name: 'redis', image: 'redis:7' },
+                    { name: 'exporter', image: 'oliver006/redis_exporter' },
+                  ],
+                },
+              },
+            },
           }),
         ),
       }),

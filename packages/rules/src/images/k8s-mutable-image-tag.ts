@@ -36,8 +36,10 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    noTag: '{{container}} in {{kind}} {{name}} runs {{image}} with no tag, which pulls whatever `latest` is at pull time.',
-    movingTag: '{{container}} in {{kind}} {{name}} runs {{image}} by the moving tag "{{tag}}"; pin a version, commit SHA or digest.',
+    noTag:
+      '{{container}} in {{kind}} {{name}} runs {{image}} with no tag, which pulls whatever `latest` is at pull time.',
+    movingTag:
+      '{{container}} in {{kind}} {{name}} runs {{image}} by the moving tag "{{tag}}"; pin a version, commit SHA or digest.',
     floatingTag:
       '{{container}} in {{kind}} {{name}} runs {{image}}: "{{tag}}" is a floating tag of an official image, re-pointed at every release.',
     tagMoved:
@@ -65,7 +67,9 @@ export default defineRule({
           ctx.skip(`image "${image}" is not an image reference`, resource);
           continue;
         }
-        const evidence = [{ path: `${c.pointer}/image`, observed: image, expected: 'a digest, version or commit SHA tag' }];
+        const evidence = [
+          { path: `${c.pointer}/image`, observed: image, expected: 'a digest, version or commit SHA tag' },
+        ];
         const tag = classifyTag(ref);
         const digests = [
           ...new Set(
@@ -82,7 +86,10 @@ export default defineRule({
             resource,
             messageId: 'tagMoved',
             data: { ...data, count: digests.length, digests: digests.map((d) => d.slice(0, 19)).join(', ') },
-            evidence: [...evidence, ...digests.map((d) => ({ path: 'pods[].status.containerStatuses[].imageID', observed: d }))],
+            evidence: [
+              ...evidence,
+              ...digests.map((d) => ({ path: 'pods[].status.containerStatuses[].imageID', observed: d })),
+            ],
           });
           continue;
         }
@@ -106,7 +113,8 @@ export default defineRule({
             ctx.skip(`image ${image} has a templated tag`, resource);
             break;
           case 'unknown':
-            if (isFloatingOfficialTag(ref)) ctx.fail({ resource, messageId: 'floatingTag', data: { ...data, tag: tag.tag }, evidence });
+            if (isFloatingOfficialTag(ref))
+              ctx.fail({ resource, messageId: 'floatingTag', data: { ...data, tag: tag.tag }, evidence });
             else ctx.skip(`tag "${tag.tag}" of ${image} names neither a version nor a known moving tag`, resource);
             break;
         }

@@ -14,12 +14,20 @@ const pulling = (message: string) =>
   live('Pod', 'coditect-backend-5f6b7d9c8b-x7k2p', {
     metadata: {
       labels: { app: 'coditect-backend', 'pod-template-hash': '5f6b7d9c8b' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-5f6b7d9c8b', controller: true }],
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-5f6b7d9c8b', controller: true },
+      ],
     },
     status: {
       phase: 'Pending',
       containerStatuses: [
-        { name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging`, ready: false, restartCount: 0, state: { waiting: { reason: 'ErrImagePull', message } } },
+        {
+          name: 'backend',
+          image: `${APP_IMAGE}:v1.0.0-staging`,
+          ready: false,
+          restartCount: 0,
+          state: { waiting: { reason: 'ErrImagePull', message } },
+        },
       ],
     },
   });
@@ -29,7 +37,9 @@ export default {
     {
       name: 'the ADR cluster after Decision 2: amd64 nodes, pods pulled the amd64 build',
       facets: {
-        'k8s.nodes': { items: [node('gke-a', 'coditect-cluster-pool', 'amd64'), node('gke-b', 'coditect-cluster-pool', 'amd64')] },
+        'k8s.nodes': {
+          items: [node('gke-a', 'coditect-cluster-pool', 'amd64'), node('gke-b', 'coditect-cluster-pool', 'amd64')],
+        },
         'k8s.pods': list(),
         'k8s.replicasets': list(),
       },
@@ -52,7 +62,9 @@ export default {
     {
       name: 'an Arm node pool joins while images are built for linux/amd64 only',
       facets: {
-        'k8s.nodes': { items: [node('gke-a', 'coditect-cluster-pool', 'amd64'), node('gke-arm-a', 'arm-pool', 'arm64')] },
+        'k8s.nodes': {
+          items: [node('gke-a', 'coditect-cluster-pool', 'amd64'), node('gke-arm-a', 'arm-pool', 'arm64')],
+        },
         'k8s.pods': list(),
         'k8s.replicasets': list(),
       },

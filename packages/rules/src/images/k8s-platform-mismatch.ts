@@ -1,14 +1,16 @@
 import { defineRule, type K8sNode } from '@coditect-audit/core';
-import {
-  containerStatuses,
-  itemsOf,
-  liveResource,
-  workloadOfPod,
-} from '../util/k8s-live.js';
+import { containerStatuses, itemsOf, liveResource, workloadOfPod } from '../util/k8s-live.js';
 
 /** What the kubelet reports when an image has no manifest for the node's platform. */
-const PLATFORM_ERROR = /no match for platform in manifest|no matching manifest for|exec format error|image is for (?:a )?different (?:architecture|platform)/i;
-const PULL_FAILURES = new Set(['ErrImagePull', 'ImagePullBackOff', 'CreateContainerError', 'RunContainerError', 'CrashLoopBackOff']);
+const PLATFORM_ERROR =
+  /no match for platform in manifest|no matching manifest for|exec format error|image is for (?:a )?different (?:architecture|platform)/i;
+const PULL_FAILURES = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'CreateContainerError',
+  'RunContainerError',
+  'CrashLoopBackOff',
+]);
 
 /**
  * ADR-001 Decision 2, on the cluster: images built on macOS (arm64) failed on GKE's linux/amd64 nodes with
@@ -38,7 +40,7 @@ export default defineRule({
     nodePlatformNotBuilt:
       'Node pool {{pool}} runs {{platform}} ({{nodes}} node(s)); images are built for {{platforms}} only, so single-platform images cannot run there.',
     platformPullFailure:
-      'Pod {{pod}} ({{owner}}) cannot run container {{container}}: {{reason}}, the image has no manifest for its node\'s platform.',
+      "Pod {{pod}} ({{owner}}) cannot run container {{container}}: {{reason}}, the image has no manifest for its node's platform.",
     nodePlatformBuilt: 'Node pool {{pool}} runs {{platform}}, which the images are built for.',
     noPlatformFailure: 'No pod in {{scope}} is stuck on an image built for another platform.',
   },
@@ -50,8 +52,15 @@ export default defineRule({
       pools.set(pool, [...(pools.get(pool) ?? []), n]);
     }
     for (const [pool, nodes] of [...pools].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const resource = { id: `k8s:NodePool/-/${pool}`, kind: 'NodePool', name: pool, declaredAs: `tf:google_container_node_pool/${pool}` };
-      const platforms = [...new Set(nodes.map((n) => `${n.operatingSystem ?? 'linux'}/${n.architecture ?? 'unknown'}`))].sort();
+      const resource = {
+        id: `k8s:NodePool/-/${pool}`,
+        kind: 'NodePool',
+        name: pool,
+        declaredAs: `tf:google_container_node_pool/${pool}`,
+      };
+      const platforms = [
+        ...new Set(nodes.map((n) => `${n.operatingSystem ?? 'linux'}/${n.architecture ?? 'unknown'}`)),
+      ].sort();
       const foreign = platforms.filter((p) => !expected.has(p));
       if (foreign.length === 0) {
         ctx.pass({ resource, messageId: 'nodePlatformBuilt', data: { pool, platform: platforms.join(', ') } });
@@ -78,22 +87,40 @@ export default defineRule({
         failures++;
         const owner = workloadOfPod(pod, replicaSets);
         const resource = owner
-          ? liveResource({ kind: owner.kind, name: owner.name, namespace: pod.namespace }, { kind: 'Container', name: s.name, path: `containers/${s.name}/platform` })
+          ? liveResource(
+              { kind: owner.kind, name: owner.name, namespace: pod.namespace },
+              { kind: 'Container', name: s.name, path: `containers/${s.name}/platform` },
+            )
           : liveResource(pod, { kind: 'Container', name: s.name, path: `containers/${s.name}/platform` });
         ctx.fail({
           resource,
           messageId: 'platformPullFailure',
-          data: { pod: pod.name, owner: owner ? `${owner.kind} ${owner.name}` : 'no owner', container: s.name, reason: s.reason },
+          data: {
+            pod: pod.name,
+            owner: owner ? `${owner.kind} ${owner.name}` : 'no owner',
+            container: s.name,
+            reason: s.reason,
+          },
           evidence: [
-            { path: `pods/${pod.name}/status/containerStatuses/${s.name}/state/waiting`, observed: `${s.reason}: ${s.message}`, expected: 'running' },
-            ...(s.image ? [{ path: `pods/${pod.name}/status/containerStatuses/${s.name}/image`, observed: s.image }] : []),
+            {
+              path: `pods/${pod.name}/status/containerStatuses/${s.name}/state/waiting`,
+              observed: `${s.reason}: ${s.message}`,
+              expected: 'running',
+            },
+            ...(s.image
+              ? [{ path: `pods/${pod.name}/status/containerStatuses/${s.name}/image`, observed: s.image }]
+              : []),
           ],
         });
       }
     }
     if (failures === 0) {
       const scope = podsFacet.namespaces?.join(', ') ?? 'the namespaces read';
-      ctx.pass({ resource: { id: 'k8s:Pods', kind: 'Pods', name: scope }, messageId: 'noPlatformFailure', data: { scope } });
+      ctx.pass({
+        resource: { id: 'k8s:Pods', kind: 'Pods', name: scope },
+        messageId: 'noPlatformFailure',
+        data: { scope },
+      });
     }
   },
 });

@@ -22,7 +22,8 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    moving: '{{image}} (used by {{usedBy}}) is run by the moving tag "{{tag}}", which points at {{digest}} now; pin {{pinned}}.',
+    moving:
+      '{{image}} (used by {{usedBy}}) is run by the moving tag "{{tag}}", which points at {{digest}} now; pin {{pinned}}.',
     pinned: '{{image}} is pinned by {{how}}.',
   },
   check(ctx) {
@@ -36,21 +37,30 @@ export default defineRule({
       const tag = classifyTag(ref);
       const floating = tag.kind === 'unknown' && isFloatingOfficialTag(ref);
       const data = { image: image.reference, usedBy: describeUse(image), digest: image.resolvedDigest };
-      const evidence = [{ path: `${image.reference}`, observed: image.reference, expected: 'a digest, version or commit SHA tag' }];
+      const evidence = [
+        { path: `${image.reference}`, observed: image.reference, expected: 'a digest, version or commit SHA tag' },
+      ];
       if (tag.kind === 'none' || tag.kind === 'moving' || floating) {
         const name = image.reference.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
         ctx.fail({
           resource,
           messageId: 'moving',
-          data: { ...data, tag: tag.kind === 'none' ? 'latest (no tag)' : tag.kind === 'moving' || tag.kind === 'unknown' ? tag.tag : '', pinned: `${name}@${image.resolvedDigest}` },
+          data: {
+            ...data,
+            tag:
+              tag.kind === 'none' ? 'latest (no tag)' : tag.kind === 'moving' || tag.kind === 'unknown' ? tag.tag : '',
+            pinned: `${name}@${image.resolvedDigest}`,
+          },
           ...(location ? { location } : {}),
           ...(relatedLocations ? { relatedLocations } : {}),
           evidence,
         });
       } else if (tag.kind === 'digest' || tag.kind === 'version' || tag.kind === 'commit') {
-        const how = tag.kind === 'digest' ? 'digest' : `${tag.kind === 'version' ? 'version' : 'commit SHA'} tag "${tag.tag}"`;
+        const how =
+          tag.kind === 'digest' ? 'digest' : `${tag.kind === 'version' ? 'version' : 'commit SHA'} tag "${tag.tag}"`;
         ctx.pass({ resource, messageId: 'pinned', data: { ...data, how }, evidence });
-      } else ctx.skip(`tag "${tag.tag}" of ${image.reference} names neither a version nor a known moving tag`, resource);
+      } else
+        ctx.skip(`tag "${tag.tag}" of ${image.reference} names neither a version nor a known moving tag`, resource);
     }
   },
 });

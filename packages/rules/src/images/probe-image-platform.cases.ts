@@ -12,13 +12,27 @@ const image = (platforms: ImageProbe['platforms'], over: Partial<ImageProbe> = {
   platforms,
   attestationsIgnored: 0,
   configs: [],
-  usedBy: [{ source: 'manifest', file: 'k8s/deployment.yaml', line: 29, column: 11, kind: 'Deployment', namespace: 'coditect-staging', name: 'coditect-backend', container: 'backend' }],
+  usedBy: [
+    {
+      source: 'manifest',
+      file: 'k8s/deployment.yaml',
+      line: 29,
+      column: 11,
+      kind: 'Deployment',
+      namespace: 'coditect-staging',
+      name: 'coditect-backend',
+      container: 'backend',
+    },
+  ],
   ...over,
 });
 
 export default {
   pass: [
-    { name: 'the ADR fix: built with --platform linux/amd64', facets: { 'probe.registry': { images: [image([{ os: 'linux', architecture: 'amd64' }])] } } },
+    {
+      name: 'the ADR fix: built with --platform linux/amd64',
+      facets: { 'probe.registry': { images: [image([{ os: 'linux', architecture: 'amd64' }])] } },
+    },
     {
       name: 'a multi-platform index with amd64 and arm64 (attestations ignored)',
       facets: {
@@ -49,7 +63,15 @@ export default {
         'probe.registry': {
           images: [
             image([{ os: 'linux', architecture: 'amd64' }], {
-              usedBy: [{ source: 'cluster', kind: 'Deployment', namespace: 'coditect-staging', name: 'coditect-backend', container: 'backend' }],
+              usedBy: [
+                {
+                  source: 'cluster',
+                  kind: 'Deployment',
+                  namespace: 'coditect-staging',
+                  name: 'coditect-backend',
+                  container: 'backend',
+                },
+              ],
             }),
           ],
         },

@@ -21,7 +21,8 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    missingPlatform: '{{image}} (used by {{usedBy}}) has no {{missing}} image: it offers {{available}}. Nodes of that platform cannot run it.',
+    missingPlatform:
+      '{{image}} (used by {{usedBy}}) has no {{missing}} image: it offers {{available}}. Nodes of that platform cannot run it.',
     platforms: '{{image}} offers {{available}}, including {{expected}}.',
   },
   check(ctx) {

@@ -29,7 +29,11 @@ export default {
     },
   ],
   fail: [
-    { name: 'the key does not exist (the ADR staging project)', facets: { 'gcp.kms-iam': key(false), 'gcp.iam': project(owners) }, expect: [{ messageId: 'keyMissing' }] },
+    {
+      name: 'the key does not exist (the ADR staging project)',
+      facets: { 'gcp.kms-iam': key(false), 'gcp.iam': project(owners) },
+      expect: [{ messageId: 'keyMissing' }],
+    },
     {
       name: 'granted to allUsers, not to the backend',
       facets: {

@@ -17,7 +17,7 @@ export default defineRule({
   rationale:
     'ADR-001 Issue 6 (P0): the backend signs licenses as its own service account; without the grant every signing call is denied, and anyone else who can sign can forge licenses.',
   remediation: {
-    text: 'Grant the signer role on the key itself, to the backend\'s service account only, and remove project-wide or public grants.',
+    text: "Grant the signer role on the key itself, to the backend's service account only, and remove project-wide or public grants.",
     commands: [
       'gcloud kms keys add-iam-policy-binding license-signing-key --location=us-central1 --keyring=license-signing-keyring --member=serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/cloudkms.signerVerifier --project=coditect-cloud-infra',
     ],
@@ -29,7 +29,8 @@ export default defineRule({
   messages: {
     granted: '{{signer}} holds roles/cloudkms.signerVerifier on {{ring}}/{{key}}.',
     keyMissing: 'The license-signing key {{ring}}/{{key}} does not exist, so {{signer}} cannot sign with it.',
-    notGranted: '{{signer}} does not hold roles/cloudkms.signerVerifier on {{ring}}/{{key}}: the backend cannot sign licenses.',
+    notGranted:
+      '{{signer}} does not hold roles/cloudkms.signerVerifier on {{ring}}/{{key}}: the backend cannot sign licenses.',
     public: '{{ring}}/{{key}} grants {{role}} to {{member}}: anyone can use the license key.',
     projectWide:
       '{{member}} holds {{role}} on the whole project {{project}}: it can sign with every key, the license key included.',
@@ -40,7 +41,9 @@ export default defineRule({
     const resource = gcpResource.kmsKey(project, kms.location, kms.keyRing, kms.key);
     for (const entry of ctx.facet('gcp.kms-iam').keys.filter((k) => k.project === project)) {
       const signers = holders(entry.policy, [SIGNER]);
-      const evidence = [{ path: `bindings[role=${SIGNER}].members`, observed: signers.join(', ') || null, expected: kms.signer }];
+      const evidence = [
+        { path: `bindings[role=${SIGNER}].members`, observed: signers.join(', ') || null, expected: kms.signer },
+      ];
       if (!entry.exists) ctx.fail({ resource, messageId: 'keyMissing', data: ids, evidence });
       else if (signers.some((m) => m.toLowerCase() === kms.signer.toLowerCase()))
         ctx.pass({ resource, messageId: 'granted', data: ids, evidence });
@@ -62,7 +65,13 @@ export default defineRule({
             resource,
             messageId: 'projectWide',
             data: { ...ids, role: b.role, member, project },
-            evidence: [{ path: `projects/${project}.bindings[role=${b.role}].members`, observed: member, expected: 'grants on the key only' }],
+            evidence: [
+              {
+                path: `projects/${project}.bindings[role=${b.role}].members`,
+                observed: member,
+                expected: 'grants on the key only',
+              },
+            ],
             discriminator: `project:${b.role}:${member}`,
           });
     }

@@ -18,15 +18,27 @@ const signing = (o: Partial<GcpKmsKey> = {}): GcpKmsKey => ({
 
 export default {
   pass: [
-    { name: 'RSA 4096 SHA-512 signing key with an enabled version (no rotation needed)', facets: { 'gcp.kms': kms(signing()) } },
+    {
+      name: 'RSA 4096 SHA-512 signing key with an enabled version (no rotation needed)',
+      facets: { 'gcp.kms': kms(signing()) },
+    },
   ],
   fail: [
-    { name: 'no key ring at all (the ADR staging project)', facets: { 'gcp.kms': kms() }, expect: [{ messageId: 'missing' }] },
+    {
+      name: 'no key ring at all (the ADR staging project)',
+      facets: { 'gcp.kms': kms() },
+      expect: [{ messageId: 'missing' }],
+    },
     {
       name: 'an encryption key under the expected name, with the wrong algorithm',
       facets: {
         'gcp.kms': kms(
-          signing({ purpose: 'ENCRYPT_DECRYPT', algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', versions: undefined, primary: { name: '1', state: 'ENABLED' } }),
+          signing({
+            purpose: 'ENCRYPT_DECRYPT',
+            algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION',
+            versions: undefined,
+            primary: { name: '1', state: 'ENABLED' },
+          }),
         ),
       },
       expect: [{ messageId: 'wrongPurpose' }, { messageId: 'wrongAlgorithm' }],

@@ -36,16 +36,27 @@ export default defineRule({
     const scope = `projects/${project}/locations/${kms.location}`;
     const resource = gcpResource.kmsKey(project, kms.location, kms.keyRing, kms.key);
     const ids = { ring: kms.keyRing, key: kms.key };
-    const ring = data.keyRings.find((r) => r.project === project && r.location === kms.location && r.name === kms.keyRing);
+    const ring = data.keyRings.find(
+      (r) => r.project === project && r.location === kms.location && r.name === kms.keyRing,
+    );
     const key = ring?.keys.find((k) => k.name === kms.key);
     if (!key) {
       if (!wasRead(data.read, scope) && !ring) return; // not read: the facet's problem is the verdict
       ctx.fail({
         resource,
         messageId: 'missing',
-        data: { ...ids, location: kms.location, project, ringNote: ring ? '' : ' (the key ring does not exist either)' },
+        data: {
+          ...ids,
+          location: kms.location,
+          project,
+          ringNote: ring ? '' : ' (the key ring does not exist either)',
+        },
         evidence: [
-          { path: 'keyRings[].name', observed: data.keyRings.map((r) => r.name).join(', ') || null, expected: kms.keyRing },
+          {
+            path: 'keyRings[].name',
+            observed: data.keyRings.map((r) => r.name).join(', ') || null,
+            expected: kms.keyRing,
+          },
           { path: 'cryptoKeys[].name', observed: ring?.keys.map((k) => k.name).join(', ') || null, expected: kms.key },
         ],
       });
@@ -58,7 +69,8 @@ export default defineRule({
       { path: 'versionTemplate.algorithm', observed: key.algorithm ?? null, expected: kms.algorithm },
       {
         path: 'cryptoKeyVersions[].state',
-        observed: (key.versions ?? []).map((v) => `${v.name}:${v.state ?? '?'}`).join(', ') || key.primary?.state || null,
+        observed:
+          (key.versions ?? []).map((v) => `${v.name}:${v.state ?? '?'}`).join(', ') || key.primary?.state || null,
         expected: 'at least one ENABLED',
       },
     ];
@@ -97,7 +109,12 @@ export default defineRule({
       ctx.pass({
         resource,
         messageId: 'ready',
-        data: { ...ids, purpose: key.purpose ?? '', algorithm: key.algorithm ?? '', version: enabled[0]?.name ?? key.primary?.name ?? '' },
+        data: {
+          ...ids,
+          purpose: key.purpose ?? '',
+          algorithm: key.algorithm ?? '',
+          version: enabled[0]?.name ?? key.primary?.name ?? '',
+        },
         evidence,
       });
   },

@@ -7,7 +7,10 @@ const apis = (gitVersion: string, extra: string[] = []): K8sApis => ({
   groupVersions: ['apps/v1', 'batch/v1', 'networking.k8s.io/v1', 'v1', ...extra].sort(),
   preferred: { '': 'v1', apps: 'v1', batch: 'v1', 'networking.k8s.io': 'v1' },
 });
-const applied = <T extends ReturnType<typeof live>>(o: T, appliedApiVersion: string): T => ({ ...o, appliedApiVersion });
+const applied = <T extends ReturnType<typeof live>>(o: T, appliedApiVersion: string): T => ({
+  ...o,
+  appliedApiVersion,
+});
 
 export default {
   pass: [
@@ -15,7 +18,9 @@ export default {
       name: 'the ADR cluster: everything applied with current versions',
       facets: {
         ...workloads({
-          'k8s.deployments': list(applied(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }]), 'apps/v1')),
+          'k8s.deployments': list(
+            applied(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }]), 'apps/v1'),
+          ),
           'k8s.jobs': list(applied(live('Job', 'django-migrate'), 'batch/v1')),
         }),
         'k8s.apis': apis('v1.30.5-gke.1014001'),

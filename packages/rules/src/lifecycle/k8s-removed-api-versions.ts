@@ -36,7 +36,10 @@ export default defineRule({
     const apis = ctx.facet('k8s.apis');
     const served = new Set(apis.groupVersions);
     const server = apis.serverVersion?.gitVersion ?? 'version unknown';
-    const objects: K8sLiveObject[] = [...topLevelWorkloads(workloadFacets(ctx.facet)), ...itemsOf(ctx.facet('k8s.ingresses'))];
+    const objects: K8sLiveObject[] = [
+      ...topLevelWorkloads(workloadFacets(ctx.facet)),
+      ...itemsOf(ctx.facet('k8s.ingresses')),
+    ];
     let checked = 0;
     let failed = false;
     for (const o of objects) {

@@ -37,7 +37,8 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    endOfLife: '{{endpoint}} runs PostgreSQL {{version}}: major version {{cycle}} reached end of life on {{eol}} ({{source}}).',
+    endOfLife:
+      '{{endpoint}} runs PostgreSQL {{version}}: major version {{cycle}} reached end of life on {{eol}} ({{source}}).',
     supported: '{{endpoint}} runs PostgreSQL {{version}}, a supported major version.',
   },
   check(ctx) {
@@ -49,9 +50,16 @@ export default defineRule({
     const resource = postgresServerResource(d, ctx.env.expectations);
     const eol = postgresEndOfLife(d.server.versionNum);
     const data = { endpoint: d.endpoint, version: d.server.version.split(' ')[0] ?? d.server.version };
-    const evidence = [{ path: 'server_version_num', observed: d.server.versionNum, expected: 'a supported major version' }];
+    const evidence = [
+      { path: 'server_version_num', observed: d.server.versionNum, expected: 'a supported major version' },
+    ];
     if (eol)
-      ctx.fail({ resource, messageId: 'endOfLife', data: { ...data, cycle: eol.cycle, eol: eol.eol, source: postgres?.source ?? '' }, evidence });
+      ctx.fail({
+        resource,
+        messageId: 'endOfLife',
+        data: { ...data, cycle: eol.cycle, eol: eol.eol, source: postgres?.source ?? '' },
+        evidence,
+      });
     else ctx.pass({ resource, messageId: 'supported', data, evidence });
   },
 });

@@ -1,4 +1,6 @@
 import type { Rule } from '@coditect-audit/core';
+import gcpCloudArmorBackend from './gcp-cloud-armor-backend.js';
+import gcpManagedCertificate from './gcp-managed-certificate.js';
 import k8sEdgeProtection from './k8s-edge-protection.js';
 import k8sManagedCertificate from './k8s-managed-certificate.js';
 import k8sPublicHttpLoadbalancer from './k8s-public-http-loadbalancer.js';
@@ -10,6 +12,8 @@ import tfEdgeSecurityPolicy from './tf-edge-security-policy.js';
 
 /** Rules of the network area, sorted by id. A test keeps this list and the folder in step. */
 export const rules: Rule[] = [
+  gcpCloudArmorBackend as Rule,
+  gcpManagedCertificate as Rule,
   k8sEdgeProtection as Rule,
   k8sManagedCertificate as Rule,
   k8sPublicHttpLoadbalancer as Rule,

@@ -4,7 +4,13 @@ import { list, live } from '../util/k8s-live-cases.js';
 const ingress = live('Ingress', 'coditect-backend', {
   metadata: { annotations: { 'kubernetes.io/ingress.class': 'gce' } },
   spec: {
-    rules: [{ http: { paths: [{ path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } }] } }],
+    rules: [
+      {
+        http: {
+          paths: [{ path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } }],
+        },
+      },
+    ],
   },
 });
 const internal = (annotations: Record<string, string>) =>
@@ -22,7 +28,9 @@ export default {
         'k8s.services': list(internal(attach)),
         'k8s.ingresses': list(ingress),
         'k8s.backendconfigs': list(
-          live('BackendConfig', 'coditect-backend-config', { spec: { securityPolicy: { name: 'coditect-backend-armor' } } }),
+          live('BackendConfig', 'coditect-backend-config', {
+            spec: { securityPolicy: { name: 'coditect-backend-armor' } },
+          }),
         ),
       },
     },
@@ -31,7 +39,9 @@ export default {
     {
       name: 'the ADR staging cluster: the app is reached through a LoadBalancer Service',
       facets: {
-        'k8s.services': list(live('Service', 'coditect-backend', { spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } })),
+        'k8s.services': list(
+          live('Service', 'coditect-backend', { spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } }),
+        ),
         'k8s.ingresses': list(),
         'k8s.backendconfigs': list(),
       },
@@ -47,7 +57,11 @@ export default {
       facets: {
         'k8s.services': list(internal(attach)),
         'k8s.ingresses': list(ingress),
-        'k8s.backendconfigs': list(live('BackendConfig', 'coditect-backend-config', { spec: { healthCheck: { requestPath: '/api/v1/health/ready' } } })),
+        'k8s.backendconfigs': list(
+          live('BackendConfig', 'coditect-backend-config', {
+            spec: { healthCheck: { requestPath: '/api/v1/health/ready' } },
+          }),
+        ),
       },
       expect: [{ messageId: 'noSecurityPolicy' }],
     },

@@ -1,6 +1,6 @@
 import { defineRule, type K8sLiveObject } from '@coditect-audit/core';
 import { asString, valueAt } from '../util/k8s-app.js';
-import { itemsOf, liveResource, viewOf } from '../util/k8s-live.js';
+import { inScope, itemsOf, liveResource, viewOf } from '../util/k8s-live.js';
 import {
   appIngresses,
   BACKEND_CONFIG_ANNOTATIONS,
@@ -38,7 +38,8 @@ EOF`,
   },
   benchmarks: [],
   messages: {
-    noBackendConfig: 'Service {{service}} (behind Ingress {{ingress}}) names no BackendConfig, so no Cloud Armor policy applies.',
+    noBackendConfig:
+      'Service {{service}} (behind Ingress {{ingress}}) names no BackendConfig, so no Cloud Armor policy applies.',
     noConfigForPort: 'Service {{service}} names no BackendConfig for port {{port}} (behind Ingress {{ingress}}).',
     invalidAnnotation: 'Service {{service}} has a {{annotation}} annotation that is not the JSON GKE expects.',
     backendConfigMissing: 'Service {{service}} names BackendConfig {{config}}, which does not exist.',
@@ -46,14 +47,19 @@ EOF`,
     serviceMissing: 'Ingress {{ingress}} routes to Service {{service}}, which does not exist.',
     loadBalancerEntry:
       'The app is reached through LoadBalancer Service {{service}}, which cannot carry a Cloud Armor policy through a BackendConfig; serve it through an Ingress.',
-    protected: 'Service {{service}} behind Ingress {{ingress}} is protected by Cloud Armor policy {{policy}} (BackendConfig {{config}}).',
+    protected:
+      'Service {{service}} behind Ingress {{ingress}} is protected by Cloud Armor policy {{policy}} (BackendConfig {{config}}).',
   },
   check(ctx) {
     const exp = ctx.env.expectations;
-    const services = itemsOf(ctx.facet('k8s.services'));
+    const serviceFacet = ctx.facet('k8s.services');
+    const configFacet = ctx.facet('k8s.backendconfigs');
+    const services = itemsOf(serviceFacet);
     const ingresses = itemsOf(ctx.facet('k8s.ingresses'));
-    const configs = itemsOf(ctx.facet('k8s.backendconfigs'));
-    const byView = new Map<ReturnType<typeof viewOf>, K8sLiveObject>([...services, ...ingresses].map((o) => [viewOf(o), o]));
+    const configs = itemsOf(configFacet);
+    const byView = new Map<ReturnType<typeof viewOf>, K8sLiveObject>(
+      [...services, ...ingresses].map((o) => [viewOf(o), o]),
+    );
     const views = [...byView.keys()];
     const entries = appIngresses(views, exp).filter((i) => ingressBackends(i).length > 0);
     if (entries.length === 0) {
@@ -64,7 +70,13 @@ EOF`,
           resource: liveResource(lb),
           messageId: 'loadBalancerEntry',
           data: { service: lb.name },
-          evidence: [{ path: 'spec.type', observed: 'LoadBalancer', expected: 'an Ingress backend with a BackendConfig security policy' }],
+          evidence: [
+            {
+              path: 'spec.type',
+              observed: 'LoadBalancer',
+              expected: 'an Ingress backend with a BackendConfig security policy',
+            },
+          ],
         });
       }
       if (lbs.length === 0) ctx.skip('the app has no public entry in the cluster (no Ingress, no public LoadBalancer)');
@@ -80,12 +92,18 @@ EOF`,
         const svc = services.find((s) => s.name === backend.service && s.namespace === ing.namespace);
         const data = { service: backend.service, ingress: ing.name, port: backend.port ?? 'default' };
         const discriminator = backend.port !== undefined ? `port:${backend.port}` : '';
+        if (!svc && !inScope(serviceFacet, ing.namespace ?? '')) {
+          ctx.skip(`the Services of ${ing.namespace} were not read`, liveResource(ing));
+          continue;
+        }
         if (!svc) {
           ctx.fail({
             resource: liveResource(ing),
             messageId: 'serviceMissing',
             data,
-            evidence: [{ path: `services/${ing.namespace}/${backend.service}`, observed: null, expected: 'the backend Service' }],
+            evidence: [
+              { path: `services/${ing.namespace}/${backend.service}`, observed: null, expected: 'the backend Service' },
+            ],
             discriminator: `service:${backend.service}`,
           });
           continue;
@@ -98,7 +116,11 @@ EOF`,
             messageId: 'noBackendConfig',
             data,
             evidence: [
-              { path: `metadata.annotations["${BACKEND_CONFIG_ANNOTATIONS[0]}"]`, observed: null, expected: '{"default": "<BackendConfig with securityPolicy>"}' },
+              {
+                path: `metadata.annotations["${BACKEND_CONFIG_ANNOTATIONS[0]}"]`,
+                observed: null,
+                expected: '{"default": "<BackendConfig with securityPolicy>"}',
+              },
             ],
             discriminator,
           });
@@ -109,18 +131,34 @@ EOF`,
             resource,
             messageId: ref.invalid ? 'invalidAnnotation' : 'noConfigForPort',
             data: { ...data, annotation: ref.annotation },
-            evidence: [{ path: `metadata.annotations["${ref.annotation}"]`, observed: ref.invalid ? 'not JSON' : null, expected: '{"default": "<name>"}' }],
+            evidence: [
+              {
+                path: `metadata.annotations["${ref.annotation}"]`,
+                observed: ref.invalid ? 'not JSON' : null,
+                expected: '{"default": "<name>"}',
+              },
+            ],
             discriminator,
           });
           continue;
         }
         const config = configs.find((c) => c.name === ref.name && c.namespace === svc.namespace);
+        if (!config && !inScope(configFacet, svc.namespace ?? '')) {
+          ctx.skip(`the BackendConfigs of ${svc.namespace} were not read`, resource);
+          continue;
+        }
         if (!config) {
           ctx.fail({
             resource,
             messageId: 'backendConfigMissing',
             data: { ...data, config: ref.name },
-            evidence: [{ path: `backendconfigs/${svc.namespace}/${ref.name}`, observed: null, expected: 'a BackendConfig with spec.securityPolicy.name' }],
+            evidence: [
+              {
+                path: `backendconfigs/${svc.namespace}/${ref.name}`,
+                observed: null,
+                expected: 'a BackendConfig with spec.securityPolicy.name',
+              },
+            ],
             discriminator,
           });
           continue;

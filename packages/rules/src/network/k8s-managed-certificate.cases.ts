@@ -20,10 +20,12 @@ export default {
             certificateName: 'mcrt-3f2b8c1e-5d4a-4e1f-9c0b-7a6d5e4f3c2b',
             certificateStatus: 'Active',
             domainStatus: [{ domain: 'staging-api.coditect.ai', status: 'Active' }],
+            expireTime: '2026-03-03T01:14:59.000-08:00',
           }),
         ),
         'k8s.ingresses': list(ingress(attached)),
       },
+      now: '2025-12-03T12:00:00Z',
     },
   ],
   fail: [
@@ -46,10 +48,28 @@ export default {
       expect: [{ messageId: 'notActive' }],
     },
     {
+      name: 'an Active certificate whose renewal is failing: 10 days left',
+      facets: {
+        'k8s.managedcertificates': list(
+          certificate({
+            certificateStatus: 'Active',
+            domainStatus: [{ domain: 'staging-api.coditect.ai', status: 'Active' }],
+            expireTime: '2026-03-03T01:14:59.000-08:00',
+          }),
+        ),
+        'k8s.ingresses': list(ingress(attached)),
+      },
+      now: '2026-02-21T09:00:00Z',
+      expect: [{ messageId: 'expiresSoon' }],
+    },
+    {
       name: 'an Active certificate that no Ingress names',
       facets: {
         'k8s.managedcertificates': list(
-          certificate({ certificateStatus: 'Active', domainStatus: [{ domain: 'staging-api.coditect.ai', status: 'Active' }] }),
+          certificate({
+            certificateStatus: 'Active',
+            domainStatus: [{ domain: 'staging-api.coditect.ai', status: 'Active' }],
+          }),
         ),
         'k8s.ingresses': list(ingress({})),
       },

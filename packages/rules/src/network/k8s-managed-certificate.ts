@@ -3,6 +3,9 @@ import { asArray, asRecord, asString } from '../util/k8s-app.js';
 import { annotationsOfLive, inScope, itemsOf, liveResource, specOf, statusOf } from '../util/k8s-live.js';
 
 const MANAGED_CERTIFICATES = 'networking.gke.io/managed-certificates';
+/** Google renews a managed certificate about 30 days ahead; one that is 14 days from expiry is not renewing. */
+const RENEWAL_DAYS = 14;
+const DAY_MS = 86_400_000;
 
 /**
  * ADR-001 Issue 8: "Create Google-managed SSL certificate --domains=staging-api.coditect.ai" and use it
@@ -16,7 +19,7 @@ export default defineRule({
   layer: 'k8s',
   facets: ['k8s.managedcertificates', 'k8s.ingresses'],
   description:
-    "In the app namespace, a ManagedCertificate (networking.gke.io/v1) must list the app's domain (`expectations.domain`) in `spec.domains`, be named by an Ingress's `networking.gke.io/managed-certificates` annotation, and be provisioned: `status.certificateStatus: Active` and the domain's `status.domainStatus[].status: Active`. Every other ManagedCertificate an Ingress of the app namespace uses must be Active too. Clusters without the ManagedCertificate CRD (not GKE) skip this rule; the live endpoint's certificate is the probe layer's.",
+    "In the app namespace, a ManagedCertificate (networking.gke.io/v1) must list the app's domain (`expectations.domain`) in `spec.domains`, be named by an Ingress's `networking.gke.io/managed-certificates` annotation, and be provisioned: `status.certificateStatus: Active` and the domain's `status.domainStatus[].status: Active`, with `status.expireTime` more than 14 days ahead (Google renews about 30 days before expiry). Every other ManagedCertificate an Ingress of the app namespace uses must be Active too. Clusters without the ManagedCertificate CRD (not GKE) skip this rule; the live endpoint's certificate is the probe layer's.",
   rationale:
     'ADR-001 Issue 8 (P1): "Production requires HTTPS". A ManagedCertificate that is Provisioning or FailedNotVisible (DNS not pointing at the load balancer yet) leaves the Ingress without a certificate; one no Ingress names is never served.',
   remediation: {
@@ -27,11 +30,15 @@ export default defineRule({
       'gcloud dns record-sets list --zone=<zone> --name=staging-api.coditect.ai.   # must resolve to the Ingress IP',
     ],
   },
-  benchmarks: [{ standard: 'CIS GKE Benchmark 1.6', id: '5.6.7', title: 'Ensure use of Google-managed SSL Certificates' }],
+  benchmarks: [
+    { standard: 'CIS GKE Benchmark 1.6', id: '5.6.7', title: 'Ensure use of Google-managed SSL Certificates' },
+  ],
   messages: {
     noCertificate: 'No ManagedCertificate in {{namespace}} covers {{domain}}.',
     notAttached: 'ManagedCertificate {{certificate}} covers {{domain}} but no Ingress names it ({{annotation}}).',
     notActive: 'ManagedCertificate {{certificate}} is {{status}}, not Active{{domains}}.',
+    expiresSoon:
+      'ManagedCertificate {{certificate}} expires on {{expires}}, within {{days}} days: its renewal is not happening.',
     active: 'ManagedCertificate {{certificate}} is Active for {{domains}} and served by Ingress {{ingresses}}.',
   },
   check(ctx) {
@@ -43,7 +50,10 @@ export default defineRule({
       return;
     }
     const certificates = itemsOf(facet).filter((c) => c.namespace === ns);
-    const ingresses = itemsOf(ctx.facet('k8s.ingresses')).filter((i) => i.namespace === ns);
+    const ingressFacet = ctx.facet('k8s.ingresses');
+    // Whether a certificate is attached can only be told when the namespace's Ingresses were read.
+    const ingressesRead = inScope(ingressFacet, ns);
+    const ingresses = itemsOf(ingressFacet).filter((i) => i.namespace === ns);
     const usedBy = (cert: K8sLiveObject) =>
       ingresses.filter((i) =>
         (annotationsOfLive(i)[MANAGED_CERTIFICATES] ?? '')
@@ -90,13 +100,32 @@ export default defineRule({
           },
           evidence: [
             { path: 'status.certificateStatus', observed: overall, expected: 'Active' },
-            ...inactive.map((d) => ({ path: `status.domainStatus[${d.domain}]`, observed: d.status, expected: 'Active' })),
+            ...inactive.map((d) => ({
+              path: `status.domainStatus[${d.domain}]`,
+              observed: d.status,
+              expected: 'Active',
+            })),
           ],
           discriminator: 'status',
         });
       }
+      const expires = asString(status.expireTime);
+      const expiresAt = expires ? Date.parse(expires) : Number.NaN;
+      const left = (expiresAt - ctx.now.getTime()) / DAY_MS;
+      if (!Number.isNaN(expiresAt) && left < RENEWAL_DAYS) {
+        failed = true;
+        ctx.fail({
+          resource,
+          messageId: 'expiresSoon',
+          data: { certificate: cert.name, expires: expires ?? '', days: RENEWAL_DAYS },
+          evidence: [
+            { path: 'status.expireTime', observed: expires ?? null, expected: `more than ${RENEWAL_DAYS} days ahead` },
+          ],
+          discriminator: 'expiry',
+        });
+      }
       const users = usedBy(cert);
-      if (users.length === 0) {
+      if (users.length === 0 && ingressesRead) {
         failed = true;
         ctx.fail({
           resource,
@@ -105,7 +134,11 @@ export default defineRule({
           evidence: [
             {
               path: `ingresses/${ns}[].metadata.annotations["${MANAGED_CERTIFICATES}"]`,
-              observed: ingresses.map((i) => annotationsOfLive(i)[MANAGED_CERTIFICATES] ?? '').filter(Boolean).join('; ') || null,
+              observed:
+                ingresses
+                  .map((i) => annotationsOfLive(i)[MANAGED_CERTIFICATES] ?? '')
+                  .filter(Boolean)
+                  .join('; ') || null,
               expected: cert.name,
             },
           ],
@@ -116,7 +149,11 @@ export default defineRule({
         ctx.pass({
           resource,
           messageId: 'active',
-          data: { certificate: cert.name, domains: domainsOf(cert).join(', '), ingresses: users.map((i) => i.name).join(', ') },
+          data: {
+            certificate: cert.name,
+            domains: domainsOf(cert).join(', '),
+            ingresses: users.map((i) => i.name).join(', '),
+          },
         });
     }
   },

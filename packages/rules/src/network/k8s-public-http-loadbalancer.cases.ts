@@ -8,7 +8,11 @@ const backendIngress = (annotations: Record<string, string>) =>
       rules: [
         {
           host: 'staging-api.coditect.ai',
-          http: { paths: [{ path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } }] },
+          http: {
+            paths: [
+              { path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } },
+            ],
+          },
         },
       ],
     },
@@ -19,7 +23,9 @@ export default {
     {
       name: 'the remediated cluster: ClusterIP Service behind an Ingress with a managed certificate',
       facets: {
-        'k8s.services': list(live('Service', 'coditect-backend-internal', { spec: { type: 'ClusterIP', ports: [{ port: 8000 }] } })),
+        'k8s.services': list(
+          live('Service', 'coditect-backend-internal', { spec: { type: 'ClusterIP', ports: [{ port: 8000 }] } }),
+        ),
         'k8s.ingresses': list(backendIngress({ 'networking.gke.io/managed-certificates': 'coditect-backend-cert' })),
       },
     },

@@ -24,7 +24,9 @@ export default defineRule({
       'kubectl patch service coditect-backend -n coditect-staging -p \'{"spec":{"type":"ClusterIP"}}\'',
     ],
   },
-  benchmarks: [{ standard: 'CIS GKE Benchmark 1.6', id: '5.6.7', title: 'Ensure use of Google-managed SSL Certificates' }],
+  benchmarks: [
+    { standard: 'CIS GKE Benchmark 1.6', id: '5.6.7', title: 'Ensure use of Google-managed SSL Certificates' },
+  ],
   messages: {
     publicPort:
       'Service {{service}} is a public LoadBalancer serving port {{port}} without TLS at {{address}}; serve the app through an Ingress with a certificate.',
@@ -77,7 +79,13 @@ export default defineRule({
           resource: liveResource(ing),
           messageId: 'ingressWithoutTls',
           data,
-          evidence: [{ path: 'spec.tls', observed: null, expected: 'a certificate (spec.tls or networking.gke.io/managed-certificates)' }],
+          evidence: [
+            {
+              path: 'spec.tls',
+              observed: null,
+              expected: 'a certificate (spec.tls or networking.gke.io/managed-certificates)',
+            },
+          ],
         });
     }
   },

@@ -3,7 +3,10 @@ import type { RuleCases } from '../cases.js';
 
 const base = 'https://staging-api.coditect.ai';
 const plainUrl = 'http://staging-api.coditect.ai/api/v1/health/live';
-const http = (plainHttp: HttpProbe['plainHttp'], hsts: string | null = 'max-age=31536000; includeSubDomains'): HttpProbe => ({
+const http = (
+  plainHttp: HttpProbe['plainHttp'],
+  hsts: string | null = 'max-age=31536000; includeSubDomains',
+): HttpProbe => ({
   baseUrl: base,
   host: 'staging-api.coditect.ai',
   https: true,
@@ -42,6 +45,10 @@ export default {
       facets: { 'probe.http': http({ ...redirect, location: 'https://coditect.ai/', sameHost: false }) },
       expect: [{ messageId: 'badRedirect' }],
     },
-    { name: 'HSTS switched off with max-age=0', facets: { 'probe.http': http(redirect, 'max-age=0') }, expect: [{ messageId: 'noHsts' }] },
+    {
+      name: 'HSTS switched off with max-age=0',
+      facets: { 'probe.http': http(redirect, 'max-age=0') },
+      expect: [{ messageId: 'noHsts' }],
+    },
   ],
 } satisfies RuleCases;

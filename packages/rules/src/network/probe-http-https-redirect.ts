@@ -33,16 +33,42 @@ export default defineRule({
     const d = ctx.facet('probe.http');
     const resource = httpResource(d);
     const p = d.plainHttp;
-    const evidence = [{ path: `GET ${p.url}`, observed: p.status ?? p.outcome, expected: `a redirect to https://${d.host}` }];
+    const evidence = [
+      { path: `GET ${p.url}`, observed: p.status ?? p.outcome, expected: `a redirect to https://${d.host}` },
+    ];
     if (p.outcome === 'redirect') {
       if (p.toHttps && p.sameHost)
-        ctx.pass({ resource, messageId: 'redirects', data: { url: p.url, location: p.location ?? '' }, discriminator: 'redirect', evidence });
+        ctx.pass({
+          resource,
+          messageId: 'redirects',
+          data: { url: p.url, location: p.location ?? '' },
+          discriminator: 'redirect',
+          evidence,
+        });
       else
-        ctx.fail({ resource, messageId: 'badRedirect', data: { url: p.url, location: p.location ?? '?', host: d.host }, discriminator: 'redirect', evidence });
+        ctx.fail({
+          resource,
+          messageId: 'badRedirect',
+          data: { url: p.url, location: p.location ?? '?', host: d.host },
+          discriminator: 'redirect',
+          evidence,
+        });
     } else if (p.outcome === 'answered') {
-      ctx.fail({ resource, messageId: 'servesPlaintext', data: { url: p.url, status: p.status ?? 0 }, discriminator: 'redirect', evidence });
+      ctx.fail({
+        resource,
+        messageId: 'servesPlaintext',
+        data: { url: p.url, status: p.status ?? 0 },
+        discriminator: 'redirect',
+        evidence,
+      });
     } else if (p.outcome === 'refused' || p.outcome === 'timeout') {
-      ctx.pass({ resource, messageId: 'notServed', data: { url: p.url, detail: p.detail ?? p.outcome }, discriminator: 'redirect', evidence });
+      ctx.pass({
+        resource,
+        messageId: 'notServed',
+        data: { url: p.url, detail: p.detail ?? p.outcome },
+        discriminator: 'redirect',
+        evidence,
+      });
     } else ctx.skip(`plain HTTP at ${p.url} could not be checked (${p.detail ?? p.outcome})`, resource);
 
     if (!d.https) return;

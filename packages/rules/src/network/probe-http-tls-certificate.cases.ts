@@ -24,7 +24,13 @@ const http = (over: Partial<HttpProbe>): HttpProbe => ({
   readyComponents: ['database', 'redis'],
   protected: [],
   tls: { protocol: 'TLSv1.3', certificate: cert },
-  plainHttp: { url: 'http://staging-api.coditect.ai/api/v1/health/live', outcome: 'redirect', status: 301, toHttps: true, sameHost: true },
+  plainHttp: {
+    url: 'http://staging-api.coditect.ai/api/v1/health/live',
+    outcome: 'redirect',
+    status: 301,
+    toHttps: true,
+    sameHost: true,
+  },
   minCertificateDays: 14,
   ...over,
 });
@@ -44,14 +50,28 @@ export default {
       name: 'a certificate for another domain that ends in 5 days',
       facets: {
         'probe.http': http({
-          tls: { certificate: { ...cert, altNames: ['DNS:api.coditect.ai'], hostnameMatches: false, expiresInDays: 5, validTo: '2026-12-01T00:00:00.000Z' } },
+          tls: {
+            certificate: {
+              ...cert,
+              altNames: ['DNS:api.coditect.ai'],
+              hostnameMatches: false,
+              expiresInDays: 5,
+              validTo: '2026-12-01T00:00:00.000Z',
+            },
+          },
         }),
       },
       expect: [{ messageId: 'wrongHost' }, { messageId: 'expiring' }],
     },
     {
       name: 'a self-signed certificate',
-      facets: { 'probe.http': http({ tls: { certificate: { ...cert, trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true } } }) },
+      facets: {
+        'probe.http': http({
+          tls: {
+            certificate: { ...cert, trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT', selfSigned: true },
+          },
+        }),
+      },
       expect: [{ messageId: 'untrusted' }],
     },
   ],

@@ -34,7 +34,12 @@ export default defineRule({
     const resource = httpResource(d);
     const url = d.baseUrl;
     if (!d.https) {
-      ctx.fail({ resource, messageId: 'notHttps', data: { url }, evidence: [{ path: 'baseUrl', observed: url, expected: 'https://' }] });
+      ctx.fail({
+        resource,
+        messageId: 'notHttps',
+        data: { url },
+        evidence: [{ path: 'baseUrl', observed: url, expected: 'https://' }],
+      });
       return;
     }
     const cert = d.tls?.certificate;
@@ -49,11 +54,23 @@ export default defineRule({
     ];
     if (!cert.trusted) {
       failed = true;
-      ctx.fail({ resource, messageId: 'untrusted', data: { url, reason: cert.trustError ?? 'unknown reason' }, discriminator: 'trust', evidence });
+      ctx.fail({
+        resource,
+        messageId: 'untrusted',
+        data: { url, reason: cert.trustError ?? 'unknown reason' },
+        discriminator: 'trust',
+        evidence,
+      });
     }
     if (!cert.hostnameMatches) {
       failed = true;
-      ctx.fail({ resource, messageId: 'wrongHost', data: { url, host: d.host, names: cert.altNames.join(', ') || cert.subject }, discriminator: 'host', evidence });
+      ctx.fail({
+        resource,
+        messageId: 'wrongHost',
+        data: { url, host: d.host, names: cert.altNames.join(', ') || cert.subject },
+        discriminator: 'host',
+        evidence,
+      });
     }
     if (cert.expiresInDays < d.minCertificateDays) {
       failed = true;
@@ -65,6 +82,12 @@ export default defineRule({
         evidence,
       });
     }
-    if (!failed) ctx.pass({ resource, messageId: 'valid', data: { url, host: d.host, validTo: cert.validTo.slice(0, 10) }, evidence });
+    if (!failed)
+      ctx.pass({
+        resource,
+        messageId: 'valid',
+        data: { url, host: d.host, validTo: cert.validTo.slice(0, 10) },
+        evidence,
+      });
   },
 });

@@ -8,7 +8,9 @@ export default {
       facets: workloads({
         'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
         'k8s.jobs': list(
-          live('Job', 'django-migrate', { spec: { template: { spec: { containers: [{ name: 'migrate', image: `${APP_IMAGE}:v1.0.1` }] } } } }),
+          live('Job', 'django-migrate', {
+            spec: { template: { spec: { containers: [{ name: 'migrate', image: `${APP_IMAGE}:v1.0.1` }] } } },
+          }),
         ),
       }),
     },
@@ -18,7 +20,9 @@ export default {
       name: 'the pre-migration Deployment still names gcr.io/coditect-cloud-infra',
       facets: workloads({
         'k8s.deployments': list(
-          deployment('coditect-backend', [{ name: 'backend', image: 'gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0' }]),
+          deployment('coditect-backend', [
+            { name: 'backend', image: 'gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0' },
+          ]),
         ),
       }),
       expect: [{ messageId: 'projectImage' }],

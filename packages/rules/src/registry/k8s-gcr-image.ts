@@ -28,7 +28,7 @@ export default defineRule({
   rationale:
     'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden." A running pod keeps its cached image, so the cluster can look healthy until a pod is rescheduled to a node without it; the workload spec says what the next pull will ask for.',
   remediation: {
-    text: "Push the image to the Artifact Registry repository and point the workload at it.",
+    text: 'Push the image to the Artifact Registry repository and point the workload at it.',
     commands: [
       'gcloud artifacts docker images list us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend',
       'kubectl set image deployment/coditect-backend backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1 -n coditect-staging',
@@ -55,12 +55,19 @@ export default defineRule({
             resource: liveResource(w, { kind: 'ImageReference', name: c.name, path: `${c.field}/${c.name}/image` }),
             messageId: messageOf(ref),
             data: dataOf(ref, exp, { container: `Container ${c.name}`, kind: w.kind, name: w.name }),
-            evidence: [{ path: `${c.pointer}/image`, observed: ref.text, expected: 'an Artifact Registry (*-docker.pkg.dev) reference' }],
+            evidence: [
+              {
+                path: `${c.pointer}/image`,
+                observed: ref.text,
+                expected: 'an Artifact Registry (*-docker.pkg.dev) reference',
+              },
+            ],
             discriminator: ref.repository,
           });
         }
       }
-      if (!failed) ctx.pass({ resource: liveResource(w), messageId: 'noReference', data: { kind: w.kind, name: w.name } });
+      if (!failed)
+        ctx.pass({ resource: liveResource(w), messageId: 'noReference', data: { kind: w.kind, name: w.name } });
     }
   },
 });

@@ -32,7 +32,12 @@ export default defineRule({
       const found = names.find((s) => s.name === name);
       const evidence = [{ path: 'secrets[].name', observed: found ? name : null, expected: name }];
       if (found)
-        ctx.pass({ resource, messageId: 'present', data: { secret: name, replication: found.replication ?? 'unknown' }, evidence });
+        ctx.pass({
+          resource,
+          messageId: 'present',
+          data: { secret: name, replication: found.replication ?? 'unknown' },
+          evidence,
+        });
       else ctx.fail({ resource, messageId: 'missing', data: { secret: name, project }, evidence });
     }
   },

@@ -17,7 +17,13 @@ const facet = (items: K8sExternalSecrets['items'], stores: K8sExternalSecrets['s
   items,
   stores,
 });
-const gcpsm = { kind: 'ClusterSecretStore' as const, name: 'gcp-secret-manager', provider: 'gcpsm', projectID: 'coditect-cloud-infra', ready: true };
+const gcpsm = {
+  kind: 'ClusterSecretStore' as const,
+  name: 'gcp-secret-manager',
+  provider: 'gcpsm',
+  projectID: 'coditect-cloud-infra',
+  ready: true,
+};
 
 export default {
   pass: [
@@ -25,7 +31,12 @@ export default {
       name: 'the remediated state: backend-secrets synced from ClusterSecretStore gcp-secret-manager (gcpsm)',
       facets: {
         'k8s.externalsecrets': facet(
-          [externalSecret({ kind: 'ClusterSecretStore', name: 'gcp-secret-manager' }, { status: 'True', reason: 'SecretSynced' })],
+          [
+            externalSecret(
+              { kind: 'ClusterSecretStore', name: 'gcp-secret-manager' },
+              { status: 'True', reason: 'SecretSynced' },
+            ),
+          ],
           [gcpsm],
         ),
       },
@@ -51,7 +62,12 @@ export default {
       name: 'the ExternalSecret names a store that does not exist',
       facets: {
         'k8s.externalsecrets': facet(
-          [externalSecret({ kind: 'ClusterSecretStore', name: 'gcp-sm' }, { status: 'False', reason: 'SecretSyncedError' })],
+          [
+            externalSecret(
+              { kind: 'ClusterSecretStore', name: 'gcp-sm' },
+              { status: 'False', reason: 'SecretSyncedError' },
+            ),
+          ],
           [gcpsm],
         ),
       },

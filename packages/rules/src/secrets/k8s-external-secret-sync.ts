@@ -31,7 +31,8 @@ export default defineRule({
   messages: {
     notCovered: 'No ExternalSecret in {{namespace}} produces Secret {{secret}}.',
     storeMissing: 'ExternalSecret {{name}} reads {{storeKind}} {{store}}, which does not exist.',
-    wrongProvider: 'ExternalSecret {{name}} reads {{storeKind}} {{store}}, whose provider is {{provider}}, not Secret Manager (gcpsm).',
+    wrongProvider:
+      'ExternalSecret {{name}} reads {{storeKind}} {{store}}, whose provider is {{provider}}, not Secret Manager (gcpsm).',
     notReady: 'ExternalSecret {{name}} is not in sync: Ready is {{ready}} ({{reason}}).',
     synced: 'ExternalSecret {{name}} syncs Secret {{target}} from Secret Manager ({{storeKind}} {{store}}).',
   },
@@ -51,7 +52,13 @@ export default defineRule({
         resource: liveResource({ kind: 'Secret', name: secret, namespace: ns }),
         messageId: 'notCovered',
         data: { secret, namespace: ns },
-        evidence: [{ path: `externalsecrets/${ns}`, observed: [...targets].join(', ') || null, expected: `one targeting ${secret}` }],
+        evidence: [
+          {
+            path: `externalsecrets/${ns}`,
+            observed: [...targets].join(', ') || null,
+            expected: `one targeting ${secret}`,
+          },
+        ],
       });
     }
     for (const es of externalSecrets) {
@@ -79,7 +86,9 @@ export default defineRule({
           resource,
           messageId: 'wrongProvider',
           data: { ...data, provider: found.provider ?? 'none' },
-          evidence: [{ path: `${storeKind}/${store}.spec.provider`, observed: found.provider ?? null, expected: 'gcpsm' }],
+          evidence: [
+            { path: `${storeKind}/${store}.spec.provider`, observed: found.provider ?? null, expected: 'gcpsm' },
+          ],
           discriminator: 'store',
         });
       }
@@ -90,13 +99,20 @@ export default defineRule({
           resource,
           messageId: 'notReady',
           data: { name: es.name, ready: ready?.status ?? 'unknown', reason: ready?.reason ?? 'no Ready condition' },
-          evidence: [{ path: 'status.conditions[Ready]', observed: ready ? `${ready.status} ${ready.reason ?? ''}`.trim() : null, expected: 'True SecretSynced' }],
+          evidence: [
+            {
+              path: 'status.conditions[Ready]',
+              observed: ready ? `${ready.status} ${ready.reason ?? ''}`.trim() : null,
+              expected: 'True SecretSynced',
+            },
+          ],
           discriminator: 'ready',
         });
       }
       if (!failed) ctx.pass({ resource, messageId: 'synced', data });
     }
-    if (externalSecrets.length === 0 && exp.app.secrets.length === 0) ctx.skip(`no ExternalSecret in ${ns} and no expected app Secret`);
+    if (externalSecrets.length === 0 && exp.app.secrets.length === 0)
+      ctx.skip(`no ExternalSecret in ${ns} and no expected app Secret`);
   },
 });
 

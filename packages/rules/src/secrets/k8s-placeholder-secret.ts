@@ -49,7 +49,8 @@ export default defineRule({
   messages: {
     emptyValue: 'Secret {{secret}} key {{key}} is empty in the cluster.',
     placeholderValue: 'Secret {{secret}} key {{key}} holds a placeholder value in the cluster, not a real one.',
-    exampleHost: 'Secret {{secret}} key {{key}} points at an example host ({{host}}) in the cluster, not a real endpoint.',
+    exampleHost:
+      'Secret {{secret}} key {{key}} points at an example host ({{host}}) in the cluster, not a real endpoint.',
     invalidBase64: 'Secret {{secret}} key {{key}} is not valid base64, so the app receives garbage.',
     allSet: 'Every key of Secret {{secret}} ({{count}}) holds a value that is not a placeholder.',
   },
@@ -87,7 +88,8 @@ export default defineRule({
           discriminator: k.key,
         });
       }
-      if (!failed) ctx.pass({ resource, messageId: 'allSet', data: { secret: secret.name, count: secret.keys.length } });
+      if (!failed)
+        ctx.pass({ resource, messageId: 'allSet', data: { secret: secret.name, count: secret.keys.length } });
     }
     const present = new Set(secrets.map((s) => s.name));
     for (const name of used.keys()) {

@@ -25,7 +25,14 @@ export default {
           items: [
             secret({
               labels: { 'reconcile.external-secrets.io/managed': 'true' },
-              ownerReferences: [{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'backend-secrets', controller: true }],
+              ownerReferences: [
+                {
+                  apiVersion: 'external-secrets.io/v1',
+                  kind: 'ExternalSecret',
+                  name: 'backend-secrets',
+                  controller: true,
+                },
+              ],
             }),
           ],
         },

@@ -50,7 +50,11 @@ export default defineRule({
       return;
     }
     const used = appSecretNames(topLevelWorkloads(workloadFacets(ctx.facet)).map(viewOf), exp);
-    const live = new Map(itemsOf(facet).filter((s) => s.namespace === ns).map((s) => [s.name, s]));
+    const live = new Map(
+      itemsOf(facet)
+        .filter((s) => s.namespace === ns)
+        .map((s) => [s.name, s]),
+    );
     for (const name of [...used.keys()].sort()) {
       const secret = live.get(name);
       if (!secret) {
@@ -58,7 +62,9 @@ export default defineRule({
           resource: liveResource({ kind: 'Secret', name, namespace: ns }),
           messageId: 'missing',
           data: { secret: name },
-          evidence: [{ path: `secrets/${ns}/${name}`, observed: null, expected: 'a Secret synced from Secret Manager' }],
+          evidence: [
+            { path: `secrets/${ns}/${name}`, observed: null, expected: 'a Secret synced from Secret Manager' },
+          ],
         });
         continue;
       }
@@ -72,7 +78,10 @@ export default defineRule({
           evidence: [
             {
               path: 'metadata.ownerReferences',
-              observed: ownersOf(secret).map((o) => `${o.kind}/${o.name}`).join(', ') || null,
+              observed:
+                ownersOf(secret)
+                  .map((o) => `${o.kind}/${o.name}`)
+                  .join(', ') || null,
               expected: 'ExternalSecret/<name>',
             },
             {

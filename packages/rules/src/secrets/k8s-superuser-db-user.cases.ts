@@ -2,12 +2,21 @@ import type { K8sSecret } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
-const secret = (keys: K8sSecret['keys']): K8sSecret => ({ ...live('Secret', 'backend-secrets'), secretType: 'Opaque', keys });
+const secret = (keys: K8sSecret['keys']): K8sSecret => ({
+  ...live('Secret', 'backend-secrets'),
+  secretType: 'Opaque',
+  keys,
+});
 const app = (extra: Record<string, unknown> = {}) =>
   workloads({
     'k8s.deployments': list(
       deployment('coditect-backend', [
-        { name: 'backend', image: `${APP_IMAGE}:v1.0.1`, envFrom: [{ secretRef: { name: 'backend-secrets' } }], ...extra },
+        {
+          name: 'backend',
+          image: `${APP_IMAGE}:v1.0.1`,
+          envFrom: [{ secretRef: { name: 'backend-secrets' } }],
+          ...extra,
+        },
       ]),
     ),
   });

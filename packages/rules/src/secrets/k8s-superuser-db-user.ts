@@ -35,7 +35,8 @@ export default defineRule({
   },
   benchmarks: [],
   messages: {
-    superuser: 'The running app connects to the database as {{user}} ({{setting}}), a superuser; use a role with DML rights only.',
+    superuser:
+      'The running app connects to the database as {{user}} ({{setting}}), a superuser; use a role with DML rights only.',
     notSuperuser: 'The running app connects as {{user}} ({{setting}}), which is not a superuser name.',
     notSuperuserHidden:
       "The database user in {{setting}} is not a superuser name; the role's rights are checked by the probe and GCP layers.",
@@ -49,7 +50,9 @@ export default defineRule({
     }
     const objects = [
       ...topLevelWorkloads(workloadFacets(ctx.facet)).map(viewOf),
-      ...itemsOf(facet).filter((s) => s.namespace === exp.app.namespace).map(secretView),
+      ...itemsOf(facet)
+        .filter((s) => s.namespace === exp.app.namespace)
+        .map(secretView),
     ];
     const superusers = new Set(exp.database.superuserNames.map((n) => n.toLowerCase()));
     const settings = appSettings(objects, exp).filter((s) => settingNamed(s, exp.app.dbUserKeys));
@@ -92,7 +95,8 @@ function userOf(s: AppSetting): UserOf {
   if (sk) {
     // The collector keeps a Secret's user (plain or in a URL) only when it is a well-known superuser name.
     const publicName = sk.url?.user ?? (sk.class === 'superuser-name' ? sk.publicValue : undefined);
-    if (publicName || sk.class === 'superuser-name') return { kind: 'superuser', ...(publicName ? { name: publicName } : {}) };
+    if (publicName || sk.class === 'superuser-name')
+      return { kind: 'superuser', ...(publicName ? { name: publicName } : {}) };
     if (sk.class === 'set') return { kind: 'hidden' };
     return { kind: 'unusable', reason: sk.class };
   }

@@ -2,12 +2,7 @@
  * Builders for the gcp rules' case tables: the ADR's staging project as the gcp collector normalises it,
  * with only the fields a case is about changed.
  */
-import type {
-  FacetMap,
-  GcpGkeCluster,
-  GcpRedisInstance,
-  GcpSqlInstance,
-} from '@coditect-audit/core';
+import type { FacetMap, GcpGkeCluster, GcpRedisInstance, GcpSqlInstance } from '@coditect-audit/core';
 
 export const PROJECT = 'coditect-cloud-infra';
 export const PROJECT_NUMBER = '374018874256';

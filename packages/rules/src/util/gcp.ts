@@ -141,7 +141,10 @@ export function machineArchitecture(machineType: string | undefined): 'arm64' | 
  * The service account GKE nodes of a pool run as: `default` (or nothing) is the project's Compute Engine
  * default account, `<number>-compute@developer.gserviceaccount.com`; undefined when the number is unknown.
  */
-export function nodeServiceAccount(reported: string | undefined, projectNumber: string | undefined): string | undefined {
+export function nodeServiceAccount(
+  reported: string | undefined,
+  projectNumber: string | undefined,
+): string | undefined {
   if (reported && reported !== 'default') return reported;
   return projectNumber ? `${projectNumber}-compute@developer.gserviceaccount.com` : undefined;
 }

@@ -128,7 +128,10 @@ export function statusOf(o: K8sLiveObject): Json {
 }
 
 /** `status.conditions[type]` as `{ status, reason, message }`. */
-export function conditionOf(o: K8sLiveObject, type: string): { status: string; reason?: string; message?: string } | undefined {
+export function conditionOf(
+  o: K8sLiveObject,
+  type: string,
+): { status: string; reason?: string; message?: string } | undefined {
   const c = asArray(statusOf(o).conditions)
     .map(asRecord)
     .find((x) => x?.type === type);
@@ -167,7 +170,11 @@ export function workloadFacets(facet: <K extends WorkloadFacet>(name: K) => Face
  * The top-level workload a pod belongs to: its ReplicaSet's Deployment, its Job's CronJob, or the
  * controller itself. A ReplicaSet made by a Deployment is named `<deployment>-<pod-template-hash>`.
  */
-export function workloadOfPod(pod: K8sLiveObject, replicaSets: K8sLiveObject[], jobs: K8sLiveObject[] = []): OwnerRef | undefined {
+export function workloadOfPod(
+  pod: K8sLiveObject,
+  replicaSets: K8sLiveObject[],
+  jobs: K8sLiveObject[] = [],
+): OwnerRef | undefined {
   const owner = controllerOf(pod);
   if (!owner) return undefined;
   if (owner.kind === 'ReplicaSet') {
@@ -175,7 +182,8 @@ export function workloadOfPod(pod: K8sLiveObject, replicaSets: K8sLiveObject[], 
     const deployment = rs ? controllerOf(rs) : undefined;
     if (deployment?.kind === 'Deployment') return deployment;
     const hash = labelsOf(pod)['pod-template-hash'];
-    if (!rs && hash && owner.name.endsWith(`-${hash}`)) return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
+    if (!rs && hash && owner.name.endsWith(`-${hash}`))
+      return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
     return owner;
   }
   if (owner.kind === 'Job') {
@@ -187,7 +195,12 @@ export function workloadOfPod(pod: K8sLiveObject, replicaSets: K8sLiveObject[], 
 }
 
 /** The pods of a top-level workload (same namespace, owned directly or through its ReplicaSet or Job). */
-export function podsOf(w: K8sLiveObject, pods: K8sLiveObject[], replicaSets: K8sLiveObject[], jobs: K8sLiveObject[] = []): K8sLiveObject[] {
+export function podsOf(
+  w: K8sLiveObject,
+  pods: K8sLiveObject[],
+  replicaSets: K8sLiveObject[],
+  jobs: K8sLiveObject[] = [],
+): K8sLiveObject[] {
   return pods.filter((p) => {
     if (p.namespace !== w.namespace) return false;
     if (p === w) return true;

@@ -20,7 +20,9 @@ export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resou
     id: `postgres://${d.endpoint}#role:${d.appRole}`,
     kind: 'PostgresRole',
     name: d.appRole,
-    ...(secret ? { declaredAs: declarationKey({ layer: 'k8s', kind: 'Secret', namespace: exp.app.namespace, name: secret }) } : {}),
+    ...(secret
+      ? { declaredAs: declarationKey({ layer: 'k8s', kind: 'Secret', namespace: exp.app.namespace, name: secret }) }
+      : {}),
   };
 }
 
@@ -52,10 +54,18 @@ export function httpResource(d: HttpProbe, path = ''): Resource {
  * `image:` line and the others are related locations; a use seen only in the cluster points at the
  * declaring workload manifest.
  */
-export function imageTarget(image: ImageProbe): { resource: Resource; location?: Location; relatedLocations?: Location[] } {
+export function imageTarget(image: ImageProbe): {
+  resource: Resource;
+  location?: Location;
+  relatedLocations?: Location[];
+} {
   const located = image.usedBy
     .filter((u) => u.file && u.line)
-    .map((u) => ({ file: u.file as string, startLine: u.line as number, ...(u.column ? { startColumn: u.column } : {}) }));
+    .map((u) => ({
+      file: u.file as string,
+      startLine: u.line as number,
+      ...(u.column ? { startColumn: u.column } : {}),
+    }));
   const workload = image.usedBy.find((u) => u.kind && u.name);
   const resource: Resource = {
     id: `image:${image.reference}`,

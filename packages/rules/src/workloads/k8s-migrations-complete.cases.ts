@@ -5,7 +5,12 @@ const migrateJob = (image: string, status: Record<string, unknown>, name = 'djan
   live('Job', name, {
     spec: {
       backoffLimit: 3,
-      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image, command: ['python', 'manage.py', 'migrate'] }] } },
+      template: {
+        spec: {
+          restartPolicy: 'Never',
+          containers: [{ name: 'migrate', image, command: ['python', 'manage.py', 'migrate'] }],
+        },
+      },
     },
     status,
   });
@@ -18,7 +23,10 @@ export default {
       facets: {
         'k8s.deployments': app(`${APP_IMAGE}@${APP_DIGEST}`),
         'k8s.jobs': list(
-          migrateJob(`${APP_IMAGE}@${APP_DIGEST}`, { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }),
+          migrateJob(`${APP_IMAGE}@${APP_DIGEST}`, {
+            succeeded: 1,
+            conditions: [{ type: 'Complete', status: 'True' }],
+          }),
         ),
         'k8s.pods': list(),
       },
@@ -27,11 +35,18 @@ export default {
       name: 'the Job ran a tag that resolved to the digest the app pods report',
       facets: {
         'k8s.deployments': app(`${APP_IMAGE}@${APP_DIGEST}`),
-        'k8s.jobs': list(migrateJob(`${APP_IMAGE}:v1.0.1`, { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] })),
+        'k8s.jobs': list(
+          migrateJob(`${APP_IMAGE}:v1.0.1`, { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }),
+        ),
         'k8s.pods': list(
           live('Pod', 'django-migrate-k4t7w', {
-            metadata: { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'django-migrate', controller: true }] },
-            status: { phase: 'Succeeded', containerStatuses: [{ name: 'migrate', imageID: `${APP_IMAGE}@${APP_DIGEST}`, restartCount: 0 }] },
+            metadata: {
+              ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'django-migrate', controller: true }],
+            },
+            status: {
+              phase: 'Succeeded',
+              containerStatuses: [{ name: 'migrate', imageID: `${APP_IMAGE}@${APP_DIGEST}`, restartCount: 0 }],
+            },
           }),
         ),
       },
@@ -56,7 +71,12 @@ export default {
       name: 'the only migration Job ran the previous image',
       facets: {
         'k8s.deployments': app(`${APP_IMAGE}:v1.0.1`),
-        'k8s.jobs': list(migrateJob(`${APP_IMAGE}:v1.0.0-staging`, { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] })),
+        'k8s.jobs': list(
+          migrateJob(`${APP_IMAGE}:v1.0.0-staging`, {
+            succeeded: 1,
+            conditions: [{ type: 'Complete', status: 'True' }],
+          }),
+        ),
         'k8s.pods': list(),
       },
       expect: [{ messageId: 'noMigrationJob' }],

@@ -60,7 +60,9 @@ export default defineRule({
     const d = itemsOf(deployments).find((x) => x.name === exp.app.deployment && x.namespace === ns);
     const container = d ? appContainer(viewOf(d), exp) : undefined;
     if (!d || !container?.image) {
-      ctx.skip(`Deployment ${exp.app.deployment} (or its app container) is not running in ${ns}; see k8s-rollout-healthy`);
+      ctx.skip(
+        `Deployment ${exp.app.deployment} (or its app container) is not running in ${ns}; see k8s-rollout-healthy`,
+      );
       return;
     }
     const image = container.image;
@@ -75,27 +77,49 @@ export default defineRule({
       }
     }
 
-    const jobs = itemsOf(ctx.facet('k8s.jobs')).filter((j) => j.namespace === ns && isMigration(j));
+    const jobsFacet = ctx.facet('k8s.jobs');
+    if (!inScope(jobsFacet, ns)) {
+      ctx.skip(`the Jobs of ${ns} were not read`);
+      return;
+    }
+    const jobs = itemsOf(jobsFacet).filter((j) => j.namespace === ns && isMigration(j));
     const sameImage = (job: K8sLiveObject) => {
       const images = containersOf(viewOf(job)).map((c) => c.image);
       if (images.includes(image)) return true;
       if (images.some((i) => i !== undefined && running.has(parseImageRef(i)?.digest ?? ''))) return true;
-      return podsOf(job, pods, []).some((p) => containerStatuses(p).some((s) => running.has(digestOf(s.imageID) ?? '')));
+      return podsOf(job, pods, []).some((p) =>
+        containerStatuses(p).some((s) => running.has(digestOf(s.imageID) ?? '')),
+      );
     };
     const candidates = jobs.filter(sameImage);
     if (candidates.length === 0) {
-      const seen = jobs.map((j) => `${j.name} (${containersOf(viewOf(j)).map((c) => c.image).join(', ')})`);
+      const seen = jobs.map(
+        (j) =>
+          `${j.name} (${containersOf(viewOf(j))
+            .map((c) => c.image)
+            .join(', ')})`,
+      );
       ctx.fail({
         resource: liveResource(d),
         messageId: 'noMigrationJob',
         data: { deployment: d.name, image, jobs: seen.join('; ') || 'none' },
-        evidence: [{ path: `jobs in ${ns}`, observed: seen.join('; ') || null, expected: `a completed migration Job running ${image}` }],
+        evidence: [
+          {
+            path: `jobs in ${ns}`,
+            observed: seen.join('; ') || null,
+            expected: `a completed migration Job running ${image}`,
+          },
+        ],
       });
       return;
     }
     const complete = candidates.find((j) => conditionOf(j, 'Complete')?.status === 'True');
     if (complete) {
-      ctx.pass({ resource: liveResource(complete), messageId: 'complete', data: { job: complete.name, image, deployment: d.name } });
+      ctx.pass({
+        resource: liveResource(complete),
+        messageId: 'complete',
+        data: { job: complete.name, image, deployment: d.name },
+      });
       return;
     }
     for (const job of candidates) {
@@ -107,18 +131,33 @@ export default defineRule({
           messageId: 'failed',
           data: { job: job.name, image, reason: failed.reason ?? 'Failed', failures: asNumber(status.failed) ?? 0 },
           evidence: [
-            { path: 'status.conditions[Failed]', observed: `True ${failed.reason ?? ''}`.trim(), expected: 'Complete True' },
+            {
+              path: 'status.conditions[Failed]',
+              observed: `True ${failed.reason ?? ''}`.trim(),
+              expected: 'Complete True',
+            },
             { path: 'status.failed', observed: asNumber(status.failed) ?? 0 },
           ],
         });
       } else {
         const active = asNumber(status.active) ?? 0;
-        const state = asRecord(job.object.spec)?.suspend === true ? 'suspended' : active > 0 ? `${active} pod(s) running` : 'no pod running';
+        const state =
+          asRecord(job.object.spec)?.suspend === true
+            ? 'suspended'
+            : active > 0
+              ? `${active} pod(s) running`
+              : 'no pod running';
         ctx.fail({
           resource: liveResource(job),
           messageId: 'notFinished',
           data: { job: job.name, image, state },
-          evidence: [{ path: 'status.conditions[Complete]', observed: conditionOf(job, 'Complete')?.status ?? null, expected: 'True' }],
+          evidence: [
+            {
+              path: 'status.conditions[Complete]',
+              observed: conditionOf(job, 'Complete')?.status ?? null,
+              expected: 'True',
+            },
+          ],
         });
       }
     }

@@ -26,7 +26,9 @@ export default {
           ],
         },
         'k8s.statefulsets': list(
-          live('StatefulSet', 'queue', { spec: { replicas: 1, volumeClaimTemplates: [{ metadata: { name: 'data' } }] } }),
+          live('StatefulSet', 'queue', {
+            spec: { replicas: 1, volumeClaimTemplates: [{ metadata: { name: 'data' } }] },
+          }),
         ),
       },
     },

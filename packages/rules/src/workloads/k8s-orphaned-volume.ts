@@ -45,7 +45,11 @@ export default defineRule({
     }
     for (const claim of claims) {
       const user = claim.usedBy[0];
-      const data = { claim: claim.name, capacity: capacityOf(claim), phase: asString(statusOf(claim).phase) ?? 'unknown phase' };
+      const data = {
+        claim: claim.name,
+        capacity: capacityOf(claim),
+        phase: asString(statusOf(claim).phase) ?? 'unknown phase',
+      };
       if (user) {
         ctx.pass({ resource: liveResource(claim), messageId: 'inUse', data: { claim: claim.name, pod: user.pod } });
         continue;
@@ -119,7 +123,9 @@ function statefulSetOrigin(claim: K8sClaim, statefulSets: K8sLiveObject[]): Orig
   for (const s of splits) {
     const sts = statefulSets.find((x) => x.name === s.statefulSet && x.namespace === claim.namespace);
     if (!sts) continue;
-    const templates = asArray(specOf(sts).volumeClaimTemplates).map((t) => asString(asRecord(asRecord(t)?.metadata)?.name));
+    const templates = asArray(specOf(sts).volumeClaimTemplates).map((t) =>
+      asString(asRecord(asRecord(t)?.metadata)?.name),
+    );
     if (templates.includes(s.template)) return { ...s, ordinal, live: true };
   }
   const labels = labelsOf(claim);

@@ -5,7 +5,11 @@ const probes = {
   livenessProbe: { httpGet: { path: '/api/v1/health/live', port: 'http' } },
   readinessProbe: { httpGet: { path: '/api/v1/health/ready', port: 'http' } },
 };
-const owned = { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true }] };
+const owned = {
+  ownerReferences: [
+    { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true },
+  ],
+};
 const crashing = (name: string) =>
   live('Pod', name, {
     metadata: { ...owned, labels: { app: 'coditect-backend', 'pod-template-hash': '7c9d5b8f4d' } },
@@ -16,7 +20,9 @@ const crashing = (name: string) =>
           name: 'backend',
           ready: false,
           restartCount: 17,
-          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=backend' } },
+          state: {
+            waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=backend' },
+          },
           lastState: { terminated: { exitCode: 1, reason: 'Error' } },
         },
       ],
@@ -83,7 +89,11 @@ export default {
     },
     {
       name: 'the app Deployment is not in the namespace',
-      facets: { 'k8s.deployments': { namespaces: ['coditect-staging'], items: [] }, 'k8s.pods': list(), 'k8s.replicasets': list() },
+      facets: {
+        'k8s.deployments': { namespaces: ['coditect-staging'], items: [] },
+        'k8s.pods': list(),
+        'k8s.replicasets': list(),
+      },
       expect: [{ messageId: 'missing' }],
     },
   ],

@@ -41,8 +41,7 @@ export default defineRule({
   messages: {
     missing: 'Deployment {{deployment}} does not exist in namespace {{namespace}}.',
     tooFewReplicas: 'Deployment {{deployment}} asks for {{replicas}} replica(s); the ADR expects at least {{min}}.',
-    notAvailable:
-      'Deployment {{deployment}} has {{available}} of {{replicas}} replica(s) available{{why}}.',
+    notAvailable: 'Deployment {{deployment}} has {{available}} of {{replicas}} replica(s) available{{why}}.',
     rolloutIncomplete:
       'Deployment {{deployment}} has not finished its rollout: {{updated}} of {{replicas}} replica(s) run the current template{{why}}.',
     noLivenessProbe: 'Container {{container}} of Deployment {{deployment}} has no livenessProbe.',
@@ -101,7 +100,11 @@ export default defineRule({
           ...(s.lastExitCode !== undefined ? [`last exit code ${s.lastExitCode}`] : []),
         ].join(', ');
         reasons.add(s.reason ?? 'not ready');
-        podEvidence.push({ path: `pods/${pod.name}/status/containerStatuses/${s.name}`, observed: detail, expected: 'ready' });
+        podEvidence.push({
+          path: `pods/${pod.name}/status/containerStatuses/${s.name}`,
+          observed: detail,
+          expected: 'ready',
+        });
       }
     }
     const progressing = conditionOf(d, 'Progressing');
@@ -118,7 +121,12 @@ export default defineRule({
       { path: 'status.availableReplicas', observed: available, expected: `${replicas}` },
       { path: 'status.updatedReplicas', observed: updated, expected: `${replicas}` },
       ...(progressing
-        ? [{ path: 'status.conditions[Progressing]', observed: `${progressing.status} ${progressing.reason ?? ''}`.trim() }]
+        ? [
+            {
+              path: 'status.conditions[Progressing]',
+              observed: `${progressing.status} ${progressing.reason ?? ''}`.trim(),
+            },
+          ]
         : []),
     ];
     if (available < replicas) {
@@ -150,7 +158,13 @@ export default defineRule({
         resource,
         messageId: 'noAppContainer',
         data: { deployment: name, container: exp.app.container ?? 'app' },
-        evidence: [{ path: 'spec.template.spec.containers[].name', observed: null, expected: exp.app.container ?? 'a container' }],
+        evidence: [
+          {
+            path: 'spec.template.spec.containers[].name',
+            observed: null,
+            expected: exp.app.container ?? 'a container',
+          },
+        ],
         discriminator: 'container',
       });
       return;
@@ -181,6 +195,7 @@ export default defineRule({
         discriminator: 'image',
       });
     }
-    if (defects === 0) ctx.pass({ resource, messageId: 'healthy', data: { deployment: name, available, replicas, image: image ?? '' } });
+    if (defects === 0)
+      ctx.pass({ resource, messageId: 'healthy', data: { deployment: name, available, replicas, image: image ?? '' } });
   },
 });

@@ -7,7 +7,11 @@ export default {
       name: 'after the pivot: only the backend runs; a migration Job running psql is a client',
       facets: workloads({
         'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
-        'k8s.jobs': list(live('Job', 'db-check', { spec: { template: { spec: { containers: [{ name: 'psql', image: 'postgres:16' }] } } } })),
+        'k8s.jobs': list(
+          live('Job', 'db-check', {
+            spec: { template: { spec: { containers: [{ name: 'psql', image: 'postgres:16' }] } } },
+          }),
+        ),
       }),
     },
   ],
@@ -16,8 +20,12 @@ export default {
       name: 'the pre-pivot StatefulSets postgresql and redis still run',
       facets: workloads({
         'k8s.statefulsets': list(
-          live('StatefulSet', 'postgresql', { spec: { template: { spec: { containers: [{ name: 'postgresql', image: 'postgres:16' }] } } } }),
-          live('StatefulSet', 'redis', { spec: { template: { spec: { containers: [{ name: 'redis', image: 'redis:7' }] } } } }),
+          live('StatefulSet', 'postgresql', {
+            spec: { template: { spec: { containers: [{ name: 'postgresql', image: 'postgres:16' }] } } },
+          }),
+          live('StatefulSet', 'redis', {
+            spec: { template: { spec: { containers: [{ name: 'redis', image: 'redis:7' }] } } },
+          }),
         ),
       }),
       expect: [{ messageId: 'selfManaged' }, { messageId: 'selfManaged' }],

@@ -45,7 +45,13 @@ export default defineRule({
         ctx.fail({
           resource,
           messageId: 'selfManaged',
-          data: { kind: w.kind, name: w.name, engine: store.engine, image: c.image, managedService: store.managedService },
+          data: {
+            kind: w.kind,
+            name: w.name,
+            engine: store.engine,
+            image: c.image,
+            managedService: store.managedService,
+          },
           evidence: [
             {
               path: `${c.pointer}/image`,

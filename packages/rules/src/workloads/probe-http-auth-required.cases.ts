@@ -11,13 +11,22 @@ const http = (...guarded: HttpObservation[]): HttpProbe => ({
   ready: { url: `${base}/api/v1/health/ready`, outcome: 'answered', status: 200 },
   readyComponents: ['database', 'redis'],
   protected: guarded,
-  plainHttp: { url: 'http://staging-api.coditect.ai/api/v1/health/live', outcome: 'redirect', status: 301, toHttps: true, sameHost: true },
+  plainHttp: {
+    url: 'http://staging-api.coditect.ai/api/v1/health/live',
+    outcome: 'redirect',
+    status: 301,
+    toHttps: true,
+    sameHost: true,
+  },
   minCertificateDays: 14,
 });
 
 export default {
   pass: [
-    { name: 'the ADR’s expectation: 401', facets: { 'probe.http': http({ url: licenses, outcome: 'answered', status: 401 }) } },
+    {
+      name: 'the ADR’s expectation: 401',
+      facets: { 'probe.http': http({ url: licenses, outcome: 'answered', status: 401 }) },
+    },
     { name: 'refused with 403', facets: { 'probe.http': http({ url: licenses, outcome: 'answered', status: 403 }) } },
   ],
   fail: [

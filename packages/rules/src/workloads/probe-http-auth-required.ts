@@ -41,7 +41,13 @@ export default defineRule({
             : o.outcome === 'redirect-offsite'
               ? `${o.status} (redirect to ${o.location}, not followed)`
               : (o.detail ?? o.outcome);
-        ctx.fail({ resource, messageId: 'unexpected', data: { url: o.url, answer }, evidence, certainty: o.outcome === 'answered' || o.outcome === 'redirect-offsite' ? 'high' : 'low' });
+        ctx.fail({
+          resource,
+          messageId: 'unexpected',
+          data: { url: o.url, answer },
+          evidence,
+          certainty: o.outcome === 'answered' || o.outcome === 'redirect-offsite' ? 'high' : 'low',
+        });
       }
     }
   },

@@ -41,14 +41,20 @@ export default defineRule({
     const liveStatus = live.health?.status;
     const liveData = { url: live.url, answer: describe(live), status: liveStatus ? ` (status "${liveStatus}")` : '' };
     const liveResource = httpResource(d, new URL(live.url).pathname);
-    if (live.outcome === 'answered' && live.status === 200 && (liveStatus === undefined || HEALTHY.has(liveStatus.toLowerCase())))
+    if (
+      live.outcome === 'answered' &&
+      live.status === 200 &&
+      (liveStatus === undefined || HEALTHY.has(liveStatus.toLowerCase()))
+    )
       ctx.pass({ resource: liveResource, messageId: 'live', data: liveData });
     else
       ctx.fail({
         resource: liveResource,
         messageId: 'liveDown',
         data: liveData,
-        evidence: [{ path: `GET ${live.url}`, observed: live.status ?? live.outcome, expected: '200 {"status": "healthy"}' }],
+        evidence: [
+          { path: `GET ${live.url}`, observed: live.status ?? live.outcome, expected: '200 {"status": "healthy"}' },
+        ],
       });
 
     const ready = d.ready;
@@ -56,13 +62,27 @@ export default defineRule({
     const notConnected = d.readyComponents.filter((c) => !CONNECTED.has((ready.health?.[c] ?? '').toLowerCase()));
     const states = d.readyComponents.map((c) => `${c}: ${ready.health?.[c] ?? 'missing'}`).join(', ');
     if (ready.outcome === 'answered' && ready.status === 200 && notConnected.length === 0)
-      ctx.pass({ resource: readyResource, messageId: 'ready', data: { url: ready.url, components: d.readyComponents.join(' and ') } });
+      ctx.pass({
+        resource: readyResource,
+        messageId: 'ready',
+        data: { url: ready.url, components: d.readyComponents.join(' and ') },
+      });
     else
       ctx.fail({
         resource: readyResource,
         messageId: 'notReady',
-        data: { url: ready.url, answer: `${describe(ready)}${ready.health ? ` (${states})` : ''}`, components: (notConnected.length ? notConnected : d.readyComponents).join(' and ') },
-        evidence: [{ path: `GET ${ready.url}`, observed: ready.status ?? ready.outcome, expected: `200 with ${d.readyComponents.map((c) => `${c}: connected`).join(', ')}` }],
+        data: {
+          url: ready.url,
+          answer: `${describe(ready)}${ready.health ? ` (${states})` : ''}`,
+          components: (notConnected.length ? notConnected : d.readyComponents).join(' and '),
+        },
+        evidence: [
+          {
+            path: `GET ${ready.url}`,
+            observed: ready.status ?? ready.outcome,
+            expected: `200 with ${d.readyComponents.map((c) => `${c}: connected`).join(', ')}`,
+          },
+        ],
       });
   },
 });

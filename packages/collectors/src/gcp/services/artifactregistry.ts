@@ -6,7 +6,19 @@
 import type { GcpArRepository, GcpDockerImage } from '@coditect-audit/core';
 import { classify } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
-import { bool, compact, enumStr, iamPolicy, labels, lastSegment, obj, type Raw, str, strs, time } from '../normalize.js';
+import {
+  bool,
+  compact,
+  enumStr,
+  iamPolicy,
+  labels,
+  lastSegment,
+  obj,
+  type Raw,
+  str,
+  strs,
+  time,
+} from '../normalize.js';
 
 const GCR_DOMAINS = new Set(['gcr.io', 'us.gcr.io', 'eu.gcr.io', 'asia.gcr.io']);
 
@@ -48,8 +60,15 @@ export async function collectArtifactRegistry(run: GcpRun): Promise<FacetResults
   const imagesFacet = new FacetBuilder();
   const read: string[] = [];
   const repositories: GcpArRepository[] = [];
-  const policies: { project: string; location: string; repository: string; exists: boolean; policy?: ReturnType<typeof iamPolicy> }[] = [];
-  const images: { project: string; location: string; repository: string; exists: boolean; images: GcpDockerImage[] }[] = [];
+  const policies: {
+    project: string;
+    location: string;
+    repository: string;
+    exists: boolean;
+    policy?: ReturnType<typeof iamPolicy>;
+  }[] = [];
+  const images: { project: string; location: string; repository: string; exists: boolean; images: GcpDockerImage[] }[] =
+    [];
   const { registry } = run.expectations;
 
   await Promise.all(
@@ -110,6 +129,8 @@ export async function collectArtifactRegistry(run: GcpRun): Promise<FacetResults
       repositories: repositories.sort(sorter),
     }),
     'gcp.artifactregistry-iam': iamFacet.build<'gcp.artifactregistry-iam'>({ repositories: policies.sort(sorter) }),
-    'gcp.artifactregistry-images': imagesFacet.build<'gcp.artifactregistry-images'>({ repositories: images.sort(sorter) }),
+    'gcp.artifactregistry-images': imagesFacet.build<'gcp.artifactregistry-images'>({
+      repositories: images.sort(sorter),
+    }),
   };
 }

@@ -100,7 +100,10 @@ export async function collectCompute(run: GcpRun): Promise<FacetResults> {
   const byName = <T extends { project: string; name: string }>(a: T, b: T) =>
     `${a.project}/${a.name}` < `${b.project}/${b.name}` ? -1 : 1;
   return {
-    'gcp.compute-ssl': sslFacet.build<'gcp.compute-ssl'>({ read: sslRead.sort(), certificates: certificates.sort(byName) }),
+    'gcp.compute-ssl': sslFacet.build<'gcp.compute-ssl'>({
+      read: sslRead.sort(),
+      certificates: certificates.sort(byName),
+    }),
     'gcp.compute-armor': armorFacet.build<'gcp.compute-armor'>({
       read: armorRead.sort(),
       securityPolicies: policies.sort(byName),

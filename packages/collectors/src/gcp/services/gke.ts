@@ -71,7 +71,11 @@ export async function collectGke(run: GcpRun): Promise<FacetResults> {
           fix: 'retry later.',
         });
       else read.push(`projects/${project}`);
-      clusters.push(...objs(res.clusters).map((c) => gkeCluster(project, c)).filter((c) => c.name !== ''));
+      clusters.push(
+        ...objs(res.clusters)
+          .map((c) => gkeCluster(project, c))
+          .filter((c) => c.name !== ''),
+      );
     }),
   );
   await client.close();

@@ -23,7 +23,13 @@ export function identityConfig(project: string, c: Raw | undefined, idps: Raw[])
     }),
     authorizedDomains: strs(c?.authorizedDomains).sort(),
     idpConfigs: idps
-      .map((i) => compact({ idp: lastSegment(str(i.name) ?? ''), enabled: bool(i.enabled), clientIdSet: Boolean(str(i.clientId)) }))
+      .map((i) =>
+        compact({
+          idp: lastSegment(str(i.name) ?? ''),
+          enabled: bool(i.enabled),
+          clientIdSet: Boolean(str(i.clientId)),
+        }),
+      )
       .filter((i) => i.idp !== '')
       .sort((a, b) => (a.idp < b.idp ? -1 : 1)),
   };
@@ -41,7 +47,8 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
       } catch (e) {
         const err = classify(e);
         // 404 (CONFIGURATION_NOT_FOUND): Identity Platform was never initialised in the project.
-        if (err.kind !== 'not-found') return facet.fail('identitytoolkit.projects.getConfig', `projects/${project}/config`, project, err);
+        if (err.kind !== 'not-found')
+          return facet.fail('identitytoolkit.projects.getConfig', `projects/${project}/config`, project, err);
       }
       const idps = await facet.unit(
         'identitytoolkit.defaultSupportedIdpConfigs.list',
@@ -53,7 +60,9 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
             : paginate(async (pageToken) => {
                 const q = `?pageSize=100${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
                 const body = obj(
-                  await call(run, () => run.transport.rest('identitytoolkit', 'GET', `${base}/defaultSupportedIdpConfigs${q}`)),
+                  await call(run, () =>
+                    run.transport.rest('identitytoolkit', 'GET', `${base}/defaultSupportedIdpConfigs${q}`),
+                  ),
                 );
                 return { items: objs(body?.defaultSupportedIdpConfigs), next: str(body?.nextPageToken) };
               }),
@@ -61,5 +70,9 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
       if (idps) projects.push(identityConfig(project, config, idps));
     }),
   );
-  return { 'gcp.identity': facet.build<'gcp.identity'>({ projects: projects.sort((a, b) => (a.project < b.project ? -1 : 1)) }) };
+  return {
+    'gcp.identity': facet.build<'gcp.identity'>({
+      projects: projects.sort((a, b) => (a.project < b.project ? -1 : 1)),
+    }),
+  };
 }

@@ -94,7 +94,10 @@ export async function collectMonitoring(run: GcpRun): Promise<FacetResults> {
   await Promise.all([alerts.close(), uptime.close()]);
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : 1);
   return {
-    'gcp.monitoring': alertFacet.build<'gcp.monitoring'>({ read: alertRead.sort(), alertPolicies: policies.sort(byName) }),
+    'gcp.monitoring': alertFacet.build<'gcp.monitoring'>({
+      read: alertRead.sort(),
+      alertPolicies: policies.sort(byName),
+    }),
     'gcp.monitoring-uptime': uptimeFacet.build<'gcp.monitoring-uptime'>({
       read: uptimeRead.sort(),
       uptimeChecks: checks.sort(byName),

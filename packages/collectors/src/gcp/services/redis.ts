@@ -48,9 +48,7 @@ export async function collectRedis(run: GcpRun): Promise<FacetResults> {
       );
       if (!listed) return;
       read.push(`projects/${project}`);
-      instances.push(
-        ...listed.map((i) => redisInstance(project, i as Raw)).filter((i) => i.name !== ''),
-      );
+      instances.push(...listed.map((i) => redisInstance(project, i as Raw)).filter((i) => i.name !== ''));
     }),
   );
   await client.close();

@@ -34,6 +34,8 @@ export async function collectServiceUsage(run: GcpRun): Promise<FacetResults> {
   );
   await client.close();
   return {
-    'gcp.services': facet.build<'gcp.services'>({ projects: projects.sort((a, b) => (a.project < b.project ? -1 : 1)) }),
+    'gcp.services': facet.build<'gcp.services'>({
+      projects: projects.sort((a, b) => (a.project < b.project ? -1 : 1)),
+    }),
   };
 }

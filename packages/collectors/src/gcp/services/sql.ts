@@ -56,7 +56,9 @@ export function sqlInstance(project: string, i: Raw): GcpSqlInstance {
 }
 
 function sqlUser(u: Raw): GcpSqlUser {
-  const roles = (Array.isArray(u.databaseRoles) ? u.databaseRoles : []).filter((r): r is string => typeof r === 'string');
+  const roles = (Array.isArray(u.databaseRoles) ? u.databaseRoles : []).filter(
+    (r): r is string => typeof r === 'string',
+  );
   return compact({
     name: str(u.name) ?? '',
     // BUILT_IN is the enum's zero value: Google omits it.

@@ -1,0 +1,564 @@
+/**
+ * The k8s collector through the real @kubernetes/client-node against the fake API server: what it reads,
+ * what it keeps (never a Secret value), and how it fails (403 per resource, 410 restarts, retries,
+ * timeouts, missing credentials), every time naming what to grant or fix.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collect } from '@coditect-audit/collectors/k8s';
+import {
+  type CollectResult,
+  compile,
+  type Facet,
+  type K8sFacets,
+  resolveExpectations,
+  SnapshotSchema,
+} from '@coditect-audit/core';
+import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connect, limiter } from '../src/k8s/client.js';
+import type { K8sLayerConfig } from '../src/k8s/collect.js';
+
+const fixtures = join(import.meta.dirname, '../../../fixtures');
+const STAGING = join(fixtures, 'adr-001-staging/k8s/api');
+const REMEDIATED = join(fixtures, 'adr-001-remediated/k8s/api');
+/** The value planted in every fixture Secret (`k8s/api/secrets.json` of both fixtures). */
+const CANARY = 'cnry-k8s-5f0d3b7a91e24c68-do-not-leak';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'k8s-collect-'));
+/** A fixed clock for the emulators, so two collections of one recording are byte-identical. */
+const clock = { now: () => new Date('2025-12-03T12:00:00Z') };
+
+async function run(
+  emu: K8sEmulator,
+  config: K8sLayerConfig = { namespaces: ['coditect-staging'] },
+  extra: { messages?: string[]; overrides?: { kubeconfig?: string; k8sContext?: string } } = {},
+): Promise<CollectResult> {
+  const dir = tmp();
+  return collect(
+    {
+      root: dir,
+      environment: 'staging',
+      expectations: resolveExpectations(undefined),
+      config,
+      overrides: extra.overrides ?? { kubeconfig: emu.kubeconfigPath(dir) },
+      progress: (m) => extra.messages?.push(m),
+    },
+    { backoffMs: 5, env: {}, home: dir },
+  );
+}
+
+function ok<K extends keyof K8sFacets>(r: CollectResult, name: K): K8sFacets[K] {
+  const f = r.facets[name] as Facet<K8sFacets[K]> | undefined;
+  expect(f?.status, `${name}: ${JSON.stringify(f)}`).toBe('ok');
+  return (f as { data: K8sFacets[K] }).data;
+}
+
+/** Every Secret value of a recording, decoded: none may appear in a snapshot. */
+function secretValues(dataDir: string): string[] {
+  const doc = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as {
+    items: { data: Record<string, string> }[];
+  };
+  return doc.items.flatMap((s) =>
+    Object.values(s.data).flatMap((b64) => {
+      const plain = Buffer.from(b64, 'base64').toString('utf8');
+      // Short public values (`5432`, `coditect`, `true`) legitimately appear elsewhere; long ones are secrets.
+      return plain.length >= 12 ? [plain, b64] : [];
+    }),
+  );
+}
+
+describe('the ADR staging namespace', () => {
+  let emu: K8sEmulator;
+  let result: CollectResult;
+  const messages: string[] = [];
+  beforeAll(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+    result = await run(emu, { namespaces: ['coditect-staging'] }, { messages });
+  });
+  afterAll(() => emu.stop());
+
+  it('is collected, and the snapshot it makes is valid against the snapshot schema', () => {
+    expect(result.state).toEqual({ status: 'collected' });
+    const validate = compile(SnapshotSchema);
+    const snapshot = {
+      schemaVersion: 1,
+      tool: { name: 'coditect-audit', version: 'test' },
+      environment: 'staging',
+      root: '.',
+      layers: { k8s: result.state },
+      facets: result.facets,
+    };
+    expect(validate(snapshot), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('reads the live state the ADR describes', () => {
+    const deployment = ok(result, 'k8s.deployments').items[0]!;
+    expect(deployment.name).toBe('coditect-backend');
+    expect(deployment.appliedApiVersion).toBe('apps/v1');
+    expect(JSON.stringify(deployment.object)).toContain(':v1.0.0-staging');
+    expect(ok(result, 'k8s.pods').items.map((p) => p.name)).toContain('coditect-backend-7c9d5b8f4d-h2x9q');
+    expect(ok(result, 'k8s.jobs').items.map((j) => j.name)).toEqual(['django-migrate']);
+    expect(ok(result, 'k8s.nodes').items.map((n) => n.architecture)).toEqual(['amd64', 'amd64', 'amd64']);
+    expect(ok(result, 'k8s.apis').serverVersion?.gitVersion).toBe('v1.30.5-gke.1014001');
+    expect(ok(result, 'k8s.apis').groupVersions).toContain('networking.gke.io/v1');
+    expect(ok(result, 'k8s.services').namespaces).toEqual(['coditect-staging']);
+  });
+
+  it('keeps Secret key names and classes, never a value', () => {
+    const secret = ok(result, 'k8s.secrets').items.find((s) => s.name === 'backend-secrets')!;
+    const byKey = Object.fromEntries(secret.keys.map((k) => [k.key, k]));
+    expect(byKey['db-user']).toEqual({ key: 'db-user', class: 'superuser-name', publicValue: 'postgres' });
+    expect(byKey['django-secret-key']?.class).toBe('placeholder');
+    expect(byKey['db-password']?.class).toBe('placeholder');
+    expect(byKey['db-host']?.class).toBe('placeholder');
+    expect(byKey['redis-host']).toEqual({ key: 'redis-host', class: 'example-host', publicValue: 'localhost' });
+    expect(byKey['audit-canary']).toEqual({ key: 'audit-canary', class: 'set' });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(Buffer.from(CANARY).toString('base64'));
+    // kubectl's last-applied annotation copies the whole Secret, stringData included: it is dropped.
+    expect(text).not.toContain('last-applied-configuration');
+    for (const value of secretValues(STAGING)) expect(text).not.toContain(value);
+    for (const m of messages) expect(m).not.toContain(CANARY);
+  });
+
+  it('keeps ConfigMap keys only, and drops terminated containers’ messages (application output)', () => {
+    const cm = ok(result, 'k8s.configmaps').items[0]!;
+    expect(cm.keys).toEqual(['ca.crt']);
+    expect(JSON.stringify(cm)).not.toContain('BEGIN CERTIFICATE');
+    const text = JSON.stringify(result.facets['k8s.pods']);
+    expect(text).toContain('CrashLoopBackOff');
+    expect(text).not.toContain('ModuleNotFoundError');
+  });
+
+  it('reports which pods mount each claim: the leftover datastore claims are mounted by none', () => {
+    const pvcs = ok(result, 'k8s.pvcs').items;
+    expect(pvcs.map((p) => [p.name, p.usedBy])).toEqual([
+      ['postgres-storage-postgresql-0', []],
+      ['redis-storage-redis-0', []],
+    ]);
+  });
+
+  it('treats a custom resource the cluster does not serve as absent, not as an error', () => {
+    expect(result.facets['k8s.externalsecrets']).toEqual({
+      status: 'absent',
+      reason: expect.stringContaining('External Secrets Operator is not installed'),
+    });
+    expect(ok(result, 'k8s.managedcertificates').items).toEqual([]);
+  });
+
+  it('only reads: every request is a get or a list, and is authenticated', () => {
+    const requests = emu.requests();
+    expect(requests.length).toBeGreaterThan(15);
+    expect(requests.filter((r) => r.verb !== 'get' && r.verb !== 'list')).toEqual([]);
+    expect(emu.server.requests.every((r) => r.authorized)).toBe(true);
+    expect(emu.server.mutatingRequests()).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  let emu: K8sEmulator;
+  beforeAll(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterAll(() => emu.stop());
+
+  it('without namespaces, lists cluster-wide and leaves the system namespaces out', async () => {
+    const r = await run(emu, {});
+    const pods = ok(r, 'k8s.pods');
+    expect(pods.namespaces).toBeUndefined();
+    expect(pods.items.some((p) => p.namespace === 'kube-system')).toBe(false);
+    expect(pods.items.length).toBeGreaterThan(0);
+    expect(emu.requests().some((q) => q.path === '/api/v1/pods')).toBe(true);
+  });
+
+  it('a namespace with nothing in it is read and empty', async () => {
+    const r = await run(emu, { namespaces: ['other'] });
+    expect(ok(r, 'k8s.deployments')).toEqual({ namespaces: ['other'], items: [] });
+  });
+});
+
+describe('paging', () => {
+  let emu: K8sEmulator;
+  beforeEach(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterEach(() => emu.stop());
+
+  it('follows continue tokens to the end of every list', async () => {
+    const whole = await run(emu, { namespaces: ['coditect-staging'], pageSize: 500 });
+    const paged = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1 });
+    expect(ok(paged, 'k8s.pods')).toEqual(ok(whole, 'k8s.pods'));
+    expect(ok(paged, 'k8s.secrets')).toEqual(ok(whole, 'k8s.secrets'));
+    expect(emu.requests().filter((r) => r.query.includes('continue=')).length).toBeGreaterThan(5);
+  });
+
+  it('restarts a list from the beginning when its continue token expired (410 Gone)', async () => {
+    const whole = await run(emu, { namespaces: ['coditect-staging'] });
+    emu.expireContinueTokens(1);
+    const paged = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1, concurrency: 1 });
+    expect(ok(paged, 'k8s.deployments')).toEqual(ok(whole, 'k8s.deployments'));
+    expect(ok(paged, 'k8s.pods').items.length).toBe(ok(whole, 'k8s.pods').items.length);
+    for (const f of Object.values(paged.facets)) if (f?.status === 'ok') expect(f.problems).toEqual([]);
+  });
+
+  it('gives up with a problem when the token keeps expiring', async () => {
+    emu.expireContinueTokens(1000);
+    const r = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1 });
+    const pods = r.facets['k8s.pods'];
+    expect(pods?.status).toBe('error');
+    const problem = pods?.status === 'error' ? pods.problems[0] : undefined;
+    expect(problem?.subject).toBe('list pods in coditect-staging');
+    expect(problem?.cause).toBe('expired-continue');
+    expect(problem?.message).toContain('410 Gone 4 times');
+  });
+});
+
+describe('permissions', () => {
+  let emu: K8sEmulator;
+  beforeEach(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterEach(() => emu.stop());
+
+  it('a 403 on one resource type fails that facet only, naming the verb and the resource to grant', async () => {
+    emu.forbid({ resource: 'secrets', namespace: 'coditect-staging' });
+    const r = await run(emu);
+    expect(r.state.status).toBe('collected');
+    const secrets = r.facets['k8s.secrets'];
+    expect(secrets?.status).toBe('error');
+    const p = secrets?.status === 'error' ? secrets.problems[0] : undefined;
+    expect(p).toMatchObject({ subject: 'list secrets in coditect-staging', cause: 'permission-denied' });
+    expect(p?.fix).toContain('grant "list" on "secrets" in namespace coditect-staging');
+    expect(p?.message).toContain('cannot list resource "secrets"');
+    expect(ok(r, 'k8s.deployments').items).toHaveLength(1);
+  });
+
+  it('a 403 in one of two namespaces keeps the other, with a problem', async () => {
+    emu.forbid({ resource: 'deployments', namespace: 'other' });
+    const r = await run(emu, { namespaces: ['coditect-staging', 'other'] });
+    const f = r.facets['k8s.deployments'];
+    expect(f?.status).toBe('ok');
+    expect(f?.status === 'ok' ? f.problems.map((p) => p.subject) : []).toEqual(['list deployments in other']);
+    expect(ok(r, 'k8s.deployments').items).toHaveLength(1);
+    // The denied namespace is not among those read, so no rule takes it for an empty one.
+    expect(ok(r, 'k8s.deployments').namespaces).toEqual(['coditect-staging']);
+    expect(ok(r, 'k8s.pods').namespaces).toEqual(['coditect-staging', 'other']);
+  });
+
+  it('custom resources name their group; cluster-wide lists ask for a ClusterRole', async () => {
+    emu.forbid({ resource: 'managedcertificates' });
+    emu.forbid({ resource: 'nodes' });
+    const r = await run(emu, {});
+    const certs = r.facets['k8s.managedcertificates'];
+    const nodes = r.facets['k8s.nodes'];
+    expect(certs?.status === 'error' ? certs.problems[0]?.fix : '').toContain(
+      'grant "list" on "managedcertificates" (API group "networking.gke.io") cluster-wide',
+    );
+    expect(nodes?.status === 'error' ? nodes.problems[0]?.subject : '').toBe('list nodes');
+  });
+
+  it('without pods, claims cannot be judged: they are left out rather than shown unused', async () => {
+    emu.forbid({ resource: 'pods' });
+    const r = await run(emu);
+    const pvcs = r.facets['k8s.pvcs'];
+    expect(pvcs?.status).toBe('error');
+    expect(pvcs?.status === 'error' ? pvcs.problems.map((p) => p.subject) : []).toContain(
+      'list pods in coditect-staging',
+    );
+  });
+});
+
+describe('unreliable servers', () => {
+  let emu: K8sEmulator;
+  beforeEach(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterEach(() => emu.stop());
+
+  it('retries 429 (honouring Retry-After) and 5xx, then succeeds', async () => {
+    emu.server.inject({ path: '/deployments', fault: { kind: 'status', status: 429, retryAfterSeconds: 0 }, times: 1 });
+    emu.server.inject({ path: '/pods', fault: { kind: 'status', status: 503 }, times: 2 });
+    emu.server.inject({ path: '/services', fault: { kind: 'reset' }, times: 1 });
+    emu.server.inject({ path: '/secrets', fault: { kind: 'malformed' }, times: 1 });
+    const r = await run(emu);
+    for (const name of ['k8s.deployments', 'k8s.pods', 'k8s.services', 'k8s.secrets'] as const) {
+      const f = r.facets[name];
+      expect(f?.status, name).toBe('ok');
+      expect(f?.status === 'ok' ? f.problems : [], name).toEqual([]);
+    }
+    expect(emu.requests().filter((q) => q.path.endsWith('/pods')).length).toBe(3);
+  });
+
+  it('a server that keeps failing gives a problem after the retries', async () => {
+    emu.server.inject({ path: '/jobs', fault: { kind: 'status', status: 500 } });
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 });
+    const jobs = r.facets['k8s.jobs'];
+    expect(jobs?.status === 'error' ? jobs.problems[0] : undefined).toMatchObject({
+      subject: 'list jobs in coditect-staging',
+      cause: 'api-error',
+      message: expect.stringContaining('answered 500'),
+    });
+    expect(emu.requests().filter((q) => q.path.endsWith('/jobs')).length).toBe(3);
+  });
+
+  it('a request that takes too long times out with a problem', async () => {
+    emu.server.inject({ path: '/cronjobs', fault: { kind: 'delay', ms: 1500 } });
+    const started = Date.now();
+    const r = await run(emu, { namespaces: ['coditect-staging'], timeoutMs: 200, retries: 1 });
+    expect(Date.now() - started).toBeLessThan(1400);
+    const cron = r.facets['k8s.cronjobs'];
+    expect(cron?.status === 'error' ? cron.problems[0] : undefined).toMatchObject({
+      cause: 'timeout',
+      message: expect.stringContaining('no answer within 200 ms'),
+      fix: expect.stringContaining('layers.k8s.timeoutMs'),
+    });
+  });
+
+  it('refused credentials fail the whole layer, and every facet says why', async () => {
+    emu.server.inject({
+      path: '/api',
+      fault: { kind: 'status', status: 401, body: { kind: 'Status', code: 401, message: 'Unauthorized' } },
+    });
+    const r = await run(emu);
+    expect(r.state.status).toBe('failed');
+    for (const f of Object.values(r.facets)) {
+      expect(f?.status).toBe('error');
+      expect(f?.status === 'error' ? f.problems[0]?.cause : '').toBe('unauthenticated');
+    }
+  });
+
+  it('an unreachable server fails the whole layer', async () => {
+    const dir = tmp();
+    const kubeconfig = emu.kubeconfigPath(dir);
+    await emu.stop();
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 0 }, { overrides: { kubeconfig } });
+    expect(r.state.status).toBe('failed');
+    expect(r.state.reason).toContain('Kubernetes API http://127.0.0.1:');
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+});
+
+describe('concurrency', () => {
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const run = limiter(3);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+    };
+    await Promise.all(Array.from({ length: 20 }, () => run(task)));
+    expect(peak).toBe(3);
+  });
+
+  it('a collection with concurrency 1 makes its requests one at a time', async () => {
+    const emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+    try {
+      emu.server.inject({ path: '/api/v1/namespaces/coditect-staging/', fault: { kind: 'delay', ms: 20 } });
+      const started = Date.now();
+      const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 1 });
+      expect(r.state.status).toBe('collected');
+      // Six namespaced core lists of 20 ms each, none overlapping.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(120);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
+
+describe('credentials', () => {
+  let emu: K8sEmulator;
+  beforeAll(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterAll(() => emu.stop());
+
+  it('with none anywhere, the layer fails and says how to provide them', async () => {
+    const dir = tmp();
+    const r = await collect(
+      {
+        root: dir,
+        environment: 'staging',
+        expectations: resolveExpectations(undefined),
+        config: {},
+        overrides: {},
+        progress: () => {},
+      },
+      { env: {}, home: dir },
+    );
+    expect(r.state.status).toBe('failed');
+    const f = r.facets['k8s.deployments'];
+    expect(f?.status === 'error' ? f.problems[0] : undefined).toMatchObject({
+      subject: 'Kubernetes credentials',
+      cause: 'no-credentials',
+      message: expect.stringContaining('KUBECONFIG unset, no ~/.kube/config'),
+      fix: expect.stringContaining('--kubeconfig'),
+    });
+  });
+
+  it('a demo repository may ask to be skipped when its context is not offered, never to pass silently', async () => {
+    const dir = tmp();
+    const r = await collect(
+      {
+        root: dir,
+        environment: 'staging',
+        expectations: resolveExpectations(undefined),
+        config: { context: 'adr-001-staging', skipWithoutContext: true },
+        overrides: { kubeconfig: emu.kubeconfigPath(dir, { context: 'something-else' }) },
+        progress: () => {},
+      },
+      { env: {}, home: dir },
+    );
+    expect(r.state).toEqual({
+      status: 'not-configured',
+      reason: 'no kubeconfig offers context adr-001-staging (layers.k8s.skipWithoutContext): the cluster was not read',
+    });
+    for (const f of Object.values(r.facets)) expect(f?.status).toBe('absent');
+  });
+
+  it('takes --kubeconfig over the config, KUBECONFIG, then ~/.kube/config, then the in-cluster account', () => {
+    const dir = tmp();
+    const fromFlag = emu.kubeconfigPath(dir, { context: 'flag' });
+    mkdirSync(join(dir, 'home/.kube'), { recursive: true });
+    const home = join(dir, 'home');
+    writeFileSync(join(home, '.kube/config'), readFileSync(fromFlag, 'utf8').replaceAll('flag', 'home'));
+    const env = { KUBECONFIG: fromFlag };
+    expect(connect({ root: dir, kubeconfig: fromFlag, env: {}, home }).source).toContain('context flag');
+    expect(connect({ root: dir, env, home }).source).toBe('kubeconfig from KUBECONFIG (context flag)');
+    expect(connect({ root: dir, env: {}, home }).source).toBe('kubeconfig ~/.kube/config (context home)');
+    const token = join(dir, 'sa/var/run/secrets/kubernetes.io/serviceaccount/token');
+    mkdirSync(join(token, '..'), { recursive: true });
+    writeFileSync(token, 'token');
+    const inCluster = connect({
+      root: dir,
+      env: { KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443' },
+      home: join(dir, 'nowhere'),
+      serviceAccountToken: token,
+    });
+    expect(inCluster.source).toBe('in-cluster service account (context inClusterContext)');
+    expect(inCluster.server).toBe('https://10.0.0.1:443');
+  });
+
+  it('honours --context over layers.k8s.context, and names the contexts there are', async () => {
+    const dir = tmp();
+    const kubeconfig = emu.kubeconfigPath(dir, { context: 'real' });
+    const base = {
+      root: dir,
+      environment: 'staging',
+      expectations: resolveExpectations(undefined),
+      progress: () => {},
+    };
+    const wrong = await collect(
+      { ...base, config: { context: 'real' }, overrides: { kubeconfig, k8sContext: 'typo' } },
+      { env: {}, home: dir },
+    );
+    expect(wrong.state.status).toBe('failed');
+    const f = wrong.facets['k8s.pods'];
+    expect(f?.status === 'error' ? f.problems[0] : undefined).toMatchObject({
+      message: expect.stringContaining('has no context "typo"'),
+      fix: expect.stringContaining('choose one of: real'),
+    });
+    const right = await collect(
+      {
+        ...base,
+        config: { context: 'typo', namespaces: ['coditect-staging'] },
+        overrides: { kubeconfig, k8sContext: 'real' },
+      },
+      { env: {}, home: dir },
+    );
+    expect(right.state.status).toBe('collected');
+  });
+});
+
+describe('the remediated namespace and External Secrets versions', () => {
+  it('reads ExternalSecrets at v1 with their stores, keeping template keys but no values', async () => {
+    const emu = await startK8sEmulator({ dataDir: REMEDIATED, ...clock });
+    try {
+      const r = await run(emu);
+      const es = ok(r, 'k8s.externalsecrets');
+      expect(es.apiVersion).toBe('external-secrets.io/v1');
+      expect(es.items.map((i) => i.name)).toEqual(['backend-secrets']);
+      expect(es.stores).toEqual([
+        {
+          kind: 'ClusterSecretStore',
+          name: 'gcp-secret-manager',
+          provider: 'gcpsm',
+          projectID: 'coditect-cloud-infra',
+          ready: true,
+        },
+      ]);
+      const text = JSON.stringify(r);
+      expect(text).not.toContain('license_api_staging');
+      expect(text).not.toContain(CANARY);
+      for (const value of secretValues(REMEDIATED)) expect(text).not.toContain(value);
+      expect(ok(r, 'k8s.secrets').items[0]?.keys.find((k) => k.key === 'db-sslmode')).toEqual({
+        key: 'db-sslmode',
+        class: 'set',
+        publicValue: 'require',
+      });
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('falls back to external-secrets.io/v1beta1 on an operator that serves only that', async () => {
+    const dir = tmp();
+    for (const file of ['externalsecrets', 'secretstores', 'clustersecretstores']) {
+      const text = readFileSync(join(REMEDIATED, `${file}.json`), 'utf8').replaceAll(
+        'external-secrets.io/v1"',
+        'external-secrets.io/v1beta1"',
+      );
+      writeFileSync(join(dir, `${file}.json`), text);
+    }
+    const emu = await startK8sEmulator({ dataDir: dir, ...clock });
+    try {
+      const r = await run(emu);
+      expect(ok(r, 'k8s.externalsecrets').apiVersion).toBe('external-secrets.io/v1beta1');
+      expect(ok(r, 'k8s.externalsecrets').items).toHaveLength(1);
+      expect(emu.requests().some((q) => q.path.startsWith('/apis/external-secrets.io/v1beta1/namespaces/'))).toBe(true);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('replaces literal env values whose names look secret, and masks URL passwords', async () => {
+    const dir = tmp();
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'debug',
+        namespace: 'coditect-staging',
+        annotations: { note: 'postgres://app:hunter2-in-url@db:5432/x' },
+      },
+      spec: {
+        containers: [
+          {
+            name: 'shell',
+            image: 'busybox:1.36',
+            env: [
+              { name: 'DB_PASSWORD', value: 'hunter2-literal' },
+              { name: 'DB_USER', value: 'license_api_staging' },
+            ],
+          },
+        ],
+      },
+    };
+    writeFileSync(join(dir, 'pods.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [pod] }));
+    const emu = await startK8sEmulator({ dataDir: dir, ...clock });
+    try {
+      const r = await run(emu);
+      const text = JSON.stringify(r.facets['k8s.pods']);
+      expect(text).not.toContain('hunter2');
+      expect(text).toContain('license_api_staging');
+      expect(text).toContain('postgres://app:<redacted>@db:5432/x');
+    } finally {
+      await emu.stop();
+    }
+  });
+});

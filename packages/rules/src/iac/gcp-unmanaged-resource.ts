@@ -1,0 +1,62 @@
+import { defineRule, type Resource } from '@coditect-audit/core';
+import { gcpResource, iacLabel } from '../util/gcp.js';
+
+/**
+ * ADR-001 Issue 1 / Lesson 3, what the live side alone can see: resources OpenTofu creates carry
+ * `goog-terraform-provisioned=true` (google provider attribution label) and, here, the configuration's own
+ * `managed-by` label. A resource made with gcloud has neither. Whether it is in the state is the files
+ * layer's check; this one is low certainty (an imported resource gets the labels at its next apply).
+ */
+export default defineRule({
+  id: 'gcp-unmanaged-resource',
+  title: 'A live managed resource carries no OpenTofu label (probably created by hand)',
+  concerns: ['iac.unmanaged-resource'],
+  layer: 'gcp',
+  facets: ['gcp.sql', 'gcp.redis', 'gcp.kms', 'gcp.artifactregistry', 'gcp.gke'],
+  description:
+    'Every Cloud SQL instance (`settings.userLabels`), Memorystore instance, KMS crypto key, Artifact Registry repository and GKE cluster (`resourceLabels`) of the scanned projects must carry `goog-terraform-provisioned=true` or `managed-by=opentofu` (or `terraform`). A resource with neither fails with low certainty: it was most likely created with gcloud or the console and is not under OpenTofu.',
+  rationale:
+    'ADR-001 Issue 1 (P1) and Lesson 3: Cloud SQL and Memorystore were created with manual gcloud commands "not tracked in OpenTofu state", so they drift from the declared configuration and cannot be reproduced.',
+  remediation: {
+    text: 'Import the resource into the OpenTofu state and apply, so OpenTofu manages it and sets its labels.',
+    commands: [
+      'tofu import module.cloudsql.google_sql_database_instance.main coditect-cloud-infra/coditect-db',
+      'tofu import module.redis.google_redis_instance.main projects/coditect-cloud-infra/locations/us-central1/instances/coditect-redis-staging',
+      'tofu plan && tofu apply',
+    ],
+  },
+  messages: {
+    labelled: '{{kind}} {{name}} carries {{label}}.',
+    unlabelled:
+      '{{kind}} {{name}} carries no OpenTofu label (labels: {{labels}}): it was probably created outside OpenTofu.',
+  },
+  check(ctx) {
+    const judge = (resource: Resource, kind: string, labels: Record<string, string>) => {
+      const label = iacLabel(labels);
+      const shown =
+        Object.entries(labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ') || 'none';
+      const evidence = [
+        { path: 'labels', observed: shown, expected: 'goog-terraform-provisioned=true or managed-by=opentofu' },
+      ];
+      if (label) ctx.pass({ resource, messageId: 'labelled', data: { kind, name: resource.name, label }, evidence });
+      else
+        ctx.fail({
+          resource,
+          messageId: 'unlabelled',
+          data: { kind, name: resource.name, labels: shown },
+          evidence,
+          certainty: 'low',
+        });
+    };
+    for (const i of ctx.facet('gcp.sql').instances)
+      judge(gcpResource.sqlInstance(i), 'Cloud SQL instance', i.settings.userLabels);
+    for (const i of ctx.facet('gcp.redis').instances) judge(gcpResource.redis(i), 'Memorystore instance', i.labels);
+    for (const r of ctx.facet('gcp.kms').keyRings)
+      for (const k of r.keys) judge(gcpResource.kmsKey(r.project, r.location, r.name, k.name), 'KMS key', k.labels);
+    for (const r of ctx.facet('gcp.artifactregistry').repositories)
+      judge(gcpResource.arRepository(r.project, r.location, r.name), 'Artifact Registry repository', r.labels);
+    for (const c of ctx.facet('gcp.gke').clusters) judge(gcpResource.cluster(c), 'GKE cluster', c.resourceLabels);
+  },
+});
