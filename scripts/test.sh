@@ -24,7 +24,14 @@ vstatus=$?
 [ $vstatus -ne 0 ] && status=1
 
 if [ -f .tmp/vitest.json ]; then
-  node -e 'const r=require("./.tmp/vitest.json"); const lintFail=Number(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests + lintFail} failed`)' "$([ $status -ne 0 ] && [ $vstatus -eq 0 ] && echo 1 || echo 0)"
+  # A test file that fails before its tests run (a failed beforeAll, an import error) counts as one failure:
+  # its tests are only "skipped" in vitest's counts, and must not read as a pass here.
+  node -e '
+    const r = require("./.tmp/vitest.json");
+    const lint = Number(process.argv[1]);
+    const fileErrors = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + fileErrors + lint} failed`);
+  ' "$([ $status -ne 0 ] && [ $vstatus -eq 0 ] && echo 1 || echo 0)"
 else
   echo "0 passed, 1 failed"
   status=1
