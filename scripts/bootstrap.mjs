@@ -55,25 +55,12 @@ step('install', ['install', '--frozen-lockfile', '--reporter=append-only']);
 step('build', ['run', 'build']);
 
 if (task === 'demo') {
-  const dir = join(root, 'fixtures', 'adr-001-staging');
-  const out = join(root, 'out', 'demo');
-  console.error('› coditect-audit scan --env staging   (in fixtures/adr-001-staging)\n');
-  const code = run(
-    process.execPath,
-    [
-      join(root, 'packages/cli/dist/bin.js'),
-      'scan',
-      '--env',
-      'staging',
-      '--format',
-      'console,sarif,junit,markdown,json',
-      '--output-dir',
-      out,
-    ],
-    { cwd: dir },
-  );
+  // The whole ADR-001 story: files + recorded Google Cloud and Kubernetes state served by the bundled
+  // emulators (+ the probe servers when scripts/services.sh started them); see scripts/demo.mjs.
+  const { runDemo } = await import('./demo.mjs');
+  const { code } = await runDemo({ fixture: 'staging', outputDir: join(root, 'out', 'demo') });
   console.error(`\nThe gate exit code was ${code} (1 = P0 findings, as ADR-001's staging deployment still has).`);
-  console.error(`Reports: ${out}/coditect-audit.{sarif,junit.xml,md,json}`);
+  console.error('The remediated environment: node scripts/demo.mjs remediated --fail-on P1 (exit 0).');
   process.exit(0);
 } else if (task === 'test') {
   process.exit(run('bash', [join(root, 'scripts', 'test.sh')], { env: { ...process.env, PNPM: pnpm } }));

@@ -62,6 +62,18 @@ describe('rule catalog', () => {
     }
   });
 
+  it('a rule reads facets of one layer, its own, unless it is a join (crossLayer) spanning several', () => {
+    const layerOf = (f: string) => f.split('.')[0];
+    for (const r of builtinRules) {
+      const layers = new Set(r.facets.map(layerOf));
+      if (r.crossLayer) {
+        expect(layers.size, `${r.id} declares crossLayer but reads one layer`).toBeGreaterThan(1);
+        expect(layers.has(r.layer), `${r.id}: no facet of its primary layer ${r.layer}`).toBe(true);
+        expect(r.id.startsWith('join-'), `${r.id}: joins are named join-*`).toBe(true);
+      } else expect([...layers], r.id).toEqual([r.layer]);
+    }
+  });
+
   it.each(LAYERS)('every concern whose layers include %s has a rule of that layer', (layer) => {
     const covered = new Set(builtinRules.filter((r) => r.layer === layer).flatMap((r) => r.concerns));
     const missing = CONCERNS.filter((c) => c.layers.includes(layer) && !covered.has(c.key)).map((c) => c.key);

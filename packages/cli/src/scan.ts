@@ -18,6 +18,7 @@ import {
   evaluate,
   type FailOn,
   type Layer,
+  type LogLevel,
   indexAdrSections,
   parseBaseline,
   parseConfig,
@@ -56,6 +57,8 @@ export interface ScanOptions {
   kubeconfig?: string;
   /** Progress messages for humans (the binary prints them on stderr when it is a TTY). */
   progress?: (message: string) => void;
+  /** Diagnostics (`--verbose` / `--debug`), on stderr; collectors never pass a secret to it. */
+  log?: (level: LogLevel, message: string) => void;
   /** Run only these of the configured layers (`--layers files,k8s`); the others are reported as not selected. */
   layers?: Layer[];
 }
@@ -140,7 +143,9 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     facets: {},
   };
   const expectations = resolveExpectations(prep.envConfig.expectations);
-  const progress = options.progress ?? (() => {});
+  // With --verbose the progress lines are the info log, on any stderr; without, the TTY-only printer.
+  const log = options.log;
+  const progress = log ? (m: string) => log('info', m) : (options.progress ?? (() => {}));
   const layers = prep.envConfig.layers ?? {};
   const tasks: Promise<void>[] = [];
 
@@ -201,6 +206,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
             ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
           },
           progress: (m) => progress(`${layer}: ${m}`),
+          ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
         });
         Object.assign(snapshot.facets, facets);
         snapshot.layers[layer] = state;

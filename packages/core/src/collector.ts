@@ -18,7 +18,14 @@ export interface CollectContext<C> {
   overrides: { k8sContext?: string; kubeconfig?: string };
   /** Progress for humans, on stderr; never a report stream. */
   progress(message: string): void;
+  /**
+   * Diagnostics for `--verbose` (info) and `--debug` (debug: every API call with method, resource, status,
+   * duration and retries), on stderr. Messages never carry a secret value, a token or a header.
+   */
+  log?: (level: LogLevel, message: string) => void;
 }
+
+export type LogLevel = 'info' | 'debug';
 
 export interface CollectResult {
   facets: Snapshot['facets'];
@@ -27,4 +34,22 @@ export interface CollectResult {
 
 export interface LayerCollectorModule<C> {
   collect(ctx: CollectContext<C>): Promise<CollectResult>;
+}
+
+/**
+ * One finding of `coditect-audit doctor`: whether a layer can be scanned, check by check. `fail` means the
+ * scan would not see something; `fix` then says exactly what to do.
+ */
+export interface LayerCheck {
+  kind: 'credentials' | 'apis' | 'permissions' | 'reachable';
+  status: 'ok' | 'fail' | 'skip';
+  /** What was checked: `Application Default Credentials`, `list secrets in coditect-staging`. */
+  subject: string;
+  message: string;
+  fix?: string;
+}
+
+/** What a layer's module offers `doctor`: read-only checks of credentials, APIs, permissions, reachability. */
+export interface LayerDoctorModule<C> {
+  diagnose(ctx: CollectContext<C>): Promise<LayerCheck[]>;
 }

@@ -8,7 +8,7 @@
 import type { Expectations } from './config.js';
 import { type Priority, resolvePriority } from './priority.js';
 import { renderMessage, type FailReport, type PassReport, type Rule, type RuleContext } from './rule.js';
-import type { FacetName, Problem, Snapshot } from './snapshot/index.js';
+import { type FacetName, layerOfFacet, type Problem, type Snapshot } from './snapshot/index.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
 export interface EngineOptions {
@@ -77,7 +77,9 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
     const facet = snapshot.facets[name as FacetName];
     if (!facet || facet.status === 'absent') {
       const reason =
-        facet?.status === 'absent' ? facet.reason : `the ${rule.layer} layer is not configured for this environment`;
+        facet?.status === 'absent'
+          ? facet.reason
+          : `the ${layerOfFacet(name as FacetName)} layer is not configured for this environment`;
       return [make('skip', scopeResource(rule, options.environment), 'layer-not-scanned', `Not checked: ${reason}.`)];
     }
     if (facet.status === 'error') {

@@ -77,6 +77,12 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
   layer: Layer;
   /** Facets the rule reads; when one could not be collected the rule gets an `error` verdict. */
   facets: F[];
+  /**
+   * A join across layers (the effective runtime user from Dockerfile to registry to pod, IaC drift...): its
+   * facets may come from several layers, and `layer` names the primary one (where its finding is located).
+   * It is checked only when every facet's layer was collected (skip otherwise, error when one failed).
+   */
+  crossLayer?: boolean;
   /** Default priority, with per-environment overrides. Defaults to the first concern's priority. */
   priority?: PrioritySpec | Priority;
   description: string;
@@ -148,8 +154,11 @@ export function defineRule<F extends FacetName, M extends string>(def: RuleDefin
   for (const f of def.facets) {
     if (!(FACET_NAMES as string[]).includes(f))
       throw problem(`unknown facet "${String(f)}" (known: ${FACET_NAMES.join(', ')})`);
-    if (layerOfFacet(f) !== def.layer) throw problem(`facet "${f}" is not in layer "${def.layer}"`);
+    if (!def.crossLayer && layerOfFacet(f) !== def.layer)
+      throw problem(`facet "${f}" is not in layer "${def.layer}" (a join across layers declares crossLayer: true)`);
   }
+  if (def.crossLayer && !def.facets.some((f) => layerOfFacet(f) === def.layer))
+    throw problem(`a crossLayer rule reads at least one facet of its primary layer "${def.layer}"`);
   if (!def.remediation || typeof def.remediation.text !== 'string' || !def.remediation.text.trim())
     throw problem('"remediation.text" must be a non-empty string');
   if (!def.messages || typeof def.messages !== 'object' || Object.keys(def.messages).length === 0)

@@ -43,6 +43,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class EmulatorServer {
   readonly requests: RecordedRequest[] = [];
+  /** Added before every answer, to emulate the round trip of a real API (benchmarks); default 0. */
+  latencyMs = 0;
   private faults: (FaultRule & { used: number })[] = [];
   private server: Server | undefined;
   private sockets = new Set<import('node:net').Socket>();
@@ -114,6 +116,7 @@ export class EmulatorServer {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
 
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.faultFor(method, url.pathname);
     if (fault?.kind === 'reset') {
       req.socket.destroy();

@@ -39,5 +39,18 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
     'docs/gcp-permissions.md',
     (await import('@coditect-audit/collectors/gcp')).renderGcpPermissions(builtinRules),
   );
+  // Reference pages: every config field from the schema; every permission from the collectors' tables.
+  const { renderConfigReference, renderPermissions } = await import('./reference-docs.js');
+  out.set('docs/configuration-reference.md', renderConfigReference(ConfigSchema));
+  const k8s = await import('@coditect-audit/collectors/k8s');
+  const { GCP_API_CALLS } = await import('@coditect-audit/collectors/gcp');
+  out.set(
+    'docs/permissions.md',
+    renderPermissions({
+      rbac: k8s.rbacRules(),
+      discoveryPaths: k8s.K8S_DISCOVERY_PATHS,
+      gcp: Object.values(GCP_API_CALLS),
+    }),
+  );
   return out;
 }

@@ -109,9 +109,10 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
   const headers = obj(e.response)?.headers;
 
   if (http === undefined) {
-    const code = String(e.code ?? cause?.code ?? '');
+    // An unresolvable host comes as `code: 'ENOTFOUND'` or only in the message ("getaddrinfo ENOTFOUND h").
+    const code = String(e.code ?? cause?.code ?? (/\bENOTFOUND\b/.test(message) ? 'ENOTFOUND' : ''));
     if (
-      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|UND_ERR|ENETUNREACH|EHOSTUNREACH/.test(code) ||
+      /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|UND_ERR|ENETUNREACH|EHOSTUNREACH/.test(code) ||
       /socket hang up|fetch failed|network|terminated/i.test(message)
     )
       return new GcpCallError('unavailable', `connection failed (${code || shorten(message, 120)})`);
@@ -163,7 +164,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Runs one API call with the policy. The transport aborts a call at `timeoutMs`; the race here is a
  * backstop for anything that ignores the abort (the late result is dropped, never unhandled).
  */
-export async function callWithPolicy<T>(limiter: Limiter, policy: CallPolicy, fn: () => Promise<T>): Promise<T> {
+export async function callWithPolicy<T>(
+  limiter: Limiter,
+  policy: CallPolicy,
+  fn: () => Promise<T>,
+  onRetry?: (error: GcpCallError, delayMs: number) => void,
+): Promise<T> {
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     let error: GcpCallError;
@@ -178,6 +184,7 @@ export async function callWithPolicy<T>(limiter: Limiter, policy: CallPolicy, fn
     const jittered = backoff / 2 + Math.random() * (backoff / 2);
     const delay = Math.max(error.retryAfterMs ?? 0, jittered);
     if (waited + delay > policy.retryBudgetMs) throw error;
+    onRetry?.(error, delay);
     await sleep(delay);
     waited += delay;
   }

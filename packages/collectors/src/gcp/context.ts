@@ -2,7 +2,7 @@
  * What every service collector works with: the settings, the transport, one call policy, and a builder
  * per facet that keeps what was read apart from what could not be (problems, never silence).
  */
-import type { Expectations, Facet, FacetMap, FacetName, Problem } from '@coditect-audit/core';
+import type { Expectations, Facet, FacetMap, FacetName, LogLevel, Problem } from '@coditect-audit/core';
 import type { GcpApiCallId } from './api-calls.js';
 import { callWithPolicy, classify, type GcpCallError, type Limiter, paginate, problemOf } from './call.js';
 import type { GcpSettings } from './settings.js';
@@ -14,11 +14,25 @@ export interface GcpRun {
   transport: GcpTransport;
   limiter: Limiter;
   progress(message: string): void;
+  /** Diagnostics (`--debug`: retries here, each HTTP exchange in the transport); never a secret. */
+  log(level: LogLevel, message: string): void;
+  /** API calls started and finished, for the progress line (`14/22 calls`). */
+  calls: { started: number; finished: number };
 }
 
 /** Runs one API call under the run's concurrency, timeout and retry policy. */
-export function call<T>(run: GcpRun, fn: () => Promise<T>): Promise<T> {
-  return callWithPolicy(run.limiter, run.settings, fn);
+export async function call<T>(run: GcpRun, fn: () => Promise<T>): Promise<T> {
+  run.calls.started++;
+  try {
+    return await callWithPolicy(run.limiter, run.settings, fn, (error, delayMs) =>
+      run.log(
+        'debug',
+        `retrying after ${error.kind}${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ''}, attempt ${error.attempts + 1} in ${Math.round(delayMs)} ms`,
+      ),
+    );
+  } finally {
+    run.calls.finished++;
+  }
 }
 
 /** The facets a service collector produced. */

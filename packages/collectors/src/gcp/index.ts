@@ -11,6 +11,7 @@ import {
   GCP_SERVICES,
   type GcpLayerConfig,
   type GcpService,
+  type LayerCheck,
   type Problem,
 } from '@coditect-audit/core';
 import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
@@ -87,7 +88,8 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
   if (settings.services.size === 0 && settings.withoutEndpoint.length > 0)
     return { facets, state: { status: 'not-configured', reason: noEndpoint } };
 
-  const transport = await GcpTransport.create(settings);
+  const log = ctx.log ?? (() => {});
+  const transport = await GcpTransport.create(settings, ctx.log ? (m) => log('debug', m) : undefined);
   const credentials = await transport.credentialsProblem();
   const run: GcpRun = {
     settings,
@@ -95,6 +97,8 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
     transport,
     limiter: new Limiter(settings.concurrency),
     progress: ctx.progress,
+    log,
+    calls: { started: 0, finished: 0 },
   };
   const projects = settings.projects.join(', ');
   const started = Date.now();
@@ -121,6 +125,7 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
       }
       ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projects}`);
       Object.assign(facets, await collectService(run));
+      ctx.progress(`${COLLECTORS[service].title} read; ${run.calls.finished}/${run.calls.started} calls`);
     }),
   );
 
@@ -128,7 +133,7 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
   const failed = produced.filter(([, f]) => f.status === 'error').map(([name]) => name);
   const read = produced.filter(([, f]) => f.status === 'ok').length;
   ctx.progress(
-    `read ${read} facets in ${Date.now() - started} ms${failed.length ? `; could not read ${failed.join(', ')}` : ''}`,
+    `read ${read} facets with ${run.calls.finished} calls in ${Date.now() - started} ms${failed.length ? `; could not read ${failed.join(', ')}` : ''}`,
   );
   if (read === 0 && failed.length > 0)
     return {
@@ -143,3 +148,9 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
   return { facets, state: { status: 'collected' } };
 }
 export { renderGcpPermissions } from './permissions-doc.js';
+
+/** `coditect-audit doctor`: credentials, enabled APIs and IAM permissions of the gcp layer, read-only. */
+export async function diagnose(ctx: CollectContext<GcpLayerConfig>): Promise<LayerCheck[]> {
+  const { diagnoseGcp } = await import('./doctor.js');
+  return diagnoseGcp(ctx);
+}

@@ -27,15 +27,16 @@ export class GcpTransport {
     private readonly settings: GcpSettings,
     private readonly passThrough: AuthClient | undefined,
     private readonly adc: GoogleAuth | undefined,
+    private readonly log: HttpLog | undefined,
   ) {}
 
-  static async create(settings: GcpSettings): Promise<GcpTransport> {
+  static async create(settings: GcpSettings, log?: HttpLog): Promise<GcpTransport> {
     const { GoogleAuth, PassThroughClient } = await import('google-auth-library');
     const needsEndpoint = [...settings.services].some((s) => settings.endpoints[s]);
     const needsAdc = [...settings.services].some((s) => !settings.endpoints[s]);
     const passThrough = needsEndpoint ? new PassThroughClient() : undefined;
-    if (passThrough) abortAfter(passThrough, settings.timeoutMs);
-    return new GcpTransport(settings, passThrough, needsAdc ? new GoogleAuth({ scopes: SCOPES }) : undefined);
+    if (passThrough) abortAfter(passThrough, settings.timeoutMs, log);
+    return new GcpTransport(settings, passThrough, needsAdc ? new GoogleAuth({ scopes: SCOPES }) : undefined, log);
   }
 
   /** Whether the API is read from an endpoint (no credentials) rather than from Google. */
@@ -50,7 +51,7 @@ export class GcpTransport {
   async credentialsProblem(): Promise<GcpCallError | undefined> {
     if (!this.adc) return undefined;
     try {
-      abortAfter(await this.adc.getClient(), this.settings.timeoutMs);
+      abortAfter(await this.adc.getClient(), this.settings.timeoutMs, this.log);
       return undefined;
     } catch (e) {
       const err = classify(e);
@@ -92,7 +93,8 @@ export class GcpTransport {
  * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
  * until it runs (unref'd: it never keeps the process alive by itself).
  */
-function abortAfter(client: AuthClient, ms: number): void {
+function abortAfter(client: AuthClient, ms: number, log?: HttpLog): void {
+  if (log) logExchanges(client, log);
   client.transporter.interceptors.request.add({
     resolved: async (config) => {
       const controller = new AbortController();
@@ -103,6 +105,43 @@ function abortAfter(client: AuthClient, ms: number): void {
       timer.unref();
       config.signal = controller.signal;
       return config;
+    },
+  });
+}
+
+/** Receives one line per HTTP exchange (`--debug`). */
+export type HttpLog = (message: string) => void;
+
+/**
+ * Logs each exchange as method, host and path (the query is left out: it only pages), status and duration.
+ * Headers and bodies are never logged: they carry the access token and, for some APIs, data.
+ */
+function logExchanges(client: AuthClient, log: HttpLog): void {
+  const started = new WeakMap<object, number>();
+  const describe = (config: { method?: string; url?: string | URL } | undefined) => {
+    const url = config?.url ? new URL(String(config.url)) : undefined;
+    return `${(config?.method ?? 'GET').toUpperCase()} ${url ? `${url.host}${url.pathname}` : '(no url)'}`;
+  };
+  const took = (config: object | undefined) => {
+    const at = config ? started.get(config) : undefined;
+    return at === undefined ? '' : ` in ${Date.now() - at} ms`;
+  };
+  client.transporter.interceptors.request.add({
+    resolved: async (config) => {
+      started.set(config, Date.now());
+      return config;
+    },
+  });
+  client.transporter.interceptors.response.add({
+    resolved: async (response) => {
+      log(`${describe(response.config)} → ${response.status}${took(response.config)}`);
+      return response;
+    },
+    rejected: async (error) => {
+      const e = error as { config?: { method?: string; url?: string | URL }; status?: number; code?: unknown };
+      const outcome = e.status ?? (typeof e.code === 'string' ? e.code : (error as Error).name);
+      log(`${describe(e.config)} → ${outcome}${took(e.config)}`);
+      throw error;
     },
   });
 }

@@ -14,6 +14,7 @@ import {
   type HttpLibrary,
   IsomorphicFetchHttpLibrary,
   KubeConfig,
+  Observable,
   type RequestContext,
   ServerConfiguration,
 } from '@kubernetes/client-node';
@@ -159,19 +160,50 @@ function loadInCluster(kc: KubeConfig, env: NodeJS.ProcessEnv, tokenFile: string
 /** The fetch transport with one timeout per request (an AbortSignal set on every request). */
 class TimedHttpLibrary implements HttpLibrary {
   private readonly inner = new IsomorphicFetchHttpLibrary();
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly log?: (message: string) => void,
+  ) {}
   send(request: RequestContext) {
     request.setSignal(AbortSignal.timeout(this.timeoutMs));
-    return this.inner.send(request);
+    const log = this.log;
+    if (!log) return this.inner.send(request);
+    // Method, path and the paging size only: never headers (the bearer token) or bodies (Secret data).
+    const url = new URL(request.getUrl());
+    const what = `${request.getHttpMethod()} ${url.pathname}${url.searchParams.has('continue') ? ' (next page)' : ''}`;
+    const started = Date.now();
+    return new Observable(
+      this.inner
+        .send(request)
+        .toPromise()
+        .then(
+          (response) => {
+            log(`${what} → ${response.httpStatusCode} in ${Date.now() - started} ms`);
+            return response;
+          },
+          (error: unknown) => {
+            log(`${what} → ${error instanceof Error ? error.name : 'failed'} in ${Date.now() - started} ms`);
+            throw error;
+          },
+        ),
+    );
   }
 }
 
-/** An API client of the given class (`CoreV1Api`, `CustomObjectsApi`...) whose requests time out. */
-export function makeClient<T>(conn: Connection, Api: new (config: Configuration) => T, timeoutMs: number): T {
+/**
+ * An API client of the given class (`CoreV1Api`, `CustomObjectsApi`...) whose requests time out; with
+ * `log`, one line per HTTP exchange (`--debug`).
+ */
+export function makeClient<T>(
+  conn: Connection,
+  Api: new (config: Configuration) => T,
+  timeoutMs: number,
+  log?: (message: string) => void,
+): T {
   const config = createConfiguration({
     baseServer: new ServerConfiguration(conn.server, {}),
     authMethods: { default: conn.kc },
-    httpApi: new TimedHttpLibrary(timeoutMs),
+    httpApi: new TimedHttpLibrary(timeoutMs, log),
   });
   return new Api(config);
 }
@@ -185,6 +217,7 @@ export type FailureCause =
   | 'timeout'
   | 'unreachable'
   | 'expired-continue'
+  | 'pagination'
   | 'api-error';
 
 export class RequestFailure extends Error {
@@ -227,6 +260,8 @@ export interface RetryPolicy {
   timeoutMs: number;
   /** First backoff step; doubles each attempt, with up to 50% jitter, capped at 5 s. */
   backoffMs: number;
+  /** Told before each retry (`--debug`). */
+  onRetry?: (message: string) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -245,6 +280,7 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
         if (code === 429 || code >= 500) {
           if (last) throw new RequestFailure(`answered ${code} (${message}) ${attempt + 1} times`, 'api-error', code);
           const retryAfter = Number(e.headers?.['retry-after']);
+          policy.onRetry?.(`answered ${code}; retry ${attempt + 1} of ${policy.retries}`);
           await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 30_000) : backoff);
           continue;
         }
@@ -256,11 +292,13 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
       }
       if (isTimeout(e)) {
         if (last) throw new RequestFailure(`no answer within ${policy.timeoutMs} ms, ${attempt + 1} times`, 'timeout');
+        policy.onRetry?.(`no answer within ${policy.timeoutMs} ms; retry ${attempt + 1} of ${policy.retries}`);
         await sleep(backoff);
         continue;
       }
       if (isTransportError(e)) {
         if (last) throw new RequestFailure(`${(e as Error).message} (${attempt + 1} attempts)`, 'unreachable');
+        policy.onRetry?.(`${(e as Error).name}; retry ${attempt + 1} of ${policy.retries}`);
         await sleep(backoff);
         continue;
       }
@@ -302,11 +340,19 @@ export async function listAll(
   for (let restart = 0; ; restart++) {
     const items: unknown[] = [];
     let token: string | undefined;
+    // A server that hands out a continue token twice would page forever: stop with an error instead.
+    const seen = new Set<string>();
     try {
       do {
         const page = await withRetries(() => fetchPage(pageSize, token), policy);
         items.push(...page.items);
         token = page.continueToken || undefined;
+        if (token !== undefined && seen.has(token))
+          throw new RequestFailure(
+            'the API server returned the same continue token twice; the list was stopped instead of looping',
+            'pagination',
+          );
+        if (token !== undefined) seen.add(token);
       } while (token);
       return items;
     } catch (e) {

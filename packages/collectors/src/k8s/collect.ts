@@ -91,14 +91,16 @@ export async function collectK8s(
   }
   ctx.progress(`reading ${conn.server} with ${conn.source}`);
 
+  const debug = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;
   const policy: RetryPolicy = {
     retries: config.retries ?? 3,
     timeoutMs: config.timeoutMs ?? 15_000,
     backoffMs: options.backoffMs ?? 250,
+    ...(debug ? { onRetry: debug } : {}),
   };
   const pageSize = config.pageSize ?? 500;
   const run = limiter(config.concurrency ?? 4);
-  const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs);
+  const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs, debug);
   const api = {
     core: client(CoreV1Api),
     apps: client(AppsV1Api),
@@ -116,6 +118,7 @@ export async function collectK8s(
   const namespaces = config.namespaces ? [...new Set(config.namespaces)].sort() : undefined;
   const scopeOf = (ns: string | undefined) => (ns ? `in ${ns}` : 'in all namespaces');
   const results: Results = new Map();
+  let listed = 0;
   await Promise.all(
     K8S_RESOURCE_TYPES.map(async (type) => {
       const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
@@ -123,6 +126,7 @@ export async function collectK8s(
       const version = servedVersion(type, discovery);
       if (version === undefined) {
         entry.absent = `${type.kind} (${type.group}/${type.versions.join(' or ')}) is not served by the cluster: ${type.crd?.installedBy ?? 'its API'} is not installed`;
+        listed++;
         return;
       }
       entry.version = version;
@@ -148,6 +152,10 @@ export async function collectK8s(
             entry.problems.push(problemOf(e, type, ns, scopeOf(ns)));
           }
         }),
+      );
+      listed++;
+      ctx.progress(
+        `${type.resource} ${entry.objects.length} listed${entry.problems.length ? `, ${entry.problems.length} denied or failed` : ''} (${listed}/${K8S_RESOURCE_TYPES.length} types)`,
       );
     }),
   );

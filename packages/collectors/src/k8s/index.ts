@@ -2,7 +2,7 @@
  * The k8s layer's collector, loaded only when the layer is configured. The Kubernetes client itself is
  * imported on the first `collect`, so importing this module (e.g. to render `deploy/rbac.yaml`) stays light.
  */
-import type { CollectContext, CollectResult } from '@coditect-audit/core';
+import type { CollectContext, CollectResult, LayerCheck } from '@coditect-audit/core';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 import { notScanned, offersContext, skipReason } from './kubeconfig.js';
 
@@ -34,4 +34,13 @@ export async function collect(
     return notScanned(skipReason(context));
   const { collectK8s } = await import('./collect.js');
   return collectK8s(ctx, options);
+}
+
+/** `coditect-audit doctor`: credentials, reachability and RBAC of the k8s layer, read-only. */
+export async function diagnose(
+  ctx: CollectContext<K8sLayerConfig>,
+  options?: K8sCollectOptions,
+): Promise<LayerCheck[]> {
+  const { diagnoseK8s } = await import('./doctor.js');
+  return diagnoseK8s(ctx, options);
 }

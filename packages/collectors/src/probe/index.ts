@@ -10,6 +10,7 @@ import {
   type CollectContext,
   type CollectResult,
   type Facet,
+  type LayerCheck,
   type Problem,
   PROBE_DEFAULT_TIMEOUT_MS,
   type ProbeFacets,
@@ -119,4 +120,10 @@ export async function collectProbes(
 
 export async function collect(ctx: CollectContext<ProbeLayerConfig>): Promise<CollectResult> {
   return collectProbes(ctx);
+}
+
+/** `coditect-audit doctor`: the probe layer's environment variables and TCP reachability, sending nothing. */
+export async function diagnose(ctx: CollectContext<ProbeLayerConfig>): Promise<LayerCheck[]> {
+  const { diagnoseProbe } = await import('./doctor.js');
+  return diagnoseProbe(ctx);
 }

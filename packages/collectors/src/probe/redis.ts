@@ -160,6 +160,9 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
           data.unauthenticatedPing = { outcome: 'pong', reply: firstLine(String(pong), 80) };
           data.server = parseInfo(await c.info('server'));
         } catch (e) {
+          // Only a server reply says how the server behaves; a timeout, a closed connection or a protocol
+          // error is no answer at all (reported below as one), never "answered in plaintext".
+          if ((e as Error).name !== 'ReplyError') throw e;
           const reply = firstLine((e as Error).message, 120);
           if (/^NOAUTH\b/.test(reply)) {
             needsAuth = true;

@@ -10,7 +10,9 @@
  * API as Google returns it). Lists are paginated (`pageSize`/`maxResults`, `pageToken`) except the calls
  * Google does not paginate (GKE clusters, Cloud SQL users and databases). A path with no file is a 404 in
  * Google's error shape. Every request is logged; anything but GET and the declared read POSTs
- * (`:getIamPolicy`, `:testIamPermissions`) shows up in `server.mutatingRequests()` and is refused.
+ * (`:getIamPolicy`, `:testIamPermissions`) shows up in `server.mutatingRequests()` and is refused. A
+ * `:testIamPermissions` with no recorded answer holds every permission asked for but those `denyPermissions`
+ * names.
  *
  * `<dataDir>/_recording.json` may hold `{"recordedAt": "<RFC 3339>"}`: timestamps in responses are then
  * shifted by (now − recordedAt), so a recording replays as if it had just been made (a backup "2 hours ago"
@@ -70,6 +72,11 @@ export interface GcpEmulator {
   server: EmulatorServer;
   /** From now on, lists whose path matches answer with the same page and the same `nextPageToken` forever. */
   repeatPageToken(path: RegExp | string): void;
+  /**
+   * From now on, `:testIamPermissions` answers leave these permissions out (the caller does not hold
+   * them). Without a recorded answer, every other permission asked for is held.
+   */
+  denyPermissions(permissions: string[]): void;
   stop(): Promise<void>;
 }
 
@@ -120,6 +127,20 @@ function decodeToken(token: string): number | undefined {
   }
 }
 
+/** `{ permissions: [...] }` asked → the ones held; Google leaves the field out when none is. */
+function testIamPermissions(requestBody: string, denied: ReadonlySet<string>): JsonResponse {
+  let asked: unknown;
+  try {
+    asked = (JSON.parse(requestBody || '{}') as { permissions?: unknown }).permissions;
+  } catch {
+    return googleError(400, 'INVALID_ARGUMENT', 'the request body is not JSON');
+  }
+  if (!Array.isArray(asked) || !asked.every((p) => typeof p === 'string'))
+    return googleError(400, 'INVALID_ARGUMENT', 'permissions must be a list of strings');
+  const held = (asked as string[]).filter((p) => !denied.has(p));
+  return { status: 200, body: held.length ? { permissions: held } : {} };
+}
+
 export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<GcpEmulator> {
   const dataDir = resolve(options.dataDir);
   if (!existsSync(dataDir)) throw new Error(`GCP emulator: no such data directory: ${dataDir}`);
@@ -137,12 +158,15 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     }
   }
 
-  const server = new EmulatorServer(async ({ method, url }) => {
+  const denied = new Set<string>();
+  const server = new EmulatorServer(async ({ method, url, body: requestBody }) => {
     const path = url.pathname;
     const isReadPost = method === 'POST' && GCP_READ_POSTS.some((re) => re.test(path));
     if (method !== 'GET' && !isReadPost)
       return googleError(405, 'METHOD_NOT_ALLOWED', `the emulator is read-only: ${method} ${path} refused`);
     const file = fileFor(dataDir, path);
+    if (method === 'POST' && path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
+      return testIamPermissions(requestBody, denied);
     if (!file || !existsSync(file)) return googleError(404, 'NOT_FOUND', `${path} was not found`);
     let body = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     if (recordedAt !== undefined) body = shiftTimes(body, now().getTime() - recordedAt) as Record<string, unknown>;
@@ -179,6 +203,9 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     url,
     server,
     repeatPageToken: (path) => repeating.push(path),
+    denyPermissions: (permissions) => {
+      for (const p of permissions) denied.add(p);
+    },
     stop: () => server.stop(),
   };
 }

@@ -333,6 +333,9 @@ current-context: ${entries[0]!.context}
   return file;
 }
 
+/** A SelfSubjectAccessReview only asks what the caller may do: a read, though it is a POST. */
+const ACCESS_REVIEW = /^\/apis\/authorization\.k8s\.io\/v1\/selfsubjectaccessreviews$/;
+
 export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8sEmulator> {
   const store = loadStore(options.dataDir);
   const forbidden: ForbidRule[] = [];
@@ -343,8 +346,39 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
   const replay = (o: Json): Json =>
     store.recordedAt === undefined ? o : (shiftTimes(o, now().getTime() - store.recordedAt) as Json);
 
-  const handler = (req: { method: string; url: URL }): JsonResponse => {
+  /** SelfSubjectAccessReview: what `forbid` denies is denied, everything else allowed. */
+  const accessReview = (requestBody: string): JsonResponse => {
+    let review: Json;
+    try {
+      review = JSON.parse(requestBody || '{}') as Json;
+    } catch {
+      return status(400, 'BadRequest', 'the SelfSubjectAccessReview is not JSON');
+    }
+    const spec = (review.spec ?? {}) as Json;
+    const attributes = spec.resourceAttributes as Json | undefined;
+    const resource = typeof attributes?.resource === 'string' ? attributes.resource : undefined;
+    const namespace =
+      typeof attributes?.namespace === 'string' && attributes.namespace ? attributes.namespace : undefined;
+    const deny =
+      resource !== undefined &&
+      forbidden.some((f) => f.resource === resource && (f.namespace === undefined || f.namespace === namespace));
+    return {
+      status: 201,
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        metadata: { creationTimestamp: null },
+        spec,
+        status: deny
+          ? { allowed: false, reason: `the emulator forbids ${resource}${namespace ? ` in ${namespace}` : ''}` }
+          : { allowed: true, reason: 'the emulator allows every read it was not told to forbid' },
+      },
+    };
+  };
+
+  const handler = (req: { method: string; url: URL; body: string }): JsonResponse => {
     const path = req.url.pathname.replace(/\/+$/, '') || '/';
+    if (req.method === 'POST' && ACCESS_REVIEW.test(path)) return accessReview(req.body);
     if (req.method !== 'GET') {
       return status(405, 'MethodNotAllowed', `the emulator is read-only: ${req.method} is not supported`);
     }
@@ -430,7 +464,7 @@ export async function startK8sEmulator(options: K8sEmulatorOptions): Promise<K8s
     };
   };
 
-  const server = new EmulatorServer(handler);
+  const server = new EmulatorServer(handler, [ACCESS_REVIEW]);
   url = await server.start(options.port ?? 0);
   return {
     url,

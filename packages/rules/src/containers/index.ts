@@ -1,6 +1,7 @@
 import type { Rule } from '@coditect-audit/core';
 import dockerfileRunsAsRoot from './dockerfile-runs-as-root.js';
 import dockerfileUnreadableDependencies from './dockerfile-unreadable-dependencies.js';
+import joinEffectiveRuntimeUser from './join-effective-runtime-user.js';
 import k8sPrivilegeEscalation from './k8s-privilege-escalation.js';
 import k8sRunsAsRoot from './k8s-runs-as-root.js';
 import manifestPrivilegeEscalation from './manifest-privilege-escalation.js';
@@ -12,6 +13,7 @@ import probeImageUnreadableDependencies from './probe-image-unreadable-dependenc
 export const rules: Rule[] = [
   dockerfileRunsAsRoot as Rule,
   dockerfileUnreadableDependencies as Rule,
+  joinEffectiveRuntimeUser as Rule,
   k8sPrivilegeEscalation as Rule,
   k8sRunsAsRoot as Rule,
   manifestPrivilegeEscalation as Rule,

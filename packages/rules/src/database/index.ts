@@ -6,6 +6,7 @@ import gcpSqlHighAvailability from './gcp-sql-high-availability.js';
 import gcpSqlInstanceReady from './gcp-sql-instance-ready.js';
 import gcpSqlPublicExposure from './gcp-sql-public-exposure.js';
 import gcpSqlSslMode from './gcp-sql-ssl-mode.js';
+import joinSecretDatabaseRole from './join-secret-database-role.js';
 import probePostgresPrivileges from './probe-postgres-privileges.js';
 import probePostgresSslEnforced from './probe-postgres-ssl-enforced.js';
 import probePostgresSuperuser from './probe-postgres-superuser.js';
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   gcpSqlInstanceReady as Rule,
   gcpSqlPublicExposure as Rule,
   gcpSqlSslMode as Rule,
+  joinSecretDatabaseRole as Rule,
   probePostgresPrivileges as Rule,
   probePostgresSslEnforced as Rule,
   probePostgresSuperuser as Rule,

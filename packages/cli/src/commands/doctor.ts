@@ -1,0 +1,148 @@
+/**
+ * `coditect-audit doctor --env X`: for each configured live layer, can it be scanned? Credentials found,
+ * APIs enabled, permissions held, services reachable; each failed check says exactly what to fix. Every
+ * check is read-only. Exit 0 when every configured layer can be scanned, 2 when one cannot.
+ */
+import {
+  ConfigError,
+  EXIT,
+  LAYERS,
+  type Layer,
+  type LayerCheck,
+  type LayerDoctorModule,
+  type LogLevel,
+  resolveExpectations,
+} from '@coditect-audit/core';
+import type { Argv, CommandModule } from 'yargs';
+import { LIVE_LAYERS, type LiveLayer } from '../layers.js';
+import { prepare } from '../scan.js';
+
+export interface DoctorArgs {
+  env?: string;
+  config?: string;
+  dir?: string;
+  context?: string;
+  kubeconfig?: string;
+  layers?: string;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+export interface DoctorLayerReport {
+  layer: LiveLayer;
+  configured: boolean;
+  checks: LayerCheck[];
+}
+
+export interface DoctorIo {
+  stdout: { write(s: string): unknown };
+  log?: (level: LogLevel, message: string) => void;
+}
+
+const MARK: Record<LayerCheck['status'], string> = { ok: 'ok  ', fail: 'FAIL', skip: 'skip' };
+
+function selectedLayers(value: string | undefined): Layer[] | undefined {
+  if (!value) return undefined;
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const l of list)
+    if (!(LAYERS as readonly string[]).includes(l))
+      throw new ConfigError(`--layers ${l}: unknown layer; choose from ${LAYERS.join(', ')}`);
+  return list as Layer[];
+}
+
+/** Runs every configured live layer's checks, concurrently. */
+export async function diagnoseLayers(
+  args: DoctorArgs,
+  log?: DoctorIo['log'],
+): Promise<{
+  environment: string;
+  reports: DoctorLayerReport[];
+}> {
+  const prep = await prepare({
+    ...(args.dir ? { dir: args.dir } : {}),
+    ...(args.config ? { config: args.config } : {}),
+    ...(args.env ? { env: args.env } : {}),
+  });
+  const only = selectedLayers(args.layers);
+  const expectations = resolveExpectations(prep.envConfig.expectations);
+  const layers = prep.envConfig.layers ?? {};
+  const reports = await Promise.all(
+    (Object.keys(LIVE_LAYERS) as LiveLayer[])
+      .filter((layer) => !only || only.includes(layer))
+      .map(async (layer): Promise<DoctorLayerReport> => {
+        const config = layers[layer];
+        if (config === undefined) return { layer, configured: false, checks: [] };
+        const mod = (await LIVE_LAYERS[layer]()) as unknown as LayerDoctorModule<unknown>;
+        const checks = await mod.diagnose({
+          root: prep.root,
+          environment: prep.environment,
+          expectations,
+          config,
+          overrides: {
+            ...(args.context ? { k8sContext: args.context } : {}),
+            ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+          },
+          progress: () => {},
+          ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
+        });
+        return { layer, configured: true, checks };
+      }),
+  );
+  return { environment: prep.environment, reports };
+}
+
+/** The report as text: one line per check, the fix under each failed one, a verdict per layer. */
+export function renderDoctor(environment: string, reports: DoctorLayerReport[]): string {
+  const out: string[] = [`coditect-audit doctor: environment ${environment}`, ''];
+  for (const r of reports) {
+    if (!r.configured) {
+      out.push(`${r.layer}: not configured (layers.${r.layer} is not set for ${environment})`, '');
+      continue;
+    }
+    const failed = r.checks.filter((c) => c.status === 'fail').length;
+    out.push(
+      `${r.layer}: ${failed ? `CANNOT be fully scanned (${failed} failed check${failed > 1 ? 's' : ''})` : 'can be scanned'}`,
+    );
+    for (const c of r.checks) {
+      out.push(`  ${MARK[c.status]} ${c.kind.padEnd(11)} ${c.subject}: ${c.message}`);
+      if (c.status === 'fail' && c.fix) out.push(`       fix: ${c.fix}`);
+    }
+    out.push('');
+  }
+  if (reports.every((r) => !r.configured))
+    out.push('No live layer is configured: `scan` reads the repository files only.', '');
+  return `${out.join('\n')}`;
+}
+
+export async function runDoctor(args: DoctorArgs, io: DoctorIo): Promise<number> {
+  const { environment, reports } = await diagnoseLayers(args, io.log);
+  io.stdout.write(renderDoctor(environment, reports));
+  return reports.some((r) => r.checks.some((c) => c.status === 'fail')) ? EXIT.incomplete : EXIT.passed;
+}
+
+export function doctorCommand(
+  setExitCode: (code: number) => void,
+  log: (args: { verbose?: boolean; debug?: boolean }) => DoctorIo['log'],
+): CommandModule<object, DoctorArgs> {
+  return {
+    command: 'doctor',
+    describe: 'Check that each configured layer can be scanned (credentials, APIs, permissions, reachability)',
+    builder: (y: Argv) =>
+      y
+        .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
+        .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
+        .option('dir', { type: 'string', describe: 'repository (default: .)' })
+        .option('context', { type: 'string', describe: 'Kubernetes context' })
+        .option('kubeconfig', { type: 'string', describe: 'kubeconfig file' })
+        .option('layers', { type: 'string', describe: `check only these layers: ${LAYERS.join(', ')}` })
+        .option('verbose', { alias: 'v', type: 'boolean' })
+        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' }) as unknown as Argv<DoctorArgs>,
+    handler: async (args) => {
+      const logger = log(args);
+      setExitCode(await runDoctor(args, { stdout: process.stdout, ...(logger ? { log: logger } : {}) }));
+    },
+  };
+}

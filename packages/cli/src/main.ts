@@ -1,0 +1,332 @@
+/**
+ * The `coditect-audit` binary: a thin shell over the library (`scan`, `collect`) and the reporters.
+ * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  BaselineError,
+  baselineOf,
+  ConfigError,
+  EXIT,
+  FAIL_ON,
+  type FailOn,
+  LAYERS,
+  type Layer,
+  type LogLevel,
+} from '@coditect-audit/core';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { doctorCommand } from './commands/doctor.js';
+import { initCommand } from './commands/init.js';
+import { VERSION } from './version.js';
+
+const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+function parseFormats(value: string | string[] | undefined): Format[] {
+  const list = (Array.isArray(value) ? value : [value ?? 'console'])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const f of list)
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`--format ${f}: unknown format; choose from ${FORMATS.join(', ')}`);
+  return [...new Set(list)] as Format[];
+}
+
+function useColor(noColorFlag: boolean | undefined): boolean {
+  if (noColorFlag || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(process.stdout.isTTY);
+}
+
+interface ScanArgs {
+  env?: string;
+  config?: string;
+  dir?: string;
+  snapshot?: string;
+  format?: string | string[];
+  outputDir: string;
+  failOn?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  allowIncomplete?: boolean;
+  sarifIncludeSuppressed?: boolean;
+  timestamps?: boolean;
+  color?: boolean;
+  context?: string;
+  kubeconfig?: string;
+  quiet?: boolean;
+  layers?: string;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+/** `--layers files,k8s` → the layers to run; unknown names are usage errors. */
+function parseLayers(value: string | undefined): Layer[] | undefined {
+  if (!value) return undefined;
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const l of list)
+    if (!(LAYERS as readonly string[]).includes(l))
+      throw new UsageError(`--layers ${l}: unknown layer; choose from ${LAYERS.join(', ')}`);
+  return list as Layer[];
+}
+
+/** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */
+function progressPrinter(quiet: boolean | undefined): ((m: string) => void) | undefined {
+  if (quiet || process.env.CI || !process.stderr.isTTY) return undefined;
+  return (m) => process.stderr.write(`… ${m}\n`);
+}
+
+/**
+ * `--verbose` (info) and `--debug` (info and every API call) on stderr, whatever the terminal: they are
+ * asked for. Collectors never hand a secret, a token or a header to the logger.
+ */
+function diagnostics(args: { verbose?: boolean; debug?: boolean }): ((level: LogLevel, m: string) => void) | undefined {
+  if (!args.verbose && !args.debug) return undefined;
+  const debug = Boolean(args.debug);
+  return (level, m) => {
+    if (level === 'debug' && !debug) return;
+    process.stderr.write(`[${level}] ${m}\n`);
+  };
+}
+
+async function runScan(args: ScanArgs): Promise<number> {
+  const formats = parseFormats(args.format);
+  if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
+    throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
+  const { scan } = await import('./scan.js');
+  const { REPORTERS } = await import('@coditect-audit/reporters');
+  const outputDir = resolve(args.outputDir);
+  const fileFormats = formats.filter((f) => f !== 'console');
+  const result = await scan({
+    ...(args.dir ? { dir: args.dir } : {}),
+    ...(args.config ? { config: args.config } : {}),
+    ...(args.env ? { env: args.env } : {}),
+    ...(args.snapshot ? { snapshot: args.snapshot } : {}),
+    ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
+    ...(args.baseline ? { baseline: args.baseline } : {}),
+    allowIncomplete: Boolean(args.allowIncomplete),
+    timestamps: Boolean(args.timestamps),
+    excludePaths: fileFormats.length ? [outputDir] : [],
+    ...(args.context ? { k8sContext: args.context } : {}),
+    ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+    ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
+    ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
+    ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
+  });
+  if (fileFormats.length) await mkdir(outputDir, { recursive: true });
+  for (const f of fileFormats) {
+    const reporter = REPORTERS[f];
+    const text = reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false });
+    await writeFile(join(outputDir, reporter.fileName ?? `coditect-audit.${f}`), text);
+  }
+  if (formats.includes('console'))
+    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
+  if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
+  if (args.writeBaseline) {
+    await writeFile(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
+    process.stderr.write(
+      `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed} findings written to ${args.writeBaseline}\n`,
+    );
+  }
+  return result.gate.exitCode;
+}
+
+interface CollectArgs {
+  layers?: string;
+  env?: string;
+  config?: string;
+  dir?: string;
+  output: string;
+  context?: string;
+  kubeconfig?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+  debug?: boolean;
+}
+
+async function runCollect(args: CollectArgs): Promise<number> {
+  const { collect } = await import('./scan.js');
+  const snapshot = await collect({
+    ...(args.dir ? { dir: args.dir } : {}),
+    ...(args.config ? { config: args.config } : {}),
+    ...(args.env ? { env: args.env } : {}),
+    excludePaths: [args.output],
+    ...(args.context ? { k8sContext: args.context } : {}),
+    ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+    ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
+    ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
+    ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
+  });
+  const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+  if (args.output === '-') process.stdout.write(text);
+  else {
+    await writeFile(args.output, text);
+    process.stderr.write(`snapshot written to ${args.output}\n`);
+  }
+  return 0;
+}
+
+async function runRules(args: { format?: string }): Promise<number> {
+  const { builtinRules } = await import('@coditect-audit/rules');
+  if (args.format === 'json') {
+    const { ruleMeta } = await import('@coditect-audit/core');
+    process.stdout.write(`${JSON.stringify(builtinRules.map(ruleMeta), null, 2)}\n`);
+    return 0;
+  }
+  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.concerns.join(','), r.title]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
+  for (const row of rows)
+    process.stdout.write(
+      `${row
+        .slice(0, 4)
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')}  ${row[4]}\n`,
+    );
+  process.stdout.write(`\n${rows.length} rules. \`coditect-audit explain <rule>\` shows one.\n`);
+  return 0;
+}
+
+async function runExplain(args: { rule: string }): Promise<number> {
+  const { builtinRules } = await import('@coditect-audit/rules');
+  const rule = builtinRules.find((r) => r.id === args.rule || r.aliases.includes(args.rule));
+  if (!rule) {
+    const near = builtinRules.filter((r) => r.id.includes(args.rule) || args.rule.includes(r.id)).map((r) => r.id);
+    throw new UsageError(
+      `no rule "${args.rule}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (list them with \`coditect-audit rules\`)`,
+    );
+  }
+  const { renderRuleDoc, loadBuiltinCases } = await import('./docs.js');
+  process.stdout.write(renderRuleDoc(rule, (await loadBuiltinCases()).get(rule.id)));
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.passed;
+  const cli = yargs(argv)
+    .scriptName('coditect-audit')
+    .version(VERSION)
+    .strict()
+    .recommendCommands()
+    .demandCommand(1, 'Give a command: scan, collect, rules or explain.')
+    .command(
+      'scan',
+      'Scan an environment and report against ADR-001',
+      (y) =>
+        y
+          .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
+          .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
+          .option('dir', { type: 'string', describe: 'repository to scan (default: .)' })
+          .option('snapshot', { type: 'string', describe: 'replay a snapshot written by `collect`' })
+          .option('format', { type: 'string', describe: `comma-separated: ${FORMATS.join(', ')}`, default: 'console' })
+          .option('output-dir', { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' })
+          .option('fail-on', {
+            type: 'string',
+            describe: 'gate threshold: P0, P1, P2 or none (default: config, else P0)',
+          })
+          .option('baseline', { type: 'string', describe: 'report only findings not in this baseline' })
+          .option('write-baseline', { type: 'string', describe: 'write the current findings as a baseline file' })
+          .option('allow-incomplete', {
+            type: 'boolean',
+            describe: 'do not exit 2 when something could not be checked',
+          })
+          .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
+          .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
+          .option('color', { type: 'boolean', describe: 'colour console output (--no-color to disable)' })
+          .option('context', {
+            type: 'string',
+            describe: 'Kubernetes context (default: the kubeconfig current context)',
+          })
+          .option('kubeconfig', {
+            type: 'string',
+            describe: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+          })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' })
+          .option('layers', { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` })
+          .option('verbose', { alias: 'v', type: 'boolean', describe: 'what each layer does, on stderr' })
+          .option('debug', {
+            type: 'boolean',
+            describe: 'every API call (method, resource, status, duration, retries), on stderr',
+          }),
+      async (a) => {
+        code = await runScan(a as unknown as ScanArgs);
+      },
+    )
+    .command(
+      'collect',
+      'Collect the snapshot of an environment (replay it with scan --snapshot)',
+      (y) =>
+        y
+          .option('env', { type: 'string' })
+          .option('config', { type: 'string' })
+          .option('dir', { type: 'string' })
+          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' })
+          .option('context', { type: 'string' })
+          .option('kubeconfig', { type: 'string' })
+          .option('quiet', { alias: 'q', type: 'boolean' })
+          .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` })
+          .option('verbose', { alias: 'v', type: 'boolean' })
+          .option('debug', { type: 'boolean' }),
+      async (a) => {
+        code = await runCollect(a as CollectArgs);
+      },
+    )
+    .command(
+      'rules',
+      'List the built-in rules',
+      (y) => y.option('format', { type: 'string', choices: ['table', 'json'], default: 'table' }),
+      async (a) => {
+        code = await runRules(a);
+      },
+    )
+    .command(
+      'explain <rule>',
+      "Show a rule's documentation",
+      (y) => y.positional('rule', { type: 'string', demandOption: true }),
+      async (a) => {
+        code = await runExplain(a as { rule: string });
+      },
+    )
+    .command(
+      initCommand((c) => {
+        code = c;
+      }),
+    )
+    .command(
+      doctorCommand((c) => {
+        code = c;
+      }, diagnostics),
+    )
+    .completion('completion', 'Print a bash/zsh completion script (coditect-audit completion >> ~/.bashrc)')
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .help();
+  await cli.parseAsync();
+  return code;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof BaselineError) {
+      process.stderr.write(`coditect-audit: ${err.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    process.stderr.write(
+      `coditect-audit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.stderr.write('Please report this with the command you ran.\n');
+    process.exitCode = EXIT.internal;
+  },
+);

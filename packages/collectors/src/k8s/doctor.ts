@@ -1,0 +1,138 @@
+/**
+ * `coditect-audit doctor` for the k8s layer, read-only: are there credentials for the context, does the API
+ * server answer, and may the identity do what the collector does (a SelfSubjectAccessReview per verb and
+ * resource of `deploy/rbac.yaml`, in each configured namespace)? A review is a POST but changes nothing.
+ */
+import type { CollectContext, LayerCheck } from '@coditect-audit/core';
+import { AuthorizationV1Api, VersionApi } from '@kubernetes/client-node';
+import { type Connection, ConnectionError, connect, makeClient, RequestFailure, withRetries } from './client.js';
+import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
+import { rbacRules } from './rbac.js';
+import { K8S_DISCOVERY_PATHS, K8S_RESOURCE_TYPES } from './resources.js';
+
+const APPLY_RBAC =
+  'apply the read-only ClusterRole and binding: `kubectl apply -f deploy/rbac.yaml` (bind the identity the scan runs as)';
+
+interface Review {
+  subject: string;
+  attributes: { resourceAttributes?: Record<string, string>; nonResourceAttributes?: Record<string, string> };
+}
+
+/** Every access the collector needs, as reviews: `list` per resource (per namespace in scope), `get` per discovery path. */
+function reviews(namespaces: string[] | undefined): Review[] {
+  const out: Review[] = [];
+  for (const rule of rbacRules()) {
+    for (const group of rule.apiGroups) {
+      for (const resource of rule.resources) {
+        const namespaced = K8S_RESOURCE_TYPES.find((t) => t.group === group && t.resource === resource)?.namespaced;
+        const scopes = namespaced && namespaces?.length ? namespaces : [undefined];
+        for (const verb of rule.verbs) {
+          for (const ns of scopes) {
+            const qualified = group ? `${resource}.${group}` : resource;
+            out.push({
+              subject: `${verb} ${qualified} ${ns ? `in ${ns}` : 'in all namespaces'}`,
+              attributes: {
+                resourceAttributes: { verb, group, resource, ...(ns ? { namespace: ns } : {}) },
+              },
+            });
+          }
+        }
+      }
+    }
+  }
+  for (const path of K8S_DISCOVERY_PATHS)
+    out.push({ subject: `get ${path}`, attributes: { nonResourceAttributes: { verb: 'get', path } } });
+  return out;
+}
+
+export async function diagnoseK8s(
+  ctx: CollectContext<K8sLayerConfig>,
+  options: K8sCollectOptions = {},
+): Promise<LayerCheck[]> {
+  const config = ctx.config ?? {};
+  const context = ctx.overrides.k8sContext ?? config.context;
+  const kubeconfig = ctx.overrides.kubeconfig ?? config.kubeconfig;
+  const checks: LayerCheck[] = [];
+  let conn: Connection;
+  try {
+    conn = connect({
+      root: ctx.root,
+      ...(kubeconfig ? { kubeconfig } : {}),
+      ...(context ? { context } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.home ? { home: options.home } : {}),
+      ...(options.serviceAccountToken ? { serviceAccountToken: options.serviceAccountToken } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ConnectionError)) throw e;
+    return [{ kind: 'credentials', status: 'fail', subject: 'Kubernetes credentials', message: e.message, fix: e.fix }];
+  }
+  checks.push({ kind: 'credentials', status: 'ok', subject: 'Kubernetes credentials', message: conn.source });
+
+  const timeoutMs = config.timeoutMs ?? 15_000;
+  const policy = { retries: 1, timeoutMs, backoffMs: options.backoffMs ?? 250 };
+  const log = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;
+  try {
+    const version = await withRetries(() => makeClient(conn, VersionApi, timeoutMs, log).getCode(), policy);
+    checks.push({
+      kind: 'reachable',
+      status: 'ok',
+      subject: `API server ${conn.server}`,
+      message: `answers (Kubernetes ${version.gitVersion})`,
+    });
+  } catch (e) {
+    if (!(e instanceof RequestFailure)) throw e;
+    // Some clusters deny /version but serve the rest; anything else means nothing can be read.
+    if (e.reason !== 'permission-denied') {
+      checks.push({
+        kind: 'reachable',
+        status: 'fail',
+        subject: `API server ${conn.server}`,
+        message: `GET /version: ${e.message}`,
+        fix:
+          e.reason === 'unauthenticated'
+            ? `renew the credentials of ${conn.source} (gcloud container clusters get-credentials ...)`
+            : `check that ${conn.server} is reachable from here (VPN, authorized networks, private endpoint), or raise layers.k8s.timeoutMs`,
+      });
+      return checks;
+    }
+    checks.push({ kind: 'reachable', status: 'ok', subject: `API server ${conn.server}`, message: 'answers' });
+  }
+
+  const auth = makeClient(conn, AuthorizationV1Api, timeoutMs, log);
+  const namespaces = config.namespaces ? [...new Set(config.namespaces)].sort() : undefined;
+  const results = await Promise.all(
+    reviews(namespaces).map(async (r) => {
+      try {
+        const answer = await withRetries(
+          () =>
+            auth.createSelfSubjectAccessReview({
+              body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: r.attributes },
+            }),
+          policy,
+        );
+        return { review: r, allowed: answer.status?.allowed === true, reason: answer.status?.reason };
+      } catch (e) {
+        if (!(e instanceof RequestFailure)) throw e;
+        return { review: r, allowed: false, reason: `the review itself failed: ${e.message}` };
+      }
+    }),
+  );
+  const denied = results.filter((r) => !r.allowed);
+  if (denied.length === 0)
+    checks.push({
+      kind: 'permissions',
+      status: 'ok',
+      subject: 'RBAC (SelfSubjectAccessReview)',
+      message: `all ${results.length} accesses of deploy/rbac.yaml are allowed`,
+    });
+  for (const d of denied)
+    checks.push({
+      kind: 'permissions',
+      status: 'fail',
+      subject: d.review.subject,
+      message: `not allowed${d.reason ? ` (${d.reason})` : ''}`,
+      fix: APPLY_RBAC,
+    });
+  return checks;
+}
