@@ -46,7 +46,7 @@ function parseArgs(argv) {
 }
 
 /** KEY=value lines of scripts/services.sh's env file. */
-function readServices(file) {
+export function readServices(file) {
   const env = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = /^([A-Z0-9_]+)=(.*)$/.exec(line);
@@ -61,7 +61,7 @@ function readServices(file) {
  * least-privilege role, the TLS + AUTH Redis and the healthy HTTPS server. Passwords travel only as
  * environment variables named in the config, never in it.
  */
-function probeLayer(fixture, s) {
+export function probeLayer(fixture, s) {
   if (fixture === 'staging')
     return {
       block: `      probe:
@@ -114,7 +114,7 @@ function probeLayer(fixture, s) {
 }
 
 /** A copy of the fixture whose staging environment also configures the probe layer. */
-function fixtureWithProbes(fixtureDir, block) {
+export function fixtureWithProbes(fixtureDir, block) {
   const dir = mkdtempSync(join(tmpdir(), 'coditect-audit-demo-'));
   cpSync(fixtureDir, dir, { recursive: true });
   const file = join(dir, 'coditect-audit.yaml');

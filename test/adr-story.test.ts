@@ -36,8 +36,17 @@ interface StoryItem {
  * staging repository already satisfies them: Issue 11's "pipeline present" and "smoke test step" (the
  * fixture has a deploy workflow with a smoke-test step; the ADR's complaint there is the long-lived key
  * and the unpinned actions, which are listed).
+ * Issue 5's join-credentials-provenance is not listed: staging has no External Secrets Operator (the ADR
+ * installs it as the remediation), so its k8s.externalsecrets facet is absent and the join is skipped there;
+ * the remediated environment passes it.
  */
 const STORY: StoryItem[] = [
+  {
+    item: 'Decision 2: Multi-Platform Docker Builds (--platform linux/amd64)',
+    section: 'Decision 2',
+    concerns: ['image.platform-mismatch', 'build.platform-flag'],
+    failing: ['build-platform-flag', 'join-image-platform-nodes'],
+  },
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
     section: 'Decision 4',
@@ -84,7 +93,7 @@ const STORY: StoryItem[] = [
     item: 'Issue 1: Infrastructure as Code Gap',
     section: 'Issue 1',
     concerns: ['iac.unmanaged-resource'],
-    failing: ['tf-resource-not-in-state', 'gcp-unmanaged-resource'],
+    failing: ['tf-resource-not-in-state', 'gcp-unmanaged-resource', 'join-iac-drift'],
   },
   {
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
@@ -286,6 +295,21 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     expect(user).toMatchObject({ status: 'pass', location: { file: 'k8s/deployment.yaml' } });
     expect(user!.evidence.map((e) => e.path.split(':')[0])).toEqual(['files', 'probe']);
     expect(user!.message).toContain('runs as django: the probe layer');
+    // IaC drift: Cloud SQL and Memorystore live, declared in their modules, absent from the state.
+    const drift = verdicts.filter((v) => v.ruleId === 'join-iac-drift' && v.status === 'fail');
+    expect(drift.map((v) => `${v.messageId} ${v.location?.file}`).sort()).toEqual([
+      'unmanagedDeclared opentofu/modules/cloudsql/main.tf',
+      'unmanagedDeclared opentofu/modules/redis/main.tf',
+    ]);
+    expect(drift[0]!.evidence.map((e) => e.path.split(':')[0])).toEqual(['gcp', 'state', 'tf']);
+    // Platforms: the CI build names no --platform, the nodes run linux/amd64; the pushed image covers them.
+    const platform = verdicts.filter((v) => v.ruleId === 'join-image-platform-nodes');
+    expect(platform.filter((v) => v.status === 'fail').map((v) => `${v.messageId} ${v.location?.file}`)).toEqual([
+      'buildMissesNodes .github/workflows/ci.yml',
+    ]);
+    expect(platform.find((v) => v.messageId === 'imageCoversNodes')?.evidence.map((e) => e.path.split(':')[0])).toEqual(
+      ['k8s', 'probe', 'k8s'],
+    );
   });
 
   it('remediated: every layer scanned, nothing failing at P0 or P1, the P1 gate passes', () => {
@@ -312,7 +336,9 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     const failing = new Set(
       withoutProbesReport.result.verdicts.filter((v) => v.status === 'fail').flatMap((v) => v.concerns),
     );
-    const probeOnly = new Set(['smoke.health-endpoints', 'smoke.auth-required']);
+    // image.platform-mismatch: staging's images and nodes agree, so only the join (which reads the registry
+    // probe) sees the build that does not name the nodes' platform.
+    const probeOnly = new Set(['smoke.health-endpoints', 'smoke.auth-required', 'image.platform-mismatch']);
     for (const s of STORY) for (const key of s.concerns) if (!probeOnly.has(key)) expect(failing, key).toContain(key);
   });
 });

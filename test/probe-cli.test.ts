@@ -6,7 +6,6 @@
  * - the servers' own logs and statistics show the scan wrote nothing;
  * - live findings land on the repository files that declare the resources.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
@@ -16,6 +15,7 @@ import {
   logSince,
   logSize,
   pgStatements,
+  redisCommandStats,
   type Services,
   SQL_WRITE,
   withoutLiterals,
@@ -64,22 +64,6 @@ function fixtureWithProbes(s: Services): string {
   return dir;
 }
 
-function commandStats(port: string, password: string): Record<string, number> {
-  const r = runCliRedis(port, password);
-  const out: Record<string, number> = {};
-  for (const m of r.matchAll(/cmdstat_([a-z|]+):calls=(\d+),.*?rejected_calls=(\d+)/g))
-    out[m[1] as string] = Number(m[2]) + Number(m[3]);
-  return out;
-}
-
-function runCliRedis(port: string, password: string): string {
-  const r = spawnSync('redis-cli', ['-p', port, '--no-auth-warning', '-a', password, 'INFO', 'commandstats'], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
-  return r.stdout;
-}
-
 describe('a scan with the probe layer, through the binary', () => {
   let s: Services;
   let out: string;
@@ -96,7 +80,7 @@ describe('a scan with the probe layer, through the binary', () => {
     marks.pg = logSize(s.PG_B_LOG);
     marks.registry = logSize(s.REGISTRY_LOG);
     marks.http = logSize(s.HTTP_LOG);
-    redisBefore = commandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
+    redisBefore = redisCommandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
     const env = { PROBE_CLI_PG_PASSWORD: s.PG_B_SUPERUSER_PASSWORD, PROBE_CLI_REDIS_PASSWORD: REDIS_CANARY };
     run = runCli(
       ['scan', '--dir', dir, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out],
@@ -180,7 +164,7 @@ describe('a scan with the probe layer, through the binary', () => {
     expect(statements.length).toBeGreaterThan(10);
     for (const sql of statements) expect(withoutLiterals(sql), sql).not.toMatch(SQL_WRITE);
 
-    const after = commandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
+    const after = redisCommandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
     const used = Object.keys(after).filter((k) => after[k]! > (redisBefore[k] ?? 0));
     // The two scans' PING, AUTH and INFO server, and this test's own AUTH + INFO commandstats.
     expect(used.sort()).toEqual(['auth', 'info', 'ping']);

@@ -2,6 +2,7 @@
  * The real services the probe tests talk to, as `scripts/services.sh start` left them in
  * `.tmp/services.env`. Without that file the tests fail (never skip): start the services first.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectContext, ProbeLayerConfig } from '@coditect-audit/core';
@@ -122,4 +123,15 @@ current-context: fake
 `,
   );
   return file;
+}
+
+/** Calls per Redis command (`INFO commandstats`, rejected calls included), e.g. `{ ping: 3, info: 2 }`. */
+export function redisCommandStats(port: string, password?: string): Record<string, number> {
+  const auth = password ? ['--no-auth-warning', '-a', password] : [];
+  const r = spawnSync('redis-cli', ['-p', port, ...auth, 'INFO', 'commandstats'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
+  const out: Record<string, number> = {};
+  for (const m of r.stdout.matchAll(/cmdstat_([a-z|]+):calls=(\d+),.*?rejected_calls=(\d+)/g))
+    out[m[1] as string] = Number(m[2]) + Number(m[3]);
+  return out;
 }

@@ -1,0 +1,223 @@
+import { defineRule, type Evidence, type ImageProbe, type Resource } from '@coditect-audit/core';
+import { containersOf } from '../util/containers.js';
+import { machineArchitecture } from '../util/gcp.js';
+import { parseImageRef } from '../util/images.js';
+import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, workloadFacets } from '../util/k8s-live.js';
+import { imageTarget, platformText } from '../util/probe.js';
+import {
+  buildPushActionPushes,
+  imageBuild,
+  isBuildPushAction,
+  isDynamic,
+  normalizePlatform,
+  splitPlatforms,
+  splitTags,
+  stepCommands,
+  stepResource,
+  usesLocation,
+  withLocation,
+  withValue,
+} from '../util/workflows.js';
+
+/** `registry/repository` of an image reference, without tag or digest: the key images are joined on. */
+function repositoryKey(reference: string): string | undefined {
+  const ref = parseImageRef(reference);
+  return ref ? `${ref.registry ?? 'docker.io'}/${ref.repository}` : undefined;
+}
+
+/** The node platforms of the cluster and where they were read. */
+interface NodePlatforms {
+  platforms: string[];
+  source: string;
+}
+
+/**
+ * ADR-001 Decision 2, across layers: the image was fine, but not for the nodes' architecture. The registry
+ * says which platforms an image really offers, the cluster (or GKE) which ones its nodes run, the workflows
+ * which ones the builds produce; only the three together say whether the pods can start.
+ */
+export default defineRule({
+  id: 'join-image-platform-nodes',
+  title: 'Images and builds do not cover the architectures of the nodes that run them (registry → workloads → nodes)',
+  concerns: ['image.platform-mismatch'],
+  layer: 'probe',
+  crossLayer: true,
+  facets: ['probe.registry', ...WORKLOAD_FACETS, 'k8s.nodes', 'gcp.gke', 'files.workflows'],
+  description:
+    "Joins three layers on the node architectures. The cluster's node platforms come from the live Nodes (`status.nodeInfo` / `kubernetes.io/arch`), or, when the cluster lists no node, from the GKE node pools' machine types (Tau T2A, Axion C4A/N4A are arm64, every other family amd64). Every image a live workload runs (Deployments, StatefulSets, DaemonSets, CronJobs and unowned Jobs, ReplicaSets and Pods), joined by reference then by repository to what the registry probe read, must offer a manifest for each of those platforms (its index entries or its single config's os/architecture). And every image build in a workflow that leaves the runner (`--push`, a registry tag, `docker/build-push-action` with `push`) must name them in `--platform` / `platforms`: a build without one produces the runner's architecture. Images and nodes are indexed through maps. The evidence carries the chain image → platforms → nodes; an image finding points at the workload manifest naming it, a build finding at the workflow line.",
+  rationale:
+    'ADR-001 Decision 2 (P0) and Lesson 2: images built on macOS (arm64) failed on GKE (linux/amd64) with "no match for platform". Each layer alone is half the story: the registry does not know the nodes, the nodes do not know the registry, and a build flag is only right if it names what the nodes run.',
+  remediation: {
+    text: 'Build and push every image for each node architecture (a multi-platform index when the cluster mixes them), naming the platforms on the build; or keep the node pools on the architecture the images are built for.',
+    commands: [
+      'kubectl get nodes -L kubernetes.io/arch,cloud.google.com/gke-nodepool',
+      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx imagetools inspect us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging',
+    ],
+  },
+  messages: {
+    imageMissesNodes:
+      '{{image}} (run by {{workloads}}) offers {{available}}, but the nodes run {{nodes}} ({{source}}): no manifest for {{missing}}.',
+    imageCoversNodes: '{{image}} (run by {{workloads}}) offers {{available}}, covering the nodes ({{nodes}}).',
+    buildMissesNodes:
+      '`{{tool}}` of {{image}} builds for {{platforms}}, but the nodes run {{nodes}} ({{source}}): nothing is built for {{missing}}.',
+    buildCoversNodes: '`{{tool}}` of {{image}} builds for {{platforms}}, covering the nodes ({{nodes}}).',
+  },
+  check(ctx) {
+    const nodes = nodePlatforms(ctx.facet('k8s.nodes').items, ctx.facet('gcp.gke').clusters);
+    if (!nodes) {
+      ctx.skip(
+        'the cluster lists no node and GKE reports no node pool machine type: the node architectures are unknown',
+      );
+      return;
+    }
+    const nodeText = nodes.platforms.join(', ');
+
+    // Image side: each image a live workload runs, joined to the registry probe by reference, then repository.
+    const byReference = new Map<string, ImageProbe>();
+    const byRepository = new Map<string, ImageProbe>();
+    for (const image of ctx.facet('probe.registry').images) {
+      byReference.set(image.reference, image);
+      byRepository.set(`${image.registry}/${image.repository}`, image);
+    }
+    const runBy = new Map<ImageProbe, string[]>();
+    const unread = new Map<string, Resource>();
+    for (const w of topLevelWorkloads(workloadFacets(ctx.facet))) {
+      for (const c of containersOf(viewOf(w))) {
+        const reference = typeof c.container.image === 'string' ? c.container.image : '';
+        if (!reference) continue;
+        const repository = repositoryKey(reference);
+        const image = byReference.get(reference) ?? (repository ? byRepository.get(repository) : undefined);
+        const user = `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
+        if (image) runBy.set(image, [...(runBy.get(image) ?? []), user]);
+        else if (!unread.has(reference))
+          unread.set(reference, liveResource(w, { kind: 'Container', name: c.name, path: `containers/${c.name}` }));
+      }
+    }
+    for (const [reference, resource] of unread)
+      ctx.skip(`the registry probe did not read ${reference}, so its platforms are unknown`, resource);
+    for (const [image, users] of runBy) {
+      const { resource, location, relatedLocations } = imageTarget(image);
+      const offered = new Set(image.platforms.map((p) => `${p.os}/${p.architecture}`));
+      const available = image.platforms.map(platformText).join(', ') || 'no platform';
+      const missing = nodes.platforms.filter((p) => !offered.has(p));
+      const workloads = [...new Set(users)].sort().join(', ');
+      const evidence: Evidence[] = [
+        { path: `k8s: image run by ${workloads}`, observed: image.reference },
+        { path: `probe: platforms of ${image.reference} in the registry`, observed: available },
+        { path: `${nodes.source}: node platforms`, observed: nodeText, expected: `every one offered by the image` },
+      ];
+      const data = { image: image.reference, workloads, available, nodes: nodeText, source: nodes.source };
+      const where = { ...(location ? { location } : {}), ...(relatedLocations ? { relatedLocations } : {}) };
+      if (missing.length > 0)
+        ctx.fail({
+          resource,
+          messageId: 'imageMissesNodes',
+          data: { ...data, missing: missing.join(', ') },
+          evidence,
+          ...where,
+        });
+      else ctx.pass({ resource, messageId: 'imageCoversNodes', data, evidence, ...where });
+    }
+
+    // Build side: every build that leaves the runner must name the node platforms.
+    for (const wf of ctx.facet('files.workflows').files) {
+      for (const job of wf.jobs) {
+        for (const step of job.steps) {
+          const resource = stepResource(wf, job, step);
+          const builds: {
+            tool: string;
+            image: string;
+            written: string | undefined;
+            location: { file: string; startLine: number; startColumn?: number };
+          }[] = [];
+          if (isBuildPushAction(step) && buildPushActionPushes(step)) {
+            builds.push({
+              tool: 'docker/build-push-action',
+              image: splitTags(withValue(step, 'tags') ?? '')[0] ?? '(untagged image)',
+              written: withValue(step, 'platforms'),
+              location: withLocation(wf, step, 'platforms') ?? usesLocation(wf, step),
+            });
+          }
+          for (const cmd of stepCommands(step)) {
+            const build = imageBuild(cmd);
+            if (!build || (!build.push && !build.tags.some((t) => t.includes('/')))) continue;
+            const written = build.platforms.length > 0 ? build.platforms.join(',') : build.defaultPlatform;
+            builds.push({
+              tool: build.tool,
+              image: build.tags[0] ?? '(untagged image)',
+              written,
+              location: { file: wf.file, startLine: cmd.line },
+            });
+          }
+          for (const b of builds) {
+            const discriminator = `build:${b.image}`;
+            if (b.written && isDynamic(b.written)) {
+              ctx.skip(
+                `\`${b.tool}\` of ${b.image} takes its platforms from ${b.written.trim()}, known only at run time`,
+                resource,
+              );
+              continue;
+            }
+            const built = b.written ? [...new Set(splitPlatforms(b.written).map(normalizePlatform))] : [];
+            const platforms = built.length > 0 ? built.join(', ') : "the runner's architecture (no --platform)";
+            const missing = nodes.platforms.filter((p) => !built.includes(p));
+            const evidence: Evidence[] = [
+              {
+                path: `files: ${b.location.file}:${b.location.startLine} ${b.tool} --platform`,
+                observed: b.written?.trim() ?? null,
+              },
+              { path: `${nodes.source}: node platforms`, observed: nodeText, expected: 'every one named by the build' },
+            ];
+            const data = { tool: b.tool, image: b.image, platforms, nodes: nodeText, source: nodes.source };
+            if (missing.length > 0)
+              ctx.fail({
+                resource,
+                messageId: 'buildMissesNodes',
+                data: { ...data, missing: missing.join(', ') },
+                location: b.location,
+                evidence,
+                discriminator,
+              });
+            else
+              ctx.pass({
+                resource,
+                messageId: 'buildCoversNodes',
+                data,
+                location: b.location,
+                evidence,
+                discriminator,
+              });
+          }
+        }
+      }
+    }
+  },
+});
+
+/**
+ * The cluster's node platforms: the live Nodes when the cluster lists any, else the GKE node pools' machine
+ * types (the Nodes API may be denied or the cluster scaled to zero; the pools still say what will run).
+ */
+function nodePlatforms(
+  items: readonly { architecture?: string; operatingSystem?: string; labels: Record<string, string> }[],
+  clusters: readonly { name: string; nodePools: { name: string; machineType?: string }[] }[],
+): NodePlatforms | undefined {
+  const fromNodes = new Set<string>();
+  for (const n of items) {
+    const arch = n.architecture ?? n.labels['kubernetes.io/arch'];
+    if (arch) fromNodes.add(`${n.operatingSystem ?? n.labels['kubernetes.io/os'] ?? 'linux'}/${arch}`);
+  }
+  if (fromNodes.size > 0) return { platforms: [...fromNodes].sort(), source: 'k8s: live Nodes' };
+  const fromPools = new Set<string>();
+  const names: string[] = [];
+  for (const c of clusters)
+    for (const p of c.nodePools) {
+      const arch = machineArchitecture(p.machineType);
+      if (!arch) continue;
+      fromPools.add(`linux/${arch}`);
+      names.push(`${c.name}/${p.name} ${p.machineType}`);
+    }
+  if (fromPools.size === 0) return undefined;
+  return { platforms: [...fromPools].sort(), source: `gcp: GKE node pools (${names.join(', ')})` };
+}
