@@ -36,9 +36,8 @@ interface StoryItem {
  * staging repository already satisfies them: Issue 11's "pipeline present" and "smoke test step" (the
  * fixture has a deploy workflow with a smoke-test step; the ADR's complaint there is the long-lived key
  * and the unpinned actions, which are listed).
- * Issue 5's join-credentials-provenance is not listed: staging has no External Secrets Operator (the ADR
- * installs it as the remediation), so its k8s.externalsecrets facet is absent and the join is skipped there;
- * the remediated environment passes it.
+ * Issue 5's join-credentials-provenance reads the ExternalSecrets as an optional facet: staging has no
+ * External Secrets Operator (the ADR installs it as the remediation), which means every Secret is hand-made.
  */
 const STORY: StoryItem[] = [
   {
@@ -133,6 +132,7 @@ const STORY: StoryItem[] = [
     failing: [
       'manifest-secrets-not-from-secret-manager',
       'k8s-secrets-not-from-secret-manager',
+      'join-credentials-provenance',
       'gcp-secret-manager-secrets',
       'gcp-gke-secrets-encryption',
       'gcp-gke-workload-identity',

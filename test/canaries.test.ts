@@ -85,7 +85,12 @@ describe('secret canaries through the whole environment', () => {
       runCliAsync(['collect', ...base, '-o', join(out, 'snapshot.json'), '--debug', '--verbose'], { env }),
       runCliAsync(['collect', ...base, '-o', '-', '--quiet'], { env }),
     ]);
-    runs = { debugScan: debugScan!, verboseScan: verboseScan!, collectFile: collectFile!, collectStdout: collectStdout! };
+    runs = {
+      debugScan: debugScan!,
+      verboseScan: verboseScan!,
+      collectFile: collectFile!,
+      collectStdout: collectStdout!,
+    };
     snapshotText = readFileSync(join(out, 'snapshot.json'), 'utf8');
     result = JSON.parse(readFileSync(join(out, 'debug', 'coditect-audit.json'), 'utf8')) as ScanResult;
   }, 90_000);

@@ -67,7 +67,10 @@ const CASES: ConfigCase[] = [
   },
   {
     name: 'unknown key in the k8s block',
-    config: withLayers('', ['        skipWithoutContext: true\n', '        skipWithoutContext: true\n        contxt: x\n']),
+    config: withLayers('', [
+      '        skipWithoutContext: true\n',
+      '        skipWithoutContext: true\n        contxt: x\n',
+    ]),
     path: 'environments.staging.layers.k8s',
     says: /unknown key "contxt"/,
   },
@@ -119,13 +122,18 @@ const LITERALS: ConfigCase[] = [
   },
   {
     name: 'a literal Redis password',
-    config: withLayers(PROBE(`        redis:\n          host: 127.0.0.1\n          port: 6379\n          password: ${CANARY}\n`)),
+    config: withLayers(
+      PROBE(`        redis:\n          host: 127.0.0.1\n          port: 6379\n          password: ${CANARY}\n`),
+    ),
     path: 'environments.staging.layers.probe.redis.password',
     says: /literal credential.*environment variable/,
   },
   {
     name: 'a literal Kubernetes token',
-    config: withLayers('', ['        skipWithoutContext: true\n', `        skipWithoutContext: true\n        token: ${CANARY}\n`]),
+    config: withLayers('', [
+      '        skipWithoutContext: true\n',
+      `        skipWithoutContext: true\n        token: ${CANARY}\n`,
+    ]),
     path: 'environments.staging.layers.k8s.token',
     says: /literal credential.*environment variable/,
   },

@@ -51,7 +51,20 @@ describe('a scan of 100 projects with random faults', () => {
     for (const [project, f] of fate) {
       const path = new RegExp(`/projects/${project}(?![0-9])`);
       if (f === 'forbidden')
-        gcp.server.inject({ path, fault: { kind: 'status', status: 403, body: { error: { code: 403, message: `The caller does not have permission on ${project}`, status: 'PERMISSION_DENIED' } } } });
+        gcp.server.inject({
+          path,
+          fault: {
+            kind: 'status',
+            status: 403,
+            body: {
+              error: {
+                code: 403,
+                message: `The caller does not have permission on ${project}`,
+                status: 'PERMISSION_DENIED',
+              },
+            },
+          },
+        });
       else if (f === 'unavailable') gcp.server.inject({ path, fault: { kind: 'status', status: 503 } });
       else if (f === 'slow') gcp.server.inject({ path, fault: { kind: 'delay', ms: 150 } });
     }
@@ -74,10 +87,13 @@ environments:
 `,
     );
     const out = join(dir, 'out');
-    run = await runCliAsync(['scan', '--dir', repo, '--env', 'staging', '--format', 'json', '--output-dir', out, '-q'], {
-      env: { CODITECT_AUDIT_GCP_ENDPOINT: gcp.url },
-      timeoutMs: 60_000,
-    });
+    run = await runCliAsync(
+      ['scan', '--dir', repo, '--env', 'staging', '--format', 'json', '--output-dir', out, '-q'],
+      {
+        env: { CODITECT_AUDIT_GCP_ENDPOINT: gcp.url },
+        timeoutMs: 60_000,
+      },
+    );
     result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
   }, 90_000);
 
@@ -88,7 +104,8 @@ environments:
   it('drew every kind of fault', () => {
     const counts = new Map<Fate, number>();
     for (const f of fate.values()) counts.set(f, (counts.get(f) ?? 0) + 1);
-    for (const f of ['healthy', 'forbidden', 'unavailable', 'slow'] as Fate[]) expect(counts.get(f), f).toBeGreaterThan(3);
+    for (const f of ['healthy', 'forbidden', 'unavailable', 'slow'] as Fate[])
+      expect(counts.get(f), f).toBeGreaterThan(3);
   });
 
   it('ends with the gate failing on the staging findings (exit 1), the gcp layer collected, never crashing', () => {

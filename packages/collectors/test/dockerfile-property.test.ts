@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the fragments are Dockerfile and workflow syntax, not templates
 /**
  * Property tests of the Dockerfile parser (fixed seed; scripts/fuzz.mjs runs them longer): any text made of
  * Dockerfile fragments (continuations, heredocs, parser directives, JSON forms, variables) and noise either

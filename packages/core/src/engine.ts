@@ -73,8 +73,17 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
   const partial: Verdict[] = [];
-  for (const name of rule.facets) {
+  const optional = new Set<string>(rule.optionalFacets ?? []);
+  for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
     const facet = snapshot.facets[name as FacetName];
+    // An optional facet may be absent when its layer was collected (e.g. a CRD that is not installed);
+    // without its layer the rule cannot judge, and is skipped like any other.
+    if (
+      optional.has(name) &&
+      facet?.status === 'absent' &&
+      snapshot.layers[layerOfFacet(name as FacetName)]?.status === 'collected'
+    )
+      continue;
     if (!facet || facet.status === 'absent') {
       const reason =
         facet?.status === 'absent'
@@ -118,6 +127,11 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
     return t;
   };
   const ctx: RuleContext<FacetName, string> = {
+    optionalFacet: (name) => {
+      if (!optional.has(name)) throw new Error(`rule "${rule.id}" read optional facet "${name}" it did not declare`);
+      const f = snapshot.facets[name];
+      return f?.status === 'ok' ? (f.data as never) : undefined;
+    },
     facet: (name) => {
       if (!rule.facets.includes(name)) throw new Error(`rule "${rule.id}" read facet "${name}" it did not declare`);
       const f = snapshot.facets[name];

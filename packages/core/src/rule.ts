@@ -55,6 +55,11 @@ export interface RuleEnvironment {
 export interface RuleContext<F extends FacetName, M extends string> {
   /** Data of a facet the rule declared; the engine only calls `check` when all of them were collected. */
   facet<K extends F>(name: K): FacetMap[K];
+  /**
+   * Data of a facet the rule declared in `optionalFacets`: `undefined` when its layer was collected but the
+   * facet is absent (a CRD that is not installed means "none of these exist").
+   */
+  optionalFacet<K extends FacetName>(name: K): FacetMap[K] | undefined;
   env: RuleEnvironment;
   /**
    * The instant the data describes, for age checks ("a backup within 26 hours"): the engine's `now` option,
@@ -77,6 +82,8 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
   layer: Layer;
   /** Facets the rule reads; when one could not be collected the rule gets an `error` verdict. */
   facets: F[];
+  /** Facets the rule reads when present; their absence (with their layer collected) is data, not a skip. */
+  optionalFacets?: FacetName[];
   /**
    * A join across layers (the effective runtime user from Dockerfile to registry to pod, IaC drift...): its
    * facets may come from several layers, and `layer` names the primary one (where its finding is located).
@@ -151,7 +158,7 @@ export function defineRule<F extends FacetName, M extends string>(def: RuleDefin
     throw problem('"concerns" must list at least one concern key');
   if (!(LAYERS as readonly string[]).includes(def.layer)) throw problem(`"layer" must be one of ${LAYERS.join(', ')}`);
   if (!Array.isArray(def.facets) || def.facets.length === 0) throw problem('"facets" must list the facets it reads');
-  for (const f of def.facets) {
+  for (const f of [...def.facets, ...(def.optionalFacets ?? [])]) {
     if (!(FACET_NAMES as string[]).includes(f))
       throw problem(`unknown facet "${String(f)}" (known: ${FACET_NAMES.join(', ')})`);
     if (!def.crossLayer && layerOfFacet(f) !== def.layer)

@@ -127,3 +127,38 @@ describe('engine', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('optional facets', () => {
+  const reader = defineRule({
+    ...rootRule,
+    id: 'test-optional',
+    optionalFacets: ['files.kubernetes'],
+    check(ctx) {
+      const k8s = ctx.optionalFacet('files.kubernetes');
+      ctx.fail({
+        resource: { id: 'r', kind: 'X', name: 'r' },
+        messageId: 'root',
+        data: { user: k8s ? 'seen' : 'absent' },
+      });
+    },
+  });
+
+  it('an absent optional facet of a collected layer is data: the rule runs and sees undefined', () => {
+    const snap = snapshotWith(okDockerfiles([]));
+    snap.facets['files.kubernetes'] = { status: 'absent', reason: 'not installed' };
+    expect(runRules(snap, [reader], opts).map((v) => v.message)).toEqual(['runs as absent']);
+  });
+
+  it('an optional facet whose layer was not collected still skips the rule', () => {
+    const snap = snapshotWith(okDockerfiles([]));
+    snap.layers = {};
+    snap.facets['files.kubernetes'] = { status: 'absent', reason: 'layer off' };
+    expect(runRules(snap, [reader], opts).map((v) => v.status)).toEqual(['skip']);
+  });
+
+  it('a failed optional facet is an error, never a pass', () => {
+    const snap = snapshotWith(okDockerfiles([]));
+    snap.facets['files.kubernetes'] = { status: 'error', problems: [{ subject: 'k8s', message: 'denied' }] };
+    expect(runRules(snap, [reader], opts).map((v) => v.status)).toEqual(['error']);
+  });
+});

@@ -13,6 +13,8 @@ export interface RuleCase {
   files?: Record<string, string>;
   /** Facet data given directly, for layers whose input is not a repository file. */
   facets?: { [K in FacetName]?: FacetMap[K] };
+  /** Facets whose layer was collected but that are absent (e.g. a CRD that is not installed). */
+  absentFacets?: FacetName[];
   expectations?: ExpectationsInput;
   environment?: string;
   /** The instant the case's data describes (RFC 3339), for rules that judge ages. */

@@ -19,6 +19,12 @@ export function runCase(rule: Rule, c: RuleCase): Verdict[] {
   for (const [name, data] of Object.entries(c.facets ?? {})) {
     (facets as Record<string, unknown>)[name] = { status: 'ok', data, problems: [] };
   }
+  for (const name of c.absentFacets ?? []) {
+    (facets as Record<string, unknown>)[name] = {
+      status: 'absent',
+      reason: `${name} is not installed in this cluster`,
+    };
+  }
   // Facets of the rule's layer that the case does not mention are collected-and-empty, not absent.
   for (const name of FACET_NAMES as FacetName[]) {
     if (!facets[name] && rule.facets.includes(name)) {

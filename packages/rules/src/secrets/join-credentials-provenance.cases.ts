@@ -95,6 +95,16 @@ export default {
       expect: [{ messageId: 'handMade' }],
     },
     {
+      name: 'staging as the ADR leaves it: External Secrets is not installed, so every Secret is hand-made',
+      facets: {
+        ...running,
+        'k8s.secrets': secret(),
+        'gcp.secretmanager': secretManager(),
+      },
+      absentFacets: ['k8s.externalsecrets'],
+      expect: [{ messageId: 'handMade' }],
+    },
+    {
       name: 'synced by an ExternalSecret, but from a fake store, not Secret Manager',
       facets: {
         ...running,

@@ -34,7 +34,9 @@ export default defineRule({
   concerns: ['secrets.not-in-secret-manager'],
   layer: 'k8s',
   crossLayer: true,
-  facets: ['k8s.secrets', 'k8s.externalsecrets', 'gcp.secretmanager', ...WORKLOAD_FACETS],
+  facets: ['k8s.secrets', 'gcp.secretmanager', ...WORKLOAD_FACETS],
+  // Without the External Secrets CRDs (staging before the fix) nothing can produce a Secret: all are hand-made.
+  optionalFacets: ['k8s.externalsecrets'],
   description:
     "For every Secret the app reads (its live workloads' `envFrom` / `secretKeyRef` / secret volumes in `expectations.app.namespace`, plus `expectations.app.secrets`), follows the chain: the live Secret; the ExternalSecret that produces it (its `ownerReferences`, else the `reconcile.external-secrets.io/managed` label and the ExternalSecret whose `spec.target.name` is the Secret); the SecretStore or ClusterSecretStore it reads (`spec.secretStoreRef`), which must use the Secret Manager provider (`gcpsm`); and every remote key it reads (`spec.data[].remoteRef.key`, `spec.dataFrom[].extract.key`), which must exist in Secret Manager of the store's `projectID` (secretmanager `secrets.list`). A Secret no ExternalSecret produces was made by hand and fails; so do a missing Secret, a store of another provider, and a remote key Secret Manager does not hold. Objects are joined by name through maps. The evidence carries the chain; the finding points at the manifest declaring the Secret.",
   rationale:
@@ -67,7 +69,7 @@ export default defineRule({
       ctx.skip(`namespace ${ns} is not among the namespaces read (layers.k8s.namespaces)`);
       return;
     }
-    const esFacet = ctx.facet('k8s.externalsecrets');
+    const esFacet = ctx.optionalFacet('k8s.externalsecrets');
     const secretManager = ctx.facet('gcp.secretmanager');
 
     const secrets = new Map<string, K8sSecret>();
@@ -80,7 +82,7 @@ export default defineRule({
       externalSecretByTarget.set(externalSecretTarget(viewOf(es)), es);
     }
     const stores = new Map<string, K8sSecretStore>();
-    for (const s of esFacet.stores)
+    for (const s of esFacet?.stores ?? [])
       stores.set(storeKey(s.kind, s.kind === 'SecretStore' ? s.namespace : undefined, s.name), s);
     const smSecrets = new Set(secretManager.secrets.map((s) => `${s.project}/${s.name}`));
 
