@@ -133,7 +133,7 @@ async function resolveLogin(
   if (password === undefined || password === '') {
     problems.push({
       subject: `environment variable ${config.passwordEnv}`,
-      message: `${config.passwordEnv} (layers.probe.postgres.passwordEnv) is not set, so the probe has no password for ${config.user}`,
+      message: `${config.passwordEnv} is not set (layers.probe.postgres.passwordEnv names it), so the probe has no password for ${config.user}`,
       fix: `export ${config.passwordEnv} with the password of ${config.user} before the scan`,
     });
     return undefined;

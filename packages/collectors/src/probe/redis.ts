@@ -190,7 +190,7 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
     } else if (!password) {
       problems.push({
         subject: `environment variable ${config.passwordEnv}`,
-        message: `${config.passwordEnv} (layers.probe.redis.passwordEnv) is not set, so the probe cannot AUTH to ${endpoint}`,
+        message: `${config.passwordEnv} is not set (layers.probe.redis.passwordEnv names it), so the probe cannot AUTH to ${endpoint}`,
         fix: `export ${config.passwordEnv} with the AUTH string (gcloud redis instances get-auth-string INSTANCE --region REGION)`,
       });
     } else if (!verified) {
