@@ -124,3 +124,21 @@ describe('hostile files', () => {
     await collectBounded(dir);
   });
 });
+
+describe('no file content through process warnings', () => {
+  it('a YAML key that is a collection does not make the parser print it as a warning', async () => {
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(w.message);
+    process.on('warning', listener);
+    try {
+      const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata:\n  ? [canary-7c1e9d]\n  : 1\n';
+      await collectBounded(
+        repoWith({ 'k8s/key.yaml': yaml, '.github/workflows/w.yml': `on: push\njobs:\n  ? [canary-7c1e9d]\n  : {}\n` }),
+      );
+      await new Promise((r) => setTimeout(r, 20)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(warnings.filter((w) => w.includes('canary-7c1e9d'))).toEqual([]);
+  });
+});

@@ -308,7 +308,7 @@ function lineAt(
 /** Parses and validates configuration text; throws `ConfigError` with every problem listed. */
 export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lc.linePos(e.pos[0]);
@@ -407,7 +407,7 @@ export function selectEnvironment(
 /** The line of `environments.<name>` in the config text: the location of last resort for findings. */
 export function environmentLine(text: string, name: string): number | undefined {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
+  const doc = parseDocument(text, { lineCounter: lc, logLevel: 'error' });
   const envs = isMap(doc.contents)
     ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'environments')
     : undefined;

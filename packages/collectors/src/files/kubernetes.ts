@@ -39,7 +39,7 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
 
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false });
+  const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const documents: Document[] = Array.isArray(parsed) ? parsed : [];
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
 

@@ -21,7 +21,7 @@ import { keyString, nodePosition, type Position, pairOf, positionAt, entryValue 
 export function parseWorkflow(file: string, text: string): Workflow {
   const source = normalizeText(text);
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const error = document.errors[0];
   if (error) {
     const at = positionAt(lineCounter, error.pos[0]);
