@@ -7,7 +7,7 @@
 import type { Facet, HttpObservation, HttpProbe, HttpProbeConfig } from '@coditect-audit/core';
 import { PROBE_HTTP_DEFAULTS } from '@coditect-audit/core';
 import { header, type HttpResult, httpGet } from './net.js';
-import { describeNetworkError, errorCode, ProbeTimeout, type Redactor, readCaFile } from './util.js';
+import { describeNetworkError, errorCode, ProbeTimeout, type Redactor, caFileOrError } from './util.js';
 
 export interface HttpProbeContext {
   root: string;
@@ -95,21 +95,14 @@ async function observe(
 }
 
 export async function probeHttp(config: HttpProbeConfig, ctx: HttpProbeContext): Promise<Facet<HttpProbe>> {
-  let ca: string | undefined;
-  try {
-    ca = await readCaFile(ctx.root, config.caFile);
-  } catch (e) {
-    return {
-      status: 'error',
-      problems: [
-        {
-          subject: `layers.probe.http.caFile ${config.caFile}`,
-          message: `cannot be read (${(e as Error).message})`,
-          fix: 'give the path of the CA PEM file, relative to the scanned directory',
-        },
-      ],
-    };
-  }
+  const caRead = await caFileOrError(
+    ctx.root,
+    config.caFile,
+    'http',
+    'give the path of the CA PEM file, relative to the scanned directory',
+  );
+  if ('error' in caRead) return caRead.error;
+  const ca = caRead.ca;
   const base = new URL(config.baseUrl);
   const https = base.protocol === 'https:';
   const readyComponents = config.readyComponents ?? [...PROBE_HTTP_DEFAULTS.readyComponents];

@@ -15,7 +15,7 @@ import {
   firstLine,
   ProbeTimeout,
   type Redactor,
-  readCaFile,
+  caFileOrError,
   describeNetworkError,
   withTimeout,
 } from './util.js';
@@ -384,21 +384,14 @@ export async function probePostgres(
   const database = config.database ?? ctx.expectations.database.name;
   const endpoint = `${config.host}:${port}/${database}`;
   const mode: SslMode = config.sslmode ?? (config.caFile ? 'verify-full' : 'require');
-  let ca: string | undefined;
-  try {
-    ca = await readCaFile(ctx.root, config.caFile);
-  } catch (e) {
-    return {
-      status: 'error',
-      problems: [
-        {
-          subject: `layers.probe.postgres.caFile ${config.caFile}`,
-          message: `cannot be read (${(e as Error).message})`,
-          fix: 'give the path of the server CA PEM file, relative to the scanned directory',
-        },
-      ],
-    };
-  }
+  const caRead = await caFileOrError(
+    ctx.root,
+    config.caFile,
+    'postgres',
+    'give the path of the server CA PEM file, relative to the scanned directory',
+  );
+  if ('error' in caRead) return caRead.error;
+  const ca = caRead.ca;
   const login = await resolveLogin(config, ctx, problems);
   const PgClient: ClientCtor = (await import('pg')).default.Client;
   const loginName = login?.user ?? config.user ?? '(unknown)';

@@ -10,7 +10,7 @@ import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import type { Facet, Problem, RedisProbe, RedisProbeConfig } from '@coditect-audit/core';
 import type { Redis, RedisOptions } from 'ioredis';
 import { caBundle, handshake, sniName } from './tls.js';
-import { describeNetworkError, firstLine, ProbeTimeout, type Redactor, readCaFile, withTimeout } from './util.js';
+import { describeNetworkError, firstLine, ProbeTimeout, type Redactor, caFileOrError, withTimeout } from './util.js';
 
 export interface RedisProbeContext {
   root: string;
@@ -108,21 +108,14 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
   const port = config.port ?? (tls ? 6378 : 6379);
   const endpoint = `${config.host}:${port}`;
   const problems: Problem[] = [];
-  let ca: string | undefined;
-  try {
-    ca = await readCaFile(ctx.root, config.caFile);
-  } catch (e) {
-    return {
-      status: 'error',
-      problems: [
-        {
-          subject: `layers.probe.redis.caFile ${config.caFile}`,
-          message: `cannot be read (${(e as Error).message})`,
-          fix: 'give the path of the server CA PEM file (Memorystore: gcloud redis instances get-auth-string / server-ca-certs), relative to the scanned directory',
-        },
-      ],
-    };
-  }
+  const caRead = await caFileOrError(
+    ctx.root,
+    config.caFile,
+    'redis',
+    'give the path of the server CA PEM file (Memorystore: gcloud redis instances get-auth-string / server-ca-certs), relative to the scanned directory',
+  );
+  if ('error' in caRead) return caRead.error;
+  const ca = caRead.ca;
   const RedisClient = (await import('ioredis')).default as unknown as RedisCtor;
   const hostname = config.servername ?? config.host;
   const sni = sniName(hostname);

@@ -12,7 +12,7 @@
 import type { Facet, ImagePlatform, ImageProbe, RegistryProbe, RegistryProbeConfig } from '@coditect-audit/core';
 import { imageTargets, type ImageRef, type ImageTarget } from './images.js';
 import { header, type HttpResult, httpGet } from './net.js';
-import { describeNetworkError, firstLine, type Redactor, readCaFile } from './util.js';
+import { describeNetworkError, firstLine, type Redactor, caFileOrError } from './util.js';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -385,21 +385,14 @@ export async function probeRegistry(
   config: RegistryProbeConfig,
   ctx: RegistryProbeContext,
 ): Promise<Facet<RegistryProbe>> {
-  let ca: string | undefined;
-  try {
-    ca = await readCaFile(ctx.root, config.caFile);
-  } catch (e) {
-    return {
-      status: 'error',
-      problems: [
-        {
-          subject: `layers.probe.registry.caFile ${config.caFile}`,
-          message: `cannot be read (${(e as Error).message})`,
-          fix: 'give the path of the CA PEM file, relative to the scanned directory',
-        },
-      ],
-    };
-  }
+  const caRead = await caFileOrError(
+    ctx.root,
+    config.caFile,
+    'registry',
+    'give the path of the CA PEM file, relative to the scanned directory',
+  );
+  if ('error' in caRead) return caRead.error;
+  const ca = caRead.ca;
   const { targets, problems } = await imageTargets({
     root: ctx.root,
     ...(config.images ? { images: config.images } : {}),

@@ -56,10 +56,38 @@ export async function withTimeout<T>(what: string, ms: number, work: Promise<T>,
 }
 
 /** Reads a PEM file named in the config, relative to the scanned directory. */
-export async function readCaFile(root: string, file: string | undefined): Promise<string | undefined> {
+async function readCaFile(root: string, file: string | undefined): Promise<string | undefined> {
   if (!file) return undefined;
   const path = isAbsolute(file) ? file : resolve(root, file);
   return readFile(path, 'utf8');
+}
+
+/**
+ * The CA file a probe's config names (`layers.probe.<service>.caFile`), or the `error` facet saying it
+ * cannot be read: without the CA the probe cannot judge the certificate, so it does not run.
+ */
+export async function caFileOrError(
+  root: string,
+  file: string | undefined,
+  service: string,
+  fix: string,
+): Promise<{ ca: string | undefined } | { error: { status: 'error'; problems: Problem[] } }> {
+  try {
+    return { ca: await readCaFile(root, file) };
+  } catch (e) {
+    return {
+      error: {
+        status: 'error',
+        problems: [
+          {
+            subject: `layers.probe.${service}.caFile ${file}`,
+            message: `cannot be read (${(e as Error).message})`,
+            fix,
+          },
+        ],
+      },
+    };
+  }
 }
 
 /** `code` of a Node system error (ECONNREFUSED, ETIMEDOUT, ...), if any. */
