@@ -165,7 +165,9 @@ async function runCollect(args: CollectArgs): Promise<number> {
     ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
-  const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+  // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
+  // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
+  const text = `${JSON.stringify(snapshot)}\n`;
   if (args.output === '-') process.stdout.write(text);
   else {
     await writeFile(args.output, text);
