@@ -12,12 +12,12 @@ import {
   FAIL_ON,
   type FailOn,
   LAYERS,
-  type Layer,
   type LogLevel,
 } from '@coditect-audit/core';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
+import { parseLayers } from './layers.js';
 import { initCommand } from './commands/init.js';
 import { VERSION } from './version.js';
 
@@ -63,19 +63,6 @@ interface ScanArgs {
   layers?: string;
   verbose?: boolean;
   debug?: boolean;
-}
-
-/** `--layers files,k8s` → the layers to run; unknown names are usage errors. */
-function parseLayers(value: string | undefined): Layer[] | undefined {
-  if (!value) return undefined;
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const l of list)
-    if (!(LAYERS as readonly string[]).includes(l))
-      throw new UsageError(`--layers ${l}: unknown layer; choose from ${LAYERS.join(', ')}`);
-  return list as Layer[];
 }
 
 /** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */

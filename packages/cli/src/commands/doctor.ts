@@ -4,17 +4,15 @@
  * check is read-only. Exit 0 when every configured layer can be scanned, 2 when one cannot.
  */
 import {
-  ConfigError,
   EXIT,
   LAYERS,
-  type Layer,
   type LayerCheck,
   type LayerDoctorModule,
   type LogLevel,
   resolveExpectations,
 } from '@coditect-audit/core';
 import type { Argv, CommandModule } from 'yargs';
-import { LIVE_LAYERS, type LiveLayer } from '../layers.js';
+import { LIVE_LAYERS, type LiveLayer, parseLayers } from '../layers.js';
 import { prepare } from '../scan.js';
 
 export interface DoctorArgs {
@@ -41,18 +39,6 @@ export interface DoctorIo {
 
 const MARK: Record<LayerCheck['status'], string> = { ok: 'ok  ', fail: 'FAIL', skip: 'skip' };
 
-function selectedLayers(value: string | undefined): Layer[] | undefined {
-  if (!value) return undefined;
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const l of list)
-    if (!(LAYERS as readonly string[]).includes(l))
-      throw new ConfigError(`--layers ${l}: unknown layer; choose from ${LAYERS.join(', ')}`);
-  return list as Layer[];
-}
-
 /** Runs every configured live layer's checks, concurrently. */
 export async function diagnoseLayers(
   args: DoctorArgs,
@@ -66,7 +52,7 @@ export async function diagnoseLayers(
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
   });
-  const only = selectedLayers(args.layers);
+  const only = parseLayers(args.layers);
   const expectations = resolveExpectations(prep.envConfig.expectations);
   const layers = prep.envConfig.layers ?? {};
   const reports = await Promise.all(
