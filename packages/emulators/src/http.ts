@@ -13,6 +13,10 @@ export interface RecordedRequest {
   query: string;
   /** Whether an Authorization header was sent (never its value). */
   authorized: boolean;
+  /** The quota project the request names (`x-goog-user-project`), a project id, not a secret. */
+  userProject?: string;
+  /** Whether the request carried a non-empty body. */
+  hasBody?: boolean;
 }
 
 export type Fault =
@@ -35,6 +39,8 @@ export interface JsonResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Sent as is instead of `body` as JSON (with its own content-type header): Google's HTML error pages. */
+  text?: string;
 }
 
 export type Handler = (req: { method: string; url: URL; body: string }) => JsonResponse | Promise<JsonResponse>;
@@ -106,15 +112,19 @@ export class EmulatorServer {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    this.requests.push({
+    const recorded: RecordedRequest = {
       method,
       path: url.pathname,
       query: url.search,
       authorized: Boolean(req.headers.authorization),
-    });
+    };
+    const userProject = req.headers['x-goog-user-project'];
+    if (typeof userProject === 'string') recorded.userProject = userProject;
+    this.requests.push(recorded);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
+    recorded.hasBody = body.trim() !== '';
 
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.faultFor(method, url.pathname);
@@ -140,7 +150,7 @@ export class EmulatorServer {
     } catch (e) {
       answer = { status: 500, body: { error: { code: 500, message: `emulator error: ${(e as Error).message}` } } };
     }
-    const text = JSON.stringify(answer.body);
+    const text = answer.text ?? JSON.stringify(answer.body);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     if (fault?.kind === 'malformed') res.end(`${text.slice(0, Math.max(1, text.length - 1))}}}not json`);
     else if (fault?.kind === 'truncated') {

@@ -1,7 +1,9 @@
 /**
- * Every Google Cloud API method the gcp collector calls: all reads (list, get, getIamPolicy). The table
- * names the IAM permission each needs and a predefined role that holds it; problem messages quote it and
- * `docs/gcp-permissions.md` is generated from it.
+ * Every Google Cloud API method the gcp collector calls: all reads (list, get, getIamPolicy), each with the
+ * verb, path and query parameters Google declares for it (a test checks them against the bindings generated
+ * from the pinned clients). The calls made without an official client (`transport.call`) are sent exactly
+ * from this table. It names the IAM permission each needs and a predefined role that holds it; problem
+ * messages quote it and `docs/gcp-permissions.md` is generated from it.
  */
 import type { FacetName, GcpService } from '@coditect-audit/core';
 
@@ -10,8 +12,12 @@ export interface GcpApiCall {
   /** REST method, e.g. `instances.list`. */
   method: string;
   http: 'GET' | 'POST';
-  /** REST path template. */
+  /** REST path template; `{name}` is one path segment. */
   path: string;
+  /** Query parameters the collector sends (besides paging and the clients' `$alt`). */
+  query?: readonly string[];
+  /** Sent through the official client, or as a declared REST call through google-auth-library. */
+  via: 'client' | 'rest';
   permission: string;
   /** A predefined role that grants the permission without any write access. */
   role: string;
@@ -25,6 +31,7 @@ export const GCP_API_CALLS = {
     method: 'instances.list',
     http: 'GET',
     path: '/v1/projects/{project}/instances',
+    via: 'client',
     permission: 'cloudsql.instances.list',
     role: 'roles/cloudsql.viewer',
     facets: ['gcp.sql'],
@@ -34,6 +41,7 @@ export const GCP_API_CALLS = {
     method: 'databases.list',
     http: 'GET',
     path: '/v1/projects/{project}/instances/{instance}/databases',
+    via: 'client',
     permission: 'cloudsql.databases.list',
     role: 'roles/cloudsql.viewer',
     facets: ['gcp.sql-databases'],
@@ -43,6 +51,7 @@ export const GCP_API_CALLS = {
     method: 'users.list',
     http: 'GET',
     path: '/v1/projects/{project}/instances/{instance}/users',
+    via: 'client',
     permission: 'cloudsql.users.list',
     role: 'roles/cloudsql.viewer',
     facets: ['gcp.sql-users'],
@@ -52,6 +61,7 @@ export const GCP_API_CALLS = {
     method: 'backupRuns.list',
     http: 'GET',
     path: '/v1/projects/{project}/instances/{instance}/backupRuns',
+    via: 'client',
     permission: 'cloudsql.backupRuns.list',
     role: 'roles/cloudsql.viewer',
     facets: ['gcp.sql-backup-runs'],
@@ -61,6 +71,7 @@ export const GCP_API_CALLS = {
     method: 'projects.locations.instances.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/-/instances',
+    via: 'client',
     permission: 'redis.instances.list',
     role: 'roles/redis.viewer',
     facets: ['gcp.redis'],
@@ -70,6 +81,7 @@ export const GCP_API_CALLS = {
     method: 'keyRings.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/keyRings',
+    via: 'client',
     permission: 'cloudkms.keyRings.list',
     role: 'roles/cloudkms.viewer',
     facets: ['gcp.kms'],
@@ -79,6 +91,7 @@ export const GCP_API_CALLS = {
     method: 'cryptoKeys.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys',
+    via: 'client',
     permission: 'cloudkms.cryptoKeys.list',
     role: 'roles/cloudkms.viewer',
     facets: ['gcp.kms'],
@@ -88,6 +101,7 @@ export const GCP_API_CALLS = {
     method: 'cryptoKeyVersions.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}/cryptoKeyVersions',
+    via: 'client',
     permission: 'cloudkms.cryptoKeyVersions.list',
     role: 'roles/cloudkms.viewer',
     facets: ['gcp.kms'],
@@ -95,8 +109,10 @@ export const GCP_API_CALLS = {
   'cloudkms.cryptoKeys.getIamPolicy': {
     service: 'cloudkms',
     method: 'cryptoKeys.getIamPolicy',
-    http: 'POST',
+    http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
     permission: 'cloudkms.cryptoKeys.getIamPolicy',
     role: 'roles/iam.securityReviewer',
     facets: ['gcp.kms-iam'],
@@ -106,6 +122,7 @@ export const GCP_API_CALLS = {
     method: 'secrets.list',
     http: 'GET',
     path: '/v1/projects/{project}/secrets',
+    via: 'client',
     permission: 'secretmanager.secrets.list',
     role: 'roles/secretmanager.viewer',
     facets: ['gcp.secretmanager'],
@@ -115,6 +132,7 @@ export const GCP_API_CALLS = {
     method: 'repositories.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/repositories',
+    via: 'client',
     permission: 'artifactregistry.repositories.list',
     role: 'roles/artifactregistry.reader',
     facets: ['gcp.artifactregistry'],
@@ -124,6 +142,7 @@ export const GCP_API_CALLS = {
     method: 'repositories.getIamPolicy',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/repositories/{repository}:getIamPolicy',
+    via: 'client',
     permission: 'artifactregistry.repositories.getIamPolicy',
     role: 'roles/iam.securityReviewer',
     facets: ['gcp.artifactregistry-iam'],
@@ -133,6 +152,7 @@ export const GCP_API_CALLS = {
     method: 'dockerImages.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/{location}/repositories/{repository}/dockerImages',
+    via: 'client',
     permission: 'artifactregistry.dockerimages.list',
     role: 'roles/artifactregistry.reader',
     facets: ['gcp.artifactregistry-images'],
@@ -141,7 +161,9 @@ export const GCP_API_CALLS = {
     service: 'serviceusage',
     method: 'services.list',
     http: 'GET',
-    path: '/v1/projects/{project}/services?filter=state:ENABLED',
+    path: '/v1/projects/{project}/services',
+    query: ['filter'],
+    via: 'client',
     permission: 'serviceusage.services.list',
     role: 'roles/serviceusage.serviceUsageViewer',
     facets: ['gcp.services'],
@@ -151,6 +173,7 @@ export const GCP_API_CALLS = {
     method: 'projects.locations.clusters.list',
     http: 'GET',
     path: '/v1/projects/{project}/locations/-/clusters',
+    via: 'client',
     permission: 'container.clusters.list',
     role: 'roles/container.clusterViewer',
     facets: ['gcp.gke'],
@@ -160,6 +183,7 @@ export const GCP_API_CALLS = {
     method: 'alertPolicies.list',
     http: 'GET',
     path: '/v3/projects/{project}/alertPolicies',
+    via: 'client',
     permission: 'monitoring.alertPolicies.list',
     role: 'roles/monitoring.viewer',
     facets: ['gcp.monitoring'],
@@ -169,6 +193,7 @@ export const GCP_API_CALLS = {
     method: 'uptimeCheckConfigs.list',
     http: 'GET',
     path: '/v3/projects/{project}/uptimeCheckConfigs',
+    via: 'client',
     permission: 'monitoring.uptimeCheckConfigs.list',
     role: 'roles/monitoring.viewer',
     facets: ['gcp.monitoring-uptime'],
@@ -178,6 +203,7 @@ export const GCP_API_CALLS = {
     method: 'sslCertificates.list',
     http: 'GET',
     path: '/compute/v1/projects/{project}/global/sslCertificates',
+    via: 'rest',
     permission: 'compute.sslCertificates.list',
     role: 'roles/compute.viewer',
     facets: ['gcp.compute-ssl'],
@@ -187,6 +213,7 @@ export const GCP_API_CALLS = {
     method: 'securityPolicies.list',
     http: 'GET',
     path: '/compute/v1/projects/{project}/global/securityPolicies',
+    via: 'rest',
     permission: 'compute.securityPolicies.list',
     role: 'roles/compute.viewer',
     facets: ['gcp.compute-armor'],
@@ -196,6 +223,7 @@ export const GCP_API_CALLS = {
     method: 'backendServices.list',
     http: 'GET',
     path: '/compute/v1/projects/{project}/global/backendServices',
+    via: 'rest',
     permission: 'compute.backendServices.list',
     role: 'roles/compute.viewer',
     facets: ['gcp.compute-armor'],
@@ -205,6 +233,7 @@ export const GCP_API_CALLS = {
     method: 'projects.get',
     http: 'GET',
     path: '/v3/projects/{project}',
+    via: 'client',
     permission: 'resourcemanager.projects.get',
     role: 'roles/browser',
     facets: ['gcp.iam'],
@@ -214,6 +243,7 @@ export const GCP_API_CALLS = {
     method: 'projects.getIamPolicy',
     http: 'POST',
     path: '/v3/projects/{project}:getIamPolicy',
+    via: 'client',
     permission: 'resourcemanager.projects.getIamPolicy',
     role: 'roles/iam.securityReviewer',
     facets: ['gcp.iam'],
@@ -223,6 +253,8 @@ export const GCP_API_CALLS = {
     method: 'projects.serviceAccounts.getIamPolicy',
     http: 'POST',
     path: '/v1/projects/{project}/serviceAccounts/{email}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
     permission: 'iam.serviceAccounts.getIamPolicy',
     role: 'roles/iam.securityReviewer',
     facets: ['gcp.iam-service-accounts'],
@@ -232,6 +264,7 @@ export const GCP_API_CALLS = {
     method: 'projects.getConfig',
     http: 'GET',
     path: '/v2/projects/{project}/config',
+    via: 'rest',
     permission: 'firebaseauth.configs.get',
     role: 'roles/firebaseauth.viewer',
     facets: ['gcp.identity'],
@@ -241,6 +274,7 @@ export const GCP_API_CALLS = {
     method: 'projects.defaultSupportedIdpConfigs.list',
     http: 'GET',
     path: '/v2/projects/{project}/defaultSupportedIdpConfigs',
+    via: 'rest',
     permission: 'firebaseauth.configs.get',
     role: 'roles/firebaseauth.viewer',
     facets: ['gcp.identity'],
@@ -248,6 +282,22 @@ export const GCP_API_CALLS = {
 } as const satisfies Record<string, GcpApiCall>;
 
 export type GcpApiCallId = keyof typeof GCP_API_CALLS;
+
+/** Calls only `coditect-audit doctor` makes, besides the table above. */
+export const GCP_DOCTOR_CALLS = {
+  'cloudresourcemanager.projects.testIamPermissions': {
+    service: 'cloudresourcemanager',
+    method: 'projects.testIamPermissions',
+    http: 'POST',
+    path: '/v3/projects/{project}:testIamPermissions',
+    via: 'rest',
+    permission: '(none: it only asks which permissions the caller holds)',
+    role: '(none)',
+    facets: [],
+  },
+} as const satisfies Record<string, GcpApiCall>;
+
+export type GcpDoctorCallId = keyof typeof GCP_DOCTOR_CALLS;
 
 /** The facets each API fills, so a service left out of `layers.gcp.services` marks exactly those absent. */
 export function facetsOfService(service: GcpService): FacetName[] {

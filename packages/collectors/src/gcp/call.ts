@@ -12,7 +12,9 @@ import { obj, objs, str } from './normalize.js';
 export type GcpErrorKind =
   | 'permission-denied'
   | 'service-disabled'
+  | 'quota-project'
   | 'not-found'
+  | 'unexpected-answer'
   | 'unauthenticated'
   | 'rate-limited'
   | 'unavailable'
@@ -40,6 +42,13 @@ export class GcpCallError extends Error {
   }
 }
 
+/**
+ * Projects Google's own tools bill API calls to when user credentials carry no quota project (the gcloud
+ * and Application Default Credentials OAuth clients): a SERVICE_DISABLED naming one of them says "set a
+ * quota project", not "enable the API in your project".
+ */
+export const GOOGLE_OWNED_CONSUMERS = ['projects/764086051850', 'projects/32555940559'];
+
 const GRPC_TO_HTTP: Record<number, number> = { 3: 400, 4: 504, 5: 404, 7: 403, 8: 429, 13: 500, 14: 503, 16: 401 };
 
 function shorten(s: string, max = 300): string {
@@ -60,6 +69,14 @@ function retryAfterMs(headers: unknown, now: number): number | undefined {
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function contentType(headers: unknown): string {
+  const h = headers as { get?: (k: string) => string | null } | Record<string, unknown> | undefined;
+  if (h && typeof (h as { get?: unknown }).get === 'function')
+    return (h as { get: (k: string) => string | null }).get('content-type') ?? '';
+  const v = (h as Record<string, unknown> | undefined)?.['content-type'];
+  return typeof v === 'string' ? v : '';
 }
 
 /** The Google error body, from a REST message (`{"error": ...}`), a response's data, or a GoogleError. */
@@ -105,8 +122,20 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
     typeof e.status === 'number' ? e.status : typeof e.code === 'number' && e.code >= 100 ? e.code : bodyCode;
   if (http === undefined && typeof e.code === 'number') http = GRPC_TO_HTTP[e.code];
   const status = str(body?.status);
-  const detail = shorten(str(body?.message) ?? message);
   const headers = obj(e.response)?.headers;
+  if (!body && http !== undefined && typeof e.status === 'number') {
+    // A REST answer that is not the API's JSON error (an HTML page from Google's front end or a proxy)
+    // tells nothing about the resource: an error naming the call, retried like any 5xx.
+    const type = contentType(headers) || 'no content type';
+    const what = `HTTP ${http} answered with ${type}, not the API's JSON error`;
+    if (http >= 500 || http === 429) return new GcpCallError(http === 429 ? 'rate-limited' : 'unavailable', what, http);
+    return new GcpCallError(
+      'unexpected-answer',
+      http === 404 ? `${what}: no API serves this verb and path (Google's front end answers so)` : what,
+      http,
+    );
+  }
+  const detail = shorten(str(body?.message) ?? message);
 
   if (http === undefined) {
     // An unresolvable host comes as `code: 'ENOTFOUND'` or only in the message ("getaddrinfo ENOTFOUND h").
@@ -124,10 +153,20 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
   if (
     http === 403 &&
     (reasons.includes('SERVICE_DISABLED') || /has not been used in project|is disabled/i.test(detail))
-  )
+  ) {
+    const consumers = objs(body?.details).map((d) => str(obj(d.metadata)?.consumer));
+    const owned = GOOGLE_OWNED_CONSUMERS.find(
+      (c) => consumers.includes(c) || new RegExp(`project ${c.split('/')[1]}\\b`).test(detail),
+    );
+    if (owned) return new GcpCallError('quota-project', detail, http, status);
     return new GcpCallError('service-disabled', detail, http, status);
+  }
   if (http === 403) return new GcpCallError('permission-denied', detail, http, status);
-  if (http === 404) return new GcpCallError('not-found', detail, http, status);
+  // Only the API's own JSON NOT_FOUND says the resource is absent.
+  // (a gRPC-style error with code 5 is one the client decoded from that JSON).
+  if (http === 404 && (status === 'NOT_FOUND' || (status === undefined && bodyCode === 404) || (!body && e.code === 5)))
+    return new GcpCallError('not-found', detail, http, status);
+  if (http === 404) return new GcpCallError('unexpected-answer', `HTTP 404 ${status ?? ''}: ${detail}`, http, status);
   if (http === 401) return new GcpCallError('unauthenticated', detail, http, status);
   if (http === 429) return new GcpCallError('rate-limited', detail, http, status, retryAfterMs(headers, now));
   if (http >= 500) return new GcpCallError('unavailable', detail, http, status, retryAfterMs(headers, now));
@@ -240,6 +279,14 @@ export function problemOf(api: GcpApiCallId, resource: string, err: GcpCallError
     'service-disabled': {
       message: `${what} failed: the ${host} API is not enabled in project ${project} (${http}: ${err.detail})`,
       fix: `enable it with \`gcloud services enable ${host} --project=${project}\`, or leave "${call.service}" out of layers.gcp.services`,
+    },
+    'quota-project': {
+      message: `${what} failed: the call was billed to a Google-owned project, not yours, because the credentials carry no quota project (${http}: ${err.detail})`,
+      fix: `set layers.gcp.quotaProject (or GOOGLE_CLOUD_QUOTA_PROJECT) to ${project}, or run \`gcloud auth application-default set-quota-project ${project}\`; enabling the API does not help`,
+    },
+    'unexpected-answer': {
+      message: `${what} got an answer that is not the API's: ${err.detail}; nothing is concluded about ${resource}`,
+      fix: 'check the endpoint and any proxy between the scanner and Google; if it persists, report it',
     },
     'not-found': {
       message: `${what} answered 404 NOT_FOUND (${err.detail}): the project or location does not exist, or the endpoint does not serve this API`,

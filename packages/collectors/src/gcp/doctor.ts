@@ -103,10 +103,10 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
             await paginate(async (token) => {
               const page = obj(
                 await read(() =>
-                  transport.rest(
-                    'serviceusage',
-                    'GET',
-                    `/v1/projects/${encodeURIComponent(project)}/services?filter=state:ENABLED&pageSize=200${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`,
+                  transport.call(
+                    'serviceusage.services.list',
+                    { project },
+                    { filter: 'state:ENABLED', pageSize: 200, pageToken: token },
                   ),
                 ),
               );
@@ -170,13 +170,11 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
       for (let i = 0; i < wanted.length; i += PERMISSIONS_PER_REQUEST) {
         const answer = obj(
           await read(() =>
-            transport.rest(
-              'cloudresourcemanager',
-              'POST',
-              `/v3/projects/${encodeURIComponent(project)}:testIamPermissions`,
-              {
-                permissions: wanted.slice(i, i + PERMISSIONS_PER_REQUEST),
-              },
+            transport.call(
+              'cloudresourcemanager.projects.testIamPermissions',
+              { project },
+              {},
+              { permissions: wanted.slice(i, i + PERMISSIONS_PER_REQUEST) },
             ),
           ),
         );

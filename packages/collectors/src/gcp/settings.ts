@@ -6,6 +6,10 @@ import { type Expectations, GCP_SERVICES, type GcpLayerConfig, type GcpService }
 
 /** Sends every Google Cloud call to this base URL, as plain REST without credentials. */
 export const ENDPOINT_ENV = 'CODITECT_AUDIT_GCP_ENDPOINT';
+/** The standard variables of Google's tools (gcloud, the client libraries). */
+export const QUOTA_PROJECT_ENV = 'GOOGLE_CLOUD_QUOTA_PROJECT';
+export const UNIVERSE_DOMAIN_ENV = 'GOOGLE_CLOUD_UNIVERSE_DOMAIN';
+export const DEFAULT_UNIVERSE = 'googleapis.com';
 
 export interface GcpSettings {
   projects: string[];
@@ -19,6 +23,10 @@ export interface GcpSettings {
   withoutEndpoint: GcpService[];
   /** Per API: the emulator/recording base URL, or absent for Google itself (with credentials). */
   endpoints: Partial<Record<GcpService, URL>>;
+  /** Sent as `x-goog-user-project` on every call, when set. */
+  quotaProject?: string;
+  /** APIs are reached at `https://<service>.<universeDomain>`. */
+  universeDomain: string;
   concurrency: number;
   timeoutMs: number;
   retries: number;
@@ -68,7 +76,15 @@ export function resolveSettings(
     if (url) endpoints[service] = url;
   }
   const configured = [...(config.services ?? GCP_SERVICES)];
+  const quotaProject = env[QUOTA_PROJECT_ENV]?.trim() || config.quotaProject;
+  const universeDomain = env[UNIVERSE_DOMAIN_ENV]?.trim() || config.universeDomain || DEFAULT_UNIVERSE;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(universeDomain))
+    throw new GcpSettingsError(
+      `${env[UNIVERSE_DOMAIN_ENV]?.trim() ? UNIVERSE_DOMAIN_ENV : 'layers.gcp.universeDomain'}: "${universeDomain}" is not a domain name such as googleapis.com`,
+    );
   return {
+    ...(quotaProject ? { quotaProject } : {}),
+    universeDomain,
     projects: unique(config.projects ?? [expectations.project]),
     kmsLocations: unique([...locations, expectations.kms.location]),
     registryLocations: unique([...locations, expectations.registry.location]),

@@ -1,12 +1,24 @@
 /**
  * Where and how each API is reached. With an endpoint (CODITECT_AUDIT_GCP_ENDPOINT, `layers.gcp.endpoint`
  * or `endpoints.<api>`) the official clients speak plain REST/JSON to that base URL with no credentials
- * (google-auth-library's PassThroughClient). Otherwise they speak REST to Google with Application Default
- * Credentials (key file, gcloud user, metadata server, workload identity federation), one shared GoogleAuth.
- * Every HTTP call is aborted at the configured timeout.
+ * (google-auth-library's PassThroughClient). Otherwise they speak REST to `<service>.<universe domain>`
+ * with Application Default Credentials (key file, gcloud user, metadata server, workload identity
+ * federation), one shared GoogleAuth. Every HTTP call carries the quota project when one is configured and
+ * is aborted at the configured timeout.
+ *
+ * Where an official client calls an API other than the way Google declares it (the KMS client's REST
+ * fallback sends `:getIamPolicy` as a POST, which Cloud KMS does not declare: googleapis/gax-nodejs#1462),
+ * or there is no official client, `call()` sends the declared verb, path and query from the API call table.
  */
 import type { GcpService } from '@coditect-audit/core';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
+import {
+  GCP_API_CALLS,
+  GCP_DOCTOR_CALLS,
+  type GcpApiCall,
+  type GcpApiCallId,
+  type GcpDoctorCallId,
+} from './api-calls.js';
 import { classify, GcpCallError } from './call.js';
 import type { GcpSettings } from './settings.js';
 
@@ -18,7 +30,11 @@ export type GapicOptions = {
   protocol?: 'http' | 'https';
   authClient?: AuthClient;
   auth?: GoogleAuth;
+  universeDomain?: string;
 };
+
+/** Query values of a declared call: one value, or one per repetition. */
+export type Query = Record<string, string | number | undefined>;
 
 const SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 
@@ -35,8 +51,15 @@ export class GcpTransport {
     const needsEndpoint = [...settings.services].some((s) => settings.endpoints[s]);
     const needsAdc = [...settings.services].some((s) => !settings.endpoints[s]);
     const passThrough = needsEndpoint ? new PassThroughClient() : undefined;
-    if (passThrough) abortAfter(passThrough, settings.timeoutMs, log);
-    return new GcpTransport(settings, passThrough, needsAdc ? new GoogleAuth({ scopes: SCOPES }) : undefined, log);
+    if (passThrough) instrument(passThrough, settings, log);
+    const adc = needsAdc
+      ? new GoogleAuth({
+          scopes: SCOPES,
+          universeDomain: settings.universeDomain,
+          ...(settings.quotaProject ? { clientOptions: { quotaProjectId: settings.quotaProject } } : {}),
+        })
+      : undefined;
+    return new GcpTransport(settings, passThrough, adc, log);
   }
 
   /** Whether the API is read from an endpoint (no credentials) rather than from Google. */
@@ -51,7 +74,7 @@ export class GcpTransport {
   async credentialsProblem(): Promise<GcpCallError | undefined> {
     if (!this.adc) return undefined;
     try {
-      abortAfter(await this.adc.getClient(), this.settings.timeoutMs, this.log);
+      instrument(await this.adc.getClient(), this.settings, this.log);
       return undefined;
     } catch (e) {
       const err = classify(e);
@@ -61,7 +84,7 @@ export class GcpTransport {
 
   gapic(service: GcpService): GapicOptions {
     const url = this.settings.endpoints[service];
-    if (!url) return { fallback: true, auth: this.adc! };
+    if (!url) return { fallback: true, auth: this.adc!, universeDomain: this.settings.universeDomain };
     const https = url.protocol === 'https:';
     return {
       fallback: true,
@@ -72,31 +95,73 @@ export class GcpTransport {
     };
   }
 
-  /** A REST read on a public path, for the APIs without an official Node client (IAM, Identity Toolkit). */
-  async rest(service: GcpService, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  /** Base URL of an API: the endpoint, or `https://<service>.<universe domain>`. */
+  baseUrl(service: GcpService): string {
     const url = this.settings.endpoints[service];
-    const base = url ? url.origin : `https://${service}.googleapis.com`;
-    const client = url ? this.passThrough! : await this.adc!.getClient();
+    return url ? url.origin : `https://${service}.${this.settings.universeDomain}`;
+  }
+
+  /**
+   * A declared REST read: the verb and path of the API call table, the path variables filled in (each one
+   * path segment, escaped), the query as given. Answers the parsed JSON; an answer that is not JSON is an
+   * error naming the call, never data.
+   */
+  async call(
+    id: GcpApiCallId | GcpDoctorCallId,
+    vars: Record<string, string>,
+    query: Query = {},
+    body?: unknown,
+  ): Promise<unknown> {
+    const declared: GcpApiCall = id in GCP_API_CALLS ? GCP_API_CALLS[id as GcpApiCallId] : GCP_DOCTOR_CALLS[id as GcpDoctorCallId];
+    const path = declared.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = vars[name];
+      if (value === undefined) throw new Error(`${id}: no value for {${name}}`);
+      return encodeURIComponent(value);
+    });
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.append(k, String(v));
+    const search = params.size > 0 ? `?${params}` : '';
+    const client = this.settings.endpoints[declared.service] ? this.passThrough! : await this.adc!.getClient();
     const res = await client.request<string>({
-      url: `${base}${path}`,
-      method,
+      url: `${this.baseUrl(declared.service)}${path}${search}`,
+      method: declared.http,
       ...(body === undefined ? {} : { data: body }),
       responseType: 'text',
     });
-    const text = typeof res.data === 'string' ? res.data : JSON.stringify(res.data);
-    return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    return jsonAnswer(res.headers, res.data);
   }
 }
 
+/** A successful answer's JSON; anything else (an HTML page, another content type) is `malformed`. */
+function jsonAnswer(headers: unknown, data: unknown): unknown {
+  const h = headers as { get?: (k: string) => string | null } | Record<string, unknown> | undefined;
+  const type = String(
+    (typeof (h as { get?: unknown })?.get === 'function'
+      ? (h as { get: (k: string) => string | null }).get('content-type')
+      : (h as Record<string, unknown> | undefined)?.['content-type']) ?? '',
+  );
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  if (text.trim() === '') return {};
+  if (!/^application\/json\b/i.test(type))
+    throw new GcpCallError('malformed', `the answer is ${type || 'of no content type'}, not the API's JSON`);
+  return JSON.parse(text) as unknown;
+}
+
 /**
- * Aborts every HTTP request of the client at `ms`. gaxios's own `timeout` combines signals with
+ * Sends the quota project with every HTTP request of the client, and aborts each at the timeout. gaxios's own `timeout` combines signals with
  * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
  * until it runs (unref'd: it never keeps the process alive by itself).
  */
-function abortAfter(client: AuthClient, ms: number, log?: HttpLog): void {
+function instrument(client: AuthClient, settings: GcpSettings, log?: HttpLog): void {
+  const ms = settings.timeoutMs;
   if (log) logExchanges(client, log);
   client.transporter.interceptors.request.add({
     resolved: async (config) => {
+      if (settings.quotaProject) {
+        const headers = new Headers(config.headers as ConstructorParameters<typeof Headers>[0]);
+        headers.set('x-goog-user-project', settings.quotaProject);
+        config.headers = headers;
+      }
       const controller = new AbortController();
       const upstream = config.signal as AbortSignal | undefined;
       if (upstream?.aborted) controller.abort(upstream.reason);

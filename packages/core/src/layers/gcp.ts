@@ -72,6 +72,20 @@ export const GcpLayerConfigSchema = Type.Object(
         description: 'per-API base URL, overriding endpoint and CODITECT_AUDIT_GCP_ENDPOINT for that API',
       }),
     ),
+    quotaProject: Type.Optional(
+      Type.String({
+        pattern: '^[a-z][a-z0-9-]{4,28}[a-z0-9]$',
+        description:
+          'project billed for quota, sent as x-goog-user-project on every call (needed with user credentials that carry none: some APIs then answer 403 SERVICE_DISABLED naming a Google-owned project); GOOGLE_CLOUD_QUOTA_PROJECT overrides it',
+      }),
+    ),
+    universeDomain: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$',
+        description:
+          'the Google Cloud universe the APIs are reached in (`<service>.<universeDomain>`); default googleapis.com; GOOGLE_CLOUD_UNIVERSE_DOMAIN overrides it',
+      }),
+    ),
     concurrency: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 64, description: 'API calls in flight at once; default 8' }),
     ),

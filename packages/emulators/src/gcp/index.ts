@@ -1,56 +1,47 @@
 /**
- * A local Google Cloud REST emulator: serves the public REST paths the official clients call
- * (`/v1/projects/P/instances`, `/v1/projects/P/locations/L/keyRings`, `/compute/v1/...`, `/v3/...`) from a
- * directory of recorded JSON, one file per path:
+ * A local Google Cloud REST emulator that is as strict as Google's front end: it routes by the HTTP
+ * bindings Google declares (`bindings.ts`, generated from the pinned clients), and serves the public REST
+ * paths from a directory of recorded JSON, one file per path:
  *
  *   GET /v1/projects/p/locations/us-central1/keyRings   →  <dataDir>/v1/projects/p/locations/us-central1/keyRings.json
- *   POST /v1/.../cryptoKeys/k:getIamPolicy              →  <dataDir>/v1/.../cryptoKeys/k%3AgetIamPolicy.json
+ *   GET /v1/.../cryptoKeys/k:getIamPolicy               →  <dataDir>/v1/.../cryptoKeys/k%3AgetIamPolicy.json
  *
- * A recorded file holding `{"error": {"code": 403, ...}}` is answered with that status (a denied or disabled
- * API as Google returns it). Lists are paginated (`pageSize`/`maxResults`, `pageToken`) except the calls
- * Google does not paginate (GKE clusters, Cloud SQL users and databases). A path with no file is a 404 in
- * Google's error shape. Every request is logged; anything but GET and the declared read POSTs
- * (`:getIamPolicy`, `:testIamPermissions`) shows up in `server.mutatingRequests()` and is refused. A
- * `:testIamPermissions` with no recorded answer holds every permission asked for but those `denyPermissions`
- * names.
+ * As Google does: a verb or path no API declares (a POST to Cloud KMS `:getIamPolicy`) is answered with the
+ * front end's HTML 404 page, not the API's JSON error; a query parameter the method does not declare is a
+ * 400 INVALID_ARGUMENT; enums come as numbers when the request asks `$alt=json;enum-encoding=int`; an IAM
+ * policy with conditional bindings read without `options.requestedPolicyVersion=3` comes back as version 1
+ * (conditions dropped, roles suffixed `_withcond_…`); lists whose request declares a page token are paged
+ * (`pageSize`/`maxResults`, `pageToken`), the others answered in one piece. A declared path with no file is a
+ * 404 in Google's JSON error shape; a recorded file holding `{"error": {"code": 403, ...}}` is answered with
+ * that status. Every request is logged; a declared method that is not a read (anything but GET and the IAM
+ * policy reads and permission tests) shows up in `server.mutatingRequests()` and is refused. A
+ * `:testIamPermissions` with no recorded answer holds every permission asked for but those
+ * `denyPermissions` names.
  *
  * `<dataDir>/_recording.json` may hold `{"recordedAt": "<RFC 3339>"}`: timestamps in responses are then
  * shifted by (now − recordedAt), so a recording replays as if it had just been made (a backup "2 hours ago"
  * stays 2 hours ago).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { EmulatorServer, type JsonResponse } from '../http.js';
+import { checkShape, enumsAsNumbers, findRoute, isReadMethod, listField, type Route, undeclaredQuery } from './bindings.js';
+
+export {
+  checkShape,
+  findRoute,
+  GCP_DECLARED,
+  GCP_ROUTES,
+  type HttpBinding,
+  routesForPath,
+  type ShapeIssue,
+  undeclaredQuery,
+} from './bindings.js';
 
 /** POSTs that only read: IAM policy reads and permission tests. */
 export const GCP_READ_POSTS: RegExp[] = [/:getIamPolicy$/, /:testIamPermissions$/];
-
-/** List fields, by the name the REST API gives them. */
-const LIST_FIELDS = [
-  'items',
-  'instances',
-  'databases',
-  'users',
-  'keyRings',
-  'cryptoKeys',
-  'cryptoKeyVersions',
-  'secrets',
-  'versions',
-  'repositories',
-  'dockerImages',
-  'services',
-  'clusters',
-  'alertPolicies',
-  'uptimeCheckConfigs',
-  'notificationChannels',
-  'defaultSupportedIdpConfigs',
-  'oauthIdpConfigs',
-  'locations',
-] as const;
-
-/** Calls the real APIs answer in one piece, with no page token. */
-const UNPAGINATED = [/\/locations\/[^/]+\/clusters$/, /\/instances\/[^/]+\/(users|databases)$/];
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -82,6 +73,50 @@ export interface GcpEmulator {
 
 function googleError(code: number, status: string, message: string): JsonResponse {
   return { status: code, body: { error: { code, message, status } } };
+}
+
+/** What Google's front end answers for a verb or path no API declares: an HTML page, not the API's JSON. */
+export function frontEndNotFound(path: string): JsonResponse {
+  const escaped = path.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    status: 404,
+    body: undefined,
+    headers: { 'content-type': 'text/html; charset=UTF-8' },
+    text: `<!DOCTYPE html>\n<html lang=en>\n<meta charset=utf-8>\n<title>Error 404 (Not Found)!!1</title>\n<p><b>404.</b> <ins>That’s an error.</ins>\n<p>The requested URL <code>${escaped}</code> was not found on this server. <ins>That’s all we know.</ins>\n`,
+  };
+}
+
+/** The policy version a getIamPolicy asks for: a query parameter, or (POST with a body) `options` in it. */
+function requestedPolicyVersion(route: Route, url: URL, requestBody: string): number {
+  const q = url.searchParams.get('options.requestedPolicyVersion') ?? url.searchParams.get('options.requested_policy_version');
+  if (q !== null) return Number(q);
+  if (route.binding.body !== '*') return 0;
+  try {
+    const v = (JSON.parse(requestBody || '{}') as { options?: { requestedPolicyVersion?: unknown } }).options
+      ?.requestedPolicyVersion;
+    return typeof v === 'number' ? v : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A policy read below version 3: conditional bindings lose their condition and their role gets a
+ * `_withcond_<hash>` suffix, as IAM answers a version-1 read of a version-3 policy.
+ */
+function asVersion1(policy: Record<string, unknown>): Record<string, unknown> {
+  const bindings = policy.bindings as { role?: string; condition?: unknown }[] | undefined;
+  if (!Array.isArray(bindings) || !bindings.some((b) => b.condition)) return policy;
+  return {
+    ...policy,
+    version: 1,
+    bindings: bindings.map((b) => {
+      if (!b.condition) return b;
+      const { condition, ...rest } = b;
+      const hash = createHash('sha256').update(JSON.stringify(condition)).digest('hex').slice(0, 20);
+      return { ...rest, role: `${b.role}_withcond_${hash}` };
+    }),
+  };
 }
 
 /** The recorded file for a request path, or undefined when the path cannot name one. */
@@ -161,11 +196,29 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
   const denied = new Set<string>();
   const server = new EmulatorServer(async ({ method, url, body: requestBody }) => {
     const path = url.pathname;
-    const isReadPost = method === 'POST' && GCP_READ_POSTS.some((re) => re.test(path));
-    if (method !== 'GET' && !isReadPost)
+    const route = findRoute(method, path);
+    if (!route) return frontEndNotFound(path);
+    const unknown = undeclaredQuery(route, url.searchParams.keys());
+    if (unknown.length > 0)
+      return googleError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid JSON payload received. Unknown name "${unknown[0]}": Cannot bind query parameter. Field '${unknown[0]}' could not be found in request message.`,
+      );
+    if (!isReadMethod(route.binding))
       return googleError(405, 'METHOD_NOT_ALLOWED', `the emulator is read-only: ${method} ${path} refused`);
+    if (route.binding.body === '*' && route.binding.request) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(requestBody || '{}');
+      } catch {
+        return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
+      }
+      const issue = checkShape(route.binding.request, parsed)[0];
+      if (issue) return googleError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${issue.path}: ${issue.problem}`);
+    }
     const file = fileFor(dataDir, path);
-    if (method === 'POST' && path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
+    if (path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
       return testIamPermissions(requestBody, denied);
     if (!file || !existsSync(file)) return googleError(404, 'NOT_FOUND', `${path} was not found`);
     let body = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -174,17 +227,27 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     const recordedError = body.error as { code?: unknown } | undefined;
     if (recordedError && typeof recordedError.code === 'number') return { status: recordedError.code, body };
 
-    const field = LIST_FIELDS.find((f) => Array.isArray(body[f]));
-    if (!field || UNPAGINATED.some((re) => re.test(path))) return { status: 200, body };
-    return paginate(body, field, url, path);
+    if (/getIamPolicy$/i.test(route.binding.method) && requestedPolicyVersion(route, url, requestBody) < 3)
+      body = asVersion1(body);
+    const list = listField(route.binding);
+    const answer = list && Array.isArray(body[list.field]) ? paginate(body, list.field, list.pageSizeParam, url, path) : { status: 200, body };
+    if (answer.status === 200 && /(^|;)enum-encoding=int(;|$)/.test(url.searchParams.get('$alt') ?? ''))
+      answer.body = enumsAsNumbers(route.binding.response, answer.body);
+    return answer;
   }, GCP_READ_POSTS);
 
-  function paginate(body: Record<string, unknown>, field: string, url: URL, path: string): JsonResponse {
+  function paginate(
+    body: Record<string, unknown>,
+    field: string,
+    pageSizeParam: string | undefined,
+    url: URL,
+    path: string,
+  ): JsonResponse {
     let items = body[field] as unknown[];
     // Service Usage accepts only `state:ENABLED` / `state:DISABLED` as a filter.
     const filter = /^state:(\w+)$/.exec(url.searchParams.get('filter') ?? '');
     if (filter) items = items.filter((i) => (i as { state?: unknown }).state === filter[1]);
-    const asked = Number(url.searchParams.get('pageSize') ?? url.searchParams.get('maxResults') ?? '0');
+    const asked = Number((pageSizeParam && url.searchParams.get(pageSizeParam)) ?? '0');
     const size = asked > 0 ? Math.min(asked, maxPageSize) : maxPageSize;
     const token = url.searchParams.get('pageToken') ?? '';
     const repeat = repeating.some((p) => (typeof p === 'string' ? path.includes(p) : p.test(path)));

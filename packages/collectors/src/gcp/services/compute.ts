@@ -1,11 +1,22 @@
 /**
- * Compute Engine v1 (`@google-cloud/compute`, REST): global SSL certificates (Google-managed ones carry
+ * Compute Engine v1, as declared REST calls through google-auth-library (the official client is 108 MB of
+ * dependencies for three list calls): global SSL certificates (Google-managed ones carry
  * their domains and status), Cloud Armor security policies and global backend services (which policy each
  * one has attached). The certificate PEM is public but bulky and never needed: it is dropped.
  */
 import type { GcpBackendService, GcpSecurityPolicy, GcpSslCertificate } from '@coditect-audit/core';
-import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
+import type { GcpApiCallId } from '../api-calls.js';
+import { paginate } from '../call.js';
+import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, lastSegment, obj, objs, type Raw, str, strs, time } from '../normalize.js';
+
+/** Every item of a Compute list (`items`, `nextPageToken`), 500 a page (the most Compute serves). */
+function listCompute(run: GcpRun, id: GcpApiCallId, project: string): Promise<Raw[]> {
+  return paginate(async (pageToken) => {
+    const body = obj(await call(run, () => run.transport.call(id, { project }, { maxResults: 500, pageToken })));
+    return { items: objs(body?.items), next: str(body?.nextPageToken) };
+  });
+}
 
 export function sslCertificate(project: string, c: Raw): GcpSslCertificate {
   const managed = obj(c.managed);
@@ -50,16 +61,6 @@ export function backendService(project: string, b: Raw): GcpBackendService {
 }
 
 export async function collectCompute(run: GcpRun): Promise<FacetResults> {
-  // The package index loads every Compute client (seconds of start-up); these three are all we read.
-  const [{ SslCertificatesClient }, { SecurityPoliciesClient }, { BackendServicesClient }] = await Promise.all([
-    import('@google-cloud/compute/build/src/v1/ssl_certificates_client.js'),
-    import('@google-cloud/compute/build/src/v1/security_policies_client.js'),
-    import('@google-cloud/compute/build/src/v1/backend_services_client.js'),
-  ]);
-  const options = run.transport.gapic('compute');
-  const certsClient = new SslCertificatesClient(options);
-  const policiesClient = new SecurityPoliciesClient(options);
-  const backendsClient = new BackendServicesClient(options);
   const sslFacet = new FacetBuilder();
   const armorFacet = new FacetBuilder();
   const sslRead: string[] = [];
@@ -70,33 +71,31 @@ export async function collectCompute(run: GcpRun): Promise<FacetResults> {
   await Promise.all(
     run.settings.projects.flatMap((project) => {
       const scope = `projects/${project}/global`;
-      const req = (token: string | undefined) => ({ project, maxResults: 500, ...page(token) });
       return [
         (async () => {
           const listed = await sslFacet.unit('compute.sslCertificates.list', `${scope}/sslCertificates`, project, () =>
-            listAll(run, (token) => certsClient.list(req(token), ONE_PAGE)),
+            listCompute(run, 'compute.sslCertificates.list', project),
           );
           if (!listed) return;
           sslRead.push(`projects/${project}`);
-          certificates.push(...listed.map((c) => sslCertificate(project, c as Raw)));
+          certificates.push(...listed.map((c) => sslCertificate(project, c)));
         })(),
         (async () => {
           const [ps, bs] = await Promise.all([
             armorFacet.unit('compute.securityPolicies.list', `${scope}/securityPolicies`, project, () =>
-              listAll(run, (token) => policiesClient.list(req(token), ONE_PAGE)),
+              listCompute(run, 'compute.securityPolicies.list', project),
             ),
             armorFacet.unit('compute.backendServices.list', `${scope}/backendServices`, project, () =>
-              listAll(run, (token) => backendsClient.list(req(token), ONE_PAGE)),
+              listCompute(run, 'compute.backendServices.list', project),
             ),
           ]);
-          if (ps) policies.push(...ps.map((p) => securityPolicy(project, p as Raw)));
-          if (bs) backends.push(...bs.map((b) => backendService(project, b as Raw)));
+          if (ps) policies.push(...ps.map((p) => securityPolicy(project, p)));
+          if (bs) backends.push(...bs.map((b) => backendService(project, b)));
           if (ps && bs) armorRead.push(`projects/${project}`);
         })(),
       ];
     }),
   );
-  await Promise.all([certsClient.close(), policiesClient.close(), backendsClient.close()]);
   const byName = <T extends { project: string; name: string }>(a: T, b: T) =>
     `${a.project}/${a.name}` < `${b.project}/${b.name}` ? -1 : 1;
   return {

@@ -1,7 +1,9 @@
 /**
  * IAM v1 (no official Node client: REST through google-auth-library): the IAM policy of the backend's
  * Google service account, where GKE Workload Identity binds the Kubernetes service account
- * (`roles/iam.workloadIdentityUser`). A POST `:getIamPolicy`, which only reads.
+ * (`roles/iam.workloadIdentityUser`). A POST `:getIamPolicy`, which only reads; IAM declares it with no
+ * request body, so the policy version goes in the query (in a body it is ignored, and a version-1 policy
+ * comes back without the conditions of conditional bindings).
  */
 import { classify } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
@@ -23,7 +25,7 @@ export async function collectIam(run: GcpRun): Promise<FacetResults> {
       const resource = `projects/${project}/serviceAccounts/${email}`;
       try {
         const body = await call(run, () =>
-          run.transport.rest('iam', 'POST', `/v1/${resource}:getIamPolicy`, { options: { requestedPolicyVersion: 3 } }),
+          run.transport.call('iam.serviceAccounts.getIamPolicy', { project, email }, { 'options.requestedPolicyVersion': 3 }),
         );
         accounts.push({ project, email, exists: true, policy: iamPolicy(body) });
         facet.ok();

@@ -40,10 +40,9 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
   const projects: GcpIdentityProject[] = [];
   await Promise.all(
     run.settings.projects.map(async (project) => {
-      const base = `/v2/projects/${project}`;
       let config: Raw | undefined;
       try {
-        config = obj(await call(run, () => run.transport.rest('identitytoolkit', 'GET', `${base}/config`)));
+        config = obj(await call(run, () => run.transport.call('identitytoolkit.projects.getConfig', { project })));
       } catch (e) {
         const err = classify(e);
         // 404 (CONFIGURATION_NOT_FOUND): Identity Platform was never initialised in the project.
@@ -58,10 +57,13 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
           config === undefined
             ? Promise.resolve([])
             : paginate(async (pageToken) => {
-                const q = `?pageSize=100${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
                 const body = obj(
                   await call(run, () =>
-                    run.transport.rest('identitytoolkit', 'GET', `${base}/defaultSupportedIdpConfigs${q}`),
+                    run.transport.call(
+                      'identitytoolkit.defaultSupportedIdpConfigs.list',
+                      { project },
+                      { pageSize: 100, pageToken },
+                    ),
                   ),
                 );
                 return { items: objs(body?.defaultSupportedIdpConfigs), next: str(body?.nextPageToken) };

@@ -1,7 +1,9 @@
 /**
  * Cloud KMS v1 (`@google-cloud/kms`): key rings in the configured locations (there is no `-` wildcard),
  * their keys, the versions of keys that have no primary (asymmetric signing keys), and the IAM policy of
- * the expected signing key (a POST `:getIamPolicy`, which only reads).
+ * the expected signing key. Cloud KMS declares that read as `GET …:getIamPolicy?options.requestedPolicyVersion=3`;
+ * the client's REST fallback sends a POST, which Google's front end answers with an HTML 404
+ * (googleapis/gax-nodejs#1462), so it is a declared REST call here, not the client's method.
  */
 import type { GcpKmsKey, GcpKmsKeyRing } from '@coditect-audit/core';
 import { call, FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
@@ -96,11 +98,8 @@ export async function collectKms(run: GcpRun): Promise<FacetResults> {
         const resource = `projects/${project}/locations/${kms.location}/keyRings/${kms.keyRing}/cryptoKeys/${kms.key}`;
         const ids = { project, location: kms.location, keyRing: kms.keyRing, key: kms.key };
         try {
-          const [policy] = await call(run, () =>
-            client.getIamPolicy(
-              { resource, options: { requestedPolicyVersion: 3 } } as Parameters<typeof client.getIamPolicy>[0],
-              { retry: null },
-            ),
+          const policy = await call(run, () =>
+            run.transport.call('cloudkms.cryptoKeys.getIamPolicy', ids, { 'options.requestedPolicyVersion': 3 }),
           );
           policies.push({ ...ids, exists: true, policy: iamPolicy(policy) });
           iamFacet.ok();
