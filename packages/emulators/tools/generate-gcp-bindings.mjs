@@ -174,16 +174,20 @@ function addEnum(e) {
   if (!enums[name]) enums[name] = { ...e.values };
 }
 
+/** Types seen from the current source: a message two clients ship (google.iam.v1.Policy) gets the union of their fields. */
+let seen = new Set();
+
 function addType(t) {
   const name = t.fullName.slice(1);
-  if (types[name] || WELL_KNOWN.has(name)) return;
-  const fields = {};
-  types[name] = { fields };
+  if (seen.has(name) || WELL_KNOWN.has(name)) return;
+  seen.add(name);
+  types[name] ??= { fields: {} };
+  const fields = types[name].fields;
   for (const f of t.fieldsArray) {
     const out = { type: typeRef(f) };
     if (f.repeated) out.repeated = true;
     if (f.map) out.map = f.keyType;
-    fields[f.name] = out;
+    fields[f.name] ??= out;
   }
 }
 
@@ -233,6 +237,7 @@ function addProtoBinding(host, method, rule, requestType, responseType) {
 }
 
 function protoSource(source) {
+  seen = new Set();
   const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(pkgFile(source.package, 'build/protos/protos.json'), 'utf8')));
   root.resolveAll();
   bindings[source.host] = [];
@@ -255,6 +260,7 @@ function protoSource(source) {
       JSON.parse(readFileSync(gaxFile(source.package, 'build/protos/iam_service.json'), 'utf8')),
     );
     gax.resolveAll();
+    seen = new Set();
     for (const rule of rules) {
       if (!rule.selector.startsWith('google.iam.v1.IAMPolicy.')) continue;
       const m = gax.lookupService('google.iam.v1.IAMPolicy').methods[rule.selector.split('.').pop()];
@@ -369,6 +375,7 @@ for (const source of SOURCES)
 for (const list of Object.values(bindings)) list.sort((a, b) => (a.path + a.verb < b.path + b.verb ? -1 : 1));
 
 const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+for (const t of Object.values(types)) t.fields = sortKeys(t.fields);
 const output = `${JSON.stringify(
   { generatedBy: 'packages/emulators/tools/generate-gcp-bindings.mjs', packages, systemParameters: SYSTEM_PARAMETERS, bindings, types: sortKeys(types), enums: sortKeys(enums) },
   null,

@@ -72,7 +72,9 @@ function compile(service: string, binding: HttpBinding): Route {
       i++;
     }
   }
-  return { service, binding, regex: new RegExp(`^${source}$`), variables, specificity };
+  // A path ending in a custom verb (`…/k:getIamPolicy`) only takes a template that declares that verb.
+  const verbless = /:[A-Za-z]+$/.test(template) ? '' : '(?<!:[a-z][A-Za-z]+)';
+  return { service, binding, regex: new RegExp(`^${source}${verbless}$`), variables, specificity };
 }
 
 export const GCP_ROUTES: Route[] = Object.entries(GCP_DECLARED.bindings)
