@@ -1,6 +1,8 @@
 /**
- * The GCP emulator itself: recorded files by REST path, Google's error shape, pagination, recorded errors,
- * time shifting, and the read-only guard that makes a mutating call visible (and refused).
+ * The GCP emulator itself: recorded files by REST path, routed by Google's declared bindings (an undeclared
+ * verb or path gets the front end's HTML 404, an undeclared query parameter a 400), Google's error shape,
+ * pagination where the method declares it, enums as numbers when asked, IAM policy versions, recorded
+ * errors, time shifting, and the read-only guard that makes a mutating call visible (and refused).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,18 +40,69 @@ describe('the GCP emulator', () => {
     });
   });
 
-  it("answers 404 in Google's error shape for a path with no recording, and refuses path tricks", async () => {
+  it("answers 404 in Google's error shape for a declared path with no recording, and refuses path tricks", async () => {
     emulator = await startGcpEmulator({ dataDir: dataDir({ 'v1/projects/p/secrets': {} }) });
     const missing = await get('/v1/projects/q/secrets');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
-    expect((await get('/v1/projects/p/..%2F..%2Fsecrets')).status).toBe(404);
+    const trick = await fetch(`${emulator.url}/v1/projects/p/..%2F..%2Fsecrets`);
+    expect([trick.status, trick.headers.get('content-type')]).toEqual([404, 'text/html; charset=UTF-8']);
+    await trick.text();
+  });
+
+  it("answers an undeclared verb or path with the front end's HTML 404, as Google does", async () => {
+    const key = 'v1/projects/p/locations/l/keyRings/r/cryptoKeys/k';
+    emulator = await startGcpEmulator({ dataDir: dataDir({ [`${key}%3AgetIamPolicy`]: { bindings: [] } }) });
+    expect((await get(`/${key}:getIamPolicy?options.requestedPolicyVersion=3`)).status).toBe(200);
+    for (const [method, path] of [
+      ['POST', `/${key}:getIamPolicy`],
+      ['GET', '/v1/projects/p/nothing-declared-here'],
+    ] as const) {
+      const res = await fetch(`${emulator.url}${path}`, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+      expect(await res.text()).toMatch(/^<!DOCTYPE html>[\s\S]*Error 404 \(Not Found\)/);
+    }
+  });
+
+  it('rejects a query parameter the method does not declare with 400, accepting the system ones', async () => {
+    emulator = await startGcpEmulator({ dataDir: dataDir({ 'v1/projects/p/secrets': { secrets: [] } }) });
+    expect((await get('/v1/projects/p/secrets?pageSize=2&filter=x&$alt=json%3Benum-encoding=int&prettyPrint=false')).status).toBe(200);
+    const wrong = await get('/v1/projects/p/secrets?maxResults=2');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('"maxResults"') } });
+  });
+
+  it('serves enums as numbers when the request asks enum-encoding=int, names otherwise', async () => {
+    const keys = { cryptoKeys: [{ name: 'k', purpose: 'ASYMMETRIC_SIGN', versionTemplate: { algorithm: 'RSA_SIGN_PKCS1_4096_SHA512' } }] };
+    emulator = await startGcpEmulator({ dataDir: dataDir({ 'v1/projects/p/locations/l/keyRings/r/cryptoKeys': keys }) });
+    const path = '/v1/projects/p/locations/l/keyRings/r/cryptoKeys';
+    expect((await get(path)).body).toEqual(keys);
+    expect((await get(`${path}?$alt=json%3Benum-encoding=int`)).body).toEqual({
+      cryptoKeys: [{ name: 'k', purpose: 5, versionTemplate: { algorithm: 16 } }],
+    });
+  });
+
+  it('answers a version-1 read of a conditional IAM policy as IAM does: conditions dropped, roles suffixed', async () => {
+    const sa = 'v1/projects/p/serviceAccounts/a@p.iam.gserviceaccount.com';
+    const policy = {
+      version: 3,
+      bindings: [{ role: 'roles/iam.workloadIdentityUser', members: ['user:a@example.com'], condition: { expression: 'true' } }],
+    };
+    emulator = await startGcpEmulator({ dataDir: dataDir({ [`${sa}%3AgetIamPolicy`]: policy }) });
+    const asked = await get(`/${sa}:getIamPolicy?options.requestedPolicyVersion=3`, { method: 'POST' });
+    expect(asked.body).toEqual(policy);
+    // The options in a body IAM declares no body for are ignored: version 1.
+    const inBody = await get(`/${sa}:getIamPolicy`, { method: 'POST', body: '{"options":{"requestedPolicyVersion":3}}' });
+    expect(inBody.body).toMatchObject({ version: 1, bindings: [{ role: expect.stringMatching(/^roles\/iam\.workloadIdentityUser_withcond_/) }] });
+    expect((inBody.body.bindings as { condition?: unknown }[])[0]!.condition).toBeUndefined();
   });
 
   it('pages a list with pageSize/maxResults and pageToken, but not the calls Google does not page', async () => {
     emulator = await startGcpEmulator({
       dataDir: dataDir({
         'v1/projects/p/instances': { kind: 'sql#instancesList', items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
+        'v1/projects/p/instances/db/users': { items: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
         'v1/projects/p/locations/-/clusters': { clusters: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
       }),
       maxPageSize: 2,
@@ -59,6 +112,7 @@ describe('the GCP emulator', () => {
     const second = await get(`/v1/projects/p/instances?maxResults=5&pageToken=${String(first.body.nextPageToken)}`);
     expect(second.body).toEqual({ kind: 'sql#instancesList', items: [{ name: 'c' }] });
     expect((await get('/v1/projects/p/locations/-/clusters')).body.clusters).toHaveLength(3);
+    expect((await get('/v1/projects/p/instances/db/users')).body.items).toHaveLength(3);
     expect((await get('/v1/projects/p/instances?pageToken=garbage')).status).toBe(400);
   });
 
@@ -76,7 +130,7 @@ describe('the GCP emulator', () => {
       dataDir: dataDir({ 'v3/projects/p%3AgetIamPolicy': { bindings: [] }, 'v1/projects/p/secrets': {} }),
     });
     expect((await get('/v3/projects/p:getIamPolicy', { method: 'POST', body: '{}' })).status).toBe(200);
-    expect((await get('/v1/projects/p/secrets', { method: 'POST', body: '{}' })).status).toBe(405);
+    expect((await get('/v1/projects/p/secrets', { method: 'POST', body: '{"replication":{}}' })).status).toBe(405);
     expect((await get('/v1/projects/p/secrets/s', { method: 'DELETE' })).status).toBe(405);
     expect(emulator.server.mutatingRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /v1/projects/p/secrets',
