@@ -3,7 +3,7 @@
  * permissions each rule needs, and a minimal role set (predefined roles, or one custom role).
  */
 import type { FacetName, Rule } from '@coditect-audit/core';
-import { GCP_API_CALLS, type GcpApiCall } from './api-calls.js';
+import { GCP_API_CALLS, GCP_DOCTOR_CALLS, type GcpApiCall } from './api-calls.js';
 import { ENDPOINT_ENV } from './settings.js';
 
 const calls = Object.values(GCP_API_CALLS) as GcpApiCall[];
@@ -13,6 +13,7 @@ function callsOf(facets: readonly string[]): GcpApiCall[] {
 }
 
 const code = (s: string) => `\`${s}\``;
+const via = (c: GcpApiCall) => (c.via === 'client' ? 'official client' : 'REST (google-auth-library)');
 const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 
 export function renderGcpPermissions(rules: readonly Rule[]): string {
@@ -23,10 +24,15 @@ export function renderGcpPermissions(rules: readonly Rule[]): string {
     '<!-- Generated from packages/collectors/src/gcp/api-calls.ts and the gcp rules by `pnpm docs`. Do not edit by hand. -->',
     '# Google Cloud permissions',
     '',
-    'The gcp layer only reads: `list`, `get` and `getIamPolicy` calls through the official clients (REST). It never',
-    'calls a method that changes anything, never reads a Memorystore AUTH string (`getAuthString`) and never accesses',
-    'a Secret Manager version (`accessSecretVersion`). It authenticates with Application Default Credentials; with',
-    `${code(ENDPOINT_ENV)} (or ${code('layers.gcp.endpoint')}) it sends every call to that base URL without credentials.`,
+    'The gcp layer only reads: `list`, `get` and `getIamPolicy` calls, each with the verb, path and query parameters',
+    'Google declares for it (checked in the test suite against the bindings of the pinned clients), through the',
+    'official client (REST) where the client calls it as declared, else as a REST call through google-auth-library',
+    '(the Cloud KMS client sends `getIamPolicy` as a POST that Cloud KMS does not declare: googleapis/gax-nodejs#1462).',
+    'It never calls a method that changes anything, never reads a Memorystore AUTH string (`getAuthString`) and never',
+    'accesses a Secret Manager version (`accessSecretVersion`). It authenticates with Application Default Credentials',
+    `at ${code('https://<service>.<universe domain>')} (${code('layers.gcp.universeDomain')} or ${code('GOOGLE_CLOUD_UNIVERSE_DOMAIN')}, default ${code('googleapis.com')}),`,
+    `billing quota to ${code('layers.gcp.quotaProject')} or ${code('GOOGLE_CLOUD_QUOTA_PROJECT')} when set (${code('x-goog-user-project')});`,
+    `with ${code(ENDPOINT_ENV)} (or ${code('layers.gcp.endpoint')}) it sends every call to that base URL without credentials.`,
     '',
     'A permission that is missing turns into an `error` verdict for exactly the rules below that need it, naming the',
     'API method, the resource and the permission; it never passes.',
@@ -67,21 +73,28 @@ export function renderGcpPermissions(rules: readonly Rule[]): string {
     '',
     '## API methods',
     '',
-    '| API method | HTTP | REST path | permission | role | facets | rules |',
-    '|---|---|---|---|---|---|---|',
+    '| API method | HTTP | REST path (declared) | query | via | permission | role | facets | rules |',
+    '|---|---|---|---|---|---|---|---|---|',
   );
   for (const c of calls) {
     const users = gcpRules
       .filter((r) => r.facets.some((f) => (c.facets as readonly FacetName[]).includes(f)))
       .map((r) => r.id);
     out.push(
-      `| ${code(`${c.service}.googleapis.com ${c.method}`)} | ${c.http} | ${code(c.path)} | ${code(c.permission)} | ${code(c.role)} | ${c.facets.map(code).join(', ')} | ${users.join(', ') || '(collected for other layers)'} |`,
+      `| ${code(`${c.service}.googleapis.com ${c.method}`)} | ${c.http} | ${code(c.path)} | ${(c.query ?? []).map(code).join(', ')} | ${via(c)} | ${code(c.permission)} | ${code(c.role)} | ${c.facets.map(code).join(', ')} | ${users.join(', ') || '(collected for other layers)'} |`,
     );
   }
+  for (const c of Object.values(GCP_DOCTOR_CALLS) as GcpApiCall[])
+    out.push(
+      `| ${code(`${c.service}.googleapis.com ${c.method}`)} | ${c.http} | ${code(c.path)} | | ${via(c)} | ${c.permission} | | | (\`coditect-audit doctor\` only) |`,
+    );
   out.push(
     '',
-    '`POST` is used only by `getIamPolicy`, which reads a policy (Cloud KMS, Resource Manager and IAM send it as a',
-    'POST; Artifact Registry as a GET).',
+    '`POST` is used only where Google declares a read as a POST: Resource Manager `getIamPolicy` (options in the',
+    'JSON body), IAM `serviceAccounts.getIamPolicy` (declared without a body: the policy version goes in the query)',
+    'and `testIamPermissions` (doctor). Cloud KMS and Artifact Registry declare `getIamPolicy` as a GET with',
+    '`options.requestedPolicyVersion` in the query. Paging parameters (`pageSize`/`maxResults`, `pageToken`) and the',
+    "clients' `$alt=json;enum-encoding=int` are left out of the query column.",
   );
   return `${out.join('\n')}\n`;
 }
