@@ -60,7 +60,8 @@ function recordingIssues(path: string, body: Record<string, unknown>): string[] 
     const out: string[] = [];
     if (!Number.isInteger(error.code)) out.push('error.code: not an integer');
     if (typeof error.message !== 'string') out.push('error.message: not a string');
-    if (!RPC_CODES.has(String(error.status))) out.push(`error.status: ${String(error.status)} is not a google.rpc.Code`);
+    if (!RPC_CODES.has(String(error.status)))
+      out.push(`error.status: ${String(error.status)} is not a google.rpc.Code`);
     return out;
   }
   return checkShape(route.binding.response, body).map((i) => `${i.path}: ${i.problem}`);
@@ -97,7 +98,7 @@ describe('recordings against the pinned clients', () => {
     expect(recordingIssues(listPath, { selfLink: 'https://x' })).toEqual([
       'selfLink: unknown field of google.cloud.compute.v1.SecurityPolicyList',
     ]);
-    expect(recordingIssues(listPath, { items: [{ id: 3847561029384756102 }] })).toEqual([
+    expect(recordingIssues(listPath, { items: [{ id: 3847561029 }] })).toEqual([
       'items[0].id: uint64 must be a decimal string, got number',
     ]);
     const sql = '/v1/projects/p/instances';
@@ -112,7 +113,9 @@ describe('recordings against the pinned clients', () => {
     expect(recordingIssues('/v1/projects/p/secrets', { secrets: [{ createTime: '2025-13-01 07:00' }] })).toEqual([
       'secrets[0].createTime: Timestamp must be an RFC 3339 string, got "2025-13-01 07:00"',
     ]);
-    expect(recordingIssues('/v1/projects/p/locations/l/keyRings/r/cryptoKeys', { cryptoKeys: [{ purpose: 1 }] })).toEqual([
+    expect(
+      recordingIssues('/v1/projects/p/locations/l/keyRings/r/cryptoKeys', { cryptoKeys: [{ purpose: 1 }] }),
+    ).toEqual([
       'cryptoKeys[0].purpose: enum google.cloud.kms.v1.CryptoKey.CryptoKeyPurpose as the number 1: Google answers names unless asked for enum-encoding=int',
     ]);
   });
@@ -121,7 +124,9 @@ describe('recordings against the pinned clients', () => {
 describe('the API call table against the declared bindings', () => {
   const calls = Object.entries({ ...GCP_API_CALLS, ...GCP_DOCTOR_CALLS }) as [string, GcpApiCall][];
   it.each(calls)('%s', (_, call) => {
-    const path = call.path.replace(/\{(\w+)\}/g, (_m, v: string) => (v === 'email' ? 'a@p.iam.gserviceaccount.com' : `${v}-x`));
+    const path = call.path.replace(/\{(\w+)\}/g, (_m, v: string) =>
+      v === 'email' ? 'a@p.iam.gserviceaccount.com' : `${v}-x`,
+    );
     const route = findRoute(call.http, path.replace('/locations/location-x/instances', '/locations/-/instances'));
     expect(route, `${call.http} ${call.path} is not declared`).toBeDefined();
     expect(route!.service).toBe(call.service);

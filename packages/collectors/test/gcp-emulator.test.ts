@@ -67,15 +67,25 @@ describe('the GCP emulator', () => {
 
   it('rejects a query parameter the method does not declare with 400, accepting the system ones', async () => {
     emulator = await startGcpEmulator({ dataDir: dataDir({ 'v1/projects/p/secrets': { secrets: [] } }) });
-    expect((await get('/v1/projects/p/secrets?pageSize=2&filter=x&$alt=json%3Benum-encoding=int&prettyPrint=false')).status).toBe(200);
+    expect(
+      (await get('/v1/projects/p/secrets?pageSize=2&filter=x&$alt=json%3Benum-encoding=int&prettyPrint=false')).status,
+    ).toBe(200);
     const wrong = await get('/v1/projects/p/secrets?maxResults=2');
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toMatchObject({ error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('"maxResults"') } });
+    expect(wrong.body).toMatchObject({
+      error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('"maxResults"') },
+    });
   });
 
   it('serves enums as numbers when the request asks enum-encoding=int, names otherwise', async () => {
-    const keys = { cryptoKeys: [{ name: 'k', purpose: 'ASYMMETRIC_SIGN', versionTemplate: { algorithm: 'RSA_SIGN_PKCS1_4096_SHA512' } }] };
-    emulator = await startGcpEmulator({ dataDir: dataDir({ 'v1/projects/p/locations/l/keyRings/r/cryptoKeys': keys }) });
+    const keys = {
+      cryptoKeys: [
+        { name: 'k', purpose: 'ASYMMETRIC_SIGN', versionTemplate: { algorithm: 'RSA_SIGN_PKCS1_4096_SHA512' } },
+      ],
+    };
+    emulator = await startGcpEmulator({
+      dataDir: dataDir({ 'v1/projects/p/locations/l/keyRings/r/cryptoKeys': keys }),
+    });
     const path = '/v1/projects/p/locations/l/keyRings/r/cryptoKeys';
     expect((await get(path)).body).toEqual(keys);
     expect((await get(`${path}?$alt=json%3Benum-encoding=int`)).body).toEqual({
@@ -87,14 +97,22 @@ describe('the GCP emulator', () => {
     const sa = 'v1/projects/p/serviceAccounts/a@p.iam.gserviceaccount.com';
     const policy = {
       version: 3,
-      bindings: [{ role: 'roles/iam.workloadIdentityUser', members: ['user:a@example.com'], condition: { expression: 'true' } }],
+      bindings: [
+        { role: 'roles/iam.workloadIdentityUser', members: ['user:a@example.com'], condition: { expression: 'true' } },
+      ],
     };
     emulator = await startGcpEmulator({ dataDir: dataDir({ [`${sa}%3AgetIamPolicy`]: policy }) });
     const asked = await get(`/${sa}:getIamPolicy?options.requestedPolicyVersion=3`, { method: 'POST' });
     expect(asked.body).toEqual(policy);
     // The options in a body IAM declares no body for are ignored: version 1.
-    const inBody = await get(`/${sa}:getIamPolicy`, { method: 'POST', body: '{"options":{"requestedPolicyVersion":3}}' });
-    expect(inBody.body).toMatchObject({ version: 1, bindings: [{ role: expect.stringMatching(/^roles\/iam\.workloadIdentityUser_withcond_/) }] });
+    const inBody = await get(`/${sa}:getIamPolicy`, {
+      method: 'POST',
+      body: '{"options":{"requestedPolicyVersion":3}}',
+    });
+    expect(inBody.body).toMatchObject({
+      version: 1,
+      bindings: [{ role: expect.stringMatching(/^roles\/iam\.workloadIdentityUser_withcond_/) }],
+    });
     expect((inBody.body.bindings as { condition?: unknown }[])[0]!.condition).toBeUndefined();
   });
 

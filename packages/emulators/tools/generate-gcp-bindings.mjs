@@ -57,7 +57,11 @@ const SOURCES = [
     package: '@google-cloud/artifact-registry',
     services: ['google.devtools.artifactregistry.v1.ArtifactRegistry'],
   },
-  { host: 'serviceusage', package: '@google-cloud/service-usage', services: ['google.api.serviceusage.v1.ServiceUsage'] },
+  {
+    host: 'serviceusage',
+    package: '@google-cloud/service-usage',
+    services: ['google.api.serviceusage.v1.ServiceUsage'],
+  },
   { host: 'container', package: '@google-cloud/container', services: ['google.container.v1.ClusterManager'] },
   {
     host: 'monitoring',
@@ -108,23 +112,6 @@ const SYSTEM_PARAMETERS = [
 ];
 
 const VERBS = ['get', 'post', 'put', 'patch', 'delete'];
-const SCALARS = new Set([
-  'double',
-  'float',
-  'int32',
-  'int64',
-  'uint32',
-  'uint64',
-  'sint32',
-  'sint64',
-  'fixed32',
-  'fixed64',
-  'sfixed32',
-  'sfixed64',
-  'bool',
-  'string',
-  'bytes',
-]);
 /** Well-known types with their own JSON form: kept by name, never expanded. */
 const WELL_KNOWN = new Set([
   'google.protobuf.Timestamp',
@@ -238,7 +225,9 @@ function addProtoBinding(host, method, rule, requestType, responseType) {
 
 function protoSource(source) {
   seen = new Set();
-  const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(pkgFile(source.package, 'build/protos/protos.json'), 'utf8')));
+  const root = protobuf.Root.fromJSON(
+    JSON.parse(readFileSync(pkgFile(source.package, 'build/protos/protos.json'), 'utf8')),
+  );
   root.resolveAll();
   bindings[source.host] = [];
   for (const serviceName of source.services) {
@@ -314,7 +303,8 @@ function discoverySource(source) {
     const fields = schemas.get(name);
     if (!fields) throw new Error(`${source.package}: no Schema$${name}`);
     types[full] = { fields };
-    for (const f of Object.values(fields)) if (f.type.startsWith(`${prefix}.`)) addSchema(f.type.slice(prefix.length + 1));
+    for (const f of Object.values(fields))
+      if (f.type.startsWith(`${prefix}.`)) addSchema(f.type.slice(prefix.length + 1));
     return full;
   };
   bindings[source.host] = [];
@@ -328,9 +318,9 @@ function discoverySource(source) {
     )) {
       const [, name, url, verb, pathParamList] = m;
       const paramsName = `Params$${className}$${cap(name)}`;
-      const params = new RegExp(`interface ${paramsName.replace(/\$/g, '\\$')} extends StandardParameters \\{([\\s\\S]*?)\\n {4}\\}`).exec(
-        dts,
-      )?.[1];
+      const params = new RegExp(
+        `interface ${paramsName.replace(/\$/g, '\\$')} extends StandardParameters \\{([\\s\\S]*?)\\n {4}\\}`,
+      ).exec(dts)?.[1];
       if (params === undefined) throw new Error(`${source.package}: no ${paramsName}`);
       const declared = [...params.matchAll(/^ {8}'?([\w.$-]+)'?\?: (.+);$/gm)].map((p) => [p[1], p[2]]);
       const pathParams = [...pathParamList.matchAll(/'(\w+)'/g)].map((p) => p[1]);
@@ -377,19 +367,30 @@ for (const list of Object.values(bindings)) list.sort((a, b) => (a.path + a.verb
 const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 for (const t of Object.values(types)) t.fields = sortKeys(t.fields);
 const output = `${JSON.stringify(
-  { generatedBy: 'packages/emulators/tools/generate-gcp-bindings.mjs', packages, systemParameters: SYSTEM_PARAMETERS, bindings, types: sortKeys(types), enums: sortKeys(enums) },
+  {
+    generatedBy: 'packages/emulators/tools/generate-gcp-bindings.mjs',
+    packages,
+    systemParameters: SYSTEM_PARAMETERS,
+    bindings,
+    types: sortKeys(types),
+    enums: sortKeys(enums),
+  },
   null,
   1,
 )}\n`;
 if (process.argv.includes('--check')) {
   const current = readFileSync(OUT, 'utf8');
   if (current !== output) {
-    console.error(`${OUT} is not what the pinned clients declare: run node packages/emulators/tools/generate-gcp-bindings.mjs`);
+    console.error(
+      `${OUT} is not what the pinned clients declare: run node packages/emulators/tools/generate-gcp-bindings.mjs`,
+    );
     process.exit(1);
   }
   console.log('bindings up to date');
 } else {
   writeFileSync(OUT, output);
   const count = Object.values(bindings).reduce((n, l) => n + l.length, 0);
-  console.log(`${count} bindings of ${SOURCES.length} APIs, ${Object.keys(types).length} types, ${Object.keys(enums).length} enums → ${OUT}`);
+  console.log(
+    `${count} bindings of ${SOURCES.length} APIs, ${Object.keys(types).length} types, ${Object.keys(enums).length} enums → ${OUT}`,
+  );
 }

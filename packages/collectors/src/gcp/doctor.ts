@@ -17,6 +17,20 @@ const DOCTOR_APIS: GcpService[] = ['serviceusage', 'cloudresourcemanager'];
 /** testIamPermissions takes at most 100 permissions per request. */
 const PERMISSIONS_PER_REQUEST = 100;
 
+/**
+ * A SERVICE_DISABLED naming a Google-owned project: the credentials carry no quota project, so the call was
+ * billed to Google's own client project. Enabling the API in the user's project would not help.
+ */
+function missingQuotaProject(project: string, what: string, err: GcpCallError): LayerCheck {
+  return {
+    kind: 'credentials',
+    status: 'fail',
+    subject: 'quota project',
+    message: `${what} was billed to a Google-owned project, not ${project}: the credentials carry no quota project (${err.detail})`,
+    fix: `set layers.gcp.quotaProject (or GOOGLE_CLOUD_QUOTA_PROJECT) to ${project}, or run \`gcloud auth application-default set-quota-project ${project}\`; enabling the API does not help`,
+  };
+}
+
 function failedCall(subject: string, what: string, err: GcpCallError, fix: string): LayerCheck {
   const kind = err.kind === 'unavailable' || err.kind === 'timeout' ? 'reachable' : 'permissions';
   return {
@@ -82,6 +96,13 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
       ];
     checks.push({ kind: 'credentials', status: 'ok', subject: 'Application Default Credentials', message: 'found' });
   }
+  if (settings.quotaProject)
+    checks.push({
+      kind: 'credentials',
+      status: 'ok',
+      subject: 'quota project',
+      message: `every call bills quota to ${settings.quotaProject} (x-goog-user-project)`,
+    });
 
   const limiter = new Limiter(settings.concurrency);
   const policy = { timeoutMs: settings.timeoutMs, retries: Math.min(settings.retries, 2), retryBudgetMs: 10_000 };
@@ -135,20 +156,22 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
       } catch (e) {
         const err = classify(e);
         checks.push(
-          err.kind === 'service-disabled'
-            ? {
-                kind: 'apis',
-                status: 'fail',
-                subject: `serviceusage.googleapis.com in ${project}`,
-                message: `Service Usage is not enabled, so the enabled APIs cannot be listed (${err.detail})`,
-                fix: `\`gcloud services enable serviceusage.googleapis.com --project=${project}\``,
-              }
-            : failedCall(
-                `APIs of ${project}`,
-                'serviceusage.googleapis.com services.list',
-                err,
-                'grant serviceusage.services.list (roles/serviceusage.serviceUsageViewer) to the identity the scan runs as',
-              ),
+          err.kind === 'quota-project'
+            ? missingQuotaProject(project, 'serviceusage.googleapis.com services.list', err)
+            : err.kind === 'service-disabled'
+              ? {
+                  kind: 'apis',
+                  status: 'fail',
+                  subject: `serviceusage.googleapis.com in ${project}`,
+                  message: `Service Usage is not enabled, so the enabled APIs cannot be listed (${err.detail})`,
+                  fix: `\`gcloud services enable serviceusage.googleapis.com --project=${project}\``,
+                }
+              : failedCall(
+                  `APIs of ${project}`,
+                  'serviceusage.googleapis.com services.list',
+                  err,
+                  'grant serviceusage.services.list (roles/serviceusage.serviceUsageViewer) to the identity the scan runs as',
+                ),
         );
       }
     }
@@ -205,20 +228,22 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
     } catch (e) {
       const err = classify(e);
       checks.push(
-        err.kind === 'service-disabled'
-          ? {
-              kind: 'apis',
-              status: 'fail',
-              subject: `cloudresourcemanager.googleapis.com in ${project}`,
-              message: `Resource Manager is not enabled, so permissions cannot be tested (${err.detail})`,
-              fix: `\`gcloud services enable cloudresourcemanager.googleapis.com --project=${project}\``,
-            }
-          : failedCall(
-              `IAM permissions on ${project}`,
-              'cloudresourcemanager.googleapis.com projects.testIamPermissions',
-              err,
-              'check layers.gcp.projects; testIamPermissions needs no permission of its own, so a denial means the project is not visible to this identity',
-            ),
+        err.kind === 'quota-project'
+          ? missingQuotaProject(project, 'cloudresourcemanager.googleapis.com projects.testIamPermissions', err)
+          : err.kind === 'service-disabled'
+            ? {
+                kind: 'apis',
+                status: 'fail',
+                subject: `cloudresourcemanager.googleapis.com in ${project}`,
+                message: `Resource Manager is not enabled, so permissions cannot be tested (${err.detail})`,
+                fix: `\`gcloud services enable cloudresourcemanager.googleapis.com --project=${project}\``,
+              }
+            : failedCall(
+                `IAM permissions on ${project}`,
+                'cloudresourcemanager.googleapis.com projects.testIamPermissions',
+                err,
+                'check layers.gcp.projects; testIamPermissions needs no permission of its own, so a denial means the project is not visible to this identity',
+              ),
       );
     }
   }

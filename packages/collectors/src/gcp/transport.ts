@@ -112,7 +112,8 @@ export class GcpTransport {
     query: Query = {},
     body?: unknown,
   ): Promise<unknown> {
-    const declared: GcpApiCall = id in GCP_API_CALLS ? GCP_API_CALLS[id as GcpApiCallId] : GCP_DOCTOR_CALLS[id as GcpDoctorCallId];
+    const declared: GcpApiCall =
+      id in GCP_API_CALLS ? GCP_API_CALLS[id as GcpApiCallId] : GCP_DOCTOR_CALLS[id as GcpDoctorCallId];
     const path = declared.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = vars[name];
       if (value === undefined) throw new Error(`${id}: no value for {${name}}`);

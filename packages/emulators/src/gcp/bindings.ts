@@ -105,7 +105,10 @@ export function undeclaredQuery(route: Route, names: Iterable<string>): string[]
 
 /** Methods that only read, though not GET: IAM policy reads and permission tests. */
 export function isReadMethod(binding: HttpBinding): boolean {
-  return binding.verb === 'GET' || /\.(getIamPolicy|GetIamPolicy|testIamPermissions|TestIamPermissions)$/.test(binding.method);
+  return (
+    binding.verb === 'GET' ||
+    /\.(getIamPolicy|GetIamPolicy|testIamPermissions|TestIamPermissions)$/.test(binding.method)
+  );
 }
 
 /** The repeated field a paginated list answers with, when the request takes a page token. */
@@ -113,7 +116,9 @@ export function listField(binding: HttpBinding): { field: string; pageSizeParam?
   if (!binding.query.includes('pageToken')) return undefined;
   const fields = GCP_DECLARED.types[binding.response]?.fields ?? {};
   // The page's items: the repeated message field (`items` where a list also carries `warnings`).
-  const repeated = Object.entries(fields).filter(([, f]) => f.repeated && !isScalar(f.type)).map(([n]) => n);
+  const repeated = Object.entries(fields)
+    .filter(([, f]) => f.repeated && !isScalar(f.type))
+    .map(([n]) => n);
   const field = repeated.includes('items') ? 'items' : repeated[0];
   if (!field) return undefined;
   const pageSizeParam = ['pageSize', 'maxResults'].find((p) => binding.query.includes(p));
@@ -172,7 +177,10 @@ function checkValue(
   add: (path: string, problem: string) => void,
 ): void {
   const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  if (value === null) return add(path, `null for ${type} (Google leaves an unset field out)`);
+  if (value === null) {
+    add(path, `null for ${type} (Google leaves an unset field out)`);
+    return;
+  }
   if (type === 'any' || type === 'google.protobuf.Value') return;
   if (INT64.has(type)) {
     if (typeof value !== 'string' || !/^-?\d+$/.test(value)) add(path, `${type} must be a decimal string, got ${kind}`);
@@ -210,7 +218,8 @@ function checkValue(
     return;
   }
   if (type === 'google.protobuf.Duration') {
-    if (typeof value !== 'string' || !DURATION.test(value)) add(path, `Duration must look like "3.5s", got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' || !DURATION.test(value))
+      add(path, `Duration must look like "3.5s", got ${JSON.stringify(value)}`);
     return;
   }
   if (type === 'google.protobuf.FieldMask') {
@@ -229,15 +238,22 @@ function checkValue(
   const values = GCP_DECLARED.enums[type];
   if (values) {
     if (typeof value === 'number') {
-      if (!options.numericEnums) add(path, `enum ${type} as the number ${value}: Google answers names unless asked for enum-encoding=int`);
+      if (!options.numericEnums)
+        add(path, `enum ${type} as the number ${value}: Google answers names unless asked for enum-encoding=int`);
       else if (!Number.isInteger(value)) add(path, `enum ${type} must be an integer`);
     } else if (typeof value !== 'string' || !(value in values))
       add(path, `${JSON.stringify(value)} is not a value of enum ${type}`);
     return;
   }
   const message = GCP_DECLARED.types[type];
-  if (!message) return add(path, `no declared type ${type}`);
-  if (kind !== 'object') return add(path, `${type} must be an object, got ${kind}`);
+  if (!message) {
+    add(path, `no declared type ${type}`);
+    return;
+  }
+  if (kind !== 'object') {
+    add(path, `${type} must be an object, got ${kind}`);
+    return;
+  }
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     const field = message.fields[name];
     const p = `${path}.${name}`;
@@ -247,10 +263,11 @@ function checkValue(
     }
     if (field.map) {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) add(p, 'map must be an object');
-      else for (const [k, mv] of Object.entries(v)) checkValue(field.type, mv, `${p}[${JSON.stringify(k)}]`, options, add);
+      else
+        for (const [k, mv] of Object.entries(v)) checkValue(field.type, mv, `${p}[${JSON.stringify(k)}]`, options, add);
     } else if (field.repeated) {
       if (!Array.isArray(v)) add(p, `repeated ${field.type} must be an array`);
-      else v.forEach((item, i) => checkValue(field.type, item, `${p}[${i}]`, options, add));
+      else for (const [i, item] of v.entries()) checkValue(field.type, item, `${p}[${i}]`, options, add);
     } else checkValue(field.type, v, p, options, add);
   }
 }

@@ -27,7 +27,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { EmulatorServer, type JsonResponse } from '../http.js';
-import { checkShape, enumsAsNumbers, findRoute, isReadMethod, listField, type Route, undeclaredQuery } from './bindings.js';
+import {
+  checkShape,
+  enumsAsNumbers,
+  findRoute,
+  isReadMethod,
+  listField,
+  type Route,
+  undeclaredQuery,
+} from './bindings.js';
 
 export {
   checkShape,
@@ -88,7 +96,8 @@ export function frontEndNotFound(path: string): JsonResponse {
 
 /** The policy version a getIamPolicy asks for: a query parameter, or (POST with a body) `options` in it. */
 function requestedPolicyVersion(route: Route, url: URL, requestBody: string): number {
-  const q = url.searchParams.get('options.requestedPolicyVersion') ?? url.searchParams.get('options.requested_policy_version');
+  const q =
+    url.searchParams.get('options.requestedPolicyVersion') ?? url.searchParams.get('options.requested_policy_version');
   if (q !== null) return Number(q);
   if (route.binding.body !== '*') return 0;
   try {
@@ -215,7 +224,8 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
         return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
       }
       const issue = checkShape(route.binding.request, parsed)[0];
-      if (issue) return googleError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${issue.path}: ${issue.problem}`);
+      if (issue)
+        return googleError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${issue.path}: ${issue.problem}`);
     }
     const file = fileFor(dataDir, path);
     if (path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
@@ -230,7 +240,10 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     if (/getIamPolicy$/i.test(route.binding.method) && requestedPolicyVersion(route, url, requestBody) < 3)
       body = asVersion1(body);
     const list = listField(route.binding);
-    const answer = list && Array.isArray(body[list.field]) ? paginate(body, list.field, list.pageSizeParam, url, path) : { status: 200, body };
+    const answer =
+      list && Array.isArray(body[list.field])
+        ? paginate(body, list.field, list.pageSizeParam, url, path)
+        : { status: 200, body };
     if (answer.status === 200 && /(^|;)enum-encoding=int(;|$)/.test(url.searchParams.get('$alt') ?? ''))
       answer.body = enumsAsNumbers(route.binding.response, answer.body);
     return answer;

@@ -25,7 +25,11 @@ export async function collectIam(run: GcpRun): Promise<FacetResults> {
       const resource = `projects/${project}/serviceAccounts/${email}`;
       try {
         const body = await call(run, () =>
-          run.transport.call('iam.serviceAccounts.getIamPolicy', { project, email }, { 'options.requestedPolicyVersion': 3 }),
+          run.transport.call(
+            'iam.serviceAccounts.getIamPolicy',
+            { project, email },
+            { 'options.requestedPolicyVersion': 3 },
+          ),
         );
         accounts.push({ project, email, exists: true, policy: iamPolicy(body) });
         facet.ok();
