@@ -264,7 +264,7 @@ describe('faults through the emulator', () => {
     {
       name: 'a timeout on the KMS key rings',
       services: ['cloudkms'],
-      inject: (e) => e.server.inject({ path: '/keyRings', method: 'GET', fault: { kind: 'delay', ms: 20_000 } }),
+      inject: (e) => e.server.inject({ path: /\/keyRings$/, method: 'GET', fault: { kind: 'delay', ms: 20_000 } }),
       errors: ['gcp-kms-signing-key'],
       cause: 'did not answer in time',
       maxMs: 15_000,
