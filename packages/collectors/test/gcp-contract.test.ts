@@ -8,8 +8,9 @@
  * - the API call table (docs/gcp-permissions.md) names the declared verb, path and query of each call;
  * - a copy with one field renamed, or a request with another verb, fails.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { resolveExpectations } from '@coditect-audit/core';
 import {
   checkShape,
@@ -206,5 +207,57 @@ describe('every request the collectors make, and every answer they get', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await res.text()).toContain('Error 404 (Not Found)');
+  });
+});
+
+describe('enums as numbers through the official clients', () => {
+  it('names what the pinned protos know and keeps a newer value as its number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gcp-enums-'));
+    const ring = 'v1/projects/p/locations/us-central1/keyRings';
+    const files: Record<string, unknown> = {
+      [ring]: { keyRings: [{ name: 'projects/p/locations/us-central1/keyRings/license-signing-keyring' }] },
+      [`${ring}/license-signing-keyring/cryptoKeys`]: {
+        cryptoKeys: [
+          {
+            name: 'projects/p/locations/us-central1/keyRings/license-signing-keyring/cryptoKeys/license-signing-key',
+            purpose: 'ASYMMETRIC_SIGN',
+            // A value the pinned protos do not have: Google sends its number when asked enum-encoding=int.
+            versionTemplate: { algorithm: 9999, protectionLevel: 'HSM' },
+            primary: {
+              name: 'projects/p/locations/us-central1/keyRings/license-signing-keyring/cryptoKeys/license-signing-key/cryptoKeyVersions/1',
+              state: 'ENABLED',
+            },
+          },
+        ],
+      },
+    };
+    for (const [path, body] of Object.entries(files)) {
+      const file = join(dir, `${path}.json`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(body));
+    }
+    const emulator = await startGcpEmulator({ dataDir: dir });
+    try {
+      const result = await collect({
+        root: '.',
+        environment: 'staging',
+        expectations: resolveExpectations({ project: 'p' }),
+        config: { endpoint: emulator.url, services: ['cloudkms'] },
+        overrides: {},
+        progress: () => {},
+      });
+      const kms = result.facets['gcp.kms'] as { data: { keyRings: { keys: Record<string, unknown>[] }[] } };
+      expect(kms.data.keyRings[0]!.keys[0]).toMatchObject({
+        purpose: 'ASYMMETRIC_SIGN',
+        algorithm: '9999',
+        protectionLevel: 'HSM',
+        primary: { state: 'ENABLED' },
+      });
+      // The client asked for numbers, and got them.
+      const list = emulator.server.requests.find((r) => r.path.endsWith('/cryptoKeys'))!;
+      expect(decodeURIComponent(list.query)).toContain('enum-encoding=int');
+    } finally {
+      await emulator.stop();
+    }
   });
 });

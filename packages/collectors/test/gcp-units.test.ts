@@ -93,6 +93,9 @@ describe('normalise', () => {
     expect(enumStr('SQL_AVAILABILITY_TYPE_UNSPECIFIED')).toBeUndefined();
     expect(enumStr('UNKNOWN')).toBeUndefined();
     expect(enumStr('POSTGRES_18')).toBe('POSTGRES_18');
+    // A value newer than the pinned protos reaches us as the number the client could not name.
+    expect(enumStr(99)).toBe('99');
+    expect(enumStr(0)).toBeUndefined();
   });
 
   it('keeps IAM bindings sorted, without etag or version', () => {

@@ -37,7 +37,10 @@ export function strs(v: unknown): string[] {
 
 /** An enum value, or undefined for its zero value. */
 export function enumStr(v: unknown): string | undefined {
-  const s = typeof v === 'number' ? undefined : str(v);
+  // A number is a value newer than the pinned client's protos (it decodes the names it knows): kept as
+  // that number, so a rule sees "not the expected value", never "not reported". 0 is *_UNSPECIFIED.
+  if (typeof v === 'number') return v === 0 || !Number.isInteger(v) ? undefined : String(v);
+  const s = str(v);
   if (!s || /(^|_)UNSPECIFIED$/.test(s) || s === 'UNKNOWN') return undefined;
   return s;
 }
