@@ -22,9 +22,8 @@ import {
   undeclaredQuery,
 } from '@coditect-audit/emulators/gcp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GCP_API_CALLS, type GcpApiCall } from '../src/gcp/api-calls.js';
-import { GCP_DOCTOR_CALLS } from '../src/gcp/api-calls.js';
-import { collect } from '../src/gcp/index.js';
+import { GCP_API_CALLS, GCP_DOCTOR_CALLS, type GcpApiCall } from '../src/gcp/api-calls.js';
+import { collect, diagnose } from '../src/gcp/index.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const FIXTURES = ['adr-001-staging', 'adr-001-remediated'];
@@ -166,7 +165,18 @@ describe('every request the collectors make, and every answer they get', () => {
       progress: () => {},
     });
     expect(result.state.status).toBe('collected');
+    // Doctor's own calls too (Service Usage, testIamPermissions).
+    const doctor = await diagnose({
+      root: '.',
+      environment: 'staging',
+      expectations: resolveExpectations({}),
+      config: { endpoint: emulator.url },
+      overrides: {},
+      progress: () => {},
+    });
+    expect(doctor.some((c) => c.kind === 'permissions' && c.status === 'ok')).toBe(true);
     const requests = [...emulator.server.requests];
+    expect(requests.some((r) => r.path.endsWith(':testIamPermissions'))).toBe(true);
     expect(requests.length).toBeGreaterThan(25);
     const wrong: string[] = [];
     for (const r of requests) {
