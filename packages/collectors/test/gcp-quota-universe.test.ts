@@ -8,6 +8,7 @@
  * - only the API's JSON NOT_FOUND means absent: an HTML 404 or another content type is an error.
  */
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -92,6 +93,51 @@ describe('universe domain', () => {
     expect(() => resolveSettings({}, expectations, { GOOGLE_CLOUD_UNIVERSE_DOMAIN: 'evil/path' })).toThrow(
       /GOOGLE_CLOUD_UNIVERSE_DOMAIN: "evil\/path" is not a domain name/,
     );
+  });
+});
+
+describe('universe domain and credentials', () => {
+  /** A service-account key of a universe (never used to get a token: the check comes first). */
+  function keyFile(universe?: string): string {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const file = join(mkdtempSync(join(tmpdir(), 'gcp-key-')), 'key.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'service_account',
+        project_id: P,
+        private_key_id: 'k1',
+        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+        client_email: `scanner@${P}.iam.gserviceaccount.com`,
+        client_id: '1',
+        token_uri: 'https://oauth2.googleapis.com/token',
+        ...(universe ? { universe_domain: universe } : {}),
+      }),
+    );
+    return file;
+  }
+  const saved = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    else process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
+  });
+
+  const cases: [string, string | undefined, string | undefined, boolean][] = [
+    ['default universe, default key', undefined, undefined, true],
+    ['a configured universe the key belongs to', 'cloud.example-universe.com', 'cloud.example-universe.com', true],
+    ['a configured universe the key does not belong to', 'attacker.example', undefined, false],
+    ['the default universe with a key of another one', undefined, 'cloud.example-universe.com', false],
+  ];
+  it.each(cases)('%s', async (_, configured, keyUniverse, usable) => {
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile(keyUniverse);
+    const settings = resolveSettings(configured ? { universeDomain: configured } : {}, expectations, {});
+    const problem = await (await GcpTransport.create(settings)).credentialsProblem();
+    if (usable) expect(problem).toBeUndefined();
+    else
+      expect(problem).toMatchObject({
+        kind: 'credentials',
+        detail: expect.stringContaining('they are not sent there'),
+      });
   });
 });
 

@@ -20,7 +20,7 @@ import {
   type GcpDoctorCallId,
 } from './api-calls.js';
 import { classify, GcpCallError } from './call.js';
-import type { GcpSettings } from './settings.js';
+import { type GcpSettings, UNIVERSE_DOMAIN_ENV } from './settings.js';
 
 /** The options the official GAPIC clients take for REST mode. */
 export type GapicOptions = {
@@ -55,7 +55,7 @@ export class GcpTransport {
     const adc = needsAdc
       ? new GoogleAuth({
           scopes: SCOPES,
-          universeDomain: settings.universeDomain,
+          // No universe here: the credentials say which universe they belong to (checked below).
           ...(settings.quotaProject ? { clientOptions: { quotaProjectId: settings.quotaProject } } : {}),
         })
       : undefined;
@@ -74,12 +74,35 @@ export class GcpTransport {
   async credentialsProblem(): Promise<GcpCallError | undefined> {
     if (!this.adc) return undefined;
     try {
-      instrument(await this.adc.getClient(), this.settings, this.log);
+      await this.credentials();
       return undefined;
     } catch (e) {
       const err = classify(e);
       return err.kind === 'credentials' ? err : new GcpCallError('credentials', err.detail);
     }
+  }
+
+  private ready: Promise<AuthClient> | undefined;
+
+  /**
+   * The ADC client, once, after checking that the credentials belong to the configured universe: the
+   * configuration (which may sit in the scanned tree) can confirm the universe, never send the credentials
+   * to another domain.
+   */
+  private credentials(): Promise<AuthClient> {
+    this.ready ??= (async () => {
+      if (!this.adc) throw new GcpCallError('credentials', 'no API is read with credentials');
+      const client = await this.adc.getClient();
+      const universe = await this.adc.getUniverseDomain();
+      if (universe !== this.settings.universeDomain)
+        throw new GcpCallError(
+          'credentials',
+          `the credentials belong to the universe ${universe}, but the calls would go to ${this.settings.universeDomain} (layers.gcp.universeDomain or ${UNIVERSE_DOMAIN_ENV}); they are not sent there`,
+        );
+      instrument(client, this.settings, this.log);
+      return client;
+    })();
+    return this.ready;
   }
 
   gapic(service: GcpService): GapicOptions {
@@ -122,7 +145,7 @@ export class GcpTransport {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.append(k, String(v));
     const search = params.size > 0 ? `?${params}` : '';
-    const client = this.settings.endpoints[declared.service] ? this.passThrough! : await this.adc!.getClient();
+    const client = this.settings.endpoints[declared.service] ? this.passThrough! : await this.credentials();
     const res = await client.request<string>({
       url: `${this.baseUrl(declared.service)}${path}${search}`,
       method: declared.http,

@@ -83,7 +83,7 @@ export const GcpLayerConfigSchema = Type.Object(
       Type.String({
         pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$',
         description:
-          'the Google Cloud universe the APIs are reached in (`<service>.<universeDomain>`); default googleapis.com; GOOGLE_CLOUD_UNIVERSE_DOMAIN overrides it',
+          'the Google Cloud universe the APIs are reached in (`<service>.<universeDomain>`); default googleapis.com; GOOGLE_CLOUD_UNIVERSE_DOMAIN overrides it. It must be the universe the credentials belong to: they are never sent to another domain',
       }),
     ),
     concurrency: Type.Optional(
