@@ -1,9 +1,11 @@
 /**
  * Contract tests of the Kubernetes recordings (fixtures/<fixture>/k8s/api): every built-in object against
  * the @kubernetes/client-node model of its kind (no unknown field, every value of the declared type,
- * RFC 3339 times, int-or-string), every custom resource against its CRD's OpenAPI schema (the validators
- * @kubernetes-models generates from the CRDs: GKE BackendConfig and ManagedCertificate, External Secrets).
- * A copy with one field renamed, or of the wrong type, fails.
+ * RFC 3339 times, int-or-string), every custom resource against its CRD's OpenAPI schema as
+ * @kubernetes-models generates it from the CRDs (GKE BackendConfig and ManagedCertificate, External
+ * Secrets): its validator for types, enums and required fields, its type declarations for unknown fields
+ * (the validators accept those; the API server would prune them). A copy with one field renamed, or of the
+ * wrong type, fails.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { ExternalSecret } from '@kubernetes-models/external-secrets/external-sec
 import { SecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore';
 import { BackendConfig } from '@kubernetes-models/gke/cloud.google.com/v1/BackendConfig';
 import { ManagedCertificate } from '@kubernetes-models/gke/networking.gke.io/v1/ManagedCertificate';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
@@ -29,6 +32,67 @@ const CRDS: Record<string, new (data: never) => { validate(): void }> = {
   'external-secrets.io/v1 SecretStore': SecretStore,
   'external-secrets.io/v1 ClusterSecretStore': ClusterSecretStore,
 };
+
+const modelsDir = join(import.meta.dirname, '../node_modules/@kubernetes-models');
+/** Each CRD kind's generated type declaration: `.d.ts` file and interface name. */
+const CRD_TYPES: Record<string, [string, string]> = {
+  'cloud.google.com/v1 BackendConfig': ['gke/cloud.google.com/v1/BackendConfig.d.ts', 'IBackendConfig'],
+  'networking.gke.io/v1 ManagedCertificate': [
+    'gke/networking.gke.io/v1/ManagedCertificate.d.ts',
+    'IManagedCertificate',
+  ],
+  'external-secrets.io/v1 ExternalSecret': [
+    'external-secrets/external-secrets.io/v1/ExternalSecret.d.ts',
+    'IExternalSecret',
+  ],
+  'external-secrets.io/v1 SecretStore': ['external-secrets/external-secrets.io/v1/SecretStore.d.ts', 'ISecretStore'],
+  'external-secrets.io/v1 ClusterSecretStore': [
+    'external-secrets/external-secrets.io/v1/ClusterSecretStore.d.ts',
+    'IClusterSecretStore',
+  ],
+};
+let program: ts.Program | undefined;
+function crdType(key: string): { checker: ts.TypeChecker; type: ts.Type } {
+  program ??= ts.createProgram(
+    Object.values(CRD_TYPES).map(([f]) => join(modelsDir, f)),
+    { strict: true, noEmit: true, skipLibCheck: true, types: [] },
+  );
+  const [file, name] = CRD_TYPES[key]!;
+  const source = program.getSourceFile(join(modelsDir, file))!;
+  const decl = source.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === name)!;
+  const checker = program.getTypeChecker();
+  return { checker, type: checker.getTypeAtLocation(decl) };
+}
+
+/** Fields of `value` the declared type does not have. */
+function undeclaredFields(
+  checker: ts.TypeChecker,
+  declared: ts.Type,
+  value: unknown,
+  path: string,
+  out: string[],
+): void {
+  if (value === null || typeof value !== 'object') return;
+  let type = checker.getNonNullableType(declared);
+  if (type.isUnion()) {
+    const objects = type.types.filter((t) => t.flags & ts.TypeFlags.Object);
+    if (objects.length !== 1) return;
+    type = objects[0]!;
+  }
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return;
+  if (Array.isArray(value)) {
+    const element = checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+    if (element) for (const [i, v] of value.entries()) undeclaredFields(checker, element, v, `${path}[${i}]`, out);
+    return;
+  }
+  const index = checker.getIndexTypeOfType(type, ts.IndexKind.String);
+  for (const [name, v] of Object.entries(value)) {
+    const property = checker.getPropertyOfType(type, name);
+    if (property) undeclaredFields(checker, checker.getTypeOfSymbol(property), v, `${path}.${name}`, out);
+    else if (index) undeclaredFields(checker, index, v, `${path}[${name}]`, out);
+    else out.push(`${path}.${name}: unknown field of the CRD schema`);
+  }
+}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -90,12 +154,15 @@ function objectIssues(o: Record<string, unknown>, path: string): string[] {
   const kind = String(o.kind);
   const crd = CRDS[`${apiVersion} ${kind}`];
   if (crd) {
+    const out: string[] = [];
     try {
       new crd(o as never).validate();
-      return [];
     } catch (e) {
-      return [`${path}: ${(e as Error).message.split('\n')[0]}`];
+      out.push(`${path}: ${(e as Error).message.split('\n')[0]}`);
     }
+    const { checker, type } = crdType(`${apiVersion} ${kind}`);
+    undeclaredFields(checker, type, o, path, out);
+    return out;
   }
   const model = modelOf(apiVersion, kind);
   if (!model) return [`${path}: no model or CRD schema for ${apiVersion} ${kind}`];
