@@ -3,7 +3,8 @@
  * them), then the KMS rules: the license-signing key's IAM policy is really read (Cloud KMS declares
  * `GET …:getIamPolicy?options.requestedPolicyVersion=3`; the client's POST gets Google's HTML 404), so
  * the key is not reported missing, its principals are judged and an extra one is named; the service
- * account's conditional binding survives (IAM takes the policy version in the query, not in a body).
+ * account's conditional binding survives (IAM takes the policy version in the query, not in a body), and so
+ * does the project's (Resource Manager takes it in the JSON body it declares).
  * On the code before issue 16 the key policy read was a POST: "the key does not exist" at P0.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,11 @@ function recordings(): string {
   sa.version = 3;
   sa.bindings.push({ role: 'roles/iam.serviceAccountTokenCreator', members: [EXTRA], condition: CONDITION });
   writeFileSync(saPolicy, JSON.stringify(sa));
+  const projectPolicy = join(dir, `v3/projects/${P}%3AgetIamPolicy.json`);
+  const project = JSON.parse(readFileSync(projectPolicy, 'utf8')) as { version: number; bindings: unknown[] };
+  project.version = 3;
+  project.bindings.push({ role: 'roles/viewer', members: [EXTRA], condition: CONDITION });
+  writeFileSync(projectPolicy, JSON.stringify(project));
   return dir;
 }
 
@@ -94,6 +100,14 @@ describe('the KMS key policy on the strict emulator', () => {
     ).data.serviceAccounts;
     expect(accounts[0]!.policy.bindings).toContainEqual({
       role: 'roles/iam.serviceAccountTokenCreator',
+      members: [EXTRA],
+      condition: CONDITION,
+    });
+    // Resource Manager takes the version in the JSON body it declares: the condition survives there too.
+    const projects = (snapshot.facets['gcp.iam'] as { data: { projects: { policy: { bindings: unknown[] } }[] } }).data
+      .projects;
+    expect(projects[0]!.policy.bindings).toContainEqual({
+      role: 'roles/viewer',
       members: [EXTRA],
       condition: CONDITION,
     });
