@@ -241,7 +241,8 @@ const AUTH_SCHEME = /^["']?(?:bearer|basic|token|digest|bot|negotiate|apikey|sso
 /** `curl -u user:pw`, `--user=user:pw`, `--proxy-user user:pw`: the part after the colon. */
 const USER_OPTION = /((?:^|\s)(?:-u\s*|--(?:proxy-)?user[=\s]+|-U\s+)["']?[^\s:'"]*:)([^\s'"]+)/g;
 /** `sshpass -p secret`, `mysql -psecret`, `PGPASSWORD` handled by the key rule. */
-const PASSWORD_OPTION = /(\bsshpass\s+-p\s*|\bmysql(?:dump|admin)?\b[^\n|;&]*?\s-p)([^\s'"‹-][^\s'"‹]*)/g;
+const PASSWORD_OPTION =
+  /(\bsshpass\s+-p\s*|\bmysql(?:dump|admin)?\b[^\n|;&]*?\s-p|\b(?:docker|podman|buildah|skopeo|oras|helm(?:\s+registry)?)\s+login\b[^\n|;&]*?\s-p\s+)([^\s'"‹-][^\s'"‹]*)/g;
 
 /** A value in free text: a GitHub expression, a shell expansion, a quoted string or a bare word. */
 const VALUE = String.raw`(\$\{\{[^}\n]*\}\}|\$\{[^}\n]*\}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s'"‹,;&|)}\]]+)`;
@@ -444,7 +445,11 @@ class FacetRedactor {
  */
 function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   if (typeof value === 'string') return secretName !== undefined ? r.secretValue(secretName, value) : r.text(value);
-  if (Array.isArray(value)) return value.map((v) => walk(v, r, secretName));
+  if (Array.isArray(value)) {
+    // An argv (`["--api-token", "…"]`, `["-u", "admin:pw"]`) is judged as the command line it makes.
+    if (value.length > 1 && value.every((v) => typeof v === 'string')) r.text(value.join(' '));
+    return value.map((v) => walk(v, r, secretName));
+  }
   if (!isJson(value)) return value;
   // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
   const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
