@@ -28,6 +28,14 @@ const CANARIES = {
   identitySignerKey: 'cnry-identity-signer-key-95c3b2e7f1a0',
   unrelatedEnv: 'cnry-unrelated-env-var-0f6b4d2a9c81',
 };
+const LAYER_OF: Record<string, Place['layer']> = {
+  k8sSecret: 'k8s',
+  tfstate: 'files',
+  identityApiKey: 'gcp',
+  identityClientSecret: 'gcp',
+  identitySignerKey: 'gcp',
+  unrelatedEnv: 'probe',
+};
 const SECRET_KEY = 'canary-token';
 const TF_ADDRESS = 'google_container_cluster.primary';
 const PROJECT_DIR = join('gcp', 'v2', 'projects', 'coditect-cloud-infra');
@@ -115,7 +123,7 @@ describe('secret canaries through the whole environment', () => {
     snapshotText = readFileSync(join(out, 'snapshot.json'), 'utf8');
     baselineText = readFileSync(join(out, 'baseline.json'), 'utf8');
     places = {
-      ...Object.fromEntries(Object.entries(CANARIES).map(([name, canary]) => [name, { layer: 'files', canary }])),
+      ...Object.fromEntries(Object.entries(CANARIES).map(([name, canary]) => [name, { layer: LAYER_OF[name]!, canary }])),
       ...plantedPlaces(),
       probePassword: { layer: 'probe', canary: environment.env.DEMO_PG_PASSWORD! },
     };
@@ -143,7 +151,7 @@ describe('secret canaries through the whole environment', () => {
     expect(identity.map(facetText).join('')).toContain('google.com');
     // The probe logged in with the planted password: it judged the role it logged in as.
     const superuser = result.verdicts.filter((v) => v.ruleId === 'probe-postgres-superuser');
-    expect(superuser.map((v) => v.status)).toContain('fail');
+    expect(superuser.map((v) => v.status), JSON.stringify(superuser.map((v) => v.message))).toContain('fail');
     expect(runs.debugScan!.stderr).toMatch(/identitytoolkit/i);
   });
 
@@ -153,6 +161,8 @@ describe('secret canaries through the whole environment', () => {
     expect(new Set(canaries).size).toBe(canaries.length);
     const layers = new Set(Object.values(places).map((p) => p.layer));
     expect([...layers].sort()).toEqual(['files', 'gcp', 'k8s', 'probe']);
+    // The registry probe resolved the image whose tag is a token: it read the place, and said so redacted.
+    expect(JSON.stringify(JSON.parse(snapshotText).facets['probe.registry'])).toMatch(/worker:‹redacted:github-token›/);
     const unread = Object.entries(places)
       .filter(([, p]) => p.proof !== undefined && !snapshotText.includes(JSON.stringify(p.proof).slice(1, -1)))
       .map(([name, p]) => `${name}: ${p.proof}`);

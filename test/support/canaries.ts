@@ -102,7 +102,7 @@ spec:
           args: ["--db-url=postgres://init:${w('manifest-init-args-url', 'files', 'postgres://init:')}@db.internal:5432/app"]
       containers:
         - name: worker
-          image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/worker:1.0.0
+          image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/worker:${place('probe-registry-image-tag', 'probe', shape.github)}
           command: ["worker", "--api-token", "${w('manifest-command-option', 'files', '--api-token')}"]
           args: ["--password=${w('manifest-args-password', 'files', '--password=')}", "--verbose"]
           env:
