@@ -138,6 +138,9 @@ const REFERENCE_WORDS = new Set([
   'required',
 ]);
 
+/** A DNS name used as a key (an API group, a label prefix). */
+const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:io|com|org|net|dev|cloud|ai|app|co|sh|k8s\.io|x-k8s\.io)$/;
+
 /** `DB_PASSWORD` → db password; `apiToken` → api token; `example.com/api-token` → example com api token. */
 function wordsOf(key: string): string[] {
   return key
@@ -150,6 +153,12 @@ function wordsOf(key: string): string[] {
 
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
+  // External Secrets' `secretKey` names a key of the Secret it writes, not a value.
+  if (key === 'secretKey') return false;
+  // `example.com/api-token`: the name is after the domain; a bare domain (`rbac.authorization.k8s.io`) is an API group.
+  const slash = key.lastIndexOf('/');
+  if (slash >= 0) return isSecretName(key.slice(slash + 1));
+  if (DOMAIN.test(key)) return false;
   const words = wordsOf(key);
   if (words.length === 0) return false;
   const last = words[words.length - 1]!;
@@ -176,12 +185,18 @@ export function isReference(value: string): boolean {
 const SETTING_WORD = /^(?:read|write|none|true|false|yes|no|on|off|enabled|disabled|required|optional|auto|null)$/i;
 
 /**
+ * Names of where a secret is kept, not the secret: Google Cloud resource names (`projects/p/secrets/db`)
+ * and absolute file paths (`/run/secrets/db-password`).
+ */
+const RESOURCE_NAME = /^(?:(?:projects|organizations|folders)\/[\w.-]+(?:\/[\w.@:-]+)*|\/[\w.-]+(?:\/[\w.-]+)+)$/;
+
+/**
  * The allow-list for one value whose name says secret: what rules may read of it, never the value.
  * URLs keep everything but their secret parts; the rest becomes a class marker.
  */
 export function redactSecretValue(key: string, value: string): string {
   const trimmed = value.trim();
-  if (!trimmed || isReference(trimmed) || SETTING_WORD.test(trimmed)) return value;
+  if (!trimmed || isReference(trimmed) || SETTING_WORD.test(trimmed) || RESOURCE_NAME.test(trimmed)) return value;
   if (parseConnectionUrl(trimmed)) return redactText(value);
   const verdict = classifySecretValue(key, trimmed);
   if (verdict.class === 'empty') return value;
@@ -299,9 +314,12 @@ function randomToken(run: string, before: string): boolean {
   if (/(?:sha(?:1|256|384|512)[:-]|@)$/i.test(before) && /^[0-9a-f]+$/i.test(run)) return false;
   if (UUID.test(run)) return false;
   if (looksRandom(run) && !/[/.]/.test(run) && !/[-_]/.test(run)) return true;
-  // Base64 may hold `/`, `+`, `-`, `_`: a long run without dots whose parts are mostly random is random too.
   const parts = run.split(/[/._-]+/);
-  return parts.some(looksRandom) || (!run.includes('.') && run.length >= 32 && looksRandom(run.replace(/[/_-]/g, '')) && entropy(run) >= 4.5);
+  if (parts.some(looksRandom)) return true;
+  // Base64 may hold `/`, `+`, `-`, `_` that cut a secret into short parts: random too when no part is a word
+  // (a path, a resource name) and the whole mixes letters and digits at random.
+  const word = (p: string) => /^[a-z]{3,}$/i.test(p) && !(/[a-z]/.test(p) && /[A-Z]/.test(p) && p.length < 8);
+  return !run.includes('.') && run.length >= 24 && !parts.some(word) && looksRandom(run.replace(/[/_+-]/g, ''));
 }
 
 /** `https://x/p?a=1` and `file.tar.gz` end before a trailing dot or slash that punctuates prose. */

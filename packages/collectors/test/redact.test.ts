@@ -34,6 +34,8 @@ const LEAKS: [string, string, string[]][] = [
   ['query token', 'https://x.example/cb?access_token=Xk3m9Qv2Lp7&x=1', ['https://x.example/cb?access_token=', '&x=1']],
   ['high entropy', `value ${random} end`, ['value', 'end']],
   ['sshpass', 'sshpass -p hunter2x ssh h', ['sshpass -p', 'ssh h']],
+  ['docker login -p', 'docker login -u ci -p hunter2x registry.internal', ['docker login -u ci -p', 'registry.internal']],
+  ['base64 cut by slashes', `echo ${random.slice(0, 10)}/${random.slice(10, 20)}/${random.slice(20)} | base64 -d`, ['| base64 -d']],
 ];
 
 /** Free text that must survive unchanged: what rules read. */
@@ -51,6 +53,10 @@ const KEPT: [string, string][] = [
   ['gcloud command', 'gcloud container clusters get-credentials coditect-staging --region us-central1'],
   ['secret key ref', 'secretKeyRef: backend-secrets'],
   ['placeholder-free prose', 'Set DB_PASSWORD from Secret Manager before the first deploy.'],
+  ['workload identity provider', 'projects/374018874256/locations/global/workloadIdentityPools/github/providers/github'],
+  ['alert policy name', 'projects/coditect-cloud-infra/alertPolicies/14223519603377185022'],
+  ['principal set', 'principalSet://iam.googleapis.com/projects/374018874256/locations/global/workloadIdentityPools/github/attribute.repository/coditect-ai/coditect-cloud-backend'],
+  ['template reference', 'password: "{{ .dbPassword }}"'],
 ];
 
 describe('the free-text detector', () => {
@@ -86,6 +92,8 @@ describe('secret names', () => {
     ['keyName', false],
     ['private_key_id', false],
     ['DB_USER', false],
+    ['rbac.authorization.k8s.io', false],
+    ['example.com/notes', false],
   ])('%s → %s', (name, secret) => expect(isSecretName(name)).toBe(secret));
 });
 
@@ -94,6 +102,9 @@ describe('the allow-list for secret-named values', () => {
     ['DB_PASSWORD', '', ''],
     ['DB_PASSWORD', '${{ secrets.DB_PASSWORD }}', '${{ secrets.DB_PASSWORD }}'],
     ['DB_PASSWORD', 'changeme', '‹redacted:placeholder›'],
+    ['secret', 'projects/coditect-cloud-infra/secrets/db-password', 'projects/coditect-cloud-infra/secrets/db-password'],
+    ['password_file_hint', '/run/secrets/db-password', '/run/secrets/db-password'],
+    ['id-token', 'write', 'write'],
     ['DB_PASSWORD', 'hunter2', '‹redacted:value›'],
     ['DATABASE_URL_SECRET', 'postgres://app:pw1234@db:5432/app', 'postgres://app:‹redacted:password›@db:5432/app'],
   ])('%s=%s → %s', (key, value, out) => expect(redactSecretValue(key, value)).toBe(out));
@@ -113,12 +124,16 @@ describe('whole facets', () => {
       with: { credentials_json: { value: '{"type":"service_account"}', line: 3 }, token: { value: '${{ secrets.T }}' } },
       annotations: { 'example.com/api-token': 'tok-abc-123456' },
       argv: ['curl', '-u', 'admin:Sup3r-Pw-xyz'],
+      command: ['worker', '--api-token', 'Opt-Tok-987654'],
+      externalSecret: { data: [{ secretKey: 'dbPassword' }], template: { 'db-password': '{{ .dbPassword }}' } },
       text: 'curl -u admin:Sup3r-Pw-xyz https://h',
     };
     const out = JSON.stringify(redactTree(file));
-    for (const secret of ['hunter2-legacy', 'service_account', 'tok-abc-123456', 'Sup3r-Pw-xyz'])
+    for (const secret of ['hunter2-legacy', 'service_account', 'tok-abc-123456', 'Sup3r-Pw-xyz', 'Opt-Tok-987654'])
       expect(out.includes(secret), secret).toBe(false);
     expect(out).toContain('${{ secrets.T }}');
+    expect(out).toContain('"secretKey":"dbPassword"');
+    expect(out).toContain('{{ .dbPassword }}');
   });
 
   it('redacts an OpenTofu variable default by its name or sensitive flag, keeping references', () => {
