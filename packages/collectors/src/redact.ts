@@ -151,13 +151,26 @@ function wordsOf(key: string): string[] {
     .filter(Boolean);
 }
 
+/** Keys repeat across a facet (`name`, `line`, `image`…): each is judged once. */
+const secretNames = new Map<string, boolean>();
+
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
+  let known = secretNames.get(key);
+  if (known === undefined) {
+    if (secretNames.size > 50_000) secretNames.clear();
+    known = judgeName(key);
+    secretNames.set(key, known);
+  }
+  return known;
+}
+
+function judgeName(key: string): boolean {
   // External Secrets' `secretKey` names a key of the Secret it writes, not a value.
   if (key === 'secretKey') return false;
   // `example.com/api-token`: the name is after the domain; a bare domain (`rbac.authorization.k8s.io`) is an API group.
   const slash = key.lastIndexOf('/');
-  if (slash >= 0) return isSecretName(key.slice(slash + 1));
+  if (slash >= 0) return judgeName(key.slice(slash + 1));
   if (DOMAIN.test(key)) return false;
   const words = wordsOf(key);
   if (words.length === 0) return false;
@@ -228,6 +241,10 @@ const TOKEN_FORMATS: [RegExp, RedactionKind][] = [
   [/\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}/g, 'openai-key'],
   [/\b(?:SK[0-9a-f]{32}|key-[0-9a-f]{32}|shpat_[0-9a-fA-F]{32}|hf_[A-Za-z0-9]{30,})\b/g, 'token'],
 ];
+
+/** Cheap test before the token formats: one of their prefixes occurs. */
+const TOKEN_PREFIX =
+  /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|GPA|IDA|ROA|NPA|NVA|IPA)|AIza|GOCSPX-|ya29\.|1\/\/0|xox[abposre]-|(?:sk|rk)_(?:live|test)_|whsec_|eyJ|npm_|pypi-|dckr_pat_|SG\.|sk-|SK[0-9a-f]|key-|shpat_|hf_/;
 
 /** A private key block, PEM or inside JSON (`\n` escapes); to its END line, a quote or the end of the text. */
 const PRIVATE_KEY =
@@ -333,50 +350,61 @@ function keepsStructure(value: string): boolean {
  */
 export function detectSecrets(text: string): { text: string; findings: Finding[] } {
   const findings: Finding[] = [];
-  if (text.length < 8) return { text, findings };
+  // Most strings of a facet are short names: nothing below can match them.
+  if (text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text))) return { text, findings };
   let out = text;
   const found = (secret: string, kind: RedactionKind): string => {
     if (secret && !keepsStructure(secret)) findings.push({ secret, kind });
     return marker(kind);
   };
+  const spaced = /\s/.test(out);
 
-  out = out.replace(PRIVATE_KEY, (_w, head: string, body: string) =>
-    body.trim() ? `${head}${found(body, 'private-key')}` : `${head}${body}`,
-  );
-  for (const [re, kind] of TOKEN_FORMATS) out = out.replace(re, (w) => found(w, kind));
+  if (out.includes('PRIVATE KEY'))
+    out = out.replace(PRIVATE_KEY, (_w, head: string, body: string) =>
+      body.trim() ? `${head}${found(body, 'private-key')}` : `${head}${body}`,
+    );
+  if (TOKEN_PREFIX.test(out)) for (const [re, kind] of TOKEN_FORMATS) out = out.replace(re, (w) => found(w, kind));
   if (out.includes('://')) {
     out = out.replace(WEBHOOK_PATHS, (_w, prefix: string, path: string) => `${prefix}${found(path, 'webhook')}`);
-    out = out.replace(URL_USERINFO, (w, scheme: string, user: string, password: string) =>
-      keepsStructure(password) ? w : `${scheme}${user}:${found(password, 'password')}@`,
-    );
-    out = out.replace(URL_USER_ONLY, (w, scheme: string, user: string) =>
-      randomToken(user, '') ? `${scheme}${found(user, 'token')}@` : w,
-    );
+    if (out.includes('@')) {
+      out = out.replace(URL_USERINFO, (w, scheme: string, user: string, password: string) =>
+        keepsStructure(password) ? w : `${scheme}${user}:${found(password, 'password')}@`,
+      );
+      out = out.replace(URL_USER_ONLY, (w, scheme: string, user: string) =>
+        randomToken(user, '') ? `${scheme}${found(user, 'token')}@` : w,
+      );
+    }
   }
-  if (/[?&;]/.test(out)) {
+  if (/[?&;]/.test(out) && out.includes('=')) {
     out = out.replace(SECRET_QUERY, (w, head: string, value: string) =>
       keepsStructure(value) || /^(?:true|false|\d{1,6})$/i.test(value) ? w : `${head}=${found(value, 'token')}`,
     );
   }
-  out = out.replace(AUTHORIZATION, (w, head: string, credentials: string) =>
-    runtimeValue(credentials) ? w : `${head}${found(credentials, 'authorization')}`,
-  );
-  out = out.replace(USER_OPTION, (w, head: string, password: string) =>
-    runtimeValue(password) || /^\d{1,10}$/.test(password) ? w : `${head}${found(password, 'password')}`,
-  );
-  out = out.replace(PASSWORD_OPTION, (w, head: string, password: string) =>
-    runtimeValue(password) ? w : `${head}${found(password, 'password')}`,
-  );
-  out = out.replace(SECRET_OPTION, (w, head: string, name: string, value: string) =>
-    isSecretName(name) && !value.startsWith('-') ? `${head}${secretValueIn(name, value, found)}` : w,
-  );
-  out = out.replace(SECRET_ASSIGNMENT, (w, head: string, name: string, value: string) =>
-    isSecretName(name) && !AUTH_SCHEME.test(value) ? `${head}${secretValueIn(name, value, found)}` : w,
-  );
-  out = out.replace(TOKEN_RUN, (run: string, offset: number, whole: string) => {
-    const before = whole.slice(Math.max(0, offset - 8), offset);
-    return randomToken(run, before) ? found(run, 'high-entropy') : run;
-  });
+  if (/authorization/i.test(out))
+    out = out.replace(AUTHORIZATION, (w, head: string, credentials: string) =>
+      runtimeValue(credentials) ? w : `${head}${found(credentials, 'authorization')}`,
+    );
+  if (spaced && /-u|--(?:proxy-)?user|-U/.test(out))
+    out = out.replace(USER_OPTION, (w, head: string, password: string) =>
+      runtimeValue(password) || /^\d{1,10}$/.test(password) ? w : `${head}${found(password, 'password')}`,
+    );
+  if (spaced && /sshpass|mysql|login/.test(out))
+    out = out.replace(PASSWORD_OPTION, (w, head: string, password: string) =>
+      runtimeValue(password) ? w : `${head}${found(password, 'password')}`,
+    );
+  if (out.includes('-'))
+    out = out.replace(SECRET_OPTION, (w, head: string, name: string, value: string) =>
+      isSecretName(name) && !value.startsWith('-') ? `${head}${secretValueIn(name, value, found)}` : w,
+    );
+  if (/[=:]/.test(out))
+    out = out.replace(SECRET_ASSIGNMENT, (w, head: string, name: string, value: string) =>
+      isSecretName(name) && !AUTH_SCHEME.test(value) ? `${head}${secretValueIn(name, value, found)}` : w,
+    );
+  if (out.length >= 16)
+    out = out.replace(TOKEN_RUN, (run: string, offset: number, whole: string) => {
+      const before = whole.slice(Math.max(0, offset - 8), offset);
+      return randomToken(run, before) ? found(run, 'high-entropy') : run;
+    });
   return { text: out, findings };
 }
 
@@ -414,6 +442,11 @@ class FacetRedactor {
   private readonly known = new Map<string, RedactionKind>();
   private readonly cache = new Map<string, string>();
   private pattern: RegExp | undefined;
+
+  /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
+  get learned(): boolean {
+    return this.known.size > 0;
+  }
 
   learn(secret: string, kind: RedactionKind): void {
     const s = secret.trim();
@@ -474,7 +507,9 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   const variable = secretVariable(value);
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === 'value') out[k] = walk(v, r, pairName);
+    // Source positions (JSON pointer → line and column): numbers only.
+    if (k === 'positions' && isJson(v)) out[k] = v;
+    else if (k === 'value') out[k] = walk(v, r, pairName);
     else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
       out[k] = redactExpression(secretName, v, r);
     else if (k === 'attributes' && variable !== undefined && isJson(v)) {
@@ -510,8 +545,8 @@ function redactExpression(name: string, expression: string, r: FacetRedactor): s
 /** Two passes, so a secret found late in the walk is also masked where it appeared earlier. */
 export function redactTree<T>(value: T): T {
   const r = new FacetRedactor();
-  walk(value, r);
-  return walk(value, r) as T;
+  const first = walk(value, r);
+  return (r.learned ? walk(value, r) : first) as T;
 }
 
 /**
