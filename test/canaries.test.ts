@@ -123,7 +123,9 @@ describe('secret canaries through the whole environment', () => {
     snapshotText = readFileSync(join(out, 'snapshot.json'), 'utf8');
     baselineText = readFileSync(join(out, 'baseline.json'), 'utf8');
     places = {
-      ...Object.fromEntries(Object.entries(CANARIES).map(([name, canary]) => [name, { layer: LAYER_OF[name]!, canary }])),
+      ...Object.fromEntries(
+        Object.entries(CANARIES).map(([name, canary]) => [name, { layer: LAYER_OF[name]!, canary }]),
+      ),
       ...plantedPlaces(),
       probePassword: { layer: 'probe', canary: environment.env.DEMO_PG_PASSWORD! },
     };
@@ -151,7 +153,10 @@ describe('secret canaries through the whole environment', () => {
     expect(identity.map(facetText).join('')).toContain('google.com');
     // The probe logged in with the planted password: it judged the role it logged in as.
     const superuser = result.verdicts.filter((v) => v.ruleId === 'probe-postgres-superuser');
-    expect(superuser.map((v) => v.status), JSON.stringify(superuser.map((v) => v.message))).toContain('fail');
+    expect(
+      superuser.map((v) => v.status),
+      JSON.stringify(superuser.map((v) => v.message)),
+    ).toContain('fail');
     expect(runs.debugScan!.stderr).toMatch(/identitytoolkit/i);
   });
 

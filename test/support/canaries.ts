@@ -279,12 +279,16 @@ function editJson(file: string, edit: (value: Json) => void): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined || value === null) throw new Error(`the fixture has no ${what}: update test/support/canaries.ts`);
+  if (value === undefined || value === null)
+    throw new Error(`the fixture has no ${what}: update test/support/canaries.ts`);
   return value;
 }
 type Item = { metadata: { name: string; annotations?: Record<string, string> } } & Json;
 const byName = (list: Json, name: string) =>
-  must((list.items as Item[]).find((i) => i.metadata.name === name), `object ${name}`);
+  must(
+    (list.items as Item[]).find((i) => i.metadata.name === name),
+    `object ${name}`,
+  );
 const PROJECT = join('gcp', 'v1', 'projects', 'coditect-cloud-infra');
 
 // ---------------------------------------------------------------- the live layers
@@ -340,7 +344,10 @@ export function plantEverywhere(dir: string): void {
       { name: 'RENDER_OPTIONS', value: place('live-env-innocent-jwt', 'k8s', shape.jwt, 'RENDER_OPTIONS') },
       { name: 'CACHE_SEED', value: place('live-env-innocent-entropy', 'k8s', shape.entropy, 'CACHE_SEED') },
       { name: 'STRIPE_API_KEY', value: w('live-env-named', 'k8s', 'STRIPE_API_KEY') },
-      { name: 'LEGACY_DSN', value: `mysql://legacy:${w('live-env-url', 'k8s', 'legacy.internal')}@legacy.internal:3306/app` },
+      {
+        name: 'LEGACY_DSN',
+        value: `mysql://legacy:${w('live-env-url', 'k8s', 'legacy.internal')}@legacy.internal:3306/app`,
+      },
     ];
     const applied = d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
     d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'] = JSON.stringify({
@@ -363,8 +370,7 @@ export function plantEverywhere(dir: string): void {
       },
     };
     const terminated = (status.lastState as { terminated?: Json }).terminated;
-    if (terminated)
-      terminated.message = `Traceback: password=${w('live-container-terminated-message', 'k8s')} refused`;
+    if (terminated) terminated.message = `Traceback: password=${w('live-container-terminated-message', 'k8s')} refused`;
     pod.status.conditions.push({
       type: 'CanaryCondition',
       status: 'False',
@@ -410,7 +416,10 @@ export function plantEverywhere(dir: string): void {
     };
   });
   editJson(join(dir, PROJECT, 'instances.json'), (body) => {
-    const sql = must((body.items as { settings: { ipConfiguration: { authorizedNetworks: Json[] } } }[])[0], 'SQL instance');
+    const sql = must(
+      (body.items as { settings: { ipConfiguration: { authorizedNetworks: Json[] } } }[])[0],
+      'SQL instance',
+    );
     sql.settings.ipConfiguration.authorizedNetworks.push({
       name: `vpn ${place('gcp-sql-network-name', 'gcp', shape.github, 'vpn')}`,
       value: '203.0.113.7/32',

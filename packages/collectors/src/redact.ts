@@ -81,7 +81,8 @@ const SECRET_WORDS = new Set([
   'hmac',
 ]);
 /** Two-word spellings of the same (`api_key`, `private-key`, `access.key`). */
-const SECRET_PAIRS = /(?:api|private|access|secret|signing|signer|encryption|master|session|account|auth|client)(?:key|secret)$/;
+const SECRET_PAIRS =
+  /(?:api|private|access|secret|signing|signer|encryption|master|session|account|auth|client)(?:key|secret)$/;
 /** A last word that makes the key name a reference, not a value (`secretName`, `passwordFile`, `tokenUri`). */
 const REFERENCE_WORDS = new Set([
   'name',

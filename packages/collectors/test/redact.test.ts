@@ -1,3 +1,4 @@
+/* biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are scripts, GitHub expressions and references, not JS templates */
 import { describe, expect, it } from 'vitest';
 import { isSecretName, looksRandom, redactFacets, redactSecretValue, redactText, redactTree } from '../src/redact.js';
 
@@ -7,9 +8,15 @@ const aws = ['AKIA', 'Q7ZK3M9T2W8R5X4N'].join('');
 const google = ['AIza', 'SyD4k9Qx2vL7mN3pR8tW1zB6cF0hJ5gK2sE'].join('');
 const slack = ['xoxb', '-2048-61930-', 'Qm7Tn2Vx9Ld4Kp8Rz3'].join('');
 const stripe = ['sk', '_live_', '51Hq8Zt2Lm9Xv4Nc7Rb3Wd'].join('');
-const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJjYW5hcnkiLCJpYXQiOjE3MDAwMDAwMDB9', 'Xk3m9Qv2Lp7Tn4Rz8Wb1Yc6Fd0Hs5Gj2Ke'].join('.');
+const jwt = [
+  'eyJhbGciOiJIUzI1NiJ9',
+  'eyJzdWIiOiJjYW5hcnkiLCJpYXQiOjE3MDAwMDAwMDB9',
+  'Xk3m9Qv2Lp7Tn4Rz8Wb1Yc6Fd0Hs5Gj2Ke',
+].join('.');
 const random = 'q8Zr3Vt7Nw2Lm9Xk4Pb6Dc1Hy5Fs0Gj';
-const pem = ['-----BEGIN RSA PRIVATE ', 'KEY-----\nMIIEow', 'IBAAKCAQEAq8Zr3Vt7\n-----END RSA PRIVATE KEY-----'].join('');
+const pem = ['-----BEGIN RSA PRIVATE ', 'KEY-----\nMIIEow', 'IBAAKCAQEAq8Zr3Vt7\n-----END RSA PRIVATE KEY-----'].join(
+  '',
+);
 
 /** Free text → what must not survive, and what must. */
 const LEAKS: [string, string, string[]][] = [
@@ -20,22 +27,42 @@ const LEAKS: [string, string, string[]][] = [
   ['Stripe key', `stripe --api ${stripe}`, ['stripe --api']],
   ['JWT', `Cookie ${jwt}`, ['Cookie']],
   ['private key block', pem, ['-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----']],
-  ['URL password', 'DATABASE=postgres://app:Hunter2-pw@db.internal:5432/app?sslmode=disable', ['postgres://app:', '@db.internal:5432/app?sslmode=disable']],
+  [
+    'URL password',
+    'DATABASE=postgres://app:Hunter2-pw@db.internal:5432/app?sslmode=disable',
+    ['postgres://app:', '@db.internal:5432/app?sslmode=disable'],
+  ],
   ['curl -u', 'curl -u admin:Sup3r-Pw-xyz https://h/x', ['curl -u admin:', 'https://h/x']],
   ['--user=', 'curl --user=admin:Sup3r-Pw-xyz https://h/x', ['curl --user=admin:']],
-  ['Bearer header', 'curl -H "Authorization: Bearer abc.def-Secret123" https://api', ['Authorization: Bearer ', 'https://api']],
+  [
+    'Bearer header',
+    'curl -H "Authorization: Bearer abc.def-Secret123" https://api',
+    ['Authorization: Bearer ', 'https://api'],
+  ],
   ['Basic header', "-H 'Authorization: Basic YWRtaW46cHc=' x", ['Authorization: Basic ']],
   ['--password=', 'app --password=hunter2x --port=80', ['app --password=', '--port=80']],
   ['--password value', 'app --password hunter2x --port 80', ['--port 80']],
   ['KEY=value', 'DB_PASSWORD=hunter2x ./run', ['DB_PASSWORD=', './run']],
   ['key: value', 'api_token: hunter2x', ['api_token: ']],
   ['JSON key', '{"client_secret": "hunter2x", "id": 3}', ['"client_secret": "', '"id": 3']],
-  ['webhook path', 'https://hooks.slack.com/services/T000/B000/Xk3m9Qv2Lp7Tn4Rz8Wb1', ['https://hooks.slack.com/services/']],
+  [
+    'webhook path',
+    'https://hooks.slack.com/services/T000/B000/Xk3m9Qv2Lp7Tn4Rz8Wb1',
+    ['https://hooks.slack.com/services/'],
+  ],
   ['query token', 'https://x.example/cb?access_token=Xk3m9Qv2Lp7&x=1', ['https://x.example/cb?access_token=', '&x=1']],
   ['high entropy', `value ${random} end`, ['value', 'end']],
   ['sshpass', 'sshpass -p hunter2x ssh h', ['sshpass -p', 'ssh h']],
-  ['docker login -p', 'docker login -u ci -p hunter2x registry.internal', ['docker login -u ci -p', 'registry.internal']],
-  ['base64 cut by slashes', `echo ${random.slice(0, 10)}/${random.slice(10, 20)}/${random.slice(20)} | base64 -d`, ['| base64 -d']],
+  [
+    'docker login -p',
+    'docker login -u ci -p hunter2x registry.internal',
+    ['docker login -u ci -p', 'registry.internal'],
+  ],
+  [
+    'base64 cut by slashes',
+    `echo ${random.slice(0, 10)}/${random.slice(10, 20)}/${random.slice(20)} | base64 -d`,
+    ['| base64 -d'],
+  ],
 ];
 
 /** Free text that must survive unchanged: what rules read. */
@@ -53,9 +80,15 @@ const KEPT: [string, string][] = [
   ['gcloud command', 'gcloud container clusters get-credentials coditect-staging --region us-central1'],
   ['secret key ref', 'secretKeyRef: backend-secrets'],
   ['placeholder-free prose', 'Set DB_PASSWORD from Secret Manager before the first deploy.'],
-  ['workload identity provider', 'projects/374018874256/locations/global/workloadIdentityPools/github/providers/github'],
+  [
+    'workload identity provider',
+    'projects/374018874256/locations/global/workloadIdentityPools/github/providers/github',
+  ],
   ['alert policy name', 'projects/coditect-cloud-infra/alertPolicies/14223519603377185022'],
-  ['principal set', 'principalSet://iam.googleapis.com/projects/374018874256/locations/global/workloadIdentityPools/github/attribute.repository/coditect-ai/coditect-cloud-backend'],
+  [
+    'principal set',
+    'principalSet://iam.googleapis.com/projects/374018874256/locations/global/workloadIdentityPools/github/attribute.repository/coditect-ai/coditect-cloud-backend',
+  ],
   ['template reference', 'password: "{{ .dbPassword }}"'],
 ];
 
@@ -102,7 +135,11 @@ describe('the allow-list for secret-named values', () => {
     ['DB_PASSWORD', '', ''],
     ['DB_PASSWORD', '${{ secrets.DB_PASSWORD }}', '${{ secrets.DB_PASSWORD }}'],
     ['DB_PASSWORD', 'changeme', '‹redacted:placeholder›'],
-    ['secret', 'projects/coditect-cloud-infra/secrets/db-password', 'projects/coditect-cloud-infra/secrets/db-password'],
+    [
+      'secret',
+      'projects/coditect-cloud-infra/secrets/db-password',
+      'projects/coditect-cloud-infra/secrets/db-password',
+    ],
     ['password_file_hint', '/run/secrets/db-password', '/run/secrets/db-password'],
     ['id-token', 'write', 'write'],
     ['DB_PASSWORD', 'hunter2', '‹redacted:value›'],
@@ -121,7 +158,10 @@ describe('whole facets', () => {
     const file = {
       env: [{ name: 'PASSWORD', value: 'hunter2-legacy', line: 1 }],
       instructions: [{ keyword: 'ENV', args: 'PASSWORD hunter2-legacy' }],
-      with: { credentials_json: { value: '{"type":"service_account"}', line: 3 }, token: { value: '${{ secrets.T }}' } },
+      with: {
+        credentials_json: { value: '{"type":"service_account"}', line: 3 },
+        token: { value: '${{ secrets.T }}' },
+      },
       annotations: { 'example.com/api-token': 'tok-abc-123456' },
       argv: ['curl', '-u', 'admin:Sup3r-Pw-xyz'],
       command: ['worker', '--api-token', 'Opt-Tok-987654'],
