@@ -114,7 +114,22 @@ describe('secret canaries through the whole environment', () => {
       runCliAsync(['collect', ...base, '-o', join(out, 'snapshot.json'), '--debug', '--verbose'], { env }),
       runCliAsync(['collect', ...base, '-o', '-', '--quiet'], { env }),
     ]);
+    // The redacted snapshot still validates against its schema and replays offline.
+    const replay = await runCliAsync(
+      [
+        'scan',
+        ...base,
+        '--snapshot',
+        join(out, 'snapshot.json'),
+        '--format',
+        formats,
+        '--output-dir',
+        join(out, 'replay'),
+      ],
+      { env },
+    );
     runs = {
+      replay: replay!,
       debugScan: debugScan!,
       verboseScan: verboseScan!,
       collectFile: collectFile!,
@@ -178,10 +193,11 @@ describe('secret canaries through the whole environment', () => {
   });
 
   it('no canary, raw or base64, in any report, the snapshot, the baseline, stdout or stderr', () => {
-    const reports = ['debug', 'verbose'].flatMap((d) =>
+    expect(runs.replay!.code, runs.replay!.stderr).toBe(1);
+    const reports = ['debug', 'verbose', 'replay'].flatMap((d) =>
       readdirSync(join(out, d)).map((f) => ({ name: `${d}/${f}`, text: readFileSync(join(out, d, f), 'utf8') })),
     );
-    expect(reports.length).toBeGreaterThanOrEqual(10);
+    expect(reports.length).toBeGreaterThanOrEqual(15);
     const texts = [
       ...reports,
       { name: 'snapshot.json', text: snapshotText },

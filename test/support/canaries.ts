@@ -293,14 +293,23 @@ const PROJECT = join('gcp', 'v1', 'projects', 'coditect-cloud-infra');
 
 // ---------------------------------------------------------------- the live layers
 
+/** The files planted in the repository, by path (canaries of the files layer, apart from the state file). */
+export function plantedFiles(): Record<string, string> {
+  return {
+    'canary/Dockerfile': dockerfile,
+    'k8s/canary.yaml': manifests,
+    '.github/workflows/canary.yml': workflow,
+    'opentofu/environments/staging/canary.tf': terraform,
+    'docs/canary-guide.md': guide,
+  };
+}
+
 /** Every canary planted in the live recordings (Kubernetes API, Google Cloud APIs) and the files. */
 export function plantEverywhere(dir: string): void {
-  mkdirSync(join(dir, 'canary'), { recursive: true });
-  writeFileSync(join(dir, 'canary', 'Dockerfile'), dockerfile);
-  writeFileSync(join(dir, 'k8s', 'canary.yaml'), manifests);
-  writeFileSync(join(dir, '.github', 'workflows', 'canary.yml'), workflow);
-  writeFileSync(join(dir, 'opentofu', 'environments', 'staging', 'canary.tf'), terraform);
-  writeFileSync(join(dir, 'docs', 'canary-guide.md'), guide);
+  for (const [path, text] of Object.entries(plantedFiles())) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
 
   editJson(join(dir, 'opentofu/environments/staging/terraform.tfstate'), (state) => {
     const resources = state.resources as { type: string; instances: { attributes: Json }[] }[];
