@@ -114,6 +114,8 @@ describe('secret canaries through the whole environment', () => {
       runCliAsync(['collect', ...base, '-o', join(out, 'snapshot.json'), '--debug', '--verbose'], { env }),
       runCliAsync(['collect', ...base, '-o', '-', '--quiet'], { env }),
     ]);
+    for (const [name, run] of Object.entries({ debugScan, verboseScan, collectFile }))
+      if (run!.code !== 0 && run!.code !== 1) throw new Error(`${name} exited ${run!.code}: ${run!.stderr.slice(-3000)}`);
     // The redacted snapshot still validates against its schema and replays offline.
     const replay = await runCliAsync(
       [
