@@ -43,6 +43,7 @@ export type RedactionKind =
 export const marker = (kind: RedactionKind): string => `‹redacted:${kind}›`;
 /** Any marker, and the `<redacted>` the manifest reader writes: text that is already safe. */
 const MARKER = /‹redacted:[a-z-]+›|<redacted>/;
+const WHOLE_MARKER = new RegExp(`^(?:${MARKER.source})$`);
 
 // ---------------------------------------------------------------- names that say "secret"
 
@@ -191,7 +192,7 @@ export function isReference(value: string): boolean {
     /^\$[A-Za-z_]\w*$/.test(v) ||
     /^\{\{[^}]*\}\}$/.test(v) ||
     /^(?:var|local|data|module)\.[\w.[\]"-]+$/.test(v) ||
-    new RegExp(`^(?:${MARKER.source})$`).test(v)
+    WHOLE_MARKER.test(v)
   );
 }
 
