@@ -7,6 +7,8 @@
  *   the whole applied manifest, Secret `data`/`stringData` included.
  * - Literal `env` values whose names look secret are replaced, terminated-container messages (which may
  *   carry application logs) are dropped, and passwords in connection URLs are masked everywhere.
+ * What is kept (args, commands, env values with innocent names, annotations, status and condition messages)
+ * then passes the collector's secret detector with every other facet (../redact.ts, at the end of `collect`).
  */
 import type {
   K8sClaim,
