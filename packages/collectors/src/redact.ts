@@ -16,7 +16,7 @@
  * What one place reveals is then masked everywhere in the same file or facet (a password found in
  * `-u admin:pw` also leaves the command's `argv`).
  */
-import { classifySecretValue, parseConnectionUrl } from './files/secrets.js';
+import { classifySecretValue, isExampleHost, isSuperuserName, parseConnectionUrl } from './files/secrets.js';
 
 /** Kinds a marker names; each is what the detector recognised, never the value. */
 export type RedactionKind =
@@ -452,8 +452,10 @@ class FacetRedactor {
 
   learn(secret: string, kind: RedactionKind): void {
     const s = secret.trim();
-    // Short values and public names would mask unrelated words (`postgres:16`); they are masked where found.
-    if (s.length < 6 || isReference(s)) return;
+    // Short values, plain words and public names would mask unrelated text (`postgres:16`, a container
+    // named `backend`); they are masked where they were found, not searched for elsewhere.
+    if (s.length < 6 || isReference(s) || (/^[a-z]+$/.test(s) && s.length < 16)) return;
+    if (isSuperuserName(s) || isExampleHost(s)) return;
     const verdict = classifySecretValue('password', s);
     if (verdict.class === 'placeholder' || verdict.publicValue !== undefined) return;
     if (!this.known.has(s)) {

@@ -176,6 +176,21 @@ describe('whole facets', () => {
     expect(out).toContain('{{ .dbPassword }}');
   });
 
+  it('masks a plain word or public name only where it was found, not in unrelated text', () => {
+    const file = {
+      env: [
+        { name: 'POSTGRES_PASSWORD', value: 'postgres' },
+        { name: 'SESSION_SECRET', value: 'backend' },
+      ],
+      image: 'postgres:16',
+      container: 'backend',
+      deployment: 'coditect-backend',
+    };
+    const out = redactTree(file);
+    expect(out.env.map((e) => e.value)).toEqual(['‹redacted:value›', '‹redacted:value›']);
+    expect([out.image, out.container, out.deployment]).toEqual(['postgres:16', 'backend', 'coditect-backend']);
+  });
+
   it('redacts an OpenTofu variable default by its name or sensitive flag, keeping references', () => {
     const block = (label: string, value: unknown, sensitive = false) => ({
       type: 'variable',
