@@ -53,6 +53,30 @@ const LEAKS: [string, string, string[]][] = [
   ['query token', 'https://x.example/cb?access_token=Xk3m9Qv2Lp7&x=1', ['https://x.example/cb?access_token=', '&x=1']],
   ['high entropy', `value ${random} end`, ['value', 'end']],
   ['sshpass', 'sshpass -p hunter2x ssh h', ['sshpass -p', 'ssh h']],
+  ['mysql -p', 'mysql -h db -u root -phunter2x app', ['mysql -h db -u root -p', ' app']],
+  ['GitLab token', `glpat-${random.slice(0, 20)}`, []],
+  ['npm token', `//registry.npmjs.org/:_authToken=npm_${random}1234`, ['_authToken=']],
+  ['SendGrid key', `SG.${random.slice(0, 22)}.${random}Xk3m9Qv2Lp7`, []],
+  ['OpenAI key', `OPENAI=sk-proj-${random}`, ['OPENAI=']],
+  ['Google OAuth client secret', `--client GOCSPX-${random.slice(0, 28)}`, ['--client ']],
+  [
+    'Teams webhook',
+    `https://contoso.webhook.office.com/webhookb2/${random}@x/IncomingWebhook/${random}`,
+    ['https://contoso.webhook.office.com/'],
+  ],
+  [
+    'signed URL',
+    `https://storage.googleapis.com/b/o?X-Goog-Signature=${random}&X-Goog-Date=20260101`,
+    ['&X-Goog-Date=20260101'],
+  ],
+  ['token as URL user', `https://${random}@github.com/o/r.git`, ['@github.com/o/r.git']],
+  [
+    'service-account JSON',
+    '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEow' +
+      random +
+      '\\n-----END PRIVATE KEY-----\\n"}',
+    ['"type":"service_account"'],
+  ],
   [
     'docker login -p',
     'docker login -u ci -p hunter2x registry.internal',
