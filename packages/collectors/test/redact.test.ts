@@ -101,6 +101,8 @@ const KEPT: [string, string][] = [
   ['resource path', 'projects/coditect-cloud-infra/locations/us-central1/keyRings/coditect-keys/cryptoKeys/jwt-signer'],
   ['image', 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect/backend:v1.4.2'],
   ['uuid', 'uid 2f1b5c7a-8d3e-4f6a-9b0c-1d2e3f4a5b6c'],
+  ['URL without userinfo', 'https://example.com/a:b'],
+  ['URL with a user only', 'postgres://app@h/d'],
   ['gcloud command', 'gcloud container clusters get-credentials coditect-staging --region us-central1'],
   ['secret key ref', 'secretKeyRef: backend-secrets'],
   ['placeholder-free prose', 'Set DB_PASSWORD from Secret Manager before the first deploy.'],
@@ -129,6 +131,16 @@ describe('the free-text detector', () => {
   it.each(KEPT)('keeps %s', (_what, text) => {
     expect(redactText(text)).toBe(text);
   });
+});
+
+describe('URL passwords', () => {
+  it.each([
+    ['postgres://app:s3cr@t@10.0.0.3/db', 'postgres://app:‹redacted:password›@10.0.0.3/db'],
+    [
+      'psql "postgres://a:bb@h/d" && redis-cli -u redis://:cc@r:6379',
+      'psql "postgres://a:‹redacted:password›@h/d" && redis-cli -u redis://:‹redacted:password›@r:6379',
+    ],
+  ])('%s', (text, out) => expect(redactText(text)).toBe(out));
 });
 
 describe('secret names', () => {
