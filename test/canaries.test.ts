@@ -3,16 +3,21 @@
  * and the real probe services, on a copy of fixtures/adr-001-staging with a unique canary planted in each
  * place a secret lives: Kubernetes Secret data, an OpenTofu state attribute the provider marks sensitive,
  * Identity Platform's API key, hash signer key and IdP client secret, the probe's PostgreSQL password (the
- * real one: the scan must log in with it) and an unrelated environment variable. Every report format, the
- * snapshot, stdout and stderr (with --debug and --verbose) hold none of them, raw or base64.
- * Each place is proved read (its key, resource or facet is in the snapshot), so the test cannot pass by
- * never looking.
+ * real one: the scan must log in with it), an unrelated environment variable, and the places of
+ * test/support/canaries.ts: Dockerfile ENV/ARG/LABEL/RUN, manifests' args, command, env, annotations and
+ * ConfigMaps, workflow scripts and inputs, OpenTofu defaults, attributes, provider credentials, locals and
+ * heredocs, deployment guides, live pods' status messages, annotations, env, args and taints, and free text
+ * of Google Cloud resources (labels, descriptions, display names, IAM conditions).
+ * Every report format, the snapshot, the baseline, stdout and stderr (with --debug and --verbose) hold none
+ * of them, raw or base64. Each place is proved read (text beside it is in the snapshot), so the test cannot
+ * pass by never looking.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, tempDir } from './support/cli.js';
+import { type Place, plantedPlaces, plantEverywhere } from './support/canaries.js';
 import { type Environment, runCliAsync, startEnvironment } from './support/environment.js';
 
 const CANARIES = {
@@ -22,6 +27,14 @@ const CANARIES = {
   identityClientSecret: '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8e1',
   identitySignerKey: 'cnry-identity-signer-key-95c3b2e7f1a0',
   unrelatedEnv: 'cnry-unrelated-env-var-0f6b4d2a9c81',
+};
+const LAYER_OF: Record<string, Place['layer']> = {
+  k8sSecret: 'k8s',
+  tfstate: 'files',
+  identityApiKey: 'gcp',
+  identityClientSecret: 'gcp',
+  identitySignerKey: 'gcp',
+  unrelatedEnv: 'probe',
 };
 const SECRET_KEY = 'canary-token';
 const TF_ADDRESS = 'google_container_cluster.primary';
@@ -64,6 +77,7 @@ function plant(dir: string): void {
   };
   for (const idp of idps.defaultSupportedIdpConfigs) idp.clientSecret = CANARIES.identityClientSecret;
   writeFileSync(join(dir, PROJECT_DIR, 'defaultSupportedIdpConfigs.json'), JSON.stringify(idps));
+  plantEverywhere(dir);
 }
 
 describe('secret canaries through the whole environment', () => {
@@ -71,7 +85,9 @@ describe('secret canaries through the whole environment', () => {
   let out: string;
   let runs: Record<string, Run>;
   let snapshotText: string;
+  let baselineText: string;
   let result: ScanResult;
+  let places: Record<string, Place>;
 
   beforeAll(async () => {
     environment = await startEnvironment(plant);
@@ -79,21 +95,51 @@ describe('secret canaries through the whole environment', () => {
     const env = { ...environment.env, CODITECT_AUDIT_UNRELATED_CANARY: CANARIES.unrelatedEnv };
     const base = ['--dir', environment.dir, '--env', 'staging'];
     const formats = 'console,sarif,junit,markdown,json,html';
-    const [debugScan, verboseScan, collectFile, collectStdout] = await Promise.all([
-      runCliAsync(['scan', ...base, '--format', formats, '--output-dir', join(out, 'debug'), '--debug'], { env }),
-      runCliAsync(['scan', ...base, '--format', formats, '--output-dir', join(out, 'verbose'), '--verbose'], { env }),
+    const debugArgs = ['--output-dir', join(out, 'debug'), '--debug', '--write-baseline', join(out, 'baseline.json')];
+    // Two runs at a time: this process serves the emulators, and every run reads every layer.
+    const [debugScan, collectFile] = await Promise.all([
+      runCliAsync(['scan', ...base, '--format', formats, ...debugArgs], { env }),
       runCliAsync(['collect', ...base, '-o', join(out, 'snapshot.json'), '--debug', '--verbose'], { env }),
+    ]);
+    const [verboseScan, collectStdout] = await Promise.all([
+      runCliAsync(['scan', ...base, '--format', formats, '--output-dir', join(out, 'verbose'), '--verbose'], { env }),
       runCliAsync(['collect', ...base, '-o', '-', '--quiet'], { env }),
     ]);
+    for (const [name, run] of Object.entries({ debugScan, verboseScan, collectFile }))
+      if ((run!.code !== 0 && run!.code !== 1) || /\n\s+at /.test(run!.stderr))
+        throw new Error(`${name} exited ${run!.code}: ${run!.stderr.slice(-3000)}`);
+    // The redacted snapshot still validates against its schema and replays offline.
+    const replay = await runCliAsync(
+      [
+        'scan',
+        ...base,
+        '--snapshot',
+        join(out, 'snapshot.json'),
+        '--format',
+        formats,
+        '--output-dir',
+        join(out, 'replay'),
+      ],
+      { env },
+    );
     runs = {
+      replay: replay!,
       debugScan: debugScan!,
       verboseScan: verboseScan!,
       collectFile: collectFile!,
       collectStdout: collectStdout!,
     };
     snapshotText = readFileSync(join(out, 'snapshot.json'), 'utf8');
+    baselineText = readFileSync(join(out, 'baseline.json'), 'utf8');
+    places = {
+      ...Object.fromEntries(
+        Object.entries(CANARIES).map(([name, canary]) => [name, { layer: LAYER_OF[name]!, canary }]),
+      ),
+      ...plantedPlaces(),
+      probePassword: { layer: 'probe', canary: environment.env.DEMO_PG_PASSWORD! },
+    };
     result = JSON.parse(readFileSync(join(out, 'debug', 'coditect-audit.json'), 'utf8')) as ScanResult;
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await environment?.stop();
@@ -116,27 +162,50 @@ describe('secret canaries through the whole environment', () => {
     expect(identity.map(facetText).join('')).toContain('google.com');
     // The probe logged in with the planted password: it judged the role it logged in as.
     const superuser = result.verdicts.filter((v) => v.ruleId === 'probe-postgres-superuser');
-    expect(superuser.map((v) => v.status)).toContain('fail');
+    expect(
+      superuser.map((v) => v.status),
+      JSON.stringify(superuser.map((v) => v.message)),
+    ).toContain('fail');
     expect(runs.debugScan!.stderr).toMatch(/identitytoolkit/i);
   });
 
-  it('no canary, raw or base64, in any report, the snapshot, stdout or stderr', () => {
-    const reports = ['debug', 'verbose'].flatMap((d) =>
+  it('plants at least 60 distinct canaries in every layer, each place read with its structure kept', () => {
+    const canaries = Object.values(places).map((p) => p.canary);
+    expect(canaries.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(canaries).size).toBe(canaries.length);
+    const layers = new Set(Object.values(places).map((p) => p.layer));
+    expect([...layers].sort()).toEqual(['files', 'gcp', 'k8s', 'probe']);
+    // The registry probe resolved the image whose tag is a token: it read the place, and said so redacted.
+    expect(JSON.stringify(JSON.parse(snapshotText).facets['probe.registry'])).toMatch(/worker:‹redacted:github-token›/);
+    const unread = Object.entries(places)
+      .filter(([, p]) => p.proof !== undefined && !snapshotText.includes(JSON.stringify(p.proof).slice(1, -1)))
+      .map(([name, p]) => `${name}: ${p.proof}`);
+    expect(unread, 'text beside these canaries is missing from the snapshot').toEqual([]);
+    // What was redacted says so, in place.
+    expect(snapshotText).toMatch(/‹redacted:password›/);
+    expect(snapshotText).toMatch(/‹redacted:github-token›/);
+  });
+
+  it('no canary, raw or base64, in any report, the snapshot, the baseline, stdout or stderr', () => {
+    expect(runs.replay!.code, runs.replay!.stderr).toBe(1);
+    const reports = ['debug', 'verbose', 'replay'].flatMap((d) =>
       readdirSync(join(out, d)).map((f) => ({ name: `${d}/${f}`, text: readFileSync(join(out, d, f), 'utf8') })),
     );
-    expect(reports.length).toBeGreaterThanOrEqual(10);
+    expect(reports.length).toBeGreaterThanOrEqual(15);
     const texts = [
       ...reports,
       { name: 'snapshot.json', text: snapshotText },
+      { name: 'baseline.json', text: baselineText },
       ...Object.entries(runs).flatMap(([name, run]) => [
         { name: `${name} stdout`, text: run.stdout },
         { name: `${name} stderr`, text: run.stderr },
       ]),
     ];
-    const secrets = { ...CANARIES, probePassword: environment.env.DEMO_PG_PASSWORD! };
-    expect(secrets.probePassword).toMatch(/^[0-9a-f]{16,}$/);
-    for (const [place, canary] of Object.entries(secrets))
+    expect(places.probePassword?.canary).toMatch(/^[0-9a-f]{16,}$/);
+    const leaks: string[] = [];
+    for (const [place, { canary }] of Object.entries(places))
       for (const form of [canary, Buffer.from(canary).toString('base64'), Buffer.from(canary).toString('base64url')])
-        for (const { name, text } of texts) expect(text.includes(form), `${place} canary in ${name}`).toBe(false);
+        for (const { name, text } of texts) if (text.includes(form)) leaks.push(`${place} in ${name}`);
+    expect([...new Set(leaks)]).toEqual([]);
   });
 });

@@ -556,7 +556,7 @@ describe('the remediated namespace and External Secrets versions', () => {
       const text = JSON.stringify(r.facets['k8s.pods']);
       expect(text).not.toContain('hunter2');
       expect(text).toContain('license_api_staging');
-      expect(text).toContain('postgres://app:<redacted>@db:5432/x');
+      expect(text).toContain('postgres://app:‹redacted:password›@db:5432/x');
     } finally {
       await emu.stop();
     }

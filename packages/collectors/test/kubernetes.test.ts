@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectFilesFromMemory } from '../src/files/collect.js';
 import { HELM_SKIP_REASON, parseKubernetes, REDACTED } from '../src/files/kubernetes.js';
 
 const DEPLOYMENT = `# the backend
@@ -70,13 +71,16 @@ describe('parseKubernetes', () => {
   });
 
   it('redacts env values whose names look secret and URL passwords, keeping the rest', () => {
-    const deployment = parse('k8s/backend.yaml', DEPLOYMENT).manifest.objects[0]!;
+    // URL passwords are masked with every other secret of free text when the facet is built (../src/redact.ts).
+    const facet = collectFilesFromMemory({ 'k8s/backend.yaml': DEPLOYMENT })['files.kubernetes'];
+    if (facet.status !== 'ok') throw new Error('the manifest was not read');
+    const deployment = facet.data.files[0]!.objects[0]!;
     const container = (deployment.object as { spec: { template: { spec: { containers: { env: unknown[] }[] } } } }).spec
       .template.spec.containers[0]!;
     expect(container.env).toEqual([
       { name: 'DB_PASSWORD', value: REDACTED },
       { name: 'DJANGO_SETTINGS_MODULE', value: 'app.settings.staging' },
-      { name: 'DATABASE_URL', value: `postgres://app:${REDACTED}@10.28.0.3:5432/coditect?sslmode=require` },
+      { name: 'DATABASE_URL', value: 'postgres://app:‹redacted:password›@10.28.0.3:5432/coditect?sslmode=require' },
     ]);
     expect(JSON.stringify(deployment)).not.toMatch(/canary/);
   });

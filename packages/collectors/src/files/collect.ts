@@ -23,6 +23,7 @@ import { parseTerraform } from './terraform.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
+import { redactFacets } from '../redact.js';
 
 export type CollectFilesOptions = DiscoverOptions;
 
@@ -147,14 +148,15 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
     data: data[name] as FacetMap[K],
     problems: problems[name].sort(byLocation),
   });
-  return {
+  // Secrets the files hold never leave the collector (see ../redact.ts).
+  return redactFacets({
     'files.dockerfile': facet('files.dockerfile'),
     'files.kubernetes': facet('files.kubernetes'),
     'files.workflows': facet('files.workflows'),
     'files.terraform': facet('files.terraform'),
     'files.tfstate': facet('files.tfstate'),
     'files.markdown': facet('files.markdown'),
-  };
+  });
 }
 
 /** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */

@@ -6,7 +6,7 @@ import type { K8sManifestFile, K8sObject, SecretKey } from '@coditect-audit/core
 import { type Document, isMap, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import { FileParseError } from './errors.js';
 import { scanInlineIgnores } from './ignores.js';
-import { classifySecretValue, decodeBase64, maskUrlPasswords } from './secrets.js';
+import { classifySecretValue, decodeBase64 } from './secrets.js';
 import { normalizeText } from './text.js';
 import { collectPositions, escapePointerSegment, nodePosition, positionAt, entryValue } from './yaml-nodes.js';
 
@@ -113,7 +113,8 @@ function toObject(
     name: metadata.name,
     ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
     line,
-    object: maskPasswordsInUrls(value) as Json,
+    // URL passwords and other secrets in the remaining strings: ../redact.ts, when the facet is built.
+    object: value,
     positions,
     ...(secretKeys ? { secretKeys } : {}),
   };
@@ -171,16 +172,6 @@ function redactEnvValues(value: unknown): void {
     }
     redactEnvValues(child);
   }
-}
-
-/** Connection URLs in ConfigMaps, env values or annotations keep everything but their password. */
-function maskPasswordsInUrls(value: unknown): unknown {
-  if (typeof value === 'string') return maskUrlPasswords(value, REDACTED);
-  if (Array.isArray(value)) return value.map(maskPasswordsInUrls);
-  if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) value[key] = maskPasswordsInUrls(child);
-  }
-  return value;
 }
 
 function isPlainObject(value: unknown): value is Json {

@@ -214,14 +214,3 @@ function safeDecode(text: string): string {
     return text;
   }
 }
-
-/** `scheme://user:` then the password, up to the token's last `@` (an unencoded `@` may sit in the password). */
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s'"]*:)([^\s'"]+)@(?=[^@\s'"]*(?:[\s'"]|$))/gi;
-
-/** Replaces the password of every `scheme://user:password@host` URL in `text` by `<redacted>`. */
-export function maskUrlPasswords(text: string, replacement: string): string {
-  if (!text.includes('://')) return text;
-  return text.replace(URL_PASSWORD, (whole, head: string, password: string) =>
-    password === replacement ? whole : `${head}${replacement}@`,
-  );
-}

@@ -18,6 +18,7 @@ import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.j
 import { GcpCallError, Limiter, problemOf } from './call.js';
 import type { FacetResults, GcpRun } from './context.js';
 import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
+import { redactCollected } from '../redact.js';
 import { GcpTransport } from './transport.js';
 
 export { GCP_API_CALLS, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
@@ -69,6 +70,10 @@ function failedService(service: GcpService, problems: Problem[]): FacetResults {
 }
 
 export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<CollectResult> {
+  return redactCollected(await collectGcp(ctx));
+}
+
+async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectResult> {
   let settings: ReturnType<typeof resolveSettings>;
   try {
     settings = resolveSettings(ctx.config ?? {}, ctx.expectations);

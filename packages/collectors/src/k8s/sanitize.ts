@@ -5,8 +5,10 @@
  * - ConfigMaps keep their key names only.
  * - `kubectl.kubernetes.io/last-applied-configuration` is dropped after reading its `apiVersion`: it copies
  *   the whole applied manifest, Secret `data`/`stringData` included.
- * - Literal `env` values whose names look secret are replaced, terminated-container messages (which may
- *   carry application logs) are dropped, and passwords in connection URLs are masked everywhere.
+ * - Literal `env` values whose names look secret are replaced and terminated-container messages (which
+ *   may carry application logs) are dropped.
+ * What is kept (args, commands, env values with innocent names, annotations, status and condition messages)
+ * then passes the collector's secret detector with every other facet (../redact.ts, at the end of `collect`).
  */
 import type {
   K8sClaim,
@@ -18,7 +20,7 @@ import type {
   K8sSecretStore,
 } from '@coditect-audit/core';
 import { REDACTED } from '../files/kubernetes.js';
-import { classifySecretValue, decodeBase64, maskUrlPasswords } from '../files/secrets.js';
+import { classifySecretValue, decodeBase64 } from '../files/secrets.js';
 import type { K8sResourceType } from './resources.js';
 
 type Json = Record<string, unknown>;
@@ -53,12 +55,12 @@ function appliedApiVersion(annotations: Record<string, string>): string | undefi
   }
 }
 
-/** The metadata worth keeping; annotations without the last-applied copy, URL passwords masked. */
+/** The metadata worth keeping; annotations without the last-applied copy. */
 function metadataOf(raw: Json): { metadata: Json; annotations: Record<string, string> } {
   const m = isJson(raw.metadata) ? raw.metadata : {};
   const annotations = stringMap(m.annotations);
   const kept: Record<string, string> = {};
-  for (const [k, v] of Object.entries(annotations)) if (k !== LAST_APPLIED) kept[k] = maskUrlPasswords(v, REDACTED);
+  for (const [k, v] of Object.entries(annotations)) if (k !== LAST_APPLIED) kept[k] = v;
   const owners = Array.isArray(m.ownerReferences)
     ? m.ownerReferences.filter(isJson).map((o) => ({
         apiVersion: str(o.apiVersion) ?? '',
@@ -81,9 +83,9 @@ function metadataOf(raw: Json): { metadata: Json; annotations: Record<string, st
   return { metadata, annotations };
 }
 
-/** Replaces secret-looking literal `env` values and masks URL passwords, anywhere below `value`. */
+/** Replaces secret-looking literal `env` values anywhere below `value`. */
 function scrub(value: unknown, parentKey = ''): unknown {
-  if (typeof value === 'string') return maskUrlPasswords(value, REDACTED);
+  if (typeof value === 'string') return value;
   if (Array.isArray(value)) {
     return value.map((item) => {
       if (parentKey === 'env' && isJson(item) && typeof item.name === 'string' && 'value' in item) {

@@ -22,6 +22,7 @@ import { probePostgres } from './postgres.js';
 import { probeRedis } from './redis.js';
 import { probeRegistry, type RegistryDeps } from './registry.js';
 import { Redactor } from './util.js';
+import { redactCollected } from '../redact.js';
 
 export { parseChallenge } from './registry.js';
 export { parseImageReference } from './images.js';
@@ -119,7 +120,7 @@ export async function collectProbes(
 }
 
 export async function collect(ctx: CollectContext<ProbeLayerConfig>): Promise<CollectResult> {
-  return collectProbes(ctx);
+  return redactCollected(await collectProbes(ctx));
 }
 
 /** `coditect-audit doctor`: the probe layer's environment variables and TCP reachability, sending nothing. */

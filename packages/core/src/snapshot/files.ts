@@ -1,6 +1,8 @@
 /**
  * The files layer: what the repository declares, parsed once and shared by every rule.
- * Secret values never enter these shapes: the collector classifies them and drops the value.
+ * Secret values never enter these shapes: the collector classifies them and drops the value, and every
+ * other string has passed its secret detector, which leaves `‹redacted:kind›` where a secret was
+ * (packages/collectors/src/redact.ts, docs/redaction.md).
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { InlineIgnoreSchema } from './common.js';
