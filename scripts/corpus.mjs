@@ -141,8 +141,13 @@ for (const [name, m] of Object.entries(out.modes)) {
   lines.push('| repository | fail | P0 | P1 | error | unknown |', '|---|---:|---:|---:|---:|---:|');
   for (const [repo, c] of Object.entries(m.perRepo))
     lines.push(`| ${repo} | ${c.fail} | ${c.P0} | ${c.P1} | ${c.error} | ${c.unknown} |`);
-  lines.push('', '| rule | priority | fail | of which low certainty | error | unknown |', '|---|---|---:|---:|---:|---:|');
-  for (const r of m.byRule) lines.push(`| ${r.rule} | ${r.priority} | ${r.fail} | ${r.low} | ${r.error} | ${r.unknown} |`);
+  lines.push(
+    '',
+    '| rule | priority | fail | of which low certainty | error | unknown |',
+    '|---|---|---:|---:|---:|---:|',
+  );
+  for (const r of m.byRule)
+    lines.push(`| ${r.rule} | ${r.priority} | ${r.fail} | ${r.low} | ${r.error} | ${r.unknown} |`);
   lines.push('', `Files skipped or half-read: ${m.skipped.length}`, '');
   for (const s of m.skipped) lines.push(`- ${s.repo}/${s.file}: ${s.why}`);
   lines.push('');

@@ -8,8 +8,9 @@ export const GCR_SHUTDOWN_DATE = 'March 18, 2025';
 
 /**
  * - `project`: a project's own Container Registry repository (`gcr.io/<project>/...`): move it.
- * - `google-maintained`: an image Google publishes (`gcr.io/distroless/...`, `mirror.gcr.io`), which
- *   Google keeps serving from gcr.io-domain repositories in Artifact Registry.
+ * - `google-maintained`: an image Google publishes (`gcr.io/distroless/...`, the Cloud SQL proxy and
+ *   connectors, `gke.gcr.io` system images, `mirror.gcr.io`), which Google keeps serving from gcr.io-domain
+ *   repositories in Artifact Registry. Not the project's own image: ADR-001 Decision 1 is not about it.
  * - `kubernetes-frozen`: the old Kubernetes project registry (`k8s.gcr.io`), frozen in 2023 and replaced
  *   by `registry.k8s.io`.
  */
@@ -52,14 +53,22 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   'k8s-artifacts-prod',
   'buildpacks',
   'cloud-spanner-emulator',
+  'google_samples',
+  'config-management-release',
+  'cloud-foundation-cicd',
+  'deeplearning-platform-release',
+  'cloudrun',
+  'stackdriver-agents',
 ]);
 
-const GOOGLE_MAINTAINED_HOSTS = new Set(['mirror.gcr.io', 'marketplace.gcr.io']);
+/** Hosts where only Google publishes: the Docker Hub mirror, Marketplace, GKE's own system images. */
+const GOOGLE_MAINTAINED_HOSTS = new Set(['mirror.gcr.io', 'marketplace.gcr.io', 'gke.gcr.io']);
 const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 
-// Host (`gcr.io` or a subdomain), not part of a longer host name, then an optional path, tag, digest.
+// Host (`gcr.io` or a subdomain), not part of a longer host name nor a path segment (an Artifact Registry
+// repository named `gcr.io`: `us-docker.pkg.dev/<project>/gcr.io/<image>`), then a path, tag, digest.
 const GCR_REFERENCE =
-  /(?<![\w.-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
+  /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
 /** `${{ github.sha }}` → `${{github.sha}}`, so a workflow expression stays one token. */
 function compactExpressions(text: string): string {
@@ -102,14 +111,21 @@ export function findGcrReferences(text: string, options: { hostOnly?: boolean } 
   return out;
 }
 
-/** Where the reference should live instead, as a sentence fragment for messages. */
+/**
+ * Where the reference should live instead, as a sentence fragment for messages. It never names a project
+ * that neither the configuration nor the reference names: an image of the configured project goes to the
+ * configured repository; any other project's image to the Artifact Registry repository that serves its
+ * gcr.io name in that same project (`gcr.io/p/app` → `us-docker.pkg.dev/p/gcr.io/app`).
+ */
 export function suggestedLocation(ref: GcrReference, expectations: Expectations): string {
   const { host, repository } = expectations.registry;
   if (ref.kind === 'kubernetes-frozen')
     return `registry.k8s.io${ref.project ? `/${ref.project}` : ''}${ref.image ? `/${ref.image}` : ''}`;
   if (ref.kind === 'google-maintained') return `${ref.repository} (Google-maintained)`;
-  const image = ref.image ?? ref.project ?? '<image>';
-  return `${host}/${expectations.project}/${repository}/${image}`;
+  const image = ref.image ?? '<image>';
+  if (ref.project === expectations.project) return `${host}/${expectations.project}/${repository}/${image}`;
+  const location = GCR_HOST_LOCATION[ref.host] ?? 'us';
+  return `${location}-docker.pkg.dev/${ref.project ?? '<project>'}/${ref.host}/${image}`;
 }
 
 /** The location of the gcr.io-domain Artifact Registry repository that serves this host. */
