@@ -113,7 +113,11 @@ rmSync(scratch, { recursive: true, force: true });
 /** Error verdicts that say a file could not be read or parsed, once per file and reason. */
 function skippedManifests(result) {
   return result.verdicts
-    .filter((v) => v.status === 'error' && v.messageId === 'collection-failed')
+    .filter(
+      (v) =>
+        (v.status === 'error' && v.messageId === 'collection-failed') ||
+        (v.status === 'skip' && v.messageId === 'file-read-in-part'),
+    )
     .map((v) => ({ file: v.resource.file ?? v.resource.id, why: v.message }));
 }
 function dedupe(rows) {

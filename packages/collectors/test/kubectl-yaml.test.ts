@@ -69,7 +69,14 @@ spec:
 `;
     const { errors, manifest } = parse('pod.yaml', text);
     expect(errors).toEqual([]);
-    const pod = manifest.objects[0]!.object as Record<string, any>;
+    interface PodShape {
+      metadata: { annotations: Record<string, string> };
+      spec: {
+        containers: { securityContext: Record<string, boolean> }[];
+        volumes: { configMap: { defaultMode: number } }[];
+      };
+    }
+    const pod = manifest.objects[0]!.object as unknown as PodShape;
     expect(pod.spec.containers[0].securityContext).toEqual({ runAsNonRoot: true, allowPrivilegeEscalation: false });
     expect(pod.spec.volumes[0].configMap.defaultMode).toBe(420);
     expect(pod.metadata.annotations).toEqual({ released: '2024-01-31', window: '10:30' });
