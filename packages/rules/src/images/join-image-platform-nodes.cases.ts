@@ -87,6 +87,24 @@ export default {
         ),
       },
     },
+    {
+      name: 'an Arm pool tainted arm64:NoSchedule that the backend does not tolerate: the amd64 image is enough',
+      files: workflow(`docker buildx build --platform linux/amd64 -t ${REFERENCE} --push .`),
+      facets: {
+        ...running,
+        'probe.registry': { images: [image('amd64')] },
+        'k8s.nodes': {
+          items: [
+            node('gke-pool-1', 'amd64'),
+            {
+              ...node('gke-arm-1', 'arm64'),
+              taints: [{ key: 'kubernetes.io/arch', value: 'arm64', effect: 'NoSchedule' }],
+            },
+          ],
+        },
+        'gcp.gke': gkeFacet(gkeCluster()),
+      },
+    },
   ],
   fail: [
     {
