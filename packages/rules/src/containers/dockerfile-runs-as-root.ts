@@ -7,7 +7,8 @@ import { parseImageRef } from '../util/images.js';
  * the image, so only its user counts: the last `USER` of that stage, or of the stage it is built on.
  */
 /** Windows base images (`docker build -f Dockerfile-windows`): Linux's root does not apply to them. */
-const WINDOWS_BASE = /(?:^|\/)(?:windows|windowsservercore|nanoserver|servercore)(?:[/:@-]|$)|windowsservercore|nanoserver/i;
+const WINDOWS_BASE =
+  /(?:^|\/)(?:windows|windowsservercore|nanoserver|servercore)(?:[/:@-]|$)|windowsservercore|nanoserver/i;
 
 export default defineRule({
   id: 'dockerfile-runs-as-root',

@@ -10,6 +10,20 @@ import {
   under,
 } from '../util/k8s-app.js';
 
+/**
+ * A server's own programs. A datastore image whose `command` starts something else (`sleep`, `psql`,
+ * `redis-cli`) is a client pod that borrows the image for its tools.
+ */
+const SERVER_PROGRAM =
+  /(?:^|[\s/'"])(?:postgres|postmaster|pg_ctl|mysqld|mysqld_safe|mariadbd|mongod|redis-server|valkey-server|keydb-server|dragonfly|memcached|docker-entrypoint(?:\.sh)?|run\.sh|entrypoint\.sh)(?:\s|$|['"])/;
+
+function isClientCommand(container: Record<string, unknown>): boolean {
+  const command = container.command;
+  if (!Array.isArray(command) || command.length === 0) return false;
+  const args = Array.isArray(container.args) ? container.args : [];
+  return !SERVER_PROGRAM.test(` ${[...command, ...args].map(String).join(' ')} `);
+}
+
 /** Kinds that keep a server running; Jobs and CronJobs that run `psql` or `redis-cli` are clients. */
 const LONG_RUNNING = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod'];
 
@@ -24,7 +38,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    'No StatefulSet, Deployment, DaemonSet, ReplicaSet or Pod declared in the repository (in any namespace) may run a database or cache server image: `postgres`, `postgresql` (`bitnami/postgresql`), `postgis`, `timescaledb`, `mysql`, `mariadb`, `mongo`, `redis` (`bitnami/redis`, `redis-stack`), `valkey`, `keydb`, `dragonfly`, `memcached`, matched on the last path segment of the image repository. Init containers and Jobs (clients such as `pg_isready`, `psql`, `redis-cli`) and look-alikes (`postgres-exporter`, `pgbouncer`, `cloud-sql-proxy`) are not servers.',
+    'No StatefulSet, Deployment, DaemonSet, ReplicaSet or Pod declared in the repository (in any namespace) may run a database or cache server image: `postgres`, `postgresql` (`bitnami/postgresql`), `postgis`, `timescaledb`, `mysql`, `mariadb`, `mongo`, `redis` (`bitnami/redis`, `redis-stack`), `valkey`, `keydb`, `dragonfly`, `memcached`, matched on the last path segment of the image repository. Init containers, Jobs and containers whose `command` runs something other than the server (`sleep`, `psql`, `redis-cli`: a client pod borrowing the image for its tools) and look-alikes (`postgres-exporter`, `pgbouncer`, `cloud-sql-proxy`) are not servers.',
   rationale:
     'ADR-001 Decision 3 rejected Kubernetes StatefulSets ("manual management, no backups, not production-ready") for Cloud SQL and Memorystore, and Lesson 5 says "Managed Services Always Better Than StatefulSets ... StatefulSets appropriate for stateful apps, not databases". The ADR deleted `statefulset postgresql redis`; a manifest that still declares them brings them back on the next `kubectl apply -f k8s/`.',
   remediation: {
@@ -50,7 +64,7 @@ export default defineRule({
       for (const c of containersOf(o)) {
         if (c.init) continue;
         const store = datastoreOf(c.image);
-        if (!store || !c.image) continue;
+        if (!store || !c.image || isClientCommand(c.spec)) continue;
         failed = true;
         ctx.fail({
           resource,
