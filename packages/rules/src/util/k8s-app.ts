@@ -515,6 +515,8 @@ export interface ConnectionUrl {
   scheme: string;
   /** The user name of the URL; only read from values that are not secret (ConfigMaps, literal env). */
   user?: string;
+  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
+  host?: string;
   sslmode?: string;
 }
 
@@ -527,7 +529,13 @@ export function parseConnectionUrl(value: string): ConnectionUrl | undefined {
     const url = new URL(text);
     const user = decodeURIComponent(url.username);
     const sslmode = url.searchParams.get('sslmode') ?? undefined;
-    return { scheme: scheme.toLowerCase(), ...(user ? { user } : {}), ...(sslmode ? { sslmode } : {}) };
+    const host = url.hostname;
+    return {
+      scheme: scheme.toLowerCase(),
+      ...(user ? { user } : {}),
+      ...(host ? { host } : {}),
+      ...(sslmode ? { sslmode } : {}),
+    };
   } catch {
     return { scheme: scheme.toLowerCase() };
   }
