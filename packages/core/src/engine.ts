@@ -58,7 +58,8 @@ function problemKey(p: Problem): string {
 
 /**
  * A file that could not be read (or was read in part) is said once: the most urgent enabled rule that reads
- * its facet reports it, so a gate that would have waited for any of those rules still waits.
+ * its facet reports it, so a gate that would have waited for any of those rules still waits. A live read that
+ * failed (a denied API call) stays an error of every rule that needed the data: each of them could not check.
  */
 function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][]): Map<string, string> {
   const owners = new Map<string, { rule: string; rank: number }>();
@@ -66,7 +67,7 @@ function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][])
     const rank = priorityRank(priority);
     for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
       const facet = snapshot.facets[name as FacetName];
-      if (facet?.status !== 'ok') continue;
+      if (facet?.status !== 'ok' || layerOfFacet(name as FacetName) !== 'files') continue;
       for (const p of facet.problems) {
         const key = problemKey(p);
         const prior = owners.get(key);
@@ -138,7 +139,8 @@ function runRule(
       );
     }
     for (const p of facet.problems) {
-      if (owners.get(problemKey(p)) !== rule.id || partial.some((v) => v.message.includes(p.message))) continue;
+      const owner = owners.get(problemKey(p));
+      if (owner !== undefined && (owner !== rule.id || partial.some((v) => v.message.includes(p.message)))) continue;
       partial.push(
         p.severity === 'notice'
           ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, {
