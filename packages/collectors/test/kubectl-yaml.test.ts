@@ -82,6 +82,17 @@ spec:
     expect(pod.metadata.annotations).toEqual({ released: '2024-01-31', window: '10:30' });
   });
 
+  it('accepts tabs where libyaml does (after a colon, a dash, in flow) and rejects tab indentation, as it does', () => {
+    const ok = parse(
+      'tabs.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name:\tcfg\ndata:\n  list:\t[a,\tb]\n',
+    );
+    expect(ok.errors).toEqual([]);
+    expect(ok.manifest.objects[0]!.object.data).toEqual({ list: ['a', 'b'] });
+    const bad = parse('tab-indent.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: cfg\n');
+    expect(bad.errors).toHaveLength(1);
+  });
+
   it('reads documents separated by `---` and ended by `...`', () => {
     const text = `apiVersion: v1
 kind: ServiceAccount
