@@ -596,3 +596,17 @@ export function secretProducers(objects: K8sObject[], exp: Expectations): Map<st
   }
   return out;
 }
+
+/**
+ * A server's own programs. A datastore image whose `command` starts something else (`sleep`, `psql`,
+ * `redis-cli`) is a client pod that borrows the image for its tools.
+ */
+const SERVER_PROGRAM =
+  /(?:^|[\s/'"])(?:postgres|postmaster|pg_ctl|mysqld|mysqld_safe|mariadbd|mongod|redis-server|valkey-server|keydb-server|dragonfly|memcached|docker-entrypoint(?:\.sh)?|run\.sh|entrypoint\.sh)(?:\s|$|['"])/;
+
+export function isClientCommand(container: Json): boolean {
+  const command = container.command;
+  if (!Array.isArray(command) || command.length === 0) return false;
+  const args = Array.isArray(container.args) ? container.args : [];
+  return !SERVER_PROGRAM.test(` ${[...command, ...args].map(String).join(' ')} `);
+}

@@ -2,6 +2,7 @@ import { defineRule } from '@coditect-audit/core';
 import {
   containersOf,
   datastoreOf,
+  isClientCommand,
   isWorkload,
   k8sResource,
   locationAt,
@@ -9,20 +10,6 @@ import {
   objectLocation,
   under,
 } from '../util/k8s-app.js';
-
-/**
- * A server's own programs. A datastore image whose `command` starts something else (`sleep`, `psql`,
- * `redis-cli`) is a client pod that borrows the image for its tools.
- */
-const SERVER_PROGRAM =
-  /(?:^|[\s/'"])(?:postgres|postmaster|pg_ctl|mysqld|mysqld_safe|mariadbd|mongod|redis-server|valkey-server|keydb-server|dragonfly|memcached|docker-entrypoint(?:\.sh)?|run\.sh|entrypoint\.sh)(?:\s|$|['"])/;
-
-function isClientCommand(container: Record<string, unknown>): boolean {
-  const command = container.command;
-  if (!Array.isArray(command) || command.length === 0) return false;
-  const args = Array.isArray(container.args) ? container.args : [];
-  return !SERVER_PROGRAM.test(` ${[...command, ...args].map(String).join(' ')} `);
-}
 
 /** Kinds that keep a server running; Jobs and CronJobs that run `psql` or `redis-cli` are clients. */
 const LONG_RUNNING = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod'];
