@@ -23,6 +23,9 @@ export const KUBECTL_YAML_OPTIONS = {
     }),
 } as const;
 
+/** At most this many quoted scalars are re-indented in one file. */
+const MAX_REPAIRS = 64;
+
 export interface KubectlYaml {
   documents: Document[];
   /** Positions of the text that was parsed (line numbers are always those of the file). */
@@ -74,7 +77,8 @@ export function reindentQuotedContinuations(source: string): { text: string; lin
     return lo;
   };
   let moved = 0;
-  for (const open of unterminatedQuotes(source)) {
+  // Bounded: a hostile file with thousands of open quotes is left to the strict reader's error.
+  for (const open of unterminatedQuotes(source).slice(0, MAX_REPAIRS)) {
     const quote = source[open];
     const close = closingQuote(source, open);
     if (close === undefined) continue;
