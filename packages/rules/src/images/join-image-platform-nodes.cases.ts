@@ -105,6 +105,23 @@ export default {
         'gcp.gke': gkeFacet(gkeCluster()),
       },
     },
+    {
+      name: 'no Node listed: an Arm t2a pool beside the e2 pool is tainted by GKE, so the amd64 image and build suffice',
+      files: workflow(`docker buildx build --platform linux/amd64 -t ${REFERENCE} --push .`),
+      facets: {
+        ...running,
+        'probe.registry': { images: [image('amd64')] },
+        'k8s.nodes': { items: [] },
+        'gcp.gke': gkeFacet(
+          gkeCluster({
+            nodePools: [
+              { name: 'default-pool', machineType: 'e2-standard-4' },
+              { name: 'arm-pool', machineType: 't2a-standard-4' },
+            ],
+          }),
+        ),
+      },
+    },
   ],
   fail: [
     {

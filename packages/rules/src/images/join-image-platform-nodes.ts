@@ -52,7 +52,7 @@ export default defineRule({
   crossLayer: true,
   facets: ['probe.registry', ...WORKLOAD_FACETS, 'k8s.nodes', 'gcp.gke', 'files.workflows'],
   description:
-    "Joins three layers on the node architectures. The cluster's node platforms come from the live Nodes (`status.nodeInfo` / `kubernetes.io/arch`), or, when the cluster lists no node, from the GKE node pools' machine types (Tau T2A, Axion C4A/N4A are arm64, every other family amd64). Every image a live workload runs (Deployments, StatefulSets, DaemonSets, CronJobs and unowned Jobs, ReplicaSets and Pods), joined by reference then by repository to what the registry probe read, must offer a manifest for each of those platforms (its index entries or its single config's os/architecture). And every image build in a workflow that leaves the runner (`--push`, a registry tag, `docker/build-push-action` with `push`) must name them in `--platform` / `platforms`: a build without one produces the runner's architecture. Images and nodes are indexed through maps. The evidence carries the chain image → platforms → nodes; an image finding points at the workload manifest naming it, a build finding at the workflow line.",
+    "Joins three layers on the node architectures. The cluster's node platforms come from the live Nodes (`status.nodeInfo` / `kubernetes.io/arch`), or, when the cluster lists no node, from the GKE node pools' machine types (Tau T2A, Axion C4A/N4A are arm64, every other family amd64; an Arm pool beside a pool of a built platform is left out, since GKE taints Arm nodes `kubernetes.io/arch=arm64:NoSchedule`). Scheduling decides which live nodes count for an image: those its workloads can be placed on (taints tolerated, `nodeSelector` and required node affinity matched). Every image a live workload runs (Deployments, StatefulSets, DaemonSets, CronJobs and unowned Jobs, ReplicaSets and Pods), joined by reference then by repository to what the registry probe read, must offer a manifest for each of those platforms (its index entries or its single config's os/architecture). And every image build in a workflow that leaves the runner (`--push`, a registry tag, `docker/build-push-action` with `push`) must name them in `--platform` / `platforms`: a build without one produces the runner's architecture. Images and nodes are indexed through maps. The evidence carries the chain image → platforms → nodes; an image finding points at the workload manifest naming it, a build finding at the workflow line.",
   rationale:
     'ADR-001 Decision 2 (P0) and Lesson 2: images built on macOS (arm64) failed on GKE (linux/amd64) with "no match for platform". Each layer alone is half the story: the registry does not know the nodes, the nodes do not know the registry, and a build flag is only right if it names what the nodes run.',
   remediation: {
@@ -73,7 +73,7 @@ export default defineRule({
   },
   check(ctx) {
     const liveNodes = ctx.facet('k8s.nodes').items;
-    const all = nodePlatforms(liveNodes, ctx.facet('gcp.gke').clusters);
+    const all = nodePlatforms(liveNodes, ctx.facet('gcp.gke').clusters, ctx.env.expectations.platforms);
     if (!all) {
       ctx.skip(
         'the cluster lists no node and GKE reports no node pool machine type: the node architectures are unknown',
@@ -85,7 +85,7 @@ export default defineRule({
     const workloadList = topLevelWorkloads(workloadFacets(ctx.facet));
     const reachable = (w: (typeof workloadList)[number]) =>
       liveNodes.filter((n) => !unschedulableReason(podSpecOf(w), n));
-    const platformsOf = (list: typeof liveNodes) => nodePlatforms(list, [])?.platforms ?? [];
+    const platformsOf = (list: typeof liveNodes) => nodePlatforms(list, [], [])?.platforms ?? [];
     const anyReachable = [...new Set(workloadList.flatMap((w) => platformsOf(reachable(w))))].sort();
     const nodes =
       liveNodes.length > 0 && workloadList.length > 0 && anyReachable.length > 0
@@ -229,10 +229,13 @@ export default defineRule({
 /**
  * The cluster's node platforms: the live Nodes when the cluster lists any, else the GKE node pools' machine
  * types (the Nodes API may be denied or the cluster scaled to zero; the pools still say what will run).
+ * GKE taints Arm nodes `kubernetes.io/arch=arm64:NoSchedule`: beside a pool of a built platform, an Arm pool
+ * runs only workloads that ask for arm64, so it is not counted.
  */
 function nodePlatforms(
   items: readonly { architecture?: string; operatingSystem?: string; labels: Record<string, string> }[],
   clusters: readonly { name: string; nodePools: { name: string; machineType?: string }[] }[],
+  built: readonly string[],
 ): NodePlatforms | undefined {
   const fromNodes = new Set<string>();
   for (const n of items) {
@@ -242,13 +245,15 @@ function nodePlatforms(
   if (fromNodes.size > 0) return { platforms: [...fromNodes].sort(), source: 'k8s: live Nodes' };
   const fromPools = new Set<string>();
   const names: string[] = [];
-  for (const c of clusters)
+  for (const c of clusters) {
+    const builtPool = c.nodePools.some((p) => built.includes(`linux/${machineArchitecture(p.machineType)}`));
     for (const p of c.nodePools) {
       const arch = machineArchitecture(p.machineType);
-      if (!arch) continue;
+      if (!arch || (arch === 'arm64' && builtPool && !built.includes('linux/arm64'))) continue;
       fromPools.add(`linux/${arch}`);
       names.push(`${c.name}/${p.name} ${p.machineType}`);
     }
+  }
   if (fromPools.size === 0) return undefined;
   return { platforms: [...fromPools].sort(), source: `gcp: GKE node pools (${names.join(', ')})` };
 }
