@@ -107,6 +107,8 @@ function runRule(
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
   const partial: Verdict[] = [];
+  // A file problem found in several facets (an unreadable directory) is said once by its owner.
+  const said = new Set<string>();
   const optional = new Set<string>(rule.optionalFacets ?? []);
   for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
     const facet = snapshot.facets[name as FacetName];
@@ -139,8 +141,10 @@ function runRule(
       );
     }
     for (const p of facet.problems) {
-      const owner = owners.get(problemKey(p));
-      if (owner !== undefined && (owner !== rule.id || partial.some((v) => v.message.includes(p.message)))) continue;
+      const key = problemKey(p);
+      const owner = owners.get(key);
+      if (owner !== undefined && (owner !== rule.id || said.has(key))) continue;
+      said.add(key);
       partial.push(
         p.severity === 'notice'
           ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, {
