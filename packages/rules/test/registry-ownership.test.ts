@@ -41,6 +41,17 @@ describe('gcr.io references', () => {
     expect(suggestedLocation(ref!, exp)).toBe('europe-west1-docker.pkg.dev/acme-prod/apps/api');
   });
 
+  it("an open-source project's image on gcr.io is not the project's own", () => {
+    const [ref] = findGcrReferences('gcr.io/k8s-staging-perf-tests/sleep:latest');
+    expect(ref).toMatchObject({ kind: 'third-party', publisher: 'the Kubernetes project' });
+    const verdicts = runCase(gcrImageReference, {
+      name: 'third party',
+      files: { 'job.yaml': manifest('gcr.io/k8s-staging-perf-tests/sleep:latest') },
+    });
+    expect(verdicts.map((v) => [v.status, v.messageId])).toEqual([['pass', 'thirdPartyImage']]);
+    expect(verdicts[0]!.message).toContain('published by the Kubernetes project');
+  });
+
   it('quotes the image as written and fails only the project image', () => {
     const verdicts = runCase(gcrImageReference, {
       name: 'mixed',

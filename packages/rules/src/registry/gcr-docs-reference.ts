@@ -29,7 +29,7 @@ export default defineRule({
   messages: {
     gcrReference: `The guide references {{reference}} on Container Registry; point it at {{suggestion}}. ${AR_MIGRATION_SENTENCE}`,
     googleMaintained:
-      "The guide references {{reference}}, a Google-maintained image, not one of the project's own: Google serves it from gcr.io-domain repositories in Artifact Registry, so it keeps its name.",
+      "The guide references {{reference}}, an image Google or an open-source project publishes, not one of the project's own: its publisher decides where it is served.",
     kubernetesFrozen: `The guide references {{reference}} on {{host}}, the frozen Kubernetes registry; point it at {{suggestion}}. ${AR_MIGRATION_SENTENCE}`,
     noReference: 'No Container Registry (gcr.io) reference in {{file}}.',
   },
@@ -45,7 +45,7 @@ export default defineRule({
             name: ref.repository,
             file: md.file,
           };
-          if (ref.kind === 'google-maintained') {
+          if (ref.kind === 'google-maintained' || ref.kind === 'third-party') {
             ctx.pass({ resource, messageId: 'googleMaintained', data: { reference: ref.text }, location });
             continue;
           }

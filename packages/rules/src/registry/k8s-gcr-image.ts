@@ -37,6 +37,8 @@ export default defineRule({
     projectImage: `{{container}} in {{kind}} {{name}} runs {{reference}}, a Container Registry image; use {{suggestion}}. ${AR_MIGRATION_SENTENCE} (For {{host}}: {{gcrDomain}}.)`,
     googleMaintainedImage:
       "{{container}} in {{kind}} {{name}} runs {{reference}}, a Google-maintained image, not one of the project's own: Google serves it from gcr.io-domain repositories in Artifact Registry, so it keeps its name.",
+    thirdPartyImage:
+      "{{container}} in {{kind}} {{name}} runs {{reference}}, published by {{publisher}}, not one of the project's own images: where it is served is its publisher's decision.",
     kubernetesFrozenRegistry: `{{container}} in {{kind}} {{name}} runs {{reference}} from {{host}}, the frozen Kubernetes registry; use {{suggestion}}.`,
     noReference: 'No container of {{kind}} {{name}} runs a Container Registry image.',
   },
@@ -48,10 +50,10 @@ export default defineRule({
         const image = typeof c.container.image === 'string' ? c.container.image : undefined;
         if (!image) continue;
         for (const ref of findGcrReferences(image)) {
-          if (ref.kind === 'google-maintained') {
+          if (ref.kind === 'google-maintained' || ref.kind === 'third-party') {
             ctx.pass({
               resource: liveResource(w, { kind: 'ImageReference', name: c.name, path: `${c.field}/${c.name}/image` }),
-              messageId: 'googleMaintainedImage',
+              messageId: ref.kind === 'third-party' ? 'thirdPartyImage' : 'googleMaintainedImage',
               data: dataOf(ref, exp, { container: `Container ${c.name}`, kind: w.kind, name: w.name }),
               discriminator: ref.repository,
             });
@@ -90,5 +92,6 @@ function dataOf(ref: GcrReference, exp: Expectations, base: Record<string, strin
     host: ref.host,
     suggestion: suggestedLocation(ref, exp),
     gcrDomain: gcrDomainRepository(ref),
+    ...(ref.publisher ? { publisher: ref.publisher } : {}),
   };
 }
