@@ -55,7 +55,10 @@ interface ConfigCase {
 const CASES: ConfigCase[] = [
   {
     name: 'unknown key in the files block',
-    config: withLayers('', ['      files: true\n', '      files: { incude: [src] }\n']),
+    config: withLayers('', [
+      '        exclude: [k8s/api/**, gcp/**]\n',
+      '        exclude: [k8s/api/**, gcp/**]\n        incude: [src]\n',
+    ]),
     path: 'environments.staging.layers.files',
     says: /unknown key "incude"/,
   },

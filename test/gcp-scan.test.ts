@@ -132,10 +132,12 @@ describe('scan --env staging against the emulator', () => {
     expect(stagingScan.run.code).toBe(1);
   });
 
-  it('staging: the only error is Identity Platform, whose API is disabled, and it says which API to enable', () => {
-    const errors = gcpVerdicts(stagingScan.result).filter((v) => v.status === 'error');
-    expect(errors.map((v) => v.ruleId)).toEqual(['gcp-identity-sign-in-providers']);
-    expect(errors[0]!.message).toContain('gcloud services enable identitytoolkit.googleapis.com');
+  it('staging: nothing is an error; the disabled Identity Toolkit API is the provider check failing, saying which API to enable', () => {
+    const v = gcpVerdicts(stagingScan.result);
+    expect(v.filter((x) => x.status === 'error').map((x) => x.ruleId)).toEqual([]);
+    const providers = v.find((x) => x.ruleId === 'gcp-identity-sign-in-providers')!;
+    expect(providers).toMatchObject({ status: 'fail', messageId: 'apiDisabled', priority: 'P0' });
+    expect(providers.message).toContain('identitytoolkit.googleapis.com is disabled');
   });
 
   it('staging: the ADR findings name the live resources and point at their declarations when the repository has one', () => {

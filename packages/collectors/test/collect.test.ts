@@ -119,13 +119,20 @@ describe('collectFilesFromMemory', () => {
       ['k8s/deployment.yaml', ['backend'], undefined],
       ['k8s/secret.yaml', ['backend-secrets'], undefined],
     ]);
-    expect(facet.problems).toHaveLength(1);
+    // The Helm template is listed as not read (a notice), the broken file as an error.
+    expect(facet.problems).toHaveLength(2);
     expect(facet.problems[0]).toMatchObject({
+      subject: 'charts/app/templates/svc.yaml',
+      severity: 'notice',
+      message:
+        'charts/app/templates/svc.yaml:1:1: not read: Helm template: render it (helm template) and scan the output.',
+    });
+    expect(facet.problems[1]).toMatchObject({
       subject: 'k8s/broken.yaml',
       cause: 'parse-error',
       location: { file: 'k8s/broken.yaml', startLine: 6 },
     });
-    expect(facet.problems[0]!.message).toMatch(/^k8s\/broken\.yaml:6:\d+: invalid YAML: /);
+    expect(facet.problems[1]!.message).toMatch(/^k8s\/broken\.yaml:6:\d+: invalid YAML: /);
   });
 
   it('turns a malformed workflow into a problem and keeps the valid one', () => {

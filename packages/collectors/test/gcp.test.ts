@@ -145,16 +145,14 @@ describe('the staging recordings through the official clients', () => {
     );
   });
 
-  it('reports the disabled Identity Toolkit API as an error of gcp.identity only, naming the API to enable', async () => {
+  it('records the disabled Identity Toolkit API as an answer (no provider), not an error', async () => {
     const e = await emulator(STAGING);
     const r = await run(e.url);
-    expect(status(r, 'gcp.identity')).toBe('error');
-    const [p] = problems(r, 'gcp.identity');
-    expect(p).toMatchObject({
-      subject: `identitytoolkit.googleapis.com projects.getConfig projects/${P}/config`,
-      cause: 'service-disabled',
-    });
-    expect(p!.fix).toContain(`gcloud services enable identitytoolkit.googleapis.com --project=${P}`);
+    expect(status(r, 'gcp.identity')).toBe('ok');
+    expect(problems(r, 'gcp.identity')).toEqual([]);
+    expect(data<{ projects: Record<string, unknown>[] }>(r, 'gcp.identity').projects).toEqual([
+      { project: P, exists: false, apiEnabled: false, signIn: {}, authorizedDomains: [], idpConfigs: [] },
+    ]);
     const others = Object.entries(r.facets).filter(([name, f]) => name !== 'gcp.identity' && f?.status !== 'ok');
     expect(others).toEqual([]);
   });

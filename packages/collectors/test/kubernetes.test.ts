@@ -155,9 +155,21 @@ metadata:
     expect(errors[0]!.message).toMatch(/^invalid YAML: /);
   });
 
-  it('reports duplicate keys', () => {
-    const { errors } = parse('dup.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n');
-    expect(errors.map((e) => [e.line, e.message])).toEqual([[5, 'invalid YAML: Map keys must be unique']]);
+  it('reads a repeated key as kubectl does (the last one counts) and says so once for the file', () => {
+    const { errors, notices, manifest } = parse(
+      'dup.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\nspec:\n  hostNetwork: true\n  hostNetwork: false\n',
+    );
+    expect(errors).toEqual([]);
+    expect(manifest.objects.map((o) => [o.name, (o.object.spec as { hostNetwork: boolean }).hostNetwork])).toEqual([
+      ['b', false],
+    ]);
+    expect(notices.map((n) => [n.line, n.message])).toEqual([
+      [
+        5,
+        'repeated map keys name (line 5, first at line 4), hostNetwork (line 8, first at line 7): read as kubectl reads it, the last value counts',
+      ],
+    ]);
   });
 
   it('skips Helm templates under templates/ without reading them', () => {

@@ -6,7 +6,7 @@
  * - a rule that reports nothing gets one `skip` ("nothing to check").
  */
 import type { Expectations } from './config.js';
-import { type Priority, resolvePriority } from './priority.js';
+import { type Priority, priorityRank, resolvePriority } from './priority.js';
 import { renderMessage, type FailReport, type PassReport, type Rule, type RuleContext } from './rule.js';
 import { type FacetName, layerOfFacet, type Problem, type Snapshot } from './snapshot/index.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
@@ -41,16 +41,50 @@ function overrideFor(
 
 export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): Verdict[] {
   const out: Verdict[] = [];
+  const enabled: [Rule, Priority][] = [];
   for (const rule of rules) {
     const override = overrideFor(rule, options.ruleOverrides);
     if (override === 'off') continue;
-    const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
-    out.push(...runRule(snapshot, rule, priority, options));
+    enabled.push([rule, resolvePriority(rule.priority, options.environment, options.tier, override)]);
   }
+  const owners = problemOwners(snapshot, enabled);
+  for (const [rule, priority] of enabled) out.push(...runRule(snapshot, rule, priority, options, owners));
   return sortVerdicts(out);
 }
 
-function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: EngineOptions): Verdict[] {
+function problemKey(p: Problem): string {
+  return `${p.subject}\u0000${p.message}`;
+}
+
+/**
+ * A file that could not be read (or was read in part) is said once: the most urgent enabled rule that reads
+ * its facet reports it, so a gate that would have waited for any of those rules still waits. A live read that
+ * failed (a denied API call) stays an error of every rule that needed the data: each of them could not check.
+ */
+function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][]): Map<string, string> {
+  const owners = new Map<string, { rule: string; rank: number }>();
+  for (const [rule, priority] of enabled) {
+    const rank = priorityRank(priority);
+    for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
+      const facet = snapshot.facets[name as FacetName];
+      if (facet?.status !== 'ok' || layerOfFacet(name as FacetName) !== 'files') continue;
+      for (const p of facet.problems) {
+        const key = problemKey(p);
+        const prior = owners.get(key);
+        if (!prior || rank < prior.rank) owners.set(key, { rule: rule.id, rank });
+      }
+    }
+  }
+  return new Map([...owners].map(([key, o]) => [key, o.rule]));
+}
+
+function runRule(
+  snapshot: Snapshot,
+  rule: Rule,
+  priority: Priority,
+  options: EngineOptions,
+  owners: ReadonlyMap<string, string>,
+): Verdict[] {
   const base = { ruleId: rule.id, priority, concerns: rule.concerns };
   const make = (
     status: Verdict['status'],
@@ -73,6 +107,8 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
   const partial: Verdict[] = [];
+  // A file problem found in several facets (an unreadable directory) is said once by its owner.
+  const said = new Set<string>();
   const optional = new Set<string>(rule.optionalFacets ?? []);
   for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
     const facet = snapshot.facets[name as FacetName];
@@ -105,16 +141,24 @@ function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: En
       );
     }
     for (const p of facet.problems) {
+      const key = problemKey(p);
+      const owner = owners.get(key);
+      if (owner !== undefined && (owner !== rule.id || said.has(key))) continue;
+      said.add(key);
       partial.push(
-        make(
-          'error',
-          problemResource(p),
-          'collection-failed',
-          `Could not check ${p.subject}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
-          {
-            ...(p.location ? { location: p.location } : {}),
-          },
-        ),
+        p.severity === 'notice'
+          ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, {
+              ...(p.location ? { location: p.location } : {}),
+            })
+          : make(
+              'error',
+              problemResource(p),
+              'collection-failed',
+              `Could not check ${p.subject}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
+              {
+                ...(p.location ? { location: p.location } : {}),
+              },
+            ),
       );
     }
   }

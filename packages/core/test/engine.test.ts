@@ -56,6 +56,39 @@ describe('engine', () => {
     expect(err.resource.id).toBe('bad/Dockerfile');
   });
 
+  it('one unreadable file is one error, given to the most urgent rule that reads it, not one per rule', () => {
+    const facet = okDockerfiles(['root']);
+    if (facet.status === 'ok')
+      facet.problems.push({
+        subject: 'bad/Dockerfile',
+        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
+        cause: 'parse-error',
+        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
+      });
+    const minor = defineRule({ ...rootRule, id: 'test-minor', priority: { default: 'P2' } });
+    const vs = runRules(snapshotWith(facet), [minor, rootRule], opts);
+    const errors = vs.filter((v) => v.status === 'error');
+    expect(errors.map((v) => [v.ruleId, v.priority, v.resource.id])).toEqual([
+      ['test-root-user', 'P0', 'bad/Dockerfile'],
+    ]);
+    expect(vs.filter((v) => v.status === 'fail').map((v) => v.ruleId)).toEqual(['test-minor', 'test-root-user']);
+  });
+
+  it('a file read in part (a notice) is one skip saying why, never an error', () => {
+    const facet = okDockerfiles(['django']);
+    if (facet.status === 'ok')
+      facet.problems.push({
+        subject: 'charts/templates/x.yaml',
+        message: 'charts/templates/x.yaml:1:1: not read: Helm template.',
+        severity: 'notice',
+      });
+    const other = defineRule({ ...rootRule, id: 'test-other' });
+    const vs = runRules(snapshotWith(facet), [rootRule, other], opts);
+    expect(
+      vs.filter((v) => v.resource.id === 'charts/templates/x.yaml').map((v) => [v.ruleId, v.status, v.messageId]),
+    ).toEqual([['test-root-user', 'skip', 'file-read-in-part']]);
+  });
+
   it('a layer that is not configured gives skip with the reason', () => {
     const vs = runRules(snapshotWith(undefined), [rootRule], opts);
     expect(vs.map((v) => [v.status, v.messageId])).toEqual([['skip', 'layer-not-scanned']]);

@@ -11,6 +11,7 @@ import {
   FILE_KINDS,
   binary,
   classifyPath,
+  maybeData,
   normalizePath,
   type SourceFile,
   tooLarge,
@@ -78,8 +79,8 @@ export function collectFilesFromMemory(files: Record<string, string>): FilesFace
     if (!kind) continue;
     const text = files[raw] ?? '';
     const size = Buffer.byteLength(text, 'utf8');
-    if (size > MAX_FILE_BYTES) problems.push({ kind, problem: tooLarge(path, size) });
-    else if (looksBinaryText(text)) problems.push({ kind, problem: binary(path) });
+    if (size > MAX_FILE_BYTES) problems.push({ kind, problem: maybeData(path, tooLarge(path, size)) });
+    else if (looksBinaryText(text)) problems.push({ kind, problem: maybeData(path, binary(path)) });
     else sources.push({ path, kind, text });
   }
   return buildFacets(sources, problems);
@@ -122,7 +123,9 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
           if (result.manifest.objects.length > 0 || result.manifest.skipped) {
             data['files.kubernetes'].files.push(result.manifest);
           }
+          if (result.manifest.skipped) problems[facet].push(notice(path, 1, 1, `not read: ${result.manifest.skipped}`));
           result.errors.forEach(report);
+          for (const n of result.notices) problems[facet].push(notice(path, n.line, n.column, n.message));
           break;
         }
         case 'workflows':
@@ -157,6 +160,17 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
     'files.tfstate': facet('files.tfstate'),
     'files.markdown': facet('files.markdown'),
   });
+}
+
+/** A file read as its own tool reads it but not as written, or deliberately not read: said once, never an error. */
+function notice(path: string, line: number, column: number, what: string): Problem {
+  return {
+    subject: path,
+    message: `${path}:${line}:${column}: ${what}.`,
+    cause: 'read-in-part',
+    severity: 'notice',
+    location: { file: path, startLine: line, startColumn: column },
+  };
 }
 
 /** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */

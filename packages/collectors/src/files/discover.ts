@@ -52,18 +52,22 @@ export interface Discovery {
 
 /**
  * What a path is, by name: Dockerfile (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`),
- * GitHub workflow (`.github/workflows/*.yml`), other YAML (Kubernetes candidates), `*.tf`, `*.tfstate`,
+ * GitHub workflow (`.github/workflows/*.yml`), other YAML and JSON (Kubernetes candidates), `*.tf`, `*.tfstate`,
  * Markdown. `undefined` for anything else.
  */
 export function classifyPath(path: string): FileKind | undefined {
   const base = (path.split('/').pop() ?? path).toLowerCase();
   if (base === 'dockerfile' || base === 'containerfile' || base.endsWith('.dockerfile')) return 'dockerfile';
-  if ((base.startsWith('dockerfile.') || base.startsWith('containerfile.')) && !NOT_A_DOCKERFILE.test(base)) {
+  // `docker build -f` takes any name; these spellings are Dockerfiles by convention (`Dockerfile.dev`,
+  // `Dockerfile_arm`, `Dockerfile-windows`).
+  if (/^(?:dockerfile|containerfile)[._-]/.test(base) && !NOT_A_DOCKERFILE.test(base)) {
     return 'dockerfile';
   }
   if (/\.ya?ml$/.test(base)) {
     return /(?:^|\/)\.github\/workflows\/[^/]+$/.test(path) ? 'workflows' : 'kubernetes';
   }
+  // kubectl reads `.json` manifests as it reads YAML; Terraform's JSON syntax is not one.
+  if (base.endsWith('.json') && !/\.tf(?:vars)?\.json$/.test(base)) return 'kubernetes';
   if (base.endsWith('.tf')) return 'terraform';
   if (base.endsWith('.tfstate')) return 'tfstate';
   if (base.endsWith('.md') || base.endsWith('.markdown')) return 'markdown';
@@ -166,9 +170,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 async function readCandidate(candidate: Candidate): Promise<SourceFile | { problem: Problem }> {
   try {
     const info = await stat(candidate.absolute);
-    if (info.size > MAX_FILE_BYTES) return { problem: tooLarge(candidate.path, info.size) };
+    if (info.size > MAX_FILE_BYTES) return { problem: maybeData(candidate.path, tooLarge(candidate.path, info.size)) };
     const bytes = await readFile(candidate.absolute);
-    if (looksBinary(bytes)) return { problem: binary(candidate.path) };
+    if (looksBinary(bytes)) return { problem: maybeData(candidate.path, binary(candidate.path)) };
     return { path: candidate.path, kind: candidate.kind, text: new TextDecoder('utf-8').decode(bytes) };
   } catch (e) {
     return { problem: unreadable(candidate.path, e, 'file') };
@@ -196,6 +200,14 @@ function isIgnored(levels: IgnoreLevel[], path: string, isDirectory: boolean): b
     else if (result.unignored) ignored = false;
   }
   return ignored;
+}
+
+/**
+ * A `.json` file is only possibly a manifest (most are data or tool settings): one that is too large or
+ * binary is listed as not read, without making the scan incomplete.
+ */
+export function maybeData(path: string, problem: Problem): Problem {
+  return path.toLowerCase().endsWith('.json') ? { ...problem, severity: 'notice' } : problem;
 }
 
 export function tooLarge(path: string, size: number): Problem {

@@ -3,8 +3,9 @@
  * position of each key. Secret values are classified and replaced, never kept.
  */
 import type { K8sManifestFile, K8sObject, SecretKey } from '@coditect-audit/core';
-import { type Document, isMap, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { isMap, isSeq, type LineCounter, type Node } from 'yaml';
 import { FileParseError } from './errors.js';
+import { duplicateKeys, parseLikeKubectl } from './kubectl-yaml.js';
 import { scanInlineIgnores } from './ignores.js';
 import { classifySecretValue, decodeBase64 } from './secrets.js';
 import { normalizeText } from './text.js';
@@ -21,6 +22,8 @@ export interface K8sParseResult {
   manifest: K8sManifestFile;
   /** Documents that are not valid YAML (the file's other documents are still read). */
   errors: FileParseError[];
+  /** Read, but not exactly as written (a repeated key: the last one counts, as in kubectl); once per file. */
+  notices: FileParseError[];
 }
 
 type Json = Record<string, unknown>;
@@ -33,22 +36,27 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   const source = normalizeText(text);
   const ignoreScan = scanInlineIgnores(file, source);
   const manifest: K8sManifestFile = { file, objects: [], ignores: ignoreScan.ignores };
-  const result: K8sParseResult = { manifest, errors: [...ignoreScan.errors] };
+  const result: K8sParseResult = { manifest, errors: [...ignoreScan.errors], notices: [] };
   const templated = source.includes('{{');
   if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result);
   if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
 
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false, logLevel: 'error' });
-  const documents: Document[] = Array.isArray(parsed) ? parsed : [];
+  const { documents, lineCounter } = parseLikeKubectl(source);
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
 
+  const repeated: string[] = [];
+  let apiOutput: { line: number; column: number } | undefined;
+  let firstRepeat: { line: number; column: number } | undefined;
   documents.forEach((document, documentIndex) => {
     const error = document.errors[0];
     if (error) {
       const at = positionAt(lineCounter, error.pos[0]);
       result.errors.push(new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column));
       return;
+    }
+    for (const d of duplicateKeys(document, lineCounter)) {
+      firstRepeat ??= d.repeated;
+      repeated.push(`${d.key} (line ${d.repeated.line}, first at line ${d.first.line})`);
     }
     let value: unknown;
     try {
@@ -58,12 +66,53 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
       result.errors.push(new FileParseError(`invalid YAML: ${(e as Error).message}`, at.line, at.column));
       return;
     }
+    if (isApiServerOutput(value)) {
+      apiOutput ??= nodePosition(lineCounter, document.contents as Node) ?? { line: 1, column: 1 };
+      return;
+    }
     for (const [node, json] of candidates(document.contents, value)) {
       const object = toObject(file, documentIndex, lineCounter, node, json);
       if (object) manifest.objects.push(object);
     }
   });
+  if (firstRepeat) {
+    const more = repeated.length > 3 ? ` and ${repeated.length - 3} more` : '';
+    result.notices.push(
+      new FileParseError(
+        `repeated map key${repeated.length > 1 ? 's' : ''} ${repeated.slice(0, 3).join(', ')}${more}: read as kubectl reads it, the last value counts`,
+        firstRepeat.line,
+        firstRepeat.column,
+      ),
+    );
+  }
+  if (apiOutput) {
+    result.notices.push(
+      new FileParseError(
+        'API server output (objects carry metadata.uid and resourceVersion), a recording rather than a manifest the repository applies: not read',
+        apiOutput.line,
+        apiOutput.column,
+      ),
+    );
+  }
   return result;
+}
+
+/**
+ * What `kubectl get -o json/yaml` prints (a `*List` or object with server-set `metadata.uid` and
+ * `resourceVersion`), kept as a recording or test data: judging it as the repository's manifests would
+ * report the cluster's state as the repository's intent.
+ */
+function isApiServerOutput(value: unknown): boolean {
+  const serverSet = (o: unknown) =>
+    isPlainObject(o) &&
+    isPlainObject(o.metadata) &&
+    typeof o.metadata.uid === 'string' &&
+    typeof o.metadata.resourceVersion === 'string';
+  if (!isPlainObject(value)) return false;
+  if (Array.isArray(value.items) && typeof value.kind === 'string' && /List$/.test(value.kind)) {
+    return value.items.length > 0 && value.items.every(serverSet);
+  }
+  return serverSet(value);
 }
 
 function skipAsHelm(result: K8sParseResult): K8sParseResult {
@@ -96,7 +145,14 @@ function toObject(
   if (!isPlainObject(value) || !isMap(node)) return undefined;
   const { apiVersion, kind, metadata } = value;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !isPlainObject(metadata)) return undefined;
-  if (typeof metadata.name !== 'string' || !metadata.name) return undefined;
+  // `kubectl create` names an object from `generateName` (Jobs, Pods run once): judge it by that prefix.
+  const name =
+    typeof metadata.name === 'string' && metadata.name
+      ? metadata.name
+      : typeof metadata.generateName === 'string' && metadata.generateName
+        ? metadata.generateName
+        : undefined;
+  if (!name) return undefined;
 
   const positions = collectPositions(lineCounter, node);
   const line = nodePosition(lineCounter, node.items[0]?.key as Node)?.line ?? 1;
@@ -110,7 +166,7 @@ function toObject(
     documentIndex,
     apiVersion,
     kind,
-    name: metadata.name,
+    name,
     ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
     line,
     // URL passwords and other secrets in the remaining strings: ../redact.ts, when the facet is built.

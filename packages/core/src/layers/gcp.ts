@@ -401,6 +401,11 @@ export const GcpIdentityProjectSchema = Type.Object({
   project: Str,
   /** false when Identity Platform was never initialised (the config answered 404). */
   exists: Type.Boolean(),
+  /**
+   * false when identitytoolkit.googleapis.com is disabled in the project (the config answered
+   * SERVICE_DISABLED): that is an answer, "no sign-in provider", not a failure to read.
+   */
+  apiEnabled: Type.Optional(Type.Boolean()),
   subtype: OptStr,
   signIn: Type.Object({ email: OptBool, emailPasswordRequired: OptBool, phoneNumber: OptBool, anonymous: OptBool }),
   mfaState: OptStr,
@@ -427,7 +432,13 @@ export const GcpFacetSchemas = {
   'gcp.kms': Type.Object({ read: Read, keyRings: Type.Array(GcpKmsKeyRingSchema) }),
   /** cloudkms cryptoKeys.getIamPolicy of the expected signing key */
   'gcp.kms-iam': Type.Object({
-    keys: Type.Array(PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str })),
+    keys: Type.Array(
+      Type.Composite([
+        PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str }),
+        // cloudkms keyRings.getIamPolicy: grants on the ring reach every key in it.
+        Type.Object({ keyRingPolicy: Type.Optional(GcpIamPolicySchema) }),
+      ]),
+    ),
   }),
   /** secretmanager secrets.list (metadata only) */
   'gcp.secretmanager': Type.Object({ read: Read, secrets: Type.Array(GcpSecretSchema) }),
@@ -492,7 +503,9 @@ export interface GcpFacets {
   'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;
   'gcp.redis': { read: string[]; instances: GcpRedisInstance[] };
   'gcp.kms': { read: string[]; keyRings: GcpKmsKeyRing[] };
-  'gcp.kms-iam': { keys: PolicyRecord<'project' | 'location' | 'keyRing' | 'key'>[] };
+  'gcp.kms-iam': {
+    keys: (PolicyRecord<'project' | 'location' | 'keyRing' | 'key'> & { keyRingPolicy?: GcpIamPolicy })[];
+  };
   'gcp.secretmanager': { read: string[]; secrets: GcpSecret[] };
   'gcp.artifactregistry': { read: string[]; repositories: GcpArRepository[] };
   'gcp.artifactregistry-iam': { repositories: PolicyRecord<'project' | 'location' | 'repository'>[] };

@@ -12,6 +12,12 @@ export const ProblemSchema = Type.Object({
   cause: Type.Optional(Type.String({ description: 'machine-readable cause, e.g. parse-error, permission-denied' })),
   fix: Type.Optional(Type.String()),
   location: Type.Optional(LocationSchema),
+  /**
+   * `notice`: the file was read as its own tool reads it but not as written (duplicate keys: the last one
+   * counts), or deliberately not read (a Helm template); the scan is still complete. Reported once as a
+   * `skip` verdict, never an error. Default: an error (something could not be read).
+   */
+  severity: Type.Optional(Type.Literal('notice')),
 });
 export type Problem = Static<typeof ProblemSchema>;
 
@@ -31,8 +37,8 @@ export type InlineIgnore = Static<typeof InlineIgnoreSchema>;
 
 /**
  * The result of collecting one facet.
- * - `ok`: data is there; `problems` lists parts that could not be read (each becomes an `error` verdict
- *   for every rule that reads this facet, naming the part).
+ * - `ok`: data is there; `problems` lists parts that could not be read (each becomes ONE `error` verdict,
+ *   given to the most urgent rule that reads the facet, naming the part; a `notice` becomes one `skip`).
  * - `error`: nothing usable was collected; every rule reading it gets an `error` verdict.
  * - `absent`: the layer is not configured for this environment; rules reading it are skipped.
  */

@@ -7,6 +7,26 @@ const workflow = '.github/workflows/build.yml';
 export default {
   pass: [
     {
+      name: 'an end-to-end test loads its build into a kind cluster on the runner; the release build names the platform',
+      files: {
+        '.github/workflows/e2e.yml': `name: e2e
+on: [pull_request]
+jobs:
+  kind:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Build container
+        run: |
+          docker build -t \${IMAGE_URL}:\${VERSION} .
+          kind load docker-image \${IMAGE_URL}:\${VERSION}
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/p/r/app:1.0.0 --push .
+`,
+      },
+    },
+    {
       name: 'the ADR Issue 11 workflow: docker buildx build --platform linux/amd64 --push',
       files: { '.github/workflows/deploy-staging.yml': ADR_DEPLOY_WORKFLOW },
     },

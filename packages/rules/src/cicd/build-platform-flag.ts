@@ -64,6 +64,7 @@ export default defineRule({
     for (const wf of ctx.facet('files.workflows').files) {
       for (const job of wf.jobs) {
         const leaving = imagesLeavingRunner(job);
+        const local = imagesLoadedLocally(job);
         // DOCKER_DEFAULT_PLATFORM written to $GITHUB_ENV holds for the job's later steps.
         let jobDefaultPlatform: string | undefined;
         for (const step of job.steps) {
@@ -84,7 +85,7 @@ export default defineRule({
               continue;
             }
             const build = imageBuild(cmd);
-            if (build) checkCommand(wf, cmd, build, resource, leaving, stepDefaultPlatform);
+            if (build) checkCommand(wf, cmd, build, resource, leaving, local, stepDefaultPlatform);
           }
         }
       }
@@ -96,10 +97,18 @@ export default defineRule({
       build: ImageBuild,
       resource: Resource,
       leaving: Set<string>,
+      local: Set<string>,
       defaultPlatform: string | undefined,
     ) {
       const image = build.tags[0] ?? '(untagged image)';
       const discriminator = `build:${build.tags[0] ?? build.tool}`;
+      if (!build.push && build.tags.length > 0 && build.tags.every((t) => local.has(t) && !leaving.has(t))) {
+        ctx.skip(
+          `\`${build.tool}\` of ${image} is loaded into a cluster on the runner (kind, minikube, k3d), built for the runner's own architecture`,
+          resource,
+        );
+        return;
+      }
       if (!build.push && !build.tags.some((t) => isRegistryTag(t) || leaving.has(t))) {
         ctx.skip(`\`${build.tool}\` of ${image} keeps the image on the runner (no --push, no registry tag)`, resource);
         return;
@@ -202,6 +211,22 @@ function isRegistryTag(tag: string): boolean {
 /** Images the job pushes or retags (`docker push X`, `docker tag X host/app`): a local build of X still leaves. */
 function imagesLeavingRunner(job: WorkflowJob): Set<string> {
   return new Set(job.steps.flatMap((s) => stepCommands(s)).flatMap(imagesPushedOrRetagged));
+}
+
+/** Images loaded into a cluster on the runner itself (`kind load docker-image X`, `minikube image load X`, `k3d image import X`). */
+function imagesLoadedLocally(job: WorkflowJob): Set<string> {
+  const out = new Set<string>();
+  for (const cmd of job.steps.flatMap((s) => stepCommands(s))) {
+    const [tool, a, b, ...rest] = cmd.argv;
+    const images =
+      tool === 'kind' && a === 'load' && b === 'docker-image'
+        ? rest
+        : (tool === 'minikube' && a === 'image' && b === 'load') || (tool === 'k3d' && a === 'image' && b === 'import')
+          ? rest
+          : [];
+    for (const image of images) if (!image.startsWith('-')) out.add(image);
+  }
+  return out;
 }
 
 /** `export DOCKER_DEFAULT_PLATFORM=...` or a bare assignment: later builds in the same script use it. */

@@ -52,6 +52,14 @@ USER \${APP_UID}
       },
     },
     {
+      name: 'a Windows Dockerfile (read as docker build -f reads it) has no root user to judge',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
+        'windows/Dockerfile-WINDOWS_LTSC2022':
+          'FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022\nCOPY site /inetpub/wwwroot\n',
+      },
+    },
+    {
       name: 'a distroless :nonroot base needs no USER line',
       files: { Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY app /app\n' },
     },

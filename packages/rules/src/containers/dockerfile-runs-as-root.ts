@@ -6,6 +6,10 @@ import { parseImageRef } from '../util/images.js';
  * ADR-001 Decision 4 and Lesson 4: the image must run as a non-root user. Only the final stage becomes
  * the image, so only its user counts: the last `USER` of that stage, or of the stage it is built on.
  */
+/** Windows base images (`docker build -f Dockerfile-windows`): Linux's root does not apply to them. */
+const WINDOWS_BASE =
+  /(?:^|\/)(?:windows|windowsservercore|nanoserver|servercore)(?:[/:@-]|$)|windowsservercore|nanoserver/i;
+
 export default defineRule({
   id: 'dockerfile-runs-as-root',
   title: 'Image runs as root',
@@ -39,6 +43,13 @@ export default defineRule({
       const stage = finalStage(df);
       if (!stage) continue;
       const resource = resourceOf(df, stage);
+      if (WINDOWS_BASE.test(stage.resolvedImage)) {
+        ctx.skip(
+          `the final stage of ${df.file} is a Windows container (${stage.resolvedImage}): it has no root user; its accounts are ContainerUser and ContainerAdministrator`,
+          resource,
+        );
+        continue;
+      }
       const user = effectiveStageUser(df, stage);
       if (!user) {
         if (isNonRootBaseImage(stage.resolvedImage)) {

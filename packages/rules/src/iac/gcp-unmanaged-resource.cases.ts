@@ -17,6 +17,7 @@ export default {
   pass: [
     {
       name: 'everything labelled by OpenTofu',
+      files: {},
       facets: {
         'gcp.sql': sqlFacet(sqlInstance()),
         'gcp.redis': redisFacet(redisInstance({ labels: { 'goog-terraform-provisioned': 'true' } })),
@@ -25,10 +26,32 @@ export default {
         'gcp.gke': gkeFacet(gkeCluster()),
       },
     },
+    {
+      name: 'unlabelled, but the repository declares them in OpenTofu (imported, labels come at the next apply)',
+      files: {
+        'opentofu/main.tf': `resource "google_sql_database_instance" "main" {
+  name             = "coditect-db"
+  database_version = "POSTGRES_15"
+}
+resource "google_redis_instance" "cache" {
+  name           = "coditect-redis-staging"
+  memory_size_gb = 1
+}
+`,
+      },
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { userLabels: {} } })),
+        'gcp.redis': redisFacet(redisInstance({ labels: {} })),
+        'gcp.kms': kms,
+        'gcp.artifactregistry': ar,
+        'gcp.gke': { read: READ_PROJECT, clusters: [] },
+      },
+    },
   ],
   fail: [
     {
-      name: 'Cloud SQL and Memorystore created with gcloud (the ADR staging project)',
+      name: 'Cloud SQL and Memorystore created with gcloud (the ADR staging project), declared nowhere',
+      files: { 'opentofu/main.tf': 'resource "google_storage_bucket" "logs" {\n  name = "coditect-logs"\n}\n' },
       facets: {
         'gcp.sql': sqlFacet(sqlInstance({ settings: { userLabels: {} } })),
         'gcp.redis': redisFacet(redisInstance({ labels: {} })),

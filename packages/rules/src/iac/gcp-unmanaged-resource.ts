@@ -1,4 +1,4 @@
-import { defineRule, type Resource } from '@coditect-audit/core';
+import { defineRule, type Resource, type TfFile } from '@coditect-audit/core';
 import { gcpResource, iacLabel } from '../util/gcp.js';
 
 /**
@@ -6,6 +6,8 @@ import { gcpResource, iacLabel } from '../util/gcp.js';
  * `goog-terraform-provisioned=true` (google provider attribution label) and, here, the configuration's own
  * `managed-by` label. A resource made with gcloud has neither. Whether it is in the state is the files
  * layer's check; this one is low certainty (an imported resource gets the labels at its next apply).
+ * Labels alone never decide: without the files layer the rule is not run, and a resource the repository's
+ * OpenTofu declares is managed whatever its labels.
  */
 export default defineRule({
   id: 'gcp-unmanaged-resource',
@@ -13,8 +15,11 @@ export default defineRule({
   concerns: ['iac.unmanaged-resource'],
   layer: 'gcp',
   facets: ['gcp.sql', 'gcp.redis', 'gcp.kms', 'gcp.artifactregistry', 'gcp.gke'],
+  crossLayer: true,
+  // Without the repository's OpenTofu, a missing label is not evidence enough: the rule is then skipped.
+  optionalFacets: ['files.terraform'],
   description:
-    'Every Cloud SQL instance (`settings.userLabels`), Memorystore instance, KMS crypto key, Artifact Registry repository and GKE cluster (`resourceLabels`) of the scanned projects must carry `goog-terraform-provisioned=true` or `managed-by=opentofu` (or `terraform`). A resource with neither fails with low certainty: it was most likely created with gcloud or the console and is not under OpenTofu.',
+    'Every Cloud SQL instance (`settings.userLabels`), Memorystore instance, KMS crypto key, Artifact Registry repository and GKE cluster (`resourceLabels`) of the scanned projects must carry `goog-terraform-provisioned=true` or `managed-by=opentofu` (or `terraform`). A resource with neither, and that no `.tf` resource block of the repository declares (same type and name), fails with low certainty: it was most likely created with gcloud or the console and is not under OpenTofu. A declared resource passes whatever its labels, and without the files layer the rule is not run: labels alone never make a finding.',
   rationale:
     'ADR-001 Issue 1 (P1) and Lesson 3: Cloud SQL and Memorystore were created with manual gcloud commands "not tracked in OpenTofu state", so they drift from the declared configuration and cannot be reproduced.',
   remediation: {
@@ -27,12 +32,15 @@ export default defineRule({
   },
   messages: {
     labelled: '{{kind}} {{name}} carries {{label}}.',
+    declared: '{{kind}} {{name}} carries no OpenTofu label, but {{file}} declares it: it is managed by OpenTofu.',
     unlabelled:
       '{{kind}} {{name}} carries no OpenTofu label (labels: {{labels}}): it was probably created outside OpenTofu.',
   },
   check(ctx) {
+    const declared = tfDeclarations(ctx.optionalFacet('files.terraform')?.files ?? []);
     const judge = (resource: Resource, kind: string, labels: Record<string, string>) => {
       const label = iacLabel(labels);
+      const declaration = resource.declaredAs ? declared.get(resource.declaredAs) : undefined;
       const shown =
         Object.entries(labels)
           .map(([k, v]) => `${k}=${v}`)
@@ -41,6 +49,8 @@ export default defineRule({
         { path: 'labels', observed: shown, expected: 'goog-terraform-provisioned=true or managed-by=opentofu' },
       ];
       if (label) ctx.pass({ resource, messageId: 'labelled', data: { kind, name: resource.name, label }, evidence });
+      else if (declaration)
+        ctx.pass({ resource, messageId: 'declared', data: { kind, name: resource.name, file: declaration }, evidence });
       else
         ctx.fail({
           resource,
@@ -60,3 +70,18 @@ export default defineRule({
     for (const c of ctx.facet('gcp.gke').clusters) judge(gcpResource.cluster(c), 'GKE cluster', c.resourceLabels);
   },
 });
+
+/** `tf:<type>/<name>` → `file:line` of every resource block, by its literal name (else its label). */
+function tfDeclarations(files: readonly TfFile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files)
+    for (const b of f.blocks) {
+      if (b.type !== 'resource' || b.labels.length < 2) continue;
+      const literal = ['name', 'repository_id', 'instance_id', 'account_id', 'secret_id']
+        .map((a) => b.attributes[a]?.value)
+        .find((v): v is string => typeof v === 'string');
+      const key = `tf:${b.labels[0]}/${literal ?? b.labels[1]}`;
+      if (!out.has(key)) out.set(key, `${f.file}:${b.line}`);
+    }
+  return out;
+}

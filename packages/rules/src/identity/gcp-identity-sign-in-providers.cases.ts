@@ -34,6 +34,11 @@ export default {
       expect: [{ messageId: 'notInitialised' }],
     },
     {
+      name: 'the Identity Toolkit API is disabled: no provider, a fail rather than an error',
+      facets: { 'gcp.identity': identity({ exists: false, subtype: undefined, apiEnabled: false }) },
+      expect: [{ messageId: 'apiDisabled' }],
+    },
+    {
       name: 'a disabled Google provider only',
       facets: { 'gcp.identity': identity({ idpConfigs: [{ idp: 'google.com', enabled: false, clientIdSet: true }] }) },
       expect: [{ messageId: 'noProvider' }],

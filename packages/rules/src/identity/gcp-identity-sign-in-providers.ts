@@ -8,7 +8,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.identity'],
   description:
-    'Reads the Identity Platform configuration of the expected project (identitytoolkit `projects.getConfig` and `defaultSupportedIdpConfigs.list`). Identity Platform never initialised fails. At least one sign-in method must be enabled: an IdP such as `google.com` (enabled, with a client id), email, or phone; none fails. API keys, the password-hash signer key and IdP client secrets are dropped by the collector.',
+    'Reads the Identity Platform configuration of the expected project (identitytoolkit `projects.getConfig` and `defaultSupportedIdpConfigs.list`). Identity Platform never initialised fails, and so does a project where `identitytoolkit.googleapis.com` is disabled (the API answers SERVICE_DISABLED: there is no provider, which is an answer, not an error). At least one sign-in method must be enabled: an IdP such as `google.com` (enabled, with a client id), email, or phone; none fails. API keys, the password-hash signer key and IdP client secrets are dropped by the collector.',
   rationale:
     'ADR-001 Issue 7 (P0, "Users can\'t authenticate"): enabling the API is not enough; without a provider no user can sign in.',
   remediation: {
@@ -20,6 +20,8 @@ export default defineRule({
   messages: {
     providers: 'Identity Platform of {{project}} signs users in with {{providers}}.',
     notInitialised: 'Identity Platform was never initialised in {{project}} (no project config).',
+    apiDisabled:
+      'identitytoolkit.googleapis.com is disabled in {{project}}, so Identity Platform has no sign-in provider: no user can sign in.',
     noProvider: 'Identity Platform of {{project}} has no enabled sign-in provider.',
   },
   check(ctx) {
@@ -38,7 +40,8 @@ export default defineRule({
           expected: 'at least one provider',
         },
       ];
-      if (!p.exists) ctx.fail({ resource, messageId: 'notInitialised', data: { project }, evidence });
+      if (p.apiEnabled === false) ctx.fail({ resource, messageId: 'apiDisabled', data: { project }, evidence });
+      else if (!p.exists) ctx.fail({ resource, messageId: 'notInitialised', data: { project }, evidence });
       else if (providers.length === 0) ctx.fail({ resource, messageId: 'noProvider', data: { project }, evidence });
       else ctx.pass({ resource, messageId: 'providers', data: { project, providers: providers.join(', ') }, evidence });
     }

@@ -37,10 +37,17 @@ export default {
         'gcp.artifactregistry-images': images(image('application/vnd.oci.image.index.v1+json')),
       },
     },
+    {
+      name: 'an Arm pool beside the amd64 pool: GKE taints it, the app (built for amd64) is not scheduled there',
+      facets: {
+        'gcp.gke': gkeFacet(gkeCluster({ nodePools: [pool('x86', 'e2-standard-4'), pool('arm', 't2a-standard-4')] })),
+        'gcp.artifactregistry-images': images(image('application/vnd.docker.distribution.manifest.v2+json')),
+      },
+    },
   ],
   fail: [
     {
-      name: 'an Arm node pool while images are built for linux/amd64',
+      name: 'only an Arm node pool while images are built for linux/amd64: the app must run there',
       facets: {
         'gcp.gke': gkeFacet(gkeCluster({ nodePools: [pool('arm', 'c4a-standard-4')] })),
         'gcp.artifactregistry-images': images(image('application/vnd.oci.image.index.v1+json')),

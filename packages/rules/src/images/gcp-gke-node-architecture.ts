@@ -19,7 +19,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.gke', 'gcp.artifactregistry-images'],
   description:
-    'For every GKE node pool (container `clusters.list`) the CPU architecture of its machine type (Tau T2A and Axion C4A/N4A are arm64, every other family amd64) must be one of `expectations.platforms` (default linux/amd64): a pool of another architecture fails. When a cluster mixes architectures, the app image (`expectations.app.image`, its tagged versions in Artifact Registry, artifactregistry `dockerImages.list`) must be a multi-platform index or manifest list: a single-platform manifest fails, since it can run on only one of them.',
+    'For every GKE node pool (container `clusters.list`) the CPU architecture of its machine type (Tau T2A and Axion C4A/N4A are arm64, every other family amd64) must be one of `expectations.platforms` (default linux/amd64): a pool of another architecture fails, unless it is an Arm pool beside a pool of a built architecture: GKE taints Arm nodes `kubernetes.io/arch=arm64:NoSchedule`, so the app lands there only if it asks to (k8s-platform-mismatch judges where the live workloads can be scheduled). When a cluster mixes architectures, the app image (`expectations.app.image`, its tagged versions in Artifact Registry, artifactregistry `dockerImages.list`) must be a multi-platform index or manifest list: a single-platform manifest fails, since it can run on only one of them.',
   rationale:
     'ADR-001 Decision 2 (P0): images built on macOS arm64 failed on GKE amd64 with "no match for platform". The builds now target linux/amd64, so a node pool of any other architecture (or a cluster mixing them) breaks the same way from the other side.',
   remediation: {
@@ -31,6 +31,8 @@ export default defineRule({
   messages: {
     matches:
       'Node pool {{nodePool}} ({{machineType}}) is {{arch}}, a platform the images are built for ({{platforms}}).',
+    taintedArmPool:
+      'Node pool {{nodePool}} ({{machineType}}) is arm64, which the images are not built for ({{platforms}}), but GKE taints Arm nodes kubernetes.io/arch=arm64:NoSchedule: only workloads that ask for arm64 are scheduled there, and the cluster has nodes of a built architecture for the rest (k8s-platform-mismatch judges the workloads).',
     unbuiltArchitecture:
       'Node pool {{nodePool}} ({{machineType}}) is {{arch}}, but images are built for {{platforms}}: pods scheduled there fail with "no match for platform".',
     singlePlatformOnMixedNodes:
@@ -46,6 +48,7 @@ export default defineRule({
       .filter((i) => i.image === imagePath && i.tags.length > 0);
     for (const c of ctx.facet('gcp.gke').clusters) {
       const archs = new Set<string>();
+      const builtPoolExists = c.nodePools.some((p) => built.has(machineArchitecture(p.machineType) ?? ''));
       for (const p of c.nodePools) {
         const arch = machineArchitecture(p.machineType);
         const resource = gcpResource.nodePool(c, p.name);
@@ -53,7 +56,8 @@ export default defineRule({
           ctx.skip(`node pool ${c.name}/${p.name} reports no machine type`, resource);
           continue;
         }
-        archs.add(arch);
+        const taintedAway = !built.has(arch) && arch === 'arm64' && builtPoolExists;
+        if (!taintedAway) archs.add(arch);
         const data = {
           nodePool: `${c.name}/${p.name}`,
           machineType: p.machineType ?? '',
@@ -68,6 +72,9 @@ export default defineRule({
           },
         ];
         if (built.has(arch)) ctx.pass({ resource, messageId: 'matches', data, evidence });
+        // Scheduling decides: GKE taints every Arm node, so an Arm pool beside a pool of the built
+        // architecture only runs workloads that tolerate the taint (and so were meant for arm64).
+        else if (taintedAway) ctx.pass({ resource, messageId: 'taintedArmPool', data, evidence });
         else ctx.fail({ resource, messageId: 'unbuiltArchitecture', data, evidence });
       }
       if (archs.size < 2) continue;

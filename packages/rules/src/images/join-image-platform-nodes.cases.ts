@@ -87,6 +87,41 @@ export default {
         ),
       },
     },
+    {
+      name: 'an Arm pool tainted arm64:NoSchedule that the backend does not tolerate: the amd64 image is enough',
+      files: workflow(`docker buildx build --platform linux/amd64 -t ${REFERENCE} --push .`),
+      facets: {
+        ...running,
+        'probe.registry': { images: [image('amd64')] },
+        'k8s.nodes': {
+          items: [
+            node('gke-pool-1', 'amd64'),
+            {
+              ...node('gke-arm-1', 'arm64'),
+              taints: [{ key: 'kubernetes.io/arch', value: 'arm64', effect: 'NoSchedule' }],
+            },
+          ],
+        },
+        'gcp.gke': gkeFacet(gkeCluster()),
+      },
+    },
+    {
+      name: 'no Node listed: an Arm t2a pool beside the e2 pool is tainted by GKE, so the amd64 image and build suffice',
+      files: workflow(`docker buildx build --platform linux/amd64 -t ${REFERENCE} --push .`),
+      facets: {
+        ...running,
+        'probe.registry': { images: [image('amd64')] },
+        'k8s.nodes': { items: [] },
+        'gcp.gke': gkeFacet(
+          gkeCluster({
+            nodePools: [
+              { name: 'default-pool', machineType: 'e2-standard-4' },
+              { name: 'arm-pool', machineType: 't2a-standard-4' },
+            ],
+          }),
+        ),
+      },
+    },
   ],
   fail: [
     {

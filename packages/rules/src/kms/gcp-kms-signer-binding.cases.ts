@@ -3,7 +3,7 @@ import type { RuleCases } from '../cases.js';
 import { PROJECT, PROJECT_NUMBER } from '../util/gcp-cases.js';
 
 const signer = `serviceAccount:coditect-cloud-backend@${PROJECT}.iam.gserviceaccount.com`;
-const key = (exists: boolean, policy?: GcpIamPolicy) => ({
+const key = (exists: boolean, policy?: GcpIamPolicy, keyRingPolicy?: GcpIamPolicy) => ({
   keys: [
     {
       project: PROJECT,
@@ -12,6 +12,7 @@ const key = (exists: boolean, policy?: GcpIamPolicy) => ({
       key: 'license-signing-key',
       exists,
       ...(policy ? { policy } : {}),
+      ...(keyRingPolicy ? { keyRingPolicy } : {}),
     },
   ],
 });
@@ -27,8 +28,53 @@ export default {
         'gcp.iam': project(owners),
       },
     },
+    {
+      name: 'the backend alone signs; a viewer on the ring and a verifier-only role do not count',
+      facets: {
+        'gcp.kms-iam': key(
+          true,
+          {
+            bindings: [
+              { role: 'roles/cloudkms.signerVerifier', members: [signer] },
+              { role: 'roles/cloudkms.publicKeyViewer', members: ['group:licensing@coditect.ai'] },
+            ],
+          },
+          { bindings: [{ role: 'roles/cloudkms.viewer', members: ['group:platform@coditect.ai'] }] },
+        ),
+        'gcp.iam': project(owners),
+      },
+    },
   ],
   fail: [
+    {
+      name: 'a broad group holds the signing role on the key besides the backend',
+      facets: {
+        'gcp.kms-iam': key(true, {
+          bindings: [{ role: 'roles/cloudkms.signerVerifier', members: [signer, 'group:engineering@coditect.ai'] }],
+        }),
+        'gcp.iam': project(owners),
+      },
+      expect: [{ messageId: 'otherSigner' }],
+    },
+    {
+      name: 'another service account can sign through the key ring',
+      facets: {
+        'gcp.kms-iam': key(
+          true,
+          { bindings: [{ role: 'roles/cloudkms.signerVerifier', members: [signer] }] },
+          {
+            bindings: [
+              {
+                role: 'roles/cloudkms.signer',
+                members: [`serviceAccount:ci-deployer@${PROJECT}.iam.gserviceaccount.com`],
+              },
+            ],
+          },
+        ),
+        'gcp.iam': project(owners),
+      },
+      expect: [{ messageId: 'otherSigner' }],
+    },
     {
       name: 'the key does not exist (the ADR staging project)',
       facets: { 'gcp.kms-iam': key(false), 'gcp.iam': project(owners) },

@@ -2,8 +2,16 @@ import { defineRule } from '@coditect-audit/core';
 import { gcpResource, holders, PUBLIC_PRINCIPALS } from '../util/gcp.js';
 
 const SIGNER = 'roles/cloudkms.signerVerifier';
-/** Roles that can sign with every key of the project when granted on the project. */
-const SIGNING_ROLES = ['roles/cloudkms.signerVerifier', 'roles/cloudkms.signer', 'roles/cloudkms.admin'];
+/**
+ * Roles that can sign with a key (or grant themselves that) where they are bound: on the key, its ring, or
+ * the project.
+ */
+const SIGNING_ROLES = [
+  'roles/cloudkms.signerVerifier',
+  'roles/cloudkms.signer',
+  'roles/cloudkms.cryptoOperator',
+  'roles/cloudkms.admin',
+];
 
 /** ADR-001 Issue 6, live: who may sign licenses with the key. */
 export default defineRule({
@@ -13,7 +21,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.kms-iam', 'gcp.iam'],
   description:
-    'Reads the IAM policy of the license-signing key (cloudkms `cryptoKeys.getIamPolicy`) and of the project (cloudresourcemanager `projects.getIamPolicy`). The key must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer`; a key that does not exist fails. `allUsers` or `allAuthenticatedUsers` in any binding of the key fails. A project-level grant of a signing role (signerVerifier, signer, KMS admin) to anyone but the signer fails as too broad: it reaches every key of the project (project owners are not counted).',
+    'Reads the IAM policy of the license-signing key (cloudkms `cryptoKeys.getIamPolicy`) and of the project (cloudresourcemanager `projects.getIamPolicy`). The key must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer`; a key that does not exist fails. `allUsers` or `allAuthenticatedUsers` in any binding of the key fails. The signing role belongs to the backend service account alone: any other principal holding a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the key or on its key ring fails, named (a group, a user, another service account). A project-level grant of a signing role to anyone but the signer fails as too broad: it reaches every key of the project (project owners are not counted).',
   rationale:
     'ADR-001 Issue 6 (P0): the backend signs licenses as its own service account; without the grant every signing call is denied, and anyone else who can sign can forge licenses.',
   remediation: {
@@ -32,6 +40,8 @@ export default defineRule({
     notGranted:
       '{{signer}} does not hold roles/cloudkms.signerVerifier on {{ring}}/{{key}}: the backend cannot sign licenses.',
     public: '{{ring}}/{{key}} grants {{role}} to {{member}}: anyone can use the license key.',
+    otherSigner:
+      "{{member}} holds {{role}} on {{scope}}: besides {{signer}}, it can sign licenses with {{ring}}/{{key}}. The signing role belongs to the backend's service account alone.",
     projectWide:
       '{{member}} holds {{role}} on the whole project {{project}}: it can sign with every key, the license key included.',
   },
@@ -57,6 +67,22 @@ export default defineRule({
             evidence: [{ path: `bindings[role=${b.role}].members`, observed: member, expected: 'no public principal' }],
             discriminator: `public:${b.role}:${member}`,
           });
+      const scopes = [
+        { scope: `the key ${kms.keyRing}/${kms.key}`, path: 'key', policy: entry.policy },
+        { scope: `the key ring ${kms.keyRing}`, path: 'keyRing', policy: entry.keyRingPolicy },
+      ];
+      for (const { scope, path, policy } of scopes)
+        for (const b of (policy?.bindings ?? []).filter((x) => SIGNING_ROLES.includes(x.role)))
+          for (const member of b.members) {
+            if (PUBLIC_PRINCIPALS.includes(member) || member.toLowerCase() === kms.signer.toLowerCase()) continue;
+            ctx.fail({
+              resource,
+              messageId: 'otherSigner',
+              data: { ...ids, role: b.role, member, scope },
+              evidence: [{ path: `${path}.bindings[role=${b.role}].members`, observed: member, expected: kms.signer }],
+              discriminator: `${path}:${b.role}:${member}`,
+            });
+          }
     }
     for (const p of ctx.facet('gcp.iam').projects.filter((x) => x.project === project)) {
       for (const b of p.policy.bindings.filter((x) => SIGNING_ROLES.includes(x.role)))

@@ -77,6 +77,31 @@ resource "google_kms_crypto_key_iam_policy" "signing" {
   ],
   fail: [
     {
+      name: 'the backend can sign, and so can a broad group on the key and a CI account on the ring',
+      files: {
+        'kms.tf': `${key}
+resource "google_kms_crypto_key_iam_binding" "signers" {
+  crypto_key_id = google_kms_crypto_key.license_signing.id
+  role          = "roles/cloudkms.signerVerifier"
+  members = [
+    "serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com",
+    "group:engineering@coditect.ai",
+  ]
+}
+
+resource "google_kms_key_ring_iam_member" "ci" {
+  key_ring_id = google_kms_key_ring.license.id
+  role        = "roles/cloudkms.signer"
+  member      = "serviceAccount:ci-deployer@coditect-cloud-infra.iam.gserviceaccount.com"
+}
+`,
+      },
+      expect: [
+        { messageId: 'otherSigner', file: 'kms.tf', line: 18 },
+        { messageId: 'otherSigner', file: 'kms.tf', line: 27 },
+      ],
+    },
+    {
       name: 'the key is declared but nobody is granted the signer role: at the key',
       files: { 'kms.tf': key },
       expect: [{ messageId: 'missing', file: 'kms.tf', line: 6, column: 1 }],

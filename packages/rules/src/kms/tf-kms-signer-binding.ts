@@ -14,6 +14,10 @@ import {
 import { anchorLocation, blockLocation, resourceOf, resourcesOf } from '../util/terraform.js';
 
 const SIGNER_ROLE = 'roles/cloudkms.signerVerifier';
+/** Roles that sign with the key, or let their holder grant itself that. */
+const SIGNING_ROLES = [SIGNER_ROLE, 'roles/cloudkms.signer', 'roles/cloudkms.cryptoOperator', 'roles/cloudkms.admin'];
+/** A member written as a literal principal (`group:eng@x.com`), not an expression. */
+const LITERAL_MEMBER = /^(?:user|group|serviceAccount|domain|principal|principalSet):[^$]+$/;
 
 /**
  * ADR-001 Issue 6: only the backend's service account signs licenses. The grant is read from
@@ -27,7 +31,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'A `google_kms_crypto_key_iam_binding` / `_iam_member` / `_iam_policy` on the license-signing key (or a `google_kms_key_ring_iam_*` on its key ring) must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer` (default `serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`; a member built from `google_service_account.<x>.email` or `.member` is resolved when that account has a literal `account_id`). No such grant fails, placed on the key\'s declaration (else the first `provider "google"` file). A grant whose key, role or members come from an expression the files do not evaluate fails with low certainty. Independently, `allUsers` or `allAuthenticatedUsers` in any KMS key or key-ring grant fails at the members. With no `.tf` file at all the rule is skipped.',
+    'A `google_kms_crypto_key_iam_binding` / `_iam_member` / `_iam_policy` on the license-signing key (or a `google_kms_key_ring_iam_*` on its key ring) must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer` (default `serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`; a member built from `google_service_account.<x>.email` or `.member` is resolved when that account has a literal `account_id`). No such grant fails, placed on the key\'s declaration (else the first `provider "google"` file). A grant whose key, role or members come from an expression the files do not evaluate fails with low certainty. Independently, `allUsers` or `allAuthenticatedUsers` in any KMS key or key-ring grant fails at the members, and so does any other literal principal (a group, a user, another service account) granted a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the license key or its key ring: the signing role belongs to the backend service account alone. With no `.tf` file at all the rule is skipped.',
   rationale:
     'ADR-001 Issue 6 (Cloud KMS for License Signing, P0): the backend signs licenses through Cloud KMS as its own service account; without `roles/cloudkms.signerVerifier` on the key every signing call is denied, and a public grant lets anyone sign licenses.',
   remediation: {
@@ -41,6 +45,8 @@ export default defineRule({
   messages: {
     signerBound: '{{signer}} holds {{role}} on {{ring}}/{{key}} through {{address}}.',
     publicGrant: '{{address}} grants {{role}} to {{member}}: anyone can use this KMS {{scope}}.',
+    otherSigner:
+      '{{address}} grants {{role}} on the {{scope}} to {{member}}: besides {{signer}}, it can sign licenses with {{ring}}/{{key}}. The signing role belongs to the backend service account alone.',
     grantUnresolved:
       '{{address}} may grant {{role}} on {{ring}}/{{key}} to {{signer}}, but {{what}} comes from an expression the files do not evaluate.',
     missing:
@@ -97,6 +103,28 @@ export default defineRule({
       name: `${kms.keyRing}/${kms.key}`,
     };
     const base = { signer: kms.signer, ring: kms.keyRing, key: kms.key };
+
+    // 3. Anyone else who can sign with the license key, on the key or its ring.
+    for (const c of candidates) {
+      if (c.target !== 'yes' || !c.g.role.known || !SIGNING_ROLES.includes(c.g.role.value)) continue;
+      for (const member of c.g.members) {
+        if (!LITERAL_MEMBER.test(member) || member.toLowerCase() === kms.signer.toLowerCase()) continue;
+        ctx.fail({
+          resource,
+          messageId: 'otherSigner',
+          data: {
+            ...base,
+            address: c.g.iam.address,
+            role: c.g.role.value,
+            member,
+            scope: c.g.scope === 'key' ? 'key' : 'key ring',
+          },
+          location: at(c.g),
+          evidence: [{ path: `${c.g.iam.address}.members`, observed: member, expected: kms.signer, location: at(c.g) }],
+          discriminator: `other:${c.g.iam.address}:${member}`,
+        });
+      }
+    }
     const bound = candidates.find((c) => c.target === 'yes' && c.role === 'yes' && c.member === 'yes');
     if (bound) {
       ctx.pass({

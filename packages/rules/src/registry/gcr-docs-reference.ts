@@ -28,7 +28,8 @@ export default defineRule({
   benchmarks: [],
   messages: {
     gcrReference: `The guide references {{reference}} on Container Registry; point it at {{suggestion}}. ${AR_MIGRATION_SENTENCE}`,
-    googleMaintained: `The guide references {{reference}}, a Google-maintained image on the gcr.io domain that Google serves from gcr.io-domain repositories in Artifact Registry; its canonical location may remain, but say so explicitly. ${AR_MIGRATION_SENTENCE}`,
+    googleMaintained:
+      "The guide references {{reference}}, an image Google or an open-source project publishes, not one of the project's own: its publisher decides where it is served.",
     kubernetesFrozen: `The guide references {{reference}} on {{host}}, the frozen Kubernetes registry; point it at {{suggestion}}. ${AR_MIGRATION_SENTENCE}`,
     noReference: 'No Container Registry (gcr.io) reference in {{file}}.',
   },
@@ -37,8 +38,18 @@ export default defineRule({
       let found = false;
       for (const r of md.references) {
         for (const ref of findGcrReferences(r.text)) {
-          found = true;
           const location = { file: md.file, startLine: r.line, startColumn: r.column };
+          const resource = {
+            id: `${md.file}#gcr:${ref.repository}`,
+            kind: 'DocumentReference',
+            name: ref.repository,
+            file: md.file,
+          };
+          if (ref.kind === 'google-maintained' || ref.kind === 'third-party') {
+            ctx.pass({ resource, messageId: 'googleMaintained', data: { reference: ref.text }, location });
+            continue;
+          }
+          found = true;
           ctx.fail({
             resource: {
               id: `${md.file}#gcr:${ref.repository}`,
@@ -46,12 +57,7 @@ export default defineRule({
               name: ref.repository,
               file: md.file,
             },
-            messageId:
-              ref.kind === 'google-maintained'
-                ? 'googleMaintained'
-                : ref.kind === 'kubernetes-frozen'
-                  ? 'kubernetesFrozen'
-                  : 'gcrReference',
+            messageId: ref.kind === 'kubernetes-frozen' ? 'kubernetesFrozen' : 'gcrReference',
             data: { reference: ref.text, host: ref.host, suggestion: suggestedLocation(ref, ctx.env.expectations) },
             location,
             evidence: [

@@ -21,6 +21,7 @@ import {
 type MessageId =
   | 'projectImage'
   | 'googleMaintainedImage'
+  | 'thirdPartyImage'
   | 'kubernetesFrozenRegistry'
   | 'registryHost'
   | 'configureDockerDefault'
@@ -42,10 +43,12 @@ interface Occurrence {
  * `*.gcr.io`: Dockerfile `FROM` and `COPY --from`, Kubernetes images, workflow commands and inputs,
  * OpenTofu attributes.
  *
- * Google-maintained images (`gcr.io/distroless/...`, `mirror.gcr.io`) are still findings: the concern
- * forbids the gcr.io domain outright, and a Google-hosted gcr.io path is a dependency the project does not
- * control. Their message says so, and that Google keeps serving them from gcr.io-domain repositories in
- * Artifact Registry, so the fix there is to pin a digest or mirror them, not to stop using them.
+ * Ownership before judgement: the decision is about the project's own images. Google-maintained images
+ * (`gcr.io/distroless/...`, the Cloud SQL proxy and connectors, `gke.gcr.io` system images,
+ * `mirror.gcr.io`) keep being served by Google from gcr.io-domain repositories in Artifact Registry: they
+ * pass, saying why, and so do images open-source projects publish there (`gcr.io/k8s-staging-*`, Istio,
+ * Knative, Tekton...). `k8s.gcr.io` is frozen and fails with `registry.k8s.io` as the fix. An Artifact Registry
+ * repository named `gcr.io` (`us-docker.pkg.dev/<project>/gcr.io/<image>`) is Artifact Registry.
  */
 export default defineRule({
   id: 'gcr-image-reference',
@@ -57,7 +60,7 @@ export default defineRule({
   description:
     'Finds every reference to Container Registry (`gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io`, any `*.gcr.io`): Dockerfile `FROM` (after `ARG` expansion) and `COPY --from=<image>`; every `image` in Kubernetes manifests; workflow `run` commands (docker, buildx, gcloud, kubectl: `-t` tags, `kubectl set image`, `docker login gcr.io`, `gcloud auth configure-docker` without an Artifact Registry host), step `with` inputs and `docker://` actions; string attributes of every OpenTofu block, and `google_container_registry` resources. One finding per file and repository; further occurrences in the same file are related locations.',
   rationale:
-    'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden." The ADR moved the image to `us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend` and decided that all future projects MUST use Artifact Registry. Any gcr.io reference left in the repository is a deployment that fails the next time it pulls or pushes. Google-maintained gcr.io images (distroless, cloud-sdk, mirror.gcr.io) are reported too, with a message that says their canonical location may remain: Google serves them from gcr.io-domain repositories in Artifact Registry, and the decision to keep them should be explicit (pinned by digest, or mirrored into the project\'s repository). The rule also carries `lifecycle.deprecated-platform` (Lesson 1: "GCR shutdown March 2025 caused deployment failure"), since Container Registry is the ADR\'s example of a shut-down platform.',
+    'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden." The ADR moved the image to `us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend` and decided that all future projects MUST use Artifact Registry. Any gcr.io reference left in the repository is a deployment that fails the next time it pulls or pushes. The decision is about the project\'s own images: Google-maintained gcr.io images (distroless, the Cloud SQL proxy and connectors, cloud-sdk, `gke.gcr.io` system images, mirror.gcr.io) are not the project\'s to move, and Google keeps serving them from gcr.io-domain repositories in Artifact Registry, so they pass with a message saying so; so do images open-source projects publish on gcr.io (`gcr.io/k8s-staging-*`, Istio, Knative, Tekton, Kubeflow), whose location is their publisher\'s decision. `k8s.gcr.io` is frozen (no new images since 2023) and fails with `registry.k8s.io` as the fix. The rule also carries `lifecycle.deprecated-platform` (Lesson 1: "GCR shutdown March 2025 caused deployment failure"), since Container Registry is the ADR\'s example of a shut-down platform.',
   remediation: {
     text: "Push the project's images to the Artifact Registry repository and reference them there. Where gcr.io names must keep working (old manifests, third-party tooling), migrate the project to gcr.io-domain repositories in Artifact Registry.",
     commands: [
@@ -71,7 +74,10 @@ export default defineRule({
   benchmarks: [],
   messages: {
     projectImage: `{{reference}} is a Container Registry image; use {{suggestion}}. ${AR_MIGRATION_SENTENCE} (For {{host}}: {{gcrDomain}}.)`,
-    googleMaintainedImage: `{{reference}} is a Google-maintained image on the gcr.io domain; Google serves it from gcr.io-domain repositories in Artifact Registry, so its canonical location may remain, but pin it by digest or mirror it into your own repository. ${AR_MIGRATION_SENTENCE}`,
+    googleMaintainedImage:
+      "{{reference}} is a Google-maintained image, not one of the project's own: Google serves it from gcr.io-domain repositories in Artifact Registry, so it keeps its name.",
+    thirdPartyImage:
+      "{{reference}} is published by {{publisher}}, not one of the project's own images: where it is served is its publisher's decision (pin it by digest, or mirror it into your own repository).",
     kubernetesFrozenRegistry: `{{reference}} is on {{host}}, the frozen Kubernetes registry; use {{suggestion}}. ${AR_MIGRATION_SENTENCE}`,
     registryHost: `{{reference}} is the Container Registry host; log in to and push to the Artifact Registry host {{arHost}} instead. ${AR_MIGRATION_SENTENCE}`,
     configureDockerDefault: `gcloud auth configure-docker {{hosts}} configures Docker for Container Registry hosts; name the Artifact Registry host instead (gcloud auth configure-docker {{arHost}}). ${AR_MIGRATION_SENTENCE}`,
@@ -90,6 +96,15 @@ export default defineRule({
           a.location.startLine - b.location.startLine || (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0),
       );
       for (const o of ordered) {
+        if (o.messageId === 'googleMaintainedImage' || o.messageId === 'thirdPartyImage') {
+          ctx.pass({
+            resource: { id: `${file}#gcr:${o.key}`, kind: 'ImageReference', name: o.key, file },
+            messageId: o.messageId,
+            data: o.data,
+            location: o.location,
+          });
+          continue;
+        }
         ctx.fail({
           resource: { id: `${file}#gcr:${o.key}`, kind: 'ImageReference', name: o.key, file },
           messageId: o.messageId,
@@ -140,9 +155,11 @@ function imageOccurrence(
     ? 'registryHost'
     : ref.kind === 'google-maintained'
       ? 'googleMaintainedImage'
-      : ref.kind === 'kubernetes-frozen'
-        ? 'kubernetesFrozenRegistry'
-        : 'projectImage';
+      : ref.kind === 'third-party'
+        ? 'thirdPartyImage'
+        : ref.kind === 'kubernetes-frozen'
+          ? 'kubernetesFrozenRegistry'
+          : 'projectImage';
   return {
     key: ref.repository,
     messageId,
@@ -152,6 +169,7 @@ function imageOccurrence(
       suggestion: suggestedLocation(ref, expectations),
       gcrDomain: gcrDomainRepository(ref),
       arHost: expectations.registry.host,
+      ...(ref.publisher ? { publisher: ref.publisher } : {}),
     },
     location,
     evidencePath,

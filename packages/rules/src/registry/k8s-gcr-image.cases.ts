@@ -14,6 +14,19 @@ export default {
         ),
       }),
     },
+    {
+      name: "Google's images: the Cloud SQL proxy sidecar, a gke.gcr.io system image, an Artifact Registry gcr.io repository",
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: `${APP_IMAGE}:v1.0.1` },
+            { name: 'proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0' },
+            { name: 'pause', image: 'gke.gcr.io/pause:3.8' },
+            { name: 'tgi', image: 'us-docker.pkg.dev/deeplearning-platform-release/gcr.io/huggingface-tgi:latest' },
+          ]),
+        ),
+      }),
+    },
   ],
   fail: [
     {
@@ -41,7 +54,8 @@ export default {
           ),
         ),
       }),
-      expect: [{ messageId: 'googleMaintainedImage' }, { messageId: 'kubernetesFrozenRegistry' }],
+      // The distroless sidecar is Google's image, not the project's: only the frozen registry fails.
+      expect: [{ messageId: 'kubernetesFrozenRegistry' }],
     },
   ],
 } satisfies RuleCases;

@@ -9,9 +9,6 @@ import {
   suggestedLocation,
 } from '../util/registry.js';
 
-/** GKE's own component images (`gke.gcr.io/...`), which Google runs in system namespaces. */
-const GKE_COMPONENT_HOST = 'gke.gcr.io';
-
 /**
  * ADR-001 Decision 1, on the cluster: Container Registry shut down on March 18, 2025 and every pull from
  * it fails with 403/401. A live workload that still names a gcr.io image fails at its next pull (a new
@@ -24,7 +21,7 @@ export default defineRule({
   layer: 'k8s',
   facets: [...WORKLOAD_FACETS],
   description:
-    "Every container and init container image of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns) must not come from Container Registry (`gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io`, any `*.gcr.io`). A project's own gcr.io image fails with the Artifact Registry path to use instead; a Google-maintained gcr.io image (`gcr.io/distroless/...`, `mirror.gcr.io`) fails with a message saying its canonical location may remain; `k8s.gcr.io` points at `registry.k8s.io`. A Deployment's older ReplicaSets are history, not what runs.",
+    "Every container and init container image of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns) must not come from Container Registry (`gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io`, any `*.gcr.io`). A project's own gcr.io image fails with the Artifact Registry path to use instead; a Google-maintained gcr.io image (`gcr.io/distroless/...`, the Cloud SQL proxy, `gke.gcr.io` system images, `mirror.gcr.io`) is not the project's own and passes, saying so; `k8s.gcr.io` points at `registry.k8s.io`. A Deployment's older ReplicaSets are history, not what runs.",
   rationale:
     'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden." A running pod keeps its cached image, so the cluster can look healthy until a pod is rescheduled to a node without it; the workload spec says what the next pull will ask for.',
   remediation: {
@@ -38,7 +35,10 @@ export default defineRule({
   benchmarks: [],
   messages: {
     projectImage: `{{container}} in {{kind}} {{name}} runs {{reference}}, a Container Registry image; use {{suggestion}}. ${AR_MIGRATION_SENTENCE} (For {{host}}: {{gcrDomain}}.)`,
-    googleMaintainedImage: `{{container}} in {{kind}} {{name}} runs {{reference}}, a Google-maintained image on the gcr.io domain; Google serves it from gcr.io-domain repositories in Artifact Registry, so its canonical location may remain, but pin it by digest or mirror it into your own repository.`,
+    googleMaintainedImage:
+      "{{container}} in {{kind}} {{name}} runs {{reference}}, a Google-maintained image, not one of the project's own: Google serves it from gcr.io-domain repositories in Artifact Registry, so it keeps its name.",
+    thirdPartyImage:
+      "{{container}} in {{kind}} {{name}} runs {{reference}}, published by {{publisher}}, not one of the project's own images: where it is served is its publisher's decision.",
     kubernetesFrozenRegistry: `{{container}} in {{kind}} {{name}} runs {{reference}} from {{host}}, the frozen Kubernetes registry; use {{suggestion}}.`,
     noReference: 'No container of {{kind}} {{name}} runs a Container Registry image.',
   },
@@ -50,6 +50,15 @@ export default defineRule({
         const image = typeof c.container.image === 'string' ? c.container.image : undefined;
         if (!image) continue;
         for (const ref of findGcrReferences(image)) {
+          if (ref.kind === 'google-maintained' || ref.kind === 'third-party') {
+            ctx.pass({
+              resource: liveResource(w, { kind: 'ImageReference', name: c.name, path: `${c.field}/${c.name}/image` }),
+              messageId: ref.kind === 'third-party' ? 'thirdPartyImage' : 'googleMaintainedImage',
+              data: dataOf(ref, exp, { container: `Container ${c.name}`, kind: w.kind, name: w.name }),
+              discriminator: ref.repository,
+            });
+            continue;
+          }
           failed = true;
           ctx.fail({
             resource: liveResource(w, { kind: 'ImageReference', name: c.name, path: `${c.field}/${c.name}/image` }),
@@ -72,10 +81,8 @@ export default defineRule({
   },
 });
 
-function messageOf(ref: GcrReference): 'projectImage' | 'googleMaintainedImage' | 'kubernetesFrozenRegistry' {
-  if (ref.kind === 'kubernetes-frozen') return 'kubernetesFrozenRegistry';
-  if (ref.kind === 'google-maintained' || ref.host === GKE_COMPONENT_HOST) return 'googleMaintainedImage';
-  return 'projectImage';
+function messageOf(ref: GcrReference): 'projectImage' | 'kubernetesFrozenRegistry' {
+  return ref.kind === 'kubernetes-frozen' ? 'kubernetesFrozenRegistry' : 'projectImage';
 }
 
 function dataOf(ref: GcrReference, exp: Expectations, base: Record<string, string>): Record<string, string> {
@@ -85,5 +92,6 @@ function dataOf(ref: GcrReference, exp: Expectations, base: Record<string, strin
     host: ref.host,
     suggestion: suggestedLocation(ref, exp),
     gcrDomain: gcrDomainRepository(ref),
+    ...(ref.publisher ? { publisher: ref.publisher } : {}),
   };
 }

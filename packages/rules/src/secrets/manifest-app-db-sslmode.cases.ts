@@ -20,6 +20,15 @@ spec:
 export default {
   pass: [
     {
+      name: 'the app reaches Cloud SQL through the Auth Proxy sidecar on 127.0.0.1',
+      files: {
+        'k8s/deployment.yaml': `${deployment}          env:
+            - name: DATABASE_URL
+              value: postgresql://app@127.0.0.1:5432/coditect
+`,
+      },
+    },
+    {
       name: 'the ADR fix: DB_SSLMODE=require as a literal env value',
       files: {
         'k8s/deployment.yaml': `${deployment}          env:

@@ -46,6 +46,9 @@ interface SslSetting {
  * ADR-001 Issue 3: the app reaches Cloud SQL over private IP without SSL; the fix sets
  * `sslmode: require` in Django's database options.
  */
+/** A database host on the pod's own loopback: a proxy sidecar (Cloud SQL Auth Proxy) that encrypts upstream. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
+
 export default defineRule({
   id: 'manifest-app-db-sslmode',
   title: "The app's database connection does not require TLS",
@@ -53,7 +56,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "Where the manifests give the app its database connection (a `postgres://` URL such as `DATABASE_URL`, or host/user/name keys), they must ask for TLS: the URL's `sslmode` or a setting such as `DB_SSLMODE`, `PGSSLMODE` or `DATABASE_SSLMODE` is `require`, `verify-ca` or `verify-full`. A missing sslmode, or `disable`, `allow` or `prefer` (which fall back to plaintext), fails. Secret values are not read: an sslmode held in a Secret is reported only when the collector exposes it as a public value.",
+    "Where the manifests give the app its database connection (a `postgres://` URL such as `DATABASE_URL`, or host/user/name keys), they must ask for TLS: the URL's `sslmode` or a setting such as `DB_SSLMODE`, `PGSSLMODE` or `DATABASE_SSLMODE` is `require`, `verify-ca` or `verify-full`. A missing sslmode, or `disable`, `allow` or `prefer` (which fall back to plaintext), fails. A connection to `localhost` / `127.0.0.1` goes to a proxy beside the app (the Cloud SQL Auth Proxy), which encrypts the connection to the instance: it passes. Secret values are not read: an sslmode held in a Secret is reported only when the collector exposes it as a public value.",
   rationale:
     'ADR-001 Issue 3 (P1): "Current connection to Cloud SQL uses private IP without SSL enforcement", so data crosses the VPC unencrypted. The remediation enforces SSL on the instance and sets `sslmode: require` in the app; this rule checks the app side, the GCP and probe layers check the instance.',
   remediation: {
@@ -72,12 +75,15 @@ export default defineRule({
     missingMode:
       'The app gets database settings ({{setting}}) but no sslmode (DB_SSLMODE, PGSSLMODE or ?sslmode= in DATABASE_URL).',
     strictMode: '{{setting}} sets sslmode={{mode}}.',
+    localProxy:
+      '{{setting}} connects to {{host}}, a proxy beside the app (the Cloud SQL Auth Proxy): the proxy encrypts the connection to the database, so sslmode does not apply.',
   },
   check(ctx) {
     const exp = ctx.env.expectations;
     const settings = appSettings(manifestObjects(ctx.facet('files.kubernetes')), exp);
     const ssl: SslSetting[] = [];
     const urlsWithoutMode: AppSetting[] = [];
+    const local: { setting: AppSetting; host: string }[] = [];
     for (const s of settings) {
       if (settingNamed(s, SSLMODE_KEYS)) {
         const mode = s.secretKey ? s.secretKey.publicValue : s.value?.trim();
@@ -87,11 +93,21 @@ export default defineRule({
       const url = s.secretKey ? s.secretKey.url : s.value !== undefined ? parseConnectionUrl(s.value) : undefined;
       if (!url || !isPostgresScheme(url.scheme)) continue;
       if (url.sslmode) ssl.push({ setting: s, mode: url.sslmode, fromUrl: true });
+      else if (url.host && LOOPBACK.test(url.host)) local.push({ setting: s, host: url.host });
       else urlsWithoutMode.push(s);
     }
+    for (const { setting, host } of local)
+      ctx.pass({
+        resource: k8sResource(setting.object, exp),
+        messageId: 'localProxy',
+        data: { setting: describeSetting(setting), host },
+        location: setting.location,
+        discriminator: setting.key,
+      });
     const dbSettings = settings.filter((s) =>
       settingNamed(s, [...DB_HOST_KEYS, ...DB_OTHER_KEYS, ...exp.app.dbUserKeys]),
     );
+    if (ssl.length === 0 && urlsWithoutMode.length === 0 && local.length > 0) return;
     if (ssl.length === 0 && urlsWithoutMode.length === 0 && dbSettings.length === 0) {
       ctx.skip('the manifests give the app no database connection settings (DATABASE_URL, DB_HOST, DB_USER...)');
       return;
@@ -150,6 +166,17 @@ export default defineRule({
     if (ssl.length === 0 && urlsWithoutMode.length === 0) {
       // Point at the host setting when there is one: that is where the connection is described.
       const anchor = dbSettings.find((s) => settingNamed(s, DB_HOST_KEYS)) ?? dbSettings[0]!;
+      const host = settingNamed(anchor, DB_HOST_KEYS) ? anchor.value?.trim() : undefined;
+      if (host && LOOPBACK.test(host)) {
+        ctx.pass({
+          resource: k8sResource(anchor.object, exp),
+          messageId: 'localProxy',
+          data: { setting: describeSetting(anchor), host },
+          location: anchor.location,
+          discriminator: 'sslmode',
+        });
+        return;
+      }
       ctx.fail({
         resource: k8sResource(anchor.object, exp),
         messageId: 'missingMode',

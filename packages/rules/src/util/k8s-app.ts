@@ -515,6 +515,8 @@ export interface ConnectionUrl {
   scheme: string;
   /** The user name of the URL; only read from values that are not secret (ConfigMaps, literal env). */
   user?: string;
+  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
+  host?: string;
   sslmode?: string;
 }
 
@@ -527,7 +529,13 @@ export function parseConnectionUrl(value: string): ConnectionUrl | undefined {
     const url = new URL(text);
     const user = decodeURIComponent(url.username);
     const sslmode = url.searchParams.get('sslmode') ?? undefined;
-    return { scheme: scheme.toLowerCase(), ...(user ? { user } : {}), ...(sslmode ? { sslmode } : {}) };
+    const host = url.hostname;
+    return {
+      scheme: scheme.toLowerCase(),
+      ...(user ? { user } : {}),
+      ...(host ? { host } : {}),
+      ...(sslmode ? { sslmode } : {}),
+    };
   } catch {
     return { scheme: scheme.toLowerCase() };
   }
@@ -587,4 +595,18 @@ export function secretProducers(objects: K8sObject[], exp: Expectations): Map<st
     }
   }
   return out;
+}
+
+/**
+ * A server's own programs. A datastore image whose `command` starts something else (`sleep`, `psql`,
+ * `redis-cli`) is a client pod that borrows the image for its tools.
+ */
+const SERVER_PROGRAM =
+  /(?:^|[\s/'"])(?:postgres|postmaster|pg_ctl|mysqld|mysqld_safe|mariadbd|mongod|redis-server|valkey-server|keydb-server|dragonfly|memcached|docker-entrypoint(?:\.sh)?|run\.sh|entrypoint\.sh)(?:\s|$|['"])/;
+
+export function isClientCommand(container: Json): boolean {
+  const command = container.command;
+  if (!Array.isArray(command) || command.length === 0) return false;
+  const args = Array.isArray(container.args) ? container.args : [];
+  return !SERVER_PROGRAM.test(` ${[...command, ...args].map(String).join(' ')} `);
 }

@@ -8,12 +8,15 @@ export const GCR_SHUTDOWN_DATE = 'March 18, 2025';
 
 /**
  * - `project`: a project's own Container Registry repository (`gcr.io/<project>/...`): move it.
- * - `google-maintained`: an image Google publishes (`gcr.io/distroless/...`, `mirror.gcr.io`), which
- *   Google keeps serving from gcr.io-domain repositories in Artifact Registry.
+ * - `google-maintained`: an image Google publishes (`gcr.io/distroless/...`, the Cloud SQL proxy and
+ *   connectors, `gke.gcr.io` system images, `mirror.gcr.io`), which Google keeps serving from gcr.io-domain
+ *   repositories in Artifact Registry. Not the project's own image: ADR-001 Decision 1 is not about it.
+ * - `third-party`: an open-source project's published image on gcr.io (`gcr.io/k8s-staging-*`,
+ *   `gcr.io/istio-release`, `gcr.io/knative-releases`...): not the project's own either.
  * - `kubernetes-frozen`: the old Kubernetes project registry (`k8s.gcr.io`), frozen in 2023 and replaced
  *   by `registry.k8s.io`.
  */
-export type GcrKind = 'project' | 'google-maintained' | 'kubernetes-frozen';
+export type GcrKind = 'project' | 'google-maintained' | 'third-party' | 'kubernetes-frozen';
 
 export interface GcrReference {
   /** Host and repository path without tag or digest (`gcr.io/p/app`), or the host alone (`gcr.io`). */
@@ -26,6 +29,8 @@ export interface GcrReference {
   project?: string;
   /** Path after the project (`app`, `team/app`). */
   image?: string;
+  /** Who publishes a `third-party` image (`the Kubernetes project`, `Istio`). */
+  publisher?: string;
 }
 
 /** The multi-regional Container Registry hosts and the Artifact Registry location of their gcr.io repository. */
@@ -52,24 +57,51 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   'k8s-artifacts-prod',
   'buildpacks',
   'cloud-spanner-emulator',
+  'google_samples',
+  'config-management-release',
+  'cloud-foundation-cicd',
+  'deeplearning-platform-release',
+  'cloudrun',
+  'stackdriver-agents',
 ]);
 
-const GOOGLE_MAINTAINED_HOSTS = new Set(['mirror.gcr.io', 'marketplace.gcr.io']);
+/** Hosts where only Google publishes: the Docker Hub mirror, Marketplace, GKE's own system images. */
+const GOOGLE_MAINTAINED_HOSTS = new Set(['mirror.gcr.io', 'marketplace.gcr.io', 'gke.gcr.io']);
 const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 
-// Host (`gcr.io` or a subdomain), not part of a longer host name, then an optional path, tag, digest.
+// Host (`gcr.io` or a subdomain), not part of a longer host name nor a path segment (an Artifact Registry
+// repository named `gcr.io`: `us-docker.pkg.dev/<project>/gcr.io/<image>`), then a path, tag, digest.
 const GCR_REFERENCE =
-  /(?<![\w.-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
+  /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
 /** `${{ github.sha }}` → `${{github.sha}}`, so a workflow expression stays one token. */
 function compactExpressions(text: string): string {
   return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_m, inner: string) => `\${{${inner.replace(/\s+/g, '')}}}`);
 }
 
+/** gcr.io projects where open-source projects publish their images, and who they are. */
+const THIRD_PARTY_PUBLISHERS: readonly [RegExp, string][] = [
+  [/^k8s-staging-/, 'the Kubernetes project'],
+  [/^istio-(?:release|testing)$/, 'Istio'],
+  [/^knative-(?:releases|nightly)$/, 'Knative'],
+  [/^tekton-(?:releases|nightly)$/, 'Tekton'],
+  [/^(?:ml-pipeline|kubeflow-images-public)$/, 'Kubeflow'],
+  [/^spinnaker-marketplace$/, 'Spinnaker'],
+  [/^heptio-images$/, 'Heptio'],
+  [/^linkerd-io$/, 'Linkerd'],
+  [/^etcd-development$/, 'etcd'],
+  [/^projectsigstore$/, 'Sigstore'],
+];
+
+function publisherOf(project: string | undefined): string | undefined {
+  return project ? THIRD_PARTY_PUBLISHERS.find(([pattern]) => pattern.test(project))?.[1] : undefined;
+}
+
 function kindOf(host: string, project: string | undefined): GcrKind {
   if (KUBERNETES_HOSTS.has(host)) return 'kubernetes-frozen';
   if (GOOGLE_MAINTAINED_HOSTS.has(host)) return 'google-maintained';
   if (project && GOOGLE_MAINTAINED_PROJECTS.has(project)) return 'google-maintained';
+  if (publisherOf(project)) return 'third-party';
   return 'project';
 }
 
@@ -90,26 +122,37 @@ export function findGcrReferences(text: string, options: { hostOnly?: boolean } 
     const segments = path.split('/').filter(Boolean);
     const project = segments[0];
     const image = segments.length > 1 ? segments.slice(1).join('/') : undefined;
+    const kind = kindOf(host, project);
+    const publisher = kind === 'third-party' ? publisherOf(project) : undefined;
     out.push({
       repository: `${host}${path}`,
       text: m[0],
       host,
-      kind: kindOf(host, project),
+      kind,
       ...(project ? { project } : {}),
       ...(image ? { image } : {}),
+      ...(publisher ? { publisher } : {}),
     });
   }
   return out;
 }
 
-/** Where the reference should live instead, as a sentence fragment for messages. */
+/**
+ * Where the reference should live instead, as a sentence fragment for messages. It never names a project
+ * that neither the configuration nor the reference names: an image of the configured project goes to the
+ * configured repository; any other project's image to the Artifact Registry repository that serves its
+ * gcr.io name in that same project (`gcr.io/p/app` → `us-docker.pkg.dev/p/gcr.io/app`).
+ */
 export function suggestedLocation(ref: GcrReference, expectations: Expectations): string {
   const { host, repository } = expectations.registry;
   if (ref.kind === 'kubernetes-frozen')
     return `registry.k8s.io${ref.project ? `/${ref.project}` : ''}${ref.image ? `/${ref.image}` : ''}`;
   if (ref.kind === 'google-maintained') return `${ref.repository} (Google-maintained)`;
-  const image = ref.image ?? ref.project ?? '<image>';
-  return `${host}/${expectations.project}/${repository}/${image}`;
+  if (ref.kind === 'third-party') return `${ref.repository} (published by ${ref.publisher})`;
+  const image = ref.image ?? '<image>';
+  if (ref.project === expectations.project) return `${host}/${expectations.project}/${repository}/${image}`;
+  const location = GCR_HOST_LOCATION[ref.host] ?? 'us';
+  return `${location}-docker.pkg.dev/${ref.project ?? '<project>'}/${ref.host}/${image}`;
 }
 
 /** The location of the gcr.io-domain Artifact Registry repository that serves this host. */

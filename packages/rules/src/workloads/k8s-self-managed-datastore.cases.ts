@@ -14,6 +14,16 @@ export default {
         ),
       }),
     },
+    {
+      name: 'a debugging pod borrowing the redis image for redis-cli (command: sleep) is a client',
+      facets: workloads({
+        'k8s.pods': list(
+          live('Pod', 'redis-client', {
+            spec: { containers: [{ name: 'cli', image: 'redis:7.2', command: ['sleep', '3600'] }] },
+          }),
+        ),
+      }),
+    },
   ],
   fail: [
     {

@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { containersOf, datastoreOf } from '../util/k8s-app.js';
+import { containersOf, datastoreOf, isClientCommand } from '../util/k8s-app.js';
 import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, workloadFacets } from '../util/k8s-live.js';
 
 /** Kinds that keep a server running; Jobs and CronJobs that run `psql` or `redis-cli` are clients. */
@@ -38,7 +38,7 @@ export default defineRule({
       const resource = liveResource(w);
       let failed = false;
       for (const c of containersOf(viewOf(w))) {
-        if (c.init || !c.image) continue;
+        if (c.init || !c.image || isClientCommand(c.spec)) continue;
         const store = datastoreOf(c.image);
         if (!store) continue;
         failed = true;

@@ -3,6 +3,32 @@ import type { RuleCases } from '../cases.js';
 export default {
   pass: [
     {
+      name: 'a client pod borrowing the postgres and redis images for psql and redis-cli (command: sleep)',
+      files: {
+        'k8s/clients.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: psql
+spec:
+  containers:
+    - name: main
+      image: postgres:16
+      command: ["sleep", "infinity"]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: redis-client
+spec:
+  containers:
+    - name: cli
+      image: redis:7.2
+      command: ["redis-cli"]
+      args: ["-h", "cache", "ping"]
+`,
+      },
+    },
+    {
       name: 'the ADR fix: only the backend runs; a Job and an init container use postgres as a client',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
@@ -62,6 +88,24 @@ spec:
     },
   ],
   fail: [
+    {
+      name: 'a redis server started through a shell command is still a server',
+      files: {
+        'k8s/redis.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cache
+spec:
+  template:
+    spec:
+      containers:
+        - name: redis
+          image: redis:7.2
+          command: ["sh", "-c", "redis-server --appendonly yes"]
+`,
+      },
+      expect: [{ messageId: 'selfManaged', file: 'k8s/redis.yaml', line: 10, column: 11 }],
+    },
     {
       name: 'the ADR fixture: PostgreSQL and Redis StatefulSets from before the pivot',
       files: {

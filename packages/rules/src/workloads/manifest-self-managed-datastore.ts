@@ -2,6 +2,7 @@ import { defineRule } from '@coditect-audit/core';
 import {
   containersOf,
   datastoreOf,
+  isClientCommand,
   isWorkload,
   k8sResource,
   locationAt,
@@ -24,7 +25,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    'No StatefulSet, Deployment, DaemonSet, ReplicaSet or Pod declared in the repository (in any namespace) may run a database or cache server image: `postgres`, `postgresql` (`bitnami/postgresql`), `postgis`, `timescaledb`, `mysql`, `mariadb`, `mongo`, `redis` (`bitnami/redis`, `redis-stack`), `valkey`, `keydb`, `dragonfly`, `memcached`, matched on the last path segment of the image repository. Init containers and Jobs (clients such as `pg_isready`, `psql`, `redis-cli`) and look-alikes (`postgres-exporter`, `pgbouncer`, `cloud-sql-proxy`) are not servers.',
+    'No StatefulSet, Deployment, DaemonSet, ReplicaSet or Pod declared in the repository (in any namespace) may run a database or cache server image: `postgres`, `postgresql` (`bitnami/postgresql`), `postgis`, `timescaledb`, `mysql`, `mariadb`, `mongo`, `redis` (`bitnami/redis`, `redis-stack`), `valkey`, `keydb`, `dragonfly`, `memcached`, matched on the last path segment of the image repository. Init containers, Jobs and containers whose `command` runs something other than the server (`sleep`, `psql`, `redis-cli`: a client pod borrowing the image for its tools) and look-alikes (`postgres-exporter`, `pgbouncer`, `cloud-sql-proxy`) are not servers.',
   rationale:
     'ADR-001 Decision 3 rejected Kubernetes StatefulSets ("manual management, no backups, not production-ready") for Cloud SQL and Memorystore, and Lesson 5 says "Managed Services Always Better Than StatefulSets ... StatefulSets appropriate for stateful apps, not databases". The ADR deleted `statefulset postgresql redis`; a manifest that still declares them brings them back on the next `kubectl apply -f k8s/`.',
   remediation: {
@@ -50,7 +51,7 @@ export default defineRule({
       for (const c of containersOf(o)) {
         if (c.init) continue;
         const store = datastoreOf(c.image);
-        if (!store || !c.image) continue;
+        if (!store || !c.image || isClientCommand(c.spec)) continue;
         failed = true;
         ctx.fail({
           resource,

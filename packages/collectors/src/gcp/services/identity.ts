@@ -45,6 +45,11 @@ export async function collectIdentity(run: GcpRun): Promise<FacetResults> {
         config = obj(await call(run, () => run.transport.call('identitytoolkit.projects.getConfig', { project })));
       } catch (e) {
         const err = classify(e);
+        // SERVICE_DISABLED: the API is off, so there is no provider; the same answer Service Usage gives.
+        if (err.kind === 'service-disabled') {
+          projects.push({ ...identityConfig(project, undefined, []), apiEnabled: false });
+          return;
+        }
         // 404 (CONFIGURATION_NOT_FOUND): Identity Platform was never initialised in the project.
         if (err.kind !== 'not-found')
           return facet.fail('identitytoolkit.projects.getConfig', `projects/${project}/config`, project, err);

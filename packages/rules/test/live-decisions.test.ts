@@ -1,0 +1,25 @@
+/**
+ * Live misses of issue 15, decided against ADR-001: cases that need more than the rule's case table
+ * (a layer that was not scanned).
+ */
+import { describe, expect, it } from 'vitest';
+import gcpUnmanagedResource from '../src/iac/gcp-unmanaged-resource.js';
+import { READ_PROJECT, redisFacet, redisInstance, sqlFacet, sqlInstance } from '../src/util/gcp-cases.js';
+import { runCase } from './harness.js';
+
+describe('gcp-unmanaged-resource', () => {
+  it('does not call resources unmanaged from missing labels alone when no files layer was scanned', () => {
+    const verdicts = runCase(gcpUnmanagedResource, {
+      name: 'live only',
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { userLabels: {} } })),
+        'gcp.redis': redisFacet(redisInstance({ labels: {} })),
+        'gcp.kms': { read: READ_PROJECT, keyRings: [] },
+        'gcp.artifactregistry': { read: READ_PROJECT, repositories: [] },
+        'gcp.gke': { read: READ_PROJECT, clusters: [] },
+      },
+    });
+    expect(verdicts.map((v) => [v.status, v.messageId])).toEqual([['skip', 'layer-not-scanned']]);
+    expect(verdicts[0]!.message).toContain('files layer');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Ownership before judgement (issue 15): whose image a gcr.io reference names decides the verdict, and a
+ * message never proposes a path in a project that neither the config nor the file names.
+ */
+import { describe, expect, it } from 'vitest';
+import gcrImageReference from '../src/registry/gcr-image-reference.js';
+import { findGcrReferences, suggestedLocation } from '../src/util/registry.js';
+import { resolveExpectations } from '@coditect-audit/core';
+import { runCase } from './harness.js';
+
+const manifest = (image: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: ${image}
+`;
+
+describe('gcr.io references', () => {
+  it('an Artifact Registry repository named gcr.io is not Container Registry', () => {
+    expect(findGcrReferences('us-docker.pkg.dev/deeplearning-platform-release/gcr.io/tgi:1.0')).toEqual([]);
+    expect(findGcrReferences('europe-docker.pkg.dev/p/eu.gcr.io/app')).toEqual([]);
+  });
+
+  it("another project's image goes to that project's gcr.io-domain repository, never to the default project", () => {
+    const [ref] = findGcrReferences('gcr.io/bank-of-anthos-ci/balancereader:v0.5.11');
+    const suggestion = suggestedLocation(ref!, resolveExpectations(undefined));
+    expect(suggestion).toBe('us-docker.pkg.dev/bank-of-anthos-ci/gcr.io/balancereader');
+    expect(suggestion).not.toContain('coditect-cloud-infra');
+  });
+
+  it('the configured project goes to the configured repository', () => {
+    const [ref] = findGcrReferences('eu.gcr.io/acme-prod/api:1.2.0');
+    const exp = resolveExpectations({
+      project: 'acme-prod',
+      region: 'europe-west1',
+      registry: { host: 'europe-west1-docker.pkg.dev', repository: 'apps', location: 'europe-west1' },
+    });
+    expect(suggestedLocation(ref!, exp)).toBe('europe-west1-docker.pkg.dev/acme-prod/apps/api');
+  });
+
+  it("an open-source project's image on gcr.io is not the project's own", () => {
+    const [ref] = findGcrReferences('gcr.io/k8s-staging-perf-tests/sleep:latest');
+    expect(ref).toMatchObject({ kind: 'third-party', publisher: 'the Kubernetes project' });
+    const verdicts = runCase(gcrImageReference, {
+      name: 'third party',
+      files: { 'job.yaml': manifest('gcr.io/k8s-staging-perf-tests/sleep:latest') },
+    });
+    expect(verdicts.map((v) => [v.status, v.messageId])).toEqual([['pass', 'thirdPartyImage']]);
+    expect(verdicts[0]!.message).toContain('published by the Kubernetes project');
+  });
+
+  it('quotes the image as written and fails only the project image', () => {
+    const verdicts = runCase(gcrImageReference, {
+      name: 'mixed',
+      expectations: { project: 'acme-prod' },
+      files: {
+        'a.yaml': manifest('gcr.io/other-team/tool:2.0'),
+        'b.yaml': manifest('gcr.io/distroless/static:nonroot'),
+        'c.yaml': manifest('k8s.gcr.io/pause:3.2'),
+      },
+    });
+    const fails = verdicts.filter((v) => v.status === 'fail');
+    expect(fails.map((v) => [v.resource.file, v.messageId])).toEqual([
+      ['a.yaml', 'projectImage'],
+      ['c.yaml', 'kubernetesFrozenRegistry'],
+    ]);
+    expect(fails[0]!.message).toMatch(
+      /^gcr\.io\/other-team\/tool:2\.0 is a Container Registry image; use us-docker\.pkg\.dev\/other-team\/gcr\.io\/tool\./,
+    );
+    expect(fails[1]!.message).toContain('use registry.k8s.io/pause');
+    for (const v of verdicts) expect(v.message).not.toContain('coditect-cloud-infra');
+    const google = verdicts.find((v) => v.resource.file === 'b.yaml');
+    expect(google).toMatchObject({ status: 'pass', messageId: 'googleMaintainedImage' });
+  });
+});
