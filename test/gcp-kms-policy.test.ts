@@ -124,5 +124,9 @@ describe('the KMS key policy on the strict emulator', () => {
     expect(binding.filter((v) => v.status === 'fail').map((v) => v.message)).toContainEqual(
       expect.stringContaining('allAuthenticatedUsers'),
     );
+    // The signing role belongs to the backend's account alone: the contractor who also holds it is named.
+    expect(binding.filter((v) => v.status === 'fail').map((v) => v.message)).toContainEqual(
+      expect.stringContaining('contractor@example.com'),
+    );
   });
 });
