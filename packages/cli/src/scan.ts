@@ -45,6 +45,8 @@ export interface ScanOptions {
   snapshot?: string;
   failOn?: FailOn;
   allowIncomplete?: boolean;
+  /** Undecided checks gate like findings; default the environment's `strict`, else false. */
+  strict?: boolean;
   baseline?: string;
   /** Extra paths (absolute or relative to dir) the files layer must not read, e.g. the report folder. */
   excludePaths?: string[];
@@ -277,6 +279,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
     failOn,
     allowIncomplete: options.allowIncomplete ?? false,
+    strict: options.strict ?? prep.envConfig.strict ?? false,
+    // Without a config (or with one whose environment names no expectations) ADR-001's names are assumed.
+    ...(prep.envConfig.expectations ? {} : { assumedExpectations: true }),
     suppressions: prep.config?.suppressions ?? [],
     ...(prep.configFile ? { configFile: prep.configFile } : {}),
     ...(envLine ? { configLine: envLine } : {}),

@@ -37,6 +37,19 @@ export interface FailReport<M extends string> {
   discriminator?: string;
 }
 
+/** A check that read its input but cannot decide from it: it names what it depends on. */
+export interface UnknownReport<M extends string> {
+  resource: Resource;
+  messageId: M;
+  data?: MessageData;
+  location?: Location;
+  relatedLocations?: Location[];
+  evidence?: Evidence[];
+  /** The inputs that could not be evaluated (`var.tier`, `google_kms_key_ring.r.id`); at least one. */
+  dependsOn: string[];
+  discriminator?: string;
+}
+
 export interface PassReport<M extends string> {
   resource: Resource;
   messageId?: M;
@@ -67,6 +80,8 @@ export interface RuleContext<F extends FacetName, M extends string> {
    */
   now: Date;
   fail(report: FailReport<M>): void;
+  /** Cannot decide from what was read (never a fail, never a pass); gates only in a strict scan. */
+  unknown(report: UnknownReport<M>): void;
   pass(report: PassReport<M>): void;
   /** Not applicable to this resource (or, without a resource, to this environment), with the reason. */
   skip(reason: string, resource?: Resource): void;
@@ -98,6 +113,13 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
   benchmarks?: Benchmark[];
   /** Message templates keyed by message id; `{{name}}` is replaced from the report's data. */
   messages: Record<M, string>;
+  /**
+   * The rule judges a resource by a name ADR-001 gives (the key `license-signing-key`, the secret
+   * `db-password-staging`, "a GKE cluster is declared"): with no config those names are assumed, so its
+   * findings are reported with what was assumed and do not gate. Text: what is assumed, e.g. "the KMS key
+   * name license-signing-key".
+   */
+  adrIdentity?: string;
   /** ADR section, when it differs from the concern catalog's (plugin rules for other ADRs). */
   adrSection?: string;
   docsUrl?: string;

@@ -210,9 +210,18 @@ export type TfExpression = { expression: string };
 
 export const TfAttributeSchema = Type.Object({
   name: Type.String(),
+  /** A literal, or `{ expression }` when the collector could not evaluate it from the repository. */
   value: TfValueSchema,
   line: Line,
   column: Col,
+  /** Set when the attribute was merged from an override file (`override.tf`, `*_override.tf`). */
+  file: Type.Optional(Type.String()),
+  /** Source text of an expression the collector evaluated to `value` (`var.tier`). */
+  expression: Type.Optional(Type.String()),
+  /** Where the deciding value was written (a variable default, a `.tfvars` line), when not here. */
+  origin: Type.Optional(Type.Object({ file: Type.String(), line: Line })),
+  /** For an expression left unevaluated: the inputs the repository does not settle (`var.tier`). */
+  dependsOn: Type.Optional(Type.Array(Type.String())),
 });
 export type TfAttribute = Static<typeof TfAttributeSchema>;
 

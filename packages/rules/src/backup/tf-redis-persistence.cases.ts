@@ -44,7 +44,7 @@ export default {
     persistence_mode = var.persistence_mode
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 8, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -78,7 +78,7 @@ resource "google_sql_database_instance" "replica" {
       enabled = var.backups_enabled
     }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/cloudsql/main.tf', line: 7, status: 'unknown' }],
     },
     {
       name: 'instance_type READ_REPLICA_INSTANCE is skipped; two primaries without backups fail',

@@ -109,7 +109,7 @@ resource "google_sql_database_instance" "replica" {
       point_in_time_recovery_enabled = var.pitr`,
         ),
       },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 8, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -62,13 +62,13 @@ export default defineRule({
       ];
       const unresolved = (field: string, value: TfRead) => {
         if (value.kind !== 'expression') return;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, field, expression: value.expression },
           location: readLocation(file, value),
           evidence,
-          certainty: 'low',
+          dependsOn: value.dependsOn,
         });
       };
       const on = reads.find(({ value }) => value.kind === 'literal' && isTrue(value.value));

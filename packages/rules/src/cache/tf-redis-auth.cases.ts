@@ -25,7 +25,7 @@ export default {
     {
       name: 'from a module variable: low certainty',
       files: { 'opentofu/modules/redis/main.tf': redis('  auth_enabled = var.auth_enabled') },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, status: 'unknown' }],
     },
     {
       name: 'two instances in one file: only the one without AUTH fails',

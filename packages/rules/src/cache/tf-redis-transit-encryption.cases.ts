@@ -33,7 +33,7 @@ export default {
     {
       name: 'from a module variable: low certainty',
       files: { 'opentofu/modules/redis/main.tf': redis('  transit_encryption_mode = var.transit_encryption_mode') },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -42,7 +42,7 @@ export default {
     {
       name: 'from a module variable: low certainty',
       files: { 'modules/cloudsql/main.tf': instance('    deletion_protection_enabled = var.deletion_protection') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, status: 'unknown' }],
     },
     {
       name: 'no settings block at all: located at the resource',

@@ -56,13 +56,13 @@ export default defineRule({
       if (api.kind === 'literal' && isTrue(api.value)) {
         ctx.pass({ resource, messageId: 'protected', data: { address, tfGuard }, evidence });
       } else if (api.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, expression: api.expression, tfGuard },
           location: readLocation(file, api),
           evidence,
-          certainty: 'low',
+          dependsOn: api.dependsOn,
         });
       } else {
         ctx.fail({

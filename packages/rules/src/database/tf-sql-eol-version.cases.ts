@@ -44,7 +44,7 @@ export default {
     {
       name: 'from a module variable: low certainty',
       files: { 'modules/cloudsql/main.tf': instance('var.database_version') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 3, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 3, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -43,13 +43,13 @@ export default defineRule({
         return;
       }
       if (value.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, expression: value.expression },
           location: readLocation(file, value),
           evidence,
-          certainty: 'low',
+          dependsOn: value.dependsOn,
         });
         return;
       }

@@ -56,7 +56,7 @@ resource "google_sql_database_instance" "replica" {
     {
       name: 'from a module variable: low certainty',
       files: { 'modules/cloudsql/main.tf': instance('    availability_type = var.availability_type') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, status: 'unknown' }],
     },
     {
       name: 'a replica_configuration block marks a replica; the primary without HA still fails',

@@ -103,7 +103,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, certainty: 'low' }],
+      expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, status: 'unknown' }],
     },
     {
       name: 'authorized network value from a variable: low certainty',
@@ -114,7 +114,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
       name: 'authorized networks from a dynamic block: low certainty',
@@ -128,7 +128,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -10,6 +10,8 @@ import {
   isFalse,
   read,
   readEvidence,
+  dependsOnOf,
+  inputsOf,
   sourceOf,
 } from '../util/terraform.js';
 
@@ -90,13 +92,13 @@ export default defineRule({
         ];
         if (isExpression(value.value)) {
           failed = true;
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'networkUnresolved',
             data: { address, expression: value.value.expression.trim(), publicIp },
             location: attributeLocation(file, value),
             evidence,
-            certainty: 'low',
+            dependsOn: dependsOnOf(value, value.value.expression),
             discriminator: `network:${value.value.expression.trim()}`,
           });
           continue;
@@ -105,13 +107,13 @@ export default defineRule({
         if (!OPEN_TO_ALL.includes(network)) continue;
         failed = true;
         if (ipv4.kind === 'expression') {
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'openIfPublic',
             data: { address, network, expression: ipv4.expression },
             location: attributeLocation(file, value),
             evidence,
-            certainty: 'low',
+            dependsOn: ipv4.dependsOn,
             discriminator: `network:${network}`,
           });
         } else {
@@ -132,7 +134,7 @@ export default defineRule({
         const forEach = dynamic.attributes.for_each;
         const expression = `dynamic "authorized_networks"${forEach ? ` over ${sourceOf(forEach.value)}` : ''}`;
         const location = blockLocation(file, dynamic);
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'networkUnresolved',
           data: { address, expression, publicIp },
@@ -146,7 +148,7 @@ export default defineRule({
             },
             ipv4Evidence,
           ],
-          certainty: 'low',
+          dependsOn: inputsOf(expression),
           discriminator: 'network:dynamic',
         });
       }

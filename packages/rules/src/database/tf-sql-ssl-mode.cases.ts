@@ -148,7 +148,7 @@ export default {
       ssl_mode    = var.ssl_mode
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
       name: 'legacy require_ssl = false without ssl_mode',
@@ -171,7 +171,7 @@ export default {
       ssl_mode = var.ssl_mode
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, status: 'unknown' }],
     },
     {
       name: 'require_ssl from a variable and no ssl_mode: low certainty',
@@ -180,7 +180,7 @@ export default {
       require_ssl = var.require_ssl
     }`),
       },
-      expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
     {
       name: 'ip_configuration from a dynamic block: low certainty',
@@ -192,7 +192,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, status: 'unknown' }],
     },
     {
       name: 'two instances in one file: only the unenforced one fails',

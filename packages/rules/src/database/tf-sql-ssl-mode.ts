@@ -78,13 +78,13 @@ export default defineRule({
         return;
       }
       if (mode.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'sslModeUnresolved',
           data: { address, expression: mode.expression },
           location: readLocation(file, mode),
           evidence,
-          certainty: 'low',
+          dependsOn: mode.dependsOn,
         });
         return;
       }
@@ -94,13 +94,13 @@ export default defineRule({
         return;
       }
       if (legacy.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'requireSslUnresolved',
           data: { address, expression: legacy.expression },
           location: readLocation(file, legacy),
           evidence,
-          certainty: 'low',
+          dependsOn: legacy.dependsOn,
         });
         return;
       }

@@ -60,7 +60,7 @@ export default {
     key_name = var.secrets_key
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -51,13 +51,13 @@ export default defineRule({
         readEvidence(file, `${address}.database_encryption.key_name`, key, 'a Cloud KMS key'),
       ];
       if (state.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, field: 'database_encryption.state', expression: state.expression },
           location: readLocation(file, state),
           evidence,
-          certainty: 'low',
+          dependsOn: state.dependsOn,
         });
         return;
       }

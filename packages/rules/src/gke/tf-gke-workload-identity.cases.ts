@@ -70,7 +70,7 @@ resource "google_container_node_pool" "primary" {
     workload_pool = var.workload_pool
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'main.tf', line: 5, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'main.tf', line: 5, status: 'unknown' }],
     },
     {
       name: 'Workload Identity on, but a node pool and an inline pool expose the node metadata',

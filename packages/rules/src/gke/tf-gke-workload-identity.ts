@@ -80,13 +80,13 @@ export default defineRule({
           discriminator: `node-metadata:${address}`,
         });
       } else if (mode.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'nodeMetadataUnresolved',
           data: { address, expression: mode.expression },
           location: readLocation(file, mode),
           evidence,
-          certainty: 'low',
+          dependsOn: mode.dependsOn,
           discriminator: `node-metadata:${address}`,
         });
       }
@@ -118,13 +118,13 @@ export default defineRule({
         if (WORKLOAD_POOL.test(pool.expression)) {
           ctx.pass({ resource, messageId: 'enabled', data: { address, pool: pool.expression }, evidence });
         } else {
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'unresolved',
             data: { address, expression: pool.expression },
             location: readLocation(file, pool),
             evidence,
-            certainty: 'low',
+            dependsOn: pool.dependsOn,
           });
         }
       } else {

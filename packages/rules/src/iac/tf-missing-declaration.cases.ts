@@ -106,7 +106,7 @@ module "gke" {
         'opentofu/modules/kms/main.tf': kms,
       },
       expect: [
-        { messageId: 'maybeInRemoteModule', file: 'opentofu/environments/staging/main.tf', line: 1, certainty: 'low' },
+        { messageId: 'maybeInRemoteModule', file: 'opentofu/environments/staging/main.tf', line: 1, status: 'unknown' },
       ],
     },
     {

@@ -113,14 +113,19 @@ export default defineRule({
       }
       const anchor = anchorLocation(files, ctx.env.name);
       const module = remote[0];
-      ctx.fail({
-        resource,
-        messageId: module ? 'maybeInRemoteModule' : 'notDeclared',
-        data: module ? { ...data, module: module.name, source: module.source ?? 'not a literal' } : data,
-        ...(anchor ? { location: anchor } : {}),
-        evidence,
-        ...(module ? { certainty: 'low' as const } : {}),
-      });
+      if (module) {
+        // A remote module the scan does not read may declare it: undecided, naming the modules.
+        ctx.unknown({
+          resource,
+          messageId: 'maybeInRemoteModule',
+          data: { ...data, module: module.name, source: module.source ?? 'not a literal' },
+          ...(anchor ? { location: anchor } : {}),
+          evidence,
+          dependsOn: remote.map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
+        });
+        continue;
+      }
+      ctx.fail({ resource, messageId: 'notDeclared', data, ...(anchor ? { location: anchor } : {}), evidence });
     }
   },
 });

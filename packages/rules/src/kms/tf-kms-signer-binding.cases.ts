@@ -123,7 +123,7 @@ resource "google_kms_crypto_key_iam_binding" "public_verify" {
 }
 `,
       },
-      expect: [{ messageId: 'grantUnresolved', file: 'modules/kms/iam.tf', line: 4, certainty: 'low' }],
+      expect: [{ messageId: 'grantUnresolved', file: 'modules/kms/iam.tf', line: 4, status: 'unknown' }],
     },
     {
       name: 'no KMS at all in the .tf files: reported at the google provider',

@@ -10,8 +10,9 @@ import {
   publicMembers,
   type Grant,
   type Match,
+  unknownInputs,
 } from '../util/kms.js';
-import { anchorLocation, blockLocation, resourceOf, resourcesOf } from '../util/terraform.js';
+import { anchorLocation, blockLocation, inputsOf, resourceOf, resourcesOf } from '../util/terraform.js';
 
 const SIGNER_ROLE = 'roles/cloudkms.signerVerifier';
 
@@ -117,7 +118,13 @@ export default defineRule({
       ]
         .filter(Boolean)
         .join(' and ');
-      ctx.fail({
+      const t = grantTarget(files, maybe.g);
+      const dependsOn = [
+        ...(maybe.target === 'maybe' ? unknownInputs(t.ring, ...(t.key ? [t.key.name, t.key.ring] : [])) : []),
+        ...(maybe.role === 'maybe' ? unknownInputs(maybe.g.role) : []),
+        ...(maybe.member === 'maybe' && maybe.g.expression ? inputsOf(maybe.g.expression) : []),
+      ];
+      ctx.unknown({
         resource,
         messageId: 'grantUnresolved',
         data: { ...base, role: describeKnown(maybe.g.role), address: maybe.g.iam.address, what },
@@ -130,7 +137,7 @@ export default defineRule({
             expected: kms.signer,
           },
         ],
-        certainty: 'low',
+        dependsOn: dependsOn.length ? dependsOn : [maybe.g.iam.address],
       });
       return;
     }

@@ -186,7 +186,7 @@ resource "google_kms_crypto_key" "this" {
 }
 `,
       },
-      expect: [{ messageId: 'identityUnresolved', file: 'modules/kms/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'identityUnresolved', file: 'modules/kms/main.tf', line: 6, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -1,5 +1,5 @@
 import { defineRule, type Evidence } from '@coditect-audit/core';
-import { describeKnown, keyIdentity, matchKey } from '../util/kms.js';
+import { describeKnown, keyIdentity, matchKey, unknownInputs } from '../util/kms.js';
 import {
   anchorLocation,
   blockLocation,
@@ -83,13 +83,13 @@ export default defineRule({
       let failed = false;
       if (purpose.kind === 'expression') {
         failed = true;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { ...base, field: 'purpose', expression: purpose.expression, expected: kms.purpose },
           location: readLocation(file, purpose),
           evidence,
-          certainty: 'low',
+          dependsOn: purpose.dependsOn,
           discriminator: 'purpose',
         });
       } else if (purpose.kind === 'absent' || purpose.value !== kms.purpose) {
@@ -108,7 +108,7 @@ export default defineRule({
       }
       if (algorithm.kind === 'expression') {
         failed = true;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: {
@@ -119,7 +119,7 @@ export default defineRule({
           },
           location: readLocation(file, algorithm),
           evidence,
-          certainty: 'low',
+          dependsOn: algorithm.dependsOn,
           discriminator: 'algorithm',
         });
       } else if (algorithm.kind === 'absent' || algorithm.value !== kms.algorithm) {
@@ -157,7 +157,7 @@ export default defineRule({
     if (matches.length > 0) return;
 
     for (const { k, id } of maybes) {
-      ctx.fail({
+      ctx.unknown({
         resource: resourceOf(k),
         messageId: 'identityUnresolved',
         data: {
@@ -172,7 +172,7 @@ export default defineRule({
           { path: `${k.address}.name`, observed: describeKnown(id.name), expected: kms.key },
           { path: `${k.address}.key_ring`, observed: describeKnown(id.ring), expected: kms.keyRing },
         ],
-        certainty: 'low',
+        dependsOn: unknownInputs(id.name, id.ring),
       });
     }
     if (maybes.length > 0) return;

@@ -73,7 +73,7 @@ export default {
   }`),
       },
       expect: [
-        { messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, certainty: 'low' },
+        { messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, status: 'unknown' },
         { messageId: 'monitoringEmpty', file: 'modules/gke/main.tf', line: 8, certainty: 'high' },
       ],
     },

@@ -73,6 +73,18 @@ export default defineRule({
         certainty: 'high' | 'low' = 'high',
       ) => {
         failed = true;
+        if (messageId === 'unresolved' && at.kind === 'expression') {
+          ctx.unknown({
+            resource,
+            messageId,
+            data: { address, ...extra },
+            location: readLocation(file, at),
+            evidence,
+            dependsOn: at.dependsOn,
+            discriminator,
+          });
+          return;
+        }
         ctx.fail({
           resource,
           messageId,
@@ -93,7 +105,6 @@ export default defineRule({
           loggingService,
           'logging',
           { field: 'logging_service', expression: loggingService.expression },
-          'low',
         );
       } else if (components.kind === 'expression') {
         fail(
@@ -101,7 +112,6 @@ export default defineRule({
           components,
           'logging',
           { field: 'logging_config.enable_components', expression: components.expression },
-          'low',
         );
       } else if (components.kind === 'absent') {
         fail('loggingNotDeclared', components, 'logging', {}, 'low');
@@ -120,7 +130,6 @@ export default defineRule({
           monitoringService,
           'monitoring',
           { field: 'monitoring_service', expression: monitoringService.expression },
-          'low',
         );
       } else if (!childBlock(r.block, 'monitoring_config')) {
         fail('monitoringNotDeclared', monitoring, 'monitoring', {}, 'low');
@@ -130,7 +139,6 @@ export default defineRule({
           monitoring,
           'monitoring',
           { field: 'monitoring_config.enable_components', expression: monitoring.expression },
-          'low',
         );
       } else if (monitoring.kind === 'literal' && Array.isArray(monitoring.value) && monitoring.value.length === 0) {
         fail('monitoringEmpty', monitoring, 'monitoring');

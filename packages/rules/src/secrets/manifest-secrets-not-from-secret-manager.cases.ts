@@ -152,8 +152,8 @@ spec:
 `,
       },
       expect: [
-        { messageId: 'notDeclared', file: 'k8s/deployment.yaml', line: 13, column: 17, certainty: 'low' },
-        { messageId: 'notDeclared', file: 'k8s/migrate-job.yaml', line: 13, column: 17 },
+        { messageId: 'notDeclared', file: 'k8s/deployment.yaml', line: 13, column: 17, status: 'unknown' },
+        { messageId: 'notDeclared', file: 'k8s/migrate-job.yaml', line: 13, column: 17, status: 'unknown' },
       ],
     },
     {

@@ -64,7 +64,7 @@ EOF`,
     handMade:
       'Secret {{secret}} is a hand-made manifest: no ExternalSecret or SecretProviderClass syncs it from Secret Manager.',
     notDeclared:
-      'Secret {{secret}} is used by {{workload}} but no manifest declares or syncs it: it was created by hand (kubectl create secret).',
+      'Secret {{secret}} is used by {{workload}} but no manifest in the repository declares or syncs it: cannot tell whether it is synced from Secret Manager or made by hand (the k8s layer reads the live Secret).',
     otherProvider: 'Secret {{secret}} is synced by {{producer}} from provider {{provider}}, not Secret Manager.',
     fromSecretManager: 'Secret {{secret}} is synced from Secret Manager by {{producer}}.',
     storeNotDeclared:
@@ -124,7 +124,7 @@ EOF`,
       }
       const firstRef = refs[0];
       if (manifests.length === 0 && firstRef) {
-        ctx.fail({
+        ctx.unknown({
           // No file declares this Secret: its id names it by namespace alone.
           resource: { id: `Secret/${exp.app.namespace}/${name}`, kind: 'Secret', name, namespace: exp.app.namespace },
           messageId: 'notDeclared',
@@ -138,7 +138,7 @@ EOF`,
               expected: 'an ExternalSecret target synced from Secret Manager',
             },
           ],
-          certainty: 'low',
+          dependsOn: [`Secret ${exp.app.namespace}/${name}, which no repository file declares`],
         });
       }
     }

@@ -138,7 +138,7 @@ resource "google_secret_manager_secret" "one" {
 `,
       },
       expectations: { secretManager: { secrets: ['django-secret-key'] } },
-      expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, certainty: 'low' }],
+      expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -8,6 +8,7 @@ import {
   resourcesOfType,
   type TfResource,
 } from '../util/tf-lookup.js';
+import { dependsOnOf } from '../util/terraform.js';
 
 interface DeclaredSecret {
   id: string;
@@ -65,6 +66,7 @@ export default defineRule({
     }
     const declared: DeclaredSecret[] = [];
     let unresolved = 0;
+    const unresolvedInputs: string[] = [];
     for (const r of resourcesOfType(tf, 'google_secret_manager_secret')) {
       const attr = r.block.attributes.secret_id;
       const literal = literalString(attr);
@@ -82,6 +84,7 @@ export default defineRule({
         for (const id of keys) declared.push({ id, resource: r, location: attributeLocation(r.file, at) });
       } else {
         unresolved++;
+        unresolvedInputs.push(...dependsOnOf(attr, expr ?? `${r.type}.${r.name}.secret_id`));
       }
     }
     for (const name of expected) {
@@ -97,9 +100,8 @@ export default defineRule({
         });
         continue;
       }
-      ctx.fail({
+      const report = {
         resource,
-        messageId: unresolved > 0 ? 'missingUnresolved' : 'missing',
         data: { secret: name, unresolved },
         location: anchor,
         evidence: [
@@ -109,8 +111,10 @@ export default defineRule({
             expected: name,
           },
         ],
-        certainty: unresolved > 0 ? 'low' : 'high',
-      });
+      };
+      // A secret_id the files do not settle may be this one: undecided, not missing.
+      if (unresolved > 0) ctx.unknown({ ...report, messageId: 'missingUnresolved', dependsOn: unresolvedInputs });
+      else ctx.fail({ ...report, messageId: 'missing' });
     }
   },
 });
