@@ -80,10 +80,15 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     const group = failing.filter((v) => v.priority === p);
     if (!group.length) continue;
     const active = group.filter((v) => stateOf(v) === 'fail').length;
-    const quiet = group.length - active;
+    const assumed = group.filter((v) => stateOf(v) === 'assumed').length;
+    const quiet = group.length - active - assumed;
+    const notes = [
+      quiet ? `+${quiet} suppressed or in baseline` : '',
+      assumed ? `+${assumed} on assumed ADR-001 names` : '',
+    ].filter(Boolean);
     lines.push(
       paint('bold', paint(PRIORITY_STYLE[p], p)) +
-        ` · ${active} failing${quiet ? paint('dim', ` (+${quiet} suppressed or in baseline)`) : ''}`,
+        ` · ${active} failing${notes.length ? paint('dim', ` (${notes.join(', ')})`) : ''}`,
     );
     for (const v of group) {
       const state = stateOf(v);
