@@ -10,7 +10,7 @@ import { runRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
-import { type Rule, type RuleMeta, ruleMeta } from './rule.js';
+import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
 import { type InlineIgnore, type Layer, type LayerState, LayerStateSchema, type Snapshot } from './snapshot/index.js';
 import { applySuppressions, type SuppressionReport } from './suppressions.js';
 import { type Verdict, VERDICT_STATUSES, VerdictSchema } from './verdict.js';
@@ -172,7 +172,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     layers: snapshot.layers,
     rules: rules
       .filter((r) => ran.has(r.id))
-      .map(ruleMeta)
+      .map((r) => ({ ...ruleMeta(r), remediation: personalizeRemediation(r.remediation, o.expectations) }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     verdicts,
     suppressions,

@@ -1,5 +1,5 @@
 import { getConcern } from './concerns.js';
-import type { Expectations } from './config.js';
+import { adrDefaults, type Expectations } from './config.js';
 import type { Location } from './location.js';
 import { isPriority, type Priority, type PrioritySpec } from './priority.js';
 import { type FacetMap, type FacetName, FACET_NAMES, type Layer, LAYERS, layerOfFacet } from './snapshot/index.js';
@@ -236,6 +236,45 @@ export function ruleMeta(rule: Rule): RuleMeta {
     benchmarks: rule.benchmarks,
     adrSection: rule.adrSection,
     docsUrl: rule.docsUrl,
+  };
+}
+
+/**
+ * A rule's remediation as this scan's user should run it: ADR-001's names in the commands and text
+ * (`coditect-cloud-infra`, `us-central1`, `coditect-db`, the image path...) replaced by the names the
+ * expectations give. With ADR-001's own expectations it is unchanged.
+ */
+export function personalizeRemediation(remediation: Remediation, e: Expectations): Remediation {
+  const adr = adrDefaults();
+  const email = (signer: string) => signer.replace(/^serviceAccount:/, '');
+  const pairs: [string, string][] = [
+    [adr.app.image, e.app.image],
+    [email(adr.kms.signer), email(e.kms.signer)],
+    [`${adr.project}.svc.id.goog[${adr.app.namespace}/${adr.app.serviceAccount}]`, `${e.project}.svc.id.goog[${e.app.namespace}/${e.app.serviceAccount}]`],
+    [adr.registry.host, e.registry.host],
+    [adr.redis.instance, e.redis.instance],
+    [adr.kms.keyRing, e.kms.keyRing],
+    [adr.kms.key, e.kms.key],
+    [adr.domain, e.domain],
+    [adr.project, e.project],
+    [adr.region, e.region],
+    [adr.database.instance, e.database.instance],
+    [`-n ${adr.app.namespace}`, `-n ${e.app.namespace}`],
+    [`deployment/${adr.app.deployment}`, `deployment/${e.app.deployment}`],
+  ];
+  const changed = pairs.filter(([from, to]) => from !== to).sort(([a], [b]) => b.length - a.length);
+  if (changed.length === 0) return remediation;
+  // One pass with placeholders, so a replacement is never replaced again.
+  const swap = (text: string): string => {
+    let out = text;
+    changed.forEach(([from], i) => {
+      out = out.split(from).join(`\u0000${i}\u0000`);
+    });
+    return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => changed[Number(i)]![1]);
+  };
+  return {
+    text: swap(remediation.text),
+    ...(remediation.commands ? { commands: remediation.commands.map(swap) } : {}),
   };
 }
 
