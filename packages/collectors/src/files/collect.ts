@@ -12,6 +12,7 @@ import {
   binary,
   classifyPath,
   normalizePath,
+  skippedDirectoryOf,
   type SourceFile,
   tooLarge,
 } from './discover.js';
@@ -19,7 +20,9 @@ import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
+import { parseHcl } from './hcl.js';
 import { parseTerraform } from './terraform.js';
+import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
@@ -59,7 +62,7 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
       FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
     ) as FilesFacetResult;
   }
-  return buildFacets(discovery.files, discovery.problems);
+  return buildFacets(discovery.files, discovery.problems, discovery.skipped);
 }
 
 /**
@@ -69,22 +72,33 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
 export function collectFilesFromMemory(files: Record<string, string>): FilesFacetResult {
   const sources: SourceFile[] = [];
   const problems: DiscoveryProblem[] = [];
+  const skipped = new Map<string, { path: string; reason: string }>();
   const paths = Object.keys(files)
     .map((raw) => [normalizePath(raw), raw] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [path, raw] of paths) {
     const kind = classifyPath(path);
     if (!kind) continue;
+    const vendored = skippedDirectoryOf(path);
+    if (vendored) {
+      skipped.set(vendored.path, vendored);
+      continue;
+    }
     const text = files[raw] ?? '';
     const size = Buffer.byteLength(text, 'utf8');
     if (size > MAX_FILE_BYTES) problems.push({ kind, problem: tooLarge(path, size) });
     else if (looksBinaryText(text)) problems.push({ kind, problem: binary(path) });
     else sources.push({ path, kind, text });
   }
-  return buildFacets(sources, problems);
+  return buildFacets(sources, problems, [...skipped.values()]);
 }
 
-function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[]): FilesFacetResult {
+function buildFacets(
+  sources: SourceFile[],
+  discoveryProblems: DiscoveryProblem[],
+  skipped: { path: string; reason: string }[] = [],
+): FilesFacetResult {
+  const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
     'files.dockerfile': { files: [] },
     'files.kubernetes': { files: [] },
@@ -128,7 +142,8 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
           data['files.workflows'].files.push(parseWorkflow(path, source));
           break;
         case 'terraform':
-          data['files.terraform'].files.push(parseTerraform(path, source));
+          if (path.endsWith('.tfvars')) varFiles.push({ file: path, body: parseHcl(source) });
+          else data['files.terraform'].files.push(parseTerraform(path, source));
           break;
         case 'tfstate':
           data['files.tfstate'].files.push(parseTfState(path, source));
@@ -141,6 +156,16 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
       report(error);
     }
   }
+
+  // What Terraform would evaluate (variables, tfvars, locals, local modules, overrides, instances,
+  // dynamic blocks), once every file is parsed. A bug here must not cost the scan: values stay as written.
+  try {
+    evaluateTerraform(data['files.terraform'].files, varFiles);
+  } catch {
+    // Left unevaluated: rules report what depends on an expression as undecided.
+  }
+  if (varFiles.length) data['files.terraform'].varFiles = varFiles.map((v) => v.file);
+  if (skipped.length) data['files.terraform'].skipped = skipped;
 
   const facet = <K extends FilesFacetName>(name: K) => ({
     status: 'ok' as const,

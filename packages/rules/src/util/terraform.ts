@@ -156,7 +156,7 @@ export function literalAt(block: TfBlock, path: string): unknown {
 // ---------------------------------------------------------------- locations
 
 export function blockLocation(file: string, block: TfBlock): Location {
-  return { file, startLine: block.line, startColumn: block.column, endLine: block.endLine };
+  return { file: block.file ?? file, startLine: block.line, startColumn: block.column, endLine: block.endLine };
 }
 
 /** An attribute's position; one merged from an override file carries that file. */
