@@ -172,11 +172,15 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
           if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
         }
         progress('files: reading the repository');
-        Object.assign(
-          snapshot.facets,
-          await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
-        );
-        snapshot.layers.files = { status: 'collected' };
+        const facets = await collectFiles({
+          root: prep.root,
+          ...(layerCfg.include ? { include: layerCfg.include } : {}),
+          exclude,
+        });
+        Object.assign(snapshot.facets, facets);
+        const tf = facets['files.terraform'];
+        const skipped = tf.status === 'ok' ? (tf.data.skipped ?? []) : [];
+        snapshot.layers.files = { status: 'collected', ...(skipped.length ? { skipped } : {}) };
       })(),
     );
   }

@@ -71,6 +71,9 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
       `${safe(result.tool.name)} ${safe(result.tool.version)} · ${safe(env.name)}${env.tier ? ` (tier ${safe(env.tier)})` : ''} · fail-on ${result.gate.failOn}`,
     ),
   );
+  for (const [layer, state] of Object.entries(result.layers))
+    for (const k of state?.skipped ?? [])
+      lines.push(paint('gray', `${safe(layer)}: not read: ${safe(k.path)} (${safe(k.reason)})`));
   lines.push('');
 
   const failing = result.verdicts

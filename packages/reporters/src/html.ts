@@ -399,7 +399,12 @@ function overview(result: ScanResult): string {
   ];
   const layerRows = layerNames
     .map((name) => {
-      const state = (result.layers as Record<string, { status: string; reason?: string } | undefined>)[name];
+      const state = (
+        result.layers as Record<
+          string,
+          { status: string; reason?: string; skipped?: { path: string; reason: string }[] } | undefined
+        >
+      )[name];
       const status = state?.status ?? 'not-configured';
       const [ico, label] =
         status === 'collected'
@@ -407,7 +412,10 @@ function overview(result: ScanResult): string {
           : status === 'failed'
             ? ['fail', 'Failed']
             : ['skip', 'Not configured'];
-      return `<tr><th scope="row"><code>${e(name)}</code></th><td>${icon(ico)} ${label}${state?.reason ? `<span class="sub">${e(state.reason)}</span>` : ''}</td></tr>`;
+      const skipped = (state?.skipped ?? [])
+        .map((k) => `<span class="sub">not read: <code>${e(k.path)}</code>: ${e(k.reason)}</span>`)
+        .join('');
+      return `<tr><th scope="row"><code>${e(name)}</code></th><td>${icon(ico)} ${label}${state?.reason ? `<span class="sub">${e(state.reason)}</span>` : ''}${skipped}</td></tr>`;
     })
     .join('\n');
 

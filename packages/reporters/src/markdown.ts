@@ -291,7 +291,12 @@ function scope(result: ScanResult): string {
   ];
   let out = '## Scope\n\n' + tableHead(['Layer', 'Status', 'Why']);
   for (const name of names) {
-    const state = (result.layers as Record<string, { status: string; reason?: string } | undefined>)[name];
+    const state = (
+      result.layers as Record<
+        string,
+        { status: string; reason?: string; skipped?: { path: string; reason: string }[] } | undefined
+      >
+    )[name];
     const status = !state
       ? '⏭️ not configured'
       : state.status === 'collected'
@@ -299,7 +304,11 @@ function scope(result: ScanResult): string {
         : state.status === 'failed'
           ? '⚠️ failed'
           : '⏭️ not configured';
-    out += row([mdText(name), status, state?.reason ? mdText(state.reason) : '']);
+    const why = [
+      state?.reason ? mdText(state.reason) : '',
+      ...(state?.skipped ?? []).map((k) => `not read: ${mdCode(k.path, true)}: ${mdText(k.reason)}`),
+    ].filter(Boolean);
+    out += row([mdText(name), status, why.join('<br>')]);
   }
   return `${out}\n`;
 }

@@ -38,7 +38,7 @@ export default {
       expect: [{ messageId: 'disabled', file: 'main.tf', line: 8, column: 5 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: {
         'opentofu/modules/redis/main.tf': redis(`  persistence_config {
     persistence_mode = var.persistence_mode

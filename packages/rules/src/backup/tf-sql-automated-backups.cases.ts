@@ -72,7 +72,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 4, column: 3 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: {
         'opentofu/modules/cloudsql/main.tf': instance(`    backup_configuration {
       enabled = var.backups_enabled

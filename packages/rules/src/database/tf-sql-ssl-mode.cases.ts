@@ -141,7 +141,7 @@ export default {
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
     },
     {
-      name: 'ssl_mode from a variable takes precedence over require_ssl = true: low certainty',
+      name: 'ssl_mode from a variable takes precedence over require_ssl = true: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = true
@@ -165,7 +165,7 @@ export default {
       expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 6, column: 3 }],
     },
     {
-      name: 'ssl_mode from a module variable: low certainty',
+      name: 'ssl_mode from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(`    ip_configuration {
       ssl_mode = var.ssl_mode
@@ -174,7 +174,7 @@ export default {
       expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'require_ssl from a variable and no ssl_mode: low certainty',
+      name: 'require_ssl from a variable and no ssl_mode: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = var.require_ssl
@@ -183,7 +183,7 @@ export default {
       expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'ip_configuration from a dynamic block: low certainty',
+      name: 'ip_configuration from a dynamic block: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    dynamic "ip_configuration" {
       for_each = var.ip_configuration

@@ -80,9 +80,13 @@ export default defineRule({
         expr === 'each.key' || expr === 'each.value'
           ? forEachNames(r.block, expr === 'each.key' ? 'key' : 'value')
           : undefined;
+      // Instances the collector evaluated (a module called once per secret, a for_each): each one's id.
+      const instances = (attr?.instanceValues ?? []).filter((x): x is string => typeof x === 'string');
       if (keys && attr) {
         const at = r.block.attributes.for_each ?? attr;
         for (const id of keys) declared.push({ id, resource: r, location: attributeLocation(r.file, at) });
+      } else if (instances.length && attr) {
+        for (const id of instances) declared.push({ id, resource: r, location: attributeLocation(r.file, attr) });
       } else {
         unresolved++;
         unresolvedInputs.push(...dependsOnOf(attr, expr ?? `${r.type}.${r.name}.secret_id`));
