@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` fails with low certainty: it keeps whatever GKE defaults to, which nothing in the code pins. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` fails with low certainty: it keeps whatever GKE defaults to, which nothing in the code pins. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     "ADR-001 Issue 9 (Monitoring and Observability, P1): error rate, latency, crash loops and database connection errors must be visible before production. The backend's stdout/stderr only reaches Cloud Logging when the cluster collects WORKLOADS logs, and the alert policies need Cloud Monitoring.",
   remediation: {
@@ -40,7 +40,7 @@ export default defineRule({
     monitoringNotDeclared:
       "{{address}} declares no monitoring_config: Cloud Monitoring depends on GKE's default and nothing in the code pins it.",
     unresolved:
-      '{{field}} of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm workloads are logged and monitored (the gcp layer reads the live value).',
+      '{{field}} of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm workloads are logged and monitored (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

@@ -23,7 +23,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "Every Secret the app uses must be produced from Google Secret Manager: the target of an `ExternalSecret` (external-secrets.io; `spec.target.name`, default the ExternalSecret's name) whose `SecretStore`/`ClusterSecretStore` uses the `gcpsm` provider, or a `secretObjects` entry of a `SecretProviderClass` (secrets-store.csi.x-k8s.io) with provider `gcp`. A plain `kind: Secret` manifest that nothing syncs fails; so does a store with another provider. A Secret that the app references but that no manifest declares or produces was made with kubectl: it fails with low certainty.",
+    "Every Secret the app uses must be produced from Google Secret Manager: the target of an `ExternalSecret` (external-secrets.io; `spec.target.name`, default the ExternalSecret's name) whose `SecretStore`/`ClusterSecretStore` uses the `gcpsm` provider, or a `secretObjects` entry of a `SecretProviderClass` (secrets-store.csi.x-k8s.io) with provider `gcp`. A plain `kind: Secret` manifest that nothing syncs fails; so does a store with another provider. A Secret that the app references but that no manifest declares or produces is undecided (`unknown`): it may be made by hand or by something outside the repository; the k8s layer reads the live one.",
   rationale:
     'ADR-001 Issue 5 (P1): "Secrets stored in Kubernetes secrets (base64 encoded, not encrypted at rest by default)". The ADR creates `django-secret-key`, `db-password-staging` and `redis-password-staging` in Secret Manager and prefers External Secrets Operator to sync them into the cluster.',
   remediation: {
