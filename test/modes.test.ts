@@ -81,7 +81,11 @@ describe('could not decide', () => {
     const dir = unconfigured();
     const result = await scan({ dir, failOn: 'P2' });
     const ha = result.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
-    expect(ha).toMatchObject({ status: 'unknown', dependsOn: ['var.availability'], location: { file: 'main.tf', startLine: 11 } });
+    expect(ha).toMatchObject({
+      status: 'unknown',
+      dependsOn: ['var.availability'],
+      location: { file: 'main.tf', startLine: 11 },
+    });
     expect(result.gate).toMatchObject({ exitCode: 0, unknown: 1, strict: false });
 
     const strict = await scan({ dir, failOn: 'P2', strict: true });

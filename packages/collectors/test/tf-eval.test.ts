@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are OpenTofu sources, where ${...} is HCL syntax
 /**
  * What Terraform itself would evaluate, each semantic on a minimal repository: the collector turns an
  * expression into the literal Terraform would compute (keeping its source and where the value was written),
@@ -73,7 +74,11 @@ describe('Terraform evaluation: variables', () => {
       origin: { file: 'terraform.tfvars', line: 1 },
     });
     expect(
-      read({ ...base, 'terraform.tfvars': 'availability = "REGIONAL"\n', 'ha.auto.tfvars': '\navailability = "ZONAL"\n' }),
+      read({
+        ...base,
+        'terraform.tfvars': 'availability = "REGIONAL"\n',
+        'ha.auto.tfvars': '\navailability = "ZONAL"\n',
+      }),
     ).toMatchObject({ value: 'ZONAL', origin: { file: 'ha.auto.tfvars', line: 2 } });
   });
 
@@ -97,9 +102,9 @@ describe('Terraform evaluation: variables', () => {
       'envs/staging/variables.tf': 'variable "availability" {}\n',
       'envs/prod/terraform.tfvars': 'availability = "REGIONAL"\n',
     });
-    expect(attr(resource(files, 'google_sql_database_instance', 'db').block, 'settings.availability_type').dependsOn).toEqual([
-      'var.availability',
-    ]);
+    expect(
+      attr(resource(files, 'google_sql_database_instance', 'db').block, 'settings.availability_type').dependsOn,
+    ).toEqual(['var.availability']);
   });
 });
 
@@ -185,7 +190,8 @@ describe('Terraform evaluation: local modules', () => {
   const module = {
     'modules/db/main.tf': sql('var.availability'),
     'modules/db/variables.tf': 'variable "availability" {}\n',
-    'modules/db/outputs.tf': 'output "name" {\n  value = google_sql_database_instance.db.name\n}\noutput "tier" {\n  value = var.availability\n}\n',
+    'modules/db/outputs.tf':
+      'output "name" {\n  value = google_sql_database_instance.db.name\n}\noutput "tier" {\n  value = var.availability\n}\n',
   };
 
   it("a module's variable is the input of the module call, with the call's line as origin", () => {
@@ -246,7 +252,8 @@ resource "google_redis_instance" "cache" {
   it('a module call with for_each gives one instance per element (each.value in its inputs)', () => {
     const { files } = terraform({
       ...module,
-      'main.tf': 'module "db" {\n  for_each     = toset(["REGIONAL"])\n  source       = "./modules/db"\n  availability = each.value\n}\n',
+      'main.tf':
+        'module "db" {\n  for_each     = toset(["REGIONAL"])\n  source       = "./modules/db"\n  availability = each.value\n}\n',
     });
     expect(attr(resource(files, 'google_sql_database_instance', 'db').block, 'settings.availability_type').value).toBe(
       'REGIONAL',
@@ -269,7 +276,11 @@ describe('Terraform evaluation: override files', () => {
     const settings = block.blocks.filter((b) => b.type === 'settings');
     expect(settings).toHaveLength(1);
     expect(settings[0]).toMatchObject({ file: 'ha_override.tf', line: 2 });
-    expect(attr(block, 'settings.availability_type')).toMatchObject({ value: 'ZONAL', file: 'ha_override.tf', line: 3 });
+    expect(attr(block, 'settings.availability_type')).toMatchObject({
+      value: 'ZONAL',
+      file: 'ha_override.tf',
+      line: 3,
+    });
     // The override file no longer declares a second resource.
     expect(files.find((f) => f.file === 'ha_override.tf')?.blocks).toEqual([]);
     // Attributes it does not name stay as in the original.
@@ -358,7 +369,9 @@ describe('Terraform evaluation: dynamic blocks', () => {
       'settings',
     ]);
     const unknown = terraform({ 'main.tf': dynamic('var.networks'), 'variables.tf': 'variable "networks" {}\n' });
-    const d = resource(unknown.files, 'google_sql_database_instance', 'db').block.blocks.find((b) => b.type === 'dynamic')!;
+    const d = resource(unknown.files, 'google_sql_database_instance', 'db').block.blocks.find(
+      (b) => b.type === 'dynamic',
+    )!;
     expect(d.attributes.for_each?.dependsOn).toEqual(['var.networks']);
   });
 });

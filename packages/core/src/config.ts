@@ -127,7 +127,11 @@ export const ADR_REGION = 'us-central1';
  * project or a region (image path, registry host, KMS location and signer) is derived from the ones given,
  * so a config that names another project never gets ADR-001's project in a default.
  */
-export function adrDefaults(project = ADR_PROJECT, region = ADR_REGION, serviceAccount = 'coditect-cloud-backend'): Expectations {
+export function adrDefaults(
+  project = ADR_PROJECT,
+  region = ADR_REGION,
+  serviceAccount = 'coditect-cloud-backend',
+): Expectations {
   return {
     project,
     region,

@@ -40,8 +40,7 @@ export function evaluateGate(
   const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn);
   const open = (v: Verdict) => !v.suppression && v.baselineState !== 'unchanged' && !v.assumed && gating(v);
   const unknown = verdicts.filter((v) => v.status === 'unknown' && open(v)).length;
-  const failing =
-    verdicts.filter((v) => v.status === 'fail' && open(v)).length + (strict ? unknown : 0);
+  const failing = verdicts.filter((v) => v.status === 'fail' && open(v)).length + (strict ? unknown : 0);
   const incomplete = verdicts.filter((v) => v.status === 'error' && gating(v)).length;
   const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict };
   if (failing > 0) return { ...base, status: 'failed', exitCode: 1 };

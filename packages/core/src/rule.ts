@@ -250,7 +250,10 @@ export function personalizeRemediation(remediation: Remediation, e: Expectations
   const pairs: [string, string][] = [
     [adr.app.image, e.app.image],
     [email(adr.kms.signer), email(e.kms.signer)],
-    [`${adr.project}.svc.id.goog[${adr.app.namespace}/${adr.app.serviceAccount}]`, `${e.project}.svc.id.goog[${e.app.namespace}/${e.app.serviceAccount}]`],
+    [
+      `${adr.project}.svc.id.goog[${adr.app.namespace}/${adr.app.serviceAccount}]`,
+      `${e.project}.svc.id.goog[${e.app.namespace}/${e.app.serviceAccount}]`,
+    ],
     [adr.registry.host, e.registry.host],
     [adr.redis.instance, e.redis.instance],
     [adr.kms.keyRing, e.kms.keyRing],
@@ -268,9 +271,9 @@ export function personalizeRemediation(remediation: Remediation, e: Expectations
   const swap = (text: string): string => {
     let out = text;
     changed.forEach(([from], i) => {
-      out = out.split(from).join(`\u0000${i}\u0000`);
+      out = out.split(from).join(`\uE000${i}\uE001`);
     });
-    return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => changed[Number(i)]![1]);
+    return out.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => changed[Number(i)]![1]);
   };
   return {
     text: swap(remediation.text),

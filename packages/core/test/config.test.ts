@@ -97,7 +97,11 @@ describe('configuration', () => {
   it('derives every project- and region-bearing default from the project and region the config names', () => {
     const e = resolveExpectations({ project: 'acme-prod', region: 'europe-west1' });
     expect(e.app.image).toBe('europe-west1-docker.pkg.dev/acme-prod/coditect-backend/coditect-cloud-backend');
-    expect(e.registry).toEqual({ location: 'europe-west1', repository: 'coditect-backend', host: 'europe-west1-docker.pkg.dev' });
+    expect(e.registry).toEqual({
+      location: 'europe-west1',
+      repository: 'coditect-backend',
+      host: 'europe-west1-docker.pkg.dev',
+    });
     expect(e.kms.location).toBe('europe-west1');
     expect(e.kms.signer).toBe('serviceAccount:coditect-cloud-backend@acme-prod.iam.gserviceaccount.com');
     expect(JSON.stringify(e)).not.toContain('coditect-cloud-infra');
@@ -120,7 +124,9 @@ describe('configuration', () => {
   });
 
   it('accepts strict: true per environment and rejects a non-boolean', () => {
-    expect(parseConfig('version: 1\nenvironments:\n  staging:\n    strict: true\n').environments.staging?.strict).toBe(true);
+    expect(parseConfig('version: 1\nenvironments:\n  staging:\n    strict: true\n').environments.staging?.strict).toBe(
+      true,
+    );
     expect(() => parseConfig('version: 1\nenvironments:\n  staging:\n    strict: yes please\n')).toThrow(ConfigError);
   });
 });

@@ -198,7 +198,11 @@ describe('could not decide (unknown)', () => {
   });
 
   it('an unknown without its inputs is a rule error, not a silent verdict', () => {
-    const bad = defineRule({ ...undecided, id: 'no-inputs', check: (ctx) => ctx.unknown({ resource: { id: 'x', kind: 'X', name: 'x' }, messageId: 'arg', dependsOn: [] }) });
+    const bad = defineRule({
+      ...undecided,
+      id: 'no-inputs',
+      check: (ctx) => ctx.unknown({ resource: { id: 'x', kind: 'X', name: 'x' }, messageId: 'arg', dependsOn: [] }),
+    });
     const [v] = runRules(snapshotWith(okDockerfiles(['root'])), [bad], opts);
     expect(v).toMatchObject({ status: 'error', messageId: 'rule-crashed' });
   });

@@ -83,7 +83,11 @@ describe('gate', () => {
 
   it('a baseline records undecided verdicts too (they gate when strict)', () => {
     const vs = [unknown('P0'), v('fail', 'P1'), v('pass', 'P0')];
-    expect(baselineOf(vs).findings.map((f) => f.fingerprint).sort()).toEqual(['failP1', 'unknownP0']);
+    expect(
+      baselineOf(vs)
+        .findings.map((f) => f.fingerprint)
+        .sort(),
+    ).toEqual(['failP1', 'unknownP0']);
     const fresh = [unknown('P0')];
     applyBaseline(fresh, baselineOf(vs));
     expect(fresh[0]!.baselineState).toBe('unchanged');

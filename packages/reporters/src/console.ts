@@ -106,9 +106,9 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
             ? paint('dim', ' [unchanged since baseline]')
             : state === 'assumed'
               ? paint('dim', ' [ADR-001 name assumed: does not gate]')
-            : v.baselineState === 'new' && result.baseline
-              ? paint('cyan', ' [new]')
-              : '';
+              : v.baselineState === 'new' && result.baseline
+                ? paint('cyan', ' [new]')
+                : '';
       const text = `${safe(v.message)}  ${paint('gray', safe(v.ruleId))}${tag}`;
       lines.push(`  ${mark} ${paint('bold', safe(where(v)))}  ${state === 'fail' ? text : paint('dim', text)}`);
       // The lead column is a file when one is known; then the resource goes on its own line.

@@ -613,8 +613,7 @@ function detail(result: ScanResult, r: Row): string {
     'Priority',
     `${v.priority}${isGating(v, result.gate) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
   ]);
-  if (v.dependsOn?.length)
-    facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
+  if (v.dependsOn?.length) facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
   if (v.assumed) facts.push(['Assumed', e(v.assumed)]);
   facts.push([
     'Resource',

@@ -20,7 +20,9 @@ describe('could not decide', () => {
   const undecided = full.verdicts.filter((v) => v.status === 'unknown');
 
   it('the scenario has an undecided check that does not gate', () => {
-    expect(undecided.map((v) => [v.ruleId, v.dependsOn])).toEqual([['test-sql-availability', ['var.availability_type']]]);
+    expect(undecided.map((v) => [v.ruleId, v.dependsOn])).toEqual([
+      ['test-sql-availability', ['var.availability_type']],
+    ]);
     expect(full.summary.byStatus.unknown).toBe(1);
     expect(full.gate.strict).toBe(false);
   });
@@ -63,7 +65,10 @@ describe('could not decide', () => {
     const fixFirst = md.slice(md.indexOf('## Fix first'), md.indexOf('\n## ', md.indexOf('## Fix first') + 1));
     expect(fixFirst).not.toContain('test-sql-availability');
     const strictMd = render('markdown', strict(full));
-    const strictFix = strictMd.slice(strictMd.indexOf('## Fix first'), strictMd.indexOf('\n## ', strictMd.indexOf('## Fix first') + 1));
+    const strictFix = strictMd.slice(
+      strictMd.indexOf('## Fix first'),
+      strictMd.indexOf('\n## ', strictMd.indexOf('## Fix first') + 1),
+    );
     expect(strictFix).toContain('test-sql-availability');
   });
 });
@@ -104,6 +109,7 @@ describe('no config: ADR-001 names assumed', () => {
   });
 
   it('with a config, no report carries the banner', () => {
-    for (const name of REPORTER_NAMES) expect(render(name, cleanResult()), name).not.toContain('No coditect-audit.yaml');
+    for (const name of REPORTER_NAMES)
+      expect(render(name, cleanResult()), name).not.toContain('No coditect-audit.yaml');
   });
 });

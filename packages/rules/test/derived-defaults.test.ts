@@ -19,11 +19,14 @@ describe('a config that names its project and region', () => {
     expect(expectations.kms.signer).toBe('serviceAccount:coditect-cloud-backend@acme-prod-42.iam.gserviceaccount.com');
   });
 
-  it.each(builtinRules.map((r) => [r.id, r] as const))('%s: remediation names the configured project and region', (_id, rule) => {
-    const text = JSON.stringify(personalizeRemediation(rule.remediation, expectations));
-    expect(text).not.toContain('coditect-cloud-infra');
-    expect(text).not.toContain('us-central1');
-  });
+  it.each(builtinRules.map((r) => [r.id, r] as const))(
+    '%s: remediation names the configured project and region',
+    (_id, rule) => {
+      const text = JSON.stringify(personalizeRemediation(rule.remediation, expectations));
+      expect(text).not.toContain('coditect-cloud-infra');
+      expect(text).not.toContain('us-central1');
+    },
+  );
 
   it('leaves the remediation as written when the expectations are ADR-001 own', () => {
     for (const rule of builtinRules)
@@ -34,7 +37,10 @@ describe('a config that names its project and region', () => {
   it('no rule message falls back to ADR-001 project on any of its cases', () => {
     const leaks: string[] = [];
     for (const [path, mod] of Object.entries(caseModules)) {
-      const id = path.split('/').pop()!.replace(/\.cases\.ts$/, '');
+      const id = path
+        .split('/')
+        .pop()!
+        .replace(/\.cases\.ts$/, '');
       const rule = builtinRules.find((r) => r.id === id);
       if (!rule) continue;
       for (const c of [...mod.default.pass, ...mod.default.fail]) {

@@ -16,7 +16,15 @@
 import type { TfAttribute, TfBlock, TfFile } from '@coditect-audit/core';
 import type { HclBody } from './hcl.js';
 import { isTfExpression } from './hcl.js';
-import { evaluateExpression, isUnknown, type Scope, type TfValue, Unknown, unknownOf, withBindings } from './tf-expr.js';
+import {
+  evaluateExpression,
+  isUnknown,
+  type Scope,
+  type TfValue,
+  Unknown,
+  unknownOf,
+  withBindings,
+} from './tf-expr.js';
 
 /** A parsed `.tfvars` file: its top-level attributes. */
 export interface TfVarsFile {
@@ -202,7 +210,15 @@ class Repository {
     };
     const auto = files
       .filter((v) => baseName(v.file) === 'terraform.tfvars' || v.file.endsWith('.auto.tfvars'))
-      .sort((a, b) => (baseName(a.file) === 'terraform.tfvars' ? -1 : baseName(b.file) === 'terraform.tfvars' ? 1 : a.file < b.file ? -1 : 1));
+      .sort((a, b) =>
+        baseName(a.file) === 'terraform.tfvars'
+          ? -1
+          : baseName(b.file) === 'terraform.tfvars'
+            ? 1
+            : a.file < b.file
+              ? -1
+              : 1,
+      );
     let base = this.defaultOf(dir, name);
     for (const v of auto) base = setIn(v) ?? base;
     // Other .tfvars are given with -var-file: their value decides only when every candidate agrees.
@@ -237,7 +253,14 @@ class Repository {
         for (const parent of this.contextsOf(callerDir)) out.push(...this.childContexts(parent, call));
       }
       if (out.length === 0)
-        out = [{ dir, path: '', depth: 0, variable: (name) => this.defaultOf(dir, name) ?? { value: new Unknown([`var.${name}`]) } }];
+        out = [
+          {
+            dir,
+            path: '',
+            depth: 0,
+            variable: (name) => this.defaultOf(dir, name) ?? { value: new Unknown([`var.${name}`]) },
+          },
+        ];
     }
     this.contexts.set(dir, out);
     return out;
@@ -251,7 +274,14 @@ class Repository {
     const out: Context[] = [];
     if (parent.depth < MAX_MODULE_DEPTH) {
       const instances = this.instancesOf(call.block, this.scope(parent, {}));
-      const list = instances ?? [{ bindings: { each: new Unknown([`module.${call.name} for_each`]), count: new Unknown([`module.${call.name} count`]) } }];
+      const list = instances ?? [
+        {
+          bindings: {
+            each: new Unknown([`module.${call.name} for_each`]),
+            count: new Unknown([`module.${call.name} count`]),
+          },
+        },
+      ];
       for (const inst of list) {
         const callerScope = this.scope(parent, inst.bindings);
         out.push({
@@ -260,7 +290,11 @@ class Repository {
           depth: parent.depth + 1,
           variable: (name) => {
             const input = call.block.attributes[name];
-            if (input) return { value: valueIn(input, callerScope), origin: { file: input.file ?? call.file.file, line: input.line } };
+            if (input)
+              return {
+                value: valueIn(input, callerScope),
+                origin: { file: input.file ?? call.file.file, line: input.line },
+              };
             return this.defaultOf(call.target, name) ?? { value: new Unknown([`var.${name}`]) };
           },
         });
@@ -325,7 +359,10 @@ class Repository {
 
   private local(ctx: Context, name: string): TfValue {
     let cache = this.localCache.get(ctx);
-    if (!cache) this.localCache.set(ctx, (cache = new Map()));
+    if (!cache) {
+      cache = new Map();
+      this.localCache.set(ctx, cache);
+    }
     if (cache.has(name)) return cache.get(name)!;
     // In progress: a cycle (or self reference) is unknown, never a loop.
     cache.set(name, new Unknown([`local.${name}`]));
@@ -494,7 +531,9 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
             const v = attr ? valueIn(attr, scope) : undefined;
             undecidedInstances = [...(undecidedInstances ?? []), ...(isUnknown(v) ? v.inputs : [])];
             // Unknown instances: evaluate once with each/count unknown.
-            envs.push({ scope: repo.scope(ctx, { each: new Unknown(['each.value']), count: new Unknown(['count.index']) }) });
+            envs.push({
+              scope: repo.scope(ctx, { each: new Unknown(['each.value']), count: new Unknown(['count.index']) }),
+            });
             continue;
           }
           for (const inst of instances) envs.push({ scope: repo.scope(ctx, inst.bindings) });
@@ -502,7 +541,11 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
         // count / for_each themselves: a known collection the same everywhere becomes a literal.
         for (const name of ['count', 'for_each'] as const) {
           const attr = block.attributes[name];
-          if (attr) evaluateAttribute(attr, contexts.map((ctx) => ({ scope: repo.scope(ctx, {}) })));
+          if (attr)
+            evaluateAttribute(
+              attr,
+              contexts.map((ctx) => ({ scope: repo.scope(ctx, {}) })),
+            );
         }
         if (undecidedInstances?.length) {
           const attr = block.attributes.count ?? block.attributes.for_each;

@@ -378,7 +378,7 @@ class Evaluator {
       }
       if (close === ']') outList.push(a);
       else if (isUnknown(a)) unknown = unknownOf(unknown, a);
-      else if (group) (grouped[String(a)] ??= []).push(b!);
+      else if (group) grouped[String(a)] = [...(grouped[String(a)] ?? []), b!];
       else outMap[String(a)] = b!;
     }
     this.i = end + 1;

@@ -60,8 +60,10 @@ resource "google_sql_database_instance" "replica" {
       name: 'from the input of a local module call, through a local',
       files: {
         'modules/cloudsql/main.tf': instance('    availability_type = local.availability'),
-        'modules/cloudsql/variables.tf': 'variable "ha" {}\nlocals {\n  availability = var.ha ? "REGIONAL" : "ZONAL"\n}\n',
-        'environments/staging/main.tf': 'module "cloudsql" {\n  source = "../../modules/cloudsql"\n  ha     = true\n}\n',
+        'modules/cloudsql/variables.tf':
+          'variable "ha" {}\nlocals {\n  availability = var.ha ? "REGIONAL" : "ZONAL"\n}\n',
+        'environments/staging/main.tf':
+          'module "cloudsql" {\n  source = "../../modules/cloudsql"\n  ha     = true\n}\n',
       },
     },
   ],

@@ -100,19 +100,15 @@ export default defineRule({
       if (loggingService.kind === 'literal' && loggingService.value === 'none') {
         fail('loggingOff', loggingService, 'logging');
       } else if (loggingService.kind === 'expression') {
-        fail(
-          'unresolved',
-          loggingService,
-          'logging',
-          { field: 'logging_service', expression: loggingService.expression },
-        );
+        fail('unresolved', loggingService, 'logging', {
+          field: 'logging_service',
+          expression: loggingService.expression,
+        });
       } else if (components.kind === 'expression') {
-        fail(
-          'unresolved',
-          components,
-          'logging',
-          { field: 'logging_config.enable_components', expression: components.expression },
-        );
+        fail('unresolved', components, 'logging', {
+          field: 'logging_config.enable_components',
+          expression: components.expression,
+        });
       } else if (components.kind === 'absent') {
         fail('loggingNotDeclared', components, 'logging', {}, 'low');
       } else {
@@ -125,21 +121,17 @@ export default defineRule({
       if (monitoringService.kind === 'literal' && monitoringService.value === 'none') {
         fail('monitoringOff', monitoringService, 'monitoring');
       } else if (monitoringService.kind === 'expression') {
-        fail(
-          'unresolved',
-          monitoringService,
-          'monitoring',
-          { field: 'monitoring_service', expression: monitoringService.expression },
-        );
+        fail('unresolved', monitoringService, 'monitoring', {
+          field: 'monitoring_service',
+          expression: monitoringService.expression,
+        });
       } else if (!childBlock(r.block, 'monitoring_config')) {
         fail('monitoringNotDeclared', monitoring, 'monitoring', {}, 'low');
       } else if (monitoring.kind === 'expression') {
-        fail(
-          'unresolved',
-          monitoring,
-          'monitoring',
-          { field: 'monitoring_config.enable_components', expression: monitoring.expression },
-        );
+        fail('unresolved', monitoring, 'monitoring', {
+          field: 'monitoring_config.enable_components',
+          expression: monitoring.expression,
+        });
       } else if (monitoring.kind === 'literal' && Array.isArray(monitoring.value) && monitoring.value.length === 0) {
         fail('monitoringEmpty', monitoring, 'monitoring');
       }

@@ -167,8 +167,7 @@ export function attributeLocation(file: string, attribute: TfAttribute): Locatio
 /** Where a read points: the attribute, the expression, or the deepest block that exists. */
 export function readLocation(file: string, r: TfRead): Location {
   if (r.kind === 'literal') return attributeLocation(file, r.attribute);
-  if (r.kind === 'expression')
-    return { file: r.attribute?.file ?? file, startLine: r.line, startColumn: r.column };
+  if (r.kind === 'expression') return { file: r.attribute?.file ?? file, startLine: r.line, startColumn: r.column };
   return blockLocation(file, r.parent);
 }
 
@@ -470,7 +469,14 @@ export function checkExpectedValue<M extends string>(
     ctx.pass({ resource, messageId: spec.messages.holds, data: { address }, evidence });
   } else if (value.kind === 'expression') {
     const data = { address, expression: value.expression };
-    ctx.unknown({ resource, messageId: spec.messages.unresolved, data, location, evidence, dependsOn: value.dependsOn });
+    ctx.unknown({
+      resource,
+      messageId: spec.messages.unresolved,
+      data,
+      location,
+      evidence,
+      dependsOn: value.dependsOn,
+    });
   } else if (value.kind === 'literal') {
     const data = { address, [spec.valueKey]: String(value.value) };
     ctx.fail({ resource, messageId: spec.messages.wrong, data, location, evidence });
