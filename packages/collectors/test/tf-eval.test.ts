@@ -373,6 +373,15 @@ describe('Terraform evaluation: dynamic blocks', () => {
       (b) => b.type === 'dynamic',
     )!;
     expect(d.attributes.for_each?.dependsOn).toEqual(['var.networks']);
+    // Its content reads an iterator that has no value: left as written, not evaluated into nonsense.
+    const content = d.blocks.find((b) => b.type === 'content')!;
+    expect(content.attributes.value?.dependsOn).toBeUndefined();
+  });
+
+  it('a collection with an unknown inside is unknown too (the element comes from a variable nothing sets)', () => {
+    const { files } = terraform({ 'main.tf': dynamic('[{ value = var.cidr }]'), 'variables.tf': 'variable "cidr" {}\n' });
+    const d = resource(files, 'google_sql_database_instance', 'db').block.blocks.find((b) => b.type === 'dynamic')!;
+    expect(d.attributes.for_each?.dependsOn).toEqual(['var.cidr']);
   });
 });
 

@@ -418,19 +418,26 @@ interface Env {
 /** Evaluates every attribute of `block` (and nested blocks) across `envs`, expanding known `dynamic` blocks. */
 function evaluateBlock(block: TfBlock, envs: Env[]): void {
   for (const attr of Object.values(block.attributes)) evaluateAttribute(attr, envs);
+  block.blocks = evaluateChildren(block.blocks, envs);
+}
+
+/**
+ * Nested blocks: a `dynamic` block over a known collection is replaced by what it generates; one over an
+ * unknown collection is left as written (its content reads an iterator that has no value), with
+ * `dependsOn` on its `for_each`.
+ */
+function evaluateChildren(children: TfBlock[], envs: Env[]): TfBlock[] {
   const blocks: TfBlock[] = [];
-  for (const child of block.blocks) {
+  for (const child of children) {
     if (child.type === 'dynamic' && child.labels[0]) {
       const expanded = expandDynamic(child, envs);
-      if (expanded) {
-        blocks.push(...expanded);
-        continue;
-      }
+      blocks.push(...(expanded ?? [child]));
+      continue;
     }
     evaluateBlock(child, envs);
     blocks.push(child);
   }
-  block.blocks = blocks;
+  return blocks;
 }
 
 /**
@@ -443,12 +450,16 @@ function expandDynamic(dynamic: TfBlock, envs: Env[]): TfBlock[] | undefined {
   if (!forEach || !content || envs.length === 0) return undefined;
   const values = envs.map((e) => valueIn(forEach, e.scope));
   const first = values[0]!;
-  if (values.some((v) => isUnknown(v) || JSON.stringify(v) !== JSON.stringify(first))) {
-    const unknown = unknownOf(...values);
+  // Unknown anywhere inside (an element built from a variable nothing sets) is unknown.
+  const unknown = unknownOf(...values);
+  if (unknown || values.some((v) => JSON.stringify(v) !== JSON.stringify(first))) {
     forEach.dependsOn = unknown ? unknown.inputs : [`${sourceText(forEach).trim()} (differs between instances)`];
     return undefined;
   }
-  if (first === null || typeof first !== 'object') return undefined;
+  if (first === null || typeof first !== 'object') {
+    forEach.dependsOn = [`${sourceText(forEach).trim()} (not a collection)`];
+    return undefined;
+  }
   const iteratorAttr = dynamic.attributes.iterator;
   const iterator =
     iteratorAttr && isTfExpression(iteratorAttr.value) ? iteratorAttr.value.expression.trim() : dynamic.labels[0]!;
@@ -554,19 +565,7 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
         if (envs.length === 0) continue; // count = 0 / empty for_each everywhere: nothing to evaluate
         for (const [name, attr] of Object.entries(block.attributes))
           if (name !== 'count' && name !== 'for_each') evaluateAttribute(attr, envs);
-        const blocks: TfBlock[] = [];
-        for (const child of block.blocks) {
-          if (child.type === 'dynamic' && child.labels[0]) {
-            const expanded = expandDynamic(child, envs);
-            if (expanded) {
-              blocks.push(...expanded);
-              continue;
-            }
-          }
-          evaluateBlock(child, envs);
-          blocks.push(child);
-        }
-        block.blocks = blocks;
+        block.blocks = evaluateChildren(block.blocks, envs);
         setOrigins(block, contexts);
       }
     }

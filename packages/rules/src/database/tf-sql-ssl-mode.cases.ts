@@ -92,6 +92,17 @@ export default {
   ],
   fail: [
     {
+      name: 'ssl_mode from a variable whose default is null: not set, as Terraform reads it',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = false
+      ssl_mode     = var.ssl_mode
+    }`),
+        'variables.tf': 'variable "ssl_mode" {\n  type    = string\n  default = null\n}\n',
+      },
+      expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 8, column: 5 }],
+    },
+    {
       name: 'the ADR state: private IP without SSL enforcement',
       files: {
         'main.tf': instance(`    ip_configuration {

@@ -122,7 +122,10 @@ export default defineRule({
           data: { ...data, module: module.name, source: module.source ?? 'not a literal' },
           ...(anchor ? { location: anchor } : {}),
           evidence,
-          dependsOn: remote.map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
+          dependsOn: [
+            ...remote.slice(0, 5).map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
+            ...(remote.length > 5 ? [`${remote.length - 5} more remote module calls`] : []),
+          ],
         });
         continue;
       }

@@ -133,7 +133,8 @@ export function read(block: TfBlock, path: string): TfRead {
   }
   const name = segments[segments.length - 1]!;
   const attribute = current.attributes[name];
-  if (!attribute) return { kind: 'absent', parent: current, missing: [name] };
+  // `x = null` (written, or a variable defaulting to null) is, for Terraform, x not set.
+  if (!attribute || attribute.value === null) return { kind: 'absent', parent: current, missing: [name] };
   if (isExpression(attribute.value)) {
     return {
       kind: 'expression',
