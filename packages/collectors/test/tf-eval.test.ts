@@ -4,7 +4,7 @@
  * expression into the literal Terraform would compute (keeping its source and where the value was written),
  * or leaves it an expression naming what the repository does not settle.
  */
-import type { TfAttribute, TfBlock, TfFile } from '@coditect-audit/core';
+import { declarationIndex, type Snapshot, type TfAttribute, type TfBlock, type TfFile } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
 import { collectFilesFromMemory } from '../src/index.js';
 import { evaluateExpression, isUnknown, Unknown } from '../src/files/tf-expr.js';
@@ -261,6 +261,31 @@ resource "google_redis_instance" "cache" {
   });
 });
 
+describe('live findings find their declaration through evaluated names', () => {
+  it('a resource named by var.name in a module is indexed under each call’s name', () => {
+    const facets = collectFilesFromMemory({
+      'modules/db/main.tf':
+        'variable "name" {}\nresource "google_sql_database_instance" "db" {\n  name = var.name\n}\n',
+      'main.tf':
+        'module "staging" {\n  source = "./modules/db"\n  name   = "coditect-db"\n}\nmodule "prod" {\n  source = "./modules/db"\n  name   = "coditect-db-prod"\n}\n',
+    });
+    const snapshot: Snapshot = {
+      schemaVersion: 1,
+      tool: { name: 'coditect-audit', version: 'test' },
+      environment: 'staging',
+      root: '.',
+      layers: { files: { status: 'collected' } },
+      facets,
+    };
+    const index = declarationIndex(snapshot);
+    expect(index.get('tf:google_sql_database_instance/coditect-db')).toMatchObject({
+      file: 'modules/db/main.tf',
+      startLine: 2,
+    });
+    expect(index.get('tf:google_sql_database_instance/coditect-db-prod')).toMatchObject({ file: 'modules/db/main.tf' });
+  });
+});
+
 describe('Terraform evaluation: override files', () => {
   it('an override file replaces the attributes and nested blocks of the block it names, located in the override file', () => {
     const { files } = terraform({
@@ -379,7 +404,10 @@ describe('Terraform evaluation: dynamic blocks', () => {
   });
 
   it('a collection with an unknown inside is unknown too (the element comes from a variable nothing sets)', () => {
-    const { files } = terraform({ 'main.tf': dynamic('[{ value = var.cidr }]'), 'variables.tf': 'variable "cidr" {}\n' });
+    const { files } = terraform({
+      'main.tf': dynamic('[{ value = var.cidr }]'),
+      'variables.tf': 'variable "cidr" {}\n',
+    });
     const d = resource(files, 'google_sql_database_instance', 'db').block.blocks.find((b) => b.type === 'dynamic')!;
     expect(d.attributes.for_each?.dependsOn).toEqual(['var.cidr']);
   });
