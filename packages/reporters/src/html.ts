@@ -339,6 +339,16 @@ function banner(result: ScanResult, title: string): string {
 
 function gateSentence(result: ScanResult): string {
   const g = result.gate;
+  const undecided = g.unknown
+    ? g.strict
+      ? ` ${count(g.unknown, 'check')} at ${g.failOn} or above could not be decided and count${g.unknown === 1 ? 's' : ''} as failing (strict).`
+      : ` ${count(g.unknown, 'check')} at ${g.failOn} or above could not be decided (not gating unless --strict).`
+    : '';
+  return gateCore(result) + (g.failOn === 'none' ? '' : undecided);
+}
+
+function gateCore(result: ScanResult): string {
+  const g = result.gate;
   const failing = count(g.failing, 'finding');
   if (g.failOn === 'none') return 'The gate is off (fail-on none): it passes whatever the findings.';
   if (g.status === 'passed')
