@@ -425,3 +425,26 @@ describe('vendored .terraform directories', () => {
     expect(data.skipped?.[0]?.reason).toContain('tofu init');
   });
 });
+
+describe('bounded work on hostile input', () => {
+  it('an expression that would take too many steps is undecided, not a hang', () => {
+    const v = evaluateExpression('length(flatten([for a in range(1000) : [for b in range(1000) : a * b]]))', {
+      lookup: () => undefined,
+    });
+    expect(isUnknown(v)).toBe(true);
+  });
+
+  it('a module instantiated more than 256 times leaves its variables undecided', () => {
+    const { files } = terraform({
+      'modules/db/main.tf': `variable "availability" {}\n${sql('var.availability')}`,
+      'main.tf': ['a', 'b']
+        .map(
+          (m) =>
+            `module "${m}" {\n  for_each     = toset([for i in range(200) : tostring(i)])\n  source       = "./modules/db"\n  availability = "REGIONAL"\n}\n`,
+        )
+        .join(''),
+    });
+    const a = attr(resource(files, 'google_sql_database_instance', 'db').block, 'settings.availability_type');
+    expect(a.dependsOn).toEqual(['var.availability (more than 256 module instances)']);
+  });
+});

@@ -36,6 +36,9 @@ export interface TfVarsFile {
 const MAX_INSTANCES = 256;
 /** Nested local module calls deeper than this are not followed (and a call cycle never is). */
 const MAX_MODULE_DEPTH = 8;
+/** Instances of one module directory, and evaluations of one block, beyond which values stay undecided. */
+const MAX_CONTEXTS = 256;
+const MAX_ENVS = 1024;
 
 type Origin = { file: string; line: number };
 
@@ -250,9 +253,23 @@ class Repository {
       this.contexts.set(dir, []);
       for (const call of called) {
         const callerDir = dirOf(call.file.file);
-        for (const parent of this.contextsOf(callerDir)) out.push(...this.childContexts(parent, call));
+        for (const parent of this.contextsOf(callerDir)) {
+          out.push(...this.childContexts(parent, call));
+          if (out.length > MAX_CONTEXTS) break;
+        }
+        if (out.length > MAX_CONTEXTS) break;
       }
-      if (out.length === 0)
+      if (out.length > MAX_CONTEXTS) {
+        // Too many instances to evaluate each: the module's variables are undecided, not guessed.
+        out = [
+          {
+            dir,
+            path: '',
+            depth: 0,
+            variable: (name) => ({ value: new Unknown([`var.${name} (more than ${MAX_CONTEXTS} module instances)`]) }),
+          },
+        ];
+      } else if (out.length === 0)
         out = [
           {
             dir,
@@ -548,6 +565,10 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
             continue;
           }
           for (const inst of instances) envs.push({ scope: repo.scope(ctx, inst.bindings) });
+        }
+        if (envs.length > MAX_ENVS) {
+          const many = new Unknown([`${block.labels.join('.')} (more than ${MAX_ENVS} instances)`]);
+          envs.splice(0, envs.length, { scope: { lookup: () => ({ value: many, consumed: 0 }) } });
         }
         // count / for_each themselves: a known collection the same everywhere becomes a literal.
         for (const name of ['count', 'for_each'] as const) {

@@ -42,11 +42,14 @@ export interface Scope {
 
 class Bail extends Error {}
 
+/** Steps one expression may take (a `for` over `range(1024)` inside another counts each body): bounded work. */
+const MAX_STEPS = 200_000;
+
 /** Evaluates an expression's source text; never throws (an expression it cannot read is unknown). */
 export function evaluateExpression(source: string, scope: Scope): TfValue {
   try {
     const tokens = tokenizeHcl(source).filter((t) => t.kind !== 'newline');
-    const e = new Evaluator(tokens, scope, source);
+    const e = new Evaluator(tokens, scope, source, { steps: 0 });
     const value = e.expression();
     if (e.peek().kind !== 'eof') return new Unknown([source.trim()]);
     return value;
@@ -77,6 +80,8 @@ class Evaluator {
     private readonly tokens: Token[],
     private readonly scope: Scope,
     private readonly source: string,
+    /** Shared by the evaluators of one expression (for bodies, template parts). */
+    private readonly budget: { steps: number },
   ) {}
 
   peek(): Token {
@@ -172,6 +177,7 @@ class Evaluator {
   }
 
   private primary(): TfValue {
+    if (++this.budget.steps > MAX_STEPS) throw new Bail('too much work');
     const t = this.next();
     switch (t.kind) {
       case 'number':
@@ -354,7 +360,7 @@ class Evaluator {
     let unknown: Unknown | undefined;
     for (const [k, v] of entries) {
       const bound = second === undefined ? { [first]: v } : { [first]: k, [second]: v };
-      const inner = new Evaluator(this.tokens, withBindings(this.scope, bound), this.source);
+      const inner = new Evaluator(this.tokens, withBindings(this.scope, bound), this.source, this.budget);
       inner.i = bodyStart;
       const a = inner.expression();
       let b: TfValue | undefined;
@@ -418,7 +424,7 @@ class Evaluator {
         continue;
       }
       const tokens = part.tokens.filter((t) => t.kind !== 'newline' && !(t.kind === 'punct' && t.text === '~'));
-      const inner = new Evaluator(tokens, this.scope, this.source);
+      const inner = new Evaluator(tokens, this.scope, this.source, this.budget);
       const v = inner.expression();
       if (isUnknown(v)) unknowns.push(v);
       else out += toStringValue(v);
