@@ -448,3 +448,38 @@ describe('bounded work on hostile input', () => {
     expect(a.dependsOn).toEqual(['var.availability (more than 256 module instances)']);
   });
 });
+
+describe('secrets never reach the snapshot through evaluation', () => {
+  const CANARY = 'cnry-tfvars-password-5d1e7a';
+  it('a password from terraform.tfvars, or a sensitive variable, stays an expression', () => {
+    const data = terraform({
+      'main.tf': `variable "db_password" {}
+variable "api" {
+  sensitive = true
+  default   = "not-a-canary"
+}
+resource "google_sql_user" "app" {
+  name     = "app"
+  instance = "db"
+  password = var.db_password
+}
+resource "google_secret_manager_secret_version" "v" {
+  secret      = "s"
+  secret_data = var.db_password
+}
+resource "google_redis_instance" "cache" {
+  name         = "cache"
+  display_name = var.api
+}
+`,
+      'terraform.tfvars': `db_password = "${CANARY}"\n`,
+    });
+    expect(JSON.stringify(data)).not.toContain(CANARY);
+    expect(attr(resource(data.files, 'google_sql_user', 'app').block, 'password').value).toEqual({
+      expression: 'var.db_password',
+    });
+    expect(attr(resource(data.files, 'google_redis_instance', 'cache').block, 'display_name').dependsOn).toEqual([
+      'var.api (sensitive)',
+    ]);
+  });
+});

@@ -42,6 +42,13 @@ const MAX_ENVS = 1024;
 
 type Origin = { file: string; line: number };
 
+/**
+ * Attributes that hold credentials: never given an evaluated value, so a password set in a `.tfvars` file
+ * (often kept out of version control) never reaches the snapshot or a report.
+ */
+const SECRET_ATTRIBUTE =
+  /(?:^|_)(?:password|passwd|secret|secret_data|token|private_key|key_data|credentials?|auth_string|client_secret|api_key|access_key|sas_token|certificate_key)$/i;
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
@@ -197,6 +204,11 @@ class Repository {
     return this.blocksIn(dir).find(({ block }) => block.type === 'variable' && block.labels[0] === name);
   }
 
+  isSensitive(dir: string, name: string): boolean {
+    const v = this.variableBlock(dir, name)?.block.attributes.sensitive?.value;
+    return v === true || v === 'true';
+  }
+
   private defaultOf(dir: string, name: string): { value: TfValue; origin?: Origin } | undefined {
     const v = this.variableBlock(dir, name);
     const d = v?.block.attributes.default;
@@ -350,6 +362,9 @@ class Repository {
           case 'var': {
             const name = names[0];
             if (!name) return undefined;
+            // A variable declared `sensitive = true` is never read into the snapshot.
+            if (this.isSensitive(ctx.dir, name))
+              return { value: new Unknown([`var.${name} (sensitive)`]), consumed: 1 };
             return { value: ctx.variable(name).value, consumed: 1 };
           }
           case 'local': {
@@ -504,6 +519,7 @@ const REFERENCE =
 
 function evaluateAttribute(attr: TfAttribute, envs: Env[]): void {
   if (!isTfExpression(attr.value) || envs.length === 0) return;
+  if (SECRET_ATTRIBUTE.test(attr.name)) return;
   const source = attr.value.expression;
   const values = envs.map((e) => evaluateExpression(source, e.scope));
   const unknown = unknownOf(...values);
