@@ -471,6 +471,12 @@ resource "google_redis_instance" "cache" {
   name         = "cache"
   display_name = var.api
 }
+resource "google_sql_database_instance" "db" {
+  name = "db"
+  settings {
+    user_labels = { dsn = "postgres://app:\${var.db_password}@db" }
+  }
+}
 `,
       'terraform.tfvars': `db_password = "${CANARY}"\n`,
     });

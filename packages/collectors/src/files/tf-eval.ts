@@ -42,6 +42,8 @@ const MAX_ENVS = 1024;
 
 type Origin = { file: string; line: number };
 
+const SECRET_VARIABLE = /password|passwd|token|private_key|credential|api_key|auth_string|secret_value|secret_data|client_secret|(?:^|_)secret$/i;
+
 /**
  * Attributes that hold credentials: never given an evaluated value, so a password set in a `.tfvars` file
  * (often kept out of version control) never reaches the snapshot or a report.
@@ -204,7 +206,9 @@ class Repository {
     return this.blocksIn(dir).find(({ block }) => block.type === 'variable' && block.labels[0] === name);
   }
 
+  /** `sensitive = true`, or named like a credential (`db_password`, `api_token`): never evaluated. */
   isSensitive(dir: string, name: string): boolean {
+    if (SECRET_VARIABLE.test(name)) return true;
     const v = this.variableBlock(dir, name)?.block.attributes.sensitive?.value;
     return v === true || v === 'true';
   }
