@@ -42,7 +42,8 @@ const MAX_ENVS = 1024;
 
 type Origin = { file: string; line: number };
 
-const SECRET_VARIABLE = /password|passwd|token|private_key|credential|api_key|auth_string|secret_value|secret_data|client_secret|(?:^|_)secret$/i;
+const SECRET_VARIABLE =
+  /password|passwd|token|private_key|credential|api_key|auth_string|secret_value|secret_data|client_secret|(?:^|_)secret$/i;
 
 /**
  * Attributes that hold credentials: never given an evaluated value, so a password set in a `.tfvars` file
