@@ -82,6 +82,21 @@ describe('Terraform evaluation: variables', () => {
     ).toMatchObject({ value: 'ZONAL', origin: { file: 'ha.auto.tfvars', line: 2 } });
   });
 
+  it('JSON variable files too: terraform.tfvars.json after terraform.tfvars, *.auto.tfvars.json by name', () => {
+    const { files } = terraform({
+      'main.tf': sql('var.availability'),
+      'variables.tf': 'variable "availability" {}\n',
+      'terraform.tfvars': 'availability = "ZONAL"\n',
+      'terraform.tfvars.json': '{ "availability": "REGIONAL" }\n',
+    });
+    expect(
+      attr(resource(files, 'google_sql_database_instance', 'db').block, 'settings.availability_type'),
+    ).toMatchObject({
+      value: 'REGIONAL',
+      origin: { file: 'terraform.tfvars.json', line: 1 },
+    });
+  });
+
   it('other .tfvars (given with -var-file) decide when they agree, and leave it undecided when they do not', () => {
     const base = { 'main.tf': sql('var.availability'), 'variables.tf': 'variable "availability" {}\n' };
     const read = (files: Record<string, string>) =>

@@ -143,6 +143,7 @@ function buildFacets(
           break;
         case 'terraform':
           if (path.endsWith('.tfvars')) varFiles.push({ file: path, body: parseHcl(source) });
+          else if (path.endsWith('.tfvars.json')) varFiles.push(parseJsonVars(path, source));
           else data['files.terraform'].files.push(parseTerraform(path, source));
           break;
         case 'tfstate':
@@ -180,6 +181,22 @@ function buildFacets(
     'files.tfstate': facet('files.tfstate'),
     'files.markdown': facet('files.markdown'),
   };
+}
+
+/** `terraform.tfvars.json` / `*.auto.tfvars.json`: a JSON object of variable values (no positions: line 1). */
+function parseJsonVars(path: string, source: string): TfVarsFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (e) {
+    throw new FileParseError(`not valid JSON: ${(e as Error).message}`, 1, 1);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new FileParseError('a .tfvars.json file holds one JSON object of variable values', 1, 1);
+  const attributes = Object.fromEntries(
+    Object.entries(value).map(([name, v]) => [name, { name, value: v, line: 1, column: 1 }]),
+  );
+  return { file: path, body: { attributes, blocks: [] } };
 }
 
 /** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */

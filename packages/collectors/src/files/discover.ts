@@ -85,7 +85,7 @@ export function classifyPath(path: string): FileKind | undefined {
   if (/\.ya?ml$/.test(base)) {
     return /(?:^|\/)\.github\/workflows\/[^/]+$/.test(path) ? 'workflows' : 'kubernetes';
   }
-  if (base.endsWith('.tf') || base.endsWith('.tfvars')) return 'terraform';
+  if (base.endsWith('.tf') || base.endsWith('.tfvars') || base.endsWith('.tfvars.json')) return 'terraform';
   if (base.endsWith('.tfstate')) return 'tfstate';
   if (base.endsWith('.md') || base.endsWith('.markdown')) return 'markdown';
   return undefined;

@@ -228,17 +228,15 @@ class Repository {
       const a = v.body.attributes[name];
       return a ? { value: valueIn(a, EMPTY_SCOPE), origin: { file: v.file, line: a.line } } : undefined;
     };
+    const rank = (f: string) => ['terraform.tfvars', 'terraform.tfvars.json'].indexOf(baseName(f)) >>> 0;
+    const isAuto = (f: string) =>
+      ['terraform.tfvars', 'terraform.tfvars.json'].includes(baseName(f)) ||
+      f.endsWith('.auto.tfvars') ||
+      f.endsWith('.auto.tfvars.json');
     const auto = files
-      .filter((v) => baseName(v.file) === 'terraform.tfvars' || v.file.endsWith('.auto.tfvars'))
-      .sort((a, b) =>
-        baseName(a.file) === 'terraform.tfvars'
-          ? -1
-          : baseName(b.file) === 'terraform.tfvars'
-            ? 1
-            : a.file < b.file
-              ? -1
-              : 1,
-      );
+      .filter((v) => isAuto(v.file))
+      // OpenTofu's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name.
+      .sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     let base = this.defaultOf(dir, name);
     for (const v of auto) base = setIn(v) ?? base;
     // Other .tfvars are given with -var-file: their value decides only when every candidate agrees.
