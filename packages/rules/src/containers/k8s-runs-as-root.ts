@@ -15,7 +15,7 @@ export default defineRule({
   layer: 'k8s',
   facets: [...WORKLOAD_FACETS],
   description:
-    "For every container and init container of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0`, or `runAsNonRoot: false` without a non-zero `runAsUser`, fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides, which the API does not show, so the finding has low certainty. A finding points at the manifest that declares the workload, when the repository has one.",
+    "For every container and init container of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0`, or `runAsNonRoot: false` without a non-zero `runAsUser`, fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides, which the API does not show: the check is undecided (`unknown`, naming the image); `probe-image-runs-as-root` and `join-effective-runtime-user` read the image. A finding points at the manifest that declares the workload, when the repository has one.",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: the application must not run as root. What the cluster runs can differ from the repository (kubectl edits, older applies); `runAsNonRoot: true` makes the kubelet refuse a root user, so the live pod spec is what guarantees it.',
   remediation: {
@@ -69,11 +69,12 @@ export default defineRule({
         } else if (runAsNonRoot?.value === false) {
           ctx.fail({ resource, messageId: 'nonRootDisabled', data: { ...data, level: runAsNonRoot.level }, evidence });
         } else {
-          ctx.fail({
+          const image = typeof c.container.image === 'string' ? c.container.image : 'the image';
+          ctx.unknown({
             resource,
             messageId: 'notEnforced',
             data,
-            certainty: 'low',
+            dependsOn: [`USER of ${image}`],
             evidence: [
               { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
               { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },

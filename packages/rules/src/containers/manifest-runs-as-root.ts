@@ -22,7 +22,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides; that cannot be confirmed from the manifest, so the finding has low certainty.",
+    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides, which the manifest does not show: the check is undecided (`unknown`, naming the image) and does not gate unless strict; `dockerfile-runs-as-root` and `join-effective-runtime-user` decide it from the Dockerfile and the image.",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: the application must not run as root. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, so the manifest guarantees what the Dockerfile intends; without it, a rebuilt image that forgets its `USER` silently runs as root.',
   remediation: {
@@ -90,12 +90,15 @@ export default defineRule({
           evidence,
         });
       } else {
-        ctx.fail({
+        // The image's USER decides, which the manifest does not show: undecided here (the Dockerfile rules
+        // and the runtime-user join read it).
+        const image = typeof c.container.image === 'string' ? c.container.image : 'the image';
+        ctx.unknown({
           resource,
           messageId: 'notEnforced',
           data,
           location: containerLocation(c),
-          certainty: 'low',
+          dependsOn: [`USER of ${image}`],
           evidence: [
             { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
             { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },

@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` fails with low certainty: it keeps whatever GKE defaults to, which nothing in the code pins. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
+    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` is undecided (`unknown`): it keeps whatever GKE defaults to for its version, which nothing in the code pins (the gcp layer reads the live value). A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     "ADR-001 Issue 9 (Monitoring and Observability, P1): error rate, latency, crash loops and database connection errors must be visible before production. The backend's stdout/stderr only reaches Cloud Logging when the cluster collects WORKLOADS logs, and the alert policies need Cloud Monitoring.",
   remediation: {
@@ -70,9 +70,21 @@ export default defineRule({
         at: TfRead,
         discriminator: 'logging' | 'monitoring',
         extra: Record<string, string> = {},
-        certainty: 'high' | 'low' = 'high',
       ) => {
         failed = true;
+        // Not declared: GKE's defaults for the cluster's version decide, which nothing in the code pins.
+        if (messageId === 'loggingNotDeclared' || messageId === 'monitoringNotDeclared') {
+          ctx.unknown({
+            resource,
+            messageId,
+            data: { address, ...extra },
+            location: readLocation(file, at),
+            evidence,
+            dependsOn: [`GKE's default ${discriminator} components (no ${discriminator}_config block)`],
+            discriminator,
+          });
+          return;
+        }
         if (messageId === 'unresolved' && at.kind === 'expression') {
           ctx.unknown({
             resource,
@@ -91,7 +103,6 @@ export default defineRule({
           data: { address, ...extra },
           location: readLocation(file, at),
           evidence,
-          certainty,
           discriminator,
         });
       };
@@ -110,7 +121,7 @@ export default defineRule({
           expression: components.expression,
         });
       } else if (components.kind === 'absent') {
-        fail('loggingNotDeclared', components, 'logging', {}, 'low');
+        fail('loggingNotDeclared', components, 'logging');
       } else {
         const list = Array.isArray(components.value) ? components.value.map(String) : [String(components.value)];
         if (!list.includes('WORKLOADS'))
@@ -126,7 +137,7 @@ export default defineRule({
           expression: monitoringService.expression,
         });
       } else if (!childBlock(r.block, 'monitoring_config')) {
-        fail('monitoringNotDeclared', monitoring, 'monitoring', {}, 'low');
+        fail('monitoringNotDeclared', monitoring, 'monitoring');
       } else if (monitoring.kind === 'expression') {
         fail('unresolved', monitoring, 'monitoring', {
           field: 'monitoring_config.enable_components',
