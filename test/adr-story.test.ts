@@ -49,8 +49,10 @@ const STORY: StoryItem[] = [
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
     section: 'Decision 4',
-    concerns: ['container.unreadable-dependencies', 'container.runs-as-root'],
-    failing: ['dockerfile-unreadable-dependencies', 'manifest-runs-as-root'],
+    // The image says USER django: its defect is the unreadable /root/.local, not root. The manifests set no
+    // runAsNonRoot, which alone cannot decide the user (undecided, see below); the runtime-user join passes.
+    concerns: ['container.unreadable-dependencies'],
+    failing: ['dockerfile-unreadable-dependencies'],
   },
   {
     item: 'Pending: Redis Provisioning (wait for Memorystore creation)',
@@ -293,6 +295,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     // agrees, so the chain settles what k8s-runs-as-root alone can only call low-certainty.
     const user = verdicts.find((v) => v.ruleId === 'join-effective-runtime-user');
     expect(user).toMatchObject({ status: 'pass', location: { file: 'k8s/deployment.yaml' } });
+    const manifestOnly = verdicts.find(
+      (v) =>
+        v.ruleId === 'manifest-runs-as-root' && v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
+    );
+    expect(manifestOnly).toMatchObject({ status: 'unknown' });
+    expect(manifestOnly!.dependsOn?.[0]).toMatch(/^USER of .*coditect-cloud-backend/);
     expect(user!.evidence.map((e) => e.path.split(':')[0])).toEqual(['files', 'probe']);
     expect(user!.message).toContain('runs as django: the probe layer');
     // IaC drift: Cloud SQL and Memorystore live, declared in their modules, absent from the state.
