@@ -49,10 +49,8 @@ const STORY: StoryItem[] = [
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
     section: 'Decision 4',
-    // The image says USER django: its defect is the unreadable /root/.local, not root. The manifests set no
-    // runAsNonRoot, which alone cannot decide the user (undecided, see below); the runtime-user join passes.
-    concerns: ['container.unreadable-dependencies'],
-    failing: ['dockerfile-unreadable-dependencies'],
+    concerns: ['container.unreadable-dependencies', 'container.runs-as-root'],
+    failing: ['dockerfile-unreadable-dependencies', 'manifest-runs-as-root'],
   },
   {
     item: 'Pending: Redis Provisioning (wait for Memorystore creation)',
@@ -299,8 +297,8 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
       (v) =>
         v.ruleId === 'manifest-runs-as-root' && v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
     );
-    expect(manifestOnly).toMatchObject({ status: 'unknown' });
-    expect(manifestOnly!.dependsOn?.[0]).toMatch(/^USER of .*coditect-cloud-backend/);
+    // The pod spec does not enforce it (a decided finding), though the image's USER is django.
+    expect(manifestOnly).toMatchObject({ status: 'fail', certainty: 'high' });
     expect(user!.evidence.map((e) => e.path.split(':')[0])).toEqual(['files', 'probe']);
     expect(user!.message).toContain('runs as django: the probe layer');
     // IaC drift: Cloud SQL and Memorystore live, declared in their modules, absent from the state.
