@@ -183,6 +183,9 @@ class Evaluator {
       case 'number':
         return Number(t.text);
       case 'template':
+        // `<<-` strips the indentation Terraform measures on the source lines, interpolations included:
+        // not reproduced here, so such a heredoc stays undecided rather than subtly different.
+        if (t.heredoc && t.flush) return new Unknown([this.source.trim()]);
         return this.template(t.parts);
       case 'ident':
         return this.name(t.text);
