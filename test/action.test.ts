@@ -129,10 +129,11 @@ describe('the action scan script', () => {
       dir: remediated,
       environment: 'staging',
       'allow-incomplete': 'true',
+      strict: 'true',
       'sarif-include-suppressed': 'true',
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('--allow-incomplete --sarif-include-suppressed');
+    expect(run.stdout).toContain('--allow-incomplete --strict --sarif-include-suppressed');
   });
 
   it('keeps the job summary under 1 MiB even if a report were larger', () => {

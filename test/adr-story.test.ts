@@ -293,6 +293,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     // agrees, so the chain settles what k8s-runs-as-root alone can only call low-certainty.
     const user = verdicts.find((v) => v.ruleId === 'join-effective-runtime-user');
     expect(user).toMatchObject({ status: 'pass', location: { file: 'k8s/deployment.yaml' } });
+    const manifestOnly = verdicts.find(
+      (v) =>
+        v.ruleId === 'manifest-runs-as-root' && v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
+    );
+    // The pod spec does not enforce it (a decided finding), though the image's USER is django.
+    expect(manifestOnly).toMatchObject({ status: 'fail', certainty: 'high' });
     expect(user!.evidence.map((e) => e.path.split(':')[0])).toEqual(['files', 'probe']);
     expect(user!.message).toContain('runs as django: the probe layer');
     // IaC drift: Cloud SQL and Memorystore live, declared in their modules, absent from the state.

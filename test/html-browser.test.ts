@@ -143,7 +143,7 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
         await expect
           .poll(() => page.locator('#shown').textContent())
           .toBe(`Showing ${json.verdicts.length} of ${json.verdicts.length} checks`);
-        const states = ['fail', 'baseline', 'suppressed', 'error', 'skip', 'pass'] as const;
+        const states = ['fail', 'assumed', 'baseline', 'suppressed', 'error', 'unknown', 'skip', 'pass'] as const;
         for (const s of states) {
           const expected = json.verdicts.filter((v) => stateOf(v) === s).length;
           expect(await page.locator(`tbody.finding[data-verdict="${s}"]`).count(), s).toBe(expected);
@@ -154,7 +154,7 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
         }
         for (const [p, c] of Object.entries(json.summary.byPriority)) {
           expect(await page.locator(`fieldset[data-group="p"] [data-count-for="${p}"]`).textContent()).toBe(
-            `(${c.fail + c.error + c.pass + c.skip + c.suppressed})`,
+            `(${c.fail + c.error + c.unknown + c.pass + c.skip + c.suppressed})`,
           );
           // The bars of the priority chart carry the same numbers (the JSON counts a failure unchanged
           // since the baseline as a failure; the chart draws it apart).
@@ -162,8 +162,10 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
             const bar = page.locator(`g[data-priority="${p}"] rect[data-state="${state}"]`);
             return (await bar.count()) ? Number(await bar.getAttribute('data-n')) : 0;
           };
-          expect((await drawn('fail')) + (await drawn('baseline')), `${p} fail`).toBe(c.fail);
-          for (const s of ['error', 'pass', 'skip', 'suppressed'] as const)
+          expect((await drawn('fail')) + (await drawn('baseline')) + (await drawn('assumed')), `${p} fail`).toBe(
+            c.fail,
+          );
+          for (const s of ['error', 'unknown', 'pass', 'skip', 'suppressed'] as const)
             expect(await drawn(s), `${p} ${s}`).toBe(c[s]);
         }
         // The gate, as the JSON has it.
@@ -178,7 +180,9 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
       try {
         await page.getByRole('button', { name: 'Show every check' }).click();
         const before = await visibleIds(page);
-        expect(await page.evaluate(() => location.hash)).toBe('#v=fail%2Cbaseline%2Csuppressed%2Cerror%2Cskip%2Cpass');
+        expect(await page.evaluate(() => location.hash)).toBe(
+          '#v=fail%2Cassumed%2Cbaseline%2Csuppressed%2Cerror%2Cunknown%2Cskip%2Cpass',
+        );
         await page.getByRole('checkbox', { name: /^P0/ }).click();
         const after = await visibleIds(page);
         const p0 = json.verdicts.filter((v) => v.priority === 'P0').length;

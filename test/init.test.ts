@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { type Config, ConfigError, parseConfig, type ScanResult } from '@coditect-audit/core';
+import { type Config, ConfigError, parseConfig, resolveExpectations, type ScanResult } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_SCHEMA_URL,
@@ -96,6 +96,29 @@ describe('init: the configuration it writes', () => {
     // Every file kind found is named in the header.
     expect(text).toContain('#   Dockerfiles: Dockerfile');
     expect(text).toContain('#   GitHub workflows: .github/workflows/ci.yml, .github/workflows/deploy-staging.yml');
+  });
+
+  it('writes out the names the ADR-specific rules judge by, so a scan with it assumes nothing', () => {
+    const text = renderInitConfig(emptyDetection, {
+      project: 'acme-prod-42',
+      environments: ['staging'],
+      namespaces: { staging: 'acme' },
+    });
+    const written = parseConfig(text).environments.staging?.expectations;
+    expect(written).toMatchObject({
+      project: 'acme-prod-42',
+      region: 'us-central1',
+      app: { namespace: 'acme', deployment: 'coditect-backend', serviceAccount: 'coditect-cloud-backend' },
+      kms: { keyRing: 'license-signing-keyring', key: 'license-signing-key' },
+      secretManager: { secrets: ['django-secret-key', 'db-password-staging', 'redis-password-staging'] },
+      database: { instance: 'coditect-db' },
+      redis: { instance: 'coditect-redis-staging' },
+    });
+    // What derives from the project is derived, never ADR-001's project.
+    const resolved = resolveExpectations(written);
+    expect(resolved.kms.signer).toBe('serviceAccount:coditect-cloud-backend@acme-prod-42.iam.gserviceaccount.com');
+    expect(resolved.app.image).toContain('/acme-prod-42/');
+    expect(JSON.stringify(resolved)).not.toContain('coditect-cloud-infra');
   });
 
   it('is valid for a repository with nothing in it, and for any environment names and namespaces', () => {
@@ -215,6 +238,9 @@ describe('init through the binary', () => {
     const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
     expect(result.adr?.file).toBe('docs/adr/ADR-001-staging-deployment.txt');
     expect(result.verdicts.some((v) => v.status === 'fail' && v.priority === 'P0')).toBe(true);
+    // init is the way out of the assumed mode: the scan names nothing as assumed.
+    expect(result.assumptions).toBeUndefined();
+    expect(result.verdicts.some((v) => v.assumed)).toBe(false);
   });
 
   it('takes the answers from flags, and refuses to overwrite without --force (exit 3)', () => {

@@ -49,6 +49,7 @@ args=(scan --format "$formats" --output-dir "$output_dir" --quiet)
 [ -n "${INPUT_DIR:-}" ] && args+=(--dir "$INPUT_DIR")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 is_true "${INPUT_ALLOW_INCOMPLETE:-false}" allow-incomplete && args+=(--allow-incomplete)
+is_true "${INPUT_STRICT:-false}" strict && args+=(--strict)
 is_true "${INPUT_SARIF_INCLUDE_SUPPRESSED:-false}" sarif-include-suppressed && args+=(--sarif-include-suppressed)
 
 if [ ! -f "$bin" ]; then

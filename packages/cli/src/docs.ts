@@ -69,8 +69,8 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
       for (const e of c.expect)
         out.push(
           e.file
-            ? `- \`${e.messageId}\` at \`${e.file}:${e.line}${e.column ? `:${e.column}` : ''}\``
-            : `- \`${e.messageId}\` (no repository location: a live resource or something missing)`,
+            ? `- ${e.status === 'unknown' ? '❔ could not decide: ' : ''}\`${e.messageId}\` at \`${e.file}:${e.line}${e.column ? `:${e.column}` : ''}\``
+            : `- ${e.status === 'unknown' ? '❔ could not decide: ' : ''}\`${e.messageId}\` (no repository location: a live resource or something missing)`,
         );
       out.push('');
     }

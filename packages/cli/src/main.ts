@@ -54,6 +54,7 @@ interface ScanArgs {
   baseline?: string;
   writeBaseline?: string;
   allowIncomplete?: boolean;
+  strict?: boolean;
   sarifIncludeSuppressed?: boolean;
   timestamps?: boolean;
   color?: boolean;
@@ -100,6 +101,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
+    ...(args.strict ? { strict: true } : {}),
     timestamps: Boolean(args.timestamps),
     excludePaths: fileFormats.length ? [outputDir] : [],
     ...(args.context ? { k8sContext: args.context } : {}),
@@ -120,7 +122,7 @@ async function runScan(args: ScanArgs): Promise<number> {
   if (args.writeBaseline) {
     await writeFile(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
     process.stderr.write(
-      `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed} findings written to ${args.writeBaseline}\n`,
+      `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed + result.summary.byStatus.unknown} findings written to ${args.writeBaseline}\n`,
     );
   }
   return result.gate.exitCode;
@@ -225,6 +227,10 @@ async function main(argv: string[]): Promise<number> {
           .option('allow-incomplete', {
             type: 'boolean',
             describe: 'do not exit 2 when something could not be checked',
+          })
+          .option('strict', {
+            type: 'boolean',
+            describe: 'checks that could not be decided (unknown) gate like findings (default: config, else no)',
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })

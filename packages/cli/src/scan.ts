@@ -45,6 +45,8 @@ export interface ScanOptions {
   snapshot?: string;
   failOn?: FailOn;
   allowIncomplete?: boolean;
+  /** Undecided checks gate like findings; default the environment's `strict`, else false. */
+  strict?: boolean;
   baseline?: string;
   /** Extra paths (absolute or relative to dir) the files layer must not read, e.g. the report folder. */
   excludePaths?: string[];
@@ -170,11 +172,15 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
           if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
         }
         progress('files: reading the repository');
-        Object.assign(
-          snapshot.facets,
-          await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
-        );
-        snapshot.layers.files = { status: 'collected' };
+        const facets = await collectFiles({
+          root: prep.root,
+          ...(layerCfg.include ? { include: layerCfg.include } : {}),
+          exclude,
+        });
+        Object.assign(snapshot.facets, facets);
+        const tf = facets['files.terraform'];
+        const skipped = tf.status === 'ok' ? (tf.data.skipped ?? []) : [];
+        snapshot.layers.files = { status: 'collected', ...(skipped.length ? { skipped } : {}) };
       })(),
     );
   }
@@ -277,6 +283,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
     failOn,
     allowIncomplete: options.allowIncomplete ?? false,
+    strict: options.strict ?? prep.envConfig.strict ?? false,
+    // Without a config (or with one whose environment names no expectations) ADR-001's names are assumed.
+    ...(prep.envConfig.expectations ? {} : { assumedExpectations: true }),
     suppressions: prep.config?.suppressions ?? [],
     ...(prep.configFile ? { configFile: prep.configFile } : {}),
     ...(envLine ? { configLine: envLine } : {}),

@@ -520,12 +520,31 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
       // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
       const attributes: Json = {};
       for (const [name, attribute] of Object.entries(v))
-        attributes[name] = name === 'default' && isJson(attribute) ? walk(attribute, r, variable) : walk(attribute, r);
+        attributes[name] =
+          name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
+            ? walk(attribute, r, variable)
+            : walk(attribute, r);
       out[k] = attributes;
     } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) out[k] = walk(v, r, k);
     else out[k] = walk(v, r, undefined);
   }
   return out;
+}
+
+/**
+ * `variable "secrets" { default = ["django-secret-key", "db-password-staging"] }`: a plural name over a list of
+ * resource ids (lower-case words joined by `-` or `_`) is the list of secrets a `for_each` declares, not their
+ * values; masking it would hide which Secret Manager secrets the repository declares. The detector still reads it.
+ */
+function namesList(variable: string, attributes: Json, attribute: Json): boolean {
+  const sensitive = attributes.sensitive;
+  if ((isJson(sensitive) && sensitive.value === true) || !/(?:secrets|credentials)$/i.test(variable)) return false;
+  const value = attribute.value;
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === 'string' && /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/.test(v))
+  );
 }
 
 /** The name under which an OpenTofu `variable` block's default is a secret, if it is one. */

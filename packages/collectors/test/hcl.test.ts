@@ -789,20 +789,24 @@ describe('parseHcl on hostile input', () => {
     ['open interpolations', (n: number) => `a = "${'${{'.repeat(n)}`],
   ])('handles %s in linear time', (_name, make) => {
     const sizes = [16_000, 128_000];
+    // The fastest of three runs per size: a busy machine slows some runs, never all three of both sizes alike.
     const times = sizes.map((n) => {
       const text = make(n);
-      const started = performance.now();
-      try {
-        parseHcl(text);
-      } catch (error) {
-        expect(error).toBeInstanceOf(FileParseError);
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        try {
+          parseHcl(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FileParseError);
+        }
+        best = Math.min(best, performance.now() - started);
       }
-      return performance.now() - started;
+      return best;
     });
-    // 8x the input may take at most ~40x the time (noise), far from the 64x of a quadratic parser,
-    // and never more than a few seconds.
+    // 8x the input may take at most ~40x the time (noise), far from the 64x of a quadratic parser. No absolute
+    // limit: how fast the machine is belongs to `pnpm bench`, not to a unit test.
     expect(times[1]!).toBeLessThan(Math.max(40 * times[0]!, 50));
-    expect(times[1]!).toBeLessThan(3000);
   });
 });
 

@@ -247,6 +247,9 @@ describe('whole facets', () => {
                 block('innocent', 'tf-sensitive-pw-2', true),
                 block('region', 'us-central1'),
                 block('api_key', { expression: 'var.other' }),
+                block('secrets', ['django-secret-key', 'db-password-staging']),
+                block('app_secrets', ['tf-list-pw-3', 'Xq9#list-pw-4']),
+                block('credentials', ['svc-cred-id-5'], true),
               ],
             },
           ],
@@ -259,5 +262,10 @@ describe('whole facets', () => {
     expect(out).not.toContain('tf-sensitive-pw-2');
     expect(out).toContain('us-central1');
     expect(out).toContain('var.other');
+    // A list of secret ids for a for_each is names, not values; anything else under that name is masked.
+    expect(out).toContain('django-secret-key');
+    expect(out).toContain('db-password-staging');
+    expect(out).not.toContain('Xq9#list-pw-4');
+    expect(out).not.toContain('svc-cred-id-5');
   });
 });

@@ -39,21 +39,21 @@ export function parseBaseline(text: string, file: string): Baseline {
   return value as Baseline;
 }
 
-/** The baseline of the current failing findings, sorted so the file diffs cleanly. */
+/** The baseline of the current failing (and undecided: they gate in a strict scan) findings, sorted so the file diffs cleanly. */
 export function baselineOf(verdicts: readonly Verdict[]): Baseline {
   const findings = verdicts
-    .filter((v) => v.status === 'fail')
+    .filter((v) => v.status === 'fail' || v.status === 'unknown')
     .map((v) => ({ fingerprint: v.fingerprint, ruleId: v.ruleId, resource: v.resource.id }))
     .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   return { schemaVersion: 1, tool: 'coditect-audit', findings };
 }
 
-/** Marks each failing verdict new or unchanged; returns the baseline entries no longer found (fixed). */
+/** Marks each failing or undecided verdict new or unchanged; returns the baseline entries no longer found (fixed). */
 export function applyBaseline(verdicts: Verdict[], baseline: Baseline): BaselineEntry[] {
   const known = new Map(baseline.findings.map((f) => [f.fingerprint, f]));
   const seen = new Set<string>();
   for (const v of verdicts) {
-    if (v.status !== 'fail') continue;
+    if (v.status !== 'fail' && v.status !== 'unknown') continue;
     if (known.has(v.fingerprint)) {
       v.baselineState = 'unchanged';
       seen.add(v.fingerprint);

@@ -119,10 +119,19 @@ export interface Expectations {
   cicd: { branch: string; workflows?: string[] };
 }
 
-/** What ADR-001 decided, used when the configuration does not say otherwise. */
-export function adrDefaults(): Expectations {
-  const project = 'coditect-cloud-infra';
-  const region = 'us-central1';
+export const ADR_PROJECT = 'coditect-cloud-infra';
+export const ADR_REGION = 'us-central1';
+
+/**
+ * What ADR-001 decided, used when the configuration does not say otherwise. Every name that includes a
+ * project or a region (image path, registry host, KMS location and signer) is derived from the ones given,
+ * so a config that names another project never gets ADR-001's project in a default.
+ */
+export function adrDefaults(
+  project = ADR_PROJECT,
+  region = ADR_REGION,
+  serviceAccount = 'coditect-cloud-backend',
+): Expectations {
   return {
     project,
     region,
@@ -130,7 +139,7 @@ export function adrDefaults(): Expectations {
     app: {
       namespace: 'coditect-staging',
       deployment: 'coditect-backend',
-      serviceAccount: 'coditect-cloud-backend',
+      serviceAccount,
       secrets: ['backend-secrets'],
       image: `${region}-docker.pkg.dev/${project}/coditect-backend/coditect-cloud-backend`,
       minReplicas: 2,
@@ -149,7 +158,7 @@ export function adrDefaults(): Expectations {
       key: 'license-signing-key',
       purpose: 'ASYMMETRIC_SIGN',
       algorithm: 'RSA_SIGN_PKCS1_4096_SHA512',
-      signer: `serviceAccount:coditect-cloud-backend@${project}.iam.gserviceaccount.com`,
+      signer: `serviceAccount:${serviceAccount}@${project}.iam.gserviceaccount.com`,
     },
     secretManager: { secrets: ['django-secret-key', 'db-password-staging', 'redis-password-staging'] },
     alertPolicies: {
@@ -164,8 +173,13 @@ export function adrDefaults(): Expectations {
 }
 
 export function resolveExpectations(input: ExpectationsInput | undefined): Expectations {
-  const d = adrDefaults();
   const i = input ?? {};
+  const d = adrDefaults(i.project, i.region ?? i.registry?.location, i.app?.serviceAccount);
+  // A registry in another location than the region gets that location's host and image path.
+  if (i.registry?.location && !i.registry.host) d.registry.host = `${i.registry.location}-docker.pkg.dev`;
+  if (i.registry && !i.app?.image) {
+    d.app.image = `${i.registry.host ?? d.registry.host}/${d.project}/${i.registry.repository ?? d.registry.repository}/coditect-cloud-backend`;
+  }
   return {
     project: i.project ?? d.project,
     region: i.region ?? d.region,
@@ -199,6 +213,9 @@ export const EnvironmentSchema = Type.Object(
       Type.String({ description: 'weighs rules like this environment kind (e.g. production)', minLength: 1 }),
     ),
     failOn: Type.Optional(Type.Union(FAIL_ON.map((f) => Type.Literal(f)))),
+    strict: Type.Optional(
+      Type.Boolean({ description: 'checks that cannot be decided (unknown) gate like findings; default false' }),
+    ),
     layers: Type.Optional(
       Type.Object(
         {

@@ -43,21 +43,26 @@ export function declarationIndex(snapshot: Snapshot, defaultNamespace = 'default
     for (const f of tf.data.files) {
       for (const b of f.blocks) {
         if (b.type !== 'resource' || b.labels.length < 2) continue;
-        const name = literalName(b);
-        const key = declarationKey({ layer: 'tf', type: b.labels[0]!, name: name ?? b.labels[1]! });
-        if (!index.has(key)) index.set(key, { file: f.file, startLine: b.line, startColumn: b.column });
+        // The collector evaluated `name = var.name` where the repository settles it; a module called twice
+        // declares each instance's name.
+        for (const name of literalNames(b)) {
+          const key = declarationKey({ layer: 'tf', type: b.labels[0]!, name: name ?? b.labels[1]! });
+          if (!index.has(key)) index.set(key, { file: f.file, startLine: b.line, startColumn: b.column });
+        }
       }
     }
   }
   return index;
 }
 
-function literalName(b: TfBlock): string | undefined {
+function literalNames(b: TfBlock): (string | undefined)[] {
   for (const attr of ['name', 'secret_id', 'repository_id', 'instance_id', 'account_id']) {
-    const v = b.attributes[attr]?.value;
-    if (typeof v === 'string') return v;
+    const a = b.attributes[attr];
+    if (typeof a?.value === 'string') return [a.value];
+    const each = (a?.instanceValues ?? []).filter((x): x is string => typeof x === 'string');
+    if (each.length) return each;
   }
-  return undefined;
+  return [undefined];
 }
 
 /** Gives located-nowhere verdicts the location of their declaration, when the repository has one. */

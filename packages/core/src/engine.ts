@@ -7,7 +7,14 @@
  */
 import type { Expectations } from './config.js';
 import { type Priority, priorityRank, resolvePriority } from './priority.js';
-import { renderMessage, type FailReport, type PassReport, type Rule, type RuleContext } from './rule.js';
+import {
+  type FailReport,
+  type PassReport,
+  type Rule,
+  type RuleContext,
+  renderMessage,
+  type UnknownReport,
+} from './rule.js';
 import { type FacetName, layerOfFacet, type Problem, type Snapshot } from './snapshot/index.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
@@ -19,6 +26,11 @@ export interface EngineOptions {
   ruleOverrides?: Record<string, Priority | 'off'>;
   /** RFC 3339 instant rules judge ages against; default the snapshot's `collectedAt`, else the clock. */
   now?: string;
+  /**
+   * No config named the expectations: ADR-001's names are assumed. Findings of rules that judge by those
+   * names (`adrIdentity`) are marked `assumed` and do not gate.
+   */
+  assumedExpectations?: boolean;
 }
 
 function scopeResource(_rule: Rule, environment: string): Resource {
@@ -202,6 +214,27 @@ function runRule(
         ),
       );
     },
+    unknown: (r: UnknownReport<string>) => {
+      if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
+        throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
+      reported.push(
+        make(
+          'unknown',
+          r.resource,
+          r.messageId,
+          renderMessage(template(r.messageId), r.data),
+          {
+            ...(r.data ? { data: r.data } : {}),
+            ...(r.location ? { location: r.location } : {}),
+            ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
+            evidence: r.evidence ?? [],
+            certainty: 'low',
+            dependsOn: [...new Set(r.dependsOn)],
+          },
+          r.discriminator,
+        ),
+      );
+    },
     pass: (r: PassReport<string>) => {
       const id = r.messageId ?? 'pass';
       const message = r.messageId ? renderMessage(template(r.messageId), r.data) : `${rule.title}: holds.`;
@@ -255,7 +288,12 @@ function runRule(
       ),
     );
   }
-  return [...partial, ...collapse(reported)];
+  const verdicts = [...partial, ...collapse(reported)];
+  if (options.assumedExpectations && rule.adrIdentity) {
+    const assumed = `no config names the expectations: ADR-001's ${rule.adrIdentity} is assumed`;
+    for (const v of verdicts) if (v.status === 'fail' || v.status === 'unknown') v.assumed = assumed;
+  }
+  return verdicts;
 }
 
 /**
@@ -271,9 +309,10 @@ function collapse(verdicts: Verdict[]): Verdict[] {
       continue;
     }
     const [keep, drop] = statusRank(v.status) < statusRank(prior.status) ? [v, prior] : [prior, v];
-    if (drop.status === 'fail' && keep.status === 'fail' && drop.location) {
+    if (drop.status === keep.status && (keep.status === 'fail' || keep.status === 'unknown') && drop.location) {
       keep.relatedLocations = [...(keep.relatedLocations ?? []), drop.location];
       keep.evidence = [...keep.evidence, ...drop.evidence];
+      if (drop.dependsOn) keep.dependsOn = [...new Set([...(keep.dependsOn ?? []), ...drop.dependsOn])];
     }
     byKey.set(v.fingerprint, keep);
   }

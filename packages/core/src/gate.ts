@@ -2,6 +2,8 @@
  * The gate turns verdicts into an exit code.
  * 0 passed; 1 failed (a gating finding); 2 incomplete (an error on a gating rule, unless waived);
  * 3 usage or configuration error; 4 internal error. A failed gate wins over incomplete.
+ * `unknown` verdicts (could not decide from what was read) gate only in a strict scan, as findings.
+ * Findings on names assumed from ADR-001 (no config) never gate.
  */
 import type { FailOn } from './config.js';
 import { meetsThreshold } from './priority.js';
@@ -17,17 +19,31 @@ export interface GateResult {
   failing: number;
   /** Errors on rules at or above the threshold: what could not be checked. */
   incomplete: number;
+  /** Verdicts that could not be decided, at or above the threshold (they gate when `strict`). */
+  unknown: number;
   allowIncomplete: boolean;
+  strict: boolean;
 }
 
-export function evaluateGate(verdicts: readonly Verdict[], failOn: FailOn, allowIncomplete: boolean): GateResult {
+export interface GateOptions {
+  /** Undecided checks gate like findings (`--strict`, config `strict: true`). */
+  strict?: boolean;
+}
+
+export function evaluateGate(
+  verdicts: readonly Verdict[],
+  failOn: FailOn,
+  allowIncomplete: boolean,
+  options: GateOptions = {},
+): GateResult {
+  const strict = options.strict ?? false;
   const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn);
-  const failing = verdicts.filter(
-    (v) => v.status === 'fail' && !v.suppression && v.baselineState !== 'unchanged' && gating(v),
-  ).length;
+  const open = (v: Verdict) => !v.suppression && v.baselineState !== 'unchanged' && !v.assumed && gating(v);
+  const unknown = verdicts.filter((v) => v.status === 'unknown' && open(v)).length;
+  const failing = verdicts.filter((v) => v.status === 'fail' && open(v)).length + (strict ? unknown : 0);
   const incomplete = verdicts.filter((v) => v.status === 'error' && gating(v)).length;
-  if (failing > 0) return { failOn, status: 'failed', exitCode: 1, failing, incomplete, allowIncomplete };
-  if (incomplete > 0 && !allowIncomplete)
-    return { failOn, status: 'incomplete', exitCode: 2, failing, incomplete, allowIncomplete };
-  return { failOn, status: 'passed', exitCode: 0, failing, incomplete, allowIncomplete };
+  const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict };
+  if (failing > 0) return { ...base, status: 'failed', exitCode: 1 };
+  if (incomplete > 0 && !allowIncomplete) return { ...base, status: 'incomplete', exitCode: 2 };
+  return { ...base, status: 'passed', exitCode: 0 };
 }

@@ -10,7 +10,7 @@ import { runRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
-import { type Rule, type RuleMeta, ruleMeta } from './rule.js';
+import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
 import { type InlineIgnore, type Layer, type LayerState, LayerStateSchema, type Snapshot } from './snapshot/index.js';
 import { applySuppressions, type SuppressionReport } from './suppressions.js';
 import { type Verdict, VERDICT_STATUSES, VerdictSchema } from './verdict.js';
@@ -28,6 +28,11 @@ export interface ScanResult {
     configLine?: number;
   };
   root: string;
+  /**
+   * Set when no config named the expectations: the ADR-001 names the scan judged by (first line of every
+   * report). Findings that depend on them carry `assumed` and do not gate.
+   */
+  assumptions?: Assumptions;
   /** The ADR document and the line of each section, for locating findings that no file declares. */
   adr?: { file: string; sections: Record<string, number> };
   layers: Partial<Record<Layer, LayerState>>;
@@ -40,15 +45,43 @@ export interface ScanResult {
   timestamps?: { startedAt: string; finishedAt: string };
 }
 
+export interface Assumptions {
+  /** One line for the top of a report. */
+  banner: string;
+  /** The assumed names, e.g. `project: coditect-cloud-infra`. */
+  names: string[];
+}
+
+/** What a scan without config assumes: ADR-001's names, listed so the first line of a report can say so. */
+export function assumptionsOf(e: Expectations): Assumptions {
+  const names = [
+    `project ${e.project}`,
+    `region ${e.region}`,
+    `namespace ${e.app.namespace}`,
+    `deployment ${e.app.deployment}`,
+    `KMS key ${e.kms.keyRing}/${e.kms.key}`,
+    `secrets ${e.secretManager.secrets.join(', ')}`,
+    `Cloud SQL ${e.database.instance}`,
+    `Redis ${e.redis.instance}`,
+  ];
+  return {
+    banner: `No coditect-audit.yaml: judged against ADR-001's assumed names (${names.join('; ')}). Findings about those names do not gate; run \`coditect-audit init\` to name your own.`,
+    names,
+  };
+}
+
 export interface Summary {
   byStatus: Record<Verdict['status'] | 'suppressed', number>;
-  byPriority: Record<Priority, { fail: number; error: number; pass: number; skip: number; suppressed: number }>;
+  byPriority: Record<
+    Priority,
+    { fail: number; error: number; unknown: number; pass: number; skip: number; suppressed: number }
+  >;
 }
 
 export function summarize(verdicts: readonly Verdict[]): Summary {
-  const byStatus = { fail: 0, error: 0, pass: 0, skip: 0, suppressed: 0 };
+  const byStatus = { fail: 0, error: 0, unknown: 0, pass: 0, skip: 0, suppressed: 0 };
   const byPriority = Object.fromEntries(
-    PRIORITIES.map((p) => [p, { fail: 0, error: 0, pass: 0, skip: 0, suppressed: 0 }]),
+    PRIORITIES.map((p) => [p, { fail: 0, error: 0, unknown: 0, pass: 0, skip: 0, suppressed: 0 }]),
   ) as Summary['byPriority'];
   for (const v of verdicts) {
     const key = v.status === 'fail' && v.suppression ? 'suppressed' : v.status;
@@ -65,6 +98,10 @@ export interface EvaluateOptions {
   ruleOverrides?: Record<string, Priority | 'off'>;
   failOn: FailOn;
   allowIncomplete: boolean;
+  /** Undecided checks gate (`--strict`). */
+  strict?: boolean;
+  /** No config named the expectations: ADR-001's names are assumed (and said so in every report). */
+  assumedExpectations?: boolean;
   suppressions?: ConfigSuppression[];
   configFile?: string;
   configLine?: number;
@@ -105,6 +142,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     expectations: o.expectations,
     ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
     ...(o.now ? { now: o.now } : {}),
+    ...(o.assumedExpectations ? { assumedExpectations: true } : {}),
   });
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
   locateByDeclaration(verdicts, declarationIndex(snapshot, o.expectations.app.namespace));
@@ -117,7 +155,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     today: o.today ?? new Date().toISOString().slice(0, 10),
   });
   const fixed = o.baseline ? applyBaseline(verdicts, o.baseline.baseline) : undefined;
-  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete);
+  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete, { strict: o.strict ?? false });
   const ran = new Set(verdicts.map((v) => v.ruleId));
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -129,11 +167,12 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
       ...(o.configLine ? { configLine: o.configLine } : {}),
     },
     root: snapshot.root,
+    ...(o.assumedExpectations ? { assumptions: assumptionsOf(o.expectations) } : {}),
     ...(o.adr ? { adr: o.adr } : {}),
     layers: snapshot.layers,
     rules: rules
       .filter((r) => ran.has(r.id))
-      .map(ruleMeta)
+      .map((r) => ({ ...ruleMeta(r), remediation: personalizeRemediation(r.remediation, o.expectations) }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     verdicts,
     suppressions,
@@ -166,6 +205,7 @@ export const ScanResultSchema = Type.Object(
       configLine: Type.Optional(Type.Integer({ minimum: 1 })),
     }),
     root: Type.String(),
+    assumptions: Type.Optional(Type.Object({ banner: Type.String(), names: Type.Array(Type.String()) })),
     adr: Type.Optional(
       Type.Object({ file: Type.String(), sections: Type.Record(Type.String(), Type.Integer({ minimum: 1 })) }),
     ),
@@ -206,7 +246,9 @@ export const ScanResultSchema = Type.Object(
       exitCode: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
       failing: Count,
       incomplete: Count,
+      unknown: Count,
       allowIncomplete: Type.Boolean(),
+      strict: Type.Boolean(),
     }),
     summary: Type.Object({
       byStatus: Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
@@ -214,7 +256,7 @@ export const ScanResultSchema = Type.Object(
         Object.fromEntries(
           PRIORITIES.map((p) => [
             p,
-            Type.Object(Object.fromEntries(['fail', 'error', 'pass', 'skip', 'suppressed'].map((s) => [s, Count]))),
+            Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
           ]),
         ),
       ),

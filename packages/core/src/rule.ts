@@ -1,5 +1,5 @@
 import { getConcern } from './concerns.js';
-import type { Expectations } from './config.js';
+import { adrDefaults, type Expectations } from './config.js';
 import type { Location } from './location.js';
 import { isPriority, type Priority, type PrioritySpec } from './priority.js';
 import { type FacetMap, type FacetName, FACET_NAMES, type Layer, LAYERS, layerOfFacet } from './snapshot/index.js';
@@ -37,6 +37,19 @@ export interface FailReport<M extends string> {
   discriminator?: string;
 }
 
+/** A check that read its input but cannot decide from it: it names what it depends on. */
+export interface UnknownReport<M extends string> {
+  resource: Resource;
+  messageId: M;
+  data?: MessageData;
+  location?: Location;
+  relatedLocations?: Location[];
+  evidence?: Evidence[];
+  /** The inputs that could not be evaluated (`var.tier`, `google_kms_key_ring.r.id`); at least one. */
+  dependsOn: string[];
+  discriminator?: string;
+}
+
 export interface PassReport<M extends string> {
   resource: Resource;
   messageId?: M;
@@ -67,6 +80,8 @@ export interface RuleContext<F extends FacetName, M extends string> {
    */
   now: Date;
   fail(report: FailReport<M>): void;
+  /** Cannot decide from what was read (never a fail, never a pass); gates only in a strict scan. */
+  unknown(report: UnknownReport<M>): void;
   pass(report: PassReport<M>): void;
   /** Not applicable to this resource (or, without a resource, to this environment), with the reason. */
   skip(reason: string, resource?: Resource): void;
@@ -98,6 +113,13 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
   benchmarks?: Benchmark[];
   /** Message templates keyed by message id; `{{name}}` is replaced from the report's data. */
   messages: Record<M, string>;
+  /**
+   * The rule judges a resource by a name ADR-001 gives (the key `license-signing-key`, the secret
+   * `db-password-staging`, "a GKE cluster is declared"): with no config those names are assumed, so its
+   * findings are reported with what was assumed and do not gate. Text: what is assumed, e.g. "the KMS key
+   * name license-signing-key".
+   */
+  adrIdentity?: string;
   /** ADR section, when it differs from the concern catalog's (plugin rules for other ADRs). */
   adrSection?: string;
   docsUrl?: string;
@@ -214,6 +236,48 @@ export function ruleMeta(rule: Rule): RuleMeta {
     benchmarks: rule.benchmarks,
     adrSection: rule.adrSection,
     docsUrl: rule.docsUrl,
+  };
+}
+
+/**
+ * A rule's remediation as this scan's user should run it: ADR-001's names in the commands and text
+ * (`coditect-cloud-infra`, `us-central1`, `coditect-db`, the image path...) replaced by the names the
+ * expectations give. With ADR-001's own expectations it is unchanged.
+ */
+export function personalizeRemediation(remediation: Remediation, e: Expectations): Remediation {
+  const adr = adrDefaults();
+  const email = (signer: string) => signer.replace(/^serviceAccount:/, '');
+  const pairs: [string, string][] = [
+    [adr.app.image, e.app.image],
+    [email(adr.kms.signer), email(e.kms.signer)],
+    [
+      `${adr.project}.svc.id.goog[${adr.app.namespace}/${adr.app.serviceAccount}]`,
+      `${e.project}.svc.id.goog[${e.app.namespace}/${e.app.serviceAccount}]`,
+    ],
+    [adr.registry.host, e.registry.host],
+    [adr.redis.instance, e.redis.instance],
+    [adr.kms.keyRing, e.kms.keyRing],
+    [adr.kms.key, e.kms.key],
+    [adr.domain, e.domain],
+    [adr.project, e.project],
+    [adr.region, e.region],
+    [adr.database.instance, e.database.instance],
+    [`-n ${adr.app.namespace}`, `-n ${e.app.namespace}`],
+    [`deployment/${adr.app.deployment}`, `deployment/${e.app.deployment}`],
+  ];
+  const changed = pairs.filter(([from, to]) => from !== to).sort(([a], [b]) => b.length - a.length);
+  if (changed.length === 0) return remediation;
+  // One pass with placeholders, so a replacement is never replaced again.
+  const swap = (text: string): string => {
+    let out = text;
+    changed.forEach(([from], i) => {
+      out = out.split(from).join(`\uE000${i}\uE001`);
+    });
+    return out.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => changed[Number(i)]![1]);
+  };
+  return {
+    text: swap(remediation.text),
+    ...(remediation.commands ? { commands: remediation.commands.map(swap) } : {}),
   };
 }
 

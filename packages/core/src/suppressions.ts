@@ -43,7 +43,8 @@ export function applySuppressions(input: ApplySuppressionsInput): SuppressionRep
 
   const unused: SuppressionEntry[] = [];
   const expired: SuppressionEntry[] = [];
-  const failing = input.verdicts.filter((v) => v.status === 'fail');
+  // An undecided verdict can be accepted too: it gates in a strict scan.
+  const failing = input.verdicts.filter((v) => v.status === 'fail' || v.status === 'unknown');
 
   input.config.forEach((s, i) => {
     const entry: SuppressionEntry = {

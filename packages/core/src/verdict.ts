@@ -3,7 +3,12 @@ import { type Static, Type } from '@sinclair/typebox';
 import { LocationSchema } from './location.js';
 import { PrioritySchema } from './priority.js';
 
-export const VERDICT_STATUSES = ['fail', 'error', 'pass', 'skip'] as const;
+/**
+ * `unknown`: the check read its input but could not decide from it (a value from `var.x` that nothing in
+ * the repository sets). It names what it depends on (`dependsOn`), never gates unless the scan is strict,
+ * and is neither a fail nor a pass.
+ */
+export const VERDICT_STATUSES = ['fail', 'error', 'unknown', 'pass', 'skip'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 /**
@@ -58,6 +63,13 @@ export const VerdictSchema = Type.Object({
   evidence: Type.Array(EvidenceSchema),
   /** `low` when the rule infers rather than observes (e.g. `runAsNonRoot` simply not set). */
   certainty: Type.Union([Type.Literal('high'), Type.Literal('low')]),
+  /** For `unknown`: the inputs the verdict depends on and could not read a value of (`var.db_tier`). */
+  dependsOn: Type.Optional(Type.Array(Type.String())),
+  /**
+   * Set when the verdict judges a name the scan assumed rather than was given (no config: ADR-001's names).
+   * Such a finding is reported but does not gate; the text says which name was assumed.
+   */
+  assumed: Type.Optional(Type.String()),
   fingerprint: Type.String(),
   suppression: Type.Optional(SuppressionSchema),
   baselineState: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('unchanged')])),

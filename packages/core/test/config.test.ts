@@ -93,4 +93,40 @@ describe('configuration', () => {
     expect(e.kms.algorithm).toBe('RSA_SIGN_PKCS1_4096_SHA512');
     expect(e.platforms).toEqual(['linux/amd64']);
   });
+
+  it('derives every project- and region-bearing default from the project and region the config names', () => {
+    const e = resolveExpectations({ project: 'acme-prod', region: 'europe-west1' });
+    expect(e.app.image).toBe('europe-west1-docker.pkg.dev/acme-prod/coditect-backend/coditect-cloud-backend');
+    expect(e.registry).toEqual({
+      location: 'europe-west1',
+      repository: 'coditect-backend',
+      host: 'europe-west1-docker.pkg.dev',
+    });
+    expect(e.kms.location).toBe('europe-west1');
+    expect(e.kms.signer).toBe('serviceAccount:coditect-cloud-backend@acme-prod.iam.gserviceaccount.com');
+    expect(JSON.stringify(e)).not.toContain('coditect-cloud-infra');
+    expect(JSON.stringify(e)).not.toContain('us-central1');
+  });
+
+  it('derives the signer from the app service account and the image from the registry the config names', () => {
+    const e = resolveExpectations({
+      project: 'acme',
+      app: { serviceAccount: 'api' },
+      registry: { location: 'us', repository: 'images' },
+    });
+    expect(e.kms.signer).toBe('serviceAccount:api@acme.iam.gserviceaccount.com');
+    expect(e.registry.host).toBe('us-docker.pkg.dev');
+    expect(e.app.image).toBe('us-docker.pkg.dev/acme/images/coditect-cloud-backend');
+    // What the config names itself always wins.
+    expect(resolveExpectations({ project: 'acme', kms: { signer: 'group:signers@acme.dev' } }).kms.signer).toBe(
+      'group:signers@acme.dev',
+    );
+  });
+
+  it('accepts strict: true per environment and rejects a non-boolean', () => {
+    expect(parseConfig('version: 1\nenvironments:\n  staging:\n    strict: true\n').environments.staging?.strict).toBe(
+      true,
+    );
+    expect(() => parseConfig('version: 1\nenvironments:\n  staging:\n    strict: yes please\n')).toThrow(ConfigError);
+  });
 });

@@ -195,3 +195,57 @@ describe('optional facets', () => {
     expect(runRules(snap, [reader], opts).map((v) => v.status)).toEqual(['error']);
   });
 });
+
+describe('could not decide (unknown)', () => {
+  const undecided = defineRule({
+    id: 'undecided-user',
+    title: 'user from a build argument',
+    concerns: ['container.runs-as-root'],
+    layer: 'files',
+    facets: ['files.dockerfile'],
+    description: 'd',
+    rationale: 'r',
+    remediation: { text: 'x' },
+    adrIdentity: 'image user name',
+    messages: { arg: 'USER comes from {{arg}}, which nothing sets' },
+    check(ctx) {
+      for (const f of ctx.facet('files.dockerfile').files)
+        ctx.unknown({
+          resource: { id: f.file, kind: 'Dockerfile', name: f.file },
+          messageId: 'arg',
+          data: { arg: 'ARG APP_USER' },
+          dependsOn: ['ARG APP_USER', 'ARG APP_USER'],
+        });
+    },
+  });
+
+  it('is its own status, low certainty, naming its inputs once each; never fail, never pass', () => {
+    const [v] = runRules(snapshotWith(okDockerfiles(['root'])), [undecided], opts);
+    expect(v).toMatchObject({
+      status: 'unknown',
+      certainty: 'low',
+      dependsOn: ['ARG APP_USER'],
+      message: 'USER comes from ARG APP_USER, which nothing sets',
+    });
+    expect(v!.assumed).toBeUndefined();
+  });
+
+  it('an unknown without its inputs is a rule error, not a silent verdict', () => {
+    const bad = defineRule({
+      ...undecided,
+      id: 'no-inputs',
+      check: (ctx) => ctx.unknown({ resource: { id: 'x', kind: 'X', name: 'x' }, messageId: 'arg', dependsOn: [] }),
+    });
+    const [v] = runRules(snapshotWith(okDockerfiles(['root'])), [bad], opts);
+    expect(v).toMatchObject({ status: 'error', messageId: 'rule-crashed' });
+  });
+
+  it('with the expectations assumed (no config), an ADR-identity rule marks its findings assumed', () => {
+    const [v] = runRules(snapshotWith(okDockerfiles(['root'])), [undecided], { ...opts, assumedExpectations: true });
+    expect(v!.assumed).toContain("ADR-001's image user name is assumed");
+    // A rule that judges no ADR name is not affected.
+    const [r] = runRules(snapshotWith(okDockerfiles(['root'])), [rootRule], { ...opts, assumedExpectations: true });
+    expect(r).toMatchObject({ status: 'fail' });
+    expect(r!.assumed).toBeUndefined();
+  });
+});

@@ -47,6 +47,51 @@ describe('gate', () => {
   ] as const)('%j at %s (allow-incomplete %s) exits %i', (vs, failOn, allow, code) => {
     expect(evaluateGate([...vs], failOn, allow).exitCode).toBe(code);
   });
+
+  const unknown = (p: Verdict['priority'], extra: Partial<Verdict> = {}) =>
+    v('unknown', p, { dependsOn: ['var.tier'], certainty: 'low', ...extra });
+  it.each([
+    // Could not decide: never gates by default, whatever the priority...
+    [[unknown('P0')], 'P0', false, 0],
+    [[unknown('P0'), v('pass', 'P0')], 'P0', false, 0],
+    // ...gates like a finding when strict, at or above the threshold...
+    [[unknown('P0')], 'P0', true, 1],
+    [[unknown('P2')], 'P0', true, 0],
+    [[unknown('P0')], 'none', true, 0],
+    // ...unless accepted (suppressed, in the baseline) or about an assumed ADR-001 name.
+    [[unknown('P0', { suppression: { kind: 'config', reason: 'x', source: 's' } })], 'P0', true, 0],
+    [[unknown('P0', { baselineState: 'unchanged' })], 'P0', true, 0],
+    [[unknown('P0', { assumed: 'ADR-001 name' })], 'P0', true, 0],
+    // A finding on an assumed ADR-001 name (no config) is reported but never gates.
+    [[v('fail', 'P0', { assumed: "ADR-001's KMS key name is assumed" })], 'P0', false, 0],
+    [[v('fail', 'P0', { assumed: "ADR-001's KMS key name is assumed" })], 'P0', true, 0],
+  ] as const)('undecided and assumed: %j at %s (strict %s) exits %i', (vs, failOn, strict, code) => {
+    const gate = evaluateGate([...vs], failOn, false, { strict });
+    expect(gate.exitCode).toBe(code);
+    expect(gate.strict).toBe(strict);
+  });
+
+  it('counts the undecided verdicts at or above the threshold', () => {
+    const gate = evaluateGate([unknown('P0'), unknown('P1'), unknown('P2')], 'P1', false);
+    expect(gate).toMatchObject({ status: 'passed', exitCode: 0, unknown: 2, failing: 0, strict: false });
+    expect(evaluateGate([unknown('P0'), unknown('P1')], 'P1', false, { strict: true })).toMatchObject({
+      status: 'failed',
+      failing: 2,
+      unknown: 2,
+    });
+  });
+
+  it('a baseline records undecided verdicts too (they gate when strict)', () => {
+    const vs = [unknown('P0'), v('fail', 'P1'), v('pass', 'P0')];
+    expect(
+      baselineOf(vs)
+        .findings.map((f) => f.fingerprint)
+        .sort(),
+    ).toEqual(['failP1', 'unknownP0']);
+    const fresh = [unknown('P0')];
+    applyBaseline(fresh, baselineOf(vs));
+    expect(fresh[0]!.baselineState).toBe('unchanged');
+  });
 });
 
 describe('priorities', () => {

@@ -16,21 +16,36 @@ import {
 } from '@coditect-audit/core';
 
 /**
- * A verdict as the reader sees it: a failure is active, suppressed (accepted with a reason) or
- * unchanged since the baseline (accepted earlier); the others are their status.
+ * A verdict as the reader sees it: a failure is active, suppressed (accepted with a reason), unchanged
+ * since the baseline (accepted earlier) or about a name assumed from ADR-001 (no config: it does not gate);
+ * an undecided check is `unknown` unless accepted; the others are their status.
  */
-export type VerdictState = 'fail' | 'suppressed' | 'baseline' | 'error' | 'pass' | 'skip';
+export type VerdictState = 'fail' | 'suppressed' | 'baseline' | 'assumed' | 'error' | 'unknown' | 'pass' | 'skip';
 
 export function stateOf(v: Verdict): VerdictState {
-  if (v.status !== 'fail') return v.status;
+  if (v.status !== 'fail' && v.status !== 'unknown') return v.status;
   if (v.suppression) return 'suppressed';
   if (v.baselineState === 'unchanged') return 'baseline';
+  if (v.status === 'unknown') return 'unknown';
+  if (v.assumed) return 'assumed';
   return 'fail';
 }
 
 /** True when the finding makes the gate fail (the same test as core's `evaluateGate`). */
-export function isGating(v: Verdict, failOn: FailOn): boolean {
-  return stateOf(v) === 'fail' && failOn !== 'none' && meetsThreshold(v.priority, failOn);
+export function isGating(v: Verdict, gate: { failOn: FailOn; strict?: boolean }): boolean {
+  const state = stateOf(v);
+  const counts = state === 'fail' || (state === 'unknown' && gate.strict === true && !v.assumed);
+  return counts && gate.failOn !== 'none' && meetsThreshold(v.priority, gate.failOn);
+}
+
+/** The line every report starts with when no config named the expectations (ADR-001's names assumed). */
+export function assumptionBanner(result: ScanResult): string | undefined {
+  return result.assumptions?.banner;
+}
+
+/** What an undecided verdict depends on, for a reader: `var.tier, local.x`. */
+export function dependsOnText(v: Verdict): string {
+  return (v.dependsOn ?? []).join(', ');
 }
 
 function cmp(a: string, b: string): number {
@@ -212,5 +227,5 @@ export function formatObserved(value: string | number | boolean | null): string 
 /** The gate in words: "failed (fail-on P0, exit code 1)". */
 export function describeGate(result: ScanResult): string {
   const g = result.gate;
-  return `${g.status} (fail-on ${g.failOn}, exit code ${g.exitCode})`;
+  return `${g.status} (fail-on ${g.failOn}${g.strict ? ', strict' : ''}, exit code ${g.exitCode})`;
 }

@@ -4,7 +4,7 @@
  * caller says so (the CLI decides from the TTY, NO_COLOR and --no-color).
  */
 import { PRIORITIES, type Priority, type ScanResult, type Verdict } from '@coditect-audit/core';
-import { compareVerdicts, count, formatPosition, stateOf } from './common.js';
+import { compareVerdicts, count, dependsOnText, formatPosition, stateOf } from './common.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -44,7 +44,16 @@ function where(v: Verdict): string {
 }
 
 /** Active failures first, then unchanged-since-baseline, then suppressed; each in the total order. */
-const STATE_ORDER = { fail: 0, baseline: 1, suppressed: 2, error: 3, pass: 4, skip: 5 } as const;
+const STATE_ORDER = {
+  fail: 0,
+  assumed: 1,
+  baseline: 2,
+  suppressed: 3,
+  error: 4,
+  unknown: 5,
+  pass: 6,
+  skip: 7,
+} as const;
 
 export function toConsole(result: ScanResult, options: ConsoleOptions): string {
   const paint = (style: Style, text: string) => {
@@ -55,12 +64,16 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
   const safe = terminalSafe;
   const lines: string[] = [];
   const env = result.environment;
+  if (result.assumptions) lines.push(paint('yellow', safe(result.assumptions.banner)));
   lines.push(
     paint(
       'bold',
       `${safe(result.tool.name)} ${safe(result.tool.version)} · ${safe(env.name)}${env.tier ? ` (tier ${safe(env.tier)})` : ''} · fail-on ${result.gate.failOn}`,
     ),
   );
+  for (const [layer, state] of Object.entries(result.layers))
+    for (const k of state?.skipped ?? [])
+      lines.push(paint('gray', `${safe(layer)}: not read: ${safe(k.path)} (${safe(k.reason)})`));
   lines.push('');
 
   const failing = result.verdicts
@@ -70,10 +83,15 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     const group = failing.filter((v) => v.priority === p);
     if (!group.length) continue;
     const active = group.filter((v) => stateOf(v) === 'fail').length;
-    const quiet = group.length - active;
+    const assumed = group.filter((v) => stateOf(v) === 'assumed').length;
+    const quiet = group.length - active - assumed;
+    const notes = [
+      quiet ? `+${quiet} suppressed or in baseline` : '',
+      assumed ? `+${assumed} on assumed ADR-001 names` : '',
+    ].filter(Boolean);
     lines.push(
       paint('bold', paint(PRIORITY_STYLE[p], p)) +
-        ` · ${active} failing${quiet ? paint('dim', ` (+${quiet} suppressed or in baseline)`) : ''}`,
+        ` · ${active} failing${notes.length ? paint('dim', ` (${notes.join(', ')})`) : ''}`,
     );
     for (const v of group) {
       const state = stateOf(v);
@@ -86,9 +104,11 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
             )
           : state === 'baseline'
             ? paint('dim', ' [unchanged since baseline]')
-            : v.baselineState === 'new' && result.baseline
-              ? paint('cyan', ' [new]')
-              : '';
+            : state === 'assumed'
+              ? paint('dim', ' [ADR-001 name assumed: does not gate]')
+              : v.baselineState === 'new' && result.baseline
+                ? paint('cyan', ' [new]')
+                : '';
       const text = `${safe(v.message)}  ${paint('gray', safe(v.ruleId))}${tag}`;
       lines.push(`  ${mark} ${paint('bold', safe(where(v)))}  ${state === 'fail' ? text : paint('dim', text)}`);
       // The lead column is a file when one is known; then the resource goes on its own line.
@@ -103,6 +123,19 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     for (const v of errors) {
       lines.push(
         `  ${paint('yellow', '!')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `${safe(v.ruleId)} ${v.priority}`)}`,
+      );
+    }
+    lines.push('');
+  }
+
+  const undecided = result.verdicts.filter((v) => v.status === 'unknown').sort(compareVerdicts);
+  if (undecided.length) {
+    const gates = result.gate.strict ? 'gates: --strict' : 'does not gate; --strict makes it';
+    lines.push(`${paint('bold', paint('cyan', 'Could not decide'))} · ${undecided.length} (${gates})`);
+    for (const v of undecided) {
+      const tag = v.suppression ? paint('dim', ` [suppressed: ${safe(v.suppression.reason)}]`) : '';
+      lines.push(
+        `  ${paint('cyan', '?')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `depends on ${safe(dependsOnText(v))} · ${safe(v.ruleId)} ${v.priority}`)}${tag}`,
       );
     }
     lines.push('');
@@ -146,6 +179,8 @@ function summaryLine(result: ScanResult, paint: (style: Style, text: string) => 
   );
   const suppressed = result.verdicts.filter((v) => stateOf(v) === 'suppressed').length;
   const baseline = result.verdicts.filter((v) => stateOf(v) === 'baseline').length;
+  const assumed = result.verdicts.filter((v) => stateOf(v) === 'assumed').length;
+  const undecided = result.verdicts.filter((v) => v.status === 'unknown').length;
   const errors = result.verdicts.filter((v) => v.status === 'error').length;
   const passed = result.verdicts.filter((v) => v.status === 'pass').length;
   const skipped = result.verdicts.filter((v) => v.status === 'skip').length;
@@ -153,15 +188,18 @@ function summaryLine(result: ScanResult, paint: (style: Style, text: string) => 
   const parts: string[] = [];
   if (byPriority.length) parts.push(`✖ ${byPriority.map(([p, n]) => `${n} ${p}`).join(', ')} failing`);
   else parts.push('✔ nothing failing');
-  const quiet = [suppressed ? `${suppressed} suppressed` : '', baseline ? `${baseline} in baseline` : ''].filter(
-    Boolean,
-  );
+  const quiet = [
+    suppressed ? `${suppressed} suppressed` : '',
+    baseline ? `${baseline} in baseline` : '',
+    assumed ? `${assumed} on assumed names` : '',
+  ].filter(Boolean);
   if (quiet.length) parts[0] += ` (${quiet.join(', ')})`;
   if (errors) parts.push(count(errors, 'error'));
+  if (undecided) parts.push(`${undecided} undecided`);
   parts.push(`${passed} passed`);
   if (skipped) parts.push(`${skipped} skipped`);
   const gate = result.gate;
-  const gateText = `gate ${gate.status.toUpperCase()} (fail-on ${gate.failOn})`;
+  const gateText = `gate ${gate.status.toUpperCase()} (fail-on ${gate.failOn}${gate.strict ? ', strict' : ''})`;
   const gateStyle: Style = gate.status === 'failed' ? 'red' : gate.status === 'incomplete' ? 'yellow' : 'green';
   parts.push(paint('bold', paint(gateStyle, gateText)));
   const head = byPriority.length ? paint('red', parts[0]!) : paint('green', parts[0]!);

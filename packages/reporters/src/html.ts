@@ -77,10 +77,21 @@ function prose(text: string): string {
 
 // ---------------------------------------------------------------- vocabulary
 
-const STATE_ORDER: readonly VerdictState[] = ['fail', 'baseline', 'suppressed', 'error', 'skip', 'pass'];
+const STATE_ORDER: readonly VerdictState[] = [
+  'fail',
+  'assumed',
+  'baseline',
+  'suppressed',
+  'error',
+  'unknown',
+  'skip',
+  'pass',
+];
 
 const STATE_LABEL: Record<VerdictState, string> = {
   fail: 'Fail',
+  assumed: 'Fail on an assumed name',
+  unknown: 'Could not decide',
   baseline: 'Unchanged since baseline',
   suppressed: 'Suppressed',
   error: 'Error',
@@ -90,6 +101,8 @@ const STATE_LABEL: Record<VerdictState, string> = {
 
 const STATE_ICON: Record<VerdictState, string> = {
   fail: 'fail',
+  assumed: 'warn',
+  unknown: 'skip',
   baseline: 'warn',
   suppressed: 'warn',
   error: 'error',
@@ -98,7 +111,7 @@ const STATE_ICON: Record<VerdictState, string> = {
 };
 
 /** What the reader sees before changing the filter: what fails and what could not be checked. */
-const DEFAULT_STATES: readonly VerdictState[] = ['fail', 'error'];
+const DEFAULT_STATES: readonly VerdictState[] = ['fail', 'assumed', 'error', 'unknown'];
 
 function icon(name: string): string {
   return `<svg class="ico ico-${name}" aria-hidden="true" focusable="false" width="16" height="16"><use href="#i-${name}"/></svg>`;
@@ -120,6 +133,8 @@ const SPRITE = [
 const BAR_COLOR: Record<VerdictState, string> = {
   pass: '#1a7f37',
   fail: '#cf222e',
+  assumed: '#a40e26',
+  unknown: '#0969da',
   baseline: '#bc4c00',
   suppressed: '#9a6700',
   error: '#8250df',
@@ -203,7 +218,7 @@ function isAdr001(result: ScanResult): boolean {
 type Tally = Record<VerdictState, number>;
 
 function emptyTally(): Tally {
-  return { fail: 0, baseline: 0, suppressed: 0, error: 0, skip: 0, pass: 0 };
+  return { fail: 0, assumed: 0, baseline: 0, suppressed: 0, error: 0, unknown: 0, skip: 0, pass: 0 };
 }
 
 function tallyOf(verdicts: readonly Verdict[]): Tally {
@@ -230,6 +245,8 @@ function percentComplete(t: Tally): number | undefined {
 function measuredMark(t: Tally): { icon: string; label: string } {
   if (t.fail + t.baseline) return { icon: 'fail', label: 'Failing' };
   if (t.error) return { icon: 'warn', label: 'Not fully checked' };
+  if (t.assumed) return { icon: 'warn', label: 'Failing on assumed names' };
+  if (t.unknown) return { icon: 'warn', label: 'Could not decide' };
   if (t.suppressed) return { icon: 'warn', label: 'Accepted failures' };
   if (t.pass) return { icon: 'pass', label: 'Holds' };
   if (t.skip) return { icon: 'skip', label: 'Does not apply' };
@@ -322,6 +339,16 @@ function banner(result: ScanResult, title: string): string {
 
 function gateSentence(result: ScanResult): string {
   const g = result.gate;
+  const undecided = g.unknown
+    ? g.strict
+      ? ` ${count(g.unknown, 'check')} at ${g.failOn} or above could not be decided and count${g.unknown === 1 ? 's' : ''} as failing (strict).`
+      : ` ${count(g.unknown, 'check')} at ${g.failOn} or above could not be decided (not gating unless --strict).`
+    : '';
+  return gateCore(result) + (g.failOn === 'none' ? '' : undecided);
+}
+
+function gateCore(result: ScanResult): string {
+  const g = result.gate;
   const failing = count(g.failing, 'finding');
   if (g.failOn === 'none') return 'The gate is off (fail-on none): it passes whatever the findings.';
   if (g.status === 'passed')
@@ -360,8 +387,9 @@ function overview(result: ScanResult): string {
   const summary = result.summary.byStatus;
   const unchanged = result.verdicts.filter((v) => stateOf(v) === 'baseline').length;
   const tallies: [keyof typeof summary, string, string, string][] = [
-    ['fail', 'Failing', 'fail', filterHref({ v: 'fail,baseline' })],
+    ['fail', 'Failing', 'fail', filterHref({ v: 'fail,assumed,baseline' })],
     ['error', 'Could not check', 'error', filterHref({ v: 'error' })],
+    ['unknown', 'Could not decide', 'skip', filterHref({ v: 'unknown' })],
     ['suppressed', 'Suppressed', 'warn', filterHref({ v: 'suppressed' })],
     ['pass', 'Passed', 'pass', filterHref({ v: 'pass' })],
     ['skip', 'Skipped', 'skip', filterHref({ v: 'skip' })],
@@ -381,7 +409,12 @@ function overview(result: ScanResult): string {
   ];
   const layerRows = layerNames
     .map((name) => {
-      const state = (result.layers as Record<string, { status: string; reason?: string } | undefined>)[name];
+      const state = (
+        result.layers as Record<
+          string,
+          { status: string; reason?: string; skipped?: { path: string; reason: string }[] } | undefined
+        >
+      )[name];
       const status = state?.status ?? 'not-configured';
       const [ico, label] =
         status === 'collected'
@@ -389,7 +422,10 @@ function overview(result: ScanResult): string {
           : status === 'failed'
             ? ['fail', 'Failed']
             : ['skip', 'Not configured'];
-      return `<tr><th scope="row"><code>${e(name)}</code></th><td>${icon(ico)} ${label}${state?.reason ? `<span class="sub">${e(state.reason)}</span>` : ''}</td></tr>`;
+      const skipped = (state?.skipped ?? [])
+        .map((k) => `<span class="sub">not read: <code>${e(k.path)}</code>: ${e(k.reason)}</span>`)
+        .join('');
+      return `<tr><th scope="row"><code>${e(name)}</code></th><td>${icon(ico)} ${label}${state?.reason ? `<span class="sub">${e(state.reason)}</span>` : ''}${skipped}</td></tr>`;
     })
     .join('\n');
 
@@ -585,8 +621,10 @@ function detail(result: ScanResult, r: Row): string {
   facts.push(['Rule', `<code>${e(v.ruleId)}</code>${rule ? `: ${e(rule.title)}` : ''}`]);
   facts.push([
     'Priority',
-    `${v.priority}${isGating(v, result.gate.failOn) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : ''}`,
+    `${v.priority}${isGating(v, result.gate) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
   ]);
+  if (v.dependsOn?.length) facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
+  if (v.assumed) facts.push(['Assumed', e(v.assumed)]);
   facts.push([
     'Resource',
     `<code>${e(v.resource.id)}</code> <span class="sub-inline">(${e(v.resource.kind)} ${e(v.resource.name)}${
@@ -830,6 +868,28 @@ ${items.length ? `<ul class="error-list">\n${items.join('\n')}\n</ul>` : ''}
 </section>`;
 }
 
+/** Checks that read their input but could not decide: listed with what each depends on. */
+function undecidedSection(result: ScanResult, rows: readonly Row[]): string {
+  const undecided = rows.filter((r) => r.v.status === 'unknown');
+  if (!undecided.length) return '';
+  const gates = result.gate.strict
+    ? 'This scan is strict: they fail the gate.'
+    : 'They do not fail the gate unless the scan is strict (<code>--strict</code>, config <code>strict: true</code>).';
+  const items = undecided.map(
+    (r) =>
+      `<li data-undecided="check">${icon('skip')} ${priorityBadge(r.v.priority)} <code>${e(r.v.ruleId)}</code> on <code>${e(r.v.resource.id)}</code>${
+        r.v.location?.file ? ` at <code>${e(formatPosition(r.v.location))}</code>` : ''
+      }: ${prose(r.v.message)} Depends on ${(r.v.dependsOn ?? []).map((d) => `<code>${e(d)}</code>`).join(', ')}. <a href="#${r.id}" class="jump">details</a></li>`,
+  );
+  return `<section id="undecided" class="errors" aria-labelledby="undecided-h">
+<h2 id="undecided-h">Could not decide (${undecided.length})</h2>
+<p>${count(undecided.length, 'check')} read ${undecided.length === 1 ? 'its input' : 'their inputs'} but could not decide from ${undecided.length === 1 ? 'it' : 'them'}: never a fail, never a pass. ${gates}</p>
+<ul class="error-list">
+${items.join('\n')}
+</ul>
+</section>`;
+}
+
 function acceptedSection(result: ScanResult, rows: readonly Row[]): string {
   const applied = rows.filter((r) => r.state === 'suppressed');
   const { unused, expired } = result.suppressions;
@@ -900,6 +960,7 @@ a{color:var(--link)}
 .skip:focus{top:8px}
 .sprite{position:absolute;width:0;height:0;overflow:hidden}
 .ico{width:1em;height:1em;vertical-align:-.15em;flex:none}
+.assumed{margin:0;padding:8px 16px;background:#fff8c5;color:#1f2328;border-bottom:1px solid #d4a72c}
 .banner{background:#24292f;color:#fff;padding:16px 0 0}
 .banner-in{display:flex;flex-wrap:wrap;gap:12px 24px;align-items:center;justify-content:space-between}
 .banner h1{margin:0;font-size:1.5rem;line-height:1.25}
@@ -1057,7 +1118,7 @@ const SCRIPT = `
   var form = doc.getElementById('filters');
   if (!table || !form) return;
   var bodies = Array.prototype.slice.call(table.querySelectorAll('tbody.finding'));
-  var STATES = ['fail', 'baseline', 'suppressed', 'error', 'skip', 'pass'];
+  var STATES = ['fail', 'assumed', 'baseline', 'suppressed', 'error', 'unknown', 'skip', 'pass'];
   var DEFAULT_V = ['fail', 'error'];
   var PRIORITIES = ['P0', 'P1', 'P2'];
   var SELECTS = ['layer', 'concern', 'section'];
@@ -1365,13 +1426,14 @@ export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
   const rows = rowsOf(result);
   return `${head(result, title, CSP, STYLE)}
 <body>
-<a class="skip" href="#findings">Skip to findings</a>
+${result.assumptions ? `<p class="assumed" role="note">${e(result.assumptions.banner)}</p>\n` : ''}<a class="skip" href="#findings">Skip to findings</a>
 ${SPRITE}
 ${banner(result, title)}
 <main id="main" class="wrap">
 ${overview(result)}
 ${readiness(result, rows)}
 ${errorsSection(result, rows)}
+${undecidedSection(result, rows)}
 ${findingsSection(result, rows)}
 ${acceptedSection(result, rows)}
 </main>

@@ -16,6 +16,7 @@ import type { RuleMeta, ScanResult, Verdict } from '@coditect-audit/core';
 import {
   areaOf,
   compareVerdicts,
+  dependsOnText,
   describeGate,
   firstSentence,
   formatObserved,
@@ -75,6 +76,8 @@ function findingBody(result: ScanResult, c: Case): string {
   if (rule?.adrSection) lines.push(`ADR section: ${rule.adrSection}${result.adr ? ` (${result.adr.file})` : ''}`);
   if (v.concerns.length) lines.push(`Concerns: ${v.concerns.join(', ')}`);
   if (v.status === 'fail') lines.push(`Certainty: ${v.certainty}`);
+  if (v.status === 'unknown') lines.push(`Could not decide: depends on ${dependsOnText(v)}`);
+  if (v.assumed) lines.push(`Assumed: ${v.assumed}`);
   if (v.evidence.length) {
     lines.push('Evidence:');
     for (const e of v.evidence) {
@@ -83,7 +86,7 @@ function findingBody(result: ScanResult, c: Case): string {
       lines.push(`  - ${e.path}: ${formatObserved(e.observed)}${expected}${at}`);
     }
   }
-  if (v.status === 'fail' && rule?.remediation.text) {
+  if ((v.status === 'fail' || v.status === 'unknown') && rule?.remediation.text) {
     lines.push(`Remediation: ${rule.remediation.text}`);
     for (const command of rule.remediation.commands ?? []) lines.push(`    ${command}`);
   }
@@ -117,6 +120,18 @@ function outcome(result: ScanResult, c: Case): string {
         ['message', `suppressed (${s.kind}, ${s.source}): ${s.reason}${expires}`],
       ])}>${body()}</skipped>`;
     }
+    case 'unknown':
+      // An undecided check gates only in a strict scan; then it reads as a failure.
+      if (result.gate.strict)
+        return `<failure${attrs([
+          ['message', `could not decide (strict): ${firstSentence(v.message)}`],
+          ['type', v.priority],
+        ])}>${body()}</failure>`;
+      return `<skipped${attrs([
+        ['message', `could not decide (depends on ${dependsOnText(v)}): ${firstSentence(v.message)}`],
+      ])}>${body()}</skipped>`;
+    case 'assumed':
+      return `<skipped${attrs([['message', `${v.assumed}: ${firstSentence(v.message)}`]])}>${body()}</skipped>`;
     case 'baseline':
       return `<skipped${attrs([
         ['message', `unchanged since baseline ${result.baseline?.file ?? ''}: ${firstSentence(v.message)}`.trim()],
@@ -131,11 +146,11 @@ interface Totals {
   skipped: number;
 }
 
-function totalsOf(cases: readonly Case[]): Totals {
+function totalsOf(cases: readonly Case[], strict: boolean): Totals {
   const t: Totals = { tests: cases.length, failures: 0, errors: 0, skipped: 0 };
   for (const c of cases) {
     const s = stateOf(c.verdict);
-    if (s === 'fail') t.failures++;
+    if (s === 'fail' || (s === 'unknown' && strict)) t.failures++;
     else if (s === 'error') t.errors++;
     else if (s !== 'pass') t.skipped++;
   }
@@ -172,14 +187,17 @@ export function toJUnit(result: ScanResult): string {
   if (result.environment.tier) common.push(['tier', result.environment.tier]);
   common.push(['gate', describeGate(result)]);
   if (result.adr) common.push(['adr', result.adr.file]);
+  if (result.assumptions) common.push(['assumptions', result.assumptions.banner]);
   if (result.baseline) {
     common.push(['baseline', result.baseline.file]);
     common.push(['baseline.fixed', String(result.baseline.fixed.length)]);
   }
 
-  const all = totalsOf(cases);
+  const all = totalsOf(cases, result.gate.strict);
   const timestamp = result.timestamps?.startedAt;
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  // The first thing a reader sees after the XML declaration: ADR-001's names were assumed.
+  if (result.assumptions) out.push(`<!-- ${result.assumptions.banner.replace(/--/g, '- -')} -->`);
   out.push(
     `<testsuites${attrs([
       ['name', `${result.tool.name} ${result.environment.name}`],
@@ -191,7 +209,7 @@ export function toJUnit(result: ScanResult): string {
   );
   for (const area of areas) {
     const suiteCases = byArea.get(area)!;
-    const t = totalsOf(suiteCases);
+    const t = totalsOf(suiteCases, result.gate.strict);
     out.push(
       `  <testsuite${attrs([
         ['name', area],

@@ -119,7 +119,7 @@ function tableHead(headers: readonly string[]): string {
 // ---------------------------------------------------------------- the byte budget
 
 /** What to leave out first when the report is too big. */
-const CUT_ORDER = ['skipped', 'passed', 'details', 'baseline', 'suppressions', 'errors', 'fix'] as const;
+const CUT_ORDER = ['skipped', 'passed', 'details', 'baseline', 'suppressions', 'undecided', 'errors', 'fix'] as const;
 type Group = (typeof CUT_ORDER)[number];
 
 /** A run of items that can be shortened from the end; `after` closes it (a table's blank line, `</details>`). */
@@ -200,7 +200,16 @@ function assemble(parts: readonly Part[], maxBytes: number): string {
 
 // ---------------------------------------------------------------- pieces
 
-const STATE_ICON = { fail: '❌', baseline: '❌', suppressed: '🔕', error: '⚠️', pass: '✅', skip: '⏭️' } as const;
+const STATE_ICON = {
+  fail: '❌',
+  baseline: '❌',
+  assumed: '🔸',
+  suppressed: '🔕',
+  error: '⚠️',
+  unknown: '❔',
+  pass: '✅',
+  skip: '⏭️',
+} as const;
 
 function where(v: Verdict): string {
   if (v.location?.file) return mdCode(formatPosition(v.location));
@@ -222,7 +231,10 @@ function positionText(v: Verdict): string {
 function header(result: ScanResult): string {
   const env = result.environment;
   const gate = result.gate;
-  const lines: string[] = [`# coditect-audit report: ${mdText(env.name)}\n\n`];
+  const lines: string[] = [];
+  // First line: a scan without config judged ADR-001's names; say which, before anything else.
+  if (result.assumptions) lines.push(`> ⚠️ ${mdText(result.assumptions.banner)}\n\n`);
+  lines.push(`# coditect-audit report: ${mdText(env.name)}\n\n`);
   const threshold = gate.failOn === 'none' ? '' : `at or above ${gate.failOn}`;
   if (gate.failOn === 'none') {
     lines.push(
@@ -241,6 +253,13 @@ function header(result: ScanResult): string {
     const waived = gate.incomplete ? `; ${count(gate.incomplete, 'check')} could not be run (allowed)` : '';
     lines.push(
       `✅ **Gate passed**: no finding ${threshold} (fail-on ${gate.failOn}, exit code ${gate.exitCode})${waived}.\n\n`,
+    );
+  }
+  if (gate.unknown && gate.failOn !== 'none') {
+    lines.push(
+      gate.strict
+        ? `❔ ${count(gate.unknown, 'check')} ${threshold} could not be decided and fail${gate.unknown === 1 ? 's' : ''} the gate (\`--strict\`).\n\n`
+        : `❔ ${count(gate.unknown, 'check')} ${threshold} could not be decided (not gating; \`--strict\` makes ${gate.unknown === 1 ? 'it' : 'them'} gate).\n\n`,
     );
   }
   return lines.join('');
@@ -272,7 +291,12 @@ function scope(result: ScanResult): string {
   ];
   let out = '## Scope\n\n' + tableHead(['Layer', 'Status', 'Why']);
   for (const name of names) {
-    const state = (result.layers as Record<string, { status: string; reason?: string } | undefined>)[name];
+    const state = (
+      result.layers as Record<
+        string,
+        { status: string; reason?: string; skipped?: { path: string; reason: string }[] } | undefined
+      >
+    )[name];
     const status = !state
       ? '⏭️ not configured'
       : state.status === 'collected'
@@ -280,7 +304,11 @@ function scope(result: ScanResult): string {
         : state.status === 'failed'
           ? '⚠️ failed'
           : '⏭️ not configured';
-    out += row([mdText(name), status, state?.reason ? mdText(state.reason) : '']);
+    const why = [
+      state?.reason ? mdText(state.reason) : '',
+      ...(state?.skipped ?? []).map((k) => `not read: ${mdCode(k.path, true)}: ${mdText(k.reason)}`),
+    ].filter(Boolean);
+    out += row([mdText(name), status, why.join('<br>')]);
   }
   return `${out}\n`;
 }
@@ -288,13 +316,29 @@ function scope(result: ScanResult): string {
 function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
   const summary = summarize(result.verdicts);
   let out = '## Readiness at a glance\n\n';
-  out += tableHead(['Priority', '❌ Fail', '⚠️ Error', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
+  out += tableHead(['Priority', '❌ Fail', '⚠️ Error', '❔ Undecided', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
   for (const p of PRIORITIES) {
     const c = summary.byPriority[p];
-    out += row([p, String(c.fail), String(c.error), String(c.pass), String(c.skip), String(c.suppressed)]);
+    out += row([
+      p,
+      String(c.fail),
+      String(c.error),
+      String(c.unknown),
+      String(c.pass),
+      String(c.skip),
+      String(c.suppressed),
+    ]);
   }
   const s = summary.byStatus;
-  out += row(['**Total**', String(s.fail), String(s.error), String(s.pass), String(s.skip), String(s.suppressed)]);
+  out += row([
+    '**Total**',
+    String(s.fail),
+    String(s.error),
+    String(s.unknown),
+    String(s.pass),
+    String(s.skip),
+    String(s.suppressed),
+  ]);
   out += '\n';
   const unchanged = result.verdicts.filter((v) => stateOf(v) === 'baseline').length;
   if (unchanged) {
@@ -318,7 +362,15 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
     const vs = bySection.get(section)!;
     const n = (state: string) => vs.filter((v) => stateOf(v) === state).length;
     const failing = n('fail') + n('baseline');
-    const icon = failing ? '❌' : n('error') || n('suppressed') ? '⚠️' : n('pass') ? '✅' : '➖';
+    const icon = failing
+      ? '❌'
+      : n('error') || n('suppressed') || n('assumed')
+        ? '⚠️'
+        : n('unknown')
+          ? '❔'
+          : n('pass')
+            ? '✅'
+            : '➖';
     const worst = failing
       ? ` (${[...new Set(vs.filter((v) => v.status === 'fail' && !v.suppression).map((v) => v.priority))].sort().join(', ')})`
       : '';
@@ -326,6 +378,8 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
       failing ? `${failing} failing${worst}` : '',
       n('suppressed') ? `${n('suppressed')} suppressed` : '',
       n('error') ? `${n('error')} could not be checked` : '',
+      n('unknown') ? `${n('unknown')} undecided` : '',
+      n('assumed') ? `${n('assumed')} on assumed names` : '',
       n('pass') ? `${n('pass')} passed` : '',
       n('skip') ? `${n('skip')} skipped` : '',
     ].filter(Boolean);
@@ -338,8 +392,10 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
 
 function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
   const gate = result.gate;
-  const gating = result.verdicts.filter((v) => isGating(v, gate.failOn)).sort(compareByPriority);
-  const otherFailing = result.verdicts.filter((v) => stateOf(v) === 'fail' && !isGating(v, gate.failOn)).length;
+  const gating = result.verdicts.filter((v) => isGating(v, gate)).sort(compareByPriority);
+  const otherFailing = result.verdicts.filter(
+    (v) => (stateOf(v) === 'fail' || stateOf(v) === 'assumed') && !isGating(v, gate),
+  ).length;
   const others = otherFailing
     ? ` ${count(otherFailing, 'other failing finding')} below the gate's threshold ${otherFailing === 1 ? 'is' : 'are'} listed under Findings.`
     : '';
@@ -381,13 +437,22 @@ function locationsCell(locs: readonly Location[]): string {
 
 function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): string {
   const state = stateOf(v);
-  const label = state === 'suppressed' ? ' (suppressed)' : state === 'baseline' ? ' (unchanged since baseline)' : '';
+  const label =
+    state === 'suppressed'
+      ? ' (suppressed)'
+      : state === 'baseline'
+        ? ' (unchanged since baseline)'
+        : state === 'assumed'
+          ? ' (assumed ADR-001 name, does not gate)'
+          : state === 'unknown'
+            ? ' (could not decide)'
+            : '';
   const summary = `${STATE_ICON[state]} ${v.priority}${label} · ${v.ruleId} · ${v.resource.id} · ${positionText(v)}`;
   let out = `<details>\n<summary>${html(summary)}</summary>\n\n${mdText(v.message)}\n\n`;
   out += tableHead(['Field', 'Value']);
   const fields: [string, string][] = [
     ['Rule', `${mdCode(v.ruleId, true)}${rule ? `: ${mdText(rule.title)}` : ''}`],
-    ['Priority', `${v.priority}${isGating(v, result.gate.failOn) ? ' (fails the gate)' : ''}`],
+    ['Priority', `${v.priority}${isGating(v, result.gate) ? ' (fails the gate)' : ''}`],
     [
       'Resource',
       `${mdCode(v.resource.id, true)} (${mdText(v.resource.kind)} ${mdText(v.resource.name)}${
@@ -400,6 +465,8 @@ function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): str
   if (rule?.adrSection) fields.push(['ADR section', mdText(rule.adrSection)]);
   if (v.concerns.length) fields.push(['Concerns', v.concerns.map((c) => mdCode(c, true)).join(', ')]);
   fields.push(['Certainty', v.certainty]);
+  if (v.dependsOn?.length) fields.push(['Depends on', v.dependsOn.map((d) => mdCode(d, true)).join(', ')]);
+  if (v.assumed) fields.push(['Assumed', mdText(v.assumed)]);
   if (v.suppression) {
     const s = v.suppression;
     fields.push([
@@ -452,6 +519,33 @@ function errorsSection(result: ScanResult): Part[] {
       noun: ['error', 'errors'],
       items: errors.map((v) =>
         row([v.priority, mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v), mdText(v.message)]),
+      ),
+      after: '\n',
+    },
+  ];
+}
+
+function undecidedSection(result: ScanResult): Part[] {
+  const undecided = result.verdicts.filter((v) => v.status === 'unknown').sort(compareByPriority);
+  if (!undecided.length) return [];
+  const gates = result.gate.strict
+    ? 'they fail the gate (`--strict`)'
+    : 'they do not fail the gate unless `--strict` (config `strict: true`)';
+  return [
+    `## Could not decide\n\n${count(undecided.length, 'check')} read ${undecided.length === 1 ? 'its input' : 'their inputs'} but could not decide from ${undecided.length === 1 ? 'it' : 'them'}: never a fail, never a pass; ${gates}. Set the value in the repository (a variable default, \`terraform.tfvars\`) or check the live layer.\n\n` +
+      tableHead(['Priority', 'Rule', 'Resource', 'Location', 'Depends on', 'Why']),
+    {
+      group: 'undecided',
+      noun: ['undecided check', 'undecided checks'],
+      items: undecided.map((v) =>
+        row([
+          v.priority,
+          mdCode(v.ruleId, true),
+          mdCode(v.resource.id, true),
+          whereInTable(v),
+          (v.dependsOn ?? []).map((d) => mdCode(d, true)).join(', '),
+          mdText(v.message),
+        ]),
       ),
       after: '\n',
     },
@@ -578,6 +672,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
     glance(result, rules),
     ...fixFirst(result, rules),
     ...errorsSection(result),
+    ...undecidedSection(result),
     ...findings(result, rules),
     ...suppressionsSection(result),
     ...baselineSection(result),

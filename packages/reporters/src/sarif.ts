@@ -104,7 +104,7 @@ interface SarifSuppression {
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: 'error' | 'warning';
+  level: 'error' | 'warning' | 'note';
   message: SarifMessage;
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
@@ -375,7 +375,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       });
       continue;
     }
-    if (v.status !== 'fail') continue;
+    if (v.status !== 'fail' && v.status !== 'unknown') continue;
     if (v.suppression && !options.includeSuppressed) {
       suppressedLeftOut++;
       continue;
@@ -399,11 +399,23 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       resource: resourceBag(v),
       evidence: evidenceOf(v),
       locationSource: placed.source,
+      ...(v.status === 'unknown' ? { undecided: true, dependsOn: [...(v.dependsOn ?? [])] } : {}),
+      ...(v.assumed ? { assumed: v.assumed } : {}),
     };
+    // Could not decide: a note (a warning when --strict makes it gate). A finding on an assumed ADR-001
+    // name does not gate: a warning.
+    const level =
+      v.status === 'unknown'
+        ? result.gate.strict
+          ? 'warning'
+          : 'note'
+        : v.assumed
+          ? 'warning'
+          : SARIF_LEVEL[v.priority];
     const sarifResult: SarifResult = {
       ruleId: v.ruleId,
       ruleIndex: index,
-      level: SARIF_LEVEL[v.priority],
+      level,
       message: { text: nonEmpty(v.message, rule?.title || v.ruleId) },
       locations: [{ physicalLocation: physical }],
       ...(related.length ? { relatedLocations: related } : {}),
@@ -459,6 +471,15 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
   }
 
   const config: SarifNotification[] = [
+    ...(result.assumptions
+      ? [
+          {
+            level: 'warning',
+            message: { text: result.assumptions.banner },
+            descriptor: { id: 'coditect-audit/adr-names-assumed' },
+          } satisfies SarifNotification,
+        ]
+      : []),
     ...result.suppressions.expired.map(
       (s): SarifNotification => ({
         level: 'warning',
@@ -517,7 +538,9 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
           failOn: result.gate.failOn,
           failing: result.gate.failing,
           incomplete: result.gate.incomplete,
+          unknown: result.gate.unknown,
           allowIncomplete: result.gate.allowIncomplete,
+          strict: result.gate.strict,
         },
       },
     };
@@ -545,6 +568,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
               ...(result.environment.tier ? { tier: result.environment.tier } : {}),
             },
             ...(result.baseline ? { baseline: result.baseline.file } : {}),
+            ...(result.assumptions ? { assumptions: result.assumptions.names } : {}),
           },
         },
       ],

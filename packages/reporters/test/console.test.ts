@@ -46,7 +46,7 @@ describe('console report', () => {
 
   it('ends with a one-line summary', () => {
     expect(lines.at(-1)).toBe(
-      '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 passed · 2 skipped · gate FAILED (fail-on P0)',
+      '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 undecided · 1 passed · 2 skipped · gate FAILED (fail-on P0)',
     );
     expect(toConsole(cleanResult(), { color: false }).trimEnd().split('\n').at(-1)).toBe(
       '✔ nothing failing · 2 passed · 1 skipped · gate PASSED (fail-on P0)',

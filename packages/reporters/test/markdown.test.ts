@@ -73,6 +73,7 @@ describe('Markdown: structure as a GFM renderer sees it', () => {
       'Readiness at a glance',
       'Fix first',
       'Could not check',
+      'Could not decide',
       'Findings',
       'Suppressions',
       'Against the baseline',
@@ -98,15 +99,10 @@ describe('Markdown: structure as a GFM renderer sees it', () => {
   it('counts verdicts by priority in a table', () => {
     const s = summarize(fullResult().verdicts);
     const rows = tableAfter(html, 'Readiness at a glance');
-    expect(rows[0]).toEqual(['Priority', '❌ Fail', '⚠️ Error', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
-    expect(rows[1]).toEqual([
-      'P0',
-      ...['fail', 'error', 'pass', 'skip', 'suppressed'].map((k) => String(s.byPriority.P0[k as 'fail'])),
-    ]);
-    expect(rows[4]).toEqual([
-      'Total',
-      ...['fail', 'error', 'pass', 'skip', 'suppressed'].map((k) => String(s.byStatus[k as 'fail'])),
-    ]);
+    const keys = ['fail', 'error', 'unknown', 'pass', 'skip', 'suppressed'];
+    expect(rows[0]).toEqual(['Priority', '❌ Fail', '⚠️ Error', '❔ Undecided', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
+    expect(rows[1]).toEqual(['P0', ...keys.map((k) => String(s.byPriority.P0[k as 'fail']))]);
+    expect(rows[4]).toEqual(['Total', ...keys.map((k) => String(s.byStatus[k as 'fail']))]);
   });
 
   it('has a checklist per ADR section in the ADR’s order, with ✅ / ⚠️ / ❌', () => {

@@ -113,8 +113,8 @@ describe('SARIF: results', () => {
   const r = run(result);
   const byRule = (id: string) => r.results.filter((x) => x.ruleId === id);
 
-  it('has one result per unsuppressed failing finding, and no passes, skips or errors', () => {
-    const failing = result.verdicts.filter((v) => v.status === 'fail' && !v.suppression);
+  it('has one result per unsuppressed failing or undecided finding, and no passes, skips or errors', () => {
+    const failing = result.verdicts.filter((v) => (v.status === 'fail' || v.status === 'unknown') && !v.suppression);
     expect(r.results).toHaveLength(failing.length);
     expect(new Set(r.results.map((x) => x.partialFingerprints[FINGERPRINT_KEY]))).toEqual(
       new Set(failing.map((v) => v.fingerprint)),

@@ -4,7 +4,8 @@
  * Between them they produce every kind of verdict a reporter must render: fail with and without a
  * location, live-like findings with no declaring file, pass, skip (scope and not applicable), error
  * (facet failed, part of a facet unreadable, rule crashed), suppressed (config and inline), expired
- * and unused suppressions, baseline unchanged / new / fixed.
+ * and unused suppressions, baseline unchanged / new / fixed, unknown (could not decide), and a finding on
+ * an assumed ADR-001 name (no config).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -258,6 +259,37 @@ const sqlBackups = defineRule({
   },
 });
 
+/** A check that cannot decide: the value comes from a variable nothing in the repository sets. */
+const sqlAvailability = defineRule({
+  id: 'test-sql-availability',
+  title: 'Cloud SQL is not regional',
+  concerns: ['sql.high-availability'],
+  layer: 'files',
+  facets: ['files.terraform'],
+  description: 'The Cloud SQL instance must set availability_type = "REGIONAL".',
+  rationale: 'ADR-001 Issue 10.',
+  remediation: { text: 'Set availability_type = "REGIONAL".' },
+  messages: { undecided: 'availability_type of {{address}} comes from `{{expression}}`, which nothing sets.' },
+  check(ctx) {
+    for (const f of ctx.facet('files.terraform').files) {
+      for (const b of f.blocks) {
+        if (b.labels[0] !== 'google_sql_database_instance') continue;
+        const attr = b.attributes.availability_type;
+        if (!attr) continue;
+        const address = `${b.labels[0]}.${b.labels[1]}`;
+        ctx.unknown({
+          resource: { id: `${f.file}#${address}`, kind: b.labels[0], name: address, file: f.file },
+          messageId: 'undecided',
+          data: { address, expression: 'var.availability_type' },
+          location: { file: f.file, startLine: attr.line, startColumn: attr.column },
+          evidence: [{ path: `${address}.availability_type`, observed: 'var.availability_type', expected: 'REGIONAL' }],
+          dependsOn: ['var.availability_type'],
+        });
+      }
+    }
+  },
+});
+
 /** A finding whose resource is declared in a file, but without a position inside it. */
 const kmsKey = defineRule({
   id: 'test-kms-key',
@@ -268,6 +300,7 @@ const kmsKey = defineRule({
   description: 'The license-signing key must use RSA_SIGN_PKCS1_4096_SHA512.',
   rationale: 'ADR-001 Issue 6.',
   remediation: { text: 'Create a key version with the decided algorithm.' },
+  adrIdentity: 'KMS key name license-signing-key',
   messages: { algorithm: 'Key {{name}} uses {{algorithm}}.' },
   check(ctx) {
     for (const f of ctx.facet('files.terraform').files) {
@@ -416,6 +449,7 @@ export const RULES: Rule[] = [
   replicas,
   mutableTag,
   sqlBackups,
+  sqlAvailability,
   kmsKey,
   runbook,
   pinnedActions,
@@ -556,6 +590,29 @@ const terraform: TfFile[] = [
         column: 1,
         endLine: 12,
         attributes: {},
+        blocks: [],
+      },
+    ],
+  },
+  {
+    file: 'opentofu/sql.tf',
+    ignores: [],
+    blocks: [
+      {
+        type: 'resource',
+        labels: ['google_sql_database_instance', 'main'],
+        line: 1,
+        column: 1,
+        endLine: 4,
+        attributes: {
+          availability_type: {
+            name: 'availability_type',
+            value: { expression: 'var.availability_type' },
+            line: 2,
+            column: 3,
+            dependsOn: ['var.availability_type'],
+          },
+        },
         blocks: [],
       },
     ],
@@ -711,6 +768,8 @@ export function bareResult(): ScanResult {
     tier: 'production',
     failOn: 'P1',
     allowIncomplete: true,
+    // A library call without config: ADR-001's names are assumed and said so.
+    assumedExpectations: true,
     timestamps: { startedAt: '2026-01-15T09:30:00Z', finishedAt: '2026-01-15T09:30:04.250Z' },
   });
 }

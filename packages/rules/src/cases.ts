@@ -32,15 +32,19 @@ export interface ExpectedFinding {
   column?: number;
   /** Expected certainty when the rule can infer (`low`); default not checked. */
   certainty?: 'high' | 'low';
+  /** `unknown`: the rule could not decide from what it read (it names its inputs). Default `fail`. */
+  status?: 'fail' | 'unknown';
+  /** For `unknown`: the inputs it must name, exactly (`var.tier`); default not checked. */
+  dependsOn?: string[];
 }
 
 export interface FailCase extends RuleCase {
-  /** Every fail verdict the case must produce, exactly (no more, no fewer). */
+  /** Every fail and unknown verdict the case must produce, exactly (no more, no fewer). */
   expect: ExpectedFinding[];
 }
 
 export interface RuleCases {
-  /** Each must produce at least one pass and no fail. */
+  /** Each must produce at least one pass and no fail (an `unknown` beside the pass is allowed). */
   pass: RuleCase[];
   fail: FailCase[];
 }

@@ -7,7 +7,7 @@
 import { existsSync, type Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, type Facet, parseConfig } from '@coditect-audit/core';
+import { adrDefaults, ConfigError, type Facet, parseConfig } from '@coditect-audit/core';
 import type { Argv, CommandModule } from 'yargs';
 
 /** Where editors fetch the configuration schema when the package is not installed beside the config. */
@@ -255,14 +255,34 @@ export function renderInitConfig(d: Detection, answers: InitAnswers, options: Re
     out.push('      #   postgres:');
     out.push(commented('      #     host: 10.28.0.3', 'Cloud SQL private IP'));
     out.push(commented('      #     fromSecret: {}', "log in with the app Secret's user and password"));
-    out.push('    # What ADR-001 decided; every key is optional and defaults to the ADR value.');
+    // The names the ADR-specific rules judge by, written out: a scan with this file gates on them, so
+    // they are the user's to edit rather than ADR-001's assumed silently. Image path, registry host and
+    // KMS signer derive from project, region and service account.
+    const adr = adrDefaults();
+    out.push('    # The names ADR-specific rules judge by (ADR-001 values until you change them). Image path,');
+    out.push('    # registry host and KMS signer derive from project, region and app.serviceAccount.');
     out.push('    expectations:');
     out.push(`      project: ${scalar(answers.project)}`);
-    out.push('      # region: us-central1');
+    out.push(`      region: ${scalar(adr.region)}`);
     out.push('      app:');
     out.push(`        namespace: ${scalar(namespace)}`);
-    out.push('        # deployment: coditect-backend');
-    out.push('        # serviceAccount: coditect-cloud-backend');
+    out.push(`        deployment: ${scalar(adr.app.deployment)}`);
+    out.push(`        serviceAccount: ${scalar(adr.app.serviceAccount)}`);
+    out.push(`        secrets: [${adr.app.secrets.map(scalar).join(', ')}]`);
+    out.push('      registry:');
+    out.push(`        repository: ${scalar(adr.registry.repository)}`);
+    out.push('      database:');
+    out.push(`        instance: ${scalar(adr.database.instance)}`);
+    out.push('      redis:');
+    out.push(`        instance: ${scalar(adr.redis.instance)}`);
+    out.push(commented('      kms:', 'the license-signing key (ADR-001 Issue 6)'));
+    out.push(`        keyRing: ${scalar(adr.kms.keyRing)}`);
+    out.push(`        key: ${scalar(adr.kms.key)}`);
+    out.push('      secretManager:');
+    out.push(`        secrets: [${adr.secretManager.secrets.map(scalar).join(', ')}]`);
+    out.push(`      domain: ${scalar(adr.domain)}`);
+    out.push('      cicd:');
+    out.push(`        branch: ${scalar(adr.cicd.branch)}`);
     out.push(commented('    # rules:', 'per rule: off, or a priority'));
     out.push('    #   cicd-unpinned-action: P1');
   }

@@ -13,6 +13,7 @@ import {
   classifyPath,
   maybeData,
   normalizePath,
+  skippedDirectoryOf,
   type SourceFile,
   tooLarge,
 } from './discover.js';
@@ -20,7 +21,9 @@ import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
+import { parseHcl } from './hcl.js';
 import { parseTerraform } from './terraform.js';
+import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
@@ -61,7 +64,7 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
       FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
     ) as FilesFacetResult;
   }
-  return buildFacets(discovery.files, discovery.problems);
+  return buildFacets(discovery.files, discovery.problems, discovery.skipped);
 }
 
 /**
@@ -71,22 +74,33 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
 export function collectFilesFromMemory(files: Record<string, string>): FilesFacetResult {
   const sources: SourceFile[] = [];
   const problems: DiscoveryProblem[] = [];
+  const skipped = new Map<string, { path: string; reason: string }>();
   const paths = Object.keys(files)
     .map((raw) => [normalizePath(raw), raw] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [path, raw] of paths) {
     const kind = classifyPath(path);
     if (!kind) continue;
+    const vendored = skippedDirectoryOf(path);
+    if (vendored) {
+      skipped.set(vendored.path, vendored);
+      continue;
+    }
     const text = files[raw] ?? '';
     const size = Buffer.byteLength(text, 'utf8');
     if (size > MAX_FILE_BYTES) problems.push({ kind, problem: maybeData(path, tooLarge(path, size)) });
     else if (looksBinaryText(text)) problems.push({ kind, problem: maybeData(path, binary(path)) });
     else sources.push({ path, kind, text });
   }
-  return buildFacets(sources, problems);
+  return buildFacets(sources, problems, [...skipped.values()]);
 }
 
-function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[]): FilesFacetResult {
+function buildFacets(
+  sources: SourceFile[],
+  discoveryProblems: DiscoveryProblem[],
+  skipped: { path: string; reason: string }[] = [],
+): FilesFacetResult {
+  const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
     'files.dockerfile': { files: [] },
     'files.kubernetes': { files: [] },
@@ -132,7 +146,9 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
           data['files.workflows'].files.push(parseWorkflow(path, source));
           break;
         case 'terraform':
-          data['files.terraform'].files.push(parseTerraform(path, source));
+          if (path.endsWith('.tfvars')) varFiles.push({ file: path, body: parseHcl(source) });
+          else if (path.endsWith('.tfvars.json')) varFiles.push(parseJsonVars(path, source));
+          else data['files.terraform'].files.push(parseTerraform(path, source));
           break;
         case 'tfstate':
           data['files.tfstate'].files.push(parseTfState(path, source));
@@ -145,6 +161,16 @@ function buildFacets(sources: SourceFile[], discoveryProblems: DiscoveryProblem[
       report(error);
     }
   }
+
+  // What Terraform would evaluate (variables, tfvars, locals, local modules, overrides, instances,
+  // dynamic blocks), once every file is parsed. A bug here must not cost the scan: values stay as written.
+  try {
+    evaluateTerraform(data['files.terraform'].files, varFiles);
+  } catch {
+    // Left unevaluated: rules report what depends on an expression as undecided.
+  }
+  if (varFiles.length) data['files.terraform'].varFiles = varFiles.map((v) => v.file);
+  if (skipped.length) data['files.terraform'].skipped = skipped;
 
   const facet = <K extends FilesFacetName>(name: K) => ({
     status: 'ok' as const,
@@ -171,6 +197,22 @@ function notice(path: string, line: number, column: number, what: string): Probl
     severity: 'notice',
     location: { file: path, startLine: line, startColumn: column },
   };
+}
+
+/** `terraform.tfvars.json` / `*.auto.tfvars.json`: a JSON object of variable values (no positions: line 1). */
+function parseJsonVars(path: string, source: string): TfVarsFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (e) {
+    throw new FileParseError(`not valid JSON: ${(e as Error).message}`, 1, 1);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new FileParseError('a .tfvars.json file holds one JSON object of variable values', 1, 1);
+  const attributes = Object.fromEntries(
+    Object.entries(value).map(([name, v]) => [name, { name, value: v, line: 1, column: 1 }]),
+  );
+  return { file: path, body: { attributes, blocks: [] } };
 }
 
 /** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */

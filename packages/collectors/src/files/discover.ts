@@ -20,6 +20,25 @@ const NOT_A_DOCKERFILE =
 
 /** Directories never entered: version control and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+/**
+ * Directories listed as skipped, with why: `tofu init` writes the modules and providers it downloads under
+ * `.terraform/`; they are not the repository's code and a finding anchored there cannot be fixed there.
+ */
+export const SKIPPED_DIRECTORIES: Record<string, string> = {
+  '.terraform':
+    'vendored OpenTofu/Terraform modules and providers written by `tofu init` / `terraform init`: not the repository’s own code (their module calls are read where the repository makes them)',
+};
+
+/** The `.terraform` (or other skipped) directory a path lies in, if any. */
+export function skippedDirectoryOf(path: string): { path: string; reason: string } | undefined {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const reason = SKIPPED_DIRECTORIES[parts[i]!];
+    if (reason) return { path: `${parts.slice(0, i + 1).join('/')}/`, reason };
+  }
+  return undefined;
+}
+
 /** How many files are read at the same time. */
 const READ_CONCURRENCY = 16;
 
@@ -48,11 +67,14 @@ export interface DiscoveryProblem {
 export interface Discovery {
   files: SourceFile[];
   problems: DiscoveryProblem[];
+  /** Directories not entered on purpose, with why. */
+  skipped: { path: string; reason: string }[];
 }
 
 /**
  * What a path is, by name: Dockerfile (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`),
- * GitHub workflow (`.github/workflows/*.yml`), other YAML and JSON (Kubernetes candidates), `*.tf`, `*.tfstate`,
+ * GitHub workflow (`.github/workflows/*.yml`), other YAML and JSON (Kubernetes candidates), `*.tf` and `*.tfvars`,
+ * `*.tfstate`,
  * Markdown. `undefined` for anything else.
  */
 export function classifyPath(path: string): FileKind | undefined {
@@ -66,9 +88,9 @@ export function classifyPath(path: string): FileKind | undefined {
   if (/\.ya?ml$/.test(base)) {
     return /(?:^|\/)\.github\/workflows\/[^/]+$/.test(path) ? 'workflows' : 'kubernetes';
   }
-  // kubectl reads `.json` manifests as it reads YAML; Terraform's JSON syntax is not one.
-  if (base.endsWith('.json') && !/\.tf(?:vars)?\.json$/.test(base)) return 'kubernetes';
-  if (base.endsWith('.tf')) return 'terraform';
+  if (base.endsWith('.tf') || base.endsWith('.tfvars') || base.endsWith('.tfvars.json')) return 'terraform';
+  // kubectl reads `.json` manifests as it reads YAML; Terraform's JSON syntax (`.tf.json`) is not one.
+  if (base.endsWith('.json') && !base.endsWith('.tf.json')) return 'kubernetes';
   if (base.endsWith('.tfstate')) return 'tfstate';
   if (base.endsWith('.md') || base.endsWith('.markdown')) return 'markdown';
   return undefined;
@@ -99,6 +121,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const candidates: Candidate[] = [];
   const problems: DiscoveryProblem[] = [];
+  const skipped: { path: string; reason: string }[] = [];
 
   const walk = async (absolute: string, relative: string, levels: IgnoreLevel[]): Promise<void> => {
     let entries: Dirent[];
@@ -133,6 +156,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       }
       if (isDirectory) {
         if (isIgnored(here, path, true) || excluded(path)) continue;
+        const why = SKIPPED_DIRECTORIES[entry.name];
+        if (why) {
+          skipped.push({ path: `${path}/`, reason: why });
+          continue;
+        }
         await walk(entryAbsolute, path, here);
       } else if (isFile) {
         if (isIgnored(here, path, false) || !included(path) || excluded(path)) continue;
@@ -147,7 +175,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     if (!rootStat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (e) {
     problems.push({ problem: unreadable('.', e, 'directory', options.root) });
-    return { files: [], problems };
+    return { files: [], problems, skipped };
   }
   await walk(options.root, '', []);
 
@@ -164,7 +192,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
-  return { files: files.filter((f): f is SourceFile => f !== undefined), problems: sortProblems(problems) };
+  return {
+    files: files.filter((f): f is SourceFile => f !== undefined),
+    problems: sortProblems(problems),
+    skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
 }
 
 async function readCandidate(candidate: Candidate): Promise<SourceFile | { problem: Problem }> {

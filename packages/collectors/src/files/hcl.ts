@@ -5,7 +5,8 @@
  *
  * Attribute values that are JSON literals (strings without interpolation, numbers, bools, null, tuples and
  * objects of those) are evaluated; anything else is kept as `{ expression: "<exact source text>" }`.
- * Nothing is evaluated beyond literals: no variable, function or operator.
+ * Nothing is evaluated here beyond literals: `tf-eval.ts` evaluates what Terraform would, across a
+ * module's files, once every file is parsed.
  *
  * Positions are 1-based; columns count UTF-16 code units (the SARIF default). Hostile input cannot hang
  * the parser (every loop consumes input) nor overflow the stack (nesting is capped at MAX_NESTING).
@@ -34,6 +35,11 @@ export function isTfExpression(value: unknown): value is TfExpression {
   );
 }
 
+/** The tokens of HCL2 source (an expression's text, for evaluation); throws FileParseError on bad input. */
+export function tokenizeHcl(text: string): Token[] {
+  return new Lexer(text).tokenize();
+}
+
 /** Parses HCL2 native syntax; throws FileParseError (1-based line and column) on a syntax error. */
 export function parseHcl(text: string): HclBody {
   const tokens = new Lexer(text).tokenize();
@@ -42,12 +48,12 @@ export function parseHcl(text: string): HclBody {
 
 // ---------------------------------------------------------------- tokens
 
-interface Position {
+export interface Position {
   line: number;
   column: number;
 }
 
-interface BaseToken extends Position {
+export interface BaseToken extends Position {
   /** Offsets into the source: `text.slice(start, end)` is the token as written. */
   start: number;
   end: number;
@@ -55,16 +61,16 @@ interface BaseToken extends Position {
   text: string;
 }
 
-interface SimpleToken extends BaseToken {
+export interface SimpleToken extends BaseToken {
   kind: 'ident' | 'number' | 'punct' | 'newline' | 'eof';
 }
 
-type TemplatePart =
+export type TemplatePart =
   | { kind: 'literal'; text: string }
   /** `${ ... }` or `%{ ... }`: the tokens inside, ended by an `eof` token at the closing brace. */
   | { kind: 'interpolation' | 'directive'; open: Position; tokens: Token[] };
 
-interface TemplateToken extends BaseToken {
+export interface TemplateToken extends BaseToken {
   kind: 'template';
   heredoc: boolean;
   /** `<<-` heredoc: common leading whitespace is removed from the literal value. */
@@ -72,7 +78,7 @@ interface TemplateToken extends BaseToken {
   parts: TemplatePart[];
 }
 
-type Token = SimpleToken | TemplateToken;
+export type Token = SimpleToken | TemplateToken;
 
 // Matched longest first, so `==` wins over `=`.
 const PUNCTUATION_3 = new Set(['...']);

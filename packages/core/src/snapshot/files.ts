@@ -212,15 +212,28 @@ export type TfExpression = { expression: string };
 
 export const TfAttributeSchema = Type.Object({
   name: Type.String(),
+  /** A literal, or `{ expression }` when the collector could not evaluate it from the repository. */
   value: TfValueSchema,
   line: Line,
   column: Col,
+  /** Set when the attribute was merged from an override file (`override.tf`, `*_override.tf`). */
+  file: Type.Optional(Type.String()),
+  /** Source text of an expression the collector evaluated to `value` (`var.tier`). */
+  expression: Type.Optional(Type.String()),
+  /** Where the deciding value was written (a variable default, a `.tfvars` line), when not here. */
+  origin: Type.Optional(Type.Object({ file: Type.String(), line: Line })),
+  /** For an expression left unevaluated: the inputs the repository does not settle (`var.tier`). */
+  dependsOn: Type.Optional(Type.Array(Type.String())),
+  /** Known in each instance (module call, `for_each`) but not the same: the distinct values. */
+  instanceValues: Type.Optional(Type.Array(Type.Unknown())),
 });
 export type TfAttribute = Static<typeof TfAttributeSchema>;
 
 export interface TfBlock {
   /** Block type: `resource`, `data`, `module`, or a nested block name such as `settings`. */
   type: string;
+  /** Set when the block was merged from an override file (`override.tf`, `*_override.tf`). */
+  file?: string;
   labels: string[];
   line: number;
   column: number;
@@ -232,6 +245,7 @@ export const TfBlockSchema = Type.Recursive(
   (Self) =>
     Type.Object({
       type: Type.String(),
+      file: Type.Optional(Type.String()),
       labels: Type.Array(Type.String()),
       line: Line,
       column: Col,
@@ -290,7 +304,13 @@ export const FilesFacetSchemas = {
   'files.dockerfile': Type.Object({ files: Type.Array(DockerfileSchema) }),
   'files.kubernetes': Type.Object({ files: Type.Array(K8sManifestFileSchema) }),
   'files.workflows': Type.Object({ files: Type.Array(WorkflowSchema) }),
-  'files.terraform': Type.Object({ files: Type.Array(TfFileSchema) }),
+  'files.terraform': Type.Object({
+    files: Type.Array(TfFileSchema),
+    /** `.tfvars` files read for variable values (root modules). */
+    varFiles: Type.Optional(Type.Array(Type.String())),
+    /** Paths not read, with why (vendored `.terraform/` directories). */
+    skipped: Type.Optional(Type.Array(Type.Object({ path: Type.String(), reason: Type.String() }))),
+  }),
   'files.tfstate': Type.Object({ files: Type.Array(TfStateSchema) }),
   'files.markdown': Type.Object({ files: Type.Array(MarkdownFileSchema) }),
 } as const;
@@ -299,7 +319,7 @@ export interface FilesFacets {
   'files.dockerfile': { files: Dockerfile[] };
   'files.kubernetes': { files: K8sManifestFile[] };
   'files.workflows': { files: Workflow[] };
-  'files.terraform': { files: TfFile[] };
+  'files.terraform': { files: TfFile[]; varFiles?: string[]; skipped?: { path: string; reason: string }[] };
   'files.tfstate': { files: TfState[] };
   'files.markdown': { files: MarkdownFile[] };
 }

@@ -35,6 +35,8 @@ export function layerOfFacet(name: string): Layer {
 export const LayerStateSchema = Type.Object({
   status: Type.Union([Type.Literal('collected'), Type.Literal('not-configured'), Type.Literal('failed')]),
   reason: Type.Optional(Type.String()),
+  /** Paths the layer did not read on purpose, each with why (vendored `.terraform/` directories). */
+  skipped: Type.Optional(Type.Array(Type.Object({ path: Type.String(), reason: Type.String() }))),
 });
 export type LayerState = Static<typeof LayerStateSchema>;
 

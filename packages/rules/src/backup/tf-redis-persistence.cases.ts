@@ -38,13 +38,13 @@ export default {
       expect: [{ messageId: 'disabled', file: 'main.tf', line: 8, column: 5 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: {
         'opentofu/modules/redis/main.tf': redis(`  persistence_config {
     persistence_mode = var.persistence_mode
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 8, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

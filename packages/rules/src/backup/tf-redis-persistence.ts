@@ -12,7 +12,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_redis_instance` must set `persistence_config { persistence_mode = "RDB" }` (with an `rdb_snapshot_period`). `DISABLED`, or no `persistence_config` (Memorystore then keeps no snapshot), fails. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_redis_instance` must set `persistence_config { persistence_mode = "RDB" }` (with an `rdb_snapshot_period`). `DISABLED`, or no `persistence_config` (Memorystore then keeps no snapshot), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups, P1): "No Redis backup strategy"; the ADR\'s option 1 is RDB snapshots, which it wrongly calls "enabled by default on Memorystore". Without them a restart or failover loses every session and seat-tracking entry.',
   remediation: {
@@ -29,7 +29,7 @@ export default defineRule({
     notSet:
       '{{address}} has no persistence_config.persistence_mode: Memorystore persistence defaults to DISABLED (it is not on by default), a restart loses the cache.',
     unresolved:
-      'persistence_mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm RDB snapshots are on (the gcp layer reads the live value).',
+      'persistence_mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm RDB snapshots are on (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

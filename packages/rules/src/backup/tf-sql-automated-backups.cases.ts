@@ -72,13 +72,13 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 4, column: 3 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: {
         'opentofu/modules/cloudsql/main.tf': instance(`    backup_configuration {
       enabled = var.backups_enabled
     }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/cloudsql/main.tf', line: 7, status: 'unknown' }],
     },
     {
       name: 'instance_type READ_REPLICA_INSTANCE is skipped; two primaries without backups fail',

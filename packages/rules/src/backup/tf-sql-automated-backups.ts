@@ -10,7 +10,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each primary `google_sql_database_instance` must set `settings.backup_configuration.enabled = true`. `false`, no `enabled`, or no `backup_configuration` block (both default to off) fails. Read replicas (`master_instance_name`, `replica_configuration`, `instance_type = "READ_REPLICA_INSTANCE"`) are skipped: Cloud SQL backs up the primary. A value from a variable or module input fails with low certainty and names the expression. Whether a backup actually succeeded recently is the gcp layer\'s check.',
+    'Each primary `google_sql_database_instance` must set `settings.backup_configuration.enabled = true`. `false`, no `enabled`, or no `backup_configuration` block (both default to off) fails. Read replicas (`master_instance_name`, `replica_configuration`, `instance_type = "READ_REPLICA_INSTANCE"`) are skipped: Cloud SQL backs up the primary. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. Whether a backup actually succeeded recently is the gcp layer\'s check.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups): "Cloud SQL backups enabled but not tested"; the plan sets an RPO of one hour on hourly backups and a PITR restore drill. A configuration that does not pin backups on lets a re-created or re-applied instance lose them silently.',
   remediation: {
@@ -34,7 +34,7 @@ export default defineRule({
     notSet:
       '{{address}} does not set settings.backup_configuration.enabled (default off): Cloud SQL takes no automated backup.',
     unresolved:
-      'backup_configuration.enabled of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm automated backups are on (the gcp layer reads the live value).',
+      'backup_configuration.enabled of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm automated backups are on (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

@@ -101,7 +101,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'backupsOff', file: 'main.tf', line: 7 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(
           'POSTGRES_16',
@@ -109,7 +109,7 @@ resource "google_sql_database_instance" "replica" {
       point_in_time_recovery_enabled = var.pitr`,
         ),
       },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 8, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -13,7 +13,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each primary `google_sql_database_instance` must keep the logs point-in-time recovery needs: `settings.backup_configuration.point_in_time_recovery_enabled = true` for PostgreSQL (and SQL Server), `binary_log_enabled = true` for MySQL (either one when the version is not a literal), with automated backups on, since recovery replays the log onto a backup. Read replicas are skipped. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each primary `google_sql_database_instance` must keep the logs point-in-time recovery needs: `settings.backup_configuration.point_in_time_recovery_enabled = true` for PostgreSQL (and SQL Server), `binary_log_enabled = true` for MySQL (either one when the version is not a literal), with automated backups on, since recovery replays the log onto a backup. Read replicas are skipped. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups) asks to "Test Point-in-Time Recovery (PITR)" and sets an RPO of one hour; without the log, a restore can only go back to the last daily backup.',
   remediation: {
@@ -33,7 +33,7 @@ export default defineRule({
     backupsOff:
       '{{address}} enables {{flag}} but automated backups are not on (backup_configuration.enabled = {{backups}}): point-in-time recovery replays the log onto a backup, so there is nothing to recover from.',
     unresolved:
-      '{{field}} of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm point-in-time recovery is on (the gcp layer reads the live value).',
+      '{{field}} of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm point-in-time recovery is on (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -62,13 +62,13 @@ export default defineRule({
       ];
       const unresolved = (field: string, value: TfRead) => {
         if (value.kind !== 'expression') return;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, field, expression: value.expression },
           location: readLocation(file, value),
           evidence,
-          certainty: 'low',
+          dependsOn: value.dependsOn,
         });
       };
       const on = reads.find(({ value }) => value.kind === 'literal' && isTrue(value.value));

@@ -10,7 +10,17 @@ ${body}
 `;
 
 export default {
-  pass: [{ name: 'the ADR fix: auth_enabled = true', files: { 'main.tf': redis('  auth_enabled = true') } }],
+  pass: [
+    { name: 'the ADR fix: auth_enabled = true', files: { 'main.tf': redis('  auth_enabled = true') } },
+    {
+      name: 'from a variable set in staging.auto.tfvars',
+      files: {
+        'main.tf': redis('  auth_enabled = var.redis_auth'),
+        'variables.tf': 'variable "redis_auth" {\n  type = bool\n}\n',
+        'staging.auto.tfvars': 'redis_auth = true\n',
+      },
+    },
+  ],
   fail: [
     {
       name: 'the ADR instance: auth_enabled = false',
@@ -23,9 +33,9 @@ export default {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 1, column: 1 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: { 'opentofu/modules/redis/main.tf': redis('  auth_enabled = var.auth_enabled') },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, status: 'unknown' }],
     },
     {
       name: 'two instances in one file: only the one without AUTH fails',

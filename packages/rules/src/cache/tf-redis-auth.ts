@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_redis_instance` must set `auth_enabled = true`. `false`, or no value (the default is false), fails. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_redis_instance` must set `auth_enabled = true`. `false`, or no value (the default is false), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 4 (Redis Authentication and Encryption, P0 "Must fix before production"): "Redis created without AUTH token or TLS encryption. Impact: High - Unprotected cache accessible within VPC." Sessions and seat tracking live in this cache.',
   remediation: {
@@ -27,7 +27,7 @@ export default defineRule({
     notSet:
       '{{address}} does not set auth_enabled (default false): any client in the VPC can read and write the cache.',
     unresolved:
-      'auth_enabled of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm AUTH is required (the gcp layer reads the live value).',
+      'auth_enabled of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm AUTH is required (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

@@ -31,9 +31,9 @@ export default {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 1, column: 1 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: { 'opentofu/modules/redis/main.tf': redis('  transit_encryption_mode = var.transit_encryption_mode') },
-      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'opentofu/modules/redis/main.tf', line: 6, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

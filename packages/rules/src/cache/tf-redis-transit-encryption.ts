@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_redis_instance` must set `transit_encryption_mode = "SERVER_AUTHENTICATION"` (TLS). `DISABLED`, or no value (the default is DISABLED), fails. The mode cannot change on an existing instance: OpenTofu replaces the instance, so plan the migration. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_redis_instance` must set `transit_encryption_mode = "SERVER_AUTHENTICATION"` (TLS). `DISABLED`, or no value (the default is DISABLED), fails. The mode cannot change on an existing instance: OpenTofu replaces the instance, so plan the migration. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 4 (Redis Authentication and Encryption, P0): "Redis created without AUTH token or TLS encryption"; the ADR recreates the instance because the mode "cannot modify existing instance". Without TLS the AUTH string itself crosses the network in clear text.',
   remediation: {
@@ -27,7 +27,7 @@ export default defineRule({
     notSet:
       '{{address}} does not set transit_encryption_mode (default DISABLED): clients and the AUTH string travel in clear text.',
     unresolved:
-      'transit_encryption_mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm SERVER_AUTHENTICATION (the gcp layer reads the live value).',
+      'transit_encryption_mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm SERVER_AUTHENTICATION (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

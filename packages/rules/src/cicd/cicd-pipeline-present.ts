@@ -23,6 +23,7 @@ export default defineRule({
   concerns: ['cicd.pipeline-present'],
   layer: 'files',
   facets: ['files.workflows'],
+  adrIdentity: 'deployment pipeline (build, push and deploy on push to main)',
   description:
     'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure.',
   rationale:

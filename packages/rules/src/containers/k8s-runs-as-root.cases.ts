@@ -36,13 +36,13 @@ export default {
   ],
   fail: [
     {
-      name: 'the ADR staging Deployment sets no security context (low certainty)',
+      name: 'the ADR staging Deployment sets no security context: root is not prevented',
       facets: workloads({
         'k8s.deployments': list(
           deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
         ),
       }),
-      expect: [{ messageId: 'notEnforced', certainty: 'low' }],
+      expect: [{ messageId: 'notEnforced', certainty: 'high' }],
     },
     {
       name: 'a bare pod running as UID 0 and a Job that disables runAsNonRoot',

@@ -15,7 +15,7 @@ export default defineRule({
   layer: 'k8s',
   facets: [...WORKLOAD_FACETS],
   description:
-    "For every container and init container of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0`, or `runAsNonRoot: false` without a non-zero `runAsUser`, fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides, which the API does not show, so the finding has low certainty. A finding points at the manifest that declares the workload, when the repository has one.",
+    "For every container and init container of every workload the cluster runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0`, or `runAsNonRoot: false` without a non-zero `runAsUser`, fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, nothing in the pod spec keeps the container off root: that fails as not enforced (the image's own `USER`, which the API does not show, is for `probe-image-runs-as-root` and `join-effective-runtime-user`). A finding points at the manifest that declares the workload, when the repository has one.",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: the application must not run as root. What the cluster runs can differ from the repository (kubectl edits, older applies); `runAsNonRoot: true` makes the kubelet refuse a root user, so the live pod spec is what guarantees it.',
   remediation: {
@@ -33,7 +33,7 @@ export default defineRule({
     nonRootDisabled:
       '{{container}} in {{kind}} {{name}} sets runAsNonRoot: false (at {{level}} level) and no non-zero runAsUser, so it runs as whatever user the image names, root included.',
     notEnforced:
-      "{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser (pod or container), so the image's own USER decides; the API does not show it. Set runAsNonRoot: true.",
+      "{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser (pod or container), so nothing in the pod spec keeps it off root: the image's own USER decides. Set runAsNonRoot: true.",
     nonRoot: '{{container}} in {{kind}} {{name}} runs as non-root ({{reason}}).',
   },
   check(ctx) {
@@ -73,7 +73,6 @@ export default defineRule({
             resource,
             messageId: 'notEnforced',
             data,
-            certainty: 'low',
             evidence: [
               { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
               { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },

@@ -127,7 +127,7 @@ spec:
       ],
     },
     {
-      name: 'neither runAsNonRoot nor runAsUser: low certainty, at the container name',
+      name: 'neither runAsNonRoot nor runAsUser: root is not prevented, at the container name',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -144,7 +144,7 @@ spec:
           image: app:1.2.3
 `,
       },
-      expect: [{ messageId: 'notEnforced', file: 'k8s/deployment.yaml', line: 12, column: 11, certainty: 'low' }],
+      expect: [{ messageId: 'notEnforced', file: 'k8s/deployment.yaml', line: 12, column: 11, certainty: 'high' }],
     },
     {
       name: 'explicit runAsNonRoot: false: high certainty',
@@ -205,7 +205,7 @@ items:
       },
       expect: [
         { messageId: 'rootUser', file: 'k8s/all.yaml', line: 22, column: 17 },
-        { messageId: 'notEnforced', file: 'k8s/all.yaml', line: 33, column: 20, certainty: 'low' },
+        { messageId: 'notEnforced', file: 'k8s/all.yaml', line: 33, column: 20, certainty: 'high' },
       ],
     },
   ],

@@ -22,7 +22,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own `USER` decides; that cannot be confirmed from the manifest, so the finding has low certainty.",
+    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, nothing in the pod spec keeps the container off root: that fails as not enforced (which user the image's own `USER` gives is for `dockerfile-runs-as-root` and `join-effective-runtime-user`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: the application must not run as root. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, so the manifest guarantees what the Dockerfile intends; without it, a rebuilt image that forgets its `USER` silently runs as root.',
   remediation: {
@@ -40,7 +40,7 @@ export default defineRule({
     nonRootDisabled:
       '{{container}} in {{kind}} {{name}} sets runAsNonRoot: false (at {{level}} level) and no non-zero runAsUser, so it runs as whatever user the image names, root included.',
     notEnforced:
-      "{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser (pod or container), so the image's own USER decides; that could not be confirmed from the manifest. Set runAsNonRoot: true.",
+      "{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser (pod or container), so nothing in the pod spec keeps it off root: the image's own USER decides. Set runAsNonRoot: true.",
     nonRoot: '{{container}} in {{kind}} {{name}} runs as non-root ({{reason}}).',
   },
   check(ctx) {
@@ -90,12 +90,13 @@ export default defineRule({
           evidence,
         });
       } else {
+        // Decided: the pod spec does not enforce a non-root user (what the image's USER is, the Dockerfile
+        // rules and the runtime-user join read).
         ctx.fail({
           resource,
           messageId: 'notEnforced',
           data,
           location: containerLocation(c),
-          certainty: 'low',
           evidence: [
             { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
             { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },

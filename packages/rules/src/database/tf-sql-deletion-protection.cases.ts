@@ -25,6 +25,19 @@ export default {
         'main.tf': instance('    deletion_protection_enabled = true', '  deletion_protection = false'),
       },
     },
+    {
+      name: 'from a local (evaluated as Terraform would)',
+      files: {
+        'main.tf': `${instance('    deletion_protection_enabled = local.protect')}
+locals {
+  protect = var.env != "dev"
+}
+variable "env" {
+  default = "staging"
+}
+`,
+      },
+    },
   ],
   fail: [
     {
@@ -40,9 +53,9 @@ export default {
       expect: [{ messageId: 'apiProtectionNotSet', file: 'main.tf', line: 5, column: 3 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: { 'modules/cloudsql/main.tf': instance('    deletion_protection_enabled = var.deletion_protection') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, status: 'unknown' }],
     },
     {
       name: 'no settings block at all: located at the resource',

@@ -13,7 +13,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_sql_database_instance` must set `settings.deletion_protection_enabled = true`, the Cloud SQL API flag that refuses deletion from the console, gcloud, the API and OpenTofu alike. The top-level `deletion_protection` argument is reported alongside: it only makes OpenTofu refuse to destroy the instance (default true) and does not satisfy the concern on its own. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_sql_database_instance` must set `settings.deletion_protection_enabled = true`, the Cloud SQL API flag that refuses deletion from the console, gcloud, the API and OpenTofu alike. The top-level `deletion_protection` argument is reported alongside: it only makes OpenTofu refuse to destroy the instance (default true) and does not satisfy the concern on its own. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups, "Data loss risk") and Decision 3 ("Production-grade infrastructure"): the instance was created by hand and will be managed by OpenTofu after import; a `gcloud sql instances delete` or a console click must not be able to remove the license database, which OpenTofu\'s own guard cannot prevent.',
   remediation: {
@@ -32,7 +32,7 @@ export default defineRule({
     apiProtectionNotSet:
       '{{address}} does not set settings.deletion_protection_enabled: the instance can be deleted from the console, gcloud or the API. OpenTofu guard (deletion_protection): {{tfGuard}}, which only stops OpenTofu itself.',
     unresolved:
-      'deletion_protection_enabled of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm Cloud SQL refuses deletion (the gcp layer reads the live value). OpenTofu guard (deletion_protection): {{tfGuard}}.',
+      'deletion_protection_enabled of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm Cloud SQL refuses deletion (the gcp layer reads the live value). OpenTofu guard (deletion_protection): {{tfGuard}}.',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -56,13 +56,13 @@ export default defineRule({
       if (api.kind === 'literal' && isTrue(api.value)) {
         ctx.pass({ resource, messageId: 'protected', data: { address, tfGuard }, evidence });
       } else if (api.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, expression: api.expression, tfGuard },
           location: readLocation(file, api),
           evidence,
-          certainty: 'low',
+          dependsOn: api.dependsOn,
         });
       } else {
         ctx.fail({

@@ -42,9 +42,9 @@ export default {
       expect: [{ messageId: 'endOfLife', file: 'main.tf', line: 3 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: { 'modules/cloudsql/main.tf': instance('var.database_version') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 3, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 3, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

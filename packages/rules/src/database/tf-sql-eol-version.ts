@@ -9,7 +9,7 @@ export default defineRule({
   concerns: ['lifecycle.deprecated-platform'],
   layer: 'files',
   facets: ['files.terraform'],
-  description: `Each \`google_sql_database_instance\` \`database_version\` is looked up in the Cloud SQL version lifecycle (https://cloud.google.com/sql/docs/postgres/db-versions and https://cloud.google.com/sql/docs/mysql/db-versions, checked ${SQL_LIFECYCLE_AS_OF}). A version whose regular support has ended (PostgreSQL 9.6 to 13, MySQL 5.6, 5.7 and 8.0 on that date) fails with the date it ended and the date Cloud SQL retires it; it runs on paid extended support. Versions still in regular support pass. A version from a variable or module input fails with low certainty and names the expression.`,
+  description: `Each \`google_sql_database_instance\` \`database_version\` is looked up in the Cloud SQL version lifecycle (https://cloud.google.com/sql/docs/postgres/db-versions and https://cloud.google.com/sql/docs/mysql/db-versions, checked ${SQL_LIFECYCLE_AS_OF}). A version whose regular support has ended (PostgreSQL 9.6 to 13, MySQL 5.6, 5.7 and 8.0 on that date) fails with the date it ended and the date Cloud SQL retires it; it runs on paid extended support. Versions still in regular support pass. A value the repository does not settle (a variable without a default or \`.tfvars\` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an \`unknown\` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, \`.tfvars\`, locals, local module inputs, override files, \`count\`/\`for_each\` and \`dynamic\` blocks are evaluated first.`,
   rationale:
     'ADR-001 Lesson 1 ("Platform Deprecations Require Proactive Monitoring"): the GCR shutdown broke the deployment because nobody tracked its end-of-life date; the action is to "maintain technology inventory with EOL dates". A community end-of-life database version receives only critical fixes under Cloud SQL extended support, is billed extra, and is eventually retired.',
   remediation: {
@@ -29,7 +29,7 @@ export default defineRule({
     notInTable:
       '{{address}} runs {{version}}, which is not past the end of regular support in the Cloud SQL lifecycle table.',
     unresolved:
-      'database_version of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm it is not end-of-life (the gcp layer reads the live value).',
+      'database_version of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm it is not end-of-life (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -43,13 +43,13 @@ export default defineRule({
         return;
       }
       if (value.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, expression: value.expression },
           location: readLocation(file, value),
           evidence,
-          certainty: 'low',
+          dependsOn: value.dependsOn,
         });
         return;
       }

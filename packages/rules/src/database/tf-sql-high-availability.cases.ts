@@ -41,8 +41,68 @@ resource "google_sql_database_instance" "replica" {
 `,
       },
     },
+    {
+      name: 'from a variable whose default is REGIONAL (evaluated as Terraform would)',
+      files: {
+        'main.tf': instance('    availability_type = var.availability_type'),
+        'variables.tf': 'variable "availability_type" {\n  default = "REGIONAL"\n}\n',
+      },
+    },
+    {
+      name: 'from terraform.tfvars',
+      files: {
+        'main.tf': instance('    availability_type = var.availability_type'),
+        'variables.tf': 'variable "availability_type" {\n  default = "ZONAL"\n}\n',
+        'terraform.tfvars': 'availability_type = "REGIONAL"\n',
+      },
+    },
+    {
+      name: 'from the input of a local module call, through a local',
+      files: {
+        'modules/cloudsql/main.tf': instance('    availability_type = local.availability'),
+        'modules/cloudsql/variables.tf':
+          'variable "ha" {}\nlocals {\n  availability = var.ha ? "REGIONAL" : "ZONAL"\n}\n',
+        'environments/staging/main.tf':
+          'module "cloudsql" {\n  source = "../../modules/cloudsql"\n  ha     = true\n}\n',
+      },
+    },
   ],
   fail: [
+    {
+      name: 'an override file makes it ZONAL: the finding is at the override',
+      files: {
+        'main.tf': instance('    availability_type = "REGIONAL"'),
+        'zonal_override.tf':
+          'resource "google_sql_database_instance" "main" {\n  settings {\n    tier              = "db-custom-2-7680"\n    availability_type = "ZONAL"\n  }\n}\n',
+      },
+      expect: [{ messageId: 'zonal', file: 'zonal_override.tf', line: 4, column: 5 }],
+    },
+    {
+      name: 'a variable default of ZONAL is a finding, not an undecided check',
+      files: {
+        'main.tf': instance('    availability_type = var.availability_type'),
+        'variables.tf': 'variable "availability_type" {\n  default = "ZONAL"\n}\n',
+      },
+      expect: [{ messageId: 'zonal', file: 'main.tf', line: 7, column: 5 }],
+    },
+    {
+      name: 'two module calls disagree: could not decide, naming the input',
+      files: {
+        'modules/cloudsql/main.tf': instance('    availability_type = var.availability_type'),
+        'modules/cloudsql/variables.tf': 'variable "availability_type" {}\n',
+        'main.tf':
+          'module "a" {\n  source            = "./modules/cloudsql"\n  availability_type = "REGIONAL"\n}\nmodule "b" {\n  source            = "./modules/cloudsql"\n  availability_type = "ZONAL"\n}\n',
+      },
+      expect: [
+        {
+          messageId: 'unresolved',
+          file: 'modules/cloudsql/main.tf',
+          line: 7,
+          status: 'unknown',
+          dependsOn: ['var.availability_type (differs between instances)'],
+        },
+      ],
+    },
     {
       name: 'the ADR fixture: ZONAL',
       files: { 'main.tf': instance('    availability_type = "ZONAL"') },
@@ -54,9 +114,17 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 5, column: 3 }],
     },
     {
-      name: 'from a module variable: low certainty',
+      name: 'from a module variable: could not decide (no value in the repository)',
       files: { 'modules/cloudsql/main.tf': instance('    availability_type = var.availability_type') },
-      expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 7, certainty: 'low' }],
+      expect: [
+        {
+          messageId: 'unresolved',
+          file: 'modules/cloudsql/main.tf',
+          line: 7,
+          status: 'unknown',
+          dependsOn: ['var.availability_type'],
+        },
+      ],
     },
     {
       name: 'a replica_configuration block marks a replica; the primary without HA still fails',

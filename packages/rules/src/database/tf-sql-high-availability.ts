@@ -10,7 +10,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each primary `google_sql_database_instance` must set `settings.availability_type = "REGIONAL"` (a standby in a second zone with automatic failover). `ZONAL`, or no value (the default is ZONAL), fails. Read replicas (`master_instance_name`, `replica_configuration`, `instance_type = "READ_REPLICA_INSTANCE"`) are skipped: availability is the primary\'s setting. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each primary `google_sql_database_instance` must set `settings.availability_type = "REGIONAL"` (a standby in a second zone with automatic failover). `ZONAL`, or no value (the default is ZONAL), fails. Read replicas (`master_instance_name`, `replica_configuration`, `instance_type = "READ_REPLICA_INSTANCE"`) are skipped: availability is the primary\'s setting. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups) plans an RTO of one hour relying on "Automated failover for Cloud SQL HA", and the Decision 3 consequences count on "High availability and disaster recovery built-in". A ZONAL instance has no failover: a zone outage stops the license API until the zone returns or a backup is restored.',
   remediation: {
@@ -26,7 +26,7 @@ export default defineRule({
     zonal: '{{address}} sets availability_type = {{availabilityType}}: no standby, no automatic failover.',
     notSet: '{{address}} does not set settings.availability_type, so it is ZONAL: no standby, no automatic failover.',
     unresolved:
-      'availability_type of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm REGIONAL (the gcp layer reads the live value).',
+      'availability_type of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm REGIONAL (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;

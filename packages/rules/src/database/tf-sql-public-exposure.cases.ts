@@ -53,6 +53,23 @@ export default {
   ],
   fail: [
     {
+      name: 'a dynamic block over a variable default that includes 0.0.0.0/0 (expanded as Terraform would)',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = true
+      dynamic "authorized_networks" {
+        for_each = var.networks
+        content {
+          name  = authorized_networks.key
+          value = authorized_networks.value
+        }
+      }
+    }`),
+        'variables.tf': 'variable "networks" {\n  default = { office = "203.0.113.0/24", anyone = "0.0.0.0/0" }\n}\n',
+      },
+      expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 14, column: 11 }],
+    },
+    {
       name: 'public IP authorized for 0.0.0.0/0',
       files: {
         'main.tf': instance(`    ip_configuration {
@@ -94,7 +111,7 @@ export default {
       ],
     },
     {
-      name: 'public IP switch from a variable: low certainty',
+      name: 'public IP switch from a variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(`    ip_configuration {
       ipv4_enabled = var.public_ip
@@ -103,10 +120,10 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, certainty: 'low' }],
+      expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, status: 'unknown' }],
     },
     {
-      name: 'authorized network value from a variable: low certainty',
+      name: 'authorized network value from a variable: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       authorized_networks {
@@ -114,10 +131,10 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
-      name: 'authorized networks from a dynamic block: low certainty',
+      name: 'authorized networks from a dynamic block: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       dynamic "authorized_networks" {
@@ -128,7 +145,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -10,6 +10,8 @@ import {
   isFalse,
   read,
   readEvidence,
+  dependsOnOf,
+  inputsOf,
   sourceOf,
 } from '../util/terraform.js';
 
@@ -23,7 +25,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'A `google_sql_database_instance` with a public IPv4 address (`settings.ip_configuration.ipv4_enabled`, which defaults to true) must not list `0.0.0.0/0` or `::/0` among its `authorized_networks`. An instance with `ipv4_enabled = false` has no public address, so its authorized networks do not apply. An authorized network whose value (or a public-IP switch) comes from a variable, a module input or a `dynamic` block is not evaluated: it fails with low certainty and names the expression.',
+    'A `google_sql_database_instance` with a public IPv4 address (`settings.ip_configuration.ipv4_enabled`, which defaults to true) must not list `0.0.0.0/0` or `::/0` among its `authorized_networks`. An instance with `ipv4_enabled = false` has no public address, so its authorized networks do not apply. An authorized network whose value (or a public-IP switch) the repository does not settle, or a `dynamic` block over an unsettled collection, is undecided (`unknown`, naming that input); `dynamic` blocks over a known collection are expanded first, and variable defaults, `.tfvars`, locals and local module inputs evaluated.',
   rationale:
     'ADR-001 Issue 3 runs the database on a private IP (10.28.0.3) and asks for encryption on top; a public IP authorized for 0.0.0.0/0 puts the license database one leaked password away from anyone on the internet, which no ADR decision accepts.',
   remediation: {
@@ -50,9 +52,9 @@ export default defineRule({
     openToInternet:
       '{{address}} has a public IP ({{publicIp}}) and authorizes {{network}}: anyone on the internet can reach the database port.',
     openIfPublic:
-      '{{address}} authorizes {{network}} and its public IP switch comes from `{{expression}}`, which is not evaluated from the files: the database is open to the internet whenever that is true.',
+      '{{address}} authorizes {{network}} and its public IP switch comes from `{{expression}}`, which the repository does not settle to one value: the database is open to the internet whenever that is true.',
     networkUnresolved:
-      'An authorized network of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm it is not 0.0.0.0/0 while the instance may have a public IP ({{publicIp}}).',
+      'An authorized network of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm it is not 0.0.0.0/0 while the instance may have a public IP ({{publicIp}}).',
     privateOnly: '{{address}} has no public IP (ipv4_enabled = false): authorized networks do not apply.',
     notOpen: '{{address}} ({{publicIp}}) authorizes no network open to the whole internet.',
   },
@@ -90,13 +92,13 @@ export default defineRule({
         ];
         if (isExpression(value.value)) {
           failed = true;
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'networkUnresolved',
             data: { address, expression: value.value.expression.trim(), publicIp },
             location: attributeLocation(file, value),
             evidence,
-            certainty: 'low',
+            dependsOn: dependsOnOf(value, value.value.expression),
             discriminator: `network:${value.value.expression.trim()}`,
           });
           continue;
@@ -105,13 +107,13 @@ export default defineRule({
         if (!OPEN_TO_ALL.includes(network)) continue;
         failed = true;
         if (ipv4.kind === 'expression') {
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'openIfPublic',
             data: { address, network, expression: ipv4.expression },
             location: attributeLocation(file, value),
             evidence,
-            certainty: 'low',
+            dependsOn: ipv4.dependsOn,
             discriminator: `network:${network}`,
           });
         } else {
@@ -132,7 +134,7 @@ export default defineRule({
         const forEach = dynamic.attributes.for_each;
         const expression = `dynamic "authorized_networks"${forEach ? ` over ${sourceOf(forEach.value)}` : ''}`;
         const location = blockLocation(file, dynamic);
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'networkUnresolved',
           data: { address, expression, publicIp },
@@ -146,7 +148,7 @@ export default defineRule({
             },
             ipv4Evidence,
           ],
-          certainty: 'low',
+          dependsOn: inputsOf(expression),
           discriminator: 'network:dynamic',
         });
       }

@@ -92,6 +92,17 @@ export default {
   ],
   fail: [
     {
+      name: 'ssl_mode from a variable whose default is null: not set, as Terraform reads it',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ipv4_enabled = false
+      ssl_mode     = var.ssl_mode
+    }`),
+        'variables.tf': 'variable "ssl_mode" {\n  type    = string\n  default = null\n}\n',
+      },
+      expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 8, column: 5 }],
+    },
+    {
       name: 'the ADR state: private IP without SSL enforcement',
       files: {
         'main.tf': instance(`    ip_configuration {
@@ -141,14 +152,14 @@ export default {
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
     },
     {
-      name: 'ssl_mode from a variable takes precedence over require_ssl = true: low certainty',
+      name: 'ssl_mode from a variable takes precedence over require_ssl = true: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = true
       ssl_mode    = var.ssl_mode
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
       name: 'legacy require_ssl = false without ssl_mode',
@@ -165,25 +176,25 @@ export default {
       expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 6, column: 3 }],
     },
     {
-      name: 'ssl_mode from a module variable: low certainty',
+      name: 'ssl_mode from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(`    ip_configuration {
       ssl_mode = var.ssl_mode
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'require_ssl from a variable and no ssl_mode: low certainty',
+      name: 'require_ssl from a variable and no ssl_mode: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = var.require_ssl
     }`),
       },
-      expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, certainty: 'low' }],
+      expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'ip_configuration from a dynamic block: low certainty',
+      name: 'ip_configuration from a dynamic block: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    dynamic "ip_configuration" {
       for_each = var.ip_configuration
@@ -192,7 +203,7 @@ export default {
       }
     }`),
       },
-      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, certainty: 'low' }],
+      expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, status: 'unknown' }],
     },
     {
       name: 'two instances in one file: only the unenforced one fails',

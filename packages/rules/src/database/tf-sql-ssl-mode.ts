@@ -15,7 +15,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_sql_database_instance` must set `settings.ip_configuration.ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`. `ssl_mode` takes precedence over the legacy `require_ssl`: `ALLOW_UNENCRYPTED_AND_ENCRYPTED` fails even when `require_ssl = true`. Without `ssl_mode`, `require_ssl = true` passes (legacy) and `require_ssl = false` or nothing fails: Cloud SQL then accepts plaintext connections. A value that comes from a variable or a module input is not evaluated: it fails with low certainty and names the expression.',
+    'Each `google_sql_database_instance` must set `settings.ip_configuration.ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`. `ssl_mode` takes precedence over the legacy `require_ssl`: `ALLOW_UNENCRYPTED_AND_ENCRYPTED` fails even when `require_ssl = true`. Without `ssl_mode`, `require_ssl = true` passes (legacy) and `require_ssl = false` or nothing fails: Cloud SQL then accepts plaintext connections. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 3 (P1, do before production): "Current connection to Cloud SQL uses private IP without SSL enforcement", so data travels unencrypted inside the VPC. The ADR patches the instance with `--require-ssl`; `ssl_mode` is the setting that replaced it (the google provider 6.x no longer has `require_ssl`).',
   remediation: {
@@ -45,7 +45,7 @@ export default defineRule({
     sslNotConfigured:
       '{{address}} sets neither ssl_mode nor require_ssl: Cloud SQL keeps ALLOW_UNENCRYPTED_AND_ENCRYPTED and accepts unencrypted connections.',
     sslModeUnresolved:
-      'ssl_mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED (the gcp layer reads the live value).',
+      'ssl_mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED (the gcp layer reads the live value).',
     requireSslUnresolved:
       'require_ssl of {{address}} comes from `{{expression}}` and no ssl_mode is set: cannot confirm that unencrypted connections are refused (the gcp layer reads the live value).',
   },
@@ -78,13 +78,13 @@ export default defineRule({
         return;
       }
       if (mode.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'sslModeUnresolved',
           data: { address, expression: mode.expression },
           location: readLocation(file, mode),
           evidence,
-          certainty: 'low',
+          dependsOn: mode.dependsOn,
         });
         return;
       }
@@ -94,13 +94,13 @@ export default defineRule({
         return;
       }
       if (legacy.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'requireSslUnresolved',
           data: { address, expression: legacy.expression },
           location: readLocation(file, legacy),
           evidence,
-          certainty: 'low',
+          dependsOn: legacy.dependsOn,
         });
         return;
       }

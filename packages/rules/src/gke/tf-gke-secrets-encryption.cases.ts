@@ -53,14 +53,14 @@ export default {
       expect: [{ messageId: 'noKey', file: 'main.tf', line: 4, column: 3 }],
     },
     {
-      name: 'state from a module variable: low certainty',
+      name: 'state from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/gke/main.tf': cluster(`  database_encryption {
     state    = var.secrets_encryption_state
     key_name = var.secrets_key
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_container_cluster` must have `database_encryption { state = "ENCRYPTED" key_name = "<Cloud KMS key>" }`, so Secrets in etcd are encrypted with a key the project controls. No block, `state = "DECRYPTED"`, or `ENCRYPTED` without a `key_name` fails. The `key_name` may be a reference (`google_kms_crypto_key.<x>.id`): the state decides. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_container_cluster` must have `database_encryption { state = "ENCRYPTED" key_name = "<Cloud KMS key>" }`, so Secrets in etcd are encrypted with a key the project controls. No block, `state = "DECRYPTED"`, or `ENCRYPTED` without a `key_name` fails. The `key_name` may be a reference (`google_kms_crypto_key.<x>.id`): the state decides. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     'ADR-001 Issue 5 (Secrets Management with Secret Manager, P1): "Secrets stored in Kubernetes secrets (base64 encoded, not encrypted at rest by default)". Until every credential moves to Secret Manager, application-layer encryption keeps the Kubernetes copies encrypted with a Cloud KMS key.',
   remediation: {
@@ -37,7 +37,7 @@ export default defineRule({
     noKey:
       '{{address}} sets database_encryption.state = ENCRYPTED without a key_name: GKE needs the Cloud KMS key to use.',
     unresolved:
-      '{{field}} of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm Secrets are encrypted (the gcp layer reads the live value).',
+      '{{field}} of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm Secrets are encrypted (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -51,13 +51,13 @@ export default defineRule({
         readEvidence(file, `${address}.database_encryption.key_name`, key, 'a Cloud KMS key'),
       ];
       if (state.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { address, field: 'database_encryption.state', expression: state.expression },
           location: readLocation(file, state),
           evidence,
-          certainty: 'low',
+          dependsOn: state.dependsOn,
         });
         return;
       }

@@ -64,13 +64,13 @@ resource "google_container_node_pool" "primary" {
       expect: [{ messageId: 'badPool', file: 'main.tf', line: 5, column: 5 }],
     },
     {
-      name: 'the pool from a variable: low certainty',
+      name: 'the pool from a variable: could not decide (no value in the repository)',
       files: {
         'main.tf': cluster(`  workload_identity_config {
     workload_pool = var.workload_pool
   }`),
       },
-      expect: [{ messageId: 'unresolved', file: 'main.tf', line: 5, certainty: 'low' }],
+      expect: [{ messageId: 'unresolved', file: 'main.tf', line: 5, status: 'unknown' }],
     },
     {
       name: 'Workload Identity on, but a node pool and an inline pool expose the node metadata',

@@ -26,7 +26,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_container_cluster` must set `workload_identity_config { workload_pool = "<project>.svc.id.goog" }` (an Autopilot cluster, `enable_autopilot = true`, always has it). A string template ending in `.svc.id.goog` (the project variable interpolated before it) passes: it names a workload pool whatever the project. No block, or a pool that is not `*.svc.id.goog`, fails; any other expression fails with low certainty and names it. Node pools (`google_container_node_pool`, inline `node_pool` blocks, the cluster\'s own `node_config`) that set `workload_metadata_config { mode = "GCE_METADATA" }` fail: their pods see the node\'s metadata server and credentials instead of the GKE metadata server.',
+    'Each `google_container_cluster` must set `workload_identity_config { workload_pool = "<project>.svc.id.goog" }` (an Autopilot cluster, `enable_autopilot = true`, always has it). A string template ending in `.svc.id.goog` (the project variable interpolated before it) passes: it names a workload pool whatever the project. No block, or a pool that is not `*.svc.id.goog`, fails; any other value the repository does not settle is undecided (`unknown`) and names its input. Node pools (`google_container_node_pool`, inline `node_pool` blocks, the cluster\'s own `node_config`) that set `workload_metadata_config { mode = "GCE_METADATA" }` fail: their pods see the node\'s metadata server and credentials instead of the GKE metadata server.',
   rationale:
     "ADR-001 Issue 5 (Secrets Management with Secret Manager, P1) has the backend read its credentials from Secret Manager; Workload Identity is how a pod gets a Google identity of its own (the `coditect-cloud-backend` Kubernetes service account bound to a Google service account) without a key file or the node's broad service account.",
   remediation: {
@@ -57,11 +57,11 @@ export default defineRule({
     notSet: "{{address}} has no workload_identity_config: pods can only act as the node's service account.",
     badPool: '{{address}} sets workload_pool = {{pool}}, which is not a <project>.svc.id.goog pool.',
     unresolved:
-      'workload_pool of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm Workload Identity is on (the gcp layer reads the live value).',
+      'workload_pool of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm Workload Identity is on (the gcp layer reads the live value).',
     nodeMetadataExposed:
       "{{address}} sets workload_metadata_config.mode = GCE_METADATA: its pods reach the node's metadata server and service account instead of Workload Identity.",
     nodeMetadataUnresolved:
-      'workload_metadata_config.mode of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm its pods use the GKE metadata server.',
+      'workload_metadata_config.mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm its pods use the GKE metadata server.',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -80,13 +80,13 @@ export default defineRule({
           discriminator: `node-metadata:${address}`,
         });
       } else if (mode.kind === 'expression') {
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'nodeMetadataUnresolved',
           data: { address, expression: mode.expression },
           location: readLocation(file, mode),
           evidence,
-          certainty: 'low',
+          dependsOn: mode.dependsOn,
           discriminator: `node-metadata:${address}`,
         });
       }
@@ -118,13 +118,13 @@ export default defineRule({
         if (WORKLOAD_POOL.test(pool.expression)) {
           ctx.pass({ resource, messageId: 'enabled', data: { address, pool: pool.expression }, evidence });
         } else {
-          ctx.fail({
+          ctx.unknown({
             resource,
             messageId: 'unresolved',
             data: { address, expression: pool.expression },
             location: readLocation(file, pool),
             evidence,
-            certainty: 'low',
+            dependsOn: pool.dependsOn,
           });
         }
       } else {

@@ -84,7 +84,7 @@ data "google_sql_database_instance" "existing" {
       ],
     },
     {
-      name: 'a registry module may declare the instance: low certainty',
+      name: 'a registry module may declare the instance: could not decide (no value in the repository)',
       files: {
         ...staging,
         'opentofu/environments/staging/main.tf': `${provider}
@@ -106,7 +106,7 @@ module "gke" {
         'opentofu/modules/kms/main.tf': kms,
       },
       expect: [
-        { messageId: 'maybeInRemoteModule', file: 'opentofu/environments/staging/main.tf', line: 1, certainty: 'low' },
+        { messageId: 'maybeInRemoteModule', file: 'opentofu/environments/staging/main.tf', line: 1, status: 'unknown' },
       ],
     },
     {

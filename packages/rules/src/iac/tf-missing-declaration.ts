@@ -49,8 +49,9 @@ export default defineRule({
   concerns: ['iac.unmanaged-resource'],
   layer: 'files',
   facets: ['files.terraform'],
+  adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',
   description:
-    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. A missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file; the failure is of low certainty when a module call with a remote source (not in the repository) could declare it. With no `.tf` file at all, one failure says no infrastructure as code exists.',
+    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. A missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file; when a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules) instead of a failure. With no `.tf` file at all, one failure says no infrastructure as code exists.',
   rationale:
     'ADR-001 Issue 1 (Infrastructure as Code Gap, P1) and Lesson 3 ("Manual gcloud commands created infrastructure not tracked in OpenTofu state"): the Artifact Registry repository and the Memorystore instance were created with gcloud and the Cloud SQL instance still has to be imported; what is not declared cannot be reviewed, reproduced or kept from drifting.',
   remediation: {
@@ -113,14 +114,22 @@ export default defineRule({
       }
       const anchor = anchorLocation(files, ctx.env.name);
       const module = remote[0];
-      ctx.fail({
-        resource,
-        messageId: module ? 'maybeInRemoteModule' : 'notDeclared',
-        data: module ? { ...data, module: module.name, source: module.source ?? 'not a literal' } : data,
-        ...(anchor ? { location: anchor } : {}),
-        evidence,
-        ...(module ? { certainty: 'low' as const } : {}),
-      });
+      if (module) {
+        // A remote module the scan does not read may declare it: undecided, naming the modules.
+        ctx.unknown({
+          resource,
+          messageId: 'maybeInRemoteModule',
+          data: { ...data, module: module.name, source: module.source ?? 'not a literal' },
+          ...(anchor ? { location: anchor } : {}),
+          evidence,
+          dependsOn: [
+            ...remote.slice(0, 5).map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
+            ...(remote.length > 5 ? [`${remote.length - 5} more remote module calls`] : []),
+          ],
+        });
+        continue;
+      }
+      ctx.fail({ resource, messageId: 'notDeclared', data, ...(anchor ? { location: anchor } : {}), evidence });
     }
   },
 });

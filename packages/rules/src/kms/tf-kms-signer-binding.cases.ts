@@ -139,7 +139,7 @@ resource "google_kms_crypto_key_iam_binding" "public_verify" {
       expect: [{ messageId: 'publicGrant', file: 'kms.tf', line: 24, column: 3 }],
     },
     {
-      name: 'the member comes from a variable: low certainty',
+      name: 'the member comes from a variable: could not decide (no value in the repository)',
       files: {
         'modules/kms/iam.tf': `resource "google_kms_crypto_key_iam_member" "signer" {
   crypto_key_id = "projects/coditect-cloud-infra/locations/us-central1/keyRings/license-signing-keyring/cryptoKeys/license-signing-key"
@@ -148,7 +148,7 @@ resource "google_kms_crypto_key_iam_binding" "public_verify" {
 }
 `,
       },
-      expect: [{ messageId: 'grantUnresolved', file: 'modules/kms/iam.tf', line: 4, certainty: 'low' }],
+      expect: [{ messageId: 'grantUnresolved', file: 'modules/kms/iam.tf', line: 4, status: 'unknown' }],
     },
     {
       name: 'no KMS at all in the .tf files: reported at the google provider',

@@ -10,8 +10,9 @@ import {
   publicMembers,
   type Grant,
   type Match,
+  unknownInputs,
 } from '../util/kms.js';
-import { anchorLocation, blockLocation, resourceOf, resourcesOf } from '../util/terraform.js';
+import { anchorLocation, blockLocation, inputsOf, resourceOf, resourcesOf } from '../util/terraform.js';
 
 const SIGNER_ROLE = 'roles/cloudkms.signerVerifier';
 /** Roles that sign with the key, or let their holder grant itself that. */
@@ -30,8 +31,9 @@ export default defineRule({
   concerns: ['kms.signer-binding'],
   layer: 'files',
   facets: ['files.terraform'],
+  adrIdentity: 'KMS key and signer (license-signing-key, coditect-cloud-backend)',
   description:
-    'A `google_kms_crypto_key_iam_binding` / `_iam_member` / `_iam_policy` on the license-signing key (or a `google_kms_key_ring_iam_*` on its key ring) must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer` (default `serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`; a member built from `google_service_account.<x>.email` or `.member` is resolved when that account has a literal `account_id`). No such grant fails, placed on the key\'s declaration (else the first `provider "google"` file). A grant whose key, role or members come from an expression the files do not evaluate fails with low certainty. Independently, `allUsers` or `allAuthenticatedUsers` in any KMS key or key-ring grant fails at the members, and so does any other literal principal (a group, a user, another service account) granted a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the license key or its key ring: the signing role belongs to the backend service account alone. With no `.tf` file at all the rule is skipped.',
+    'A `google_kms_crypto_key_iam_binding` / `_iam_member` / `_iam_policy` on the license-signing key (or a `google_kms_key_ring_iam_*` on its key ring) must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer` (default `serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`; a member built from `google_service_account.<x>.email` or `.member` is resolved when that account has a literal `account_id`). No such grant fails, placed on the key\'s declaration (else the first `provider "google"` file). A grant whose key, role or members the repository does not settle is undecided (`unknown`, naming those inputs). Independently, `allUsers` or `allAuthenticatedUsers` in any KMS key or key-ring grant fails at the members, and so does any other literal principal (a group, a user, another service account) granted a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the license key or its key ring: the signing role belongs to the backend service account alone. With no `.tf` file at all the rule is skipped.',
   rationale:
     'ADR-001 Issue 6 (Cloud KMS for License Signing, P0): the backend signs licenses through Cloud KMS as its own service account; without `roles/cloudkms.signerVerifier` on the key every signing call is denied, and a public grant lets anyone sign licenses.',
   remediation: {
@@ -145,7 +147,13 @@ export default defineRule({
       ]
         .filter(Boolean)
         .join(' and ');
-      ctx.fail({
+      const t = grantTarget(files, maybe.g);
+      const dependsOn = [
+        ...(maybe.target === 'maybe' ? unknownInputs(t.ring, ...(t.key ? [t.key.name, t.key.ring] : [])) : []),
+        ...(maybe.role === 'maybe' ? unknownInputs(maybe.g.role) : []),
+        ...(maybe.member === 'maybe' && maybe.g.expression ? inputsOf(maybe.g.expression) : []),
+      ];
+      ctx.unknown({
         resource,
         messageId: 'grantUnresolved',
         data: { ...base, role: describeKnown(maybe.g.role), address: maybe.g.iam.address, what },
@@ -158,7 +166,7 @@ export default defineRule({
             expected: kms.signer,
           },
         ],
-        certainty: 'low',
+        dependsOn: dependsOn.length ? dependsOn : [maybe.g.iam.address],
       });
       return;
     }

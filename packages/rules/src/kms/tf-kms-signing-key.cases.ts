@@ -169,7 +169,7 @@ resource "google_kms_crypto_key" "license_signing" {
       expect: [{ messageId: 'noInitialVersion', file: 'kms.tf', line: 10 }],
     },
     {
-      name: 'a module key whose name and ring come from variables: low certainty',
+      name: 'a module key whose name and ring come from variables: could not decide (no value in the repository)',
       files: {
         'modules/kms/main.tf': `resource "google_kms_key_ring" "this" {
   name     = var.key_ring_name
@@ -186,7 +186,7 @@ resource "google_kms_crypto_key" "this" {
 }
 `,
       },
-      expect: [{ messageId: 'identityUnresolved', file: 'modules/kms/main.tf', line: 6, certainty: 'low' }],
+      expect: [{ messageId: 'identityUnresolved', file: 'modules/kms/main.tf', line: 6, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

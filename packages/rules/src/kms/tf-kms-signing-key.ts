@@ -1,5 +1,5 @@
 import { defineRule, type Evidence } from '@coditect-audit/core';
-import { describeKnown, keyIdentity, matchKey } from '../util/kms.js';
+import { describeKnown, keyIdentity, matchKey, unknownInputs } from '../util/kms.js';
 import {
   anchorLocation,
   blockLocation,
@@ -22,8 +22,9 @@ export default defineRule({
   concerns: ['kms.signing-key'],
   layer: 'files',
   facets: ['files.terraform'],
+  adrIdentity: 'KMS key name (license-signing-keyring/license-signing-key)',
   description:
-    'A `google_kms_crypto_key` whose literal `name` is the expected key (`expectations.kms.key`, default `license-signing-key`) in the expected key ring (`expectations.kms.keyRing`, resolved through `key_ring = google_kms_key_ring.<x>.id` to that ring\'s `name`) must have `purpose = "ASYMMETRIC_SIGN"` and `version_template { algorithm = "RSA_SIGN_PKCS1_4096_SHA512" }` (`expectations.kms.algorithm`), and must not skip its initial version. A wrong purpose or algorithm fails at the attribute. A key whose name or ring comes from a variable or module input fails with low certainty. When no `.tf` file declares the key, the finding is placed on the first file with a `provider "google"` block (else the environment\'s `main.tf`); with no `.tf` file at all the rule is skipped. `rotation_period` is never required: Cloud KMS does not rotate asymmetric keys automatically.',
+    'A `google_kms_crypto_key` whose literal `name` is the expected key (`expectations.kms.key`, default `license-signing-key`) in the expected key ring (`expectations.kms.keyRing`, resolved through `key_ring = google_kms_key_ring.<x>.id` to that ring\'s `name`) must have `purpose = "ASYMMETRIC_SIGN"` and `version_template { algorithm = "RSA_SIGN_PKCS1_4096_SHA512" }` (`expectations.kms.algorithm`), and must not skip its initial version. A wrong purpose or algorithm fails at the attribute. A key whose name or ring the repository does not settle is undecided (`unknown`, naming those inputs). When no `.tf` file declares the key, the finding is placed on the first file with a `provider "google"` block (else the environment\'s `main.tf`); with no `.tf` file at all the rule is skipped. `rotation_period` is never required: Cloud KMS does not rotate asymmetric keys automatically.',
   rationale:
     'ADR-001 Issue 6 (Cloud KMS for License Signing, P0) and the pending ADR-002: the license server signs licenses with a Cloud KMS key so the private key never leaves Google. A key with the wrong purpose cannot sign; a different algorithm produces signatures the clients will not verify; a key created by hand is invisible to OpenTofu (Lesson 3).',
   remediation: {
@@ -44,7 +45,7 @@ export default defineRule({
     noInitialVersion:
       '{{address}} ({{ring}}/{{key}}) sets skip_initial_version_creation = true: the key has no version to sign with until one is created or imported.',
     unresolved:
-      '{{field}} of {{address}} ({{ring}}/{{key}}) comes from `{{expression}}`, which is not evaluated from the files: cannot confirm {{expected}} (the gcp layer reads the live key).',
+      '{{field}} of {{address}} ({{ring}}/{{key}}) comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm {{expected}} (the gcp layer reads the live key).',
     identityUnresolved:
       '{{address}} may be the license-signing key {{expectedRing}}/{{expectedKey}} but its name ({{name}}) or key ring ({{ring}}) comes from an expression the files do not evaluate.',
     missing:
@@ -83,13 +84,13 @@ export default defineRule({
       let failed = false;
       if (purpose.kind === 'expression') {
         failed = true;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: { ...base, field: 'purpose', expression: purpose.expression, expected: kms.purpose },
           location: readLocation(file, purpose),
           evidence,
-          certainty: 'low',
+          dependsOn: purpose.dependsOn,
           discriminator: 'purpose',
         });
       } else if (purpose.kind === 'absent' || purpose.value !== kms.purpose) {
@@ -108,7 +109,7 @@ export default defineRule({
       }
       if (algorithm.kind === 'expression') {
         failed = true;
-        ctx.fail({
+        ctx.unknown({
           resource,
           messageId: 'unresolved',
           data: {
@@ -119,7 +120,7 @@ export default defineRule({
           },
           location: readLocation(file, algorithm),
           evidence,
-          certainty: 'low',
+          dependsOn: algorithm.dependsOn,
           discriminator: 'algorithm',
         });
       } else if (algorithm.kind === 'absent' || algorithm.value !== kms.algorithm) {
@@ -157,7 +158,7 @@ export default defineRule({
     if (matches.length > 0) return;
 
     for (const { k, id } of maybes) {
-      ctx.fail({
+      ctx.unknown({
         resource: resourceOf(k),
         messageId: 'identityUnresolved',
         data: {
@@ -172,7 +173,7 @@ export default defineRule({
           { path: `${k.address}.name`, observed: describeKnown(id.name), expected: kms.key },
           { path: `${k.address}.key_ring`, observed: describeKnown(id.ring), expected: kms.keyRing },
         ],
-        certainty: 'low',
+        dependsOn: unknownInputs(id.name, id.ring),
       });
     }
     if (maybes.length > 0) return;

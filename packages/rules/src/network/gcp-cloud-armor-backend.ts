@@ -12,6 +12,7 @@ export default defineRule({
   concerns: ['network.edge-protection'],
   layer: 'gcp',
   facets: ['gcp.compute-armor'],
+  adrIdentity: 'Cloud Armor policy on the app backend',
   description:
     "Reads the global backend services and security policies of the expected project (compute `backendServices.list`, `securityPolicies.list`). The app's backend services are those GKE created for its namespace (`k8s1-…-<namespace>-…`, default namespace `coditect-staging`). None fails: the app is not behind an HTTP(S) load balancer Cloud Armor can attach to (a plain LoadBalancer Service is a network load balancer). Each of them must have a `securityPolicy` that exists.",
   rationale:

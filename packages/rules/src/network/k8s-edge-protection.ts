@@ -19,6 +19,7 @@ export default defineRule({
   concerns: ['network.edge-protection'],
   layer: 'k8s',
   facets: ['k8s.services', 'k8s.ingresses', 'k8s.backendconfigs'],
+  adrIdentity: 'Cloud Armor policy on the app entry',
   description:
     "Every live Service that an Ingress of the app namespace routes to must carry a `cloud.google.com/backend-config` annotation naming (for the backend's port, or by default) a live BackendConfig whose `spec.securityPolicy.name` is set: that is how GKE attaches a Cloud Armor policy to the Ingress's backend service. A public LoadBalancer Service as the app's entry cannot take a BackendConfig and fails. Whether the policy itself exists and has rules is the GCP layer's to check. Clusters without the BackendConfig CRD (not GKE) skip this rule.",
   rationale:

@@ -29,6 +29,7 @@ export default defineRule({
   concerns: ['network.edge-protection'],
   layer: 'files',
   facets: ['files.kubernetes'],
+  adrIdentity: 'Cloud Armor policy on the app entry',
   description:
     "Every Service that an app Ingress routes to must carry a `cloud.google.com/backend-config` (or `beta.cloud.google.com/backend-config`) annotation naming, for the backend's port or by default, a BackendConfig (cloud.google.com) whose `spec.securityPolicy.name` is set: that is how GKE attaches a Cloud Armor policy to the Ingress's backend service. A public LoadBalancer Service as the app's entry cannot take a BackendConfig and fails too. With no public entry in the manifests the rule does not apply.",
   rationale:

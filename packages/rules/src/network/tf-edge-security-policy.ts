@@ -22,6 +22,7 @@ export default defineRule({
   concerns: ['network.edge-protection'],
   layer: 'files',
   facets: ['files.terraform'],
+  adrIdentity: 'Cloud Armor policy (google_compute_security_policy)',
   description:
     'The `.tf` files must declare a `google_compute_security_policy` (Cloud Armor). When they also declare external `google_compute_backend_service` resources, each must reference a policy through `security_policy`. (Backend services that a GKE Ingress creates are not in OpenTofu; they get the policy through a BackendConfig, see manifest-edge-protection.) No `.tf` files: not applicable.',
   rationale:

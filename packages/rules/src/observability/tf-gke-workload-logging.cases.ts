@@ -39,7 +39,7 @@ export default {
           file: 'opentofu/modules/gke/main.tf',
           line: 1,
           column: 1,
-          certainty: 'low',
+          status: 'unknown',
         },
       ],
     },
@@ -55,11 +55,11 @@ export default {
       ],
     },
     {
-      name: 'nothing declared: both low certainty, at the cluster',
+      name: 'nothing declared: both undecided (GKE defaults decide), at the cluster',
       files: { 'main.tf': cluster('  networking_mode = "VPC_NATIVE"') },
       expect: [
-        { messageId: 'loggingNotDeclared', file: 'main.tf', line: 1, certainty: 'low' },
-        { messageId: 'monitoringNotDeclared', file: 'main.tf', line: 1, certainty: 'low' },
+        { messageId: 'loggingNotDeclared', file: 'main.tf', line: 1, status: 'unknown' },
+        { messageId: 'monitoringNotDeclared', file: 'main.tf', line: 1, status: 'unknown' },
       ],
     },
     {
@@ -73,7 +73,7 @@ export default {
   }`),
       },
       expect: [
-        { messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, certainty: 'low' },
+        { messageId: 'unresolved', file: 'modules/gke/main.tf', line: 5, status: 'unknown' },
         { messageId: 'monitoringEmpty', file: 'modules/gke/main.tf', line: 8, certainty: 'high' },
       ],
     },

@@ -9,7 +9,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   description:
-    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` fails with low certainty: it keeps whatever GKE defaults to, which nothing in the code pins. A value from a variable or module input fails with low certainty and names the expression.',
+    'Each `google_container_cluster` must declare `logging_config { enable_components = [..., "WORKLOADS"] }` and a `monitoring_config` block. `logging_service = "none"` or `monitoring_service = "none"` fails, so do logging components without `WORKLOADS` and an empty monitoring component list. A cluster that declares no `logging_config` or no `monitoring_config` is undecided (`unknown`): it keeps whatever GKE defaults to for its version, which nothing in the code pins (the gcp layer reads the live value). A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first.',
   rationale:
     "ADR-001 Issue 9 (Monitoring and Observability, P1): error rate, latency, crash loops and database connection errors must be visible before production. The backend's stdout/stderr only reaches Cloud Logging when the cluster collects WORKLOADS logs, and the alert policies need Cloud Monitoring.",
   remediation: {
@@ -40,7 +40,7 @@ export default defineRule({
     monitoringNotDeclared:
       "{{address}} declares no monitoring_config: Cloud Monitoring depends on GKE's default and nothing in the code pins it.",
     unresolved:
-      '{{field}} of {{address}} comes from `{{expression}}`, which is not evaluated from the files: cannot confirm workloads are logged and monitored (the gcp layer reads the live value).',
+      '{{field}} of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm workloads are logged and monitored (the gcp layer reads the live value).',
   },
   check(ctx) {
     const files = ctx.facet('files.terraform').files;
@@ -70,16 +70,39 @@ export default defineRule({
         at: TfRead,
         discriminator: 'logging' | 'monitoring',
         extra: Record<string, string> = {},
-        certainty: 'high' | 'low' = 'high',
       ) => {
         failed = true;
+        // Not declared: GKE's defaults for the cluster's version decide, which nothing in the code pins.
+        if (messageId === 'loggingNotDeclared' || messageId === 'monitoringNotDeclared') {
+          ctx.unknown({
+            resource,
+            messageId,
+            data: { address, ...extra },
+            location: readLocation(file, at),
+            evidence,
+            dependsOn: [`GKE's default ${discriminator} components (no ${discriminator}_config block)`],
+            discriminator,
+          });
+          return;
+        }
+        if (messageId === 'unresolved' && at.kind === 'expression') {
+          ctx.unknown({
+            resource,
+            messageId,
+            data: { address, ...extra },
+            location: readLocation(file, at),
+            evidence,
+            dependsOn: at.dependsOn,
+            discriminator,
+          });
+          return;
+        }
         ctx.fail({
           resource,
           messageId,
           data: { address, ...extra },
           location: readLocation(file, at),
           evidence,
-          certainty,
           discriminator,
         });
       };
@@ -88,23 +111,17 @@ export default defineRule({
       if (loggingService.kind === 'literal' && loggingService.value === 'none') {
         fail('loggingOff', loggingService, 'logging');
       } else if (loggingService.kind === 'expression') {
-        fail(
-          'unresolved',
-          loggingService,
-          'logging',
-          { field: 'logging_service', expression: loggingService.expression },
-          'low',
-        );
+        fail('unresolved', loggingService, 'logging', {
+          field: 'logging_service',
+          expression: loggingService.expression,
+        });
       } else if (components.kind === 'expression') {
-        fail(
-          'unresolved',
-          components,
-          'logging',
-          { field: 'logging_config.enable_components', expression: components.expression },
-          'low',
-        );
+        fail('unresolved', components, 'logging', {
+          field: 'logging_config.enable_components',
+          expression: components.expression,
+        });
       } else if (components.kind === 'absent') {
-        fail('loggingNotDeclared', components, 'logging', {}, 'low');
+        fail('loggingNotDeclared', components, 'logging');
       } else {
         const list = Array.isArray(components.value) ? components.value.map(String) : [String(components.value)];
         if (!list.includes('WORKLOADS'))
@@ -115,23 +132,17 @@ export default defineRule({
       if (monitoringService.kind === 'literal' && monitoringService.value === 'none') {
         fail('monitoringOff', monitoringService, 'monitoring');
       } else if (monitoringService.kind === 'expression') {
-        fail(
-          'unresolved',
-          monitoringService,
-          'monitoring',
-          { field: 'monitoring_service', expression: monitoringService.expression },
-          'low',
-        );
+        fail('unresolved', monitoringService, 'monitoring', {
+          field: 'monitoring_service',
+          expression: monitoringService.expression,
+        });
       } else if (!childBlock(r.block, 'monitoring_config')) {
-        fail('monitoringNotDeclared', monitoring, 'monitoring', {}, 'low');
+        fail('monitoringNotDeclared', monitoring, 'monitoring');
       } else if (monitoring.kind === 'expression') {
-        fail(
-          'unresolved',
-          monitoring,
-          'monitoring',
-          { field: 'monitoring_config.enable_components', expression: monitoring.expression },
-          'low',
-        );
+        fail('unresolved', monitoring, 'monitoring', {
+          field: 'monitoring_config.enable_components',
+          expression: monitoring.expression,
+        });
       } else if (monitoring.kind === 'literal' && Array.isArray(monitoring.value) && monitoring.value.length === 0) {
         fail('monitoringEmpty', monitoring, 'monitoring');
       }

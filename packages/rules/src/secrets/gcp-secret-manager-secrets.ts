@@ -8,6 +8,7 @@ export default defineRule({
   concerns: ['secrets.not-in-secret-manager'],
   layer: 'gcp',
   facets: ['gcp.secretmanager'],
+  adrIdentity: 'Secret Manager secret names (django-secret-key, db-password-staging, redis-password-staging)',
   description:
     'Each name in `expectations.secretManager.secrets` (default `django-secret-key`, `db-password-staging`, `redis-password-staging`) must be a secret of the expected project (secretmanager `secrets.list`, metadata only: no version is ever accessed). A missing one fails.',
   rationale:

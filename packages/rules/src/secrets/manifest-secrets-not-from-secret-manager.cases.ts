@@ -132,7 +132,7 @@ stringData:
       expect: [{ messageId: 'handMade', file: 'k8s/secrets.yaml', line: 5, column: 3 }],
     },
     {
-      name: 'created with kubectl: referenced by the Deployment and the migration Job, declared nowhere',
+      name: 'referenced by the Deployment and the migration Job, declared nowhere: undecided (kubectl or a chart elsewhere)',
       files: {
         'k8s/deployment.yaml': deployment,
         'k8s/migrate-job.yaml': `apiVersion: batch/v1
@@ -152,8 +152,8 @@ spec:
 `,
       },
       expect: [
-        { messageId: 'notDeclared', file: 'k8s/deployment.yaml', line: 13, column: 17, certainty: 'low' },
-        { messageId: 'notDeclared', file: 'k8s/migrate-job.yaml', line: 13, column: 17 },
+        { messageId: 'notDeclared', file: 'k8s/deployment.yaml', line: 13, column: 17, status: 'unknown' },
+        { messageId: 'notDeclared', file: 'k8s/migrate-job.yaml', line: 13, column: 17, status: 'unknown' },
       ],
     },
     {

@@ -23,7 +23,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "Every Secret the app uses must be produced from Google Secret Manager: the target of an `ExternalSecret` (external-secrets.io; `spec.target.name`, default the ExternalSecret's name) whose `SecretStore`/`ClusterSecretStore` uses the `gcpsm` provider, or a `secretObjects` entry of a `SecretProviderClass` (secrets-store.csi.x-k8s.io) with provider `gcp`. A plain `kind: Secret` manifest that nothing syncs fails; so does a store with another provider. A Secret that the app references but that no manifest declares or produces was made with kubectl: it fails with low certainty.",
+    "Every Secret the app uses must be produced from Google Secret Manager: the target of an `ExternalSecret` (external-secrets.io; `spec.target.name`, default the ExternalSecret's name) whose `SecretStore`/`ClusterSecretStore` uses the `gcpsm` provider, or a `secretObjects` entry of a `SecretProviderClass` (secrets-store.csi.x-k8s.io) with provider `gcp`. A plain `kind: Secret` manifest that nothing syncs fails; so does a store with another provider. A Secret that the app references but that no manifest declares or produces is undecided (`unknown`): it may be made by hand or by something outside the repository; the k8s layer reads the live one.",
   rationale:
     'ADR-001 Issue 5 (P1): "Secrets stored in Kubernetes secrets (base64 encoded, not encrypted at rest by default)". The ADR creates `django-secret-key`, `db-password-staging` and `redis-password-staging` in Secret Manager and prefers External Secrets Operator to sync them into the cluster.',
   remediation: {
@@ -64,7 +64,7 @@ EOF`,
     handMade:
       'Secret {{secret}} is a hand-made manifest: no ExternalSecret or SecretProviderClass syncs it from Secret Manager.',
     notDeclared:
-      'Secret {{secret}} is used by {{workload}} but no manifest declares or syncs it: it was created by hand (kubectl create secret).',
+      'Secret {{secret}} is used by {{workload}} but no manifest in the repository declares or syncs it: cannot tell whether it is synced from Secret Manager or made by hand (the k8s layer reads the live Secret).',
     otherProvider: 'Secret {{secret}} is synced by {{producer}} from provider {{provider}}, not Secret Manager.',
     fromSecretManager: 'Secret {{secret}} is synced from Secret Manager by {{producer}}.',
     storeNotDeclared:
@@ -124,7 +124,7 @@ EOF`,
       }
       const firstRef = refs[0];
       if (manifests.length === 0 && firstRef) {
-        ctx.fail({
+        ctx.unknown({
           // No file declares this Secret: its id names it by namespace alone.
           resource: { id: `Secret/${exp.app.namespace}/${name}`, kind: 'Secret', name, namespace: exp.app.namespace },
           messageId: 'notDeclared',
@@ -138,7 +138,7 @@ EOF`,
               expected: 'an ExternalSecret target synced from Secret Manager',
             },
           ],
-          certainty: 'low',
+          dependsOn: [`Secret ${exp.app.namespace}/${name}, which no repository file declares`],
         });
       }
     }

@@ -66,6 +66,38 @@ resource "google_secret_manager_secret" "app" {
       },
       expectations: { secretManager: { secrets: ['api-key-staging'] } },
     },
+    {
+      name: 'for_each over a variable default, and a module called once per secret (evaluated as Terraform would)',
+      files: {
+        'main.tf': `${provider}
+variable "secrets" {
+  default = ["django-secret-key", "db-password-staging"]
+}
+
+resource "google_secret_manager_secret" "app" {
+  for_each  = toset(var.secrets)
+  secret_id = each.key
+  replication {
+    auto {}
+  }
+}
+
+module "redis_password" {
+  source = "./modules/secret"
+  id     = "redis-password-staging"
+}
+`,
+        'modules/secret/main.tf': `variable "id" {}
+
+resource "google_secret_manager_secret" "this" {
+  secret_id = var.id
+  replication {
+    auto {}
+  }
+}
+`,
+      },
+    },
   ],
   fail: [
     {
@@ -122,7 +154,7 @@ resource "google_secret_manager_secret" "redis" {
       expect: [{ messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 1 }],
     },
     {
-      name: 'secret_id from a variable cannot be matched: low certainty',
+      name: 'secret_id from a variable cannot be matched: could not decide (no value in the repository)',
       files: {
         'main.tf': `${provider}
 variable "secret_name" {
@@ -138,7 +170,7 @@ resource "google_secret_manager_secret" "one" {
 `,
       },
       expectations: { secretManager: { secrets: ['django-secret-key'] } },
-      expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, certainty: 'low' }],
+      expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, status: 'unknown' }],
     },
   ],
 } satisfies RuleCases;

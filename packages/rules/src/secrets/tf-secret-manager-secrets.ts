@@ -8,6 +8,7 @@ import {
   resourcesOfType,
   type TfResource,
 } from '../util/tf-lookup.js';
+import { dependsOnOf } from '../util/terraform.js';
 
 interface DeclaredSecret {
   id: string;
@@ -25,6 +26,7 @@ export default defineRule({
   concerns: ['secrets.not-in-secret-manager'],
   layer: 'files',
   facets: ['files.terraform'],
+  adrIdentity: 'Secret Manager secret names (django-secret-key, db-password-staging, redis-password-staging)',
   description:
     'Every name in `expectations.secretManager.secrets` must be the `secret_id` of a `google_secret_manager_secret` resource in the `.tf` files. A literal `secret_id` is matched, and so is `each.key`/`each.value` over a literal `for_each` list, set or map. The secret versions (the values) are not read and do not belong in the repository.',
   rationale:
@@ -65,6 +67,7 @@ export default defineRule({
     }
     const declared: DeclaredSecret[] = [];
     let unresolved = 0;
+    const unresolvedInputs: string[] = [];
     for (const r of resourcesOfType(tf, 'google_secret_manager_secret')) {
       const attr = r.block.attributes.secret_id;
       const literal = literalString(attr);
@@ -77,11 +80,16 @@ export default defineRule({
         expr === 'each.key' || expr === 'each.value'
           ? forEachNames(r.block, expr === 'each.key' ? 'key' : 'value')
           : undefined;
+      // Instances the collector evaluated (a module called once per secret, a for_each): each one's id.
+      const instances = (attr?.instanceValues ?? []).filter((x): x is string => typeof x === 'string');
       if (keys && attr) {
         const at = r.block.attributes.for_each ?? attr;
         for (const id of keys) declared.push({ id, resource: r, location: attributeLocation(r.file, at) });
+      } else if (instances.length && attr) {
+        for (const id of instances) declared.push({ id, resource: r, location: attributeLocation(r.file, attr) });
       } else {
         unresolved++;
+        unresolvedInputs.push(...dependsOnOf(attr, expr ?? `${r.type}.${r.name}.secret_id`));
       }
     }
     for (const name of expected) {
@@ -97,9 +105,8 @@ export default defineRule({
         });
         continue;
       }
-      ctx.fail({
+      const report = {
         resource,
-        messageId: unresolved > 0 ? 'missingUnresolved' : 'missing',
         data: { secret: name, unresolved },
         location: anchor,
         evidence: [
@@ -109,8 +116,10 @@ export default defineRule({
             expected: name,
           },
         ],
-        certainty: unresolved > 0 ? 'low' : 'high',
-      });
+      };
+      // A secret_id the files do not settle may be this one: undecided, not missing.
+      if (unresolved > 0) ctx.unknown({ ...report, messageId: 'missingUnresolved', dependsOn: unresolvedInputs });
+      else ctx.fail({ ...report, messageId: 'missing' });
     }
   },
 });

@@ -6,6 +6,7 @@ import type { TfBlock, TfFile } from '@coditect-audit/core';
 import {
   childBlocks,
   findResource,
+  inputsOf,
   isExpression,
   literalAt,
   referenceTo,
@@ -90,6 +91,11 @@ export function matchKey(id: KeyIdentity, expected: { keyRing: string; key: stri
 export function matchRing(ring: Known, expected: string): Match {
   if (!ring.known) return 'maybe';
   return ring.value === expected ? 'yes' : 'no';
+}
+
+/** The inputs an unknown name or ring depends on (empty when known). */
+export function unknownInputs(...ks: Known[]): string[] {
+  return ks.flatMap((k) => (k.known ? [] : inputsOf(k.expression)));
 }
 
 export function describeKnown(k: Known): string {

@@ -1,11 +1,11 @@
 /**
  * Reading OpenTofu / Terraform files as the files collector gives them (`TfFile` / `TfBlock`).
  *
- * Values are either evaluated JSON literals or `{ expression: "<source>" }`. Rules never evaluate an
- * expression: a value that decides a verdict and comes from an expression (a variable, a module input, a
- * reference, a function call, a `dynamic` block) gives a fail of low certainty that names the expression.
- * Resource blocks are looked at wherever they are declared, modules included; module calls are not
- * evaluated (their inputs do not flow into the module's resources for a verdict).
+ * Values are either literals or `{ expression: "<source>" }`. The files collector has already evaluated
+ * what Terraform would (variable defaults, `.tfvars`, locals, local module inputs and outputs, override
+ * files, `count` / `for_each`, `dynamic` blocks): a value that is still an expression depends on something
+ * the repository does not settle (a variable without a value, a resource attribute known after apply), and
+ * a verdict it decides is `unknown`, naming those inputs (`dependsOn`). Rules never evaluate.
  */
 import type {
   Evidence,
@@ -78,8 +78,34 @@ export function dynamicBlock(block: TfBlock, name: string): TfBlock | undefined 
  */
 export type TfRead =
   | { kind: 'literal'; value: unknown; attribute: TfAttribute }
-  | { kind: 'expression'; expression: string; line: number; column: number; attribute?: TfAttribute }
+  | {
+      kind: 'expression';
+      expression: string;
+      /** What the value depends on that the repository does not settle (`var.tier`). */
+      dependsOn: string[];
+      line: number;
+      column: number;
+      attribute?: TfAttribute;
+    }
   | { kind: 'absent'; parent: TfBlock; missing: string[] };
+
+const REFERENCE =
+  /(?<![\w.-])(?:var\.[A-Za-z_][\w-]*|local\.[A-Za-z_][\w-]*|module\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)?|data\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|each\.(?:key|value)|count\.index|path\.(?:module|root|cwd)|terraform\.workspace|[a-z][a-z0-9]*_[\w-]+\.[A-Za-z_][\w-]*)/g;
+
+/**
+ * The references an expression reads (`var.x`, `local.y`, `module.m.out`, `google_x.y`), in order, each
+ * once; the expression itself when it names none (a function of literals the collector does not know).
+ */
+export function inputsOf(expression: string): string[] {
+  const found = [...new Set(expression.match(REFERENCE) ?? [])];
+  return found.length ? found : [expression.trim()];
+}
+
+/** What an attribute's value depends on: what the collector recorded, else the references of its source. */
+export function dependsOnOf(attribute: TfAttribute | undefined, expression: string): string[] {
+  const recorded = attribute?.dependsOn;
+  return Array.isArray(recorded) && recorded.length ? recorded : inputsOf(expression);
+}
 
 export function read(block: TfBlock, path: string): TfRead {
   const segments = path.split('.');
@@ -95,17 +121,25 @@ export function read(block: TfBlock, path: string): TfRead {
     if (dynamic) {
       const forEach = dynamic.attributes.for_each;
       const over = forEach ? ` over ${sourceOf(forEach.value)}` : '';
-      return { kind: 'expression', expression: `dynamic "${name}"${over}`, line: dynamic.line, column: dynamic.column };
+      return {
+        kind: 'expression',
+        expression: `dynamic "${name}"${over}`,
+        dependsOn: forEach ? dependsOnOf(forEach, sourceOf(forEach.value)) : [`dynamic "${name}"`],
+        line: dynamic.line,
+        column: dynamic.column,
+      };
     }
     return { kind: 'absent', parent: current, missing: segments.slice(i) };
   }
   const name = segments[segments.length - 1]!;
   const attribute = current.attributes[name];
-  if (!attribute) return { kind: 'absent', parent: current, missing: [name] };
+  // `x = null` (written, or a variable defaulting to null) is, for Terraform, x not set.
+  if (!attribute || attribute.value === null) return { kind: 'absent', parent: current, missing: [name] };
   if (isExpression(attribute.value)) {
     return {
       kind: 'expression',
       expression: attribute.value.expression.trim(),
+      dependsOn: dependsOnOf(attribute, attribute.value.expression),
       line: attribute.line,
       column: attribute.column,
       attribute,
@@ -123,17 +157,18 @@ export function literalAt(block: TfBlock, path: string): unknown {
 // ---------------------------------------------------------------- locations
 
 export function blockLocation(file: string, block: TfBlock): Location {
-  return { file, startLine: block.line, startColumn: block.column, endLine: block.endLine };
+  return { file: block.file ?? file, startLine: block.line, startColumn: block.column, endLine: block.endLine };
 }
 
+/** An attribute's position; one merged from an override file carries that file. */
 export function attributeLocation(file: string, attribute: TfAttribute): Location {
-  return { file, startLine: attribute.line, startColumn: attribute.column };
+  return { file: attribute.file ?? file, startLine: attribute.line, startColumn: attribute.column };
 }
 
 /** Where a read points: the attribute, the expression, or the deepest block that exists. */
 export function readLocation(file: string, r: TfRead): Location {
   if (r.kind === 'literal') return attributeLocation(file, r.attribute);
-  if (r.kind === 'expression') return { file, startLine: r.line, startColumn: r.column };
+  if (r.kind === 'expression') return { file: r.attribute?.file ?? file, startLine: r.line, startColumn: r.column };
   return blockLocation(file, r.parent);
 }
 
@@ -417,11 +452,11 @@ export interface ExpectedValueCheck<M extends string> {
 
 /**
  * The shape shared by the single-attribute rules (Redis AUTH, TLS, persistence; Cloud SQL HA, backups):
- * a literal that holds passes; an expression fails with low certainty naming it; anything else fails at
- * the attribute, or at the nearest enclosing block when it is not set.
+ * a literal that holds passes; an expression the collector could not evaluate is `unknown`, naming what it
+ * depends on; anything else fails at the attribute, or at the nearest enclosing block when it is not set.
  */
 export function checkExpectedValue<M extends string>(
-  ctx: Pick<RuleContext<'files.terraform', M>, 'pass' | 'fail'>,
+  ctx: Pick<RuleContext<'files.terraform', M>, 'pass' | 'fail' | 'unknown'>,
   r: TfResource,
   resource: Resource,
   spec: ExpectedValueCheck<NoInfer<M>>,
@@ -435,7 +470,14 @@ export function checkExpectedValue<M extends string>(
     ctx.pass({ resource, messageId: spec.messages.holds, data: { address }, evidence });
   } else if (value.kind === 'expression') {
     const data = { address, expression: value.expression };
-    ctx.fail({ resource, messageId: spec.messages.unresolved, data, location, evidence, certainty: 'low' });
+    ctx.unknown({
+      resource,
+      messageId: spec.messages.unresolved,
+      data,
+      location,
+      evidence,
+      dependsOn: value.dependsOn,
+    });
   } else if (value.kind === 'literal') {
     const data = { address, [spec.valueKey]: String(value.value) };
     ctx.fail({ resource, messageId: spec.messages.wrong, data, location, evidence });

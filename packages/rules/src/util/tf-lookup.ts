@@ -32,11 +32,11 @@ export function tfResource(r: TfResource): Resource {
 }
 
 export function blockLocation(file: TfFile, block: TfBlock): Location {
-  return { file: file.file, startLine: block.line, startColumn: block.column };
+  return { file: block.file ?? file.file, startLine: block.line, startColumn: block.column };
 }
 
 export function attributeLocation(file: TfFile, attr: TfAttribute): Location {
-  return { file: file.file, startLine: attr.line, startColumn: attr.column };
+  return { file: attr.file ?? file.file, startLine: attr.line, startColumn: attr.column };
 }
 
 /** An attribute's value when it is a literal string, else undefined (references, interpolations). */

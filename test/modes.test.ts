@@ -1,0 +1,142 @@
+/**
+ * The two modes, said out loud, and certainty in the gate, through the library entry `scan()` (and the
+ * binary once, for the flag):
+ * - no config: every report starts by naming the ADR-001 names it assumed; findings about those names are
+ *   reported but do not gate; an empty directory has nothing failing;
+ * - with a config: its expectations drive the ADR-specific rules, and no banner;
+ * - a check that cannot be decided is `unknown`: it never gates unless `--strict` / `strict: true`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPORTERS } from '@coditect-audit/reporters';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../packages/cli/src/scan.js';
+import { runCli, tempDir } from './support/cli.js';
+
+/** A repository nobody configured: a Cloud SQL instance whose HA comes from a variable nothing sets. */
+function unconfigured(): string {
+  const dir = tempDir('coditect-audit-modes-');
+  writeFileSync(
+    join(dir, 'main.tf'),
+    `provider "google" {
+  project = "acme-prod-42"
+}
+variable "availability" {}
+resource "google_sql_database_instance" "db" {
+  name             = "db"
+  database_version = "POSTGRES_16"
+  deletion_protection = true
+  settings {
+    tier              = "db-custom-2-7680"
+    availability_type = var.availability
+    deletion_protection_enabled = true
+    ip_configuration {
+      ipv4_enabled = false
+      ssl_mode     = "ENCRYPTED_ONLY"
+    }
+    backup_configuration {
+      enabled                        = true
+      point_in_time_recovery_enabled = true
+    }
+  }
+}
+`,
+  );
+  return dir;
+}
+
+describe('no config: the ADR-001 names are assumed, and said so', () => {
+  it('an empty directory has nothing failing, and every report starts with the assumed names', async () => {
+    const result = await scan({ dir: tempDir('coditect-audit-empty-') });
+    expect(result.assumptions?.banner).toMatch(/^No coditect-audit\.yaml: judged against ADR-001's assumed names/);
+    expect(result.verdicts.filter((v) => v.status === 'fail' && !v.assumed)).toEqual([]);
+    expect(result.gate).toMatchObject({ status: 'passed', exitCode: 0, failing: 0 });
+    const console = REPORTERS.console.render(result, { color: false });
+    expect(console.split('\n')[0]).toBe(result.assumptions!.banner);
+    expect(console).toContain('✔ nothing failing');
+    expect(REPORTERS.markdown.render(result, {}).split('\n')[0]).toContain('No coditect-audit.yaml');
+  });
+
+  it('the license-signing key, the named secrets and "no cluster declared" are reported without gating', async () => {
+    const result = await scan({ dir: unconfigured(), failOn: 'P2' });
+    const assumed = result.verdicts.filter((v) => v.assumed).map((v) => v.ruleId);
+    expect(new Set(assumed)).toEqual(
+      new Set([
+        'tf-kms-signing-key',
+        'tf-kms-signer-binding',
+        'tf-secret-manager-secrets',
+        'tf-missing-declaration',
+        'tf-edge-security-policy',
+        'cicd-pipeline-present',
+      ]),
+    );
+    // Nothing else fails in this repository: the assumed findings alone do not fail the gate, even at P2.
+    expect(result.verdicts.filter((v) => v.status === 'fail' && !v.assumed).map((v) => v.ruleId)).toEqual([]);
+    expect(result.gate.exitCode).toBe(0);
+  });
+});
+
+describe('could not decide', () => {
+  it('is unknown with the input named; never gates unless --strict', async () => {
+    const dir = unconfigured();
+    const result = await scan({ dir, failOn: 'P2' });
+    const ha = result.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
+    expect(ha).toMatchObject({
+      status: 'unknown',
+      dependsOn: ['var.availability'],
+      location: { file: 'main.tf', startLine: 11 },
+    });
+    expect(result.gate).toMatchObject({ exitCode: 0, unknown: 1, strict: false });
+
+    const strict = await scan({ dir, failOn: 'P2', strict: true });
+    expect(strict.gate).toMatchObject({ status: 'failed', exitCode: 1, failing: 1, strict: true });
+  });
+
+  it('a config with strict: true makes it gate; a tfvars value decides it instead', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    failOn: P2\n    strict: true\n    expectations:\n      project: acme-prod-42\n',
+    );
+    const strict = await scan({ dir });
+    expect(strict.assumptions).toBeUndefined();
+    const ha = strict.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
+    expect(ha.status).toBe('unknown');
+    expect(strict.gate.strict).toBe(true);
+    expect(strict.gate.failing).toBeGreaterThanOrEqual(1);
+
+    writeFileSync(join(dir, 'terraform.tfvars'), 'availability = "REGIONAL"\n');
+    const decided = await scan({ dir });
+    expect(decided.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')?.status).toBe('pass');
+  });
+
+  it('the binary takes --strict', () => {
+    const dir = unconfigured();
+    const loose = runCli(['scan', '--dir', dir, '--fail-on', 'P2', '--quiet']);
+    expect(loose.code, loose.stderr).toBe(0);
+    expect(loose.stdout).toMatch(/Could not decide · 1 \(does not gate; --strict makes it\)/);
+    const strict = runCli(['scan', '--dir', dir, '--fail-on', 'P2', '--strict', '--quiet']);
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(strict.stdout).toContain('gate FAILED (fail-on P2, strict)');
+  });
+});
+
+describe('with a config: its names drive the rules', () => {
+  it('a config that names another project and region gets no coditect-cloud-infra default anywhere', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      region: europe-west1\n',
+    );
+    const result = await scan({ dir });
+    // What tells the user what to do: messages, evidence and the remediation commands (a rationale may
+    // quote the ADR).
+    const text = JSON.stringify([
+      result.verdicts.map((v) => [v.message, v.evidence]),
+      result.rules.map((r) => r.remediation),
+    ]);
+    expect(text).not.toContain('coditect-cloud-infra');
+    expect(text).not.toContain('us-central1');
+    expect(text).toContain('europe-west1-docker.pkg.dev/acme-prod-42');
+  });
+});
