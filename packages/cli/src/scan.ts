@@ -2,9 +2,9 @@
  * The library entry: configuration → collectors → snapshot → rules → result.
  * `scan()` returns the scan result; writing reports and choosing the exit code is the binary's job.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   assertUniqueIds,
   type Baseline,
@@ -29,6 +29,8 @@ import {
   type Snapshot,
   SnapshotSchema,
   selectEnvironment,
+  trustedOnlySettings,
+  untrustedConfigMessage,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
@@ -61,6 +63,16 @@ export interface ScanOptions {
   log?: (level: LogLevel, message: string) => void;
   /** Run only these of the configured layers (`--layers files,k8s`); the others are reported as not selected. */
   layers?: Layer[];
+  /**
+   * Rule packs from the trusted side (`--plugin`, repeatable): npm package names or paths relative to the
+   * current directory. Loaded whatever the configuration's trust.
+   */
+  plugins?: string[];
+  /**
+   * Trust the configuration file inside the scanned directory as if it were outside it (`--trust-repo-config`):
+   * its plugins load and its credentials are used. Never for pull requests from forks (docs/security.md).
+   */
+  trustRepoConfig?: boolean;
 }
 
 export interface PreparedScan {
@@ -71,6 +83,11 @@ export interface PreparedScan {
   environment: string;
   envConfig: EnvironmentConfig;
   rules: Rule[];
+  /**
+   * Whether the configuration came from the trusted side: outside the scanned directory (by real path), or
+   * inside it with `--trust-repo-config`. `true` without a configuration file.
+   */
+  configTrusted: boolean;
 }
 
 const CONFIG_NAMES = ['coditect-audit.yaml', 'coditect-audit.yml'];
@@ -83,10 +100,15 @@ function toPosix(p: string): string {
 export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   const root = resolve(options.dir ?? '.');
   if (!existsSync(root)) throw new ConfigError(`--dir ${options.dir}: no such directory`);
+  if (!statSync(root).isDirectory()) throw new ConfigError(`--dir ${options.dir}: is a file; give the directory to scan`);
   let configPath: string | undefined;
   if (options.config) {
     configPath = resolve(options.config);
     if (!existsSync(configPath)) throw new ConfigError(`--config ${options.config}: no such file`);
+    if (statSync(configPath).isDirectory())
+      throw new ConfigError(
+        `--config ${options.config}: is a directory; name the file (e.g. --config ${toPosix(options.config).replace(/\/$/, '')}/coditect-audit.yaml)`,
+      );
   } else {
     configPath = CONFIG_NAMES.map((n) => resolve(root, n)).find((p) => existsSync(p));
   }
@@ -96,21 +118,35 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   let configFile: string | undefined;
   let environment = options.env ?? 'default';
   let envConfig: EnvironmentConfig = {};
+  let configTrusted = true;
   const rules: Rule[] = [...builtinRules];
   if (configPath) {
     configFile = toPosix(relative(root, configPath)) || 'coditect-audit.yaml';
     configText = await readFile(configPath, 'utf8');
     config = parseConfig(configText, configFile);
     [environment, envConfig] = selectEnvironment(config, options.env, configFile);
-    const plugins = await loadPlugins(config.plugins ?? [], dirname(configPath), configFile);
-    for (const p of plugins) rules.push(...p.rules);
-    try {
-      assertUniqueIds(rules);
-    } catch (e) {
-      if (e instanceof RuleDefinitionError)
-        throw new ConfigError(`${configFile}: plugins: ${e.message}`, configFile, 'plugins');
-      throw e;
+    // Decided by real paths, so a link inside the repository to a file outside it is still the repository's.
+    configTrusted = Boolean(options.trustRepoConfig) || !isInside(realpathSync(root), realpathSync(configPath));
+    if (!configTrusted) {
+      // Checked before anything is imported or contacted: a refused plugin never runs.
+      const refused = trustedOnlySettings(config, environment, envConfig, { root, configDir: dirname(configPath) });
+      if (refused.length > 0)
+        throw new ConfigError(untrustedConfigMessage(configFile, refused), configFile, refused[0]!.path);
     }
+  }
+  const fromConfig = configPath
+    ? await loadPlugins(config?.plugins ?? [], dirname(configPath), configFile ?? 'coditect-audit.yaml')
+    : [];
+  const fromFlags = await loadPlugins(options.plugins ?? [], process.cwd(), '--plugin', { source: 'flag' });
+  for (const p of [...fromFlags, ...fromConfig]) rules.push(...p.rules);
+  try {
+    assertUniqueIds(rules);
+  } catch (e) {
+    if (e instanceof RuleDefinitionError)
+      throw new ConfigError(`${configFile ?? '--plugin'}: plugins: ${e.message}`, configFile, 'plugins');
+    throw e;
+  }
+  if (config && configFile) {
     const known = new Set(rules.flatMap((r) => [r.id, ...r.aliases]));
     for (const id of Object.keys(envConfig.rules ?? {})) {
       if (!known.has(id))
@@ -129,7 +165,13 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     environment,
     envConfig,
     rules,
+    configTrusted,
   };
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Collects the snapshot of the configured layers. Each layer's collector is imported only when used. */

@@ -15,5 +15,6 @@ export * from './result.js';
 export * from './rule.js';
 export * from './snapshot/index.js';
 export * from './suppressions.js';
+export * from './trust.js';
 export * from './validate.js';
 export * from './verdict.js';

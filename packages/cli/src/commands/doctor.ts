@@ -24,6 +24,8 @@ export interface DoctorArgs {
   layers?: string;
   verbose?: boolean;
   debug?: boolean;
+  plugin?: string[];
+  trustRepoConfig?: boolean;
 }
 
 export interface DoctorLayerReport {
@@ -51,6 +53,8 @@ export async function diagnoseLayers(
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
+    ...(args.plugin?.length ? { plugins: args.plugin.map(String) } : {}),
+    ...(args.trustRepoConfig ? { trustRepoConfig: true } : {}),
   });
   const only = parseLayers(args.layers);
   const expectations = resolveExpectations(prep.envConfig.expectations);
@@ -125,7 +129,12 @@ export function doctorCommand(
         .option('kubeconfig', { type: 'string', describe: 'kubeconfig file' })
         .option('layers', { type: 'string', describe: `check only these layers: ${LAYERS.join(', ')}` })
         .option('verbose', { alias: 'v', type: 'boolean' })
-        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' }) as unknown as Argv<DoctorArgs>,
+        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' })
+        .option('plugin', { type: 'string', array: true, describe: 'load a rule pack (npm package or path); repeatable' })
+        .option('trust-repo-config', {
+          type: 'boolean',
+          describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
+        }) as unknown as Argv<DoctorArgs>,
     handler: async (args) => {
       const logger = log(args);
       setExitCode(await runDoctor(args, { stdout: process.stdout, ...(logger ? { log: logger } : {}) }));
