@@ -125,8 +125,11 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     configText = await readFile(configPath, 'utf8');
     config = parseConfig(configText, configFile);
     [environment, envConfig] = selectEnvironment(config, options.env, configFile);
-    // Decided by real paths, so a link inside the repository to a file outside it is still the repository's.
-    configTrusted = Boolean(options.trustRepoConfig) || !isInside(realpathSync(root), realpathSync(configPath));
+    // Inside by its path or by its real path: a link committed in the repository is the repository's,
+    // wherever it points, and a link outside to a file inside is the repository's file.
+    const inRepo =
+      isInside(root, configPath) || isInside(realpathSync(root), realpathSync(configPath)) || isInside(realpathSync(root), configPath);
+    configTrusted = Boolean(options.trustRepoConfig) || !inRepo;
     if (!configTrusted) {
       // Checked before anything is imported or contacted: a refused plugin never runs.
       const refused = trustedOnlySettings(config, environment, envConfig, { root, configDir: dirname(configPath) });
