@@ -350,7 +350,7 @@ describe('registry authentication (local fakes)', () => {
     );
     const url = await reg.start();
     try {
-      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1.2.3'], url }, undefined, {
+      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1.2.3'], url, allowPlaintextCredentials: true }, undefined, {
         googleAccessToken: async () => adc,
       });
       const [image] = images(f).values();
@@ -371,7 +371,7 @@ describe('registry authentication (local fakes)', () => {
     );
     const url = await reg.start();
     try {
-      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1'], url }, undefined, {
+      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1'], url, allowPlaintextCredentials: true }, undefined, {
         googleAccessToken: async () => 'ya29.refused-canary',
       });
       expect(f.status).toBe('error');
@@ -400,6 +400,8 @@ describe('registry authentication (local fakes)', () => {
       const f = await probe({
         images: ['registry.example.com/team/app:v2.0'],
         url,
+        // The fake registry listens on loopback over plain HTTP.
+        allowPlaintextCredentials: true,
         usernameEnv: 'PROBE_TEST_REG_USER',
         passwordEnv: 'PROBE_TEST_REG_PASS',
       });

@@ -319,7 +319,16 @@ export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config 
       pos.line,
     );
   }
-  const value = doc.toJS() as unknown;
+  let value: unknown;
+  try {
+    // yaml stops alias expansion past 100 aliases ("billion laughs"); that is the file's fault: exit 3.
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    throw new ConfigError(
+      `${file}: ${(e as Error).message.split('\n')[0]}. Write the values out instead of expanding aliases (&name / *name) into each other.`,
+      file,
+    );
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(`${file}: the configuration must be a mapping with "version: 1" and "environments:"`, file);
   }
