@@ -129,8 +129,9 @@ describe('a scan with the probe layer, through the binary', () => {
       'scan',
       '--snapshot',
       join(out, 'snapshot.json'),
+      // Replayed as the environment it was collected for (a snapshot of staging never replays as another).
       '--dir',
-      repoRoot,
+      join(repoRoot, 'fixtures/adr-001-staging'),
       '--format',
       'json',
       '--output-dir',

@@ -29,6 +29,7 @@ import {
   type Snapshot,
   SnapshotSchema,
   selectEnvironment,
+  checkSnapshot,
   trustedOnlySettings,
   untrustedConfigMessage,
 } from '@coditect-audit/core';
@@ -288,8 +289,17 @@ export async function collect(options: ScanOptions = {}): Promise<Snapshot> {
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
-  const prep = await prepare(options);
-  const snapshot = options.snapshot ? await readSnapshot(options.snapshot) : await collectSnapshot(prep, options);
+  const replayed = options.snapshot ? await readSnapshot(options.snapshot) : undefined;
+  // A replay is judged as the environment it was collected for: --env must say the same, or be left out.
+  const prep = await prepare(replayed && !options.env ? { ...options, env: replayed.environment } : options);
+  if (replayed && replayed.environment !== prep.environment)
+    throw new ConfigError(
+      `--snapshot ${options.snapshot}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
+        `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
+    );
+  const snapshot = replayed
+    ? checkSnapshot(replayed, prep.envConfig).snapshot
+    : await collectSnapshot(prep, options);
 
   let adr: ScanResult['adr'];
   if (prep.config?.adr && prep.configFile) {

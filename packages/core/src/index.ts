@@ -14,6 +14,7 @@ export * from './priority.js';
 export * from './result.js';
 export * from './rule.js';
 export * from './snapshot/index.js';
+export * from './snapshot-check.js';
 export * from './suppressions.js';
 export * from './trust.js';
 export * from './validate.js';
