@@ -84,10 +84,24 @@ describe('a scan with the probe layer, through the binary', () => {
     redisBefore = redisCommandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
     const env = { PROBE_CLI_PG_PASSWORD: s.PG_B_SUPERUSER_PASSWORD, PROBE_CLI_REDIS_PASSWORD: REDIS_CANARY };
     run = runCli(
-      ['scan', '--dir', dir, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out, '--trust-repo-config'],
+      [
+        'scan',
+        '--dir',
+        dir,
+        '--env',
+        'staging',
+        '--format',
+        'console,sarif,junit,markdown,json',
+        '--output-dir',
+        out,
+        '--trust-repo-config',
+      ],
       { env },
     );
-    snapshotRun = runCli(['collect', '--dir', dir, '--env', 'staging', '-o', join(out, 'snapshot.json'), '--trust-repo-config'], { env });
+    snapshotRun = runCli(
+      ['collect', '--dir', dir, '--env', 'staging', '-o', join(out, 'snapshot.json'), '--trust-repo-config'],
+      { env },
+    );
     const file = join(out, 'coditect-audit.json');
     if (!existsSync(file)) throw new Error(`no JSON report (exit ${run.code}): ${run.stderr}`);
     result = JSON.parse(readFileSync(file, 'utf8')) as ScanResult;

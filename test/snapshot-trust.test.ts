@@ -34,7 +34,8 @@ beforeAll(async () => {
 /** The snapshot with every gcp facet taken out, its layer still marked collected. */
 function withoutGcpData(): string {
   const doctored = structuredClone(honest);
-  for (const name of Object.keys(doctored.facets)) if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
+  for (const name of Object.keys(doctored.facets))
+    if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
   const file = join(work, 'doctored.json');
   writeFileSync(file, JSON.stringify(doctored));
   return file;
@@ -44,7 +45,9 @@ describe('a doctored snapshot', () => {
   it('the honest snapshot of the remediated environment replays to a passed gate', async () => {
     expect(honest.layers.gcp).toEqual({ status: 'collected' });
     const result = await scan({ dir: remediated, env: 'staging', snapshot: honestFile });
-    expect(result.verdicts.filter((v) => v.ruleId.startsWith('gcp-') && v.status === 'pass').length).toBeGreaterThan(10);
+    expect(result.verdicts.filter((v) => v.ruleId.startsWith('gcp-') && v.status === 'pass').length).toBeGreaterThan(
+      10,
+    );
     expect(result.gate.exitCode).toBe(0);
   });
 
@@ -61,7 +64,8 @@ describe('a doctored snapshot', () => {
   it('a layer the snapshot does not mention at all is an error, not a skip', async () => {
     const doctored = structuredClone(honest);
     delete doctored.layers.gcp;
-    for (const name of Object.keys(doctored.facets)) if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
+    for (const name of Object.keys(doctored.facets))
+      if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
     const file = join(work, 'no-layer.json');
     writeFileSync(file, JSON.stringify(doctored));
     const result = await scan({ dir: remediated, env: 'staging', snapshot: file });

@@ -21,13 +21,19 @@ function expectUsage(run: { code: number; stderr: string }, text: RegExp) {
 /** A billion-laughs configuration: each alias expands the previous one nine times. */
 function aliasBomb(): string {
   let text = 'version: 1\na0: &a0 [x, x, x, x, x, x, x, x, x]\n';
-  for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i < 12; i++)
+    text += `a${i}: &a${i} [${Array(9)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   return `${text}environments:\n  staging: {}\n`;
 }
 
 describe('usage errors exit 3 with the fix', () => {
   it('a repeated flag', () => {
-    expectUsage(runCli(['scan', '--dir', remediated, '--env', 'staging', '--env', 'production']), /--env is given 2 times; give it once/);
+    expectUsage(
+      runCli(['scan', '--dir', remediated, '--env', 'staging', '--env', 'production']),
+      /--env is given 2 times; give it once/,
+    );
     expectUsage(runCli(['collect', '--dir', remediated, '--dir', remediated]), /--dir is given 2 times/);
   });
 
@@ -43,12 +49,18 @@ describe('usage errors exit 3 with the fix', () => {
   it('an output path under /proc (reports, snapshot, baseline)', () => {
     const base = ['scan', '--dir', remediated, '--env', 'staging'];
     expectUsage(runCli([...base, '--format', 'json', '--output-dir', '/proc/self/reports']), /under \/proc/);
-    expectUsage(runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', '/proc/self/snap.json']), /under \/proc/);
+    expectUsage(
+      runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', '/proc/self/snap.json']),
+      /under \/proc/,
+    );
     expectUsage(runCli([...base, '--write-baseline', '/proc/self/b.json']), /under \/proc/);
   });
 
   it('--output that is a directory', () => {
-    expectUsage(runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', tempDir()]), /is a directory; give a file name/);
+    expectUsage(
+      runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', tempDir()]),
+      /is a directory; give a file name/,
+    );
   });
 
   it.runIf(process.getuid?.() !== 0)('an output folder that is not writable', () => {
@@ -56,7 +68,17 @@ describe('usage errors exit 3 with the fix', () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
-    const run = runCli(['scan', '--dir', remediated, '--env', 'staging', '--format', 'json', '--output-dir', join(locked, 'out')]);
+    const run = runCli([
+      'scan',
+      '--dir',
+      remediated,
+      '--env',
+      'staging',
+      '--format',
+      'json',
+      '--output-dir',
+      join(locked, 'out'),
+    ]);
     expectUsage(run, /is not writable by this user/);
   });
 
@@ -66,14 +88,32 @@ describe('usage errors exit 3 with the fix', () => {
     chmodSync(dir, 0o755);
     const r = spawnSync(
       'runuser',
-      ['-u', 'nobody', '--', process.execPath, bin, 'scan', '--dir', remediated, '--env', 'staging', '--format', 'json', '--output-dir', join(dir, 'out')],
+      [
+        '-u',
+        'nobody',
+        '--',
+        process.execPath,
+        bin,
+        'scan',
+        '--dir',
+        remediated,
+        '--env',
+        'staging',
+        '--format',
+        'json',
+        '--output-dir',
+        join(dir, 'out'),
+      ],
       { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
     );
     expectUsage({ code: r.status ?? -1, stderr: r.stderr }, /is not writable by this user/);
   });
 
   it('--config that is a directory', () => {
-    expectUsage(runCli(['scan', '--dir', remediated, '--config', remediated]), /--config .*: is a directory; name the file/);
+    expectUsage(
+      runCli(['scan', '--dir', remediated, '--config', remediated]),
+      /--config .*: is a directory; name the file/,
+    );
   });
 
   it('an alias bomb in the config', () => {
@@ -92,7 +132,14 @@ describe('reports are written as a set', () => {
   it('replaces the previous set whole, leaving no temporary folder', async () => {
     const parent = tempDir();
     const out = join(parent, 'reports');
-    await writeReportSet(out, [{ name: 'a.json', text: 'old' }, { name: 'b.sarif', text: 'old' }], ours);
+    await writeReportSet(
+      out,
+      [
+        { name: 'a.json', text: 'old' },
+        { name: 'b.sarif', text: 'old' },
+      ],
+      ours,
+    );
     await writeReportSet(out, [{ name: 'a.json', text: 'new' }], ours);
     expect(readdirSync(out)).toEqual(['a.json']);
     expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('new');
@@ -102,7 +149,14 @@ describe('reports are written as a set', () => {
   it('a write that fails half way leaves the previous set as it was', async () => {
     const parent = tempDir();
     const out = join(parent, 'reports');
-    await writeReportSet(out, [{ name: 'a.json', text: 'old' }, { name: 'b.sarif', text: 'old' }], ours);
+    await writeReportSet(
+      out,
+      [
+        { name: 'a.json', text: 'old' },
+        { name: 'b.sarif', text: 'old' },
+      ],
+      ours,
+    );
     // The second file's name is a path into a folder that does not exist: its write fails after the first.
     const err = await writeReportSet(
       out,

@@ -24,7 +24,6 @@ import { VERSION } from './version.js';
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-
 function parseFormats(value: string | string[] | undefined): Format[] {
   const list = (Array.isArray(value) ? value : [value ?? 'console'])
     .flatMap((v) => String(v).split(','))
@@ -128,11 +127,7 @@ async function runScan(args: ScanArgs): Promise<number> {
         text: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
       };
     });
-    await writeReportSet(
-      outputDir,
-      set,
-      new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
-    );
+    await writeReportSet(outputDir, set, new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)));
   }
   if (formats.includes('console'))
     process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));

@@ -28,14 +28,18 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
   const existing = nearestExisting(absolute);
   const real = join(realpathSync(existing), absolute.slice(existing.length));
   if (PSEUDO_FS.some((p) => real === p || real.startsWith(`${p}/`)))
-    throw new UsageError(`${flag} ${path}: is under ${real.split('/')[1] ? `/${real.split('/')[1]}` : real}, not a place for reports; give a folder on disk`);
+    throw new UsageError(
+      `${flag} ${path}: is under ${real.split('/')[1] ? `/${real.split('/')[1]}` : real}, not a place for reports; give a folder on disk`,
+    );
   if (existing === absolute) {
     const isDir = statSync(absolute).isDirectory();
     if (kind === 'directory' && !isDir)
       throw new UsageError(`${flag} ${path}: is a file; give a folder (it is created if missing)`);
     if (kind === 'file' && isDir) throw new UsageError(`${flag} ${path}: is a directory; give a file name`);
   } else if (!statSync(existing).isDirectory()) {
-    throw new UsageError(`${flag} ${path}: ${existing} is a file, so nothing can be created under it; give another path`);
+    throw new UsageError(
+      `${flag} ${path}: ${existing} is a file, so nothing can be created under it; give another path`,
+    );
   }
   // The folder that will receive the write: the path itself (an existing folder) or its nearest parent.
   const target = existing === absolute && kind === 'directory' ? absolute : existing;
@@ -56,7 +60,11 @@ export type ReportFile = { name: string; text: string };
  * holds files that are not reports of ours (someone pointed --output-dir at a working folder), the
  * folder is kept and each report is renamed into it instead: each file whole, old or new.
  */
-export async function writeReportSet(dir: string, files: readonly ReportFile[], ours: ReadonlySet<string>): Promise<void> {
+export async function writeReportSet(
+  dir: string,
+  files: readonly ReportFile[],
+  ours: ReadonlySet<string>,
+): Promise<void> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(join(parent, `.${basename(dir)}.new-`));

@@ -101,7 +101,8 @@ function toPosix(p: string): string {
 export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   const root = resolve(options.dir ?? '.');
   if (!existsSync(root)) throw new ConfigError(`--dir ${options.dir}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new ConfigError(`--dir ${options.dir}: is a file; give the directory to scan`);
+  if (!statSync(root).isDirectory())
+    throw new ConfigError(`--dir ${options.dir}: is a file; give the directory to scan`);
   let configPath: string | undefined;
   if (options.config) {
     configPath = resolve(options.config);
@@ -129,7 +130,9 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     // Inside by its path or by its real path: a link committed in the repository is the repository's,
     // wherever it points, and a link outside to a file inside is the repository's file.
     const inRepo =
-      isInside(root, configPath) || isInside(realpathSync(root), realpathSync(configPath)) || isInside(realpathSync(root), configPath);
+      isInside(root, configPath) ||
+      isInside(realpathSync(root), realpathSync(configPath)) ||
+      isInside(realpathSync(root), configPath);
     configTrusted = Boolean(options.trustRepoConfig) || !inRepo;
     if (!configTrusted) {
       // Checked before anything is imported or contacted: a refused plugin never runs.
@@ -173,6 +176,15 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   };
 }
 
+/** `path` relative to `root`, both by real path (of their nearest existing folder); undefined when outside. */
+function realRelative(root: string, path: string): string | undefined {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = resolve(realpathSync(existing), relative(existing, path));
+  const rel = toPosix(relative(realpathSync(root), real));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
+}
+
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
@@ -208,18 +220,22 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   } else {
     tasks.push(
       (async () => {
-        const { collectFiles } = await import('@coditect-audit/collectors');
+        const { collectFilesWithScope } = await import('@coditect-audit/collectors');
         const layerCfg = typeof files === 'object' ? files : {};
         const exclude = [...(layerCfg.exclude ?? [])];
-        for (const p of options.excludePaths ?? []) {
-          const rel = toPosix(relative(prep.root, resolve(prep.root, p)));
-          if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
-        }
+        // By real path: a report folder reached through a link (or the root itself being one) is still it.
+        const outputs = (options.excludePaths ?? [])
+          .map((p) => realRelative(prep.root, resolve(prep.root, p)))
+          .filter((rel): rel is string => rel !== undefined);
         progress('files: reading the repository');
-        Object.assign(
-          snapshot.facets,
-          await collectFiles({ root: prep.root, ...(layerCfg.include ? { include: layerCfg.include } : {}), exclude }),
-        );
+        const { facets, excluded } = await collectFilesWithScope({
+          root: prep.root,
+          ...(layerCfg.include ? { include: layerCfg.include } : {}),
+          exclude,
+          outputs,
+        });
+        Object.assign(snapshot.facets, facets);
+        snapshot.excluded = excluded;
         snapshot.layers.files = { status: 'collected' };
       })(),
     );
@@ -297,9 +313,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       `--snapshot ${options.snapshot}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
         `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
     );
-  const snapshot = replayed
-    ? checkSnapshot(replayed, prep.envConfig).snapshot
-    : await collectSnapshot(prep, options);
+  const snapshot = replayed ? checkSnapshot(replayed, prep.envConfig).snapshot : await collectSnapshot(prep, options);
 
   let adr: ScanResult['adr'];
   if (prep.config?.adr && prep.configFile) {

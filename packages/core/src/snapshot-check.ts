@@ -27,9 +27,15 @@ export function checkSnapshot(snapshot: Snapshot, env: EnvironmentConfig): { sna
     const own = FACET_NAMES.filter((f) => layerOfFacet(f) === layer);
     if (!state) {
       // Every run of `collect` states every layer; a snapshot without one was cut.
-      layers[layer] = { status: 'failed', reason: `the snapshot does not say whether the ${layer} layer was collected` };
+      layers[layer] = {
+        status: 'failed',
+        reason: `the snapshot does not say whether the ${layer} layer was collected`,
+      };
       for (const f of own) {
-        facets[f] = missing(f, `the snapshot does not say whether the ${layer} layer was collected, so ${f} cannot be trusted as absent`);
+        facets[f] = missing(
+          f,
+          `the snapshot does not say whether the ${layer} layer was collected, so ${f} cannot be trusted as absent`,
+        );
         count++;
       }
       continue;

@@ -48,7 +48,8 @@ const TRUSTED_ONLY: Check[] = [
         why: `${CHOOSES_DESTINATION} (the Application Default Credentials' token for Artifact Registry)`,
       });
     for (const s of ['postgres', 'redis', 'registry'] as const)
-      if (p?.[s]?.allowPlaintextCredentials) out.push({ at: `layers.probe.${s}.allowPlaintextCredentials`, why: PLAINTEXT });
+      if (p?.[s]?.allowPlaintextCredentials)
+        out.push({ at: `layers.probe.${s}.allowPlaintextCredentials`, why: PLAINTEXT });
     return out;
   },
 ];

@@ -545,6 +545,8 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
               ...(result.environment.tier ? { tier: result.environment.tier } : {}),
             },
             ...(result.baseline ? { baseline: result.baseline.file } : {}),
+            // What the scan did not read and why (every report lists it; docs/security.md).
+            excluded: (result.excluded ?? []).map((x) => ({ path: x.path, reason: x.reason, detail: x.detail })),
           },
         },
       ],

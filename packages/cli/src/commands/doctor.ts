@@ -130,7 +130,11 @@ export function doctorCommand(
         .option('layers', { type: 'string', describe: `check only these layers: ${LAYERS.join(', ')}` })
         .option('verbose', { alias: 'v', type: 'boolean' })
         .option('debug', { type: 'boolean', describe: 'every API call, on stderr' })
-        .option('plugin', { type: 'string', array: true, describe: 'load a rule pack (npm package or path); repeatable' })
+        .option('plugin', {
+          type: 'string',
+          array: true,
+          describe: 'load a rule pack (npm package or path); repeatable',
+        })
         .option('trust-repo-config', {
           type: 'boolean',
           describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
