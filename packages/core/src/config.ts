@@ -9,6 +9,7 @@ import { K8sLayerConfigSchema } from './layers/k8s.js';
 import { ProbeLayerConfigSchema } from './layers/probe.js';
 import { PrioritySchema } from './priority.js';
 import { compile, describeAjvError, pointerToPath } from './validate.js';
+import { firstDuplicateKey, MAX_YAML_ENTRIES, overYamlBudget } from './yaml-budget.js';
 
 const Str = (description?: string) => Type.String({ minLength: 1, ...(description ? { description } : {}) });
 
@@ -307,8 +308,23 @@ function lineAt(
 
 /** Parses and validates configuration text; throws `ConfigError` with every problem listed. */
 export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config {
+  if (overYamlBudget(text) !== undefined)
+    throw new ConfigError(
+      `${file}: more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and flow entries, over the parse budget; a configuration is a few hundred lines`,
+      file,
+    );
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const duplicate = doc.errors.length === 0 ? firstDuplicateKey(doc.contents) : undefined;
+  if (duplicate) {
+    const line = duplicate.range ? lc.linePos(duplicate.range[0]).line : 1;
+    throw new ConfigError(
+      `${file}:${line}: not valid YAML: Map keys must be unique. Remove the repeated key at that line.`,
+      file,
+      undefined,
+      line,
+    );
+  }
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lc.linePos(e.pos[0]);

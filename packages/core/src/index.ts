@@ -19,3 +19,4 @@ export * from './suppressions.js';
 export * from './trust.js';
 export * from './validate.js';
 export * from './verdict.js';
+export * from './yaml-budget.js';

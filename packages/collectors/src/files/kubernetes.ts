@@ -8,7 +8,16 @@ import { FileParseError } from './errors.js';
 import { scanInlineIgnores } from './ignores.js';
 import { classifySecretValue, decodeBase64, maskUrlPasswords } from './secrets.js';
 import { normalizeText } from './text.js';
-import { collectPositions, escapePointerSegment, nodePosition, positionAt, entryValue } from './yaml-nodes.js';
+import {
+  collectPositions,
+  entryValue,
+  escapePointerSegment,
+  firstDuplicateKey,
+  MAX_YAML_ENTRIES,
+  nodePosition,
+  overYamlBudget,
+  positionAt,
+} from './yaml-nodes.js';
 
 export const HELM_SKIP_REASON = 'Helm template: render it (helm template) and scan the output';
 export const REDACTED = '<redacted>';
@@ -38,8 +47,13 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result);
   if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
 
+  const entries = overYamlBudget(source);
+  if (entries !== undefined) {
+    result.errors.push(budgetError());
+    return result;
+  }
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false, logLevel: 'error', uniqueKeys: false });
   const documents: Document[] = Array.isArray(parsed) ? parsed : [];
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
 
@@ -48,6 +62,12 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
     if (error) {
       const at = positionAt(lineCounter, error.pos[0]);
       result.errors.push(new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column));
+      return;
+    }
+    const duplicate = firstDuplicateKey(document.contents);
+    if (duplicate) {
+      const at = nodePosition(lineCounter, duplicate) ?? { line: 1, column: 1 };
+      result.errors.push(new FileParseError('invalid YAML: Map keys must be unique', at.line, at.column));
       return;
     }
     let value: unknown;
@@ -64,6 +84,15 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
     }
   });
   return result;
+}
+
+/** Over the parse budget: an error for the file's rules, before anything is composed. */
+export function budgetError(): FileParseError {
+  return new FileParseError(
+    `over the parse budget: more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and flow entries; the file was not parsed (split it, or exclude it in the configuration)`,
+    1,
+    1,
+  );
 }
 
 function skipAsHelm(result: K8sParseResult): K8sParseResult {
