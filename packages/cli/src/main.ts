@@ -343,6 +343,9 @@ async function main(argv: string[]): Promise<number> {
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
+    // A live layer past its deadline may leave a connection that never answers open; the run is over, so
+    // it must not hold the job (the timer is unref'd: a clean run exits at once, without it).
+    setTimeout(() => process.exit(code), 2_000).unref();
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof BaselineError) {

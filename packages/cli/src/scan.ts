@@ -29,6 +29,9 @@ import {
   type Snapshot,
   SnapshotSchema,
   selectEnvironment,
+  FACET_NAMES,
+  type Facet,
+  layerOfFacet,
   checkSnapshot,
   trustedOnlySettings,
   untrustedConfigMessage,
@@ -258,25 +261,61 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     tasks.push(
       (async () => {
         const mod = await LIVE_LAYERS[layer]();
-        const { facets, state } = await mod.collect({
-          root: prep.root,
-          environment: prep.environment,
-          expectations,
-          config,
-          overrides: {
-            ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
-            ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-          },
-          progress: (m) => progress(`${layer}: ${m}`),
-          ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
-        });
-        Object.assign(snapshot.facets, facets);
-        snapshot.layers[layer] = state;
+        const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        const collected = await withinDeadline(
+          seconds * 1000,
+          mod.collect({
+            root: prep.root,
+            environment: prep.environment,
+            expectations,
+            config,
+            overrides: {
+              ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
+              ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+            },
+            progress: (m) => progress(`${layer}: ${m}`),
+            ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
+          }),
+        );
+        if (collected === undefined) {
+          // Past the deadline nothing of the layer is trusted as read: every facet is an error.
+          const reason = `the ${layer} layer did not finish within its deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`;
+          for (const name of FACET_NAMES.filter((f) => layerOfFacet(f) === layer))
+            (snapshot.facets as Record<string, Facet<unknown>>)[name] = {
+              status: 'error',
+              problems: [
+                {
+                  subject: `${layer} layer`,
+                  message: `${reason}, so ${name} was not read`,
+                  cause: 'deadline',
+                  fix: `find what does not answer with --debug (the calls still waiting), or raise layers.${layer}.deadlineSeconds`,
+                },
+              ],
+            };
+          snapshot.layers[layer] = { status: 'failed', reason };
+          progress(`${layer}: ${reason}`);
+          return;
+        }
+        Object.assign(snapshot.facets, collected.facets);
+        snapshot.layers[layer] = collected.state;
       })(),
     );
   }
   await Promise.all(tasks);
   return snapshot;
+}
+
+/** A live layer's overall deadline unless `layers.<layer>.deadlineSeconds` says otherwise. */
+export const LAYER_DEADLINE_SECONDS = 120;
+
+/** The promise's value, or undefined when it has not settled by `ms` (it is left to settle unobserved). */
+function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Reads a snapshot written by `collect`, validated against the snapshot schema. */

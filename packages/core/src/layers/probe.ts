@@ -167,6 +167,14 @@ export const ProbeLayerConfigSchema = Type.Object(
     redis: Type.Optional(RedisProbeConfigSchema),
     registry: Type.Optional(RegistryProbeConfigSchema),
     http: Type.Optional(HttpProbeConfigSchema),
+    deadlineSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description:
+          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+      }),
+    ),
     timeoutMs: Type.Optional(
       Type.Integer({
         minimum: 100,

@@ -1,0 +1,85 @@
+/**
+ * Break 7 of issue 14 (the live half): a Google Cloud endpoint that never answers held the scan for six
+ * minutes. Each live layer has an overall deadline (`layers.<layer>.deadlineSeconds`, default 120 s); past
+ * it, what was not read is `error` verdicts and the run ends (exit 2), whatever the per-call timeouts say.
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server, type Socket } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../packages/cli/src/scan.js';
+import { bin, repoRoot, tempDir } from './support/cli.js';
+
+let server: Server;
+let port = 0;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  // Accepts every connection and never answers a byte.
+  server = createServer((s) => {
+    sockets.push(s);
+    s.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as { port: number }).port;
+});
+
+afterAll(() => {
+  for (const s of sockets) s.destroy();
+  server.close();
+});
+
+/** The gcp layer reading everything from the silent listener, with long per-call timeouts. */
+function silentGcpConfig(deadlineSeconds: number): string {
+  const dir = tempDir('coditect-audit-deadline-');
+  const file = join(dir, 'coditect-audit.yaml');
+  writeFileSync(
+    file,
+    `version: 1\nenvironments:\n  staging:\n    layers:\n      files: false\n      gcp:\n        projects: [p]\n        endpoint: http://127.0.0.1:${port}\n        timeoutMs: 600000\n        retries: 4\n        deadlineSeconds: ${deadlineSeconds}\n`,
+  );
+  return file;
+}
+
+describe('a live layer that never answers', () => {
+  it('ends at its deadline: every gcp facet an error naming the deadline, the gate incomplete', async () => {
+    const started = performance.now();
+    const result = await scan({
+      dir: join(repoRoot, 'fixtures/adr-001-remediated'),
+      config: silentGcpConfig(2),
+      env: 'staging',
+    });
+    const took = Math.round(performance.now() - started);
+    process.stdout.write(`[deadline] silent GCP endpoint, deadlineSeconds 2: scan returned in ${took} ms\n`);
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(result.layers.gcp?.status).toBe('failed');
+    expect(result.layers.gcp?.reason).toMatch(/deadline of 2 s \(layers\.gcp\.deadlineSeconds\)/);
+    const gcp = result.verdicts.filter((v) => v.ruleId.startsWith('gcp-'));
+    expect(gcp.length).toBeGreaterThan(0);
+    expect(gcp.every((v) => v.status === 'error' && /deadline/.test(v.message))).toBe(true);
+    expect(result.gate.exitCode).toBe(2);
+  });
+
+  it('the binary exits 2 soon after the deadline instead of waiting on the open connections', () => {
+    const started = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'scan',
+        '--dir',
+        join(repoRoot, 'fixtures/adr-001-remediated'),
+        '--config',
+        silentGcpConfig(2),
+        '--env',
+        'staging',
+        '--quiet',
+      ],
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    const took = Math.round(performance.now() - started);
+    process.stdout.write(`[deadline] the binary, deadlineSeconds 2: exited ${r.status} in ${took} ms\n`);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+  });
+});
