@@ -5,7 +5,7 @@
  * not take it out of the gate); and every path left out is listed, with why, in every report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { REPORTERS } from '@coditect-audit/reporters';
@@ -160,5 +160,15 @@ describe('break 5: an ignore file does not hide a committed file', () => {
       { path: 'reports/', reason: 'report-folder', detail: 'the folder this run writes its reports to' },
     ]);
     expect(JSON.stringify(result.verdicts)).not.toContain('reports/previous.yaml');
+  });
+
+  it('git runs with the repository’s fsmonitor off: a core.fsmonitor command in .git/config never runs', async () => {
+    const repo = hiddenManifestRepo();
+    const marker = join(tempDir(), 'FSMONITOR-RAN');
+    git(repo, 'config', 'core.fsmonitor', `touch ${marker}; false`);
+    const result = await scan({ dir: repo, env: 'staging' });
+    expect(existsSync(marker)).toBe(false);
+    // And git still answered: the committed manifest is gated.
+    expect(result.gate.exitCode).toBe(1);
   });
 });
