@@ -88,9 +88,6 @@ export class GcpTransport {
   }
 }
 
-/** Largest answer one Google API call may give (by its Content-Length); a page of a list is far smaller. */
-export const GCP_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
 /**
  * Aborts every HTTP request of the client at `ms`. gaxios's own `timeout` combines signals with
  * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
@@ -107,8 +104,6 @@ function abortAfter(client: AuthClient, ms: number, log?: HttpLog): void {
       const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
       timer.unref();
       config.signal = controller.signal;
-      // An answer over the cap is an error of the call (a problem in the facet), never a process out of memory.
-      config.maxContentLength = GCP_MAX_RESPONSE_BYTES;
       return config;
     },
   });
