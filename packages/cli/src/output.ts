@@ -45,8 +45,6 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
   const target = existing === absolute && kind === 'directory' ? absolute : existing;
   try {
     await access(target, constants.W_OK);
-    // Reports are written beside the folder first (a temporary set), then renamed over it.
-    if (kind === 'directory' && existing === absolute) await access(dirname(absolute), constants.W_OK);
   } catch {
     throw new UsageError(`${flag} ${path}: ${target} is not writable by this user; give a writable folder`);
   }
@@ -56,9 +54,10 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
 export type ReportFile = { name: string; text: string };
 
 /**
- * Writes the reports into a temporary folder beside `dir`, then swaps it in with renames. When `dir`
- * holds files that are not reports of ours (someone pointed --output-dir at a working folder), the
- * folder is kept and each report is renamed into it instead: each file whole, old or new.
+ * Writes the reports into a temporary folder beside `dir`, then swaps it in with renames: an interrupted
+ * run leaves the previous set or the new one. When the folder cannot be swapped (it holds files that are not
+ * reports of ours, or its parent does not let this user rename it, like a sticky /tmp), the reports are
+ * staged inside it and each renamed into place: each file whole, old or new.
  */
 export async function writeReportSet(
   dir: string,
@@ -67,26 +66,54 @@ export async function writeReportSet(
 ): Promise<void> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(join(parent, `.${basename(dir)}.new-`));
+  if (existsSync(dir) && !(await readdir(dir)).every((name) => ours.has(name))) return writeEachWhole(dir, files);
+  let staging: string;
+  try {
+    staging = await mkdtemp(join(parent, `.${basename(dir)}.new-`));
+  } catch {
+    return writeEachWhole(dir, files);
+  }
   try {
     for (const f of files) await writeFile(join(staging, f.name), f.text);
-    if (!existsSync(dir)) {
-      await rename(staging, dir);
-      return;
-    }
-    const present = await readdir(dir);
-    if (present.every((name) => ours.has(name))) {
-      const old = `${staging.replace(/\.new-([^/]*)$/, '.old-$1')}`;
-      await rename(dir, old);
-      await rename(staging, dir);
-      await rm(old, { recursive: true, force: true });
-      return;
-    }
-    for (const f of files) await rename(join(staging, f.name), join(dir, f.name));
-    await rm(staging, { recursive: true, force: true });
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
+  }
+  if (!existsSync(dir)) {
+    try {
+      await rename(staging, dir);
+      return;
+    } catch {
+      await rm(staging, { recursive: true, force: true });
+      return writeEachWhole(dir, files);
+    }
+  }
+  const old = staging.replace(/\.new-([^/]*)$/, '.old-$1');
+  try {
+    await rename(dir, old);
+  } catch {
+    await rm(staging, { recursive: true, force: true });
+    return writeEachWhole(dir, files);
+  }
+  try {
+    await rename(staging, dir);
+  } catch (e) {
+    await rename(old, dir);
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Every report staged inside `dir` first, then each renamed into place. */
+async function writeEachWhole(dir: string, files: readonly ReportFile[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const staging = await mkdtemp(join(dir, '.coditect-audit.new-'));
+  try {
+    for (const f of files) await writeFile(join(staging, f.name), f.text);
+    for (const f of files) await rename(join(staging, f.name), join(dir, f.name));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
