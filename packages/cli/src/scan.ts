@@ -309,7 +309,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
 export const LAYER_DEADLINE_SECONDS = 120;
 
 /** The promise's value, or undefined when it has not settled by `ms` (it is left to settle unobserved). */
-function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
+export function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);

@@ -13,7 +13,7 @@ import {
 } from '@coditect-audit/core';
 import type { Argv, CommandModule } from 'yargs';
 import { LIVE_LAYERS, type LiveLayer, parseLayers } from '../layers.js';
-import { prepare } from '../scan.js';
+import { LAYER_DEADLINE_SECONDS, prepare, withinDeadline } from '../scan.js';
 
 export interface DoctorArgs {
   env?: string;
@@ -66,18 +66,36 @@ export async function diagnoseLayers(
         const config = layers[layer];
         if (config === undefined) return { layer, configured: false, checks: [] };
         const mod = (await LIVE_LAYERS[layer]()) as unknown as LayerDoctorModule<unknown>;
-        const checks = await mod.diagnose({
-          root: prep.root,
-          environment: prep.environment,
-          expectations,
-          config,
-          overrides: {
-            ...(args.context ? { k8sContext: args.context } : {}),
-            ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
-          },
-          progress: () => {},
-          ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
-        });
+        const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        const checks = await withinDeadline(
+          seconds * 1000,
+          mod.diagnose({
+            root: prep.root,
+            environment: prep.environment,
+            expectations,
+            config,
+            overrides: {
+              ...(args.context ? { k8sContext: args.context } : {}),
+              ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+            },
+            progress: () => {},
+            ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
+          }),
+        );
+        if (checks === undefined)
+          return {
+            layer,
+            configured: true,
+            checks: [
+              {
+                kind: 'reachable',
+                status: 'fail',
+                subject: `${layer} layer`,
+                message: `the checks did not finish within the layer's deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`,
+                fix: 'run again with --debug to see the calls still waiting, or raise the deadline',
+              },
+            ],
+          };
         return { layer, configured: true, checks };
       }),
   );
