@@ -260,22 +260,24 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     }
     tasks.push(
       (async () => {
-        const mod = await LIVE_LAYERS[layer]();
         const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        // The deadline counts from the start of the layer: loading its clients is part of its time.
         const collected = await withinDeadline(
           seconds * 1000,
-          mod.collect({
-            root: prep.root,
-            environment: prep.environment,
-            expectations,
-            config,
-            overrides: {
-              ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
-              ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-            },
-            progress: (m) => progress(`${layer}: ${m}`),
-            ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
-          }),
+          LIVE_LAYERS[layer]().then((mod) =>
+            mod.collect({
+              root: prep.root,
+              environment: prep.environment,
+              expectations,
+              config,
+              overrides: {
+                ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
+                ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+              },
+              progress: (m) => progress(`${layer}: ${m}`),
+              ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
+            }),
+          ),
         );
         if (collected === undefined) {
           // Past the deadline nothing of the layer is trusted as read: every facet is an error.
