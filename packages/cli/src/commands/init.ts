@@ -254,7 +254,12 @@ export function renderInitConfig(d: Detection, answers: InitAnswers, options: Re
     out.push(`      #     baseUrl: https://${ADR_DOMAIN}`);
     out.push('      #   postgres:');
     out.push(commented('      #     host: 10.28.0.3', 'Cloud SQL private IP'));
-    out.push(commented('      #     fromSecret: {}', "log in with the app Secret's user and password"));
+    out.push(
+      commented(
+        '      #     fromSecret: {}',
+        "log in with the app Secret's user and password; credentials only in a config outside the repository (docs/security.md)",
+      ),
+    );
     out.push('    # What ADR-001 decided; every key is optional and defaults to the ADR value.');
     out.push('    expectations:');
     out.push(`      project: ${scalar(answers.project)}`);
