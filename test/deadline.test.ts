@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startGcpEmulator } from '@coditect-audit/emulators/gcp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseLayers } from '../packages/cli/src/commands/doctor.js';
 import { scan } from '../packages/cli/src/scan.js';
@@ -94,5 +95,28 @@ describe('a live layer that never answers', () => {
     });
     const gcp = reports.find((r) => r.layer === 'gcp');
     expect(gcp?.checks.some((c) => c.status === 'fail' && /deadline of 2 s/.test(c.message))).toBe(true);
+  });
+
+  it('what was read before the deadline is kept; only the unread part is an error', async () => {
+    const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
+    const emulator = await startGcpEmulator({ dataDir: join(remediated, 'gcp') });
+    try {
+      const dir = tempDir('coditect-audit-deadline-');
+      const file = join(dir, 'coditect-audit.yaml');
+      // Cloud SQL never answers; every other API answers from the recordings.
+      writeFileSync(
+        file,
+        `version: 1\nenvironments:\n  staging:\n    layers:\n      files: false\n      gcp:\n        projects: [coditect-cloud-infra]\n        locations: [us-central1]\n        endpoint: ${emulator.url}\n        endpoints:\n          sqladmin: http://127.0.0.1:${port}\n        timeoutMs: 600000\n        deadlineSeconds: 10\n`,
+      );
+      const result = await scan({ dir: remediated, config: file, env: 'staging' });
+      const byRule = (id: string) => result.verdicts.filter((v) => v.ruleId === id);
+      expect(byRule('gcp-kms-signing-key').map((v) => v.status)).toContain('pass');
+      const sql = byRule('gcp-sql-automated-backups');
+      expect(sql.length).toBeGreaterThan(0);
+      expect(sql.every((v) => v.status === 'error' && /deadline of 10 s/.test(v.message))).toBe(true);
+      expect(result.gate.exitCode).toBe(2);
+    } finally {
+      await emulator.stop();
+    }
   });
 });

@@ -261,6 +261,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     tasks.push(
       (async () => {
         const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        const partial: Snapshot['facets'] = {};
         // The deadline counts from the start of the layer: loading its clients is part of its time.
         const collected = await withinDeadline(
           seconds * 1000,
@@ -276,14 +277,16 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
               },
               progress: (m) => progress(`${layer}: ${m}`),
               ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
+              partial,
             }),
           ),
         );
         if (collected === undefined) {
-          // Past the deadline nothing of the layer is trusted as read: every facet is an error.
+          // Past the deadline, the facets the collector finished are kept; every other one is an error.
           const reason = `the ${layer} layer did not finish within its deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`;
+          const done = { ...partial } as Record<string, Facet<unknown> | undefined>;
           for (const name of FACET_NAMES.filter((f) => layerOfFacet(f) === layer))
-            (snapshot.facets as Record<string, Facet<unknown>>)[name] = {
+            (snapshot.facets as Record<string, Facet<unknown>>)[name] = done[name] ?? {
               status: 'error',
               problems: [
                 {
