@@ -180,3 +180,20 @@ describe('reports are written as a set', () => {
     expect(existsSync(join(out, 'notes.txt'))).toBe(true);
   });
 });
+
+describe('a crash is an internal error', () => {
+  it('an exception nothing caught exits 4, never 1 (a failed gate)', () => {
+    const dir = tempDir();
+    const plugin = join(dir, 'throws-later.mjs');
+    // A trusted plugin (valid rules) whose timer throws while the scan runs: an exception nothing catches.
+    const acme = join(repoRoot, 'fixtures/plugins/acme-rules/index.mjs');
+    writeFileSync(
+      plugin,
+      `export { rules } from ${JSON.stringify(acme)};\nsetTimeout(() => { throw new Error('boom from a timer'); }, 0);\n`,
+    );
+    const run = runCli(['scan', '--dir', remediated, '--env', 'staging', '--plugin', plugin]);
+    expect(run.stderr).toContain('internal error: Error: boom from a timer');
+    expect(run.code).toBe(4);
+    expect(run.code).not.toBe(1);
+  });
+});

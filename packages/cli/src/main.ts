@@ -340,6 +340,16 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+// An exception no code path caught (a library's stream emitting an unhandled 'error', a timer of a plugin) is
+// a bug: exit 4, never Node's default 1, which CI would read as a failed gate.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(
+    `coditect-audit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.stderr.write('Please report this with the command you ran.\n');
+  process.exit(EXIT.internal);
+});
+
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
