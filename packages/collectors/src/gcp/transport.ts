@@ -99,8 +99,14 @@ function abortAfter(client: AuthClient, ms: number, log?: HttpLog): void {
     resolved: async (config) => {
       const controller = new AbortController();
       const upstream = config.signal as AbortSignal | undefined;
-      if (upstream?.aborted) controller.abort(upstream.reason);
-      else upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+      // Already aborted (gax's retry budget spent, a timer that fired under load): fail the call here. Handed
+      // to node-fetch, the abort destroys the body stream it made, which nothing listens to, and the process
+      // dies of an unhandled 'error' event.
+      if (upstream?.aborted)
+        throw upstream.reason instanceof Error
+          ? upstream.reason
+          : new DOMException('the call was aborted', 'AbortError');
+      upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
       const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
       timer.unref();
       config.signal = controller.signal;
