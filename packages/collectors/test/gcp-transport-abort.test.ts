@@ -7,13 +7,21 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GcpSettings } from '../src/gcp/settings.js';
-import { GcpTransport } from '../src/gcp/transport.js';
+import { GCP_MAX_RESPONSE_BYTES, GcpTransport } from '../src/gcp/transport.js';
 
 let server: Server;
 let url = '';
 
 beforeAll(async () => {
-  server = createServer((_req, res) => res.end('{}'));
+  server = createServer((req, res) => {
+    if (req.url?.includes('huge')) {
+      // Announces more than the cap; the body never comes.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(GCP_MAX_RESPONSE_BYTES + 1) });
+      res.write('{');
+      return;
+    }
+    res.end('{}');
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
@@ -41,5 +49,12 @@ describe('an aborted Google API call', () => {
     await expect(
       client.request({ url: `${url}/v1/x:getIamPolicy`, method: 'POST', data: { a: 1 } }),
     ).resolves.toBeDefined();
+  });
+
+  it('an answer announced over the size cap is an error of the call, not a crash or a read', async () => {
+    const settings = { services: new Set(['iam']), endpoints: { iam: new URL(url) }, timeoutMs: 5000 };
+    const transport = await GcpTransport.create(settings as unknown as GcpSettings);
+    const client = transport.gapic('iam').authClient!;
+    await expect(client.request({ url: `${url}/v1/huge`, method: 'GET' })).rejects.toThrow(/over the limit/);
   });
 });

@@ -88,6 +88,9 @@ export class GcpTransport {
   }
 }
 
+/** Largest answer one Google API call may announce (Content-Length); a page of a list is far smaller. */
+export const GCP_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Aborts every HTTP request of the client at `ms`. gaxios's own `timeout` combines signals with
  * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
@@ -110,6 +113,8 @@ function abortAfter(client: AuthClient, ms: number, log?: HttpLog): void {
       const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
       timer.unref();
       config.signal = controller.signal;
+      // An answer announced over the cap is an error of the call (a problem in its facet), not a read of it.
+      config.maxContentLength = GCP_MAX_RESPONSE_BYTES;
       return config;
     },
   });
