@@ -180,6 +180,8 @@ export async function runDemo({
     const args = ['scan', '--env', 'staging', '--format', FORMATS, '--output-dir', out];
     if (failOn) args.push('--fail-on', failOn);
     if (quiet) args.push('--quiet');
+    // The copy with probes is configured by this script (its CA files live outside it): trusted on purpose.
+    if (scanDir !== fixtureDir) args.push('--trust-repo-config');
     const code = await runScan(scanDir, args, env, quiet ? 'ignore' : 'inherit');
     const reportFile = join(out, 'coditect-audit.json');
     const layers = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).layers : {};

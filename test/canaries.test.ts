@@ -93,7 +93,8 @@ describe('secret canaries through the whole environment', () => {
     environment = await startEnvironment(plant);
     out = tempDir('coditect-audit-canaries-');
     const env = { ...environment.env, CODITECT_AUDIT_UNRELATED_CANARY: CANARIES.unrelatedEnv };
-    const base = ['--dir', environment.dir, '--env', 'staging'];
+    // The environment's config (with the probes' credentials) is written by the test harness: trusted on purpose.
+    const base = ['--dir', environment.dir, '--env', 'staging', '--trust-repo-config'];
     const formats = 'console,sarif,junit,markdown,json,html';
     const debugArgs = ['--output-dir', join(out, 'debug'), '--debug', '--write-baseline', join(out, 'baseline.json')];
     // Two runs at a time: this process serves the emulators, and every run reads every layer.

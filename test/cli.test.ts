@@ -213,6 +213,7 @@ describe('plugins', () => {
       'json,sarif,junit,markdown',
       '--output-dir',
       out,
+      '--trust-repo-config',
     ]);
     const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
     const v = result.verdicts.find(
@@ -223,7 +224,7 @@ describe('plugins', () => {
     expect(run.code).toBe(0); // P1 does not gate at fail-on P0
     for (const f of ['coditect-audit.sarif', 'coditect-audit.junit.xml', 'coditect-audit.md'])
       expect(readFileSync(join(out, f), 'utf8')).toContain('acme-dockerfile-healthcheck');
-    expect(runCli(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1']).code).toBe(1);
+    expect(runCli(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1', '--trust-repo-config']).code).toBe(1);
   });
 
   it('a rule pack installed as an npm package is loaded by its name', () => {
@@ -236,7 +237,7 @@ describe('plugins', () => {
       cfg,
       readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/coditect-rules"'),
     );
-    const { result } = scanJson(dir, ['--env', 'staging']);
+    const { result } = scanJson(dir, ['--env', 'staging', '--trust-repo-config']);
     expect(result.rules.map((r) => r.id)).toContain('acme-dockerfile-healthcheck');
     expect(result.rules.find((r) => r.id === 'acme-dockerfile-healthcheck')?.adrSection).toBe(
       'ACME ADR-003 Decision 2',
@@ -251,7 +252,7 @@ describe('plugins', () => {
       cfg,
       readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/not-installed"'),
     );
-    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('plugins[0] "@acme/not-installed"');
   });
@@ -268,7 +269,7 @@ describe('plugins', () => {
     );
     const cfg = join(dir, 'coditect-audit.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - ./clash.mjs'));
-    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    const run = runCli(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('dockerfile-unreadable-dependencies');
   });

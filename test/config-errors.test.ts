@@ -166,7 +166,10 @@ describe('a passwordEnv naming an unset variable', () => {
     const s = loadServices();
     const postgres = `        postgres:\n          host: ${s.PG_HOST}\n          port: ${s.PG_B_PORT}\n          user: ${s.PG_B_SUPERUSER}\n          passwordEnv: CODITECT_AUDIT_TEST_UNSET_PASSWORD\n          sslmode: verify-ca\n          caFile: ${s.CA_FILE}\n`;
     expect(process.env.CODITECT_AUDIT_TEST_UNSET_PASSWORD).toBeUndefined();
-    const { run, out } = scanWith(withLayers(PROBE(postgres)), { copy: true, extra: ['--layers', 'probe'] });
+    const { run, out } = scanWith(withLayers(PROBE(postgres)), {
+      copy: true,
+      extra: ['--layers', 'probe', '--trust-repo-config'],
+    });
     expect(run.code, run.stderr).toBe(2);
     const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
     const errors = result.verdicts.filter((v) => v.status === 'error' && v.ruleId.startsWith('probe-postgres-'));

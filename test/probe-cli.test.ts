@@ -40,6 +40,7 @@ function probeConfig(s: Services): string {
           port: ${s.REDIS_AUTH_PORT}
           tls: false
           passwordEnv: PROBE_CLI_REDIS_PASSWORD
+          allowPlaintextCredentials: true
         registry:
           url: ${s.REGISTRY_URL}
         http:
@@ -83,10 +84,24 @@ describe('a scan with the probe layer, through the binary', () => {
     redisBefore = redisCommandStats(s.REDIS_AUTH_PORT, s.REDIS_PASSWORD);
     const env = { PROBE_CLI_PG_PASSWORD: s.PG_B_SUPERUSER_PASSWORD, PROBE_CLI_REDIS_PASSWORD: REDIS_CANARY };
     run = runCli(
-      ['scan', '--dir', dir, '--env', 'staging', '--format', 'console,sarif,junit,markdown,json', '--output-dir', out],
+      [
+        'scan',
+        '--dir',
+        dir,
+        '--env',
+        'staging',
+        '--format',
+        'console,sarif,junit,markdown,json',
+        '--output-dir',
+        out,
+        '--trust-repo-config',
+      ],
       { env },
     );
-    snapshotRun = runCli(['collect', '--dir', dir, '--env', 'staging', '-o', join(out, 'snapshot.json')], { env });
+    snapshotRun = runCli(
+      ['collect', '--dir', dir, '--env', 'staging', '-o', join(out, 'snapshot.json'), '--trust-repo-config'],
+      { env },
+    );
     const file = join(out, 'coditect-audit.json');
     if (!existsSync(file)) throw new Error(`no JSON report (exit ${run.code}): ${run.stderr}`);
     result = JSON.parse(readFileSync(file, 'utf8')) as ScanResult;
@@ -128,8 +143,9 @@ describe('a scan with the probe layer, through the binary', () => {
       'scan',
       '--snapshot',
       join(out, 'snapshot.json'),
+      // Replayed as the environment it was collected for (a snapshot of staging never replays as another).
       '--dir',
-      repoRoot,
+      join(repoRoot, 'fixtures/adr-001-staging'),
       '--format',
       'json',
       '--output-dir',

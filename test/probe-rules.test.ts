@@ -96,7 +96,13 @@ const SCENARIOS: Record<string, Scenario[]> = {
     {
       name: 'requirepass',
       config: () => ({
-        redis: { host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_RULES_REDIS' },
+        redis: {
+          host: s.REDIS_HOST,
+          port: Number(s.REDIS_AUTH_PORT),
+          tls: false,
+          passwordEnv: 'PROBE_RULES_REDIS',
+          allowPlaintextCredentials: true,
+        },
       }),
       fails: [],
     },

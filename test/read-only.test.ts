@@ -39,7 +39,20 @@ describe('the whole environment after one scan', () => {
     redisBefore = redisCommandStats(s.REDIS_NOAUTH_PORT);
     const out = tempDir('coditect-audit-read-only-');
     run = await runCliAsync(
-      ['scan', '--dir', environment.dir, '--env', 'staging', '--format', 'json', '--output-dir', out, '--quiet'],
+      // The environment's config (with the probes' credentials) is written by the test harness: trusted on purpose.
+      [
+        'scan',
+        '--dir',
+        environment.dir,
+        '--env',
+        'staging',
+        '--format',
+        'json',
+        '--output-dir',
+        out,
+        '--quiet',
+        '--trust-repo-config',
+      ],
       { env: environment.env },
     );
     result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;

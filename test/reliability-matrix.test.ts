@@ -205,7 +205,14 @@ async function observe(dir: string, layer: 'gcp' | 'k8s' | 'probe'): Promise<Obs
   let result: ScanResult | 'hang';
   try {
     result = await Promise.race([
-      scan({ dir, env: 'staging', layers: [layer], log: (level, m) => log.push(`${level} ${m}`) }),
+      // The matrix writes its own configs (kubeconfig, credentials, clear-text hosts): trusted on purpose.
+      scan({
+        dir,
+        env: 'staging',
+        layers: [layer],
+        trustRepoConfig: true,
+        log: (level, m) => log.push(`${level} ${m}`),
+      }),
       hang,
     ]);
   } catch (e) {
@@ -408,7 +415,9 @@ const PG_REPLIES: Partial<Record<FaultName, Buffer>> = {
 function postgresRow(): Row {
   const block = (port: number | string, host = '127.0.0.1', real = false) =>
     `      probe:\n        timeoutMs: 1000\n        postgres:\n          host: ${host}\n          port: ${port}\n          user: ${real ? services.PG_B_SUPERUSER : 'postgres'}\n          passwordEnv: MATRIX_PG_PASSWORD\n          database: coditect\n` +
-    (real ? `          sslmode: verify-ca\n          caFile: ${services.CA_FILE}\n` : '          sslmode: disable\n');
+    (real
+      ? `          sslmode: verify-ca\n          caFile: ${services.CA_FILE}\n`
+      : '          sslmode: disable\n          allowPlaintextCredentials: true\n');
   return {
     name: 'PostgreSQL probe',
     family: 'postgres',
@@ -448,7 +457,7 @@ const REDIS_REPLIES: Partial<Record<FaultName, string>> = {
 
 function redisRow(): Row {
   const block = (port: number | string, host = '127.0.0.1') =>
-    `      probe:\n        timeoutMs: 1000\n        redis:\n          host: ${host}\n          port: ${port}\n          tls: false\n          passwordEnv: MATRIX_REDIS_PASSWORD\n`;
+    `      probe:\n        timeoutMs: 1000\n        redis:\n          host: ${host}\n          port: ${port}\n          tls: false\n          passwordEnv: MATRIX_REDIS_PASSWORD\n          allowPlaintextCredentials: true\n`;
   return {
     name: 'Redis probe',
     family: 'redis',

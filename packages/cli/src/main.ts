@@ -2,8 +2,7 @@
  * The `coditect-audit` binary: a thin shell over the library (`scan`, `collect`) and the reporters.
  * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   BaselineError,
   baselineOf,
@@ -19,12 +18,11 @@ import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { parseLayers } from './layers.js';
 import { initCommand } from './commands/init.js';
+import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
 import { VERSION } from './version.js';
 
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-
-class UsageError extends Error {}
 
 function parseFormats(value: string | string[] | undefined): Format[] {
   const list = (Array.isArray(value) ? value : [value ?? 'console'])
@@ -64,6 +62,16 @@ interface ScanArgs {
   layers?: string;
   verbose?: boolean;
   debug?: boolean;
+  plugin?: string[];
+  trustRepoConfig?: boolean;
+}
+
+/** `--plugin` and `--trust-repo-config`: what the trusted side adds to the scan (docs/security.md). */
+function trustOptions(args: { plugin?: string[]; trustRepoConfig?: boolean }) {
+  return {
+    ...(args.plugin?.length ? { plugins: args.plugin.map(String) } : {}),
+    ...(args.trustRepoConfig ? { trustRepoConfig: true } : {}),
+  };
 }
 
 /** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */
@@ -89,6 +97,8 @@ async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
   if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
     throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
+  if (formats.some((f) => f !== 'console')) await checkOutputPath(args.outputDir, 'directory', '--output-dir');
+  if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
   const { scan } = await import('./scan.js');
   const { REPORTERS } = await import('@coditect-audit/reporters');
   const outputDir = resolve(args.outputDir);
@@ -109,18 +119,23 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
     ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
+    ...trustOptions(args),
   });
-  if (fileFormats.length) await mkdir(outputDir, { recursive: true });
-  for (const f of fileFormats) {
-    const reporter = REPORTERS[f];
-    const text = reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false });
-    await writeFile(join(outputDir, reporter.fileName ?? `coditect-audit.${f}`), text);
+  if (fileFormats.length) {
+    const set = fileFormats.map((f) => {
+      const reporter = REPORTERS[f];
+      return {
+        name: reporter.fileName ?? `coditect-audit.${f}`,
+        text: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
+      };
+    });
+    await writeReportSet(outputDir, set, new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)));
   }
   if (formats.includes('console'))
     process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
-    await writeFile(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
+    await writeFileWhole(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
     process.stderr.write(
       `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed + result.summary.byStatus.unknown} findings written to ${args.writeBaseline}\n`,
     );
@@ -139,9 +154,12 @@ interface CollectArgs {
   quiet?: boolean;
   verbose?: boolean;
   debug?: boolean;
+  plugin?: string[];
+  trustRepoConfig?: boolean;
 }
 
 async function runCollect(args: CollectArgs): Promise<number> {
+  if (args.output !== '-') await checkOutputPath(args.output, 'file', '--output');
   const { collect } = await import('./scan.js');
   const snapshot = await collect({
     ...(args.dir ? { dir: args.dir } : {}),
@@ -153,13 +171,14 @@ async function runCollect(args: CollectArgs): Promise<number> {
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
     ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
+    ...trustOptions(args),
   });
   // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
   // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
   const text = `${JSON.stringify(snapshot)}\n`;
   if (args.output === '-') process.stdout.write(text);
   else {
-    await writeFile(args.output, text);
+    await writeFileWhole(args.output, text);
     process.stderr.write(`snapshot written to ${args.output}\n`);
   }
   return 0;
@@ -249,6 +268,15 @@ async function main(argv: string[]): Promise<number> {
           .option('debug', {
             type: 'boolean',
             describe: 'every API call (method, resource, status, duration, retries), on stderr',
+          })
+          .option('plugin', {
+            type: 'string',
+            array: true,
+            describe: 'load a rule pack (npm package or path); repeatable. Trusted, unlike plugins: in the repository',
+          })
+          .option('trust-repo-config', {
+            type: 'boolean',
+            describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
           }),
       async (a) => {
         code = await runScan(a as unknown as ScanArgs);
@@ -268,7 +296,16 @@ async function main(argv: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean' })
           .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` })
           .option('verbose', { alias: 'v', type: 'boolean' })
-          .option('debug', { type: 'boolean' }),
+          .option('debug', { type: 'boolean' })
+          .option('plugin', {
+            type: 'string',
+            array: true,
+            describe: 'load a rule pack (npm package or path); repeatable. Trusted, unlike plugins: in the repository',
+          })
+          .option('trust-repo-config', {
+            type: 'boolean',
+            describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
+          }),
       async (a) => {
         code = await runCollect(a as CollectArgs);
       },
@@ -300,6 +337,7 @@ async function main(argv: string[]): Promise<number> {
       }, diagnostics),
     )
     .completion('completion', 'Print a bash/zsh completion script (coditect-audit completion >> ~/.bashrc)')
+    .middleware(rejectRepeatedFlags, true)
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
@@ -308,9 +346,22 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+// An exception no code path caught (a library's stream emitting an unhandled 'error', a timer of a plugin) is
+// a bug: exit 4, never Node's default 1, which CI would read as a failed gate.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(
+    `coditect-audit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.stderr.write('Please report this with the command you ran.\n');
+  process.exit(EXIT.internal);
+});
+
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
+    // A live layer past its deadline may leave a connection that never answers open; the run is over, so
+    // it must not hold the job (the timer is unref'd: a clean run exits at once, without it).
+    setTimeout(() => process.exit(code), 2_000).unref();
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof BaselineError) {

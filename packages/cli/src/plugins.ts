@@ -1,5 +1,7 @@
 /**
- * Rule packs named in `plugins:` (an npm package name or a path relative to the config file).
+ * Rule packs named in `plugins:` (an npm package name or a path relative to the config file) or with
+ * `--plugin` (relative to the current directory). A repository's own configuration may name plugins only
+ * when it is trusted; `prepare` refuses them before this module imports anything (docs/security.md).
  * A pack's module exports `rules` (or a default export `{ rules }`, or a default array of rules).
  * Every plugin rule is validated like a built-in one; an id clash is a configuration error.
  */
@@ -21,10 +23,11 @@ export async function loadPlugins(
   specs: readonly string[],
   baseDir: string,
   configFile: string,
+  from: { source: 'config' | 'flag' } = { source: 'config' },
 ): Promise<LoadedPlugin[]> {
   const out: LoadedPlugin[] = [];
   for (const [i, spec] of specs.entries()) {
-    const where = `${configFile}: plugins[${i}] "${spec}"`;
+    const where = from.source === 'flag' ? `--plugin "${spec}"` : `${configFile}: plugins[${i}] "${spec}"`;
     let url: string;
     try {
       url = isPathLike(spec)
@@ -32,7 +35,7 @@ export async function loadPlugins(
         : pathToFileURL(createRequire(resolve(baseDir, 'noop.js')).resolve(spec)).href;
     } catch {
       throw new ConfigError(
-        `${where}: cannot be found. Install it (npm i -D ${spec}) or fix the path (paths are relative to the config file).`,
+        `${where}: cannot be found. Install it (npm i -D ${spec}) or fix the path (paths are relative to ${from.source === 'flag' ? 'the current directory' : 'the config file'}).`,
         configFile,
         `plugins[${i}]`,
       );

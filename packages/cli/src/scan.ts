@@ -2,9 +2,9 @@
  * The library entry: configuration → collectors → snapshot → rules → result.
  * `scan()` returns the scan result; writing reports and choosing the exit code is the binary's job.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   assertUniqueIds,
   type Baseline,
@@ -29,6 +29,12 @@ import {
   type Snapshot,
   SnapshotSchema,
   selectEnvironment,
+  FACET_NAMES,
+  type Facet,
+  layerOfFacet,
+  checkSnapshot,
+  trustedOnlySettings,
+  untrustedConfigMessage,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
@@ -63,6 +69,16 @@ export interface ScanOptions {
   log?: (level: LogLevel, message: string) => void;
   /** Run only these of the configured layers (`--layers files,k8s`); the others are reported as not selected. */
   layers?: Layer[];
+  /**
+   * Rule packs from the trusted side (`--plugin`, repeatable): npm package names or paths relative to the
+   * current directory. Loaded whatever the configuration's trust.
+   */
+  plugins?: string[];
+  /**
+   * Trust the configuration file inside the scanned directory as if it were outside it (`--trust-repo-config`):
+   * its plugins load and its credentials are used. Never for pull requests from forks (docs/security.md).
+   */
+  trustRepoConfig?: boolean;
 }
 
 export interface PreparedScan {
@@ -73,6 +89,11 @@ export interface PreparedScan {
   environment: string;
   envConfig: EnvironmentConfig;
   rules: Rule[];
+  /**
+   * Whether the configuration came from the trusted side: outside the scanned directory (by real path), or
+   * inside it with `--trust-repo-config`. `true` without a configuration file.
+   */
+  configTrusted: boolean;
 }
 
 const CONFIG_NAMES = ['coditect-audit.yaml', 'coditect-audit.yml'];
@@ -85,10 +106,16 @@ function toPosix(p: string): string {
 export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   const root = resolve(options.dir ?? '.');
   if (!existsSync(root)) throw new ConfigError(`--dir ${options.dir}: no such directory`);
+  if (!statSync(root).isDirectory())
+    throw new ConfigError(`--dir ${options.dir}: is a file; give the directory to scan`);
   let configPath: string | undefined;
   if (options.config) {
     configPath = resolve(options.config);
     if (!existsSync(configPath)) throw new ConfigError(`--config ${options.config}: no such file`);
+    if (statSync(configPath).isDirectory())
+      throw new ConfigError(
+        `--config ${options.config}: is a directory; name the file (e.g. --config ${toPosix(options.config).replace(/\/$/, '')}/coditect-audit.yaml)`,
+      );
   } else {
     configPath = CONFIG_NAMES.map((n) => resolve(root, n)).find((p) => existsSync(p));
   }
@@ -98,21 +125,40 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   let configFile: string | undefined;
   let environment = options.env ?? 'default';
   let envConfig: EnvironmentConfig = {};
+  let configTrusted = true;
   const rules: Rule[] = [...builtinRules];
   if (configPath) {
     configFile = toPosix(relative(root, configPath)) || 'coditect-audit.yaml';
     configText = await readFile(configPath, 'utf8');
     config = parseConfig(configText, configFile);
     [environment, envConfig] = selectEnvironment(config, options.env, configFile);
-    const plugins = await loadPlugins(config.plugins ?? [], dirname(configPath), configFile);
-    for (const p of plugins) rules.push(...p.rules);
-    try {
-      assertUniqueIds(rules);
-    } catch (e) {
-      if (e instanceof RuleDefinitionError)
-        throw new ConfigError(`${configFile}: plugins: ${e.message}`, configFile, 'plugins');
-      throw e;
+    // Inside by its path or by its real path: a link committed in the repository is the repository's,
+    // wherever it points, and a link outside to a file inside is the repository's file.
+    const inRepo =
+      isInside(root, configPath) ||
+      isInside(realpathSync(root), realpathSync(configPath)) ||
+      isInside(realpathSync(root), configPath);
+    configTrusted = Boolean(options.trustRepoConfig) || !inRepo;
+    if (!configTrusted) {
+      // Checked before anything is imported or contacted: a refused plugin never runs.
+      const refused = trustedOnlySettings(config, environment, envConfig, { root, configDir: dirname(configPath) });
+      if (refused.length > 0)
+        throw new ConfigError(untrustedConfigMessage(configFile, refused), configFile, refused[0]!.path);
     }
+  }
+  const fromConfig = configPath
+    ? await loadPlugins(config?.plugins ?? [], dirname(configPath), configFile ?? 'coditect-audit.yaml')
+    : [];
+  const fromFlags = await loadPlugins(options.plugins ?? [], process.cwd(), '--plugin', { source: 'flag' });
+  for (const p of [...fromFlags, ...fromConfig]) rules.push(...p.rules);
+  try {
+    assertUniqueIds(rules);
+  } catch (e) {
+    if (e instanceof RuleDefinitionError)
+      throw new ConfigError(`${configFile ?? '--plugin'}: plugins: ${e.message}`, configFile, 'plugins');
+    throw e;
+  }
+  if (config && configFile) {
     const known = new Set(rules.flatMap((r) => [r.id, ...r.aliases]));
     for (const id of Object.keys(envConfig.rules ?? {})) {
       if (!known.has(id))
@@ -131,7 +177,22 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     environment,
     envConfig,
     rules,
+    configTrusted,
   };
+}
+
+/** `path` relative to `root`, both by real path (of their nearest existing folder); undefined when outside. */
+function realRelative(root: string, path: string): string | undefined {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = resolve(realpathSync(existing), relative(existing, path));
+  const rel = toPosix(relative(realpathSync(root), real));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Collects the snapshot of the configured layers. Each layer's collector is imported only when used. */
@@ -164,20 +225,22 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   } else {
     tasks.push(
       (async () => {
-        const { collectFiles } = await import('@coditect-audit/collectors');
+        const { collectFilesWithScope } = await import('@coditect-audit/collectors');
         const layerCfg = typeof files === 'object' ? files : {};
         const exclude = [...(layerCfg.exclude ?? [])];
-        for (const p of options.excludePaths ?? []) {
-          const rel = toPosix(relative(prep.root, resolve(prep.root, p)));
-          if (rel && !rel.startsWith('..')) exclude.push(rel, `${rel}/**`);
-        }
+        // By real path: a report folder reached through a link (or the root itself being one) is still it.
+        const outputs = (options.excludePaths ?? [])
+          .map((p) => realRelative(prep.root, resolve(prep.root, p)))
+          .filter((rel): rel is string => rel !== undefined);
         progress('files: reading the repository');
-        const facets = await collectFiles({
+        const { facets, excluded } = await collectFilesWithScope({
           root: prep.root,
           ...(layerCfg.include ? { include: layerCfg.include } : {}),
           exclude,
+          outputs,
         });
         Object.assign(snapshot.facets, facets);
+        snapshot.excluded = excluded;
         const tf = facets['files.terraform'];
         const skipped = tf.status === 'ok' ? (tf.data.skipped ?? []) : [];
         snapshot.layers.files = { status: 'collected', ...(skipped.length ? { skipped } : {}) };
@@ -201,26 +264,67 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     }
     tasks.push(
       (async () => {
-        const mod = await LIVE_LAYERS[layer]();
-        const { facets, state } = await mod.collect({
-          root: prep.root,
-          environment: prep.environment,
-          expectations,
-          config,
-          overrides: {
-            ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
-            ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-          },
-          progress: (m) => progress(`${layer}: ${m}`),
-          ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
-        });
-        Object.assign(snapshot.facets, facets);
-        snapshot.layers[layer] = state;
+        const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        const partial: Snapshot['facets'] = {};
+        // The deadline counts from the start of the layer: loading its clients is part of its time.
+        const collected = await withinDeadline(
+          seconds * 1000,
+          LIVE_LAYERS[layer]().then((mod) =>
+            mod.collect({
+              root: prep.root,
+              environment: prep.environment,
+              expectations,
+              config,
+              overrides: {
+                ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
+                ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+              },
+              progress: (m) => progress(`${layer}: ${m}`),
+              ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
+              partial,
+            }),
+          ),
+        );
+        if (collected === undefined) {
+          // Past the deadline, the facets the collector finished are kept; every other one is an error.
+          const reason = `the ${layer} layer did not finish within its deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`;
+          const done = { ...partial } as Record<string, Facet<unknown> | undefined>;
+          for (const name of FACET_NAMES.filter((f) => layerOfFacet(f) === layer))
+            (snapshot.facets as Record<string, Facet<unknown>>)[name] = done[name] ?? {
+              status: 'error',
+              problems: [
+                {
+                  subject: `${layer} layer`,
+                  message: `${reason}, so ${name} was not read`,
+                  cause: 'deadline',
+                  fix: `find what does not answer with --debug (the calls still waiting), or raise layers.${layer}.deadlineSeconds`,
+                },
+              ],
+            };
+          snapshot.layers[layer] = { status: 'failed', reason };
+          progress(`${layer}: ${reason}`);
+          return;
+        }
+        Object.assign(snapshot.facets, collected.facets);
+        snapshot.layers[layer] = collected.state;
       })(),
     );
   }
   await Promise.all(tasks);
   return snapshot;
+}
+
+/** A live layer's overall deadline unless `layers.<layer>.deadlineSeconds` says otherwise. */
+export const LAYER_DEADLINE_SECONDS = 120;
+
+/** The promise's value, or undefined when it has not settled by `ms` (it is left to settle unobserved). */
+export function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Reads a snapshot written by `collect`, validated against the snapshot schema. */
@@ -249,8 +353,15 @@ export async function collect(options: ScanOptions = {}): Promise<Snapshot> {
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
-  const prep = await prepare(options);
-  const snapshot = options.snapshot ? await readSnapshot(options.snapshot) : await collectSnapshot(prep, options);
+  const replayed = options.snapshot ? await readSnapshot(options.snapshot) : undefined;
+  // A replay is judged as the environment it was collected for: --env must say the same, or be left out.
+  const prep = await prepare(replayed && !options.env ? { ...options, env: replayed.environment } : options);
+  if (replayed && replayed.environment !== prep.environment)
+    throw new ConfigError(
+      `--snapshot ${options.snapshot}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
+        `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
+    );
+  const snapshot = replayed ? checkSnapshot(replayed, prep.envConfig).snapshot : await collectSnapshot(prep, options);
 
   let adr: ScanResult['adr'];
   if (prep.config?.adr && prep.configFile) {

@@ -5,6 +5,7 @@
 export {
   type CollectFilesOptions,
   collectFiles,
+  collectFilesWithScope,
   collectFilesFromMemory,
   type FilesFacetResult,
 } from './files/collect.js';

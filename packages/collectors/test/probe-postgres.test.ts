@@ -169,7 +169,7 @@ describe('cluster B: plaintext accepted, the app connects as a superuser', () =>
     ]);
   });
 
-  it('connects with sslmode disable when told to, and records the unencrypted session', async () => {
+  it('connects with sslmode disable when a trusted config allows the clear-text password, and records the unencrypted session', async () => {
     const d = data(
       await probe({
         host: s.PG_HOST,
@@ -177,9 +177,25 @@ describe('cluster B: plaintext accepted, the app connects as a superuser', () =>
         user: s.PG_B_SUPERUSER,
         passwordEnv: 'PROBE_TEST_PG_B_SUPER',
         sslmode: 'disable',
+        allowPlaintextCredentials: true,
       }),
     );
     expect(d.session).toMatchObject({ ssl: false, readOnly: true });
+  });
+
+  it('with sslmode disable and no allowPlaintextCredentials, withholds the password and says why', async () => {
+    const f = await probe({
+      host: s.PG_HOST,
+      port: Number(s.PG_B_PORT),
+      user: s.PG_B_SUPERUSER,
+      passwordEnv: 'PROBE_TEST_PG_B_SUPER',
+      sslmode: 'disable',
+    });
+    expect(f.status).toBe('ok');
+    if (f.status !== 'ok') return;
+    expect(f.data.session).toBeUndefined();
+    expect(f.problems[0]?.message).toMatch(/was not sent: sslmode disable would carry it in clear text/);
+    expect(f.problems[0]?.fix).toMatch(/allowPlaintextCredentials: true/);
   });
 });
 

@@ -65,7 +65,13 @@ describe('Redis without AUTH', () => {
 describe('Redis with requirepass', () => {
   it('refuses the unauthenticated PING with NOAUTH and accepts the configured AUTH string', async () => {
     const d = data(
-      await probe({ host: s.REDIS_HOST, port: Number(s.REDIS_AUTH_PORT), tls: false, passwordEnv: 'PROBE_TEST_REDIS' }),
+      await probe({
+        host: s.REDIS_HOST,
+        port: Number(s.REDIS_AUTH_PORT),
+        tls: false,
+        passwordEnv: 'PROBE_TEST_REDIS',
+        allowPlaintextCredentials: true,
+      }),
     );
     expect(d.unauthenticatedPing.outcome).toBe('noauth');
     expect(d.unauthenticatedPing.reply).toMatch(/^NOAUTH/);
@@ -80,6 +86,7 @@ describe('Redis with requirepass', () => {
       port: Number(s.REDIS_AUTH_PORT),
       tls: false,
       passwordEnv: 'PROBE_TEST_REDIS_WRONG',
+      allowPlaintextCredentials: true,
     });
     expect(f.status === 'ok' && f.problems[0]?.message).toMatch(/was refused \(WRONGPASS/);
     expect(JSON.stringify(f)).not.toContain('redis-wrong-canary-4b1f');
@@ -89,7 +96,13 @@ describe('Redis with requirepass', () => {
     // A server no other test talks to, so the counts are the probe's alone.
     const port = Number(s.REDIS_STATS_PORT);
     const before = commandStats(await redisCommand(port, ['INFO', 'commandstats'], s.REDIS_PASSWORD));
-    await probe({ host: s.REDIS_HOST, port, tls: false, passwordEnv: 'PROBE_TEST_REDIS' });
+    await probe({
+      host: s.REDIS_HOST,
+      port,
+      tls: false,
+      passwordEnv: 'PROBE_TEST_REDIS',
+      allowPlaintextCredentials: true,
+    });
     const after = commandStats(await redisCommand(port, ['INFO', 'commandstats'], s.REDIS_PASSWORD));
     const delta = Object.fromEntries(
       Object.entries(after)

@@ -350,9 +350,13 @@ describe('registry authentication (local fakes)', () => {
     );
     const url = await reg.start();
     try {
-      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1.2.3'], url }, undefined, {
-        googleAccessToken: async () => adc,
-      });
+      const f = await probe(
+        { images: ['us-central1-docker.pkg.dev/p/repo/app:v1.2.3'], url, allowPlaintextCredentials: true },
+        undefined,
+        {
+          googleAccessToken: async () => adc,
+        },
+      );
       const [image] = images(f).values();
       expect(image).toMatchObject({ registry: 'us-central1-docker.pkg.dev', repository: 'p/repo/app', tag: 'v1.2.3' });
       expect(reg.seen.filter((r) => r.path.startsWith('/token')).map((r) => r.authorization)).toEqual([basic]);
@@ -371,9 +375,13 @@ describe('registry authentication (local fakes)', () => {
     );
     const url = await reg.start();
     try {
-      const f = await probe({ images: ['us-central1-docker.pkg.dev/p/repo/app:v1'], url }, undefined, {
-        googleAccessToken: async () => 'ya29.refused-canary',
-      });
+      const f = await probe(
+        { images: ['us-central1-docker.pkg.dev/p/repo/app:v1'], url, allowPlaintextCredentials: true },
+        undefined,
+        {
+          googleAccessToken: async () => 'ya29.refused-canary',
+        },
+      );
       expect(f.status).toBe('error');
       if (f.status !== 'error') return;
       expect(f.problems[0]!.message).toMatch(/answered 403 to the Application Default Credentials/);
@@ -400,6 +408,8 @@ describe('registry authentication (local fakes)', () => {
       const f = await probe({
         images: ['registry.example.com/team/app:v2.0'],
         url,
+        // The fake registry listens on loopback over plain HTTP.
+        allowPlaintextCredentials: true,
         usernameEnv: 'PROBE_TEST_REG_USER',
         passwordEnv: 'PROBE_TEST_REG_PASS',
       });

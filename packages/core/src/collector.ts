@@ -23,6 +23,11 @@ export interface CollectContext<C> {
    * duration and retries), on stderr. Messages never carry a secret value, a token or a header.
    */
   log?: (level: LogLevel, message: string) => void;
+  /**
+   * Where a collector may put each facet as soon as it is complete. When the layer's deadline passes, the
+   * facets found here are kept and only the others become errors (docs/security.md, "Bounded").
+   */
+  partial?: Snapshot['facets'];
 }
 
 export type LogLevel = 'info' | 'debug';

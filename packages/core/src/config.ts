@@ -9,6 +9,7 @@ import { K8sLayerConfigSchema } from './layers/k8s.js';
 import { ProbeLayerConfigSchema } from './layers/probe.js';
 import { PrioritySchema } from './priority.js';
 import { compile, describeAjvError, pointerToPath } from './validate.js';
+import { firstDuplicateKey, MAX_YAML_ENTRIES, overYamlBudget } from './yaml-budget.js';
 
 const Str = (description?: string) => Type.String({ minLength: 1, ...(description ? { description } : {}) });
 
@@ -324,8 +325,23 @@ function lineAt(
 
 /** Parses and validates configuration text; throws `ConfigError` with every problem listed. */
 export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config {
+  if (overYamlBudget(text) !== undefined)
+    throw new ConfigError(
+      `${file}: more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and flow entries, over the parse budget; a configuration is a few hundred lines`,
+      file,
+    );
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const duplicate = doc.errors.length === 0 ? firstDuplicateKey(doc.contents) : undefined;
+  if (duplicate) {
+    const line = duplicate.range ? lc.linePos(duplicate.range[0]).line : 1;
+    throw new ConfigError(
+      `${file}:${line}: not valid YAML: Map keys must be unique. Remove the repeated key at that line.`,
+      file,
+      undefined,
+      line,
+    );
+  }
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lc.linePos(e.pos[0]);
@@ -336,7 +352,16 @@ export function parseConfig(text: string, file = 'coditect-audit.yaml'): Config 
       pos.line,
     );
   }
-  const value = doc.toJS() as unknown;
+  let value: unknown;
+  try {
+    // yaml stops alias expansion past 100 aliases ("billion laughs"); that is the file's fault: exit 3.
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    throw new ConfigError(
+      `${file}: ${(e as Error).message.split('\n')[0]}. Write the values out instead of expanding aliases (&name / *name) into each other.`,
+      file,
+    );
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(`${file}: the configuration must be a mapping with "version: 1" and "environments:"`, file);
   }

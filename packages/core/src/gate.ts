@@ -1,7 +1,8 @@
 /**
  * The gate turns verdicts into an exit code.
  * 0 passed; 1 failed (a gating finding); 2 incomplete (an error on a gating rule, unless waived);
- * 3 usage or configuration error; 4 internal error. A failed gate wins over incomplete.
+ * 3 usage or configuration error; 4 internal error. A failed gate wins over incomplete. `--fail-on none`
+ * is report-only: no rule gates, so it never exits 1 or 2 (docs/exit-codes.md).
  * `unknown` verdicts (could not decide from what was read) gate only in a strict scan, as findings.
  * Findings on names assumed from ADR-001 (no config) never gate.
  */

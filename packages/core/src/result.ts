@@ -11,7 +11,15 @@ import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
 import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
-import { type InlineIgnore, type Layer, type LayerState, LayerStateSchema, type Snapshot } from './snapshot/index.js';
+import {
+  type ExcludedPath,
+  ExcludedPathSchema,
+  type InlineIgnore,
+  type Layer,
+  type LayerState,
+  LayerStateSchema,
+  type Snapshot,
+} from './snapshot/index.js';
 import { applySuppressions, type SuppressionReport } from './suppressions.js';
 import { type Verdict, VERDICT_STATUSES, VerdictSchema } from './verdict.js';
 
@@ -36,6 +44,8 @@ export interface ScanResult {
   /** The ADR document and the line of each section, for locating findings that no file declares. */
   adr?: { file: string; sections: Record<string, number> };
   layers: Partial<Record<Layer, LayerState>>;
+  /** Files and folders of the scanned directory that were not read, and why; every report lists them. */
+  excluded: ExcludedPath[];
   rules: RuleMeta[];
   verdicts: Verdict[];
   suppressions: SuppressionReport;
@@ -170,6 +180,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.assumedExpectations ? { assumptions: assumptionsOf(o.expectations) } : {}),
     ...(o.adr ? { adr: o.adr } : {}),
     layers: snapshot.layers,
+    excluded: snapshot.excluded ?? [],
     rules: rules
       .filter((r) => ran.has(r.id))
       .map((r) => ({ ...ruleMeta(r), remediation: personalizeRemediation(r.remediation, o.expectations) }))
@@ -210,6 +221,7 @@ export const ScanResultSchema = Type.Object(
       Type.Object({ file: Type.String(), sections: Type.Record(Type.String(), Type.Integer({ minimum: 1 })) }),
     ),
     layers: Type.Record(Type.String(), LayerStateSchema),
+    excluded: Type.Array(ExcludedPathSchema),
     rules: Type.Array(
       Type.Object({
         id: Type.String(),

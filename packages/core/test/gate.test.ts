@@ -37,6 +37,9 @@ describe('gate', () => {
     [[v('fail', 'P1')], 'P0', false, 0],
     [[v('fail', 'P1')], 'P1', false, 1],
     [[v('fail', 'P0')], 'none', false, 0],
+    // Report-only: no rule gates, so an error makes nothing incomplete (docs/exit-codes.md says the same).
+    [[v('error', 'P0')], 'none', false, 0],
+    [[v('error', 'P2')], 'P2', false, 2],
     [[v('error', 'P0')], 'P0', false, 2],
     [[v('error', 'P0')], 'P0', true, 0],
     [[v('error', 'P2')], 'P0', false, 0],

@@ -229,3 +229,33 @@ export function describeGate(result: ScanResult): string {
   const g = result.gate;
   return `${g.status} (fail-on ${g.failOn}${g.strict ? ', strict' : ''}, exit code ${g.exitCode})`;
 }
+
+/** How many of the listed exclusions the human-readable reports show; the JSON and SARIF list them all. */
+export const EXCLUDED_SHOWN = 100;
+
+const EXCLUSION_LABEL: Record<string, string> = {
+  'config-exclude': 'configuration exclude',
+  'ignore-file': 'ignore file',
+  'too-large': 'too large',
+  binary: 'binary',
+  'link-outside-root': 'link outside the scanned directory',
+  'directory-link': 'link to a folder',
+  'report-folder': 'report output',
+};
+
+export function exclusionLabel(reason: string): string {
+  return EXCLUSION_LABEL[reason] ?? reason;
+}
+
+/**
+ * One line on what the scan did not read, by reason: so a reviewer sees what a change left out of the
+ * gate. `undefined` when everything was read.
+ */
+export function exclusionSummary(result: ScanResult): string | undefined {
+  const excluded = result.excluded ?? [];
+  if (!excluded.length) return undefined;
+  const by = new Map<string, number>();
+  for (const x of excluded) by.set(x.reason, (by.get(x.reason) ?? 0) + 1);
+  const parts = [...by].map(([reason, n]) => `${n} by ${exclusionLabel(reason)}`);
+  return `${count(excluded.length, 'path')} not scanned (${parts.join(', ')})`;
+}

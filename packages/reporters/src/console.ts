@@ -4,7 +4,16 @@
  * caller says so (the CLI decides from the TTY, NO_COLOR and --no-color).
  */
 import { PRIORITIES, type Priority, type ScanResult, type Verdict } from '@coditect-audit/core';
-import { compareVerdicts, count, dependsOnText, formatPosition, stateOf } from './common.js';
+import {
+  compareVerdicts,
+  count,
+  dependsOnText,
+  EXCLUDED_SHOWN,
+  exclusionLabel,
+  exclusionSummary,
+  formatPosition,
+  stateOf,
+} from './common.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -168,6 +177,15 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     lines.push('');
   }
 
+  const notScanned = exclusionSummary(result);
+  if (notScanned) {
+    lines.push(`${paint('bold', 'Not scanned')} ${safe(notScanned)}`);
+    for (const x of (result.excluded ?? []).slice(0, EXCLUDED_SHOWN))
+      lines.push(`  ${safe(x.path)}  ${paint('dim', safe(`${exclusionLabel(x.reason)}: ${x.detail}`))}`);
+    if ((result.excluded ?? []).length > EXCLUDED_SHOWN)
+      lines.push(`  … ${(result.excluded ?? []).length - EXCLUDED_SHOWN} more in the JSON report`);
+    lines.push('');
+  }
   lines.push(summaryLine(result, paint));
   return `${lines.join('\n')}\n`;
 }
@@ -198,6 +216,7 @@ function summaryLine(result: ScanResult, paint: (style: Style, text: string) => 
   if (undecided) parts.push(`${undecided} undecided`);
   parts.push(`${passed} passed`);
   if (skipped) parts.push(`${skipped} skipped`);
+  if (result.excluded?.length) parts.push(paint('yellow', `${count(result.excluded.length, 'path')} not scanned`));
   const gate = result.gate;
   const gateText = `gate ${gate.status.toUpperCase()} (fail-on ${gate.failOn}${gate.strict ? ', strict' : ''})`;
   const gateStyle: Style = gate.status === 'failed' ? 'red' : gate.status === 'incomplete' ? 'yellow' : 'green';

@@ -24,6 +24,9 @@ import {
   compareAdrSections,
   compareVerdicts,
   count,
+  EXCLUDED_SHOWN,
+  exclusionLabel,
+  exclusionSummary,
   firstSentence,
   formatObserved,
   formatPosition,
@@ -456,9 +459,36 @@ ${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('\n')}
 ${layerRows}
 </tbody>
 </table>
+${excludedHtml(result)}
 </div>
 </div>
 </section>`;
+}
+
+/** What the scan did not read, with why: a reviewer sees what a change left out of the gate. */
+function excludedHtml(result: ScanResult): string {
+  const excluded = result.excluded ?? [];
+  const summary = exclusionSummary(result);
+  if (!summary) return '<p class="note">Every file the scanner reads was read.</p>';
+  const rows = excluded
+    .slice(0, EXCLUDED_SHOWN)
+    .map(
+      (x) =>
+        `<tr><th scope="row"><code>${e(x.path)}</code></th><td>${e(exclusionLabel(x.reason))}<span class="sub">${e(x.detail)}</span></td></tr>`,
+    )
+    .join('\n');
+  const more =
+    excluded.length > EXCLUDED_SHOWN
+      ? `<p class="note">${excluded.length - EXCLUDED_SHOWN} more in the JSON report.</p>`
+      : '';
+  return `<p class="note" id="not-scanned"><strong>Not scanned:</strong> ${e(summary)}.</p>
+<table class="plain">
+<caption class="sr-only">Paths not scanned</caption>
+<thead><tr><th scope="col">Path</th><th scope="col">Why</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>${more}`;
 }
 
 /** One stacked bar per priority: what passed, failed, was accepted, errored or skipped. */

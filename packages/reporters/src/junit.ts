@@ -188,6 +188,10 @@ export function toJUnit(result: ScanResult): string {
   common.push(['gate', describeGate(result)]);
   if (result.adr) common.push(['adr', result.adr.file]);
   if (result.assumptions) common.push(['assumptions', result.assumptions.banner]);
+  // What the scan did not read, with why: a reviewer sees what a change left out of the gate.
+  common.push(['excluded', String((result.excluded ?? []).length)]);
+  for (const [i, x] of (result.excluded ?? []).entries())
+    common.push([`excluded.${i + 1}`, `${x.path} (${x.reason}: ${x.detail})`]);
   if (result.baseline) {
     common.push(['baseline', result.baseline.file]);
     common.push(['baseline.fixed', String(result.baseline.fixed.length)]);

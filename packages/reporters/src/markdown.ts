@@ -18,6 +18,9 @@ import {
   compareByPriority,
   compareVerdicts,
   count,
+  EXCLUDED_SHOWN,
+  exclusionLabel,
+  exclusionSummary,
   formatObserved,
   formatPosition,
   isGating,
@@ -310,6 +313,14 @@ function scope(result: ScanResult): string {
     ].filter(Boolean);
     out += row([mdText(name), status, why.join('<br>')]);
   }
+  out += '\n';
+  const excluded = result.excluded ?? [];
+  const summary = exclusionSummary(result);
+  if (!summary) return `${out}Every file of the scanned directory that the scanner reads was read.\n\n`;
+  out += `**Not scanned:** ${mdText(summary)}.\n\n${tableHead(['Path', 'Why', 'Detail'])}`;
+  for (const x of excluded.slice(0, EXCLUDED_SHOWN))
+    out += row([mdCode(x.path), mdText(exclusionLabel(x.reason)), mdText(x.detail)]);
+  if (excluded.length > EXCLUDED_SHOWN) out += `\n${excluded.length - EXCLUDED_SHOWN} more in the JSON report.\n`;
   return `${out}\n`;
 }
 

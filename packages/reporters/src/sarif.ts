@@ -569,6 +569,8 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
             },
             ...(result.baseline ? { baseline: result.baseline.file } : {}),
             ...(result.assumptions ? { assumptions: result.assumptions.names } : {}),
+            // What the scan did not read and why (every report lists it; docs/security.md).
+            excluded: (result.excluded ?? []).map((x) => ({ path: x.path, reason: x.reason, detail: x.detail })),
           },
         },
       ],

@@ -5,6 +5,7 @@
  */
 import {
   evaluateGate,
+  EXCLUSION_REASONS,
   LAYERS,
   type Location,
   PRIORITIES,
@@ -204,6 +205,9 @@ export const scanResult: fc.Arbitrary<ScanResult> = fc
         { nil: undefined },
       ),
       version: fc.constantFrom('0.1.0', '1.2.3-rc.1', 'dev build'),
+      excluded: fc.array(fc.record({ path, reason: fc.constantFrom(...EXCLUSION_REASONS), detail: text }), {
+        maxLength: 3,
+      }),
       layers: fc.dictionary(
         fc.constantFrom(...LAYERS),
         fc.record(
@@ -222,6 +226,7 @@ export const scanResult: fc.Arbitrary<ScanResult> = fc
         root: '.',
         ...(r.adr ? { adr: r.adr } : {}),
         layers: r.layers,
+        excluded: r.excluded,
         rules: [...r.rules],
         verdicts,
         suppressions: { unused: r.unused, expired: r.expired },

@@ -44,12 +44,20 @@ describe('console report', () => {
     expect(plain).toContain('  unused  Dockerfile:40  test-root-deps: stale comment left in the file');
   });
 
+  it('lists what was not scanned, with why, before the summary', () => {
+    const text = lines.join('\n');
+    expect(text).toContain(
+      'Not scanned 3 paths not scanned (1 by ignore file, 1 by configuration exclude, 1 by too large)',
+    );
+    expect(text).toMatch(/build\/ {2}ignore file: \.gitignore: build\//);
+  });
+
   it('ends with a one-line summary', () => {
     expect(lines.at(-1)).toBe(
-      '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 undecided · 1 passed · 2 skipped · gate FAILED (fail-on P0)',
+      '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 undecided · 1 passed · 2 skipped · 3 paths not scanned · gate FAILED (fail-on P0)',
     );
     expect(toConsole(cleanResult(), { color: false }).trimEnd().split('\n').at(-1)).toBe(
-      '✔ nothing failing · 2 passed · 1 skipped · gate PASSED (fail-on P0)',
+      '✔ nothing failing · 2 passed · 1 skipped · 3 paths not scanned · gate PASSED (fail-on P0)',
     );
     const incomplete = cleanResult();
     incomplete.verdicts.push({
@@ -62,7 +70,7 @@ describe('console report', () => {
     incomplete.gate = evaluateGate(incomplete.verdicts, 'P0', false);
     incomplete.summary = summarize(incomplete.verdicts);
     expect(toConsole(incomplete, { color: false }).trimEnd().split('\n').at(-1)).toBe(
-      '✔ nothing failing · 1 error · 2 passed · 1 skipped · gate INCOMPLETE (fail-on P0)',
+      '✔ nothing failing · 1 error · 2 passed · 1 skipped · 3 paths not scanned · gate INCOMPLETE (fail-on P0)',
     );
   });
 

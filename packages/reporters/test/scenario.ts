@@ -630,6 +630,15 @@ export function fullSnapshot(): Snapshot {
       gcp: { status: 'not-configured', reason: 'no "gcp" section for staging in coditect-audit.yaml' },
       k8s: { status: 'failed', reason: 'kubeconfig context "staging" not found' },
     },
+    excluded: [
+      { path: 'build/', reason: 'ignore-file', detail: '.gitignore: build/' },
+      { path: 'k8s/legacy/', reason: 'config-exclude', detail: 'layers.files.exclude: k8s/legacy/**' },
+      {
+        path: 'k8s/vendor-crds.yaml',
+        reason: 'too-large',
+        detail: 'k8s/vendor-crds.yaml: 12.4 MiB is over the 10 MiB limit',
+      },
+    ],
     facets: {
       'files.dockerfile': {
         status: 'ok',

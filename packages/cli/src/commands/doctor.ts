@@ -13,7 +13,7 @@ import {
 } from '@coditect-audit/core';
 import type { Argv, CommandModule } from 'yargs';
 import { LIVE_LAYERS, type LiveLayer, parseLayers } from '../layers.js';
-import { prepare } from '../scan.js';
+import { LAYER_DEADLINE_SECONDS, prepare, withinDeadline } from '../scan.js';
 
 export interface DoctorArgs {
   env?: string;
@@ -24,6 +24,8 @@ export interface DoctorArgs {
   layers?: string;
   verbose?: boolean;
   debug?: boolean;
+  plugin?: string[];
+  trustRepoConfig?: boolean;
 }
 
 export interface DoctorLayerReport {
@@ -51,6 +53,8 @@ export async function diagnoseLayers(
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
+    ...(args.plugin?.length ? { plugins: args.plugin.map(String) } : {}),
+    ...(args.trustRepoConfig ? { trustRepoConfig: true } : {}),
   });
   const only = parseLayers(args.layers);
   const expectations = resolveExpectations(prep.envConfig.expectations);
@@ -62,18 +66,36 @@ export async function diagnoseLayers(
         const config = layers[layer];
         if (config === undefined) return { layer, configured: false, checks: [] };
         const mod = (await LIVE_LAYERS[layer]()) as unknown as LayerDoctorModule<unknown>;
-        const checks = await mod.diagnose({
-          root: prep.root,
-          environment: prep.environment,
-          expectations,
-          config,
-          overrides: {
-            ...(args.context ? { k8sContext: args.context } : {}),
-            ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
-          },
-          progress: () => {},
-          ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
-        });
+        const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+        const checks = await withinDeadline(
+          seconds * 1000,
+          mod.diagnose({
+            root: prep.root,
+            environment: prep.environment,
+            expectations,
+            config,
+            overrides: {
+              ...(args.context ? { k8sContext: args.context } : {}),
+              ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+            },
+            progress: () => {},
+            ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
+          }),
+        );
+        if (checks === undefined)
+          return {
+            layer,
+            configured: true,
+            checks: [
+              {
+                kind: 'reachable',
+                status: 'fail',
+                subject: `${layer} layer`,
+                message: `the checks did not finish within the layer's deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`,
+                fix: 'run again with --debug to see the calls still waiting, or raise the deadline',
+              },
+            ],
+          };
         return { layer, configured: true, checks };
       }),
   );
@@ -125,7 +147,16 @@ export function doctorCommand(
         .option('kubeconfig', { type: 'string', describe: 'kubeconfig file' })
         .option('layers', { type: 'string', describe: `check only these layers: ${LAYERS.join(', ')}` })
         .option('verbose', { alias: 'v', type: 'boolean' })
-        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' }) as unknown as Argv<DoctorArgs>,
+        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' })
+        .option('plugin', {
+          type: 'string',
+          array: true,
+          describe: 'load a rule pack (npm package or path); repeatable',
+        })
+        .option('trust-repo-config', {
+          type: 'boolean',
+          describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
+        }) as unknown as Argv<DoctorArgs>,
     handler: async (args) => {
       const logger = log(args);
       setExitCode(await runDoctor(args, { stdout: process.stdout, ...(logger ? { log: logger } : {}) }));

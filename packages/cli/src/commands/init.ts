@@ -254,7 +254,12 @@ export function renderInitConfig(d: Detection, answers: InitAnswers, options: Re
     out.push(`      #     baseUrl: https://${ADR_DOMAIN}`);
     out.push('      #   postgres:');
     out.push(commented('      #     host: 10.28.0.3', 'Cloud SQL private IP'));
-    out.push(commented('      #     fromSecret: {}', "log in with the app Secret's user and password"));
+    out.push(
+      commented(
+        '      #     fromSecret: {}',
+        "log in with the app Secret's user and password; credentials only in a config outside the repository (docs/security.md)",
+      ),
+    );
     // The names the ADR-specific rules judge by, written out: a scan with this file gates on them, so
     // they are the user's to edit rather than ADR-001's assumed silently. Image path, registry host and
     // KMS signer derive from project, region and service account.

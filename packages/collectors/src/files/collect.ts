@@ -2,7 +2,7 @@
  * The files layer: repository files → the six `files.*` facets. A file that cannot be read or parsed
  * becomes a Problem (file:line and the fix) in its kind's facet; every other file is still collected.
  */
-import type { FacetMap, FilesFacets, Problem, Snapshot } from '@coditect-audit/core';
+import type { ExcludedPath, FacetMap, FilesFacets, Problem, Snapshot } from '@coditect-audit/core';
 import {
   type DiscoverOptions,
   type DiscoveryProblem,
@@ -57,14 +57,25 @@ const IGNORE_FIX = 'Write the directive as `# coditect-audit:ignore <rule-id> --
 
 /** Reads the repository under `root` and returns the six `files.*` facets. */
 export async function collectFiles(options: CollectFilesOptions): Promise<FilesFacetResult> {
+  return (await collectFilesWithScope(options)).facets;
+}
+
+/** The six `files.*` facets, and every file or folder left out of them with why (for every report). */
+export async function collectFilesWithScope(
+  options: CollectFilesOptions,
+): Promise<{ facets: FilesFacetResult; excluded: ExcludedPath[] }> {
   const discovery = await discoverFiles(options);
   const rootProblem = discovery.problems.find((p) => p.kind === undefined && p.problem.subject === '.');
   if (rootProblem) {
-    return Object.fromEntries(
+    const facets = Object.fromEntries(
       FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
     ) as FilesFacetResult;
+    return { facets, excluded: discovery.excluded };
   }
-  return buildFacets(discovery.files, discovery.problems, discovery.skipped);
+  return {
+    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped),
+    excluded: discovery.excluded,
+  };
 }
 
 /**

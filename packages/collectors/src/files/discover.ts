@@ -2,11 +2,16 @@
  * Finds the repository files the scanner reads: walks the root, honours `.gitignore` at every level,
  * never enters `.git` or `node_modules`, applies the config's include/exclude globs, and reads each
  * candidate once (skipping files too large or binary, with a problem naming them).
+ *
+ * The scanned tree is what is committed (docs/security.md): in a git work tree an ignore file never hides
+ * a file git tracks (a committed `k8s/.gitignore` cannot take a committed manifest out of the gate); a
+ * link is never followed out of the root; and everything left out is listed in `excluded` with why.
  */
+import { execFile } from 'node:child_process';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Problem } from '@coditect-audit/core';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import type { ExcludedPath, Problem } from '@coditect-audit/core';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { formatBytes, looksBinary, MAX_FILE_BYTES } from './text.js';
@@ -49,6 +54,11 @@ export interface DiscoverOptions {
   include?: string[];
   /** Globs of repository-relative paths never read; a matching directory is not entered. */
   exclude?: string[];
+  /**
+   * Repository-relative folders never read because the scan writes there (the report folder), found by
+   * real path by the caller; listed as `report-folder`, not as the configuration's exclusion.
+   */
+  outputs?: string[];
 }
 
 export interface SourceFile {
@@ -69,6 +79,43 @@ export interface Discovery {
   problems: DiscoveryProblem[];
   /** Directories not entered on purpose, with why. */
   skipped: { path: string; reason: string }[];
+  /** What was left out and why, sorted by path. */
+  excluded: ExcludedPath[];
+}
+
+/**
+ * The files git tracks under `root` (repository-relative to root), or undefined when `root` is not in a
+ * git work tree or git is not installed. Run with every hook and monitor off: the scanned repository's
+ * own `.git/config` must not run a command (core.fsmonitor) through us.
+ */
+export async function trackedFiles(root: string): Promise<Set<string> | undefined> {
+  const hardened = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.quotePath=false'];
+  const top = await git([...hardened, 'rev-parse', '--show-toplevel'], root);
+  if (top === undefined) return undefined;
+  // --full-name paths are relative to the top of the work tree; the scan's are relative to root.
+  const listed = await git([...hardened, 'ls-files', '-z', '--cached', '--full-name'], root);
+  if (listed === undefined) return undefined;
+  const prefix = relative(await realpath(top.trim()), await realpath(root))
+    .split('\\')
+    .join('/');
+  const out = new Set<string>();
+  for (const p of listed.split('\0')) {
+    if (!p) continue;
+    if (!prefix) out.add(p);
+    else if (p.startsWith(`${prefix}/`)) out.add(p.slice(prefix.length + 1));
+  }
+  return out;
+}
+
+function git(args: string[], cwd: string): Promise<string | undefined> {
+  return new Promise((done) => {
+    execFile(
+      'git',
+      args,
+      { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } },
+      (error, stdout) => done(error ? undefined : stdout),
+    );
+  });
 }
 
 /**
@@ -118,65 +165,132 @@ interface Candidate {
 
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
   const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const excludeGlobs = options.exclude ?? [];
+  const excludedBy = (path: string): string | undefined =>
+    excludeGlobs.find((g) => picomatch.isMatch(path, g, { dot: true }));
+  const outputs = new Set(options.outputs ?? []);
   const candidates: Candidate[] = [];
   const problems: DiscoveryProblem[] = [];
   const skipped: { path: string; reason: string }[] = [];
+  const excluded: ExcludedPath[] = [];
 
-  const walk = async (absolute: string, relative: string, levels: IgnoreLevel[]): Promise<void> => {
+  let realRoot: string;
+  try {
+    const rootStat = await stat(options.root);
+    if (!rootStat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    realRoot = await realpath(options.root);
+  } catch (e) {
+    problems.push({ problem: unreadable('.', e, 'directory', options.root) });
+    return { files: [], problems, skipped, excluded };
+  }
+  const tracked = await trackedFiles(options.root);
+  const trackedDirs = new Set<string>();
+  for (const p of tracked ?? [])
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) trackedDirs.add(p.slice(0, i));
+  const insideRoot = (real: string) => {
+    const rel = relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+
+  const walk = async (absolute: string, relativePath: string, levels: IgnoreLevel[]): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (e) {
-      problems.push({ problem: unreadable(relative || '.', e, 'directory') });
+      problems.push({ problem: unreadable(relativePath || '.', e, 'directory') });
       return;
     }
-    const own = await loadGitignore(absolute, relative, entries);
+    const own = await loadGitignore(absolute, relativePath, entries);
     const here = own ? [...levels, own] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      const path = relativePath ? `${relativePath}/${entry.name}` : entry.name;
       const entryAbsolute = join(absolute, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        // Directory links are not followed (they can loop); file links are read like files.
+        // Directory links are not followed (they can loop); file links are read like files, but only
+        // when they resolve inside the root: a repository must not make the scanner read the machine.
+        let target: string;
         try {
-          const target = await stat(entryAbsolute);
+          target = await realpath(entryAbsolute);
+          const info = await stat(target);
+          if (info.isDirectory()) {
+            excluded.push({
+              path: `${path}/`,
+              reason: 'directory-link',
+              detail: 'a link to a folder; links to folders are not followed',
+            });
+            continue;
+          }
           isDirectory = false;
-          isFile = !target.isDirectory() && target.isFile();
+          isFile = info.isFile();
         } catch (e) {
           const kind = classifyPath(path);
-          if (kind && included(path) && !excluded(path) && !isIgnored(here, path, false)) {
+          if (kind && included(path) && !excludedBy(path) && !isIgnored(here, path, false)) {
             problems.push({ kind, problem: unreadable(path, e, 'file') });
           }
           continue;
         }
+        if (!insideRoot(target)) {
+          const kind = classifyPath(path);
+          excluded.push({
+            path,
+            reason: 'link-outside-root',
+            detail: 'a link that resolves outside the scanned directory; not followed',
+          });
+          if (kind && included(path)) problems.push({ kind, problem: outsideRoot(path) });
+          continue;
+        }
       }
       if (isDirectory) {
-        if (isIgnored(here, path, true) || excluded(path)) continue;
-        const why = SKIPPED_DIRECTORIES[entry.name];
-        if (why) {
-          skipped.push({ path: `${path}/`, reason: why });
+        if (outputs.has(path)) {
+          excluded.push({
+            path: `${path}/`,
+            reason: 'report-folder',
+            detail: 'the folder this run writes its reports to',
+          });
+          continue;
+        }
+        const glob = excludedBy(path);
+        if (glob) {
+          excluded.push({ path: `${path}/`, reason: 'config-exclude', detail: `layers.files.exclude: ${glob}` });
+          continue;
+        }
+        // A folder an ignore file hides is still entered when git tracks a file in it.
+        if (isIgnored(here, path, true) && !trackedDirs.has(path)) {
+          excluded.push({ path: `${path}/`, reason: 'ignore-file', detail: ignoredBy(here, path, true) });
+          continue;
+        }
+        const vendored = SKIPPED_DIRECTORIES[entry.name];
+        if (vendored) {
+          skipped.push({ path: `${path}/`, reason: vendored });
+          excluded.push({ path: `${path}/`, reason: 'vendored', detail: vendored });
           continue;
         }
         await walk(entryAbsolute, path, here);
       } else if (isFile) {
-        if (isIgnored(here, path, false) || !included(path) || excluded(path)) continue;
         const kind = classifyPath(path);
+        if (!included(path)) continue;
+        if (outputs.has(path)) {
+          if (kind) excluded.push({ path, reason: 'report-folder', detail: 'a file this run writes' });
+          continue;
+        }
+        const glob = excludedBy(path);
+        if (glob) {
+          if (kind) excluded.push({ path, reason: 'config-exclude', detail: `layers.files.exclude: ${glob}` });
+          continue;
+        }
+        if (isIgnored(here, path, false) && !tracked?.has(path)) {
+          if (kind) excluded.push({ path, reason: 'ignore-file', detail: ignoredBy(here, path, false) });
+          continue;
+        }
         if (kind) candidates.push({ absolute: entryAbsolute, path, kind });
       }
     }
   };
 
-  try {
-    const rootStat = await stat(options.root);
-    if (!rootStat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-  } catch (e) {
-    problems.push({ problem: unreadable('.', e, 'directory', options.root) });
-    return { files: [], problems, skipped };
-  }
   await walk(options.root, '', []);
 
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -188,14 +302,20 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const candidate = candidates[index]!;
       const read = await readCandidate(candidate);
       if ('text' in read) files[index] = read;
-      else problems.push({ kind: candidate.kind, problem: read.problem });
+      else {
+        problems.push({ kind: candidate.kind, problem: read.problem });
+        if (read.problem.cause === 'too-large' || read.problem.cause === 'binary')
+          excluded.push({ path: candidate.path, reason: read.problem.cause, detail: read.problem.message });
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, candidates.length) }, worker));
+  excluded.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files: files.filter((f): f is SourceFile => f !== undefined),
     problems: sortProblems(problems),
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    excluded,
   };
 }
 
@@ -220,6 +340,17 @@ async function loadGitignore(absolute: string, relative: string, entries: Dirent
     // An unreadable .gitignore ignores nothing, as git does.
     return undefined;
   }
+}
+
+/** The `.gitignore` whose rule hides `path` (the deepest that decides), for the list of exclusions. */
+function ignoredBy(levels: IgnoreLevel[], path: string, isDirectory: boolean): string {
+  let by = '.gitignore';
+  for (const { base, rules } of levels) {
+    const rel = base ? path.slice(base.length + 1) : path;
+    const result = rules.test(isDirectory ? `${rel}/` : rel);
+    if (result.ignored) by = `${base ? `${base}/` : ''}.gitignore${result.rule ? `: ${result.rule.pattern}` : ''}`;
+  }
+  return by;
 }
 
 /** Git's rule: the deepest `.gitignore` that matches decides; `!pattern` re-includes. */
@@ -248,6 +379,15 @@ export function tooLarge(path: string, size: number): Problem {
     message: `${path}: ${formatBytes(size)} is over the ${formatBytes(MAX_FILE_BYTES)} limit for files the scanner reads; it was not read`,
     cause: 'too-large',
     fix: `Exclude it in the configuration (layers.files.exclude: ["${path}"]) or split it into smaller files.`,
+  };
+}
+
+export function outsideRoot(path: string): Problem {
+  return {
+    subject: path,
+    message: `${path}: a symbolic link that resolves outside the scanned directory; it was not followed, so what it stands for was not checked`,
+    cause: 'link-outside-root',
+    fix: `Commit the file itself instead of a link to ${path}'s target, or remove the link.`,
   };
 }
 

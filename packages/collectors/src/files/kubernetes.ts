@@ -9,7 +9,15 @@ import { duplicateKeys, parseLikeKubectl } from './kubectl-yaml.js';
 import { scanInlineIgnores } from './ignores.js';
 import { classifySecretValue, decodeBase64 } from './secrets.js';
 import { normalizeText } from './text.js';
-import { collectPositions, escapePointerSegment, nodePosition, positionAt, entryValue } from './yaml-nodes.js';
+import {
+  collectPositions,
+  entryValue,
+  escapePointerSegment,
+  MAX_YAML_ENTRIES,
+  nodePosition,
+  overYamlBudget,
+  positionAt,
+} from './yaml-nodes.js';
 
 export const HELM_SKIP_REASON = 'Helm template: render it (helm template) and scan the output';
 export const REDACTED = '<redacted>';
@@ -41,6 +49,10 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result);
   if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
 
+  if (overYamlBudget(source) !== undefined) {
+    result.errors.push(budgetError());
+    return result;
+  }
   const { documents, lineCounter } = parseLikeKubectl(source);
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
 
@@ -113,6 +125,15 @@ function isApiServerOutput(value: unknown): boolean {
     return value.items.length > 0 && value.items.every(serverSet);
   }
   return serverSet(value);
+}
+
+/** Over the parse budget: an error for the file's rules, before anything is composed. */
+export function budgetError(): FileParseError {
+  return new FileParseError(
+    `over the parse budget: more than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} lines and flow entries; the file was not parsed (split it, or exclude it in the configuration)`,
+    1,
+    1,
+  );
 }
 
 function skipAsHelm(result: K8sParseResult): K8sParseResult {

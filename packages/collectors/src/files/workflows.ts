@@ -15,17 +15,33 @@ import { FileParseError } from './errors.js';
 import { findInlineIgnores } from './ignores.js';
 import { splitScript } from './shell.js';
 import { normalizeText } from './text.js';
-import { keyString, nodePosition, type Position, pairOf, positionAt, entryValue } from './yaml-nodes.js';
+import { budgetError } from './kubernetes.js';
+import {
+  entryValue,
+  firstDuplicateKey,
+  keyString,
+  nodePosition,
+  overYamlBudget,
+  type Position,
+  pairOf,
+  positionAt,
+} from './yaml-nodes.js';
 
 /** Parses a workflow file. Throws FileParseError on invalid YAML or a document that is not a mapping. */
 export function parseWorkflow(file: string, text: string): Workflow {
   const source = normalizeText(text);
+  if (overYamlBudget(source) !== undefined) throw budgetError();
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const document = parseDocument(source, { lineCounter, prettyErrors: false, logLevel: 'error', uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
     const at = positionAt(lineCounter, error.pos[0]);
     throw new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column);
+  }
+  const duplicate = firstDuplicateKey(document.contents);
+  if (duplicate) {
+    const at = nodePosition(lineCounter, duplicate) ?? { line: 1, column: 1 };
+    throw new FileParseError('invalid YAML: Map keys must be unique', at.line, at.column);
   }
   const root = document.contents;
   if (!isMap(root)) {

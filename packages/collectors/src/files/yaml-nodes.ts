@@ -69,3 +69,5 @@ export function pairOf(map: unknown, key: string): Pair | undefined {
 export function entryValue(map: unknown, key: string): unknown {
   return pairOf(map, key)?.value;
 }
+
+export { firstDuplicateKey, MAX_YAML_ENTRIES, overYamlBudget } from '@coditect-audit/core';

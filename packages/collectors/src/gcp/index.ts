@@ -81,7 +81,9 @@ async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectR
     if (!(e instanceof GcpSettingsError)) throw e;
     return { facets: {}, state: { status: 'failed', reason: e.message } };
   }
-  const facets: FacetResults = {};
+  // Filled service by service, into the caller's sink when there is one: what is complete at the layer's
+  // deadline is kept.
+  const facets: FacetResults = (ctx.partial as FacetResults | undefined) ?? {};
   const noEndpoint = `layers.gcp.endpointOnly is set and no endpoint is given (${ENDPOINT_ENV}, layers.gcp.endpoint)`;
   for (const service of GCP_SERVICES) {
     if (settings.services.has(service)) continue;

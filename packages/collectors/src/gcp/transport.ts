@@ -170,6 +170,8 @@ function jsonAnswer(headers: unknown, data: unknown): unknown {
     throw new GcpCallError('malformed', `the answer is ${type || 'of no content type'}, not the API's JSON`);
   return JSON.parse(text) as unknown;
 }
+/** Largest answer one Google API call may announce (Content-Length); a page of a list is far smaller. */
+export const GCP_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Sends the quota project with every HTTP request of the client, and aborts each at the timeout. gaxios's own `timeout` combines signals with
@@ -188,11 +190,19 @@ function instrument(client: AuthClient, settings: GcpSettings, log?: HttpLog): v
       }
       const controller = new AbortController();
       const upstream = config.signal as AbortSignal | undefined;
-      if (upstream?.aborted) controller.abort(upstream.reason);
-      else upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+      // Already aborted (gax's retry budget spent, a timer that fired under load): fail the call here. Handed
+      // to node-fetch, the abort destroys the body stream it made, which nothing listens to, and the process
+      // dies of an unhandled 'error' event.
+      if (upstream?.aborted)
+        throw upstream.reason instanceof Error
+          ? upstream.reason
+          : new DOMException('the call was aborted', 'AbortError');
+      upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
       const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
       timer.unref();
       config.signal = controller.signal;
+      // An answer announced over the cap is an error of the call (a problem in its facet), not a read of it.
+      config.maxContentLength = GCP_MAX_RESPONSE_BYTES;
       return config;
     },
   });

@@ -408,7 +408,15 @@ export async function probePostgres(
     plaintext: await plaintextAttempt(PgClient, config, database, loginName, ctx.timeoutMs, ctx.redactor),
   };
 
-  if (login) {
+  // A password never travels in clear text unless a trusted configuration says this network may carry it.
+  const withheld = mode === 'disable' && login?.password !== undefined && config.allowPlaintextCredentials !== true;
+  if (login && withheld) {
+    problems.push({
+      subject: `PostgreSQL ${endpoint}`,
+      message: `the password of ${login.user} (${login.source}) was not sent: sslmode disable would carry it in clear text, so the authenticated checks were not run`,
+      fix: 'probe over TLS (sslmode require or verify-full), or, only for a network you trust, set layers.probe.postgres.allowPlaintextCredentials: true in a configuration outside the scanned directory',
+    });
+  } else if (login) {
     const client = new PgClient({
       ...baseConfig(config, database, login.user, ctx.timeoutMs),
       // Without a configured password, a password request ends the attempt (pg would fall back to PGPASSWORD).

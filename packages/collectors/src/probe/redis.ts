@@ -186,6 +186,17 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
         message: `${config.passwordEnv} is not set (layers.probe.redis.passwordEnv names it), so the probe cannot AUTH to ${endpoint}`,
         fix: `export ${config.passwordEnv} with the AUTH string (gcloud redis instances get-auth-string INSTANCE --region REGION)`,
       });
+    } else if (!tls && config.allowPlaintextCredentials !== true) {
+      ctx.redactor.add(password);
+      data.authenticated = {
+        ok: false,
+        detail: 'not attempted: without TLS the AUTH string would travel in clear text',
+      };
+      problems.push({
+        subject: `Redis ${endpoint} AUTH`,
+        message: `the AUTH string in ${config.passwordEnv} was not sent: tls is false, so it would travel in clear text, and the authenticated checks were not run`,
+        fix: 'probe over TLS (tls: true, the Memorystore default with in-transit encryption), or, only for a network you trust, set layers.probe.redis.allowPlaintextCredentials: true in a configuration outside the scanned directory',
+      });
     } else if (!verified) {
       data.authenticated = {
         ok: false,

@@ -6,8 +6,9 @@
  * Authentication follows the registry's challenge: anonymous first; on `401 WWW-Authenticate: Bearer`
  * a token from the realm (Docker Hub's anonymous pull token; Artifact Registry and gcr.io with the
  * Application Default Credentials' access token as `oauth2accesstoken`; other registries with
- * usernameEnv/passwordEnv); on `Basic`, the same credentials directly. Credentials go only to HTTPS (or
- * loopback) endpoints, and never along a redirect to another host.
+ * usernameEnv/passwordEnv); on `Basic`, the same credentials directly. Credentials go only to HTTPS
+ * endpoints (plain HTTP only with `allowPlaintextCredentials` from a trusted configuration), and never along
+ * a redirect to another host.
  */
 import type { Facet, ImagePlatform, ImageProbe, RegistryProbe, RegistryProbeConfig } from '@coditect-audit/core';
 import { imageTargets, type ImageRef, type ImageTarget } from './images.js';
@@ -78,10 +79,6 @@ export function isGoogleRegistry(host: string): boolean {
   return /(^|\.)gcr\.io$/.test(host) || /-docker\.pkg\.dev$/.test(host);
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
-
 async function defaultGoogleAccessToken(): Promise<string | undefined> {
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
@@ -137,7 +134,8 @@ class RegistryClient {
     const challenge = parseChallenge(header(res.headers, 'www-authenticate'));
     const creds = await this.credentials(registry);
     const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
-    const safe = (u: URL) => u.protocol === 'https:' || isLoopback(u.hostname);
+    // Plain HTTP never carries a credential, loopback included, unless a trusted configuration allows it.
+    const safe = (u: URL) => u.protocol === 'https:' || this.config.allowPlaintextCredentials === true;
     if (challenge?.scheme === 'basic') return basic && safe(origin) ? basic : undefined;
     if (challenge?.scheme !== 'bearer' || !challenge.params.realm) return undefined;
     let realm: URL;

@@ -89,6 +89,14 @@ export const GcpLayerConfigSchema = Type.Object(
     concurrency: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 64, description: 'API calls in flight at once; default 8' }),
     ),
+    deadlineSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description:
+          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+      }),
+    ),
     timeoutMs: Type.Optional(
       Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one HTTP call; default 30000' }),
     ),

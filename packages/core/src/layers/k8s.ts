@@ -41,6 +41,14 @@ export const K8sLayerConfigSchema = Type.Object(
     concurrency: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 32, description: 'API requests in flight at once; default 4' }),
     ),
+    deadlineSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description:
+          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+      }),
+    ),
     timeoutMs: Type.Optional(
       Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one API request; default 15000' }),
     ),

@@ -46,6 +46,12 @@ export const PostgresProbeConfigSchema = Type.Object(
     appUser: Type.Optional(
       Str('role the application connects as, when the probe logs in with its own audit role; default the login'),
     ),
+    allowPlaintextCredentials: Type.Optional(
+      Type.Boolean({
+        description:
+          'send the credential even over a connection without TLS (sslmode: disable); only from a trusted configuration (docs/security.md); default false',
+      }),
+    ),
     fromSecret: Type.Optional(
       Type.Object(
         {
@@ -76,6 +82,12 @@ export const RedisProbeConfigSchema = Type.Object(
     caFile: Type.Optional(File('PEM file of the server CA (Memorystore: server-ca.pem)')),
     servername: Type.Optional(Str('name the certificate is checked against; default host')),
     passwordEnv: Type.Optional(EnvName('the AUTH string')),
+    allowPlaintextCredentials: Type.Optional(
+      Type.Boolean({
+        description:
+          'send the credential even over a connection without TLS (tls: false); only from a trusted configuration (docs/security.md); default false',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -107,6 +119,12 @@ export const RegistryProbeConfigSchema = Type.Object(
     caFile: Type.Optional(File('PEM file of an extra CA for the registry')),
     usernameEnv: Type.Optional(EnvName('a registry user name (registries other than Artifact Registry)')),
     passwordEnv: Type.Optional(EnvName('that user’s password or access token')),
+    allowPlaintextCredentials: Type.Optional(
+      Type.Boolean({
+        description:
+          'send the credential even over a connection without TLS (plainHttpHosts); only from a trusted configuration (docs/security.md); default false',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -149,6 +167,14 @@ export const ProbeLayerConfigSchema = Type.Object(
     redis: Type.Optional(RedisProbeConfigSchema),
     registry: Type.Optional(RegistryProbeConfigSchema),
     http: Type.Optional(HttpProbeConfigSchema),
+    deadlineSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description:
+          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+      }),
+    ),
     timeoutMs: Type.Optional(
       Type.Integer({
         minimum: 100,

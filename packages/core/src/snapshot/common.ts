@@ -22,6 +22,28 @@ export const ProblemSchema = Type.Object({
 export type Problem = Static<typeof ProblemSchema>;
 
 /**
+ * A file or folder of the scanned directory the scan did not read, and why: so a reviewer sees what a pull
+ * request left out of the gate (docs/security.md). Folders are listed once, not file by file.
+ */
+export const EXCLUSION_REASONS = [
+  'config-exclude',
+  'ignore-file',
+  'too-large',
+  'binary',
+  'link-outside-root',
+  'directory-link',
+  'report-folder',
+  'vendored',
+] as const;
+export const ExcludedPathSchema = Type.Object({
+  path: Type.String({ description: 'repository-relative; a folder ends with /' }),
+  reason: Type.Union(EXCLUSION_REASONS.map((r) => Type.Literal(r))),
+  /** What decided it: the glob, the ignore file, the size, the link. */
+  detail: Type.String(),
+});
+export type ExcludedPath = Static<typeof ExcludedPathSchema>;
+
+/**
  * Inline suppression found in a file: `# coditect-audit:ignore <rule-id> -- <reason>`.
  * `line` is where the comment is; `appliesToLine` is the line it covers (the same line for a trailing
  * comment, else the next line that is not a comment or blank).

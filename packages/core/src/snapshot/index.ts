@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { type Facet, facetSchema, ProblemSchema } from './common.js';
+import { type ExcludedPath, ExcludedPathSchema, type Facet, facetSchema, ProblemSchema } from './common.js';
 import { GcpFacetSchemas, type GcpFacets } from '../layers/gcp.js';
 import { K8sFacetSchemas, type K8sFacets } from '../layers/k8s.js';
 import { ProbeFacetSchemas, type ProbeFacets } from '../layers/probe.js';
@@ -49,6 +49,8 @@ export const SnapshotSchema = Type.Object(
     root: Type.String(),
     collectedAt: Type.Optional(Type.String({ format: 'date-time' })),
     layers: Type.Record(Type.String(), LayerStateSchema),
+    /** What the files layer did not read, and why (absent in snapshots of earlier versions: nothing listed). */
+    excluded: Type.Optional(Type.Array(ExcludedPathSchema)),
     facets: Type.Object(
       Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
     ),
@@ -63,6 +65,7 @@ export type Snapshot = {
   root: string;
   collectedAt?: string;
   layers: Partial<Record<Layer, LayerState>>;
+  excluded?: ExcludedPath[];
   facets: { [K in FacetName]?: Facet<FacetMap[K]> };
 };
 
