@@ -13,6 +13,8 @@ import {
   type FailOn,
   LAYERS,
   type LogLevel,
+  type ScanResult,
+  type Snapshot,
 } from '@coditect-audit/core';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -63,6 +65,7 @@ interface ScanArgs {
   layers?: string;
   verbose?: boolean;
   debug?: boolean;
+  upload?: string;
 }
 
 /** Progress lines on stderr: only for a person at a terminal, never in CI or with --quiet. */
@@ -88,11 +91,14 @@ async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
   if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
     throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
+  const upload = args.upload ? await uploadTarget(args.upload) : undefined;
   const { scan } = await import('./scan.js');
   const { REPORTERS } = await import('@coditect-audit/reporters');
   const outputDir = resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
+  let snapshot: Snapshot | undefined;
   const result = await scan({
+    ...(upload ? { onSnapshot: (s: Snapshot) => (snapshot = s) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
@@ -109,10 +115,13 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
   if (fileFormats.length) await mkdir(outputDir, { recursive: true });
+  const written: { name: string; content: string }[] = [];
   for (const f of fileFormats) {
     const reporter = REPORTERS[f];
     const text = reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false });
-    await writeFile(join(outputDir, reporter.fileName ?? `coditect-audit.${f}`), text);
+    const name = reporter.fileName ?? `coditect-audit.${f}`;
+    await writeFile(join(outputDir, name), text);
+    written.push({ name, content: text });
   }
   if (formats.includes('console'))
     process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
@@ -123,7 +132,42 @@ async function runScan(args: ScanArgs): Promise<number> {
       `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed} findings written to ${args.writeBaseline}\n`,
     );
   }
+  if (upload) return uploadReports(upload, result, written, snapshot);
   return result.gate.exitCode;
+}
+
+async function uploadTarget(url: string) {
+  const { parseUploadUrl } = await import('./upload.js');
+  try {
+    return parseUploadUrl(url);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * `--upload`: every report written and the snapshot, then the `latest` pointer. A failed upload loses the
+ * results, so it is not a pass: exit 2 (incomplete) unless the gate already failed (1 wins, as always).
+ */
+async function uploadReports(
+  target: import('./upload.js').UploadTarget,
+  result: ScanResult,
+  written: { name: string; content: string }[],
+  snapshot: Snapshot | undefined,
+): Promise<number> {
+  const { uploadResults, contentTypeOf, UploadError } = await import('./upload.js');
+  const files = written.map((w) => ({ ...w, contentType: contentTypeOf(w.name) }));
+  if (snapshot)
+    files.push({ name: 'snapshot.json', content: `${JSON.stringify(snapshot)}\n`, contentType: 'application/json' });
+  try {
+    const done = await uploadResults(target, result, files);
+    process.stderr.write(`reports uploaded to ${done.folder} (${done.latest} points there)\n`);
+    return result.gate.exitCode;
+  } catch (e) {
+    if (!(e instanceof UploadError)) throw e;
+    process.stderr.write(`coditect-audit: ${e.message}\n`);
+    return result.gate.exitCode === EXIT.failed ? EXIT.failed : EXIT.incomplete;
+  }
 }
 
 interface CollectArgs {
@@ -239,6 +283,10 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' })
           .option('layers', { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` })
+          .option('upload', {
+            type: 'string',
+            describe: 'also upload the reports and snapshot to gs://BUCKET/PREFIX/<env>/<time>/ (+ latest.json)',
+          })
           .option('verbose', { alias: 'v', type: 'boolean', describe: 'what each layer does, on stderr' })
           .option('debug', {
             type: 'boolean',

@@ -61,6 +61,8 @@ export interface ScanOptions {
   log?: (level: LogLevel, message: string) => void;
   /** Run only these of the configured layers (`--layers files,k8s`); the others are reported as not selected. */
   layers?: Layer[];
+  /** Given the snapshot the scan judged (collected, or read from `snapshot`), e.g. to keep it (`--upload`). */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 export interface PreparedScan {
@@ -245,6 +247,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
   const prep = await prepare(options);
   const snapshot = options.snapshot ? await readSnapshot(options.snapshot) : await collectSnapshot(prep, options);
+  options.onSnapshot?.(snapshot);
 
   let adr: ScanResult['adr'];
   if (prep.config?.adr && prep.configFile) {
