@@ -58,7 +58,10 @@ function applyPatch(doc: Record<string, unknown>, ops: Op[]): void {
 }
 
 function setImages(node: unknown, images: NonNullable<Kustomization['images']>): void {
-  if (Array.isArray(node)) return node.forEach((n) => setImages(n, images));
+  if (Array.isArray(node)) {
+    for (const n of node) setImages(n, images);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
   if (typeof o.image === 'string') {
