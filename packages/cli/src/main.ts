@@ -20,6 +20,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { parseLayers } from './layers.js';
+import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { initCommand } from './commands/init.js';
 import { VERSION } from './version.js';
 
@@ -37,12 +38,6 @@ function parseFormats(value: string | string[] | undefined): Format[] {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new UsageError(`--format ${f}: unknown format; choose from ${FORMATS.join(', ')}`);
   return [...new Set(list)] as Format[];
-}
-
-function useColor(noColorFlag: boolean | undefined): boolean {
-  if (noColorFlag || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return Boolean(process.stdout.isTTY);
 }
 
 interface ScanArgs {
@@ -124,7 +119,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     written.push({ name, content: text });
   }
   if (formats.includes('console'))
-    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
+    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color), width: consoleWidth() }));
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     await writeFile(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
@@ -248,7 +243,10 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Give a command: scan, collect, rules or explain.')
+    .demandCommand(
+      1,
+      `Give a command: ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS.at(-1)} (\`coditect-audit <command> --help\` for one).`,
+    )
     .command(
       'scan',
       'Scan an environment and report against ADR-001',
@@ -272,7 +270,7 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
-          .option('color', { type: 'boolean', describe: 'colour console output (--no-color to disable)' })
+          .option('color', { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' })
           .option('context', {
             type: 'string',
             describe: 'Kubernetes context (default: the kubeconfig current context)',
