@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, runCli, tempDir } from './support/cli.js';
 import { runCliAsync } from './support/environment.js';
 import { idOf, type Manifest, renderKustomization } from './support/kustomize.js';
+import { rbacText } from '../packages/cli/src/commands/rbac.js';
 
 // The YAML parser the core package itself uses.
 const { parse, parseAllDocuments } = createRequire(join(repoRoot, 'packages/core/package.json'))(
@@ -190,6 +191,26 @@ describe('deploy/rbac.yaml: Secrets only where the scan looks', () => {
       ]);
     }
     expect(rendered.filter((d) => d.kind === 'Role').map((d) => d.metadata.namespace)).toEqual(inClusterNamespaces);
+  });
+});
+
+describe('coditect-audit rbac', () => {
+  it('renders the RBAC of an environment from its layers.k8s.namespaces, or from --namespaces', async () => {
+    const dir = tempDir();
+    const [cm] = docs('configmap.yaml');
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      (cm as { data: Record<string, string> }).data['coditect-audit.yaml']!,
+    );
+    const fromConfig = parseAllDocuments(await rbacText({ dir, env: 'in-cluster' })).map((d) => d.toJS() as Manifest);
+    const deployed = parseAllDocuments(read('rbac.yaml')).map((d) => d.toJS() as Manifest);
+    // The same objects as deploy/rbac.yaml, which `pnpm docs` generates from the same configuration.
+    expect(fromConfig).toEqual(deployed);
+    const two = parseAllDocuments(await rbacText({ namespaces: 'shop, billing' })).map((d) => d.toJS() as Manifest);
+    expect(two.filter((d) => d.kind === 'Role').map((d) => d.metadata.namespace)).toEqual(['billing', 'shop']);
+    await expect(rbacText({ namespaces: 'Bad Name' })).rejects.toThrow(/not a Kubernetes namespace/);
+    writeFileSync(join(dir, 'coditect-audit.yaml'), 'version: 1\nenvironments:\n  all:\n    layers:\n      k8s: {}\n');
+    await expect(rbacText({ dir, env: 'all' })).rejects.toThrow(/no layers\.k8s\.namespaces/);
   });
 });
 

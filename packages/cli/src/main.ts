@@ -22,6 +22,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { parseLayers } from './layers.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { initCommand } from './commands/init.js';
+import type { RbacArgs } from './commands/rbac.js';
 import { VERSION } from './version.js';
 
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
@@ -327,6 +328,21 @@ async function main(argv: string[]): Promise<number> {
       (y) => y.positional('rule', { type: 'string', demandOption: true }),
       async (a) => {
         code = await runExplain(a as { rule: string });
+      },
+    )
+    .command(
+      'rbac',
+      'Print the read-only Kubernetes RBAC an environment needs (Secrets only in its namespaces)',
+      (y) =>
+        y
+          .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
+          .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
+          .option('dir', { type: 'string' })
+          .option('namespaces', { type: 'string', describe: 'comma-separated, instead of layers.k8s.namespaces' }),
+      async (a) => {
+        const { rbacText } = await import('./commands/rbac.js');
+        process.stdout.write(await rbacText(a as RbacArgs));
+        code = EXIT.passed;
       },
     )
     .command(
