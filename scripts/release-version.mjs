@@ -18,7 +18,8 @@ const m = /^v(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(tag);
 if (!m) fail(`tag "${tag}" is not v<semantic version> (v1.2.3, v1.2.3-rc.1)`);
 const version = m[1];
 const manifest = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version;
-if (manifest !== version) fail(`tag ${tag} but packages/cli/package.json says ${manifest}; bump it (and the changelog) first`);
+if (manifest !== version)
+  fail(`tag ${tag} but packages/cli/package.json says ${manifest}; bump it (and the changelog) first`);
 const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 if (!new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\]`, 'm').test(changelog))
   fail(`CHANGELOG.md has no "## [${version}]" section`);

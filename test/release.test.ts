@@ -78,7 +78,7 @@ describe('the workflows and the action', () => {
       actions: 'read',
     });
     const step = w.jobs['self-scan']!.steps.find((s) => s.uses === './')!;
-    expect(step.env?.CODITECT_AUDIT_PACKAGE).toBe('${{ steps.pack.outputs.tarball }}');
+    expect(step.env?.CODITECT_AUDIT_PACKAGE).toBe(`\${{ steps.pack.outputs.tarball }}`);
   });
 });
 
@@ -186,7 +186,7 @@ describe('the Dockerfile, read statically', () => {
 
   it('builds on a base pinned by digest, the build stage on the builder’s platform', () => {
     expect(arg('NODE_IMAGE')).toMatch(/^node:[\w.-]+@sha256:[0-9a-f]{64}$/);
-    expect(froms.map((f) => f.getImageName())).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}']);
+    expect(froms.map((f) => f.getImageName())).toEqual([`\${NODE_IMAGE}`, `\${NODE_IMAGE}`]);
     expect(froms[0]!.getBuildStage()).toBe('build');
     expect(froms[0]!.getPlatformFlag()?.getValue()).toBe('$BUILDPLATFORM');
     expect(froms[1]!.getPlatformFlag()).toBeNull();
