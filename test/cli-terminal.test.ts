@@ -53,6 +53,20 @@ describe('the console report of the staging fixture', () => {
   });
 });
 
+describe('the rules table', () => {
+  it('fits 100 columns, each title wrapped under its own column', () => {
+    const run = runCli(['rules']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(100);
+    const first = lines[0]!;
+    const titleColumn = first.length - first.replace(/^(\S+\s+){3}/, '').length;
+    const continued = lines.filter((l) => /^ +\S/.test(l));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const l of continued) expect(l.length - l.trimStart().length).toBe(titleColumn);
+  });
+});
+
 describe('a pipe closed early', () => {
   // `| true` closes the pipe before the first write, so the write always fails; `| head` as users type it.
   it.each(['true', 'head -n 2 >/dev/null'])('`rules | %s` ends quietly: no EPIPE, no stack trace, exit 0', (reader) => {

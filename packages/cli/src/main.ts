@@ -210,16 +210,28 @@ async function runRules(args: { format?: string }): Promise<number> {
     process.stdout.write(`${JSON.stringify(builtinRules.map(ruleMeta), null, 2)}\n`);
     return 0;
   }
-  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.concerns.join(','), r.title]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
-  for (const row of rows)
-    process.stdout.write(
-      `${row
-        .slice(0, 4)
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')}  ${row[4]}\n`,
-    );
-  process.stdout.write(`\n${rows.length} rules. \`coditect-audit explain <rule>\` shows one.\n`);
+  // id, priority, layer, then the title wrapped under its own column, to fit the console's width (100).
+  // The concerns each rule checks: `explain <rule>` or `--format json`.
+  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.title] as const);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
+  const lead = widths.reduce((n, w) => n + w + 2, 0);
+  const room = Math.max(consoleWidth() - lead, 30);
+  for (const row of rows) {
+    const lines: string[] = [];
+    for (const word of row[3].split(' ')) {
+      const last = lines.at(-1);
+      if (last !== undefined && last.length + 1 + word.length <= room) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    const head = row
+      .slice(0, 3)
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ');
+    process.stdout.write(`${head}  ${lines.join(`\n${' '.repeat(lead)}`)}\n`);
+  }
+  process.stdout.write(
+    `\n${rows.length} rules; \`coditect-audit explain <rule>\` shows one, \`--format json\` their concerns.\n`,
+  );
   return 0;
 }
 
