@@ -11,7 +11,8 @@
 ARG NODE_IMAGE=node:24.18.1-bookworm-slim@sha256:235600a8101ab264e117b1768e925532262668dc9b581ef1dd7d96ced463b8e7
 
 # Build stage. It runs on the builder's own platform: the output is plain JavaScript, the same for every
-# target platform, and no dependency compiles native code, so nothing is emulated.
+# target platform, and no dependency compiles native code, so nothing is emulated. The release workflow
+# (.github/workflows/release.yml) builds linux/amd64 and linux/arm64 with SBOM and provenance attestations.
 FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS build
 WORKDIR /src
 ENV CI=true
@@ -31,17 +32,22 @@ COPY packages/emulators/package.json packages/emulators/
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store \
     pnpm install --frozen-lockfile --store-dir /pnpm-store
 
-COPY tsconfig.base.json tsconfig.json ./
+COPY tsconfig.base.json tsconfig.json CHANGELOG.md ./
 COPY packages/ packages/
+COPY scripts/pack.mjs scripts/
 RUN pnpm exec tsc -b packages/cli
 
-# The CLI with its production dependencies only (workspace packages as they would be published).
-RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store \
-    pnpm --filter coditect-audit --prod deploy --store-dir /pnpm-store /out \
- && rm -f /out/pnpm-lock.yaml /out/pnpm-workspace.yaml \
- && chmod 0755 /out/dist/bin.js
+# The release exactly as npm users get it: the one bundled package (scripts/pack.mjs), installed by npm
+# alone with its production dependencies. No install script runs; no dependency compiles native code, so
+# the tree is the same for every target platform.
+ARG VERSION=0.1.0
+RUN node scripts/pack.mjs --skip-build --out /pack --version "${VERSION}" \
+ && mkdir /out && cd /out \
+ && echo '{ "name": "coditect-audit-image", "private": true }' > package.json \
+ && npm install --no-audit --no-fund --ignore-scripts --loglevel=error /pack/coditect-audit-*.tgz \
+ && rm -rf /root/.npm
 
-# Runtime stage: the target platform's image, the deployed CLI, an unprivileged user.
+# Runtime stage: the target platform's image, the installed release, an unprivileged user.
 FROM ${NODE_IMAGE}
 ARG VERSION=0.1.0
 LABEL org.opencontainers.image.title="coditect-audit" \
@@ -54,7 +60,7 @@ ENV NODE_ENV=production \
 # Owned by root and read-only for the scanner's user: the scanner never changes itself.
 COPY --from=build --chown=root:root /out /opt/coditect-audit
 # On PATH for CI jobs that replace the entrypoint (GitLab `entrypoint: [""]`, Jenkins `docker.image().inside`).
-RUN ln -s /opt/coditect-audit/dist/bin.js /usr/local/bin/coditect-audit
+RUN ln -s /opt/coditect-audit/node_modules/coditect-audit/dist/bin.js /usr/local/bin/coditect-audit
 # The repository to scan is mounted here; reports go to ./coditect-audit-report unless --output-dir says.
 WORKDIR /repo
 # The image's `node` user, by number so Kubernetes runAsNonRoot can verify it.

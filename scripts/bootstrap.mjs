@@ -3,6 +3,7 @@
  * The README's two commands start here, on a machine with only Node 20 and npm:
  *   npm run demo   install everything, build, scan the bundled ADR-001 staging repository
  *   npm test       install everything, build, lint, start the test services, run every test
+ *   npm run test:fast   install, then the unit tests and rule cases only (no build, services or browser)
  * pnpm comes from the version pinned in package.json ("packageManager"), installed into .tools/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -52,6 +53,10 @@ function step(name, args) {
 const task = process.argv[2];
 ensurePnpm();
 step('install', ['install', '--frozen-lockfile', '--reporter=append-only']);
+if (task === 'fast') {
+  // In-process against the sources (vitest.fast.config.ts): nothing to build.
+  process.exit(run(pnpm, ['exec', 'vitest', 'run', '--config', 'vitest.fast.config.ts']));
+}
 step('build', ['run', 'build']);
 
 if (task === 'demo') {
@@ -65,6 +70,6 @@ if (task === 'demo') {
 } else if (task === 'test') {
   process.exit(run('bash', [join(root, 'scripts', 'test.sh')], { env: { ...process.env, PNPM: pnpm } }));
 } else {
-  console.error('usage: node scripts/bootstrap.mjs demo|test');
+  console.error('usage: node scripts/bootstrap.mjs demo|test|fast');
   process.exit(3);
 }

@@ -3,7 +3,8 @@
  * scripts/install-browser.sh, never a browser a test tool downloads) driven by playwright-core. Each
  * fixture's report is opened from a file:// URL and must load with no network request and no console
  * error, show the counts of the JSON report of the same scan, filter (keeping the filter in the URL
- * hash), sort, expand a finding and copy its command, print every finding, pass axe-core without a
+ * hash), sort, expand a finding and copy its command, print the summary and failing checks only (passes on
+ * request), fit a 390-px phone screen, pass axe-core without a
  * serious or critical violation, and never show a planted secret. Screenshots are kept under
  * .tmp/html-screenshots/ as artifacts; the staging one is the README's picture.
  */
@@ -303,25 +304,78 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
       }
     });
 
-    it('printing shows every finding expanded, without the controls', async () => {
+    it('printing shows the summary and the failing checks expanded, without passes or controls; passes on request', async () => {
       const { context, page } = await open(file);
       try {
         await page.emulateMedia({ media: 'print' });
         const rows = page.locator('tbody.finding');
         expect(await rows.count()).toBe(json.verdicts.length);
-        const shown = await rows.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
-        expect(shown).toBe(json.verdicts.length);
+        const printed = json.verdicts.filter((v) => v.status !== 'pass' && v.status !== 'skip').length;
+        const shownRows = () =>
+          rows.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.dataset.verdict));
+        const shown = await shownRows();
+        expect(shown.length).toBe(printed);
+        expect(shown.filter((v) => v === 'pass' || v === 'skip')).toEqual([]);
         const details = await page
           .locator('tr.detail')
           .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
-        expect(details).toBe(json.verdicts.length);
+        expect(details).toBe(printed);
         expect(await page.locator('#filters').isVisible()).toBe(false);
         expect(await page.locator('button.copy:visible').count()).toBe(0);
         expect(await page.locator('nav.toc').isVisible()).toBe(false);
+        expect(await page.locator('.print-only').isVisible()).toBe(true);
+        const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+        const failingOnly = pages(await page.pdf({ format: 'A4' }));
+        // The checkbox asks for the passes too.
+        await page.emulateMedia({ media: 'screen' });
+        await page.getByLabel('Print passing and skipped checks too').check();
+        await page.emulateMedia({ media: 'print' });
+        expect((await shownRows()).length).toBe(json.verdicts.length);
+        const everything = pages(await page.pdf({ format: 'A4' }));
+        console.info(`${fixture}: printed ${failingOnly} pages (failing checks), ${everything} with the passes`);
+        expect(failingOnly).toBeLessThan(everything);
+        if (json.summary.byStatus.pass > 50) expect(failingOnly).toBeLessThanOrEqual(everything / 2);
       } finally {
         await context.close();
       }
-    });
+    }, 120_000);
+
+    it('fits a 390-px phone screen: nothing scrolls sideways, collapsed or with every check expanded', async () => {
+      const { context, page } = await open(file, { width: 390, height: 844 });
+      try {
+        const overflow = () =>
+          page.evaluate(() => {
+            const doc = document.documentElement;
+            const wide = [...document.querySelectorAll('body *')]
+              .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5 && el.getClientRects().length)
+              // Visually hidden headers (kept for screen readers) are clipped to nothing.
+              .filter(
+                (el) => !el.closest('.sr-only') && getComputedStyle(el.closest('thead') ?? el).position !== 'absolute',
+              )
+              .slice(0, 5)
+              .map(
+                (el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`,
+              );
+            // Nor may a box scroll sideways inside the page (a wide table in a scrolling div, a command).
+            const scrolling = [...document.querySelectorAll('body *')]
+              .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.getClientRects().length)
+              .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+              .slice(0, 5)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+            return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide: [...wide, ...scrolling] };
+          });
+        const collapsed = await overflow();
+        expect(collapsed.wide).toEqual([]);
+        expect(collapsed.scrollWidth).toBeLessThanOrEqual(collapsed.clientWidth);
+        await page.getByRole('button', { name: 'Show every check' }).click();
+        await page.getByRole('button', { name: 'Expand all' }).click();
+        const expanded = await overflow();
+        expect(expanded.wide).toEqual([]);
+        expect(expanded.scrollWidth).toBeLessThanOrEqual(expanded.clientWidth);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
 
     it('axe-core finds no serious or critical accessibility violation (laptop, everything expanded; phone)', async () => {
       await expectAccessible(file);

@@ -51,7 +51,7 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
     expect(result.assumptions?.banner).toMatch(/^No coditect-audit\.yaml: judged against ADR-001's assumed names/);
     expect(result.verdicts.filter((v) => v.status === 'fail' && !v.assumed)).toEqual([]);
     expect(result.gate).toMatchObject({ status: 'passed', exitCode: 0, failing: 0 });
-    const console = REPORTERS.console.render(result, { color: false });
+    const console = REPORTERS.console.render(result, { color: false, width: 1000 });
     expect(console.split('\n')[0]).toBe(result.assumptions!.banner);
     expect(console).toContain('✔ nothing failing');
     expect(REPORTERS.markdown.render(result, {}).split('\n')[0]).toContain('No coditect-audit.yaml');

@@ -75,7 +75,10 @@ describe('the Dockerfile', () => {
     const finalStage = text.slice(text.lastIndexOf('\nFROM '));
     const users = [...finalStage.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]!);
     expect(users.at(-1)).toMatch(/^[1-9]\d*(?::[1-9]\d*)?$/);
-    expect(finalStage).toMatch(/^RUN ln -s \/opt\/coditect-audit\/dist\/bin\.js \/usr\/local\/bin\/coditect-audit$/m);
+    // The release as npm installs it (scripts/pack.mjs, then npm install of the tarball).
+    expect(finalStage).toMatch(
+      /^RUN ln -s \/opt\/coditect-audit\/node_modules\/coditect-audit\/dist\/bin\.js \/usr\/local\/bin\/coditect-audit$/m,
+    );
     expect(finalStage).toMatch(/^ENTRYPOINT \["coditect-audit"\]$/m);
   });
 

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The scan step of the coditect-audit GitHub Action (action.yml). Inputs arrive as INPUT_* environment
-# variables (never interpolated into this script, so no input can inject shell). It runs
-# `coditect-audit scan`, appends the Markdown report to $GITHUB_STEP_SUMMARY, writes the step outputs to
-# $GITHUB_OUTPUT and exits with the scanner's exit code, which fails the job by the gate.
+# variables (never interpolated into this script, so no input can inject shell). It runs the installed
+# release's `coditect-audit scan` (CODITECT_AUDIT_BIN, from the install step), appends the Markdown report to
+# $GITHUB_STEP_SUMMARY, writes the step outputs to $GITHUB_OUTPUT and exits with the scanner's exit code,
+# which fails the job by the gate.
 #
-# test/action.test.ts runs this script with a fake GITHUB_STEP_SUMMARY and GITHUB_OUTPUT.
+# test/action.test.ts runs the whole action in a simulated runner against the packed release.
 set -uo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-bin="${CODITECT_AUDIT_BIN:-$here/../../packages/cli/dist/bin.js}"
+bin="${CODITECT_AUDIT_BIN:-}"
 # GitHub rejects a step summary over 1 MiB; the Markdown reporter already stays under it with a margin.
 summary_limit=$((1024 * 1024))
 
@@ -45,23 +45,27 @@ formats="${formats#,}"
 
 args=(scan --format "$formats" --output-dir "$output_dir" --quiet)
 [ -n "${INPUT_ENVIRONMENT:-}" ] && args+=(--env "$INPUT_ENVIRONMENT")
+[ -n "${INPUT_LAYERS:-}" ] && args+=(--layers "${INPUT_LAYERS// /}")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 [ -n "${INPUT_DIR:-}" ] && args+=(--dir "$INPUT_DIR")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
+is_true "${INPUT_TRUST_REPO_CONFIG:-false}" trust-repo-config && args+=(--trust-repo-config)
 is_true "${INPUT_ALLOW_INCOMPLETE:-false}" allow-incomplete && args+=(--allow-incomplete)
 is_true "${INPUT_STRICT:-false}" strict && args+=(--strict)
 is_true "${INPUT_SARIF_INCLUDE_SUPPRESSED:-false}" sarif-include-suppressed && args+=(--sarif-include-suppressed)
 
-if [ ! -f "$bin" ]; then
-  error "the scanner is not built at $bin; the action's install step must run first"
+if [ -z "$bin" ] || [ ! -f "$bin" ]; then
+  error "the scanner is not installed (CODITECT_AUDIT_BIN=$bin); the action's install step must run first"
   exit 4
 fi
 
 sarif="$output_dir/coditect-audit.sarif"
 markdown="$output_dir/coditect-audit.md"
 junit="$output_dir/coditect-audit.junit.xml"
+json="$output_dir/coditect-audit.json"
+html="$output_dir/coditect-audit.html"
 # Reports of an earlier scan in the same workspace must not pass for this one's.
-rm -f "$sarif" "$markdown" "$junit" "$output_dir/coditect-audit.json" "$output_dir/coditect-audit.html"
+rm -f "$sarif" "$markdown" "$junit" "$json" "$html"
 
 echo "coditect-audit ${args[*]}"
 stderr_file="$(mktemp)"
@@ -83,6 +87,14 @@ output report-dir "$output_dir"
 output sarif-file "$([ -f "$sarif" ] && echo "$sarif")"
 output markdown-file "$([ -f "$markdown" ] && echo "$markdown")"
 output junit-file "$([ -f "$junit" ] && echo "$junit")"
+output json-file "$([ -f "$json" ] && echo "$json")"
+output html-file "$([ -f "$html" ] && echo "$html")"
+# The code scanning category: the input, else the report's own automationDetails.id (GitHub keeps that one).
+category="${INPUT_SARIF_CATEGORY:-}"
+if [ -z "$category" ] && [ -f "$sarif" ]; then
+  category="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs?.[0]?.automationDetails?.id ?? "")' "$sarif" 2>/dev/null || true)"
+fi
+output sarif-category "${category:-coditect-audit}"
 
 if [ -f "$markdown" ]; then
   size=$(wc -c <"$markdown")

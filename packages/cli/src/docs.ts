@@ -2,6 +2,7 @@
  * Rule documentation, generated from the rule's metadata and its case table. The same page is the
  * SARIF helpUri, the Markdown report's link and the output of `coditect-audit explain`.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,10 +88,19 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
     .trimEnd()}\n`;
 }
 
-/** Loads the case tables shipped in the rules package (`<area>/<id>.cases.js`), by rule id. */
+/**
+ * Where the case tables are: `dist/rule-cases/` beside the bundle in the published package
+ * (scripts/pack.mjs), else beside the rules package's entry in the workspace.
+ */
+function casesDir(): string {
+  const bundled = fileURLToPath(new URL('./rule-cases/', import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return dirname(fileURLToPath(import.meta.resolve('@coditect-audit/rules')));
+}
+
+/** Loads the case tables shipped with the rules (`<area>/<id>.cases.js`), by rule id. */
 export async function loadBuiltinCases(): Promise<Map<string, RuleCases>> {
-  const entry = fileURLToPath(import.meta.resolve('@coditect-audit/rules'));
-  const dir = dirname(entry);
+  const dir = casesDir();
   const out = new Map<string, RuleCases>();
   for (const area of await readdir(dir, { withFileTypes: true })) {
     if (!area.isDirectory()) continue;

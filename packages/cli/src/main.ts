@@ -12,13 +12,17 @@ import {
   type FailOn,
   LAYERS,
   type LogLevel,
+  type ScanResult,
+  type Snapshot,
 } from '@coditect-audit/core';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { parseLayers } from './layers.js';
+import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { initCommand } from './commands/init.js';
 import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
+import type { RbacArgs } from './commands/rbac.js';
 import { VERSION } from './version.js';
 
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
@@ -33,12 +37,6 @@ function parseFormats(value: string | string[] | undefined): Format[] {
     if (!(FORMATS as readonly string[]).includes(f))
       throw new UsageError(`--format ${f}: unknown format; choose from ${FORMATS.join(', ')}`);
   return [...new Set(list)] as Format[];
-}
-
-function useColor(noColorFlag: boolean | undefined): boolean {
-  if (noColorFlag || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return Boolean(process.stdout.isTTY);
 }
 
 interface ScanArgs {
@@ -64,6 +62,7 @@ interface ScanArgs {
   debug?: boolean;
   plugin?: string[];
   trustRepoConfig?: boolean;
+  upload?: string;
 }
 
 /** `--plugin` and `--trust-repo-config`: what the trusted side adds to the scan (docs/security.md). */
@@ -99,11 +98,14 @@ async function runScan(args: ScanArgs): Promise<number> {
     throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
   if (formats.some((f) => f !== 'console')) await checkOutputPath(args.outputDir, 'directory', '--output-dir');
   if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
+  const upload = args.upload ? await uploadTarget(args.upload) : undefined;
   const { scan } = await import('./scan.js');
   const { REPORTERS } = await import('@coditect-audit/reporters');
   const outputDir = resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
+  let snapshot: Snapshot | undefined;
   const result = await scan({
+    ...(upload ? { onSnapshot: (s: Snapshot) => (snapshot = s) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
@@ -121,18 +123,22 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
-  if (fileFormats.length) {
-    const set = fileFormats.map((f) => {
-      const reporter = REPORTERS[f];
-      return {
-        name: reporter.fileName ?? `coditect-audit.${f}`,
-        text: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
-      };
-    });
-    await writeReportSet(outputDir, set, new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)));
+  const written: { name: string; content: string }[] = fileFormats.map((f) => {
+    const reporter = REPORTERS[f];
+    return {
+      name: reporter.fileName ?? `coditect-audit.${f}`,
+      content: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
+    };
+  });
+  if (written.length) {
+    await writeReportSet(
+      outputDir,
+      written.map((w) => ({ name: w.name, text: w.content })),
+      new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
+    );
   }
   if (formats.includes('console'))
-    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
+    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color), width: consoleWidth() }));
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     await writeFileWhole(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
@@ -140,7 +146,42 @@ async function runScan(args: ScanArgs): Promise<number> {
       `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed + result.summary.byStatus.unknown} findings written to ${args.writeBaseline}\n`,
     );
   }
+  if (upload) return uploadReports(upload, result, written, snapshot);
   return result.gate.exitCode;
+}
+
+async function uploadTarget(url: string) {
+  const { parseUploadUrl } = await import('./upload.js');
+  try {
+    return parseUploadUrl(url);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * `--upload`: every report written and the snapshot, then the `latest` pointer. A failed upload loses the
+ * results, so it is not a pass: exit 2 (incomplete) unless the gate already failed (1 wins, as always).
+ */
+async function uploadReports(
+  target: import('./upload.js').UploadTarget,
+  result: ScanResult,
+  written: { name: string; content: string }[],
+  snapshot: Snapshot | undefined,
+): Promise<number> {
+  const { uploadResults, contentTypeOf, UploadError } = await import('./upload.js');
+  const files = written.map((w) => ({ ...w, contentType: contentTypeOf(w.name) }));
+  if (snapshot)
+    files.push({ name: 'snapshot.json', content: `${JSON.stringify(snapshot)}\n`, contentType: 'application/json' });
+  try {
+    const done = await uploadResults(target, result, files);
+    process.stderr.write(`reports uploaded to ${done.folder} (${done.latest} points there)\n`);
+    return result.gate.exitCode;
+  } catch (e) {
+    if (!(e instanceof UploadError)) throw e;
+    process.stderr.write(`coditect-audit: ${e.message}\n`);
+    return result.gate.exitCode === EXIT.failed ? EXIT.failed : EXIT.incomplete;
+  }
 }
 
 interface CollectArgs {
@@ -191,16 +232,28 @@ async function runRules(args: { format?: string }): Promise<number> {
     process.stdout.write(`${JSON.stringify(builtinRules.map(ruleMeta), null, 2)}\n`);
     return 0;
   }
-  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.concerns.join(','), r.title]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
-  for (const row of rows)
-    process.stdout.write(
-      `${row
-        .slice(0, 4)
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')}  ${row[4]}\n`,
-    );
-  process.stdout.write(`\n${rows.length} rules. \`coditect-audit explain <rule>\` shows one.\n`);
+  // id, priority, layer, then the title wrapped under its own column, to fit the console's width (100).
+  // The concerns each rule checks: `explain <rule>` or `--format json`.
+  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.title] as const);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
+  const lead = widths.reduce((n, w) => n + w + 2, 0);
+  const room = Math.max(consoleWidth() - lead, 30);
+  for (const row of rows) {
+    const lines: string[] = [];
+    for (const word of row[3].split(' ')) {
+      const last = lines.at(-1);
+      if (last !== undefined && last.length + 1 + word.length <= room) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    const head = row
+      .slice(0, 3)
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ');
+    process.stdout.write(`${head}  ${lines.join(`\n${' '.repeat(lead)}`)}\n`);
+  }
+  process.stdout.write(
+    `\n${rows.length} rules; \`coditect-audit explain <rule>\` shows one, \`--format json\` their concerns.\n`,
+  );
   return 0;
 }
 
@@ -225,7 +278,10 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Give a command: scan, collect, rules or explain.')
+    .demandCommand(
+      1,
+      `Give a command: ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS.at(-1)} (\`coditect-audit <command> --help\` for one).`,
+    )
     .command(
       'scan',
       'Scan an environment and report against ADR-001',
@@ -253,7 +309,7 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
-          .option('color', { type: 'boolean', describe: 'colour console output (--no-color to disable)' })
+          .option('color', { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' })
           .option('context', {
             type: 'string',
             describe: 'Kubernetes context (default: the kubeconfig current context)',
@@ -264,6 +320,10 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' })
           .option('layers', { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` })
+          .option('upload', {
+            type: 'string',
+            describe: 'also upload the reports and snapshot to gs://BUCKET/PREFIX/<env>/<time>/ (+ latest.json)',
+          })
           .option('verbose', { alias: 'v', type: 'boolean', describe: 'what each layer does, on stderr' })
           .option('debug', {
             type: 'boolean',
@@ -324,6 +384,21 @@ async function main(argv: string[]): Promise<number> {
       (y) => y.positional('rule', { type: 'string', demandOption: true }),
       async (a) => {
         code = await runExplain(a as { rule: string });
+      },
+    )
+    .command(
+      'rbac',
+      'Print the read-only Kubernetes RBAC an environment needs (Secrets only in its namespaces)',
+      (y) =>
+        y
+          .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
+          .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
+          .option('dir', { type: 'string' })
+          .option('namespaces', { type: 'string', describe: 'comma-separated, instead of layers.k8s.namespaces' }),
+      async (a) => {
+        const { rbacText } = await import('./commands/rbac.js');
+        process.stdout.write(await rbacText(a as RbacArgs));
+        code = EXIT.passed;
       },
     )
     .command(

@@ -79,6 +79,8 @@ export interface ScanOptions {
    * its plugins load and its credentials are used. Never for pull requests from forks (docs/security.md).
    */
   trustRepoConfig?: boolean;
+  /** Given the snapshot the scan judged (collected, or read from `snapshot`), e.g. to keep it (`--upload`). */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 export interface PreparedScan {
@@ -362,6 +364,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
     );
   const snapshot = replayed ? checkSnapshot(replayed, prep.envConfig).snapshot : await collectSnapshot(prep, options);
+  options.onSnapshot?.(snapshot);
 
   let adr: ScanResult['adr'];
   if (prep.config?.adr && prep.configFile) {

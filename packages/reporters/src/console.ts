@@ -17,7 +17,11 @@ import {
 
 export interface ConsoleOptions {
   color: boolean;
+  /** Columns to fit: lines are wrapped (never cut) at spaces, continuation lines indented; default 100. */
+  width?: number;
 }
+
+export const CONSOLE_WIDTH = 100;
 
 type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'blue' | 'cyan' | 'gray';
 const ANSI: Record<Style, [number, number]> = {
@@ -187,7 +191,78 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     lines.push('');
   }
   lines.push(summaryLine(result, paint));
-  return `${lines.join('\n')}\n`;
+  const width = options.width ?? CONSOLE_WIDTH;
+  return `${lines.flatMap((l) => wrapLine(l, width)).join('\n')}\n`;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences paint() writes
+const ANSI_SEQUENCE = /\u001b\[\d+m/g;
+const visibleLength = (text: string) => [...text.replace(ANSI_SEQUENCE, '')].length;
+
+/**
+ * One report line as lines of at most `width` visible columns. A line of ` · `-separated parts (the header,
+ * the summary) breaks between parts, so `gate FAILED (fail-on P0)` stays whole for whoever greps for it;
+ * any other line, or a part longer than a line, breaks at spaces; a word longer than a line (a long path)
+ * is split. Continuation lines are indented 4 past the line's own indent. Colour escape sequences take no
+ * column. Nothing is cut.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  if (visibleLength(line) <= width) return [line];
+  const lead = /^ */.exec(line)![0];
+  const indent = ' '.repeat(Math.min(lead.length + 4, Math.floor(width / 2)));
+  const out: string[] = [];
+  let current = lead;
+  let used = lead.length;
+  let empty = true;
+  const flush = () => {
+    out.push(current.trimEnd());
+    current = indent;
+    used = indent.length;
+    empty = true;
+  };
+  /** Appends text that fits on the current line, after a space unless the line is empty. */
+  const put = (text: string, length: number) => {
+    if (!empty) {
+      current += ' ';
+      used += 1;
+    }
+    current += text;
+    used += length;
+    empty = false;
+  };
+  const fits = (length: number) => used + (empty ? 0 : 1) + length <= width;
+  const putWord = (word: string) => {
+    const length = visibleLength(word);
+    if (!fits(length) && !empty) flush();
+    if (fits(length)) {
+      put(word, length);
+      return;
+    }
+    // Longer than a whole line: split by visible characters, escape sequences kept whole.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences paint() writes
+    for (const piece of word.split(/(\u001b\[\d+m)/)) {
+      if (piece.startsWith('\u001b[')) {
+        current += piece;
+        continue;
+      }
+      for (const ch of piece) {
+        if (used + 1 > width) flush();
+        current += ch;
+        used += 1;
+        empty = false;
+      }
+    }
+  };
+  const parts = line.slice(lead.length).split(' · ');
+  for (const [i, part] of parts.entries()) {
+    const text = i === 0 ? part : `· ${part}`;
+    const length = visibleLength(text);
+    if (parts.length > 1 && !fits(length) && !empty && indent.length + length <= width) flush();
+    if (parts.length > 1 && fits(length)) put(text, length);
+    else for (const word of text.split(' ')) putWord(word);
+  }
+  if (!empty) out.push(current.trimEnd());
+  return out;
 }
 
 function summaryLine(result: ScanResult, paint: (style: Style, text: string) => string): string {

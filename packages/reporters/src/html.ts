@@ -41,6 +41,8 @@ import {
 export interface HtmlOptions {
   /** The page's heading and the start of its title. Default: "coditect-audit report". */
   title?: string;
+  /** Print passing and skipped checks too (the page's own checkbox does the same); default only the failing. */
+  printPasses?: boolean;
 }
 
 // ---------------------------------------------------------------- escaping
@@ -298,11 +300,11 @@ function filterHref(params: Record<string, string>): string {
 
 const ALL_STATES = STATE_ORDER.join(',');
 
-function head(result: ScanResult, title: string, csp: string, style: string): string {
+function head(result: ScanResult, title: string, csp: string, style: string, printPasses = false): string {
   const gate = result.gate.status;
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    printPasses ? '<html lang="en" class="print-passes">' : '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(csp)}">`,
@@ -595,10 +597,10 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
         : `<span>${e(section)}</span>`;
       return `<tr data-section="${e(section)}" data-percent="${pct ?? ''}">
 <th scope="row">${name}${item ? `<span class="sub">${e(item.title)}</span>` : ''}${line && result.adr ? `<span class="sub"><code>${e(`${result.adr.file}:${line}`)}</code></span>` : ''}</th>
-${adr001 ? `<td>${item ? `${icon(CLAIM_ICON[item.mark])} ${e(item.says)}` : '–'}</td>` : ''}
-<td class="nowrap">${icon(mark.icon)} ${mark.label}</td>
-<td class="nowrap pct">${percentBar(pct, t)} <span>${percentText(pct)}</span></td>
-<td>${parts.length ? parts.join(', ') : '–'}</td>
+${adr001 ? `<td data-label="ADR says">${item ? `${icon(CLAIM_ICON[item.mark])} ${e(item.says)}` : '–'}</td>` : ''}
+<td class="nowrap" data-label="Measured">${icon(mark.icon)} ${mark.label}</td>
+<td class="nowrap pct" data-label="% complete">${percentBar(pct, t)} <span>${percentText(pct)}</span></td>
+<td data-label="Checks">${parts.length ? parts.join(', ') : '–'}</td>
 </tr>`;
     })
     .join('\n');
@@ -847,7 +849,8 @@ ${selectGroup(
 <button type="button" id="expand-all">Expand all</button>
 <button type="button" id="collapse-all">Collapse all</button>
 </div>
-</form>`;
+</form>
+<p class="actions" id="print-opt" hidden><label><input type="checkbox" id="print-passes"> Print passing and skipped checks too</label></p>`;
 
   const sortable = (key: string, label: string, sorted = false) =>
     `<th scope="col"${sorted ? ' aria-sort="ascending"' : ''}><button type="button" class="sort" data-sort="${key}">${label}<span class="arrow" aria-hidden="true"></span></button></th>`;
@@ -860,6 +863,7 @@ ${controls}
 <p id="shown" class="shown" role="status" aria-live="polite">${count(rows.length, 'check')}${
     rows.length ? ` (${count(shownByDefault, 'failing finding or error', 'failing findings or errors')})` : ''
   }</p>
+<p class="note print-only">Printed: the failing checks and those that could not run. Passing and skipped checks are left out; tick “Print passing and skipped checks too” to print them.</p>
 <div class="scroll">
 <table id="findings-table" class="findings">
 <caption class="sr-only">Findings; sortable by the column buttons</caption>
@@ -985,6 +989,7 @@ code{overflow-wrap:anywhere}
 a{color:var(--link)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .wrap{max-width:1200px;margin:0 auto;padding:0 16px}
+.print-only{display:none}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip{position:absolute;left:8px;top:-48px;background:var(--fg);color:#fff;padding:8px 12px;z-index:10;border-radius:4px}
 .skip:focus{top:8px}
@@ -1093,7 +1098,7 @@ tbody.finding{border-bottom:1px solid var(--line)}
 .evidence{font-size:.9rem}
 .fix h3{margin:14px 0 6px;font-size:.95rem}
 .cmd{display:flex;gap:8px;align-items:flex-start;margin:6px 0}
-.cmd pre{flex:1;margin:0;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;overflow-x:auto;white-space:pre}
+.cmd pre{flex:1;min-width:0;margin:0;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;overflow-x:auto;white-space:pre}
 .copy{flex:none}
 .copy.copied{border-color:#1a7f37;color:#0f5323}
 .empty{padding:16px;border:1px dashed var(--line);border-radius:8px;text-align:center}
@@ -1105,7 +1110,9 @@ body{font-size:14px}
 .findings,.findings tbody,.findings tr,.findings td{display:block;width:100%}
 .findings tbody.finding.off{display:none}
 .findings tr.detail[hidden]{display:none}
-.findings .row{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;padding:8px 0}
+.findings .row{display:grid;grid-template-columns:auto minmax(0,1fr);gap:2px 8px;padding:8px 0}
+.findings .row td{min-width:0;overflow-wrap:anywhere}
+.toggle,.toggle .msg{min-width:0;overflow-wrap:anywhere}
 .findings .row td{padding:2px 0;border:0}
 .findings .row td[data-label=Finding],.findings .row td[data-label=Resource],.findings .row td[data-label=Location]{grid-column:1 / -1}
 .findings .row td[data-label=Resource]::before,.findings .row td[data-label=Location]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
@@ -1113,7 +1120,14 @@ body{font-size:14px}
 .facts{grid-template-columns:1fr}
 .facts dt{margin-top:6px}
 .cmd{flex-direction:column}
-.checklist th[scope=row]{min-width:9em}
+.cmd pre{white-space:pre-wrap;overflow-wrap:anywhere;overflow-x:visible}
+.checklist thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.checklist,.checklist tbody,.checklist tr,.checklist th,.checklist td{display:block;width:auto}
+.checklist tr{padding:8px 0;border-bottom:1px solid var(--line)}
+.checklist th,.checklist td{border:0;padding:2px 0}
+.checklist th[scope=row]{min-width:0}
+.checklist td.nowrap{white-space:normal}
+.checklist td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
 }
 @media print{
 body{font-size:11pt;color:#000}
@@ -1123,6 +1137,10 @@ body{font-size:11pt;color:#000}
 .gate{border:1px solid #000}
 tbody.finding,tbody.finding.off{display:table-row-group!important}
 tr.detail,tr.detail[hidden]{display:table-row!important}
+tbody.finding[data-verdict=pass],tbody.finding[data-verdict=skip]{display:none!important}
+html.print-passes tbody.finding[data-verdict=pass],html.print-passes tbody.finding[data-verdict=skip]{display:table-row-group!important}
+.print-only{display:block!important}
+html.print-passes .print-only{display:none!important}
 .toggle{color:#000}
 .chev{display:none}
 tbody.finding{break-inside:avoid}
@@ -1332,6 +1350,10 @@ const SCRIPT = `
   doc.getElementById('expand-all').addEventListener('click', function () {
     rows.forEach(function (r) { if (!r.el.classList.contains('off')) expand(r.el, true); });
   });
+  doc.getElementById('print-opt').hidden = false;
+  doc.getElementById('print-passes').addEventListener('change', function (ev) {
+    doc.documentElement.classList.toggle('print-passes', ev.target.checked);
+  });
   doc.getElementById('collapse-all').addEventListener('click', function () {
     rows.forEach(function (r) { expand(r.el, false); });
   });
@@ -1454,7 +1476,7 @@ function rowsOf(result: ScanResult): Row[] {
 export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
   const title = options.title ?? 'coditect-audit report';
   const rows = rowsOf(result);
-  return `${head(result, title, CSP, STYLE)}
+  return `${head(result, title, CSP, STYLE, options.printPasses)}
 <body>
 ${result.assumptions ? `<p class="assumed" role="note">${e(result.assumptions.banner)}</p>\n` : ''}<a class="skip" href="#findings">Skip to findings</a>
 ${SPRITE}

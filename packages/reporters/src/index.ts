@@ -9,7 +9,7 @@ import { toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 
-export { type ConsoleOptions, terminalSafe, toConsole } from './console.js';
+export { CONSOLE_WIDTH, type ConsoleOptions, terminalSafe, toConsole, wrapLine } from './console.js';
 export { escapeHtml, type HtmlOptions, toHtml } from './html.js';
 export { sortKeys, toJson } from './json.js';
 export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
@@ -41,6 +41,8 @@ export interface ReporterOptions {
   maxResults?: number;
   /** markdown: size limit in bytes (default 1 MiB less a margin). */
   maxBytes?: number;
+  /** console: columns to fit (default 100). */
+  width?: number;
 }
 
 export interface Reporter {
@@ -51,7 +53,8 @@ export interface Reporter {
 
 export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   console: {
-    render: (result, options = {}) => toConsole(result, { color: options.color ?? false }),
+    render: (result, options = {}) =>
+      toConsole(result, { color: options.color ?? false, ...(options.width ? { width: options.width } : {}) }),
   },
   sarif: {
     fileName: 'coditect-audit.sarif',

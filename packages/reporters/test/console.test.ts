@@ -1,7 +1,7 @@
 import { evaluateGate, summarize } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { terminalSafe, toConsole } from '../src/console.js';
+import { terminalSafe, toConsole, wrapLine } from '../src/console.js';
 import { scanResult, SEED } from './arbitrary.js';
 import { cleanResult, fullResult } from './scenario.js';
 
@@ -9,8 +9,30 @@ import { cleanResult, fullResult } from './scenario.js';
 const SGR = /\u001b\[\d+m/g;
 
 describe('console report', () => {
-  const plain = toConsole(fullResult(), { color: false });
+  // Unwrapped, to read each line whole; the wrapping has its own tests below.
+  const plain = toConsole(fullResult(), { color: false, width: 1000 });
   const lines = plain.trimEnd().split('\n');
+
+  it('fits 100 columns by wrapping, losing no character, with or without colour', () => {
+    const wide = toConsole(fullResult(), { color: false, width: 1000 });
+    for (const color of [false, true]) {
+      const text = toConsole(fullResult(), { color });
+      const visible = text.replace(SGR, '');
+      for (const line of visible.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
+      const words = (t: string) => t.split(/\s+/).filter(Boolean);
+      expect(words(visible)).toEqual(words(wide));
+    }
+    // The gate is never split: CI logs are searched for it.
+    expect(toConsole(fullResult(), { color: false })).toContain('gate FAILED (fail-on P0)');
+  });
+
+  it('wraps a line at spaces, keeps ` · ` parts whole, and splits only a word longer than a line', () => {
+    expect(wrapLine('  ✖ a b c d e f', 9)).toEqual(['  ✖ a b c', '    d e f']);
+    expect(wrapLine('one two · gate FAILED (x)', 21)).toEqual(['one two', '    · gate FAILED (x)']);
+    expect(wrapLine(`  ${'x'.repeat(25)}`, 12)).toEqual(['  xxxxxxxxxx', '      xxxxxx', '      xxxxxx', '      xxx']);
+    // Colour takes no column.
+    expect(wrapLine('\u001b[1mab\u001b[22m cd', 5)).toEqual(['\u001b[1mab\u001b[22m cd']);
+  });
 
   it('groups failing findings by priority, P0 first, each led by a clickable path:line:col', () => {
     const headers = lines.filter((l) => /^P\d · /.test(l)).map((l) => l.slice(0, 2));
@@ -56,7 +78,7 @@ describe('console report', () => {
     expect(lines.at(-1)).toBe(
       '✖ 5 P0, 1 P1, 2 P2 failing (2 suppressed, 1 in baseline) · 3 errors · 1 undecided · 1 passed · 2 skipped · 3 paths not scanned · gate FAILED (fail-on P0)',
     );
-    expect(toConsole(cleanResult(), { color: false }).trimEnd().split('\n').at(-1)).toBe(
+    expect(toConsole(cleanResult(), { color: false, width: 1000 }).trimEnd().split('\n').at(-1)).toBe(
       '✔ nothing failing · 2 passed · 1 skipped · 3 paths not scanned · gate PASSED (fail-on P0)',
     );
     const incomplete = cleanResult();
@@ -69,14 +91,14 @@ describe('console report', () => {
     });
     incomplete.gate = evaluateGate(incomplete.verdicts, 'P0', false);
     incomplete.summary = summarize(incomplete.verdicts);
-    expect(toConsole(incomplete, { color: false }).trimEnd().split('\n').at(-1)).toBe(
+    expect(toConsole(incomplete, { color: false, width: 1000 }).trimEnd().split('\n').at(-1)).toBe(
       '✔ nothing failing · 1 error · 2 passed · 1 skipped · 3 paths not scanned · gate INCOMPLETE (fail-on P0)',
     );
   });
 
   it('colours only when asked, and colour adds nothing but SGR codes', () => {
     expect(plain).not.toContain('\u001b');
-    const colored = toConsole(fullResult(), { color: true });
+    const colored = toConsole(fullResult(), { color: true, width: 1000 });
     expect(colored).toMatch(SGR);
     expect(colored.replace(SGR, '')).toBe(plain);
     expect(colored).toContain('\u001b[31m✖ 5 P0, 1 P1, 2 P2 failing');

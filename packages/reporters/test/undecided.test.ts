@@ -13,7 +13,8 @@ function strict(result: ScanResult): ScanResult {
   return { ...result, gate: evaluateGate(result.verdicts, 'P2', result.gate.allowIncomplete, { strict: true }) };
 }
 
-const render = (name: (typeof REPORTER_NAMES)[number], r: ScanResult) => REPORTERS[name].render(r, { color: false });
+const render = (name: (typeof REPORTER_NAMES)[number], r: ScanResult) =>
+  REPORTERS[name].render(r, { color: false, width: 1000 });
 
 describe('could not decide', () => {
   const full = fullResult();

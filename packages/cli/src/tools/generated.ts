@@ -1,8 +1,22 @@
 /** Everything generated from code: rule pages, the rules index, and the published JSON Schemas. */
-import { CONCERNS, ConfigSchema, ScanResultSchema, SnapshotSchema } from '@coditect-audit/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONCERNS, ConfigSchema, parseConfig, ScanResultSchema, SnapshotSchema } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import type { RuleCases } from '@coditect-audit/rules';
 import { loadBuiltinCases, renderRuleDoc } from '../docs.js';
+
+/** layers.k8s.namespaces of the in-cluster environment that deploy/configmap.yaml holds. */
+export async function inClusterNamespaces(root = join(import.meta.dirname, '../../../..')): Promise<string[]> {
+  const { parse } = await import('yaml');
+  const cm = parse(await readFile(join(root, 'deploy/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
+  const config = parseConfig(cm.data['coditect-audit.yaml']!, 'deploy/configmap.yaml');
+  const k8s = config.environments['in-cluster']?.layers?.k8s;
+  const namespaces = typeof k8s === 'object' ? k8s.namespaces : undefined;
+  if (!namespaces?.length)
+    throw new Error('deploy/configmap.yaml: the in-cluster environment names no layers.k8s.namespaces');
+  return namespaces;
+}
 
 /** `cases` defaults to the tables shipped in the built rules package. */
 export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Map<string, string>> {
@@ -33,7 +47,14 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
   out.set('schemas/snapshot-v1.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
   out.set('schemas/scan-result-v1.json', `${JSON.stringify(ScanResultSchema, null, 2)}\n`);
   // The k8s collector's read-only RBAC, from its own table of resources (light import: no client).
-  out.set('deploy/rbac.yaml', (await import('@coditect-audit/collectors/k8s')).rbacManifest());
+  // Secrets only in the namespaces the in-cluster configuration scans (deploy/configmap.yaml).
+  out.set(
+    'deploy/rbac.yaml',
+    (await import('@coditect-audit/collectors/k8s')).rbacManifest({
+      secretNamespaces: await inClusterNamespaces(),
+      source: 'deploy/configmap.yaml',
+    }),
+  );
   // The gcp layer's IAM permissions per rule and a minimal role set (light import: no client).
   out.set(
     'docs/gcp-permissions.md',
@@ -48,6 +69,7 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
     'docs/permissions.md',
     renderPermissions({
       rbac: k8s.rbacRules(),
+      secretRbac: k8s.rbacSecretRules(),
       discoveryPaths: k8s.K8S_DISCOVERY_PATHS,
       gcp: Object.values(GCP_API_CALLS),
     }),

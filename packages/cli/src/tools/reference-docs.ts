@@ -90,6 +90,8 @@ export function renderConfigReference(schema: object): string {
 
 export interface PermissionsInput {
   rbac: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+  /** Granted only in the scanned namespaces (a Role and RoleBinding in each). */
+  secretRbac: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
   discoveryPaths: readonly string[];
   gcp: { service: string; method: string; permission: string; role: string }[];
 }
@@ -111,17 +113,24 @@ export function renderPermissions(input: PermissionsInput): string {
     '',
     '## Kubernetes (k8s layer)',
     '',
-    'Apply [`deploy/rbac.yaml`](../deploy/rbac.yaml) (generated from the same table) and bind the identity the',
-    'scan runs as. Bind with a RoleBinding per namespace instead of the ClusterRoleBinding to read some',
-    'namespaces only (`layers.k8s.namespaces`); nodes and ClusterSecretStores still need the cluster scope.',
+    'Apply [`deploy/rbac.yaml`](../deploy/rbac.yaml) (generated from the same table, for the namespaces of',
+    '[`deploy/configmap.yaml`](../deploy/configmap.yaml)), or `coditect-audit rbac --config FILE --env ENV` for',
+    'your own. Secrets are listed only in the scanned namespaces (`layers.k8s.namespaces`): a Role and RoleBinding',
+    'in each; everything else is read cluster-wide through a ClusterRole (nodes and ClusterSecretStores have no',
+    'namespace). Without `layers.k8s.namespaces` the scan lists Secrets in every namespace, which this RBAC does',
+    'not grant: the secret rules then say they could not check (`error`), never pass.',
     '',
-    '| API group | resources | verbs |',
-    '|---|---|---|',
+    '| scope | API group | resources | verbs |',
+    '|---|---|---|---|',
     ...input.rbac.map(
       (r) =>
-        `| ${r.apiGroups.map((g) => code(g || '""')).join(', ')} | ${r.resources.map(code).join(', ')} | ${r.verbs.map(code).join(', ')} |`,
+        `| cluster | ${r.apiGroups.map((g) => code(g || '""')).join(', ')} | ${r.resources.map(code).join(', ')} | ${r.verbs.map(code).join(', ')} |`,
     ),
-    `| (non-resource URLs) | ${input.discoveryPaths.map(code).join(', ')} | \`get\` |`,
+    ...input.secretRbac.map(
+      (r) =>
+        `| each scanned namespace | ${r.apiGroups.map((g) => code(g || '""')).join(', ')} | ${r.resources.map(code).join(', ')} | ${r.verbs.map(code).join(', ')} |`,
+    ),
+    `| cluster | (non-resource URLs) | ${input.discoveryPaths.map(code).join(', ')} | \`get\` |`,
     '',
     'Listing Secrets returns their values: the collector classifies each value in memory and keeps only key',
     'names and classes (placeholder, example host, superuser name); no value reaches the snapshot, a report or a log.',

@@ -7,11 +7,11 @@ import type { CollectContext, LayerCheck } from '@coditect-audit/core';
 import { AuthorizationV1Api, VersionApi } from '@kubernetes/client-node';
 import { type Connection, ConnectionError, connect, makeClient, RequestFailure, withRetries } from './client.js';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
-import { rbacRules } from './rbac.js';
+import { rbacRules, rbacSecretRules } from './rbac.js';
 import { K8S_DISCOVERY_PATHS, K8S_RESOURCE_TYPES } from './resources.js';
 
 const APPLY_RBAC =
-  'apply the read-only ClusterRole and binding: `kubectl apply -f deploy/rbac.yaml` (bind the identity the scan runs as)';
+  'apply the read-only ClusterRole and binding: `kubectl apply -f deploy/rbac.yaml` (bind the identity the scan runs as; `coditect-audit rbac --env <env>` renders it for your namespaces)';
 
 interface Review {
   subject: string;
@@ -21,7 +21,8 @@ interface Review {
 /** Every access the collector needs, as reviews: `list` per resource (per namespace in scope), `get` per discovery path. */
 function reviews(namespaces: string[] | undefined): Review[] {
   const out: Review[] = [];
-  for (const rule of rbacRules()) {
+  // The Secret readers' rules are granted per scanned namespace (a Role each); checked there like the rest.
+  for (const rule of [...rbacRules(), ...rbacSecretRules()]) {
     for (const group of rule.apiGroups) {
       for (const resource of rule.resources) {
         const namespaced = K8S_RESOURCE_TYPES.find((t) => t.group === group && t.resource === resource)?.namespaced;

@@ -7,7 +7,7 @@ import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 import { notScanned, offersContext, skipReason } from './kubeconfig.js';
 import { redactCollected } from '../redact.js';
 
-export { rbacManifest, rbacRules, type RbacRule } from './rbac.js';
+export { type RbacOptions, type RbacRule, rbacManifest, rbacRules, rbacSecretRules } from './rbac.js';
 export {
   isSystemNamespace,
   K8S_DISCOVERY_PATHS,

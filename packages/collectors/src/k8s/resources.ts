@@ -19,6 +19,11 @@ export interface K8sResourceType {
   namespaced: boolean;
   /** Served by a CustomResourceDefinition: absent from a cluster without it, which is not an error. */
   crd?: { installedBy: string };
+  /**
+   * Listing it returns secret values: the generated RBAC grants it only in the namespaces the scan is
+   * configured for (a Role and RoleBinding in each), never cluster-wide.
+   */
+  holdsSecretValues?: true;
 }
 
 /** The only verb the collector uses on resources. */
@@ -61,7 +66,15 @@ export const K8S_RESOURCE_TYPES: readonly K8sResourceType[] = [
   { facet: 'k8s.cronjobs', group: 'batch', versions: ['v1'], resource: 'cronjobs', kind: 'CronJob', namespaced: true },
   { facet: 'k8s.pods', group: '', versions: ['v1'], resource: 'pods', kind: 'Pod', namespaced: true },
   { facet: 'k8s.services', group: '', versions: ['v1'], resource: 'services', kind: 'Service', namespaced: true },
-  { facet: 'k8s.secrets', group: '', versions: ['v1'], resource: 'secrets', kind: 'Secret', namespaced: true },
+  {
+    facet: 'k8s.secrets',
+    group: '',
+    versions: ['v1'],
+    resource: 'secrets',
+    kind: 'Secret',
+    namespaced: true,
+    holdsSecretValues: true,
+  },
   { facet: 'k8s.configmaps', group: '', versions: ['v1'], resource: 'configmaps', kind: 'ConfigMap', namespaced: true },
   {
     facet: 'k8s.pvcs',

@@ -13,12 +13,10 @@ export interface KubeAccess {
 }
 
 async function coreApi(access: KubeAccess) {
-  const k8s = await import('@kubernetes/client-node');
-  const kc = new k8s.KubeConfig();
-  if (access.kubeconfig) kc.loadFromFile(access.kubeconfig);
-  else kc.loadFromDefault();
-  if (access.context) kc.setCurrentContext(access.context);
-  return kc.makeApiClient(k8s.CoreV1Api);
+  // Named imports from a module of ours, not the client's namespace: the published bundle then keeps only
+  // the parts of the client the scanner uses (scripts/pack.mjs).
+  const { coreV1Api } = await import('./kube-client.js');
+  return coreV1Api(access);
 }
 
 /**

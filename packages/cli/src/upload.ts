@@ -1,0 +1,123 @@
+/**
+ * `scan --upload gs://BUCKET/PREFIX`: the reports of a scan, and its snapshot (redacted, as every snapshot
+ * is), kept in Cloud Storage so that results outlive the pod or the CI job that made them:
+ *
+ *   PREFIX/ENVIRONMENT/20261206T201500Z/coditect-audit.json, .sarif, .md, ..., snapshot.json
+ *   PREFIX/ENVIRONMENT/latest.json   { "folder": "PREFIX/ENVIRONMENT/20261206T201500Z/", "gate": ..., "objects": [...] }
+ *
+ * `latest.json` is written last, so whoever follows it finds every report in place. The destination comes
+ * from the command line only, never from the scanned tree. The official client authenticates with
+ * Application Default Credentials (Workload Identity in the cluster); STORAGE_EMULATOR_HOST points it at an
+ * emulator, without credentials. This is the only write coditect-audit makes, and only to the bucket named.
+ */
+import type { ScanResult } from '@coditect-audit/core';
+
+export class UploadError extends Error {}
+
+export interface UploadTarget {
+  bucket: string;
+  /** Without leading or trailing slash; may be empty. */
+  prefix: string;
+}
+
+/** Bucket names as Cloud Storage allows them (3–63 characters; dotted names up to 222). */
+const BUCKET = /^(?=.{3,222}$)[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
+
+/** `gs://bucket/some/prefix` → target; a usage error says what is wrong with anything else. */
+export function parseUploadUrl(url: string): UploadTarget {
+  const m = /^gs:\/\/([^/]+)\/?(.*)$/.exec(url);
+  if (!m) throw new UploadError(`--upload ${url}: give a Cloud Storage URL, gs://BUCKET or gs://BUCKET/PREFIX`);
+  const [, bucket, rest] = m;
+  if (!BUCKET.test(bucket!) || bucket!.startsWith('goog') || bucket!.includes('..'))
+    throw new UploadError(`--upload ${url}: "${bucket}" is not a valid bucket name`);
+  const prefix = rest!.replace(/\/+$/, '');
+  if (prefix.split('/').some((s) => s === '' || s === '.' || s === '..'))
+    throw new UploadError(`--upload ${url}: the prefix has an empty, "." or ".." segment`);
+  return { bucket: bucket!, prefix };
+}
+
+export interface UploadFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+export interface UploadResult {
+  /** `gs://bucket/prefix/env/timestamp/` */
+  folder: string;
+  latest: string;
+  objects: string[];
+}
+
+/** `2026-12-06T20:15:00.123Z` → `20261206T201500Z`: sorts by time and needs no escaping anywhere. */
+export function folderTimestamp(at: Date): string {
+  return at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json',
+  sarif: 'application/sarif+json',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  xml: 'application/xml',
+};
+
+export function contentTypeOf(fileName: string): string {
+  return CONTENT_TYPES[fileName.slice(fileName.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}
+
+export async function uploadResults(
+  target: UploadTarget,
+  result: ScanResult,
+  files: UploadFile[],
+  at: Date = new Date(),
+): Promise<UploadResult> {
+  const { Storage } = await import('@google-cloud/storage');
+  const bucket = new Storage().bucket(target.bucket);
+  const envPath = [target.prefix, encodeSegment(result.environment.name)].filter(Boolean).join('/');
+  const folder = `${envPath}/${folderTimestamp(at)}/`;
+  const objects: string[] = [];
+  try {
+    for (const f of files) {
+      const name = `${folder}${f.name}`;
+      await bucket.file(name).save(f.content, { resumable: false, contentType: f.contentType, validation: 'crc32c' });
+      objects.push(name);
+    }
+    const pointer = {
+      folder,
+      url: `gs://${target.bucket}/${folder}`,
+      environment: result.environment.name,
+      gate: result.gate.status,
+      exitCode: result.gate.exitCode,
+      uploadedAt: at.toISOString(),
+      objects,
+    };
+    const latest = `${envPath}/latest.json`;
+    await bucket.file(latest).save(`${JSON.stringify(pointer, null, 2)}\n`, {
+      resumable: false,
+      contentType: 'application/json',
+      metadata: { cacheControl: 'no-store' },
+    });
+    return { folder: `gs://${target.bucket}/${folder}`, latest: `gs://${target.bucket}/${latest}`, objects };
+  } catch (e) {
+    const done = objects.length
+      ? ` (${objects.length} of ${files.length} reports were uploaded; latest.json was not updated)`
+      : '';
+    throw new UploadError(`upload to gs://${target.bucket}/${folder} failed: ${describe(e)}${done}`);
+  }
+}
+
+/** An environment name as one path segment. */
+function encodeSegment(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_') || '_';
+}
+
+/** The client's error, without anything but its code and message (never a header or a token). */
+function describe(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown };
+  const message = typeof err.message === 'string' ? err.message.split('\n')[0] : String(e);
+  return typeof err.code === 'number' || typeof err.code === 'string' ? `${err.code} ${message}` : message!;
+}

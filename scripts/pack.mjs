@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+/**
+ * Builds the one publishable package, `coditect-audit`, and packs it with npm:
+ *
+ *   node scripts/pack.mjs [--out DIR] [--version X.Y.Z]
+ *
+ * The workspace packages (core, collectors, rules, reporters and the CLI) are private: their compiled
+ * JavaScript is bundled into the package by esbuild (code split, so `--version` and the library entry load
+ * only what they need), their declarations into one `dist/index.d.ts` by dts-bundle-generator, and their
+ * third-party dependencies become the package's own, at the exact versions the workspace pins. Nothing in
+ * the tarball depends on the `@coditect-audit` scope. The rule case tables, which `explain` reads, ship in
+ * `dist/rule-cases/`.
+ *
+ * One third-party package is bundled too: the official Kubernetes client. Installed, it and its own
+ * dependencies take about 65 MB (every API group's generated models, declarations and source maps, @types/node
+ * 24); the scanner reads a dozen kinds, and the tree-shaken bundle of what it uses is about 6 MB. That keeps
+ * the installed package within its budget (docs/performance.md). Every bundled package is listed with its
+ * version and licence in `dist/bundled-packages.json`, its licence text in `dist/THIRD-PARTY-LICENSES.txt`.
+ *
+ * The version is --version, else the CLI package's own; the release workflow passes the tag's version and
+ * refuses a tag that disagrees with packages/cli/package.json. Prints the tarball's path on stdout.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WORKSPACE = ['core', 'collectors', 'rules', 'reporters', 'cli'];
+const SCOPE = '@coditect-audit/';
+
+/** Third-party packages bundled rather than installed (see above); their own dependencies come along. */
+const BUNDLED = ['@kubernetes/client-node'];
+
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, version: { type: 'string' }, 'skip-build': { type: 'boolean' } },
+});
+const outDir = resolve(values.out ?? join(root, '.tmp', 'pack'));
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const cli = readJson(join(root, 'packages/cli/package.json'));
+const version = values.version ?? cli.version;
+if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) {
+  console.error(`pack: "${version}" is not a semantic version`);
+  process.exit(3);
+}
+
+const log = (msg) => console.error(`› ${msg}`);
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+if (!values['skip-build']) {
+  log('tsc -b packages/cli');
+  execFileSync(bin('tsc'), ['-b', 'packages/cli'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The third-party dependencies of every bundled workspace package, one pinned version each. */
+function dependencies() {
+  const deps = new Map();
+  for (const name of WORKSPACE) {
+    const pkg = readJson(join(root, 'packages', name, 'package.json'));
+    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
+      if (dep.startsWith(SCOPE) || BUNDLED.includes(dep)) continue;
+      const seen = deps.get(dep);
+      if (seen && seen.range !== range)
+        throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
+      deps.set(dep, { range, from: name });
+    }
+  }
+  return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
+}
+
+const stage = join(outDir, 'package');
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(join(stage, 'dist'), { recursive: true });
+
+const esbuild = await import('esbuild');
+const published = dependencies();
+const packageOf = (spec) =>
+  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
+/**
+ * The published dependencies and Node's built-ins stay imports; the workspace and the BUNDLED packages
+ * (with whatever they import) are bundled.
+ */
+const externalThirdParty = {
+  name: 'external-third-party',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || builtinModules.includes(args.path))
+        return { path: args.path, external: true };
+      if (packageOf(args.path) in published) return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  splitting: true,
+  legalComments: 'none',
+  plugins: [externalThirdParty],
+  logLevel: 'warning',
+  metafile: true,
+  // Bundled CommonJS code calls require(); ESM output has none, so give it Node's.
+  banner: {
+    js: "import { createRequire as __coditectRequire } from 'node:module'; const require = __coditectRequire(import.meta.url);",
+  },
+};
+
+log('esbuild: bin and library entry');
+const main = await esbuild.build({
+  ...common,
+  entryPoints: { bin: join(root, 'packages/cli/dist/bin.js'), index: join(root, 'packages/cli/dist/index.js') },
+  outdir: join(stage, 'dist'),
+  chunkNames: '[name]-[hash]',
+});
+
+log('esbuild: rule case tables');
+const rulesDist = join(root, 'packages/rules/dist');
+const caseFiles = readdirSync(rulesDist, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.cases.js'))
+  .map((f) => join(rulesDist, f));
+await esbuild.build({
+  ...common,
+  entryPoints: caseFiles,
+  outbase: rulesDist,
+  outdir: join(stage, 'dist', 'rule-cases'),
+  chunkNames: 'shared/[name]-[hash]',
+});
+
+log('dts-bundle-generator: dist/index.d.ts');
+execFileSync(
+  bin('dts-bundle-generator'),
+  [
+    '--project',
+    join(root, 'packages/cli/tsconfig.json'),
+    '--no-banner',
+    '--no-check',
+    '--silent',
+    '-o',
+    join(stage, 'dist/index.d.ts'),
+    join(root, 'packages/cli/src/index.ts'),
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+const types = readFileSync(join(stage, 'dist/index.d.ts'), 'utf8');
+if (types.includes(SCOPE)) throw new Error(`dist/index.d.ts still imports from ${SCOPE}*`);
+
+/** The third-party packages esbuild put into the bundle, from its metafile: name, version, licence. */
+function bundledPackages(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    if (m) dirs.add(resolve(root, m[1]));
+  }
+  const out = new Map();
+  for (const dir of dirs) {
+    const pkg = readJson(join(dir, 'package.json'));
+    const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    out.set(`${pkg.name}@${pkg.version}`, {
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license ?? 'UNKNOWN',
+      text: licenceFile ? readFileSync(join(dir, licenceFile), 'utf8') : undefined,
+    });
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+const bundled = bundledPackages(main.metafile);
+for (const name of BUNDLED)
+  if (!bundled.some((p) => p.name === name)) throw new Error(`${name} was meant to be bundled and is not`);
+writeFileSync(
+  join(stage, 'dist/bundled-packages.json'),
+  `${JSON.stringify(
+    bundled.map(({ text, ...p }) => p),
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(
+  join(stage, 'dist/THIRD-PARTY-LICENSES.txt'),
+  bundled
+    .map(
+      (p) => `${p.name}@${p.version} (${p.license})\n\n${p.text ?? `Licence: ${p.license} (no licence file shipped)`}`,
+    )
+    .join(`\n\n${'-'.repeat(78)}\n\n`),
+);
+
+cpSync(join(root, 'packages/cli/schemas'), join(stage, 'schemas'), { recursive: true });
+cpSync(join(root, 'packages/cli/README.md'), join(stage, 'README.md'));
+cpSync(join(root, 'CHANGELOG.md'), join(stage, 'CHANGELOG.md'));
+
+const manifest = {
+  name: cli.name,
+  version,
+  description: cli.description,
+  keywords: cli.keywords,
+  homepage: cli.homepage,
+  bugs: cli.bugs,
+  repository: { type: 'git', url: cli.repository.url },
+  license: cli.license,
+  engines: cli.engines,
+  type: 'module',
+  main: './dist/index.js',
+  types: './dist/index.d.ts',
+  bin: { 'coditect-audit': './dist/bin.js' },
+  exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
+  files: ['dist', 'schemas', 'CHANGELOG.md'],
+  dependencies: published,
+};
+writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+for (const file of readdirSync(join(stage, 'dist'), { recursive: true }).map(String)) {
+  if (!file.endsWith('.js')) continue;
+  const text = readFileSync(join(stage, 'dist', file), 'utf8');
+  if (/from\s*["']@coditect-audit\/|import\(["']@coditect-audit\//.test(text))
+    throw new Error(`dist/${file} still imports from ${SCOPE}*`);
+}
+
+log(`npm pack (${manifest.name}@${version})`);
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: stage, encoding: 'utf8' }),
+);
+const tarball = join(outDir, packed[0].filename);
+if (!existsSync(tarball)) throw new Error(`npm pack wrote no ${tarball}`);
+console.error(`› ${relative(process.cwd(), tarball)}: ${(packed[0].size / 1024).toFixed(0)} kB packed`);
+console.log(tarball);
