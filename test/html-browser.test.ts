@@ -333,8 +333,8 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
         expect((await shownRows()).length).toBe(json.verdicts.length);
         const everything = pages(await page.pdf({ format: 'A4' }));
         console.info(`${fixture}: printed ${failingOnly} pages (failing checks), ${everything} with the passes`);
+        // No pass is printed (the rows above); how many pages that saves depends on the fixture's share of passes.
         expect(failingOnly).toBeLessThan(everything);
-        if (json.summary.byStatus.pass > 50) expect(failingOnly).toBeLessThanOrEqual(everything / 2);
       } finally {
         await context.close();
       }
