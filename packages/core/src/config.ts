@@ -199,6 +199,20 @@ export const EnvironmentSchema = Type.Object(
       Type.String({ description: 'weighs rules like this environment kind (e.g. production)', minLength: 1 }),
     ),
     failOn: Type.Optional(Type.Union(FAIL_ON.map((f) => Type.Literal(f)))),
+    gate: Type.Optional(
+      Type.Object(
+        {
+          targets: Type.Optional(
+            Type.Array(Str(), {
+              minItems: 1,
+              description:
+                'fail the gate only on findings about these fleet targets (servers, clusters by name); findings about the environment as a whole (files, Google Cloud) always gate. Default every target. --fail-on-target overrides it',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     layers: Type.Optional(
       Type.Object(
         {

@@ -8,7 +8,15 @@
 import type { Expectations } from './config.js';
 import { type Priority, resolvePriority } from './priority.js';
 import { renderMessage, type FailReport, type PassReport, type Rule, type RuleContext } from './rule.js';
-import { type FacetName, layerOfFacet, type Problem, type Snapshot } from './snapshot/index.js';
+import { TARGET_KINDS, targetKindOfFacet } from './fleet.js';
+import {
+  type FacetName,
+  layerOfFacet,
+  type Problem,
+  type Snapshot,
+  type TargetKind,
+  type TargetSnapshot,
+} from './snapshot/index.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
 export interface EngineOptions {
@@ -19,6 +27,8 @@ export interface EngineOptions {
   ruleOverrides?: Record<string, Priority | 'off'>;
   /** RFC 3339 instant rules judge ages against; default the snapshot's `collectedAt`, else the clock. */
   now?: string;
+  /** Expectations of fleet targets that have their own, by target name. */
+  targetExpectations?: Record<string, Expectations>;
 }
 
 function scopeResource(_rule: Rule, environment: string): Resource {
@@ -45,9 +55,47 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
     const override = overrideFor(rule, options.ruleOverrides);
     if (override === 'off') continue;
     const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
-    out.push(...runRule(snapshot, rule, priority, options));
+    for (const scope of scopesOf(snapshot, rule)) {
+      if (scope.targets.length === 0) {
+        out.push(...runRule(snapshot, rule, priority, options));
+        continue;
+      }
+      // A target's facets over the environment's; its own expectations when it has them (the last
+      // target of a join that has some wins: a cluster's, then a server's).
+      const facets = Object.assign({}, snapshot.facets, ...scope.targets.map((t) => t.facets));
+      const layers = { ...snapshot.layers };
+      for (const t of scope.targets) layers[t.kind === 'cluster' ? 'k8s' : 'probe'] = t.state;
+      let expectations = options.expectations;
+      for (const t of scope.targets) expectations = options.targetExpectations?.[t.name] ?? expectations;
+      const names = scope.targets.map((t) => t.name);
+      for (const v of runRule({ ...snapshot, facets, layers }, rule, priority, { ...options, expectations })) {
+        v.targets = names;
+        v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
+        out.push(v);
+      }
+    }
   }
   return sortVerdicts(out);
+}
+
+/**
+ * The runs a rule gets: once, when it reads no fleet target's facets; else once per target of each
+ * kind it reads (per combination when it joins two kinds, e.g. a cluster's Secret and a database).
+ */
+function scopesOf(snapshot: Snapshot, rule: Rule): { targets: TargetSnapshot[] }[] {
+  const all = snapshot.targets ?? [];
+  if (all.length === 0) return [{ targets: [] }];
+  const kinds = new Set<TargetKind>();
+  for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
+    const kind = targetKindOfFacet(name);
+    if (kind && all.some((t) => t.kind === kind)) kinds.add(kind);
+  }
+  let scopes: TargetSnapshot[][] = [[]];
+  for (const kind of TARGET_KINDS.filter((k) => kinds.has(k))) {
+    const of = all.filter((t) => t.kind === kind);
+    scopes = scopes.flatMap((prefix) => of.map((t) => [...prefix, t]));
+  }
+  return scopes.map((targets) => ({ targets }));
 }
 
 function runRule(snapshot: Snapshot, rule: Rule, priority: Priority, options: EngineOptions): Verdict[] {
@@ -244,6 +292,7 @@ export function sortVerdicts(vs: Verdict[]): Verdict[] {
       cmp(a.location?.file ?? a.resource.file ?? '', b.location?.file ?? b.resource.file ?? '') ||
       (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
       cmp(a.resource.id, b.resource.id) ||
+      cmp(a.targets?.join('\u0000') ?? '', b.targets?.join('\u0000') ?? '') ||
       cmp(a.fingerprint, b.fingerprint),
   );
 }

@@ -18,16 +18,30 @@ export interface GateResult {
   /** Errors on rules at or above the threshold: what could not be checked. */
   incomplete: number;
   allowIncomplete: boolean;
+  /** When set, only these fleet targets gate (verdicts about the environment as a whole always do). */
+  targets?: string[];
 }
 
-export function evaluateGate(verdicts: readonly Verdict[], failOn: FailOn, allowIncomplete: boolean): GateResult {
-  const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn);
+/**
+ * `targets`: fail only on findings about these fleet targets (and on those that name no target: the files,
+ * Google Cloud); default every target.
+ */
+export function evaluateGate(
+  verdicts: readonly Verdict[],
+  failOn: FailOn,
+  allowIncomplete: boolean,
+  targets?: readonly string[],
+): GateResult {
+  const named = targets && targets.length > 0 ? new Set(targets) : undefined;
+  const inScope = (v: Verdict) => !named || !v.targets || v.targets.some((t) => named.has(t));
+  const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn) && inScope(v);
   const failing = verdicts.filter(
     (v) => v.status === 'fail' && !v.suppression && v.baselineState !== 'unchanged' && gating(v),
   ).length;
   const incomplete = verdicts.filter((v) => v.status === 'error' && gating(v)).length;
-  if (failing > 0) return { failOn, status: 'failed', exitCode: 1, failing, incomplete, allowIncomplete };
+  const scope = named ? { targets: [...named].sort() } : {};
+  if (failing > 0) return { failOn, status: 'failed', exitCode: 1, failing, incomplete, allowIncomplete, ...scope };
   if (incomplete > 0 && !allowIncomplete)
-    return { failOn, status: 'incomplete', exitCode: 2, failing, incomplete, allowIncomplete };
-  return { failOn, status: 'passed', exitCode: 0, failing, incomplete, allowIncomplete };
+    return { failOn, status: 'incomplete', exitCode: 2, failing, incomplete, allowIncomplete, ...scope };
+  return { failOn, status: 'passed', exitCode: 0, failing, incomplete, allowIncomplete, ...scope };
 }

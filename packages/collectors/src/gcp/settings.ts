@@ -8,7 +8,10 @@ import { type Expectations, GCP_SERVICES, type GcpLayerConfig, type GcpService }
 export const ENDPOINT_ENV = 'CODITECT_AUDIT_GCP_ENDPOINT';
 
 export interface GcpSettings {
+  /** Project ids: those given, and after `expandProjects` those under the folders and organisations too. */
   projects: string[];
+  /** `folders/N` and `organizations/N` entries of layers.gcp.projects, listed before anything is read. */
+  projectQueries: string[];
   /** Locations listed for KMS key rings. */
   kmsLocations: string[];
   /** Locations listed for Artifact Registry repositories. */
@@ -68,8 +71,11 @@ export function resolveSettings(
     if (url) endpoints[service] = url;
   }
   const configured = [...(config.services ?? GCP_SERVICES)];
+  const entries = unique(config.projects ?? [expectations.project]);
+  const isQuery = (p: string) => /^(folders|organizations)\/\d+$/.test(p);
   return {
-    projects: unique(config.projects ?? [expectations.project]),
+    projects: entries.filter((p) => !isQuery(p)),
+    projectQueries: entries.filter(isQuery),
     kmsLocations: unique([...locations, expectations.kms.location]),
     registryLocations: unique([...locations, expectations.registry.location]),
     services: new Set(configured.filter((s) => !config.endpointOnly || endpoints[s])),

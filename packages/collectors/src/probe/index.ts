@@ -14,7 +14,7 @@ import {
   type Problem,
   PROBE_DEFAULT_TIMEOUT_MS,
   type ProbeFacets,
-  type ProbeLayerConfig,
+  type ProbeRunConfig,
   type Snapshot,
 } from '@coditect-audit/core';
 import { probeHttp } from './http.js';
@@ -48,12 +48,14 @@ function crashed(service: Service, e: unknown, redactor: Redactor): Facet<never>
 }
 
 export async function collectProbes(
-  ctx: CollectContext<ProbeLayerConfig>,
+  ctx: CollectContext<ProbeRunConfig>,
   deps: ProbeDeps = {},
 ): Promise<CollectResult> {
   const config = ctx.config ?? {};
   const timeoutMs = config.timeoutMs ?? PROBE_DEFAULT_TIMEOUT_MS;
   const redactor = new Redactor();
+  // Paths in the config (caFile) are relative to the config file.
+  const root = ctx.configDir ?? ctx.root;
   const kube = {
     ...(ctx.overrides.kubeconfig ? { kubeconfig: ctx.overrides.kubeconfig } : {}),
     ...(ctx.overrides.k8sContext ? { context: ctx.overrides.k8sContext } : {}),
@@ -70,7 +72,7 @@ export async function collectProbes(
     config.postgres
       ? run('postgres', () =>
           probePostgres(config.postgres!, {
-            root: ctx.root,
+            root,
             expectations: ctx.expectations,
             timeoutMs,
             redactor,
@@ -79,12 +81,13 @@ export async function collectProbes(
         )
       : absent('postgres', ctx.environment),
     config.redis
-      ? run('redis', () => probeRedis(config.redis!, { root: ctx.root, timeoutMs, redactor }))
+      ? run('redis', () => probeRedis(config.redis!, { root, timeoutMs, redactor }))
       : absent('redis', ctx.environment),
     config.registry
       ? run('registry', () =>
           probeRegistry(config.registry!, {
             root: ctx.root,
+            configDir: root,
             namespace: ctx.expectations.app.namespace,
             kube,
             timeoutMs,
@@ -94,7 +97,7 @@ export async function collectProbes(
         )
       : absent('registry', ctx.environment),
     config.http
-      ? run('http', () => probeHttp(config.http!, { root: ctx.root, timeoutMs, redactor }))
+      ? run('http', () => probeHttp(config.http!, { root, timeoutMs, redactor }))
       : absent('http', ctx.environment),
   ]);
   const facets: Snapshot['facets'] = {
@@ -118,12 +121,12 @@ export async function collectProbes(
   return { facets, state: { status: 'collected' } };
 }
 
-export async function collect(ctx: CollectContext<ProbeLayerConfig>): Promise<CollectResult> {
+export async function collect(ctx: CollectContext<ProbeRunConfig>): Promise<CollectResult> {
   return collectProbes(ctx);
 }
 
 /** `coditect-audit doctor`: the probe layer's environment variables and TCP reachability, sending nothing. */
-export async function diagnose(ctx: CollectContext<ProbeLayerConfig>): Promise<LayerCheck[]> {
+export async function diagnose(ctx: CollectContext<ProbeRunConfig>): Promise<LayerCheck[]> {
   const { diagnoseProbe } = await import('./doctor.js');
   return diagnoseProbe(ctx);
 }

@@ -38,6 +38,39 @@ export const LayerStateSchema = Type.Object({
 });
 export type LayerState = Static<typeof LayerStateSchema>;
 
+const FacetsSchema = Type.Object(
+  Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
+);
+
+/**
+ * One target of a fleet (a cluster, or a server a probe kind lists): its facets (the k8s facets of a
+ * cluster, `probe.<kind>` of a server), collected apart and judged apart; every verdict names it.
+ */
+export const TargetSnapshotSchema = Type.Object({
+  kind: Type.Union([
+    Type.Literal('cluster'),
+    Type.Literal('postgres'),
+    Type.Literal('redis'),
+    Type.Literal('registry'),
+    Type.Literal('http'),
+  ]),
+  name: Type.String({ minLength: 1 }),
+  state: LayerStateSchema,
+  facets: FacetsSchema,
+});
+
+/** What one shard of `collect --shard i/n` covered; `coditect-audit merge` checks the set is whole. */
+export const ShardSchema = Type.Object({
+  index: Type.Integer({ minimum: 1 }),
+  count: Type.Integer({ minimum: 1 }),
+  /** Google Cloud projects this shard read (after folders and organisations were listed). */
+  projects: Type.Array(Type.String()),
+  /** Fleet targets this shard collected, `kind/name`. */
+  targets: Type.Array(Type.String()),
+  /** Layers whose unsharded part (the files, a single cluster or server) this shard collected. */
+  owns: Type.Array(Type.String()),
+});
+
 export const SnapshotSchema = Type.Object(
   {
     schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
@@ -47,9 +80,9 @@ export const SnapshotSchema = Type.Object(
     root: Type.String(),
     collectedAt: Type.Optional(Type.String({ format: 'date-time' })),
     layers: Type.Record(Type.String(), LayerStateSchema),
-    facets: Type.Object(
-      Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
-    ),
+    facets: FacetsSchema,
+    targets: Type.Optional(Type.Array(TargetSnapshotSchema)),
+    shard: Type.Optional(ShardSchema),
   },
   { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v1.json', title: 'coditect-audit snapshot' },
 );
@@ -61,7 +94,20 @@ export type Snapshot = {
   root: string;
   collectedAt?: string;
   layers: Partial<Record<Layer, LayerState>>;
-  facets: { [K in FacetName]?: Facet<FacetMap[K]> };
+  facets: Facets;
+  /** The fleet's targets, in canonical order (kind, then name). */
+  targets?: TargetSnapshot[];
+  shard?: Shard;
 };
+
+export type Facets = { [K in FacetName]?: Facet<FacetMap[K]> };
+export type TargetKind = 'cluster' | 'postgres' | 'redis' | 'registry' | 'http';
+export interface TargetSnapshot {
+  kind: TargetKind;
+  name: string;
+  state: LayerState;
+  facets: Facets;
+}
+export type Shard = Static<typeof ShardSchema>;
 
 export { ProblemSchema };
