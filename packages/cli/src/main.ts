@@ -47,7 +47,8 @@ interface ScanArgs {
   env?: string;
   config?: string;
   dir?: string;
-  snapshot?: string;
+  snapshot?: string | string[];
+  failOnTarget?: string | string[];
   format?: string | string[];
   outputDir: string;
   failOn?: string;
@@ -84,6 +85,21 @@ function diagnostics(args: { verbose?: boolean; debug?: boolean }): ((level: Log
   };
 }
 
+/** `--x a --x b,c` → [a, b, c]. */
+function listOf(value: string | string[]): string[] {
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** One `--snapshot` replays it; several (the shards of a fleet) are merged first. */
+function snapshotOptions(value: string | string[] | undefined): { snapshot?: string; snapshots?: string[] } {
+  if (value === undefined) return {};
+  const list = Array.isArray(value) ? value.map(String) : [String(value)];
+  return list.length === 1 ? { snapshot: list[0]! } : { snapshots: list };
+}
+
 async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
   if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
@@ -96,7 +112,8 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
-    ...(args.snapshot ? { snapshot: args.snapshot } : {}),
+    ...snapshotOptions(args.snapshot),
+    ...(args.failOnTarget ? { failOnTargets: listOf(args.failOnTarget) } : {}),
     ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
@@ -137,11 +154,31 @@ interface CollectArgs {
   quiet?: boolean;
   verbose?: boolean;
   debug?: boolean;
+  shard?: string;
+}
+
+async function writeSnapshot(output: string, snapshot: unknown): Promise<void> {
+  // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
+  // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
+  const text = `${JSON.stringify(snapshot)}\n`;
+  if (output === '-') process.stdout.write(text);
+  else {
+    await writeFile(output, text);
+    process.stderr.write(`snapshot written to ${output}\n`);
+  }
+}
+
+async function runMerge(args: { snapshots: string[]; output: string }): Promise<number> {
+  const { merge } = await import('./scan.js');
+  await writeSnapshot(args.output, await merge(args.snapshots));
+  return 0;
 }
 
 async function runCollect(args: CollectArgs): Promise<number> {
   const { collect } = await import('./scan.js');
+  const { parseShard } = await import('@coditect-audit/core');
   const snapshot = await collect({
+    ...(args.shard ? { shard: parseShard(args.shard) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
@@ -152,14 +189,7 @@ async function runCollect(args: CollectArgs): Promise<number> {
     ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
-  // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
-  // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
-  const text = `${JSON.stringify(snapshot)}\n`;
-  if (args.output === '-') process.stdout.write(text);
-  else {
-    await writeFile(args.output, text);
-    process.stderr.write(`snapshot written to ${args.output}\n`);
-  }
+  await writeSnapshot(args.output, snapshot);
   return 0;
 }
 
@@ -204,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'Give a command: scan, collect, rules or explain.')
+    .demandCommand(1, 'Give a command: scan, collect, merge, rules or explain.')
     .command(
       'scan',
       'Scan an environment and report against ADR-001',
@@ -213,7 +243,14 @@ async function main(argv: string[]): Promise<number> {
           .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
           .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
           .option('dir', { type: 'string', describe: 'repository to scan (default: .)' })
-          .option('snapshot', { type: 'string', describe: 'replay a snapshot written by `collect`' })
+          .option('snapshot', {
+            type: 'string',
+            describe: 'replay a snapshot written by `collect`; give it once per shard to merge a fleet',
+          })
+          .option('fail-on-target', {
+            type: 'string',
+            describe: 'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
+          })
           .option('format', { type: 'string', describe: `comma-separated: ${FORMATS.join(', ')}`, default: 'console' })
           .option('output-dir', { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' })
           .option('fail-on', {
@@ -261,10 +298,25 @@ async function main(argv: string[]): Promise<number> {
           .option('kubeconfig', { type: 'string' })
           .option('quiet', { alias: 'q', type: 'boolean' })
           .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` })
+          .option('shard', {
+            type: 'string',
+            describe: 'collect only slice i of n of the fleet (projects, clusters, servers), e.g. 2/4; merge the shards with `merge`',
+          })
           .option('verbose', { alias: 'v', type: 'boolean' })
           .option('debug', { type: 'boolean' }),
       async (a) => {
         code = await runCollect(a as CollectArgs);
+      },
+    )
+    .command(
+      'merge <snapshots..>',
+      'Merge the snapshots of `collect --shard i/n` into the one a single collect would write',
+      (y) =>
+        y
+          .positional('snapshots', { type: 'string', array: true, demandOption: true })
+          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' }),
+      async (a) => {
+        code = await runMerge(a as unknown as { snapshots: string[]; output: string });
       },
     )
     .command(

@@ -394,7 +394,21 @@ export async function merge(paths: string[]): Promise<Snapshot> {
 export async function collect(options: ScanOptions = {}): Promise<Snapshot> {
   const prep = await prepare(options);
   const snapshot = await collectSnapshot(prep, options);
-  return { ...snapshot, collectedAt: new Date().toISOString() };
+  return { ...snapshot, collectedAt: collectionInstant() };
+}
+
+/**
+ * When the snapshot was collected: the clock, or SOURCE_DATE_EPOCH (seconds) when set, the
+ * reproducible-builds convention, so the shards of a fleet and a single run can be judged as of one instant.
+ */
+export function collectionInstant(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    if (!/^\d+$/.test(epoch))
+      throw new ConfigError(`SOURCE_DATE_EPOCH=${epoch}: give whole seconds since 1970-01-01 (e.g. $(date +%s))`);
+    return new Date(Number(epoch) * 1000).toISOString();
+  }
+  return new Date().toISOString();
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {

@@ -151,6 +151,11 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
     calls: { started: 0, finished: 0 },
   };
   const projects = settings.projects.join(', ');
+  // A fleet's thousand project ids would drown the progress line: count them and name the ends.
+  const projectsText =
+    settings.projects.length > 5
+      ? `${settings.projects.length} projects (${settings.projects[0]} … ${settings.projects.at(-1)})`
+      : projects;
   const started = Date.now();
   await Promise.all(
     [...settings.services].map(async (service) => {
@@ -173,7 +178,7 @@ export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<Coll
         );
         return;
       }
-      ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projects}`);
+      ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projectsText}`);
       Object.assign(facets, await collectService(run));
       ctx.progress(`${COLLECTORS[service].title} read; ${run.calls.finished}/${run.calls.started} calls`);
     }),

@@ -56,7 +56,12 @@ export const TargetSnapshotSchema = Type.Object({
   ]),
   name: Type.String({ minLength: 1 }),
   state: LayerStateSchema,
-  facets: FacetsSchema,
+  /** Only the facets a target can hold: a cluster's k8s facets, a server's probe facet. */
+  facets: Type.Object(
+    Object.fromEntries(
+      Object.entries({ ...K8sFacetSchemas, ...ProbeFacetSchemas }).map(([k, v]) => [k, Type.Optional(facetSchema(v))]),
+    ),
+  ),
 });
 
 /** What one shard of `collect --shard i/n` covered; `coditect-audit merge` checks the set is whole. */

@@ -22,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { EmulatorServer, type JsonResponse } from '../http.js';
+import { listByParent } from './resource-manager.js';
 
 /** POSTs that only read: IAM policy reads and permission tests. */
 export const GCP_READ_POSTS: RegExp[] = [/:getIamPolicy$/, /:testIamPermissions$/];
@@ -164,6 +165,11 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
     const isReadPost = method === 'POST' && GCP_READ_POSTS.some((re) => re.test(path));
     if (method !== 'GET' && !isReadPost)
       return googleError(405, 'METHOD_NOT_ALLOWED', `the emulator is read-only: ${method} ${path} refused`);
+    if (method === 'GET') {
+      const listing = await listByParent(dataDir, url);
+      if (listing?.kind === 'error') return googleError(listing.code, listing.status, listing.message);
+      if (listing) return paginate(listing.body, listing.field, url, path);
+    }
     const file = fileFor(dataDir, path);
     if (method === 'POST' && path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
       return testIamPermissions(requestBody, denied);
