@@ -426,9 +426,19 @@ export const FLEET_ORGANISATION = 'organizations/424242';
 export function writeProjectTree(dataDir, projects) {
   const folders = [];
   for (let i = 0; i < 8; i++) {
-    folders.push({ name: `folders/${1000 + i}`, parent: FLEET_ORGANISATION, displayName: `team-${i}`, state: 'ACTIVE' });
+    folders.push({
+      name: `folders/${1000 + i}`,
+      parent: FLEET_ORGANISATION,
+      displayName: `team-${i}`,
+      state: 'ACTIVE',
+    });
     if (i % 2 === 0)
-      folders.push({ name: `folders/${2000 + i}`, parent: `folders/${1000 + i}`, displayName: `team-${i}-prod`, state: 'ACTIVE' });
+      folders.push({
+        name: `folders/${2000 + i}`,
+        parent: `folders/${1000 + i}`,
+        displayName: `team-${i}-prod`,
+        state: 'ACTIVE',
+      });
   }
   const direct = Math.ceil(projects.length / 10);
   const entries = projects.map((projectId, i) => ({

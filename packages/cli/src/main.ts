@@ -249,7 +249,8 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('fail-on-target', {
             type: 'string',
-            describe: 'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
+            describe:
+              'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
           })
           .option('format', { type: 'string', describe: `comma-separated: ${FORMATS.join(', ')}`, default: 'console' })
           .option('output-dir', { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' })
@@ -300,7 +301,8 @@ async function main(argv: string[]): Promise<number> {
           .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` })
           .option('shard', {
             type: 'string',
-            describe: 'collect only slice i of n of the fleet (projects, clusters, servers), e.g. 2/4; merge the shards with `merge`',
+            describe:
+              'collect only slice i of n of the fleet (projects, clusters, servers), e.g. 2/4; merge the shards with `merge`',
           })
           .option('verbose', { alias: 'v', type: 'boolean' })
           .option('debug', { type: 'boolean' }),

@@ -288,14 +288,22 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     const layerConfig = config;
     tasks.push(
       (async () => {
-        const result = await collectLayer(layer, layerConfig, expectations, layer, layer === 'gcp' ? { ...(shard ? { shard } : {}) } : {});
+        const result = await collectLayer(
+          layer,
+          layerConfig,
+          expectations,
+          layer,
+          layer === 'gcp' ? { ...(shard ? { shard } : {}) } : {},
+        );
         if (layer === 'gcp') {
           Object.assign(snapshot.facets, canonicalGcpFacets(result.facets));
           gcpProjects = result.projects ?? [];
         } else {
           // A probe kind given as a list is judged per target: its layer-wide facet would only repeat "absent".
           const facets = Object.fromEntries(
-            Object.entries(result.facets).filter(([name]) => !listed.has(name.slice('probe.'.length) as TargetSpec['kind'])),
+            Object.entries(result.facets).filter(
+              ([name]) => !listed.has(name.slice('probe.'.length) as TargetSpec['kind']),
+            ),
           );
           Object.assign(snapshot.facets, facets);
           legacyParts[layer] = result.state;
@@ -333,7 +341,9 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   await Promise.all(tasks);
 
   if (collected.length > 0 || prep.targets.length > 0) {
-    const targets = prep.targets.flatMap((spec) => collected.filter((c) => c.kind === spec.kind && c.name === spec.name));
+    const targets = prep.targets.flatMap((spec) =>
+      collected.filter((c) => c.kind === spec.kind && c.name === spec.name),
+    );
     if (targets.length > 0) snapshot.targets = targets;
     for (const [layer, kinds] of [
       ['k8s', ['cluster']],
@@ -341,7 +351,10 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     ] as const) {
       const mine = targets.filter((t) => (kinds as readonly string[]).includes(t.kind));
       const parts = [...(legacyParts[layer] ? [legacyParts[layer]!] : []), ...mine.map((t) => t.state)];
-      if (mine.length > 0 || (prep.targets.some((t) => (kinds as readonly string[]).includes(t.kind)) && !legacyParts[layer]))
+      if (
+        mine.length > 0 ||
+        (prep.targets.some((t) => (kinds as readonly string[]).includes(t.kind)) && !legacyParts[layer])
+      )
         snapshot.layers[layer] =
           parts.length > 0
             ? combineLayerStates(layer, parts)

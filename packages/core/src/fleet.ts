@@ -48,7 +48,9 @@ export interface TargetSpec {
 export const targetKey = (t: { kind: string; name: string }) => `${t.kind}/${t.name}`;
 
 function compareTargets(a: { kind: TargetKind; name: string }, b: { kind: TargetKind; name: string }): number {
-  return TARGET_KINDS.indexOf(a.kind) - TARGET_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (
+    TARGET_KINDS.indexOf(a.kind) - TARGET_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
 }
 
 function defaultName(kind: TargetKind, cfg: Record<string, unknown>): string {
@@ -217,8 +219,7 @@ export function canonicalGcpFacets(facets: Facets): Facets {
  */
 export function combineLayerStates(layer: string, parts: LayerState[]): LayerState {
   const configured = parts.filter((s) => s.status !== 'not-configured');
-  if (configured.length === 0)
-    return parts[0] ?? { status: 'not-configured', reason: `layers.${layer} is not set` };
+  if (configured.length === 0) return parts[0] ?? { status: 'not-configured', reason: `layers.${layer} is not set` };
   if (configured.some((s) => s.status === 'collected')) return { status: 'collected' };
   const reasons = [...new Set(configured.map((s) => s.reason).filter(Boolean))];
   return { status: 'failed', reason: reasons.join('; ') || `every ${layer} target failed` };
@@ -264,7 +265,9 @@ export function mergeSnapshots(snapshots: Snapshot[], names: string[] = []): Sna
         `merge: ${label(i)} is of environment "${s.environment}", ${label(0)} of "${environment}"; merge the shards of one environment`,
       );
     if (s.shard!.count !== count)
-      throw new MergeError(`merge: ${label(i)} is shard ${s.shard!.index}/${s.shard!.count}, ${label(0)} is of ${count}`);
+      throw new MergeError(
+        `merge: ${label(i)} is shard ${s.shard!.index}/${s.shard!.count}, ${label(0)} is of ${count}`,
+      );
     const prior = byIndex.get(s.shard!.index);
     if (prior !== undefined)
       throw new MergeError(`merge: ${label(prior)} and ${label(i)} are both shard ${s.shard!.index}/${count}`);
@@ -272,7 +275,9 @@ export function mergeSnapshots(snapshots: Snapshot[], names: string[] = []): Sna
   });
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0)
-    throw new MergeError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
+    throw new MergeError(
+      `merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+    );
   const ordered = Array.from({ length: count }, (_, i) => snapshots[byIndex.get(i + 1)!]!);
   const first = ordered[0]!;
 

@@ -141,7 +141,8 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     const width = Math.max(...rows.map((r) => r.name.length + (r.kind === 'environment' ? 14 : 0)));
     for (const r of rows) {
       const state = targetState(r);
-      const mark = state === 'failing' ? paint('red', '✖') : state === 'incomplete' ? paint('yellow', '!') : paint('green', '✔');
+      const mark =
+        state === 'failing' ? paint('red', '✖') : state === 'incomplete' ? paint('yellow', '!') : paint('green', '✔');
       const failing = (['P0', 'P1', 'P2'] as const).filter((p) => r.failing[p] > 0).map((p) => `${r.failing[p]} ${p}`);
       const text = [
         failing.length ? `${failing.join(', ')} failing` : 'nothing failing',

@@ -560,11 +560,16 @@ ${body}
 function byTargetSection(result: ScanResult): string {
   const rows = targetRows(result);
   if (rows.length === 0) return '';
-  const label = { failing: ['fail', 'Failing'], incomplete: ['error', 'Incomplete'], passing: ['pass', 'Passing'] } as const;
+  const label = {
+    failing: ['fail', 'Failing'],
+    incomplete: ['error', 'Incomplete'],
+    passing: ['pass', 'Passing'],
+  } as const;
   const body = rows
     .map((r) => {
       const [mark, text] = label[targetState(r)];
-      const name = r.kind === 'environment' ? `${e(r.name)} <span class="sub">environment as a whole</span>` : e(r.name);
+      const name =
+        r.kind === 'environment' ? `${e(r.name)} <span class="sub">environment as a whole</span>` : e(r.name);
       return `<tr data-target="${e(r.name)}">
 <th scope="row">${name}</th>
 <td class="nowrap">${icon(mark)} ${text}</td>

@@ -383,7 +383,9 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
 function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
   const gate = result.gate;
   const gating = result.verdicts.filter((v) => isGating(v, gate.failOn, gate.targets)).sort(compareByPriority);
-  const otherFailing = result.verdicts.filter((v) => stateOf(v) === 'fail' && !isGating(v, gate.failOn, gate.targets)).length;
+  const otherFailing = result.verdicts.filter(
+    (v) => stateOf(v) === 'fail' && !isGating(v, gate.failOn, gate.targets),
+  ).length;
   const others = otherFailing
     ? ` ${count(otherFailing, 'other failing finding')} below the gate's threshold ${otherFailing === 1 ? 'is' : 'are'} listed under Findings.`
     : '';

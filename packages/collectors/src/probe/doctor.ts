@@ -27,7 +27,8 @@ function urlEndpoint(probe: string, value: string): Endpoint {
 }
 
 /** One server or a fleet of them (`layers.probe.<kind>` as a list). */
-const each = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const each = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function endpoints(config: ProbeLayerConfig): Endpoint[] {
   const out: Endpoint[] = [];
@@ -63,7 +64,9 @@ export async function diagnoseProbe(
   const config = ctx.config ?? {};
   const checks: LayerCheck[] = [];
   const named: [string, string, string | undefined][] = [
-    ...each(config.postgres).map((c) => ['postgres', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined]),
+    ...each(config.postgres).map(
+      (c) => ['postgres', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined],
+    ),
     ...each(config.redis).map((c) => ['redis', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined]),
     ...each(config.registry).flatMap((c) => [
       ['registry', 'usernameEnv', c.usernameEnv] as [string, string, string | undefined],

@@ -47,10 +47,7 @@ function crashed(service: Service, e: unknown, redactor: Redactor): Facet<never>
   return { status: 'error', problems: [redactor.problem(problem)] };
 }
 
-export async function collectProbes(
-  ctx: CollectContext<ProbeRunConfig>,
-  deps: ProbeDeps = {},
-): Promise<CollectResult> {
+export async function collectProbes(ctx: CollectContext<ProbeRunConfig>, deps: ProbeDeps = {}): Promise<CollectResult> {
   const config = ctx.config ?? {};
   const timeoutMs = config.timeoutMs ?? PROBE_DEFAULT_TIMEOUT_MS;
   const redactor = new Redactor();

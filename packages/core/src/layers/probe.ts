@@ -101,9 +101,7 @@ export const RedisProbeConfigSchema = Type.Object(
     ),
     caFile: Type.Optional(File('PEM file of the server CA (Memorystore: server-ca.pem)')),
     servername: Type.Optional(Str('name the certificate is checked against; default host')),
-    user: Type.Optional(
-      Str('ACL user to AUTH as (Redis 6+, e.g. when `user default off`); default the default user'),
-    ),
+    user: Type.Optional(Str('ACL user to AUTH as (Redis 6+, e.g. when `user default off`); default the default user')),
     passwordEnv: Type.Optional(EnvName('the AUTH string, or the ACL user’s password')),
     ...TargetFields,
   },
