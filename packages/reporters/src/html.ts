@@ -581,7 +581,8 @@ function byTargetSection(result: ScanResult): string {
   const scoped = result.gate.targets?.length
     ? ` The gate fails only on ${result.gate.targets.map((t) => `<code>${e(t)}</code>`).join(', ')} and on the environment as a whole.`
     : '';
-  return `<section id="targets" aria-labelledby="targets-h">
+  return `
+<section id="targets" aria-labelledby="targets-h">
 <h2 id="targets-h">By target</h2>
 <p class="note">Every verdict about a server or cluster of the fleet names it.${scoped}</p>
 <div class="scroll">
@@ -1414,8 +1415,7 @@ ${SPRITE}
 ${banner(result, title)}
 <main id="main" class="wrap">
 ${overview(result)}
-${readiness(result, rows)}
-${byTargetSection(result)}
+${readiness(result, rows)}${byTargetSection(result)}
 ${errorsSection(result, rows)}
 ${findingsSection(result, rows)}
 ${acceptedSection(result, rows)}
