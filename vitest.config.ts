@@ -15,6 +15,7 @@ const sources: Record<string, string> = {
   '@coditect-audit/reporters': 'packages/reporters/src/index.ts',
   '@coditect-audit/emulators/gcp': 'packages/emulators/src/gcp/index.ts',
   '@coditect-audit/emulators/k8s': 'packages/emulators/src/k8s/index.ts',
+  '@coditect-audit/emulators/gcs': 'packages/emulators/src/gcs/index.ts',
 };
 
 export default defineConfig({

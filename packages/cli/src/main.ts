@@ -26,6 +26,15 @@ type Format = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
 
+/** Content types of the report files, for a gs:// output dir. */
+const REPORT_TYPES: Partial<Record<Format, string>> = {
+  sarif: 'application/sarif+json',
+  json: 'application/json',
+  junit: 'application/xml',
+  markdown: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
 function parseFormats(value: string | string[] | undefined): Format[] {
   const list = (Array.isArray(value) ? value : [value ?? 'console'])
     .flatMap((v) => String(v).split(','))
@@ -106,7 +115,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
   const { scan } = await import('./scan.js');
   const { REPORTERS } = await import('@coditect-audit/reporters');
-  const outputDir = resolve(args.outputDir);
+  const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
   const result = await scan({
     ...(args.dir ? { dir: args.dir } : {}),
@@ -118,18 +127,20 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
     timestamps: Boolean(args.timestamps),
-    excludePaths: fileFormats.length ? [outputDir] : [],
+    excludePaths: fileFormats.length && !args.outputDir.startsWith('gs://') ? [outputDir] : [],
     ...(args.context ? { k8sContext: args.context } : {}),
     ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
     ...(diagnostics(args) ? { log: diagnostics(args)! } : {}),
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
   });
-  if (fileFormats.length) await mkdir(outputDir, { recursive: true });
+  const { isBucketPath, writeText } = await import('./bucket.js');
   for (const f of fileFormats) {
     const reporter = REPORTERS[f];
     const text = reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false });
-    await writeFile(join(outputDir, reporter.fileName ?? `coditect-audit.${f}`), text);
+    const name = reporter.fileName ?? `coditect-audit.${f}`;
+    // A gs:// output dir: each report becomes an object under that prefix.
+    await writeText(isBucketPath(args.outputDir) ? `${args.outputDir.replace(/\/+$/, '')}/${name}` : join(outputDir, name), text, REPORT_TYPES[f] ?? 'text/plain');
   }
   if (formats.includes('console'))
     process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
@@ -163,13 +174,18 @@ async function writeSnapshot(output: string, snapshot: unknown): Promise<void> {
   const text = `${JSON.stringify(snapshot)}\n`;
   if (output === '-') process.stdout.write(text);
   else {
-    await writeFile(output, text);
+    const { writeText } = await import('./bucket.js');
+    await writeText(output, text);
     process.stderr.write(`snapshot written to ${output}\n`);
   }
 }
 
-async function runMerge(args: { snapshots: string[]; output: string }): Promise<number> {
+async function runMerge(args: { snapshots: string[]; output: string; wait?: number; quiet?: boolean }): Promise<number> {
   const { merge } = await import('./scan.js');
+  if (args.wait) {
+    const { waitForAll } = await import('./bucket.js');
+    await waitForAll(args.snapshots, args.wait, progressPrinter(args.quiet) ?? (() => {}));
+  }
   await writeSnapshot(args.output, await merge(args.snapshots));
   return 0;
 }
@@ -294,7 +310,12 @@ async function main(argv: string[]): Promise<number> {
           .option('env', { type: 'string' })
           .option('config', { type: 'string' })
           .option('dir', { type: 'string' })
-          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            default: '-',
+            describe: 'file, gs://bucket/object, or - for stdout',
+          })
           .option('context', { type: 'string' })
           .option('kubeconfig', { type: 'string' })
           .option('quiet', { alias: 'q', type: 'boolean' })
@@ -315,10 +336,25 @@ async function main(argv: string[]): Promise<number> {
       'Merge the snapshots of `collect --shard i/n` into the one a single collect would write',
       (y) =>
         y
-          .positional('snapshots', { type: 'string', array: true, demandOption: true })
-          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' }),
+          .positional('snapshots', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'snapshot files or gs://bucket/… objects, one per shard',
+          })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            default: '-',
+            describe: 'file, gs://bucket/object, or - for stdout',
+          })
+          .option('wait', {
+            type: 'number',
+            describe: 'wait up to this many seconds for shards still being collected',
+          })
+          .option('quiet', { alias: 'q', type: 'boolean' }),
       async (a) => {
-        code = await runMerge(a as unknown as { snapshots: string[]; output: string });
+        code = await runMerge(a as unknown as { snapshots: string[]; output: string; wait?: number; quiet?: boolean });
       },
     )
     .command(

@@ -44,6 +44,7 @@ import {
   targetKey,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
+import { readText } from './bucket.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { VERSION } from './version.js';
@@ -383,9 +384,10 @@ export function fleetExpectations(prep: PreparedScan): Record<string, Expectatio
 
 /** Reads a snapshot written by `collect`, validated against the snapshot schema. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  const text = await readText(path, '--snapshot');
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
   }
