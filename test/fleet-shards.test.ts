@@ -140,7 +140,9 @@ describe(`${PROJECTS} projects and ${CLUSTERS.length} clusters in ${SHARDS} shar
     singleRequests = gcp.server.requests.length - before;
     before = gcp.server.requests.length;
     const runs = await Promise.all(
-      Array.from({ length: SHARDS }, (_, i) => cli(['collect', ...common(), '--shard', `${i + 1}/${SHARDS}`, '-o', shard(i + 1)])),
+      Array.from({ length: SHARDS }, (_, i) =>
+        cli(['collect', ...common(), '--shard', `${i + 1}/${SHARDS}`, '-o', shard(i + 1)]),
+      ),
     );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     shardRequests = gcp.server.requests.length - before;
@@ -172,7 +174,12 @@ describe(`${PROJECTS} projects and ${CLUSTERS.length} clusters in ${SHARDS} shar
   });
 
   it('merges the shards into the snapshot a single process collects', async () => {
-    const run = await cli(['merge', ...Array.from({ length: SHARDS }, (_, i) => shard(i + 1)).reverse(), '-o', merged()]);
+    const run = await cli([
+      'merge',
+      ...Array.from({ length: SHARDS }, (_, i) => shard(i + 1)).reverse(),
+      '-o',
+      merged(),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(readFileSync(merged(), 'utf8'))).toEqual(JSON.parse(readFileSync(single(), 'utf8')));
   });
@@ -180,14 +187,24 @@ describe(`${PROJECTS} projects and ${CLUSTERS.length} clusters in ${SHARDS} shar
   it('gives byte-identical reports from the merged shards and from the single process', async () => {
     const expected = await reports('single', [single()]);
     expect(Object.keys(expected)).toEqual(
-      expect.arrayContaining(['coditect-audit.json', 'coditect-audit.sarif', 'coditect-audit.md', 'coditect-audit.html']),
+      expect.arrayContaining([
+        'coditect-audit.json',
+        'coditect-audit.sarif',
+        'coditect-audit.md',
+        'coditect-audit.html',
+      ]),
     );
     // Every cluster verdict names its cluster; the three clusters are judged apart.
-    const result = JSON.parse(expected['coditect-audit.json']!) as { verdicts: { ruleId: string; targets?: string[] }[] };
+    const result = JSON.parse(expected['coditect-audit.json']!) as {
+      verdicts: { ruleId: string; targets?: string[] }[];
+    };
     const k8sRule = result.verdicts.filter((v) => v.ruleId === 'k8s-runs-as-root');
     expect(new Set(k8sRule.map((v) => v.targets?.join()))).toEqual(new Set(CLUSTERS));
     const viaMerge = await reports('merged', [merged()]);
-    const viaSnapshots = await reports('snapshots', Array.from({ length: SHARDS }, (_, i) => shard(i + 1)));
+    const viaSnapshots = await reports(
+      'snapshots',
+      Array.from({ length: SHARDS }, (_, i) => shard(i + 1)),
+    );
     for (const [file, text] of Object.entries(expected)) {
       // Compared as strings first, so a difference shows as a diff.
       expect(viaMerge[file], `${file} from merge`).toBe(text);

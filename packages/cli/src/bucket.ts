@@ -14,8 +14,7 @@ export const isBucketPath = (path: string) => path.startsWith('gs://');
 
 export function parseBucketPath(path: string): { bucket: string; name: string } {
   const m = /^gs:\/\/([a-z0-9][a-z0-9._-]{1,220}[a-z0-9])\/(.+)$/.exec(path);
-  if (!m)
-    throw new ConfigError(`${path}: not a Cloud Storage object; write gs://BUCKET/path/to/object.json`);
+  if (!m) throw new ConfigError(`${path}: not a Cloud Storage object; write gs://BUCKET/path/to/object.json`);
   return { bucket: m[1]!, name: m[2]! };
 }
 

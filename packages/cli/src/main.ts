@@ -140,7 +140,11 @@ async function runScan(args: ScanArgs): Promise<number> {
     const text = reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false });
     const name = reporter.fileName ?? `coditect-audit.${f}`;
     // A gs:// output dir: each report becomes an object under that prefix.
-    await writeText(isBucketPath(args.outputDir) ? `${args.outputDir.replace(/\/+$/, '')}/${name}` : join(outputDir, name), text, REPORT_TYPES[f] ?? 'text/plain');
+    await writeText(
+      isBucketPath(args.outputDir) ? `${args.outputDir.replace(/\/+$/, '')}/${name}` : join(outputDir, name),
+      text,
+      REPORT_TYPES[f] ?? 'text/plain',
+    );
   }
   if (formats.includes('console'))
     process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color === false) }));
@@ -180,7 +184,12 @@ async function writeSnapshot(output: string, snapshot: unknown): Promise<void> {
   }
 }
 
-async function runMerge(args: { snapshots: string[]; output: string; wait?: number; quiet?: boolean }): Promise<number> {
+async function runMerge(args: {
+  snapshots: string[];
+  output: string;
+  wait?: number;
+  quiet?: boolean;
+}): Promise<number> {
   const { merge } = await import('./scan.js');
   if (args.wait) {
     const { waitForAll } = await import('./bucket.js');

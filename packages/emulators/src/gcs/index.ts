@@ -24,7 +24,9 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function error(res: ServerResponse, status: number, message: string): void {
-  json(res, status, { error: { code: status, message, errors: [{ message, reason: status === 404 ? 'notFound' : 'invalid' }] } });
+  json(res, status, {
+    error: { code: status, message, errors: [{ message, reason: status === 404 ? 'notFound' : 'invalid' }] },
+  });
 }
 
 /** CRC32C (Castagnoli), as Cloud Storage reports it: the client checks an upload against it. */
@@ -112,7 +114,11 @@ export async function startGcsEmulator(): Promise<GcsEmulator> {
         });
         return res.end(data);
       }
-      return error(res, 405, `${req.method} ${url.pathname} is not emulated (the scanner only uploads and reads objects)`);
+      return error(
+        res,
+        405,
+        `${req.method} ${url.pathname} is not emulated (the scanner only uploads and reads objects)`,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
