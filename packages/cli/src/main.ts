@@ -2,7 +2,7 @@
  * The `coditect-audit` binary: a thin shell over the library (`scan`, `collect`) and the reporters.
  * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   BaselineError,
