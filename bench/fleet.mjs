@@ -24,7 +24,10 @@ const RECORDED_AT = '2025-12-01T07:00:00Z';
 function run(args, env) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -39,17 +42,31 @@ function run(args, env) {
  * One fleet: `projects` projects and `clusters` clusters; `shards` processes against one. Returns the row
  * of the bench table.
  */
-export async function benchFleet({ work, projects = 1000, clusters = 3, shards = 4, latencyMs = 50, concurrency = 16 }) {
+export async function benchFleet({
+  work,
+  projects = 1000,
+  clusters = 3,
+  shards = 4,
+  latencyMs = 50,
+  concurrency = 16,
+}) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const ids = projectIds(projects);
   writeGcpOrganisation(join(work, 'gcp'), join(ROOT, 'fixtures/adr-001-staging/gcp'), ids);
   writeProjectTree(join(work, 'gcp'), ids);
-  const gcp = await startGcpEmulator({ dataDir: join(work, 'gcp'), maxPageSize: 500, now: () => new Date(RECORDED_AT) });
+  const gcp = await startGcpEmulator({
+    dataDir: join(work, 'gcp'),
+    maxPageSize: 500,
+    now: () => new Date(RECORDED_AT),
+  });
   gcp.server.latencyMs = latencyMs;
   const k8s = [];
   for (let i = 0; i < clusters; i++) {
-    const e = await startK8sEmulator({ dataDir: join(ROOT, 'fixtures/adr-001-staging/k8s/api'), now: () => new Date(RECORDED_AT) });
+    const e = await startK8sEmulator({
+      dataDir: join(ROOT, 'fixtures/adr-001-staging/k8s/api'),
+      now: () => new Date(RECORDED_AT),
+    });
     e.server.latencyMs = latencyMs;
     k8s.push(e);
   }
@@ -99,7 +116,12 @@ environments:
     const parallelMs = performance.now() - shardsStarted;
     const shardCalls = calls() - before;
     const mergeMs = await run(
-      ['merge', ...Array.from({ length: shards }, (_, i) => join(work, `shard-${i + 1}.json`)), '-o', join(work, 'merged.json')],
+      [
+        'merge',
+        ...Array.from({ length: shards }, (_, i) => join(work, `shard-${i + 1}.json`)),
+        '-o',
+        join(work, 'merged.json'),
+      ],
       env,
     );
     const same = isDeepStrictEqual(

@@ -78,7 +78,18 @@ function fleetTable() {
     `Fleet: ${FLEET_PROJECTS} projects listed from an organisation (${FLEET_SERVICES.join(', ')}: ${FLEET_CALLS_PER_PROJECT} calls per project) and 3 clusters; ${LATENCY_MS} ms per call, concurrency ${CONCURRENCY} per process`,
     '',
     renderTable(
-      ['shards', 'one process', 'n shards at once', 'slowest shard', 'merge', 'speed-up', 'calls (1 / n)', 'snapshot', 'merged = single', 'writes'],
+      [
+        'shards',
+        'one process',
+        'n shards at once',
+        'slowest shard',
+        'merge',
+        'speed-up',
+        'calls (1 / n)',
+        'snapshot',
+        'merged = single',
+        'writes',
+      ],
       results.fleet.map((r) => [
         r.shards,
         formatMs(r.singleMs),
