@@ -212,6 +212,12 @@ describe(`${PROJECTS} projects and ${CLUSTERS.length} clusters in ${SHARDS} shar
     }
   }, 300_000);
 
+  it('doctor checks every cluster of the fleet, naming it', async () => {
+    const run = await cli(['doctor', ...common().filter((a) => a !== '--quiet'), '--layers', 'k8s']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    for (const name of CLUSTERS) expect(run.stdout).toContain(`[${name}]`);
+  }, 120_000);
+
   it('refuses an incomplete or mixed set of shards (exit 3)', async () => {
     const missing = await cli(['merge', shard(1), shard(2), shard(4), '-o', join(work, 'x.json')]);
     expect(missing.code).toBe(3);

@@ -62,19 +62,34 @@ export async function diagnoseLayers(
         const config = layers[layer];
         if (config === undefined) return { layer, configured: false, checks: [] };
         const mod = (await LIVE_LAYERS[layer]()) as unknown as LayerDoctorModule<unknown>;
-        const checks = await mod.diagnose({
-          root: prep.root,
-          environment: prep.environment,
-          expectations,
-          config,
-          overrides: {
-            ...(args.context ? { k8sContext: args.context } : {}),
-            ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
-          },
-          progress: () => {},
-          ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
-        });
-        return { layer, configured: true, checks };
+        const diagnose = (layerConfig: unknown, label: string, overrides = true) =>
+          mod.diagnose({
+            root: prep.root,
+            environment: prep.environment,
+            expectations,
+            config: layerConfig,
+            // A cluster of a fleet has its own context: --context does not replace it.
+            overrides: {
+              ...(args.context && overrides ? { k8sContext: args.context } : {}),
+              ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+            },
+            progress: () => {},
+            ...(log ? { log: (level: LogLevel, m: string) => log(level, `${label}: ${m}`) } : {}),
+          });
+        // A fleet of clusters: every context is checked, each check naming its cluster.
+        const clusters = layer === 'k8s' ? prep.targets.filter((t) => t.kind === 'cluster') : [];
+        if (clusters.length > 0) {
+          const perCluster = await Promise.all(
+            clusters.map(async (t) =>
+              (await diagnose(t.config, `k8s ${t.name}`, false)).map((c) => ({
+                ...c,
+                subject: `[${t.name}] ${c.subject}`,
+              })),
+            ),
+          );
+          return { layer, configured: true, checks: perCluster.flat() };
+        }
+        return { layer, configured: true, checks: await diagnose(config, layer) };
       }),
   );
   return { environment: prep.environment, reports };
