@@ -352,6 +352,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     ] as const) {
       const mine = targets.filter((t) => (kinds as readonly string[]).includes(t.kind));
       const parts = [...(legacyParts[layer] ? [legacyParts[layer]!] : []), ...mine.map((t) => t.state)];
+      if (!selected(layer)) continue;
       if (
         mine.length > 0 ||
         (prep.targets.some((t) => (kinds as readonly string[]).includes(t.kind)) && !legacyParts[layer])
@@ -369,6 +370,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
       projects: gcpProjects,
       targets: myTargets.map(targetKey),
       owns: owns.sort(),
+      ...(Object.keys(legacyParts).length > 0 ? { ownStates: legacyParts } : {}),
     };
   return snapshot;
 }

@@ -298,7 +298,9 @@ export function mergeSnapshots(snapshots: Snapshot[], names: string[] = []): Sna
     ['k8s', ['cluster']],
     ['probe', PROBE_TARGET_KINDS],
   ] as const) {
-    const own = (first.shard!.owns as string[]).includes(layer) ? first.layers[layer] : undefined;
+    const own = (first.shard!.owns as string[]).includes(layer)
+      ? (first.shard!.ownStates?.[layer] ?? first.layers[layer])
+      : undefined;
     const parts = [
       ...(own ? [own] : []),
       ...targets.filter((t) => (kinds as readonly string[]).includes(t.kind)).map((t) => t.state),

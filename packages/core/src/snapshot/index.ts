@@ -74,6 +74,8 @@ export const ShardSchema = Type.Object({
   targets: Type.Array(Type.String()),
   /** Layers whose unsharded part (the files, a single cluster or server) this shard collected. */
   owns: Type.Array(Type.String()),
+  /** The state of the unsharded part of k8s and probe alone (the layer's state also counts the targets). */
+  ownStates: Type.Optional(Type.Record(Type.String(), LayerStateSchema)),
 });
 
 export const SnapshotSchema = Type.Object(
