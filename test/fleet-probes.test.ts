@@ -220,6 +220,22 @@ describe('a fleet in one scan', () => {
     ).rejects.toThrow(/gate target "pg-z" is not a target of this scan/);
   });
 
+  it('collects the servers in 3 shards, each a slice of the targets, merged into the same verdicts', async () => {
+    const dir = tempDir('fleet-probe-shards-');
+    const files: string[] = [];
+    for (let index = 1; index <= 3; index++) {
+      const part = await collect({ dir: repo, config: configFile, env: 'fleet', shard: { index, count: 3 } });
+      expect(part.shard?.targets.length, `shard ${index}`).toBe(TARGETS.length / 3);
+      files.push(join(dir, `shard-${index}.json`));
+      writeFileSync(files.at(-1)!, JSON.stringify(part));
+    }
+    const shards = files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as Snapshot).shard!.targets);
+    expect(shards.sort()).toEqual(snapshot.targets!.map((t) => `${t.kind}/${t.name}`).sort());
+    const merged = await scan({ dir: repo, config: configFile, env: 'fleet', snapshots: files });
+    const key = (r: ScanResult) => r.verdicts.map((v) => `${v.fingerprint} ${v.status} ${v.messageId}`);
+    expect(key(merged)).toEqual(key(result));
+  }, 60_000);
+
   it('never writes a password into the snapshot or a report', () => {
     const secrets = [
       s.PG_A_APP_PASSWORD,
