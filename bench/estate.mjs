@@ -413,3 +413,50 @@ export function snapshotRepositoryFiles(resources, seed = 9) {
   const perScale16 = FULL.k8sFiles * FULL.k8sDocsPerFile + FULL.dockerfiles + FULL.workflows + FULL.tfFiles * 4;
   return repositoryFiles((FULL_SCALE * resources) / perScale16, seed);
 }
+
+/** The emulated organisation (Resource Manager v3 lists by parent) that holds the fleet's projects. */
+export const FLEET_ORGANISATION = 'organizations/424242';
+
+/**
+ * Estate (d), a fleet: `projects` spread over a folder tree under FLEET_ORGANISATION (a tenth directly
+ * under it, the rest round-robin over 8 folders, every other one with a sub-folder), written as the
+ * GCP emulator's `v3/projects.json` and `v3/folders.json`. Plus one project in a DELETE_REQUESTED state,
+ * which listing must leave out. Returns the folders.
+ */
+export function writeProjectTree(dataDir, projects) {
+  const folders = [];
+  for (let i = 0; i < 8; i++) {
+    folders.push({
+      name: `folders/${1000 + i}`,
+      parent: FLEET_ORGANISATION,
+      displayName: `team-${i}`,
+      state: 'ACTIVE',
+    });
+    if (i % 2 === 0)
+      folders.push({
+        name: `folders/${2000 + i}`,
+        parent: `folders/${1000 + i}`,
+        displayName: `team-${i}-prod`,
+        state: 'ACTIVE',
+      });
+  }
+  const direct = Math.ceil(projects.length / 10);
+  const entries = projects.map((projectId, i) => ({
+    name: `projects/${700000000 + i}`,
+    projectId,
+    parent: i < direct ? FLEET_ORGANISATION : folders[i % folders.length].name,
+    state: 'ACTIVE',
+    displayName: projectId,
+  }));
+  entries.push({
+    name: 'projects/799999999',
+    projectId: 'fleet-deleted-project',
+    parent: folders[0].name,
+    state: 'DELETE_REQUESTED',
+    displayName: 'deleted',
+  });
+  mkdirSync(join(dataDir, 'v3'), { recursive: true });
+  writeFileSync(join(dataDir, 'v3', 'projects.json'), JSON.stringify({ projects: entries }));
+  writeFileSync(join(dataDir, 'v3', 'folders.json'), JSON.stringify({ folders }));
+  return folders;
+}

@@ -21,6 +21,7 @@ import {
   writeGcpOrganisation,
   writeTree,
 } from './estate.mjs';
+import { benchFleet, FLEET_CALLS_PER_PROJECT, FLEET_SERVICES } from './fleet.mjs';
 import { formatMs, growthExponent, median, renderTable } from './table.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +66,63 @@ function writeConfig(dir, layers) {
 }
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
-const results = { files: [], gcp: [], k8s: [], evaluate: [], startup: [] };
+const results = { files: [], gcp: [], k8s: [], evaluate: [], startup: [], fleet: [] };
+// BENCH_ONLY=fleet runs the fleet section alone (issue 20), without the hour of the full bench.
+const ONLY = process.env.BENCH_ONLY;
+const FLEET_PROJECTS = Number(process.env.BENCH_FLEET_PROJECTS ?? 1000);
+const FLEET_SHARDS = (process.env.BENCH_FLEET_SHARDS ?? '4').split(',').map(Number);
+// Calls in flight per process; a quota-bound scan runs with fewer (docs/fleet.md).
+const FLEET_CONCURRENCY = Number(process.env.BENCH_FLEET_CONCURRENCY ?? CONCURRENCY);
+
+function fleetTable() {
+  return [
+    '',
+    `Fleet: ${FLEET_PROJECTS} projects listed from an organisation (${FLEET_SERVICES.join(', ')}: ${FLEET_CALLS_PER_PROJECT} calls per project) and 3 clusters; ${LATENCY_MS} ms per call, concurrency ${FLEET_CONCURRENCY} per process`,
+    '',
+    renderTable(
+      [
+        'shards',
+        'one process',
+        'n shards at once',
+        'slowest shard',
+        'merge',
+        'speed-up',
+        'calls (1 / n)',
+        'snapshot',
+        'merged = single',
+        'writes',
+      ],
+      results.fleet.map((r) => [
+        r.shards,
+        formatMs(r.singleMs),
+        formatMs(r.parallelMs),
+        formatMs(r.slowestShardMs),
+        formatMs(r.mergeMs),
+        `${r.speedup.toFixed(2)}×`,
+        `${r.singleCalls} / ${r.shardCalls}`,
+        `${r.snapshotMb.toFixed(1)} MB`,
+        r.same ? 'yes' : 'NO',
+        r.writes,
+      ]),
+    ),
+  ].join('\n');
+}
+
+async function benchFleets() {
+  for (const shards of FLEET_SHARDS) {
+    const row = await benchFleet({
+      work: join(WORK, `fleet-${shards}`),
+      projects: FLEET_PROJECTS,
+      shards,
+      latencyMs: LATENCY_MS,
+      concurrency: FLEET_CONCURRENCY,
+    });
+    results.fleet.push(row);
+    log(
+      `fleet: ${row.projects} projects, ${row.shards} shards: one process ${formatMs(row.singleMs)}, shards ${formatMs(row.parallelMs)} + merge ${formatMs(row.mergeMs)}`,
+    );
+  }
+}
 
 // ------------------------------------------------------------------ files layer
 async function benchFiles(scale) {
@@ -388,6 +445,7 @@ function report(totalMs) {
       ),
     );
   }
+  out.push(fleetTable());
   out.push('', 'Rule evaluation alone (child process: read snapshot, evaluate all built-in rules)', '');
   out.push(
     renderTable(
@@ -495,11 +553,20 @@ const started = performance.now();
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 log(machine());
+if (ONLY === 'fleet') {
+  await benchFleets();
+  const text = `${machine()}\n${fleetTable()}\n\nBench wall time: ${formatMs(performance.now() - started)}`;
+  process.stdout.write(`${text}\n`);
+  writeFileSync(join(WORK, 'fleet.md'), `${text}\n`);
+  writeFileSync(join(WORK, 'fleet.json'), `${JSON.stringify(results.fleet, null, 2)}\n`);
+  process.exit(0);
+}
 for (const scale of SCALES) await benchFiles(scale);
 for (const scale of SCALES) await benchGcp(scale);
 for (const scale of SCALES) await benchK8s(scale);
 for (const scale of SCALES) await benchEvaluate(scale);
 await benchStartup();
+await benchFleets();
 const text = report(performance.now() - started);
 process.stdout.write(`${text}\n`);
 writeFileSync(join(WORK, 'results.md'), `${text}\n`);

@@ -3,9 +3,13 @@
 #   PostgreSQL  cluster A: SSL enforced (hostnossl reject), a DML-only app role and a read-only audit role
 #               cluster B: plaintext accepted, the app connects as the superuser `postgres`; a
 #               `cloudsqlsuperuser` member and a role that owns tables
-#   Redis       without AUTH; with requirepass (twice: one only for the command-count test); TLS only
-#   registry    the Debian docker-registry, test images pushed with plain fetch (scripts/services/push-images.mjs)
-#   HTTPS       a Node test server with a throwaway CA, plus a broken variant (scripts/services/https-server.mjs)
+#               cluster C (the fleet's third server): SSL enforced, a DML-only app role
+#   Redis       without AUTH; with requirepass (twice: one only for the command-count test); TLS only;
+#               ACL only (`user default off`, an `auditor` ACL user that may PING and INFO)
+#   registry    the Debian docker-registry, twice (the fleet's two registries), test images pushed with plain
+#               fetch (scripts/services/push-images.mjs)
+#   HTTPS       a Node test server with a throwaway CA, plus a broken variant and a plain-HTTP one
+#               (scripts/services/https-server.mjs)
 # Usage: scripts/services.sh start | stop | env
 # Installs only what is missing with apt-get. Writes ports, paths and throwaway passwords to .tmp/services.env,
 # which the probe tests read. Idempotent: `start` leaves running services alone; `stop` ends them by pid.
@@ -18,10 +22,12 @@ BASE="${CODITECT_SERVICES_PORT_BASE:-55400}"
 # its clusters live under /tmp, one folder per checkout.
 PGDIR="${TMPDIR:-/tmp}/coditect-audit-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
 
-PG_A_PORT=$((BASE + 32)) PG_B_PORT=$((BASE + 33))
+PG_A_PORT=$((BASE + 32)) PG_B_PORT=$((BASE + 33)) PG_C_PORT=$((BASE + 34))
 REDIS_NOAUTH_PORT=$((BASE + 79)) REDIS_AUTH_PORT=$((BASE + 80)) REDIS_TLS_PORT=$((BASE + 81)) REDIS_STATS_PORT=$((BASE + 82))
-REGISTRY_PORT=$((BASE + 50))
+REDIS_ACL_PORT=$((BASE + 83))
+REGISTRY_PORT=$((BASE + 50)) REGISTRY_B_PORT=$((BASE + 51))
 HTTPS_GOOD_PORT=$((BASE + 43)) HTTP_GOOD_PORT=$((BASE + 44)) HTTPS_BROKEN_PORT=$((BASE + 45)) HTTP_BROKEN_PORT=$((BASE + 46))
+HTTP_PLAIN_PORT=$((BASE + 47))
 
 log() { echo "services: $*" >&2; }
 die() {
@@ -95,19 +101,19 @@ make_certs() {
 # ---------------------------------------------------------------- PostgreSQL
 
 # Bump when the clusters' roles or objects change: a cluster made by another version is made again.
-PG_SETUP_VERSION=2
+PG_SETUP_VERSION=3
 
-pg_init() { # pg_init <A|B>
+pg_init() { # pg_init <A|B|C>
   local name=$1 d="$PGDIR/pg-$1" port bin sock
   bin=$(pg_bin)
   # The clusters outlive .tmp/services (they live under /tmp): one made with other passwords is made again.
   local stamp
-  stamp="$PG_SETUP_VERSION $(printf '%s' "$PG_A_APP_PASSWORD$PG_A_AUDIT_PASSWORD$PG_B_SUPERUSER_PASSWORD$PG_B_MEMBER_PASSWORD$PG_B_OWNER_PASSWORD" | cksum)"
+  stamp="$PG_SETUP_VERSION $(printf '%s' "$PG_A_APP_PASSWORD$PG_A_AUDIT_PASSWORD$PG_B_SUPERUSER_PASSWORD$PG_B_MEMBER_PASSWORD$PG_B_OWNER_PASSWORD$PG_C_APP_PASSWORD" | cksum)"
   if [ -f "$d/roles.done" ] && [ "$(cat "$d/roles.done")" != "$stamp" ]; then
     pg_stop "$name"
     rm -rf "$d"
   fi
-  port=$([ "$name" = A ] && echo "$PG_A_PORT" || echo "$PG_B_PORT")
+  case $name in A) port=$PG_A_PORT ;; B) port=$PG_B_PORT ;; *) port=$PG_C_PORT ;; esac
   sock="$d/sock"
   if [ ! -f "$d/data/PG_VERSION" ]; then
     rm -rf "$d"
@@ -129,7 +135,7 @@ log_statement = 'all'
 log_connections = on
 log_line_prefix = '%m [%p] app=%a user=%u db=%d '
 EOF
-    if [ "$name" = A ]; then
+    if [ "$name" != B ]; then
       printf 'local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 127.0.0.1/32 reject\n' \
         >"$d/data/pg_hba.conf"
     else
@@ -157,6 +163,20 @@ RESET ROLE;
 GRANT USAGE ON SCHEMA public TO license_api_staging;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO license_api_staging;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO license_api_staging;
+EOF
+    elif [ "$name" = C ]; then
+      as_pg "${psql[@]}" -d postgres <<EOF >/dev/null
+CREATE ROLE coditect_owner NOLOGIN;
+CREATE ROLE license_api_fleet LOGIN PASSWORD '$PG_C_APP_PASSWORD' NOSUPERUSER NOCREATEDB NOCREATEROLE;
+CREATE DATABASE coditect OWNER coditect_owner;
+EOF
+      as_pg "${psql[@]}" -d coditect <<'EOF' >/dev/null
+ALTER SCHEMA public OWNER TO coditect_owner;
+SET ROLE coditect_owner;
+CREATE TABLE licenses (id serial PRIMARY KEY, key text NOT NULL);
+RESET ROLE;
+GRANT USAGE ON SCHEMA public TO license_api_fleet;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO license_api_fleet;
 EOF
     else
       as_pg "${psql[@]}" -d postgres <<EOF >/dev/null
@@ -198,6 +218,22 @@ redis_start() { # redis_start <name> <args...>
     --pidfile "$DIR/redis-$name.pid" --logfile "$DIR/redis-$name.log" --dir "$DIR" "$@"
 }
 
+# ---------------------------------------------------------------- registry
+
+registry_start() { # registry_start <name> <port>
+  local name=$1 port=$2
+  alive "$DIR/$name.pid" && return 0
+  mkdir -p "$DIR/$name"
+  cat >"$DIR/$name.yml" <<EOF
+version: 0.1
+log: { level: warn, formatter: text, accesslog: { disabled: false } }
+storage: { filesystem: { rootdirectory: $DIR/$name }, delete: { enabled: true } }
+http: { addr: "127.0.0.1:$port" }
+EOF
+  setsid docker-registry serve "$DIR/$name.yml" >>"$DIR/$name.log" 2>&1 </dev/null &
+  echo $! >"$DIR/$name.pid"
+}
+
 # ---------------------------------------------------------------- start / stop
 
 secret() {
@@ -218,13 +254,15 @@ start() {
   make_certs
   PG_A_APP_PASSWORD=$(secret pg-a-app) PG_A_AUDIT_PASSWORD=$(secret pg-a-audit)
   PG_B_SUPERUSER_PASSWORD=$(secret pg-b-superuser) PG_B_MEMBER_PASSWORD=$(secret pg-b-member)
-  PG_B_OWNER_PASSWORD=$(secret pg-b-owner)
-  REDIS_PASSWORD=$(secret redis)
+  PG_B_OWNER_PASSWORD=$(secret pg-b-owner) PG_C_APP_PASSWORD=$(secret pg-c-app)
+  REDIS_PASSWORD=$(secret redis) REDIS_ACL_PASSWORD=$(secret redis-acl)
 
   pg_init A &
   local pga=$!
   pg_init B &
   local pgb=$!
+  pg_init C &
+  local pgc=$!
 
   local c="$DIR/certs"
   redis_start noauth --port "$REDIS_NOAUTH_PORT"
@@ -233,32 +271,32 @@ start() {
   redis_start stats --port "$REDIS_STATS_PORT" --requirepass "$REDIS_PASSWORD"
   redis_start tls --port 0 --tls-port "$REDIS_TLS_PORT" --tls-cert-file "$c/server.crt" --tls-key-file "$c/server.key" \
     --tls-ca-cert-file "$c/ca.crt" --tls-auth-clients no --requirepass "$REDIS_PASSWORD"
+  # Redis 6+ ACLs only: nobody may talk to it without logging in as a named user.
+  redis_start acl --port "$REDIS_ACL_PORT" --user default off --user auditor on ">$REDIS_ACL_PASSWORD" +ping +info
 
-  if ! alive "$DIR/registry.pid"; then
-    mkdir -p "$DIR/registry"
-    cat >"$DIR/registry.yml" <<EOF
-version: 0.1
-log: { level: warn, formatter: text, accesslog: { disabled: false } }
-storage: { filesystem: { rootdirectory: $DIR/registry }, delete: { enabled: true } }
-http: { addr: "127.0.0.1:$REGISTRY_PORT" }
-EOF
-    setsid docker-registry serve "$DIR/registry.yml" >>"$DIR/registry.log" 2>&1 </dev/null &
-    echo $! >"$DIR/registry.pid"
-  fi
+  registry_start registry "$REGISTRY_PORT"
+  registry_start registry-b "$REGISTRY_B_PORT"
 
   if ! alive "$DIR/https.pid"; then
     setsid node "$ROOT/scripts/services/https-server.mjs" "$c" "$HTTPS_GOOD_PORT" "$HTTP_GOOD_PORT" \
-      "$HTTPS_BROKEN_PORT" "$HTTP_BROKEN_PORT" "$DIR/https-requests.log" >>"$DIR/https.log" 2>&1 </dev/null &
+      "$HTTPS_BROKEN_PORT" "$HTTP_BROKEN_PORT" "$DIR/https-requests.log" "$HTTP_PLAIN_PORT" >>"$DIR/https.log" 2>&1 </dev/null &
     echo $! >"$DIR/https.pid"
   fi
 
   # The push script waits for the registry to answer.
-  node "$ROOT/scripts/services/push-images.mjs" "http://127.0.0.1:$REGISTRY_PORT" >"$DIR/images.json"
+  node "$ROOT/scripts/services/push-images.mjs" "http://127.0.0.1:$REGISTRY_PORT" >"$DIR/images.json" &
+  local push_a=$!
+  node "$ROOT/scripts/services/push-images.mjs" "http://127.0.0.1:$REGISTRY_B_PORT" >"$DIR/images-b.json" &
+  local push_b=$!
+  wait "$push_a" || die "pushing the test images to the registry failed"
+  wait "$push_b" || die "pushing the test images to the second registry failed"
   wait_for "Redis (no auth)" 5 redis-cli -p "$REDIS_NOAUTH_PORT" ping
   wait_for "Redis (TLS)" 5 redis-cli --tls --cacert "$c/ca.crt" -p "$REDIS_TLS_PORT" ping
-  wait_for "HTTPS test server" 5 listening "$HTTP_BROKEN_PORT"
+  wait_for "HTTPS test server" 5 listening "$HTTP_PLAIN_PORT"
+  wait_for "Redis (ACL)" 5 listening "$REDIS_ACL_PORT"
   wait "$pga" || die "PostgreSQL cluster A failed to start (see $PGDIR/pg-A/server.log)"
   wait "$pgb" || die "PostgreSQL cluster B failed to start (see $PGDIR/pg-B/server.log)"
+  wait "$pgc" || die "PostgreSQL cluster C failed to start (see $PGDIR/pg-C/server.log)"
 
   cat >"$ENV_FILE.tmp" <<EOF
 # Written by scripts/services.sh start: throwaway services on 127.0.0.1 for the probe tests.
@@ -279,6 +317,10 @@ PG_B_MEMBER_USER=cloudsql_app
 PG_B_MEMBER_PASSWORD=$PG_B_MEMBER_PASSWORD
 PG_B_OWNER_USER=app_owner
 PG_B_OWNER_PASSWORD=$PG_B_OWNER_PASSWORD
+PG_C_PORT=$PG_C_PORT
+PG_C_LOG=$PGDIR/pg-C/server.log
+PG_C_APP_USER=license_api_fleet
+PG_C_APP_PASSWORD=$PG_C_APP_PASSWORD
 PG_DATABASE=coditect
 REDIS_HOST=127.0.0.1
 REDIS_NOAUTH_PORT=$REDIS_NOAUTH_PORT
@@ -286,13 +328,19 @@ REDIS_AUTH_PORT=$REDIS_AUTH_PORT
 REDIS_TLS_PORT=$REDIS_TLS_PORT
 REDIS_STATS_PORT=$REDIS_STATS_PORT
 REDIS_PASSWORD=$REDIS_PASSWORD
+REDIS_ACL_PORT=$REDIS_ACL_PORT
+REDIS_ACL_USER=auditor
+REDIS_ACL_PASSWORD=$REDIS_ACL_PASSWORD
 REGISTRY_URL=http://127.0.0.1:$REGISTRY_PORT
 REGISTRY_LOG=$DIR/registry.log
 REGISTRY_IMAGES=$DIR/images.json
+REGISTRY_B_URL=http://127.0.0.1:$REGISTRY_B_PORT
+REGISTRY_B_IMAGES=$DIR/images-b.json
 HTTPS_GOOD_URL=https://127.0.0.1:$HTTPS_GOOD_PORT
 HTTP_GOOD_URL=http://127.0.0.1:$HTTP_GOOD_PORT
 HTTPS_BROKEN_URL=https://127.0.0.1:$HTTPS_BROKEN_PORT
 HTTP_BROKEN_URL=http://127.0.0.1:$HTTP_BROKEN_PORT
+HTTP_PLAIN_URL=http://127.0.0.1:$HTTP_PLAIN_PORT
 HTTP_LOG=$DIR/https-requests.log
 EOF
   mv "$ENV_FILE.tmp" "$ENV_FILE"
@@ -303,8 +351,9 @@ stop() {
   [ -d "$DIR" ] || [ -d "$PGDIR" ] || return 0
   pg_stop A &
   pg_stop B &
+  pg_stop C &
   local f pids=() pid left
-  for f in "$DIR"/redis-*.pid "$DIR/registry.pid" "$DIR/https.pid"; do
+  for f in "$DIR"/redis-*.pid "$DIR"/registry*.pid "$DIR/https.pid"; do
     [ -f "$f" ] || continue
     pids+=("$(cat "$f")")
     rm -f "$f"

@@ -7,15 +7,16 @@
  * - broken: a certificate for another host that ends in 5 days, no HSTS, live answers 503, ready reports
  *   redis disconnected, licenses answer 200 without a token, /api/v1/health/moved redirects to another
  *   host; its HTTP port serves the API in plaintext instead of redirecting.
+ * - plain (optional 7th argument): the good API over plain HTTP only, as an internal endpoint without TLS.
  * Every request is logged (method and path) so the tests can prove the probes only read.
- * Usage: node https-server.mjs <certs dir> <https good> <http good> <https broken> <http broken> <log file>
+ * Usage: node https-server.mjs <certs dir> <https good> <http good> <https broken> <http broken> <log file> [<http plain>]
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { join } from 'node:path';
 
-const [certs, httpsGood, httpGood, httpsBroken, httpBroken, logFile] = process.argv.slice(2);
+const [certs, httpsGood, httpGood, httpsBroken, httpBroken, logFile, httpPlain] = process.argv.slice(2);
 if (!logFile) {
   console.error('usage: https-server.mjs <certs dir> <https good> <http good> <https broken> <http broken> <log>');
   process.exit(2);
@@ -82,6 +83,7 @@ const servers = [
   ).listen(Number(httpGood), '127.0.0.1'),
   createHttps(tls('expiring'), logged('https-broken', brokenApi)).listen(Number(httpsBroken), '127.0.0.1'),
   createHttp(logged('http-broken', brokenApi)).listen(Number(httpBroken), '127.0.0.1'),
+  ...(httpPlain ? [createHttp(logged('http-plain', goodApi)).listen(Number(httpPlain), '127.0.0.1')] : []),
 ];
 
 const stop = () => {

@@ -2,7 +2,7 @@
  * The `coditect-audit` binary: a thin shell over the library (`scan`, `collect`) and the reporters.
  * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   BaselineError,
   baselineOf,
@@ -28,6 +28,15 @@ import { VERSION } from './version.js';
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** Content types of the report files, for a gs:// output dir. */
+const REPORT_TYPES: Partial<Record<Format, string>> = {
+  sarif: 'application/sarif+json',
+  json: 'application/json',
+  junit: 'application/xml',
+  markdown: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
 function parseFormats(value: string | string[] | undefined): Format[] {
   const list = (Array.isArray(value) ? value : [value ?? 'console'])
     .flatMap((v) => String(v).split(','))
@@ -43,7 +52,8 @@ interface ScanArgs {
   env?: string;
   config?: string;
   dir?: string;
-  snapshot?: string;
+  snapshot?: string | string[];
+  failOnTarget?: string | string[];
   format?: string | string[];
   outputDir: string;
   failOn?: string;
@@ -92,16 +102,32 @@ function diagnostics(args: { verbose?: boolean; debug?: boolean }): ((level: Log
   };
 }
 
+/** `--x a --x b,c` → [a, b, c]. */
+function listOf(value: string | string[]): string[] {
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** One `--snapshot` replays it; several (the shards of a fleet) are merged first. */
+function snapshotOptions(value: string | string[] | undefined): { snapshot?: string; snapshots?: string[] } {
+  if (value === undefined) return {};
+  const list = Array.isArray(value) ? value.map(String) : [String(value)];
+  return list.length === 1 ? { snapshot: list[0]! } : { snapshots: list };
+}
+
 async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
   if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
     throw new UsageError(`--fail-on ${args.failOn}: choose from ${FAIL_ON.join(', ')}`);
-  if (formats.some((f) => f !== 'console')) await checkOutputPath(args.outputDir, 'directory', '--output-dir');
+  if (formats.some((f) => f !== 'console') && !args.outputDir.startsWith('gs://'))
+    await checkOutputPath(args.outputDir, 'directory', '--output-dir');
   if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
   const upload = args.upload ? await uploadTarget(args.upload) : undefined;
   const { scan } = await import('./scan.js');
   const { REPORTERS } = await import('@coditect-audit/reporters');
-  const outputDir = resolve(args.outputDir);
+  const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
   let snapshot: Snapshot | undefined;
   const result = await scan({
@@ -109,13 +135,14 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
-    ...(args.snapshot ? { snapshot: args.snapshot } : {}),
+    ...snapshotOptions(args.snapshot),
+    ...(args.failOnTarget ? { failOnTargets: listOf(args.failOnTarget) } : {}),
     ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
     ...(args.strict ? { strict: true } : {}),
     timestamps: Boolean(args.timestamps),
-    excludePaths: fileFormats.length ? [outputDir] : [],
+    excludePaths: fileFormats.length && !args.outputDir.startsWith('gs://') ? [outputDir] : [],
     ...(args.context ? { k8sContext: args.context } : {}),
     ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
     ...(progressPrinter(args.quiet) ? { progress: progressPrinter(args.quiet)! } : {}),
@@ -130,7 +157,16 @@ async function runScan(args: ScanArgs): Promise<number> {
       content: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
     };
   });
-  if (written.length) {
+  const { isBucketPath, writeText } = await import('./bucket.js');
+  if (written.length && isBucketPath(args.outputDir)) {
+    // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
+    for (const [i, w] of written.entries())
+      await writeText(
+        `${args.outputDir.replace(/\/+$/, '')}/${w.name}`,
+        w.content,
+        REPORT_TYPES[fileFormats[i]!] ?? 'text/plain',
+      );
+  } else if (written.length) {
     await writeReportSet(
       outputDir,
       written.map((w) => ({ name: w.name, text: w.content })),
@@ -197,12 +233,43 @@ interface CollectArgs {
   debug?: boolean;
   plugin?: string[];
   trustRepoConfig?: boolean;
+  shard?: string;
+}
+
+async function writeSnapshot(output: string, snapshot: unknown): Promise<void> {
+  // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
+  // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
+  const text = `${JSON.stringify(snapshot)}\n`;
+  if (output === '-') process.stdout.write(text);
+  else {
+    const { isBucketPath, writeText } = await import('./bucket.js');
+    if (isBucketPath(output)) await writeText(output, text);
+    else await writeFileWhole(output, text);
+    process.stderr.write(`snapshot written to ${output}\n`);
+  }
+}
+
+async function runMerge(args: {
+  snapshots: string[];
+  output: string;
+  wait?: number;
+  quiet?: boolean;
+}): Promise<number> {
+  const { merge } = await import('./scan.js');
+  if (args.wait) {
+    const { waitForAll } = await import('./bucket.js');
+    await waitForAll(args.snapshots, args.wait, progressPrinter(args.quiet) ?? (() => {}));
+  }
+  await writeSnapshot(args.output, await merge(args.snapshots));
+  return 0;
 }
 
 async function runCollect(args: CollectArgs): Promise<number> {
-  if (args.output !== '-') await checkOutputPath(args.output, 'file', '--output');
+  if (args.output !== '-' && !args.output.startsWith('gs://')) await checkOutputPath(args.output, 'file', '--output');
   const { collect } = await import('./scan.js');
+  const { parseShard } = await import('@coditect-audit/core');
   const snapshot = await collect({
+    ...(args.shard ? { shard: parseShard(args.shard) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
     ...(args.env ? { env: args.env } : {}),
@@ -214,14 +281,7 @@ async function runCollect(args: CollectArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
-  // Compact: a snapshot is read by machines (`scan --snapshot`, jq), and indentation made a 50,000-resource
-  // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
-  const text = `${JSON.stringify(snapshot)}\n`;
-  if (args.output === '-') process.stdout.write(text);
-  else {
-    await writeFileWhole(args.output, text);
-    process.stderr.write(`snapshot written to ${args.output}\n`);
-  }
+  await writeSnapshot(args.output, snapshot);
   return 0;
 }
 
@@ -290,7 +350,15 @@ async function main(argv: string[]): Promise<number> {
           .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
           .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
           .option('dir', { type: 'string', describe: 'repository to scan (default: .)' })
-          .option('snapshot', { type: 'string', describe: 'replay a snapshot written by `collect`' })
+          .option('snapshot', {
+            type: 'string',
+            describe: 'replay a snapshot written by `collect`; give it once per shard to merge a fleet',
+          })
+          .option('fail-on-target', {
+            type: 'string',
+            describe:
+              'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
+          })
           .option('format', { type: 'string', describe: `comma-separated: ${FORMATS.join(', ')}`, default: 'console' })
           .option('output-dir', { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' })
           .option('fail-on', {
@@ -350,11 +418,21 @@ async function main(argv: string[]): Promise<number> {
           .option('env', { type: 'string' })
           .option('config', { type: 'string' })
           .option('dir', { type: 'string' })
-          .option('output', { alias: 'o', type: 'string', default: '-', describe: 'file, or - for stdout' })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            default: '-',
+            describe: 'file, gs://bucket/object, or - for stdout',
+          })
           .option('context', { type: 'string' })
           .option('kubeconfig', { type: 'string' })
           .option('quiet', { alias: 'q', type: 'boolean' })
           .option('layers', { type: 'string', describe: `collect only these configured layers: ${LAYERS.join(', ')}` })
+          .option('shard', {
+            type: 'string',
+            describe:
+              'collect only slice i of n of the fleet (projects, clusters, servers), e.g. 2/4; merge the shards with `merge`',
+          })
           .option('verbose', { alias: 'v', type: 'boolean' })
           .option('debug', { type: 'boolean' })
           .option('plugin', {
@@ -368,6 +446,32 @@ async function main(argv: string[]): Promise<number> {
           }),
       async (a) => {
         code = await runCollect(a as CollectArgs);
+      },
+    )
+    .command(
+      'merge <snapshots..>',
+      'Merge the snapshots of `collect --shard i/n` into the one a single collect would write',
+      (y) =>
+        y
+          .positional('snapshots', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'snapshot files or gs://bucket/… objects, one per shard',
+          })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            default: '-',
+            describe: 'file, gs://bucket/object, or - for stdout',
+          })
+          .option('wait', {
+            type: 'number',
+            describe: 'wait up to this many seconds for shards still being collected',
+          })
+          .option('quiet', { alias: 'q', type: 'boolean' }),
+      async (a) => {
+        code = await runMerge(a as unknown as { snapshots: string[]; output: string; wait?: number; quiet?: boolean });
       },
     )
     .command(

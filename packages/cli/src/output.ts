@@ -130,7 +130,7 @@ export async function writeFileWhole(path: string, text: string): Promise<void> 
 }
 
 /** Options that may be given several times; any other given twice is a usage error, not a silent pick. */
-const REPEATABLE = new Set(['plugin', 'format', '_', '$0']);
+const REPEATABLE = new Set(['plugin', 'format', 'snapshot', 'snapshots', 'fail-on-target', '_', '$0']);
 
 /** yargs middleware: `--env a --env b` is refused (exit 3) instead of becoming an array nobody expects. */
 export function rejectRepeatedFlags(argv: Record<string, unknown>): void {

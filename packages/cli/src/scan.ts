@@ -17,6 +17,7 @@ import {
   environmentLine,
   evaluate,
   type FailOn,
+  type CollectResult,
   type Layer,
   type LogLevel,
   indexAdrSections,
@@ -35,8 +36,22 @@ import {
   checkSnapshot,
   trustedOnlySettings,
   untrustedConfigMessage,
+  canonicalGcpFacets,
+  combineLayerStates,
+  ExpectationsSchema,
+  type Expectations,
+  fleetTargets,
+  type LayerState,
+  mergeSnapshots,
+  type ShardSpec,
+  shardSlice,
+  type TargetSnapshot,
+  type TargetSpec,
+  targetExpectations,
+  targetKey,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
+import { readText } from './bucket.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { VERSION } from './version.js';
@@ -81,11 +96,19 @@ export interface ScanOptions {
   trustRepoConfig?: boolean;
   /** Given the snapshot the scan judged (collected, or read from `snapshot`), e.g. to keep it (`--upload`). */
   onSnapshot?: (snapshot: Snapshot) => void;
+  /** `collect --shard i/n`: collect only this slice of the fleet (projects, clusters, servers). */
+  shard?: ShardSpec;
+  /** Replay several snapshots (the shards of one fleet), merged; `snapshot` is then ignored. */
+  snapshots?: string[];
+  /** Gate only on these fleet targets (`--fail-on-target`); default the config's `gate.targets`, else all. */
+  failOnTargets?: string[];
 }
 
 export interface PreparedScan {
   root: string;
   configFile?: string;
+  /** Directory of the config file: paths in it are relative to it. */
+  configDir?: string;
   configText?: string;
   config?: Config;
   environment: string;
@@ -96,6 +119,8 @@ export interface PreparedScan {
    * inside it with `--trust-repo-config`. `true` without a configuration file.
    */
   configTrusted: boolean;
+  /** The fleet's targets (probe kinds given as lists, `layers.k8s.contexts`), in canonical order. */
+  targets: TargetSpec[];
 }
 
 const CONFIG_NAMES = ['coditect-audit.yaml', 'coditect-audit.yml'];
@@ -171,9 +196,22 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
         );
     }
   }
+  const targets = fleetTargets(envConfig, environment, configFile);
+  for (const t of targets) {
+    if (!t.expectations) continue;
+    const validate = compile(ExpectationsSchema);
+    if (!validate(t.expectations))
+      throw new ConfigError(
+        `${configFile}: ${t.path}.expectations: ${(validate.errors ?? []).slice(0, 3).map(describeAjvError).join('; ')}`,
+        configFile,
+        `${t.path}.expectations`,
+      );
+  }
   return {
     root,
     ...(configFile ? { configFile } : {}),
+    ...(configPath ? { configDir: dirname(configPath) } : {}),
+    targets,
     ...(configText ? { configText } : {}),
     ...(config ? { config } : {}),
     environment,
@@ -219,8 +257,21 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     status: 'not-configured' as const,
     reason: `${layer} not selected (--layers ${options.layers?.join(',')})`,
   });
+  // Shards: shard 1 also collects what cannot be split (the files, a single cluster or server).
+  const shard = options.shard;
+  const ownsUnsharded = !shard || shard.index === 1;
+  const elsewhere = (layer: Layer) => ({
+    status: 'not-configured' as const,
+    reason: `${layer} is collected by shard 1/${shard?.count}`,
+  });
+  const owns: string[] = [];
+  const myTargets = shardSlice(prep.targets, shard);
+  let gcpProjects: string[] = [];
   const files = layers.files ?? true;
-  if (!selected('files')) {
+  if (ownsUnsharded && files !== false && selected('files')) owns.push('files');
+  if (!ownsUnsharded) {
+    snapshot.layers.files = elsewhere('files');
+  } else if (!selected('files')) {
     snapshot.layers.files = notSelected('files');
   } else if (files === false) {
     snapshot.layers.files = { status: 'not-configured', reason: `layers.files is false for ${prep.environment}` };
@@ -250,9 +301,67 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
     );
   }
 
+  const collectLayer = async (
+    layer: LiveLayer,
+    config: unknown,
+    exp: Expectations,
+    label: string,
+    extra: { shard?: ShardSpec; overrides?: boolean } = {},
+  ): Promise<CollectResult & { projects?: string[] }> => {
+    const seconds =
+      (layers[layer] as { deadlineSeconds?: number } | undefined)?.deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
+    const partial: Snapshot['facets'] = {};
+    // The deadline counts from the start of the layer: loading its clients is part of its time.
+    const collected = await withinDeadline(
+      seconds * 1000,
+      LIVE_LAYERS[layer]().then((mod) =>
+        mod.collect({
+          root: prep.root,
+          ...(prep.configDir ? { configDir: prep.configDir } : {}),
+          environment: prep.environment,
+          expectations: exp,
+          config,
+          overrides:
+            extra.overrides === false
+              ? {}
+              : {
+                  ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
+                  ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+                },
+          ...(extra.shard ? { shard: extra.shard } : {}),
+          progress: (m) => progress(`${label}: ${m}`),
+          ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${label}: ${m}`) } : {}),
+          partial,
+        }),
+      ),
+    );
+    if (collected !== undefined) return collected;
+    // Past the deadline, the facets the collector finished are kept; every other one is an error.
+    const reason = `the ${layer} layer did not finish within its deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`;
+    const done = { ...partial } as Record<string, Facet<unknown> | undefined>;
+    const facets: Record<string, Facet<unknown>> = {};
+    for (const name of FACET_NAMES.filter((f) => layerOfFacet(f) === layer))
+      facets[name] = done[name] ?? {
+        status: 'error',
+        problems: [
+          {
+            subject: `${label} layer`,
+            message: `${reason}, so ${name} was not read`,
+            cause: 'deadline',
+            fix: `find what does not answer with --debug (the calls still waiting), or raise layers.${layer}.deadlineSeconds`,
+          },
+        ],
+      };
+    progress(`${label}: ${reason}`);
+    return { facets: facets as CollectResult['facets'], state: { status: 'failed', reason } };
+  };
+
   // Live layers run concurrently with the files layer and each other; each bounds its own parallelism.
+  // A fleet's targets are collected apart (below); what stays here is the unsharded part of k8s and probe.
+  const listed = new Set(prep.targets.map((t) => t.kind));
+  const legacyParts: Partial<Record<LiveLayer, LayerState>> = {};
   for (const layer of Object.keys(LIVE_LAYERS) as LiveLayer[]) {
-    const config = layers[layer];
+    let config = layers[layer] as Record<string, unknown> | undefined;
     if (config !== undefined && !selected(layer)) {
       snapshot.layers[layer] = notSelected(layer);
       continue;
@@ -264,55 +373,105 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
       };
       continue;
     }
+    if (layer === 'k8s' && config.contexts) continue;
+    if (layer === 'probe') {
+      const single = Object.fromEntries(Object.entries(config).filter(([k]) => !listed.has(k as TargetSpec['kind'])));
+      if (!['postgres', 'redis', 'registry', 'http'].some((k) => k in single)) continue;
+      config = single;
+    }
+    if (layer !== 'gcp') {
+      if (!ownsUnsharded) {
+        snapshot.layers[layer] = elsewhere(layer);
+        continue;
+      }
+      owns.push(layer);
+    }
+    const layerConfig = config;
     tasks.push(
       (async () => {
-        const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
-        const partial: Snapshot['facets'] = {};
-        // The deadline counts from the start of the layer: loading its clients is part of its time.
-        const collected = await withinDeadline(
-          seconds * 1000,
-          LIVE_LAYERS[layer]().then((mod) =>
-            mod.collect({
-              root: prep.root,
-              environment: prep.environment,
-              expectations,
-              config,
-              overrides: {
-                ...(options.k8sContext ? { k8sContext: options.k8sContext } : {}),
-                ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
-              },
-              progress: (m) => progress(`${layer}: ${m}`),
-              ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${layer}: ${m}`) } : {}),
-              partial,
-            }),
-          ),
+        const result = await collectLayer(
+          layer,
+          layerConfig,
+          expectations,
+          layer,
+          layer === 'gcp' ? { ...(shard ? { shard } : {}) } : {},
         );
-        if (collected === undefined) {
-          // Past the deadline, the facets the collector finished are kept; every other one is an error.
-          const reason = `the ${layer} layer did not finish within its deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`;
-          const done = { ...partial } as Record<string, Facet<unknown> | undefined>;
-          for (const name of FACET_NAMES.filter((f) => layerOfFacet(f) === layer))
-            (snapshot.facets as Record<string, Facet<unknown>>)[name] = done[name] ?? {
-              status: 'error',
-              problems: [
-                {
-                  subject: `${layer} layer`,
-                  message: `${reason}, so ${name} was not read`,
-                  cause: 'deadline',
-                  fix: `find what does not answer with --debug (the calls still waiting), or raise layers.${layer}.deadlineSeconds`,
-                },
-              ],
-            };
-          snapshot.layers[layer] = { status: 'failed', reason };
-          progress(`${layer}: ${reason}`);
-          return;
+        if (layer === 'gcp') {
+          Object.assign(snapshot.facets, canonicalGcpFacets(result.facets));
+          gcpProjects = result.projects ?? [];
+        } else {
+          // A probe kind given as a list is judged per target: its layer-wide facet would only repeat "absent".
+          const facets = Object.fromEntries(
+            Object.entries(result.facets).filter(
+              ([name]) => !listed.has(name.slice('probe.'.length) as TargetSpec['kind']),
+            ),
+          );
+          Object.assign(snapshot.facets, facets);
+          legacyParts[layer] = result.state;
         }
-        Object.assign(snapshot.facets, collected.facets);
-        snapshot.layers[layer] = collected.state;
+        snapshot.layers[layer] = result.state;
       })(),
     );
   }
+
+  // Fleet targets: each collected by its layer's collector, with its own config and expectations.
+  const collected: TargetSnapshot[] = [];
+  const queue = myTargets.filter((t) => selected(t.kind === 'cluster' ? 'k8s' : 'probe'));
+  const worker = async () => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const target = t;
+      const layer: LiveLayer = target.kind === 'cluster' ? 'k8s' : 'probe';
+      const probeConfig = layers.probe as { timeoutMs?: number } | undefined;
+      const config =
+        target.kind === 'cluster'
+          ? target.config
+          : { [target.kind]: target.config, ...(probeConfig?.timeoutMs ? { timeoutMs: probeConfig.timeoutMs } : {}) };
+      const exp = target.expectations
+        ? resolveExpectations(targetExpectations(prep.envConfig.expectations, target.expectations))
+        : expectations;
+      const result = await collectLayer(layer, config, exp, `${layer} ${target.name}`, { overrides: false });
+      const facets = Object.fromEntries(
+        Object.entries(result.facets).filter(([name]) =>
+          target.kind === 'cluster' ? name.startsWith('k8s.') : name === `probe.${target.kind}`,
+        ),
+      );
+      collected.push({ kind: target.kind, name: target.name, state: result.state, facets });
+    }
+  };
+  tasks.push(...Array.from({ length: Math.min(8, queue.length) }, worker));
   await Promise.all(tasks);
+
+  if (collected.length > 0 || prep.targets.length > 0) {
+    const targets = prep.targets.flatMap((spec) =>
+      collected.filter((c) => c.kind === spec.kind && c.name === spec.name),
+    );
+    if (targets.length > 0) snapshot.targets = targets;
+    for (const [layer, kinds] of [
+      ['k8s', ['cluster']],
+      ['probe', ['postgres', 'redis', 'registry', 'http']],
+    ] as const) {
+      const mine = targets.filter((t) => (kinds as readonly string[]).includes(t.kind));
+      const parts = [...(legacyParts[layer] ? [legacyParts[layer]!] : []), ...mine.map((t) => t.state)];
+      if (!selected(layer)) continue;
+      if (
+        mine.length > 0 ||
+        (prep.targets.some((t) => (kinds as readonly string[]).includes(t.kind)) && !legacyParts[layer])
+      )
+        snapshot.layers[layer] =
+          parts.length > 0
+            ? combineLayerStates(layer, parts)
+            : { status: 'not-configured', reason: `no ${layer} target falls in shard ${shard?.index}/${shard?.count}` };
+    }
+  }
+  if (shard)
+    snapshot.shard = {
+      index: shard.index,
+      count: shard.count,
+      projects: gcpProjects,
+      targets: myTargets.map(targetKey),
+      owns: owns.sort(),
+      ...(Object.keys(legacyParts).length > 0 ? { ownStates: legacyParts } : {}),
+    };
   return snapshot;
 }
 
@@ -329,11 +488,21 @@ export function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T | und
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** The expectations of the fleet targets that have their own, by name. */
+export function fleetExpectations(prep: PreparedScan): Record<string, Expectations> | undefined {
+  const own = prep.targets.filter((t) => t.expectations);
+  if (own.length === 0) return undefined;
+  return Object.fromEntries(
+    own.map((t) => [t.name, resolveExpectations(targetExpectations(prep.envConfig.expectations, t.expectations))]),
+  );
+}
+
 /** Reads a snapshot written by `collect`, validated against the snapshot schema. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  const text = await readText(path, '--snapshot');
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
   }
@@ -347,20 +516,44 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   return value as Snapshot;
 }
 
+/** `coditect-audit merge`: the shards of one `collect --shard i/n` run, as one snapshot. */
+export async function merge(paths: string[]): Promise<Snapshot> {
+  return mergeSnapshots(await Promise.all(paths.map(readSnapshot)), paths);
+}
+
 export async function collect(options: ScanOptions = {}): Promise<Snapshot> {
   const prep = await prepare(options);
   const snapshot = await collectSnapshot(prep, options);
-  return { ...snapshot, collectedAt: new Date().toISOString() };
+  return { ...snapshot, collectedAt: collectionInstant() };
+}
+
+/**
+ * When the snapshot was collected: the clock, or SOURCE_DATE_EPOCH (seconds) when set, the
+ * reproducible-builds convention, so the shards of a fleet and a single run can be judged as of one instant.
+ */
+export function collectionInstant(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    if (!/^\d+$/.test(epoch))
+      throw new ConfigError(`SOURCE_DATE_EPOCH=${epoch}: give whole seconds since 1970-01-01 (e.g. $(date +%s))`);
+    return new Date(Number(epoch) * 1000).toISOString();
+  }
+  return new Date().toISOString();
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
-  const replayed = options.snapshot ? await readSnapshot(options.snapshot) : undefined;
+  const replayed = options.snapshots?.length
+    ? mergeSnapshots(await Promise.all(options.snapshots.map(readSnapshot)), options.snapshots)
+    : options.snapshot
+      ? await readSnapshot(options.snapshot)
+      : undefined;
   // A replay is judged as the environment it was collected for: --env must say the same, or be left out.
   const prep = await prepare(replayed && !options.env ? { ...options, env: replayed.environment } : options);
+  const source = options.snapshots?.length ? options.snapshots.join(', ') : options.snapshot;
   if (replayed && replayed.environment !== prep.environment)
     throw new ConfigError(
-      `--snapshot ${options.snapshot}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
+      `--snapshot ${source}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
         `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
     );
   const snapshot = replayed ? checkSnapshot(replayed, prep.envConfig).snapshot : await collectSnapshot(prep, options);
@@ -390,11 +583,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const envLine = prep.configText ? environmentLine(prep.configText, prep.environment) : undefined;
   const failOn = options.failOn ?? prep.envConfig.failOn ?? 'P0';
+  const gateTargets = options.failOnTargets?.length ? options.failOnTargets : prep.envConfig.gate?.targets;
   return evaluate(snapshot, prep.rules, {
     environment: prep.environment,
     ...(prep.envConfig.tier ? { tier: prep.envConfig.tier } : {}),
     expectations: resolveExpectations(prep.envConfig.expectations),
     ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
+    ...(fleetExpectations(prep) ? { targetExpectations: fleetExpectations(prep)! } : {}),
+    ...(gateTargets ? { gateTargets } : {}),
     failOn,
     allowIncomplete: options.allowIncomplete ?? false,
     strict: options.strict ?? prep.envConfig.strict ?? false,

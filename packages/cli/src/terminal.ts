@@ -18,4 +18,14 @@ export function consoleWidth(): number {
 }
 
 /** Every command, for the message a bare `coditect-audit` prints (test/cli.test.ts checks it against --help). */
-export const COMMANDS = ['scan', 'collect', 'rules', 'explain', 'rbac', 'init', 'doctor', 'completion'] as const;
+export const COMMANDS = [
+  'scan',
+  'collect',
+  'merge',
+  'rules',
+  'explain',
+  'rbac',
+  'init',
+  'doctor',
+  'completion',
+] as const;

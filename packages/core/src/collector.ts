@@ -10,6 +10,10 @@ import type { LayerState } from './snapshot/index.js';
 export interface CollectContext<C> {
   /** Absolute path of the scanned repository. */
   root: string;
+  /** Directory of the config file: paths the config gives (a CA file) are relative to it; default `root`. */
+  configDir?: string;
+  /** `collect --shard i/n`: the layer reads only its slice of what it would read (Google Cloud projects). */
+  shard?: { index: number; count: number };
   environment: string;
   expectations: Expectations;
   /** The layer's block from the configuration (`environments.<env>.layers.<layer>`). */
@@ -35,6 +39,8 @@ export type LogLevel = 'info' | 'debug';
 export interface CollectResult {
   facets: Snapshot['facets'];
   state: LayerState;
+  /** Google Cloud: the projects read (after folders and organisations were listed, and sharding). */
+  projects?: string[];
 }
 
 export interface LayerCollectorModule<C> {

@@ -217,6 +217,20 @@ export const EnvironmentSchema = Type.Object(
     strict: Type.Optional(
       Type.Boolean({ description: 'checks that cannot be decided (unknown) gate like findings; default false' }),
     ),
+    gate: Type.Optional(
+      Type.Object(
+        {
+          targets: Type.Optional(
+            Type.Array(Str(), {
+              minItems: 1,
+              description:
+                'fail the gate only on findings about these fleet targets (servers, clusters by name); findings about the environment as a whole (files, Google Cloud) always gate. Default every target. --fail-on-target overrides it',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     layers: Type.Optional(
       Type.Object(
         {

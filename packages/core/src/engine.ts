@@ -6,6 +6,7 @@
  * - a rule that reports nothing gets one `skip` ("nothing to check").
  */
 import type { Expectations } from './config.js';
+import { TARGET_KINDS, targetKindOfFacet } from './fleet.js';
 import { type Priority, priorityRank, resolvePriority } from './priority.js';
 import {
   type FailReport,
@@ -15,7 +16,14 @@ import {
   renderMessage,
   type UnknownReport,
 } from './rule.js';
-import { type FacetName, layerOfFacet, type Problem, type Snapshot } from './snapshot/index.js';
+import {
+  type FacetName,
+  layerOfFacet,
+  type Problem,
+  type Snapshot,
+  type TargetKind,
+  type TargetSnapshot,
+} from './snapshot/index.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
 export interface EngineOptions {
@@ -31,6 +39,8 @@ export interface EngineOptions {
    * names (`adrIdentity`) are marked `assumed` and do not gate.
    */
   assumedExpectations?: boolean;
+  /** Expectations of fleet targets that have their own, by target name. */
+  targetExpectations?: Record<string, Expectations>;
 }
 
 function scopeResource(_rule: Rule, environment: string): Resource {
@@ -59,8 +69,30 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
     if (override === 'off') continue;
     enabled.push([rule, resolvePriority(rule.priority, options.environment, options.tier, override)]);
   }
+  // Files are the environment's, whatever the targets: their problems are owned once, over the whole snapshot.
   const owners = problemOwners(snapshot, enabled);
-  for (const [rule, priority] of enabled) out.push(...runRule(snapshot, rule, priority, options, owners));
+  for (const [rule, priority] of enabled) {
+    for (const scope of scopesOf(snapshot, rule)) {
+      if (scope.targets.length === 0) {
+        out.push(...runRule(snapshot, rule, priority, options, owners));
+        continue;
+      }
+      // A target's facets over the environment's; its own expectations when it has them (the last
+      // target of a join that has some wins: a cluster's, then a server's).
+      const facets = Object.assign({}, snapshot.facets, ...scope.targets.map((t) => t.facets));
+      const layers = { ...snapshot.layers };
+      for (const t of scope.targets) layers[t.kind === 'cluster' ? 'k8s' : 'probe'] = t.state;
+      let expectations = options.expectations;
+      for (const t of scope.targets) expectations = options.targetExpectations?.[t.name] ?? expectations;
+      const names = scope.targets.map((t) => t.name);
+      const targetSnapshot = { ...snapshot, facets, layers };
+      for (const v of runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners)) {
+        v.targets = names;
+        v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
+        out.push(v);
+      }
+    }
+  }
   return sortVerdicts(out);
 }
 
@@ -88,6 +120,26 @@ function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][])
     }
   }
   return new Map([...owners].map(([key, o]) => [key, o.rule]));
+}
+
+/**
+ * The runs a rule gets: once, when it reads no fleet target's facets; else once per target of each
+ * kind it reads (per combination when it joins two kinds, e.g. a cluster's Secret and a database).
+ */
+function scopesOf(snapshot: Snapshot, rule: Rule): { targets: TargetSnapshot[] }[] {
+  const all = snapshot.targets ?? [];
+  if (all.length === 0) return [{ targets: [] }];
+  const kinds = new Set<TargetKind>();
+  for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
+    const kind = targetKindOfFacet(name);
+    if (kind && all.some((t) => t.kind === kind)) kinds.add(kind);
+  }
+  let scopes: TargetSnapshot[][] = [[]];
+  for (const kind of TARGET_KINDS.filter((k) => kinds.has(k))) {
+    const of = all.filter((t) => t.kind === kind);
+    scopes = scopes.flatMap((prefix) => of.map((t) => [...prefix, t]));
+  }
+  return scopes.map((targets) => ({ targets }));
 }
 
 function runRule(
@@ -327,6 +379,7 @@ export function sortVerdicts(vs: Verdict[]): Verdict[] {
       cmp(a.location?.file ?? a.resource.file ?? '', b.location?.file ?? b.resource.file ?? '') ||
       (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
       cmp(a.resource.id, b.resource.id) ||
+      cmp(a.targets?.join('\u0000') ?? '', b.targets?.join('\u0000') ?? '') ||
       cmp(a.fingerprint, b.fingerprint),
   );
 }

@@ -24,11 +24,18 @@ export interface GateResult {
   unknown: number;
   allowIncomplete: boolean;
   strict: boolean;
+  /** When set, only these fleet targets gate (verdicts about the environment as a whole always do). */
+  targets?: string[];
 }
 
 export interface GateOptions {
   /** Undecided checks gate like findings (`--strict`, config `strict: true`). */
   strict?: boolean;
+  /**
+   * Fail only on findings about these fleet targets (and on those that name no target: the files, Google
+   * Cloud); default every target.
+   */
+  targets?: readonly string[];
 }
 
 export function evaluateGate(
@@ -38,12 +45,15 @@ export function evaluateGate(
   options: GateOptions = {},
 ): GateResult {
   const strict = options.strict ?? false;
-  const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn);
+  const named = options.targets && options.targets.length > 0 ? new Set(options.targets) : undefined;
+  const inScope = (v: Verdict) => !named || !v.targets || v.targets.some((t) => named.has(t));
+  const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn) && inScope(v);
   const open = (v: Verdict) => !v.suppression && v.baselineState !== 'unchanged' && !v.assumed && gating(v);
   const unknown = verdicts.filter((v) => v.status === 'unknown' && open(v)).length;
   const failing = verdicts.filter((v) => v.status === 'fail' && open(v)).length + (strict ? unknown : 0);
   const incomplete = verdicts.filter((v) => v.status === 'error' && gating(v)).length;
-  const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict };
+  const scope = named ? { targets: [...named].sort() } : {};
+  const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict, ...scope };
   if (failing > 0) return { ...base, status: 'failed', exitCode: 1 };
   if (incomplete > 0 && !allowIncomplete) return { ...base, status: 'incomplete', exitCode: 2 };
   return { ...base, status: 'passed', exitCode: 0 };

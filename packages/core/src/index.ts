@@ -5,6 +5,7 @@ export * from './collector.js';
 export * from './config.js';
 export * from './declarations.js';
 export * from './engine.js';
+export * from './fleet.js';
 export * from './gate.js';
 export * from './layers/gcp.js';
 export * from './layers/k8s.js';

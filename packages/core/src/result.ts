@@ -4,7 +4,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
-import type { ConfigSuppression, Expectations, FailOn } from './config.js';
+import { type ConfigSuppression, ConfigError, type Expectations, type FailOn } from './config.js';
 import { declarationIndex, locateByDeclaration } from './declarations.js';
 import { runRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
@@ -122,6 +122,10 @@ export interface EvaluateOptions {
   /** The instant rules judge ages against (RFC 3339); default the snapshot's `collectedAt`, else the clock. */
   now?: string;
   toolVersion: string;
+  /** Expectations of fleet targets that have their own, by target name. */
+  targetExpectations?: Record<string, Expectations>;
+  /** Gate only on these fleet targets (`gate.targets`, `--fail-on-target`); default all. */
+  gateTargets?: string[];
   timestamps?: { startedAt: string; finishedAt: string };
 }
 
@@ -153,6 +157,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
     ...(o.now ? { now: o.now } : {}),
     ...(o.assumedExpectations ? { assumedExpectations: true } : {}),
+    ...(o.targetExpectations ? { targetExpectations: o.targetExpectations } : {}),
   });
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
   locateByDeclaration(verdicts, declarationIndex(snapshot, o.expectations.app.namespace));
@@ -165,7 +170,16 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     today: o.today ?? new Date().toISOString().slice(0, 10),
   });
   const fixed = o.baseline ? applyBaseline(verdicts, o.baseline.baseline) : undefined;
-  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete, { strict: o.strict ?? false });
+  const known = new Set((snapshot.targets ?? []).map((t) => t.name));
+  const unknownTarget = (o.gateTargets ?? []).find((t) => !known.has(t));
+  if (unknownTarget !== undefined)
+    throw new ConfigError(
+      `gate target "${unknownTarget}" is not a target of this scan; name one of: ${[...known].sort().join(', ') || '(no fleet targets)'}`,
+    );
+  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete, {
+    strict: o.strict ?? false,
+    ...(o.gateTargets ? { targets: o.gateTargets } : {}),
+  });
   const ran = new Set(verdicts.map((v) => v.ruleId));
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -261,6 +275,7 @@ export const ScanResultSchema = Type.Object(
       unknown: Count,
       allowIncomplete: Type.Boolean(),
       strict: Type.Boolean(),
+      targets: Type.Optional(Type.Array(Type.String())),
     }),
     summary: Type.Object({
       byStatus: Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),

@@ -31,37 +31,47 @@ const READS_OUTSIDE = 'reads a file outside the scanned directory';
 const TRUSTED_ONLY: Check[] = [
   (env) => (env.layers?.k8s?.kubeconfig ? [{ at: 'layers.k8s.kubeconfig', why: RUNS_CODE }] : []),
   (env) => {
-    const p = env.layers?.probe;
     const out: { at: string; why: string }[] = [];
-    if (p?.postgres?.passwordEnv) out.push({ at: 'layers.probe.postgres.passwordEnv', why: NAMES_CREDENTIAL });
-    if (p?.postgres?.fromSecret)
-      out.push({
-        at: 'layers.probe.postgres.fromSecret',
-        why: "sends the application's live database password to the host this file names",
-      });
-    if (p?.redis?.passwordEnv) out.push({ at: 'layers.probe.redis.passwordEnv', why: NAMES_CREDENTIAL });
-    if (p?.registry?.usernameEnv) out.push({ at: 'layers.probe.registry.usernameEnv', why: NAMES_CREDENTIAL });
-    if (p?.registry?.passwordEnv) out.push({ at: 'layers.probe.registry.passwordEnv', why: NAMES_CREDENTIAL });
-    if (p?.registry?.url)
-      out.push({
-        at: 'layers.probe.registry.url',
-        why: `${CHOOSES_DESTINATION} (the Application Default Credentials' token for Artifact Registry)`,
-      });
-    for (const s of ['postgres', 'redis', 'registry'] as const)
-      if (p?.[s]?.allowPlaintextCredentials)
-        out.push({ at: `layers.probe.${s}.allowPlaintextCredentials`, why: PLAINTEXT });
+    for (const [at, t] of probeTargets(env)) {
+      if (t.passwordEnv) out.push({ at: `${at}.passwordEnv`, why: NAMES_CREDENTIAL });
+      if (t.usernameEnv) out.push({ at: `${at}.usernameEnv`, why: NAMES_CREDENTIAL });
+      if (t.fromSecret)
+        out.push({
+          at: `${at}.fromSecret`,
+          why: "sends the application's live database password to the host this file names",
+        });
+      if (at.startsWith('layers.probe.registry') && t.url)
+        out.push({
+          at: `${at}.url`,
+          why: `${CHOOSES_DESTINATION} (the Application Default Credentials' token for Artifact Registry)`,
+        });
+      if (t.allowPlaintextCredentials) out.push({ at: `${at}.allowPlaintextCredentials`, why: PLAINTEXT });
+    }
     return out;
   },
 ];
 
 /** Paths a configuration names that must stay inside the scanned directory unless it is trusted. */
 function pathSettings(config: Config, env: EnvironmentConfig): { at: string; value: string }[] {
-  const p = env.layers?.probe;
   const out: { at: string; value: string }[] = [];
   if (config.adr) out.push({ at: 'adr', value: config.adr });
-  for (const s of ['postgres', 'redis', 'registry', 'http'] as const) {
-    const ca = p?.[s]?.caFile;
-    if (ca) out.push({ at: `layers.probe.${s}.caFile`, value: ca });
+  for (const [at, t] of probeTargets(env))
+    if (typeof t.caFile === 'string') out.push({ at: `${at}.caFile`, value: t.caFile });
+  return out;
+}
+
+/**
+ * Every probe target with its config path: a kind given as one object (`layers.probe.redis`) or as a
+ * fleet's list (`layers.probe.redis[2]`).
+ */
+function probeTargets(env: EnvironmentConfig): [string, Record<string, unknown>][] {
+  const p = env.layers?.probe as Record<string, unknown> | undefined;
+  const out: [string, Record<string, unknown>][] = [];
+  for (const kind of ['postgres', 'redis', 'registry', 'http'] as const) {
+    const value = p?.[kind];
+    if (Array.isArray(value)) {
+      for (const [i, t] of value.entries()) out.push([`layers.probe.${kind}[${i}]`, t as Record<string, unknown>]);
+    } else if (value && typeof value === 'object') out.push([`layers.probe.${kind}`, value as Record<string, unknown>]);
   }
   return out;
 }
@@ -87,8 +97,8 @@ export function trustedOnlySettings(
   const prefix = `environments.${environment}.`;
   for (const check of TRUSTED_ONLY) for (const hit of check(env)) out.push({ path: prefix + hit.at, why: hit.why });
   for (const { at, value } of pathSettings(config, env)) {
-    // `adr` is relative to the config file; probe files to the scanned directory.
-    const base = at === 'adr' ? paths.configDir : paths.root;
+    // Both `adr` and probe files are relative to the config file.
+    const base = paths.configDir;
     if (!inside(paths.root, resolve(base, value)))
       out.push({ path: at === 'adr' ? at : prefix + at, why: `${READS_OUTSIDE} (${value})` });
   }

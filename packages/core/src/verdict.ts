@@ -55,6 +55,11 @@ export const VerdictSchema = Type.Object({
   priority: PrioritySchema,
   concerns: Type.Array(Type.String()),
   resource: ResourceSchema,
+  /**
+   * The fleet targets the verdict is about (a cluster, a named server; a rule that joins two kinds names
+   * one of each). Absent for what belongs to the environment as a whole (files, Google Cloud).
+   */
+  targets: Type.Optional(Type.Array(Type.String())),
   messageId: Type.String(),
   message: Type.String(),
   data: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),

@@ -84,7 +84,7 @@ const SOURCES = [
   {
     host: 'cloudresourcemanager',
     package: '@google-cloud/resource-manager',
-    services: ['google.cloud.resourcemanager.v3.Projects'],
+    services: ['google.cloud.resourcemanager.v3.Projects', 'google.cloud.resourcemanager.v3.Folders'],
   },
   { host: 'iam', package: '@googleapis/iam', discovery: 'v1', resources: ['projects.serviceAccounts'] },
   {

@@ -31,11 +31,19 @@ export function stateOf(v: Verdict): VerdictState {
   return 'fail';
 }
 
-/** True when the finding makes the gate fail (the same test as core's `evaluateGate`). */
-export function isGating(v: Verdict, gate: { failOn: FailOn; strict?: boolean }): boolean {
+/**
+ * True when the finding makes the gate fail (the same test as core's `evaluateGate`): with gate targets,
+ * a finding about a fleet target gates only when it names one of them.
+ */
+export function isGating(
+  v: Verdict,
+  gate: { failOn: FailOn; strict?: boolean; targets?: readonly string[] | undefined },
+): boolean {
   const state = stateOf(v);
   const counts = state === 'fail' || (state === 'unknown' && gate.strict === true && !v.assumed);
-  return counts && gate.failOn !== 'none' && meetsThreshold(v.priority, gate.failOn);
+  const targets = gate.targets;
+  const inScope = !targets?.length || !v.targets || v.targets.some((t) => targets.includes(t));
+  return counts && gate.failOn !== 'none' && meetsThreshold(v.priority, gate.failOn) && inScope;
 }
 
 /** The line every report starts with when no config named the expectations (ADR-001's names assumed). */
@@ -46,6 +54,58 @@ export function assumptionBanner(result: ScanResult): string | undefined {
 /** What an undecided verdict depends on, for a reader: `var.tier, local.x`. */
 export function dependsOnText(v: Verdict): string {
   return (v.dependsOn ?? []).join(', ');
+}
+
+/** `[db-a]`, `[cluster-1, db-a]`: the fleet targets a verdict is about, or '' for the environment. */
+export function targetLabel(v: Verdict): string {
+  return v.targets?.length ? `[${v.targets.join(', ')}]` : '';
+}
+
+export interface TargetRow {
+  /** A target's name, or the environment's for what belongs to no target (files, Google Cloud). */
+  name: string;
+  kind: 'target' | 'environment';
+  failing: Record<Priority, number>;
+  errors: number;
+  passed: number;
+  /** Findings about it that fail the gate. */
+  gating: number;
+  /** It gates at all: every target, unless gate targets name others. */
+  gated: boolean;
+}
+
+/**
+ * One row per fleet target (in name order) and one for the environment as a whole, when the scan has
+ * targets; none otherwise (a scan of one server of each kind reads as before).
+ */
+export function targetRows(result: ScanResult): TargetRow[] {
+  const names = [...new Set(result.verdicts.flatMap((v) => v.targets ?? []))].sort(cmp);
+  if (names.length === 0) return [];
+  const gateTargets = result.gate.targets;
+  const row = (name: string, kind: TargetRow['kind'], of: (v: Verdict) => boolean): TargetRow => {
+    const mine = result.verdicts.filter(of);
+    const failing = { P0: 0, P1: 0, P2: 0 } as Record<Priority, number>;
+    for (const v of mine) if (stateOf(v) === 'fail') failing[v.priority]++;
+    return {
+      name,
+      kind,
+      failing,
+      errors: mine.filter((v) => v.status === 'error').length,
+      passed: mine.filter((v) => v.status === 'pass').length,
+      gating: mine.filter((v) => isGating(v, result.gate)).length,
+      gated: kind === 'environment' || !gateTargets?.length || gateTargets.includes(name),
+    };
+  };
+  return [
+    row(result.environment.name, 'environment', (v) => !v.targets?.length),
+    ...names.map((n) => row(n, 'target', (v) => v.targets?.includes(n) ?? false)),
+  ];
+}
+
+/** A target row's state in one word: failing, incomplete, passing. */
+export function targetState(r: TargetRow): 'failing' | 'incomplete' | 'passing' {
+  if (r.failing.P0 + r.failing.P1 + r.failing.P2 > 0) return 'failing';
+  return r.errors > 0 ? 'incomplete' : 'passing';
 }
 
 function cmp(a: string, b: string): number {
@@ -68,6 +128,7 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
     (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
     (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
     cmp(a.resource.id, b.resource.id) ||
+    cmp(a.targets?.join('\u0000') ?? '', b.targets?.join('\u0000') ?? '') ||
     cmp(a.fingerprint, b.fingerprint) ||
     cmp(a.status, b.status) ||
     cmp(a.messageId, b.messageId) ||

@@ -13,6 +13,9 @@ import {
   exclusionSummary,
   formatPosition,
   stateOf,
+  targetLabel,
+  targetRows,
+  targetState,
 } from './common.js';
 
 export interface ConsoleOptions {
@@ -51,9 +54,9 @@ export function terminalSafe(text: string): string {
 }
 
 function where(v: Verdict): string {
-  if (v.location?.file) return formatPosition(v.location);
-  if (v.resource.file) return v.resource.file;
-  return v.resource.id;
+  const label = targetLabel(v);
+  const at = v.location?.file ? formatPosition(v.location) : (v.resource.file ?? v.resource.id);
+  return label ? `${label} ${at}` : at;
 }
 
 /** Active failures first, then unchanged-since-baseline, then suppressed; each in the total order. */
@@ -190,6 +193,27 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
       lines.push(`  … ${(result.excluded ?? []).length - EXCLUDED_SHOWN} more in the JSON report`);
     lines.push('');
   }
+  const rows = targetRows(result);
+  if (rows.length) {
+    lines.push(`${paint('bold', 'By target')} · ${count(rows.length - 1, 'target')} and the environment`);
+    const width = Math.max(...rows.map((r) => r.name.length + (r.kind === 'environment' ? 14 : 0)));
+    for (const r of rows) {
+      const state = targetState(r);
+      const mark =
+        state === 'failing' ? paint('red', '✖') : state === 'incomplete' ? paint('yellow', '!') : paint('green', '✔');
+      const failing = (['P0', 'P1', 'P2'] as const).filter((p) => r.failing[p] > 0).map((p) => `${r.failing[p]} ${p}`);
+      const text = [
+        failing.length ? `${failing.join(', ')} failing` : 'nothing failing',
+        r.errors ? count(r.errors, 'error') : '',
+        `${r.passed} passed`,
+        r.gated ? '' : 'not gated',
+      ].filter(Boolean);
+      const name = r.kind === 'environment' ? `${r.name} (environment)` : r.name;
+      lines.push(`  ${mark} ${paint('bold', safe(name.padEnd(width)))}  ${text.join(' · ')}`);
+    }
+    lines.push('');
+  }
+
   lines.push(summaryLine(result, paint));
   const width = options.width ?? CONSOLE_WIDTH;
   return `${lines.flatMap((l) => wrapLine(l, width)).join('\n')}\n`;

@@ -31,6 +31,8 @@ import {
   formatObserved,
   formatPosition,
   isGating,
+  targetRows,
+  targetState,
   placeFinding,
   rulesById,
   splitAdrSection,
@@ -622,6 +624,47 @@ ${body}
 </section>`;
 }
 
+/** Per fleet target and for the environment as a whole; nothing when the scan has no fleet. */
+function byTargetSection(result: ScanResult): string {
+  const rows = targetRows(result);
+  if (rows.length === 0) return '';
+  const label = {
+    failing: ['fail', 'Failing'],
+    incomplete: ['error', 'Incomplete'],
+    passing: ['pass', 'Passing'],
+  } as const;
+  const body = rows
+    .map((r) => {
+      const [mark, text] = label[targetState(r)];
+      const name =
+        r.kind === 'environment' ? `${e(r.name)} <span class="sub">environment as a whole</span>` : e(r.name);
+      return `<tr data-target="${e(r.name)}">
+<th scope="row">${name}</th>
+<td class="nowrap">${icon(mark)} ${text}</td>
+<td>${r.failing.P0}</td><td>${r.failing.P1}</td><td>${r.failing.P2}</td><td>${r.errors}</td><td>${r.passed}</td>
+<td>${r.gated ? String(r.gating) : 'not gated'}</td>
+</tr>`;
+    })
+    .join('\n');
+  const scoped = result.gate.targets?.length
+    ? ` The gate fails only on ${result.gate.targets.map((t) => `<code>${e(t)}</code>`).join(', ')} and on the environment as a whole.`
+    : '';
+  return `
+<section id="targets" aria-labelledby="targets-h">
+<h2 id="targets-h">By target</h2>
+<p class="note">Every verdict about a server or cluster of the fleet names it.${scoped}</p>
+<div class="scroll">
+<table class="checklist">
+<caption>Fleet targets and the environment</caption>
+<thead><tr><th scope="col">Target</th><th scope="col">State</th><th scope="col">P0</th><th scope="col">P1</th><th scope="col">P2</th><th scope="col">Errors</th><th scope="col">Passed</th><th scope="col">Fail the gate</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
 function where(result: ScanResult, r: Row): { text: string; sortKey: string } {
   const placed = placeFinding(result, r.rule, r.v);
   const live =
@@ -630,7 +673,8 @@ function where(result: ScanResult, r: Row): { text: string; sortKey: string } {
           r.v.resource.namespace ? `${r.v.resource.namespace}/${r.v.resource.name}` : r.v.resource.name,
         )}</span>`
       : '';
-  if (!placed) return { text: `${live || '–'}`, sortKey: '~' };
+  const target = r.v.targets?.length ? `<span class="sub">target ${e(r.v.targets.join(', '))}</span>` : '';
+  if (!placed) return { text: `${target}${live || (target ? '' : '–')}`, sortKey: '~' };
   const note =
     placed.source === 'resource'
       ? '<span class="sub">declaring file</span>'
@@ -642,7 +686,7 @@ function where(result: ScanResult, r: Row): { text: string; sortKey: string } {
   const loc = placed.location;
   // Tab sorts below every printable character: a file before the files its name is a prefix of.
   const key = `${loc.file}\t${String(loc.startLine).padStart(7, '0')}\t${String(loc.startColumn ?? 0).padStart(5, '0')}`;
-  return { text: `<code>${e(formatPosition(loc))}</code>${note}${live}`, sortKey: key };
+  return { text: `<code>${e(formatPosition(loc))}</code>${note}${target}${live}`, sortKey: key };
 }
 
 const CONCERN_STATEMENT = new Map(CONCERNS.map((c) => [c.key, c.statement]));
@@ -657,6 +701,7 @@ function detail(result: ScanResult, r: Row): string {
   ]);
   if (v.dependsOn?.length) facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
   if (v.assumed) facts.push(['Assumed', e(v.assumed)]);
+  if (v.targets?.length) facts.push(['Target', v.targets.map((t) => `<code>${e(t)}</code>`).join(', ')]);
   facts.push([
     'Resource',
     `<code>${e(v.resource.id)}</code> <span class="sub-inline">(${e(v.resource.kind)} ${e(v.resource.name)}${
@@ -1483,7 +1528,7 @@ ${SPRITE}
 ${banner(result, title)}
 <main id="main" class="wrap">
 ${overview(result)}
-${readiness(result, rows)}
+${readiness(result, rows)}${byTargetSection(result)}
 ${errorsSection(result, rows)}
 ${undecidedSection(result, rows)}
 ${findingsSection(result, rows)}

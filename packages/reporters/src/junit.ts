@@ -59,9 +59,11 @@ function attrs(pairs: [string, string | number | undefined][]): string {
 }
 
 function baseName(v: Verdict): string {
-  if (v.location?.file) return `${v.resource.id} (${formatPosition(v.location)})`;
-  if (v.resource.file) return `${v.resource.id} (${v.resource.file})`;
-  return v.resource.id;
+  // A fleet target's case leads with its name, so the same resource in two clusters is two cases.
+  const id = v.targets?.length ? `[${v.targets.join(', ')}] ${v.resource.id}` : v.resource.id;
+  if (v.location?.file) return `${id} (${formatPosition(v.location)})`;
+  if (v.resource.file) return `${id} (${v.resource.file})`;
+  return id;
 }
 
 function findingBody(result: ScanResult, c: Case): string {
@@ -69,6 +71,7 @@ function findingBody(result: ScanResult, c: Case): string {
   const lines = [v.message, ''];
   lines.push(`Rule: ${v.ruleId}${rule ? ` (${rule.title})` : ''}`);
   lines.push(`Priority: ${v.priority}`);
+  if (v.targets?.length) lines.push(`Target: ${v.targets.join(', ')}`);
   lines.push(`Resource: ${v.resource.id} (${v.resource.kind} ${v.resource.name})`);
   if (v.location) lines.push(`Location: ${formatPosition(v.location)}`);
   else if (v.resource.file) lines.push(`Declared in: ${v.resource.file}`);

@@ -24,6 +24,9 @@ import {
   formatObserved,
   formatPosition,
   isGating,
+  targetLabel,
+  targetRows,
+  targetState,
   rulesById,
   splitAdrSection,
   stateOf,
@@ -220,6 +223,16 @@ function where(v: Verdict): string {
   return 'no file (live resource)';
 }
 
+/** The resource, led by the fleet targets it belongs to: `[db-a] probe:postgres/…`. */
+function resourceText(v: Verdict): string {
+  const label = targetLabel(v);
+  return label ? `${label} ${v.resource.id}` : v.resource.id;
+}
+
+function resourceCell(v: Verdict): string {
+  return mdCode(resourceText(v), true);
+}
+
 function whereInTable(v: Verdict): string {
   if (v.location?.file) return mdCode(formatPosition(v.location), true);
   if (v.resource.file) return mdCode(v.resource.file, true);
@@ -322,6 +335,37 @@ function scope(result: ScanResult): string {
     out += row([mdCode(x.path), mdText(exclusionLabel(x.reason)), mdText(x.detail)]);
   if (excluded.length > EXCLUDED_SHOWN) out += `\n${excluded.length - EXCLUDED_SHOWN} more in the JSON report.\n`;
   return `${out}\n`;
+}
+
+/** Per fleet target and for the environment as a whole: what fails, what could not be checked. */
+function byTarget(result: ScanResult): string {
+  const rows = targetRows(result);
+  if (rows.length === 0) return '';
+  const scoped = result.gate.targets?.length
+    ? ` The gate fails only on ${result.gate.targets.map((t) => mdCode(t)).join(', ')} and on the environment as a whole.`
+    : '';
+  let out = `## By target
+
+Every verdict about a server or cluster of the fleet names it.${scoped}
+
+`;
+  out += tableHead(['Target', 'State', 'P0', 'P1', 'P2', '⚠️ Error', '✅ Pass', 'Fails the gate']);
+  const icon = { failing: '❌ failing', incomplete: '⚠️ incomplete', passing: '✅ passing' } as const;
+  for (const r of rows) {
+    const name = r.kind === 'environment' ? `${mdCode(r.name)} (environment)` : mdCode(r.name);
+    out += row([
+      name,
+      icon[targetState(r)],
+      String(r.failing.P0),
+      String(r.failing.P1),
+      String(r.failing.P2),
+      String(r.errors),
+      String(r.passed),
+      r.gated ? String(r.gating) : 'not gated',
+    ]);
+  }
+  return `${out}
+`;
 }
 
 function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
@@ -431,7 +475,7 @@ function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
         const concerns = rule.concerns.map((c) => mdCode(c)).join(', ');
         block += `ADR section ${mdText(rule.adrSection)} · concerns ${concerns}\n\n`;
       }
-      for (const v of vs) block += `- ${where(v)}: ${mdText(v.message)} (resource ${mdCode(v.resource.id)})\n`;
+      for (const v of vs) block += `- ${where(v)}: ${mdText(v.message)} (resource ${mdCode(resourceText(v))})\n`;
       block += '\n';
       if (rule?.remediation.text) block += `**Fix:** ${mdText(rule.remediation.text)}\n\n`;
       if (rule?.remediation.commands?.length) block += `${mdCodeBlock(rule.remediation.commands)}\n\n`;
@@ -458,7 +502,7 @@ function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): str
           : state === 'unknown'
             ? ' (could not decide)'
             : '';
-  const summary = `${STATE_ICON[state]} ${v.priority}${label} · ${v.ruleId} · ${v.resource.id} · ${positionText(v)}`;
+  const summary = `${STATE_ICON[state]} ${v.priority}${label} · ${v.ruleId} · ${resourceText(v)} · ${positionText(v)}`;
   let out = `<details>\n<summary>${html(summary)}</summary>\n\n${mdText(v.message)}\n\n`;
   out += tableHead(['Field', 'Value']);
   const fields: [string, string][] = [
@@ -466,12 +510,13 @@ function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): str
     ['Priority', `${v.priority}${isGating(v, result.gate) ? ' (fails the gate)' : ''}`],
     [
       'Resource',
-      `${mdCode(v.resource.id, true)} (${mdText(v.resource.kind)} ${mdText(v.resource.name)}${
+      `${resourceCell(v)} (${mdText(v.resource.kind)} ${mdText(v.resource.name)}${
         v.resource.namespace ? ` in ${mdText(v.resource.namespace)}` : ''
       })`,
     ],
     ['Location', whereInTable(v)],
   ];
+  if (v.targets?.length) fields.splice(2, 0, ['Target', v.targets.map((t) => mdCode(t, true)).join(', ')]);
   if (v.relatedLocations?.length) fields.push(['Also at', locationsCell(v.relatedLocations)]);
   if (rule?.adrSection) fields.push(['ADR section', mdText(rule.adrSection)]);
   if (v.concerns.length) fields.push(['Concerns', v.concerns.map((c) => mdCode(c, true)).join(', ')]);
@@ -529,7 +574,7 @@ function errorsSection(result: ScanResult): Part[] {
       group: 'errors',
       noun: ['error', 'errors'],
       items: errors.map((v) =>
-        row([v.priority, mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v), mdText(v.message)]),
+        row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v), mdText(v.message)]),
       ),
       after: '\n',
     },
@@ -577,7 +622,7 @@ function suppressionsSection(result: ScanResult): Part[] {
         const s = v.suppression!;
         return row([
           mdCode(v.ruleId, true),
-          mdCode(v.resource.id, true),
+          resourceCell(v),
           mdText(s.reason),
           s.expires ? mdText(s.expires) : '',
           `${s.kind} ${mdCode(s.source, true)}`,
@@ -625,7 +670,7 @@ function baselineSection(result: ScanResult): Part[] {
     parts.push({
       group: 'baseline',
       noun: ['baseline entry', 'baseline entries'],
-      items: fresh.map((v) => row([v.priority, mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v)])),
+      items: fresh.map((v) => row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)])),
       after: '\n',
     });
   }
@@ -654,7 +699,7 @@ function passedAndSkipped(result: ScanResult): Part[] {
     parts.push({
       group: 'passed',
       noun: ['passed check', 'passed checks'],
-      items: passed.map((v) => row([mdCode(v.ruleId, true), mdCode(v.resource.id, true), whereInTable(v)])),
+      items: passed.map((v) => row([mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)])),
       after: '\n</details>\n\n',
     });
   }
@@ -666,7 +711,7 @@ function passedAndSkipped(result: ScanResult): Part[] {
     parts.push({
       group: 'skipped',
       noun: ['skipped check', 'skipped checks'],
-      items: skipped.map((v) => row([mdCode(v.ruleId, true), mdCode(v.resource.id, true), mdText(v.message)])),
+      items: skipped.map((v) => row([mdCode(v.ruleId, true), resourceCell(v), mdText(v.message)])),
       after: '\n</details>\n\n',
     });
   }
@@ -681,6 +726,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
     facts(result),
     scope(result),
     glance(result, rules),
+    byTarget(result),
     ...fixFirst(result, rules),
     ...errorsSection(result),
     ...undecidedSection(result),

@@ -313,7 +313,13 @@ function resourceBag(v: Verdict): PropertyBag {
   const out: PropertyBag = { id: r.id, kind: r.kind, name: r.name };
   if (r.namespace !== undefined) out.namespace = r.namespace;
   if (r.file !== undefined) out.file = r.file;
+  if (v.targets?.length) out.targets = [...v.targets];
   return out;
+}
+
+/** A fleet target's finding says which target it is about, where code scanning shows only the message. */
+function withTarget(v: Verdict, text: string): string {
+  return v.targets?.length ? `[${v.targets.join(', ')}] ${text}` : text;
 }
 
 function listSome(items: string[], max = 10): string {
@@ -367,7 +373,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       const physical = placed ? physicalLocation(placed) : undefined;
       errors.push({
         level: 'error',
-        message: { text: nonEmpty(v.message, `${v.ruleId} could not be checked`) },
+        message: { text: withTarget(v, nonEmpty(v.message, `${v.ruleId} could not be checked`)) },
         descriptor: { id: v.ruleId },
         associatedRule: { id: v.ruleId, index },
         ...(physical ? { locations: [{ physicalLocation: physical }] } : {}),
@@ -416,7 +422,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       ruleId: v.ruleId,
       ruleIndex: index,
       level,
-      message: { text: nonEmpty(v.message, rule?.title || v.ruleId) },
+      message: { text: withTarget(v, nonEmpty(v.message, rule?.title || v.ruleId)) },
       locations: [{ physicalLocation: physical }],
       ...(related.length ? { relatedLocations: related } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: v.fingerprint },

@@ -67,36 +67,45 @@ export async function diagnoseLayers(
         if (config === undefined) return { layer, configured: false, checks: [] };
         const mod = (await LIVE_LAYERS[layer]()) as unknown as LayerDoctorModule<unknown>;
         const seconds = (config as { deadlineSeconds?: number }).deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
-        const checks = await withinDeadline(
-          seconds * 1000,
-          mod.diagnose({
-            root: prep.root,
-            environment: prep.environment,
-            expectations,
-            config,
-            overrides: {
-              ...(args.context ? { k8sContext: args.context } : {}),
-              ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
-            },
-            progress: () => {},
-            ...(log ? { log: (level: LogLevel, m: string) => log(level, `${layer}: ${m}`) } : {}),
-          }),
-        );
-        if (checks === undefined)
-          return {
-            layer,
-            configured: true,
-            checks: [
-              {
-                kind: 'reachable',
-                status: 'fail',
-                subject: `${layer} layer`,
-                message: `the checks did not finish within the layer's deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`,
-                fix: 'run again with --debug to see the calls still waiting, or raise the deadline',
+        const diagnose = async (layerConfig: unknown, label: string, overrides = true) =>
+          (await withinDeadline(
+            seconds * 1000,
+            mod.diagnose({
+              root: prep.root,
+              environment: prep.environment,
+              expectations,
+              config: layerConfig,
+              // A cluster of a fleet has its own context: --context does not replace it.
+              overrides: {
+                ...(args.context && overrides ? { k8sContext: args.context } : {}),
+                ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
               },
-            ],
-          };
-        return { layer, configured: true, checks };
+              progress: () => {},
+              ...(log ? { log: (level: LogLevel, m: string) => log(level, `${label}: ${m}`) } : {}),
+            }),
+          )) ?? [
+            {
+              kind: 'reachable' as const,
+              status: 'fail' as const,
+              subject: `${label} layer`,
+              message: `the checks did not finish within the layer's deadline of ${seconds} s (layers.${layer}.deadlineSeconds)`,
+              fix: 'run again with --debug to see the calls still waiting, or raise the deadline',
+            },
+          ];
+        // A fleet of clusters: every context is checked, each check naming its cluster.
+        const clusters = layer === 'k8s' ? prep.targets.filter((t) => t.kind === 'cluster') : [];
+        if (clusters.length > 0) {
+          const perCluster = await Promise.all(
+            clusters.map(async (t) =>
+              (await diagnose(t.config, `k8s ${t.name}`, false)).map((c) => ({
+                ...c,
+                subject: `[${t.name}] ${c.subject}`,
+              })),
+            ),
+          );
+          return { layer, configured: true, checks: perCluster.flat() };
+        }
+        return { layer, configured: true, checks: await diagnose(config, layer) };
       }),
   );
   return { environment: prep.environment, reports };

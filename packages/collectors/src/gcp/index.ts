@@ -19,7 +19,18 @@ import { GcpCallError, Limiter, problemOf } from './call.js';
 import type { FacetResults, GcpRun } from './context.js';
 import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
 import { redactCollected } from '../redact.js';
+import { expandProjects, ProjectListingError } from './projects.js';
 import { GcpTransport } from './transport.js';
+
+export { PROJECT_LISTING_CALLS } from './projects.js';
+
+/** `collect --shard i/n`: the contiguous slice of the sorted project list this shard reads. */
+function sliceFor<T>(items: readonly T[], shard: { index: number; count: number } | undefined): T[] {
+  if (!shard) return [...items];
+  const from = Math.floor(((shard.index - 1) * items.length) / shard.count);
+  const to = Math.floor((shard.index * items.length) / shard.count);
+  return items.slice(from, to);
+}
 
 export { GCP_API_CALLS, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
 export { ENDPOINT_ENV } from './settings.js';
@@ -98,16 +109,60 @@ async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectR
   const log = ctx.log ?? (() => {});
   const transport = await GcpTransport.create(settings, ctx.log ? (m) => log('debug', m) : undefined);
   const credentials = await transport.credentialsProblem();
+  const limiter = new Limiter(settings.concurrency);
+  let listingCalls = 0;
+  if (settings.projectQueries.length > 0) {
+    // Folders and organisations first: which projects there are decides everything else.
+    const failAll = (reason: string, problem: Problem): CollectResult => {
+      for (const service of settings.services) Object.assign(facets, failedService(service, [problem]));
+      return { facets, state: { status: 'failed', reason } };
+    };
+    if (credentials && !transport.emulated('cloudresourcemanager'))
+      return failAll(`no Application Default Credentials: ${credentials.detail}`, {
+        subject: `cloudresourcemanager.googleapis.com projects.list under ${settings.projectQueries.join(', ')}`,
+        message: `no Application Default Credentials: ${credentials.detail}`,
+        fix: 'run `gcloud auth application-default login`, or set GOOGLE_APPLICATION_CREDENTIALS',
+      });
+    ctx.progress(`listing the projects under ${settings.projectQueries.join(', ')}`);
+    try {
+      settings.projects = await expandProjects(settings, transport, limiter, () => listingCalls++);
+    } catch (e) {
+      if (!(e instanceof ProjectListingError)) throw e;
+      return failAll(e.message, {
+        subject: `cloudresourcemanager.googleapis.com projects.list under ${settings.projectQueries.join(', ')}`,
+        message: e.message,
+        fix: e.fix,
+      });
+    }
+    ctx.progress(`${settings.projects.length} projects with ${listingCalls} calls`);
+  } else settings.projects = [...settings.projects].sort();
+  settings.projects = sliceFor(settings.projects, ctx.shard);
+  if (settings.projects.length === 0)
+    return {
+      facets: {},
+      state: {
+        status: 'not-configured',
+        reason: ctx.shard
+          ? `no project falls in shard ${ctx.shard.index}/${ctx.shard.count}`
+          : `no project under ${settings.projectQueries.join(', ')}`,
+      },
+      projects: [],
+    };
   const run: GcpRun = {
     settings,
     expectations: ctx.expectations,
     transport,
-    limiter: new Limiter(settings.concurrency),
+    limiter,
     progress: ctx.progress,
     log,
     calls: { started: 0, finished: 0 },
   };
   const projects = settings.projects.join(', ');
+  // A fleet's thousand project ids would drown the progress line: count them and name the ends.
+  const projectsText =
+    settings.projects.length > 5
+      ? `${settings.projects.length} projects (${settings.projects[0]} … ${settings.projects.at(-1)})`
+      : projects;
   const started = Date.now();
   await Promise.all(
     [...settings.services].map(async (service) => {
@@ -130,7 +185,7 @@ async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectR
         );
         return;
       }
-      ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projects}`);
+      ctx.progress(`reading ${COLLECTORS[service].title} (${service}.googleapis.com) in ${projectsText}`);
       Object.assign(facets, await collectService(run));
       ctx.progress(`${COLLECTORS[service].title} read; ${run.calls.finished}/${run.calls.started} calls`);
     }),
@@ -152,7 +207,7 @@ async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectR
           : `no Google Cloud API could be read (${failed.length} facets failed; see their errors)`,
       },
     };
-  return { facets, state: { status: 'collected' } };
+  return { facets, state: { status: 'collected' }, projects: settings.projects };
 }
 export { renderGcpPermissions } from './permissions-doc.js';
 

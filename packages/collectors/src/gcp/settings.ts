@@ -12,7 +12,10 @@ export const UNIVERSE_DOMAIN_ENV = 'GOOGLE_CLOUD_UNIVERSE_DOMAIN';
 export const DEFAULT_UNIVERSE = 'googleapis.com';
 
 export interface GcpSettings {
+  /** Project ids: those given, and after `expandProjects` those under the folders and organisations too. */
   projects: string[];
+  /** `folders/N` and `organizations/N` entries of layers.gcp.projects, listed before anything is read. */
+  projectQueries: string[];
   /** Locations listed for KMS key rings. */
   kmsLocations: string[];
   /** Locations listed for Artifact Registry repositories. */
@@ -82,10 +85,13 @@ export function resolveSettings(
     throw new GcpSettingsError(
       `${env[UNIVERSE_DOMAIN_ENV]?.trim() ? UNIVERSE_DOMAIN_ENV : 'layers.gcp.universeDomain'}: "${universeDomain}" is not a domain name such as googleapis.com`,
     );
+  const entries = unique(config.projects ?? [expectations.project]);
+  const isQuery = (p: string) => /^(folders|organizations)\/\d+$/.test(p);
   return {
     ...(quotaProject ? { quotaProject } : {}),
     universeDomain,
-    projects: unique(config.projects ?? [expectations.project]),
+    projects: entries.filter((p) => !isQuery(p)),
+    projectQueries: entries.filter(isQuery),
     kmsLocations: unique([...locations, expectations.kms.location]),
     registryLocations: unique([...locations, expectations.registry.location]),
     services: new Set(configured.filter((s) => !config.endpointOnly || endpoints[s])),

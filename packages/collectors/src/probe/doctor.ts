@@ -26,19 +26,19 @@ function urlEndpoint(probe: string, value: string): Endpoint {
   };
 }
 
+/** One server or a fleet of them (`layers.probe.<kind>` as a list). */
+const each = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
 function endpoints(config: ProbeLayerConfig): Endpoint[] {
   const out: Endpoint[] = [];
-  if (config.postgres) out.push({ probe: 'postgres', host: config.postgres.host, port: config.postgres.port ?? 5432 });
-  if (config.redis)
-    out.push({
-      probe: 'redis',
-      host: config.redis.host,
-      port: config.redis.port ?? (config.redis.tls === false ? 6379 : 6378),
-    });
-  if (config.registry?.url) out.push(urlEndpoint('registry', config.registry.url));
-  if (config.http) {
-    out.push(urlEndpoint('http', config.http.baseUrl));
-    if (config.http.httpUrl) out.push(urlEndpoint('http', config.http.httpUrl));
+  for (const pg of each(config.postgres)) out.push({ probe: 'postgres', host: pg.host, port: pg.port ?? 5432 });
+  for (const redis of each(config.redis))
+    out.push({ probe: 'redis', host: redis.host, port: redis.port ?? (redis.tls === false ? 6379 : 6378) });
+  for (const registry of each(config.registry)) if (registry.url) out.push(urlEndpoint('registry', registry.url));
+  for (const http of each(config.http)) {
+    out.push(urlEndpoint('http', http.baseUrl));
+    if (http.httpUrl) out.push(urlEndpoint('http', http.httpUrl));
   }
   return out;
 }
@@ -64,13 +64,19 @@ export async function diagnoseProbe(
   const config = ctx.config ?? {};
   const checks: LayerCheck[] = [];
   const named: [string, string, string | undefined][] = [
-    ['postgres', 'passwordEnv', config.postgres?.passwordEnv],
-    ['redis', 'passwordEnv', config.redis?.passwordEnv],
-    ['registry', 'usernameEnv', config.registry?.usernameEnv],
-    ['registry', 'passwordEnv', config.registry?.passwordEnv],
+    ...each(config.postgres).map(
+      (c) => ['postgres', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined],
+    ),
+    ...each(config.redis).map((c) => ['redis', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined]),
+    ...each(config.registry).flatMap((c) => [
+      ['registry', 'usernameEnv', c.usernameEnv] as [string, string, string | undefined],
+      ['registry', 'passwordEnv', c.passwordEnv] as [string, string, string | undefined],
+    ]),
   ];
+  const asked = new Set<string>();
   for (const [probe, field, name] of named) {
-    if (!name) continue;
+    if (!name || asked.has(`${probe}.${field}.${name}`)) continue;
+    asked.add(`${probe}.${field}.${name}`);
     const set = env[name] !== undefined && env[name] !== '';
     checks.push({
       kind: 'credentials',
@@ -80,7 +86,7 @@ export async function diagnoseProbe(
       ...(set ? {} : { fix: `export ${name}=... in the scan's environment (a CI secret, or the CronJob's Secret)` }),
     });
   }
-  if (config.postgres?.fromSecret)
+  if (each(config.postgres).some((c) => c.fromSecret))
     checks.push({
       kind: 'credentials',
       status: 'skip',

@@ -99,7 +99,7 @@ export async function probeHttp(config: HttpProbeConfig, ctx: HttpProbeContext):
     ctx.root,
     config.caFile,
     'http',
-    'give the path of the CA PEM file, relative to the scanned directory',
+    'give the path of the CA PEM file, relative to the config file',
   );
   if ('error' in caRead) return caRead.error;
   const ca = caRead.ca;

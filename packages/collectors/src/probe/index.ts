@@ -14,7 +14,7 @@ import {
   type Problem,
   PROBE_DEFAULT_TIMEOUT_MS,
   type ProbeFacets,
-  type ProbeLayerConfig,
+  type ProbeRunConfig,
   type Snapshot,
 } from '@coditect-audit/core';
 import { probeHttp } from './http.js';
@@ -48,13 +48,12 @@ function crashed(service: Service, e: unknown, redactor: Redactor): Facet<never>
   return { status: 'error', problems: [redactor.problem(problem)] };
 }
 
-export async function collectProbes(
-  ctx: CollectContext<ProbeLayerConfig>,
-  deps: ProbeDeps = {},
-): Promise<CollectResult> {
+export async function collectProbes(ctx: CollectContext<ProbeRunConfig>, deps: ProbeDeps = {}): Promise<CollectResult> {
   const config = ctx.config ?? {};
   const timeoutMs = config.timeoutMs ?? PROBE_DEFAULT_TIMEOUT_MS;
   const redactor = new Redactor();
+  // Paths in the config (caFile) are relative to the config file.
+  const root = ctx.configDir ?? ctx.root;
   const kube = {
     ...(ctx.overrides.kubeconfig ? { kubeconfig: ctx.overrides.kubeconfig } : {}),
     ...(ctx.overrides.k8sContext ? { context: ctx.overrides.k8sContext } : {}),
@@ -71,7 +70,7 @@ export async function collectProbes(
     config.postgres
       ? run('postgres', () =>
           probePostgres(config.postgres!, {
-            root: ctx.root,
+            root,
             expectations: ctx.expectations,
             timeoutMs,
             redactor,
@@ -80,12 +79,13 @@ export async function collectProbes(
         )
       : absent('postgres', ctx.environment),
     config.redis
-      ? run('redis', () => probeRedis(config.redis!, { root: ctx.root, timeoutMs, redactor }))
+      ? run('redis', () => probeRedis(config.redis!, { root, timeoutMs, redactor }))
       : absent('redis', ctx.environment),
     config.registry
       ? run('registry', () =>
           probeRegistry(config.registry!, {
             root: ctx.root,
+            configDir: root,
             namespace: ctx.expectations.app.namespace,
             kube,
             timeoutMs,
@@ -95,7 +95,7 @@ export async function collectProbes(
         )
       : absent('registry', ctx.environment),
     config.http
-      ? run('http', () => probeHttp(config.http!, { root: ctx.root, timeoutMs, redactor }))
+      ? run('http', () => probeHttp(config.http!, { root, timeoutMs, redactor }))
       : absent('http', ctx.environment),
   ]);
   const facets: Snapshot['facets'] = {
@@ -119,12 +119,12 @@ export async function collectProbes(
   return { facets, state: { status: 'collected' } };
 }
 
-export async function collect(ctx: CollectContext<ProbeLayerConfig>): Promise<CollectResult> {
+export async function collect(ctx: CollectContext<ProbeRunConfig>): Promise<CollectResult> {
   return redactCollected(await collectProbes(ctx));
 }
 
 /** `coditect-audit doctor`: the probe layer's environment variables and TCP reachability, sending nothing. */
-export async function diagnose(ctx: CollectContext<ProbeLayerConfig>): Promise<LayerCheck[]> {
+export async function diagnose(ctx: CollectContext<ProbeRunConfig>): Promise<LayerCheck[]> {
   const { diagnoseProbe } = await import('./doctor.js');
   return diagnoseProbe(ctx);
 }

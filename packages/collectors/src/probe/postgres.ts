@@ -388,7 +388,7 @@ export async function probePostgres(
     ctx.root,
     config.caFile,
     'postgres',
-    'give the path of the server CA PEM file, relative to the scanned directory',
+    'give the path of the server CA PEM file, relative to the config file',
   );
   if ('error' in caRead) return caRead.error;
   const ca = caRead.ca;

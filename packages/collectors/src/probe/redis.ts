@@ -112,7 +112,7 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
     ctx.root,
     config.caFile,
     'redis',
-    'give the path of the server CA PEM file (Memorystore: gcloud redis instances get-auth-string / server-ca-certs), relative to the scanned directory',
+    'give the path of the server CA PEM file (Memorystore: gcloud redis instances get-auth-string / server-ca-certs), relative to the config file',
   );
   if ('error' in caRead) return caRead.error;
   const ca = caRead.ca;
@@ -124,6 +124,7 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
     host: config.host,
     port,
     tls,
+    ...(config.user ? { user: config.user } : {}),
     unauthenticatedPing: { outcome: 'no-answer' },
     plaintext: { outcome: 'no-answer' },
   };
@@ -219,7 +220,9 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
           ctx.timeoutMs,
           async (c) => {
             try {
-              await c.auth(password);
+              // An ACL user (Redis 6+) logs in with AUTH user password; without one, the default user.
+              if (config.user) await c.auth(config.user, password);
+              else await c.auth(password);
             } catch (e) {
               // Only the server's reply is kept: the error object also carries the command's arguments.
               data.authenticated = { ok: false, detail: ctx.redactor.scrub(firstLine((e as Error).message, 120)) };
@@ -239,7 +242,7 @@ export async function probeRedis(config: RedisProbeConfig, ctx: RedisProbeContex
       if (data.authenticated && !data.authenticated.ok)
         problems.push({
           subject: `Redis ${endpoint} AUTH`,
-          message: `the AUTH string in ${config.passwordEnv} was refused (${data.authenticated.detail ?? 'no detail'})`,
+          message: `the ${config.user ? `password of ACL user ${config.user}` : 'AUTH string'} in ${config.passwordEnv} was refused (${data.authenticated.detail ?? 'no detail'})`,
           fix: `put the instance's current AUTH string in ${config.passwordEnv}`,
         });
     }

@@ -37,6 +37,8 @@ export interface RegistryDeps {
 
 export interface RegistryProbeContext {
   root: string;
+  /** Directory of the config file, which caFile is relative to; default root. */
+  configDir?: string;
   namespace: string;
   kube: { kubeconfig?: string; context?: string };
   timeoutMs: number;
@@ -384,10 +386,10 @@ export async function probeRegistry(
   ctx: RegistryProbeContext,
 ): Promise<Facet<RegistryProbe>> {
   const caRead = await caFileOrError(
-    ctx.root,
+    ctx.configDir ?? ctx.root,
     config.caFile,
     'registry',
-    'give the path of the CA PEM file, relative to the scanned directory',
+    'give the path of the CA PEM file, relative to the config file',
   );
   if ('error' in caRead) return caRead.error;
   const ca = caRead.ca;

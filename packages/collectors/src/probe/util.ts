@@ -55,7 +55,7 @@ export async function withTimeout<T>(what: string, ms: number, work: Promise<T>,
   }
 }
 
-/** Reads a PEM file named in the config, relative to the scanned directory. */
+/** Reads a PEM file named in the config, relative to the directory of the config file. */
 async function readCaFile(root: string, file: string | undefined): Promise<string | undefined> {
   if (!file) return undefined;
   const path = isAbsolute(file) ? file : resolve(root, file);

@@ -38,7 +38,8 @@ export const GcpLayerConfigSchema = Type.Object(
     projects: Type.Optional(
       Type.Array(Type.String({ minLength: 1 }), {
         minItems: 1,
-        description: 'project ids to read; default the expected project (expectations.project)',
+        description:
+          'project ids to read, and/or `folders/N` or `organizations/N`: every active project under it (Resource Manager, recursively through sub-folders; needs resourcemanager.projects.list and resourcemanager.folders.list there, e.g. roles/browser); default the expected project (expectations.project)',
       }),
     ),
     locations: Type.Optional(

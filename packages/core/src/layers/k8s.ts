@@ -18,6 +18,38 @@ export const K8sLayerConfigSchema = Type.Object(
     context: Type.Optional(
       Type.String({ minLength: 1, description: 'kubeconfig context to use; default the current context' }),
     ),
+    contexts: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.String({ minLength: 1, description: 'a kubeconfig context; the cluster is named after it' }),
+          Type.Object(
+            {
+              context: Type.String({ minLength: 1, description: 'kubeconfig context of the cluster' }),
+              name: Type.Optional(
+                Type.String({
+                  pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+                  description: 'name of the cluster in every verdict; default the context',
+                }),
+              ),
+              namespaces: Type.Optional(
+                Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), { minItems: 1 }),
+              ),
+              expectations: Type.Optional(
+                Type.Record(Type.String(), Type.Unknown(), {
+                  description: "expectations of this cluster, merged over the environment's",
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ]),
+        {
+          minItems: 1,
+          description:
+            'a fleet of clusters: each context is read as its own target and every verdict names its cluster (instead of `context`)',
+        },
+      ),
+    ),
     kubeconfig: Type.Optional(
       Type.String({
         minLength: 1,

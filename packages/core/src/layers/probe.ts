@@ -14,7 +14,29 @@ const EnvName = (what: string) =>
     description: `NAME of the environment variable holding ${what} (never the value itself)`,
   });
 const UrlPath = (description: string) => Type.String({ pattern: '^/', description });
-const File = (description: string) => Str(`${description}; relative to the scanned directory`);
+const File = (description: string) => Str(`${description}; relative to the config file`);
+
+/**
+ * Fields every fleet target of a probe kind may carry (`layers.probe.<kind>` as a list): its name, which
+ * every verdict about it carries, and expectations of its own over the environment's.
+ */
+const TargetFields = {
+  name: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+      description: 'name of this target in every verdict and report (list form); default its host',
+    }),
+  ),
+  expectations: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: "expectations of this target, merged over the environment's (same shape as expectations)",
+    }),
+  ),
+};
+
+/** One server (`kind: {…}`) or a fleet of named ones (`kind: [{name, …}, …]`). */
+const OneOrMany = <T extends ReturnType<typeof Type.Object>>(one: T, what: string) =>
+  Type.Union([one, Type.Array(one, { minItems: 1, description: `several ${what}, each a named target` })]);
 
 /** ADR-001 "Smoke Tests": the endpoints and the answers the deployment guide expects. */
 export const PROBE_HTTP_DEFAULTS = {
@@ -52,6 +74,7 @@ export const PostgresProbeConfigSchema = Type.Object(
           'send the credential even over a connection without TLS (sslmode: disable); only from a trusted configuration (docs/security.md); default false',
       }),
     ),
+    ...TargetFields,
     fromSecret: Type.Optional(
       Type.Object(
         {
@@ -77,17 +100,22 @@ export const RedisProbeConfigSchema = Type.Object(
     host: Str('host name or IP address (Memorystore: the instance host)'),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'default 6378 with tls, else 6379' })),
     tls: Type.Optional(
-      Type.Boolean({ description: 'connect with TLS (Memorystore SERVER_AUTHENTICATION); default true' }),
+      Type.Boolean({
+        description:
+          'connect with TLS (Memorystore SERVER_AUTHENTICATION); default true. With false the probe never attempts a TLS handshake',
+      }),
     ),
     caFile: Type.Optional(File('PEM file of the server CA (Memorystore: server-ca.pem)')),
     servername: Type.Optional(Str('name the certificate is checked against; default host')),
-    passwordEnv: Type.Optional(EnvName('the AUTH string')),
+    user: Type.Optional(Str('ACL user to AUTH as (Redis 6+, e.g. when `user default off`); default the default user')),
+    passwordEnv: Type.Optional(EnvName('the AUTH string, or the ACL user’s password')),
     allowPlaintextCredentials: Type.Optional(
       Type.Boolean({
         description:
           'send the credential even over a connection without TLS (tls: false); only from a trusted configuration (docs/security.md); default false',
       }),
     ),
+    ...TargetFields,
   },
   { additionalProperties: false },
 );
@@ -125,6 +153,7 @@ export const RegistryProbeConfigSchema = Type.Object(
           'send the credential even over a connection without TLS (plainHttpHosts); only from a trusted configuration (docs/security.md); default false',
       }),
     ),
+    ...TargetFields,
   },
   { additionalProperties: false },
 );
@@ -155,6 +184,7 @@ export const HttpProbeConfigSchema = Type.Object(
     minCertificateDays: Type.Optional(
       Type.Integer({ minimum: 0, description: `days the certificate must stay valid; default 14` }),
     ),
+    ...TargetFields,
   },
   { additionalProperties: false },
 );
@@ -163,10 +193,10 @@ export type HttpProbeConfig = Static<typeof HttpProbeConfigSchema>;
 /** `environments.<env>.layers.probe` in coditect-audit.yaml. */
 export const ProbeLayerConfigSchema = Type.Object(
   {
-    postgres: Type.Optional(PostgresProbeConfigSchema),
-    redis: Type.Optional(RedisProbeConfigSchema),
-    registry: Type.Optional(RegistryProbeConfigSchema),
-    http: Type.Optional(HttpProbeConfigSchema),
+    postgres: Type.Optional(OneOrMany(PostgresProbeConfigSchema, 'PostgreSQL servers')),
+    redis: Type.Optional(OneOrMany(RedisProbeConfigSchema, 'Redis servers')),
+    registry: Type.Optional(OneOrMany(RegistryProbeConfigSchema, 'registries')),
+    http: Type.Optional(OneOrMany(HttpProbeConfigSchema, 'web endpoints')),
     deadlineSeconds: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -309,6 +339,8 @@ export const RedisProbeSchema = Type.Object({
     outcome: Type.Union([Type.Literal('answered'), Type.Literal('refused'), Type.Literal('no-answer')]),
     reply: Type.Optional(Type.String()),
   }),
+  /** The ACL user the probe AUTHs as, when the config names one (a user name, never a password). */
+  user: Type.Optional(Type.String()),
   /** AUTH with the configured password: whether it was accepted (never the password). */
   authenticated: Type.Optional(Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.String()) })),
   /** From `INFO server`. */
@@ -434,4 +466,13 @@ export interface ProbeFacets {
   'probe.redis': RedisProbe;
   'probe.registry': RegistryProbe;
   'probe.http': HttpProbe;
+}
+
+/** The probe layer as one collector run sees it: at most one server of each kind (a fleet is split first). */
+export interface ProbeRunConfig {
+  postgres?: PostgresProbeConfig;
+  redis?: RedisProbeConfig;
+  registry?: RegistryProbeConfig;
+  http?: HttpProbeConfig;
+  timeoutMs?: number;
 }

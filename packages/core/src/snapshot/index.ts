@@ -40,6 +40,46 @@ export const LayerStateSchema = Type.Object({
 });
 export type LayerState = Static<typeof LayerStateSchema>;
 
+const FacetsSchema = Type.Object(
+  Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
+);
+
+/**
+ * One target of a fleet (a cluster, or a server a probe kind lists): its facets (the k8s facets of a
+ * cluster, `probe.<kind>` of a server), collected apart and judged apart; every verdict names it.
+ */
+export const TargetSnapshotSchema = Type.Object({
+  kind: Type.Union([
+    Type.Literal('cluster'),
+    Type.Literal('postgres'),
+    Type.Literal('redis'),
+    Type.Literal('registry'),
+    Type.Literal('http'),
+  ]),
+  name: Type.String({ minLength: 1 }),
+  state: LayerStateSchema,
+  /** Only the facets a target can hold: a cluster's k8s facets, a server's probe facet. */
+  facets: Type.Object(
+    Object.fromEntries(
+      Object.entries({ ...K8sFacetSchemas, ...ProbeFacetSchemas }).map(([k, v]) => [k, Type.Optional(facetSchema(v))]),
+    ),
+  ),
+});
+
+/** What one shard of `collect --shard i/n` covered; `coditect-audit merge` checks the set is whole. */
+export const ShardSchema = Type.Object({
+  index: Type.Integer({ minimum: 1 }),
+  count: Type.Integer({ minimum: 1 }),
+  /** Google Cloud projects this shard read (after folders and organisations were listed). */
+  projects: Type.Array(Type.String()),
+  /** Fleet targets this shard collected, `kind/name`. */
+  targets: Type.Array(Type.String()),
+  /** Layers whose unsharded part (the files, a single cluster or server) this shard collected. */
+  owns: Type.Array(Type.String()),
+  /** The state of the unsharded part of k8s and probe alone (the layer's state also counts the targets). */
+  ownStates: Type.Optional(Type.Record(Type.String(), LayerStateSchema)),
+});
+
 export const SnapshotSchema = Type.Object(
   {
     schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
@@ -51,9 +91,9 @@ export const SnapshotSchema = Type.Object(
     layers: Type.Record(Type.String(), LayerStateSchema),
     /** What the files layer did not read, and why (absent in snapshots of earlier versions: nothing listed). */
     excluded: Type.Optional(Type.Array(ExcludedPathSchema)),
-    facets: Type.Object(
-      Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
-    ),
+    facets: FacetsSchema,
+    targets: Type.Optional(Type.Array(TargetSnapshotSchema)),
+    shard: Type.Optional(ShardSchema),
   },
   { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v1.json', title: 'coditect-audit snapshot' },
 );
@@ -66,7 +106,20 @@ export type Snapshot = {
   collectedAt?: string;
   layers: Partial<Record<Layer, LayerState>>;
   excluded?: ExcludedPath[];
-  facets: { [K in FacetName]?: Facet<FacetMap[K]> };
+  facets: Facets;
+  /** The fleet's targets, in canonical order (kind, then name). */
+  targets?: TargetSnapshot[];
+  shard?: Shard;
 };
+
+export type Facets = { [K in FacetName]?: Facet<FacetMap[K]> };
+export type TargetKind = 'cluster' | 'postgres' | 'redis' | 'registry' | 'http';
+export interface TargetSnapshot {
+  kind: TargetKind;
+  name: string;
+  state: LayerState;
+  facets: Facets;
+}
+export type Shard = Static<typeof ShardSchema>;
 
 export { ProblemSchema };

@@ -47,6 +47,7 @@ export {
   type ShapeIssue,
   undeclaredQuery,
 } from './bindings.js';
+import { listByParent } from './resource-manager.js';
 
 /** POSTs that only read: IAM policy reads and permission tests. */
 export const GCP_READ_POSTS: RegExp[] = [/:getIamPolicy$/, /:testIamPermissions$/];
@@ -227,6 +228,16 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
       if (issue)
         return googleError(400, 'INVALID_ARGUMENT', `Invalid JSON payload received. ${issue.path}: ${issue.problem}`);
     }
+    if (method === 'GET') {
+      const listing = await listByParent(dataDir, url);
+      if (listing?.kind === 'error') return googleError(listing.code, listing.status, listing.message);
+      if (listing) {
+        const page = paginate(listing.body, listing.field, listFieldOf(route)?.pageSizeParam, url, path);
+        if (page.status === 200 && /(^|;)enum-encoding=int(;|$)/.test(url.searchParams.get('$alt') ?? ''))
+          page.body = enumsAsNumbers(route.binding.response, page.body);
+        return page;
+      }
+    }
     const file = fileFor(dataDir, path);
     if (path.endsWith(':testIamPermissions') && (!file || !existsSync(file)))
       return testIamPermissions(requestBody, denied);
@@ -239,7 +250,7 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
 
     if (/getIamPolicy$/i.test(route.binding.method) && requestedPolicyVersion(route, url, requestBody) < 3)
       body = asVersion1(body);
-    const list = listField(route.binding);
+    const list = listFieldOf(route);
     const answer =
       list && Array.isArray(body[list.field])
         ? paginate(body, list.field, list.pageSizeParam, url, path)
@@ -248,6 +259,10 @@ export async function startGcpEmulator(options: GcpEmulatorOptions): Promise<Gcp
       answer.body = enumsAsNumbers(route.binding.response, answer.body);
     return answer;
   }, GCP_READ_POSTS);
+
+  function listFieldOf(route: Route) {
+    return listField(route.binding);
+  }
 
   function paginate(
     body: Record<string, unknown>,

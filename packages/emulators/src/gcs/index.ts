@@ -170,7 +170,8 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
     const failure = failures.find((f) => url.pathname.includes(f.path));
     if (failure) return googleError(res, failure.status, `injected ${failure.status}`);
 
-    const m = /^\/(upload\/|download\/)?storage\/v1\/b\/([^/]+)(?:\/o(?:\/(.+))?)?$/.exec(url.pathname);
+    // With STORAGE_EMULATOR_HOST the client leaves out the /storage/v1 prefix on object reads.
+    const m = /^\/(upload\/|download\/)?(?:storage\/v1\/)?b\/([^/]+)(?:\/o(?:\/(.+))?)?$/.exec(url.pathname);
     if (!m) return googleError(res, 404, `${url.pathname} is not a Cloud Storage JSON API path`);
     const [, kind, bucketName, rawObject] = m;
     const bucket = buckets.get(decodeURIComponent(bucketName!));
