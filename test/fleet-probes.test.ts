@@ -59,9 +59,9 @@ environments:
             expectations: { database: { superuserNames: [${s.PG_C_APP_USER}] } }
         redis:
           - { name: redis-open, host: ${s.REDIS_HOST}, port: ${s.REDIS_NOAUTH_PORT}, tls: false }
-          - { name: redis-auth, host: ${s.REDIS_HOST}, port: ${s.REDIS_AUTH_PORT}, tls: false, passwordEnv: FLEET_REDIS }
+          - { name: redis-auth, host: ${s.REDIS_HOST}, port: ${s.REDIS_AUTH_PORT}, tls: false, passwordEnv: FLEET_REDIS, allowPlaintextCredentials: true }
           - { name: redis-tls, host: ${s.REDIS_HOST}, port: ${s.REDIS_TLS_PORT}, tls: true, caFile: ca.pem, servername: localhost, passwordEnv: FLEET_REDIS }
-          - { name: redis-acl, host: ${s.REDIS_HOST}, port: ${s.REDIS_ACL_PORT}, tls: false, user: ${s.REDIS_ACL_USER}, passwordEnv: FLEET_REDIS_ACL }
+          - { name: redis-acl, host: ${s.REDIS_HOST}, port: ${s.REDIS_ACL_PORT}, tls: false, user: ${s.REDIS_ACL_USER}, passwordEnv: FLEET_REDIS_ACL, allowPlaintextCredentials: true }
         registry:
           - name: registry-a
             url: ${s.REGISTRY_URL}

@@ -21,6 +21,8 @@ const KEY = `v1/projects/${P}/locations/us-central1/keyRings/license-signing-key
 const SA = `v1/projects/${P}/serviceAccounts/coditect-cloud-backend@${P}.iam.gserviceaccount.com`;
 const BACKEND = `serviceAccount:coditect-cloud-backend@${P}.iam.gserviceaccount.com`;
 const EXTRA = 'user:contractor@example.com';
+const RING = `v1/projects/${P}/locations/us-central1/keyRings/license-signing-keyring`;
+const RING_SIGNER = 'group:all-engineers@example.com';
 const CONDITION = { title: 'staging only', expression: 'request.time < timestamp("2027-01-01T00:00:00Z")' };
 
 /** The remediated recordings, with one more signer and a public viewer on the key, and a conditional binding on the SA. */
@@ -32,6 +34,11 @@ function recordings(): string {
   policy.bindings[0]!.members.push(EXTRA);
   policy.bindings.push({ role: 'roles/cloudkms.viewer', members: ['allAuthenticatedUsers'] });
   writeFileSync(keyPolicy, JSON.stringify(policy));
+  // A broad group holding the signing role on the key ring: it reaches the license key too.
+  writeFileSync(
+    join(dir, `${RING}%3AgetIamPolicy.json`),
+    JSON.stringify({ version: 1, etag: 'BwZ=', bindings: [{ role: 'roles/cloudkms.signer', members: [RING_SIGNER] }] }),
+  );
   const saPolicy = join(dir, `${SA}%3AgetIamPolicy.json`);
   const sa = JSON.parse(readFileSync(saPolicy, 'utf8')) as { version: number; bindings: unknown[] };
   sa.version = 3;
@@ -76,6 +83,7 @@ describe('the KMS key policy on the strict emulator', () => {
     expect(reads.map((r) => `${r.method} ${r.path.split('/').slice(-2).join('/')}${r.query}`)).toEqual(
       expect.arrayContaining([
         'GET cryptoKeys/license-signing-key:getIamPolicy?options.requestedPolicyVersion=3',
+        'GET keyRings/license-signing-keyring:getIamPolicy?options.requestedPolicyVersion=3',
         `POST serviceAccounts/coditect-cloud-backend%40${P}.iam.gserviceaccount.com:getIamPolicy?options.requestedPolicyVersion=3`,
       ]),
     );
@@ -91,6 +99,7 @@ describe('the KMS key policy on the strict emulator', () => {
             { role: 'roles/cloudkms.viewer', members: ['allAuthenticatedUsers'] },
           ],
         },
+        keyRingPolicy: { bindings: [{ role: 'roles/cloudkms.signer', members: [RING_SIGNER] }] },
       }),
     ]);
     const accounts = (
@@ -127,6 +136,10 @@ describe('the KMS key policy on the strict emulator', () => {
     // The signing role belongs to the backend's account alone: the contractor who also holds it is named.
     expect(binding.filter((v) => v.status === 'fail').map((v) => v.message)).toContainEqual(
       expect.stringContaining('contractor@example.com'),
+    );
+    // And the group that holds a signing role on the key ring, which reaches the key.
+    expect(binding.filter((v) => v.status === 'fail').map((v) => v.message)).toContainEqual(
+      expect.stringContaining('all-engineers@example.com'),
     );
   });
 });

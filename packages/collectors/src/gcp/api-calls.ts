@@ -117,6 +117,17 @@ export const GCP_API_CALLS = {
     role: 'roles/iam.securityReviewer',
     facets: ['gcp.kms-iam'],
   },
+  'cloudkms.keyRings.getIamPolicy': {
+    service: 'cloudkms',
+    method: 'keyRings.getIamPolicy',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
+    permission: 'cloudkms.keyRings.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.kms-iam'],
+  },
   'secretmanager.secrets.list': {
     service: 'secretmanager',
     method: 'secrets.list',

@@ -1,7 +1,7 @@
 /**
  * Cloud KMS v1 (`@google-cloud/kms`): key rings in the configured locations (there is no `-` wildcard),
  * their keys, the versions of keys that have no primary (asymmetric signing keys), and the IAM policy of
- * the expected signing key. Cloud KMS declares that read as `GET …:getIamPolicy?options.requestedPolicyVersion=3`;
+ * the expected signing key and of its key ring. Cloud KMS declares those reads as `GET …:getIamPolicy?options.requestedPolicyVersion=3`;
  * the client's REST fallback sends a POST, which Google's front end answers with an HTML 404
  * (googleapis/gax-nodejs#1462), so it is a declared REST call here, not the client's method.
  */
@@ -101,7 +101,23 @@ export async function collectKms(run: GcpRun): Promise<FacetResults> {
           const policy = await call(run, () =>
             run.transport.call('cloudkms.cryptoKeys.getIamPolicy', ids, { 'options.requestedPolicyVersion': 3 }),
           );
-          policies.push({ ...ids, exists: true, policy: iamPolicy(policy) });
+          // Grants on the key ring reach every key in it: the signing role held there counts as on the key.
+          const ring = { project, location: kms.location, keyRing: kms.keyRing };
+          let ringPolicy: unknown;
+          try {
+            ringPolicy = await call(run, () =>
+              run.transport.call('cloudkms.keyRings.getIamPolicy', ring, { 'options.requestedPolicyVersion': 3 }),
+            );
+          } catch (e) {
+            iamFacet.fail(
+              'cloudkms.keyRings.getIamPolicy',
+              `projects/${project}/locations/${kms.location}/keyRings/${kms.keyRing}`,
+              project,
+              classify(e),
+            );
+            return;
+          }
+          policies.push({ ...ids, exists: true, policy: iamPolicy(policy), keyRingPolicy: iamPolicy(ringPolicy) });
           iamFacet.ok();
         } catch (e) {
           const err = classify(e);
@@ -128,4 +144,5 @@ type GcpIamKeyPolicy = {
   key: string;
   exists: boolean;
   policy?: ReturnType<typeof iamPolicy>;
+  keyRingPolicy?: ReturnType<typeof iamPolicy>;
 };
