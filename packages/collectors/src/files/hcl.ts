@@ -420,7 +420,8 @@ type Expr = {
   name?: string;
 } & ({ literal: true; value: HclLiteral } | { literal: false });
 
-const BINARY_PRECEDENCE: Record<string, number> = {
+/** HCL's binary operators by precedence (higher binds tighter); the parser and the evaluator share it. */
+export const BINARY_PRECEDENCE: Record<string, number> = {
   '||': 1,
   '&&': 2,
   '==': 3,

@@ -7,7 +7,7 @@
  * Only the language's pure parts are implemented: literals, templates, operators, conditionals, `for`
  * expressions, indexing and a set of common pure functions. Nothing here reads a file or the clock.
  */
-import { type TemplatePart, type Token, tokenizeHcl } from './hcl.js';
+import { BINARY_PRECEDENCE, type TemplatePart, type Token, tokenizeHcl } from './hcl.js';
 
 /** A value Terraform would only know later, or that the repository does not settle. */
 export class Unknown {
@@ -58,22 +58,6 @@ export function evaluateExpression(source: string, scope: Scope): TfValue {
   }
 }
 
-const PRECEDENCE: Record<string, number> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3,
-  '!=': 3,
-  '<': 4,
-  '>': 4,
-  '<=': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-  '%': 6,
-};
-
 class Evaluator {
   private i = 0;
   constructor(
@@ -114,7 +98,7 @@ class Evaluator {
     let left = this.unary();
     for (;;) {
       const op = this.peek();
-      const p = op.kind === 'punct' ? PRECEDENCE[op.text] : undefined;
+      const p = op.kind === 'punct' ? BINARY_PRECEDENCE[op.text] : undefined;
       if (p === undefined || p < minimum) return left;
       this.next();
       const right = this.binary(p + 1);
