@@ -17,7 +17,7 @@ import {
 } from '@coditect-audit/core';
 import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, limiter } from '../src/k8s/client.js';
+import { connect, K8S_MAX_RESPONSE_BYTES, limiter } from '../src/k8s/client.js';
 import type { K8sLayerConfig } from '../src/k8s/collect.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
@@ -315,6 +315,20 @@ describe('unreliable servers', () => {
       message: expect.stringContaining('no answer within 200 ms'),
       fix: expect.stringContaining('layers.k8s.timeoutMs'),
     });
+  });
+
+  it('an answer announcing more than the size cap is an error of that list, not a crash or a wait', async () => {
+    emu.server.inject({ path: '/cronjobs', fault: { kind: 'oversized', bytes: K8S_MAX_RESPONSE_BYTES + 1 } });
+    const r = await run(emu, { namespaces: ['coditect-staging'], timeoutMs: 4000, retries: 2 });
+    const cron = r.facets['k8s.cronjobs'];
+    expect(cron?.status === 'error' ? cron.problems[0] : undefined).toMatchObject({
+      cause: 'too-large',
+      message: expect.stringContaining('over the 64 MiB cap'),
+      fix: expect.stringContaining('layers.k8s.pageSize'),
+    });
+    // Judged once: the same oversized answer is not asked for again.
+    expect(emu.requests().filter((q) => q.path.endsWith('/cronjobs')).length).toBe(1);
+    expect(r.facets['k8s.deployments']?.status).toBe('ok');
   });
 
   it('refused credentials fail the whole layer, and every facet says why', async () => {

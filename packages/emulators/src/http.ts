@@ -24,7 +24,9 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'reset' }
   | { kind: 'malformed' }
-  | { kind: 'truncated' };
+  | { kind: 'truncated' }
+  /** Announces a body of `bytes` (Content-Length), sends the real answer's first bytes, then holds the line. */
+  | { kind: 'oversized'; bytes: number };
 
 export interface FaultRule {
   /** Matched against the request path (a string must be contained in it). */
@@ -151,6 +153,13 @@ export class EmulatorServer {
       answer = { status: 500, body: { error: { code: 500, message: `emulator error: ${(e as Error).message}` } } };
     }
     const text = answer.text ?? JSON.stringify(answer.body);
+    if (fault?.kind === 'oversized') {
+      res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': String(fault.bytes) });
+      res.write(text.slice(0, 64));
+      // The rest never comes: a client that waits for it hangs; one that checks the size first does not.
+      setTimeout(() => req.socket.destroy(), 5000).unref();
+      return;
+    }
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     if (fault?.kind === 'malformed') res.end(`${text.slice(0, Math.max(1, text.length - 1))}}}not json`);
     else if (fault?.kind === 'truncated') {

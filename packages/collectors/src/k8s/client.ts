@@ -16,6 +16,7 @@ import {
   KubeConfig,
   Observable,
   type RequestContext,
+  type ResponseContext,
   ServerConfiguration,
 } from '@kubernetes/client-node';
 import { kubeconfigFiles } from './kubeconfig.js';
@@ -157,7 +158,39 @@ function loadInCluster(kc: KubeConfig, env: NodeJS.ProcessEnv, tokenFile: string
   });
 }
 
-/** The fetch transport with one timeout per request (an AbortSignal set on every request). */
+/**
+ * Largest answer one Kubernetes API request may give. A page of a list (`limit`, default 500 objects) is far
+ * smaller; an API server, or something in its place, that sends more is an error of that list, not a crash.
+ */
+export const K8S_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** The answer, refused when it announces (Content-Length) or turns out to hold more than the cap. */
+function capped(response: ResponseContext, what: string): ResponseContext {
+  const tooLarge = (bytes: number) =>
+    new RequestFailure(
+      `${what} answered ${bytes.toLocaleString('en-US')} bytes, over the ${K8S_MAX_RESPONSE_BYTES / 1024 / 1024} MiB cap of one answer`,
+      'too-large',
+      response.httpStatusCode,
+    );
+  const announced = Number(response.headers['content-length']);
+  if (Number.isFinite(announced) && announced > K8S_MAX_RESPONSE_BYTES) throw tooLarge(announced);
+  const body = response.body;
+  const text = body.text.bind(body);
+  const binary = body.binary.bind(body);
+  body.text = async () => {
+    const t = await text();
+    if (t.length > K8S_MAX_RESPONSE_BYTES) throw tooLarge(Buffer.byteLength(t));
+    return t;
+  };
+  body.binary = async () => {
+    const b = await binary();
+    if (b.length > K8S_MAX_RESPONSE_BYTES) throw tooLarge(b.length);
+    return b;
+  };
+  return response;
+}
+
+/** The fetch transport with one timeout per request (an AbortSignal set on every request) and a size cap. */
 class TimedHttpLibrary implements HttpLibrary {
   private readonly inner = new IsomorphicFetchHttpLibrary();
   constructor(
@@ -167,10 +200,17 @@ class TimedHttpLibrary implements HttpLibrary {
   send(request: RequestContext) {
     request.setSignal(AbortSignal.timeout(this.timeoutMs));
     const log = this.log;
-    if (!log) return this.inner.send(request);
-    // Method, path and the paging size only: never headers (the bearer token) or bodies (Secret data).
     const url = new URL(request.getUrl());
-    const what = `${request.getHttpMethod()} ${url.pathname}${url.searchParams.has('continue') ? ' (next page)' : ''}`;
+    const path = `${request.getHttpMethod()} ${url.pathname}`;
+    if (!log)
+      return new Observable(
+        this.inner
+          .send(request)
+          .toPromise()
+          .then((response) => capped(response, path)),
+      );
+    // Method, path and the paging size only: never headers (the bearer token) or bodies (Secret data).
+    const what = `${path}${url.searchParams.has('continue') ? ' (next page)' : ''}`;
     const started = Date.now();
     return new Observable(
       this.inner
@@ -179,7 +219,7 @@ class TimedHttpLibrary implements HttpLibrary {
         .then(
           (response) => {
             log(`${what} → ${response.httpStatusCode} in ${Date.now() - started} ms`);
-            return response;
+            return capped(response, path);
           },
           (error: unknown) => {
             log(`${what} → ${error instanceof Error ? error.name : 'failed'} in ${Date.now() - started} ms`);
@@ -218,6 +258,7 @@ export type FailureCause =
   | 'unreachable'
   | 'expired-continue'
   | 'pagination'
+  | 'too-large'
   | 'api-error';
 
 export class RequestFailure extends Error {
@@ -272,6 +313,8 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
     try {
       return await call();
     } catch (e) {
+      // Already judged (an answer over the size cap): another try would only read it again.
+      if (e instanceof RequestFailure) throw e;
       const last = attempt >= policy.retries;
       const backoff = Math.min(5000, policy.backoffMs * 2 ** attempt) * (1 + Math.random() * 0.5);
       if (e instanceof ApiException) {

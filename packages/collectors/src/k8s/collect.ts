@@ -539,6 +539,13 @@ function problemOf(e: RequestFailure, type: K8sResourceType, namespace: string |
         cause: e.reason,
         fix: 'run the scan again, or raise layers.k8s.pageSize so fewer pages are needed',
       };
+    case 'too-large':
+      return {
+        subject,
+        message: e.message,
+        cause: e.reason,
+        fix: 'lower layers.k8s.pageSize so each page is smaller, or check what answers for the API server',
+      };
     default:
       return { subject, message: e.message, cause: e.reason, fix: 'check the API server and run the scan again' };
   }
