@@ -10,5 +10,8 @@ export default defineConfig({
     ...base.test,
     include: ['packages/*/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'packages/collectors/test/probe-*.test.ts'],
+    // Most of this tier's time was each file importing the sources anew; files share a worker's module
+    // cache here (the full suite keeps isolation).
+    isolate: false,
   },
 });
