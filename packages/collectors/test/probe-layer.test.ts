@@ -83,19 +83,28 @@ describe('reads from Kubernetes (fake API server)', () => {
     s = loadServices();
     const b64 = (v: string) => Buffer.from(v).toString('base64');
     api = new EmulatorServer(({ url }) => {
-      if (url.pathname === '/api/v1/namespaces/coditect-staging/secrets/backend-secrets') {
+      // The probe lists the Secret by name (the verb the scanner's RBAC grants), never `get`.
+      if (
+        url.pathname === '/api/v1/namespaces/coditect-staging/secrets' &&
+        url.searchParams.get('fieldSelector') === 'metadata.name=backend-secrets'
+      ) {
         secretReads++;
         return {
           status: 200,
           body: {
             apiVersion: 'v1',
-            kind: 'Secret',
-            metadata: { name: 'backend-secrets', namespace: 'coditect-staging' },
-            data: {
-              'db-user': b64(s.PG_A_APP_USER),
-              'db-password': b64(s.PG_A_APP_PASSWORD),
-              'django-secret-key': b64('django-secret-canary-71aa'),
-            },
+            kind: 'SecretList',
+            metadata: {},
+            items: [
+              {
+                metadata: { name: 'backend-secrets', namespace: 'coditect-staging' },
+                data: {
+                  'db-user': b64(s.PG_A_APP_USER),
+                  'db-password': b64(s.PG_A_APP_PASSWORD),
+                  'django-secret-key': b64('django-secret-canary-71aa'),
+                },
+              },
+            ],
           },
         };
       }
@@ -126,7 +135,7 @@ describe('reads from Kubernetes (fake API server)', () => {
             ],
           },
         };
-      if (url.pathname.includes('/secrets/'))
+      if (url.pathname.endsWith('/secrets'))
         return {
           status: 403,
           body: { kind: 'Status', status: 'Failure', reason: 'Forbidden', code: 403, message: 'secrets is forbidden' },
@@ -165,8 +174,8 @@ describe('reads from Kubernetes (fake API server)', () => {
     });
     const { facets } = await collectProbes({ ...ctx, overrides: { kubeconfig } });
     const f = facets['probe.postgres']!;
-    expect(f.status === 'ok' && f.problems[0]).toMatchObject({ subject: 'get Secret coditect-staging/other' });
-    expect(f.status === 'ok' && f.problems[0]?.fix).toMatch(/"get" on secrets in namespace coditect-staging/);
+    expect(f.status === 'ok' && f.problems[0]).toMatchObject({ subject: 'list Secret coditect-staging/other' });
+    expect(f.status === 'ok' && f.problems[0]?.fix).toMatch(/"list" on secrets in namespace coditect-staging/);
   });
 
   it("resolves the images of the app namespace's pods (imagesFrom: cluster), owned by their Deployment", async () => {

@@ -30,11 +30,15 @@ export async function readSecretKeys(
   redactor: Redactor,
 ): Promise<Map<string, string>> {
   const api = await coreApi(access);
-  const secret = await withTimeout(
-    `get Secret ${ref.namespace}/${ref.name}`,
+  // Listed by name rather than read with `get`: the scanner's RBAC grants `list` on Secrets in the
+  // configured namespaces (deploy/, `coditect-audit rbac`), and one verb is one less to grant.
+  const list = await withTimeout(
+    `list Secret ${ref.namespace}/${ref.name}`,
     access.timeoutMs,
-    api.readNamespacedSecret({ name: ref.name, namespace: ref.namespace }),
+    api.listNamespacedSecret({ namespace: ref.namespace, fieldSelector: `metadata.name=${ref.name}` }),
   );
+  const secret = list.items.find((s) => s.metadata?.name === ref.name);
+  if (!secret) throw Object.assign(new Error(`Secret ${ref.namespace}/${ref.name} not found`), { code: 404 });
   const out = new Map<string, string>();
   for (const key of keys) {
     const encoded = secret.data?.[key];

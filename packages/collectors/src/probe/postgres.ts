@@ -82,12 +82,12 @@ async function resolveLogin(
       const status = (e as { code?: unknown }).code;
       const fix =
         status === 403
-          ? `grant the scanning identity "get" on secrets in namespace ${namespace} (RBAC verb get, resource secrets), or give user and passwordEnv instead of fromSecret`
+          ? `grant the scanning identity "list" on secrets in namespace ${namespace} (RBAC verb list, resource secrets: coditect-audit rbac prints it), or give user and passwordEnv instead of fromSecret`
           : status === 404
             ? 'name the Secret that holds the database login in layers.probe.postgres.fromSecret.name'
             : 'check the kubeconfig and context (--kubeconfig, --context) and that the API server is reachable';
       problems.push({
-        subject: `get ${subject}`,
+        subject: `list ${subject}`,
         message: `the Secret could not be read (${status === 403 ? 'forbidden' : status === 404 ? 'not found' : firstLine(ctx.redactor.scrub((e as Error).message))})`,
         fix,
       });
