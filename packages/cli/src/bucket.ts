@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigError } from '@coditect-audit/core';
+import { describe } from './upload.js';
 
 export const isBucketPath = (path: string) => path.startsWith('gs://');
 
@@ -28,11 +29,6 @@ async function fileAt(path: string): Promise<StorageFile> {
     client = new Storage({ retryOptions: { autoRetry: true, maxRetries: 4 } });
   }
   return client.bucket(bucket).file(name);
-}
-
-function describe(e: unknown): string {
-  const err = e as { code?: unknown; message?: string };
-  return `${err.code ? `${String(err.code)} ` : ''}${(err.message ?? String(e)).split('\n')[0]}`;
 }
 
 /** The text of a local file or a bucket object; a ConfigError (exit 3) naming it when it cannot be read. */

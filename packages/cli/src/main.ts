@@ -28,15 +28,6 @@ import { VERSION } from './version.js';
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Content types of the report files, for a gs:// output dir. */
-const REPORT_TYPES: Partial<Record<Format, string>> = {
-  sarif: 'application/sarif+json',
-  json: 'application/json',
-  junit: 'application/xml',
-  markdown: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-};
-
 function parseFormats(value: string | string[] | undefined): Format[] {
   const list = (Array.isArray(value) ? value : [value ?? 'console'])
     .flatMap((v) => String(v).split(','))
@@ -160,12 +151,9 @@ async function runScan(args: ScanArgs): Promise<number> {
   const { isBucketPath, writeText } = await import('./bucket.js');
   if (written.length && isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
-    for (const [i, w] of written.entries())
-      await writeText(
-        `${args.outputDir.replace(/\/+$/, '')}/${w.name}`,
-        w.content,
-        REPORT_TYPES[fileFormats[i]!] ?? 'text/plain',
-      );
+    const { contentTypeOf } = await import('./upload.js');
+    for (const w of written)
+      await writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
   } else if (written.length) {
     await writeReportSet(
       outputDir,

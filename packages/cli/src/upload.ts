@@ -116,7 +116,7 @@ function encodeSegment(name: string): string {
 }
 
 /** The client's error, without anything but its code and message (never a header or a token). */
-function describe(e: unknown): string {
+export function describe(e: unknown): string {
   const err = e as { code?: unknown; message?: unknown };
   const message = typeof err.message === 'string' ? err.message.split('\n')[0] : String(e);
   return typeof err.code === 'number' || typeof err.code === 'string' ? `${err.code} ${message}` : message!;

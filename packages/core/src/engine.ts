@@ -234,6 +234,26 @@ function runRule(
     if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
     return t;
   };
+  /** A fail or an unknown: the same report, told apart by status, certainty and what it depends on. */
+  const finding = (
+    status: 'fail' | 'unknown',
+    r: FailReport<string> | UnknownReport<string>,
+    extra: Partial<Verdict>,
+  ): Verdict =>
+    make(
+      status,
+      r.resource,
+      r.messageId,
+      renderMessage(template(r.messageId), r.data),
+      {
+        ...(r.data ? { data: r.data } : {}),
+        ...(r.location ? { location: r.location } : {}),
+        ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
+        evidence: r.evidence ?? [],
+        ...extra,
+      },
+      r.discriminator,
+    );
   const ctx: RuleContext<FacetName, string> = {
     optionalFacet: (name) => {
       if (!optional.has(name)) throw new Error(`rule "${rule.id}" read optional facet "${name}" it did not declare`);
@@ -249,43 +269,12 @@ function runRule(
     env: { name: options.environment, tier: options.tier, expectations: options.expectations },
     now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
-      reported.push(
-        make(
-          'fail',
-          r.resource,
-          r.messageId,
-          renderMessage(template(r.messageId), r.data),
-          {
-            ...(r.data ? { data: r.data } : {}),
-            ...(r.location ? { location: r.location } : {}),
-            ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
-            evidence: r.evidence ?? [],
-            certainty: r.certainty ?? 'high',
-          },
-          r.discriminator,
-        ),
-      );
+      reported.push(finding('fail', r, { certainty: r.certainty ?? 'high' }));
     },
     unknown: (r: UnknownReport<string>) => {
       if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
         throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
-      reported.push(
-        make(
-          'unknown',
-          r.resource,
-          r.messageId,
-          renderMessage(template(r.messageId), r.data),
-          {
-            ...(r.data ? { data: r.data } : {}),
-            ...(r.location ? { location: r.location } : {}),
-            ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
-            evidence: r.evidence ?? [],
-            certainty: 'low',
-            dependsOn: [...new Set(r.dependsOn)],
-          },
-          r.discriminator,
-        ),
-      );
+      reported.push(finding('unknown', r, { certainty: 'low', dependsOn: [...new Set(r.dependsOn)] }));
     },
     pass: (r: PassReport<string>) => {
       const id = r.messageId ?? 'pass';
