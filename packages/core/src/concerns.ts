@@ -1,14 +1,102 @@
 /**
- * The ADR-001 concern catalog (docs/design/adr-001-concerns.md) as data. Keys never change meaning;
- * a meta-test keeps this table and the document in step.
+ * ADR-001 as data, the one place it is written down: its sections in reading order with the status the
+ * record gives each (the checklist the HTML report shows beside what a scan measured), and the concern
+ * catalog (one verifiable statement per stable key, naming the sections it comes from).
+ * docs/design/adr-001-concerns.md is generated from this file (`pnpm docs`); tests check that every
+ * section is one the ADR's text has, in its order, and that every concern names known sections.
  */
 import type { Layer } from './snapshot/index.js';
 import type { PrioritySpec } from './priority.js';
 
+/** How the ADR itself marks an item: done ✅, partly ⚠️, open ❌, or no status (a lesson). */
+export type AdrMark = 'done' | 'partial' | 'open' | 'none';
+
+export interface AdrSection {
+  /** The name concerns and rules use: "Decision 1", "Pending: Update Secrets", "Issue 6", "Lesson 2". */
+  key: string;
+  /** What the section is about, as the ADR titles it. */
+  title: string;
+  mark: AdrMark;
+  /** The ADR's status for it, in words. */
+  says: string;
+}
+
+const issue = (key: string, title: string, impact: string): AdrSection => ({
+  key,
+  title,
+  mark: 'open',
+  says: `Open issue · impact ${impact}`,
+});
+const pending = (key: string, title: string): AdrSection => ({
+  key: `Pending: ${key}`,
+  title,
+  mark: 'open',
+  says: 'Pending',
+});
+const lesson = (key: string, title: string): AdrSection => ({ key, title, mark: 'none', says: 'Lesson to apply' });
+
+/**
+ * ADR-001 (docs/design/ADR-001-staging-deployment.txt) as the record states it: its overall status line,
+ * then its decisions, the "Pending Completion" items, the production-readiness issues with their impact and
+ * the lessons, in the order the record reads (reports list sections in this order).
+ */
+export const ADR_001: { readonly status: string; readonly sections: readonly AdrSection[] } = {
+  status: 'Implemented (95% complete)',
+  sections: [
+    { key: 'Decision 1', title: 'Migrate from GCR to Artifact Registry', mark: 'done', says: 'Implemented' },
+    { key: 'Decision 2', title: 'Multi-platform Docker builds for GKE', mark: 'done', says: 'Implemented' },
+    {
+      key: 'Decision 3',
+      title: 'Cloud SQL (existing) + Memorystore (new)',
+      mark: 'partial',
+      says: 'In progress: Cloud SQL ready, Redis creating',
+    },
+    {
+      key: 'Decision 4',
+      title: 'Dockerfile user permissions fix',
+      mark: 'partial',
+      says: 'Blocked: dependencies not accessible',
+    },
+    pending('Dockerfile Fix', 'Dockerfile fix: /root/.local → /home/django/.local'),
+    pending('Redis Provisioning', 'Redis provisioning: Memorystore created'),
+    pending('Update Secrets', 'Update secrets: real Cloud SQL and Redis endpoints'),
+    pending('Rebuild Image', 'Rebuild image: fixed Dockerfile pushed to Artifact Registry'),
+    pending('Database Migrations', 'Database migrations: manage.py migrate'),
+    pending('Restart Deployment', 'Restart deployment: updated secrets and image'),
+    pending('Smoke Tests', 'Smoke tests: health endpoints respond'),
+    issue('Issue 1', 'Infrastructure as code gap', 'Medium'),
+    issue('Issue 2', 'Database user and permissions', 'High'),
+    issue('Issue 3', 'SSL/TLS for Cloud SQL connections', 'Medium'),
+    issue('Issue 4', 'Redis authentication and encryption', 'High'),
+    issue('Issue 5', 'Secrets management with Secret Manager', 'Medium'),
+    issue('Issue 6', 'Cloud KMS license signing', 'Critical'),
+    issue('Issue 7', 'Identity Platform OAuth2', 'Critical'),
+    issue('Issue 8', 'Load balancer and SSL certificate', 'High'),
+    issue('Issue 9', 'Monitoring and alerting', 'Medium'),
+    issue('Issue 10', 'Disaster recovery and backups', 'High'),
+    issue('Issue 11', 'CI/CD pipeline', 'Medium'),
+    lesson('Lesson 1', 'Platform deprecations require proactive monitoring'),
+    lesson('Lesson 2', 'Multi-platform Docker builds are not optional for GKE'),
+    lesson('Lesson 3', 'Infrastructure as code first, not afterthought'),
+    lesson('Lesson 4', 'Dockerfile user permissions are critical for security'),
+    lesson('Lesson 5', 'Managed services over StatefulSets'),
+  ],
+};
+
+/** The "Pending Completion" items in the ADR's list order (`Update Secrets`, without the prefix). */
+export const ADR_001_PENDING_ORDER: readonly string[] = ADR_001.sections
+  .filter((s) => s.key.startsWith('Pending: '))
+  .map((s) => s.key.slice('Pending: '.length));
+
+const sectionByKey = new Map(ADR_001.sections.map((s) => [s.key, s]));
+export function getAdr001Section(key: string): AdrSection | undefined {
+  return sectionByKey.get(key);
+}
+
 export interface Concern {
   key: string;
   statement: string;
-  /** The ADR section the concern comes from, e.g. "Decision 4, Lesson 4". */
+  /** The ADR section(s) the concern comes from, e.g. "Decision 4, Lesson 4" (keys of ADR_001.sections). */
   adrSection: string;
   layers: Layer[];
   priority: PrioritySpec;

@@ -3,6 +3,7 @@
  * lookup, the area a rule belongs to, where a finding can be shown, and text clean-up.
  */
 import {
+  ADR_001_PENDING_ORDER,
   adrLineFor,
   type FailOn,
   type Location,
@@ -205,18 +206,10 @@ export function placeFinding(result: ScanResult, rule: RuleMeta | undefined, v: 
 }
 
 /**
- * ADR sections in the order the ADR reads: Decision 1..n, the pending items (in the ADR's list order),
- * Issue 1..n, Lesson 1..n; anything else (a plugin's own ADR) after them by name.
+ * ADR sections in the order the ADR reads: Decision 1..n, the pending items (in ADR-001's list order,
+ * from core's ADR_001), Issue 1..n, Lesson 1..n; anything else (a plugin's own ADR) after them by name.
  */
-const PENDING_ORDER = [
-  'Dockerfile Fix',
-  'Redis Provisioning',
-  'Update Secrets',
-  'Rebuild Image',
-  'Database Migrations',
-  'Restart Deployment',
-  'Smoke Tests',
-];
+const PENDING_ORDER = ADR_001_PENDING_ORDER;
 
 function sectionKey(section: string): [number, number, string] {
   const numbered = /^(Decision|Issue|Lesson) (\d+)$/.exec(section);

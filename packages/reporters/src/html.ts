@@ -10,7 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  ADR_001,
+  type AdrMark,
   CONCERNS,
+  getAdr001Section,
   LAYERS,
   PRIORITIES,
   type Priority,
@@ -39,6 +42,7 @@ import {
   stateOf,
   type VerdictState,
 } from './common.js';
+import { PAGE_SCRIPT as SCRIPT, PAGE_STYLE as STYLE } from './page.generated.js';
 
 export interface HtmlOptions {
   /** The page's heading and the start of its title. Default: "coditect-audit report". */
@@ -150,70 +154,11 @@ const BAR_COLOR: Record<VerdictState, string> = {
 
 // ---------------------------------------------------------------- the ADR's own checklist
 
-/** How the ADR itself marks an item: done ✅, partly ⚠️, open ❌, or no status (a lesson). */
-type ClaimMark = 'done' | 'partial' | 'open' | 'none';
+// ADR-001's checklist as the record states it is core's ADR_001 (status line, sections, what each says):
+// shown beside what the scan measured when the result's ADR is ADR-001; another ADR gets its sections
+// without claims.
 
-interface AdrItem {
-  title: string;
-  mark: ClaimMark;
-  says: string;
-}
-
-const ISSUE = (title: string, impact: string): AdrItem => ({
-  title,
-  mark: 'open',
-  says: `Open issue · impact ${impact}`,
-});
-const PENDING = (title: string): AdrItem => ({ title, mark: 'open', says: 'Pending' });
-const LESSON = (title: string): AdrItem => ({ title, mark: 'none', says: 'Lesson to apply' });
-
-/**
- * ADR-001's checklist as the document states it (status lines, "Pending Completion", the readiness
- * issues with their impact, the lessons): shown beside what the scan measured. Used only when the
- * result's ADR is ADR-001; another ADR gets its sections without claims.
- */
-const ADR_001: { says: string; items: Record<string, AdrItem> } = {
-  says: 'Implemented (95% complete)',
-  items: {
-    'Decision 1': { title: 'Migrate from GCR to Artifact Registry', mark: 'done', says: 'Implemented' },
-    'Decision 2': { title: 'Multi-platform Docker builds for GKE', mark: 'done', says: 'Implemented' },
-    'Decision 3': {
-      title: 'Cloud SQL (existing) + Memorystore (new)',
-      mark: 'partial',
-      says: 'In progress: Cloud SQL ready, Redis creating',
-    },
-    'Decision 4': {
-      title: 'Dockerfile user permissions fix',
-      mark: 'partial',
-      says: 'Blocked: dependencies not accessible',
-    },
-    'Pending: Dockerfile Fix': PENDING('Dockerfile fix: /root/.local → /home/django/.local'),
-    'Pending: Redis Provisioning': PENDING('Redis provisioning: Memorystore created'),
-    'Pending: Update Secrets': PENDING('Update secrets: real Cloud SQL and Redis endpoints'),
-    'Pending: Rebuild Image': PENDING('Rebuild image: fixed Dockerfile pushed to Artifact Registry'),
-    'Pending: Database Migrations': PENDING('Database migrations: manage.py migrate'),
-    'Pending: Restart Deployment': PENDING('Restart deployment: updated secrets and image'),
-    'Pending: Smoke Tests': PENDING('Smoke tests: health endpoints respond'),
-    'Issue 1': ISSUE('Infrastructure as code gap', 'Medium'),
-    'Issue 2': ISSUE('Database user and permissions', 'High'),
-    'Issue 3': ISSUE('SSL/TLS for Cloud SQL connections', 'Medium'),
-    'Issue 4': ISSUE('Redis authentication and encryption', 'High'),
-    'Issue 5': ISSUE('Secrets management with Secret Manager', 'Medium'),
-    'Issue 6': ISSUE('Cloud KMS license signing', 'Critical'),
-    'Issue 7': ISSUE('Identity Platform OAuth2', 'Critical'),
-    'Issue 8': ISSUE('Load balancer and SSL certificate', 'High'),
-    'Issue 9': ISSUE('Monitoring and alerting', 'Medium'),
-    'Issue 10': ISSUE('Disaster recovery and backups', 'High'),
-    'Issue 11': ISSUE('CI/CD pipeline', 'Medium'),
-    'Lesson 1': LESSON('Platform deprecations require proactive monitoring'),
-    'Lesson 2': LESSON('Multi-platform Docker builds are not optional for GKE'),
-    'Lesson 3': LESSON('Infrastructure as code first, not afterthought'),
-    'Lesson 4': LESSON('Dockerfile user permissions are critical for security'),
-    'Lesson 5': LESSON('Managed services over StatefulSets'),
-  },
-};
-
-const CLAIM_ICON: Record<ClaimMark, string> = { done: 'pass', partial: 'warn', open: 'open', none: 'skip' };
+const CLAIM_ICON: Record<AdrMark, string> = { done: 'pass', partial: 'warn', open: 'open', none: 'skip' };
 
 function isAdr001(result: ScanResult): boolean {
   const base = result.adr?.file.split('/').pop() ?? '';
@@ -567,7 +512,7 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
   const sections = [
     ...new Set([
       ...Object.keys(result.adr?.sections ?? {}),
-      ...(adr001 ? Object.keys(ADR_001.items) : []),
+      ...(adr001 ? ADR_001.sections.map((s) => s.key) : []),
       ...bySection.keys(),
     ]),
   ].sort(compareAdrSections);
@@ -576,7 +521,7 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
   const overallPct = percentComplete(overall);
   const adrName = result.adr ? (result.adr.file.split('/').pop() ?? result.adr.file) : 'the ADR';
   const claim = adr001
-    ? `<p class="claim"><span class="claim-says">${e(adrName)} says: <strong>${e(ADR_001.says)}</strong></span> <span class="claim-measured">Measured: <strong data-measured="overall">${percentText(overallPct)}</strong> of the checks that apply pass (${overall.pass} of ${total(overall) - overall.skip}).</span></p>`
+    ? `<p class="claim"><span class="claim-says">${e(adrName)} says: <strong>${e(ADR_001.status)}</strong></span> <span class="claim-measured">Measured: <strong data-measured="overall">${percentText(overallPct)}</strong> of the checks that apply pass (${overall.pass} of ${total(overall) - overall.skip}).</span></p>`
     : `<p class="claim"><span class="claim-measured">Measured: <strong data-measured="overall">${percentText(overallPct)}</strong> of the checks that apply pass (${overall.pass} of ${total(overall) - overall.skip}).</span></p>`;
 
   const body = sections
@@ -584,7 +529,7 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
       const vs = bySection.get(section) ?? [];
       const t = tallyOf(vs);
       const pct = percentComplete(t);
-      const item = adr001 ? ADR_001.items[section] : undefined;
+      const item = adr001 ? getAdr001Section(section) : undefined;
       const line = result.adr?.sections[section];
       const mark = vs.length ? measuredMark(t) : { icon: 'skip', label: 'No check in this scan' };
       const parts = [
@@ -1024,461 +969,10 @@ ${parts.length ? parts.join('\n') : '<p>No suppression or baseline applies to th
 
 // ---------------------------------------------------------------- style and behaviour
 
-const STYLE = `
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--soft:#f6f8fa;--line:#d0d7de;--link:#0550ae;--focus:#0969da;color-scheme:light}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:var(--fg);background:var(--bg)}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.88em}
-code{overflow-wrap:anywhere}
-a{color:var(--link)}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.wrap{max-width:1200px;margin:0 auto;padding:0 16px}
-.print-only{display:none}
-.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.skip{position:absolute;left:8px;top:-48px;background:var(--fg);color:#fff;padding:8px 12px;z-index:10;border-radius:4px}
-.skip:focus{top:8px}
-.sprite{position:absolute;width:0;height:0;overflow:hidden}
-.ico{width:1em;height:1em;vertical-align:-.15em;flex:none}
-.assumed{margin:0;padding:8px 16px;background:#fff8c5;color:#1f2328;border-bottom:1px solid #d4a72c}
-.banner{background:#24292f;color:#fff;padding:16px 0 0}
-.banner-in{display:flex;flex-wrap:wrap;gap:12px 24px;align-items:center;justify-content:space-between}
-.banner h1{margin:0;font-size:1.5rem;line-height:1.25}
-.banner .kicker{margin:0;color:#d1d9e0;font-size:.85rem}
-.banner .env{font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace}
-.gate{display:inline-flex;gap:8px;align-items:center;margin:0;padding:6px 14px;border-radius:999px;font-weight:700;font-size:1.05rem;background:#fff;color:var(--fg)}
-.gate-failed.gate{color:#82071e}
-.gate-passed.gate{color:#0f5323}
-.gate-incomplete.gate{color:#6c3b00}
-.toc ul{list-style:none;margin:12px auto 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 18px}
-.toc a{color:#fff;display:inline-block;padding:8px 0;text-decoration:none;border-bottom:3px solid transparent}
-.toc a:hover,.toc a:focus-visible{border-bottom-color:#fff}
-main{display:block}
-section{margin:28px 0}
-h2{font-size:1.3rem;margin:0 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-h3{font-size:1rem;margin:0 0 8px}
-.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
-.card{border:1px solid var(--line);border-radius:8px;padding:14px 16px;background:var(--bg)}
-.gate-line{font-size:1.05rem;margin:0 0 6px}
-.gate-line.gate-failed strong{color:#a40e26}
-.gate-line.gate-passed strong{color:#116329}
-.gate-line.gate-incomplete strong{color:#7d4e00}
-.tallies{list-style:none;padding:0;margin:10px 0 0;display:flex;flex-wrap:wrap;gap:8px}
-.tally{display:inline-flex;align-items:center;gap:6px;border:1px solid var(--line);border-radius:6px;padding:4px 10px;text-decoration:none;color:var(--fg);background:var(--soft)}
-.tally .n{font-weight:700;font-size:1.1rem}
-.tally:hover{border-color:var(--focus)}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0}
-.facts dt{color:var(--muted);font-weight:600}
-.facts dd{margin:0;min-width:0}
-.note{color:var(--muted);font-size:.9rem}
-.sub{display:block;color:var(--muted);font-size:.85rem;font-weight:400}
-.sub-inline{color:var(--muted)}
-.nowrap{white-space:nowrap}
-table{border-collapse:collapse;width:100%}
-caption{text-align:left;font-weight:600;padding:6px 0}
-th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
-thead th{background:var(--soft);font-size:.9rem}
-.plain{margin:8px 0}
-.scroll{overflow-x:auto}
-.claim{display:flex;flex-wrap:wrap;gap:6px 24px;font-size:1.05rem}
-.chart{margin:8px 0 16px}
-.chart figcaption{font-weight:600;margin-bottom:4px}
-.bars{max-width:100%;height:auto}
-.svg-label{font:700 14px system-ui,"DejaVu Sans",sans-serif;fill:#1f2328}
-.svg-text{font:13px system-ui,"DejaVu Sans",sans-serif;fill:#1f2328}
-.legend{list-style:none;padding:0;margin:4px 0 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:.88rem}
-.checklist th[scope=row]{font-weight:600;min-width:14em}
-.checklist th[scope=row] a{font-weight:600}
-.pct{font-variant-numeric:tabular-nums}
-.pbar{vertical-align:middle;margin-right:6px}
-.errors{border:2px solid #8250df;border-radius:8px;padding:12px 16px;background:#fbefff}
-.errors h2{border-bottom-color:#c297ff}
-.error-list{margin:0;padding-left:0;list-style:none}
-.error-list li{margin:6px 0}
-.filters{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:0 0 10px;background:var(--soft)}
-.filters[hidden]{display:none}
-.group{border:0;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center}
-.group legend{font-weight:600;float:left;margin-right:10px;padding:0}
-.check{display:inline-flex;gap:4px;align-items:center;min-height:32px;cursor:pointer}
-.check input{width:18px;height:18px;margin:0}
-.count{color:var(--muted);font-variant-numeric:tabular-nums}
-.selects{display:flex;flex-wrap:wrap;gap:8px 16px}
-.field{display:flex;flex-direction:column;gap:2px;min-width:12em;flex:1 1 12em}
-.field label{font-weight:600;font-size:.9rem}
-select,input[type=search]{font:inherit;padding:6px 8px;border:1px solid #8c959f;border-radius:6px;background:#fff;color:var(--fg);min-height:36px;max-width:100%}
-button{font:inherit;color:var(--fg);background:#fff;border:1px solid #8c959f;border-radius:6px;padding:5px 12px;cursor:pointer;min-height:34px}
-button:hover{background:#eaeef2}
-.actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:10px}
-.shown{font-weight:600;margin:6px 0}
-.findings{table-layout:auto}
-.findings thead th{padding:0}
-.sort{all:unset;display:block;padding:8px;cursor:pointer;font-weight:700;width:100%;box-sizing:border-box;white-space:nowrap}
-.sort:focus-visible{outline:3px solid var(--focus);outline-offset:-3px}
-th[aria-sort=ascending] .arrow::after{content:" \\25B2"}
-th[aria-sort=descending] .arrow::after{content:" \\25BC"}
-tbody.finding.off{display:none}
-.row td{border-bottom:0}
-tbody.finding{border-bottom:1px solid var(--line)}
-.toggle{all:unset;cursor:pointer;display:flex;gap:6px;align-items:flex-start;color:var(--link);font-weight:600}
-.toggle:hover .msg{text-decoration:underline}
-.toggle:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.chev::before{content:"\\25B6";display:inline-block;font-size:.7em;margin-top:.35em;transition:transform .1s}
-.toggle[aria-expanded=true] .chev::before{transform:rotate(90deg)}
-.res{font-size:.82rem}
-.badge,.pri{display:inline-flex;align-items:center;gap:4px;border-radius:999px;padding:1px 9px;font-size:.82rem;font-weight:600;white-space:nowrap}
-.pri{color:#fff}
-.pri-P0{background:#a40e26}
-.pri-P1{background:#953800}
-.pri-P2{background:#424a53}
-.v-fail{background:#ffebe9;color:#82071e}
-.v-baseline{background:#fff1e5;color:#762c00}
-.v-suppressed{background:#fff8c5;color:#6c3b00}
-.v-error{background:#fbefff;color:#512a97}
-.v-skip{background:#eaeef2;color:#32383f}
-.v-pass{background:#dafbe1;color:#0f5323}
-.detail td{padding:0 8px 14px}
-.detail-body{border-left:4px solid var(--line);padding:4px 0 4px 14px;max-width:100%;overflow-wrap:anywhere}
-.message{font-size:1rem;margin:4px 0 10px}
-.concerns{margin:0;padding-left:18px}
-.evidence{font-size:.9rem}
-.fix h3{margin:14px 0 6px;font-size:.95rem}
-.cmd{display:flex;gap:8px;align-items:flex-start;margin:6px 0}
-.cmd pre{flex:1;min-width:0;margin:0;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;overflow-x:auto;white-space:pre}
-.copy{flex:none}
-.copy.copied{border-color:#1a7f37;color:#0f5323}
-.empty{padding:16px;border:1px dashed var(--line);border-radius:8px;text-align:center}
-footer{border-top:1px solid var(--line);margin-top:32px;padding:14px 0 28px;color:var(--muted);font-size:.88rem}
-@media (max-width:720px){
-body{font-size:14px}
-.banner h1{font-size:1.2rem}
-.findings thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.findings,.findings tbody,.findings tr,.findings td{display:block;width:100%}
-.findings tbody.finding.off{display:none}
-.findings tr.detail[hidden]{display:none}
-.findings .row{display:grid;grid-template-columns:auto minmax(0,1fr);gap:2px 8px;padding:8px 0}
-.findings .row td{min-width:0;overflow-wrap:anywhere}
-.toggle,.toggle .msg{min-width:0;overflow-wrap:anywhere}
-.findings .row td{padding:2px 0;border:0}
-.findings .row td[data-label=Finding],.findings .row td[data-label=Resource],.findings .row td[data-label=Location]{grid-column:1 / -1}
-.findings .row td[data-label=Resource]::before,.findings .row td[data-label=Location]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
-.detail td{padding:0 0 12px}
-.facts{grid-template-columns:1fr}
-.facts dt{margin-top:6px}
-.cmd{flex-direction:column}
-.cmd pre{white-space:pre-wrap;overflow-wrap:anywhere;overflow-x:visible}
-.checklist thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.checklist,.checklist tbody,.checklist tr,.checklist th,.checklist td{display:block;width:auto}
-.checklist tr{padding:8px 0;border-bottom:1px solid var(--line)}
-.checklist th,.checklist td{border:0;padding:2px 0}
-.checklist th[scope=row]{min-width:0}
-.checklist td.nowrap{white-space:normal}
-.checklist td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}
-}
-@media print{
-body{font-size:11pt;color:#000}
-.banner{background:#fff;color:#000;border-bottom:2px solid #000;padding-bottom:8px}
-.banner .kicker{color:#000}
-.toc,.filters,.actions,.copy,.skip,#none-shown,#shown,.jump,.arrow{display:none!important}
-.gate{border:1px solid #000}
-tbody.finding,tbody.finding.off{display:table-row-group!important}
-tr.detail,tr.detail[hidden]{display:table-row!important}
-tbody.finding[data-verdict=pass],tbody.finding[data-verdict=skip]{display:none!important}
-html.print-passes tbody.finding[data-verdict=pass],html.print-passes tbody.finding[data-verdict=skip]{display:table-row-group!important}
-.print-only{display:block!important}
-html.print-passes .print-only{display:none!important}
-.toggle{color:#000}
-.chev{display:none}
-tbody.finding{break-inside:avoid}
-.cmd pre{white-space:pre-wrap;overflow:visible}
-.scroll{overflow:visible}
-a{color:#000}
-.badge,.pri,.pbar,.bars,.ico{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-section{break-inside:auto}
-h2{break-after:avoid}
-}
-`;
-
-/**
- * The page's behaviour: filters, search, sort, counts and the URL hash; expanding rows; copy buttons.
- * Reads everything from the table's data attributes (no data is embedded as script), so the page works
- * without it too: every row is then visible, collapsed rows stay readable in print.
- */
-const SCRIPT = `
-(function () {
-  'use strict';
-  var doc = document;
-  var table = doc.getElementById('findings-table');
-  var form = doc.getElementById('filters');
-  if (!table || !form) return;
-  var bodies = Array.prototype.slice.call(table.querySelectorAll('tbody.finding'));
-  var STATES = ['fail', 'assumed', 'baseline', 'suppressed', 'error', 'unknown', 'skip', 'pass'];
-  var DEFAULT_V = ['fail', 'error'];
-  var PRIORITIES = ['P0', 'P1', 'P2'];
-  var SELECTS = ['layer', 'concern', 'section'];
-  var KEYS = ['p', 'v', 'layer', 'concern', 'section', 'q', 'sort'];
-  var rows = bodies.map(function (b) {
-    return {
-      el: b,
-      p: b.getAttribute('data-priority'),
-      v: b.getAttribute('data-verdict'),
-      layer: b.getAttribute('data-layer'),
-      concern: (b.getAttribute('data-concerns') || '').split(' ').filter(Boolean),
-      section: (b.getAttribute('data-sections') || '').split('|').filter(Boolean),
-      search: b.getAttribute('data-search') || '',
-      order: Number(b.getAttribute('data-order')),
-      rule: b.getAttribute('data-rule') || '',
-      resource: b.getAttribute('data-resource') || '',
-      location: b.getAttribute('data-location') || ''
-    };
-  });
-  var state;
-
-  function defaults() {
-    return { p: PRIORITIES.slice(), v: DEFAULT_V.slice(), layer: '', concern: '', section: '', q: '', sort: 'priority', desc: false };
-  }
-  function same(a, b) { return a.length === b.length && a.every(function (x) { return b.indexOf(x) >= 0; }); }
-
-  function parseHash() {
-    var hash = location.hash.replace(/^#/, '');
-    if (hash.indexOf('=') < 0) return null;
-    var s = defaults();
-    hash.split('&').forEach(function (pair) {
-      var at = pair.indexOf('=');
-      if (at < 0) return;
-      var key = pair.slice(0, at);
-      var value;
-      try { value = decodeURIComponent(pair.slice(at + 1)); } catch (err) { return; }
-      if (key === 'p') s.p = value.split(',').filter(function (x) { return PRIORITIES.indexOf(x) >= 0; });
-      else if (key === 'v') s.v = value === 'all' ? STATES.slice() : value.split(',').filter(function (x) { return STATES.indexOf(x) >= 0; });
-      else if (key === 'q') s.q = value;
-      else if (key === 'sort') { s.desc = value.charAt(0) === '-'; s.sort = value.replace(/^-/, '') || 'priority'; }
-      else if (SELECTS.indexOf(key) >= 0) s[key] = value;
-    });
-    return s;
-  }
-
-  function hashOf(s) {
-    var d = defaults();
-    var parts = [];
-    if (!same(s.p, d.p)) parts.push('p=' + encodeURIComponent(s.p.join(',')));
-    if (!same(s.v, d.v)) parts.push('v=' + encodeURIComponent(s.v.join(',')));
-    SELECTS.forEach(function (k) { if (s[k]) parts.push(k + '=' + encodeURIComponent(s[k])); });
-    if (s.q) parts.push('q=' + encodeURIComponent(s.q));
-    if (s.sort !== 'priority' || s.desc) parts.push('sort=' + (s.desc ? '-' : '') + s.sort);
-    return parts.join('&');
-  }
-
-  function writeHash() {
-    var h = hashOf(state);
-    var url = location.href.split('#')[0] + (h ? '#' + h : '');
-    try { history.replaceState(null, '', url); } catch (err) { location.hash = h; }
-  }
-
-  function matches(r, s, skip) {
-    if (skip !== 'p' && s.p.indexOf(r.p) < 0) return false;
-    if (skip !== 'v' && s.v.indexOf(r.v) < 0) return false;
-    if (skip !== 'layer' && s.layer && r.layer !== s.layer) return false;
-    if (skip !== 'concern' && s.concern && r.concern.indexOf(s.concern) < 0) return false;
-    if (skip !== 'section' && s.section && r.section.indexOf(s.section) < 0) return false;
-    if (skip !== 'q' && s.q && r.search.indexOf(s.q.toLowerCase()) < 0) return false;
-    return true;
-  }
-
-  function readForm() {
-    var s = defaults();
-    s.p = checked('p');
-    s.v = checked('v');
-    SELECTS.forEach(function (k) { s[k] = form.elements[k].value; });
-    s.q = form.elements.q.value.trim();
-    s.sort = state ? state.sort : 'priority';
-    s.desc = state ? state.desc : false;
-    return s;
-  }
-  function checked(name) {
-    return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]'))
-      .filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
-  }
-
-  function writeForm(s) {
-    Array.prototype.forEach.call(form.querySelectorAll('input[type=checkbox]'), function (i) {
-      i.checked = s[i.name].indexOf(i.value) >= 0;
-    });
-    SELECTS.forEach(function (k) {
-      var sel = form.elements[k];
-      var known = Array.prototype.some.call(sel.options, function (o) { return o.value === s[k]; });
-      if (!known) s[k] = '';
-      sel.value = s[k];
-    });
-    form.elements.q.value = s.q;
-  }
-
-  var SORT_KEYS = {
-    priority: function (r) { return r.order; },
-    verdict: function (r) { return STATES.indexOf(r.v); },
-    rule: function (r) { return r.rule; },
-    resource: function (r) { return r.resource; },
-    location: function (r) { return r.location; }
-  };
-
-  function sortRows(s) {
-    var key = SORT_KEYS[s.sort] || SORT_KEYS.priority;
-    var sorted = rows.slice().sort(function (a, b) {
-      var ka = key(a), kb = key(b);
-      var c = ka < kb ? -1 : ka > kb ? 1 : 0;
-      if (s.desc) c = -c;
-      return c || a.order - b.order;
-    });
-    sorted.forEach(function (r) { table.appendChild(r.el); });
-    Array.prototype.forEach.call(table.querySelectorAll('th'), function (th) {
-      var b = th.querySelector('.sort');
-      if (!b) return;
-      if (b.getAttribute('data-sort') === s.sort) th.setAttribute('aria-sort', s.desc ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-    });
-  }
-
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
-
-  function apply() {
-    var shown = 0;
-    rows.forEach(function (r) {
-      var ok = matches(r, state, null);
-      r.el.classList.toggle('off', !ok);
-      if (ok) shown++;
-    });
-    ['p', 'v'].forEach(function (g) {
-      Array.prototype.forEach.call(form.querySelectorAll('fieldset[data-group="' + g + '"] .count'), function (span) {
-        var value = span.getAttribute('data-count-for');
-        var n = rows.filter(function (r) { return r[g] === value && matches(r, state, g); }).length;
-        span.textContent = '(' + n + ')';
-      });
-    });
-    SELECTS.forEach(function (g) {
-      Array.prototype.forEach.call(form.elements[g].options, function (o) {
-        if (!o.value) return;
-        var n = rows.filter(function (r) {
-          var v = r[g];
-          return (Array.isArray(v) ? v.indexOf(o.value) >= 0 : v === o.value) && matches(r, state, g);
-        }).length;
-        o.textContent = o.getAttribute('data-label') + ' (' + n + ')';
-      });
-    });
-    sortRows(state);
-    doc.getElementById('shown').textContent = 'Showing ' + shown + ' of ' + plural(rows.length, 'check', 'checks');
-    doc.getElementById('shown').setAttribute('data-shown', String(shown));
-    doc.getElementById('none-shown').hidden = shown > 0 || rows.length === 0;
-  }
-
-  function setState(s, updateHash) {
-    state = s;
-    writeForm(state);
-    apply();
-    if (updateHash) writeHash();
-  }
-
-  function expand(body, open) {
-    var button = body.querySelector('.toggle');
-    var detail = body.querySelector('tr.detail');
-    if (!button || !detail) return;
-    button.setAttribute('aria-expanded', open ? 'true' : 'false');
-    detail.hidden = !open;
-  }
-
-  form.hidden = false;
-  form.addEventListener('submit', function (ev) { ev.preventDefault(); });
-  form.addEventListener('change', function () { setState(readForm(), true); });
-  form.elements.q.addEventListener('input', function () { setState(readForm(), true); });
-  doc.getElementById('reset').addEventListener('click', function () { setState(defaults(), true); });
-  doc.getElementById('show-all').addEventListener('click', function () {
-    var s = defaults(); s.v = STATES.slice(); setState(s, true);
-  });
-  doc.getElementById('expand-all').addEventListener('click', function () {
-    rows.forEach(function (r) { if (!r.el.classList.contains('off')) expand(r.el, true); });
-  });
-  doc.getElementById('print-opt').hidden = false;
-  doc.getElementById('print-passes').addEventListener('change', function (ev) {
-    doc.documentElement.classList.toggle('print-passes', ev.target.checked);
-  });
-  doc.getElementById('collapse-all').addEventListener('click', function () {
-    rows.forEach(function (r) { expand(r.el, false); });
-  });
-
-  table.addEventListener('click', function (ev) {
-    var target = ev.target;
-    var sortButton = target.closest && target.closest('.sort');
-    if (sortButton) {
-      var key = sortButton.getAttribute('data-sort');
-      var s = readForm();
-      s.desc = state.sort === key ? !state.desc : false;
-      s.sort = key;
-      setState(s, true);
-      return;
-    }
-    var toggle = target.closest && target.closest('.toggle');
-    if (toggle) {
-      expand(toggle.closest('tbody.finding'), toggle.getAttribute('aria-expanded') !== 'true');
-      return;
-    }
-    var copy = target.closest && target.closest('.copy');
-    if (copy) copyCommand(copy);
-  });
-
-  var live = doc.getElementById('announce');
-  function copied(button) {
-    button.classList.add('copied');
-    button.textContent = 'Copied';
-    if (live) live.textContent = 'Command copied to the clipboard';
-    setTimeout(function () { button.classList.remove('copied'); button.textContent = 'Copy'; }, 2000);
-  }
-  function copyFallback(text, button) {
-    var area = doc.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'sr-only';
-    doc.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = doc.execCommand('copy'); } catch (err) { ok = false; }
-    doc.body.removeChild(area);
-    if (ok) copied(button);
-    else if (live) live.textContent = 'Could not copy: select the command and copy it by hand';
-  }
-  function copyCommand(button) {
-    var code = button.closest('.cmd').querySelector('code');
-    var text = code ? code.textContent : '';
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { copied(button); }, function () { copyFallback(text, button); });
-    } else copyFallback(text, button);
-  }
-
-  doc.addEventListener('keydown', function (ev) {
-    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    var t = ev.target;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-    ev.preventDefault();
-    form.elements.q.focus();
-  });
-
-  Array.prototype.forEach.call(doc.querySelectorAll('a.jump'), function (a) {
-    a.addEventListener('click', function () {
-      var body = doc.getElementById(a.getAttribute('href').slice(1));
-      if (!body) return;
-      if (body.classList.contains('off')) { var s = defaults(); s.v = STATES.slice(); setState(s, true); }
-      expand(body, true);
-    });
-  });
-
-  window.addEventListener('hashchange', function () {
-    var s = parseHash();
-    if (!s) return;
-    setState(s, false);
-    var findings = doc.getElementById('findings');
-    if (findings && findings.scrollIntoView) findings.scrollIntoView();
-  });
-
-  setState(parseHash() || defaults(), false);
-})();
-`;
+// The page's stylesheet and script are real files, packages/reporters/page/report.css and report.ts (linted,
+// the script type-checked against the DOM), compiled into ./page.generated.js at build time: STYLE and
+// SCRIPT below. The script reads everything from the table's data attributes (no data is embedded as
+// script), so the page works without it too.
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');

@@ -5,6 +5,7 @@ import { CONCERNS, ConfigSchema, parseConfig, ScanResultSchema, SnapshotSchema }
 import { builtinRules } from '@coditect-audit/rules';
 import type { RuleCases } from '@coditect-audit/rules';
 import { loadBuiltinCases, renderRuleDoc } from '../docs.js';
+import { CONCERN_CATALOG_DOC, renderConcernCatalog } from './adr-docs.js';
 
 /** layers.k8s.namespaces of the in-cluster environment that deploy/configmap.yaml holds. */
 export async function inClusterNamespaces(root = join(import.meta.dirname, '../../../..')): Promise<string[]> {
@@ -19,9 +20,14 @@ export async function inClusterNamespaces(root = join(import.meta.dirname, '../.
 }
 
 /** `cases` defaults to the tables shipped in the built rules package. */
-export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Map<string, string>> {
+export async function generatedFiles(
+  cases?: Map<string, RuleCases>,
+  root = join(import.meta.dirname, '../../../..'),
+): Promise<Map<string, string>> {
   cases ??= await loadBuiltinCases();
   const out = new Map<string, string>();
+  // The concern catalog's tables, from core's ADR-001 data (the prose around them is the document's).
+  out.set(CONCERN_CATALOG_DOC, renderConcernCatalog(await readFile(join(root, CONCERN_CATALOG_DOC), 'utf8')));
   for (const rule of builtinRules) out.set(`docs/rules/${rule.id}.md`, renderRuleDoc(rule, cases.get(rule.id)));
   const index: string[] = [
     '<!-- Generated from packages/rules by `pnpm docs`. Do not edit by hand. -->',
@@ -51,7 +57,7 @@ export async function generatedFiles(cases?: Map<string, RuleCases>): Promise<Ma
   out.set(
     'deploy/rbac.yaml',
     (await import('@coditect-audit/collectors/k8s')).rbacManifest({
-      secretNamespaces: await inClusterNamespaces(),
+      secretNamespaces: await inClusterNamespaces(root),
       source: 'deploy/configmap.yaml',
     }),
   );

@@ -1,0 +1,68 @@
+/**
+ * docs/design/adr-001-concerns.md: its tables are generated from core's ADR-001 data (packages/core/src/
+ * concerns.ts), the one place the catalog is edited; the prose around them is the document's own.
+ */
+import { ADR_001, type Concern, CONCERNS } from '@coditect-audit/core';
+
+export const CONCERN_CATALOG_DOC = 'docs/design/adr-001-concerns.md';
+
+/** A Markdown table cell: a pipe would end it, a line break would end the row. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function priorityText(c: Concern): string {
+  const production = c.priority.environments?.production;
+  return production ? `${c.priority.default} → ${production}` : c.priority.default;
+}
+
+function sectionsOf(c: Concern): string[] {
+  return c.adrSection
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function renderConcernTable(): string {
+  return [
+    '| key | statement that must hold | ADR section | layers | priority |',
+    '|---|---|---|---|---|',
+    ...CONCERNS.map(
+      (c) =>
+        `| \`${c.key}\` | ${cell(c.statement)} | ${cell(c.adrSection)} | ${c.layers.join(', ')} | ${priorityText(c)} |`,
+    ),
+  ].join('\n');
+}
+
+export function renderSectionTable(): string {
+  return [
+    '| section | title | ADR-001 says | concerns |',
+    '|---|---|---|---|',
+    ...ADR_001.sections.map((s) => {
+      const keys = CONCERNS.filter((c) => sectionsOf(c).includes(s.key)).map((c) => `\`${c.key}\``);
+      return `| ${cell(s.key)} | ${cell(s.title)} | ${cell(s.says)} | ${keys.length ? keys.join(', ') : '–'} |`;
+    }),
+  ].join('\n');
+}
+
+const BLOCKS: Record<string, () => string> = { concerns: renderConcernTable, sections: renderSectionTable };
+
+/**
+ * The document with each `<!-- generated:NAME -->` … `<!-- /generated:NAME -->` block rewritten from the
+ * data; throws when a block's markers are missing (a hand edit removed them).
+ */
+export function renderConcernCatalog(current: string): string {
+  let out = current;
+  for (const [name, render] of Object.entries(BLOCKS)) {
+    const open = `<!-- generated:${name} (from packages/core/src/concerns.ts by \`pnpm docs\`; edit it there) -->`;
+    const close = `<!-- /generated:${name} -->`;
+    const start = out.indexOf(open);
+    const end = out.indexOf(close);
+    if (start < 0 || end < start)
+      throw new Error(
+        `${CONCERN_CATALOG_DOC}: the markers of the generated ${name} table are missing:\n${open}\n${close}`,
+      );
+    out = `${out.slice(0, start + open.length)}\n${render()}\n${out.slice(end)}`;
+  }
+  return out;
+}
