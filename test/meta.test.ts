@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertUniqueIds, CONCERNS, getConcern, LAYERS } from '@coditect-audit/core';
+import { assertUniqueIds, CONCERNS, getAdr001Section, getConcern, LAYERS } from '@coditect-audit/core';
 import { AREAS, builtinRules, type RuleCases } from '@coditect-audit/rules';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../packages/cli/src/tools/generated.js';
@@ -33,6 +33,22 @@ describe('rule catalog', () => {
         r.concerns.some((k) => getConcern(k)!.layers.includes(r.layer)) || FILES_EXTENSIONS.includes(r.id),
         `${r.id}: layer ${r.layer} is not a layer of its concerns`,
       ).toBe(true);
+    }
+  });
+
+  it("every rule's ADR section is one of ADR-001's (core's ADR_001), named by one of its concerns", () => {
+    for (const r of builtinRules) {
+      const ofConcerns = new Set(
+        r.concerns.flatMap((k) =>
+          getConcern(k)!
+            .adrSection.split(',')
+            .map((s) => s.trim()),
+        ),
+      );
+      for (const part of r.adrSection.split(',').map((s) => s.trim())) {
+        expect(getAdr001Section(part), `${r.id}: ${part} is not a section of ADR-001`).toBeDefined();
+        expect(ofConcerns.has(part), `${r.id}: ${part} is not a section of its concerns`).toBe(true);
+      }
     }
   });
 
