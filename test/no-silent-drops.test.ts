@@ -95,7 +95,7 @@ environments:
       },
     );
     result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await gcp?.stop();
