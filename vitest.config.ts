@@ -32,6 +32,19 @@ export const fastTier = {
   isolate: false,
 };
 
+/** Every test file that talks to the services of scripts/services.sh (`loadServices`, `startEnvironment`). */
+const servicesTests = [
+  'packages/collectors/test/probe-*.test.ts',
+  'test/adr-story.test.ts',
+  'test/canaries.test.ts',
+  'test/config-errors.test.ts',
+  'test/fleet-probes.test.ts',
+  'test/probe-cli.test.ts',
+  'test/probe-rules.test.ts',
+  'test/read-only.test.ts',
+  'test/reliability-matrix.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: Object.entries(sources).map(([name, path]) => ({
@@ -52,10 +65,15 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', ...fastTier } },
       {
         extends: true,
-        // End to end (the commands in-process, the binary where only it will do, the services, the
-        // browser) and the probes against the real services: each file in a fresh process, since they set
-        // the environment, the working directory and the streams.
-        test: { name: 'e2e', include: ['test/**/*.test.ts', 'packages/collectors/test/probe-*.test.ts'] },
+        // End to end: the commands in-process, the binary where only it will do, the emulators, the
+        // browser. Each file in a fresh process: they set the environment, the directory and the streams.
+        test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', ...servicesTests] },
+      },
+      {
+        extends: true,
+        // The real PostgreSQL, Redis, registry and HTTPS servers of scripts/services.sh, one file at a time
+        // (beside the other projects' files): their checks read the servers' shared logs and statistics.
+        test: { name: 'services', include: servicesTests, maxWorkers: 1 },
       },
     ],
   },
