@@ -57,6 +57,7 @@ export default defineConfig({
     // test takes on a loaded 2-core machine. Tests that wait on something say what they wait for.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Processes, not threads: `runInProcess` changes the working directory, which a worker thread cannot.
     pool: 'forks',
     // vitest's default is one worker per core but one, which on 2 cores is a single worker: the second
     // core then idles while a test waits on an emulator, a service or the binary it spawned.
