@@ -105,7 +105,7 @@ describe('a live layer that never answers', () => {
       const file = join(dir, 'coditect-audit.yaml');
       // Cloud SQL never answers; every other API answers from the recordings. The deadline (which the
       // scan always waits out, since Cloud SQL never answers) leaves a loaded machine ample time to read the
-      // rest: 30 s for what takes well under one when the machine is idle.
+      // rest: 30 s, many times what reading it takes.
       writeFileSync(
         file,
         `version: 1\nenvironments:\n  staging:\n    layers:\n      files: false\n      gcp:\n        projects: [coditect-cloud-infra]\n        locations: [us-central1]\n        endpoint: ${emulator.url}\n        endpoints:\n          sqladmin: http://127.0.0.1:${port}\n        timeoutMs: 600000\n        deadlineSeconds: 30\n`,
