@@ -1,10 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Tests run against the TypeScript sources (exact-match aliases, so `collectors/gcp` is not read as
-// `collectors` + `/gcp`); the CLI end-to-end tests spawn the built binary.
+// `collectors` + `/gcp`). The commands run in-process (test/support/cli.ts `runInProcess`); only what only
+// the binary does spawns the built one (`runCli`).
 const sources: Record<string, string> = {
   '@coditect-audit/core': 'packages/core/src/index.ts',
   '@coditect-audit/collectors': 'packages/collectors/src/index.ts',
@@ -18,6 +20,31 @@ const sources: Record<string, string> = {
   '@coditect-audit/emulators/gcs': 'packages/emulators/src/gcs/index.ts',
 };
 
+/**
+ * The fast tier (`npm run test:fast`, vitest.fast.config.ts; the `unit` project of the full suite): unit
+ * tests and every rule's case table. No built binary, no services (PostgreSQL, Redis, registry, HTTPS), no
+ * browser. Its files share a worker's module cache (`isolate: false`): most of their time was each file
+ * importing the sources anew, and none of them needs a process of its own.
+ */
+export const fastTier = {
+  include: ['packages/*/test/**/*.test.ts'],
+  exclude: ['**/node_modules/**', 'packages/collectors/test/probe-*.test.ts'],
+  isolate: false,
+};
+
+/** Every test file that talks to the services of scripts/services.sh (`loadServices`, `startEnvironment`). */
+const servicesTests = [
+  'packages/collectors/test/probe-*.test.ts',
+  'test/adr-story.test.ts',
+  'test/canaries.test.ts',
+  'test/config-errors.test.ts',
+  'test/fleet-probes.test.ts',
+  'test/probe-cli.test.ts',
+  'test/probe-rules.test.ts',
+  'test/read-only.test.ts',
+  'test/reliability-matrix.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: Object.entries(sources).map(([name, path]) => ({
@@ -26,8 +53,29 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // A deadline for a test that hangs, not a measure of speed (that is `pnpm bench`): far above what any
+    // test takes on a loaded 2-core machine. Tests that wait on something say what they wait for.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Processes, not threads: `runInProcess` changes the working directory, which a worker thread cannot.
     pool: 'forks',
+    // vitest's default is one worker per core but one, which on 2 cores is a single worker: the second
+    // core then idles while a test waits on an emulator, a service or the binary it spawned.
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      { extends: true, test: { name: 'unit', ...fastTier } },
+      {
+        extends: true,
+        // End to end: the commands in-process, the binary where only it will do, the emulators, the
+        // browser. Each file in a fresh process: they set the environment, the directory and the streams.
+        test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', ...servicesTests] },
+      },
+      {
+        extends: true,
+        // The real PostgreSQL, Redis, registry and HTTPS servers of scripts/services.sh, one file at a time
+        // (beside the other projects' files): their checks read the servers' shared logs and statistics.
+        test: { name: 'services', include: servicesTests, maxWorkers: 1 },
+      },
+    ],
   },
 });

@@ -1,17 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import base, { fastTier } from './vitest.config.js';
 
-// The fast tier (`npm run test:fast`): unit tests and every rule's case table, in-process against the
-// sources. No built binary, no services (PostgreSQL, Redis, registry, HTTPS), no browser; the full suite
-// (`npm test`, what CI runs) has all of them. Same aliases and pool as the full suite.
-export default defineConfig({
-  ...base,
-  test: {
-    ...base.test,
-    include: ['packages/*/test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'packages/collectors/test/probe-*.test.ts'],
-    // Most of this tier's time was each file importing the sources anew; files share a worker's module
-    // cache here (the full suite keeps isolation).
-    isolate: false,
-  },
-});
+// The fast tier (`npm run test:fast`): the full suite's `unit` project alone (see vitest.config.ts), in-process
+// against the sources. The full suite (`npm test`, what CI runs) adds the `e2e` project: the commands, the
+// built binary, the services and the browser.
+const { projects: _projects, ...test } = base.test ?? {};
+export default defineConfig({ ...base, test: { ...test, ...fastTier } });

@@ -1,13 +1,13 @@
 /**
- * The binary at a terminal and in a pipe: a reader that stops early (`rules | head`) ends it quietly;
- * `--color` forces colour over NO_COLOR and `--no-color` refuses it; the console report fits 100 columns;
- * a bare `coditect-audit` names every command `--help` lists.
+ * The binary at a terminal and in a pipe: a reader that stops early (`rules | head`) ends it quietly (the
+ * built binary). In-process: `--color` forces colour over NO_COLOR and `--no-color` refuses it; the console
+ * report fits 100 columns; a bare `coditect-audit` names every command `--help` lists.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, useColor } from '../packages/cli/src/terminal.js';
-import { bin, repoRoot, runCli } from './support/cli.js';
+import { bin, repoRoot, runInProcess } from './support/cli.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences of colour
 const SGR = /\u001b\[\d+m/;
@@ -28,12 +28,12 @@ describe('colour', () => {
     expect(useColor(flag, env, tty)).toBe(expected);
   });
 
-  it('--color forces colour into a pipe even with NO_COLOR; without it the pipe gets plain text', () => {
+  it('--color forces colour into a pipe even with NO_COLOR; without it the pipe gets plain text', async () => {
     const args = ['scan', '--dir', staging, '--env', 'staging', '--layers', 'files'];
-    const forced = runCli([...args, '--color'], { env: { NO_COLOR: '1' } });
+    const forced = await runInProcess([...args, '--color'], { env: { NO_COLOR: '1' } });
     expect(forced.code).toBe(1);
     expect(forced.stdout).toMatch(SGR);
-    const plain = runCli(args, { env: { NO_COLOR: '' } });
+    const plain = await runInProcess(args, { env: { NO_COLOR: '' } });
     expect(plain.stdout).not.toMatch(SGR);
     // What `--color` changes is only the escape sequences.
     expect(forced.stdout.replace(new RegExp(SGR.source, 'g'), '')).toBe(plain.stdout);
@@ -41,8 +41,8 @@ describe('colour', () => {
 });
 
 describe('the console report of the staging fixture', () => {
-  it('fits 100 columns, wrapping and never cutting', () => {
-    const run = runCli(['scan', '--dir', staging, '--env', 'staging', '--layers', 'files']);
+  it('fits 100 columns, wrapping and never cutting', async () => {
+    const run = await runInProcess(['scan', '--dir', staging, '--env', 'staging', '--layers', 'files']);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(20);
@@ -54,8 +54,8 @@ describe('the console report of the staging fixture', () => {
 });
 
 describe('the rules table', () => {
-  it('fits 100 columns, each title wrapped under its own column', () => {
-    const run = runCli(['rules']);
+  it('fits 100 columns, each title wrapped under its own column', async () => {
+    const run = await runInProcess(['rules']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(100);
@@ -81,10 +81,10 @@ describe('a pipe closed early', () => {
 });
 
 describe('a bare coditect-audit', () => {
-  it('names every command that --help lists, and exits 3', () => {
-    const bare = runCli([]);
+  it('names every command that --help lists, and exits 3', async () => {
+    const bare = await runInProcess([]);
     expect(bare.code).toBe(3);
-    const help = runCli(['--help']).stdout;
+    const help = (await runInProcess(['--help'])).stdout;
     const listed = [...help.matchAll(/^ {2}coditect-audit (\w+)/gm)].map((m) => m[1]);
     expect([...listed].sort()).toEqual([...COMMANDS].sort());
     for (const c of COMMANDS) expect(bare.stderr, c).toMatch(new RegExp(`\\b${c}\\b`));

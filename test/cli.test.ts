@@ -1,19 +1,20 @@
 /**
- * End to end through the built binary: the ADR-001 fixtures, exit codes, malformed files, bad config,
- * plugins, snapshots, baselines and lazy loading.
+ * The commands end to end, in-process (`runInProcess`): the ADR-001 fixtures, exit codes, malformed files,
+ * bad config, plugins, snapshots and baselines. Through the built binary: `--version`'s fast path and lazy
+ * loading (which modules the binary imports).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from './support/cli.js';
+import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
 
-function scanJson(dir: string, extra: string[] = []): { run: ReturnType<typeof runCli>; result: ScanResult } {
+async function scanJson(dir: string, extra: string[] = []): Promise<{ run: Run; result: ScanResult }> {
   const out = tempDir();
-  const run = runCli(['scan', '--dir', dir, '--format', 'json', '--output-dir', out, ...extra]);
+  const run = await runInProcess(['scan', '--dir', dir, '--format', 'json', '--output-dir', out, ...extra]);
   const file = join(out, 'coditect-audit.json');
   if (!existsSync(file)) throw new Error(`no JSON report (exit ${run.code}): ${run.stderr}`);
   return { run, result: JSON.parse(readFileSync(file, 'utf8')) as ScanResult };
@@ -27,23 +28,23 @@ const failingConcerns = (r: ScanResult, priority?: string) =>
   );
 
 describe('the ADR-001 staging repository', () => {
-  let scanned: ReturnType<typeof scanJson>;
-  beforeAll(() => {
-    scanned = scanJson(staging, ['--env', 'staging']);
+  let scanned: Awaited<ReturnType<typeof scanJson>>;
+  beforeAll(async () => {
+    scanned = await scanJson(staging, ['--env', 'staging']);
   });
 
-  it('fails the P0 gate (exit 1)', () => {
+  it('fails the P0 gate (exit 1)', async () => {
     expect(scanned.run.code).toBe(1);
     expect(scanned.result.gate.status).toBe('failed');
   });
 
-  it("reports the ADR's blockers as P0 findings", () => {
+  it("reports the ADR's blockers as P0 findings", async () => {
     const p0 = failingConcerns(scanned.result, 'P0');
     for (const key of ['container.unreadable-dependencies', 'k8s.placeholder-secret', 'db.superuser-app-user'])
       expect(p0).toContain(key);
   });
 
-  it('fails exactly the files-layer concerns its EXPECTED file lists, and passes the others it lists', () => {
+  it('fails exactly the files-layer concerns its EXPECTED file lists, and passes the others it lists', async () => {
     const expected = JSON.parse(readFileSync(join(staging, 'expected-files-layer.json'), 'utf8')) as {
       fail: string[];
       pass: string[];
@@ -53,7 +54,7 @@ describe('the ADR-001 staging repository', () => {
     for (const key of expected.pass) expect(failing, `expected ${key} to pass`).not.toContain(key);
   });
 
-  it('locates the /root/.local blocker at the COPY line of the Dockerfile', () => {
+  it('locates the /root/.local blocker at the COPY line of the Dockerfile', async () => {
     const v = scanned.result.verdicts.find(
       (x) => x.ruleId === 'dockerfile-unreadable-dependencies' && x.status === 'fail',
     );
@@ -64,7 +65,7 @@ describe('the ADR-001 staging repository', () => {
     );
   });
 
-  it('never leaks a Secret value into any report', () => {
+  it('never leaks a Secret value into any report', async () => {
     // Plant unique canaries as the values of the fixture's Secret, then grep every report for them.
     const dir = tempDir();
     cpSync(staging, dir, { recursive: true });
@@ -80,7 +81,7 @@ describe('the ADR-001 staging repository', () => {
     expect(canaries.length).toBe(3);
     writeFileSync(join(dir, 'k8s/secrets.yaml'), secrets);
     const out = tempDir();
-    const run = runCli([
+    const run = await runInProcess([
       'scan',
       '--dir',
       dir,
@@ -92,7 +93,7 @@ describe('the ADR-001 staging repository', () => {
       out,
     ]);
     const snap = join(out, 'snapshot.json');
-    runCli(['collect', '--dir', dir, '--env', 'staging', '-o', snap]);
+    await runInProcess(['collect', '--dir', dir, '--env', 'staging', '-o', snap]);
     const outputs = [
       run.stdout,
       run.stderr,
@@ -109,8 +110,8 @@ describe('the ADR-001 staging repository', () => {
 });
 
 describe('the remediated repository', () => {
-  it('passes the gate (exit 0) with no failing files-layer concern', () => {
-    const { run, result } = scanJson(remediated, ['--env', 'staging']);
+  it('passes the gate (exit 0) with no failing files-layer concern', async () => {
+    const { run, result } = await scanJson(remediated, ['--env', 'staging']);
     const failing = result.verdicts
       .filter((v) => v.status === 'fail' || v.status === 'error')
       .map((v) => `${v.ruleId} ${v.message}`);
@@ -132,8 +133,8 @@ describe('malformed files', () => {
     return dir;
   }
 
-  it('give error verdicts naming file and line, and every other file is still scanned', () => {
-    const { result } = scanJson(withBrokenFiles(staging), ['--env', 'staging']);
+  it('give error verdicts naming file and line, and every other file is still scanned', async () => {
+    const { result } = await scanJson(withBrokenFiles(staging), ['--env', 'staging']);
     const errors = result.verdicts.filter((v) => v.status === 'error');
     const files = new Set(errors.map((v) => v.location?.file));
     expect(files).toContain('k8s/broken.yaml');
@@ -147,42 +148,42 @@ describe('malformed files', () => {
     expect(failingConcerns(result, 'P0')).toContain('container.unreadable-dependencies');
   });
 
-  it('make an otherwise clean scan incomplete (exit 2) unless --allow-incomplete', () => {
+  it('make an otherwise clean scan incomplete (exit 2) unless --allow-incomplete', async () => {
     const dir = withBrokenFiles(remediated);
-    expect(scanJson(dir, ['--env', 'staging']).run.code).toBe(2);
-    expect(scanJson(dir, ['--env', 'staging', '--allow-incomplete']).run.code).toBe(0);
+    expect((await scanJson(dir, ['--env', 'staging'])).run.code).toBe(2);
+    expect((await scanJson(dir, ['--env', 'staging', '--allow-incomplete'])).run.code).toBe(0);
   });
 });
 
 describe('configuration and usage errors exit 3 and say where', () => {
-  it('a bad config value names the config path', () => {
+  it('a bad config value names the config path', async () => {
     const dir = tempDir();
     cpSync(remediated, dir, { recursive: true });
     const cfg = join(dir, 'coditect-audit.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/failOn: P0/, 'failOn: P7'));
-    const run = runCli(['scan', '--dir', dir, '--env', 'staging']);
+    const run = await runInProcess(['scan', '--dir', dir, '--env', 'staging']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/coditect-audit\.yaml:\d+: environments\.staging\.failOn/);
   });
 
-  it('an unknown environment lists the known ones', () => {
-    const run = runCli(['scan', '--dir', staging, '--env', 'qa']);
+  it('an unknown environment lists the known ones', async () => {
+    const run = await runInProcess(['scan', '--dir', staging, '--env', 'qa']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('staging');
   });
 
-  it('an unknown option or format is a usage error', () => {
-    expect(runCli(['scan', '--dir', staging, '--frobnicate']).code).toBe(3);
-    expect(runCli(['scan', '--dir', staging, '--format', 'pdf']).code).toBe(3);
+  it('an unknown option or format is a usage error', async () => {
+    expect((await runInProcess(['scan', '--dir', staging, '--frobnicate'])).code).toBe(3);
+    expect((await runInProcess(['scan', '--dir', staging, '--format', 'pdf'])).code).toBe(3);
   });
 });
 
 describe('without a config file', () => {
-  it('scans the files alone with the ADR defaults', () => {
+  it('scans the files alone with the ADR defaults', async () => {
     const dir = tempDir();
     cpSync(staging, dir, { recursive: true });
     rmSync(join(dir, 'coditect-audit.yaml'));
-    const { run, result } = scanJson(dir);
+    const { run, result } = await scanJson(dir);
     expect(result.environment.name).toBe('default');
     expect(run.code).toBe(1);
     expect(failingConcerns(result, 'P0')).toContain('container.unreadable-dependencies');
@@ -190,7 +191,7 @@ describe('without a config file', () => {
 });
 
 describe('plugins', () => {
-  it('a rule pack named in plugins: runs and reports like built-in rules', () => {
+  it('a rule pack named in plugins: runs and reports like built-in rules', async () => {
     const dir = tempDir();
     cpSync(remediated, dir, { recursive: true });
     const plugin = join(repoRoot, 'fixtures/plugins/acme-rules/index.mjs');
@@ -203,7 +204,7 @@ describe('plugins', () => {
     mkdirSync(join(dir, 'tools'), { recursive: true });
     writeFileSync(join(dir, 'tools/Dockerfile'), 'FROM python:3.12-slim\nRUN useradd -u 1001 app\nUSER app\n');
     const out = tempDir();
-    const run = runCli([
+    const run = await runInProcess([
       'scan',
       '--dir',
       dir,
@@ -224,10 +225,12 @@ describe('plugins', () => {
     expect(run.code).toBe(0); // P1 does not gate at fail-on P0
     for (const f of ['coditect-audit.sarif', 'coditect-audit.junit.xml', 'coditect-audit.md'])
       expect(readFileSync(join(out, f), 'utf8')).toContain('acme-dockerfile-healthcheck');
-    expect(runCli(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1', '--trust-repo-config']).code).toBe(1);
+    expect(
+      (await runInProcess(['scan', '--dir', dir, '--env', 'staging', '--fail-on', 'P1', '--trust-repo-config'])).code,
+    ).toBe(1);
   });
 
-  it('a rule pack installed as an npm package is loaded by its name', () => {
+  it('a rule pack installed as an npm package is loaded by its name', async () => {
     const dir = tempDir();
     cpSync(remediated, dir, { recursive: true });
     mkdirSync(join(dir, 'node_modules/@acme'), { recursive: true });
@@ -237,14 +240,14 @@ describe('plugins', () => {
       cfg,
       readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/coditect-rules"'),
     );
-    const { result } = scanJson(dir, ['--env', 'staging', '--trust-repo-config']);
+    const { result } = await scanJson(dir, ['--env', 'staging', '--trust-repo-config']);
     expect(result.rules.map((r) => r.id)).toContain('acme-dockerfile-healthcheck');
     expect(result.rules.find((r) => r.id === 'acme-dockerfile-healthcheck')?.adrSection).toBe(
       'ACME ADR-003 Decision 2',
     );
   });
 
-  it('a plugin that cannot be found is a configuration error naming it', () => {
+  it('a plugin that cannot be found is a configuration error naming it', async () => {
     const dir = tempDir();
     cpSync(remediated, dir, { recursive: true });
     const cfg = join(dir, 'coditect-audit.yaml');
@@ -252,12 +255,12 @@ describe('plugins', () => {
       cfg,
       readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - "@acme/not-installed"'),
     );
-    const run = runCli(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
+    const run = await runInProcess(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('plugins[0] "@acme/not-installed"');
   });
 
-  it('a plugin whose rule clashes with a built-in id is a configuration error', () => {
+  it('a plugin whose rule clashes with a built-in id is a configuration error', async () => {
     const dir = tempDir();
     cpSync(remediated, dir, { recursive: true });
     writeFileSync(
@@ -269,50 +272,50 @@ describe('plugins', () => {
     );
     const cfg = join(dir, 'coditect-audit.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^version: 1$/m, 'version: 1\nplugins:\n  - ./clash.mjs'));
-    const run = runCli(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
+    const run = await runInProcess(['scan', '--dir', dir, '--env', 'staging', '--trust-repo-config']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('dockerfile-unreadable-dependencies');
   });
 });
 
 describe('snapshots and baselines', () => {
-  it('collect then scan --snapshot gives the same verdicts', () => {
+  it('collect then scan --snapshot gives the same verdicts', async () => {
     const dir = tempDir();
     const snap = join(dir, 'snapshot.json');
-    expect(runCli(['collect', '--dir', staging, '--env', 'staging', '-o', snap]).code).toBe(0);
-    const live = scanJson(staging, ['--env', 'staging']).result;
-    const replay = scanJson(staging, ['--env', 'staging', '--snapshot', snap]).result;
+    expect((await runInProcess(['collect', '--dir', staging, '--env', 'staging', '-o', snap])).code).toBe(0);
+    const live = (await scanJson(staging, ['--env', 'staging'])).result;
+    const replay = (await scanJson(staging, ['--env', 'staging', '--snapshot', snap])).result;
     expect(replay.verdicts).toEqual(live.verdicts);
   });
 
-  it('a snapshot that is not one is refused with exit 3', () => {
+  it('a snapshot that is not one is refused with exit 3', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 's.json'), '{"schemaVersion": 9}');
-    const run = runCli(['scan', '--dir', staging, '--env', 'staging', '--snapshot', join(dir, 's.json')]);
+    const run = await runInProcess(['scan', '--dir', staging, '--env', 'staging', '--snapshot', join(dir, 's.json')]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('not a coditect-audit snapshot');
   });
 
-  it("a baseline accepts today's findings; only new ones gate", () => {
+  it("a baseline accepts today's findings; only new ones gate", async () => {
     const dir = tempDir();
     const base = join(dir, 'baseline.json');
-    expect(runCli(['scan', '--dir', staging, '--env', 'staging', '--write-baseline', base]).code).toBe(1);
-    const { run, result } = scanJson(staging, ['--env', 'staging', '--baseline', base]);
+    expect((await runInProcess(['scan', '--dir', staging, '--env', 'staging', '--write-baseline', base])).code).toBe(1);
+    const { run, result } = await scanJson(staging, ['--env', 'staging', '--baseline', base]);
     expect(run.code).toBe(0);
     expect(result.verdicts.filter((v) => v.status === 'fail').every((v) => v.baselineState === 'unchanged')).toBe(true);
   });
 });
 
 describe('commands', () => {
-  it('rules lists every built-in rule; explain shows one page', () => {
-    const list = runCli(['rules', '--format', 'json']);
+  it('rules lists every built-in rule; explain shows one page', async () => {
+    const list = await runInProcess(['rules', '--format', 'json']);
     expect(list.code).toBe(0);
     const rules = JSON.parse(list.stdout) as { id: string }[];
     expect(rules.map((r) => r.id)).toContain('dockerfile-unreadable-dependencies');
-    const page = runCli(['explain', 'dockerfile-unreadable-dependencies']);
+    const page = await runInProcess(['explain', 'dockerfile-unreadable-dependencies']);
     expect(page.code).toBe(0);
     expect(page.stdout).toContain('/home/django/.local');
-    expect(runCli(['explain', 'no-such-rule']).code).toBe(3);
+    expect((await runInProcess(['explain', 'no-such-rule'])).code).toBe(3);
   });
 
   it('--version prints the version', () => {

@@ -1,5 +1,5 @@
 /**
- * Configuration errors in the layer blocks, through the binary: an unknown key or a wrong type in each
+ * Configuration errors in the layer blocks, through the commands (in-process): an unknown key or a wrong type in each
  * layer's block, and a literal credential where a layer expects an environment variable's name, all exit 3
  * before anything is collected, naming the file, line and config path (and, for a credential, the fix but
  * never the value). A `passwordEnv` naming an unset variable is not a config error (docs/configuration.md):
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
 import { loadServices } from '../packages/collectors/test/probe-services.js';
-import { repoRoot, runCli, tempDir } from './support/cli.js';
+import { repoRoot, runInProcess, tempDir } from './support/cli.js';
 
 const fixture = join(repoRoot, 'fixtures/adr-001-staging');
 const fixtureConfig = readFileSync(join(fixture, 'coditect-audit.yaml'), 'utf8');
@@ -28,7 +28,7 @@ function withLayers(lines: string, replace: [string, string] = ['', '']): string
  * Runs a scan of the fixture with `config` written as a coditect-audit.yaml of its own (in a copy of the
  * fixture when the config is valid: its paths are relative to the config file).
  */
-function scanWith(config: string, opts: { copy?: boolean; extra?: string[]; env?: Record<string, string> } = {}) {
+async function scanWith(config: string, opts: { copy?: boolean; extra?: string[]; env?: Record<string, string> } = {}) {
   const dir = tempDir('coditect-audit-config-');
   const scanned = opts.copy ? join(dir, 'repo') : fixture;
   if (opts.copy) cpSync(fixture, scanned, { recursive: true });
@@ -36,7 +36,7 @@ function scanWith(config: string, opts: { copy?: boolean; extra?: string[]; env?
   writeFileSync(file, config);
   const out = join(dir, 'out');
   const args = ['scan', '--dir', scanned, '--config', file, '--env', 'staging', '--format', 'json'];
-  const run = runCli([...args, '--output-dir', out, ...(opts.extra ?? [])], { env: opts.env });
+  const run = await runInProcess([...args, '--output-dir', out, ...(opts.extra ?? [])], { env: opts.env });
   return { run, out };
 }
 
@@ -150,9 +150,9 @@ const LITERALS: ConfigCase[] = [
 
 describe('configuration errors in layer blocks exit 3 and name the path', () => {
   for (const c of [...CASES, ...LITERALS])
-    it(c.name, () => {
+    it(c.name, async () => {
       expect(c.config).not.toBe(fixtureConfig);
-      const { run, out } = scanWith(c.config);
+      const { run, out } = await scanWith(c.config);
       expect(run.code, run.stderr).toBe(3);
       expect(run.stderr).toMatch(new RegExp(`coditect-audit\\.yaml:\\d+:? ${c.path.replaceAll('.', '\\.')}\\b`));
       expect(run.stderr).toMatch(c.says);
@@ -162,11 +162,11 @@ describe('configuration errors in layer blocks exit 3 and name the path', () => 
 });
 
 describe('a passwordEnv naming an unset variable', () => {
-  it('gives error verdicts naming the variable and the key; the run is incomplete (exit 2)', () => {
+  it('gives error verdicts naming the variable and the key; the run is incomplete (exit 2)', async () => {
     const s = loadServices();
     const postgres = `        postgres:\n          host: ${s.PG_HOST}\n          port: ${s.PG_B_PORT}\n          user: ${s.PG_B_SUPERUSER}\n          passwordEnv: CODITECT_AUDIT_TEST_UNSET_PASSWORD\n          sslmode: verify-ca\n          caFile: ${s.CA_FILE}\n`;
     expect(process.env.CODITECT_AUDIT_TEST_UNSET_PASSWORD).toBeUndefined();
-    const { run, out } = scanWith(withLayers(PROBE(postgres)), {
+    const { run, out } = await scanWith(withLayers(PROBE(postgres)), {
       copy: true,
       extra: ['--layers', 'probe', '--trust-repo-config'],
     });

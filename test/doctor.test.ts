@@ -1,40 +1,26 @@
 /**
- * `coditect-audit doctor` through the built binary, against the GCP and Kubernetes emulators replaying the
+ * `coditect-audit doctor`, run in-process, against the GCP and Kubernetes emulators replaying the
  * staging fixture and against a probe port nobody listens on: every layer OK → exit 0; a denied RBAC list,
  * a missing IAM permission, a disabled API, an unset password variable and a closed port → exit 2 with the
  * exact fix; no credentials → exit 2. Doctor never sends a mutating request. Also `--debug`: API calls are
  * logged with method, path, status and duration, and no Secret value or token reaches stderr.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type GcpEmulator, startGcpEmulator } from '@coditect-audit/emulators/gcp';
 import { type K8sEmulator, startK8sEmulator, writeKubeconfig } from '@coditect-audit/emulators/k8s';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, repoRoot, type Run, tempDir } from './support/cli.js';
+import { repoRoot, type Run, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
 const K8S_CANARY = 'cnry-k8s-5f0d3b7a91e24c68-do-not-leak';
 const PASSWORD_CANARY = 'cnry-doctor-redis-auth-3e9b1c77';
 
-/** Runs the binary without blocking the event loop that serves the emulators. */
+/** Runs the command in-process, without the caller's emulator endpoint, kubeconfig or CI. */
 function cli(args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  return new Promise((resolve) => {
-    const { CODITECT_AUDIT_GCP_ENDPOINT: _gcp, KUBECONFIG: _kc, CI: _ci, ...base } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...base, NO_COLOR: '1', ...env } as NodeJS.ProcessEnv,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  return runInProcess(args, {
+    env: { CODITECT_AUDIT_GCP_ENDPOINT: undefined, KUBECONFIG: undefined, CI: undefined, ...env },
   });
 }
 
@@ -118,7 +104,7 @@ describe('doctor', () => {
     // It asked: one review per namespace/resource of deploy/rbac.yaml, and one permission test.
     expect(k8s.requests().filter((r) => r.path.endsWith('/selfsubjectaccessreviews')).length).toBeGreaterThan(10);
     expect(gcp.server.requests.some((r) => r.path.endsWith(':testIamPermissions'))).toBe(true);
-  }, 60_000);
+  });
 
   it('names the denied RBAC access and the missing IAM permission, with the fix, and exits 2', async () => {
     k8s.forbid({ resource: 'secrets', namespace: 'coditect-staging' });
@@ -134,7 +120,7 @@ describe('doctor', () => {
     expect(run.stdout).toContain('--role=roles/cloudsql.viewer');
     expect(run.stdout).toContain('cloudkms.cryptoKeys.getIamPolicy on coditect-cloud-infra');
     expect(run.stdout).toContain('probe: can be scanned');
-  }, 60_000);
+  });
 
   it('says which API to enable when one is disabled, or when Service Usage itself is', async () => {
     gcp.server.inject({
@@ -177,7 +163,7 @@ describe('doctor', () => {
     expect(disabled.stdout).toContain(
       'gcloud services enable serviceusage.googleapis.com --project=coditect-cloud-infra',
     );
-  }, 60_000);
+  });
 
   it('reports an unreachable probe port and an unset password variable', async () => {
     const port = await closedPort();
@@ -188,7 +174,7 @@ describe('doctor', () => {
     expect(run.stdout).toContain('DOCTOR_REDIS_PASSWORD is not set');
     expect(run.stdout).toContain('fix: export DOCTOR_REDIS_PASSWORD=...');
     expect(run.stdout).toContain('gcp: can be scanned');
-  }, 60_000);
+  });
 
   it('fails the k8s and gcp layers without credentials or endpoint', async () => {
     const run = await doctor(config(Number(new URL(gcp.url).port)), {
@@ -199,7 +185,7 @@ describe('doctor', () => {
     expect(run.stdout).toContain('FAIL credentials Kubernetes credentials: kubeconfig');
     expect(run.stdout).toContain('FAIL credentials endpoint: layers.gcp.endpointOnly is set and no endpoint is given');
     expect(run.stdout).toContain('fix: set CODITECT_AUDIT_GCP_ENDPOINT');
-  }, 60_000);
+  });
 
   it('reports a layer that is not configured without failing', async () => {
     const file = join(work, 'files-only.yaml');
@@ -208,7 +194,7 @@ describe('doctor', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('gcp: not configured');
     expect(run.stdout).toContain('No live layer is configured');
-  }, 60_000);
+  });
 });
 
 describe('--debug', () => {
@@ -246,7 +232,7 @@ describe('--debug', () => {
       'CANARY',
     ])
       expect(run.stderr).not.toContain(secret);
-  }, 60_000);
+  });
 
   it('--verbose logs what each layer does but not the API calls', async () => {
     const run = await cli(
@@ -267,5 +253,5 @@ describe('--debug', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/\[info\] k8s: reading http:\/\/127\.0\.0\.1:\d+ with kubeconfig/);
     expect(run.stderr).not.toContain('[debug]');
-  }, 60_000);
+  });
 });

@@ -130,7 +130,7 @@ environments:
       CODITECT_AUDIT_GCP_ENDPOINT: gcp.url,
       SOURCE_DATE_EPOCH: String(Date.parse(RECORDED_AT) / 1000),
     };
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await gcp?.stop();

@@ -102,7 +102,7 @@ beforeAll(async () => {
   snapshot = await collect({ dir: repo, config: configFile, env: 'fleet' });
   writeFileSync(join(dir, 'fleet.json'), JSON.stringify(snapshot));
   result = await scan({ dir: repo, config: configFile, env: 'fleet', snapshot: join(dir, 'fleet.json') });
-}, 60_000);
+});
 
 const probeRules = builtinRules.filter((r) => r.facets.some((f) => f.startsWith('probe.')));
 const facetOf = (name: string) => snapshot.targets?.find((t) => t.name === name)?.facets;
@@ -234,7 +234,7 @@ describe('a fleet in one scan', () => {
     const merged = await scan({ dir: repo, config: configFile, env: 'fleet', snapshots: files });
     const key = (r: ScanResult) => r.verdicts.map((v) => `${v.fingerprint} ${v.status} ${v.messageId}`);
     expect(key(merged)).toEqual(key(result));
-  }, 60_000);
+  });
 
   it('never writes a password into the snapshot or a report', () => {
     const secrets = [

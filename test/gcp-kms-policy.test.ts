@@ -75,7 +75,7 @@ describe('the KMS key policy on the strict emulator', () => {
       layers: { gcp: { status: 'collected' } },
       facets: result.facets,
     };
-  }, 60_000);
+  });
   afterAll(() => emulator?.stop());
 
   it('reads the key policy with the declared GET and the SA policy with the version in the query', () => {

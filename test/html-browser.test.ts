@@ -46,7 +46,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   if (existsSync(CHROMIUM))
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -107,7 +107,7 @@ for (const fixture of ['adr-001-staging', 'adr-001-remediated']) {
       json = JSON.parse(REPORTERS.json.render(result)) as ScanResult;
       file = join(artifacts, `${fixture}.html`);
       writeFileSync(file, REPORTERS.html.render(result));
-    }, 60_000);
+    });
 
     it('loads from a file URL with no network request, no console error, and runs its script', async () => {
       const { context, page, requests, problems } = await open(file);

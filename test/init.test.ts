@@ -18,7 +18,7 @@ import {
   runInit,
   shouldPrompt,
 } from '../packages/cli/src/commands/init.js';
-import { repoRoot, runCli, tempDir } from './support/cli.js';
+import { repoRoot, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
 
@@ -224,16 +224,26 @@ describe('init: asking', () => {
   });
 });
 
-describe('init through the binary', () => {
-  it('without a TTY writes the defaults without asking, and the result scans (exit 1 on the staging fixture)', () => {
+describe('init as a command', () => {
+  it('without a TTY writes the defaults without asking, and the result scans (exit 1 on the staging fixture)', async () => {
     const dir = unconfiguredCopy();
-    const run = runCli(['init', '--dir', dir], { env: { CI: '' } });
+    const run = await runInProcess(['init', '--dir', dir], { env: { CI: '' } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('project id [');
     expect(run.stderr).toContain('Not asking (not a terminal, or CI)');
     expect(run.stderr).toContain('Wrote ');
     const out = tempDir();
-    const scan = runCli(['scan', '--dir', dir, '--env', 'staging', '--format', 'json', '--output-dir', out]);
+    const scan = await runInProcess([
+      'scan',
+      '--dir',
+      dir,
+      '--env',
+      'staging',
+      '--format',
+      'json',
+      '--output-dir',
+      out,
+    ]);
     expect(scan.code, scan.stderr).toBe(1);
     const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
     expect(result.adr?.file).toBe('docs/adr/ADR-001-staging-deployment.txt');
@@ -243,10 +253,10 @@ describe('init through the binary', () => {
     expect(result.verdicts.some((v) => v.assumed)).toBe(false);
   });
 
-  it('takes the answers from flags, and refuses to overwrite without --force (exit 3)', () => {
+  it('takes the answers from flags, and refuses to overwrite without --force (exit 3)', async () => {
     const dir = tempDir();
     const flags = ['--project', 'acme-prod-42', '--environments', 'dev,prod', '--namespace', 'acme'];
-    expect(runCli(['init', '--dir', dir, ...flags]).code).toBe(0);
+    expect((await runInProcess(['init', '--dir', dir, ...flags])).code).toBe(0);
     const written = readFileSync(join(dir, 'coditect-audit.yaml'), 'utf8');
     const config = parseConfig(written);
     expect(Object.keys(config.environments)).toEqual(['dev', 'prod']);
@@ -255,21 +265,31 @@ describe('init through the binary', () => {
       app: { namespace: 'acme' },
     });
 
-    const again = runCli(['init', '--dir', dir, '--yes']);
+    const again = await runInProcess(['init', '--dir', dir, '--yes']);
     expect(again.code).toBe(3);
     expect(again.stderr).toContain('already exists; keep it, or pass --force to overwrite it');
     expect(readFileSync(join(dir, 'coditect-audit.yaml'), 'utf8')).toBe(written);
 
-    expect(runCli(['init', '--dir', dir, '--yes', '--force']).code).toBe(0);
+    expect((await runInProcess(['init', '--dir', dir, '--yes', '--force'])).code).toBe(0);
     expect(readFileSync(join(dir, 'coditect-audit.yaml'), 'utf8')).not.toBe(written);
-    const scan = runCli(['scan', '--dir', dir, '--env', 'staging', '--format', 'json', '--output-dir', tempDir()]);
+    const scan = await runInProcess([
+      'scan',
+      '--dir',
+      dir,
+      '--env',
+      'staging',
+      '--format',
+      'json',
+      '--output-dir',
+      tempDir(),
+    ]);
     expect(scan.code, scan.stderr).toBe(0);
   });
 });
 
 describe('shell completion', () => {
-  it('prints a bash completion script for coditect-audit', () => {
-    const run = runCli(['completion']);
+  it('prints a bash completion script for coditect-audit', async () => {
+    const run = await runInProcess(['completion']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('###-begin-coditect-audit-completions-###');
     expect(run.stdout).toMatch(/complete .* coditect-audit$/m);
@@ -278,10 +298,12 @@ describe('shell completion', () => {
     expect(syntax.status, syntax.stderr).toBe(0);
   });
 
-  it('completes the commands and the options of a command', () => {
-    const commands = runCli(['--get-yargs-completions', 'coditect-audit', '']).stdout.split('\n');
+  it('completes the commands and the options of a command', async () => {
+    const commands = (await runInProcess(['--get-yargs-completions', 'coditect-audit', ''])).stdout.split('\n');
     for (const c of ['scan', 'collect', 'rules', 'explain', 'init', 'completion']) expect(commands).toContain(c);
-    const options = runCli(['--get-yargs-completions', 'coditect-audit', 'scan', '--']).stdout.split('\n');
+    const options = (await runInProcess(['--get-yargs-completions', 'coditect-audit', 'scan', '--'])).stdout.split(
+      '\n',
+    );
     for (const o of ['--env', '--fail-on', '--format', '--allow-incomplete']) expect(options).toContain(o);
   });
 });

@@ -1,17 +1,16 @@
 /**
- * The k8s layer end to end through the built binary: the real @kubernetes/client-node, a generated
+ * The k8s layer end to end through the commands (in-process): the real @kubernetes/client-node, a generated
  * kubeconfig (one context per fixture), and the fake API server replaying each fixture's `k8s/api/`.
  * `scan --env staging` gives the ADR's verdict for every k8s concern; the remediated namespace passes;
  * no Secret value reaches any output; the collector only ever gets and lists.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONCERNS, type ScanResult, type VerdictStatus } from '@coditect-audit/core';
 import { type K8sEmulator, startK8sEmulator, writeKubeconfig } from '@coditect-audit/emulators/k8s';
 import { REPORTERS } from '@coditect-audit/reporters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, repoRoot, tempDir } from './support/cli.js';
+import { repoRoot, type Run, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
@@ -38,27 +37,9 @@ const STAGING_VERDICTS: Record<string, 'fail' | 'pass'> = {
   'image.mutable-tag': 'pass',
 };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the binary without blocking this process, which serves the fake API server. */
+/** Runs the command in-process (this process serves the fake API server), without the caller's endpoints. */
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const { CODITECT_AUDIT_GCP_ENDPOINT: _gcp, KUBECONFIG: _kc, ...base } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...base, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runInProcess(args, { env: { CODITECT_AUDIT_GCP_ENDPOINT: undefined, KUBECONFIG: undefined, ...env } });
 }
 
 async function scanJson(dir: string, env: Record<string, string>): Promise<{ run: Run; result: ScanResult }> {

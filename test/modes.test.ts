@@ -1,6 +1,6 @@
 /**
  * The two modes, said out loud, and certainty in the gate, through the library entry `scan()` (and the
- * binary once, for the flag):
+ * `scan` command once, for the flag):
  * - no config: every report starts by naming the ADR-001 names it assumed; findings about those names are
  *   reported but do not gate; an empty directory has nothing failing;
  * - with a config: its expectations drive the ADR-specific rules, and no banner;
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { REPORTERS } from '@coditect-audit/reporters';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../packages/cli/src/scan.js';
-import { runCli, tempDir } from './support/cli.js';
+import { runInProcess, tempDir } from './support/cli.js';
 
 /** A repository nobody configured: a Cloud SQL instance whose HA comes from a variable nothing sets. */
 function unconfigured(): string {
@@ -110,12 +110,12 @@ describe('could not decide', () => {
     expect(decided.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')?.status).toBe('pass');
   });
 
-  it('the binary takes --strict', () => {
+  it('the command takes --strict', async () => {
     const dir = unconfigured();
-    const loose = runCli(['scan', '--dir', dir, '--fail-on', 'P2', '--quiet']);
+    const loose = await runInProcess(['scan', '--dir', dir, '--fail-on', 'P2', '--quiet']);
     expect(loose.code, loose.stderr).toBe(0);
     expect(loose.stdout).toMatch(/Could not decide · 1 \(does not gate; --strict makes it\)/);
-    const strict = runCli(['scan', '--dir', dir, '--fail-on', 'P2', '--strict', '--quiet']);
+    const strict = await runInProcess(['scan', '--dir', dir, '--fail-on', 'P2', '--strict', '--quiet']);
     expect(strict.code, strict.stderr).toBe(1);
     expect(strict.stdout).toContain('gate FAILED (fail-on P2, strict)');
   });

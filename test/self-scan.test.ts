@@ -8,14 +8,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, type Run, tempDir } from './support/cli.js';
+import { repoRoot, type Run, runInProcess, tempDir } from './support/cli.js';
 
 describe('coditect-audit on its own repository', () => {
   let run: Run;
   let result: ScanResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     const out = tempDir();
-    run = runCli(['scan', '--env', 'self', '--fail-on', 'P1', '--format', 'console,json', '--output-dir', out]);
+    run = await runInProcess([
+      'scan',
+      '--env',
+      'self',
+      '--fail-on',
+      'P1',
+      '--format',
+      'console,json',
+      '--output-dir',
+      out,
+    ]);
     result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
   });
 

@@ -9,7 +9,7 @@ import { ConfigError, type Snapshot } from '@coditect-audit/core';
 import { startGcpEmulator } from '@coditect-audit/emulators/gcp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, scan } from '../packages/cli/src/scan.js';
-import { repoRoot, runCli, tempDir } from './support/cli.js';
+import { repoRoot, runInProcess, tempDir } from './support/cli.js';
 
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
 let honest: Snapshot;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   }
   honestFile = join(work, 'honest.json');
   writeFileSync(honestFile, JSON.stringify(honest));
-}, 60_000);
+});
 
 /** The snapshot with every gcp facet taken out, its layer still marked collected. */
 function withoutGcpData(): string {
@@ -73,8 +73,17 @@ describe('a doctored snapshot', () => {
     expect(result.layers.gcp?.status).toBe('failed');
   });
 
-  it('the binary exits 2 on the doctored snapshot', () => {
-    const run = runCli(['scan', '--dir', remediated, '--env', 'staging', '--snapshot', withoutGcpData(), '--quiet']);
+  it('the command exits 2 on the doctored snapshot', async () => {
+    const run = await runInProcess([
+      'scan',
+      '--dir',
+      remediated,
+      '--env',
+      'staging',
+      '--snapshot',
+      withoutGcpData(),
+      '--quiet',
+    ]);
     expect(run.code).toBe(2);
   });
 });
@@ -84,7 +93,7 @@ describe('the environment of a snapshot', () => {
     const err = await scan({ dir: remediated, env: 'production', snapshot: honestFile }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toMatch(/collected for environment "staging", not "production"/);
-    const run = runCli(['scan', '--dir', remediated, '--env', 'production', '--snapshot', honestFile]);
+    const run = await runInProcess(['scan', '--dir', remediated, '--env', 'production', '--snapshot', honestFile]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('--env staging');
   });

@@ -2,7 +2,7 @@
  * The trust boundary (docs/security.md), breaks 1 and 2 of issue 14: a configuration file inside the
  * scanned directory may not run code (plugins, a kubeconfig) or name a credential or where it goes; a
  * credential never travels in clear text unless a trusted configuration allows it for that target.
- * Library calls where they prove it; the binary where its exit code is the point.
+ * Library calls where they prove it; the commands (in-process) where their exit code and message are the point.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ConfigError } from '@coditect-audit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepare, scan } from '../packages/cli/src/scan.js';
-import { runCli, tempDir } from './support/cli.js';
+import { runInProcess, tempDir } from './support/cli.js';
 
 const CANARY = 'cnry-trust-4f2a9c71d8e3b6';
 
@@ -51,9 +51,9 @@ describe('break 1: plugins in the scanned directory never run without trust', ()
   }
 
   for (const command of ['scan', 'collect', 'doctor']) {
-    it(`${command} exits 3 with the fix, and the plugin's code never runs`, () => {
+    it(`${command} exits 3 with the fix, and the plugin's code never runs`, async () => {
       const { repo, marker } = hostileRepo(() => ['./evil.mjs']);
-      const run = runCli([command, '--dir', repo, '--env', 'staging']);
+      const run = await runInProcess([command, '--dir', repo, '--env', 'staging']);
       expect(run.code).toBe(3);
       expect(run.stderr).toContain('not trusted');
       expect(run.stderr).toContain('--trust-repo-config');
@@ -252,10 +252,10 @@ describe('break 2: no credential reaches a listener the repository names', () =>
     expect((err as Error).message).toContain('layers.probe.http.caFile: reads a file outside');
   });
 
-  it('the binary: a credential in the repository’s config exits 3, with the fix', () => {
+  it('the command: a credential in the repository’s config exits 3, with the fix', async () => {
     const repo = tempDir('coditect-audit-trust-');
     writeFileSync(join(repo, 'coditect-audit.yaml'), configWith('redis', 9, false));
-    const run = runCli(['scan', '--dir', repo, '--env', 'staging'], { env: { CI_SECRET_CANARY: CANARY } });
+    const run = await runInProcess(['scan', '--dir', repo, '--env', 'staging'], { env: { CI_SECRET_CANARY: CANARY } });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('layers.probe.redis.passwordEnv');
     expect(run.stderr).toContain('--config');

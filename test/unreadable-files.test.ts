@@ -39,7 +39,7 @@ describe('unreadable files', () => {
       ['-u', 'nobody', '--', process.execPath, bin, 'scan', '--dir', repo, '--format', 'json', '--output-dir', out],
       {
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 180_000,
       },
     );
     expect(r.stderr).not.toContain('internal error');

@@ -1,14 +1,15 @@
 /**
  * Usage mistakes exit 3 with the fix and no stack trace, never 4 (issue 14): a repeated flag, an output
  * path that is a file, not writable or under /proc, a config path that is a directory, an alias bomb in
- * the config. And reports are written as a set: a run leaves the previous set or the new one.
+ * the config (in-process). And reports are written as a set: a run leaves the previous set or the new one.
+ * Through the built binary: an output folder another user cannot write, and a crash (exit 4).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReportSet } from '../packages/cli/src/output.js';
-import { bin, repoRoot, runCli, tempDir } from './support/cli.js';
+import { bin, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
 
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
 
@@ -29,46 +30,52 @@ function aliasBomb(): string {
 }
 
 describe('usage errors exit 3 with the fix', () => {
-  it('a repeated flag', () => {
+  it('a repeated flag', async () => {
     expectUsage(
-      runCli(['scan', '--dir', remediated, '--env', 'staging', '--env', 'production']),
+      await runInProcess(['scan', '--dir', remediated, '--env', 'staging', '--env', 'production']),
       /--env is given 2 times; give it once/,
     );
-    expectUsage(runCli(['collect', '--dir', remediated, '--dir', remediated]), /--dir is given 2 times/);
+    expectUsage(await runInProcess(['collect', '--dir', remediated, '--dir', remediated]), /--dir is given 2 times/);
   });
 
-  it('--output-dir that is a file, or under a file', () => {
+  it('--output-dir that is a file, or under a file', async () => {
     const dir = tempDir();
     const file = join(dir, 'report.txt');
     writeFileSync(file, 'x');
     const base = ['scan', '--dir', remediated, '--env', 'staging', '--format', 'json'];
-    expectUsage(runCli([...base, '--output-dir', file]), /--output-dir .*: is a file; give a folder/);
-    expectUsage(runCli([...base, '--output-dir', join(file, 'sub')]), /is a file, so nothing can be created under it/);
+    expectUsage(await runInProcess([...base, '--output-dir', file]), /--output-dir .*: is a file; give a folder/);
+    expectUsage(
+      await runInProcess([...base, '--output-dir', join(file, 'sub')]),
+      /is a file, so nothing can be created under it/,
+    );
   });
 
-  it('an output path under /proc (reports, snapshot, baseline)', () => {
+  it('an output path under /proc (reports, snapshot, baseline)', async () => {
     const base = ['scan', '--dir', remediated, '--env', 'staging'];
-    expectUsage(runCli([...base, '--format', 'json', '--output-dir', '/proc/self/reports']), /under \/proc/);
     expectUsage(
-      runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', '/proc/self/snap.json']),
+      await runInProcess([...base, '--format', 'json', '--output-dir', '/proc/self/reports']),
       /under \/proc/,
     );
-    expectUsage(runCli([...base, '--write-baseline', '/proc/self/b.json']), /under \/proc/);
+    expectUsage(
+      await runInProcess(['collect', '--dir', remediated, '--env', 'staging', '-o', '/proc/self/snap.json']),
+      /under \/proc/,
+    );
+    expectUsage(await runInProcess([...base, '--write-baseline', '/proc/self/b.json']), /under \/proc/);
   });
 
-  it('--output that is a directory', () => {
+  it('--output that is a directory', async () => {
     expectUsage(
-      runCli(['collect', '--dir', remediated, '--env', 'staging', '-o', tempDir()]),
+      await runInProcess(['collect', '--dir', remediated, '--env', 'staging', '-o', tempDir()]),
       /is a directory; give a file name/,
     );
   });
 
-  it.runIf(process.getuid?.() !== 0)('an output folder that is not writable', () => {
+  it.runIf(process.getuid?.() !== 0)('an output folder that is not writable', async () => {
     const dir = tempDir();
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
-    const run = runCli([
+    const run = await runInProcess([
       'scan',
       '--dir',
       remediated,
@@ -109,18 +116,18 @@ describe('usage errors exit 3 with the fix', () => {
     expectUsage({ code: r.status ?? -1, stderr: r.stderr }, /is not writable by this user/);
   });
 
-  it('--config that is a directory', () => {
+  it('--config that is a directory', async () => {
     expectUsage(
-      runCli(['scan', '--dir', remediated, '--config', remediated]),
+      await runInProcess(['scan', '--dir', remediated, '--config', remediated]),
       /--config .*: is a directory; name the file/,
     );
   });
 
-  it('an alias bomb in the config', () => {
+  it('an alias bomb in the config', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bomb.yaml'), aliasBomb());
     expectUsage(
-      runCli(['scan', '--dir', remediated, '--config', join(dir, 'bomb.yaml')]),
+      await runInProcess(['scan', '--dir', remediated, '--config', join(dir, 'bomb.yaml')]),
       /bomb\.yaml: Excessive alias count .*Write the values out/,
     );
   });

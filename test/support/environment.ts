@@ -66,7 +66,8 @@ export function runCliAsync(
       cwd: opts.cwd ?? repoRoot,
       env: { ...base, NO_COLOR: '1', ...opts.env },
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    // Only reaps a child that hangs; the test's own timeout is the deadline, so this is far above it.
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 300_000);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

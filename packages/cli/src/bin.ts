@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `coditect-audit` binary. `--version` answers before anything else loads (CI scripts and package
- * managers call it often); every other command loads the CLI (main.ts).
+ * managers call it often); every other command loads the CLI (main.ts) and runs it. What only a process
+ * has lives here: the exit code, a quiet end on a closed pipe, exit 4 on an exception nothing caught.
  */
 // A reader that stops early (`coditect-audit rules | head`) closes the pipe: that is not an error, so
 // stop quietly instead of dying with an EPIPE stack trace.
@@ -16,5 +17,11 @@ if (args.length === 1 && args[0] === '--version') {
   const { VERSION } = await import('./version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  await import('./main.js');
+  const { run, internalError } = await import('./main.js');
+  process.on('uncaughtException', (err) => process.exit(internalError(err)));
+  const code = await run(args);
+  process.exitCode = code;
+  // A live layer past its deadline may leave a connection that never answers open; the run is over, so
+  // it must not hold the job (the timer is unref'd: a clean run exits at once, without it).
+  setTimeout(() => process.exit(code), 2_000).unref();
 }

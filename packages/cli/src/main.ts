@@ -1,6 +1,8 @@
 /**
- * The `coditect-audit` binary: a thin shell over the library (`scan`, `collect`) and the reporters.
+ * The `coditect-audit` commands: a thin shell over the library (`scan`, `collect`) and the reporters.
  * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
+ * `run(argv)` returns the exit code and owns nothing of the process, so tests call it in-process; the
+ * binary (bin.ts) sets the exit code, catches what nothing else caught and ends a run left hanging.
  */
 import { join, resolve } from 'node:path';
 import {
@@ -16,7 +18,6 @@ import {
   type Snapshot,
 } from '@coditect-audit/core';
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { doctorCommand } from './commands/doctor.js';
 import { parseLayers } from './layers.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
@@ -323,6 +324,8 @@ async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.passed;
   const cli = yargs(argv)
     .scriptName('coditect-audit')
+    // `--help` and `completion` return like every command (exit 0) instead of ending the process.
+    .exitProcess(false)
     .version(VERSION)
     .strict()
     .recommendCommands()
@@ -513,33 +516,27 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-// An exception no code path caught (a library's stream emitting an unhandled 'error', a timer of a plugin) is
-// a bug: exit 4, never Node's default 1, which CI would read as a failed gate.
-process.on('uncaughtException', (err) => {
+/**
+ * An exception no code path caught (a library's stream emitting an unhandled 'error', a timer of a plugin) is
+ * a bug: exit 4, never Node's default 1, which CI would read as a failed gate.
+ */
+export function internalError(err: unknown): number {
   process.stderr.write(
     `coditect-audit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
   );
   process.stderr.write('Please report this with the command you ran.\n');
-  process.exit(EXIT.internal);
-});
+  return EXIT.internal;
+}
 
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-    // A live layer past its deadline may leave a connection that never answers open; the run is over, so
-    // it must not hold the job (the timer is unref'd: a clean run exits at once, without it).
-    setTimeout(() => process.exit(code), 2_000).unref();
-  },
-  (err: unknown) => {
+/** Runs one command line (without `node` and the script) and returns its exit code; never throws. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (err) {
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof BaselineError) {
       process.stderr.write(`coditect-audit: ${err.message}\n`);
-      process.exitCode = EXIT.usage;
-      return;
+      return EXIT.usage;
     }
-    process.stderr.write(
-      `coditect-audit: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    process.stderr.write('Please report this with the command you ran.\n');
-    process.exitCode = EXIT.internal;
-  },
-);
+    return internalError(err);
+  }
+}

@@ -239,5 +239,5 @@ describe('the generated bindings', () => {
       { encoding: 'utf8' },
     );
     expect(out).toContain('bindings up to date');
-  }, 60_000);
+  });
 });

@@ -231,19 +231,17 @@ describe('faults', () => {
       path: `/v1/projects/${P}/instances`,
       fault: { kind: 'status', status: 429, retryAfterSeconds: 120 },
     });
-    const t = Date.now();
     const r = await run(e.url, { ...fast, services: ['sqladmin'] });
-    expect(Date.now() - t).toBeLessThan(3_000);
     expect(status(r, 'gcp.sql')).toBe('error');
     expect(problems(r, 'gcp.sql')[0]).toMatchObject({ cause: 'rate-limited' });
+    // Asked once, not again after the 120 s it was told (waiting them out would outlast the test's timeout).
+    expect(e.server.requests.filter((q) => q.path === `/v1/projects/${P}/instances`)).toHaveLength(1);
   });
 
   it("503 on one API: bounded retries, an error of that API's facet, the others read", async () => {
     const e = await emulator(STAGING);
     e.server.inject({ path: '/locations/-/instances', fault: { kind: 'status', status: 503 } });
-    const t = Date.now();
     const r = await run(e.url, { ...fast, services: ['redis', 'sqladmin'] });
-    expect(Date.now() - t).toBeLessThan(5_000);
     expect(status(r, 'gcp.redis')).toBe('error');
     const [p] = problems(r, 'gcp.redis');
     expect(p).toMatchObject({
@@ -258,11 +256,12 @@ describe('faults', () => {
   it('a call that does not answer times out, bounded by timeoutMs and the retries', async () => {
     const e = await emulator(STAGING);
     e.server.inject({ path: `/v1/projects/${P}/secrets`, fault: { kind: 'delay', ms: 5_000 } });
-    const t = Date.now();
     const r = await run(e.url, { timeoutMs: 300, retries: 1, services: ['secretmanager'] });
-    expect(Date.now() - t).toBeLessThan(3_000);
     expect(status(r, 'gcp.secretmanager')).toBe('error');
+    // The emulator's 5 s delay and the 300 ms timeout share this process's event loop, so the timeout fires
+    // first however loaded the machine is: `timeout` after two attempts, not the late answer, and no wall clock.
     expect(problems(r, 'gcp.secretmanager')[0]).toMatchObject({ cause: 'timeout' });
+    expect(e.server.requests.filter((q) => q.path === `/v1/projects/${P}/secrets`)).toHaveLength(2);
     expect(problems(r, 'gcp.secretmanager')[0]!.fix).toContain('layers.gcp.timeoutMs');
   });
 
@@ -310,9 +309,7 @@ describe('faults', () => {
   it('a page token that repeats stops the listing with an error instead of looping', async () => {
     const e = await emulator(REMEDIATED, 2);
     e.repeatPageToken('/alertPolicies');
-    const t = Date.now();
     const r = await run(e.url, { ...fast, services: ['monitoring'] });
-    expect(Date.now() - t).toBeLessThan(3_000);
     expect(status(r, 'gcp.monitoring')).toBe('error');
     expect(problems(r, 'gcp.monitoring')[0]).toMatchObject({ cause: 'pagination' });
     expect(e.server.requests.filter((q) => q.path.endsWith('/alertPolicies'))).toHaveLength(2);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ImageProbe, RegistryProbeConfig } from '@coditect-audit/core';
 import { collectProbes, parseChallenge, parseImageReference, type ProbeDeps } from '@coditect-audit/collectors/probe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadServices, logSince, logSize, probeContext, registryHost, type Services } from './probe-services.js';
+import { loadServices, loggedSince, logSize, probeContext, registryHost, type Services } from './probe-services.js';
 
 let s: Services;
 let host: string;
@@ -222,8 +222,9 @@ spec:
       images: [`${host}/test/multi-arch:v1.0.0`, `${host}/test/docker-list:v1.0.0`],
       plainHttpHosts: [host],
     });
-    await new Promise((r) => setTimeout(r, 100));
-    const lines = logSince(s.REGISTRY_LOG, mark).filter((l) => l.includes('coditect-audit-probe'));
+    // The registry writes its access log asynchronously: wait for the probe's requests to be in it.
+    const probeLines = (l: string[]) => l.filter((x) => x.includes('coditect-audit-probe'));
+    const lines = probeLines(await loggedSince(s.REGISTRY_LOG, mark, (l) => probeLines(l).length >= 10));
     expect(lines.length).toBeGreaterThanOrEqual(10);
     for (const l of lines) expect(l).toMatch(/"(GET|HEAD) \/v2\//);
     expect(lines.join('\n')).not.toMatch(/"(PUT|POST|PATCH|DELETE) /);

@@ -81,6 +81,19 @@ export function logSince(file: string, mark: number): string[] {
   return readFileSync(file).subarray(mark).toString('utf8').split('\n').filter(Boolean);
 }
 
+/**
+ * The lines appended since `mark` once `ready` finds what it looks for in them: servers write their logs
+ * asynchronously (PostgreSQL's collector, the registry), so a test waits for the line it needs instead of
+ * sleeping a guess. Polls; the test's own timeout is the deadline.
+ */
+export async function loggedSince(file: string, mark: number, ready: (lines: string[]) => boolean): Promise<string[]> {
+  for (;;) {
+    const lines = logSince(file, mark);
+    if (ready(lines)) return lines;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export function logSize(file: string): number {
   return existsSync(file) ? readFileSync(file).length : 0;
 }
