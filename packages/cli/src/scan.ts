@@ -514,7 +514,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== 1 && version !== SNAPSHOT_SCHEMA_VERSION)
     throw new ConfigError(
-      `--snapshot ${path}: written with snapshot schema v${version}; this coditect-audit ${VERSION} reads v1 and v${SNAPSHOT_SCHEMA_VERSION}. Collect it again with this version (\`coditect-audit collect\`), or replay it with the version that wrote it.`,
+      `--snapshot ${path}: not a coditect-audit snapshot this version reads: it says schemaVersion ${version}, and coditect-audit ${VERSION} reads 1 and ${SNAPSHOT_SCHEMA_VERSION}. Collect it again with this version (\`coditect-audit collect\`), or replay it with the version that wrote it.`,
     );
   if (version === 1) {
     const { upgradeSnapshot } = await import('@coditect-audit/collectors');

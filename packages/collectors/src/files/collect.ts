@@ -193,12 +193,12 @@ function buildFacets(
   // from the redacted text (../parsed.ts).
   return withParsedFacets(
     redactFacets({
-    'files.dockerfile': facet('files.dockerfile'),
-    'files.kubernetes': facet('files.kubernetes'),
-    'files.workflows': facet('files.workflows'),
-    'files.terraform': facet('files.terraform'),
-    'files.tfstate': facet('files.tfstate'),
-    'files.markdown': facet('files.markdown'),
+      'files.dockerfile': facet('files.dockerfile'),
+      'files.kubernetes': facet('files.kubernetes'),
+      'files.workflows': facet('files.workflows'),
+      'files.terraform': facet('files.terraform'),
+      'files.tfstate': facet('files.tfstate'),
+      'files.markdown': facet('files.markdown'),
     }),
   );
 }

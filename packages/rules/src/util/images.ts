@@ -8,7 +8,10 @@ import type { ImageReference } from '@coditect-audit/core';
 export type ImageRef = ImageReference;
 
 /** The parsed image of a container of a manifest or live workload (`containersOf`), if it is one. */
-export function containerImageRef(c: { object: { images?: Record<string, ImageReference> }; pointer: string }): ImageRef | undefined {
+export function containerImageRef(c: {
+  object: { images?: Record<string, ImageReference> };
+  pointer: string;
+}): ImageRef | undefined {
   return c.object.images?.[`${c.pointer}/image`];
 }
 

@@ -3,7 +3,15 @@
  * specs and containers they hold, which Secrets and ConfigMaps the app reads, and where each key sits.
  * Pure functions over the `files.kubernetes` facet; positions come from `K8sObject.positions`.
  */
-import type { Expectations, FacetMap, K8sObject, Location, Resource, SecretKey } from '@coditect-audit/core';
+import type {
+  Expectations,
+  FacetMap,
+  ImageReference,
+  K8sObject,
+  Location,
+  Resource,
+  SecretKey,
+} from '@coditect-audit/core';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -140,6 +148,8 @@ export function podSpecPointer(o: K8sObject): string | undefined {
 export interface ContainerRef {
   name: string;
   image: string | undefined;
+  /** `image` as the collector parsed it; undefined when it is not an image reference. */
+  imageRef: ImageReference | undefined;
   /** JSON pointer of the container item (`/spec/template/spec/containers/0`). */
   pointer: string;
   init: boolean;
@@ -158,6 +168,7 @@ export function containersOf(o: K8sObject): ContainerRef[] {
       out.push({
         name: asString(spec.name) ?? `#${i}`,
         image: asString(spec.image),
+        imageRef: o.images?.[`${under(pod, field, i)}/image`],
         pointer: under(pod, field, i),
         init: field === 'initContainers',
         spec,
@@ -167,11 +178,11 @@ export function containersOf(o: K8sObject): ContainerRef[] {
   return out;
 }
 
-/** `host/path/name:tag@sha256:...` → `host/path/name`. */
-export function imageRepository(image: string): string {
-  const noDigest = image.split('@')[0] ?? image;
-  const colon = noDigest.lastIndexOf(':');
-  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+/** A container's image repository as written, without tag or digest: `host/path/name:tag@sha256:...` → `host/path/name`. */
+export function imageRepository(c: ContainerRef): string | undefined {
+  const ref = c.imageRef;
+  if (!ref) return undefined;
+  return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
 }
 
 export interface Datastore {
@@ -205,15 +216,15 @@ const DATASTORE_IMAGES: Record<string, Datastore> = Object.fromEntries([
   ['memcached', { engine: 'Memcached', family: 'cache', managedService: 'Memorystore' }],
 ]);
 
-export function datastoreOf(image: string | undefined): Datastore | undefined {
-  if (!image) return undefined;
-  const last = imageRepository(image).split('/').pop()?.toLowerCase() ?? '';
+/** The database or cache server a container's image is, by the last part of its repository (`bitnami/postgresql`). */
+export function datastoreOf(c: ContainerRef): Datastore | undefined {
+  const last = imageRepository(c)?.split('/').pop()?.toLowerCase() ?? '';
   return DATASTORE_IMAGES[last];
 }
 
 /** A workload whose (non-init) containers run a database or cache server. */
 export function runsDatastore(o: K8sObject): boolean {
-  return containersOf(o).some((c) => !c.init && datastoreOf(c.image) !== undefined);
+  return containersOf(o).some((c) => !c.init && datastoreOf(c) !== undefined);
 }
 
 /**
@@ -236,7 +247,7 @@ export function appDeployment(objects: K8sObject[], exp: Expectations): K8sObjec
 export function appContainer(o: K8sObject, exp: Expectations): ContainerRef | undefined {
   const main = containersOf(o).filter((c) => !c.init);
   if (exp.app.container) return main.find((c) => c.name === exp.app.container);
-  return main.find((c) => c.image && imageRepository(c.image) === exp.app.image) ?? main[0];
+  return main.find((c) => imageRepository(c) === exp.app.image) ?? main[0];
 }
 
 export function findObject(
