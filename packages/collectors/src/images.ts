@@ -77,6 +77,22 @@ const POD_SPEC: Readonly<Record<string, string>> = {
   CronJob: '/spec/jobTemplate/spec/template/spec',
 };
 
+/** Every container and init container of a workload, with its pointer (`/spec/template/spec/containers/0`). */
+export function containersAt(kind: string, object: unknown): { pointer: string; container: Record<string, unknown> }[] {
+  const spec = POD_SPEC[kind];
+  if (!spec) return [];
+  const out: { pointer: string; container: Record<string, unknown> }[] = [];
+  for (const field of ['initContainers', 'containers']) {
+    const list = at(object, `${spec}/${field}`);
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, index) => {
+      if (c !== null && typeof c === 'object' && !Array.isArray(c))
+        out.push({ pointer: `${spec}/${field}/${index}`, container: c as Record<string, unknown> });
+    });
+  }
+  return out;
+}
+
 /** The pointer of a workload kind's pod spec (`/spec/template/spec`), undefined for other kinds. */
 export function podSpecPointerOf(kind: string): string | undefined {
   return POD_SPEC[kind];

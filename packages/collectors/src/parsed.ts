@@ -8,6 +8,7 @@
  * step turns a version-1 snapshot (written before the facets carried these) into the current version.
  */
 import {
+  type ConnectionUrl,
   type DockerInstruction,
   type Dockerfile,
   type Facet,
@@ -19,8 +20,9 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type Workflow,
 } from '@coditect-audit/core';
+import { readableConnectionUrl } from './files/secrets.js';
 import { commandOf, scriptCommands } from './files/shell.js';
-import { parsedContainerImages, parseImageReference } from './images.js';
+import { containersAt, parsedContainerImages, parseImageReference } from './images.js';
 import { redactCollected } from './redact.js';
 
 type Json = Record<string, unknown>;
@@ -54,14 +56,14 @@ function withParsedFacet(name: string, facet: unknown): unknown {
       data: {
         ...data,
         files: arrayOf(data.files).map((f) =>
-          isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withImages(o as K8sObject)) } : f,
+          isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f,
         ),
       },
     };
   if (name === 'probe.registry')
     return { ...ok, data: { ...data, images: arrayOf(data.images).map((i) => parsedProbeImage(i as ImageProbe)) } };
   if (name.startsWith('k8s.') && Array.isArray(data.items))
-    return { ...ok, data: { ...data, items: data.items.map((o) => withImages(o as K8sLiveObject)) } };
+    return { ...ok, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
   return facet;
 }
 
@@ -152,11 +154,49 @@ function withCommands(i: DockerInstruction): unknown {
   return commands ? { ...rest, commands } : rest;
 }
 
-function withImages<O extends K8sObject | K8sLiveObject>(o: O): O {
+function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
   if (!isJson(o) || typeof o.kind !== 'string') return o;
-  const { images: _old, ...rest } = o;
+  const { images: _images, connectionUrls: _urls, ...rest } = o;
   const images = parsedContainerImages(o.kind, o.object);
-  return (images ? { ...rest, images } : rest) as O;
+  const connectionUrls = connectionUrlsOf(o.kind, typeof o.apiVersion === 'string' ? o.apiVersion : '', o.object);
+  return { ...rest, ...(images ? { images } : {}), ...(connectionUrls ? { connectionUrls } : {}) } as O;
+}
+
+const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Connection URLs among the values a workload reads in the clear: ConfigMap `data`, containers' literal
+ * `env` values, ExternalSecret template literals. By pointer of the value; undefined when there is none.
+ */
+function connectionUrlsOf(
+  kind: string,
+  apiVersion: string,
+  object: unknown,
+): Record<string, ConnectionUrl> | undefined {
+  const values: [string, unknown][] = [];
+  const entriesAt = (base: string, record: unknown) => {
+    if (isJson(record)) for (const [k, v] of Object.entries(record)) values.push([`${base}/${escapeToken(k)}`, v]);
+  };
+  if (kind === 'ConfigMap') entriesAt('/data', isJson(object) ? object.data : undefined);
+  else if (kind === 'ExternalSecret' && apiVersion.startsWith('external-secrets.io/'))
+    entriesAt('/spec/target/template/data', valueAt(object, ['spec', 'target', 'template', 'data']));
+  else
+    for (const { pointer, container } of containersAt(kind, object))
+      arrayOf(container.env).forEach((env, i) => {
+        if (isJson(env)) values.push([`${pointer}/env/${i}/value`, env.value]);
+      });
+  const out: Record<string, ConnectionUrl> = {};
+  for (const [pointer, value] of values) {
+    const url = typeof value === 'string' ? readableConnectionUrl(value) : undefined;
+    if (url) out[pointer] = url;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let cur = root;
+  for (const key of path) cur = isJson(cur) ? cur[key] : undefined;
+  return cur;
 }
 
 function parsedProbeImage(image: ImageProbe): unknown {

@@ -109,6 +109,53 @@ describe('collected facets', () => {
     });
   });
 
+  it('parse connection URLs among readable values: ConfigMap data, literal env values, ExternalSecret templates', () => {
+    const { 'files.kubernetes': k8s } = collectFilesFromMemory({
+      'k8s/app.yaml': [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: { name: cfg }',
+        'data:',
+        '  DATABASE_URL: postgres://app@10.0.0.3:5432/db?sslmode=require',
+        '  a/b: redis://cache:6379',
+        '  LOG_LEVEL: info',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: app }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: app',
+        '          env:',
+        '            - { name: PLAIN, value: x }',
+        '            - { name: DB, value: "postgresql://postgres@127.0.0.1/db" }',
+        '---',
+        'apiVersion: external-secrets.io/v1',
+        'kind: ExternalSecret',
+        'metadata: { name: es }',
+        'spec:',
+        '  target:',
+        '    template:',
+        '      data:',
+        '        url: "mysql://%zz@db"',
+        '',
+      ].join('\n'),
+    });
+    if (k8s.status !== 'ok') throw new Error(k8s.status);
+    const [cfg, app, es] = k8s.data.files[0]!.objects;
+    expect(cfg!.connectionUrls).toEqual({
+      '/data/DATABASE_URL': { scheme: 'postgres', user: 'app', host: '10.0.0.3', sslmode: 'require' },
+      '/data/a~1b': { scheme: 'redis', host: 'cache' },
+    });
+    expect(app!.connectionUrls).toEqual({
+      '/spec/template/spec/containers/0/env/1/value': { scheme: 'postgresql', user: 'postgres', host: '127.0.0.1' },
+    });
+    // A value with a scheme that is no valid URL keeps its scheme alone.
+    expect(es!.connectionUrls).toEqual({ '/spec/target/template/data/url': { scheme: 'mysql' } });
+  });
+
   it('parse what a live layer collected and leave facets that are not ok alone', () => {
     const error = { status: 'error' as const, problems: [{ subject: 'x', message: 'denied' }] };
     const parsed = withParsedFacets({

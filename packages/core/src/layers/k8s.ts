@@ -11,6 +11,8 @@
  */
 import { Type } from '@sinclair/typebox';
 import {
+  type ConnectionUrl,
+  ConnectionUrlsSchema,
   ImageReferencesSchema,
   type ImageReference,
   type SecretClassification,
@@ -125,6 +127,8 @@ export const K8sLiveObjectSchema = Type.Object({
   object: Type.Record(Type.String(), Type.Unknown()),
   /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
   images: Type.Optional(ImageReferencesSchema),
+  /** Connection URLs in its containers' literal `env` values, parsed, by pointer of the value. */
+  connectionUrls: Type.Optional(ConnectionUrlsSchema),
 });
 export interface K8sLiveObject {
   apiVersion: string;
@@ -134,6 +138,7 @@ export interface K8sLiveObject {
   appliedApiVersion?: string;
   object: Record<string, unknown>;
   images?: Record<string, ImageReference>;
+  connectionUrls?: Record<string, ConnectionUrl>;
 }
 
 /**

@@ -180,6 +180,23 @@ export const SecretClassificationSchema = Type.Object({
 });
 export type SecretClassification = Static<typeof SecretClassificationSchema>;
 
+/**
+ * A connection URL written as a readable value (a ConfigMap value, a literal `env` value, an ExternalSecret
+ * template literal), parsed by the collector: its scheme, user, host and sslmode, never its password.
+ */
+export const ConnectionUrlSchema = Type.Object({
+  scheme: Type.String({ description: 'lower-case: postgres, postgresql+psycopg, redis...' }),
+  /** The user name of the URL (the value is not a secret: a Secret's keys are classified instead). */
+  user: Type.Optional(Type.String()),
+  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
+  host: Type.Optional(Type.String()),
+  sslmode: Type.Optional(Type.String()),
+});
+export type ConnectionUrl = Static<typeof ConnectionUrlSchema>;
+
+/** Connection URLs among an object's readable values, by JSON pointer of the value (`/data/DATABASE_URL`). */
+export const ConnectionUrlsSchema = Type.Record(Type.String(), ConnectionUrlSchema);
+
 /** A classified key of a manifest's Secret, with the section and position it is written at. */
 export const SecretKeySchema = Type.Composite([
   SecretClassificationSchema,
@@ -210,6 +227,11 @@ export const K8sObjectSchema = Type.Object({
   secretKeys: Type.Optional(Type.Array(SecretKeySchema)),
   /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
   images: Type.Optional(ImageReferencesSchema),
+  /**
+   * Connection URLs in its readable values (ConfigMap `data`, containers' literal `env` values, ExternalSecret
+   * template literals), parsed, by pointer of the value.
+   */
+  connectionUrls: Type.Optional(ConnectionUrlsSchema),
 });
 export type K8sObject = Static<typeof K8sObjectSchema>;
 

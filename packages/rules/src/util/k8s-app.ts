@@ -4,6 +4,7 @@
  * Pure functions over the `files.kubernetes` facet; positions come from `K8sObject.positions`.
  */
 import type {
+  ConnectionUrl,
   Expectations,
   FacetMap,
   ImageReference,
@@ -395,8 +396,16 @@ export interface AppSetting {
    * entries. Never set for Secrets, redacted values, or template entries filled from the store.
    */
   value?: string;
+  /** `value` as a connection URL, when it is one (parsed by the collector; never set without `value`). */
+  url?: ConnectionUrl;
   /** Classification of a Secret key. */
   secretKey?: SecretKey;
+}
+
+/** A readable value and, when it is a connection URL, its parts as the collector parsed them. */
+function readable(o: K8sObject, ptr: string, value: string): { value: string; url?: ConnectionUrl } {
+  const url = o.connectionUrls?.[ptr];
+  return { value, ...(url ? { url } : {}) };
 }
 
 /**
@@ -449,7 +458,7 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
         source: 'ConfigMap',
         object: cm,
         location: locationAt(cm, pointer('data', key)),
-        ...(value !== REDACTED ? { value } : {}),
+        ...(value !== REDACTED ? readable(cm, pointer('data', key), value) : {}),
       });
     }
   }
@@ -466,7 +475,7 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
           source: 'env',
           object: w,
           location: locationAt(w, under(c.pointer, 'env', i, 'value')),
-          ...(value !== REDACTED ? { value } : {}),
+          ...(value !== REDACTED ? readable(w, under(c.pointer, 'env', i, 'value'), value) : {}),
         });
       });
     }
@@ -485,7 +494,9 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
         object: es,
         location: locationAt(es, pointer('spec', 'target', 'template', 'data', key)),
         // `{{ .dbPassword }}` is filled from the store at sync time: not a value the repository holds.
-        ...(value.includes('{{') || value === REDACTED ? {} : { value }),
+        ...(value.includes('{{') || value === REDACTED
+          ? {}
+          : readable(es, pointer('spec', 'target', 'template', 'data', key), value)),
       });
     }
   }
@@ -520,36 +531,6 @@ export function describeSetting(s: AppSetting): string {
   if (s.source === 'env') return `${s.object.kind} ${s.object.name} env ${s.key}`;
   if (s.source === 'ExternalSecret') return `ExternalSecret ${s.object.name} template key ${s.key}`;
   return `${s.source} ${s.object.name} key ${s.key}`;
-}
-
-export interface ConnectionUrl {
-  scheme: string;
-  /** The user name of the URL; only read from values that are not secret (ConfigMaps, literal env). */
-  user?: string;
-  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
-  host?: string;
-  sslmode?: string;
-}
-
-/** The non-secret parts of `scheme://user:pass@host/db?sslmode=...`; the password is never kept. */
-export function parseConnectionUrl(value: string): ConnectionUrl | undefined {
-  const text = value.trim();
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
-  if (!scheme) return undefined;
-  try {
-    const url = new URL(text);
-    const user = decodeURIComponent(url.username);
-    const sslmode = url.searchParams.get('sslmode') ?? undefined;
-    const host = url.hostname;
-    return {
-      scheme: scheme.toLowerCase(),
-      ...(user ? { user } : {}),
-      ...(host ? { host } : {}),
-      ...(sslmode ? { sslmode } : {}),
-    };
-  } catch {
-    return { scheme: scheme.toLowerCase() };
-  }
 }
 
 /** `postgres`, `postgresql`, `postgresql+psycopg`, `pgsql`. */
