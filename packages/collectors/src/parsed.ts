@@ -1,7 +1,8 @@
 /**
  * What the collectors parse for the rules, added to the facets once: the simple commands of every shell
  * command (workflow `run:` steps, Dockerfile `RUN` / `CMD` / `ENTRYPOINT`), the parsed image references
- * (Dockerfile stages, manifest and live workload containers, probed images). Rules only read them.
+ * (Dockerfile stages, manifest and live workload containers, probed images), the connection URLs among
+ * readable values (ConfigMap data, literal env values, ExternalSecret templates). Rules only read them.
  *
  * It runs on redacted facets, the last step of every layer's collector: every parsed word is a piece of
  * text the secret detector has already seen whole, in context (`-u admin:pw`, `--password x`). The same

@@ -206,14 +206,14 @@ describe('upgradeSnapshot', () => {
   });
 });
 
-/** A snapshot as version 1 wrote it: no simple commands, Dockerfile commands, image references. */
+/** A snapshot as version 1 wrote it: no simple commands, Dockerfile commands, image references, connection URLs. */
 function stripParsed(snapshot: Snapshot): unknown {
   const copy = JSON.parse(JSON.stringify({ ...snapshot, schemaVersion: 1 }));
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      for (const k of ['simple', 'imageRef', 'images', 'ref']) delete o[k];
+      for (const k of ['simple', 'imageRef', 'images', 'connectionUrls', 'ref']) delete o[k];
       if (typeof o.keyword === 'string') delete o.commands;
       for (const x of Object.values(o)) walk(x);
     }
