@@ -12,7 +12,6 @@ import {
   type ConnectionUrl,
   type DockerInstruction,
   type Dockerfile,
-  type Facet,
   type ImageProbe,
   type K8sLiveObject,
   type K8sObject,
@@ -47,13 +46,12 @@ export function finishCollected(result: CollectResult): CollectResult {
 function withParsedFacet(name: string, facet: unknown): unknown {
   if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
   const data = facet.data;
-  const ok = facet as Facet<unknown> & { status: 'ok' };
-  if (name === 'files.workflows') return { ...ok, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
+  if (name === 'files.workflows') return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
   if (name === 'files.dockerfile')
-    return { ...ok, data: { ...data, files: arrayOf(data.files).map(parsedDockerfile) } };
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedDockerfile) } };
   if (name === 'files.kubernetes')
     return {
-      ...ok,
+      ...facet,
       data: {
         ...data,
         files: arrayOf(data.files).map((f) =>
@@ -62,9 +60,9 @@ function withParsedFacet(name: string, facet: unknown): unknown {
       },
     };
   if (name === 'probe.registry')
-    return { ...ok, data: { ...data, images: arrayOf(data.images).map((i) => parsedProbeImage(i as ImageProbe)) } };
+    return { ...facet, data: { ...data, images: arrayOf(data.images).map((i) => parsedProbeImage(i as ImageProbe)) } };
   if (name.startsWith('k8s.') && Array.isArray(data.items))
-    return { ...ok, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
+    return { ...facet, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
   return facet;
 }
 

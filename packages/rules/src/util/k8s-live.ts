@@ -50,6 +50,7 @@ export function viewOf(o: K8sLiveObject): K8sObject {
     object: o.object,
     positions: {},
     ...(o.images ? { images: o.images } : {}),
+    ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
   };
 }
 
