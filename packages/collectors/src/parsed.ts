@@ -46,7 +46,8 @@ export function finishCollected(result: CollectResult): CollectResult {
 function withParsedFacet(name: string, facet: unknown): unknown {
   if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
   const data = facet.data;
-  if (name === 'files.workflows') return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
+  if (name === 'files.workflows')
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
   if (name === 'files.dockerfile')
     return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedDockerfile) } };
   if (name === 'files.kubernetes')
