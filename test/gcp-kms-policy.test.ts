@@ -10,7 +10,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collect as collectGcp } from '@coditect-audit/collectors/gcp';
-import { resolveExpectations, runRules, type Snapshot } from '@coditect-audit/core';
+import { resolveExpectations, runRules, type Snapshot, SNAPSHOT_SCHEMA_VERSION } from '@coditect-audit/core';
 import { startGcpEmulator } from '@coditect-audit/emulators/gcp';
 import { builtinRules } from '@coditect-audit/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +68,7 @@ describe('the KMS key policy on the strict emulator', () => {
       progress: () => {},
     });
     snapshot = {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'coditect-audit', version: 'test' },
       environment: 'staging',
       root: '.',

@@ -3,6 +3,7 @@
  * collector talks to PostgreSQL, Redis, the registry and the HTTPS test server, then the rule runs alone
  * on what it collected. The table below must name every probe rule (a test checks it).
  */
+import { withParsedFacets } from '@coditect-audit/collectors';
 import { collectProbes } from '@coditect-audit/collectors/probe';
 import {
   type ProbeLayerConfig,
@@ -11,6 +12,7 @@ import {
   runRules,
   type Snapshot,
   type Verdict,
+  SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -181,12 +183,13 @@ const SCENARIOS: Record<string, Scenario[]> = {
 async function run(rule: Rule, config: ProbeLayerConfig): Promise<Verdict[]> {
   const { facets } = await collectProbes(probeContext({ ...config, timeoutMs: 3000 }));
   const snapshot: Snapshot = {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: 'test' },
     environment: 'staging',
     root: '.',
     layers: { probe: { status: 'collected' } },
-    facets,
+    // What the layer's `collect` adds last: the parsed image references the rules read.
+    facets: withParsedFacets(facets),
   };
   return runRules(snapshot, [rule], { environment: 'staging', expectations: resolveExpectations({}) });
 }

@@ -29,6 +29,7 @@ import {
   type ScanResult,
   type Snapshot,
   SnapshotSchema,
+  SNAPSHOT_SCHEMA_VERSION,
   selectEnvironment,
   FACET_NAMES,
   type Facet,
@@ -238,7 +239,7 @@ function isInside(root: string, path: string): boolean {
 /** Collects the snapshot of the configured layers. Each layer's collector is imported only when used. */
 export async function collectSnapshot(prep: PreparedScan, options: ScanOptions = {}): Promise<Snapshot> {
   const snapshot: Snapshot = {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: VERSION },
     environment: prep.environment,
     root: '.',
@@ -497,7 +498,11 @@ export function fleetExpectations(prep: PreparedScan): Record<string, Expectatio
   );
 }
 
-/** Reads a snapshot written by `collect`, validated against the snapshot schema. */
+/**
+ * Reads a snapshot written by `collect`, validated against the snapshot schema. A version-1 snapshot
+ * (coditect-audit 0.1.0) is brought to the current version first: the collectors derive the parsed parts
+ * its facets predate from the (redacted) text they hold. Another version is refused by name.
+ */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   const text = await readText(path, '--snapshot');
   let value: unknown;
@@ -506,11 +511,20 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   } catch (e) {
     throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
   }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== 1 && version !== SNAPSHOT_SCHEMA_VERSION)
+    throw new ConfigError(
+      `--snapshot ${path}: not a coditect-audit snapshot this version reads: it says schemaVersion ${version}, and coditect-audit ${VERSION} reads 1 and ${SNAPSHOT_SCHEMA_VERSION}. Collect it again with this version (\`coditect-audit collect\`), or replay it with the version that wrote it.`,
+    );
+  if (version === 1) {
+    const { upgradeSnapshot } = await import('@coditect-audit/collectors');
+    value = upgradeSnapshot(value);
+  }
   const validate = compile(SnapshotSchema);
   if (!validate(value)) {
     const first = (validate.errors ?? []).slice(0, 5).map(describeAjvError).join('; ');
     throw new ConfigError(
-      `--snapshot ${path}: not a coditect-audit snapshot (schema v1): ${first}. Write it with \`coditect-audit collect\`.`,
+      `--snapshot ${path}: not a coditect-audit snapshot (schema v${version === 1 ? 1 : SNAPSHOT_SCHEMA_VERSION}): ${first}. Write it with \`coditect-audit collect\`.`,
     );
   }
   return value as Snapshot;

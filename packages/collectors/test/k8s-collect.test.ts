@@ -14,6 +14,7 @@ import {
   type K8sFacets,
   resolveExpectations,
   SnapshotSchema,
+  SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
 import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,7 +84,7 @@ describe('the ADR staging namespace', () => {
     expect(result.state).toEqual({ status: 'collected' });
     const validate = compile(SnapshotSchema);
     const snapshot = {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'coditect-audit', version: 'test' },
       environment: 'staging',
       root: '.',

@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImageProbe, RegistryProbeConfig } from '@coditect-audit/core';
-import { collectProbes, parseChallenge, parseImageReference, type ProbeDeps } from '@coditect-audit/collectors/probe';
+import {
+  collectProbes,
+  parseChallenge,
+  parseImageReference,
+  type ProbeDeps,
+  pullReference,
+} from '@coditect-audit/collectors/probe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServices, loggedSince, logSize, probeContext, registryHost, type Services } from './probe-services.js';
 
@@ -34,21 +40,27 @@ function images(f: Awaited<ReturnType<typeof probe>>): Map<string, ImageProbe> {
 
 describe('image references', () => {
   it('are read the way container runtimes read them', () => {
-    expect(parseImageReference('python')).toMatchObject({
+    expect(pullReference('python')).toEqual({
+      reference: 'python',
       registry: 'docker.io',
       repository: 'library/python',
       tag: 'latest',
     });
-    expect(parseImageReference('127.0.0.1:5000/a/b:v1')).toMatchObject({
+    expect(pullReference('127.0.0.1:5000/a/b:v1')).toMatchObject({
       registry: '127.0.0.1:5000',
       repository: 'a/b',
       tag: 'v1',
     });
-    const pinned = parseImageReference(`x.io/a@sha256:${'a'.repeat(64)}`);
+    const pinned = pullReference(`x.io/a@sha256:${'a'.repeat(64)}`);
     expect(pinned?.digest).toBe(`sha256:${'a'.repeat(64)}`);
     expect(pinned?.tag).toBeUndefined();
-    expect(parseImageReference(['repo/$', '{TAG}'].join(''))).toBeUndefined();
-    expect(parseImageReference('UPPER/case')).toBeUndefined();
+    // Templates and malformed names parse as written (rules read their tags) but are not pulled.
+    const templated = ['repo/$', '{TAG}'].join('');
+    expect(parseImageReference(templated)).toEqual({ raw: templated, repository: templated });
+    expect(pullReference(templated)).toBeUndefined();
+    expect(parseImageReference('UPPER/case')?.canonical).toBeUndefined();
+    expect(pullReference('UPPER/case')).toBeUndefined();
+    expect(pullReference('x.io/a@sha256:short')).toBeUndefined();
   });
 
   it('parse authentication challenges', () => {

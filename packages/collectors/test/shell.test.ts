@@ -1,6 +1,6 @@
 /* biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are shell scripts and GitHub expressions, not JS templates */
 import { describe, expect, it } from 'vitest';
-import { splitScript } from '../src/files/shell.js';
+import { parseSimpleCommands, scriptCommands, splitScript } from '../src/files/shell.js';
 
 const argvs = (script: string) => splitScript(script).map((c) => c.argv);
 
@@ -64,5 +64,77 @@ describe('splitScript', () => {
   it('returns nothing for an empty or comment-only script', () => {
     expect(splitScript('')).toEqual([]);
     expect(splitScript('# nothing\n\n')).toEqual([]);
+  });
+});
+
+describe('parseSimpleCommands', () => {
+  const simple = (text: string) => parseSimpleCommands(text, 7).map((c) => ({ ...c, line: undefined }));
+
+  it('strips assignments and wrappers from the program, and keeps the assignments', () => {
+    expect(simple('DOCKER_DEFAULT_PLATFORM=linux/amd64 sudo -E docker build .')).toEqual([
+      {
+        argv: ['docker', 'build', '.'],
+        assignments: { DOCKER_DEFAULT_PLATFORM: 'linux/amd64' },
+        after: '',
+        substituted: false,
+        line: undefined,
+      },
+    ]);
+    expect(parseSimpleCommands('env -i A=1 B="two words" run', 3)[0]).toMatchObject({
+      argv: ['run'],
+      assignments: { A: '1', B: 'two words' },
+      line: 3,
+    });
+    expect(parseSimpleCommands('if ! grep -q x f; then exit 1; fi', 1).map((c) => c.argv)).toEqual([
+      ['grep', '-q', 'x', 'f'],
+      ['exit', '1'],
+      ['fi'],
+    ]);
+  });
+
+  it('splits at every operator and says which one follows, with the text after it', () => {
+    expect(parseSimpleCommands('curl -f https://x/healthz || exit 1', 1)).toMatchObject([
+      { argv: ['curl', '-f', 'https://x/healthz'], next: '||', after: 'exit 1' },
+      { argv: ['exit', '1'] },
+    ]);
+    expect(parseSimpleCommands('a | b & c; d', 1).map((c) => [c.argv[0], c.next])).toEqual([
+      ['a', '|'],
+      ['b', '&'],
+      ['c', ';'],
+      ['d', undefined],
+    ]);
+  });
+
+  it('reads command substitutions as commands of their own, after the others', () => {
+    expect(parseSimpleCommands('echo "tag=$(git rev-parse HEAD)" `date`', 1)).toMatchObject([
+      { argv: ['echo', 'tag=$(git rev-parse HEAD)', '`date`'], substituted: false },
+      { argv: ['git', 'rev-parse', 'HEAD'], substituted: true },
+      { argv: ['date'], substituted: true },
+    ]);
+  });
+
+  it('keeps quotes, GitHub expressions and redirections inside words; drops comments', () => {
+    expect(parseSimpleCommands('echo \'a b\' "${{ secrets.X }}" 2>&1 # note', 1)[0]?.argv).toEqual([
+      'echo',
+      'a b',
+      '${{ secrets.X }}',
+      '2>&1',
+    ]);
+    expect(parseSimpleCommands('# only a comment', 1)).toEqual([]);
+  });
+});
+
+describe('scriptCommands', () => {
+  it('gives every command line its file line and its simple commands', () => {
+    expect(scriptCommands('make\nA=1 docker push img && echo ok', (i) => 10 + i)).toEqual([
+      { text: 'make', argv: ['make'], line: 10, simple: [expect.objectContaining({ argv: ['make'] })] },
+      {
+        text: 'A=1 docker push img',
+        argv: ['A=1', 'docker', 'push', 'img'],
+        line: 11,
+        simple: [expect.objectContaining({ argv: ['docker', 'push', 'img'], assignments: { A: '1' }, line: 11 })],
+      },
+      { text: 'echo ok', argv: ['echo', 'ok'], line: 11, simple: [expect.objectContaining({ argv: ['echo', 'ok'] })] },
+    ]);
   });
 });

@@ -4,7 +4,14 @@
  * expression into the literal Terraform would compute (keeping its source and where the value was written),
  * or leaves it an expression naming what the repository does not settle.
  */
-import { declarationIndex, type Snapshot, type TfAttribute, type TfBlock, type TfFile } from '@coditect-audit/core';
+import {
+  declarationIndex,
+  type Snapshot,
+  type TfAttribute,
+  type TfBlock,
+  type TfFile,
+  SNAPSHOT_SCHEMA_VERSION,
+} from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
 import { collectFilesFromMemory } from '../src/index.js';
 import { evaluateExpression, isUnknown, Unknown } from '../src/files/tf-expr.js';
@@ -285,7 +292,7 @@ describe('live findings find their declaration through evaluated names', () => {
         'module "staging" {\n  source = "./modules/db"\n  name   = "coditect-db"\n}\nmodule "prod" {\n  source = "./modules/db"\n  name   = "coditect-db-prod"\n}\n',
     });
     const snapshot: Snapshot = {
-      schemaVersion: 1,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: 'coditect-audit', version: 'test' },
       environment: 'staging',
       root: '.',

@@ -17,6 +17,7 @@ import {
   type Snapshot,
   shardSlice,
   type TargetSnapshot,
+  SNAPSHOT_SCHEMA_VERSION,
 } from '../src/index.js';
 import { expectations } from './helpers.js';
 
@@ -56,7 +57,7 @@ const openRedis = defineRule({
 
 function fleet(targets: TargetSnapshot[]): Snapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: 'test' },
     environment: 'prod',
     root: '.',

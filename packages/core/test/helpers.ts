@@ -1,10 +1,17 @@
-import { defineRule, type Facet, type FilesFacets, resolveExpectations, type Snapshot } from '../src/index.js';
+import {
+  defineRule,
+  type Facet,
+  type FilesFacets,
+  resolveExpectations,
+  type Snapshot,
+  SNAPSHOT_SCHEMA_VERSION,
+} from '../src/index.js';
 
 export const expectations = resolveExpectations(undefined);
 
 export function snapshotWith(dockerfile: Facet<FilesFacets['files.dockerfile']> | undefined): Snapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: 'test' },
     environment: 'staging',
     root: '.',

@@ -24,6 +24,7 @@ import {
   type ScanResult,
   type Snapshot,
   type TfFile,
+  SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
 
 export const ADR_FILE = 'docs/design/ADR-001-staging-deployment.txt';
@@ -621,7 +622,7 @@ const terraform: TfFile[] = [
 
 export function fullSnapshot(): Snapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: '0.1.0' },
     environment: 'staging',
     root: 'coditect-cloud-backend',

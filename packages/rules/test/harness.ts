@@ -1,7 +1,8 @@
 /**
- * Runs one rule alone on a case: files go through the real files collector, then the core engine.
+ * Runs one rule alone on a case: files go through the real files collector, hand-written facets through
+ * the collectors' parsing step, then the core engine.
  */
-import { collectFilesFromMemory } from '@coditect-audit/collectors';
+import { collectFilesFromMemory, withParsedFacets } from '@coditect-audit/collectors';
 import {
   FACET_NAMES,
   type FacetName,
@@ -9,6 +10,7 @@ import {
   resolveExpectations,
   runRules,
   type Snapshot,
+  SNAPSHOT_SCHEMA_VERSION,
   type Verdict,
 } from '@coditect-audit/core';
 import type { RuleCase } from '../src/cases.js';
@@ -32,12 +34,13 @@ export function runCase(rule: Rule, c: RuleCase): Verdict[] {
     }
   }
   const snapshot: Snapshot = {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: 'test' },
     environment: c.environment ?? 'staging',
     root: '.',
     layers: { [rule.layer]: { status: 'collected' } },
-    facets,
+    // Facets a case writes by hand get what the collectors parse (commands, image references), as collected ones have.
+    facets: withParsedFacets(facets),
   };
   return runRules(snapshot, [rule], {
     environment: c.environment ?? 'staging',

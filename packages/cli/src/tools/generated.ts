@@ -50,7 +50,7 @@ export async function generatedFiles(
   out.set('schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
   // The CLI package ships the config schema for editors (`$schema=./node_modules/coditect-audit/schemas/...`).
   out.set('packages/cli/schemas/config-v1.json', `${JSON.stringify(ConfigSchema, null, 2)}\n`);
-  out.set('schemas/snapshot-v1.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
+  out.set('schemas/snapshot-v2.json', `${JSON.stringify(SnapshotSchema, null, 2)}\n`);
   out.set('schemas/scan-result-v1.json', `${JSON.stringify(ScanResultSchema, null, 2)}\n`);
   // The k8s collector's read-only RBAC, from its own table of resources (light import: no client).
   // Secrets only in the namespaces the in-cluster configuration scans (deploy/configmap.yaml).

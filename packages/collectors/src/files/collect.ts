@@ -27,6 +27,7 @@ import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
+import { withParsedFacets } from '../parsed.js';
 import { redactFacets } from '../redact.js';
 
 export type CollectFilesOptions = DiscoverOptions;
@@ -188,15 +189,18 @@ function buildFacets(
     data: data[name] as FacetMap[K],
     problems: problems[name].sort(byLocation),
   });
-  // Secrets the files hold never leave the collector (see ../redact.ts).
-  return redactFacets({
-    'files.dockerfile': facet('files.dockerfile'),
-    'files.kubernetes': facet('files.kubernetes'),
-    'files.workflows': facet('files.workflows'),
-    'files.terraform': facet('files.terraform'),
-    'files.tfstate': facet('files.tfstate'),
-    'files.markdown': facet('files.markdown'),
-  });
+  // Secrets the files hold never leave the collector (see ../redact.ts); what rules read parsed is parsed
+  // from the redacted text (../parsed.ts).
+  return withParsedFacets(
+    redactFacets({
+      'files.dockerfile': facet('files.dockerfile'),
+      'files.kubernetes': facet('files.kubernetes'),
+      'files.workflows': facet('files.workflows'),
+      'files.terraform': facet('files.terraform'),
+      'files.tfstate': facet('files.tfstate'),
+      'files.markdown': facet('files.markdown'),
+    }),
+  );
 }
 
 /** A file read as its own tool reads it but not as written, or deliberately not read: said once, never an error. */

@@ -214,3 +214,37 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** The parts of a connection URL written where values are readable (ConfigMaps, literal env values). */
+export interface ReadableConnectionUrl {
+  scheme: string;
+  /** The user name; kept because the value is not a secret (Secret values are classified instead). */
+  user?: string;
+  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
+  host?: string;
+  sslmode?: string;
+}
+
+/**
+ * `scheme://user:pass@host/db?sslmode=...` in a readable value: scheme, user, host and sslmode, never the
+ * password. A value that names a scheme but is no valid URL keeps its scheme alone.
+ */
+export function readableConnectionUrl(value: string): ReadableConnectionUrl | undefined {
+  const text = value.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
+  if (!scheme) return undefined;
+  try {
+    const url = new URL(text);
+    const user = decodeURIComponent(url.username);
+    const sslmode = url.searchParams.get('sslmode') ?? undefined;
+    const host = url.hostname;
+    return {
+      scheme: scheme.toLowerCase(),
+      ...(user ? { user } : {}),
+      ...(host ? { host } : {}),
+      ...(sslmode ? { sslmode } : {}),
+    };
+  } catch {
+    return { scheme: scheme.toLowerCase() };
+  }
+}

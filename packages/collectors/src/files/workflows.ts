@@ -13,7 +13,7 @@ import type {
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, Scalar } from 'yaml';
 import { FileParseError } from './errors.js';
 import { findInlineIgnores } from './ignores.js';
-import { splitScript } from './shell.js';
+import { scriptCommands } from './shell.js';
 import { normalizeText } from './text.js';
 import { budgetError } from './kubernetes.js';
 import {
@@ -134,11 +134,10 @@ function readStep(
   if (runPair && isScalar(runPair.value)) {
     const script = String(runPair.value.value ?? '');
     const lines = scriptLines(runPair.value, script, source, lineCounter);
-    const commands: ShellCommand[] = splitScript(script).map((c) => ({
-      text: c.text,
-      argv: c.argv,
-      line: lines[c.lineIndex] ?? lines[lines.length - 1] ?? 1,
-    }));
+    const commands: ShellCommand[] = scriptCommands(
+      script,
+      (lineIndex) => lines[lineIndex] ?? lines[lines.length - 1] ?? 1,
+    );
     step.run = { script, line: positionOf(runPair.key).line, commands };
   }
   return step;

@@ -18,7 +18,7 @@ import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.j
 import { GcpCallError, Limiter, problemOf } from './call.js';
 import type { FacetResults, GcpRun } from './context.js';
 import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
-import { redactCollected } from '../redact.js';
+import { finishCollected } from '../parsed.js';
 import { expandProjects, ProjectListingError } from './projects.js';
 import { GcpTransport } from './transport.js';
 
@@ -81,7 +81,7 @@ function failedService(service: GcpService, problems: Problem[]): FacetResults {
 }
 
 export async function collect(ctx: CollectContext<GcpLayerConfig>): Promise<CollectResult> {
-  return redactCollected(await collectGcp(ctx));
+  return finishCollected(await collectGcp(ctx));
 }
 
 async function collectGcp(ctx: CollectContext<GcpLayerConfig>): Promise<CollectResult> {

@@ -5,7 +5,7 @@
 import type { CollectContext, CollectResult, LayerCheck } from '@coditect-audit/core';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 import { notScanned, offersContext, skipReason } from './kubeconfig.js';
-import { redactCollected } from '../redact.js';
+import { finishCollected } from '../parsed.js';
 
 export { type RbacOptions, type RbacRule, rbacManifest, rbacRules, rbacSecretRules } from './rbac.js';
 export {
@@ -34,7 +34,7 @@ export async function collect(
   if (ctx.config?.skipWithoutContext && context && !offersContext(source, context))
     return notScanned(skipReason(context));
   const { collectK8s } = await import('./collect.js');
-  return redactCollected(await collectK8s(ctx, options));
+  return finishCollected(await collectK8s(ctx, options));
 }
 
 /** `coditect-audit doctor`: credentials, reachability and RBAC of the k8s layer, read-only. */

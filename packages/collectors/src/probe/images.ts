@@ -5,9 +5,11 @@
  */
 import type { ImageUse, K8sObject, Problem } from '@coditect-audit/core';
 import { collectFiles } from '../files/collect.js';
+import { containerImages, parseImageReference } from '../images.js';
 import { listPodImages } from './kube.js';
 import { firstLine, type Redactor } from './util.js';
 
+/** What the probe pulls: the reference as written and the image a container runtime reads it as. */
 export interface ImageRef {
   /** As written. */
   reference: string;
@@ -19,96 +21,43 @@ export interface ImageRef {
   digest?: string;
 }
 
-/** Parses `[host[:port]/]path[:tag][@digest]`; undefined when it cannot be an image reference. */
-export function parseImageReference(raw: string): ImageRef | undefined {
-  const reference = raw.trim();
-  if (!reference || /\s|\$\{|\{\{/.test(reference)) return undefined;
-  let rest = reference;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-f0-9]{32,}$/i.test(digest)) return undefined;
-  }
-  let registry = 'docker.io';
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  if (!rest || !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest))
-    return undefined;
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
-  const repository = registry === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
-  return {
-    reference,
-    registry,
-    repository,
-    ...(tag !== undefined ? { tag } : digest ? {} : { tag: 'latest' }),
-    ...(digest ? { digest } : {}),
-  };
+/** The image to pull for a reference; undefined when it is not a valid one (a template, a malformed name). */
+export function pullReference(raw: string): ImageRef | undefined {
+  const ref = parseImageReference(raw);
+  return ref?.canonical ? { reference: ref.raw, ...ref.canonical } : undefined;
 }
 
-/** Where the pod spec is, per workload kind. */
-const POD_SPEC: Record<string, string> = {
-  Pod: '/spec',
-  Deployment: '/spec/template/spec',
-  StatefulSet: '/spec/template/spec',
-  DaemonSet: '/spec/template/spec',
-  ReplicaSet: '/spec/template/spec',
-  Job: '/spec/template/spec',
-  CronJob: '/spec/jobTemplate/spec/template/spec',
-};
+function manifestUses(objects: K8sObject[]): { image: string; use: ImageUse }[] {
+  const out: { image: string; use: ImageUse }[] = [];
+  for (const o of objects) {
+    for (const { pointer, image } of containerImages(o.kind, o.object)) {
+      const pos = o.positions[pointer];
+      const name = (valueAt(o.object, pointer.replace(/\/image$/, '')) as { name?: unknown }).name;
+      out.push({
+        image,
+        use: {
+          source: 'manifest',
+          file: o.file,
+          line: pos?.line ?? o.line,
+          ...(pos ? { column: pos.column } : {}),
+          kind: o.kind,
+          ...(o.namespace ? { namespace: o.namespace } : {}),
+          name: o.name,
+          ...(typeof name === 'string' ? { container: name } : {}),
+        },
+      });
+    }
+  }
+  return out;
+}
 
-function at(root: unknown, pointer: string): unknown {
+function valueAt(root: unknown, pointer: string): unknown {
   let cur = root;
   for (const key of pointer.split('/').slice(1)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
-}
-
-function manifestUses(objects: K8sObject[]): { image: string; use: ImageUse }[] {
-  const out: { image: string; use: ImageUse }[] = [];
-  for (const o of objects) {
-    const spec = POD_SPEC[o.kind];
-    if (!spec) continue;
-    for (const field of ['initContainers', 'containers']) {
-      const list = at(o.object, `${spec}/${field}`);
-      if (!Array.isArray(list)) continue;
-      list.forEach((c, i) => {
-        const image = (c as { image?: unknown })?.image;
-        if (typeof image !== 'string') return;
-        const pos = o.positions[`${spec}/${field}/${i}/image`];
-        const name = (c as { name?: unknown }).name;
-        out.push({
-          image,
-          use: {
-            source: 'manifest',
-            file: o.file,
-            line: pos?.line ?? o.line,
-            ...(pos ? { column: pos.column } : {}),
-            kind: o.kind,
-            ...(o.namespace ? { namespace: o.namespace } : {}),
-            name: o.name,
-            ...(typeof name === 'string' ? { container: name } : {}),
-          },
-        });
-      });
-    }
-  }
-  return out;
 }
 
 export interface ImageTarget {
@@ -165,7 +114,7 @@ export async function imageTargets(options: {
   }
   const byRef = new Map<string, ImageTarget>();
   for (const { image, use } of found) {
-    const ref = parseImageReference(image);
+    const ref = pullReference(image);
     if (!ref) {
       problems.push({
         subject: `image ${image}`,

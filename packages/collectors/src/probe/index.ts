@@ -22,10 +22,11 @@ import { probePostgres } from './postgres.js';
 import { probeRedis } from './redis.js';
 import { probeRegistry, type RegistryDeps } from './registry.js';
 import { Redactor } from './util.js';
-import { redactCollected } from '../redact.js';
+import { finishCollected } from '../parsed.js';
 
 export { parseChallenge } from './registry.js';
-export { parseImageReference } from './images.js';
+export { parseImageReference } from '../images.js';
+export { pullReference } from './images.js';
 export { Redactor } from './util.js';
 
 /** Test seams: what would otherwise come from the machine (Application Default Credentials). */
@@ -120,7 +121,7 @@ export async function collectProbes(ctx: CollectContext<ProbeRunConfig>, deps: P
 }
 
 export async function collect(ctx: CollectContext<ProbeRunConfig>): Promise<CollectResult> {
-  return redactCollected(await collectProbes(ctx));
+  return finishCollected(await collectProbes(ctx));
 }
 
 /** `coditect-audit doctor`: the probe layer's environment variables and TCP reachability, sending nothing. */

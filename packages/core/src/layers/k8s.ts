@@ -10,7 +10,14 @@
  * connection URLs are masked.
  */
 import { Type } from '@sinclair/typebox';
-import { SECRET_VALUE_CLASSES, type SecretValueClass } from '../snapshot/files.js';
+import {
+  type ConnectionUrl,
+  ConnectionUrlsSchema,
+  ImageReferencesSchema,
+  type ImageReference,
+  type SecretClassification,
+  SecretClassificationSchema,
+} from '../snapshot/files.js';
 
 /** `environments.<env>.layers.k8s` in coditect-audit.yaml. */
 export const K8sLayerConfigSchema = Type.Object(
@@ -118,6 +125,10 @@ export const K8sLiveObjectSchema = Type.Object({
   appliedApiVersion: Type.Optional(Type.String()),
   /** `metadata` (name, namespace, uid, labels, annotations, ownerReferences, timestamps), `spec`, `status`. */
   object: Type.Record(Type.String(), Type.Unknown()),
+  /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
+  images: Type.Optional(ImageReferencesSchema),
+  /** Connection URLs in its containers' literal `env` values, parsed, by pointer of the value. */
+  connectionUrls: Type.Optional(ConnectionUrlsSchema),
 });
 export interface K8sLiveObject {
   apiVersion: string;
@@ -126,6 +137,8 @@ export interface K8sLiveObject {
   namespace?: string;
   appliedApiVersion?: string;
   object: Record<string, unknown>;
+  images?: Record<string, ImageReference>;
+  connectionUrls?: Record<string, ConnectionUrl>;
 }
 
 /**
@@ -141,30 +154,9 @@ export interface K8sObjectList {
   items: K8sLiveObject[];
 }
 
-/** One key of a live Secret: its classification, never its value nor a hash of it. */
-export const K8sSecretKeySchema = Type.Object({
-  key: Type.String(),
-  class: Type.Union(SECRET_VALUE_CLASSES.map((c) => Type.Literal(c))),
-  /** Set only when the value is a well-known public name (`postgres`, `localhost`), which is evidence, not a secret. */
-  publicValue: Type.Optional(Type.String()),
-  /** The non-secret parts of a connection URL value (no password; a user name only when it is a superuser name). */
-  url: Type.Optional(
-    Type.Object({
-      scheme: Type.String(),
-      user: Type.Optional(Type.String()),
-      host: Type.Optional(Type.String()),
-      port: Type.Optional(Type.String()),
-      database: Type.Optional(Type.String()),
-      sslmode: Type.Optional(Type.String()),
-    }),
-  ),
-});
-export interface K8sSecretKey {
-  key: string;
-  class: SecretValueClass;
-  publicValue?: string;
-  url?: { scheme: string; user?: string; host?: string; port?: string; database?: string; sslmode?: string };
-}
+/** One key of a live Secret: the same classification as a manifest's Secret key, without a position. */
+export const K8sSecretKeySchema = SecretClassificationSchema;
+export type K8sSecretKey = SecretClassification;
 
 /** A Secret: `object` holds its metadata and `type` only; its values are classified per key in `keys`. */
 export const K8sSecretSchema = Type.Composite([

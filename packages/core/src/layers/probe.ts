@@ -5,6 +5,7 @@
  * the facets hold observations only: no password, token or response body ever enters them.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { ImageReferenceSchema } from '../snapshot/files.js';
 
 const Str = (description?: string) => Type.String({ minLength: 1, ...(description ? { description } : {}) });
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -373,6 +374,8 @@ export type ImageUse = Static<typeof ImageUseSchema>;
 export const ImageProbeSchema = Type.Object({
   /** As the workload names it. */
   reference: Type.String(),
+  /** `reference` parsed (the collectors' one image reference parser). */
+  ref: Type.Optional(ImageReferenceSchema),
   registry: Type.String(),
   repository: Type.String(),
   tag: Type.Optional(Type.String()),

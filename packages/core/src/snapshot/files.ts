@@ -10,6 +10,74 @@ import { InlineIgnoreSchema } from './common.js';
 const Line = Type.Integer({ minimum: 1 });
 const Col = Type.Integer({ minimum: 1 });
 
+// ---------------------------------------------------------------- image references
+
+/**
+ * A container image reference (`[registry/]repository[:tag][@digest]`), parsed once by the collectors
+ * (`packages/collectors/src/images.ts`) wherever one is named: a Dockerfile `FROM`, a container of a
+ * manifest or of a live workload, an image the registry probe resolved.
+ */
+export const ImageReferenceSchema = Type.Object({
+  /** As written, trimmed. */
+  raw: Type.String(),
+  /** Registry host when the first path part names one (has a `.` or `:`, or is `localhost`). */
+  registry: Type.Optional(Type.String()),
+  /** Repository path as written, without registry, tag or digest: `python`, `library/python`, `p/app`. */
+  repository: Type.String(),
+  tag: Type.Optional(Type.String()),
+  digest: Type.Optional(Type.String()),
+  /**
+   * The image a container runtime pulls (`python` → `docker.io` / `library/python` / `latest`); present only
+   * when the reference is valid (lower-case path components, a well-formed digest, nothing templated).
+   */
+  canonical: Type.Optional(
+    Type.Object({
+      registry: Type.String(),
+      repository: Type.String(),
+      tag: Type.Optional(Type.String()),
+      digest: Type.Optional(Type.String()),
+    }),
+  ),
+});
+export type ImageReference = Static<typeof ImageReferenceSchema>;
+
+/** Parsed image references of an object, by the JSON pointer of the `image` field (`/spec/containers/0/image`). */
+export const ImageReferencesSchema = Type.Record(Type.String(), ImageReferenceSchema);
+
+// ---------------------------------------------------------------- shell commands
+
+export const SHELL_OPERATORS = ['&&', '||', ';', '|', '&'] as const;
+export type ShellOperator = (typeof SHELL_OPERATORS)[number];
+
+/** One simple command of a script: `A=1 sudo docker build .` → argv `docker build .`. */
+export const SimpleCommandSchema = Type.Object({
+  /** The program and its arguments, quotes removed, after assignments and wrappers (`sudo`, `env`, `!`, `if`). */
+  argv: Type.Array(Type.String()),
+  /** `NAME=value` words written before the program (also those given to `env`). */
+  assignments: Type.Record(Type.String(), Type.String()),
+  /** The operator that joins it to what follows (`a || b` → `||`). */
+  next: Type.Optional(Type.Union(SHELL_OPERATORS.map((o) => Type.Literal(o)))),
+  /** The source text after `next` up to the end of the command line, e.g. `exit 1` in `curl -f u || exit 1`. */
+  after: Type.String(),
+  /** Inside `$( )` or backticks. */
+  substituted: Type.Boolean(),
+  /** The line of the command it belongs to (its first line for continued commands). */
+  line: Line,
+});
+export type SimpleCommand = Static<typeof SimpleCommandSchema>;
+
+/** One command line of a script (`a && b; c` is three), and the simple commands it runs. */
+export const ShellCommandSchema = Type.Object({
+  /** The command with continuation lines joined. */
+  text: Type.String(),
+  /** Its words, quotes removed; operators (`|`, `||`, `>`) are words of their own. */
+  argv: Type.Array(Type.String()),
+  line: Line,
+  /** Its simple commands, those inside `$( )` and backticks last (parsed from the redacted `text`). */
+  simple: Type.Array(SimpleCommandSchema),
+});
+export type ShellCommand = Static<typeof ShellCommandSchema>;
+
 // ---------------------------------------------------------------- Dockerfile
 
 export const DockerInstructionSchema = Type.Object({
@@ -20,6 +88,11 @@ export const DockerInstructionSchema = Type.Object({
   line: Line,
   endLine: Line,
   column: Col,
+  /**
+   * `RUN`, `CMD` and `ENTRYPOINT`: the commands they run. Shell form is parsed as a script; exec form
+   * (`["a", "b"]`) is one command whose argv is the array.
+   */
+  commands: Type.Optional(Type.Array(ShellCommandSchema)),
 });
 export type DockerInstruction = Static<typeof DockerInstructionSchema>;
 
@@ -41,6 +114,8 @@ export const DockerStageSchema = Type.Object({
   image: Type.String(),
   /** `FROM` image with global `ARG` defaults expanded. */
   resolvedImage: Type.String(),
+  /** `resolvedImage` parsed; absent when it is not an image reference (`FROM $BASE` left unexpanded with a space...). */
+  imageRef: Type.Optional(ImageReferenceSchema),
   /** Index of the earlier stage this one builds on (`FROM builder`), if any. */
   baseStage: Type.Optional(Type.Integer({ minimum: 0 })),
   platform: Type.Optional(Type.String()),
@@ -75,10 +150,12 @@ export const SECRET_VALUE_CLASSES = [
 ] as const;
 export type SecretValueClass = (typeof SECRET_VALUE_CLASSES)[number];
 
-/** One key of a Secret: its classification, never its value. */
-export const SecretKeySchema = Type.Object({
+/**
+ * One key of a Secret (in a manifest or live): its classification, never its value nor a hash of it.
+ * The one schema of a classified key; `SecretKeySchema` adds where a manifest writes it.
+ */
+export const SecretClassificationSchema = Type.Object({
   key: Type.String(),
-  source: Type.Union([Type.Literal('data'), Type.Literal('stringData')]),
   class: Type.Union(SECRET_VALUE_CLASSES.map((c) => Type.Literal(c))),
   /**
    * Set only when the value is a well-known public name (`postgres`, `root`, `localhost`...),
@@ -100,9 +177,35 @@ export const SecretKeySchema = Type.Object({
       sslmode: Type.Optional(Type.String()),
     }),
   ),
-  line: Line,
-  column: Col,
 });
+export type SecretClassification = Static<typeof SecretClassificationSchema>;
+
+/**
+ * A connection URL written as a readable value (a ConfigMap value, a literal `env` value, an ExternalSecret
+ * template literal), parsed by the collector: its scheme, user, host and sslmode, never its password.
+ */
+export const ConnectionUrlSchema = Type.Object({
+  scheme: Type.String({ description: 'lower-case: postgres, postgresql+psycopg, redis...' }),
+  /** The user name of the URL (the value is not a secret: a Secret's keys are classified instead). */
+  user: Type.Optional(Type.String()),
+  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
+  host: Type.Optional(Type.String()),
+  sslmode: Type.Optional(Type.String()),
+});
+export type ConnectionUrl = Static<typeof ConnectionUrlSchema>;
+
+/** Connection URLs among an object's readable values, by JSON pointer of the value (`/data/DATABASE_URL`). */
+export const ConnectionUrlsSchema = Type.Record(Type.String(), ConnectionUrlSchema);
+
+/** A classified key of a manifest's Secret, with the section and position it is written at. */
+export const SecretKeySchema = Type.Composite([
+  SecretClassificationSchema,
+  Type.Object({
+    source: Type.Union([Type.Literal('data'), Type.Literal('stringData')]),
+    line: Line,
+    column: Col,
+  }),
+]);
 export type SecretKey = Static<typeof SecretKeySchema>;
 
 export const K8sObjectSchema = Type.Object({
@@ -122,6 +225,13 @@ export const K8sObjectSchema = Type.Object({
   /** Position of every key, by JSON pointer relative to the object (`/spec/replicas`). */
   positions: Type.Record(Type.String(), Type.Object({ line: Line, column: Col })),
   secretKeys: Type.Optional(Type.Array(SecretKeySchema)),
+  /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
+  images: Type.Optional(ImageReferencesSchema),
+  /**
+   * Connection URLs in its readable values (ConfigMap `data`, containers' literal `env` values, ExternalSecret
+   * template literals), parsed, by pointer of the value.
+   */
+  connectionUrls: Type.Optional(ConnectionUrlsSchema),
 });
 export type K8sObject = Static<typeof K8sObjectSchema>;
 
@@ -135,14 +245,6 @@ export const K8sManifestFileSchema = Type.Object({
 export type K8sManifestFile = Static<typeof K8sManifestFileSchema>;
 
 // ---------------------------------------------------------------- GitHub workflows
-
-export const ShellCommandSchema = Type.Object({
-  /** The command with continuation lines joined. */
-  text: Type.String(),
-  argv: Type.Array(Type.String()),
-  line: Line,
-});
-export type ShellCommand = Static<typeof ShellCommandSchema>;
 
 /** An action (`uses:` of a step) or a reusable workflow (`uses:` of a job). */
 export const WorkflowUsesSchema = Type.Object({

@@ -8,7 +8,12 @@ import { FilesFacetSchemas, type FilesFacets } from './files.js';
 export * from './common.js';
 export * from './files.js';
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * The snapshot's shape version. 2 added what the collectors parse for rules (shell commands, image
+ * references); a version-1 snapshot (coditect-audit 0.1.0) is read by deriving them on load
+ * (`upgradeSnapshot` in the collectors), any other version is refused with the version it names.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 /** Where a concern can be seen (see docs/design/adr-001-concerns.md). */
 export const LAYERS = ['files', 'gcp', 'k8s', 'probe'] as const;
@@ -95,7 +100,7 @@ export const SnapshotSchema = Type.Object(
     targets: Type.Optional(Type.Array(TargetSnapshotSchema)),
     shard: Type.Optional(ShardSchema),
   },
-  { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v1.json', title: 'coditect-audit snapshot' },
+  { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v2.json', title: 'coditect-audit snapshot' },
 );
 
 export type Snapshot = {

@@ -1,6 +1,6 @@
 import { type DockerStage, defineRule, type Dockerfile } from '@coditect-audit/core';
 import { effectiveStageUser, finalStage, isRootUser } from '../util/dockerfile.js';
-import { parseImageRef } from '../util/images.js';
+import type { ImageRef } from '../util/images.js';
 
 /**
  * ADR-001 Decision 4 and Lesson 4: the image must run as a non-root user. Only the final stage becomes
@@ -52,7 +52,7 @@ export default defineRule({
       }
       const user = effectiveStageUser(df, stage);
       if (!user) {
-        if (isNonRootBaseImage(stage.resolvedImage)) {
+        if (isNonRootBaseImage(stage.imageRef)) {
           ctx.pass({
             resource,
             messageId: 'nonRootBase',
@@ -98,8 +98,7 @@ export default defineRule({
  * Distroless images tagged `nonroot` / `debug-nonroot` (and `<variant>-nonroot`) set `User: 65532`
  * in their image config.
  */
-function isNonRootBaseImage(image: string): boolean {
-  const ref = parseImageRef(image);
+function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
   if (ref?.registry !== 'gcr.io' || !ref.repository.startsWith('distroless/')) return false;
   return ref.tag !== undefined && /(?:^|-)nonroot$/.test(ref.tag);
 }

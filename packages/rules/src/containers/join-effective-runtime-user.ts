@@ -1,6 +1,6 @@
 import { defineRule, type Evidence, type ImageProbe, type Location } from '@coditect-audit/core';
 import { effectiveStageUser, finalStage } from '../util/dockerfile.js';
-import { parseImageRef } from '../util/images.js';
+import { configuredRepositoryKey, containerImageRef, repositoryKeyOf } from '../util/images.js';
 import { containersOf, escapePointerToken, securityContexts } from '../util/containers.js';
 import { liveResource, viewOf } from '../util/k8s-live.js';
 import { imageTarget, isRootImageUser } from '../util/probe.js';
@@ -11,12 +11,6 @@ interface Link {
   source: string;
   value: string | number | boolean | null;
   location?: Location;
-}
-
-/** `registry/repository` of an image reference, without tag or digest: the key images are joined on. */
-function repositoryKey(reference: string): string | undefined {
-  const ref = parseImageRef(reference);
-  return ref ? `${ref.registry ?? 'docker.io'}/${ref.repository}` : undefined;
 }
 
 /**
@@ -56,13 +50,13 @@ export default defineRule({
     }
     const dockerfiles = ctx.facet('files.dockerfile').files;
     const dockerfile = dockerfiles.find((d) => d.file === 'Dockerfile') ?? dockerfiles[0];
-    const appRepository = repositoryKey(exp.app.image);
+    const appRepository = configuredRepositoryKey(exp.app.image);
 
     for (const w of ctx.facet('k8s.deployments').items) {
       for (const c of containersOf(viewOf(w))) {
         if (c.field !== 'containers') continue;
         const reference = typeof c.container.image === 'string' ? c.container.image : '';
-        const repository = repositoryKey(reference);
+        const repository = repositoryKeyOf(containerImageRef(c));
         const chain: Link[] = [];
         if (dockerfile && repository && repository === appRepository) {
           const stage = finalStage(dockerfile);

@@ -1,7 +1,7 @@
 import { defineRule, type Evidence, type ImageProbe, type Resource } from '@coditect-audit/core';
 import { containersOf } from '../util/containers.js';
 import { machineArchitecture } from '../util/gcp.js';
-import { parseImageRef } from '../util/images.js';
+import { containerImageRef, repositoryKeyOf } from '../util/images.js';
 import {
   liveResource,
   podSpecOf,
@@ -26,12 +26,6 @@ import {
   withLocation,
   withValue,
 } from '../util/workflows.js';
-
-/** `registry/repository` of an image reference, without tag or digest: the key images are joined on. */
-function repositoryKey(reference: string): string | undefined {
-  const ref = parseImageRef(reference);
-  return ref ? `${ref.registry ?? 'docker.io'}/${ref.repository}` : undefined;
-}
 
 /** The node platforms of the cluster and where they were read. */
 interface NodePlatforms {
@@ -108,7 +102,7 @@ export default defineRule({
       for (const c of containersOf(viewOf(w))) {
         const reference = typeof c.container.image === 'string' ? c.container.image : '';
         if (!reference) continue;
-        const repository = repositoryKey(reference);
+        const repository = repositoryKeyOf(containerImageRef(c));
         const image = byReference.get(reference) ?? (repository ? byRepository.get(repository) : undefined);
         const user = `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
         if (image) {

@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { containersOf } from '../util/containers.js';
-import { classifyTag, isFloatingOfficialTag, parseImageRef } from '../util/images.js';
+import { classifyTag, containerImageRef, isFloatingOfficialTag } from '../util/images.js';
 import {
   containerStatuses,
   digestOf,
@@ -62,7 +62,7 @@ export default defineRule({
           path: `${c.field}/${c.name}`,
         });
         const data = { container: `Container ${c.name}`, kind: w.kind, name: w.name, image };
-        const ref = parseImageRef(image);
+        const ref = containerImageRef(c);
         if (!ref) {
           ctx.skip(`image "${image}" is not an image reference`, resource);
           continue;

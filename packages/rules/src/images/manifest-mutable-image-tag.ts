@@ -1,6 +1,6 @@
 import { defineRule } from '@coditect-audit/core';
 import { containerResource, locate, manifestContainers } from '../util/containers.js';
-import { classifyTag, isFloatingOfficialTag, parseImageRef } from '../util/images.js';
+import { classifyTag, containerImageRef, isFloatingOfficialTag } from '../util/images.js';
 
 /**
  * ADR-001 Lesson 2 and the CI/CD section: the pipeline pushes both `:${{ github.sha }}` and
@@ -50,7 +50,7 @@ export default defineRule({
         ctx.skip(`image ${image} is templated, filled in at deploy time`, resource);
         continue;
       }
-      const ref = parseImageRef(image);
+      const ref = containerImageRef(c);
       if (!ref) {
         ctx.skip(`image "${image}" is not an image reference`, resource);
         continue;

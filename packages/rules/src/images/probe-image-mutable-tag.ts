@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { classifyTag, isFloatingOfficialTag, parseImageRef } from '../util/images.js';
+import { classifyTag, isFloatingOfficialTag } from '../util/images.js';
 import { describeUse, imageTarget } from '../util/probe.js';
 
 /** ADR-001 Lesson 2 and Issue 11: CI pushes `:$GITHUB_SHA` and `:staging-latest`; workloads must run the former or a digest. */
@@ -29,7 +29,7 @@ export default defineRule({
   check(ctx) {
     for (const image of ctx.facet('probe.registry').images) {
       const { resource, location, relatedLocations } = imageTarget(image);
-      const ref = parseImageRef(image.reference);
+      const ref = image.ref;
       if (!ref) {
         ctx.skip(`"${image.reference}" is not an image reference`, resource);
         continue;

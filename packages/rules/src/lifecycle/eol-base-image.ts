@@ -1,5 +1,4 @@
 import { defineRule, type DockerStage, type Dockerfile } from '@coditect-audit/core';
-import { parseImageRef } from '../util/images.js';
 import { baseImageVersions } from '../util/lifecycle.js';
 
 /**
@@ -38,7 +37,7 @@ export default defineRule({
         if (image.toLowerCase() === 'scratch') continue;
         const resource = resourceOf(df, stage);
         const stageName = stage.name ?? String(stage.index);
-        const ref = parseImageRef(image);
+        const ref = stage.imageRef;
         if (!ref || /\$/.test(image)) {
           ctx.skip(`FROM ${image} is not resolved to an image name`, resource);
           continue;

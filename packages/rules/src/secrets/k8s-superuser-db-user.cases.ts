@@ -60,5 +60,13 @@ export default {
       },
       expect: [{ messageId: 'superuser' }],
     },
+    {
+      name: 'a literal DATABASE_URL env value connects as postgres',
+      facets: {
+        ...app({ env: [{ name: 'DATABASE_URL', value: 'postgres://postgres@10.28.0.3:5432/coditect' }] }),
+        'k8s.secrets': { items: [] },
+      },
+      expect: [{ messageId: 'superuser' }],
+    },
   ],
 } satisfies RuleCases;

@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { type AppSetting, appSettings, describeSetting, parseConnectionUrl, settingNamed } from '../util/k8s-app.js';
+import { type AppSetting, appSettings, describeSetting, settingNamed } from '../util/k8s-app.js';
 import {
   inScope,
   itemsOf,
@@ -102,7 +102,7 @@ function userOf(s: AppSetting): UserOf {
   }
   if (s.value === undefined) return { kind: 'unusable', reason: 'its value is not readable' };
   const value = s.value.trim();
-  const url = parseConnectionUrl(value);
+  const url = s.url;
   if (url) return url.user ? { kind: 'named', name: url.user } : { kind: 'unusable', reason: 'the URL names no user' };
   return value ? { kind: 'named', name: value } : { kind: 'unusable', reason: 'empty' };
 }

@@ -6,7 +6,6 @@ import {
   isPostgresScheme,
   k8sResource,
   manifestObjects,
-  parseConnectionUrl,
   settingNamed,
 } from '../util/k8s-app.js';
 
@@ -90,7 +89,7 @@ export default defineRule({
         ssl.push({ setting: s, mode, fromUrl: false });
         continue;
       }
-      const url = s.secretKey ? s.secretKey.url : s.value !== undefined ? parseConnectionUrl(s.value) : undefined;
+      const url = s.secretKey ? s.secretKey.url : s.url;
       if (!url || !isPostgresScheme(url.scheme)) continue;
       if (url.sslmode) ssl.push({ setting: s, mode: url.sslmode, fromUrl: true });
       else if (url.host && LOOPBACK.test(url.host)) local.push({ setting: s, host: url.host });

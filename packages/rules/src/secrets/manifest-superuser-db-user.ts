@@ -7,7 +7,6 @@ import {
   describeSetting,
   k8sResource,
   manifestObjects,
-  parseConnectionUrl,
   settingNamed,
 } from '../util/k8s-app.js';
 
@@ -118,7 +117,7 @@ function userOf(s: AppSetting): UserOf {
   }
   if (s.value === undefined) return { kind: 'unusable', reason: 'its value is not in the repository' };
   const value = s.value.trim();
-  const url = parseConnectionUrl(value);
+  const url = s.url;
   if (url)
     return url.user ? { kind: 'readable', name: url.user } : { kind: 'unusable', reason: 'the URL names no user' };
   return value ? { kind: 'readable', name: value } : { kind: 'unusable', reason: 'empty' };

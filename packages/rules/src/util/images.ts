@@ -1,52 +1,33 @@
 /**
- * Container image references (`[registry/]repository[:tag][@digest]`) and how mutable their tags are.
+ * How mutable the tags of container image references are. The references themselves are parsed by the
+ * collectors; rules read them from the facets (`stage.imageRef`, `containerImageRef`, `image.ref`).
  */
+import type { ImageReference } from '@coditect-audit/core';
 
-export interface ImageRef {
-  /** As written. */
-  raw: string;
-  /** Registry host when the first path part names one (has a `.` or `:`, or is `localhost`). */
-  registry?: string;
-  /** Repository path as written, without registry, tag or digest: `python`, `library/python`, `p/app`. */
-  repository: string;
-  tag?: string;
-  digest?: string;
+/** An image reference as the collectors parsed it (`packages/collectors/src/images.ts`). */
+export type ImageRef = ImageReference;
+
+/** The parsed image of a container of a manifest or live workload (`containersOf`), if it is one. */
+export function containerImageRef(c: {
+  object: { images?: Record<string, ImageReference> };
+  pointer: string;
+}): ImageRef | undefined {
+  return c.object.images?.[`${c.pointer}/image`];
 }
 
-/** Parses an image reference; returns undefined when it is empty or holds whitespace. */
-export function parseImageRef(raw: string): ImageRef | undefined {
-  const text = raw.trim();
-  if (!text || /\s/.test(text)) return undefined;
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | undefined;
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  if (!rest) return undefined;
-  return {
-    raw: text,
-    ...(registry ? { registry } : {}),
-    repository: rest,
-    ...(tag !== undefined ? { tag } : {}),
-    ...(digest ? { digest } : {}),
-  };
+/** `registry/repository` of a reference as written, `docker.io` when it names no registry: the key images are joined on. */
+export function repositoryKeyOf(ref: ImageRef | undefined): string | undefined {
+  return ref ? `${ref.registry ?? 'docker.io'}/${ref.repository}` : undefined;
+}
+
+/**
+ * The join key of the configured app image (`expectations.app.image`), which the configuration gives as a
+ * repository without tag: the registry host it names, `docker.io` when it names none.
+ */
+export function configuredRepositoryKey(repository: string): string {
+  const first = repository.split('/')[0] ?? '';
+  const named = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return named ? repository : `docker.io/${repository}`;
 }
 
 /** True when the reference is pinned to a content digest (`@sha256:...`). */

@@ -3,7 +3,16 @@
  * specs and containers they hold, which Secrets and ConfigMaps the app reads, and where each key sits.
  * Pure functions over the `files.kubernetes` facet; positions come from `K8sObject.positions`.
  */
-import type { Expectations, FacetMap, K8sObject, Location, Resource, SecretKey } from '@coditect-audit/core';
+import type {
+  ConnectionUrl,
+  Expectations,
+  FacetMap,
+  ImageReference,
+  K8sObject,
+  Location,
+  Resource,
+  SecretKey,
+} from '@coditect-audit/core';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -140,6 +149,8 @@ export function podSpecPointer(o: K8sObject): string | undefined {
 export interface ContainerRef {
   name: string;
   image: string | undefined;
+  /** `image` as the collector parsed it; undefined when it is not an image reference. */
+  imageRef: ImageReference | undefined;
   /** JSON pointer of the container item (`/spec/template/spec/containers/0`). */
   pointer: string;
   init: boolean;
@@ -158,6 +169,7 @@ export function containersOf(o: K8sObject): ContainerRef[] {
       out.push({
         name: asString(spec.name) ?? `#${i}`,
         image: asString(spec.image),
+        imageRef: o.images?.[`${under(pod, field, i)}/image`],
         pointer: under(pod, field, i),
         init: field === 'initContainers',
         spec,
@@ -167,11 +179,11 @@ export function containersOf(o: K8sObject): ContainerRef[] {
   return out;
 }
 
-/** `host/path/name:tag@sha256:...` → `host/path/name`. */
-export function imageRepository(image: string): string {
-  const noDigest = image.split('@')[0] ?? image;
-  const colon = noDigest.lastIndexOf(':');
-  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+/** A container's image repository as written, without tag or digest: `host/path/name:tag@sha256:...` → `host/path/name`. */
+export function imageRepository(c: ContainerRef): string | undefined {
+  const ref = c.imageRef;
+  if (!ref) return undefined;
+  return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
 }
 
 export interface Datastore {
@@ -205,15 +217,15 @@ const DATASTORE_IMAGES: Record<string, Datastore> = Object.fromEntries([
   ['memcached', { engine: 'Memcached', family: 'cache', managedService: 'Memorystore' }],
 ]);
 
-export function datastoreOf(image: string | undefined): Datastore | undefined {
-  if (!image) return undefined;
-  const last = imageRepository(image).split('/').pop()?.toLowerCase() ?? '';
+/** The database or cache server a container's image is, by the last part of its repository (`bitnami/postgresql`). */
+export function datastoreOf(c: ContainerRef): Datastore | undefined {
+  const last = imageRepository(c)?.split('/').pop()?.toLowerCase() ?? '';
   return DATASTORE_IMAGES[last];
 }
 
 /** A workload whose (non-init) containers run a database or cache server. */
 export function runsDatastore(o: K8sObject): boolean {
-  return containersOf(o).some((c) => !c.init && datastoreOf(c.image) !== undefined);
+  return containersOf(o).some((c) => !c.init && datastoreOf(c) !== undefined);
 }
 
 /**
@@ -236,7 +248,7 @@ export function appDeployment(objects: K8sObject[], exp: Expectations): K8sObjec
 export function appContainer(o: K8sObject, exp: Expectations): ContainerRef | undefined {
   const main = containersOf(o).filter((c) => !c.init);
   if (exp.app.container) return main.find((c) => c.name === exp.app.container);
-  return main.find((c) => c.image && imageRepository(c.image) === exp.app.image) ?? main[0];
+  return main.find((c) => imageRepository(c) === exp.app.image) ?? main[0];
 }
 
 export function findObject(
@@ -384,8 +396,16 @@ export interface AppSetting {
    * entries. Never set for Secrets, redacted values, or template entries filled from the store.
    */
   value?: string;
+  /** `value` as a connection URL, when it is one (parsed by the collector; never set without `value`). */
+  url?: ConnectionUrl;
   /** Classification of a Secret key. */
   secretKey?: SecretKey;
+}
+
+/** A readable value and, when it is a connection URL, its parts as the collector parsed them. */
+function readable(o: K8sObject, ptr: string, value: string): { value: string; url?: ConnectionUrl } {
+  const url = o.connectionUrls?.[ptr];
+  return { value, ...(url ? { url } : {}) };
 }
 
 /**
@@ -438,7 +458,7 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
         source: 'ConfigMap',
         object: cm,
         location: locationAt(cm, pointer('data', key)),
-        ...(value !== REDACTED ? { value } : {}),
+        ...(value !== REDACTED ? readable(cm, pointer('data', key), value) : {}),
       });
     }
   }
@@ -455,7 +475,7 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
           source: 'env',
           object: w,
           location: locationAt(w, under(c.pointer, 'env', i, 'value')),
-          ...(value !== REDACTED ? { value } : {}),
+          ...(value !== REDACTED ? readable(w, under(c.pointer, 'env', i, 'value'), value) : {}),
         });
       });
     }
@@ -474,7 +494,9 @@ export function appSettings(objects: K8sObject[], exp: Expectations): AppSetting
         object: es,
         location: locationAt(es, pointer('spec', 'target', 'template', 'data', key)),
         // `{{ .dbPassword }}` is filled from the store at sync time: not a value the repository holds.
-        ...(value.includes('{{') || value === REDACTED ? {} : { value }),
+        ...(value.includes('{{') || value === REDACTED
+          ? {}
+          : readable(es, pointer('spec', 'target', 'template', 'data', key), value)),
       });
     }
   }
@@ -509,36 +531,6 @@ export function describeSetting(s: AppSetting): string {
   if (s.source === 'env') return `${s.object.kind} ${s.object.name} env ${s.key}`;
   if (s.source === 'ExternalSecret') return `ExternalSecret ${s.object.name} template key ${s.key}`;
   return `${s.source} ${s.object.name} key ${s.key}`;
-}
-
-export interface ConnectionUrl {
-  scheme: string;
-  /** The user name of the URL; only read from values that are not secret (ConfigMaps, literal env). */
-  user?: string;
-  /** The host name, without port (`127.0.0.1`, `10.28.0.3`, `db.internal`). */
-  host?: string;
-  sslmode?: string;
-}
-
-/** The non-secret parts of `scheme://user:pass@host/db?sslmode=...`; the password is never kept. */
-export function parseConnectionUrl(value: string): ConnectionUrl | undefined {
-  const text = value.trim();
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
-  if (!scheme) return undefined;
-  try {
-    const url = new URL(text);
-    const user = decodeURIComponent(url.username);
-    const sslmode = url.searchParams.get('sslmode') ?? undefined;
-    const host = url.hostname;
-    return {
-      scheme: scheme.toLowerCase(),
-      ...(user ? { user } : {}),
-      ...(host ? { host } : {}),
-      ...(sslmode ? { sslmode } : {}),
-    };
-  } catch {
-    return { scheme: scheme.toLowerCase() };
-  }
 }
 
 /** `postgres`, `postgresql`, `postgresql+psycopg`, `pgsql`. */

@@ -49,6 +49,8 @@ export function viewOf(o: K8sLiveObject): K8sObject {
     line: 1,
     object: o.object,
     positions: {},
+    ...(o.images ? { images: o.images } : {}),
+    ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * Shared reading of GitHub workflows: step identities for resource ids, a small shell reader for `run`
- * scripts, and recognisers for image builds, pushes, deploys and the actions that do them.
+ * Shared reading of GitHub workflows: step identities for resource ids, the `run` scripts' commands (parsed
+ * by the collector), and recognisers for image builds, pushes, deploys and the actions that do them.
  */
 import type {
   Location,
   Resource,
   ShellCommand,
+  ShellOperator,
+  SimpleCommand,
   Workflow,
   WorkflowJob,
   WorkflowPermissions,
@@ -21,7 +23,7 @@ import type {
 export function stepLabel(step: WorkflowStep): string {
   if (step.name?.trim()) return step.name.trim();
   if (step.uses) return actionIdentity(step.uses.raw);
-  const first = step.run?.commands.flatMap((c) => simpleCommands(c))[0];
+  const first = step.run?.commands.flatMap((c) => c.simple)[0];
   return first?.argv[0] ? `run:${first.argv[0]}` : 'run';
 }
 
@@ -84,229 +86,18 @@ export function isDynamic(value: string): boolean {
   return value.includes('${{') || /\$(?:\{|[A-Za-z_])/.test(value);
 }
 
-// ---------------------------------------------------------------- a small shell reader
+// ---------------------------------------------------------------- shell commands (parsed by the collector)
 
-export type ShellOperator = '&&' | '||' | ';' | '|' | '&';
-
-/** One simple command of a `run` script: `A=1 sudo docker build .` → argv `docker build .`. */
-export interface SimpleCommand {
-  /** The program and its arguments, quotes removed, after assignments and wrappers (`sudo`, `env`, `!`, `if`). */
-  argv: string[];
-  /** `NAME=value` words written before the program (also those given to `env`). */
-  assignments: Record<string, string>;
-  /** The operator that joins it to what follows (`a || b` → `||`). */
-  next?: ShellOperator;
-  /** The source text after `next` up to the end of the command line, e.g. `exit 1` in `curl -f u || exit 1`. */
-  after: string;
-  /** Inside `$( )` or backticks. */
-  substituted: boolean;
-  /** The workflow line of the command it belongs to (its first line for continued commands). */
-  line: number;
-}
-
-const RESERVED_PREFIX = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
-const WRAPPERS = new Set(['sudo', 'command', 'exec', 'nohup']);
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+export type { ShellOperator, SimpleCommand };
 
 /** The simple commands of one script command, including those inside command substitutions. */
 export function simpleCommands(command: ShellCommand): SimpleCommand[] {
-  return parseShell(command.text, command.line, false);
+  return command.simple;
 }
 
 /** Every simple command of a step's `run` script, in order. */
 export function stepCommands(step: WorkflowStep): SimpleCommand[] {
-  return (step.run?.commands ?? []).flatMap((c) => simpleCommands(c));
-}
-
-interface RawSegment {
-  words: string[];
-  next?: ShellOperator;
-  end: number;
-}
-
-function parseShell(text: string, line: number, substituted: boolean): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  const nested: SimpleCommand[] = [];
-  const segments: RawSegment[] = [];
-  let words: string[] = [];
-  let word: string | null = null;
-  const endWord = () => {
-    if (word !== null) words.push(word);
-    word = null;
-  };
-  const endSegment = (next: ShellOperator | undefined, end: number) => {
-    endWord();
-    if (words.length > 0) segments.push({ words, ...(next ? { next } : {}), end });
-    words = [];
-  };
-  const inner = (body: string) => nested.push(...parseShell(body, line, true));
-
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    const n = text[i + 1];
-    if (c === '\\' && n === '\n') {
-      i += 2;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord();
-      i++;
-      continue;
-    }
-    if (c === '\n') {
-      endSegment(';', i);
-      i++;
-      continue;
-    }
-    if (c === '#' && word === null) {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '\\') {
-      word = (word ?? '') + (n ?? '');
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
-      const close = text.indexOf("'", i + 1);
-      const stop = close < 0 ? text.length : close;
-      word = (word ?? '') + text.slice(i + 1, stop);
-      i = stop + 1;
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      let value = '';
-      while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\\' && j + 1 < text.length && '"\\$`'.includes(text[j + 1] as string)) {
-          value += text[j + 1];
-          j += 2;
-        } else if (text.startsWith('$(', j) && !text.startsWith('$((', j)) {
-          const close = matchingParen(text, j + 1);
-          inner(text.slice(j + 2, close));
-          value += text.slice(j, close + 1);
-          j = close + 1;
-        } else if (text.startsWith('${{', j)) {
-          const close = text.indexOf('}}', j);
-          const stop = close < 0 ? text.length : close + 2;
-          value += text.slice(j, stop);
-          j = stop;
-        } else {
-          value += text[j];
-          j++;
-        }
-      }
-      word = (word ?? '') + value;
-      i = j + 1;
-      continue;
-    }
-    if (c === '$' && n === '{') {
-      const close = text.startsWith('${{', i) ? text.indexOf('}}', i) + 1 : text.indexOf('}', i);
-      const stop = close <= 0 ? text.length : close + 1;
-      word = (word ?? '') + text.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '$' && n === '(') {
-      const close = matchingParen(text, i + 1);
-      if (text[i + 2] !== '(') inner(text.slice(i + 2, close));
-      word = (word ?? '') + text.slice(i, close + 1);
-      i = close + 1;
-      continue;
-    }
-    if (c === '`') {
-      const close = text.indexOf('`', i + 1);
-      const stop = close < 0 ? text.length : close;
-      inner(text.slice(i + 1, stop));
-      word = (word ?? '') + text.slice(i, stop + 1);
-      i = stop + 1;
-      continue;
-    }
-    if (c === '>' || c === '<') {
-      // Redirections stay words (`2>&1`, `&>`), so their `&` is not taken for an operator.
-      let j = i + 1;
-      while (j < text.length && (text[j] === '>' || text[j] === '&' || text[j] === '|')) j++;
-      word = (word ?? '') + text.slice(i, j);
-      i = j;
-      continue;
-    }
-    if (c === '&' && n === '>') {
-      word = (word ?? '') + '&>';
-      i += 2;
-      continue;
-    }
-    if ((c === '&' && n === '&') || (c === '|' && n === '|')) {
-      endSegment(c === '&' ? '&&' : '||', i);
-      i += 2;
-      continue;
-    }
-    if (c === '|' || c === ';' || c === '&') {
-      endSegment(c === '|' ? '|' : c === ';' ? ';' : '&', i);
-      i += n === '&' && c === '|' ? 2 : 1;
-      continue;
-    }
-    if ((c === '(' && word === null) || c === ')') {
-      endSegment(';', i);
-      i++;
-      continue;
-    }
-    word = (word ?? '') + c;
-    i++;
-  }
-  endSegment(undefined, text.length);
-
-  for (const seg of segments) {
-    const afterStart = seg.end + (seg.next?.length ?? 0);
-    const lineEnd = text.indexOf('\n', afterStart);
-    const endsLine = text[seg.end] === '\n';
-    const after = seg.next && !endsLine ? text.slice(afterStart, lineEnd < 0 ? text.length : lineEnd).trim() : '';
-    const { argv, assignments } = stripPrefix(seg.words);
-    if (argv.length === 0 && Object.keys(assignments).length === 0) continue;
-    out.push({ argv, assignments, ...(seg.next ? { next: seg.next } : {}), after, substituted, line });
-  }
-  return [...out, ...nested];
-}
-
-/** Index of the `)` closing the `(` at `open`, skipping quotes and nested parentheses. */
-function matchingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    const c = text[j];
-    if (c === "'") {
-      const close = text.indexOf("'", j + 1);
-      if (close < 0) return text.length;
-      j = close;
-    } else if (c === '\\') j++;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return j;
-    }
-  }
-  return text.length;
-}
-
-function stripPrefix(words: string[]): { argv: string[]; assignments: Record<string, string> } {
-  const assignments: Record<string, string> = {};
-  let i = 0;
-  for (;;) {
-    const w = words[i];
-    if (w === undefined) break;
-    const m = ASSIGNMENT.exec(w);
-    if (m) {
-      assignments[m[1] as string] = m[2] as string;
-      i++;
-    } else if (RESERVED_PREFIX.has(w) || WRAPPERS.has(w)) {
-      i++;
-      // `sudo -E docker ...`: wrapper options are not the program.
-      while (w === 'sudo' && words[i]?.startsWith('-')) i++;
-    } else if (w === 'env') {
-      i++;
-      while (words[i]?.startsWith('-')) i++;
-    } else break;
-  }
-  return { argv: words.slice(i), assignments };
+  return (step.run?.commands ?? []).flatMap((c) => c.simple);
 }
 
 // ---------------------------------------------------------------- command options

@@ -1,6 +1,6 @@
 import { defineRule, type K8sLiveObject } from '@coditect-audit/core';
 import { appContainer, asArray, asNumber, asRecord, asString, containersOf } from '../util/k8s-app.js';
-import { parseImageRef } from '../util/images.js';
+import { containerImageRef } from '../util/images.js';
 import {
   conditionOf,
   containerStatuses,
@@ -58,7 +58,8 @@ export default defineRule({
       return;
     }
     const d = itemsOf(deployments).find((x) => x.name === exp.app.deployment && x.namespace === ns);
-    const container = d ? appContainer(viewOf(d), exp) : undefined;
+    const view = d ? viewOf(d) : undefined;
+    const container = view ? appContainer(view, exp) : undefined;
     if (!d || !container?.image) {
       ctx.skip(
         `Deployment ${exp.app.deployment} (or its app container) is not running in ${ns}; see k8s-rollout-healthy`,
@@ -68,7 +69,7 @@ export default defineRule({
     const image = container.image;
     const pods = itemsOf(ctx.facet('k8s.pods'));
     const running = new Set<string>();
-    const pinned = parseImageRef(image)?.digest;
+    const pinned = view && containerImageRef({ object: view, pointer: container.pointer })?.digest;
     if (pinned) running.add(pinned);
     for (const pod of podsOf(d, pods, [])) {
       for (const s of containerStatuses(pod)) {
@@ -84,9 +85,11 @@ export default defineRule({
     }
     const jobs = itemsOf(jobsFacet).filter((j) => j.namespace === ns && isMigration(j));
     const sameImage = (job: K8sLiveObject) => {
-      const images = containersOf(viewOf(job)).map((c) => c.image);
-      if (images.includes(image)) return true;
-      if (images.some((i) => i !== undefined && running.has(parseImageRef(i)?.digest ?? ''))) return true;
+      const view = viewOf(job);
+      const containers = containersOf(view);
+      if (containers.some((c) => c.image === image)) return true;
+      if (containers.some((c) => running.has(containerImageRef({ object: view, pointer: c.pointer })?.digest ?? '')))
+        return true;
       return podsOf(job, pods, []).some((p) =>
         containerStatuses(p).some((s) => running.has(digestOf(s.imageID) ?? '')),
       );

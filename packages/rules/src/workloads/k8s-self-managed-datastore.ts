@@ -39,7 +39,7 @@ export default defineRule({
       let failed = false;
       for (const c of containersOf(viewOf(w))) {
         if (c.init || !c.image || isClientCommand(c.spec)) continue;
-        const store = datastoreOf(c.image);
+        const store = datastoreOf(c);
         if (!store) continue;
         failed = true;
         ctx.fail({

@@ -148,7 +148,7 @@ export default defineRule({
       });
     }
     const image = container.image;
-    if (!image || imageRepository(image) !== exp.app.image) {
+    if (!image || imageRepository(container) !== exp.app.image) {
       defects++;
       ctx.fail({
         resource,

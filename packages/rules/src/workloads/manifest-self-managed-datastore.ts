@@ -50,7 +50,7 @@ export default defineRule({
       let failed = false;
       for (const c of containersOf(o)) {
         if (c.init) continue;
-        const store = datastoreOf(c.image);
+        const store = datastoreOf(c);
         if (!store || !c.image || isClientCommand(c.spec)) continue;
         failed = true;
         ctx.fail({

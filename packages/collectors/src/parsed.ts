@@ -1,0 +1,227 @@
+/**
+ * What the collectors parse for the rules, added to the facets once: the simple commands of every shell
+ * command (workflow `run:` steps, Dockerfile `RUN` / `CMD` / `ENTRYPOINT`), the parsed image references
+ * (Dockerfile stages, manifest and live workload containers, probed images), the connection URLs among
+ * readable values (ConfigMap data, literal env values, ExternalSecret templates). Rules only read them.
+ *
+ * It runs on redacted facets, the last step of every layer's collector: every parsed word is a piece of
+ * text the secret detector has already seen whole, in context (`-u admin:pw`, `--password x`). The same
+ * step turns a version-1 snapshot (written before the facets carried these) into the current version.
+ */
+import {
+  type ConnectionUrl,
+  type DockerInstruction,
+  type Dockerfile,
+  type ImageProbe,
+  type K8sLiveObject,
+  type K8sObject,
+  type CollectResult,
+  type ShellCommand,
+  SNAPSHOT_SCHEMA_VERSION,
+  type Workflow,
+} from '@coditect-audit/core';
+import { readableConnectionUrl } from './files/secrets.js';
+import { commandOf, scriptCommands } from './files/shell.js';
+import { containersAt, parsedContainerImages, parseImageReference } from './images.js';
+import { redactCollected } from './redact.js';
+
+type Json = Record<string, unknown>;
+
+const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The facets with their parsed parts (re)computed. Facets that are not `ok` are returned as they are. */
+export function withParsedFacets<F extends object>(facets: F): F {
+  const out: Json = {};
+  for (const [name, facet] of Object.entries(facets)) out[name] = withParsedFacet(name, facet);
+  return out as F;
+}
+
+/** A layer's collected result, redacted, then with its parsed parts: every live layer's last step. */
+export function finishCollected(result: CollectResult): CollectResult {
+  const redacted = redactCollected(result);
+  return { ...redacted, facets: withParsedFacets(redacted.facets) };
+}
+
+function withParsedFacet(name: string, facet: unknown): unknown {
+  if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
+  const data = facet.data;
+  if (name === 'files.workflows')
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
+  if (name === 'files.dockerfile')
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedDockerfile) } };
+  if (name === 'files.kubernetes')
+    return {
+      ...facet,
+      data: {
+        ...data,
+        files: arrayOf(data.files).map((f) =>
+          isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f,
+        ),
+      },
+    };
+  if (name === 'probe.registry')
+    return { ...facet, data: { ...data, images: arrayOf(data.images).map((i) => parsedProbeImage(i as ImageProbe)) } };
+  if (name.startsWith('k8s.') && Array.isArray(data.items))
+    return { ...facet, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
+  return facet;
+}
+
+function parsedWorkflow(wf: unknown): unknown {
+  if (!isJson(wf)) return wf;
+  const w = wf as unknown as Workflow;
+  return {
+    ...w,
+    jobs: arrayOf(w.jobs).map((job) =>
+      isJson(job)
+        ? {
+            ...job,
+            steps: arrayOf(job.steps).map((step) => {
+              if (!isJson(step) || !isJson(step.run)) return step;
+              const commands = arrayOf(step.run.commands).map((c) => reparsed(c as ShellCommand));
+              return { ...step, run: { ...step.run, commands } };
+            }),
+          }
+        : job,
+    ),
+  };
+}
+
+/** A command's simple commands, parsed from its (redacted) text. */
+function reparsed(c: ShellCommand): ShellCommand {
+  if (!isJson(c) || typeof c.text !== 'string') return c;
+  return commandOf(c.text, arrayOf(c.argv) as string[], c.line);
+}
+
+function parsedDockerfile(df: unknown): unknown {
+  if (!isJson(df)) return df;
+  return {
+    ...df,
+    stages: arrayOf((df as unknown as Dockerfile).stages).map((stage) => {
+      if (!isJson(stage)) return stage;
+      const imageRef = typeof stage.resolvedImage === 'string' ? parseImageReference(stage.resolvedImage) : undefined;
+      const { imageRef: _old, ...rest } = stage;
+      return {
+        ...rest,
+        ...(imageRef ? { imageRef } : {}),
+        instructions: arrayOf(stage.instructions).map((i) => withCommands(i as DockerInstruction)),
+      };
+    }),
+  };
+}
+
+const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/**
+ * The commands of `RUN`, `CMD` and `ENTRYPOINT`. Exec form (`["a", "b"]`, a JSON array of strings) runs
+ * its argv without a shell; shell form is a script (`RUN <<EOF` heredocs: the body is the script).
+ */
+export function instructionCommands(keyword: string, args: string, line: number): ShellCommand[] | undefined {
+  if (!COMMAND_KEYWORDS.has(keyword)) return undefined;
+  const text = args.trim();
+  if (text.startsWith('[')) {
+    try {
+      const argv: unknown = JSON.parse(text);
+      if (Array.isArray(argv) && argv.every((w) => typeof w === 'string')) {
+        const words = argv as string[];
+        if (words.length === 0) return [];
+        return [
+          {
+            text: words.join(' '),
+            argv: words,
+            line,
+            simple: [{ argv: words, assignments: {}, after: '', substituted: false, line }],
+          },
+        ];
+      }
+    } catch {
+      // Not JSON: the builder runs it in a shell, and so is it read.
+    }
+  }
+  const heredoc = /^<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1[ \t]*\n/.exec(text);
+  if (heredoc) {
+    const body = text.slice(heredoc[0].length).split('\n');
+    const end = body.findIndex((l) => l.trim() === heredoc[2]);
+    return scriptCommands((end < 0 ? body : body.slice(0, end)).join('\n'), (i) => line + 1 + i);
+  }
+  return scriptCommands(text, (i) => line + i);
+}
+
+function withCommands(i: DockerInstruction): unknown {
+  if (!isJson(i) || typeof i.keyword !== 'string' || typeof i.args !== 'string') return i;
+  const { commands: _old, ...rest } = i;
+  const commands = instructionCommands(i.keyword, i.args, i.line);
+  return commands ? { ...rest, commands } : rest;
+}
+
+function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
+  if (!isJson(o) || typeof o.kind !== 'string') return o;
+  const { images: _images, connectionUrls: _urls, ...rest } = o;
+  const images = parsedContainerImages(o.kind, o.object);
+  const connectionUrls = connectionUrlsOf(o.kind, typeof o.apiVersion === 'string' ? o.apiVersion : '', o.object);
+  return { ...rest, ...(images ? { images } : {}), ...(connectionUrls ? { connectionUrls } : {}) } as O;
+}
+
+const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Connection URLs among the values a workload reads in the clear: ConfigMap `data`, containers' literal
+ * `env` values, ExternalSecret template literals. By pointer of the value; undefined when there is none.
+ */
+function connectionUrlsOf(
+  kind: string,
+  apiVersion: string,
+  object: unknown,
+): Record<string, ConnectionUrl> | undefined {
+  const values: [string, unknown][] = [];
+  const entriesAt = (base: string, record: unknown) => {
+    if (isJson(record)) for (const [k, v] of Object.entries(record)) values.push([`${base}/${escapeToken(k)}`, v]);
+  };
+  if (kind === 'ConfigMap') entriesAt('/data', isJson(object) ? object.data : undefined);
+  else if (kind === 'ExternalSecret' && apiVersion.startsWith('external-secrets.io/'))
+    entriesAt('/spec/target/template/data', valueAt(object, ['spec', 'target', 'template', 'data']));
+  else
+    for (const { pointer, container } of containersAt(kind, object))
+      arrayOf(container.env).forEach((env, i) => {
+        if (isJson(env)) values.push([`${pointer}/env/${i}/value`, env.value]);
+      });
+  const out: Record<string, ConnectionUrl> = {};
+  for (const [pointer, value] of values) {
+    const url = typeof value === 'string' ? readableConnectionUrl(value) : undefined;
+    if (url) out[pointer] = url;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let cur = root;
+  for (const key of path) cur = isJson(cur) ? cur[key] : undefined;
+  return cur;
+}
+
+function parsedProbeImage(image: ImageProbe): unknown {
+  if (!isJson(image) || typeof image.reference !== 'string') return image;
+  const { ref: _old, ...rest } = image;
+  const ref = parseImageReference(image.reference);
+  return ref ? { ...rest, ref } : rest;
+}
+
+/**
+ * A snapshot read from disk, in the current version: a version-1 snapshot gets the parsed parts it predates
+ * (facets and fleet targets alike); any other version is returned unchanged for the schema to judge.
+ */
+export function upgradeSnapshot(value: unknown): unknown {
+  if (!isJson(value) || value.schemaVersion !== 1) return value;
+  return {
+    ...value,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    ...(isJson(value.facets) ? { facets: withParsedFacets(value.facets) } : {}),
+    ...(Array.isArray(value.targets)
+      ? {
+          targets: value.targets.map((t) =>
+            isJson(t) && isJson(t.facets) ? { ...t, facets: withParsedFacets(t.facets) } : t,
+          ),
+        }
+      : {}),
+  };
+}
