@@ -46,7 +46,7 @@ export function collectPositions(lineCounter: LineCounter, node: unknown): Recor
       for (const pair of current.items) {
         const key = keyString(pair);
         if (key === undefined) continue;
-        const child = `${pointer}/${escapePointerSegment(key)}`;
+        const child = interned(`${pointer}/${escapePointerSegment(key)}`);
         const offset = (pair.key as Node | null)?.range?.[0];
         if (offset !== undefined) {
           pointers.push(child);
@@ -57,7 +57,7 @@ export function collectPositions(lineCounter: LineCounter, node: unknown): Recor
     } else if (isSeq(current)) {
       current.items.forEach((item, index) => {
         if (isAlias(item) || !item || typeof item !== 'object') return;
-        const child = `${pointer}/${index}`;
+        const child = interned(`${pointer}/${index}`);
         const offset = (item as Node).range?.[0];
         if (offset !== undefined) {
           pointers.push(child);
@@ -68,8 +68,23 @@ export function collectPositions(lineCounter: LineCounter, node: unknown): Recor
     }
   };
   visit(node, '');
-  const target = { [POSITIONS]: { lineCounter, pointers, offsets: Int32Array.from(offsets) } };
+  // Copied to their exact length: a growing array keeps up to half its size spare.
+  const target = { [POSITIONS]: { lineCounter, pointers: pointers.slice(), offsets: offsets.slice() } };
   return new Proxy(target, lazyPositions) as unknown as Record<string, Position>;
+}
+
+/**
+ * One copy of each pointer string for all the objects read (every Deployment has
+ * `/spec/template/spec/containers/0/image`): a bounded table, emptied when full.
+ */
+const POINTERS = new Map<string, string>();
+const MAX_INTERNED = 50_000;
+function interned(pointer: string): string {
+  const known = POINTERS.get(pointer);
+  if (known !== undefined) return known;
+  if (POINTERS.size >= MAX_INTERNED) POINTERS.clear();
+  POINTERS.set(pointer, pointer);
+  return pointer;
 }
 
 const POSITIONS = Symbol('positions');
@@ -78,7 +93,8 @@ interface PositionIndex {
   lineCounter: LineCounter;
   /** JSON pointers in document order (a repeated key appears twice). */
   pointers: string[];
-  offsets: Int32Array;
+  /** Offsets of the pointers' keys or items in the parsed text, for `lineCounter`. */
+  offsets: number[];
 }
 
 type PositionsTarget = { [POSITIONS]: PositionIndex };
