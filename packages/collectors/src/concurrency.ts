@@ -1,14 +1,15 @@
 /**
  * Calls in flight to one API, adapting to its answers instead of a fixed number. At most `max` (the
  * configured `concurrency`) at once; fewer while the API pushes back:
- * - a quota answer (429) halves the window, and its Retry-After holds every new call until then;
+ * - a quota answer (429) halves the window; where the quota is the whole server's (Kubernetes' priority
+ *   and fairness), its Retry-After also holds every new call until then;
  * - each call answered without push-back widens the window by 1/window (one call per window's worth of
  *   answers), back up to `max`, but only while calls answer about as fast as the fastest seen (within
  *   twice): slower means the server queues them, and more calls at once would not make it faster.
  * Used by the Google Cloud and Kubernetes collectors; retries stay with their callers.
  */
 
-/** What a failed call says about quota: undefined when it is not push-back. */
+/** What a failed call says about quota: undefined when it is not push-back; `retryAfterMs` holds every call. */
 export type PushBackOf = (error: unknown) => { retryAfterMs?: number } | undefined;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

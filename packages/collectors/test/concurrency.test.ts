@@ -77,8 +77,10 @@ describe('adaptive concurrency', () => {
     ])
       await expect(limiter.run(() => Promise.reject(error))).rejects.toBe(error);
     expect(limiter.limit).toBe(16);
-    const quota = new GcpCallError('rate-limited', 'quota', 429, 'RESOURCE_EXHAUSTED', 0);
+    const quota = new GcpCallError('rate-limited', 'quota', 429, 'RESOURCE_EXHAUSTED', 60_000);
     await expect(limiter.run(() => Promise.reject(quota))).rejects.toBe(quota);
     expect(limiter.limit).toBe(8);
+    // Google's quotas are per API: the others' calls are not held for that call's Retry-After (60 s here).
+    expect(await limiter.run(async () => 'not held')).toBe('not held');
   });
 });

@@ -177,14 +177,12 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
 
 /**
  * Calls in flight to Google Cloud: at most `size` (layers.gcp.concurrency), fewer while the APIs answer
- * 429 (halved, held until Retry-After; ../concurrency.ts), widening again as calls succeed.
+ * 429 (halved; ../concurrency.ts), widening again as calls succeed. Google's quotas are per API and
+ * method: the call that got the 429 waits its Retry-After (callWithPolicy), the others are not held.
  */
 export class Limiter extends AdaptiveLimiter {
   constructor(size: number) {
-    super(size, (e) => {
-      const error = classify(e);
-      return error.kind === 'rate-limited' ? { retryAfterMs: error.retryAfterMs } : undefined;
-    });
+    super(size, (e) => (classify(e).kind === 'rate-limited' ? {} : undefined));
   }
 }
 
