@@ -36,7 +36,8 @@ export function keyString(pair: Pair): string | undefined {
  * million keys, and rules ask for the few a finding reports): the pointers and their offsets are kept in
  * compact arrays, with the file's `LineCounter`, and the returned object answers `positions[pointer]`,
  * `in`, `Object.keys` and `JSON.stringify` (a snapshot) as the plain record it stands for. A key written
- * twice keeps its first place and its last position, as assigning to a record would.
+ * twice keeps its first place and its last position, as assigning to a record would. It is a Proxy, which
+ * `structuredClone` refuses: copy a snapshot as JSON (what it is).
  */
 export function collectPositions(lineCounter: LineCounter, node: unknown): Record<string, Position> {
   const pointers: string[] = [];
