@@ -1,39 +1,31 @@
 /**
- * The files-layer floor: read every file of the tree at argv[2] and parse it with the collector's own
- * parsers, nothing else (no discovery rules, ignores, problems, facets, rules or reports). Run as a child
- * process so its wall time includes Node start-up and module loading, like the scan it is compared with.
+ * The files-layer floor: what any program that reads this repository's YAML has to do. Walks the tree at
+ * argv[2], reads every file, and parses each `.yaml` / `.yml` file with the plain `yaml` package
+ * (`parseAllDocuments`, then `toJS` of every document); other files (Dockerfiles, `.tf`) are read only.
+ * None of the product's code runs: no classification, positions, redaction, problems, facets, rules or
+ * reports. A child process, so its wall time includes Node start-up, like the scan it is compared with.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import {
-  classifyPath,
-  parseDockerfile,
-  parseKubernetes,
-  parseMarkdown,
-  parseTerraform,
-  parseTfState,
-  parseWorkflow,
-} from '../packages/collectors/dist/index.js';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const PARSERS = {
-  dockerfile: parseDockerfile,
-  kubernetes: parseKubernetes,
-  workflows: parseWorkflow,
-  terraform: parseTerraform,
-  tfstate: parseTfState,
-  markdown: parseMarkdown,
-};
+// The same `yaml` release the collectors depend on (the repository root does not depend on it).
+const collectors = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/collectors/package.json');
+const { parseAllDocuments } = await import(pathToFileURL(createRequire(collectors).resolve('yaml')).href);
 
 const root = process.argv[2];
 const entries = await readdir(root, { recursive: true, withFileTypes: true });
-let parsed = 0;
+let files = 0;
+let documents = 0;
 for (const entry of entries) {
   if (!entry.isFile()) continue;
-  const full = join(entry.parentPath ?? entry.path, entry.name);
-  const path = relative(root, full).replaceAll('\\', '/');
-  const kind = classifyPath(path);
-  if (!kind) continue;
-  const text = await readFile(full, 'utf8');
-  if (PARSERS[kind](path, text)) parsed++;
+  const text = await readFile(join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+  files++;
+  if (!/\.ya?ml$/.test(entry.name)) continue;
+  for (const document of parseAllDocuments(text)) {
+    document.toJS();
+    documents++;
+  }
 }
-process.stdout.write(`${JSON.stringify({ parsed })}\n`);
+process.stdout.write(`${JSON.stringify({ files, documents })}\n`);

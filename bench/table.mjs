@@ -30,3 +30,17 @@ export function median(values) {
 export function growthExponent(sizeA, timeA, sizeB, timeB) {
   return Math.log(timeB / timeA) / Math.log(sizeB / sizeA);
 }
+
+/**
+ * Log-log slopes between consecutive scales (1 = linear, 2 = quadratic) of `value` over `size`, as
+ * `{ from, to, exponent }`. Fixed costs (start-up) make them below 1 at small sizes.
+ */
+export function exponents(rows, size, value) {
+  const out = [];
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    out.push({ from: a.scale, to: b.scale, exponent: growthExponent(size(a), value(a), size(b), value(b)) });
+  }
+  return out;
+}

@@ -31,9 +31,15 @@ beforeAll(async () => {
   writeFileSync(honestFile, JSON.stringify(honest));
 });
 
+/**
+ * A copy of a snapshot, as JSON: what a snapshot is (a Kubernetes object's positions are computed when
+ * asked, by an object `structuredClone` cannot copy; JSON writes them out).
+ */
+const copyOf = (snapshot: Snapshot): Snapshot => JSON.parse(JSON.stringify(snapshot)) as Snapshot;
+
 /** The snapshot with every gcp facet taken out, its layer still marked collected. */
 function withoutGcpData(): string {
-  const doctored = structuredClone(honest);
+  const doctored = copyOf(honest);
   for (const name of Object.keys(doctored.facets))
     if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
   const file = join(work, 'doctored.json');
@@ -62,7 +68,7 @@ describe('a doctored snapshot', () => {
   });
 
   it('a layer the snapshot does not mention at all is an error, not a skip', async () => {
-    const doctored = structuredClone(honest);
+    const doctored = copyOf(honest);
     delete doctored.layers.gcp;
     for (const name of Object.keys(doctored.facets))
       if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];

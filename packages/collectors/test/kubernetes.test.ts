@@ -336,3 +336,75 @@ stringData:
     ]);
   });
 });
+
+describe('positions, computed when asked', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  labels: {app: a, tier: t}
+data:
+  one: "1"
+  list:
+    - x
+    - y
+data:
+  two: "2"
+`;
+
+  it('answers like the plain record it stands for: lookups, in, keys in document order, JSON', () => {
+    const o = parseKubernetes('c.yaml', text)!.manifest.objects[0]!;
+    expect(o.positions['/metadata/labels/tier']).toEqual({ line: 5, column: 20 });
+    expect(o.positions['/nope']).toBeUndefined();
+    expect(o.positions['']).toBeUndefined();
+    expect('/kind' in o.positions).toBe(true);
+    expect('/nope' in o.positions).toBe(false);
+    // `data` written twice: its first place among the keys, its last position (the value kubectl keeps).
+    expect(Object.keys(o.positions)).toEqual([
+      '/apiVersion',
+      '/kind',
+      '/metadata',
+      '/metadata/name',
+      '/metadata/labels',
+      '/metadata/labels/app',
+      '/metadata/labels/tier',
+      '/data',
+      '/data/one',
+      '/data/list',
+      '/data/list/0',
+      '/data/list/1',
+      '/data/two',
+    ]);
+    expect(o.positions['/data']).toEqual({ line: 11, column: 1 });
+    expect(o.positions['/data/one']).toEqual({ line: 7, column: 3 });
+    const plain = JSON.parse(JSON.stringify(o.positions)) as Record<string, unknown>;
+    expect(plain['/data/list/1']).toEqual({ line: 10, column: 7 });
+    expect(Object.keys(plain)).toEqual(Object.keys(o.positions));
+    expect({ ...o.positions }).toEqual(plain);
+  });
+
+  it('is read-only', () => {
+    const o = parseKubernetes('c.yaml', text)!.manifest.objects[0]!;
+    expect(() => {
+      o.positions['/kind'] = { line: 9, column: 9 };
+    }).toThrow(TypeError);
+    expect(o.positions['/kind']).toEqual({ line: 2, column: 1 });
+  });
+});
+
+describe('object values: JSON, as kubectl decodes them', () => {
+  const objectOf = (body: string) =>
+    parseKubernetes('v.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: v}\n${body}`)!.manifest.objects[0]!
+      .object as Record<string, unknown>;
+
+  it('turns values JSON has no form for into what JSON makes of them', () => {
+    expect(objectOf('data:\n  a: .nan\n  b: -.inf\n  c: -0\n  d: 1\n').data).toEqual({ a: null, b: null, c: 0, d: 1 });
+    expect(Object.is((objectOf('data:\n  c: -0\n').data as Record<string, unknown>).c, 0)).toBe(true);
+    expect(objectOf('data: !!set {a, b}\n').data).toEqual({});
+  });
+
+  it('copies what an alias shares, so redacting one place does not change the other', () => {
+    const o = objectOf('stringData: &s\n  password: hunter2\ndata: *s\n');
+    expect(o.data).not.toBe(o.stringData);
+  });
+});

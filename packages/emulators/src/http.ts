@@ -17,6 +17,11 @@ export interface RecordedRequest {
   userProject?: string;
   /** Whether the request carried a non-empty body. */
   hasBody?: boolean;
+  /**
+   * The body of a request other than GET (read POSTs such as `:getIamPolicy` or a SelfSubjectAccessReview
+   * ask a question in it), so the bench's plain client can repeat the same call.
+   */
+  body?: string;
 }
 
 export type Fault =
@@ -127,6 +132,7 @@ export class EmulatorServer {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     recorded.hasBody = body.trim() !== '';
+    if (recorded.hasBody && method !== 'GET') recorded.body = body;
 
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.faultFor(method, url.pathname);

@@ -7,7 +7,7 @@
  * - a quoted scalar's continuation lines may sit at any indentation (libyaml does not check it).
  */
 import { type Document, isMap, isSeq, LineCounter, type Node, Parser, parseAllDocuments } from 'yaml';
-import { keyString, nodePosition, type Position } from './yaml-nodes.js';
+import { keyString, type Position, positionAt } from './yaml-nodes.js';
 
 /** Parse options matching go-yaml v2's reading (see the module comment). */
 export const KUBECTL_YAML_OPTIONS = {
@@ -151,13 +151,15 @@ export function duplicateKeys(document: Document, lineCounter: LineCounter): Dup
   const out: DuplicateKey[] = [];
   const visit = (node: unknown) => {
     if (isMap(node)) {
-      const seen = new Map<string, Position>();
+      // Offsets, turned into positions only for the keys found twice.
+      const seen = new Map<string, number>();
       for (const pair of node.items) {
         const key = keyString(pair);
-        const at = nodePosition(lineCounter, pair.key as Node);
-        if (key !== undefined && at) {
+        const at = (pair.key as Node | null)?.range?.[0];
+        if (key !== undefined && at !== undefined) {
           const first = seen.get(key);
-          if (first && key !== '<<') out.push({ key, first, repeated: at });
+          if (first !== undefined && key !== '<<')
+            out.push({ key, first: positionAt(lineCounter, first), repeated: positionAt(lineCounter, at) });
           else seen.set(key, at);
         }
         visit(pair.value);

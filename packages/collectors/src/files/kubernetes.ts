@@ -56,6 +56,8 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   const { documents, lineCounter } = parseLikeKubectl(source);
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
 
+  // An alias needs an anchor (`&name`): without one, no two places of a document share an object.
+  const anchored = source.includes('&');
   const repeated: string[] = [];
   let apiOutput: { line: number; column: number } | undefined;
   let firstRepeat: { line: number; column: number } | undefined;
@@ -72,7 +74,10 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
     }
     let value: unknown;
     try {
-      value = JSON.parse(JSON.stringify(document.toJS({ maxAliasCount: 1000 }) ?? null));
+      value = document.toJS({ maxAliasCount: 1000 }) ?? null;
+      // What kubectl decodes is JSON: a copy makes it so (no NaN, Set, Map, shared alias objects that
+      // redaction would change twice). Without anchors, a document of plain values is already that.
+      if (anchored || !isPlainJson(value)) value = JSON.parse(JSON.stringify(value));
     } catch (e) {
       const at = nodePosition(lineCounter, document.contents as Node) ?? { line: 1, column: 1 };
       result.errors.push(new FileParseError(`invalid YAML: ${(e as Error).message}`, at.line, at.column));
@@ -248,6 +253,26 @@ function redactEnvValues(value: unknown): void {
       }
     }
     redactEnvValues(child);
+  }
+}
+
+/** Strings, finite numbers other than -0, booleans, null, and arrays and plain objects of them. */
+function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainJson);
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      for (const key in value) if (!isPlainJson((value as Json)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
   }
 }
 

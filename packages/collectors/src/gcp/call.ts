@@ -1,11 +1,12 @@
 /**
- * How every Google Cloud call is made: bounded concurrency, a timeout per call, retries with exponential
+ * How every Google Cloud call is made: concurrency that backs off on quota answers, a timeout per call, retries with exponential
  * backoff and jitter on 429 / 5xx / UNAVAILABLE / DEADLINE_EXCEEDED / timeouts (honouring Retry-After,
  * within a time budget), pagination to the end with a guard against a repeating page token, and one
  * classification of the errors both client shapes produce (REST `GaxiosError` with the HTTP status and the
  * JSON body as message; gRPC-style `GoogleError` with a numeric code).
  */
 import type { Problem } from '@coditect-audit/core';
+import { AdaptiveLimiter } from '../concurrency.js';
 import { GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
 import { obj, objs, str } from './normalize.js';
 
@@ -174,20 +175,14 @@ export function classify(err: unknown, now = Date.now()): GcpCallError {
   return new GcpCallError('other', detail, http, status);
 }
 
-/** A counting semaphore: at most `size` calls in flight. */
-export class Limiter {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await fn();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
+/**
+ * Calls in flight to Google Cloud: at most `size` (layers.gcp.concurrency), fewer while the APIs answer
+ * 429 (halved; ../concurrency.ts), widening again as calls succeed. Google's quotas are per API and
+ * method: the call that got the 429 waits its Retry-After (callWithPolicy), the others are not held.
+ */
+export class Limiter extends AdaptiveLimiter {
+  constructor(size: number) {
+    super(size, (e) => (classify(e).kind === 'rate-limited' ? {} : undefined));
   }
 }
 

@@ -19,6 +19,7 @@ import {
   type ResponseContext,
   ServerConfiguration,
 } from '@kubernetes/client-node';
+import { AdaptiveLimiter } from '../concurrency.js';
 import { kubeconfigFiles } from './kubeconfig.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -350,20 +351,17 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
   }
 }
 
-/** At most `n` tasks at once. */
+/**
+ * At most `n` requests at once (the context's `concurrency`), fewer while the API server answers 429:
+ * halved and held until Retry-After (../concurrency.ts), widening again as requests succeed.
+ */
 export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    while (active >= n) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
+  const adaptive = new AdaptiveLimiter(n, (e) => {
+    if (!(e instanceof ApiException) || e.code !== 429) return undefined;
+    const seconds = Number(e.headers?.['retry-after']);
+    return Number.isFinite(seconds) && seconds >= 0 ? { retryAfterMs: Math.min(seconds * 1000, 30_000) } : {};
+  });
+  return (task) => adaptive.run(task);
 }
 
 export interface Page {

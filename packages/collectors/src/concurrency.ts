@@ -1,0 +1,85 @@
+/**
+ * Calls in flight to one API, adapting to its answers instead of a fixed number. At most `max` (the
+ * configured `concurrency`) at once; fewer while the API pushes back:
+ * - a quota answer (429) halves the window; where the quota is the whole server's (Kubernetes' priority
+ *   and fairness), its Retry-After also holds every new call until then;
+ * - each call answered without push-back widens the window by 1/window (one call per window's worth of
+ *   answers), back up to `max`, but only while calls answer about as fast as the fastest seen (within
+ *   twice): slower means the server queues them, and more calls at once would not make it faster.
+ * Used by the Google Cloud and Kubernetes collectors; retries stay with their callers.
+ */
+
+/** What a failed call says about quota: undefined when it is not push-back; `retryAfterMs` holds every call. */
+export type PushBackOf = (error: unknown) => { retryAfterMs?: number } | undefined;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class AdaptiveLimiter {
+  private window: number;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** No call starts before this time (ms since the epoch): the latest Retry-After. */
+  private holdUntil = 0;
+  private fastestMs = Number.POSITIVE_INFINITY;
+
+  constructor(
+    readonly max: number,
+    private readonly pushBackOf: PushBackOf = () => undefined,
+  ) {
+    this.max = Math.max(1, Math.floor(max));
+    this.window = this.max;
+  }
+
+  /** Calls allowed in flight now. */
+  get limit(): number {
+    return Math.max(1, Math.floor(this.window));
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    const started = performance.now();
+    try {
+      const value = await fn();
+      this.answered(performance.now() - started);
+      return value;
+    } catch (e) {
+      const pushBack = this.pushBackOf(e);
+      if (pushBack) this.pushedBack(pushBack.retryAfterMs);
+      throw e;
+    } finally {
+      this.active--;
+      this.wake();
+    }
+  }
+
+  /** A quota answer: half the window, and no new call before Retry-After. */
+  pushedBack(retryAfterMs?: number): void {
+    this.window = Math.max(1, this.window / 2);
+    if (retryAfterMs !== undefined && retryAfterMs > 0)
+      this.holdUntil = Math.max(this.holdUntil, Date.now() + retryAfterMs);
+  }
+
+  private answered(ms: number): void {
+    this.fastestMs = Math.min(this.fastestMs, ms);
+    if (this.window < this.max && ms <= 2 * this.fastestMs + 1) {
+      this.window = Math.min(this.max, this.window + 1 / this.window);
+      this.wake();
+    }
+  }
+
+  private async acquire(): Promise<void> {
+    for (;;) {
+      const hold = this.holdUntil - Date.now();
+      if (hold > 0) await sleep(hold);
+      else if (this.active < this.limit) {
+        this.active++;
+        return;
+      } else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** Lets as many waiting calls re-check as there are free places. */
+  private wake(): void {
+    for (let free = this.limit - this.active; free > 0 && this.waiting.length > 0; free--) this.waiting.shift()?.();
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { AdaptiveLimiter } from '../src/concurrency.js';
+import { GcpCallError, Limiter } from '../src/gcp/call.js';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `count` calls of `ms` each through `limiter`; answers the most that were in flight at once. */
+async function peakOf(limiter: AdaptiveLimiter, count: number, ms = 5): Promise<number> {
+  let active = 0;
+  let peak = 0;
+  await Promise.all(
+    Array.from({ length: count }, () =>
+      limiter.run(async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await pause(ms);
+        active--;
+      }),
+    ),
+  );
+  return peak;
+}
+
+describe('adaptive concurrency', () => {
+  it('never runs more calls at once than the configured concurrency', async () => {
+    const limiter = new AdaptiveLimiter(4);
+    expect(await peakOf(limiter, 30)).toBe(4);
+    expect(limiter.limit).toBe(4);
+  });
+
+  it('halves on each quota answer, never below one call', () => {
+    const limiter = new AdaptiveLimiter(16);
+    const limits = [16];
+    for (let i = 0; i < 6; i++) {
+      limiter.pushedBack();
+      limits.push(limiter.limit);
+    }
+    expect(limits).toEqual([16, 8, 4, 2, 1, 1, 1]);
+  });
+
+  it('runs at the reduced width after push-back, and widens back to the configured one as calls succeed', async () => {
+    const limiter = new AdaptiveLimiter(8);
+    limiter.pushedBack();
+    limiter.pushedBack();
+    expect(limiter.limit).toBe(2);
+    // Two at once while the window is 2; additive increase brings it back to 8 over a few windows.
+    expect(await peakOf(limiter, 2)).toBe(2);
+    for (let round = 0; round < 12 && limiter.limit < 8; round++) await peakOf(limiter, limiter.limit, 1);
+    expect(limiter.limit).toBe(8);
+  });
+
+  it("holds every new call until the quota answer's Retry-After", async () => {
+    const limiter = new AdaptiveLimiter(4);
+    const pushed = Date.now();
+    limiter.pushedBack(120);
+    let started = 0;
+    await limiter.run(async () => {
+      started = Date.now();
+    });
+    // A lower bound only: a busy machine may start it later, never earlier.
+    expect(started - pushed).toBeGreaterThanOrEqual(110);
+  });
+
+  it('learns push-back from the errors its calls throw, and only from those its caller names', async () => {
+    const limiter = new AdaptiveLimiter(8, (e) => ((e as Error).message === 'quota' ? { retryAfterMs: 0 } : undefined));
+    await expect(limiter.run(() => Promise.reject(new Error('other')))).rejects.toThrow('other');
+    expect(limiter.limit).toBe(8);
+    await expect(limiter.run(() => Promise.reject(new Error('quota')))).rejects.toThrow('quota');
+    expect(limiter.limit).toBe(4);
+  });
+
+  it('Google Cloud: a 429 narrows the window; a 503 or a denial does not', async () => {
+    const limiter = new Limiter(16);
+    for (const error of [
+      new GcpCallError('unavailable', 'busy', 503),
+      new GcpCallError('permission-denied', 'no', 403),
+    ])
+      await expect(limiter.run(() => Promise.reject(error))).rejects.toBe(error);
+    expect(limiter.limit).toBe(16);
+    const quota = new GcpCallError('rate-limited', 'quota', 429, 'RESOURCE_EXHAUSTED', 60_000);
+    await expect(limiter.run(() => Promise.reject(quota))).rejects.toBe(quota);
+    expect(limiter.limit).toBe(8);
+    // Google's quotas are per API: the others' calls are not held for that call's Retry-After (60 s here).
+    expect(await limiter.run(async () => 'not held')).toBe('not held');
+  });
+});
