@@ -139,4 +139,38 @@ describe('with a config: its names drive the rules', () => {
     expect(text).not.toContain('us-central1');
     expect(text).toContain('europe-west1-docker.pkg.dev/acme-prod-42');
   });
+
+  it('an ADR identity the config does not name stays assumed and does not gate, though the config names a project', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      region: europe-west1\n',
+    );
+    const result = await scan({ dir });
+    const kms = result.verdicts.filter((v) => v.ruleId.startsWith('tf-kms-') && v.status === 'fail');
+    expect(kms.map((v) => v.ruleId).sort()).toEqual(['tf-kms-signer-binding', 'tf-kms-signing-key']);
+    for (const v of kms) {
+      expect(v.assumed).toMatch(/^the config does not name expectations\.kms\.keyRing, expectations\.kms\.key/);
+      expect(v.assumed).toContain("ADR-001's KMS key");
+    }
+    expect(
+      result.verdicts.find((v) => v.ruleId === 'tf-secret-manager-secrets' && v.status === 'fail')?.assumed,
+    ).toContain('expectations.secretManager.secrets');
+    // No banner: a config was given; each finding says what it assumed. The two P0 do not gate.
+    expect(result.assumptions).toBeUndefined();
+    expect(result.gate.exitCode).toBe(0);
+  });
+
+  it('a config that names the key judges it as given: the KMS findings gate', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      kms: {keyRing: signing, key: licence, signer: "serviceAccount:api@acme-prod-42.iam.gserviceaccount.com"}\n',
+    );
+    const result = await scan({ dir });
+    const key = result.verdicts.find((v) => v.ruleId === 'tf-kms-signing-key' && v.status === 'fail');
+    expect(key?.assumed).toBeUndefined();
+    expect(key?.message).toContain('licence');
+    expect(result.gate.exitCode).toBe(1);
+  });
 });
