@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORTERS } from '@coditect-audit/reporters';
 import { describe, expect, it } from 'vitest';
+import { sarifErrors } from '../packages/reporters/test/validators.js';
 import { scan } from '../packages/cli/src/scan.js';
 import { runCli, tempDir } from './support/cli.js';
 
@@ -172,5 +173,26 @@ describe('with a config: its names drive the rules', () => {
     expect(key?.assumed).toBeUndefined();
     expect(key?.message).toContain('licence');
     expect(result.gate.exitCode).toBe(1);
+  });
+
+  it('no .tf at all: tf-missing-declaration is placed at the environment entry of the config, and SARIF stays valid', async () => {
+    const dir = tempDir('coditect-audit-modes-');
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n');
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n',
+    );
+    const result = await scan({ dir });
+    const missing = result.verdicts.find((v) => v.ruleId === 'tf-missing-declaration' && v.status === 'fail');
+    expect(missing?.messageId).toBe('noIac');
+    const sarif = REPORTERS.sarif.render(result, {});
+    expect(sarifErrors(sarif)).toEqual([]);
+    const run = JSON.parse(sarif).runs[0];
+    const placed = run.results.find((r: { ruleId: string }) => r.ruleId === 'tf-missing-declaration');
+    expect(placed.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'coditect-audit.yaml' },
+      region: { startLine: 3 },
+    });
+    expect(placed.properties.locationSource).toBe('config');
   });
 });
