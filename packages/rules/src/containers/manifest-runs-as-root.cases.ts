@@ -471,6 +471,39 @@ spec:
       ],
     },
     {
+      name: "a bare image name that skaffold builds in another folder is Docker Hub's there: unknown",
+      files: {
+        'services/cache/skaffold.yaml': `apiVersion: skaffold/v4beta6
+kind: Config
+build:
+  artifacts:
+    - image: redis
+`,
+        'services/cache/Dockerfile': `FROM redis:7.2
+USER 999
+`,
+        'demo/redis.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: redis
+spec:
+  containers:
+    - name: redis
+      image: redis
+`,
+      },
+      expect: [
+        {
+          messageId: 'imageUserUnknown',
+          file: 'demo/redis.yaml',
+          line: 7,
+          column: 7,
+          status: 'unknown',
+          dependsOn: ['image config User of redis'],
+        },
+      ],
+    },
+    {
       name: 'two Dockerfiles build the same image and disagree: unknown, naming both',
       files: {
         '.github/workflows/ci.yml': `on: push

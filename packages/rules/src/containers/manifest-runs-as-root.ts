@@ -132,7 +132,7 @@ function judgeByImage(
     ctx.fail({ resource, messageId: 'notEnforced', data: { ...data, why: app }, location, evidence: unenforced });
     return;
   }
-  const user = imageUser(image, ctx.facet('files.dockerfile'));
+  const user = imageUser(image, ctx.facet('files.dockerfile'), c.object.file);
   const withImage = { ...data, image: image || '(no image)' };
   if (user.kind === 'publishedNonRoot') {
     ctx.pass({ resource, messageId: 'publishedNonRoot', data: withImage, location });

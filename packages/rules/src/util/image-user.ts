@@ -30,13 +30,19 @@ export function imageRepositoryKey(reference: string): string | undefined {
   return `${registry === 'index.docker.io' ? 'docker.io' : registry}/${repository}`;
 }
 
-export function imageUser(reference: string, dockerfiles: FacetMap['files.dockerfile']): ImageUser {
+/**
+ * `manifest` is the file that runs the image: a bare name (`cart`, as skaffold and kustomize name images)
+ * is only this repository's build in the folder of the file that declares it, since another folder's `cart`
+ * or `redis` may well be Docker Hub's.
+ */
+export function imageUser(reference: string, dockerfiles: FacetMap['files.dockerfile'], manifest: string): ImageUser {
   const key = imageRepositoryKey(reference);
   const from: BuiltFrom[] = [];
   if (key) {
     for (const build of dockerfiles.builds ?? []) {
       if (imageRepositoryKey(build.image) !== key || from.some((f) => f.build.dockerfile === build.dockerfile))
         continue;
+      if (!build.image.includes('/') && !inFolderOf(build.file, manifest)) continue;
       const df = dockerfiles.files.find((d) => d.file === build.dockerfile);
       if (!df) continue;
       const user = dockerfileUser(df);
@@ -51,6 +57,11 @@ export function imageUser(reference: string, dockerfiles: FacetMap['files.docker
   }
   if (isNonRootBaseImage(reference)) return { kind: 'publishedNonRoot' };
   return { kind: 'notBuiltHere' };
+}
+
+function inFolderOf(declaring: string, file: string): boolean {
+  const slash = declaring.lastIndexOf('/');
+  return slash < 0 || file.startsWith(declaring.slice(0, slash + 1));
 }
 
 /** `Dockerfile:41 (USER app), built by .github/workflows/release.yml:95 (workflow)` */
