@@ -45,7 +45,7 @@ export default defineRule({
     builtRoot:
       '{{container}} in {{kind}} {{name}} runs as root: the pod spec sets neither runAsNonRoot nor runAsUser, and its image {{image}} is built from this repository: {{builds}}.',
     builtNonRoot:
-      '{{container}} in {{kind}} {{name}} runs as {{user}}: its image {{image}} is built from this repository ({{builds}}). runAsNonRoot: true would have the kubelet enforce it.',
+      '{{container}} in {{kind}} {{name}} runs as {{user}}: its image {{image}} is built from this repository: {{builds}}. runAsNonRoot: true would have the kubelet enforce it.',
     builtUndecided:
       '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, and the Dockerfiles that build its image {{image}} do not settle the user: {{builds}}.',
     publishedNonRoot:
