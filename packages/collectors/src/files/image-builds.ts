@@ -13,6 +13,7 @@
 import { posix } from 'node:path';
 import type { ImageBuild, Workflow } from '@coditect-audit/core';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { overYamlBudget } from './yaml-nodes.js';
 
 export interface YamlSource {
   path: string;
@@ -235,6 +236,8 @@ function splitList(value: string): string[] {
 }
 
 export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unknown) => number }[] {
+  // The same parse budget as manifests: a hostile file is not composed at all.
+  if (overYamlBudget(text) !== undefined) return [];
   const lineCounter = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
