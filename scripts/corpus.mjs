@@ -68,7 +68,9 @@ for (const mode of modes) {
       crashes.push({ mode: mode.name, repo, error: String(e?.stack ?? e) });
       continue;
     }
-    const repoCounts = { fail: 0, error: 0, unknown: 0, P0: 0, P1: 0 };
+    // `assumed`: fails on a name ADR-001 gave and the config did not (reported, not gating); `gate`: the
+    // findings that fail the default gate (fail on P0).
+    const repoCounts = { fail: 0, error: 0, unknown: 0, P0: 0, P1: 0, assumed: 0, gate: result.gate.failing };
     for (const v of result.verdicts) {
       byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
       if (v.status === 'fail' || v.status === 'error' || v.status === 'unknown') {
@@ -81,6 +83,7 @@ for (const mode of modes) {
         if (v.status === 'fail') {
           byPriority[v.priority] = (byPriority[v.priority] ?? 0) + 1;
           if (v.priority === 'P0' || v.priority === 'P1') repoCounts[v.priority]++;
+          if (v.assumed) repoCounts.assumed++;
         }
         findings.push({
           repo,
@@ -92,6 +95,8 @@ for (const mode of modes) {
           line: v.location?.startLine,
           resource: v.resource.id,
           message: v.message,
+          ...(v.assumed ? { assumed: v.assumed } : {}),
+          ...(v.dependsOn ? { dependsOn: v.dependsOn } : {}),
         });
       }
     }
@@ -142,9 +147,12 @@ for (const [name, m] of Object.entries(out.modes)) {
       .join(', ')}`,
     '',
   );
-  lines.push('| repository | fail | P0 | P1 | error | unknown |', '|---|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| repository | fail | P0 | P1 | error | unknown | fail, assumed | failing the P0 gate |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const [repo, c] of Object.entries(m.perRepo))
-    lines.push(`| ${repo} | ${c.fail} | ${c.P0} | ${c.P1} | ${c.error} | ${c.unknown} |`);
+    lines.push(`| ${repo} | ${c.fail} | ${c.P0} | ${c.P1} | ${c.error} | ${c.unknown} | ${c.assumed} | ${c.gate} |`);
   lines.push(
     '',
     '| rule | priority | fail | of which low certainty | error | unknown |',

@@ -29,6 +29,7 @@ spec:
           securityContext:
             privileged: true
             allowPrivilegeEscalation: true
+            runAsUser: 0
 `;
 
 const CONFIG = 'version: 1\nenvironments:\n  staging:\n    failOn: P0\n    layers:\n      files: true\n';
@@ -90,7 +91,10 @@ describe('break 5: an ignore file does not hide a committed file', () => {
     writeFileSync(join(repo, 'coditect-audit.yaml'), CONFIG);
     mkdirSync(join(repo, 'k8s'));
     mkdirSync(join(repo, 'build'));
-    writeFileSync(join(repo, 'k8s/app.yaml'), PRIVILEGED.replace(/miner/g, 'app').replace(/true/g, 'false'));
+    writeFileSync(
+      join(repo, 'k8s/app.yaml'),
+      PRIVILEGED.replace(/miner/g, 'app').replace(/true/g, 'false').replace('runAsUser: 0', 'runAsUser: 1000'),
+    );
     writeFileSync(join(repo, 'k8s/privileged.yaml'), PRIVILEGED);
     writeFileSync(join(repo, 'k8s/.gitignore'), 'privileged.yaml\nscratch.yaml\n');
     writeFileSync(join(repo, '.gitignore'), 'build/\n');

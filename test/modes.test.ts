@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORTERS } from '@coditect-audit/reporters';
 import { describe, expect, it } from 'vitest';
+import { sarifErrors } from '../packages/reporters/test/validators.js';
 import { scan } from '../packages/cli/src/scan.js';
 import { runInProcess, tempDir } from './support/cli.js';
 
@@ -138,5 +139,60 @@ describe('with a config: its names drive the rules', () => {
     expect(text).not.toContain('coditect-cloud-infra');
     expect(text).not.toContain('us-central1');
     expect(text).toContain('europe-west1-docker.pkg.dev/acme-prod-42');
+  });
+
+  it('an ADR identity the config does not name stays assumed and does not gate, though the config names a project', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      region: europe-west1\n',
+    );
+    const result = await scan({ dir });
+    const kms = result.verdicts.filter((v) => v.ruleId.startsWith('tf-kms-') && v.status === 'fail');
+    expect(kms.map((v) => v.ruleId).sort()).toEqual(['tf-kms-signer-binding', 'tf-kms-signing-key']);
+    for (const v of kms) {
+      expect(v.assumed).toMatch(/^the config does not name expectations\.kms\.keyRing, expectations\.kms\.key/);
+      expect(v.assumed).toContain("ADR-001's KMS key");
+    }
+    expect(
+      result.verdicts.find((v) => v.ruleId === 'tf-secret-manager-secrets' && v.status === 'fail')?.assumed,
+    ).toContain('expectations.secretManager.secrets');
+    // No banner: a config was given; each finding says what it assumed. The two P0 do not gate.
+    expect(result.assumptions).toBeUndefined();
+    expect(result.gate.exitCode).toBe(0);
+  });
+
+  it('a config that names the key judges it as given: the KMS findings gate', async () => {
+    const dir = unconfigured();
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      kms: {keyRing: signing, key: licence, signer: "serviceAccount:api@acme-prod-42.iam.gserviceaccount.com"}\n',
+    );
+    const result = await scan({ dir });
+    const key = result.verdicts.find((v) => v.ruleId === 'tf-kms-signing-key' && v.status === 'fail');
+    expect(key?.assumed).toBeUndefined();
+    expect(key?.message).toContain('licence');
+    expect(result.gate.exitCode).toBe(1);
+  });
+
+  it('no .tf at all: tf-missing-declaration is placed at the environment entry of the config, and SARIF stays valid', async () => {
+    const dir = tempDir('coditect-audit-modes-');
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n');
+    writeFileSync(
+      join(dir, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n',
+    );
+    const result = await scan({ dir });
+    const missing = result.verdicts.find((v) => v.ruleId === 'tf-missing-declaration' && v.status === 'fail');
+    expect(missing?.messageId).toBe('noIac');
+    const sarif = REPORTERS.sarif.render(result, {});
+    expect(sarifErrors(sarif)).toEqual([]);
+    const run = JSON.parse(sarif).runs[0];
+    const placed = run.results.find((r: { ruleId: string }) => r.ruleId === 'tf-missing-declaration');
+    expect(placed.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'coditect-audit.yaml' },
+      region: { startLine: 3 },
+    });
+    expect(placed.properties.locationSource).toBe('config');
   });
 });

@@ -25,6 +25,7 @@ import {
   parseConfig,
   type Rule,
   RuleDefinitionError,
+  givenExpectationFields,
   resolveExpectations,
   type ScanResult,
   type Snapshot,
@@ -610,6 +611,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     strict: options.strict ?? prep.envConfig.strict ?? false,
     // Without a config (or with one whose environment names no expectations) ADR-001's names are assumed.
     ...(prep.envConfig.expectations ? {} : { assumedExpectations: true }),
+    // With a config, each ADR identity is assumed unless the config names its fields.
+    ...(prep.envConfig.expectations ? { expectationsGiven: givenExpectationFields(prep.envConfig.expectations) } : {}),
     suppressions: prep.config?.suppressions ?? [],
     ...(prep.configFile ? { configFile: prep.configFile } : {}),
     ...(envLine ? { configLine: envLine } : {}),

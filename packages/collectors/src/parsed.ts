@@ -49,7 +49,14 @@ function withParsedFacet(name: string, facet: unknown): unknown {
   if (name === 'files.workflows')
     return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
   if (name === 'files.dockerfile')
-    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedDockerfile) } };
+    return {
+      ...facet,
+      data: {
+        ...data,
+        files: arrayOf(data.files).map(parsedDockerfile),
+        ...(Array.isArray(data.builds) ? { builds: data.builds.map(parsedBuild) } : {}),
+      },
+    };
   if (name === 'files.kubernetes')
     return {
       ...facet,
@@ -91,6 +98,14 @@ function parsedWorkflow(wf: unknown): unknown {
 function reparsed(c: ShellCommand): ShellCommand {
   if (!isJson(c) || typeof c.text !== 'string') return c;
   return commandOf(c.text, arrayOf(c.argv) as string[], c.line);
+}
+
+/** An image the repository builds, with its reference parsed (the image → Dockerfile join reads it). */
+function parsedBuild(build: unknown): unknown {
+  if (!isJson(build) || typeof build.image !== 'string') return build;
+  const { imageRef: _old, ...rest } = build;
+  const imageRef = parseImageReference(build.image);
+  return { ...rest, ...(imageRef ? { imageRef } : {}) };
 }
 
 function parsedDockerfile(df: unknown): unknown {

@@ -173,6 +173,24 @@ export function adrDefaults(
   };
 }
 
+/**
+ * The expectation fields a config gives, as dotted paths with every prefix (`kms`, `kms.key`): what an
+ * `adrIdentity` rule checks before treating a name as the config's rather than ADR-001's.
+ */
+export function givenExpectationFields(input: ExpectationsInput | undefined): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, prefix: string) => {
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === undefined) continue;
+      const path = prefix ? `${prefix}.${key}` : key;
+      out.push(path);
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) walk(v, path);
+    }
+  };
+  if (input) walk(input, '');
+  return out;
+}
+
 export function resolveExpectations(input: ExpectationsInput | undefined): Expectations {
   const i = input ?? {};
   const d = adrDefaults(i.project, i.region ?? i.registry?.location, i.app?.serviceAccount);

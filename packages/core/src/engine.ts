@@ -39,6 +39,11 @@ export interface EngineOptions {
    * names (`adrIdentity`) are marked `assumed` and do not gate.
    */
   assumedExpectations?: boolean;
+  /**
+   * The expectation fields the config gives (`project`, `kms.key`, `app`: see `givenExpectationFields`).
+   * An `adrIdentity` rule whose `adrIdentityFields` are not all among them judges an assumed name.
+   */
+  expectationsGiven?: readonly string[];
   /** Expectations of fleet targets that have their own, by target name. */
   targetExpectations?: Record<string, Expectations>;
 }
@@ -330,11 +335,26 @@ function runRule(
     );
   }
   const verdicts = [...partial, ...collapse(reported)];
-  if (options.assumedExpectations && rule.adrIdentity) {
-    const assumed = `no config names the expectations: ADR-001's ${rule.adrIdentity} is assumed`;
-    for (const v of verdicts) if (v.status === 'fail' || v.status === 'unknown') v.assumed = assumed;
-  }
+  const assumed = assumedIdentity(rule, options);
+  if (assumed) for (const v of verdicts) if (v.status === 'fail' || v.status === 'unknown') v.assumed = assumed;
   return verdicts;
+}
+
+/** What the rule judges by that the config did not name (per expectation field), or undefined. */
+function assumedIdentity(rule: Rule, options: EngineOptions): string | undefined {
+  if (!rule.adrIdentity) return undefined;
+  if (options.assumedExpectations) return `no config names the expectations: ADR-001's ${rule.adrIdentity} is assumed`;
+  if (!rule.adrIdentityFields || !options.expectationsGiven) return undefined;
+  const given = new Set(options.expectationsGiven);
+  const missing = rule.adrIdentityFields.filter((f) => !f.split('|').some((alt) => given.has(alt)));
+  if (missing.length === 0) return undefined;
+  const names = missing.map((f) =>
+    f
+      .split('|')
+      .map((alt) => `expectations.${alt}`)
+      .join(' or '),
+  );
+  return `the config does not name ${names.join(', ')}: ADR-001's ${rule.adrIdentity} is assumed`;
 }
 
 /**

@@ -112,6 +112,8 @@ export interface EvaluateOptions {
   strict?: boolean;
   /** No config named the expectations: ADR-001's names are assumed (and said so in every report). */
   assumedExpectations?: boolean;
+  /** The expectation fields the config gives (`givenExpectationFields`): the others are ADR-001's, assumed. */
+  expectationsGiven?: readonly string[];
   suppressions?: ConfigSuppression[];
   configFile?: string;
   configLine?: number;
@@ -157,6 +159,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.ruleOverrides ? { ruleOverrides: o.ruleOverrides } : {}),
     ...(o.now ? { now: o.now } : {}),
     ...(o.assumedExpectations ? { assumedExpectations: true } : {}),
+    ...(o.expectationsGiven ? { expectationsGiven: o.expectationsGiven } : {}),
     ...(o.targetExpectations ? { targetExpectations: o.targetExpectations } : {}),
   });
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.

@@ -120,6 +120,13 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
    * name license-signing-key".
    */
   adrIdentity?: string;
+  /**
+   * The expectation fields that name that identity (`kms.keyRing`, `kms.key`; `a|b` when either names it).
+   * A config that does not give every one of them leaves the name assumed, even when it names other things
+   * (a project and a region): the findings are marked `assumed` and do not gate. Without this list the name
+   * counts as assumed only when no config names any expectation.
+   */
+  adrIdentityFields?: string[];
   /** ADR section, when it differs from the concern catalog's (plugin rules for other ADRs). */
   adrSection?: string;
   docsUrl?: string;

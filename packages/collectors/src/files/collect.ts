@@ -19,6 +19,8 @@ import {
 } from './discover.js';
 import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
+import { imageBuilds } from './image-builds.js';
+import { kustomizePatchFiles, patchSkipReason } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
 import { parseHcl } from './hcl.js';
@@ -134,6 +136,12 @@ function buildFacets(
     for (const k of kind ? [kind] : FILE_KINDS) problems[FACET_OF[k]].push(problem);
   }
 
+  // YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such.
+  const yamlSources = sources
+    .filter((s) => s.kind === 'kubernetes' && /\.ya?ml$|(?:^|\/)Kustomization$/.test(s.path))
+    .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
+  const patchFiles = kustomizePatchFiles(yamlSources);
+
   for (const { path, kind, text } of sources) {
     const facet = FACET_OF[kind];
     const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
@@ -146,6 +154,11 @@ function buildFacets(
         case 'kubernetes': {
           const result = parseKubernetes(path, source);
           if (!result) break;
+          const kustomization = patchFiles.get(path);
+          if (kustomization && result.manifest.objects.length > 0) {
+            result.manifest.objects = [];
+            result.manifest.skipped = patchSkipReason(kustomization);
+          }
           if (result.manifest.objects.length > 0 || result.manifest.skipped) {
             data['files.kubernetes'].files.push(result.manifest);
           }
@@ -181,6 +194,12 @@ function buildFacets(
   } catch {
     // Left unevaluated: rules report what depends on an expression as undecided.
   }
+  const builds = imageBuilds(
+    data['files.workflows'].files,
+    yamlSources,
+    new Set(data['files.dockerfile'].files.map((d) => d.file)),
+  );
+  if (builds.length) data['files.dockerfile'].builds = builds;
   if (varFiles.length) data['files.terraform'].varFiles = varFiles.map((v) => v.file);
   if (skipped.length) data['files.terraform'].skipped = skipped;
 

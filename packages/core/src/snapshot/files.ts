@@ -138,6 +138,33 @@ export const DockerfileSchema = Type.Object({
 });
 export type Dockerfile = Static<typeof DockerfileSchema>;
 
+/**
+ * An image the repository builds from one of its Dockerfiles, and what in the tree says so: a CI build
+ * (`docker build -t <image> -f <Dockerfile>` in a workflow, `docker/build-push-action` with its tags, a Cloud
+ * Build `docker build` step), a skaffold artifact, a docker-compose service with `build:` and `image:`, or a
+ * kustomize `images:` entry renaming an image built so. A name alone (an image called like a folder) is not
+ * evidence: third parties publish images under the same names.
+ */
+export const ImageBuildSchema = Type.Object({
+  /** The image reference as the build names it (`ghcr.io/org/app:1.2.3`, `app`); no unexpanded `$`. */
+  image: Type.String(),
+  /** `image` parsed by the collector; absent when it is not an image reference. */
+  imageRef: Type.Optional(ImageReferenceSchema),
+  /** The Dockerfile it is built from, repository-relative; one the files layer read. */
+  dockerfile: Type.String(),
+  via: Type.Union([
+    Type.Literal('workflow'),
+    Type.Literal('cloudbuild'),
+    Type.Literal('skaffold'),
+    Type.Literal('compose'),
+    Type.Literal('kustomize'),
+  ]),
+  /** Where the evidence is written. */
+  file: Type.String(),
+  line: Line,
+});
+export type ImageBuild = Static<typeof ImageBuildSchema>;
+
 // ---------------------------------------------------------------- Kubernetes manifests
 
 export const SECRET_VALUE_CLASSES = [
@@ -238,7 +265,7 @@ export type K8sObject = Static<typeof K8sObjectSchema>;
 export const K8sManifestFileSchema = Type.Object({
   file: Type.String(),
   objects: Type.Array(K8sObjectSchema),
-  /** Why the file was not read as manifests (e.g. a Helm template). */
+  /** Why the file was not read as manifests (a Helm template, a kustomize patch). */
   skipped: Type.Optional(Type.String()),
   ignores: Type.Array(InlineIgnoreSchema),
 });
@@ -403,7 +430,11 @@ export type MarkdownFile = Static<typeof MarkdownFileSchema>;
 // ---------------------------------------------------------------- facet data
 
 export const FilesFacetSchemas = {
-  'files.dockerfile': Type.Object({ files: Type.Array(DockerfileSchema) }),
+  'files.dockerfile': Type.Object({
+    files: Type.Array(DockerfileSchema),
+    /** Images the repository builds from these Dockerfiles, with the evidence (see ImageBuildSchema). */
+    builds: Type.Optional(Type.Array(ImageBuildSchema)),
+  }),
   'files.kubernetes': Type.Object({ files: Type.Array(K8sManifestFileSchema) }),
   'files.workflows': Type.Object({ files: Type.Array(WorkflowSchema) }),
   'files.terraform': Type.Object({
@@ -418,7 +449,7 @@ export const FilesFacetSchemas = {
 } as const;
 
 export interface FilesFacets {
-  'files.dockerfile': { files: Dockerfile[] };
+  'files.dockerfile': { files: Dockerfile[]; builds?: ImageBuild[] };
   'files.kubernetes': { files: K8sManifestFile[] };
   'files.workflows': { files: Workflow[] };
   'files.terraform': { files: TfFile[]; varFiles?: string[]; skipped?: { path: string; reason: string }[] };

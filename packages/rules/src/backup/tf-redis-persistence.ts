@@ -25,7 +25,8 @@ export default defineRule({
   benchmarks: [],
   messages: {
     rdb: '{{address}} takes RDB snapshots (persistence_mode = RDB).',
-    disabled: '{{address}} sets persistence_mode = {{mode}}: Memorystore keeps no snapshot, a restart loses the cache.',
+    disabled:
+      '{{address}} {{sets}} persistence_mode = {{mode}}{{from}}: Memorystore keeps no snapshot, a restart loses the cache.',
     notSet:
       '{{address}} has no persistence_config.persistence_mode: Memorystore persistence defaults to DISABLED (it is not on by default), a restart loses the cache.',
     unresolved:

@@ -30,7 +30,8 @@ export default defineRule({
   ],
   messages: {
     enabled: '{{address}} has automated backups enabled.',
-    disabled: '{{address}} sets backup_configuration.enabled = {{enabled}}: Cloud SQL takes no automated backup.',
+    disabled:
+      '{{address}} {{sets}} backup_configuration.enabled = {{enabled}}{{from}}: Cloud SQL takes no automated backup.',
     notSet:
       '{{address}} does not set settings.backup_configuration.enabled (default off): Cloud SQL takes no automated backup.',
     unresolved:

@@ -1,6 +1,14 @@
 import { defineRule, type Evidence } from '@coditect-audit/core';
 import { engineOf, replicaReason } from '../util/cloudsql.js';
-import { forEachResource, isTrue, read, readEvidence, readLocation, type TfRead } from '../util/terraform.js';
+import {
+  forEachResource,
+  isTrue,
+  read,
+  readEvidence,
+  readLocation,
+  type TfRead,
+  valueSource,
+} from '../util/terraform.js';
 
 /**
  * ADR-001 Issue 10: the recovery drill restores to a point in time. PostgreSQL and SQL Server keep the
@@ -27,7 +35,7 @@ export default defineRule({
   messages: {
     enabled: '{{address}} keeps the {{flag}} log for point-in-time recovery, on top of automated backups.',
     disabled:
-      '{{address}} sets backup_configuration.{{flag}} = {{value}}: no point-in-time recovery, only restores to the last backup.',
+      '{{address}} {{sets}} backup_configuration.{{flag}} = {{value}}{{from}}: no point-in-time recovery, only restores to the last backup.',
     notSet:
       '{{address}} does not set backup_configuration.{{flag}} (default off): no point-in-time recovery, only restores to the last backup.',
     backupsOff:
@@ -104,7 +112,9 @@ export default defineRule({
         data: {
           address,
           flag: first.flag,
-          ...(first.value.kind === 'literal' ? { value: String(first.value.value) } : {}),
+          ...(first.value.kind === 'literal'
+            ? { value: String(first.value.value), ...valueSource(first.value, file) }
+            : {}),
         },
         location: readLocation(file, first.value),
         evidence,

@@ -9,6 +9,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.redis'],
   adrIdentity: 'Memorystore instance name (coditect-redis-staging)',
+  adrIdentityFields: ['redis.instance'],
   description:
     'Looks for `expectations.redis.instance` (default `coditect-redis-staging`) among the Memorystore instances of the expected project, in every location (redis `instances.list` on `locations/-`). Missing fails; a `state` other than `READY` (CREATING, REPAIRING, MAINTENANCE, ...) fails with the state.',
   rationale:

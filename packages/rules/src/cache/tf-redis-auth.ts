@@ -23,7 +23,8 @@ export default defineRule({
   benchmarks: [],
   messages: {
     enabled: '{{address}} requires the AUTH string (auth_enabled = true).',
-    disabled: '{{address}} sets auth_enabled = {{value}}: any client in the VPC can read and write the cache.',
+    disabled:
+      '{{address}} {{sets}} auth_enabled = {{value}}{{from}}: any client in the VPC can read and write the cache.',
     notSet:
       '{{address}} does not set auth_enabled (default false): any client in the VPC can read and write the cache.',
     unresolved:

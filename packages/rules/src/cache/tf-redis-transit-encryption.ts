@@ -23,7 +23,8 @@ export default defineRule({
   benchmarks: [],
   messages: {
     tls: '{{address}} encrypts client traffic (transit_encryption_mode = SERVER_AUTHENTICATION).',
-    disabled: '{{address}} sets transit_encryption_mode = {{mode}}: clients and the AUTH string travel in clear text.',
+    disabled:
+      '{{address}} {{sets}} transit_encryption_mode = {{mode}}{{from}}: clients and the AUTH string travel in clear text.',
     notSet:
       '{{address}} does not set transit_encryption_mode (default DISABLED): clients and the AUTH string travel in clear text.',
     unresolved:

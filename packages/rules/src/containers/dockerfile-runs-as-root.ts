@@ -1,6 +1,5 @@
 import { type DockerStage, defineRule, type Dockerfile } from '@coditect-audit/core';
-import { effectiveStageUser, finalStage, isRootUser } from '../util/dockerfile.js';
-import type { ImageRef } from '../util/images.js';
+import { effectiveStageUser, finalStage, isNonRootBaseImage, isRootUser } from '../util/dockerfile.js';
 
 /**
  * ADR-001 Decision 4 and Lesson 4: the image must run as a non-root user. Only the final stage becomes
@@ -93,15 +92,6 @@ export default defineRule({
     }
   },
 });
-
-/**
- * Distroless images tagged `nonroot` / `debug-nonroot` (and `<variant>-nonroot`) set `User: 65532`
- * in their image config.
- */
-function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
-  if (ref?.registry !== 'gcr.io' || !ref.repository.startsWith('distroless/')) return false;
-  return ref.tag !== undefined && /(?:^|-)nonroot$/.test(ref.tag);
-}
 
 function resourceOf(df: Dockerfile, stage: DockerStage) {
   const stageName = stage.name ?? String(stage.index);

@@ -80,6 +80,171 @@ spec:
 `,
       },
     },
+    {
+      name: 'image built by a workflow (`docker build -t ... -f`) from a Dockerfile whose final stage is non-root',
+      files: {
+        '.github/workflows/release.yml': `on: push
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t ghcr.io/acme/api:\${{ github.sha }} -f build/api.Dockerfile .
+`,
+        'build/api.Dockerfile': `FROM golang:1.22 AS build
+RUN go build -o /api .
+FROM alpine:3.20
+COPY --from=build /api /api
+USER 10001
+`,
+        'deploy/api.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api:1.4.0
+`,
+      },
+    },
+    {
+      name: 'docker/build-push-action whose tags come from docker/metadata-action images; USER app',
+      files: {
+        '.github/workflows/release.yml': `on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: |
+            docker.io/acme/web
+            ghcr.io/acme/web
+      - uses: docker/build-push-action@v6
+        with:
+          context: .
+          file: ./Dockerfile
+          tags: \${{ steps.meta.outputs.tags }}
+`,
+        Dockerfile: `FROM alpine:3.20
+RUN adduser -D app
+USER app
+`,
+        'deploy/web.yaml': `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:2.0.1
+`,
+      },
+    },
+    {
+      name: 'skaffold artifact (context and docker.dockerfile) names the image the manifest runs',
+      files: {
+        'services/cart/skaffold.yaml': `apiVersion: skaffold/v4beta6
+kind: Config
+build:
+  artifacts:
+    - image: cart
+      context: src
+      docker:
+        dockerfile: Dockerfile.prod
+`,
+        'services/cart/src/Dockerfile.prod': `FROM python:3.12-slim
+RUN useradd -u 1000 cart
+USER 1000:1000
+`,
+        'services/cart/k8s/cart.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+spec:
+  template:
+    spec:
+      containers:
+        - name: cart
+          image: cart
+`,
+      },
+    },
+    {
+      name: 'kustomize images: renames an image that a Cloud Build step builds (dir: and the default Dockerfile)',
+      files: {
+        'hello/cloudbuild.yaml': `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'us-docker.pkg.dev/acme-samples/containers/hello:1.0', '.']
+    dir: hello/app
+`,
+        'hello/app/Dockerfile': `FROM gcr.io/distroless/static-debian12
+USER nonroot:nonroot
+`,
+        'hello/k8s/kustomization.yaml': `resources: [deployment.yaml]
+images:
+  - name: hello
+    newName: us-docker.pkg.dev/acme-samples/containers/hello
+    newTag: "1.0"
+`,
+        'hello/k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+spec:
+  template:
+    spec:
+      containers:
+        - name: hello
+          image: hello
+`,
+      },
+    },
+    {
+      name: 'docker-compose service with build: and image: ties the image to its Dockerfile',
+      files: {
+        'docker-compose.yml': `services:
+  worker:
+    build:
+      context: ./worker
+    image: registry.example.com/acme/worker:latest
+`,
+        'worker/Dockerfile': `FROM node:22-alpine
+USER node
+`,
+        'k8s/worker.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: worker
+spec:
+  template:
+    spec:
+      containers:
+        - name: worker
+          image: registry.example.com/acme/worker:3.1.0
+      restartPolicy: Never
+`,
+      },
+    },
+    {
+      name: 'a third-party image published to run as non-root (distroless nonroot)',
+      files: {
+        'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: static
+spec:
+  containers:
+    - name: static
+      image: gcr.io/distroless/static-debian12:nonroot
+`,
+      },
+    },
   ],
   fail: [
     {
@@ -127,7 +292,7 @@ spec:
       ],
     },
     {
-      name: 'neither runAsNonRoot nor runAsUser: root is not prevented, at the container name',
+      name: "the application's Deployment (expectations.app) with neither runAsNonRoot nor runAsUser: ADR-001 wants the pod spec to agree, at the container name",
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -205,8 +370,218 @@ items:
       },
       expect: [
         { messageId: 'rootUser', file: 'k8s/all.yaml', line: 22, column: 17 },
-        { messageId: 'notEnforced', file: 'k8s/all.yaml', line: 33, column: 20, certainty: 'high' },
+        {
+          messageId: 'imageUserUnknown',
+          file: 'k8s/all.yaml',
+          line: 33,
+          column: 20,
+          status: 'unknown',
+          dependsOn: ['image config User of report:1.0.0'],
+        },
       ],
+    },
+    {
+      name: 'image built by a workflow from a Dockerfile with no USER: runs as root, the Dockerfile line related',
+      files: {
+        '.github/workflows/ci.yml': `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker buildx build --platform linux/amd64 \\
+            -t europe-docker.pkg.dev/acme/apps/queue:\${TAG} --push queue
+`,
+        'queue/Dockerfile': `FROM python:3.12-slim
+CMD ["python", "-m", "queue"]
+`,
+        'k8s/queue.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: queue
+spec:
+  template:
+    spec:
+      containers:
+        - name: queue
+          image: europe-docker.pkg.dev/acme/apps/queue:7
+`,
+      },
+      expect: [
+        { messageId: 'builtRoot', file: 'k8s/queue.yaml', line: 9, column: 11 },
+        { messageId: 'builtRoot', file: 'queue/Dockerfile', line: 1, column: 1 },
+      ],
+    },
+    {
+      name: "the application's image (expectations.app.image) is held to the pod spec even when its Dockerfile is non-root (ADR-001 fixture)",
+      files: {
+        Dockerfile: `FROM python:3.12-slim
+RUN useradd -m -u 1000 django
+USER django
+`,
+        '.github/workflows/deploy.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:\${GITHUB_SHA} .
+`,
+        'k8s/migrate-job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      containers:
+        - name: migrate
+          image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging
+      restartPolicy: Never
+`,
+      },
+      expect: [{ messageId: 'notEnforced', file: 'k8s/migrate-job.yaml', line: 9, column: 11 }],
+    },
+    {
+      name: 'a third-party image: its configured user is unknown to the files layer (a folder of the same name is no evidence)',
+      files: {
+        'redis/Dockerfile': `FROM alpine:3.20
+USER 999
+`,
+        'k8s/redis.yaml': `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis
+spec:
+  template:
+    spec:
+      containers:
+        - name: redis
+          image: redis:7.2
+`,
+      },
+      expect: [
+        {
+          messageId: 'imageUserUnknown',
+          file: 'k8s/redis.yaml',
+          line: 9,
+          column: 11,
+          status: 'unknown',
+          dependsOn: ['image config User of redis:7.2'],
+        },
+      ],
+    },
+    {
+      name: "a bare image name that skaffold builds in another folder is Docker Hub's there: unknown",
+      files: {
+        'services/cache/skaffold.yaml': `apiVersion: skaffold/v4beta6
+kind: Config
+build:
+  artifacts:
+    - image: redis
+`,
+        'services/cache/Dockerfile': `FROM redis:7.2
+USER 999
+`,
+        'demo/redis.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: redis
+spec:
+  containers:
+    - name: redis
+      image: redis
+`,
+      },
+      expect: [
+        {
+          messageId: 'imageUserUnknown',
+          file: 'demo/redis.yaml',
+          line: 7,
+          column: 7,
+          status: 'unknown',
+          dependsOn: ['image config User of redis'],
+        },
+      ],
+    },
+    {
+      name: 'two Dockerfiles build the same image and disagree: unknown, naming both',
+      files: {
+        '.github/workflows/ci.yml': `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build -t ghcr.io/acme/tool:dev -f Dockerfile.dev .
+      - run: docker build -t ghcr.io/acme/tool:prod .
+`,
+        Dockerfile: `FROM alpine:3.20
+USER 1000
+`,
+        'Dockerfile.dev': `FROM alpine:3.20
+`,
+        'k8s/tool.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: tool
+spec:
+  containers:
+    - name: tool
+      image: ghcr.io/acme/tool:prod
+`,
+      },
+      expect: [
+        {
+          messageId: 'builtUndecided',
+          file: 'k8s/tool.yaml',
+          line: 7,
+          column: 7,
+          status: 'unknown',
+          dependsOn: ['Dockerfile.dev USER', 'Dockerfile USER'],
+        },
+      ],
+    },
+    {
+      name: 'a kustomize patch is not judged alone: only the base it patches is',
+      files: {
+        'app/base.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: server
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: app:1.2.3
+          securityContext:
+            runAsUser: 0
+`,
+        'app/overlay/kustomization.yaml': `resources: [../base.yaml]
+patches:
+  - path: patch.yaml
+patchesStrategicMerge:
+  - replicas.yaml
+`,
+        'app/overlay/patch.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: server
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          resources: {limits: {cpu: "2"}}
+`,
+        'app/overlay/replicas.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: server
+spec:
+  replicas: 3
+`,
+      },
+      expect: [{ messageId: 'rootUser', file: 'app/base.yaml', line: 12, column: 13 }],
     },
   ],
 } satisfies RuleCases;

@@ -1,4 +1,4 @@
-import { defineRule, type Evidence, type Location } from '@coditect-audit/core';
+import { defineRule, type Evidence, type Expectations, type Location, type RuleContext } from '@coditect-audit/core';
 import {
   containerLocation,
   containerResource,
@@ -8,6 +8,8 @@ import {
   manifestContainers,
   securityContexts,
 } from '../util/containers.js';
+import { describeBuilds, imageUser } from '../util/image-user.js';
+import { configuredRepositoryKey, containerImageRef, repositoryKeyOf } from '../util/images.js';
 
 type Setting<T> = { value: T; pointer: string; level: 'container' | 'pod' };
 
@@ -20,9 +22,9 @@ export default defineRule({
   title: 'Workload container may run as root',
   concerns: ['container.runs-as-root'],
   layer: 'files',
-  facets: ['files.kubernetes'],
+  facets: ['files.kubernetes', 'files.dockerfile'],
   description:
-    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, nothing in the pod spec keeps the container off root: that fails as not enforced (which user the image's own `USER` gives is for `dockerfile-runs-as-root` and `join-effective-runtime-user`).",
+    "For every container and init container of every workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob), the effective `securityContext` (container over pod) must keep it off root: `runAsUser: 0` or `runAsNonRoot: false` without a non-zero `runAsUser` fails; `runAsNonRoot: true` or a non-zero `runAsUser` passes. When neither is set, the image's own user decides. For the application's container (`expectations.app.image`, or its Deployment and container) ADR-001 wants the pod spec to agree on a non-root user, so that fails. For an image this repository builds (a workflow, Cloud Build, skaffold, compose or kustomize declaration ties it to one of its Dockerfiles), the Dockerfile's final stage decides: root fails, a non-root `USER` passes, a build-argument `USER` is unknown. Distroless `nonroot` images pass. Any other image's user is in its image config, which the files layer does not read: `unknown`, naming that input (the probe layer and `join-effective-runtime-user` read it).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: the application must not run as root. `runAsNonRoot: true` makes the kubelet refuse to start a container whose user is root, so the manifest guarantees what the Dockerfile intends; without it, a rebuilt image that forgets its `USER` silently runs as root.',
   remediation: {
@@ -40,7 +42,17 @@ export default defineRule({
     nonRootDisabled:
       '{{container}} in {{kind}} {{name}} sets runAsNonRoot: false (at {{level}} level) and no non-zero runAsUser, so it runs as whatever user the image names, root included.',
     notEnforced:
-      "{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser (pod or container), so nothing in the pod spec keeps it off root: the image's own USER decides. Set runAsNonRoot: true.",
+      "{{container}} in {{kind}} {{name}} is the application's ({{why}}) and sets neither runAsNonRoot nor runAsUser (pod or container): nothing in the pod spec keeps it off root, and ADR-001 Decision 4 wants the pod spec to agree with the image on a non-root user. Set runAsNonRoot: true.",
+    builtRoot:
+      '{{container}} in {{kind}} {{name}} runs as root: the pod spec sets neither runAsNonRoot nor runAsUser, and its image {{image}} is built from this repository: {{builds}}.',
+    builtNonRoot:
+      '{{container}} in {{kind}} {{name}} runs as {{user}}: its image {{image}} is built from this repository: {{builds}}. runAsNonRoot: true would have the kubelet enforce it.',
+    builtUndecided:
+      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, and the Dockerfiles that build its image {{image}} do not settle the user: {{builds}}.',
+    publishedNonRoot:
+      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser; its image {{image}} is published to run as a non-root user.',
+    imageUserUnknown:
+      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, so the user configured in its image {{image}} decides, and no Dockerfile of this repository builds it: that user is read from the registry (probe layer), not from files. Set runAsNonRoot: true to enforce a non-root user.',
     nonRoot: '{{container}} in {{kind}} {{name}} runs as non-root ({{reason}}).',
   },
   check(ctx) {
@@ -90,22 +102,106 @@ export default defineRule({
           evidence,
         });
       } else {
-        // Decided: the pod spec does not enforce a non-root user (what the image's USER is, the Dockerfile
-        // rules and the runtime-user join read).
-        ctx.fail({
-          resource,
-          messageId: 'notEnforced',
-          data,
-          location: containerLocation(c),
-          evidence: [
-            { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
-            { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
-          ],
-        });
+        judgeByImage(ctx, c, resource, data, ctx.env.expectations);
       }
     }
   },
 });
+
+type Ctx = RuleContext<'files.kubernetes' | 'files.dockerfile', string>;
+
+/**
+ * Neither runAsNonRoot nor runAsUser: the image's user decides. The application's container is held to
+ * ADR-001's agreement of every layer; another image is judged by the Dockerfile this repository builds it
+ * from, or is unknown (its configured user is the registry's to tell).
+ */
+function judgeByImage(
+  ctx: Ctx,
+  c: ManifestContainer,
+  resource: ReturnType<typeof containerResource>,
+  data: { container: string; kind: string; name: string },
+  exp: Expectations,
+): void {
+  const image = typeof c.container.image === 'string' ? c.container.image : '';
+  const location = containerLocation(c);
+  const unenforced: Evidence[] = [
+    { path: `${c.pointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
+    { path: `${c.podPointer}/securityContext/runAsNonRoot`, observed: null, expected: 'true' },
+  ];
+  const app = appContainerReason(c, exp);
+  if (app) {
+    ctx.fail({ resource, messageId: 'notEnforced', data: { ...data, why: app }, location, evidence: unenforced });
+    return;
+  }
+  const user = imageUser(containerImageRef(c), ctx.facet('files.dockerfile'), c.object.file);
+  const withImage = { ...data, image: image || '(no image)' };
+  if (user.kind === 'publishedNonRoot') {
+    ctx.pass({ resource, messageId: 'publishedNonRoot', data: withImage, location });
+    return;
+  }
+  if (user.kind === 'notBuiltHere') {
+    ctx.unknown({
+      resource,
+      messageId: 'imageUserUnknown',
+      data: withImage,
+      location,
+      evidence: unenforced,
+      dependsOn: [`image config User of ${image || '(no image)'}`],
+    });
+    return;
+  }
+  const builds = describeBuilds(user.from);
+  const dockerEvidence: Evidence[] = user.from.map((f) => ({
+    path: `${f.build.dockerfile} final stage USER`,
+    observed:
+      f.user.status === 'nonRoot' ? f.user.user : f.user.status === 'root' ? (f.user.user ?? null) : f.user.text,
+    expected: 'a non-root user',
+    location: f.location,
+  }));
+  if (user.status === 'root') {
+    ctx.fail({
+      resource,
+      messageId: 'builtRoot',
+      data: { ...withImage, builds },
+      location,
+      relatedLocations: user.from.map((f) => f.location),
+      evidence: [...unenforced, ...dockerEvidence],
+    });
+  } else if (user.status === 'nonRoot') {
+    const users = [...new Set(user.from.map((f) => (f.user.status === 'nonRoot' ? f.user.user : '')))].join(' or ');
+    ctx.pass({
+      resource,
+      messageId: 'builtNonRoot',
+      data: { ...withImage, builds, user: users },
+      location,
+      evidence: dockerEvidence,
+    });
+  } else {
+    ctx.unknown({
+      resource,
+      messageId: 'builtUndecided',
+      data: { ...withImage, builds },
+      location,
+      evidence: [...unenforced, ...dockerEvidence],
+      dependsOn: user.from.map((f) => `${f.build.dockerfile} USER`),
+    });
+  }
+}
+
+/** Why this container is the application's (`expectations.app`), or undefined. */
+function appContainerReason(c: ManifestContainer, exp: Expectations): string | undefined {
+  // Keyed as join-effective-runtime-user keys the configured image (a repository as written, no tag).
+  const key = repositoryKeyOf(containerImageRef(c));
+  if (key && exp.app.image && key === configuredRepositoryKey(exp.app.image)) return `image ${exp.app.image}`;
+  if (
+    c.object.kind === 'Deployment' &&
+    c.object.name === exp.app.deployment &&
+    (c.object.namespace === undefined || c.object.namespace === exp.app.namespace) &&
+    (exp.app.container ? c.name === exp.app.container : c.field === 'containers')
+  )
+    return `Deployment ${exp.app.deployment}`;
+  return undefined;
+}
 
 /** A UID as Kubernetes reads it: an integer (a quoted number is accepted, as it is unambiguous). */
 function toUid(v: unknown): number | undefined {

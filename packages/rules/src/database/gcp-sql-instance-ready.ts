@@ -9,6 +9,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.sql', 'gcp.sql-databases'],
   adrIdentity: 'Cloud SQL instance name (coditect-db)',
+  adrIdentityFields: ['database.instance'],
   description:
     'Looks for `expectations.database.instance` (default `coditect-db`) in the expected project (sqladmin `instances.list`): missing fails; a `state` other than `RUNNABLE` fails with the state (and suspension, maintenance or failure shows here). The instance must hold `expectations.database.name` (default `coditect`, sqladmin `databases.list`).',
   rationale:

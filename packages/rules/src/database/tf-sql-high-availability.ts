@@ -23,7 +23,7 @@ export default defineRule({
   benchmarks: [],
   messages: {
     regional: '{{address}} is REGIONAL: a standby in another zone takes over automatically.',
-    zonal: '{{address}} sets availability_type = {{availabilityType}}: no standby, no automatic failover.',
+    zonal: '{{address}} {{sets}} availability_type = {{availabilityType}}{{from}}: no standby, no automatic failover.',
     notSet: '{{address}} does not set settings.availability_type, so it is ZONAL: no standby, no automatic failover.',
     unresolved:
       'availability_type of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm REGIONAL (the gcp layer reads the live value).',

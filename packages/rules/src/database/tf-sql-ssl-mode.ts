@@ -1,5 +1,5 @@
 import { defineRule, type Evidence } from '@coditect-audit/core';
-import { forEachResource, isFalse, isTrue, read, readEvidence, readLocation } from '../util/terraform.js';
+import { forEachResource, isFalse, isTrue, read, readEvidence, readLocation, valueSource } from '../util/terraform.js';
 
 const ENFORCING = ['ENCRYPTED_ONLY', 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED'];
 
@@ -38,9 +38,9 @@ export default defineRule({
     requireSslLegacy:
       '{{address}} refuses unencrypted connections through the legacy require_ssl = true (no ssl_mode); replace it with ssl_mode = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED" or "ENCRYPTED_ONLY" before moving to google provider 6.x.',
     sslModeAllowsUnencrypted:
-      '{{address}} sets ssl_mode = {{sslMode}}: Cloud SQL accepts unencrypted connections. Set ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED.',
+      '{{address}} {{sets}} ssl_mode = {{sslMode}}{{from}}: Cloud SQL accepts unencrypted connections. Set ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED.',
     sslModeOverridesRequireSsl:
-      '{{address}} sets ssl_mode = {{sslMode}}, which takes precedence over require_ssl = true: Cloud SQL accepts unencrypted connections.',
+      '{{address}} {{sets}} ssl_mode = {{sslMode}}{{from}}, which takes precedence over require_ssl = true: Cloud SQL accepts unencrypted connections.',
     requireSslFalse: '{{address}} sets require_ssl = false and no ssl_mode: Cloud SQL accepts unencrypted connections.',
     sslNotConfigured:
       '{{address}} sets neither ssl_mode nor require_ssl: Cloud SQL keeps ALLOW_UNENCRYPTED_AND_ENCRYPTED and accepts unencrypted connections.',
@@ -71,7 +71,7 @@ export default defineRule({
         ctx.fail({
           resource,
           messageId: overrides ? 'sslModeOverridesRequireSsl' : 'sslModeAllowsUnencrypted',
-          data: { address, sslMode },
+          data: { address, sslMode, ...valueSource(mode, file) },
           location: readLocation(file, mode),
           evidence,
         });

@@ -1,5 +1,5 @@
 import { defineRule } from '@coditect-audit/core';
-import { forEachResource, read, readEvidence, readLocation } from '../util/terraform.js';
+import { forEachResource, read, readEvidence, readLocation, valueSource } from '../util/terraform.js';
 
 /** ADR-001 Issue 5: Kubernetes Secrets are "base64 encoded, not encrypted at rest by default". */
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
   messages: {
     encrypted: '{{address}} encrypts Secrets in etcd with {{keyName}}.',
     decrypted:
-      '{{address}} sets database_encryption.state = {{state}}: Secrets in etcd are not encrypted with a Cloud KMS key.',
+      '{{address}} {{sets}} database_encryption.state = {{state}}{{from}}: Secrets in etcd are not encrypted with a Cloud KMS key.',
     notSet:
       '{{address}} has no database_encryption block: Secrets in etcd are only base64-encoded at the application layer (no Cloud KMS key).',
     noKey:
@@ -69,7 +69,7 @@ export default defineRule({
         ctx.fail({
           resource,
           messageId: 'decrypted',
-          data: { address, state: String(state.value) },
+          data: { address, state: String(state.value), ...valueSource(state, file) },
           location: readLocation(file, state),
           evidence,
         });

@@ -50,6 +50,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',
+  adrIdentityFields: ['database.instance', 'redis.instance', 'kms.key', 'registry.repository'],
   description:
     'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. A missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file; when a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules) instead of a failure. With no `.tf` file at all, one failure says no infrastructure as code exists.',
   rationale:

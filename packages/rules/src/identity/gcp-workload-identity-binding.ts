@@ -11,6 +11,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.iam-service-accounts'],
   adrIdentity: 'backend service account (coditect-cloud-backend)',
+  adrIdentityFields: ['app.serviceAccount'],
   description:
     "Reads the IAM policy of the backend's Google service account (iam `serviceAccounts.getIamPolicy`; the account is the member of `expectations.kms.signer`, by default `coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`). It must grant `roles/iam.workloadIdentityUser` to `serviceAccount:<project>.svc.id.goog[<namespace>/<ksa>]` (from `expectations.app.namespace` and `expectations.app.serviceAccount`). A missing service account fails; so does a policy without that binding.",
   rationale:

@@ -21,6 +21,7 @@ export default defineRule({
   layer: 'k8s',
   facets: ['k8s.serviceaccounts', 'k8s.deployments', 'k8s.nodes'],
   adrIdentity: 'app ServiceAccount name (coditect-cloud-backend)',
+  adrIdentityFields: ['app.serviceAccount'],
   description:
     "The app's ServiceAccount (`expectations.app.serviceAccount` in the app namespace) must exist and carry `iam.gke.io/gcp-service-account` with a Google service account email; the app's Deployment must run as it; and every node pool must run the GKE metadata server (nodes labelled `iam.gke.io/gke-metadata-server-enabled: \"true\"`), without which pods cannot use Workload Identity at all. The IAM half (roles/iam.workloadIdentityUser on the Google service account) is the GCP layer's.",
   rationale:

@@ -32,6 +32,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   adrIdentity: 'app ServiceAccount name (coditect-cloud-backend)',
+  adrIdentityFields: ['app.serviceAccount'],
   description:
     "The app's ServiceAccount (`expectations.app.serviceAccount` in the app namespace) must carry `metadata.annotations[\"iam.gke.io/gcp-service-account\"]` with a Google service account email, and the app's Deployment must run as that ServiceAccount (not `default`). When the ServiceAccount is not declared in the manifests the annotation cannot be checked here (the k8s layer reads it), but the Deployment's `serviceAccountName` still is.",
   rationale:

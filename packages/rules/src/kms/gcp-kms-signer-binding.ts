@@ -21,6 +21,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.kms-iam', 'gcp.iam'],
   adrIdentity: 'KMS key and signer (license-signing-key, coditect-cloud-backend)',
+  adrIdentityFields: ['kms.keyRing', 'kms.key', 'kms.signer|app.serviceAccount'],
   description:
     'Reads the IAM policy of the license-signing key (cloudkms `cryptoKeys.getIamPolicy`) and of the project (cloudresourcemanager `projects.getIamPolicy`). The key must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer`; a key that does not exist fails. `allUsers` or `allAuthenticatedUsers` in any binding of the key fails. The signing role belongs to the backend service account alone: any other principal holding a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the key or on its key ring fails, named (a group, a user, another service account). A project-level grant of a signing role to anyone but the signer fails as too broad: it reaches every key of the project (project owners are not counted).',
   rationale:

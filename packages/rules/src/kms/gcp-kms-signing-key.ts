@@ -13,6 +13,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.kms'],
   adrIdentity: 'KMS key name (license-signing-keyring/license-signing-key)',
+  adrIdentityFields: ['kms.keyRing', 'kms.key'],
   description:
     'Looks for `expectations.kms.key` in key ring `expectations.kms.keyRing`, location `expectations.kms.location` of the expected project (cloudkms `keyRings.list`, `cryptoKeys.list`, `cryptoKeyVersions.list`). Missing fails. Its `purpose` must be `expectations.kms.purpose` (ASYMMETRIC_SIGN), its version template algorithm `expectations.kms.algorithm` (RSA_SIGN_PKCS1_4096_SHA512), and at least one version must be ENABLED (asymmetric keys have no primary). Each mismatch is its own finding. Rotation is never required of an asymmetric key.',
   rationale:

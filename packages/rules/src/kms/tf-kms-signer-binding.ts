@@ -32,6 +32,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   adrIdentity: 'KMS key and signer (license-signing-key, coditect-cloud-backend)',
+  adrIdentityFields: ['kms.keyRing', 'kms.key', 'kms.signer|app.serviceAccount'],
   description:
     'A `google_kms_crypto_key_iam_binding` / `_iam_member` / `_iam_policy` on the license-signing key (or a `google_kms_key_ring_iam_*` on its key ring) must grant `roles/cloudkms.signerVerifier` to `expectations.kms.signer` (default `serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com`; a member built from `google_service_account.<x>.email` or `.member` is resolved when that account has a literal `account_id`). No such grant fails, placed on the key\'s declaration (else the first `provider "google"` file). A grant whose key, role or members the repository does not settle is undecided (`unknown`, naming those inputs). Independently, `allUsers` or `allAuthenticatedUsers` in any KMS key or key-ring grant fails at the members, and so does any other literal principal (a group, a user, another service account) granted a signing role (signerVerifier, signer, cryptoOperator, KMS admin) on the license key or its key ring: the signing role belongs to the backend service account alone. With no `.tf` file at all the rule is skipped.',
   rationale:

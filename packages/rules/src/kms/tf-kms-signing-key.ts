@@ -23,6 +23,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   adrIdentity: 'KMS key name (license-signing-keyring/license-signing-key)',
+  adrIdentityFields: ['kms.keyRing', 'kms.key'],
   description:
     'A `google_kms_crypto_key` whose literal `name` is the expected key (`expectations.kms.key`, default `license-signing-key`) in the expected key ring (`expectations.kms.keyRing`, resolved through `key_ring = google_kms_key_ring.<x>.id` to that ring\'s `name`) must have `purpose = "ASYMMETRIC_SIGN"` and `version_template { algorithm = "RSA_SIGN_PKCS1_4096_SHA512" }` (`expectations.kms.algorithm`), and must not skip its initial version. A wrong purpose or algorithm fails at the attribute. A key whose name or ring the repository does not settle is undecided (`unknown`, naming those inputs). When no `.tf` file declares the key, the finding is placed on the first file with a `provider "google"` block (else the environment\'s `main.tf`); with no `.tf` file at all the rule is skipped. `rotation_period` is never required: Cloud KMS does not rotate asymmetric keys automatically.',
   rationale:

@@ -12,6 +12,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.compute-ssl'],
   adrIdentity: 'domain (staging-api.coditect.ai)',
+  adrIdentityFields: ['domain'],
   description: `Reads the global SSL certificates of the expected project (compute \`sslCertificates.list\`) and keeps those whose managed domains or subject alternative names cover \`expectations.domain\` (default \`staging-api.coditect.ai\`). None fails. A Google-managed certificate must be ACTIVE with the domain ACTIVE (PROVISIONING, FAILED_NOT_VISIBLE, ... fail with the status), and no covering certificate may expire within ${MIN_DAYS} days of the time the data was collected. The best covering certificate decides.`,
   rationale:
     'ADR-001 Issue 8 (P1, "Production requires HTTPS"): without an active certificate for the domain the load balancer cannot serve HTTPS, and a certificate stuck in provisioning usually means DNS does not point at the load balancer yet.',

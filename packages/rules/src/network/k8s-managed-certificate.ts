@@ -19,6 +19,7 @@ export default defineRule({
   layer: 'k8s',
   facets: ['k8s.managedcertificates', 'k8s.ingresses'],
   adrIdentity: 'domain (staging-api.coditect.ai)',
+  adrIdentityFields: ['domain'],
   description:
     "In the app namespace, a ManagedCertificate (networking.gke.io/v1) must list the app's domain (`expectations.domain`) in `spec.domains`, be named by an Ingress's `networking.gke.io/managed-certificates` annotation, and be provisioned: `status.certificateStatus: Active` and the domain's `status.domainStatus[].status: Active`, with `status.expireTime` more than 14 days ahead (Google renews about 30 days before expiry). Every other ManagedCertificate an Ingress of the app namespace uses must be Active too. Clusters without the ManagedCertificate CRD (not GKE) skip this rule; the live endpoint's certificate is the probe layer's.",
   rationale:

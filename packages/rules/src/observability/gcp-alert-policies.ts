@@ -47,6 +47,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.monitoring'],
   adrIdentity: 'alert policy names',
+  adrIdentityFields: ['alertPolicies'],
   description:
     'Reads the alert policies of the expected project (monitoring `alertPolicies.list`). For each signal of ADR-001 Issue 9 (error rate, p99 latency, crash loops, database connection errors) a policy must match, either by the display name configured in `expectations.alertPolicies` or by what one of its conditions measures (the metric filter, log filter, MQL or PromQL query: 5xx ratios, a 99th percentile of latency, container restart counts, PostgreSQL connection failures). A matching policy must be enabled. No match fails; only disabled matches fail too.',
   rationale:

@@ -11,6 +11,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.artifactregistry', 'gcp.services'],
   adrIdentity: 'Artifact Registry repository (coditect-backend)',
+  adrIdentityFields: ['registry.repository'],
   description:
     'The expected project must have `artifactregistry.googleapis.com` enabled (serviceusage `services.list`) and a repository `expectations.registry.repository` (default `coditect-backend`) of format DOCKER in `expectations.registry.location` (default `us-central1`; artifactregistry `repositories.list`). A repository of that name elsewhere fails with its location; one of another format fails.',
   rationale:

@@ -9,6 +9,7 @@ export default defineRule({
   layer: 'gcp',
   facets: ['gcp.secretmanager'],
   adrIdentity: 'Secret Manager secret names (django-secret-key, db-password-staging, redis-password-staging)',
+  adrIdentityFields: ['secretManager.secrets'],
   description:
     'Each name in `expectations.secretManager.secrets` (default `django-secret-key`, `db-password-staging`, `redis-password-staging`) must be a secret of the expected project (secretmanager `secrets.list`, metadata only: no version is ever accessed). A missing one fails.',
   rationale:

@@ -27,6 +27,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.terraform'],
   adrIdentity: 'Secret Manager secret names (django-secret-key, db-password-staging, redis-password-staging)',
+  adrIdentityFields: ['secretManager.secrets'],
   description:
     'Every name in `expectations.secretManager.secrets` must be the `secret_id` of a `google_secret_manager_secret` resource in the `.tf` files. A literal `secret_id` is matched, and so is `each.key`/`each.value` over a literal `for_each` list, set or map. The secret versions (the values) are not read and do not belong in the repository.',
   rationale:

@@ -479,9 +479,32 @@ export function checkExpectedValue<M extends string>(
       dependsOn: value.dependsOn,
     });
   } else if (value.kind === 'literal') {
-    const data = { address, [spec.valueKey]: String(value.value) };
+    const data = { address, [spec.valueKey]: String(value.value), ...valueSource(value, file) };
     ctx.fail({ resource, messageId: spec.messages.wrong, data, location, evidence });
   } else {
     ctx.fail({ resource, messageId: spec.messages.notSet, data: { address }, location, evidence });
   }
+}
+
+/**
+ * How a message says where a literal came from: `sets` when the attribute is written with that value;
+ * `gets`, with the source, when the collector evaluated an expression to it (a variable's default, a
+ * `.tfvars` line, a module caller's argument, a local). A module's default is what a caller gets when it
+ * does not override it, not something the code "sets".
+ */
+export function valueSource(r: TfRead, file: string): { sets: string; from: string } {
+  if (r.kind !== 'literal' || !r.attribute.expression) return { sets: 'sets', from: '' };
+  const expression = r.attribute.expression.trim();
+  const origin = r.attribute.origin;
+  if (!origin) return { sets: 'gets', from: ` (from \`${expression}\`)` };
+  const at = `${origin.file}:${origin.line}`;
+  const variable = /^var\.([A-Za-z_][\w-]*)$/.exec(expression)?.[1];
+  if (variable && /\.tfvars(?:\.json)?$/.test(origin.file))
+    return { sets: 'gets', from: ` (from \`var.${variable}\`, set in ${at})` };
+  if (variable && dirOf(origin.file) === dirOf(r.attribute.file ?? file))
+    return {
+      sets: 'gets',
+      from: ` (the default of \`var.${variable}\`, ${at}, which nothing in this repository overrides for this module)`,
+    };
+  return { sets: 'gets', from: ` (from \`${expression}\`, its value written at ${at})` };
 }

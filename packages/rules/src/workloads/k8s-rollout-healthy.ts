@@ -25,6 +25,7 @@ export default defineRule({
   layer: 'k8s',
   facets: ['k8s.deployments', 'k8s.pods', 'k8s.replicasets'],
   adrIdentity: 'app Deployment name (coditect-staging/coditect-backend)',
+  adrIdentityFields: ['app.namespace', 'app.deployment'],
   description:
     "The app's Deployment (`expectations.app.deployment` in `expectations.app.namespace`) must exist; ask for at least `expectations.app.minReplicas` replicas; have as many available replicas as it asks for (`status.availableReplicas`); have finished its rollout (every replica updated, the latest generation observed); give its app container (`expectations.app.container`, else the one running the app image, else the first) a livenessProbe and a readinessProbe; and run the app image (`expectations.app.image`, any tag or digest). Unavailable replicas are explained from the pods' container statuses (CrashLoopBackOff, ImagePullBackOff, restart counts).",
   rationale:

@@ -27,6 +27,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   adrIdentity: 'app Deployment name (coditect-staging/coditect-backend)',
+  adrIdentityFields: ['app.namespace', 'app.deployment'],
   description:
     "The app's Deployment (`expectations.app.deployment` in `expectations.app.namespace`) must ask for at least `expectations.app.minReplicas` replicas (an unset `replicas` means 1; a HorizontalPodAutoscaler targeting the Deployment decides through its `minReplicas`), give its app container (`expectations.app.container`, else the one running the app image, else the first) a `livenessProbe` and a `readinessProbe`, and run the app image (`expectations.app.image`, any tag or digest). Each defect is a separate finding at the key, or at the container's name when the key is missing.",
   rationale:

@@ -1,0 +1,286 @@
+/**
+ * The image → Dockerfile join of the files layer: which images this repository builds, from which of its
+ * Dockerfiles, and what in the tree says so (`ImageBuild`, on the `files.dockerfile` facet). Rules use it
+ * to judge a workload's image by the Dockerfile it is built from (its final stage's USER) instead of
+ * guessing. Only explicit build declarations count; a name that matches a folder does not.
+ *
+ * Read as the tools read them, never run: `docker build` in workflow `run:` steps and
+ * `docker/build-push-action` (tags, or the images of a `docker/metadata-action` step of the same job that
+ * feeds them); Cloud Build `docker build` steps (`cloudbuild*.yaml`, with the step's `dir`); skaffold
+ * `build.artifacts` (and its profiles'); docker-compose services with both `build:` and `image:`; and
+ * kustomize `images:` entries that rename an image built so (`name` → `newName`).
+ */
+import { posix } from 'node:path';
+import type { ImageBuild, Workflow } from '@coditect-audit/core';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { overYamlBudget } from './yaml-nodes.js';
+
+export interface YamlSource {
+  path: string;
+  text: string;
+}
+
+/** `dir/../x` → `x`; undefined when the path leaves the repository. */
+export function repoPath(...parts: string[]): string | undefined {
+  const joined = posix.normalize(posix.join(...parts.filter((p) => p !== '')));
+  if (joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined)) return undefined;
+  return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+
+const CLOUDBUILD = /(?:^|\/)cloudbuild[^/]*\.ya?ml$/i;
+const SKAFFOLD = /(?:^|\/)skaffold[^/]*\.ya?ml$/i;
+const COMPOSE = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/i;
+export const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+
+/** Every image the repository builds from one of `dockerfiles`, with its evidence. */
+export function imageBuilds(
+  workflows: readonly Workflow[],
+  yamlSources: readonly YamlSource[],
+  dockerfiles: ReadonlySet<string>,
+): ImageBuild[] {
+  const out: ImageBuild[] = [];
+  const add = (image: string, dockerfile: string | undefined, via: ImageBuild['via'], file: string, line: number) => {
+    const name = image.trim();
+    // An image named by a variable (`$IMAGE:${TAG}` is fine for the tag, not for the name) is not evidence.
+    const repo = name.split('@')[0]!.replace(/:[^/]*$/, '');
+    if (!name || !dockerfile || !dockerfiles.has(dockerfile) || /[$%{}\s]/.test(repo)) return;
+    // A tag from a variable (`:\${{ github.sha }}`) is kept as the repository alone.
+    out.push({ image: name === repo || /[$%{}\s]/.test(name) ? repo : name, dockerfile, via, file, line });
+  };
+
+  for (const wf of workflows) {
+    for (const job of wf.jobs) {
+      const metadataImages = job.steps
+        .filter((s) => s.uses?.repository === 'docker/metadata-action')
+        .flatMap((s) => splitList(s.with.images?.value ?? '').map((i) => i.split(',')[0]!.trim()));
+      for (const step of job.steps) {
+        for (const cmd of step.run?.commands ?? []) {
+          const build = dockerBuildArgs(cmd.argv);
+          if (!build) continue;
+          const dockerfile = build.file ? repoPath(build.file) : repoPath(build.context, 'Dockerfile');
+          for (const tag of build.tags) add(tag, dockerfile, 'workflow', wf.file, cmd.line);
+        }
+        if (step.uses?.repository === 'docker/build-push-action') {
+          const context = step.with.context?.value.trim() || '.';
+          const file = step.with.file?.value.trim();
+          // The action reads `file` relative to the workspace, as `docker build -f` does.
+          const dockerfile = context.includes('${{')
+            ? undefined
+            : file
+              ? repoPath(file)
+              : repoPath(context, 'Dockerfile');
+          const tags = step.with.tags;
+          if (!tags) continue;
+          const written = splitList(tags.value);
+          const images = written.some((t) => /steps\.[\w-]+\.outputs\.tags/.test(t)) ? metadataImages : written;
+          for (const image of images) add(image, dockerfile, 'workflow', wf.file, tags.line);
+        }
+      }
+    }
+  }
+
+  const renames: { name: string; newName: string; file: string; line: number }[] = [];
+  for (const { path, text } of yamlSources) {
+    const isCloudBuild = CLOUDBUILD.test(path);
+    const isSkaffold = SKAFFOLD.test(path);
+    const isCompose = COMPOSE.test(path);
+    const isKustomization = KUSTOMIZATION.test(path);
+    if (!isCloudBuild && !isSkaffold && !isCompose && !isKustomization) continue;
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    for (const { value, lineOf } of yamlDocuments(text)) {
+      if (!isRecord(value)) continue;
+      if (isCloudBuild) {
+        for (const step of arrayOf(value.steps)) {
+          if (!isRecord(step)) continue;
+          const builder = typeof step.name === 'string' ? step.name : '';
+          if (!/(?:^|\/)docker(?::[\w.-]+)?$/.test(builder)) continue;
+          const args = arrayOf(step.args).filter((a): a is string => typeof a === 'string');
+          const build = dockerBuildArgs(['docker', ...args]);
+          if (!build) continue;
+          // Cloud Build runs each step in /workspace/<dir>; `-f` and the context are relative to it.
+          const cwd = typeof step.dir === 'string' ? (repoPath(step.dir) ?? undefined) : '';
+          if (cwd === undefined) continue;
+          const dockerfile = build.file ? repoPath(cwd, build.file) : repoPath(cwd, build.context, 'Dockerfile');
+          for (const tag of build.tags) add(tag, dockerfile, 'cloudbuild', path, lineOf(step));
+        }
+      }
+      if (isSkaffold) {
+        const builds = [value.build, ...arrayOf(value.profiles).map((p) => (isRecord(p) ? p.build : undefined))];
+        for (const build of builds) {
+          if (!isRecord(build)) continue;
+          for (const artifact of arrayOf(build.artifacts)) {
+            if (!isRecord(artifact) || typeof artifact.image !== 'string') continue;
+            const context = typeof artifact.context === 'string' ? artifact.context : '.';
+            const docker = isRecord(artifact.docker) ? artifact.docker : {};
+            const file = typeof docker.dockerfile === 'string' ? docker.dockerfile : 'Dockerfile';
+            add(artifact.image, repoPath(dir, context, file), 'skaffold', path, lineOf(artifact));
+          }
+        }
+      }
+      if (isCompose && isRecord(value.services)) {
+        for (const service of Object.values(value.services)) {
+          if (!isRecord(service) || typeof service.image !== 'string' || service.build === undefined) continue;
+          const build = service.build;
+          const context =
+            typeof build === 'string'
+              ? build
+              : isRecord(build) && typeof build.context === 'string'
+                ? build.context
+                : '.';
+          const file = isRecord(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+          add(service.image, repoPath(dir, context, file), 'compose', path, lineOf(service));
+        }
+      }
+      if (isKustomization) {
+        for (const entry of arrayOf(value.images)) {
+          if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.newName !== 'string') continue;
+          renames.push({ name: entry.name, newName: entry.newName, file: path, line: lineOf(entry) });
+        }
+      }
+    }
+  }
+
+  // kustomize rewrites `name` to `newName` in the workloads it renders: `name` is the built image too.
+  for (const r of renames) {
+    const key = imageRepository(r.newName);
+    const built = out.find((b) => imageRepository(b.image) === key);
+    if (built) add(r.name, built.dockerfile, 'kustomize', r.file, r.line);
+  }
+  return out;
+}
+
+/** `registry/repository` without tag or digest; a bare name is Docker Hub's (`app` → `docker.io/library/app`). */
+export function imageRepository(image: string): string {
+  let rest = image.trim().split('@')[0]!;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) rest = rest.slice(0, colon);
+  const first = rest.split('/')[0]!;
+  if (rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return rest;
+  return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
+}
+
+/** The tags, `-f` file and context of a `docker build` / `docker buildx build` / `podman build` argv. */
+export function dockerBuildArgs(
+  argv: readonly string[],
+): { tags: string[]; file?: string; context: string } | undefined {
+  const [program, ...rest] = argv;
+  if (program !== 'docker' && program !== 'podman') return undefined;
+  let i = 0;
+  if (rest[0] === 'buildx' || rest[0] === 'image') i = 1;
+  if (rest[i] !== 'build') return undefined;
+  const tags: string[] = [];
+  const positionals: string[] = [];
+  let file: string | undefined;
+  const VALUE_OPTIONS = new Set([
+    '--build-arg',
+    '--platform',
+    '--target',
+    '--label',
+    '--cache-from',
+    '--cache-to',
+    '-o',
+    '--output',
+    '--secret',
+    '--ssh',
+    '--builder',
+    '--network',
+    '--progress',
+    '--iidfile',
+    '--metadata-file',
+    '--build-context',
+    '--add-host',
+    '--shm-size',
+    '--ulimit',
+    '--attest',
+    '--annotation',
+    '--provenance',
+    '--sbom',
+  ]);
+  for (let j = i + 1; j < rest.length; j++) {
+    const w = rest[j]!;
+    const value = (names: string[]): string | undefined => {
+      for (const n of names) {
+        if (w === n) return rest[++j];
+        if (n.startsWith('--') && w.startsWith(`${n}=`)) return w.slice(n.length + 1);
+      }
+      return undefined;
+    };
+    const tag = value(['-t', '--tag']);
+    if (tag !== undefined) {
+      tags.push(tag);
+      continue;
+    }
+    const f = value(['-f', '--file']);
+    if (f !== undefined) {
+      file = f;
+      continue;
+    }
+    if (w.startsWith('-')) {
+      if (VALUE_OPTIONS.has(w)) j++;
+      continue;
+    }
+    positionals.push(w);
+  }
+  const context = positionals[positionals.length - 1];
+  // A context from a variable or a URL / stdin is not a folder of this repository.
+  if (!context || /[$]|:\/\/|^-$/.test(context)) return undefined;
+  if (file !== undefined && /[$]/.test(file)) return undefined;
+  return { tags, ...(file !== undefined ? { file } : {}), context };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unknown) => number }[] {
+  // The same parse budget as manifests: a hostile file is not composed at all.
+  if (overYamlBudget(text) !== undefined) return [];
+  const lineCounter = new LineCounter();
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const out: { value: unknown; lineOf: (v: unknown) => number }[] = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0 || !doc.contents) continue;
+    // Plain values for reading, with each object's node kept for its line.
+    const nodes = new Map<unknown, Node>();
+    const toPlain = (node: unknown): unknown => {
+      if (isMap(node)) {
+        const obj: Record<string, unknown> = {};
+        nodes.set(obj, node);
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          if (key !== undefined) obj[key] = toPlain(pair.value);
+        }
+        return obj;
+      }
+      if (isSeq(node)) return node.items.map(toPlain);
+      if (isScalar(node)) return node.value;
+      return undefined;
+    };
+    const value = toPlain(doc.contents);
+    out.push({
+      value,
+      lineOf: (v) => {
+        const range = nodes.get(v)?.range;
+        return range ? lineCounter.linePos(range[0]).line : 1;
+      },
+    });
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
