@@ -1,0 +1,114 @@
+/**
+ * CLI start-up (issue 19): the median wall time of `node -e 0` and of the commands people run without a
+ * scan to speak of, each as a multiple of `node -e 0`, plus how many module files each loads.
+ *
+ *   node bench/startup.mjs [--runs 20] [--bin packages/cli/dist/bin.js] [--json]
+ *
+ * bench/run.mjs calls `benchStartup()`. The runs are interleaved (one of each command, then the next
+ * round) after one warm-up round, so a machine whose load drifts during the measurement slows every command
+ * alike and the ratios stay comparable; the medians are over `runs` rounds. Each command is a fresh
+ * `node` process, timed from spawn to exit (spawnSync), with stdout and stderr discarded.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatMs, median, renderTable } from './table.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_BIN = join(ROOT, 'packages/cli/dist/bin.js');
+const MODULE_COUNTER = join(ROOT, 'bench/module-count.mjs');
+/** Issue 19's goal for `--help`, `rules` and the empty scan. */
+export const STARTUP_GOAL = 2.5;
+
+/** The measured commands: name, argv after `node` (BIN is replaced by the binary), and whether a goal applies. */
+function commands(bin, emptyDir) {
+  return [
+    { name: 'node -e 0', argv: ['-e', '0'], goal: false },
+    { name: 'coditect-audit --version', argv: [bin, '--version'], goal: false },
+    { name: 'coditect-audit --help', argv: [bin, '--help'], goal: true },
+    { name: 'coditect-audit rules', argv: [bin, 'rules'], goal: true },
+    // No coditect-audit.yaml: the files layer alone, the ADR's assumed names, console report.
+    { name: 'coditect-audit scan <empty dir>', argv: [bin, 'scan', '--dir', emptyDir, '-q'], goal: true },
+  ];
+}
+
+function timeOnce(argv, cwd, env = process.env) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, argv, { cwd, env, stdio: 'ignore' });
+  const ms = performance.now() - started;
+  if (r.error) throw r.error;
+  // `scan` exits 1 when the gate fails; the empty directory passes, so anything but 0 is a broken run.
+  if (r.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+/** The distinct module files (ES and CommonJS) one run of `argv` loads. */
+function moduleCount(argv, cwd, work) {
+  const list = join(work, 'modules.txt');
+  rmSync(list, { force: true });
+  writeFileSync(list, '');
+  const env = { ...process.env, BENCH_MODULE_LIST: list };
+  timeOnce(['--import', pathToFileURL(MODULE_COUNTER).href, ...argv], cwd, env);
+  const own = pathToFileURL(join(ROOT, 'bench')).href;
+  const urls = new Set(
+    readFileSync(list, 'utf8')
+      .split('\n')
+      .filter((u) => u && !u.startsWith(own)),
+  );
+  // `node -e 0` loads no file at all.
+  return urls.size;
+}
+
+/**
+ * Measures every command `runs` times (interleaved) and returns one row per command:
+ * { name, ms (median), ratio (to node -e 0), modules, goal }.
+ */
+export function benchStartup({ bin = DEFAULT_BIN, runs = 20, workDir = join(ROOT, '.tmp', 'bench', 'startup') } = {}) {
+  const emptyDir = join(workDir, 'empty');
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(emptyDir, { recursive: true });
+  const list = commands(bin, emptyDir);
+  for (const c of list) timeOnce(c.argv, emptyDir); // warm-up: the file-system cache, not the measure
+  const times = list.map(() => []);
+  for (let round = 0; round < runs; round++)
+    list.forEach((c, i) => {
+      times[i].push(timeOnce(c.argv, emptyDir));
+    });
+  const bare = median(times[0]);
+  return list.map((c, i) => ({
+    name: c.name,
+    ms: median(times[i]),
+    ratio: median(times[i]) / bare,
+    modules: moduleCount(c.argv, emptyDir, workDir),
+    goal: c.goal,
+  }));
+}
+
+/** The rows as the Markdown table docs/performance.md shows. */
+export function startupTable(rows, runs) {
+  return [
+    `CLI start-up (median of ${runs} interleaved runs; goal ≤ ${STARTUP_GOAL}× node -e 0 for --help, rules, empty scan)`,
+    '',
+    renderTable(
+      ['command', 'median', '× node -e 0', 'module files', 'goal'],
+      rows.map((r) => [
+        r.name,
+        formatMs(r.ms),
+        r.ratio.toFixed(2),
+        r.modules,
+        r.goal ? (r.ratio <= STARTUP_GOAL ? 'pass' : 'MISS') : '',
+      ]),
+    ),
+  ].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string' }, bin: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const runs = Number(values.runs ?? 20);
+  const rows = benchStartup({ runs, ...(values.bin ? { bin: resolve(values.bin) } : {}) });
+  process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${startupTable(rows, runs)}\n`);
+}

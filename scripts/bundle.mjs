@@ -1,0 +1,155 @@
+/**
+ * Bundles the `coditect-audit` binary and library entry with esbuild (issue 19: start-up). One function,
+ * used twice, so the repository runs what ships:
+ *
+ * - `pnpm run build` (tsc -b, then `node scripts/bundle.mjs`) writes `packages/cli/dist/bin.js` and its
+ *   chunks from tsc's output (`dist/cli.js` is the unbundled entry). The tests that spawn the binary, the
+ *   demo and the bench run this bundle.
+ * - `scripts/pack.mjs` writes the same bundle (plus `dist/index.js`, the library entry) into the package.
+ *
+ * The workspace packages and the small pure-JavaScript dependencies in BUNDLED (argument parsing, YAML,
+ * TypeBox, picomatch, the Dockerfile parser, the Kubernetes client) go into the bundle: Node then reads a
+ * few files instead of ~600 modules. The rest stay imports (EXTERNAL below: the Google clients, which
+ * read their protocol descriptions from their own folders, the PostgreSQL and Redis clients, Cloud Storage)
+ * and, because the code imports them with `await import()` where a layer or feature needs them, are
+ * loaded only then. Code splitting keeps every dynamic import a chunk of its own: `--version`, `--help`
+ * and `rules` never parse the collectors of a live layer.
+ *
+ * In the package, an external is a bare import its `dependencies` satisfy. In the repository, pnpm installs
+ * each workspace package's dependencies beside that package only, so from `packages/cli/dist/` most of them
+ * cannot be found by name; there every external import is rewritten to the relative path of the file it
+ * resolves to from the importing source (the same file Node would load), and nothing else differs.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The workspace packages bundled into the one published package. */
+export const WORKSPACE = ['core', 'collectors', 'rules', 'reporters', 'cli'];
+export const SCOPE = '@coditect-audit/';
+
+/**
+ * Third-party packages bundled rather than installed; their own dependencies come along. Every one is pure
+ * JavaScript that reads no file of its own at run time. The Kubernetes client is here for size (installed,
+ * every API group's generated models take ~65 MB; the scanner reads a dozen kinds); the rest for start-up.
+ */
+export const BUNDLED = [
+  '@kubernetes/client-node',
+  '@sinclair/typebox',
+  'ajv',
+  'ajv-formats',
+  'dockerfile-ast',
+  'ignore',
+  'picomatch',
+  'yaml',
+  'yargs',
+];
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const packageOf = (spec) =>
+  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
+
+/** The third-party dependencies of the bundled workspace packages that stay imports, one pinned version each. */
+export function externalDependencies() {
+  const deps = new Map();
+  for (const name of WORKSPACE) {
+    const pkg = readJson(join(root, 'packages', name, 'package.json'));
+    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
+      if (dep.startsWith(SCOPE) || BUNDLED.includes(dep)) continue;
+      const seen = deps.get(dep);
+      if (seen && seen.range !== range)
+        throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
+      deps.set(dep, { range, from: name });
+    }
+  }
+  return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
+}
+
+/**
+ * Node's built-ins and the external dependencies stay imports. `relativeTo` (the repository build): an
+ * external becomes the relative path, from that folder, of the file it resolves to.
+ */
+function externals(external, relativeTo) {
+  return {
+    name: 'coditect-externals',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.path.startsWith('node:') || builtinModules.includes(args.path))
+          return { path: args.path, external: true };
+        if (!(packageOf(args.path) in external)) return undefined;
+        if (!relativeTo) return { path: args.path, external: true };
+        if (args.pluginData === 'coditect-externals') return undefined;
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'coditect-externals',
+        });
+        if (found.errors.length > 0) return { errors: found.errors };
+        const path = relative(relativeTo, found.path).replaceAll('\\', '/');
+        return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+      });
+    },
+  };
+}
+
+/** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
+export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
+  return {
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    splitting: true,
+    legalComments: 'none',
+    plugins: [externals(external, relativeTo)],
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
+    // Bundled CommonJS code calls require(); ESM output has none, so give it Node's.
+    banner: {
+      js: "import { createRequire as __coditectRequire } from 'node:module'; const require = __coditectRequire(import.meta.url);",
+    },
+  };
+}
+
+/**
+ * Bundles the binary (`bin`, from tsc's `packages/cli/dist/cli.js`) and, with `library`, the library entry
+ * (`index`) into `outdir`. `repository: true` is the repository build (externals by relative path, see
+ * above). Returns esbuild's metafile.
+ */
+export async function bundleCli({ outdir, library = false, repository = false }) {
+  const esbuild = await import('esbuild');
+  const dist = join(root, 'packages/cli/dist');
+  const entryPoints = { bin: join(dist, 'cli.js') };
+  if (library) entryPoints.index = join(dist, 'index.js');
+  const result = await esbuild.build({
+    ...commonOptions({ relativeTo: repository ? outdir : undefined }),
+    entryPoints,
+    outdir,
+    // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative
+    // to the chunk they land in.
+    chunkNames: 'chunk-[name]-[hash]',
+  });
+  return result.metafile;
+}
+
+/** The repository build: the bundle in packages/cli/dist, replacing the previous one's chunks. */
+async function bundleRepository() {
+  const outdir = join(root, 'packages/cli/dist');
+  const record = join(outdir, '.bundle.json');
+  if (existsSync(record)) for (const f of readJson(record)) rmSync(join(outdir, f), { force: true });
+  const started = performance.now();
+  const metafile = await bundleCli({ outdir, repository: true });
+  const written = Object.keys(metafile.outputs).map((f) => relative(outdir, resolve(root, f)));
+  writeFileSync(record, `${JSON.stringify(written.sort(), null, 2)}\n`);
+  const bytes = Object.values(metafile.outputs).reduce((s, o) => s + o.bytes, 0);
+  console.error(
+    `› bundle: packages/cli/dist/bin.js + ${written.length - 1} chunks, ${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleRepository();
