@@ -20,10 +20,10 @@
  * cannot be found by name; there every external import is rewritten to the relative path of the file it
  * resolves to from the importing source (the same file Node would load), and nothing else differs.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,8 +39,6 @@ export const SCOPE = '@coditect-audit/';
 export const BUNDLED = [
   '@kubernetes/client-node',
   '@sinclair/typebox',
-  'ajv',
-  'ajv-formats',
   'dockerfile-ast',
   'ignore',
   'picomatch',
@@ -96,6 +94,82 @@ function externals(external, relativeTo) {
   };
 }
 
+/**
+ * Our JSON Schemas whose validators are compiled at build time (ajv standalone code) instead of by ajv when
+ * a command first validates: the configuration's takes ajv about 0.4 s to compile, the snapshot's several
+ * seconds. `lazy`: the validator (3.5 MB of code for the snapshot) is a chunk of its own, loaded only by
+ * `compileLazily`; the others are in the bundle for the synchronous callers (`parseConfig`).
+ */
+const PRECOMPILE = [
+  { name: 'config', schema: 'ConfigSchema', lazy: false },
+  { name: 'expectations', schema: 'ExpectationsSchema', lazy: false },
+  { name: 'baseline', schema: 'BaselineSchema', lazy: false },
+  { name: 'snapshot', schema: 'SnapshotSchema', lazy: true },
+];
+
+/**
+ * Writes the standalone validator of each PRECOMPILE schema beside core's build (once per schema
+ * content: the file is named by the schema's fingerprint) and returns the module that replaces
+ * `packages/core/dist/precompiled.js` in the bundle: the table from fingerprint to validator.
+ */
+async function precompiledModule(esbuild) {
+  const core = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
+  const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
+  const dir = join(root, 'packages/core/dist/precompiled');
+  mkdirSync(dir, { recursive: true });
+  const imports = [];
+  const entries = [];
+  for (const [i, { name, schema, lazy }] of PRECOMPILE.entries()) {
+    const fingerprint = core.schemaFingerprint(core[schema]);
+    const file = `${name}-${fingerprint.slice(0, 16)}.js`;
+    if (!existsSync(join(dir, file))) {
+      const { Ajv } = requireFromCore('ajv');
+      const standalone = requireFromCore('ajv/dist/standalone').default;
+      const formats = requireFromCore('ajv-formats');
+      const ajv = new Ajv({ ...core.AJV_OPTIONS, code: { source: true, esm: true } });
+      (formats.default ?? formats)(ajv);
+      let code = standalone(ajv, ajv.compile(core[schema]));
+      // ajv's ES module output still calls require() for its run-time helpers: make those imports.
+      const helpers = [...new Set(code.match(/require\("[^"]+"\)/g) ?? [])];
+      helpers.forEach((call, n) => {
+        code = code.replaceAll(call, `__helper${n}`);
+      });
+      const header = helpers.map((call, n) => `import __helper${n} from "${/"([^"]+)"/.exec(call)[1]}.js";`);
+      const { code: minified } = await esbuild.transform(`${header.join('\n')}\n${code}`, {
+        format: 'esm',
+        minify: true,
+        target: 'node20',
+      });
+      writeFileSync(join(dir, file), minified);
+    }
+    if (lazy)
+      entries.push(`[${JSON.stringify(fingerprint)}, { load: () => import("./${file}").then((m) => m.default) }]`);
+    else {
+      imports.push(`import v${i} from "./${file}";`);
+      entries.push(`[${JSON.stringify(fingerprint)}, { validate: v${i} }]`);
+    }
+  }
+  return {
+    dir,
+    contents: `${imports.join('\n')}\nexport const PRECOMPILED = new Map([\n  ${entries.join(',\n  ')},\n]);\n`,
+  };
+}
+
+/** Replaces core's empty table of build-time validators with the generated one. */
+function precompiledValidators(esbuild) {
+  const target = join(root, 'packages/core/dist/precompiled.js');
+  return {
+    name: 'coditect-precompiled-validators',
+    setup(build) {
+      build.onLoad({ filter: /precompiled\.js$/ }, async (args) => {
+        if (resolve(args.path) !== target) return undefined;
+        const { dir, contents } = await precompiledModule(esbuild);
+        return { contents, resolveDir: dir, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -124,10 +198,12 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
 export async function bundleCli({ outdir, library = false, repository = false }) {
   const esbuild = await import('esbuild');
   const dist = join(root, 'packages/cli/dist');
+  const common = commonOptions({ relativeTo: repository ? outdir : undefined });
   const entryPoints = { bin: join(dist, 'cli.js') };
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
-    ...commonOptions({ relativeTo: repository ? outdir : undefined }),
+    ...common,
+    plugins: [precompiledValidators(esbuild), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative

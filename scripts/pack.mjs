@@ -22,17 +22,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const WORKSPACE = ['core', 'collectors', 'rules', 'reporters', 'cli'];
-const SCOPE = '@coditect-audit/';
-
-/** Third-party packages bundled rather than installed (see above); their own dependencies come along. */
-const BUNDLED = ['@kubernetes/client-node'];
+import { BUNDLED, bundleCli, commonOptions, externalDependencies, root, SCOPE } from './bundle.mjs';
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, version: { type: 'string' }, 'skip-build': { type: 'boolean' } },
@@ -54,68 +46,15 @@ if (!values['skip-build']) {
   execFileSync(bin('tsc'), ['-b', 'packages/cli'], { cwd: root, stdio: 'inherit' });
 }
 
-/** The third-party dependencies of every bundled workspace package, one pinned version each. */
-function dependencies() {
-  const deps = new Map();
-  for (const name of WORKSPACE) {
-    const pkg = readJson(join(root, 'packages', name, 'package.json'));
-    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
-      if (dep.startsWith(SCOPE) || BUNDLED.includes(dep)) continue;
-      const seen = deps.get(dep);
-      if (seen && seen.range !== range)
-        throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
-      deps.set(dep, { range, from: name });
-    }
-  }
-  return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
-}
-
 const stage = join(outDir, 'package');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'dist'), { recursive: true });
 
 const esbuild = await import('esbuild');
-const published = dependencies();
-const packageOf = (spec) =>
-  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
-/**
- * The published dependencies and Node's built-ins stay imports; the workspace and the BUNDLED packages
- * (with whatever they import) are bundled.
- */
-const externalThirdParty = {
-  name: 'external-third-party',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || builtinModules.includes(args.path))
-        return { path: args.path, external: true };
-      if (packageOf(args.path) in published) return { path: args.path, external: true };
-      return undefined;
-    });
-  },
-};
-const common = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  splitting: true,
-  legalComments: 'none',
-  plugins: [externalThirdParty],
-  logLevel: 'warning',
-  metafile: true,
-  // Bundled CommonJS code calls require(); ESM output has none, so give it Node's.
-  banner: {
-    js: "import { createRequire as __coditectRequire } from 'node:module'; const require = __coditectRequire(import.meta.url);",
-  },
-};
+const published = externalDependencies();
 
-log('esbuild: bin and library entry');
-const main = await esbuild.build({
-  ...common,
-  entryPoints: { bin: join(root, 'packages/cli/dist/bin.js'), index: join(root, 'packages/cli/dist/index.js') },
-  outdir: join(stage, 'dist'),
-  chunkNames: '[name]-[hash]',
-});
+log('esbuild: bin and library entry (scripts/bundle.mjs)');
+const metafile = await bundleCli({ outdir: join(stage, 'dist'), library: true });
 
 log('esbuild: rule case tables');
 const rulesDist = join(root, 'packages/rules/dist');
@@ -124,7 +63,7 @@ const caseFiles = readdirSync(rulesDist, { recursive: true })
   .filter((f) => f.endsWith('.cases.js'))
   .map((f) => join(rulesDist, f));
 await esbuild.build({
-  ...common,
+  ...commonOptions({ external: published }),
   entryPoints: caseFiles,
   outbase: rulesDist,
   outdir: join(stage, 'dist', 'rule-cases'),
@@ -169,7 +108,7 @@ function bundledPackages(metafile) {
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
-const bundled = bundledPackages(main.metafile);
+const bundled = bundledPackages(metafile);
 for (const name of BUNDLED)
   if (!bundled.some((p) => p.name === name)) throw new Error(`${name} was meant to be bundled and is not`);
 writeFileSync(

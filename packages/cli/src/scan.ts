@@ -12,6 +12,7 @@ import {
   type Config,
   ConfigError,
   compile,
+  compileLazily,
   describeAjvError,
   type EnvironmentConfig,
   environmentLine,
@@ -506,7 +507,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   } catch (e) {
     throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
   }
-  const validate = compile(SnapshotSchema);
+  const validate = await compileLazily(SnapshotSchema);
   if (!validate(value)) {
     const first = (validate.errors ?? []).slice(0, 5).map(describeAjvError).join('; ');
     throw new ConfigError(
