@@ -47,16 +47,13 @@ export const BUNDLED = [
 ];
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const packageOf = (spec) =>
-  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
-
-/** The third-party dependencies of the bundled workspace packages that stay imports, one pinned version each. */
-export function externalDependencies() {
+/** The third-party dependencies of the bundled workspace packages, one pinned version each. */
+export function workspaceDependencies() {
   const deps = new Map();
   for (const name of WORKSPACE) {
     const pkg = readJson(join(root, 'packages', name, 'package.json'));
     for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
-      if (dep.startsWith(SCOPE) || BUNDLED.includes(dep)) continue;
+      if (dep.startsWith(SCOPE)) continue;
       const seen = deps.get(dep);
       if (seen && seen.range !== range)
         throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
@@ -65,6 +62,14 @@ export function externalDependencies() {
   }
   return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
 }
+
+/** Those that stay imports (not BUNDLED). */
+export function externalDependencies() {
+  return Object.fromEntries(Object.entries(workspaceDependencies()).filter(([dep]) => !BUNDLED.includes(dep)));
+}
+
+export const packageOf = (spec) =>
+  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
 
 /**
  * Node's built-ins and the external dependencies stay imports. `relativeTo` (the repository build): an

@@ -11,20 +11,32 @@
  * the tarball depends on the `@coditect-audit` scope. The rule case tables, which `explain` reads, ship in
  * `dist/rule-cases/`.
  *
- * One third-party package is bundled too: the official Kubernetes client. Installed, it and its own
- * dependencies take about 65 MB (every API group's generated models, declarations and source maps, @types/node
- * 24); the scanner reads a dozen kinds, and the tree-shaken bundle of what it uses is about 6 MB. That keeps
- * the installed package within its budget (docs/performance.md). Every bundled package is listed with its
- * version and licence in `dist/bundled-packages.json`, its licence text in `dist/THIRD-PARTY-LICENSES.txt`.
+ * The bundle is scripts/bundle.mjs's, the same the repository's binary runs: besides the workspace, it holds
+ * the small third-party packages listed there (BUNDLED) — the official Kubernetes client for size (installed,
+ * it and its dependencies take about 65 MB; the tree-shaken bundle of what the scanner uses is about 6 MB),
+ * the others for start-up (issue 19). A bundled package whose types `dist/index.d.ts` imports (TypeBox,
+ * yaml) stays a dependency for TypeScript users; the code never loads it. Every bundled package is listed
+ * with its version and licence in `dist/bundled-packages.json`, its licence text in
+ * `dist/THIRD-PARTY-LICENSES.txt`.
  *
  * The version is --version, else the CLI package's own; the release workflow passes the tag's version and
  * refuses a tag that disagrees with packages/cli/package.json. Prints the tarball's path on stdout.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED, bundleCli, commonOptions, externalDependencies, root, SCOPE } from './bundle.mjs';
+import {
+  BUNDLED,
+  bundleCli,
+  commonOptions,
+  externalDependencies,
+  packageOf,
+  root,
+  SCOPE,
+  workspaceDependencies,
+} from './bundle.mjs';
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, version: { type: 'string' }, 'skip-build': { type: 'boolean' } },
@@ -87,6 +99,16 @@ execFileSync(
 );
 const types = readFileSync(join(stage, 'dist/index.d.ts'), 'utf8');
 if (types.includes(SCOPE)) throw new Error(`dist/index.d.ts still imports from ${SCOPE}*`);
+// A bundled package whose types the declarations import stays a dependency (for TypeScript users only:
+// the code never loads it).
+const pinned = workspaceDependencies();
+const dependencies = { ...published };
+for (const [, spec] of types.matchAll(/from '([^'.][^']*)'/g)) {
+  const dep = packageOf(spec);
+  if (dep in pinned) dependencies[dep] = pinned[dep];
+  else if (!dep.startsWith('node:') && !builtinModules.includes(dep))
+    throw new Error(`dist/index.d.ts imports ${spec}, no dependency of the workspace`);
+}
 
 /** The third-party packages esbuild put into the bundle, from its metafile: name, version, licence. */
 function bundledPackages(metafile) {
@@ -148,7 +170,7 @@ const manifest = {
   bin: { 'coditect-audit': './dist/bin.js' },
   exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
   files: ['dist', 'schemas', 'CHANGELOG.md'],
-  dependencies: published,
+  dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
 };
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
