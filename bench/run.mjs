@@ -22,6 +22,7 @@ import {
   writeTree,
 } from './estate.mjs';
 import { benchFleet, FLEET_CALLS_PER_PROJECT, FLEET_SERVICES } from './fleet.mjs';
+import { benchStartup as measureStartup } from './startup.mjs';
 import { formatMs, growthExponent, median, renderTable } from './table.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,7 @@ const CONCURRENCY = 16;
 /** Largest page the emulated Google APIs serve (most Google list calls cap at 500). */
 const GCP_MAX_PAGE = 500;
 const K8S_PAGE = 500;
-const STARTUP_RUNS = 11;
+const STARTUP_RUNS = 20;
 
 /** Runs a command asynchronously (the emulators are served by this process's event loop). */
 function run(cmd, args, options = {}) {
@@ -358,33 +359,11 @@ async function benchEvaluate(scale) {
 }
 
 // ------------------------------------------------------------------ start-up
+// bench/startup.mjs: node -e 0, --version, --help, rules, scan of an empty directory (interleaved runs).
 async function benchStartup() {
-  const demo = join(ROOT, 'fixtures/adr-001-staging');
-  const outDir = join(WORK, 'demo-out');
-  const series = {
-    'node -e 0': () => run(process.execPath, ['-e', '0']),
-    'coditect-audit --version': () => cli(['--version']),
-    'scan --layers files (demo)': () =>
-      cli([
-        'scan',
-        '--env',
-        'staging',
-        '--dir',
-        demo,
-        '--layers',
-        'files',
-        '--format',
-        'json',
-        '--output-dir',
-        outDir,
-        '-q',
-      ]),
-  };
-  for (const [name, fn] of Object.entries(series)) {
-    const times = [];
-    for (let i = 0; i < STARTUP_RUNS; i++) times.push((await fn()).ms);
-    results.startup.push({ name, ms: median(times) });
-    log(`start-up ${name}: ${formatMs(median(times))}`);
+  for (const row of measureStartup({ bin: BIN, runs: STARTUP_RUNS, workDir: join(WORK, 'startup') })) {
+    results.startup.push(row);
+    log(`start-up ${row.name}: ${formatMs(row.ms)} (${row.ratio.toFixed(2)}× node -e 0, ${row.modules} module files)`);
   }
 }
 

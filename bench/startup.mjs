@@ -3,14 +3,16 @@
  * scan to speak of, each as a multiple of `node -e 0`, plus how many module files each loads.
  *
  *   node bench/startup.mjs [--runs 20] [--bin packages/cli/dist/bin.js] [--json]
+ *   node bench/startup.mjs --google-clients [--runs 5]   each Google client's module-load time
  *
  * bench/run.mjs calls `benchStartup()`. The runs are interleaved (one of each command, then the next
  * round) after one warm-up round, so a machine whose load drifts during the measurement slows every command
  * alike and the ratios stay comparable; the medians are over `runs` rounds. Each command is a fresh
  * `node` process, timed from spawn to exit (spawnSync), with stdout and stderr discarded.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -104,11 +106,55 @@ export function startupTable(rows, runs) {
   ].join('\n');
 }
 
+/**
+ * What loading each Google client costs a scan that reads that service (the gcp collector imports a
+ * service's client only when the service is configured): the median time of `await import(client)` in a
+ * fresh process, `runs` times each, with the module files it loads. google-auth-library is what the REST
+ * services (Compute Engine, IAM, Identity Platform) load instead of a client.
+ */
+export function benchGoogleClients({ runs = 5, workDir = join(ROOT, '.tmp', 'bench', 'startup') } = {}) {
+  const collectors = JSON.parse(readFileSync(join(ROOT, 'packages/collectors/package.json'), 'utf8'));
+  const fromCollectors = createRequire(join(ROOT, 'packages/collectors/package.json'));
+  const names = Object.keys(collectors.dependencies).filter(
+    (d) => d.startsWith('@google-cloud/') || d === 'google-auth-library',
+  );
+  mkdirSync(workDir, { recursive: true });
+  return names.map((name) => {
+    const url = pathToFileURL(fromCollectors.resolve(name)).href;
+    const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t));`;
+    const argv = ['--input-type=module', '-e', script];
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push(Number(execFileSync(process.execPath, argv, { encoding: 'utf8' })));
+    return { name, ms: median(times), modules: moduleCount(argv, workDir, workDir) };
+  });
+}
+
+export function googleClientsTable(rows, runs) {
+  return [
+    `Google client module load, in a fresh process (median of ${runs})`,
+    '',
+    renderTable(
+      ['client', 'import', 'module files'],
+      rows.map((r) => [r.name, formatMs(r.ms), r.modules]),
+    ),
+  ].join('\n');
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { runs: { type: 'string' }, bin: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      runs: { type: 'string' },
+      bin: { type: 'string' },
+      json: { type: 'boolean' },
+      'google-clients': { type: 'boolean' },
+    },
   });
   const runs = Number(values.runs ?? 20);
-  const rows = benchStartup({ runs, ...(values.bin ? { bin: resolve(values.bin) } : {}) });
-  process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${startupTable(rows, runs)}\n`);
+  if (values['google-clients']) {
+    const rows = benchGoogleClients({ runs });
+    process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${googleClientsTable(rows, runs)}\n`);
+  } else {
+    const rows = benchStartup({ runs, ...(values.bin ? { bin: resolve(values.bin) } : {}) });
+    process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${startupTable(rows, runs)}\n`);
+  }
 }
