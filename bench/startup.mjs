@@ -20,7 +20,8 @@ import { formatMs, median, renderTable } from './table.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_BIN = join(ROOT, 'packages/cli/dist/bin.js');
-const MODULE_COUNTER = join(ROOT, 'bench/module-count.mjs');
+// The lazy-loading test's tracer: every module resolved (ES) or required (CommonJS), into TRACE_FILE.
+const MODULE_TRACER = join(ROOT, 'test/support/trace-imports.mjs');
 /** Issue 19's goal for `--help`, `rules` and the empty scan. */
 export const STARTUP_GOAL = 2.5;
 
@@ -49,18 +50,15 @@ function timeOnce(argv, cwd, env = process.env) {
 /** The distinct module files (ES and CommonJS) one run of `argv` loads. */
 function moduleCount(argv, cwd, work) {
   const list = join(work, 'modules.txt');
-  rmSync(list, { force: true });
   writeFileSync(list, '');
-  const env = { ...process.env, BENCH_MODULE_LIST: list };
-  timeOnce(['--import', pathToFileURL(MODULE_COUNTER).href, ...argv], cwd, env);
-  const own = pathToFileURL(join(ROOT, 'bench')).href;
-  const urls = new Set(
-    readFileSync(list, 'utf8')
-      .split('\n')
-      .filter((u) => u && !u.startsWith(own)),
-  );
+  timeOnce(['--import', pathToFileURL(MODULE_TRACER).href, ...argv], cwd, { ...process.env, TRACE_FILE: list });
+  const files = readFileSync(list, 'utf8')
+    .split('\n')
+    .filter((m) => m.startsWith('file:') || m.startsWith('/'))
+    .map((m) => (m.startsWith('/') ? pathToFileURL(m).href : m))
+    .filter((url) => !url.startsWith(pathToFileURL(join(ROOT, 'test/support')).href));
   // `node -e 0` loads no file at all.
-  return urls.size;
+  return new Set(files).size;
 }
 
 /**

@@ -218,15 +218,33 @@ export async function bundleCli({ outdir, library = false, repository = false })
   return result.metafile;
 }
 
-/** The repository build: the bundle in packages/cli/dist, replacing the previous one's chunks. */
+/** Where an input of the bundle comes from: `packages/<name>` for the workspace, else the npm package. */
+function sourceOf(input) {
+  const path = input.replaceAll('\\', '/');
+  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (dependency) return dependency[1];
+  const workspace = /(packages\/[^/]+)\//.exec(path);
+  return workspace ? workspace[1] : path;
+}
+
+/**
+ * The repository build: the bundle in packages/cli/dist, replacing the previous one's files. Its record,
+ * `dist/.bundle.json`, names every file written and the packages each holds (what test/cli.test.ts reads
+ * to tell which packages a command loaded).
+ */
 async function bundleRepository() {
   const outdir = join(root, 'packages/cli/dist');
   const record = join(outdir, '.bundle.json');
-  if (existsSync(record)) for (const f of readJson(record)) rmSync(join(outdir, f), { force: true });
+  if (existsSync(record)) for (const f of Object.keys(readJson(record))) rmSync(join(outdir, f), { force: true });
   const started = performance.now();
   const metafile = await bundleCli({ outdir, repository: true });
-  const written = Object.keys(metafile.outputs).map((f) => relative(outdir, resolve(root, f)));
-  writeFileSync(record, `${JSON.stringify(written.sort(), null, 2)}\n`);
+  const written = Object.entries(metafile.outputs)
+    .map(([file, output]) => [
+      relative(outdir, resolve(root, file)),
+      [...new Set(Object.keys(output.inputs).map(sourceOf))].sort(),
+    ])
+    .sort(([a], [b]) => a.localeCompare(b));
+  writeFileSync(record, `${JSON.stringify(Object.fromEntries(written), null, 2)}\n`);
   const bytes = Object.values(metafile.outputs).reduce((s, o) => s + o.bytes, 0);
   console.error(
     `› bundle: packages/cli/dist/bin.js + ${written.length - 1} chunks, ${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms`,

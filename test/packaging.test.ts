@@ -52,7 +52,7 @@ describe('the packed release', () => {
   beforeAll(() => {
     tarball = packRelease(join(root, 'pack'));
     installed = installRelease(tarball, root);
-  }, 300_000);
+  }, 600_000);
 
   // The install holds the cloud clients (well over 100 MB): never leave it behind.
   afterAll(() => rmSync(root, { recursive: true, force: true }), 120_000);
