@@ -20,7 +20,7 @@
  * cannot be found by name; there every external import is rewritten to the relative path of the file it
  * resolves to from the importing source (the same file Node would load), and nothing else differs.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -124,6 +124,7 @@ async function precompiledModule(esbuild) {
   mkdirSync(dir, { recursive: true });
   const imports = [];
   const entries = [];
+  const current = new Set();
   for (const [i, { name, schema, lazy }] of PRECOMPILE.entries()) {
     const fingerprint = core.schemaFingerprint(core[schema]);
     const file = `${name}-${fingerprint.slice(0, 16)}.js`;
@@ -153,7 +154,10 @@ async function precompiledModule(esbuild) {
       imports.push(`import v${i} from "./${file}";`);
       entries.push(`[${JSON.stringify(fingerprint)}, { validate: v${i} }]`);
     }
+    current.add(file);
   }
+  // Validators of schemas as they were before (other fingerprints) are not needed any more.
+  for (const f of readdirSync(dir)) if (!current.has(f)) rmSync(join(dir, f), { force: true });
   return {
     dir,
     contents: `${imports.join('\n')}\nexport const PRECOMPILED = new Map([\n  ${entries.join(',\n  ')},\n]);\n`,
