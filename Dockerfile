@@ -34,7 +34,7 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store \
 
 COPY tsconfig.base.json tsconfig.json CHANGELOG.md ./
 COPY packages/ packages/
-COPY scripts/pack.mjs scripts/
+COPY scripts/pack.mjs scripts/bundle.mjs scripts/
 RUN pnpm exec tsc -b packages/cli
 
 # The release exactly as npm users get it: the one bundled package (scripts/pack.mjs), installed by npm

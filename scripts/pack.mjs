@@ -11,11 +11,13 @@
  * the tarball depends on the `@coditect-audit` scope. The rule case tables, which `explain` reads, ship in
  * `dist/rule-cases/`.
  *
- * One third-party package is bundled too: the official Kubernetes client. Installed, it and its own
- * dependencies take about 65 MB (every API group's generated models, declarations and source maps, @types/node
- * 24); the scanner reads a dozen kinds, and the tree-shaken bundle of what it uses is about 6 MB. That keeps
- * the installed package within its budget (docs/performance.md). Every bundled package is listed with its
- * version and licence in `dist/bundled-packages.json`, its licence text in `dist/THIRD-PARTY-LICENSES.txt`.
+ * The bundle is scripts/bundle.mjs's, the same the repository's binary runs: besides the workspace, it holds
+ * the small third-party packages listed there (BUNDLED) — the official Kubernetes client for size (installed,
+ * it and its dependencies take about 65 MB; the tree-shaken bundle of what the scanner uses is about 6 MB),
+ * the others for start-up (issue 19). A bundled package whose types `dist/index.d.ts` imports (TypeBox,
+ * yaml) stays a dependency for TypeScript users; the code never loads it. Every bundled package is listed
+ * with its version and licence in `dist/bundled-packages.json`, its licence text in
+ * `dist/THIRD-PARTY-LICENSES.txt`.
  *
  * The version is --version, else the CLI package's own; the release workflow passes the tag's version and
  * refuses a tag that disagrees with packages/cli/package.json. Prints the tarball's path on stdout.
@@ -23,16 +25,18 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const WORKSPACE = ['core', 'collectors', 'rules', 'reporters', 'cli'];
-const SCOPE = '@coditect-audit/';
-
-/** Third-party packages bundled rather than installed (see above); their own dependencies come along. */
-const BUNDLED = ['@kubernetes/client-node'];
+import {
+  BUNDLED,
+  bundleCli,
+  commonOptions,
+  externalDependencies,
+  packageOf,
+  root,
+  SCOPE,
+  workspaceDependencies,
+} from './bundle.mjs';
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, version: { type: 'string' }, 'skip-build': { type: 'boolean' } },
@@ -54,68 +58,15 @@ if (!values['skip-build']) {
   execFileSync(bin('tsc'), ['-b', 'packages/cli'], { cwd: root, stdio: 'inherit' });
 }
 
-/** The third-party dependencies of every bundled workspace package, one pinned version each. */
-function dependencies() {
-  const deps = new Map();
-  for (const name of WORKSPACE) {
-    const pkg = readJson(join(root, 'packages', name, 'package.json'));
-    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
-      if (dep.startsWith(SCOPE) || BUNDLED.includes(dep)) continue;
-      const seen = deps.get(dep);
-      if (seen && seen.range !== range)
-        throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
-      deps.set(dep, { range, from: name });
-    }
-  }
-  return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
-}
-
 const stage = join(outDir, 'package');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'dist'), { recursive: true });
 
 const esbuild = await import('esbuild');
-const published = dependencies();
-const packageOf = (spec) =>
-  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
-/**
- * The published dependencies and Node's built-ins stay imports; the workspace and the BUNDLED packages
- * (with whatever they import) are bundled.
- */
-const externalThirdParty = {
-  name: 'external-third-party',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || builtinModules.includes(args.path))
-        return { path: args.path, external: true };
-      if (packageOf(args.path) in published) return { path: args.path, external: true };
-      return undefined;
-    });
-  },
-};
-const common = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  splitting: true,
-  legalComments: 'none',
-  plugins: [externalThirdParty],
-  logLevel: 'warning',
-  metafile: true,
-  // Bundled CommonJS code calls require(); ESM output has none, so give it Node's.
-  banner: {
-    js: "import { createRequire as __coditectRequire } from 'node:module'; const require = __coditectRequire(import.meta.url);",
-  },
-};
+const published = externalDependencies();
 
-log('esbuild: bin and library entry');
-const main = await esbuild.build({
-  ...common,
-  entryPoints: { bin: join(root, 'packages/cli/dist/bin.js'), index: join(root, 'packages/cli/dist/index.js') },
-  outdir: join(stage, 'dist'),
-  chunkNames: '[name]-[hash]',
-});
+log('esbuild: bin and library entry (scripts/bundle.mjs)');
+const metafile = await bundleCli({ outdir: join(stage, 'dist'), library: true });
 
 log('esbuild: rule case tables');
 const rulesDist = join(root, 'packages/rules/dist');
@@ -124,7 +75,7 @@ const caseFiles = readdirSync(rulesDist, { recursive: true })
   .filter((f) => f.endsWith('.cases.js'))
   .map((f) => join(rulesDist, f));
 await esbuild.build({
-  ...common,
+  ...commonOptions({ external: published }),
   entryPoints: caseFiles,
   outbase: rulesDist,
   outdir: join(stage, 'dist', 'rule-cases'),
@@ -148,6 +99,16 @@ execFileSync(
 );
 const types = readFileSync(join(stage, 'dist/index.d.ts'), 'utf8');
 if (types.includes(SCOPE)) throw new Error(`dist/index.d.ts still imports from ${SCOPE}*`);
+// A bundled package whose types the declarations import stays a dependency (for TypeScript users only:
+// the code never loads it).
+const pinned = workspaceDependencies();
+const dependencies = { ...published };
+for (const [, spec] of types.matchAll(/from '([^'.][^']*)'/g)) {
+  const dep = packageOf(spec);
+  if (dep in pinned) dependencies[dep] = pinned[dep];
+  else if (!dep.startsWith('node:') && !builtinModules.includes(dep))
+    throw new Error(`dist/index.d.ts imports ${spec}, no dependency of the workspace`);
+}
 
 /** The third-party packages esbuild put into the bundle, from its metafile: name, version, licence. */
 function bundledPackages(metafile) {
@@ -169,7 +130,7 @@ function bundledPackages(metafile) {
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
-const bundled = bundledPackages(main.metafile);
+const bundled = bundledPackages(metafile);
 for (const name of BUNDLED)
   if (!bundled.some((p) => p.name === name)) throw new Error(`${name} was meant to be bundled and is not`);
 writeFileSync(
@@ -209,7 +170,7 @@ const manifest = {
   bin: { 'coditect-audit': './dist/bin.js' },
   exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
   files: ['dist', 'schemas', 'CHANGELOG.md'],
-  dependencies: published,
+  dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
 };
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 

@@ -14,7 +14,8 @@ export function packRelease(dir: string): string {
     cwd: repoRoot,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 120_000,
+    // dts-bundle-generator type-checks the workspace: ~20 s of CPU, minutes of wall time on a loaded machine.
+    timeout: 400_000,
   }).trim();
   if (!existsSync(tarball)) throw new Error(`scripts/pack.mjs printed ${tarball}, which does not exist`);
   return tarball;

@@ -12,6 +12,7 @@ import {
   type Config,
   ConfigError,
   compile,
+  compileLazily,
   describeAjvError,
   type EnvironmentConfig,
   environmentLine,
@@ -521,7 +522,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     const { upgradeSnapshot } = await import('@coditect-audit/collectors');
     value = upgradeSnapshot(value);
   }
-  const validate = compile(SnapshotSchema);
+  const validate = await compileLazily(SnapshotSchema);
   if (!validate(value)) {
     const first = (validate.errors ?? []).slice(0, 5).map(describeAjvError).join('; ');
     throw new ConfigError(

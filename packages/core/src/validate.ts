@@ -1,26 +1,69 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { PRECOMPILED } from './precompiled.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the callable sits on `.default`.
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default: AddFormats }).default ??
-  (addFormatsModule as unknown as AddFormats)) as AddFormats;
 
-/** One ajv instance for every schema of ours (JSON Schema draft-07, as TypeBox emits). */
+/**
+ * ajv itself is loaded on first use only: the bundle validates our own schemas with code compiled at build
+ * time (precompiled.ts), so most commands never load it. Synchronously, because `compile` is: in the bundle
+ * `require` exists and esbuild points these literal calls at the installed ajv (an external); tsc's ES
+ * module output has no `require`, so it makes one.
+ */
+function requireAjv(): { Ajv: new (options: object) => Ajv; addFormats: AddFormats } {
+  type AjvModule = { Ajv: new (options: object) => Ajv };
+  type FormatsModule = AddFormats | { default: AddFormats };
+  const own = typeof require === 'function' ? undefined : createRequire(import.meta.url);
+  const ajvModule = (own ? own('ajv') : require('ajv')) as AjvModule;
+  const formats = (own ? own('ajv-formats') : require('ajv-formats')) as FormatsModule;
+  return { Ajv: ajvModule.Ajv, addFormats: typeof formats === 'function' ? formats : formats.default };
+}
+
+/**
+ * The options every schema of ours is compiled with (JSON Schema draft-07, as TypeBox emits), at run time
+ * here and at build time by scripts/bundle.mjs: the same options give the same errors.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true } as const;
+
+/** One ajv instance for every schema compiled at run time. */
 let ajv: Ajv | undefined;
 export function getAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const { Ajv, addFormats } = requireAjv();
+    ajv = new Ajv(AJV_OPTIONS);
     addFormats(ajv);
   }
   return ajv;
 }
 
+/** What identifies a schema's content: the hash of its JSON (TypeBox's symbol keys are not part of it). */
+export function schemaFingerprint(schema: object): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+function precompiledFor(schema: object) {
+  return PRECOMPILED.size > 0 ? PRECOMPILED.get(schemaFingerprint(schema)) : undefined;
+}
+
 const cache = new WeakMap<object, ValidateFunction>();
+
+/** The validator of `schema`: compiled at build time when the bundle has it, else by ajv now. */
 export function compile(schema: object): ValidateFunction {
   const hit = cache.get(schema);
   if (hit) return hit;
-  const fn = getAjv().compile(schema);
+  const fn = precompiledFor(schema)?.validate ?? getAjv().compile(schema);
+  cache.set(schema, fn);
+  return fn;
+}
+
+/** As `compile`, for a schema whose build-time validator is large and loaded only when asked (the snapshot's). */
+export async function compileLazily(schema: object): Promise<ValidateFunction> {
+  const hit = cache.get(schema);
+  if (hit) return hit;
+  const pre = precompiledFor(schema);
+  const fn = pre?.validate ?? (pre?.load ? await pre.load() : getAjv().compile(schema));
   cache.set(schema, fn);
   return fn;
 }

@@ -13,7 +13,6 @@ import {
 } from '@coditect-audit/core';
 import type { Argv, CommandModule } from 'yargs';
 import { LIVE_LAYERS, type LiveLayer, parseLayers } from '../layers.js';
-import { LAYER_DEADLINE_SECONDS, prepare, withinDeadline } from '../scan.js';
 
 export interface DoctorArgs {
   env?: string;
@@ -49,6 +48,9 @@ export async function diagnoseLayers(
   environment: string;
   reports: DoctorLayerReport[];
 }> {
+  // Loaded here, not at the top: main.ts registers this command for every invocation, and scan.ts brings
+  // the rules and collectors with it, which `--help` and `rules` do not need (issue 19).
+  const { LAYER_DEADLINE_SECONDS, prepare, withinDeadline } = await import('../scan.js');
   const prep = await prepare({
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),

@@ -1,0 +1,258 @@
+/**
+ * Bundles the `coditect-audit` binary and library entry with esbuild (issue 19: start-up). One function,
+ * used twice, so the repository runs what ships:
+ *
+ * - `pnpm run build` (tsc -b, then `node scripts/bundle.mjs`) writes `packages/cli/dist/bin.js` and its
+ *   chunks from tsc's output (`dist/cli.js` is the unbundled entry). The tests that spawn the binary, the
+ *   demo and the bench run this bundle.
+ * - `scripts/pack.mjs` writes the same bundle (plus `dist/index.js`, the library entry) into the package.
+ *
+ * The workspace packages and the small pure-JavaScript dependencies in BUNDLED (argument parsing, YAML,
+ * TypeBox, picomatch, the Dockerfile parser, the Kubernetes client) go into the bundle: Node then reads a
+ * few files instead of ~600 modules. The rest stay imports (EXTERNAL below: the Google clients, which
+ * read their protocol descriptions from their own folders, the PostgreSQL and Redis clients, Cloud Storage)
+ * and, because the code imports them with `await import()` where a layer or feature needs them, are
+ * loaded only then. Code splitting keeps every dynamic import a chunk of its own: `--version`, `--help`
+ * and `rules` never parse the collectors of a live layer.
+ *
+ * In the package, an external is a bare import its `dependencies` satisfy. In the repository, pnpm installs
+ * each workspace package's dependencies beside that package only, so from `packages/cli/dist/` most of them
+ * cannot be found by name; there every external import is rewritten to the relative path of the file it
+ * resolves to from the importing source (the same file Node would load), and nothing else differs.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The workspace packages bundled into the one published package. */
+export const WORKSPACE = ['core', 'collectors', 'rules', 'reporters', 'cli'];
+export const SCOPE = '@coditect-audit/';
+
+/**
+ * Third-party packages bundled rather than installed; their own dependencies come along. Every one is pure
+ * JavaScript that reads no file of its own at run time. The Kubernetes client is here for size (installed,
+ * every API group's generated models take ~65 MB; the scanner reads a dozen kinds); the rest for start-up.
+ */
+export const BUNDLED = [
+  '@kubernetes/client-node',
+  '@sinclair/typebox',
+  'dockerfile-ast',
+  'ignore',
+  'picomatch',
+  'yaml',
+  'yargs',
+];
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+/** The third-party dependencies of the bundled workspace packages, one pinned version each. */
+export function workspaceDependencies() {
+  const deps = new Map();
+  for (const name of WORKSPACE) {
+    const pkg = readJson(join(root, 'packages', name, 'package.json'));
+    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
+      if (dep.startsWith(SCOPE)) continue;
+      const seen = deps.get(dep);
+      if (seen && seen.range !== range)
+        throw new Error(`${dep}: packages/${seen.from} pins ${seen.range}, packages/${name} pins ${range}`);
+      deps.set(dep, { range, from: name });
+    }
+  }
+  return Object.fromEntries([...deps].sort(([a], [b]) => a.localeCompare(b)).map(([dep, { range }]) => [dep, range]));
+}
+
+/** Those that stay imports (not BUNDLED). */
+export function externalDependencies() {
+  return Object.fromEntries(Object.entries(workspaceDependencies()).filter(([dep]) => !BUNDLED.includes(dep)));
+}
+
+export const packageOf = (spec) =>
+  (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
+
+/**
+ * Node's built-ins and the external dependencies stay imports. `relativeTo` (the repository build): an
+ * external becomes the relative path, from that folder, of the file it resolves to.
+ */
+function externals(external, relativeTo) {
+  return {
+    name: 'coditect-externals',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.path.startsWith('node:') || builtinModules.includes(args.path))
+          return { path: args.path, external: true };
+        if (!(packageOf(args.path) in external)) return undefined;
+        if (!relativeTo) return { path: args.path, external: true };
+        if (args.pluginData === 'coditect-externals') return undefined;
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'coditect-externals',
+        });
+        if (found.errors.length > 0) return { errors: found.errors };
+        const path = relative(relativeTo, found.path).replaceAll('\\', '/');
+        return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Our JSON Schemas whose validators are compiled at build time (ajv standalone code) instead of by ajv when
+ * a command first validates: the configuration's takes ajv about 0.4 s to compile, the snapshot's several
+ * seconds. `lazy`: the validator (3.5 MB of code for the snapshot) is a chunk of its own, loaded only by
+ * `compileLazily`; the others are in the bundle for the synchronous callers (`parseConfig`).
+ */
+const PRECOMPILE = [
+  { name: 'config', schema: 'ConfigSchema', lazy: false },
+  { name: 'expectations', schema: 'ExpectationsSchema', lazy: false },
+  { name: 'baseline', schema: 'BaselineSchema', lazy: false },
+  { name: 'snapshot', schema: 'SnapshotSchema', lazy: true },
+];
+
+/**
+ * Writes the standalone validator of each PRECOMPILE schema beside core's build (once per schema
+ * content: the file is named by the schema's fingerprint) and returns the module that replaces
+ * `packages/core/dist/precompiled.js` in the bundle: the table from fingerprint to validator.
+ */
+async function precompiledModule(esbuild) {
+  const core = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
+  const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
+  const dir = join(root, 'packages/core/dist/precompiled');
+  mkdirSync(dir, { recursive: true });
+  const imports = [];
+  const entries = [];
+  const current = new Set();
+  for (const [i, { name, schema, lazy }] of PRECOMPILE.entries()) {
+    const fingerprint = core.schemaFingerprint(core[schema]);
+    const file = `${name}-${fingerprint.slice(0, 16)}.js`;
+    if (!existsSync(join(dir, file))) {
+      const { Ajv } = requireFromCore('ajv');
+      const standalone = requireFromCore('ajv/dist/standalone').default;
+      const formats = requireFromCore('ajv-formats');
+      const ajv = new Ajv({ ...core.AJV_OPTIONS, code: { source: true, esm: true } });
+      (formats.default ?? formats)(ajv);
+      let code = standalone(ajv, ajv.compile(core[schema]));
+      // ajv's ES module output still calls require() for its run-time helpers: make those imports.
+      const helpers = [...new Set(code.match(/require\("[^"]+"\)/g) ?? [])];
+      helpers.forEach((call, n) => {
+        code = code.replaceAll(call, `__helper${n}`);
+      });
+      const header = helpers.map((call, n) => `import __helper${n} from "${/"([^"]+)"/.exec(call)[1]}.js";`);
+      const { code: minified } = await esbuild.transform(`${header.join('\n')}\n${code}`, {
+        format: 'esm',
+        minify: true,
+        target: 'node20',
+      });
+      writeFileSync(join(dir, file), minified);
+    }
+    if (lazy)
+      entries.push(`[${JSON.stringify(fingerprint)}, { load: () => import("./${file}").then((m) => m.default) }]`);
+    else {
+      imports.push(`import v${i} from "./${file}";`);
+      entries.push(`[${JSON.stringify(fingerprint)}, { validate: v${i} }]`);
+    }
+    current.add(file);
+  }
+  // Validators of schemas as they were before (other fingerprints) are not needed any more.
+  for (const f of readdirSync(dir)) if (!current.has(f)) rmSync(join(dir, f), { force: true });
+  return {
+    dir,
+    contents: `${imports.join('\n')}\nexport const PRECOMPILED = new Map([\n  ${entries.join(',\n  ')},\n]);\n`,
+  };
+}
+
+/** Replaces core's empty table of build-time validators with the generated one. */
+function precompiledValidators(esbuild) {
+  const target = join(root, 'packages/core/dist/precompiled.js');
+  return {
+    name: 'coditect-precompiled-validators',
+    setup(build) {
+      build.onLoad({ filter: /precompiled\.js$/ }, async (args) => {
+        if (resolve(args.path) !== target) return undefined;
+        const { dir, contents } = await precompiledModule(esbuild);
+        return { contents, resolveDir: dir, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
+export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
+  return {
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    splitting: true,
+    legalComments: 'none',
+    plugins: [externals(external, relativeTo)],
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
+    // Bundled CommonJS code calls require(); ESM output has none, so give it Node's.
+    banner: {
+      js: "import { createRequire as __coditectRequire } from 'node:module'; const require = __coditectRequire(import.meta.url);",
+    },
+  };
+}
+
+/**
+ * Bundles the binary (`bin`, from tsc's `packages/cli/dist/cli.js`) and, with `library`, the library entry
+ * (`index`) into `outdir`. `repository: true` is the repository build (externals by relative path, see
+ * above). Returns esbuild's metafile.
+ */
+export async function bundleCli({ outdir, library = false, repository = false }) {
+  const esbuild = await import('esbuild');
+  const dist = join(root, 'packages/cli/dist');
+  const common = commonOptions({ relativeTo: repository ? outdir : undefined });
+  const entryPoints = { bin: join(dist, 'cli.js') };
+  if (library) entryPoints.index = join(dist, 'index.js');
+  const result = await esbuild.build({
+    ...common,
+    plugins: [precompiledValidators(esbuild), ...common.plugins],
+    entryPoints,
+    outdir,
+    // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative
+    // to the chunk they land in.
+    chunkNames: 'chunk-[name]-[hash]',
+  });
+  return result.metafile;
+}
+
+/** Where an input of the bundle comes from: `packages/<name>` for the workspace, else the npm package. */
+function sourceOf(input) {
+  const path = input.replaceAll('\\', '/');
+  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  if (dependency) return dependency[1];
+  const workspace = /(packages\/[^/]+)\//.exec(path);
+  return workspace ? workspace[1] : path;
+}
+
+/**
+ * The repository build: the bundle in packages/cli/dist, replacing the previous one's files. Its record,
+ * `dist/.bundle.json`, names every file written and the packages each holds (what test/cli.test.ts reads
+ * to tell which packages a command loaded).
+ */
+async function bundleRepository() {
+  const outdir = join(root, 'packages/cli/dist');
+  const record = join(outdir, '.bundle.json');
+  if (existsSync(record)) for (const f of Object.keys(readJson(record))) rmSync(join(outdir, f), { force: true });
+  const started = performance.now();
+  const metafile = await bundleCli({ outdir, repository: true });
+  const written = Object.entries(metafile.outputs)
+    .map(([file, output]) => [
+      relative(outdir, resolve(root, file)),
+      [...new Set(Object.keys(output.inputs).map(sourceOf))].sort(),
+    ])
+    .sort(([a], [b]) => a.localeCompare(b));
+  writeFileSync(record, `${JSON.stringify(Object.fromEntries(written), null, 2)}\n`);
+  const bytes = Object.values(metafile.outputs).reduce((s, o) => s + o.bytes, 0);
+  console.error(
+    `› bundle: packages/cli/dist/bin.js + ${written.length - 1} chunks, ${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleRepository();
