@@ -2,9 +2,11 @@
  * Writes to Cloud Storage (the fleet's snapshots and merged.json through bucket.ts, `scan --upload` through
  * upload.ts) survive a connection the network closes under them, as Google's client survives it for a read:
  * the write is sent again. Before, a write was never retried (the client retries one only with a generation
- * precondition), so one EPIPE ended the fleet's merge step with exit 3. And the emulator, like Google's front
- * end, keeps an idle connection open: Node's default closed it after 5 s, the very interval the merge step
- * polls at, which is how the EPIPE came about under load.
+ * precondition), so one EPIPE ended the fleet's merge step with exit 3.
+ * And the emulator, like Google's front end, keeps an idle connection open. With Node's default it closed
+ * one after 5 s idle; the merge step, its event loop busy merging the shards for longer than that on a
+ * loaded machine, then wrote merged.json into the connection it still held: "write EPIPE" (reproduced every
+ * time by a client that blocks its event loop for 6 s between a read and a 2 MB simple upload).
  */
 import { connect } from 'node:net';
 import type { ScanResult } from '@coditect-audit/core';

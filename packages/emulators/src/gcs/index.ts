@@ -297,10 +297,10 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
   const server: Server = createServer((req, res) => {
     serve(req, res).catch((e: unknown) => googleError(res, 400, `emulator: ${(e as Error).message}`));
   });
-  // Google's front end keeps an idle connection open for minutes (610 s behind its load balancers); Node's
-  // default closes it after 5 s, the very idle time of a client polling every 5 s (the fleet's merge step):
-  // the client then writes its next request into a connection the server has just closed, and an upload
-  // fails with EPIPE, which the real API would not cause.
+  // Google's front end keeps an idle connection open for minutes (610 s behind its load balancers). Node's
+  // default closes it after 5 s, and a client whose event loop was busy for longer (the fleet's merge step,
+  // merging the shards on a loaded machine) writes its next request into the closed connection: an upload
+  // failing with EPIPE that the real API would not cause.
   server.keepAliveTimeout = 610_000;
   server.on('connection', (s) => {
     sockets.add(s);
