@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigError } from '@coditect-audit/core';
-import { describe } from './upload.js';
+import { describe, STORAGE_RETRY } from './upload.js';
 
 export const isBucketPath = (path: string) => path.startsWith('gs://');
 
@@ -26,7 +26,7 @@ async function fileAt(path: string): Promise<StorageFile> {
   const { bucket, name } = parseBucketPath(path);
   if (!client) {
     const { Storage } = await import('@google-cloud/storage');
-    client = new Storage({ retryOptions: { autoRetry: true, maxRetries: 4 } });
+    client = new Storage({ retryOptions: STORAGE_RETRY });
   }
   return client.bucket(bucket).file(name);
 }

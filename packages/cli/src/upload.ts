@@ -14,6 +14,16 @@ import type { ScanResult } from '@coditect-audit/core';
 
 export class UploadError extends Error {}
 
+/**
+ * How the Cloud Storage client retries: a transient failure (EPIPE or ECONNRESET of a connection the network
+ * closed, 408, 429, 5xx) up to 4 times with backoff, writes included. The client's default retries a write
+ * only with a generation precondition, and then turns retries off for everything else the client does.
+ * Every write here sends a whole object (a simple upload, one request) with the same bytes on each try, and
+ * the object is the last write's: repeating it changes nothing, so it is retried like a read.
+ * (`RetryAlways` is IdempotencyStrategy.RetryAlways, 0, written out so the client loads only when used.)
+ */
+export const STORAGE_RETRY = { autoRetry: true, maxRetries: 4, idempotencyStrategy: 0 } as const;
+
 export interface UploadTarget {
   bucket: string;
   /** Without leading or trailing slash; may be empty. */
@@ -76,7 +86,7 @@ export async function uploadResults(
   at: Date = new Date(),
 ): Promise<UploadResult> {
   const { Storage } = await import('@google-cloud/storage');
-  const bucket = new Storage().bucket(target.bucket);
+  const bucket = new Storage({ retryOptions: STORAGE_RETRY }).bucket(target.bucket);
   const envPath = [target.prefix, encodeSegment(result.environment.name)].filter(Boolean).join('/');
   const folder = `${envPath}/${folderTimestamp(at)}/`;
   const objects: string[] = [];

@@ -71,6 +71,9 @@ export class EmulatorServer {
   /** Starts on 127.0.0.1 (port 0 = any free port); resolves to the base URL. */
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.serve(req, res));
+    // Like Google's front end (610 s), not Node's 5 s: a client whose event loop was busy past 5 s would
+    // otherwise send its next call into a connection the emulator had just closed (ECONNRESET, EPIPE).
+    this.server.keepAliveTimeout = 610_000;
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));

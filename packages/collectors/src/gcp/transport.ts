@@ -12,6 +12,7 @@
  */
 import type { GcpService } from '@coditect-audit/core';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
+import nodeFetch from 'node-fetch';
 import {
   GCP_API_CALLS,
   GCP_DOCTOR_CALLS,
@@ -174,9 +175,10 @@ function jsonAnswer(headers: unknown, data: unknown): unknown {
 export const GCP_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Sends the quota project with every HTTP request of the client, and aborts each at the timeout. gaxios's own `timeout` combines signals with
- * `AbortSignal.any`, whose timer Node 20 can garbage-collect before it fires under load; this timer is held
- * until it runs (unref'd: it never keeps the process alive by itself).
+ * Sends the quota project with every HTTP request of the client, aborts each at the timeout, and sends it
+ * through `abortSafeFetch`. gaxios's own `timeout` combines signals with `AbortSignal.any`, whose timer
+ * Node 20 can garbage-collect before it fires under load; this timer is held until it runs (unref'd: it
+ * never keeps the process alive by itself).
  */
 function instrument(client: AuthClient, settings: GcpSettings, log?: HttpLog): void {
   const ms = settings.timeoutMs;
@@ -190,22 +192,35 @@ function instrument(client: AuthClient, settings: GcpSettings, log?: HttpLog): v
       }
       const controller = new AbortController();
       const upstream = config.signal as AbortSignal | undefined;
-      // Already aborted (gax's retry budget spent, a timer that fired under load): fail the call here. Handed
-      // to node-fetch, the abort destroys the body stream it made, which nothing listens to, and the process
-      // dies of an unhandled 'error' event.
-      if (upstream?.aborted)
-        throw upstream.reason instanceof Error
-          ? upstream.reason
-          : new DOMException('the call was aborted', 'AbortError');
-      upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+      if (upstream?.aborted) controller.abort(upstream.reason);
+      else upstream?.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
       const timer = setTimeout(() => controller.abort(new DOMException('the call timed out', 'TimeoutError')), ms);
       timer.unref();
       config.signal = controller.signal;
+      config.fetchImplementation = abortSafeFetch as unknown as typeof config.fetchImplementation;
       // An answer announced over the cap is an error of the call (a problem in its facet), not a read of it.
       config.maxContentLength = GCP_MAX_RESPONSE_BYTES;
       return config;
     },
   });
+}
+
+/**
+ * node-fetch 3, the fetch gaxios uses in Node (kept rather than Node's own fetch, which ignores the proxy
+ * and mTLS agents gaxios sets), handed a signal that is already aborted destroys the request body stream it
+ * made from the JSON body with the abort error, and nothing listens to that stream: an unhandled 'error'
+ * event, and the process dies with exit 4 ("internal error: AbortError: The operation was aborted.") in the
+ * middle of a scan. The signal is aborted at that point when gax's retry budget is spent, or when the
+ * timeout fired while the request waited, which a loaded machine makes likely: the first calls of a scan
+ * used to wait for gaxios to import node-fetch. So the check is made here, with nothing asynchronous
+ * between it and node-fetch's own; an abort after that reaches streams node-fetch is piping, which report
+ * it as the call's rejection.
+ */
+async function abortSafeFetch(url: string | URL, init?: RequestInit): Promise<unknown> {
+  const signal = init?.signal;
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new DOMException('the call was aborted', 'AbortError');
+  return nodeFetch(url, init as Parameters<typeof nodeFetch>[1]);
 }
 
 /** Receives one line per HTTP exchange (`--debug`). */

@@ -53,6 +53,11 @@ export interface GcsEmulator {
   objects(bucket: string): Map<string, StoredObject>;
   /** From now on, requests whose path contains `path` answer with this status (a denied or failing bucket). */
   fail(path: string, status: number): void;
+  /**
+   * The next `times` requests whose path contains `path` lose their connection before any answer, the body
+   * unread (a connection the network or a proxy closed): the client sees EPIPE or ECONNRESET.
+   */
+  drop(path: string, times?: number): void;
   stop(): Promise<void>;
 }
 
@@ -117,6 +122,7 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
   const maxPageSize = options.maxPageSize ?? 1000;
   const requests: GcsRequest[] = [];
   const failures: { path: string; status: number }[] = [];
+  const drops: { path: string; left: number }[] = [];
   const sessions = new Map<
     string,
     { bucket: string; name: string; contentType: string; metadata: Record<string, string>; chunks: Buffer[] }
@@ -164,6 +170,12 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     requests.push({ method, path: url.pathname, query: url.search, authorized: Boolean(req.headers.authorization) });
+    const drop = drops.find((d) => d.left > 0 && url.pathname.includes(d.path));
+    if (drop) {
+      drop.left--;
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
@@ -285,6 +297,11 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
   const server: Server = createServer((req, res) => {
     serve(req, res).catch((e: unknown) => googleError(res, 400, `emulator: ${(e as Error).message}`));
   });
+  // Google's front end keeps an idle connection open for minutes (610 s behind its load balancers). Node's
+  // default closes it after 5 s, and a client whose event loop was busy for longer (the fleet's merge step,
+  // merging the shards on a loaded machine) writes its next request into the closed connection: an upload
+  // failing with EPIPE that the real API would not cause.
+  server.keepAliveTimeout = 610_000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -301,6 +318,9 @@ export async function startGcsEmulator(options: GcsEmulatorOptions): Promise<Gcs
     },
     fail(path, status) {
       failures.push({ path, status });
+    },
+    drop(path, times = 1) {
+      drops.push({ path, left: times });
     },
     async stop() {
       for (const s of sockets) s.destroy();
