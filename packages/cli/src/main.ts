@@ -2,7 +2,7 @@
  * The `coditect-audit` commands: a thin shell over the library (`scan`, `collect`) and the reporters.
  * Exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error.
  * `run(argv)` returns the exit code and owns nothing of the process, so tests call it in-process; the
- * binary (bin.ts) sets the exit code, catches what nothing else caught and ends a run left hanging.
+ * binary (cli.ts, bundled as dist/bin.js) sets the exit code, catches what nothing else caught and ends a run left hanging.
  */
 import { join, resolve } from 'node:path';
 import {
