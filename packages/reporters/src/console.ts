@@ -3,7 +3,7 @@
  * `path:line:col`; errors; suppression housekeeping; a one-line summary last. Colour only when the
  * caller says so (the CLI decides from the TTY, NO_COLOR and --no-color).
  */
-import { PRIORITIES, type Priority, type ScanResult, type Verdict } from '@coditect-audit/core';
+import { compactPassCount, PRIORITIES, type Priority, type ScanResult, type Verdict } from '@coditect-audit/core';
 import {
   compareVerdicts,
   count,
@@ -299,7 +299,7 @@ function summaryLine(result: ScanResult, paint: (style: Style, text: string) => 
   const assumed = result.verdicts.filter((v) => stateOf(v) === 'assumed').length;
   const undecided = result.verdicts.filter((v) => v.status === 'unknown').length;
   const errors = result.verdicts.filter((v) => v.status === 'error').length;
-  const passed = result.verdicts.filter((v) => v.status === 'pass').length;
+  const passed = result.verdicts.filter((v) => v.status === 'pass').length + compactPassCount(result);
   const skipped = result.verdicts.filter((v) => v.status === 'skip').length;
 
   const parts: string[] = [];

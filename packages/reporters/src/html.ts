@@ -30,7 +30,8 @@ import {
   firstSentence,
   formatObserved,
   formatPosition,
-  isGating,
+  failsGate,
+  withPassVerdicts,
   targetRows,
   targetState,
   placeFinding,
@@ -697,7 +698,7 @@ function detail(result: ScanResult, r: Row): string {
   facts.push(['Rule', `<code>${e(v.ruleId)}</code>${rule ? `: ${e(rule.title)}` : ''}`]);
   facts.push([
     'Priority',
-    `${v.priority}${isGating(v, result.gate) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
+    `${v.priority}${failsGate(v) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
   ]);
   if (v.dependsOn?.length) facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
   if (v.assumed) facts.push(['Assumed', e(v.assumed)]);
@@ -1518,7 +1519,8 @@ function rowsOf(result: ScanResult): Row[] {
     });
 }
 
-export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
+export function toHtml(compact: ScanResult, options: HtmlOptions = {}): string {
+  const result = withPassVerdicts(compact);
   const title = options.title ?? 'coditect-audit report';
   const rows = rowsOf(result);
   return `${head(result, title, CSP, STYLE, options.printPasses)}

@@ -23,6 +23,7 @@ import {
   formatPosition,
   rulesById,
   stateOf,
+  withPassVerdicts,
 } from './common.js';
 
 /** Removes what XML 1.0 cannot carry at all: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
@@ -160,7 +161,8 @@ function totalsOf(cases: readonly Case[], strict: boolean): Totals {
   return t;
 }
 
-export function toJUnit(result: ScanResult): string {
+export function toJUnit(compact: ScanResult): string {
+  const result = withPassVerdicts(compact);
   const rules = rulesById(result);
   const verdicts = [...result.verdicts].sort(compareVerdicts);
 
