@@ -141,23 +141,32 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
-  const written: { name: string; content: string }[] = fileFormats.map((f) => {
+  const reportOptions = { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false };
+  // Each report is rendered when it is written (in pieces where its reporter can), so no two are in memory at once.
+  const reports = fileFormats.map((f) => {
     const reporter = REPORTERS[f];
     return {
       name: reporter.fileName ?? `coditect-audit.${f}`,
-      content: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
+      chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
     };
   });
   const { isBucketPath, writeText } = await import('./bucket.js');
-  if (written.length && isBucketPath(args.outputDir)) {
+  // An upload sends every report after writing it: those are kept whole.
+  const written: { name: string; content: string }[] = [];
+  const whole = (r: (typeof reports)[number]) => ({ name: r.name, content: [...r.chunks()].join('') });
+  if (reports.length && isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
     const { contentTypeOf } = await import('./upload.js');
-    for (const w of written)
+    for (const r of reports) {
+      const w = whole(r);
       await writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
-  } else if (written.length) {
+      if (upload) written.push(w);
+    }
+  } else if (reports.length) {
+    if (upload) written.push(...reports.map(whole));
     await writeReportSet(
       outputDir,
-      written.map((w) => ({ name: w.name, text: w.content })),
+      upload ? written.map((w) => ({ name: w.name, text: w.content })) : reports,
       new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
     );
   }

@@ -3,14 +3,14 @@
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { toConsole } from './console.js';
-import { toHtml } from './html.js';
+import { htmlChunks, toHtml } from './html.js';
 import { jsonChunks, toJson } from './json.js';
 import { toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 
 export { CONSOLE_WIDTH, type ConsoleOptions, terminalSafe, toConsole, wrapLine } from './console.js';
-export { escapeHtml, type HtmlOptions, toHtml } from './html.js';
+export { escapeHtml, type HtmlOptions, htmlChunks, toHtml } from './html.js';
 export { jsonChunks, sortKeys, toJson } from './json.js';
 export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, mdCode, mdCodeBlock, mdText, toMarkdown } from './markdown.js';
@@ -86,6 +86,7 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   html: {
     fileName: 'coditect-audit.html',
     render: (result) => toHtml(result),
+    chunks: (result) => htmlChunks(result),
   },
 };
 
