@@ -53,6 +53,7 @@ interface ScanArgs {
   allowIncomplete?: boolean;
   strict?: boolean;
   sarifIncludeSuppressed?: boolean;
+  includePasses?: boolean;
   timestamps?: boolean;
   color?: boolean;
   context?: string;
@@ -129,6 +130,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...snapshotOptions(args.snapshot),
     ...(args.failOnTarget ? { failOnTargets: listOf(args.failOnTarget) } : {}),
     ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
+    ...(args.includePasses ? { includePasses: true } : {}),
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
     ...(args.strict ? { strict: true } : {}),
@@ -171,7 +173,13 @@ async function runScan(args: ScanArgs): Promise<number> {
     );
   }
   if (formats.includes('console'))
-    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color), width: consoleWidth() }));
+    process.stdout.write(
+      REPORTERS.console.render(result, {
+        color: useColor(args.color),
+        width: consoleWidth(),
+        ...(args.includePasses ? { includePasses: true } : {}),
+      }),
+    );
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     await writeFileWhole(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
@@ -373,6 +381,10 @@ async function main(argv: string[]): Promise<number> {
             describe: 'checks that could not be decided (unknown) gate like findings (default: config, else no)',
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
+          .option('include-passes', {
+            type: 'boolean',
+            describe: 'list every passed check in the terminal too (the HTML and JSON reports always list them)',
+          })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
           .option('color', { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' })
           .option('context', {

@@ -836,7 +836,7 @@ ${options.map((o) => `<option value="${e(o.value)}" data-label="${e(o.label)}">$
 }
 
 /** The findings section around its rows: what comes before the first row's body, and after the last. */
-function findingsSection(result: ScanResult, rows: readonly Row[]): [before: string, after: string] {
+function findingsSection(rows: readonly Row[]): [before: string, after: string] {
   const countBy = (key: (r: Row) => readonly string[]) => {
     const m = new Map<string, number>();
     for (const r of rows) for (const k of key(r)) m.set(k, (m.get(k) ?? 0) + 1);
@@ -1534,7 +1534,7 @@ export function* htmlChunks(compact: ScanResult, options: HtmlOptions = {}): Gen
   const result = withPassVerdicts(compact);
   const title = options.title ?? 'coditect-audit report';
   const rows = rowsOf(result);
-  const [findingsBefore, findingsAfter] = findingsSection(result, rows);
+  const [findingsBefore, findingsAfter] = findingsSection(rows);
   yield `${head(result, title, CSP, STYLE, options.printPasses)}
 <body>
 ${result.assumptions ? `<p class="assumed" role="note">${e(result.assumptions.banner)}</p>\n` : ''}<a class="skip" href="#findings">Skip to findings</a>

@@ -43,6 +43,8 @@ export interface ReporterOptions {
   maxBytes?: number;
   /** console: columns to fit (default 100). */
   width?: number;
+  /** console: list every passed check (`--include-passes`). */
+  includePasses?: boolean;
 }
 
 export interface Reporter {
@@ -59,7 +61,11 @@ export interface Reporter {
 export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   console: {
     render: (result, options = {}) =>
-      toConsole(result, { color: options.color ?? false, ...(options.width ? { width: options.width } : {}) }),
+      toConsole(result, {
+        color: options.color ?? false,
+        ...(options.width ? { width: options.width } : {}),
+        ...(options.includePasses ? { includePasses: true } : {}),
+      }),
   },
   sarif: {
     fileName: 'coditect-audit.sarif',
