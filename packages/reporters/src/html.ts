@@ -564,7 +564,13 @@ function percentBar(p: number | undefined, t: Tally): string {
 function readiness(result: ScanResult, rows: readonly Row[]): string {
   const adr001 = isAdr001(result);
   const bySection = new Map<string, Verdict[]>();
-  for (const r of rows) for (const s of r.sections) bySection.set(s, [...(bySection.get(s) ?? []), r.v]);
+  // Appended in place: copying the list per row made a large scan's page quadratic.
+  for (const r of rows)
+    for (const s of r.sections) {
+      const list = bySection.get(s);
+      if (list) list.push(r.v);
+      else bySection.set(s, [r.v]);
+    }
   const sections = [
     ...new Set([
       ...Object.keys(result.adr?.sections ?? {}),

@@ -181,7 +181,10 @@ export function toJUnit(compact: ScanResult): string {
   const byArea = new Map<string, Case[]>();
   for (const c of cases) {
     const area = areaOf(c.rule, c.verdict);
-    byArea.set(area, [...(byArea.get(area) ?? []), c]);
+    // Appended in place: copying the list per case made a large scan's report quadratic.
+    const list = byArea.get(area);
+    if (list) list.push(c);
+    else byArea.set(area, [c]);
   }
   const areas = [...byArea.keys()].sort();
 

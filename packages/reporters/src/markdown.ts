@@ -409,7 +409,10 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
   for (const v of result.verdicts) {
     const rule = rules.get(v.ruleId);
     for (const section of rule ? splitAdrSection(rule.adrSection) : []) {
-      bySection.set(section, [...(bySection.get(section) ?? []), v]);
+      // Appended in place: copying the list per verdict made a large scan's report quadratic.
+      const list = bySection.get(section);
+      if (list) list.push(v);
+      else bySection.set(section, [v]);
     }
   }
   if (bySection.size === 0) return out;
