@@ -5,14 +5,14 @@ import type { ScanResult } from '@coditect-audit/core';
 import { toConsole } from './console.js';
 import { htmlChunks, toHtml } from './html.js';
 import { jsonChunks, toJson } from './json.js';
-import { toJUnit } from './junit.js';
+import { junitChunks, toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 
 export { CONSOLE_WIDTH, type ConsoleOptions, terminalSafe, toConsole, wrapLine } from './console.js';
 export { escapeHtml, type HtmlOptions, htmlChunks, toHtml } from './html.js';
 export { jsonChunks, sortKeys, toJson } from './json.js';
-export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
+export { escapeXmlAttribute, escapeXmlText, junitChunks, stripIllegalXml, toJUnit } from './junit.js';
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, mdCode, mdCodeBlock, mdText, toMarkdown } from './markdown.js';
 export {
   buildSarif,
@@ -78,6 +78,7 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   junit: {
     fileName: 'coditect-audit.junit.xml',
     render: (result) => toJUnit(result),
+    chunks: (result) => junitChunks(result),
   },
   markdown: {
     fileName: 'coditect-audit.md',
