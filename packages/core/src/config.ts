@@ -225,6 +225,8 @@ export const FilesLayerSchema = Type.Object(
 
 export const FAIL_ON = ['P0', 'P1', 'P2', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+/** The gate's threshold when neither `--fail-on` nor the environment's `failOn` names one: what must hold before production. */
+export const DEFAULT_FAIL_ON: FailOn = 'P0';
 
 export const EnvironmentSchema = Type.Object(
   {
