@@ -7,6 +7,7 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // `collectors` + `/gcp`); the CLI end-to-end tests spawn the built binary.
 const sources: Record<string, string> = {
   '@coditect-audit/core': 'packages/core/src/index.ts',
+  '@coditect-audit/core/views': 'packages/core/src/views/index.ts',
   '@coditect-audit/collectors': 'packages/collectors/src/index.ts',
   '@coditect-audit/collectors/gcp': 'packages/collectors/src/gcp/index.ts',
   '@coditect-audit/collectors/k8s': 'packages/collectors/src/k8s/index.ts',

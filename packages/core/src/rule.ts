@@ -3,6 +3,7 @@ import { adrDefaults, type Expectations } from './config.js';
 import type { Location } from './location.js';
 import { isPriority, type Priority, type PrioritySpec } from './priority.js';
 import { type FacetMap, type FacetName, FACET_NAMES, type Layer, LAYERS, layerOfFacet } from './snapshot/index.js';
+import type { RuleSource } from './source.js';
 import type { Evidence, Resource } from './verdict.js';
 
 /** Where rule documentation lives; a rule's `docsUrl` is derived from its id unless a plugin sets one. */
@@ -129,6 +130,9 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
 /** A rule after `defineRule`: metadata complete and validated. */
 export interface Rule<F extends FacetName = FacetName, M extends string = string> extends RuleDefinition<F, M> {
   aliases: string[];
+  /** A rule over a view (`defineViewRule`): the view kind and the sources it is judged on, one unit each. */
+  view?: string;
+  sources?: RuleSource[];
   priority: PrioritySpec;
   benchmarks: Benchmark[];
   adrSection: string;
@@ -150,13 +154,16 @@ export interface RuleMeta {
   benchmarks: Benchmark[];
   adrSection: string;
   docsUrl: string;
+  /** The sources of a rule over a view, each with the old per-layer id it continues. */
+  sources?: { name: string; layer: Layer; alias?: string }[];
 }
 
 export class RuleDefinitionError extends Error {
   override name = 'RuleDefinitionError';
 }
 
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** kebab-case, optionally `family.concern` (`sql.ssl-not-enforced`) for rules named after their concern. */
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$/;
 
 /**
  * Validates a rule's metadata and fills what can be derived (docs URL, priority from its concern).
@@ -166,7 +173,8 @@ export function defineRule<F extends FacetName, M extends string>(def: RuleDefin
   const where = `rule "${String(def?.id)}"`;
   const problem = (msg: string) => new RuleDefinitionError(`${where}: ${msg}`);
   if (!def || typeof def !== 'object') throw new RuleDefinitionError('a rule must be an object');
-  if (typeof def.id !== 'string' || !ID.test(def.id)) throw problem('id must be kebab-case (a-z, 0-9, -)');
+  if (typeof def.id !== 'string' || !ID.test(def.id))
+    throw problem('id must be kebab-case (a-z, 0-9, -), optionally family.concern');
   for (const a of def.aliases ?? [])
     if (typeof a !== 'string' || !a) throw problem('aliases must be non-empty strings');
   for (const field of ['title', 'description', 'rationale'] as const) {
@@ -236,6 +244,9 @@ export function ruleMeta(rule: Rule): RuleMeta {
     benchmarks: rule.benchmarks,
     adrSection: rule.adrSection,
     docsUrl: rule.docsUrl,
+    ...(rule.sources
+      ? { sources: rule.sources.map((s) => ({ name: s.name, layer: s.layer, ...(s.alias ? { alias: s.alias } : {}) })) }
+      : {}),
   };
 }
 

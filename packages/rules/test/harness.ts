@@ -5,6 +5,7 @@ import { collectFilesFromMemory } from '@coditect-audit/collectors';
 import {
   FACET_NAMES,
   type FacetName,
+  layerOfFacet,
   type Rule,
   resolveExpectations,
   runRules,
@@ -25,9 +26,17 @@ export function runCase(rule: Rule, c: RuleCase): Verdict[] {
       reason: `${name} is not installed in this cluster`,
     };
   }
-  // Facets of the rule's layer that the case does not mention are collected-and-empty, not absent.
+  // The layers the case shows: the rule's own, or (a rule judged per source) those of the facets it gives.
+  const layers = new Set<string>(
+    rule.sources ? Object.keys(facets).map((n) => layerOfFacet(n as FacetName)) : [rule.layer],
+  );
+  // Facets of those layers that the case does not mention are collected-and-empty, not absent.
   for (const name of FACET_NAMES as FacetName[]) {
-    if (!facets[name] && rule.facets.includes(name)) {
+    if (
+      !facets[name] &&
+      rule.facets.includes(name) &&
+      (layerOfFacet(name) === 'files' ? layers.has('files') : !rule.sources && layers.has(layerOfFacet(name)))
+    ) {
       (facets as Record<string, unknown>)[name] = { status: 'ok', data: { files: [] }, problems: [] };
     }
   }
@@ -36,7 +45,7 @@ export function runCase(rule: Rule, c: RuleCase): Verdict[] {
     tool: { name: 'coditect-audit', version: 'test' },
     environment: c.environment ?? 'staging',
     root: '.',
-    layers: { [rule.layer]: { status: 'collected' } },
+    layers: Object.fromEntries([...layers].map((l) => [l, { status: 'collected' }])),
     facets,
   };
   return runRules(snapshot, [rule], {

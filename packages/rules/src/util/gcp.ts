@@ -13,17 +13,13 @@ import {
   type GcpSqlInstance,
   type Resource,
 } from '@coditect-audit/core';
+import { sqlInstanceResource } from '@coditect-audit/core/views';
 
 const tf = (type: string, name: string) => declarationKey({ layer: 'tf', type, name });
 
 export const gcpResource = {
   project: (project: string): Resource => ({ id: `gcp:project/${project}`, kind: 'GcpProject', name: project }),
-  sqlInstance: (i: { project: string; name: string }): Resource => ({
-    id: `gcp:sql/${i.project}/${i.name}`,
-    kind: 'CloudSqlInstance',
-    name: i.name,
-    declaredAs: tf('google_sql_database_instance', i.name),
-  }),
+  sqlInstance: (i: { project: string; name: string }): Resource => sqlInstanceResource(i),
   sqlDatabase: (project: string, instance: string, database: string): Resource => ({
     id: `gcp:sql/${project}/${instance}/databases/${database}`,
     kind: 'CloudSqlDatabase',

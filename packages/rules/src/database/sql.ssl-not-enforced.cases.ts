@@ -1,5 +1,8 @@
+import type { PostgresProbe } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
+import { sqlFacet, sqlInstance } from '../util/gcp-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 const instance = (ipConfiguration: string) => `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
   database_version = "POSTGRES_16"
@@ -12,10 +15,23 @@ ${ipConfiguration}
 }
 `;
 
+const probe = (plaintext: PostgresProbe['plaintext']): PostgresProbe => ({
+  endpoint: '10.28.0.3:5432/coditect',
+  host: '10.28.0.3',
+  port: 5432,
+  database: 'coditect',
+  login: 'license_api_staging',
+  appRole: 'license_api_staging',
+  credentialSource: 'env DB_PASSWORD',
+  sslmode: 'require',
+  plaintext,
+});
+
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'ssl_mode = ENCRYPTED_ONLY',
+      name: 'tf: ssl_mode = ENCRYPTED_ONLY',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled    = false
@@ -25,7 +41,7 @@ export default {
       },
     },
     {
-      name: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED takes precedence over require_ssl = false',
+      name: 'tf: TRUSTED_CLIENT_CERTIFICATE_REQUIRED takes precedence over require_ssl = false',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
@@ -34,7 +50,7 @@ export default {
       },
     },
     {
-      name: 'ENCRYPTED_ONLY with require_ssl = true',
+      name: 'tf: ENCRYPTED_ONLY with require_ssl = true',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "ENCRYPTED_ONLY"
@@ -43,7 +59,7 @@ export default {
       },
     },
     {
-      name: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED with require_ssl = true',
+      name: 'tf: TRUSTED_CLIENT_CERTIFICATE_REQUIRED with require_ssl = true',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
@@ -52,7 +68,7 @@ export default {
       },
     },
     {
-      name: 'ENCRYPTED_ONLY decides; require_ssl from a variable does not matter',
+      name: 'tf: ENCRYPTED_ONLY decides; require_ssl from a variable does not matter',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "ENCRYPTED_ONLY"
@@ -61,7 +77,7 @@ export default {
       },
     },
     {
-      name: 'legacy require_ssl = true without ssl_mode',
+      name: 'tf: legacy require_ssl = true without ssl_mode',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = true
@@ -69,7 +85,7 @@ export default {
       },
     },
     {
-      name: 'an instance declared inside a module',
+      name: 'tf: an instance declared inside a module',
       files: {
         'opentofu/environments/staging/main.tf': `module "cloudsql" {
   source        = "../../modules/cloudsql"
@@ -89,10 +105,43 @@ export default {
 `,
       },
     },
+    // ---- gcp
+    {
+      name: 'gcp: sslMode ENCRYPTED_ONLY with requireSsl false (a valid pair)',
+      facets: { 'gcp.sql': sqlFacet(sqlInstance()) },
+    },
+    {
+      name: 'gcp: TRUSTED_CLIENT_CERTIFICATE_REQUIRED',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({
+            settings: { ipConfiguration: { sslMode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED', requireSsl: true } },
+          }),
+        ),
+      },
+    },
+    {
+      name: 'gcp: legacy requireSsl true without sslMode',
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: true } } })),
+      },
+    },
+    // ---- probe
+    {
+      name: 'probe: ENCRYPTED_ONLY: the server rejects plaintext before authentication',
+      facets: {
+        'probe.postgres': probe({
+          outcome: 'refused',
+          detail:
+            'pg_hba.conf rejects connection for host "10.28.0.9", user "license_api_staging", database "coditect", no encryption',
+        }),
+      },
+    },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'ssl_mode from a variable whose default is null: not set, as Terraform reads it',
+      name: 'tf: ssl_mode from a variable whose default is null: not set, as Terraform reads it',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled = false
@@ -103,7 +152,7 @@ export default {
       expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 8, column: 5 }],
     },
     {
-      name: 'the ADR state: private IP without SSL enforcement',
+      name: 'tf: the ADR state: private IP without SSL enforcement',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled    = false
@@ -113,7 +162,7 @@ export default {
       expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 8, column: 5, certainty: 'high' }],
     },
     {
-      name: 'ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED',
+      name: 'tf: ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
@@ -122,7 +171,7 @@ export default {
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, column: 7 }],
     },
     {
-      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED takes precedence over require_ssl = true',
+      name: 'tf: ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED takes precedence over require_ssl = true',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = true
@@ -132,7 +181,7 @@ export default {
       expect: [{ messageId: 'sslModeOverridesRequireSsl', file: 'main.tf', line: 10, column: 7 }],
     },
     {
-      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED with require_ssl = false',
+      name: 'tf: ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED with require_ssl = false',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
@@ -142,7 +191,7 @@ export default {
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
     },
     {
-      name: 'ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED decides even when require_ssl comes from a variable',
+      name: 'tf: ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED decides even when require_ssl comes from a variable',
       files: {
         'main.tf': instance(`    ip_configuration {
       ssl_mode    = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
@@ -152,7 +201,7 @@ export default {
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, certainty: 'high' }],
     },
     {
-      name: 'ssl_mode from a variable takes precedence over require_ssl = true: could not decide (no value in the repository)',
+      name: 'tf: ssl_mode from a variable takes precedence over require_ssl = true: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = true
@@ -162,7 +211,7 @@ export default {
       expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
-      name: 'legacy require_ssl = false without ssl_mode',
+      name: 'tf: legacy require_ssl = false without ssl_mode',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = false
@@ -171,12 +220,12 @@ export default {
       expect: [{ messageId: 'requireSslFalse', file: 'main.tf', line: 9, column: 7 }],
     },
     {
-      name: 'no ip_configuration block: located at settings',
+      name: 'tf: no ip_configuration block: located at settings',
       files: { 'main.tf': instance('    disk_size = 20') },
       expect: [{ messageId: 'sslNotConfigured', file: 'main.tf', line: 6, column: 3 }],
     },
     {
-      name: 'ssl_mode from a module variable: could not decide (no value in the repository)',
+      name: 'tf: ssl_mode from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(`    ip_configuration {
       ssl_mode = var.ssl_mode
@@ -185,7 +234,7 @@ export default {
       expect: [{ messageId: 'sslModeUnresolved', file: 'modules/cloudsql/main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'require_ssl from a variable and no ssl_mode: could not decide (no value in the repository)',
+      name: 'tf: require_ssl from a variable and no ssl_mode: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       require_ssl = var.require_ssl
@@ -194,7 +243,7 @@ export default {
       expect: [{ messageId: 'requireSslUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
     },
     {
-      name: 'ip_configuration from a dynamic block: could not decide (no value in the repository)',
+      name: 'tf: ip_configuration from a dynamic block: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    dynamic "ip_configuration" {
       for_each = var.ip_configuration
@@ -206,7 +255,7 @@ export default {
       expect: [{ messageId: 'sslModeUnresolved', file: 'main.tf', line: 8, status: 'unknown' }],
     },
     {
-      name: 'two instances in one file: only the unenforced one fails',
+      name: 'tf: two instances in one file: only the unenforced one fails',
       files: {
         'main.tf': `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
@@ -232,6 +281,52 @@ resource "google_sql_database_instance" "analytics" {
 `,
       },
       expect: [{ messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 18 }],
+    },
+    // ---- gcp
+    {
+      name: 'gcp: ALLOW_UNENCRYPTED_AND_ENCRYPTED (the ADR staging instance)',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({ settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' } } }),
+        ),
+      },
+      expect: [{ messageId: 'allowsUnencrypted' }],
+    },
+    {
+      name: 'gcp: sslMode wins over requireSsl true',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({
+            settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', requireSsl: true } },
+          }),
+        ),
+      },
+      expect: [{ messageId: 'allowsUnencrypted' }],
+    },
+    {
+      name: 'gcp: neither sslMode nor requireSsl',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({ settings: { ipConfiguration: { sslMode: undefined, requireSsl: undefined } } }),
+        ),
+      },
+      expect: [{ messageId: 'notEnforced' }],
+    },
+    // ---- probe
+    {
+      name: 'probe: the ADR as deployed: plaintext allowed, the server asks for the password',
+      facets: {
+        'probe.postgres': probe({
+          outcome: 'auth-requested',
+          detail: 'the server asked for a password over an unencrypted connection (none was sent)',
+        }),
+      },
+      expect: [{ messageId: 'passwordOverPlaintext' }],
+    },
+    {
+      name: 'probe: trust authentication over plaintext',
+      facets: { 'probe.postgres': probe({ outcome: 'accepted', detail: 'logged in without TLS' }) },
+      expect: [{ messageId: 'acceptedWithoutTls' }],
     },
   ],
 } satisfies RuleCases;

@@ -1,9 +1,13 @@
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
+
+/** One table for every source the rule judges; each case names its source first. */
 
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'escalation off, capabilities dropped',
+      name: 'manifest: escalation off, capabilities dropped',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -23,7 +27,7 @@ spec:
       },
     },
     {
-      name: 'init container and container both locked (flow style), empty add list',
+      name: 'manifest: init container and container both locked (flow style), empty add list',
       files: {
         'job.yaml': `apiVersion: batch/v1
 kind: Job
@@ -44,10 +48,26 @@ spec:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Deployment: no escalation, all capabilities dropped',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            {
+              name: 'backend',
+              image: `${APP_IMAGE}:v1.0.1`,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+            },
+          ]),
+        ),
+      }),
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'no securityContext: allowPrivilegeEscalation defaults to true, located at the container name',
+      name: 'manifest: no securityContext: allowPrivilegeEscalation defaults to true, located at the container name',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -65,7 +85,7 @@ spec:
       expect: [{ messageId: 'escalationNotDisabled', file: 'k8s/deployment.yaml', line: 10, column: 11 }],
     },
     {
-      name: 'privileged, escalation allowed and capabilities added: three findings at their keys',
+      name: 'manifest: privileged, escalation allowed and capabilities added: three findings at their keys',
       files: {
         'pod.yaml': `apiVersion: v1
 kind: Pod
@@ -89,7 +109,7 @@ spec:
       ],
     },
     {
-      name: 'CronJob init container adds a capability; its main container is locked',
+      name: 'manifest: CronJob init container adds a capability; its main container is locked',
       files: {
         'cron.yaml': `apiVersion: batch/v1
 kind: CronJob
@@ -119,7 +139,7 @@ spec:
       expect: [{ messageId: 'capabilitiesAdded', file: 'cron.yaml', line: 17, column: 19 }],
     },
     {
-      name: 'multi-document: a StatefulSet after a Service, flow-style container',
+      name: 'manifest: multi-document: a StatefulSet after a Service, flow-style container',
       files: {
         'db.yaml': `apiVersion: v1
 kind: Service
@@ -142,6 +162,43 @@ spec:
         { messageId: 'privileged', file: 'db.yaml', line: 15, column: 72 },
         { messageId: 'escalationAllowed', file: 'db.yaml', line: 15, column: 90 },
       ],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Deployment leaves allowPrivilegeEscalation unset',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
+      }),
+      expect: [{ messageId: 'escalationNotDisabled' }],
+    },
+    {
+      name: 'k8s: a DaemonSet running privileged with NET_ADMIN (three findings on one container)',
+      facets: workloads({
+        'k8s.daemonsets': list(
+          live('DaemonSet', 'node-agent', {
+            spec: {
+              template: {
+                spec: {
+                  containers: [
+                    {
+                      name: 'agent',
+                      image: 'example.org/agent:2.1.0',
+                      securityContext: {
+                        allowPrivilegeEscalation: true,
+                        privileged: true,
+                        capabilities: { add: ['NET_ADMIN'] },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          }),
+        ),
+      }),
+      expect: [{ messageId: 'escalationAllowed' }, { messageId: 'privileged' }, { messageId: 'capabilitiesAdded' }],
     },
   ],
 } satisfies RuleCases;
