@@ -16,7 +16,7 @@ export default defineRule({
   remediation: {
     text: 'Turn point-in-time recovery on (it needs automated backups) and keep at least 7 days of logs.',
     commands: [
-      'gcloud sql instances patch coditect-db --enable-point-in-time-recovery --retained-transaction-log-days=7 --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --enable-point-in-time-recovery --retained-transaction-log-days=7 --project={{project}}',
     ],
   },
   messages: {

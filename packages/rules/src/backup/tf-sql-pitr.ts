@@ -20,7 +20,7 @@ export default defineRule({
     text: 'Enable point-in-time recovery (PostgreSQL) together with automated backups and a log retention, then apply.',
     commands: [
       'settings {\n  backup_configuration {\n    enabled                        = true\n    point_in_time_recovery_enabled = true\n    transaction_log_retention_days = 7\n  }\n}',
-      'gcloud sql instances patch coditect-db --enable-point-in-time-recovery --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --enable-point-in-time-recovery --project={{project}}',
     ],
   },
   benchmarks: [],

@@ -14,7 +14,7 @@ export default defineRule({
     'ADR-001 Issue 10 names data loss as a high-impact risk. Without deletion protection one `gcloud sql instances delete` (or a console click) removes the instance and its automated backups.',
   remediation: {
     text: 'Turn deletion protection on for the instance.',
-    commands: ['gcloud sql instances patch coditect-db --deletion-protection --project=coditect-cloud-infra'],
+    commands: ['gcloud sql instances patch {{database.instance}} --deletion-protection --project={{project}}'],
   },
   benchmarks: [{ standard: 'CIS Google Cloud Platform Foundation Benchmark 5.0.0', id: '6.9' }],
   messages: {

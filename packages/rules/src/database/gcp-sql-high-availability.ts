@@ -14,7 +14,7 @@ export default defineRule({
     'ADR-001 Issue 10 plans for "Automated failover for Cloud SQL HA" and an RTO of one hour; a zonal instance is down for as long as its zone is.',
   remediation: {
     text: 'Make the instance regional (a restart happens during the change).',
-    commands: ['gcloud sql instances patch coditect-db --availability-type=REGIONAL --project=coditect-cloud-infra'],
+    commands: ['gcloud sql instances patch {{database.instance}} --availability-type=REGIONAL --project={{project}}'],
   },
   messages: {
     regional: 'Cloud SQL {{instance}} is REGIONAL: it fails over to a standby in another zone.',

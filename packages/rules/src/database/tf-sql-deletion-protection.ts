@@ -20,7 +20,7 @@ export default defineRule({
     text: 'Set `deletion_protection_enabled = true` in `settings` (and keep the top-level `deletion_protection = true`), then apply.',
     commands: [
       'resource "google_sql_database_instance" "main" {\n  deletion_protection = true\n  settings {\n    deletion_protection_enabled = true\n  }\n}',
-      'gcloud sql instances patch coditect-db --deletion-protection --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --deletion-protection --project={{project}}',
     ],
   },
   benchmarks: [],

@@ -17,7 +17,7 @@ export default defineRule({
     text: 'Set `availability_type = "REGIONAL"` in `settings` and apply (the instance restarts once).',
     commands: [
       'settings {\n  availability_type = "REGIONAL"\n}',
-      'gcloud sql instances patch coditect-db --availability-type=REGIONAL --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --availability-type=REGIONAL --project={{project}}',
     ],
   },
   benchmarks: [],
