@@ -137,6 +137,16 @@ export default {
         }),
       },
     },
+    // ---- drift (OpenTofu and the Admin API in one case)
+    {
+      name: 'drift: declared and live agree (both ENCRYPTED_ONLY)',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }`),
+      },
+      facets: { 'gcp.sql': sqlFacet(sqlInstance()) },
+    },
   ],
   fail: [
     // ---- tf
@@ -327,6 +337,40 @@ resource "google_sql_database_instance" "analytics" {
       name: 'probe: trust authentication over plaintext',
       facets: { 'probe.postgres': probe({ outcome: 'accepted', detail: 'logged in without TLS' }) },
       expect: [{ messageId: 'acceptedWithoutTls' }],
+    },
+    // ---- drift (OpenTofu and the Admin API in one case)
+    {
+      name: 'drift: the declaration enforces SSL, the live instance does not (changed by hand)',
+      files: {
+        'opentofu/main.tf': instance(`    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }`),
+      },
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({ settings: { ipConfiguration: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' } } }),
+        ),
+      },
+      expect: [
+        { messageId: 'allowsUnencrypted', source: 'gcp' },
+        // The live finding has no file; drift points at the declaration as a related location.
+        { messageId: 'driftLiveWeaker', source: 'drift' },
+        { messageId: 'driftLiveWeaker', file: 'opentofu/main.tf', line: 1, source: 'drift' },
+      ],
+    },
+    {
+      name: 'drift: the live instance enforces SSL, the declaration does not (the next apply weakens it)',
+      files: {
+        'main.tf': instance(`    ip_configuration {
+      ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    }`),
+      },
+      facets: { 'gcp.sql': sqlFacet(sqlInstance()) },
+      expect: [
+        { messageId: 'sslModeAllowsUnencrypted', file: 'main.tf', line: 9, source: 'tf' },
+        { messageId: 'driftLiveStricter', source: 'drift' },
+        { messageId: 'driftLiveStricter', file: 'main.tf', line: 1, source: 'drift' },
+      ],
     },
   ],
 } satisfies RuleCases;
