@@ -191,8 +191,9 @@ const STORY: StoryItem[] = [
       'gcp-sql-pitr',
       'gcp-redis-persistence',
       'gcp-sql-high-availability',
-      'gcp-sql-deletion-protection',
+      'sql.deletion-protection',
     ],
+    sources: { 'sql.deletion-protection': ['tf', 'gcp'] },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',

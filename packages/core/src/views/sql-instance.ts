@@ -29,6 +29,10 @@ export interface SqlInstanceView {
   sslMode: Attribute<unknown>;
   /** The legacy `require_ssl` / `requireSsl`. */
   requireSsl: Attribute<unknown>;
+  /** Google-side deletion protection: `settings.deletion_protection_enabled` / `settings.deletionProtectionEnabled`. */
+  deletionProtection: Attribute<unknown>;
+  /** tf only: OpenTofu's own `deletion_protection` (guards `tofu destroy` only; defaults to true). */
+  destroyGuard: Attribute<unknown>;
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -86,6 +90,8 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       name: at('name'),
       sslMode: at('settings.ip_configuration.ssl_mode'),
       requireSsl: at('settings.ip_configuration.require_ssl'),
+      deletionProtection: at('settings.deletion_protection_enabled'),
+      destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
       tf: r,
     });
@@ -105,6 +111,12 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
       name: decided(i.name, { layer: 'gcp', path: 'name', live }),
       sslMode: liveAttribute(ip.sslMode, { layer: 'gcp', path: 'settings.ipConfiguration.sslMode', live }),
       requireSsl: liveAttribute(ip.requireSsl, { layer: 'gcp', path: 'settings.ipConfiguration.requireSsl', live }),
+      deletionProtection: liveAttribute(i.settings.deletionProtectionEnabled, {
+        layer: 'gcp',
+        path: 'settings.deletionProtectionEnabled',
+        live,
+      }),
+      destroyGuard: absentIn('gcp', 'deletion_protection is an OpenTofu setting', live),
       plaintextConnection: absentIn('gcp', 'the Admin API shows no connection', live),
       gcp: i,
     };
@@ -122,6 +134,8 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     name: absentIn('probe', 'a client does not see the instance name', live),
     sslMode: absentIn('probe', 'a client does not see ssl_mode', live),
     requireSsl: absentIn('probe', 'a client does not see require_ssl', live),
+    deletionProtection: absentIn('probe', 'a client does not see deletion protection', live),
+    destroyGuard: absentIn('probe', 'deletion_protection is an OpenTofu setting', live),
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,

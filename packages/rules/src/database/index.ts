@@ -1,6 +1,5 @@
 import type { Rule } from '@coditect-audit/core';
 import gcpSqlAppUser from './gcp-sql-app-user.js';
-import gcpSqlDeletionProtection from './gcp-sql-deletion-protection.js';
 import gcpSqlEolVersion from './gcp-sql-eol-version.js';
 import gcpSqlHighAvailability from './gcp-sql-high-availability.js';
 import gcpSqlInstanceReady from './gcp-sql-instance-ready.js';
@@ -8,8 +7,8 @@ import gcpSqlPublicExposure from './gcp-sql-public-exposure.js';
 import joinSecretDatabaseRole from './join-secret-database-role.js';
 import probePostgresPrivileges from './probe-postgres-privileges.js';
 import probePostgresSuperuser from './probe-postgres-superuser.js';
+import sqlDeletionProtection from './sql.deletion-protection.js';
 import sqlSslNotEnforced from './sql.ssl-not-enforced.js';
-import tfSqlDeletionProtection from './tf-sql-deletion-protection.js';
 import tfSqlEolVersion from './tf-sql-eol-version.js';
 import tfSqlHighAvailability from './tf-sql-high-availability.js';
 import tfSqlPublicExposure from './tf-sql-public-exposure.js';
@@ -17,7 +16,6 @@ import tfSqlPublicExposure from './tf-sql-public-exposure.js';
 /** Rules of the database area, sorted by id. A test keeps this list and the folder in step. */
 export const rules: Rule[] = [
   gcpSqlAppUser,
-  gcpSqlDeletionProtection,
   gcpSqlEolVersion,
   gcpSqlHighAvailability,
   gcpSqlInstanceReady,
@@ -25,8 +23,8 @@ export const rules: Rule[] = [
   joinSecretDatabaseRole,
   probePostgresPrivileges,
   probePostgresSuperuser,
+  sqlDeletionProtection,
   sqlSslNotEnforced,
-  tfSqlDeletionProtection,
   tfSqlEolVersion,
   tfSqlHighAvailability,
   tfSqlPublicExposure,
