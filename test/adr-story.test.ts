@@ -190,10 +190,10 @@ const STORY: StoryItem[] = [
       'gcp-sql-automated-backups',
       'gcp-sql-pitr',
       'gcp-redis-persistence',
-      'gcp-sql-high-availability',
+      'sql.high-availability',
       'sql.deletion-protection',
     ],
-    sources: { 'sql.deletion-protection': ['tf', 'gcp'] },
+    sources: { 'sql.deletion-protection': ['tf', 'gcp'], 'sql.high-availability': ['tf', 'gcp'] },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',

@@ -17,6 +17,7 @@ import {
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
 
 export * from './attribute.js';
+export * from './cloudsql.js';
 export * from './containers.js';
 export * from './k8s-live.js';
 export * from './sql-instance.js';

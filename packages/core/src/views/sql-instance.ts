@@ -14,6 +14,7 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { type Attribute, decided, liveAttribute, tfAttribute } from './attribute.js';
+import { replicaOf, replicaReason } from './cloudsql.js';
 import { blockLocation, declaresNothing, read, resourceOf, resourcesOf, type TfResource } from './terraform.js';
 
 export interface SqlInstanceView {
@@ -33,6 +34,10 @@ export interface SqlInstanceView {
   deletionProtection: Attribute<unknown>;
   /** tf only: OpenTofu's own `deletion_protection` (guards `tofu destroy` only; defaults to true). */
   destroyGuard: Attribute<unknown>;
+  /** Why the instance is a read replica (its primary holds backups and availability), or undefined. */
+  replicaOf?: string;
+  /** `settings.availability_type` / `settings.availabilityType`: REGIONAL or ZONAL. */
+  availabilityType: Attribute<unknown>;
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -65,6 +70,9 @@ export function postgresServerResource(d: PostgresProbe, exp: Expectations): Res
   };
 }
 
+const optional = <K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
+
 const absentIn = (layer: 'files' | 'gcp' | 'probe', path: string, live?: string): Attribute<never> => ({
   certainty: 'absent',
   origin: { layer, path, ...(live ? { live } : {}) },
@@ -91,6 +99,8 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       sslMode: at('settings.ip_configuration.ssl_mode'),
       requireSsl: at('settings.ip_configuration.require_ssl'),
       deletionProtection: at('settings.deletion_protection_enabled'),
+      ...optional('replicaOf', replicaReason(r.block)),
+      availabilityType: at('settings.availability_type'),
       destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
       tf: r,
@@ -117,6 +127,12 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
         live,
       }),
       destroyGuard: absentIn('gcp', 'deletion_protection is an OpenTofu setting', live),
+      ...optional('replicaOf', replicaOf(i)),
+      availabilityType: liveAttribute(i.settings.availabilityType, {
+        layer: 'gcp',
+        path: 'settings.availabilityType',
+        live,
+      }),
       plaintextConnection: absentIn('gcp', 'the Admin API shows no connection', live),
       gcp: i,
     };
@@ -136,6 +152,7 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     requireSsl: absentIn('probe', 'a client does not see require_ssl', live),
     deletionProtection: absentIn('probe', 'a client does not see deletion protection', live),
     destroyGuard: absentIn('probe', 'deletion_protection is an OpenTofu setting', live),
+    availabilityType: absentIn('probe', 'a client does not see the availability type', live),
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,

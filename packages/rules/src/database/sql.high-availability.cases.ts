@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { sqlFacet, sqlInstance } from '../util/gcp-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 const instance = (settings: string, top = '') => `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
   database_version = "POSTGRES_16"
@@ -13,12 +15,13 @@ ${settings}
 
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'REGIONAL',
+      name: 'tf: REGIONAL',
       files: { 'main.tf': instance('    availability_type = "REGIONAL"') },
     },
     {
-      name: 'a ZONAL read replica is skipped, its REGIONAL primary passes',
+      name: 'tf: a ZONAL read replica is skipped, its REGIONAL primary passes',
       files: {
         'main.tf': `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
@@ -42,14 +45,14 @@ resource "google_sql_database_instance" "replica" {
       },
     },
     {
-      name: 'from a variable whose default is REGIONAL (evaluated as Terraform would)',
+      name: 'tf: from a variable whose default is REGIONAL (evaluated as Terraform would)',
       files: {
         'main.tf': instance('    availability_type = var.availability_type'),
         'variables.tf': 'variable "availability_type" {\n  default = "REGIONAL"\n}\n',
       },
     },
     {
-      name: 'from terraform.tfvars',
+      name: 'tf: from terraform.tfvars',
       files: {
         'main.tf': instance('    availability_type = var.availability_type'),
         'variables.tf': 'variable "availability_type" {\n  default = "ZONAL"\n}\n',
@@ -57,7 +60,7 @@ resource "google_sql_database_instance" "replica" {
       },
     },
     {
-      name: 'from the input of a local module call, through a local',
+      name: 'tf: from the input of a local module call, through a local',
       files: {
         'modules/cloudsql/main.tf': instance('    availability_type = local.availability'),
         'modules/cloudsql/variables.tf':
@@ -66,10 +69,27 @@ resource "google_sql_database_instance" "replica" {
           'module "cloudsql" {\n  source = "../../modules/cloudsql"\n  ha     = true\n}\n',
       },
     },
+    // ---- gcp
+    { name: 'gcp: REGIONAL', facets: { 'gcp.sql': sqlFacet(sqlInstance()) } },
+    {
+      name: 'gcp: a zonal read replica is skipped, its regional primary passes',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance(),
+          sqlInstance({
+            name: 'coditect-db-replica',
+            instanceType: 'READ_REPLICA_INSTANCE',
+            masterInstanceName: 'coditect-cloud-infra:coditect-db',
+            settings: { availabilityType: 'ZONAL' },
+          }),
+        ),
+      },
+    },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'an override file makes it ZONAL: the finding is at the override',
+      name: 'tf: an override file makes it ZONAL: the finding is at the override',
       files: {
         'main.tf': instance('    availability_type = "REGIONAL"'),
         'zonal_override.tf':
@@ -78,7 +98,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'zonal', file: 'zonal_override.tf', line: 4, column: 5 }],
     },
     {
-      name: 'a variable default of ZONAL is a finding, not an undecided check',
+      name: 'tf: a variable default of ZONAL is a finding, not an undecided check',
       files: {
         'main.tf': instance('    availability_type = var.availability_type'),
         'variables.tf': 'variable "availability_type" {\n  default = "ZONAL"\n}\n',
@@ -86,7 +106,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'zonal', file: 'main.tf', line: 7, column: 5 }],
     },
     {
-      name: 'two module calls disagree: could not decide, naming the input',
+      name: 'tf: two module calls disagree: could not decide, naming the input',
       files: {
         'modules/cloudsql/main.tf': instance('    availability_type = var.availability_type'),
         'modules/cloudsql/variables.tf': 'variable "availability_type" {}\n',
@@ -104,17 +124,17 @@ resource "google_sql_database_instance" "replica" {
       ],
     },
     {
-      name: 'the ADR fixture: ZONAL',
+      name: 'tf: the ADR fixture: ZONAL',
       files: { 'main.tf': instance('    availability_type = "ZONAL"') },
       expect: [{ messageId: 'zonal', file: 'main.tf', line: 7, column: 5 }],
     },
     {
-      name: 'not set: ZONAL by default, located at settings',
+      name: 'tf: not set: ZONAL by default, located at settings',
       files: { 'main.tf': instance('    disk_size = 20') },
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 5, column: 3 }],
     },
     {
-      name: 'from a module variable: could not decide (no value in the repository)',
+      name: 'tf: from a module variable: could not decide (no value in the repository)',
       files: { 'modules/cloudsql/main.tf': instance('    availability_type = var.availability_type') },
       expect: [
         {
@@ -127,7 +147,7 @@ resource "google_sql_database_instance" "replica" {
       ],
     },
     {
-      name: 'a replica_configuration block marks a replica; the primary without HA still fails',
+      name: 'tf: a replica_configuration block marks a replica; the primary without HA still fails',
       files: {
         'main.tf': `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
@@ -150,6 +170,12 @@ resource "google_sql_database_instance" "external" {
 `,
       },
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 4 }],
+    },
+    // ---- gcp
+    {
+      name: 'gcp: ZONAL (the ADR staging instance)',
+      facets: { 'gcp.sql': sqlFacet(sqlInstance({ settings: { availabilityType: 'ZONAL' } })) },
+      expect: [{ messageId: 'liveZonal' }],
     },
   ],
 } satisfies RuleCases;
