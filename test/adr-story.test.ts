@@ -188,12 +188,16 @@ const STORY: StoryItem[] = [
     ],
     failing: [
       'gcp-sql-automated-backups',
-      'gcp-sql-pitr',
+      'backup.sql-pitr',
       'gcp-redis-persistence',
       'sql.high-availability',
       'sql.deletion-protection',
     ],
-    sources: { 'sql.deletion-protection': ['tf', 'gcp'], 'sql.high-availability': ['tf', 'gcp'] },
+    sources: {
+      'backup.sql-pitr': ['tf', 'gcp'],
+      'sql.deletion-protection': ['tf', 'gcp'],
+      'sql.high-availability': ['tf', 'gcp'],
+    },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',

@@ -244,11 +244,11 @@ describe('faults through the emulator', () => {
       inject: (e) =>
         e.server.inject({ path: sqlInstances, fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } }),
       errors: [
+        'backup.sql-pitr',
         'gcp-sql-app-user',
         'gcp-sql-automated-backups',
         'gcp-sql-eol-version',
         'gcp-sql-instance-ready',
-        'gcp-sql-pitr',
         'gcp-sql-public-exposure',
         'gcp-unmanaged-resource',
         'sql.deletion-protection',

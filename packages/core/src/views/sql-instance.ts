@@ -38,6 +38,14 @@ export interface SqlInstanceView {
   replicaOf?: string;
   /** `settings.availability_type` / `settings.availabilityType`: REGIONAL or ZONAL. */
   availabilityType: Attribute<unknown>;
+  /** `database_version` / `databaseVersion` (`POSTGRES_16`). */
+  databaseVersion: Attribute<unknown>;
+  /** Automated backups: `settings.backup_configuration.enabled` / `settings.backupConfiguration.enabled`. */
+  backupsEnabled: Attribute<unknown>;
+  /** PostgreSQL / SQL Server point-in-time recovery: `point_in_time_recovery_enabled` / `pointInTimeRecoveryEnabled`. */
+  pointInTimeRecovery: Attribute<unknown>;
+  /** MySQL's point-in-time recovery: `binary_log_enabled` / `binaryLogEnabled`. */
+  binaryLog: Attribute<unknown>;
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -101,6 +109,10 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       deletionProtection: at('settings.deletion_protection_enabled'),
       ...optional('replicaOf', replicaReason(r.block)),
       availabilityType: at('settings.availability_type'),
+      databaseVersion: at('database_version'),
+      backupsEnabled: at('settings.backup_configuration.enabled'),
+      pointInTimeRecovery: at('settings.backup_configuration.point_in_time_recovery_enabled'),
+      binaryLog: at('settings.backup_configuration.binary_log_enabled'),
       destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
       tf: r,
@@ -114,6 +126,7 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
     const resource = sqlInstanceResource(i);
     const live = resource.id;
     const ip = i.settings.ipConfiguration;
+    const backup = i.settings.backupConfiguration;
     return {
       source: 'gcp',
       resource,
@@ -131,6 +144,22 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
       availabilityType: liveAttribute(i.settings.availabilityType, {
         layer: 'gcp',
         path: 'settings.availabilityType',
+        live,
+      }),
+      databaseVersion: liveAttribute(i.databaseVersion, { layer: 'gcp', path: 'databaseVersion', live }),
+      backupsEnabled: liveAttribute(backup.enabled, {
+        layer: 'gcp',
+        path: 'settings.backupConfiguration.enabled',
+        live,
+      }),
+      pointInTimeRecovery: liveAttribute(backup.pointInTimeRecoveryEnabled, {
+        layer: 'gcp',
+        path: 'settings.backupConfiguration.pointInTimeRecoveryEnabled',
+        live,
+      }),
+      binaryLog: liveAttribute(backup.binaryLogEnabled, {
+        layer: 'gcp',
+        path: 'settings.backupConfiguration.binaryLogEnabled',
         live,
       }),
       plaintextConnection: absentIn('gcp', 'the Admin API shows no connection', live),
@@ -153,6 +182,10 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     deletionProtection: absentIn('probe', 'a client does not see deletion protection', live),
     destroyGuard: absentIn('probe', 'deletion_protection is an OpenTofu setting', live),
     availabilityType: absentIn('probe', 'a client does not see the availability type', live),
+    databaseVersion: absentIn('probe', 'the probe reports the server version, not the Cloud SQL version', live),
+    backupsEnabled: absentIn('probe', 'a client does not see backups', live),
+    pointInTimeRecovery: absentIn('probe', 'a client does not see point-in-time recovery', live),
+    binaryLog: absentIn('probe', 'a client does not see the binary log', live),
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,

@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { sqlFacet, sqlInstance } from '../util/gcp-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 const instance = (version: string, backup: string) => `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
   database_version = "${version}"
@@ -14,8 +16,9 @@ ${backup}
 
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'PostgreSQL with point_in_time_recovery_enabled and backups',
+      name: 'tf: PostgreSQL with point_in_time_recovery_enabled and backups',
       files: {
         'main.tf': instance(
           'POSTGRES_16',
@@ -25,7 +28,7 @@ export default {
       },
     },
     {
-      name: 'MySQL keeps the binary log',
+      name: 'tf: MySQL keeps the binary log',
       files: {
         'main.tf': instance(
           'MYSQL_8_4',
@@ -35,7 +38,7 @@ export default {
       },
     },
     {
-      name: 'a read replica without PITR is skipped; its primary has it',
+      name: 'tf: a read replica without PITR is skipped; its primary has it',
       files: {
         'main.tf': `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
@@ -60,10 +63,21 @@ resource "google_sql_database_instance" "replica" {
 `,
       },
     },
+    // ---- gcp
+    { name: 'gcp: PostgreSQL with PITR', facets: { 'gcp.sql': sqlFacet(sqlInstance()) } },
+    {
+      name: 'gcp: MySQL with binary logging',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({ databaseVersion: 'MYSQL_8_4', settings: { backupConfiguration: { binaryLogEnabled: true } } }),
+        ),
+      },
+    },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'the ADR fixture: backups on, PITR false',
+      name: 'tf: the ADR fixture: backups on, PITR false',
       files: {
         'main.tf': instance(
           'POSTGRES_16',
@@ -74,12 +88,12 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'disabled', file: 'main.tf', line: 8, column: 7 }],
     },
     {
-      name: 'PITR not set: located at backup_configuration',
+      name: 'tf: PITR not set: located at backup_configuration',
       files: { 'main.tf': instance('POSTGRES_16', '      enabled = true') },
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 6, column: 5 }],
     },
     {
-      name: 'MySQL: point_in_time_recovery_enabled is not the MySQL switch',
+      name: 'tf: MySQL: point_in_time_recovery_enabled is not the MySQL switch',
       files: {
         'main.tf': instance(
           'MYSQL_8_4',
@@ -90,7 +104,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'notSet', file: 'main.tf', line: 6 }],
     },
     {
-      name: 'PITR on but automated backups off',
+      name: 'tf: PITR on but automated backups off',
       files: {
         'main.tf': instance(
           'POSTGRES_16',
@@ -101,7 +115,7 @@ resource "google_sql_database_instance" "replica" {
       expect: [{ messageId: 'backupsOff', file: 'main.tf', line: 7 }],
     },
     {
-      name: 'from a module variable: could not decide (no value in the repository)',
+      name: 'tf: from a module variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(
           'POSTGRES_16',
@@ -110,6 +124,14 @@ resource "google_sql_database_instance" "replica" {
         ),
       },
       expect: [{ messageId: 'unresolved', file: 'modules/cloudsql/main.tf', line: 8, status: 'unknown' }],
+    },
+    // ---- gcp
+    {
+      name: 'gcp: PostgreSQL without PITR (the ADR staging instance)',
+      facets: {
+        'gcp.sql': sqlFacet(sqlInstance({ settings: { backupConfiguration: { pointInTimeRecoveryEnabled: false } } })),
+      },
+      expect: [{ messageId: 'liveDisabled' }],
     },
   ],
 } satisfies RuleCases;
