@@ -64,7 +64,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Update Secrets (real Cloud SQL and Redis endpoints)',
     section: 'Pending: Update Secrets',
     concerns: ['k8s.placeholder-secret'],
-    failing: ['manifest-placeholder-secret', 'k8s-placeholder-secret'],
+    failing: ['k8s.placeholder-secret'],
+    sources: { 'k8s.placeholder-secret': ['manifest', 'k8s'] },
   },
   {
     item: 'Pending: Rebuild Image (push the fixed Dockerfile)',
@@ -102,13 +103,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: [
-      'manifest-superuser-db-user',
-      'k8s-superuser-db-user',
-      'gcp-sql-app-user',
-      'probe-postgres-superuser',
-      'join-secret-database-role',
-    ],
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'probe-postgres-superuser', 'join-secret-database-role'],
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
@@ -162,13 +158,13 @@ const STORY: StoryItem[] = [
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
     failing: [
-      'manifest-public-http-loadbalancer',
-      'k8s-public-http-loadbalancer',
+      'network.public-http',
       'gcp-managed-certificate',
       'probe-http-tls-certificate',
       'probe-http-https-redirect',
       'gcp-cloud-armor-backend',
     ],
+    sources: { 'network.public-http': ['manifest', 'k8s'] },
   },
   {
     item: 'Issue 9: Monitoring and Alerting',

@@ -214,11 +214,13 @@ describe('a 403 on one resource type', () => {
       api.forbid({ resource: 'secrets', namespace: 'coditect-staging' });
       const kubeconfig = writeKubeconfig(join(tempDir(), 'kubeconfig'), [{ context: 'adr-001-staging', url: api.url }]);
       const { run, result } = await scanJson(staging, { KUBECONFIG: kubeconfig });
-      const errors = result.verdicts.filter((v) => v.ruleId.startsWith('k8s-') && v.status === 'error');
+      const errors = result.verdicts.filter(
+        (v) => (v.ruleId.startsWith('k8s-') || v.source === 'k8s') && v.status === 'error',
+      );
       expect([...new Set(errors.map((v) => v.ruleId))].sort()).toEqual([
-        'k8s-placeholder-secret',
+        'db.superuser-app-user',
         'k8s-secrets-not-from-secret-manager',
-        'k8s-superuser-db-user',
+        'k8s.placeholder-secret',
       ]);
       for (const v of errors) {
         expect(v.resource.name).toBe('list secrets in coditect-staging');

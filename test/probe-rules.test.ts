@@ -157,7 +157,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['pathUnderRoot'],
     },
   ],
-  'probe-image-mutable-tag': [
+  'image.mutable-tag': [
     { name: 'a version tag', config: () => image('amd64-only:v1.0.0'), fails: [] },
     { name: 'latest', config: () => image('amd64-only:latest'), fails: ['moving'] },
   ],

@@ -6,7 +6,11 @@
  */
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
+import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
+import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
+import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
 import {
   type SqlInstanceView,
   sqlInstancesFromGcp,
@@ -15,14 +19,20 @@ import {
   type ViewSet,
 } from './sql-instance.js';
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
 export * from './containers.js';
+export * from './db-user.js';
+export * from './exposure.js';
+export * from './image.js';
 export * from './k8s-live.js';
+export * from './secret.js';
 export * from './sql-instance.js';
 export * from './terraform.js';
 export * from './workload.js';
+export * from './workload-object.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -60,12 +70,93 @@ export const VIEWS = {
         containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
     },
   } satisfies Record<string, ViewSource<ContainerView>>,
+  image: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => imagesFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        imagesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.registry'],
+      build: (facet) => imagesFromRegistry(facet('probe.registry')),
+    },
+  } satisfies Record<string, ViewSource<ImageView>>,
+  secret: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => secretsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_FACETS,
+      build: (facet, exp) =>
+        secretsFromCluster(
+          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof secretsFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<SecretView>>,
+  workload: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => workloadsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        workloadsFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<WorkloadView>>,
+  exposure: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => exposuresFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: ['k8s.services', 'k8s.ingresses'],
+      build: (facet, exp) =>
+        exposuresFromCluster({ 'k8s.services': facet('k8s.services'), 'k8s.ingresses': facet('k8s.ingresses') }, exp),
+    },
+  } satisfies Record<string, ViewSource<ExposureView>>,
+  'db-user': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => dbUsersFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_FACETS,
+      build: (facet, exp) =>
+        dbUsersFromCluster(
+          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof dbUsersFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<DbUserView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
 export interface ViewOf {
   'sql-instance': SqlInstanceView;
   container: ContainerView;
+  image: ImageView;
+  secret: SecretView;
+  workload: WorkloadView;
+  exposure: ExposureView;
+  'db-user': DbUserView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -89,6 +180,11 @@ export const PAIRING: {
       return `${o.kind}/${o.namespace ?? '-'}/${o.name}/${v.ref.field}/${v.ref.name}`;
     },
   },
+  image: { declared: 'manifest', live: 'k8s', key: (v) => v.pairingKey },
+  secret: { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.name}` },
+  'db-user': { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.setting}` },
+  exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
+  workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();

@@ -6,8 +6,6 @@ import {
   declarationKey,
   type Expectations,
   type HttpProbe,
-  type ImageProbe,
-  type Location,
   type PostgresProbe,
   type RedisProbe,
   type Resource,
@@ -44,55 +42,8 @@ export function httpResource(d: HttpProbe, path = ''): Resource {
   return { id: `${d.baseUrl}${path}`, kind: path ? 'HttpEndpoint' : 'HttpService', name: `${d.baseUrl}${path}` };
 }
 
-/**
- * An image as the workloads run it. With uses from manifests, the finding is located at the first
- * `image:` line and the others are related locations; a use seen only in the cluster points at the
- * declaring workload manifest.
- */
-export function imageTarget(image: ImageProbe): {
-  resource: Resource;
-  location?: Location;
-  relatedLocations?: Location[];
-} {
-  const located = image.usedBy
-    .filter((u) => u.file && u.line)
-    .map((u) => ({
-      file: u.file as string,
-      startLine: u.line as number,
-      ...(u.column ? { startColumn: u.column } : {}),
-    }));
-  const workload = image.usedBy.find((u) => u.kind && u.name);
-  const resource: Resource = {
-    id: `image:${image.reference}`,
-    kind: 'ContainerImage',
-    name: image.reference,
-    ...(located[0] ? { file: located[0].file } : {}),
-    ...(!located[0] && workload?.kind && workload.name
-      ? {
-          declaredAs: declarationKey({
-            layer: 'k8s',
-            kind: workload.kind,
-            ...(workload.namespace ? { namespace: workload.namespace } : {}),
-            name: workload.name,
-          }),
-        }
-      : {}),
-  };
-  return {
-    resource,
-    ...(located[0] ? { location: located[0] } : {}),
-    ...(located.length > 1 ? { relatedLocations: located.slice(1) } : {}),
-  };
-}
-
-/** Who uses the image, in words: `Deployment coditect-staging/web (container web)` or `the configuration`. */
-export function describeUse(image: ImageProbe): string {
-  const u = image.usedBy[0];
-  if (!u || u.source === 'config') return 'the probe configuration';
-  const where = `${u.kind ?? 'workload'} ${u.namespace ? `${u.namespace}/` : ''}${u.name ?? '?'}`;
-  const more = image.usedBy.length > 1 ? ` and ${image.usedBy.length - 1} more` : '';
-  return `${where}${u.container ? ` (container ${u.container})` : ''}${more}`;
-}
+/** An image as the workloads run it, and who uses it in words (shared with the image view). */
+export { describeUse, imageTarget } from '@coditect-audit/core/views';
 
 /**
  * An image config `User` that means root: empty (the default), `root`, UID `0`, with or without a group.

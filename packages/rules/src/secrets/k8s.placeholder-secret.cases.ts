@@ -1,7 +1,10 @@
+import type { K8sSecret } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** The backend Deployment reading `backend-secrets` through envFrom (18 lines). */
-const deployment = `apiVersion: apps/v1
+const deploymentYaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: coditect-backend
@@ -21,12 +24,28 @@ spec:
                 name: backend-secrets
 `;
 
+// ---- k8s
+const secret = (name: string, keys: K8sSecret['keys']): K8sSecret => ({
+  ...live('Secret', name, { metadata: { labels: { app: 'coditect-backend' } } }),
+  secretType: 'Opaque',
+  keys,
+});
+const app = workloads({
+  'k8s.deployments': list(
+    deployment('coditect-backend', [
+      { name: 'backend', image: `${APP_IMAGE}:v1.0.1`, envFrom: [{ secretRef: { name: 'backend-secrets' } }] },
+    ]),
+  ),
+});
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'real values in stringData, read through envFrom',
+      name: 'manifest: real values in stringData, read through envFrom',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secret.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -41,7 +60,7 @@ stringData:
       },
     },
     {
-      name: 'base64 data with real values, read through secretKeyRef, namespace defaulted',
+      name: 'manifest: base64 data with real values, read through secretKeyRef, namespace defaulted',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -69,9 +88,9 @@ data:
       expectations: { app: { secrets: [] } },
     },
     {
-      name: 'a placeholder in a Secret the app does not use is not reported',
+      name: 'manifest: a placeholder in a Secret the app does not use is not reported',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -90,10 +109,28 @@ stringData:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Secret: every value real (classes only, never values)',
+      facets: {
+        ...app,
+        'k8s.secrets': {
+          items: [
+            secret('backend-secrets', [
+              { key: 'db-host', class: 'set' },
+              { key: 'db-password', class: 'set' },
+              { key: 'db-sslmode', class: 'set', publicValue: 'require' },
+              { key: 'db-user', class: 'set' },
+            ]),
+          ],
+        },
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: backend-secrets created with placeholder values',
+      name: 'manifest: the ADR fixture: backend-secrets created with placeholder values',
       files: {
         'k8s/secrets.yaml': `# Placeholder values so the Deployment can start.
 apiVersion: v1
@@ -121,7 +158,7 @@ stringData:
       ],
     },
     {
-      name: 'base64 data: empty, not base64, and an encoded placeholder, mounted as a volume',
+      name: 'manifest: base64 data: empty, not base64, and an encoded placeholder, mounted as a volume',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -157,7 +194,7 @@ data:
       ],
     },
     {
-      name: 'flow-style stringData with an example host, key read through secretKeyRef',
+      name: 'manifest: flow-style stringData with an example host, key read through secretKeyRef',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -179,7 +216,7 @@ stringData: { host: db.example.com, port: "5432" }
       expect: [{ messageId: 'exampleHost', file: 'k8s/app.yaml', line: 15, column: 15 }],
     },
     {
-      name: 'a Secret inside a kind: List, named by expectations.app.secrets',
+      name: 'manifest: a Secret inside a kind: List, named by expectations.app.secrets',
       files: {
         'k8s/list.yaml': `apiVersion: v1
 kind: List
@@ -195,6 +232,69 @@ items:
       },
       expectations: { app: { secrets: ['redis-auth'] } },
       expect: [{ messageId: 'placeholderValue', file: 'k8s/list.yaml', line: 10, column: 7 }],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Secret: CHANGEME, placeholder, TODO and localhost',
+      facets: {
+        ...app,
+        'k8s.secrets': {
+          items: [
+            secret('backend-secrets', [
+              { key: 'db-host', class: 'placeholder' },
+              { key: 'db-name', class: 'set' },
+              { key: 'db-password', class: 'placeholder' },
+              { key: 'db-user', class: 'superuser-name', publicValue: 'postgres' },
+              { key: 'django-secret-key', class: 'placeholder' },
+              { key: 'redis-host', class: 'example-host', publicValue: 'localhost' },
+            ]),
+          ],
+        },
+      },
+      expect: [
+        { messageId: 'placeholderValue' },
+        { messageId: 'placeholderValue' },
+        { messageId: 'placeholderValue' },
+        { messageId: 'exampleHost' },
+      ],
+    },
+    {
+      name: 'k8s: an expected Secret no workload references yet, with an empty key',
+      facets: {
+        ...workloads({}),
+        'k8s.secrets': { items: [secret('backend-secrets', [{ key: 'django-secret-key', class: 'empty' }])] },
+      },
+      expect: [{ messageId: 'emptyValue' }],
+    },
+    // ---- two layers at once
+    {
+      name: 'manifest + k8s: the repository declares a placeholder; the cluster holds a real value but an example host',
+      files: {
+        'k8s/deployment.yaml': deploymentYaml,
+        'k8s/secret.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: backend-secrets
+  namespace: coditect-staging
+stringData:
+  db-host: placeholder
+`,
+      },
+      facets: {
+        ...app,
+        'k8s.secrets': {
+          items: [
+            secret('backend-secrets', [
+              { key: 'db-host', class: 'set' },
+              { key: 'redis-host', class: 'example-host', publicValue: 'localhost' },
+            ]),
+          ],
+        },
+      },
+      expect: [
+        { source: 'manifest', messageId: 'placeholderValue', file: 'k8s/secret.yaml', line: 7 },
+        { source: 'k8s', messageId: 'exampleHost' },
+      ],
     },
   ],
 } satisfies RuleCases;

@@ -1,7 +1,10 @@
+import type { K8sSecret } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** The backend Deployment reading `backend-secrets` through envFrom (17 lines). */
-const deployment = `apiVersion: apps/v1
+const deploymentYaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: coditect-backend
@@ -20,12 +23,34 @@ spec:
                 name: backend-secrets
 `;
 
+// ---- k8s
+const secret = (keys: K8sSecret['keys']): K8sSecret => ({
+  ...live('Secret', 'backend-secrets'),
+  secretType: 'Opaque',
+  keys,
+});
+const app = (extra: Record<string, unknown> = {}) =>
+  workloads({
+    'k8s.deployments': list(
+      deployment('coditect-backend', [
+        {
+          name: 'backend',
+          image: `${APP_IMAGE}:v1.0.1`,
+          envFrom: [{ secretRef: { name: 'backend-secrets' } }],
+          ...extra,
+        },
+      ]),
+    ),
+  });
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR fix: db-user is a dedicated role (value hidden in the Secret)',
+      name: 'manifest: the ADR fix: db-user is a dedicated role (value hidden in the Secret)',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secret.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -38,7 +63,7 @@ stringData:
       },
     },
     {
-      name: 'DB_USER in a ConfigMap read through envFrom',
+      name: 'manifest: DB_USER in a ConfigMap read through envFrom',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -66,9 +91,9 @@ data:
       },
     },
     {
-      name: 'remediated: the user is a literal of the ExternalSecret template',
+      name: 'manifest: remediated: the user is a literal of the ExternalSecret template',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/external-secret.yaml': `apiVersion: external-secrets.io/v1
 kind: ExternalSecret
 metadata:
@@ -86,7 +111,7 @@ spec:
       },
     },
     {
-      name: "a postgres StatefulSet's own POSTGRES_USER is not the app's user",
+      name: "manifest: a postgres StatefulSet's own POSTGRES_USER is not the app's user",
       files: {
         'k8s/workloads.yaml': `apiVersion: apps/v1
 kind: StatefulSet
@@ -119,12 +144,22 @@ spec:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Secret: db-user is license_api_staging (a value the collector does not keep)',
+      facets: { ...app(), 'k8s.secrets': { items: [secret([{ key: 'db-user', class: 'set' }])] } },
+    },
+    {
+      name: 'k8s: a literal DB_USER env value that is not a superuser',
+      facets: { ...app({ env: [{ name: 'DB_USER', value: 'license_api_staging' }] }), 'k8s.secrets': { items: [] } },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: db-user: postgres in backend-secrets',
+      name: 'manifest: the ADR fixture: db-user: postgres in backend-secrets',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -140,9 +175,9 @@ stringData:
       expect: [{ messageId: 'superuser', file: 'k8s/secrets.yaml', line: 9, column: 3 }],
     },
     {
-      name: 'DATABASE_URL in base64 data connecting as postgres',
+      name: 'manifest: DATABASE_URL in base64 data connecting as postgres',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -155,9 +190,9 @@ data:
       expect: [{ messageId: 'superuser', file: 'k8s/secrets.yaml', line: 7, column: 3 }],
     },
     {
-      name: 'DATABASE_URL to an example host still names its superuser',
+      name: 'manifest: DATABASE_URL to an example host still names its superuser',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -170,7 +205,7 @@ stringData:
       expect: [{ messageId: 'superuser', file: 'k8s/secrets.yaml', line: 7, column: 3 }],
     },
     {
-      name: 'a literal env value in flow style, namespace defaulted',
+      name: 'manifest: a literal env value in flow style, namespace defaulted',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -186,7 +221,7 @@ spec:
       expect: [{ messageId: 'superuser', file: 'k8s/deployment.yaml', line: 9, column: 71 }],
     },
     {
-      name: 'a Secret key read through secretKeyRef into DB_USER (key name not in dbUserKeys)',
+      name: 'manifest: a Secret key read through secretKeyRef into DB_USER (key name not in dbUserKeys)',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -217,7 +252,7 @@ stringData:
       expect: [{ messageId: 'superuser', file: 'k8s/app.yaml', line: 24, column: 3 }],
     },
     {
-      name: 'a ConfigMap PGUSER, compared case-insensitively',
+      name: 'manifest: a ConfigMap PGUSER, compared case-insensitively',
       files: {
         'k8s/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -246,7 +281,7 @@ data:
       expect: [{ messageId: 'superuser', file: 'k8s/app.yaml', line: 22, column: 3 }],
     },
     {
-      name: 'a superuser name given in the expectations',
+      name: 'manifest: a superuser name given in the expectations',
       files: {
         'k8s/app.yaml': `apiVersion: v1
 kind: Pod
@@ -263,6 +298,57 @@ spec:
       },
       expectations: { database: { superuserNames: ['postgres', 'django_owner'] } },
       expect: [{ messageId: 'superuser', file: 'k8s/app.yaml', line: 11, column: 11 }],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Secret: db-user is postgres',
+      facets: {
+        ...app(),
+        'k8s.secrets': { items: [secret([{ key: 'db-user', class: 'superuser-name', publicValue: 'postgres' }])] },
+      },
+      expect: [{ messageId: 'superuser' }],
+    },
+    {
+      name: 'k8s: DATABASE_URL connects as postgres',
+      facets: {
+        ...app(),
+        'k8s.secrets': {
+          items: [
+            secret([
+              {
+                key: 'DATABASE_URL',
+                class: 'superuser-name',
+                publicValue: 'postgres',
+                url: { scheme: 'postgres', user: 'postgres', host: '10.28.0.3', database: 'coditect' },
+              },
+            ]),
+          ],
+        },
+      },
+      expect: [{ messageId: 'superuser' }],
+    },
+    // ---- two layers at once
+    {
+      name: 'manifest + k8s: the repository gives the app postgres, and so does the live Secret',
+      files: {
+        'k8s/deployment.yaml': deploymentYaml,
+        'k8s/secret.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: backend-secrets
+  namespace: coditect-staging
+stringData:
+  db-user: postgres
+`,
+      },
+      facets: {
+        ...app(),
+        'k8s.secrets': { items: [secret([{ key: 'db-user', class: 'superuser-name', publicValue: 'postgres' }])] },
+      },
+      expect: [
+        { source: 'manifest', messageId: 'superuser', file: 'k8s/secret.yaml', line: 7 },
+        { source: 'k8s', messageId: 'superuser' },
+      ],
     },
   ],
 } satisfies RuleCases;

@@ -1,9 +1,12 @@
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'a client pod borrowing the postgres and redis images for psql and redis-cli (command: sleep)',
+      name: 'manifest: a client pod borrowing the postgres and redis images for psql and redis-cli (command: sleep)',
       files: {
         'k8s/clients.yaml': `apiVersion: v1
 kind: Pod
@@ -29,7 +32,7 @@ spec:
       },
     },
     {
-      name: 'the ADR fix: only the backend runs; a Job and an init container use postgres as a client',
+      name: 'manifest: the ADR fix: only the backend runs; a Job and an init container use postgres as a client',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -64,7 +67,7 @@ spec:
       },
     },
     {
-      name: 'exporters, pgbouncer and the Cloud SQL proxy are not datastores',
+      name: 'manifest: exporters, pgbouncer and the Cloud SQL proxy are not datastores',
       files: {
         'k8s/sidecars.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -86,10 +89,33 @@ spec:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: after the pivot: only the backend runs; a migration Job running psql is a client',
+      facets: workloads({
+        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
+        'k8s.jobs': list(
+          live('Job', 'db-check', {
+            spec: { template: { spec: { containers: [{ name: 'psql', image: 'postgres:16' }] } } },
+          }),
+        ),
+      }),
+    },
+    {
+      name: 'k8s: a debugging pod borrowing the redis image for redis-cli (command: sleep) is a client',
+      facets: workloads({
+        'k8s.pods': list(
+          live('Pod', 'redis-client', {
+            spec: { containers: [{ name: 'cli', image: 'redis:7.2', command: ['sleep', '3600'] }] },
+          }),
+        ),
+      }),
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'a redis server started through a shell command is still a server',
+      name: 'manifest: a redis server started through a shell command is still a server',
       files: {
         'k8s/redis.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -107,7 +133,7 @@ spec:
       expect: [{ messageId: 'selfManaged', file: 'k8s/redis.yaml', line: 10, column: 11 }],
     },
     {
-      name: 'the ADR fixture: PostgreSQL and Redis StatefulSets from before the pivot',
+      name: 'manifest: the ADR fixture: PostgreSQL and Redis StatefulSets from before the pivot',
       files: {
         'k8s/statefulsets.yaml': `apiVersion: v1
 kind: Service
@@ -152,7 +178,7 @@ spec:
       ],
     },
     {
-      name: 'bitnami/postgresql by registry host, tag and digest, in a Deployment',
+      name: 'manifest: bitnami/postgresql by registry host, tag and digest, in a Deployment',
       files: {
         'k8s/db.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -169,7 +195,7 @@ spec:
       expect: [{ messageId: 'selfManaged', file: 'k8s/db.yaml', line: 10, column: 11 }],
     },
     {
-      name: 'a memcached DaemonSet and a flow-style valkey Pod',
+      name: 'manifest: a memcached DaemonSet and a flow-style valkey Pod',
       files: {
         'k8s/cache.yaml': `apiVersion: apps/v1
 kind: DaemonSet
@@ -195,7 +221,7 @@ spec: { containers: [{ name: valkey, image: "valkey/valkey:8" }] }
       ],
     },
     {
-      name: 'a MongoDB StatefulSet inside a kind: List',
+      name: 'manifest: a MongoDB StatefulSet inside a kind: List',
       files: {
         'k8s/list.yaml': `apiVersion: v1
 kind: List
@@ -213,6 +239,50 @@ items:
 `,
       },
       expect: [{ messageId: 'selfManaged', file: 'k8s/list.yaml', line: 13, column: 15 }],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the pre-pivot StatefulSets postgresql and redis still run',
+      facets: workloads({
+        'k8s.statefulsets': list(
+          live('StatefulSet', 'postgresql', {
+            spec: { template: { spec: { containers: [{ name: 'postgresql', image: 'postgres:16' }] } } },
+          }),
+          live('StatefulSet', 'redis', {
+            spec: { template: { spec: { containers: [{ name: 'redis', image: 'redis:7' }] } } },
+          }),
+        ),
+      }),
+      expect: [{ messageId: 'selfManaged' }, { messageId: 'selfManaged' }],
+    },
+    // ---- two layers at once
+    {
+      name: 'manifest + k8s: the repository still declares the redis StatefulSet, and the cluster still runs it',
+      files: {
+        'k8s/statefulsets.yaml': `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis
+  namespace: coditect-staging
+spec:
+  template:
+    spec:
+      containers:
+        - name: redis
+          image: redis:7
+`,
+      },
+      facets: workloads({
+        'k8s.statefulsets': list(
+          live('StatefulSet', 'redis', {
+            spec: { template: { spec: { containers: [{ name: 'redis', image: 'redis:7' }] } } },
+          }),
+        ),
+      }),
+      expect: [
+        { source: 'manifest', messageId: 'selfManaged', file: 'k8s/statefulsets.yaml', line: 11 },
+        { source: 'k8s', messageId: 'selfManaged' },
+      ],
     },
   ],
 } satisfies RuleCases;

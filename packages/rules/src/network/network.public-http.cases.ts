@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { list, live } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** ClusterIP Service behind the Ingress (15 lines). */
 const internalService = `apiVersion: v1
 kind: Service
@@ -16,10 +18,30 @@ spec:
       targetPort: 8000
 `;
 
+// ---- k8s
+const backendIngress = (annotations: Record<string, string>) =>
+  live('Ingress', 'coditect-backend', {
+    metadata: { annotations: { 'kubernetes.io/ingress.class': 'gce', ...annotations } },
+    spec: {
+      rules: [
+        {
+          host: 'staging-api.coditect.ai',
+          http: {
+            paths: [
+              { path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } },
+            ],
+          },
+        },
+      ],
+    },
+  });
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR fix: ClusterIP Service behind a GCE Ingress with a managed certificate',
+      name: 'manifest: the ADR fix: ClusterIP Service behind a GCE Ingress with a managed certificate',
       files: {
         'k8s/service.yaml': internalService,
         'k8s/ingress.yaml': `apiVersion: networking.k8s.io/v1
@@ -46,7 +68,7 @@ spec:
       },
     },
     {
-      name: 'an Ingress with spec.tls and an internal LoadBalancer for VPC clients',
+      name: 'manifest: an Ingress with spec.tls and an internal LoadBalancer for VPC clients',
       files: {
         'k8s/net.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -75,7 +97,7 @@ spec:
       },
     },
     {
-      name: "an ingress controller's own LoadBalancer in its namespace is not the app",
+      name: "manifest: an ingress controller's own LoadBalancer in its namespace is not the app",
       files: {
         'k8s/ingress-nginx.yaml': `apiVersion: v1
 kind: Service
@@ -104,7 +126,7 @@ spec:
       },
     },
     {
-      name: 'a LoadBalancer that exposes only 443 (TLS terminated in the pod)',
+      name: 'manifest: a LoadBalancer that exposes only 443 (TLS terminated in the pod)',
       files: {
         'k8s/service.yaml': `apiVersion: v1
 kind: Service
@@ -120,10 +142,34 @@ spec:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated cluster: ClusterIP Service behind an Ingress with a managed certificate',
+      facets: {
+        'k8s.services': list(
+          live('Service', 'coditect-backend-internal', { spec: { type: 'ClusterIP', ports: [{ port: 8000 }] } }),
+        ),
+        'k8s.ingresses': list(backendIngress({ 'networking.gke.io/managed-certificates': 'coditect-backend-cert' })),
+      },
+    },
+    {
+      name: 'k8s: an internal LoadBalancer is not public; one serving only 443 passes',
+      facets: {
+        'k8s.services': list(
+          live('Service', 'grpc-internal', {
+            metadata: { annotations: { 'networking.gke.io/load-balancer-type': 'Internal' } },
+            spec: { type: 'LoadBalancer', ports: [{ port: 80 }] },
+          }),
+          live('Service', 'tls-passthrough', { spec: { type: 'LoadBalancer', ports: [{ port: 443 }] } }),
+        ),
+        'k8s.ingresses': list(),
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: LoadBalancer on port 80',
+      name: 'manifest: the ADR fixture: LoadBalancer on port 80',
       files: {
         'k8s/service.yaml': `# Public entry point for staging smoke tests.
 apiVersion: v1
@@ -146,7 +192,7 @@ ${internalService}`,
       expect: [{ messageId: 'publicPort', file: 'k8s/service.yaml', line: 13, column: 7 }],
     },
     {
-      name: 'ports 80 and 443 on one LoadBalancer: only 80 fails',
+      name: 'manifest: ports 80 and 443 on one LoadBalancer: only 80 fails',
       files: {
         'k8s/service.yaml': `apiVersion: v1
 kind: Service
@@ -165,7 +211,7 @@ spec:
       expect: [{ messageId: 'publicPort', file: 'k8s/service.yaml', line: 10, column: 7 }],
     },
     {
-      name: 'flow style, namespace defaulted, 8000 and 8080; an annotation that is not Internal',
+      name: 'manifest: flow style, namespace defaulted, 8000 and 8080; an annotation that is not Internal',
       files: {
         'k8s/service.yaml': `apiVersion: v1
 kind: Service
@@ -180,7 +226,7 @@ spec: { type: LoadBalancer, ports: [{ port: 8000 },
       ],
     },
     {
-      name: 'a v1beta1 Ingress without a certificate serves plain HTTP',
+      name: 'manifest: a v1beta1 Ingress without a certificate serves plain HTTP',
       files: {
         'k8s/ingress.yaml': `apiVersion: networking.k8s.io/v1beta1
 kind: Ingress
@@ -196,6 +242,55 @@ spec:
 `,
       },
       expect: [{ messageId: 'ingressWithoutTls', file: 'k8s/ingress.yaml', line: 8, column: 1 }],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Service: LoadBalancer on port 80 at 34.123.45.67',
+      facets: {
+        'k8s.services': list(
+          live('Service', 'coditect-backend', {
+            spec: { type: 'LoadBalancer', ports: [{ name: 'http', port: 80, targetPort: 8000 }] },
+            status: { loadBalancer: { ingress: [{ ip: '34.123.45.67' }] } },
+          }),
+        ),
+        'k8s.ingresses': list(),
+      },
+      expect: [{ messageId: 'livePublicPort' }],
+    },
+    {
+      name: 'k8s: an Ingress without a certificate',
+      facets: { 'k8s.services': list(), 'k8s.ingresses': list(backendIngress({})) },
+      expect: [{ messageId: 'ingressWithoutTls' }],
+    },
+    // ---- two layers at once
+    {
+      name: 'manifest + k8s: the ADR Service on port 80, declared and live',
+      files: {
+        'k8s/service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  type: LoadBalancer
+  ports:
+    - port: 80
+      targetPort: 8000
+`,
+      },
+      facets: {
+        'k8s.services': list(
+          live('Service', 'coditect-backend', {
+            spec: { type: 'LoadBalancer', ports: [{ port: 80, targetPort: 8000 }] },
+            status: { loadBalancer: { ingress: [{ ip: '34.123.45.67' }] } },
+          }),
+        ),
+        'k8s.ingresses': list(),
+      },
+      expect: [
+        { source: 'manifest', messageId: 'publicPort', file: 'k8s/service.yaml', line: 9 },
+        { source: 'k8s', messageId: 'livePublicPort' },
+      ],
     },
   ],
 } satisfies RuleCases;
