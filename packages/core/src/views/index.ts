@@ -7,6 +7,7 @@
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
 import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
+import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
 import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
 import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
@@ -25,6 +26,7 @@ export * from './attribute.js';
 export * from './cloudsql.js';
 export * from './containers.js';
 export * from './db-user.js';
+export * from './edge-entry.js';
 export * from './exposure.js';
 export * from './image.js';
 export * from './k8s-live.js';
@@ -146,6 +148,22 @@ export const VIEWS = {
         ),
     },
   } satisfies Record<string, ViewSource<DbUserView>>,
+  'edge-entry': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => edgeEntriesFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: EDGE_FACETS,
+      build: (facet, exp) =>
+        edgeEntriesFromCluster(
+          Object.fromEntries(EDGE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof edgeEntriesFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<EdgeEntryView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -157,6 +175,7 @@ export interface ViewOf {
   workload: WorkloadView;
   exposure: ExposureView;
   'db-user': DbUserView;
+  'edge-entry': EdgeEntryView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -183,6 +202,11 @@ export const PAIRING: {
   image: { declared: 'manifest', live: 'k8s', key: (v) => v.pairingKey },
   secret: { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.name}` },
   'db-user': { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.setting}` },
+  'edge-entry': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => (v.kind === 'backend' ? `${v.ingress}/${v.service}/${v.port}` : `LoadBalancer/${v.service}`),
+  },
   exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
   workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
 };

@@ -1,9 +1,8 @@
 import type { Rule } from '@coditect-audit/core';
 import gcpCloudArmorBackend from './gcp-cloud-armor-backend.js';
 import gcpManagedCertificate from './gcp-managed-certificate.js';
-import k8sEdgeProtection from './k8s-edge-protection.js';
 import k8sManagedCertificate from './k8s-managed-certificate.js';
-import manifestEdgeProtection from './manifest-edge-protection.js';
+import networkEdgeProtection from './network.edge-protection.js';
 import networkPublicHttp from './network.public-http.js';
 import probeHttpHttpsRedirect from './probe-http-https-redirect.js';
 import probeHttpTlsCertificate from './probe-http-tls-certificate.js';
@@ -13,9 +12,8 @@ import tfEdgeSecurityPolicy from './tf-edge-security-policy.js';
 export const rules: Rule[] = [
   gcpCloudArmorBackend,
   gcpManagedCertificate,
-  k8sEdgeProtection,
   k8sManagedCertificate,
-  manifestEdgeProtection,
+  networkEdgeProtection,
   networkPublicHttp,
   probeHttpHttpsRedirect,
   probeHttpTlsCertificate,

@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { list, live } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** GCE Ingress routing to `coditect-backend-internal:8000` (19 lines). */
 const ingress = `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -32,10 +34,32 @@ spec:
     name: coditect-backend-armor
 `;
 
+// ---- k8s
+const liveIngress = live('Ingress', 'coditect-backend', {
+  metadata: { annotations: { 'kubernetes.io/ingress.class': 'gce' } },
+  spec: {
+    rules: [
+      {
+        http: {
+          paths: [{ path: '/*', backend: { service: { name: 'coditect-backend-internal', port: { number: 8000 } } } }],
+        },
+      },
+    ],
+  },
+});
+const internal = (annotations: Record<string, string>) =>
+  live('Service', 'coditect-backend-internal', {
+    metadata: { annotations },
+    spec: { type: 'ClusterIP', ports: [{ name: 'http', port: 8000 }] },
+  });
+const attach = { 'cloud.google.com/backend-config': '{"default": "coditect-backend-config"}' };
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR fix: the Ingress backend Service names a BackendConfig with a Cloud Armor policy',
+      name: 'manifest: the ADR fix: the Ingress backend Service names a BackendConfig with a Cloud Armor policy',
       files: {
         'k8s/ingress.yaml': `${ingress}---
 ${armoredConfig}`,
@@ -55,7 +79,7 @@ spec:
       },
     },
     {
-      name: 'beta annotation by port name, namespace defaulted',
+      name: 'manifest: beta annotation by port name, namespace defaulted',
       files: {
         'k8s/app.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -83,10 +107,24 @@ spec: { securityPolicy: { name: edge-policy } }
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated cluster: BackendConfig with Cloud Armor policy coditect-backend-armor',
+      facets: {
+        'k8s.services': list(internal(attach)),
+        'k8s.ingresses': list(liveIngress),
+        'k8s.backendconfigs': list(
+          live('BackendConfig', 'coditect-backend-config', {
+            spec: { securityPolicy: { name: 'coditect-backend-armor' } },
+          }),
+        ),
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: a plain LoadBalancer is the public entry',
+      name: 'manifest: the ADR fixture: a plain LoadBalancer is the public entry',
       files: {
         'k8s/service.yaml': `apiVersion: v1
 kind: Service
@@ -103,7 +141,7 @@ spec:
       expect: [{ messageId: 'loadBalancerEntry', file: 'k8s/service.yaml', line: 7, column: 3 }],
     },
     {
-      name: 'the Ingress backend Service has no backend-config annotation',
+      name: 'manifest: the Ingress backend Service has no backend-config annotation',
       files: {
         'k8s/ingress.yaml': ingress,
         'k8s/service.yaml': `apiVersion: v1
@@ -119,7 +157,7 @@ spec:
       expect: [{ messageId: 'noBackendConfig', file: 'k8s/service.yaml', line: 4, column: 3 }],
     },
     {
-      name: 'the BackendConfig sets a health check but no security policy',
+      name: 'manifest: the BackendConfig sets a health check but no security policy',
       files: {
         'k8s/ingress.yaml': ingress,
         'k8s/service.yaml': `apiVersion: v1
@@ -146,7 +184,7 @@ spec:
       expect: [{ messageId: 'noSecurityPolicy', file: 'k8s/service.yaml', line: 17, column: 1 }],
     },
     {
-      name: 'the annotation names a BackendConfig that no manifest declares',
+      name: 'manifest: the annotation names a BackendConfig that no manifest declares',
       files: {
         'k8s/ingress.yaml': ingress,
         'k8s/service.yaml': `apiVersion: v1
@@ -165,7 +203,7 @@ spec:
       expect: [{ messageId: 'backendConfigNotDeclared', file: 'k8s/service.yaml', line: 8, column: 5 }],
     },
     {
-      name: 'no BackendConfig for the routed port, and an annotation that is not JSON',
+      name: 'manifest: no BackendConfig for the routed port, and an annotation that is not JSON',
       files: {
         'k8s/ingress.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -207,6 +245,68 @@ spec:
       expect: [
         { messageId: 'noConfigForPort', file: 'k8s/services.yaml', line: 7, column: 5 },
         { messageId: 'invalidAnnotation', file: 'k8s/services.yaml', line: 17, column: 5 },
+      ],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging cluster: the app is reached through a LoadBalancer Service',
+      facets: {
+        'k8s.services': list(
+          live('Service', 'coditect-backend', { spec: { type: 'LoadBalancer', ports: [{ port: 80 }] } }),
+        ),
+        'k8s.ingresses': list(),
+        'k8s.backendconfigs': list(),
+      },
+      expect: [{ messageId: 'loadBalancerEntry' }],
+    },
+    {
+      name: 'k8s: the Ingress backend has no BackendConfig',
+      facets: { 'k8s.services': list(internal({})), 'k8s.ingresses': list(liveIngress), 'k8s.backendconfigs': list() },
+      expect: [{ messageId: 'noBackendConfig' }],
+    },
+    {
+      name: 'k8s: the BackendConfig sets health checks but no security policy',
+      facets: {
+        'k8s.services': list(internal(attach)),
+        'k8s.ingresses': list(liveIngress),
+        'k8s.backendconfigs': list(
+          live('BackendConfig', 'coditect-backend-config', {
+            spec: { healthCheck: { requestPath: '/api/v1/health/ready' } },
+          }),
+        ),
+      },
+      expect: [{ messageId: 'noSecurityPolicy' }],
+    },
+    {
+      name: 'k8s: the annotation names a BackendConfig that does not exist',
+      facets: {
+        'k8s.services': list(internal(attach)),
+        'k8s.ingresses': list(liveIngress),
+        'k8s.backendconfigs': list(),
+      },
+      expect: [{ messageId: 'backendConfigMissing' }],
+    },
+    // ---- two layers at once
+    {
+      name: 'manifest + k8s: the Ingress backend names no BackendConfig, declared and live',
+      files: {
+        'k8s/ingress.yaml': ingress,
+        'k8s/service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: coditect-backend-internal
+  namespace: coditect-staging
+spec:
+  type: ClusterIP
+  ports:
+    - name: http
+      port: 8000
+`,
+      },
+      facets: { 'k8s.services': list(internal({})), 'k8s.ingresses': list(liveIngress), 'k8s.backendconfigs': list() },
+      expect: [
+        { source: 'manifest', messageId: 'noBackendConfig', file: 'k8s/service.yaml', line: 4 },
+        { source: 'k8s', messageId: 'noBackendConfig' },
       ],
     },
   ],
