@@ -29,6 +29,8 @@ interface StoryItem {
   concerns: string[];
   /** Rules that must fail in staging: at least one per layer that can observe the item. */
   failing: string[];
+  /** For rules judged per source: the sources that must fail (one per layer that can observe the item). */
+  sources?: Record<string, string[]>;
 }
 
 /**
@@ -62,7 +64,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Update Secrets (real Cloud SQL and Redis endpoints)',
     section: 'Pending: Update Secrets',
     concerns: ['k8s.placeholder-secret'],
-    failing: ['manifest-placeholder-secret', 'k8s-placeholder-secret'],
+    failing: ['k8s.placeholder-secret'],
+    sources: { 'k8s.placeholder-secret': ['manifest', 'k8s'] },
   },
   {
     item: 'Pending: Rebuild Image (push the fixed Dockerfile)',
@@ -100,19 +103,16 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: [
-      'manifest-superuser-db-user',
-      'k8s-superuser-db-user',
-      'gcp-sql-app-user',
-      'probe-postgres-superuser',
-      'join-secret-database-role',
-    ],
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'probe-postgres-superuser', 'join-secret-database-role'],
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
     section: 'Issue 3',
     concerns: ['sql.ssl-not-enforced'],
-    failing: ['tf-sql-ssl-mode', 'gcp-sql-ssl-mode', 'probe-postgres-ssl-enforced'],
+    failing: ['sql.ssl-not-enforced'],
+    // every source of it fails: the declaration, the live instance and the server a plaintext client meets
+    sources: { 'sql.ssl-not-enforced': ['tf', 'gcp', 'probe'] },
   },
   {
     item: 'Issue 4: Redis Authentication and Encryption',
@@ -158,13 +158,13 @@ const STORY: StoryItem[] = [
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
     failing: [
-      'manifest-public-http-loadbalancer',
-      'k8s-public-http-loadbalancer',
+      'network.public-http',
       'gcp-managed-certificate',
       'probe-http-tls-certificate',
       'probe-http-https-redirect',
       'gcp-cloud-armor-backend',
     ],
+    sources: { 'network.public-http': ['manifest', 'k8s'] },
   },
   {
     item: 'Issue 9: Monitoring and Alerting',
@@ -184,11 +184,16 @@ const STORY: StoryItem[] = [
     ],
     failing: [
       'gcp-sql-automated-backups',
-      'gcp-sql-pitr',
+      'backup.sql-pitr',
       'gcp-redis-persistence',
-      'gcp-sql-high-availability',
-      'gcp-sql-deletion-protection',
+      'sql.high-availability',
+      'sql.deletion-protection',
     ],
+    sources: {
+      'backup.sql-pitr': ['tf', 'gcp'],
+      'sql.deletion-protection': ['tf', 'gcp'],
+      'sql.high-availability': ['tf', 'gcp'],
+    },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',
@@ -270,6 +275,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
           `no failing verdict for ${key}`,
         ).toBe(true);
       const failingRules = new Set(failing.map((v) => v.ruleId));
+      for (const [id, sources] of Object.entries(s.sources ?? {}))
+        for (const source of sources)
+          expect(
+            failing.some((v) => v.ruleId === id && v.source === source),
+            `${id} does not fail on ${source}`,
+          ).toBe(true);
       for (const id of s.failing) {
         expect(failingRules, `${id} does not fail`).toContain(id);
         const rule = result.rules.find((r) => r.id === id)!;

@@ -51,10 +51,15 @@ async function scanJson(dir: string, env: Record<string, string>): Promise<{ run
 }
 
 /** Worst status per concern over the k8s rules' verdicts. */
+/** A verdict of the k8s layer: a k8s rule's, or the k8s source's of a rule judged per source. */
+function isLive(v: ScanResult['verdicts'][number]): boolean {
+  return v.ruleId.startsWith('k8s-') || v.source === 'k8s';
+}
+
 function k8sConcernStatus(result: ScanResult): Map<string, VerdictStatus> {
   const rank: VerdictStatus[] = ['fail', 'error', 'pass', 'skip'];
   const out = new Map<string, VerdictStatus>();
-  for (const v of result.verdicts.filter((x) => x.ruleId.startsWith('k8s-'))) {
+  for (const v of result.verdicts.filter(isLive)) {
     for (const c of v.concerns) {
       const prior = out.get(c);
       if (!prior || rank.indexOf(v.status) < rank.indexOf(prior)) out.set(c, v.status);
@@ -109,16 +114,14 @@ describe('scan --env staging with the k8s layer', () => {
     const got = k8sConcernStatus(stagingScan.result);
     expect(Object.fromEntries(keys.map((k) => [k, got.get(k)]))).toEqual(STAGING_VERDICTS);
     expect(stagingScan.run.code).toBe(1);
-    expect(stagingScan.result.verdicts.filter((v) => v.ruleId.startsWith('k8s-') && v.status === 'error')).toEqual([]);
+    expect(stagingScan.result.verdicts.filter((v) => isLive(v) && v.status === 'error')).toEqual([]);
   });
 
   it('names the ADR’s live defects in its findings', () => {
-    const messages = stagingScan.result.verdicts
-      .filter((v) => v.ruleId.startsWith('k8s-') && v.status === 'fail')
-      .map((v) => v.message);
+    const messages = stagingScan.result.verdicts.filter((v) => isLive(v) && v.status === 'fail').map((v) => v.message);
     const expected = [
       'Deployment coditect-backend has 0 of 2 replica(s) available (pods: CrashLoopBackOff; progress deadline exceeded).',
-      'The running app connects to the database as postgres (Secret backend-secrets key db-user), a superuser; use a role with DML rights only.',
+      'The app connects to the database as postgres (Secret backend-secrets key db-user), a superuser; use a role with DML rights only.',
       'Service coditect-backend is a public LoadBalancer serving port 80 without TLS at 34.123.45.67; serve the app through an Ingress with a certificate.',
     ];
     for (const m of expected) expect(messages).toContain(m);
@@ -148,7 +151,7 @@ describe('scan --env staging with the k8s layer', () => {
 
   it('passes the remediated namespace: no k8s finding, no error, and the gate passes', () => {
     const bad = remediatedScan.result.verdicts
-      .filter((v) => v.ruleId.startsWith('k8s-') && (v.status === 'fail' || v.status === 'error'))
+      .filter((v) => isLive(v) && (v.status === 'fail' || v.status === 'error'))
       .map((v) => `${v.ruleId}: ${v.message}`);
     expect(bad).toEqual([]);
     const got = k8sConcernStatus(remediatedScan.result);
@@ -195,11 +198,11 @@ describe('a 403 on one resource type', () => {
       api.forbid({ resource: 'secrets', namespace: 'coditect-staging' });
       const kubeconfig = writeKubeconfig(join(tempDir(), 'kubeconfig'), [{ context: 'adr-001-staging', url: api.url }]);
       const { run, result } = await scanJson(staging, { KUBECONFIG: kubeconfig });
-      const errors = result.verdicts.filter((v) => v.ruleId.startsWith('k8s-') && v.status === 'error');
+      const errors = result.verdicts.filter((v) => isLive(v) && v.status === 'error');
       expect([...new Set(errors.map((v) => v.ruleId))].sort()).toEqual([
-        'k8s-placeholder-secret',
+        'db.superuser-app-user',
         'k8s-secrets-not-from-secret-manager',
-        'k8s-superuser-db-user',
+        'k8s.placeholder-secret',
       ]);
       for (const v of errors) {
         expect(v.resource.name).toBe('list secrets in coditect-staging');
@@ -216,7 +219,7 @@ describe('a 403 on one resource type', () => {
   it('without the fixture’s context the layer is not scanned, and says so', async () => {
     const { result } = await scanJson(remediated, { KUBECONFIG: join(tempDir(), 'absent') });
     expect(result.layers.k8s?.status).toBe('not-configured');
-    const k8s = result.verdicts.filter((v) => v.ruleId.startsWith('k8s-'));
+    const k8s = result.verdicts.filter(isLive);
     expect(k8s.every((v) => v.status === 'skip' && v.message.includes('adr-001-remediated'))).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import {
   type TargetKind,
   type TargetSnapshot,
 } from './snapshot/index.js';
+import { type EvaluationUnit, evaluationUnits, type RuleSource, stampSource } from './source.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
 export interface EngineOptions {
@@ -61,9 +62,16 @@ function problemResource(p: Problem): Resource {
 function overrideFor(
   rule: Rule,
   overrides: Record<string, Priority | 'off'> | undefined,
+  source?: RuleSource,
 ): Priority | 'off' | undefined {
   if (!overrides) return undefined;
-  for (const name of [rule.id, ...rule.aliases]) if (overrides[name]) return overrides[name];
+  const sourceAliases = new Set((rule.sources ?? []).flatMap((s) => (s.alias ? [s.alias] : [])));
+  const names = [
+    ...(source?.alias ? [source.alias] : []),
+    rule.id,
+    ...rule.aliases.filter((a) => !sourceAliases.has(a)),
+  ];
+  for (const name of names) if (overrides[name]) return overrides[name];
   return undefined;
 }
 
@@ -87,20 +95,24 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
 export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): RuleRun {
   const out: Verdict[] = [];
   const passes: PassSet[] = [];
-  const enabled: [Rule, Priority][] = [];
+  const enabled: [Rule, Priority, EvaluationUnit][] = [];
   for (const rule of rules) {
-    const override = overrideFor(rule, options.ruleOverrides);
-    if (override === 'off') continue;
-    enabled.push([rule, resolvePriority(rule.priority, options.environment, options.tier, override)]);
+    // A rule over a view runs once per source (source.ts); its verdicts carry the rule's id and the source.
+    // An override may name one source by its alias (the old per-layer id): it applies to that source only.
+    for (const u of evaluationUnits(rule)) {
+      const override = overrideFor(rule, options.ruleOverrides, u.source);
+      if (override === 'off') continue;
+      enabled.push([u.unit, resolvePriority(rule.priority, options.environment, options.tier, override), u]);
+    }
   }
   // Files are the environment's, whatever the targets: their problems are owned once, over the whole snapshot.
   const owners = problemOwners(snapshot, enabled);
-  for (const [rule, priority] of enabled) {
+  for (const [rule, priority, unit] of enabled) {
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
         const said = runRule(snapshot, rule, priority, options, owners);
-        out.push(...said.verdicts);
-        if (said.passes) passes.push(said.passes);
+        out.push(...stampSource(said.verdicts, unit));
+        if (said.passes) passes.push(stampPasses(said.passes, unit));
         continue;
       }
       // A target's facets over the environment's; its own expectations when it has them (the last
@@ -116,12 +128,21 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
       for (const v of said.verdicts) {
         v.targets = names;
         v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
-        out.push(v);
+        out.push(...stampSource([v], unit));
       }
-      if (said.passes) passes.push({ ...said.passes, targets: names });
+      if (said.passes) passes.push(stampPasses({ ...said.passes, targets: names }, unit));
     }
   }
-  return { verdicts: sortVerdicts(out), passes, priorities: new Map(enabled.map(([r, p]) => [r.id, p])) };
+  // A rule judged per source weighs at its first source's priority (overrides may differ per source; each
+  // verdict carries its own).
+  const priorities = new Map<string, Priority>();
+  for (const [, p, u] of enabled) if (!priorities.has(u.rule.id)) priorities.set(u.rule.id, p);
+  return { verdicts: sortVerdicts(out), passes, priorities };
+}
+
+/** The passes of one source of a rule judged per source, marked as `stampSource` marks its other verdicts. */
+function stampPasses(set: PassSet, u: EvaluationUnit): PassSet {
+  return u.source ? { ...set, stamp: { ruleId: u.rule.id, source: u.source.name } } : set;
 }
 
 function problemKey(p: Problem): string {
@@ -133,7 +154,7 @@ function problemKey(p: Problem): string {
  * its facet reports it, so a gate that would have waited for any of those rules still waits. A live read that
  * failed (a denied API call) stays an error of every rule that needed the data: each of them could not check.
  */
-function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][]): Map<string, string> {
+function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority, unknown][]): Map<string, string> {
   const owners = new Map<string, { rule: string; rank: number }>();
   for (const [rule, priority] of enabled) {
     const rank = priorityRank(priority);

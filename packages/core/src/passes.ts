@@ -21,8 +21,18 @@ export interface PassSet {
   messages: Readonly<Record<string, string>>;
   /** The fleet targets of this run; absent for what belongs to the environment as a whole. */
   targets?: string[];
+  /**
+   * A rule judged per source (source.ts): `ruleId` above is the source's fingerprint id (its old per-layer id),
+   * and its pass verdicts carry the rule's own id and the source's name, as `stampSource` does for the others.
+   */
+  stamp?: { ruleId: string; source: string };
   /** One per resource (and discriminator) that passed, collapsed like verdicts: a worse verdict of the same key wins. */
   passes: PassReport<string>[];
+}
+
+/** The rule id a set's pass verdicts carry (the rule's own, for one source of a rule judged per source). */
+export function passSetRuleId(set: PassSet): string {
+  return set.stamp?.ruleId ?? set.ruleId;
 }
 
 /** The pass verdict of one report of a set: built on demand, never stored by the engine. */
@@ -44,6 +54,10 @@ export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
     ...(r.location ? { location: r.location } : {}),
   };
   if (set.targets) v.targets = set.targets;
+  if (set.stamp) {
+    v.ruleId = set.stamp.ruleId;
+    v.source = set.stamp.source;
+  }
   return v;
 }
 

@@ -9,7 +9,7 @@ import { declarationIndex, locateByDeclaration } from './declarations.js';
 import { evaluateRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
-import { type PassSet, passVerdicts } from './passes.js';
+import { type PassSet, passSetRuleId, passVerdicts } from './passes.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
 import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
 import {
@@ -211,7 +211,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     strict: o.strict ?? false,
     ...(o.gateTargets ? { targets: o.gateTargets } : {}),
   });
-  const ran = new Set([...verdicts.map((v) => v.ruleId), ...passes.map((p) => p.ruleId)]);
+  const ran = new Set([...verdicts.map((v) => v.ruleId), ...passes.map(passSetRuleId)]);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: o.toolVersion },

@@ -7,7 +7,7 @@
  * two-space indent gives, produced a member at a time and the verdicts a rule at a time, its passes built
  * from their compact form as that rule is written. No sorted deep copy of the result is ever whole.
  */
-import { type PassSet, passVerdicts, type ScanResult, type Verdict } from '@coditect-audit/core';
+import { type PassSet, passSetRuleId, passVerdicts, type ScanResult, type Verdict } from '@coditect-audit/core';
 import { compareVerdicts } from './common.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -46,9 +46,10 @@ function* verdictsInOrder(result: ScanResult): Generator<Verdict> {
   }
   const compact = new Map<string, PassSet[]>();
   for (const set of result.passes ?? []) {
-    const list = compact.get(set.ruleId);
+    const id = passSetRuleId(set);
+    const list = compact.get(id);
     if (list) list.push(set);
-    else compact.set(set.ruleId, [set]);
+    else compact.set(id, [set]);
   }
   // The total order sorts by rule id first: each rule's verdicts sorted, rule after rule, is the whole order.
   const ids = [...new Set([...stored.keys(), ...compact.keys()])].sort(cmp);

@@ -25,9 +25,9 @@ export default defineRule({
   remediation: {
     text: "Turn automated backups on, then find out why the newest runs fail (the run's error) and take an on-demand backup to confirm.",
     commands: [
-      'gcloud sql instances patch coditect-db --backup-start-time=03:00 --project=coditect-cloud-infra',
-      'gcloud sql backups list --instance=coditect-db --project=coditect-cloud-infra --limit=5',
-      'gcloud sql backups create --instance=coditect-db --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --backup-start-time=03:00 --project={{project}}',
+      'gcloud sql backups list --instance={{database.instance}} --project={{project}} --limit=5',
+      'gcloud sql backups create --instance={{database.instance}} --project={{project}}',
     ],
   },
   benchmarks: [

@@ -17,8 +17,8 @@ export default defineRule({
     text: 'Enable automated backups with a start time and a retention, then apply.',
     commands: [
       'settings {\n  backup_configuration {\n    enabled    = true\n    start_time = "03:00"\n    backup_retention_settings {\n      retained_backups = 7\n    }\n  }\n}',
-      'gcloud sql instances patch coditect-db --backup-start-time=03:00 --project=coditect-cloud-infra',
-      'gcloud sql backups list --instance=coditect-db --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --backup-start-time=03:00 --project={{project}}',
+      'gcloud sql backups list --instance={{database.instance}} --project={{project}}',
     ],
   },
   benchmarks: [

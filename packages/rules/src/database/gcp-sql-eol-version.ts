@@ -15,8 +15,8 @@ export default defineRule({
   remediation: {
     text: 'Upgrade the instance to a major version in regular support, testing on a clone first.',
     commands: [
-      'gcloud sql instances clone coditect-db coditect-db-upgrade-test --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db --database-version=POSTGRES_16 --project=coditect-cloud-infra',
+      'gcloud sql instances clone {{database.instance}} {{database.instance}}-upgrade-test --project={{project}}',
+      'gcloud sql instances patch {{database.instance}} --database-version=POSTGRES_16 --project={{project}}',
     ],
   },
   messages: {

@@ -17,8 +17,8 @@ export default defineRule({
   remediation: {
     text: 'Remove the open authorized network; prefer no public IP at all and connect through the private IP or the Cloud SQL Auth Proxy.',
     commands: [
-      'gcloud sql instances patch coditect-db --clear-authorized-networks --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db --no-assign-ip --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --clear-authorized-networks --project={{project}}',
+      'gcloud sql instances patch {{database.instance}} --no-assign-ip --project={{project}}',
     ],
   },
   benchmarks: [

@@ -15,9 +15,9 @@ export default defineRule({
   remediation: {
     text: 'Upgrade the instance to a major version in regular support (the ADR runs POSTGRES_16), test on a clone first, then set `database_version` to the new version so OpenTofu matches.',
     commands: [
-      'gcloud sql instances clone coditect-db coditect-db-upgrade-test --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db-upgrade-test --database-version=POSTGRES_16 --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db --database-version=POSTGRES_16 --project=coditect-cloud-infra',
+      'gcloud sql instances clone {{database.instance}} {{database.instance}}-upgrade-test --project={{project}}',
+      'gcloud sql instances patch {{database.instance}}-upgrade-test --database-version=POSTGRES_16 --project={{project}}',
+      'gcloud sql instances patch {{database.instance}} --database-version=POSTGRES_16 --project={{project}}',
       'database_version = "POSTGRES_16"',
     ],
   },

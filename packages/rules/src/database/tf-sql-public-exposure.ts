@@ -31,9 +31,9 @@ export default defineRule({
   remediation: {
     text: 'Remove the 0.0.0.0/0 (or ::/0) authorized network; prefer no public IP at all (`ipv4_enabled = false` with `private_network`) and connect through the private IP or the Cloud SQL Auth Proxy.',
     commands: [
-      'settings {\n  ip_configuration {\n    ipv4_enabled    = false\n    private_network = "projects/coditect-cloud-infra/global/networks/coditect-vpc"\n  }\n}',
-      'gcloud sql instances patch coditect-db --clear-authorized-networks --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db --no-assign-ip --project=coditect-cloud-infra',
+      'settings {\n  ip_configuration {\n    ipv4_enabled    = false\n    private_network = "projects/{{project}}/global/networks/coditect-vpc"\n  }\n}',
+      'gcloud sql instances patch {{database.instance}} --clear-authorized-networks --project={{project}}',
+      'gcloud sql instances patch {{database.instance}} --no-assign-ip --project={{project}}',
     ],
   },
   benchmarks: [

@@ -6,12 +6,11 @@ import {
   declarationKey,
   type Expectations,
   type HttpProbe,
-  type ImageProbe,
-  type Location,
   type PostgresProbe,
   type RedisProbe,
   type Resource,
 } from '@coditect-audit/core';
+import { postgresServerResource as postgresServerResourceOfView } from '@coditect-audit/core/views';
 
 /** The app's database role; findings point at the Secret that names it, when the repository has one. */
 export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resource {
@@ -27,14 +26,8 @@ export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resou
 }
 
 /** The database server; findings point at the Cloud SQL instance's `.tf` block, when there is one. */
-export function postgresServerResource(d: PostgresProbe, exp: Expectations): Resource {
-  return {
-    id: `postgres://${d.endpoint}`,
-    kind: 'PostgresServer',
-    name: d.endpoint,
-    declaredAs: declarationKey({ layer: 'tf', type: 'google_sql_database_instance', name: exp.database.instance }),
-  };
-}
+/** The probed PostgreSQL server as a verdict resource (the identity lives with the Cloud SQL view). */
+export const postgresServerResource = postgresServerResourceOfView;
 
 export function redisResource(d: RedisProbe, exp: Expectations): Resource {
   return {
@@ -49,55 +42,8 @@ export function httpResource(d: HttpProbe, path = ''): Resource {
   return { id: `${d.baseUrl}${path}`, kind: path ? 'HttpEndpoint' : 'HttpService', name: `${d.baseUrl}${path}` };
 }
 
-/**
- * An image as the workloads run it. With uses from manifests, the finding is located at the first
- * `image:` line and the others are related locations; a use seen only in the cluster points at the
- * declaring workload manifest.
- */
-export function imageTarget(image: ImageProbe): {
-  resource: Resource;
-  location?: Location;
-  relatedLocations?: Location[];
-} {
-  const located = image.usedBy
-    .filter((u) => u.file && u.line)
-    .map((u) => ({
-      file: u.file as string,
-      startLine: u.line as number,
-      ...(u.column ? { startColumn: u.column } : {}),
-    }));
-  const workload = image.usedBy.find((u) => u.kind && u.name);
-  const resource: Resource = {
-    id: `image:${image.reference}`,
-    kind: 'ContainerImage',
-    name: image.reference,
-    ...(located[0] ? { file: located[0].file } : {}),
-    ...(!located[0] && workload?.kind && workload.name
-      ? {
-          declaredAs: declarationKey({
-            layer: 'k8s',
-            kind: workload.kind,
-            ...(workload.namespace ? { namespace: workload.namespace } : {}),
-            name: workload.name,
-          }),
-        }
-      : {}),
-  };
-  return {
-    resource,
-    ...(located[0] ? { location: located[0] } : {}),
-    ...(located.length > 1 ? { relatedLocations: located.slice(1) } : {}),
-  };
-}
-
-/** Who uses the image, in words: `Deployment coditect-staging/web (container web)` or `the configuration`. */
-export function describeUse(image: ImageProbe): string {
-  const u = image.usedBy[0];
-  if (!u || u.source === 'config') return 'the probe configuration';
-  const where = `${u.kind ?? 'workload'} ${u.namespace ? `${u.namespace}/` : ''}${u.name ?? '?'}`;
-  const more = image.usedBy.length > 1 ? ` and ${image.usedBy.length - 1} more` : '';
-  return `${where}${u.container ? ` (container ${u.container})` : ''}${more}`;
-}
+/** An image as the workloads run it, and who uses it in words (shared with the image view). */
+export { describeUse, imageTarget } from '@coditect-audit/core/views';
 
 /**
  * An image config `User` that means root: empty (the default), `root`, UID `0`, with or without a group.

@@ -1,0 +1,95 @@
+/**
+ * The app's database user view: one `DbUserView` per setting that gives the app its database user (a key of
+ * `expectations.app.dbUserKeys`: `db-user`, `DB_USER`, the user of `DATABASE_URL`...), per source.
+ * - `manifest`: in the Secrets, ConfigMaps and env of the repository's manifests (file:line of the key);
+ * - `k8s`: in the live Secrets (classified by the collector, values never kept) and env the app's workloads read.
+ */
+import type { Expectations } from '../config.js';
+import type { FacetMap } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+import {
+  type AppSetting,
+  appSecretNames,
+  appSecrets,
+  appSettings,
+  describeSetting,
+  k8sResource,
+  manifestObjects,
+  settingNamed,
+} from './k8s-app.js';
+import {
+  inScope,
+  itemsOf,
+  liveResource,
+  secretView,
+  topLevelWorkloads,
+  viewOf,
+  type WorkloadFacets,
+} from './k8s-live.js';
+import type { ViewSet } from './sql-instance.js';
+
+export interface DbUserView {
+  source: 'manifest' | 'k8s';
+  resource: Resource;
+  /** `Secret backend-secrets key db-user`, `Deployment coditect-backend env DB_USER`. */
+  setting: string;
+  /** The setting as the manifest helpers read it: its value when readable, its Secret key class otherwise. */
+  ref: AppSetting;
+}
+
+export function dbUsersFromManifests(facet: FacetMap['files.kubernetes'], exp: Expectations): ViewSet<DbUserView> {
+  const objects = manifestObjects(facet);
+  const items = appSettings(objects, exp)
+    .filter((s) => settingNamed(s, exp.app.dbUserKeys))
+    .map(
+      (s): DbUserView => ({
+        source: 'manifest',
+        resource: k8sResource(s.object, exp),
+        setting: describeSetting(s),
+        ref: s,
+      }),
+    );
+  const declared = new Set(appSecrets(objects, exp).map((o) => o.name));
+  const undeclared = [...appSecretNames(objects, exp).keys()].filter((n) => !declared.has(n));
+  return {
+    items,
+    empty: [],
+    none:
+      `no database user setting (${exp.app.dbUserKeys.join(', ')}) in the app's Secrets, ConfigMaps or env` +
+      (undeclared.length ? `; ${undeclared.join(', ')} not declared in the repository (the k8s layer reads it)` : ''),
+  };
+}
+
+export function dbUsersFromCluster(
+  facets: WorkloadFacets & { 'k8s.secrets': FacetMap['k8s.secrets'] },
+  exp: Expectations,
+): ViewSet<DbUserView> {
+  const facet = facets['k8s.secrets'];
+  if (!inScope(facet, exp.app.namespace))
+    return {
+      items: [],
+      empty: [],
+      none: `namespace ${exp.app.namespace} is not among the namespaces read (layers.k8s.namespaces)`,
+    };
+  const objects = [
+    ...topLevelWorkloads(facets).map(viewOf),
+    ...itemsOf(facet)
+      .filter((s) => s.namespace === exp.app.namespace)
+      .map(secretView),
+  ];
+  const items = appSettings(objects, exp)
+    .filter((s) => settingNamed(s, exp.app.dbUserKeys))
+    .map(
+      (s): DbUserView => ({
+        source: 'k8s',
+        resource: liveResource({ kind: s.object.kind, name: s.object.name, namespace: s.object.namespace }),
+        setting: describeSetting(s),
+        ref: s,
+      }),
+    );
+  return {
+    items,
+    empty: [],
+    none: `no database user setting (${exp.app.dbUserKeys.join(', ')}) in the live Secrets or env the app reads`,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The edge entry view: how the app's traffic enters, resolved as far as a source shows it, per source.
+ * One `EdgeEntryView` per distinct Ingress backend (Service and port) of the app namespace, with its Service,
+ * the BackendConfig its annotation names and that config's Cloud Armor policy; with no Ingress backend, one
+ * per public LoadBalancer Service (which cannot carry a BackendConfig).
+ * - `manifest`: as the repository's manifests declare them (file:line; an undeclared Service is skipped);
+ * - `k8s`: as the cluster runs them (a Service or BackendConfig that is missing live is a finding).
+ */
+import type { Expectations } from '../config.js';
+import type { Location } from '../location.js';
+import type { FacetMap, K8sObject } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+import {
+  annotationPointer,
+  asString,
+  k8sResource,
+  locationAt,
+  manifestObjects,
+  namespaceOf,
+  objectLocation,
+  valueAt,
+} from './k8s-app.js';
+import { inScope, itemsOf, liveResource, viewOf } from './k8s-live.js';
+import {
+  appIngresses,
+  type BackendConfigRef,
+  backendConfigFor,
+  findBackendConfig,
+  findService,
+  ingressBackends,
+  publicLoadBalancers,
+} from './k8s-network.js';
+import type { ViewSet } from './sql-instance.js';
+
+export type EdgeEntryView = { source: 'manifest' | 'k8s'; resource: Resource } & (
+  | { kind: 'loadBalancer'; service: string; location?: Location }
+  | {
+      kind: 'backend';
+      ingress: string;
+      /** The Service as the Ingress names it, and the port (`default` when the backend names none). */
+      service: string;
+      port: number | string;
+      /** Undefined when the Service does not exist (k8s); `resource` is then the Ingress. */
+      found?: {
+        serviceLocation?: Location;
+        ref?: BackendConfigRef;
+        refLocation?: Location;
+        /** The BackendConfig named, when it exists; `missingPath` is the evidence path when it does not. */
+        config?: {
+          name: string;
+          policy?: string;
+          /** The verdict resource of a config without a policy (the Service in manifests, the config live). */
+          resource: Resource;
+          noPolicyLocation?: Location;
+          noPolicyPath: string;
+          policyLocation?: Location;
+        };
+        missingPath: string;
+      };
+    }
+);
+
+interface Reader {
+  source: 'manifest' | 'k8s';
+  objects: K8sObject[];
+  resourceOf(o: K8sObject): Resource;
+  service(ns: string, name: string): K8sObject | undefined;
+  config(ns: string, name: string): K8sObject | undefined;
+  /** A reason to skip when the Service or config was not read at all (k8s: namespace out of scope). */
+  unreadServices(ns: string): string | undefined;
+  unreadConfigs(ns: string): string | undefined;
+  none: string;
+}
+
+function entries(r: Reader, exp: Expectations): ViewSet<EdgeEntryView> {
+  const files = r.source === 'manifest';
+  const items: EdgeEntryView[] = [];
+  const empty: ViewSet<EdgeEntryView>['empty'] = [];
+  const ingresses = appIngresses(r.objects, exp).filter((i) => ingressBackends(i).length > 0);
+  if (ingresses.length === 0) {
+    for (const lb of publicLoadBalancers(r.objects, exp))
+      items.push({
+        source: r.source,
+        resource: r.resourceOf(lb),
+        kind: 'loadBalancer',
+        service: lb.name,
+        ...(files ? { location: locationAt(lb, '/spec/type') } : {}),
+      });
+    return { items, empty, none: r.none };
+  }
+  const seen = new Set<string>();
+  for (const ing of ingresses) {
+    const ns = files ? namespaceOf(ing, exp) : (ing.namespace ?? '');
+    for (const backend of ingressBackends(ing)) {
+      const key = `${backend.service}:${backend.port ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const base = {
+        source: r.source,
+        kind: 'backend' as const,
+        ingress: ing.name,
+        service: backend.service,
+        port: backend.port ?? 'default',
+      };
+      const svc = r.service(ns, backend.service);
+      if (!svc) {
+        const unread = r.unreadServices(ns);
+        if (files)
+          empty.push({
+            reason: `Service ${backend.service} (a backend of Ingress ${ing.name}) is not declared in the manifests`,
+            resource: r.resourceOf(ing),
+          });
+        else if (unread) empty.push({ reason: unread, resource: r.resourceOf(ing) });
+        else items.push({ ...base, resource: r.resourceOf(ing) });
+        continue;
+      }
+      const resource = r.resourceOf(svc);
+      const ref = backendConfigFor(svc, backend.port);
+      const refLocation = ref && files ? locationAt(svc, annotationPointer(ref.annotation)) : undefined;
+      const svcNs = files ? ns : (svc.namespace ?? '');
+      const config = ref?.name && !ref.invalid ? r.config(svcNs, ref.name) : undefined;
+      if (ref?.name && !ref.invalid && !config) {
+        const unread = r.unreadConfigs(svcNs);
+        if (unread) {
+          empty.push({ reason: unread, resource });
+          continue;
+        }
+      }
+      const policy = config ? asString(valueAt(config.object, '/spec/securityPolicy/name')) : undefined;
+      items.push({
+        ...base,
+        resource,
+        found: {
+          ...(files ? { serviceLocation: objectLocation(svc) } : {}),
+          ...(ref ? { ref } : {}),
+          ...(refLocation ? { refLocation } : {}),
+          missingPath: files ? `BackendConfig/${ref?.name}` : `backendconfigs/${svcNs}/${ref?.name}`,
+          ...(config
+            ? {
+                config: {
+                  name: config.name,
+                  ...(policy ? { policy } : {}),
+                  resource: files ? resource : r.resourceOf(config),
+                  ...(files
+                    ? {
+                        noPolicyLocation: locationAt(
+                          config,
+                          valueAt(config.object, '/spec') ? '/spec' : '/metadata/name',
+                        ),
+                        policyLocation: locationAt(config, '/spec/securityPolicy/name'),
+                      }
+                    : {}),
+                  noPolicyPath: files
+                    ? `BackendConfig/${config.name}.spec.securityPolicy.name`
+                    : 'spec.securityPolicy.name',
+                },
+              }
+            : {}),
+        },
+      });
+    }
+  }
+  return { items, empty, none: r.none };
+}
+
+export function edgeEntriesFromManifests(
+  facet: FacetMap['files.kubernetes'],
+  exp: Expectations,
+): ViewSet<EdgeEntryView> {
+  const objects = manifestObjects(facet);
+  return entries(
+    {
+      source: 'manifest',
+      objects,
+      resourceOf: (o) => k8sResource(o, exp),
+      service: (ns, name) => findService(objects, exp, ns, name),
+      config: (ns, name) => findBackendConfig(objects, exp, ns, name),
+      unreadServices: () => undefined,
+      unreadConfigs: () => undefined,
+      none: 'the manifests declare no public entry for the app (no Ingress, no public LoadBalancer)',
+    },
+    exp,
+  );
+}
+
+export const EDGE_FACETS = ['k8s.services', 'k8s.ingresses', 'k8s.backendconfigs'] as const;
+
+export function edgeEntriesFromCluster(
+  facets: {
+    'k8s.services': FacetMap['k8s.services'];
+    'k8s.ingresses': FacetMap['k8s.ingresses'];
+    'k8s.backendconfigs': FacetMap['k8s.backendconfigs'];
+  },
+  exp: Expectations,
+): ViewSet<EdgeEntryView> {
+  const services = itemsOf(facets['k8s.services']);
+  const configs = itemsOf(facets['k8s.backendconfigs']);
+  const live = [...services, ...itemsOf(facets['k8s.ingresses'])];
+  const byView = new Map(live.map((o) => [viewOf(o), o]));
+  const configByView = new Map(configs.map((c) => [viewOf(c), c]));
+  const serviceViews = new Map(services.map((s) => [s, [...byView].find(([, o]) => o === s)![0]]));
+  return entries(
+    {
+      source: 'k8s',
+      objects: [...byView.keys()],
+      resourceOf: (o) => liveResource(byView.get(o) ?? configByView.get(o) ?? o),
+      service: (ns, name) => {
+        const s = services.find((x) => x.name === name && x.namespace === ns);
+        return s ? serviceViews.get(s) : undefined;
+      },
+      config: (ns, name) => [...configByView.keys()].find((c) => c.name === name && c.namespace === ns),
+      unreadServices: (ns) => (inScope(facets['k8s.services'], ns) ? undefined : `the Services of ${ns} were not read`),
+      unreadConfigs: (ns) =>
+        inScope(facets['k8s.backendconfigs'], ns) ? undefined : `the BackendConfigs of ${ns} were not read`,
+      none: 'the app has no public entry in the cluster (no Ingress, no public LoadBalancer)',
+    },
+    exp,
+  );
+}

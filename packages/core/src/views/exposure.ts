@@ -1,0 +1,124 @@
+/**
+ * The app exposure view: how the app namespace is reached from outside, per source: one `ExposureView` per
+ * `type: LoadBalancer` Service and per Ingress that routes to a backend.
+ * - `manifest`: as the repository's Kubernetes manifests declare them (file:line of each key);
+ * - `k8s`: as the cluster runs them (`k8s.services`, `k8s.ingresses`), with the load balancer's address.
+ */
+import type { Expectations } from '../config.js';
+import type { Location } from '../location.js';
+import type { FacetMap, K8sObject } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+import {
+  asArray,
+  asNumber,
+  asRecord,
+  asString,
+  inAppNamespace,
+  k8sResource,
+  locationAt,
+  manifestObjects,
+  objectLocation,
+  valueAt,
+} from './k8s-app.js';
+import { itemsOf, liveResource, viewOf } from './k8s-live.js';
+import {
+  appIngresses,
+  ingressBackends,
+  ingressTls,
+  internalAnnotation,
+  isService,
+  serviceType,
+} from './k8s-network.js';
+import type { ViewSet } from './sql-instance.js';
+
+export interface ExposurePort {
+  /** The port number, or what the manifest wrote when it is not one (`?` when absent). */
+  port: number | string;
+  location?: Location;
+}
+
+export type ExposureView = {
+  source: 'manifest' | 'k8s';
+  resource: Resource;
+  name: string;
+  /** Where the object is named (manifest). */
+  location?: Location;
+} & (
+  | {
+      kind: 'LoadBalancer';
+      /** The annotation that makes it internal (`networking.gke.io/load-balancer-type: Internal`), if any. */
+      internal?: string;
+      ports: ExposurePort[];
+      /** k8s: `status.loadBalancer.ingress` IPs or host names. */
+      addresses?: string[];
+    }
+  | {
+      kind: 'Ingress';
+      backends: string[];
+      /** How it gets a certificate, and where (manifest); undefined without one. */
+      tls?: { how: string; location?: Location };
+      /** Where a missing `tls` would go (manifest: `spec`). */
+      specLocation?: Location;
+    }
+);
+
+function exposuresOf(
+  objects: K8sObject[],
+  exp: Expectations,
+  source: 'manifest' | 'k8s',
+  resourceOf: (o: K8sObject) => Resource,
+): ExposureView[] {
+  const files = source === 'manifest';
+  const out: ExposureView[] = [];
+  for (const svc of objects) {
+    if (!isService(svc) || !inAppNamespace(svc, exp) || serviceType(svc) !== 'LoadBalancer') continue;
+    const internal = internalAnnotation(svc);
+    const addresses = asArray(valueAt(svc.object, '/status/loadBalancer/ingress'))
+      .map((i) => asString(asRecord(i)?.ip) ?? asString(asRecord(i)?.hostname))
+      .filter((a): a is string => Boolean(a));
+    out.push({
+      source,
+      resource: resourceOf(svc),
+      name: svc.name,
+      ...(files ? { location: objectLocation(svc) } : {}),
+      kind: 'LoadBalancer',
+      ...(internal ? { internal } : {}),
+      ports: asArray(valueAt(svc.object, '/spec/ports')).map((p, i) => ({
+        port: asNumber(asRecord(p)?.port) ?? asString(asRecord(p)?.port) ?? '?',
+        ...(files ? { location: locationAt(svc, `/spec/ports/${i}/port`) } : {}),
+      })),
+      ...(files ? {} : { addresses }),
+    });
+  }
+  for (const ing of appIngresses(objects, exp)) {
+    const backends = [...new Set(ingressBackends(ing).map((b) => b.service))];
+    if (backends.length === 0) continue;
+    const tls = ingressTls(ing);
+    out.push({
+      source,
+      resource: resourceOf(ing),
+      name: ing.name,
+      ...(files ? { location: objectLocation(ing) } : {}),
+      kind: 'Ingress',
+      backends,
+      ...(tls ? { tls: { how: tls.how, ...(files ? { location: locationAt(ing, tls.pointer) } : {}) } } : {}),
+      ...(files ? { specLocation: locationAt(ing, '/spec') } : {}),
+    });
+  }
+  return out;
+}
+
+export function exposuresFromManifests(facet: FacetMap['files.kubernetes'], exp: Expectations): ViewSet<ExposureView> {
+  const items = exposuresOf(manifestObjects(facet), exp, 'manifest', (o) => k8sResource(o, exp));
+  return { items, empty: [], none: 'the manifests declare no LoadBalancer Service or Ingress in the app namespace' };
+}
+
+export function exposuresFromCluster(
+  facets: { 'k8s.services': FacetMap['k8s.services']; 'k8s.ingresses': FacetMap['k8s.ingresses'] },
+  exp: Expectations,
+): ViewSet<ExposureView> {
+  const live = [...itemsOf(facets['k8s.services']), ...itemsOf(facets['k8s.ingresses'])];
+  const byView = new Map(live.map((o) => [viewOf(o), o]));
+  const items = exposuresOf([...byView.keys()], exp, 'k8s', (o) => liveResource(byView.get(o)!));
+  return { items, empty: [], none: 'the cluster runs no LoadBalancer Service or Ingress in the app namespace' };
+}

@@ -1,0 +1,246 @@
+/**
+ * Views (issue #18): what every layer shows of one resource kind, normalised, built once per evaluation
+ * (memoised on the facet data) and read by rules. A view kind lists its sources; each source names the layer
+ * and facets it is built from. `@coditect-audit/core/views` also carries the readers the builders share with
+ * rules that do not use views yet (OpenTofu reads, manifest containers, live Kubernetes objects).
+ */
+import type { Expectations } from '../config.js';
+import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
+import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
+import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
+import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
+import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
+import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
+import {
+  type SqlInstanceView,
+  sqlInstancesFromGcp,
+  sqlInstancesFromProbe,
+  sqlInstancesFromTerraform,
+  type ViewSet,
+} from './sql-instance.js';
+import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
+
+export * from './attribute.js';
+export * from './cloudsql.js';
+export * from './containers.js';
+export * from './db-user.js';
+export * from './edge-entry.js';
+export * from './exposure.js';
+export * from './image.js';
+export * from './k8s-live.js';
+export * from './secret.js';
+export * from './sql-instance.js';
+export * from './terraform.js';
+export * from './workload.js';
+export * from './workload-object.js';
+
+type Read = <K extends FacetName>(name: K) => FacetMap[K];
+
+export interface ViewSource<V> {
+  layer: Layer;
+  facets: readonly FacetName[];
+  build(facet: Read, expectations: Expectations): ViewSet<V>;
+}
+
+/** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
+export const VIEWS = {
+  'sql-instance': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.sql'], build: (facet) => sqlInstancesFromGcp(facet('gcp.sql')) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.postgres'],
+      build: (facet, exp) => sqlInstancesFromProbe(facet('probe.postgres'), exp),
+    },
+  } satisfies Record<string, ViewSource<SqlInstanceView>>,
+  container: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => containersFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<ContainerView>>,
+  image: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => imagesFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        imagesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.registry'],
+      build: (facet) => imagesFromRegistry(facet('probe.registry')),
+    },
+  } satisfies Record<string, ViewSource<ImageView>>,
+  secret: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => secretsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_FACETS,
+      build: (facet, exp) =>
+        secretsFromCluster(
+          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof secretsFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<SecretView>>,
+  workload: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => workloadsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        workloadsFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<WorkloadView>>,
+  exposure: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => exposuresFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: ['k8s.services', 'k8s.ingresses'],
+      build: (facet, exp) =>
+        exposuresFromCluster({ 'k8s.services': facet('k8s.services'), 'k8s.ingresses': facet('k8s.ingresses') }, exp),
+    },
+  } satisfies Record<string, ViewSource<ExposureView>>,
+  'db-user': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => dbUsersFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_FACETS,
+      build: (facet, exp) =>
+        dbUsersFromCluster(
+          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof dbUsersFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<DbUserView>>,
+  'edge-entry': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => edgeEntriesFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: EDGE_FACETS,
+      build: (facet, exp) =>
+        edgeEntriesFromCluster(
+          Object.fromEntries(EDGE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof edgeEntriesFromCluster>[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<EdgeEntryView>>,
+} as const;
+
+export type ViewKind = keyof typeof VIEWS;
+export interface ViewOf {
+  'sql-instance': SqlInstanceView;
+  container: ContainerView;
+  image: ImageView;
+  secret: SecretView;
+  workload: WorkloadView;
+  exposure: ExposureView;
+  'db-user': DbUserView;
+  'edge-entry': EdgeEntryView;
+}
+export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
+
+/**
+ * How a declaration is paired with what runs, per view kind: the key both sides share (the instance name;
+ * kind/namespace/name/container), or undefined when a side does not settle it.
+ */
+export const PAIRING: {
+  [K in ViewKind]: { declared: SourceOf<K>; live: SourceOf<K>; key(v: ViewOf[K]): string | undefined };
+} = {
+  'sql-instance': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  container: {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => {
+      const o = v.ref.object;
+      return `${o.kind}/${o.namespace ?? '-'}/${o.name}/${v.ref.field}/${v.ref.name}`;
+    },
+  },
+  image: { declared: 'manifest', live: 'k8s', key: (v) => v.pairingKey },
+  secret: { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.name}` },
+  'db-user': { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.setting}` },
+  'edge-entry': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => (v.kind === 'backend' ? `${v.ingress}/${v.service}/${v.port}` : `LoadBalancer/${v.service}`),
+  },
+  exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
+  workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
+};
+
+const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
+
+/**
+ * The views a source shows, built once per facet data and expectations: every rule that reads the same
+ * view of the same snapshot gets the same objects.
+ */
+export function viewsOf<K extends ViewKind>(
+  kind: K,
+  source: SourceOf<K>,
+  facet: Read,
+  expectations: Expectations,
+): ViewSet<ViewOf[K]> {
+  const spec = (VIEWS[kind] as unknown as Record<string, ViewSource<ViewOf[K]>>)[source];
+  if (!spec) throw new Error(`view "${kind}" has no source "${source}"`);
+  const anchor = facet(spec.facets[0]!) as object;
+  let byExp = memo.get(anchor);
+  if (!byExp) {
+    byExp = new WeakMap();
+    memo.set(anchor, byExp);
+  }
+  let byKind = byExp.get(expectations);
+  if (!byKind) {
+    byKind = new Map();
+    byExp.set(expectations, byKind);
+  }
+  const key = `${kind}\u0000${source}`;
+  let set = byKind.get(key) as ViewSet<ViewOf[K]> | undefined;
+  if (!set) {
+    set = spec.build(facet, expectations);
+    byKind.set(key, set as ViewSet<unknown>);
+  }
+  return set;
+}

@@ -1,0 +1,93 @@
+/**
+ * The workload view: one `WorkloadView` per workload object (Deployment, StatefulSet, DaemonSet, ReplicaSet,
+ * Job, CronJob, Pod) with its containers, per source.
+ * - `manifest`: workloads declared in the repository's Kubernetes manifests, in any namespace (file:line);
+ * - `k8s`: top-level workloads the cluster runs (a Deployment's ReplicaSets and pods are checked through it).
+ * The container view (`container`) is the per-container counterpart with security attributes.
+ */
+import type { Expectations } from '../config.js';
+import type { Location } from '../location.js';
+import type { FacetMap, ImageReference } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+import {
+  containersOf,
+  isWorkload,
+  k8sResource,
+  locationAt,
+  manifestObjects,
+  objectLocation,
+  under,
+} from './k8s-app.js';
+import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './k8s-live.js';
+import type { ViewSet } from './sql-instance.js';
+
+export interface WorkloadContainerView {
+  name: string;
+  image: string | undefined;
+  /** `image` as the collector parsed it; undefined when it is not an image reference. */
+  imageRef: ImageReference | undefined;
+  init: boolean;
+  /** The container's JSON (`command`, `args`...), for what no attribute exposes yet. */
+  spec: Record<string, unknown>;
+  /** Evidence path of the image: `containers[backend].image` (manifest) / `/spec/template/spec/containers/0/image` (k8s). */
+  imagePath: string;
+  /** file:line of the container's `image` (manifest). */
+  imageLocation?: Location;
+}
+
+export interface WorkloadView {
+  source: 'manifest' | 'k8s';
+  resource: Resource;
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** Where the workload is named (manifest). */
+  location?: Location;
+  containers: WorkloadContainerView[];
+}
+
+export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp: Expectations): ViewSet<WorkloadView> {
+  const items = manifestObjects(facet)
+    .filter(isWorkload)
+    .map(
+      (o): WorkloadView => ({
+        source: 'manifest',
+        resource: k8sResource(o, exp),
+        kind: o.kind,
+        name: o.name,
+        ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+        location: objectLocation(o),
+        containers: containersOf(o).map((c) => ({
+          name: c.name,
+          image: c.image,
+          imageRef: c.imageRef,
+          init: c.init,
+          spec: c.spec,
+          imagePath: `containers[${c.name}].image`,
+          imageLocation: locationAt(o, under(c.pointer, 'image')),
+        })),
+      }),
+    );
+  return { items, empty: [], none: 'no workload is declared in the Kubernetes manifests' };
+}
+
+export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadView> {
+  const items = topLevelWorkloads(facets).map(
+    (w): WorkloadView => ({
+      source: 'k8s',
+      resource: liveResource(w),
+      kind: w.kind,
+      name: w.name,
+      ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
+      containers: containersOf(viewOf(w)).map((c) => ({
+        name: c.name,
+        image: c.image,
+        imageRef: c.imageRef,
+        init: c.init,
+        spec: c.spec,
+        imagePath: `${c.pointer}/image`,
+      })),
+    }),
+  );
+  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+}

@@ -1,0 +1,151 @@
+import { defineViewRule } from '@coditect-audit/core';
+import type { ImageView } from '@coditect-audit/core/views';
+import { classifyTag, isFloatingOfficialTag } from '../util/images.js';
+
+type Decision =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'noTag' }
+  | { kind: 'movingTag' | 'floatingTag'; tag: string }
+  | { kind: 'tagMoved'; digests: string[] }
+  | { kind: 'pinned'; how: string };
+
+/** How an image reference pins what runs; live, a tag seen at two digests has moved, whatever it looks like. */
+function decide(v: ImageView): Decision {
+  const image = v.reference;
+  if (/\$\{|\{\{|\$[A-Za-z_]/.test(image))
+    return { kind: 'skip', reason: `image ${image} is templated, filled in at deploy time` };
+  const ref = v.ref;
+  if (!ref) return { kind: 'skip', reason: `image "${image}" is not an image reference` };
+  const tag = classifyTag(ref);
+  if (tag.kind !== 'digest' && v.runningDigests.length > 1) return { kind: 'tagMoved', digests: v.runningDigests };
+  switch (tag.kind) {
+    case 'none':
+      return { kind: 'noTag' };
+    case 'moving':
+      return { kind: 'movingTag', tag: tag.tag };
+    case 'digest':
+      return { kind: 'pinned', how: 'digest' };
+    case 'version':
+      return { kind: 'pinned', how: `version tag "${tag.tag}"` };
+    case 'commit':
+      return { kind: 'pinned', how: `commit SHA tag "${tag.tag}"` };
+    case 'templated':
+      return { kind: 'skip', reason: `image ${image} has a templated tag, filled in at deploy time` };
+    case 'unknown':
+      return isFloatingOfficialTag(ref)
+        ? { kind: 'floatingTag', tag: tag.tag }
+        : { kind: 'skip', reason: `tag "${tag.tag}" of ${image} names neither a version nor a known moving tag` };
+  }
+}
+
+/**
+ * ADR-001 Lesson 2 and the CI/CD section (Issue 11): the pipeline pushes both `:${{ github.sha }}` and
+ * `:staging-latest`; a workload must run the former (or a digest), never the moving one: in the manifests,
+ * in what the cluster runs (where a tag can be caught moving), and as the registry resolves it.
+ */
+export default defineViewRule({
+  id: 'image.mutable-tag',
+  title: 'Workload runs an image by a moving tag',
+  concerns: ['image.mutable-tag'],
+  view: 'image',
+  sources: {
+    manifest: { alias: 'manifest-mutable-image-tag' },
+    k8s: { alias: 'k8s-mutable-image-tag' },
+    probe: { alias: 'probe-image-mutable-tag' },
+  },
+  description:
+    "Every container and init container image of every workload, in the Kubernetes manifests, in what the cluster runs, and in what the registry probe resolves (including images seen only in the cluster or listed in the configuration), must be pinned: by digest (`@sha256:`), by a version tag (`v1.0.0-staging`, `1.2.3`, `2024.01.02`) or by a git commit SHA (7 to 40 hex digits). No tag (which pulls `latest`), `latest`, and environment or branch tags (`staging`, `staging-latest`, `prod`, `dev`, `main`, `stable`, `edge`, `nightly`, any `*-latest`) fail, and so do the floating tags of Docker Hub official images (a major version alone such as `postgres:16` or `redis:7-alpine`, or an alias with no version such as `node:lts` or `nginx:alpine`). Live, a tag is also caught moving: when a workload's pods report two or more different digests (`status.containerStatuses[].imageID`) for the same container, the tag was re-pushed between pulls, whatever it looks like. The registry source names the digest the moving tag points at now, to pin. Tags the rule cannot classify (a bare number on an image from another publisher, which may be a build number; a feature-branch name) and templated references (`$TAG`, `{{ .Values.image.tag }}`) are skipped with the reason.",
+  rationale:
+    'ADR-001 Lesson 2 and the CI/CD remediation (Issue 11): the deploy workflow pushes the commit SHA tag (`github.sha`) and `:staging-latest`, and `kubectl set image` deploys the SHA. A moving tag makes the running version depend on when a node last pulled: rollbacks do not roll back, two replicas can run different code, and the platform check (Decision 2) cannot tell which manifest it verified. The ADR itself re-pushed `v1.0.0-staging` (the arm64 build, then the amd64 one, then the Dockerfile fix). Pinning the digest the registry resolves today freezes exactly what was checked.',
+  remediation: {
+    text: 'Reference the exact build: the commit SHA tag the pipeline pushes, a release version, or the digest (the registry source names the one the moving tag points at now).',
+    commands: [
+      'kubectl set image deployment/coditect-backend backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:$GITHUB_SHA -n coditect-staging',
+      'gcloud artifacts docker images describe {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --format="value(image_summary.digest)"',
+      'image: {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend@sha256:<digest>',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    // manifest, k8s
+    noTag:
+      '{{container}} in {{kind}} {{name}} runs {{image}} with no tag, which pulls whatever `latest` is at pull time.',
+    movingTag:
+      '{{container}} in {{kind}} {{name}} runs {{image}} by the moving tag "{{tag}}"; pin a version, commit SHA or digest.',
+    floatingTag:
+      '{{container}} in {{kind}} {{name}} runs {{image}}: "{{tag}}" is a floating tag of an official image, re-pointed at every release; pin a full version or a digest.',
+    pinned: '{{container}} in {{kind}} {{name}} runs {{image}}, pinned by {{how}}.',
+    // k8s
+    tagMoved:
+      '{{container}} in {{kind}} {{name}} runs {{image}}, but its pods run {{count}} different builds under it ({{digests}}): the tag moved between pulls.',
+    // probe (its pass id was `pinned` in probe-image-mutable-tag: it names no container)
+    moving:
+      '{{image}} (used by {{usedBy}}) is run by the moving tag "{{tag}}", which points at {{digest}} now; pin {{pinned}}.',
+    registryPinned: '{{image}} is pinned by {{how}}.',
+  },
+  check(ctx) {
+    for (const v of ctx.views) {
+      const { resource, reference: image } = v;
+      const d = decide(v);
+      if (d.kind === 'skip') {
+        ctx.skip(d.reason, resource);
+        continue;
+      }
+      const located = {
+        ...(v.location ? { location: v.location } : {}),
+        ...(v.relatedLocations ? { relatedLocations: v.relatedLocations } : {}),
+      };
+      const evidence = [
+        {
+          path: v.path,
+          observed: image,
+          expected: 'a digest, version or commit SHA tag',
+          ...(v.source === 'manifest' && v.location ? { location: v.location } : {}),
+        },
+      ];
+      if (v.source === 'probe') {
+        const data = { image, usedBy: v.usedBy ?? '', digest: v.resolvedDigest ?? '' };
+        if (d.kind === 'pinned')
+          ctx.pass({ resource, messageId: 'registryPinned', data: { ...data, how: d.how }, evidence });
+        else {
+          const name = image.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+          const tag = d.kind === 'noTag' ? 'latest (no tag)' : d.kind === 'tagMoved' ? '' : d.tag;
+          ctx.fail({
+            resource,
+            messageId: 'moving',
+            data: { ...data, tag, pinned: `${name}@${v.resolvedDigest}` },
+            ...located,
+            evidence,
+          });
+        }
+        continue;
+      }
+      const c = v.container!;
+      const data = { container: c.label, kind: c.workloadKind, name: c.workloadName, image };
+      switch (d.kind) {
+        case 'pinned':
+          ctx.pass({ resource, messageId: 'pinned', data: { ...data, how: d.how }, ...located });
+          break;
+        case 'noTag':
+          ctx.fail({ resource, messageId: 'noTag', data, ...located, evidence });
+          break;
+        case 'movingTag':
+        case 'floatingTag':
+          ctx.fail({ resource, messageId: d.kind, data: { ...data, tag: d.tag }, ...located, evidence });
+          break;
+        case 'tagMoved':
+          ctx.fail({
+            resource,
+            messageId: 'tagMoved',
+            data: { ...data, count: d.digests.length, digests: d.digests.map((x) => x.slice(0, 19)).join(', ') },
+            ...located,
+            evidence: [
+              ...evidence,
+              ...d.digests.map((x) => ({ path: 'pods[].status.containerStatuses[].imageID', observed: x })),
+            ],
+          });
+          break;
+      }
+    }
+  },
+});

@@ -1,0 +1,79 @@
+import { defineViewRule } from '@coditect-audit/core';
+import type { WorkloadView } from '@coditect-audit/core/views';
+import { type Datastore, datastoreOf, isClientCommand } from '../util/k8s-app.js';
+
+/** Kinds that keep a server running; Jobs and CronJobs that run `psql` or `redis-cli` are clients. */
+const LONG_RUNNING = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod'];
+
+/** The containers of a workload that run a database or cache server (init containers and clients are not). */
+function datastoreServers(
+  w: WorkloadView,
+): { container: WorkloadView['containers'][number]; store: Datastore; image: string }[] {
+  if (!LONG_RUNNING.includes(w.kind)) return [];
+  return w.containers.flatMap((c) => {
+    if (c.init || !c.image || isClientCommand(c.spec)) return [];
+    const store = datastoreOf(c);
+    return store ? [{ container: c, store, image: c.image }] : [];
+  });
+}
+
+/**
+ * ADR-001 Decision 3 and Lesson 5: the first staging bring-up ran PostgreSQL and Redis as StatefulSets,
+ * then pivoted to Cloud SQL and Memorystore and deleted them; none may be declared or run again.
+ */
+export default defineViewRule({
+  id: 'k8s.self-managed-datastore',
+  title: 'A database or cache runs as a workload in the cluster',
+  concerns: ['k8s.self-managed-datastore'],
+  view: 'workload',
+  sources: {
+    manifest: { alias: 'manifest-self-managed-datastore' },
+    k8s: { alias: 'k8s-self-managed-datastore' },
+  },
+  description:
+    "No StatefulSet, Deployment, DaemonSet, ReplicaSet or Pod declared in the repository (in any namespace), nor any such top-level workload the cluster runs (in the namespaces read; a Deployment's ReplicaSets and pods are judged through it), may run a database or cache server image: `postgres`, `postgresql` (`bitnami/postgresql`), `postgis`, `timescaledb`, `mysql`, `mariadb`, `mongo`, `redis` (`bitnami/redis`, `redis-stack`), `valkey`, `keydb`, `dragonfly`, `memcached`, matched on the last path segment of the image repository. Init containers, Jobs and containers whose `command` runs something other than the server (`sleep`, `psql`, `redis-cli`: a client pod borrowing the image for its tools) and look-alikes (`postgres-exporter`, `pgbouncer`, `cloud-sql-proxy`) are not servers.",
+  rationale:
+    'ADR-001 Decision 3 rejected Kubernetes StatefulSets ("manual management, no backups, not production-ready") for Cloud SQL and Memorystore, and Lesson 5 says "Managed Services Always Better Than StatefulSets ... StatefulSets appropriate for stateful apps, not databases". The ADR deleted `statefulset postgresql redis`; a manifest that still declares them brings them back on the next `kubectl apply -f k8s/`. A datastore workload that is still (or again) running holds data outside the managed, backed-up services.',
+  remediation: {
+    text: 'Delete the datastore workload and its manifests; point the app at Cloud SQL or Memorystore. Remove the volumes it left behind.',
+    commands: [
+      'git rm k8s/statefulsets.yaml',
+      'kubectl delete statefulset postgresql redis -n coditect-staging',
+      'kubectl delete pvc postgres-storage-postgresql-0 redis-storage-redis-0 -n coditect-staging',
+    ],
+  },
+  benchmarks: [],
+  messages: {
+    selfManaged:
+      '{{kind}} {{name}} runs {{engine}} ({{image}}) in the cluster; ADR-001 decided on {{managedService}} instead (Decision 3, Lesson 5).',
+    noDatastore: '{{kind}} {{name}} runs no database or cache server.',
+  },
+  check(ctx) {
+    for (const w of ctx.views) {
+      const { resource } = w;
+      const servers = datastoreServers(w);
+      for (const { container: c, store, image } of servers)
+        ctx.fail({
+          resource,
+          messageId: 'selfManaged',
+          data: { kind: w.kind, name: w.name, engine: store.engine, image, managedService: store.managedService },
+          ...(c.imageLocation ? { location: c.imageLocation } : {}),
+          evidence: [
+            {
+              path: c.imagePath,
+              observed: image,
+              expected: `no ${store.engine} server; use ${store.managedService}`,
+            },
+          ],
+          discriminator: c.name,
+        });
+      if (servers.length === 0 && LONG_RUNNING.includes(w.kind))
+        ctx.pass({
+          resource,
+          messageId: 'noDatastore',
+          data: { kind: w.kind, name: w.name },
+          ...(w.location ? { location: w.location } : {}),
+        });
+    }
+  },
+});
