@@ -557,12 +557,7 @@ function report(totalMs) {
   out.push(
     renderTable(
       ['command', 'median', '× node -e 0', 'goal'],
-      results.startup.map((r) => [
-        r.name,
-        formatMs(r.ms),
-        ratio(r.ms, bare),
-        r.goal ? `≤ ${GOALS.startupRatio}` : '',
-      ]),
+      results.startup.map((r) => [r.name, formatMs(r.ms), ratio(r.ms, bare), r.goal ? `≤ ${GOALS.startupRatio}` : '']),
     ),
   );
 
