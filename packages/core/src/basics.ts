@@ -1,8 +1,8 @@
 /**
  * The constants and error classes that need nothing else: no schema, no YAML parser. The CLI's start-up
- * (`--help`, `rules`, issue 19) imports them as `@coditect-audit/core/basics` so that it does not build the
- * configuration schema and its validator; their old homes (config.ts, gate.ts, baseline.ts, snapshot/)
- * re-export them, so one class and one constant exist either way.
+ * (`--help`, `rules`, issue 19) imports them through this package's `./basics` entry (package.json
+ * `exports`), so that it does not build the configuration schema and its validator. Their old homes
+ * (config.ts, gate.ts, baseline.ts, snapshot/) re-export them: one class and one constant either way.
  */
 
 /** The exit codes: 0 gate passed, 1 gate failed, 2 incomplete, 3 usage/configuration error, 4 internal error. */
