@@ -47,6 +47,7 @@ describe('a live layer that never answers', () => {
   it('ends at its deadline: every gcp facet an error naming the deadline, the gate incomplete', async () => {
     const started = performance.now();
     const result = await scan({
+      includePasses: true,
       dir: join(repoRoot, 'fixtures/adr-001-remediated'),
       config: silentGcpConfig(2),
       env: 'staging',
@@ -110,7 +111,7 @@ describe('a live layer that never answers', () => {
         file,
         `version: 1\nenvironments:\n  staging:\n    layers:\n      files: false\n      gcp:\n        projects: [coditect-cloud-infra]\n        locations: [us-central1]\n        endpoint: ${emulator.url}\n        endpoints:\n          sqladmin: http://127.0.0.1:${port}\n        timeoutMs: 600000\n        deadlineSeconds: 30\n`,
       );
-      const result = await scan({ dir: remediated, config: file, env: 'staging' });
+      const result = await scan({ includePasses: true, dir: remediated, config: file, env: 'staging' });
       const byRule = (id: string) => result.verdicts.filter((v) => v.ruleId === id);
       expect(byRule('gcp-kms-signing-key').map((v) => v.status)).toContain('pass');
       const sql = byRule('gcp-sql-automated-backups');

@@ -101,7 +101,13 @@ beforeAll(async () => {
   writeFileSync(configFile, fleetConfig());
   snapshot = await collect({ dir: repo, config: configFile, env: 'fleet' });
   writeFileSync(join(dir, 'fleet.json'), JSON.stringify(snapshot));
-  result = await scan({ dir: repo, config: configFile, env: 'fleet', snapshot: join(dir, 'fleet.json') });
+  result = await scan({
+    includePasses: true,
+    dir: repo,
+    config: configFile,
+    env: 'fleet',
+    snapshot: join(dir, 'fleet.json'),
+  });
 });
 
 const probeRules = builtinRules.filter((r) => r.facets.some((f) => f.startsWith('probe.')));
@@ -199,6 +205,7 @@ describe('a fleet in one scan', () => {
     const replay = join(tempDir('fleet-gate-'), 'fleet.json');
     writeFileSync(replay, JSON.stringify(snapshot));
     const onlyGood = await scan({
+      includePasses: true,
       dir: repo,
       config: configFile,
       env: 'fleet',
@@ -208,6 +215,7 @@ describe('a fleet in one scan', () => {
     expect(onlyGood.gate).toMatchObject({ failing: 0, targets: ['pg-a', 'redis-tls'] });
     expect(onlyGood.gate.status).not.toBe('failed');
     const onlyBad = await scan({
+      includePasses: true,
       dir: repo,
       config: configFile,
       env: 'fleet',
@@ -216,7 +224,14 @@ describe('a fleet in one scan', () => {
     });
     expect(onlyBad.gate).toMatchObject({ status: 'failed', failing: failingOn(['pg-b']) });
     await expect(
-      scan({ dir: repo, config: configFile, env: 'fleet', snapshot: replay, failOnTargets: ['pg-z'] }),
+      scan({
+        includePasses: true,
+        dir: repo,
+        config: configFile,
+        env: 'fleet',
+        snapshot: replay,
+        failOnTargets: ['pg-z'],
+      }),
     ).rejects.toThrow(/gate target "pg-z" is not a target of this scan/);
   });
 
@@ -231,7 +246,7 @@ describe('a fleet in one scan', () => {
     }
     const shards = files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as Snapshot).shard!.targets);
     expect(shards.sort()).toEqual(snapshot.targets!.map((t) => `${t.kind}/${t.name}`).sort());
-    const merged = await scan({ dir: repo, config: configFile, env: 'fleet', snapshots: files });
+    const merged = await scan({ includePasses: true, dir: repo, config: configFile, env: 'fleet', snapshots: files });
     const key = (r: ScanResult) => r.verdicts.map((v) => `${v.fingerprint} ${v.status} ${v.messageId}`);
     expect(key(merged)).toEqual(key(result));
   });

@@ -48,7 +48,7 @@ resource "google_sql_database_instance" "db" {
 
 describe('no config: the ADR-001 names are assumed, and said so', () => {
   it('an empty directory has nothing failing, and every report starts with the assumed names', async () => {
-    const result = await scan({ dir: tempDir('coditect-audit-empty-') });
+    const result = await scan({ includePasses: true, dir: tempDir('coditect-audit-empty-') });
     expect(result.assumptions?.banner).toMatch(/^No coditect-audit\.yaml: judged against ADR-001's assumed names/);
     expect(result.verdicts.filter((v) => v.status === 'fail' && !v.assumed)).toEqual([]);
     expect(result.gate).toMatchObject({ status: 'passed', exitCode: 0, failing: 0 });
@@ -59,7 +59,7 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
   });
 
   it('the license-signing key, the named secrets and "no cluster declared" are reported without gating', async () => {
-    const result = await scan({ dir: unconfigured(), failOn: 'P2' });
+    const result = await scan({ includePasses: true, dir: unconfigured(), failOn: 'P2' });
     const assumed = result.verdicts.filter((v) => v.assumed).map((v) => v.ruleId);
     expect(new Set(assumed)).toEqual(
       new Set([
@@ -80,7 +80,7 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
 describe('could not decide', () => {
   it('is unknown with the input named; never gates unless --strict', async () => {
     const dir = unconfigured();
-    const result = await scan({ dir, failOn: 'P2' });
+    const result = await scan({ includePasses: true, dir, failOn: 'P2' });
     const ha = result.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
     expect(ha).toMatchObject({
       status: 'unknown',
@@ -89,7 +89,7 @@ describe('could not decide', () => {
     });
     expect(result.gate).toMatchObject({ exitCode: 0, unknown: 1, strict: false });
 
-    const strict = await scan({ dir, failOn: 'P2', strict: true });
+    const strict = await scan({ includePasses: true, dir, failOn: 'P2', strict: true });
     expect(strict.gate).toMatchObject({ status: 'failed', exitCode: 1, failing: 1, strict: true });
   });
 
@@ -99,7 +99,7 @@ describe('could not decide', () => {
       join(dir, 'coditect-audit.yaml'),
       'version: 1\nenvironments:\n  staging:\n    failOn: P2\n    strict: true\n    expectations:\n      project: acme-prod-42\n',
     );
-    const strict = await scan({ dir });
+    const strict = await scan({ includePasses: true, dir });
     expect(strict.assumptions).toBeUndefined();
     const ha = strict.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
     expect(ha.status).toBe('unknown');
@@ -107,7 +107,7 @@ describe('could not decide', () => {
     expect(strict.gate.failing).toBeGreaterThanOrEqual(1);
 
     writeFileSync(join(dir, 'terraform.tfvars'), 'availability = "REGIONAL"\n');
-    const decided = await scan({ dir });
+    const decided = await scan({ includePasses: true, dir });
     expect(decided.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')?.status).toBe('pass');
   });
 
@@ -129,7 +129,7 @@ describe('with a config: its names drive the rules', () => {
       join(dir, 'coditect-audit.yaml'),
       'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      region: europe-west1\n',
     );
-    const result = await scan({ dir });
+    const result = await scan({ includePasses: true, dir });
     // What tells the user what to do: messages, evidence and the remediation commands (a rationale may
     // quote the ADR).
     const text = JSON.stringify([

@@ -50,7 +50,7 @@ function withoutGcpData(): string {
 describe('a doctored snapshot', () => {
   it('the honest snapshot of the remediated environment replays to a passed gate', async () => {
     expect(honest.layers.gcp).toEqual({ status: 'collected' });
-    const result = await scan({ dir: remediated, env: 'staging', snapshot: honestFile });
+    const result = await scan({ includePasses: true, dir: remediated, env: 'staging', snapshot: honestFile });
     expect(result.verdicts.filter((v) => v.ruleId.startsWith('gcp-') && v.status === 'pass').length).toBeGreaterThan(
       10,
     );
@@ -58,7 +58,7 @@ describe('a doctored snapshot', () => {
   });
 
   it('gcp marked collected with no gcp facet: error verdicts naming the facet, gate incomplete', async () => {
-    const result = await scan({ dir: remediated, env: 'staging', snapshot: withoutGcpData() });
+    const result = await scan({ includePasses: true, dir: remediated, env: 'staging', snapshot: withoutGcpData() });
     const gcp = result.verdicts.filter((v) => v.ruleId.startsWith('gcp-'));
     expect(gcp.length).toBeGreaterThan(0);
     expect(gcp.filter((v) => v.status === 'skip')).toEqual([]);
@@ -74,7 +74,7 @@ describe('a doctored snapshot', () => {
       if (name.startsWith('gcp.')) delete (doctored.facets as Record<string, unknown>)[name];
     const file = join(work, 'no-layer.json');
     writeFileSync(file, JSON.stringify(doctored));
-    const result = await scan({ dir: remediated, env: 'staging', snapshot: file });
+    const result = await scan({ includePasses: true, dir: remediated, env: 'staging', snapshot: file });
     expect(result.gate.exitCode).toBe(2);
     expect(result.layers.gcp?.status).toBe('failed');
   });
@@ -96,7 +96,9 @@ describe('a doctored snapshot', () => {
 
 describe('the environment of a snapshot', () => {
   it('--env naming another environment is a usage error (exit 3) naming both', async () => {
-    const err = await scan({ dir: remediated, env: 'production', snapshot: honestFile }).catch((e: unknown) => e);
+    const err = await scan({ includePasses: true, dir: remediated, env: 'production', snapshot: honestFile }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toMatch(/collected for environment "staging", not "production"/);
     const run = await runInProcess(['scan', '--dir', remediated, '--env', 'production', '--snapshot', honestFile]);
@@ -105,7 +107,7 @@ describe('the environment of a snapshot', () => {
   });
 
   it('without --env the snapshot replays as its own environment', async () => {
-    const result = await scan({ dir: remediated, snapshot: honestFile });
+    const result = await scan({ includePasses: true, dir: remediated, snapshot: honestFile });
     expect(result.environment.name).toBe('staging');
     expect(JSON.parse(readFileSync(honestFile, 'utf8')).environment).toBe('staging');
   });

@@ -46,6 +46,7 @@ interface ScanArgs {
   allowIncomplete?: boolean;
   strict?: boolean;
   sarifIncludeSuppressed?: boolean;
+  includePasses?: boolean;
   timestamps?: boolean;
   color?: boolean;
   context?: string;
@@ -122,6 +123,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...snapshotOptions(args.snapshot),
     ...(args.failOnTarget ? { failOnTargets: listOf(args.failOnTarget) } : {}),
     ...(args.failOn ? { failOn: args.failOn as FailOn } : {}),
+    ...(args.includePasses ? { includePasses: true } : {}),
     ...(args.baseline ? { baseline: args.baseline } : {}),
     allowIncomplete: Boolean(args.allowIncomplete),
     ...(args.strict ? { strict: true } : {}),
@@ -134,28 +136,43 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
-  const written: { name: string; content: string }[] = fileFormats.map((f) => {
+  const reportOptions = { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false };
+  // Each report is rendered when it is written (in pieces where its reporter can), so no two are in memory at once.
+  const reports = fileFormats.map((f) => {
     const reporter = REPORTERS[f];
     return {
       name: reporter.fileName ?? `coditect-audit.${f}`,
-      content: reporter.render(result, { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false }),
+      chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
     };
   });
   const { isBucketPath, writeText } = await import('./bucket.js');
-  if (written.length && isBucketPath(args.outputDir)) {
+  // An upload sends every report after writing it: those are kept whole.
+  const written: { name: string; content: string }[] = [];
+  const whole = (r: (typeof reports)[number]) => ({ name: r.name, content: [...r.chunks()].join('') });
+  if (reports.length && isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
     const { contentTypeOf } = await import('./upload.js');
-    for (const w of written)
+    for (const r of reports) {
+      const w = whole(r);
       await writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
-  } else if (written.length) {
+      if (upload) written.push(w);
+    }
+  } else if (reports.length) {
+    if (upload) written.push(...reports.map(whole));
     await writeReportSet(
       outputDir,
-      written.map((w) => ({ name: w.name, text: w.content })),
+      upload ? written.map((w) => ({ name: w.name, text: w.content })) : reports,
       new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
     );
   }
   if (formats.includes('console'))
-    process.stdout.write(REPORTERS.console.render(result, { color: useColor(args.color), width: consoleWidth() }));
+    process.stdout.write(
+      REPORTERS.console.render(result, {
+        color: useColor(args.color),
+        width: consoleWidth(),
+        ...(args.includePasses ? { includePasses: true } : {}),
+      }),
+    );
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     const { baselineOf } = await import('@coditect-audit/core');
@@ -360,6 +377,10 @@ async function main(argv: string[]): Promise<number> {
             describe: 'checks that could not be decided (unknown) gate like findings (default: config, else no)',
           })
           .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
+          .option('include-passes', {
+            type: 'boolean',
+            describe: 'list every passed check in the terminal too (the HTML and JSON reports always list them)',
+          })
           .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
           .option('color', { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' })
           .option('context', {

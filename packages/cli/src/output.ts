@@ -4,7 +4,7 @@
  * the previous set or the new one, never a mix.
  */
 import { constants, existsSync, realpathSync, statSync } from 'node:fs';
-import { access, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A mistake in how the binary was called: exit 3 with the message, no stack trace. */
@@ -50,8 +50,36 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
   }
 }
 
-/** Files this tool writes into a report folder (every format's file name). */
-export type ReportFile = { name: string; text: string };
+/**
+ * A report this tool writes into a report folder (every format's file name): its text, or its pieces,
+ * produced as they are written so that a large report is never one string in memory.
+ */
+export type ReportFile = { name: string; text: string } | { name: string; chunks: () => Iterable<string> };
+
+/** Pieces are gathered up to this many characters per write. */
+const WRITE_BATCH = 1 << 20;
+
+/** Writes one report to `path`: its text at once, or its pieces as they come. */
+async function writeReport(path: string, f: ReportFile): Promise<void> {
+  if ('text' in f) return writeFile(path, f.text);
+  const out = await open(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of f.chunks()) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= WRITE_BATCH) {
+        await out.write(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) await out.write(batch.join(''));
+  } finally {
+    await out.close();
+  }
+}
 
 /**
  * Writes the reports into a temporary folder beside `dir`, then swaps it in with renames: an interrupted
@@ -74,7 +102,7 @@ export async function writeReportSet(
     return writeEachWhole(dir, files);
   }
   try {
-    for (const f of files) await writeFile(join(staging, f.name), f.text);
+    for (const f of files) await writeReport(join(staging, f.name), f);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
@@ -110,7 +138,7 @@ async function writeEachWhole(dir: string, files: readonly ReportFile[]): Promis
   await mkdir(dir, { recursive: true });
   const staging = await mkdtemp(join(dir, '.coditect-audit.new-'));
   try {
-    for (const f of files) await writeFile(join(staging, f.name), f.text);
+    for (const f of files) await writeReport(join(staging, f.name), f);
     for (const f of files) await rename(join(staging, f.name), join(dir, f.name));
   } finally {
     await rm(staging, { recursive: true, force: true });

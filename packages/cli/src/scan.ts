@@ -105,6 +105,8 @@ export interface ScanOptions {
   snapshots?: string[];
   /** Gate only on these fleet targets (`--fail-on-target`); default the config's `gate.targets`, else all. */
   failOnTargets?: string[];
+  /** Every pass as a full verdict in the result's `verdicts` (`--include-passes`); default compact (`passes`). */
+  includePasses?: boolean;
 }
 
 export interface PreparedScan {
@@ -598,7 +600,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   const envLine = prep.configText ? environmentLine(prep.configText, prep.environment) : undefined;
-  const failOn = options.failOn ?? prep.envConfig.failOn ?? 'P0';
+  const failOn = options.failOn ?? prep.envConfig.failOn;
   const gateTargets = options.failOnTargets?.length ? options.failOnTargets : prep.envConfig.gate?.targets;
   return evaluate(snapshot, prep.rules, {
     environment: prep.environment,
@@ -607,7 +609,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
     ...(fleetExpectations(prep) ? { targetExpectations: fleetExpectations(prep)! } : {}),
     ...(gateTargets ? { gateTargets } : {}),
-    failOn,
+    ...(failOn ? { failOn } : {}),
     allowIncomplete: options.allowIncomplete ?? false,
     strict: options.strict ?? prep.envConfig.strict ?? false,
     // Without a config (or with one whose environment names no expectations) ADR-001's names are assumed.
@@ -621,6 +623,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(adr ? { adr } : {}),
     ...(options.today ? { today: options.today } : {}),
     toolVersion: VERSION,
+    ...(options.includePasses ? { includePasses: true } : {}),
     ...(options.timestamps ? { timestamps: { startedAt, finishedAt: new Date().toISOString() } } : {}),
   });
 }

@@ -3,7 +3,7 @@
  * Validated by a JSON Schema; every error names the file:line, the config path and the fix.
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { ConfigError, FAIL_ON } from './basics.js';
+import { ConfigError, FAIL_ON, type FailOn } from './basics.js';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { GcpLayerConfigSchema } from './layers/gcp.js';
 import { K8sLayerConfigSchema } from './layers/k8s.js';
@@ -225,6 +225,8 @@ export const FilesLayerSchema = Type.Object(
 );
 
 export { ConfigError, FAIL_ON, type FailOn } from './basics.js';
+/** The gate's threshold when neither `--fail-on` nor the environment's `failOn` names one: what must hold before production. */
+export const DEFAULT_FAIL_ON: FailOn = 'P0';
 
 export const EnvironmentSchema = Type.Object(
   {

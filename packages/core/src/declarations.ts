@@ -5,7 +5,7 @@
  */
 import type { Location } from './location.js';
 import type { Snapshot, TfBlock } from './snapshot/index.js';
-import type { Verdict } from './verdict.js';
+import type { Resource } from './verdict.js';
 
 /** `k8s:<Kind>/<namespace>/<name>` (namespace `-` for cluster-scoped kinds) or `tf:<type>/<name>`. */
 export function declarationKey(
@@ -66,7 +66,10 @@ function literalNames(b: TfBlock): (string | undefined)[] {
 }
 
 /** Gives located-nowhere verdicts the location of their declaration, when the repository has one. */
-export function locateByDeclaration(verdicts: Verdict[], index: Map<string, Location>): void {
+export function locateByDeclaration(
+  verdicts: { location?: Location; resource: Resource }[],
+  index: Map<string, Location>,
+): void {
   for (const v of verdicts) {
     if (v.location || !v.resource.declaredAs) continue;
     const loc = index.get(v.resource.declaredAs);

@@ -7,6 +7,7 @@
  */
 import type { Expectations } from './config.js';
 import { TARGET_KINDS, targetKindOfFacet } from './fleet.js';
+import { type PassSet, passVerdicts } from './passes.js';
 import { type Priority, priorityRank, resolvePriority } from './priority.js';
 import {
   type FailReport,
@@ -66,8 +67,26 @@ function overrideFor(
   return undefined;
 }
 
+/** What the rules said: every verdict but passes, and the passes compact (see passes.ts). */
+export interface RuleRun {
+  /** Fails, errors, unknowns and skips, in the engine's order (`sortVerdicts`). */
+  verdicts: Verdict[];
+  /** Passes per rule run (a rule, and the fleet targets it ran for), in rule order. */
+  passes: PassSet[];
+  /** The priority each enabled rule weighs at in this scan: its spec for the environment, the config's override applied. */
+  priorities: Map<string, Priority>;
+}
+
+/** Every verdict, passes built in full: what a rule's case table and a plugin's tests compare against. */
 export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): Verdict[] {
+  const run = evaluateRules(snapshot, rules, options);
+  return sortVerdicts([...run.verdicts, ...passVerdicts(run.passes)]);
+}
+
+/** The rules over a snapshot: verdicts, with passes kept compact. */
+export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): RuleRun {
   const out: Verdict[] = [];
+  const passes: PassSet[] = [];
   const enabled: [Rule, Priority][] = [];
   for (const rule of rules) {
     const override = overrideFor(rule, options.ruleOverrides);
@@ -79,7 +98,9 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
   for (const [rule, priority] of enabled) {
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
-        out.push(...runRule(snapshot, rule, priority, options, owners));
+        const said = runRule(snapshot, rule, priority, options, owners);
+        out.push(...said.verdicts);
+        if (said.passes) passes.push(said.passes);
         continue;
       }
       // A target's facets over the environment's; its own expectations when it has them (the last
@@ -91,14 +112,16 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
       for (const t of scope.targets) expectations = options.targetExpectations?.[t.name] ?? expectations;
       const names = scope.targets.map((t) => t.name);
       const targetSnapshot = { ...snapshot, facets, layers };
-      for (const v of runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners)) {
+      const said = runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners);
+      for (const v of said.verdicts) {
         v.targets = names;
         v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
         out.push(v);
       }
+      if (said.passes) passes.push({ ...said.passes, targets: names });
     }
   }
-  return sortVerdicts(out);
+  return { verdicts: sortVerdicts(out), passes, priorities: new Map(enabled.map(([r, p]) => [r.id, p])) };
 }
 
 function problemKey(p: Problem): string {
@@ -153,7 +176,7 @@ function runRule(
   priority: Priority,
   options: EngineOptions,
   owners: ReadonlyMap<string, string>,
-): Verdict[] {
+): { verdicts: Verdict[]; passes?: PassSet } {
   const base = { ruleId: rule.id, priority, concerns: rule.concerns };
   const make = (
     status: Verdict['status'],
@@ -194,10 +217,14 @@ function runRule(
         facet?.status === 'absent'
           ? facet.reason
           : `the ${layerOfFacet(name as FacetName)} layer is not configured for this environment`;
-      return [make('skip', scopeResource(rule, options.environment), 'layer-not-scanned', `Not checked: ${reason}.`)];
+      return {
+        verdicts: [
+          make('skip', scopeResource(rule, options.environment), 'layer-not-scanned', `Not checked: ${reason}.`),
+        ],
+      };
     }
     if (facet.status === 'error') {
-      return facet.problems.map((p) =>
+      const verdicts = facet.problems.map((p) =>
         make(
           'error',
           problemResource(p),
@@ -208,6 +235,7 @@ function runRule(
           },
         ),
       );
+      return { verdicts };
     }
     for (const p of facet.problems) {
       const key = problemKey(p);
@@ -233,7 +261,8 @@ function runRule(
   }
 
   // 2. Run the check. A throw is an error verdict for the rule, not the end of the scan.
-  const reported: Verdict[] = [];
+  // Each report under its collapse key (resource id and discriminator: what the fingerprint hashes).
+  const reported: Reported[] = [];
   const template = (id: string): string => {
     const t = (rule.messages as Record<string, string>)[id];
     if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
@@ -274,70 +303,74 @@ function runRule(
     env: { name: options.environment, tier: options.tier, expectations: options.expectations },
     now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
-      reported.push(finding('fail', r, { certainty: r.certainty ?? 'high' }));
+      reported.push({ key: keyOf(r), verdict: finding('fail', r, { certainty: r.certainty ?? 'high' }) });
     },
     unknown: (r: UnknownReport<string>) => {
       if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
         throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
-      reported.push(finding('unknown', r, { certainty: 'low', dependsOn: [...new Set(r.dependsOn)] }));
+      reported.push({
+        key: keyOf(r),
+        verdict: finding('unknown', r, { certainty: 'low', dependsOn: [...new Set(r.dependsOn)] }),
+      });
     },
+    // A pass is kept as the rule gave it: its message and fingerprint are built only if a report lists it.
     pass: (r: PassReport<string>) => {
-      const id = r.messageId ?? 'pass';
-      const message = r.messageId ? renderMessage(template(r.messageId), r.data) : `${rule.title}: holds.`;
-      reported.push(
-        make(
-          'pass',
-          r.resource,
-          id,
-          message,
-          {
-            ...(r.data ? { data: r.data } : {}),
-            ...(r.location ? { location: r.location } : {}),
-            evidence: r.evidence ?? [],
-          },
-          r.discriminator,
-        ),
-      );
+      if (r.messageId !== undefined) template(r.messageId);
+      reported.push({ key: keyOf(r), pass: r });
     },
     skip: (reason: string, resource?: Resource) => {
-      reported.push(
-        make(
-          'skip',
-          resource ?? scopeResource(rule, options.environment),
-          'not-applicable',
-          `Not applicable: ${reason}`,
-        ),
-      );
+      const at = resource ?? scopeResource(rule, options.environment);
+      reported.push({
+        key: keyOf({ resource: at }),
+        verdict: make('skip', at, 'not-applicable', `Not applicable: ${reason}`),
+      });
     },
   };
   try {
     rule.check(ctx);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    return [
-      ...partial,
-      make(
-        'error',
-        scopeResource(rule, options.environment),
-        'rule-crashed',
-        `The rule failed while checking: ${msg}. Please report this.`,
-      ),
-    ];
+    return {
+      verdicts: [
+        ...partial,
+        make(
+          'error',
+          scopeResource(rule, options.environment),
+          'rule-crashed',
+          `The rule failed while checking: ${msg}. Please report this.`,
+        ),
+      ],
+    };
   }
   if (reported.length === 0 && partial.length === 0) {
-    reported.push(
-      make(
-        'skip',
-        scopeResource(rule, options.environment),
-        'nothing-to-check',
-        'Not applicable: nothing this rule checks was found.',
-      ),
-    );
+    const at = scopeResource(rule, options.environment);
+    reported.push({
+      key: keyOf({ resource: at }),
+      verdict: make('skip', at, 'nothing-to-check', 'Not applicable: nothing this rule checks was found.'),
+    });
   }
-  const verdicts = [...partial, ...collapse(reported)];
+  const kept = collapse(reported);
+  const verdicts = [...partial, ...kept.verdicts];
   const assumed = assumedIdentity(rule, options);
   if (assumed) for (const v of verdicts) if (v.status === 'fail' || v.status === 'unknown') v.assumed = assumed;
-  return verdicts;
+  if (kept.passes.length === 0) return { verdicts };
+  const passes: PassSet = {
+    ruleId: rule.id,
+    priority,
+    concerns: rule.concerns,
+    title: rule.title,
+    messages: rule.messages as Record<string, string>,
+    passes: kept.passes,
+  };
+  return { verdicts, passes };
+}
+
+/** A report of a rule run: a verdict (fail, unknown, skip), or a pass as the rule gave it. */
+type Reported = { key: string; verdict: Verdict; pass?: undefined } | { key: string; pass: PassReport<string> };
+
+/** The collapse key: what the fingerprint hashes besides the rule id (its hash is left to the verdicts that need one). */
+function keyOf(r: { resource: Resource; discriminator?: string | undefined }): string {
+  return `${r.resource.id}\u0000${r.discriminator ?? ''}`;
 }
 
 /** What the rule judges by that the config did not name (per expectation field), or undefined. */
@@ -359,25 +392,42 @@ function assumedIdentity(rule: Rule, options: EngineOptions): string | undefined
 
 /**
  * One verdict per (rule, resource, discriminator): the worst wins; further fail locations of the same
- * key become related locations.
+ * key become related locations. A pass is the mildest status but a skip: it gives way to any fail,
+ * error or unknown of its key, and the first pass of a key stands for the others.
  */
-function collapse(verdicts: Verdict[]): Verdict[] {
-  const byKey = new Map<string, Verdict>();
-  for (const v of verdicts) {
-    const prior = byKey.get(v.fingerprint);
+function collapse(reported: readonly Reported[]): { verdicts: Verdict[]; passes: PassReport<string>[] } {
+  const byKey = new Map<string, Reported>();
+  const PASS = statusRank('pass');
+  for (const r of reported) {
+    const prior = byKey.get(r.key);
     if (!prior) {
-      byKey.set(v.fingerprint, v);
+      byKey.set(r.key, r);
       continue;
     }
-    const [keep, drop] = statusRank(v.status) < statusRank(prior.status) ? [v, prior] : [prior, v];
+    if (r.pass || prior.pass) {
+      // Only a more severe verdict replaces what came first (a pass beats a skip).
+      const rank = r.pass ? PASS : statusRank(r.verdict.status);
+      const priorRank = prior.pass ? PASS : statusRank(prior.verdict.status);
+      if (rank < priorRank) byKey.set(r.key, r);
+      continue;
+    }
+    const v = r.verdict;
+    const was = prior.verdict;
+    const [keep, drop] = statusRank(v.status) < statusRank(was.status) ? [v, was] : [was, v];
     if (drop.status === keep.status && (keep.status === 'fail' || keep.status === 'unknown') && drop.location) {
       keep.relatedLocations = [...(keep.relatedLocations ?? []), drop.location];
       keep.evidence = [...keep.evidence, ...drop.evidence];
       if (drop.dependsOn) keep.dependsOn = [...new Set([...(keep.dependsOn ?? []), ...drop.dependsOn])];
     }
-    byKey.set(v.fingerprint, keep);
+    byKey.set(r.key, { key: r.key, verdict: keep });
   }
-  return [...byKey.values()];
+  const verdicts: Verdict[] = [];
+  const passes: PassReport<string>[] = [];
+  for (const r of byKey.values()) {
+    if (r.pass) passes.push(r.pass);
+    else verdicts.push(r.verdict);
+  }
+  return { verdicts, passes };
 }
 
 /** Deterministic order: rule id, then file, line, resource id, fingerprint. */

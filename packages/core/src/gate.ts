@@ -38,6 +38,10 @@ export interface GateOptions {
   targets?: readonly string[];
 }
 
+/**
+ * Counts the gate, and records on each verdict what it does to it (`gate`: `failing` or `incomplete`, else
+ * none), so every report says what the gate said, config overrides and targets included.
+ */
 export function evaluateGate(
   verdicts: readonly Verdict[],
   failOn: FailOn,
@@ -49,9 +53,21 @@ export function evaluateGate(
   const inScope = (v: Verdict) => !named || !v.targets || v.targets.some((t) => named.has(t));
   const gating = (v: Verdict) => failOn !== 'none' && meetsThreshold(v.priority, failOn) && inScope(v);
   const open = (v: Verdict) => !v.suppression && v.baselineState !== 'unchanged' && !v.assumed && gating(v);
-  const unknown = verdicts.filter((v) => v.status === 'unknown' && open(v)).length;
-  const failing = verdicts.filter((v) => v.status === 'fail' && open(v)).length + (strict ? unknown : 0);
-  const incomplete = verdicts.filter((v) => v.status === 'error' && gating(v)).length;
+  let failing = 0;
+  let incomplete = 0;
+  let unknown = 0;
+  for (const v of verdicts) {
+    let role: Verdict['gate'];
+    if (v.status === 'fail' && open(v)) role = 'failing';
+    else if (v.status === 'unknown' && open(v)) {
+      unknown++;
+      if (strict) role = 'failing';
+    } else if (v.status === 'error' && gating(v)) role = 'incomplete';
+    if (role === 'failing') failing++;
+    if (role === 'incomplete') incomplete++;
+    if (role) v.gate = role;
+    else delete v.gate;
+  }
   const scope = named ? { targets: [...named].sort() } : {};
   const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict, ...scope };
   if (failing > 0) return { ...base, status: 'failed', exitCode: 1 };

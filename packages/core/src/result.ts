@@ -4,11 +4,12 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
-import { type ConfigSuppression, ConfigError, type Expectations, type FailOn } from './config.js';
+import { type ConfigSuppression, ConfigError, DEFAULT_FAIL_ON, type Expectations, type FailOn } from './config.js';
 import { declarationIndex, locateByDeclaration } from './declarations.js';
-import { runRules } from './engine.js';
+import { evaluateRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { LocationSchema } from './location.js';
+import { type PassSet, passVerdicts } from './passes.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
 import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
 import {
@@ -46,13 +47,25 @@ export interface ScanResult {
   layers: Partial<Record<Layer, LayerState>>;
   /** Files and folders of the scanned directory that were not read, and why; every report lists them. */
   excluded: ExcludedPath[];
-  rules: RuleMeta[];
+  rules: ScannedRule[];
+  /**
+   * The verdicts. Passes are here only when asked for (`includePasses`); otherwise they are in `passes`,
+   * compact: read every verdict with `allVerdicts(result)`.
+   */
   verdicts: Verdict[];
+  /** Passes per rule run, compact (see passes.ts); the JSON report lists them among the verdicts. */
+  passes?: PassSet[];
   suppressions: SuppressionReport;
   baseline?: { file: string; fixed: BaselineEntry[] };
   gate: GateResult;
   summary: Summary;
   timestamps?: { startedAt: string; finishedAt: string };
+}
+
+/** A rule of the scan, with the priority it weighs at here. */
+export interface ScannedRule extends RuleMeta {
+  /** Its priority spec resolved for the environment and tier, with the config's per-rule override applied. */
+  resolvedPriority: Priority;
 }
 
 export interface Assumptions {
@@ -88,7 +101,7 @@ export interface Summary {
   >;
 }
 
-export function summarize(verdicts: readonly Verdict[]): Summary {
+export function summarize(verdicts: readonly Verdict[], passes: readonly PassSet[] = []): Summary {
   const byStatus = { fail: 0, error: 0, unknown: 0, pass: 0, skip: 0, suppressed: 0 };
   const byPriority = Object.fromEntries(
     PRIORITIES.map((p) => [p, { fail: 0, error: 0, unknown: 0, pass: 0, skip: 0, suppressed: 0 }]),
@@ -98,6 +111,10 @@ export function summarize(verdicts: readonly Verdict[]): Summary {
     byStatus[key]++;
     byPriority[v.priority][key]++;
   }
+  for (const set of passes) {
+    byStatus.pass += set.passes.length;
+    byPriority[set.priority].pass += set.passes.length;
+  }
   return { byStatus, byPriority };
 }
 
@@ -106,7 +123,8 @@ export interface EvaluateOptions {
   tier?: string;
   expectations: Expectations;
   ruleOverrides?: Record<string, Priority | 'off'>;
-  failOn: FailOn;
+  /** The gate's threshold; default `DEFAULT_FAIL_ON` (P0). */
+  failOn?: FailOn;
   allowIncomplete: boolean;
   /** Undecided checks gate (`--strict`). */
   strict?: boolean;
@@ -129,6 +147,11 @@ export interface EvaluateOptions {
   /** Gate only on these fleet targets (`gate.targets`, `--fail-on-target`); default all. */
   gateTargets?: string[];
   timestamps?: { startedAt: string; finishedAt: string };
+  /**
+   * Every pass as a full verdict in `verdicts` (`--include-passes`). Default: passes stay compact in
+   * `passes`, and a report that lists them builds each when it writes it.
+   */
+  includePasses?: boolean;
 }
 
 /** Every inline ignore directive found in the snapshot's files. */
@@ -152,7 +175,7 @@ export function inlineIgnoresOf(snapshot: Snapshot): InlineIgnore[] {
 
 /** Snapshot + rules → the whole scan result. Pure. */
 export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: EvaluateOptions): ScanResult {
-  const verdicts = runRules(snapshot, rules, {
+  const run = evaluateRules(snapshot, rules, {
     environment: o.environment,
     ...(o.tier ? { tier: o.tier } : {}),
     expectations: o.expectations,
@@ -162,8 +185,12 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.expectationsGiven ? { expectationsGiven: o.expectationsGiven } : {}),
     ...(o.targetExpectations ? { targetExpectations: o.targetExpectations } : {}),
   });
+  const verdicts = o.includePasses ? [...run.verdicts, ...passVerdicts(run.passes)] : run.verdicts;
+  const passes = o.includePasses ? [] : run.passes;
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
-  locateByDeclaration(verdicts, declarationIndex(snapshot, o.expectations.app.namespace));
+  const declarations = declarationIndex(snapshot, o.expectations.app.namespace);
+  locateByDeclaration(verdicts, declarations);
+  for (const set of passes) locateByDeclaration(set.passes, declarations);
   const suppressions = applySuppressions({
     verdicts,
     rules,
@@ -179,11 +206,12 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     throw new ConfigError(
       `gate target "${unknownTarget}" is not a target of this scan; name one of: ${[...known].sort().join(', ') || '(no fleet targets)'}`,
     );
-  const gate = evaluateGate(verdicts, o.failOn, o.allowIncomplete, {
+  // Records on each verdict whether it gates (`gate`), so reporters read it rather than work it out.
+  const gate = evaluateGate(verdicts, o.failOn ?? DEFAULT_FAIL_ON, o.allowIncomplete, {
     strict: o.strict ?? false,
     ...(o.gateTargets ? { targets: o.gateTargets } : {}),
   });
-  const ran = new Set(verdicts.map((v) => v.ruleId));
+  const ran = new Set([...verdicts.map((v) => v.ruleId), ...passes.map((p) => p.ruleId)]);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: o.toolVersion },
@@ -200,13 +228,18 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     excluded: snapshot.excluded ?? [],
     rules: rules
       .filter((r) => ran.has(r.id))
-      .map((r) => ({ ...ruleMeta(r), remediation: personalizeRemediation(r.remediation, o.expectations) }))
+      .map((r) => ({
+        ...ruleMeta(r),
+        remediation: personalizeRemediation(r.remediation, o.expectations),
+        resolvedPriority: run.priorities.get(r.id)!,
+      }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     verdicts,
+    ...(passes.length ? { passes } : {}),
     suppressions,
     ...(o.baseline && fixed ? { baseline: { file: o.baseline.file, fixed } } : {}),
     gate,
-    summary: summarize(verdicts),
+    summary: summarize(verdicts, passes),
     ...(o.timestamps ? { timestamps: o.timestamps } : {}),
   };
 }
@@ -256,6 +289,7 @@ export const ScanResultSchema = Type.Object(
         ),
         adrSection: Type.String(),
         docsUrl: Type.String(),
+        resolvedPriority: PrioritySchema,
       }),
     ),
     verdicts: Type.Array(VerdictSchema),

@@ -78,6 +78,11 @@ export const VerdictSchema = Type.Object({
   fingerprint: Type.String(),
   suppression: Type.Optional(SuppressionSchema),
   baselineState: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('unchanged')])),
+  /**
+   * What the verdict does to the gate, recorded by the gate itself (reporters read it): `failing`, a finding
+   * that fails it; `incomplete`, an error on a rule at or above the threshold. Absent: it does not gate.
+   */
+  gate: Type.Optional(Type.Union([Type.Literal('failing'), Type.Literal('incomplete')])),
 });
 export type Verdict = Static<typeof VerdictSchema>;
 

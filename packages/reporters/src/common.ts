@@ -5,13 +5,12 @@
 import {
   ADR_001_PENDING_ORDER,
   adrLineFor,
-  type FailOn,
+  allVerdicts,
   type Location,
-  meetsThreshold,
   type Priority,
   priorityRank,
-  resolvePriority,
   type RuleMeta,
+  type ScannedRule,
   type ScanResult,
   type Verdict,
 } from '@coditect-audit/core';
@@ -32,19 +31,19 @@ export function stateOf(v: Verdict): VerdictState {
   return 'fail';
 }
 
+/** True when the finding makes the gate fail: as the gate recorded it on the verdict (core's `evaluateGate`). */
+export function failsGate(v: Verdict): boolean {
+  return v.gate === 'failing';
+}
+
 /**
- * True when the finding makes the gate fail (the same test as core's `evaluateGate`): with gate targets,
- * a finding about a fleet target gates only when it names one of them.
+ * The result with every pass as a full verdict among `verdicts`, for a report that lists passes one by one
+ * (HTML, Markdown, JUnit): built when that report is written, and dropped with it.
  */
-export function isGating(
-  v: Verdict,
-  gate: { failOn: FailOn; strict?: boolean; targets?: readonly string[] | undefined },
-): boolean {
-  const state = stateOf(v);
-  const counts = state === 'fail' || (state === 'unknown' && gate.strict === true && !v.assumed);
-  const targets = gate.targets;
-  const inScope = !targets?.length || !v.targets || v.targets.some((t) => targets.includes(t));
-  return counts && gate.failOn !== 'none' && meetsThreshold(v.priority, gate.failOn) && inScope;
+export function withPassVerdicts(result: ScanResult): ScanResult {
+  if (!result.passes?.length) return result;
+  const { passes: _compact, ...rest } = result;
+  return { ...rest, verdicts: [...allVerdicts(result)] };
 }
 
 /** The line every report starts with when no config named the expectations (ADR-001's names assumed). */
@@ -80,20 +79,25 @@ export interface TargetRow {
  * targets; none otherwise (a scan of one server of each kind reads as before).
  */
 export function targetRows(result: ScanResult): TargetRow[] {
-  const names = [...new Set(result.verdicts.flatMap((v) => v.targets ?? []))].sort(cmp);
+  const passes = result.passes ?? [];
+  const names = [
+    ...new Set([...result.verdicts.flatMap((v) => v.targets ?? []), ...passes.flatMap((p) => p.targets ?? [])]),
+  ].sort(cmp);
   if (names.length === 0) return [];
   const gateTargets = result.gate.targets;
-  const row = (name: string, kind: TargetRow['kind'], of: (v: Verdict) => boolean): TargetRow => {
+  const row = (name: string, kind: TargetRow['kind'], of: (v: { targets?: string[] }) => boolean): TargetRow => {
     const mine = result.verdicts.filter(of);
     const failing = { P0: 0, P1: 0, P2: 0 } as Record<Priority, number>;
     for (const v of mine) if (stateOf(v) === 'fail') failing[v.priority]++;
+    let compactPasses = 0;
+    for (const set of passes) if (of(set)) compactPasses += set.passes.length;
     return {
       name,
       kind,
       failing,
       errors: mine.filter((v) => v.status === 'error').length,
-      passed: mine.filter((v) => v.status === 'pass').length,
-      gating: mine.filter((v) => isGating(v, result.gate)).length,
+      passed: mine.filter((v) => v.status === 'pass').length + compactPasses,
+      gating: mine.filter(failsGate).length,
       gated: kind === 'environment' || !gateTargets?.length || gateTargets.includes(name),
     };
   };
@@ -147,21 +151,8 @@ export function sortedVerdicts(result: ScanResult): Verdict[] {
   return [...result.verdicts].sort(compareVerdicts);
 }
 
-export function rulesById(result: ScanResult): Map<string, RuleMeta> {
+export function rulesById(result: ScanResult): Map<string, ScannedRule> {
   return new Map(result.rules.map((r) => [r.id, r]));
-}
-
-/**
- * The priority a rule weighs in this scan: its verdicts carry the one resolved for the environment (the
- * most urgent, should they differ); a rule without verdicts resolves its spec.
- */
-export function effectivePriority(result: ScanResult, rule: RuleMeta): Priority {
-  let best: Priority | undefined;
-  for (const v of result.verdicts) {
-    if (v.ruleId === rule.id && (best === undefined || priorityRank(v.priority) < priorityRank(best)))
-      best = v.priority;
-  }
-  return best ?? resolvePriority(rule.priority, result.environment.name, result.environment.tier);
 }
 
 /**

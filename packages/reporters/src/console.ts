@@ -3,7 +3,14 @@
  * `path:line:col`; errors; suppression housekeeping; a one-line summary last. Colour only when the
  * caller says so (the CLI decides from the TTY, NO_COLOR and --no-color).
  */
-import { PRIORITIES, type Priority, type ScanResult, type Verdict } from '@coditect-audit/core';
+import {
+  allVerdicts,
+  compactPassCount,
+  PRIORITIES,
+  type Priority,
+  type ScanResult,
+  type Verdict,
+} from '@coditect-audit/core';
 import {
   compareVerdicts,
   count,
@@ -22,6 +29,8 @@ export interface ConsoleOptions {
   color: boolean;
   /** Columns to fit: lines are wrapped (never cut) at spaces, continuation lines indented; default 100. */
   width?: number;
+  /** List every passed check, one line each (`--include-passes`); default only their number. */
+  includePasses?: boolean;
 }
 
 export const CONSOLE_WIDTH = 100;
@@ -184,6 +193,17 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     lines.push('');
   }
 
+  if (options.includePasses) {
+    // Built from their compact form here, in the total order.
+    const passed = [...allVerdicts(result)].filter((v) => v.status === 'pass').sort(compareVerdicts);
+    lines.push(`${paint('bold', paint('green', 'Passed'))} · ${passed.length}`);
+    for (const v of passed)
+      lines.push(
+        `  ${paint('green', '✔')} ${safe(where(v))}  ${safe(v.message)}  ${paint('gray', `${safe(v.ruleId)} ${v.priority}`)}`,
+      );
+    lines.push('');
+  }
+
   const notScanned = exclusionSummary(result);
   if (notScanned) {
     lines.push(`${paint('bold', 'Not scanned')} ${safe(notScanned)}`);
@@ -299,7 +319,7 @@ function summaryLine(result: ScanResult, paint: (style: Style, text: string) => 
   const assumed = result.verdicts.filter((v) => stateOf(v) === 'assumed').length;
   const undecided = result.verdicts.filter((v) => v.status === 'unknown').length;
   const errors = result.verdicts.filter((v) => v.status === 'error').length;
-  const passed = result.verdicts.filter((v) => v.status === 'pass').length;
+  const passed = result.verdicts.filter((v) => v.status === 'pass').length + compactPassCount(result);
   const skipped = result.verdicts.filter((v) => v.status === 'skip').length;
 
   const parts: string[] = [];

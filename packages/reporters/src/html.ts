@@ -33,7 +33,8 @@ import {
   firstSentence,
   formatObserved,
   formatPosition,
-  isGating,
+  failsGate,
+  withPassVerdicts,
   targetRows,
   targetState,
   placeFinding,
@@ -508,7 +509,13 @@ function percentBar(p: number | undefined, t: Tally): string {
 function readiness(result: ScanResult, rows: readonly Row[]): string {
   const adr001 = isAdr001(result);
   const bySection = new Map<string, Verdict[]>();
-  for (const r of rows) for (const s of r.sections) bySection.set(s, [...(bySection.get(s) ?? []), r.v]);
+  // Appended in place: copying the list per row made a large scan's page quadratic.
+  for (const r of rows)
+    for (const s of r.sections) {
+      const list = bySection.get(s);
+      if (list) list.push(r.v);
+      else bySection.set(s, [r.v]);
+    }
   const sections = [
     ...new Set([
       ...Object.keys(result.adr?.sections ?? {}),
@@ -642,7 +649,7 @@ function detail(result: ScanResult, r: Row): string {
   facts.push(['Rule', `<code>${e(v.ruleId)}</code>${rule ? `: ${e(rule.title)}` : ''}`]);
   facts.push([
     'Priority',
-    `${v.priority}${isGating(v, result.gate) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
+    `${v.priority}${failsGate(v) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
   ]);
   if (v.dependsOn?.length) facts.push(['Depends on', v.dependsOn.map((d) => `<code>${e(d)}</code>`).join(', ')]);
   if (v.assumed) facts.push(['Assumed', e(v.assumed)]);
@@ -779,7 +786,8 @@ ${options.map((o) => `<option value="${e(o.value)}" data-label="${e(o.label)}">$
 </div>`;
 }
 
-function findingsSection(result: ScanResult, rows: readonly Row[]): string {
+/** The findings section around its rows: what comes before the first row's body, and after the last. */
+function findingsSection(rows: readonly Row[]): [before: string, after: string] {
   const countBy = (key: (r: Row) => readonly string[]) => {
     const m = new Map<string, number>();
     for (const r of rows) for (const k of key(r)) m.set(k, (m.get(k) ?? 0) + 1);
@@ -845,24 +853,26 @@ ${selectGroup(
   const sortable = (key: string, label: string, sorted = false) =>
     `<th scope="col"${sorted ? ' aria-sort="ascending"' : ''}><button type="button" class="sort" data-sort="${key}">${label}<span class="arrow" aria-hidden="true"></span></button></th>`;
 
-  const bodies = rows.map((r, i) => findingBody(result, r, i)).join('\n');
-  return `<section id="findings" aria-labelledby="findings-h">
+  return [
+    `<section id="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
 <p class="note noscript-hint">Every check the scan ran, most urgent first. Open a row for its message, location, evidence and the commands that fix it.</p>
 ${controls}
 <p id="shown" class="shown" role="status" aria-live="polite">${count(rows.length, 'check')}${
-    rows.length ? ` (${count(shownByDefault, 'failing finding or error', 'failing findings or errors')})` : ''
-  }</p>
+      rows.length ? ` (${count(shownByDefault, 'failing finding or error', 'failing findings or errors')})` : ''
+    }</p>
 <p class="note print-only">Printed: the failing checks and those that could not run. Passing and skipped checks are left out; tick “Print passing and skipped checks too” to print them.</p>
 <div class="scroll">
 <table id="findings-table" class="findings">
 <caption class="sr-only">Findings; sortable by the column buttons</caption>
 <thead><tr>${sortable('priority', 'Priority', true)}${sortable('verdict', 'Verdict')}${sortable('rule', 'Finding')}${sortable('resource', 'Resource')}${sortable('location', 'Location')}</tr></thead>
-${bodies || '<tbody><tr><td colspan="5">The scan ran no check.</td></tr></tbody>'}
+`,
+    `
 </table>
 </div>
 <p id="none-shown" class="empty" hidden>No check matches these filters. “Show every check” lists all ${rows.length}.</p>
-</section>`;
+</section>`,
+  ];
 }
 
 function errorsSection(result: ScanResult, rows: readonly Row[]): string {
@@ -1013,9 +1023,19 @@ function rowsOf(result: ScanResult): Row[] {
 }
 
 export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
+  return [...htmlChunks(result, options)].join('');
+}
+
+/**
+ * The page in pieces, in order: everything up to the findings table, each finding's rows, the rest. The
+ * rows (one per check, passes built from their compact form here) are kept; their markup is not.
+ */
+export function* htmlChunks(compact: ScanResult, options: HtmlOptions = {}): Generator<string> {
+  const result = withPassVerdicts(compact);
   const title = options.title ?? 'coditect-audit report';
   const rows = rowsOf(result);
-  return `${head(result, title, CSP, STYLE, options.printPasses)}
+  const [findingsBefore, findingsAfter] = findingsSection(rows);
+  yield `${head(result, title, CSP, STYLE, options.printPasses)}
 <body>
 ${result.assumptions ? `<p class="assumed" role="note">${e(result.assumptions.banner)}</p>\n` : ''}<a class="skip" href="#findings">Skip to findings</a>
 ${SPRITE}
@@ -1025,7 +1045,10 @@ ${overview(result)}
 ${readiness(result, rows)}${byTargetSection(result)}
 ${errorsSection(result, rows)}
 ${undecidedSection(result, rows)}
-${findingsSection(result, rows)}
+${findingsBefore}`;
+  if (rows.length === 0) yield '<tbody><tr><td colspan="5">The scan ran no check.</td></tr></tbody>';
+  for (const [i, r] of rows.entries()) yield `${i ? '\n' : ''}${findingBody(result, r, i)}`;
+  yield `${findingsAfter}
 ${acceptedSection(result, rows)}
 </main>
 <footer class="wrap">

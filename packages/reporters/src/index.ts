@@ -3,16 +3,16 @@
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { toConsole } from './console.js';
-import { toHtml } from './html.js';
-import { toJson } from './json.js';
-import { toJUnit } from './junit.js';
+import { htmlChunks, toHtml } from './html.js';
+import { jsonChunks, toJson } from './json.js';
+import { junitChunks, toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 
 export { CONSOLE_WIDTH, type ConsoleOptions, terminalSafe, toConsole, wrapLine } from './console.js';
-export { escapeHtml, type HtmlOptions, toHtml } from './html.js';
-export { sortKeys, toJson } from './json.js';
-export { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from './junit.js';
+export { escapeHtml, type HtmlOptions, htmlChunks, toHtml } from './html.js';
+export { jsonChunks, sortKeys, toJson } from './json.js';
+export { escapeXmlAttribute, escapeXmlText, junitChunks, stripIllegalXml, toJUnit } from './junit.js';
 export { MARKDOWN_MAX_BYTES, type MarkdownOptions, mdCode, mdCodeBlock, mdText, toMarkdown } from './markdown.js';
 export {
   buildSarif,
@@ -26,7 +26,7 @@ export {
   SECURITY_SEVERITY,
   toSarif,
 } from './sarif.js';
-export { areaOf, placeFinding, type LocationSource, type PlacedLocation } from './common.js';
+export { areaOf, failsGate, placeFinding, type LocationSource, type PlacedLocation } from './common.js';
 
 export const REPORTER_NAMES = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
@@ -43,18 +43,29 @@ export interface ReporterOptions {
   maxBytes?: number;
   /** console: columns to fit (default 100). */
   width?: number;
+  /** console: list every passed check (`--include-passes`). */
+  includePasses?: boolean;
 }
 
 export interface Reporter {
   /** The file written in `--output-dir`; the console report goes to stdout instead. */
   fileName?: string;
   render(result: ScanResult, options?: ReporterOptions): string;
+  /**
+   * The same text in pieces, produced as they are written (a large report is never one string in memory);
+   * joined, they are `render`'s text.
+   */
+  chunks?(result: ScanResult, options?: ReporterOptions): Iterable<string>;
 }
 
 export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   console: {
     render: (result, options = {}) =>
-      toConsole(result, { color: options.color ?? false, ...(options.width ? { width: options.width } : {}) }),
+      toConsole(result, {
+        color: options.color ?? false,
+        ...(options.width ? { width: options.width } : {}),
+        ...(options.includePasses ? { includePasses: true } : {}),
+      }),
   },
   sarif: {
     fileName: 'coditect-audit.sarif',
@@ -67,6 +78,7 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   junit: {
     fileName: 'coditect-audit.junit.xml',
     render: (result) => toJUnit(result),
+    chunks: (result) => junitChunks(result),
   },
   markdown: {
     fileName: 'coditect-audit.md',
@@ -76,10 +88,12 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   json: {
     fileName: 'coditect-audit.json',
     render: (result) => toJson(result),
+    chunks: (result) => jsonChunks(result),
   },
   html: {
     fileName: 'coditect-audit.html',
     render: (result) => toHtml(result),
+    chunks: (result) => htmlChunks(result),
   },
 };
 

@@ -23,6 +23,7 @@ import {
   formatPosition,
   rulesById,
   stateOf,
+  withPassVerdicts,
 } from './common.js';
 
 /** Removes what XML 1.0 cannot carry at all: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
@@ -161,6 +162,12 @@ function totalsOf(cases: readonly Case[], strict: boolean): Totals {
 }
 
 export function toJUnit(result: ScanResult): string {
+  return [...junitChunks(result)].join('');
+}
+
+/** The report in pieces, a line each (the cases are kept, their markup is not); joined, they are `toJUnit`'s text. */
+export function* junitChunks(compact: ScanResult): Generator<string> {
+  const result = withPassVerdicts(compact);
   const rules = rulesById(result);
   const verdicts = [...result.verdicts].sort(compareVerdicts);
 
@@ -179,7 +186,10 @@ export function toJUnit(result: ScanResult): string {
   const byArea = new Map<string, Case[]>();
   for (const c of cases) {
     const area = areaOf(c.rule, c.verdict);
-    byArea.set(area, [...(byArea.get(area) ?? []), c]);
+    // Appended in place: copying the list per case made a large scan's report quadratic.
+    const list = byArea.get(area);
+    if (list) list.push(c);
+    else byArea.set(area, [c]);
   }
   const areas = [...byArea.keys()].sort();
 
@@ -202,10 +212,11 @@ export function toJUnit(result: ScanResult): string {
 
   const all = totalsOf(cases, result.gate.strict);
   const timestamp = result.timestamps?.startedAt;
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const line = (text: string) => `${text}\n`;
+  yield line('<?xml version="1.0" encoding="UTF-8"?>');
   // The first thing a reader sees after the XML declaration: ADR-001's names were assumed.
-  if (result.assumptions) out.push(`<!-- ${result.assumptions.banner.replace(/--/g, '- -')} -->`);
-  out.push(
+  if (result.assumptions) yield line(`<!-- ${result.assumptions.banner.replace(/--/g, '- -')} -->`);
+  yield line(
     `<testsuites${attrs([
       ['name', `${result.tool.name} ${result.environment.name}`],
       ['tests', all.tests],
@@ -217,7 +228,7 @@ export function toJUnit(result: ScanResult): string {
   for (const area of areas) {
     const suiteCases = byArea.get(area)!;
     const t = totalsOf(suiteCases, result.gate.strict);
-    out.push(
+    yield line(
       `  <testsuite${attrs([
         ['name', area],
         ['tests', t.tests],
@@ -236,15 +247,15 @@ export function toJUnit(result: ScanResult): string {
       properties.push([`${id}.concerns`, concerns.join(', ')]);
       if (rule?.adrSection) properties.push([`${id}.adrSection`, rule.adrSection]);
     }
-    out.push('    <properties>');
+    yield line('    <properties>');
     for (const [name, value] of properties)
-      out.push(
+      yield line(
         `      <property${attrs([
           ['name', name],
           ['value', value],
         ])}/>`,
       );
-    out.push('    </properties>');
+    yield line('    </properties>');
     for (const c of suiteCases) {
       const head = `    <testcase${attrs([
         ['name', c.name],
@@ -252,10 +263,9 @@ export function toJUnit(result: ScanResult): string {
         ['time', '0'],
       ])}`;
       const inner = outcome(result, c);
-      out.push(inner ? `${head}>\n      ${inner}\n    </testcase>` : `${head}/>`);
+      yield line(inner ? `${head}>\n      ${inner}\n    </testcase>` : `${head}/>`);
     }
-    out.push('  </testsuite>');
+    yield line('  </testsuite>');
   }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+  yield line('</testsuites>');
 }

@@ -23,7 +23,8 @@ import {
   exclusionSummary,
   formatObserved,
   formatPosition,
-  isGating,
+  failsGate,
+  withPassVerdicts,
   targetLabel,
   targetRows,
   targetState,
@@ -408,7 +409,10 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
   for (const v of result.verdicts) {
     const rule = rules.get(v.ruleId);
     for (const section of rule ? splitAdrSection(rule.adrSection) : []) {
-      bySection.set(section, [...(bySection.get(section) ?? []), v]);
+      // Appended in place: copying the list per verdict made a large scan's report quadratic.
+      const list = bySection.get(section);
+      if (list) list.push(v);
+      else bySection.set(section, [v]);
     }
   }
   if (bySection.size === 0) return out;
@@ -447,9 +451,9 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
 
 function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
   const gate = result.gate;
-  const gating = result.verdicts.filter((v) => isGating(v, gate)).sort(compareByPriority);
+  const gating = result.verdicts.filter(failsGate).sort(compareByPriority);
   const otherFailing = result.verdicts.filter(
-    (v) => (stateOf(v) === 'fail' || stateOf(v) === 'assumed') && !isGating(v, gate),
+    (v) => (stateOf(v) === 'fail' || stateOf(v) === 'assumed') && !failsGate(v),
   ).length;
   const others = otherFailing
     ? ` ${count(otherFailing, 'other failing finding')} below the gate's threshold ${otherFailing === 1 ? 'is' : 'are'} listed under Findings.`
@@ -490,7 +494,7 @@ function locationsCell(locs: readonly Location[]): string {
   return locs.map((l) => mdCode(formatPosition(l), true)).join(', ');
 }
 
-function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): string {
+function detail(v: Verdict, rule: RuleMeta | undefined): string {
   const state = stateOf(v);
   const label =
     state === 'suppressed'
@@ -507,7 +511,7 @@ function detail(result: ScanResult, v: Verdict, rule: RuleMeta | undefined): str
   out += tableHead(['Field', 'Value']);
   const fields: [string, string][] = [
     ['Rule', `${mdCode(v.ruleId, true)}${rule ? `: ${mdText(rule.title)}` : ''}`],
-    ['Priority', `${v.priority}${isGating(v, result.gate) ? ' (fails the gate)' : ''}`],
+    ['Priority', `${v.priority}${failsGate(v) ? ' (fails the gate)' : ''}`],
     [
       'Resource',
       `${resourceCell(v)} (${mdText(v.resource.kind)} ${mdText(v.resource.name)}${
@@ -558,7 +562,7 @@ function findings(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
     {
       group: 'details',
       noun: ['finding detail', 'finding details'],
-      items: failing.map((v) => detail(result, v, rules.get(v.ruleId))),
+      items: failing.map((v) => detail(v, rules.get(v.ruleId))),
       after: '',
     },
   ];
@@ -718,7 +722,8 @@ function passedAndSkipped(result: ScanResult): Part[] {
   return parts;
 }
 
-export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
+export function toMarkdown(compact: ScanResult, options: MarkdownOptions = {}): string {
+  const result = withPassVerdicts(compact);
   const rules = rulesById(result);
   const parts: Part[] = [
     header(result),

@@ -17,20 +17,11 @@ import {
   type Location,
   PRIORITIES,
   type Priority,
-  type RuleMeta,
+  type ScannedRule,
   type ScanResult,
   type Verdict,
 } from '@coditect-audit/core';
-import {
-  clip,
-  compareByPriority,
-  count,
-  effectivePriority,
-  placeFinding,
-  pascalCase,
-  rulesById,
-  sortedVerdicts,
-} from './common.js';
+import { clip, compareByPriority, count, placeFinding, pascalCase, rulesById, sortedVerdicts } from './common.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_INFORMATION_URI = 'https://github.com/coditect-ai/coditect-audit';
@@ -212,13 +203,13 @@ function nonEmpty(text: string | undefined, fallback: string): string {
 }
 
 /** A descriptor for a rule the result lists, or (defensively) one only named by its verdicts. */
-function ruleDescriptor(result: ScanResult, rule: RuleMeta, verdicts: readonly Verdict[]): SarifReportingDescriptor {
-  const priority = effectivePriority(result, rule);
+function ruleDescriptor(rule: ScannedRule, lowCertaintyRules: ReadonlySet<string>): SarifReportingDescriptor {
+  const priority = rule.resolvedPriority;
   const title = nonEmpty(rule.title, rule.id);
   const description = nonEmpty(rule.description, title);
   const commands = rule.remediation.commands ?? [];
   const concerns = rule.concerns.filter(Boolean);
-  const lowCertainty = verdicts.some((v) => v.ruleId === rule.id && v.certainty === 'low');
+  const lowCertainty = lowCertaintyRules.has(rule.id);
   const helpUri = asUrl(rule.docsUrl);
 
   const textParts = [description];
@@ -273,7 +264,7 @@ function ruleDescriptor(result: ScanResult, rule: RuleMeta, verdicts: readonly V
 }
 
 /** Rule metadata for a rule id that verdicts name but the result's rule list lacks. */
-function placeholderRule(v: Verdict): RuleMeta {
+function placeholderRule(v: Verdict): ScannedRule {
   return {
     id: v.ruleId,
     aliases: [],
@@ -282,6 +273,7 @@ function placeholderRule(v: Verdict): RuleMeta {
     layer: 'files',
     facets: [],
     priority: { default: v.priority },
+    resolvedPriority: v.priority,
     description: v.ruleId,
     rationale: '',
     remediation: { text: '' },
@@ -353,7 +345,9 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
   // A duplicated id in the result would give two descriptors one id: keep the first.
   const uniqueRules = ruleMetas.filter((r, i) => i === 0 || ruleMetas[i - 1]!.id !== r.id);
   const ruleIndex = new Map(uniqueRules.map((r, i) => [r.id, i]));
-  const rules = uniqueRules.map((r) => ruleDescriptor(result, r, verdicts));
+  // Passes are all of high certainty: the stored verdicts (passes compact) say which rules infer.
+  const lowCertaintyRules = new Set(verdicts.filter((v) => v.certainty === 'low').map((v) => v.ruleId));
+  const rules = uniqueRules.map((r) => ruleDescriptor(r, lowCertaintyRules));
 
   const withBaseline = result.baseline !== undefined;
   const candidates: { verdict: Verdict; result: SarifResult }[] = [];

@@ -9,7 +9,7 @@ import {
   LAYERS,
   type Location,
   PRIORITIES,
-  type RuleMeta,
+  type ScannedRule,
   type ScanResult,
   summarize,
   type Verdict,
@@ -79,7 +79,7 @@ const adrSection = fc.constantFrom(
 );
 const docsUrl = fc.constantFrom('https://example.com/rules/x.md', 'https://example.com/a b', 'not a url', '');
 
-const ruleMeta = (id: string): fc.Arbitrary<RuleMeta> =>
+const ruleMeta = (id: string): fc.Arbitrary<ScannedRule> =>
   fc.record({
     id: fc.constant(id),
     aliases: fc.array(fc.constantFrom('old-a', 'old-b', 'old-a'), { maxLength: 3 }),
@@ -88,6 +88,7 @@ const ruleMeta = (id: string): fc.Arbitrary<RuleMeta> =>
     layer: fc.constantFrom(...LAYERS),
     facets: fc.constant([]),
     priority: fc.record({ default: priority }),
+    resolvedPriority: priority,
     description: text,
     rationale: text,
     remediation: fc.record({ text, commands: fc.array(text, { maxLength: 3 }) }, { requiredKeys: ['text'] }),

@@ -1,4 +1,4 @@
-import { evaluateGate, summarize } from '@coditect-audit/core';
+import { allVerdicts, evaluateGate, summarize } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe, toConsole, wrapLine } from '../src/console.js';
@@ -72,6 +72,19 @@ describe('console report', () => {
       'Not scanned 3 paths not scanned (1 by ignore file, 1 by configuration exclude, 1 by too large)',
     );
     expect(text).toMatch(/build\/ {2}ignore file: \.gitignore: build\//);
+  });
+
+  it('lists every passed check only when asked (--include-passes), built from the compact passes', () => {
+    const result = fullResult();
+    const passes = [...allVerdicts(result)].filter((v) => v.status === 'pass');
+    expect(result.passes?.length).toBeGreaterThan(0);
+    expect(plain).not.toContain('Passed ·');
+    const listed = toConsole(result, { color: false, width: 1000, includePasses: true });
+    expect(listed).toContain(`Passed · ${passes.length}`);
+    for (const v of passes) expect(listed).toContain(`${v.message}  ${v.ruleId} ${v.priority}`);
+    // Everything else is as without the list.
+    const withoutList = listed.replace(/Passed · \d+\n( {2}✔ .*\n)*\n/, '');
+    expect(withoutList).toBe(plain);
   });
 
   it('ends with a one-line summary', () => {

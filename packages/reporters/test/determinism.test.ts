@@ -39,7 +39,20 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 function reordered(result: ScanResult, seed: number): ScanResult {
-  return { ...result, verdicts: shuffled(result.verdicts, seed), rules: shuffled(result.rules, seed + 1) };
+  return {
+    ...result,
+    verdicts: shuffled(result.verdicts, seed),
+    rules: shuffled(result.rules, seed + 1),
+    // Compact passes too: the sets, and the passes within each.
+    ...(result.passes
+      ? {
+          passes: shuffled(result.passes, seed + 2).map((set, i) => ({
+            ...set,
+            passes: shuffled(set.passes, seed + 3 + i),
+          })),
+        }
+      : {}),
+  };
 }
 
 const OPTION_SETS: ReporterOptions[] = [{}, { color: true, includeSuppressed: true }];

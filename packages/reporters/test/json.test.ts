@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compile, ScanResultSchema } from '@coditect-audit/core';
+import { allVerdicts, compile, type ScanResult, ScanResultSchema } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortKeys, toJson } from '../src/json.js';
+import { compareVerdicts } from '../src/common.js';
+import { jsonChunks, sortKeys, toJson } from '../src/json.js';
 import { scanResult, SEED } from './arbitrary.js';
 import { bareResult, cleanResult, fullResult } from './scenario.js';
 
@@ -36,6 +37,17 @@ function keysSortedEverywhere(value: unknown): boolean {
   return true;
 }
 
+/** The JSON report as it was written before it was streamed: every verdict built, sorted, stringified at once. */
+function wholeJson(result: ScanResult): string {
+  const { passes: _compact, ...rest } = result;
+  const ordered = {
+    ...rest,
+    rules: [...result.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    verdicts: [...allVerdicts(result)].sort(compareVerdicts),
+  };
+  return `${JSON.stringify(sortKeys(ordered), null, 2)}\n`;
+}
+
 describe('JSON report', () => {
   it.each([
     ['full', fullResult],
@@ -51,7 +63,9 @@ describe('JSON report', () => {
     expect(keysSortedEverywhere(parsed)).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const { verdicts, rules, ...rest } = parsed;
-    const { verdicts: inVerdicts, rules: inRules, ...inRest } = result;
+    // Passes kept compact in the result are listed in full among the verdicts; `passes` itself is not written.
+    const { verdicts: _stored, passes: _compact, rules: inRules, ...inRest } = result;
+    const inVerdicts = [...allVerdicts(result)];
     expect(rest).toEqual(JSON.parse(JSON.stringify(inRest)));
     expect(verdicts).toHaveLength(inVerdicts.length);
     expect(verdicts).toEqual(expect.arrayContaining(JSON.parse(JSON.stringify(inVerdicts))));
@@ -65,10 +79,27 @@ describe('JSON report', () => {
         expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
         expect(parsed.verdicts).toHaveLength(result.verdicts.length);
         expect(parsed.gate).toEqual(result.gate);
+        expect(toJson(result)).toBe(wholeJson(result));
       }),
       { seed: SEED, numRuns: 150 },
     );
   });
+
+  it.each([
+    ['full', fullResult],
+    ['clean', cleanResult],
+    ['bare', bareResult],
+  ])(
+    '%s: written in pieces, the text is the sorted whole result stringified at once, byte for byte',
+    (_name, build) => {
+      const result = build();
+      expect(result.passes?.length).toBeGreaterThan(0);
+      const pieces = [...jsonChunks(result)];
+      // A rule's verdicts are a piece each: the report is never one string until joined.
+      expect(pieces.length).toBeGreaterThan([...allVerdicts(result)].length);
+      expect(pieces.join('')).toBe(wholeJson(result));
+    },
+  );
 
   it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
     expect(JSON.stringify(sortKeys({ b: 1, a: { d: [3, { z: 1, y: undefined, x: 2 }], c: null } }))).toBe(

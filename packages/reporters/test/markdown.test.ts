@@ -97,7 +97,8 @@ describe('Markdown: structure as a GFM renderer sees it', () => {
   });
 
   it('counts verdicts by priority in a table', () => {
-    const s = summarize(fullResult().verdicts);
+    const full = fullResult();
+    const s = summarize(full.verdicts, full.passes);
     const rows = tableAfter(html, 'Readiness at a glance');
     const keys = ['fail', 'error', 'unknown', 'pass', 'skip', 'suppressed'];
     expect(rows[0]).toEqual(['Priority', '❌ Fail', '⚠️ Error', '❔ Undecided', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
@@ -211,7 +212,7 @@ describe('Markdown: structure as a GFM renderer sees it', () => {
 });
 
 function manyFindings(n: number): ScanResult {
-  const base = fullResult();
+  const { passes: _passes, ...base } = fullResult();
   const rule = base.rules.find((x) => x.id === 'test-root-deps')!;
   const priorities = ['P2', 'P1', 'P0'] as const;
   const verdicts: Verdict[] = Array.from({ length: n }, (_, i) => ({

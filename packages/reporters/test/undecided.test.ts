@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { REPORTER_NAMES, REPORTERS } from '../src/index.js';
 import { bareResult, cleanResult, fullResult } from './scenario.js';
 
-/** The same scan gated strictly at P2 (the undecided check is P2). */
+/** The same scan gated strictly at P2 (the undecided check is P2); the gate marks its own copy of the verdicts. */
 function strict(result: ScanResult): ScanResult {
-  return { ...result, gate: evaluateGate(result.verdicts, 'P2', result.gate.allowIncomplete, { strict: true }) };
+  const verdicts = result.verdicts.map((v) => ({ ...v }));
+  return { ...result, verdicts, gate: evaluateGate(verdicts, 'P2', result.gate.allowIncomplete, { strict: true }) };
 }
 
 const render = (name: (typeof REPORTER_NAMES)[number], r: ScanResult) =>

@@ -1,0 +1,72 @@
+/**
+ * Passes, compact. Three verdicts in four are passes; each used to carry a rendered message and a hashed
+ * fingerprint that no gate, baseline or suppression reads. The engine now keeps, per rule run (a rule, and
+ * the fleet targets it ran for), the pass reports the rule gave, as given; a full pass verdict is built only
+ * when a report lists it (`passVerdicts`, `allVerdicts`), one at a time, and is then exactly the verdict the
+ * engine used to store (same message, same fingerprint).
+ */
+import type { Priority } from './priority.js';
+import { type PassReport, renderMessage } from './rule.js';
+import { fingerprintOf, type Verdict } from './verdict.js';
+
+/** The passes of one rule run: what a pass verdict needs besides the report the rule gave. */
+export interface PassSet {
+  ruleId: string;
+  /** The rule's resolved priority (config overrides applied), as its verdicts carry it. */
+  priority: Priority;
+  concerns: string[];
+  /** For the default message, `<title>: holds.` */
+  title: string;
+  /** The rule's message templates, for a pass that names a message id. */
+  messages: Readonly<Record<string, string>>;
+  /** The fleet targets of this run; absent for what belongs to the environment as a whole. */
+  targets?: string[];
+  /** One per resource (and discriminator) that passed, collapsed like verdicts: a worse verdict of the same key wins. */
+  passes: PassReport<string>[];
+}
+
+/** The pass verdict of one report of a set: built on demand, never stored by the engine. */
+export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
+  const template = r.messageId === undefined ? undefined : set.messages[r.messageId];
+  const own = fingerprintOf(set.ruleId, r.resource.id, r.discriminator);
+  const v: Verdict = {
+    ruleId: set.ruleId,
+    priority: set.priority,
+    concerns: set.concerns,
+    status: 'pass',
+    resource: r.resource,
+    messageId: r.messageId ?? 'pass',
+    message: template === undefined ? `${set.title}: holds.` : renderMessage(template, r.data),
+    evidence: r.evidence ?? [],
+    certainty: 'high',
+    fingerprint: set.targets ? fingerprintOf(set.ruleId, `${set.targets.join('\u0000')}\u0000${own}`) : own,
+    ...(r.data ? { data: r.data } : {}),
+    ...(r.location ? { location: r.location } : {}),
+  };
+  if (set.targets) v.targets = set.targets;
+  return v;
+}
+
+/** Every pass verdict of the sets, built one at a time. */
+export function* passVerdicts(sets: readonly PassSet[] | undefined): Generator<Verdict> {
+  for (const set of sets ?? []) for (const r of set.passes) yield passVerdict(set, r);
+}
+
+/** What holds passes: a scan result, or the engine's run. */
+export interface WithPasses {
+  verdicts: readonly Verdict[];
+  passes?: readonly PassSet[];
+}
+
+/** Every verdict, passes included (built on demand): the stored verdicts first, then the compact passes. */
+export function* allVerdicts(result: WithPasses): Generator<Verdict> {
+  yield* result.verdicts;
+  yield* passVerdicts(result.passes);
+}
+
+/** How many passes the compact sets hold. */
+export function compactPassCount(result: WithPasses): number {
+  let n = 0;
+  for (const set of result.passes ?? []) n += set.passes.length;
+  return n;
+}
