@@ -4,7 +4,7 @@
  * `run(argv)` returns the exit code and owns nothing of the process, so tests call it in-process; the
  * binary (cli.ts, bundled as dist/bin.js) sets the exit code, catches what nothing else caught and ends a run left hanging.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { LogLevel, ScanResult, Snapshot } from '@coditect-audit/core';
 // The light part of core only: the rest (schemas, validators, YAML) is imported where a command needs it,
 // so `--help` and `rules` do not build the configuration schema (issue 19).
