@@ -327,14 +327,14 @@ describe('commands', () => {
 });
 
 describe('lazy loading', () => {
-  it('a files-only scan loads no Google Cloud, Kubernetes, PostgreSQL or Redis client', () => {
+  /** The packages (and unbundled module files) one run of the binary loads, and its exit code. */
+  function loadedBy(args: string[]): { code: number | null; loaded: string[] } {
     const trace = join(tempDir(), 'modules.txt');
     writeFileSync(trace, '');
-    const run = runCli(['scan', '--dir', staging, '--env', 'staging'], {
+    const run = runCli(args, {
       nodeArgs: ['--import', join(repoRoot, 'test/support/trace-imports.mjs')],
       env: { TRACE_FILE: trace },
     });
-    expect(run.code).toBe(1);
     // The binary is a bundle (scripts/bundle.mjs): its record names the packages each of its files holds.
     const bundle = JSON.parse(readFileSync(join(repoRoot, 'packages/cli/dist/.bundle.json'), 'utf8')) as Record<
       string,
@@ -345,11 +345,27 @@ describe('lazy loading', () => {
       .split('\n')
       .filter(Boolean)
       .flatMap((m) => (m.startsWith(`${dist}/`) ? (bundle[m.slice(dist.length + 1)] ?? [m]) : [m]));
+    return { code: run.code, loaded };
+  }
+
+  it('a files-only scan loads no Google Cloud, Kubernetes, PostgreSQL or Redis client', () => {
+    const { code, loaded } = loadedBy(['scan', '--dir', staging, '--env', 'staging']);
+    expect(code).toBe(1);
     expect(loaded).toContain('packages/collectors'); // the trace works
     const heavy = loaded.filter((m) =>
       /@google-cloud|google-gax|google-auth-library|@grpc|@kubernetes|(^|node_modules\/)(pg|ioredis|redis)(\/|$)/.test(
         m,
       ),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it('--help builds no schema: no TypeBox, YAML parser, validator, rule or collector (issue 19)', () => {
+    const { code, loaded } = loadedBy(['--help']);
+    expect(code).toBe(0);
+    expect(loaded).toContain('yargs'); // the trace works
+    const heavy = loaded.filter((m) =>
+      /@sinclair\/typebox|(^|\/)(yaml|ajv|ajv-formats)(\/|$)|packages\/(rules|collectors|reporters)/.test(m),
     );
     expect(heavy).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * The live layers and where their collectors live. Each module is imported only when its layer is
  * configured, so a files-only scan never loads a cloud client.
  */
-import { ConfigError, LAYERS, type Layer, type LayerCollectorModule } from '@coditect-audit/core';
+import type { LayerCollectorModule } from '@coditect-audit/core';
+import { ConfigError, LAYERS, type Layer } from '@coditect-audit/core/basics';
 
 export const LIVE_LAYERS = {
   gcp: () => import('@coditect-audit/collectors/gcp') as Promise<LayerCollectorModule<unknown>>,

@@ -4,24 +4,16 @@
  * `run(argv)` returns the exit code and owns nothing of the process, so tests call it in-process; the
  * binary (cli.ts, bundled as dist/bin.js) sets the exit code, catches what nothing else caught and ends a run left hanging.
  */
-import { join, resolve } from 'node:path';
-import {
-  BaselineError,
-  baselineOf,
-  ConfigError,
-  EXIT,
-  FAIL_ON,
-  type FailOn,
-  LAYERS,
-  type LogLevel,
-  type ScanResult,
-  type Snapshot,
-} from '@coditect-audit/core';
+import { resolve } from 'node:path';
+import type { LogLevel, ScanResult, Snapshot } from '@coditect-audit/core';
+// The light part of core only: the rest (schemas, validators, YAML) is imported where a command needs it,
+// so `--help` and `rules` do not build the configuration schema (issue 19).
+import { BaselineError, ConfigError, EXIT, FAIL_ON, type FailOn, LAYERS } from '@coditect-audit/core/basics';
 import yargs from 'yargs';
-import { doctorCommand } from './commands/doctor.js';
+import { doctorCommand } from './commands/doctor-command.js';
+import { initCommand } from './commands/init-command.js';
 import { parseLayers } from './layers.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
-import { initCommand } from './commands/init.js';
 import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
 import type { RbacArgs } from './commands/rbac.js';
 import { VERSION } from './version.js';
@@ -183,6 +175,7 @@ async function runScan(args: ScanArgs): Promise<number> {
     );
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
+    const { baselineOf } = await import('@coditect-audit/core');
     await writeFileWhole(args.writeBaseline, `${JSON.stringify(baselineOf(result.verdicts), null, 2)}\n`);
     process.stderr.write(
       `baseline of ${result.summary.byStatus.fail + result.summary.byStatus.suppressed + result.summary.byStatus.unknown} findings written to ${args.writeBaseline}\n`,

@@ -3,6 +3,7 @@
  * findings gate; the result says which are new, which unchanged and which are fixed.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { BaselineError } from './basics.js';
 import { compile, describeAjvError } from './validate.js';
 import type { Verdict } from './verdict.js';
 
@@ -19,9 +20,7 @@ export const BaselineSchema = Type.Object(
 export type Baseline = Static<typeof BaselineSchema>;
 export type BaselineEntry = Baseline['findings'][number];
 
-export class BaselineError extends Error {
-  override name = 'BaselineError';
-}
+export { BaselineError } from './basics.js';
 
 export function parseBaseline(text: string, file: string): Baseline {
   let value: unknown;

@@ -3,6 +3,7 @@
  * Validated by a JSON Schema; every error names the file:line, the config path and the fix.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { ConfigError, FAIL_ON, type FailOn } from './basics.js';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { GcpLayerConfigSchema } from './layers/gcp.js';
 import { K8sLayerConfigSchema } from './layers/k8s.js';
@@ -223,8 +224,7 @@ export const FilesLayerSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const FAIL_ON = ['P0', 'P1', 'P2', 'none'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { ConfigError, FAIL_ON, type FailOn } from './basics.js';
 /** The gate's threshold when neither `--fail-on` nor the environment's `failOn` names one: what must hold before production. */
 export const DEFAULT_FAIL_ON: FailOn = 'P0';
 
@@ -304,19 +304,6 @@ export const ConfigSchema = Type.Object(
 );
 export type Config = Static<typeof ConfigSchema>;
 export type EnvironmentConfig = Static<typeof EnvironmentSchema>;
-
-/** A configuration problem: exit code 3. The message names the file:line, the path and the fix. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly path?: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
 
 const FIXES: Record<string, string> = {
   additionalProperties: 'remove it or check its spelling against the configuration reference (docs/configuration.md)',

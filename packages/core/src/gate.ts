@@ -10,7 +10,7 @@ import type { FailOn } from './config.js';
 import { meetsThreshold } from './priority.js';
 import type { Verdict } from './verdict.js';
 
-export const EXIT = { passed: 0, failed: 1, incomplete: 2, usage: 3, internal: 4 } as const;
+export { EXIT } from './basics.js';
 
 export interface GateResult {
   failOn: FailOn;

@@ -5,13 +5,11 @@
  */
 import {
   EXIT,
-  LAYERS,
   type LayerCheck,
   type LayerDoctorModule,
   type LogLevel,
   resolveExpectations,
 } from '@coditect-audit/core';
-import type { Argv, CommandModule } from 'yargs';
 import { LIVE_LAYERS, type LiveLayer, parseLayers } from '../layers.js';
 
 export interface DoctorArgs {
@@ -140,37 +138,4 @@ export async function runDoctor(args: DoctorArgs, io: DoctorIo): Promise<number>
   const { environment, reports } = await diagnoseLayers(args, io.log);
   io.stdout.write(renderDoctor(environment, reports));
   return reports.some((r) => r.checks.some((c) => c.status === 'fail')) ? EXIT.incomplete : EXIT.passed;
-}
-
-export function doctorCommand(
-  setExitCode: (code: number) => void,
-  log: (args: { verbose?: boolean; debug?: boolean }) => DoctorIo['log'],
-): CommandModule<object, DoctorArgs> {
-  return {
-    command: 'doctor',
-    describe: 'Check that each configured layer can be scanned (credentials, APIs, permissions, reachability)',
-    builder: (y: Argv) =>
-      y
-        .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
-        .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
-        .option('dir', { type: 'string', describe: 'repository (default: .)' })
-        .option('context', { type: 'string', describe: 'Kubernetes context' })
-        .option('kubeconfig', { type: 'string', describe: 'kubeconfig file' })
-        .option('layers', { type: 'string', describe: `check only these layers: ${LAYERS.join(', ')}` })
-        .option('verbose', { alias: 'v', type: 'boolean' })
-        .option('debug', { type: 'boolean', describe: 'every API call, on stderr' })
-        .option('plugin', {
-          type: 'string',
-          array: true,
-          describe: 'load a rule pack (npm package or path); repeatable',
-        })
-        .option('trust-repo-config', {
-          type: 'boolean',
-          describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
-        }) as unknown as Argv<DoctorArgs>,
-    handler: async (args) => {
-      const logger = log(args);
-      setExitCode(await runDoctor(args, { stdout: process.stdout, ...(logger ? { log: logger } : {}) }));
-    },
-  };
 }

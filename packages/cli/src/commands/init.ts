@@ -8,7 +8,6 @@ import { existsSync, type Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { adrDefaults, ConfigError, type Facet, parseConfig } from '@coditect-audit/core';
-import type { Argv, CommandModule } from 'yargs';
 
 /** Where editors fetch the configuration schema when the package is not installed beside the config. */
 export const CONFIG_SCHEMA_URL =
@@ -453,31 +452,4 @@ export async function runInit(options: InitOptions, io: InitIO): Promise<number>
   await writeFile(target, text);
   io.stderr.write(`Wrote ${shown}. Next: coditect-audit scan --env ${answers.environments[0]}\n`);
   return 0;
-}
-
-interface InitArgs extends InitOptions {
-  [key: string]: unknown;
-}
-
-/** The yargs command; `setExitCode` receives the exit code (the binary owns `process.exitCode`). */
-export function initCommand(setExitCode: (code: number) => void): CommandModule<object, InitArgs> {
-  return {
-    command: 'init',
-    describe: 'Write a commented coditect-audit.yaml for this repository',
-    builder: (y: Argv) =>
-      y
-        .option('dir', { type: 'string', describe: 'repository to look at (default: .)' })
-        .option('config', { type: 'string', describe: 'file to write (default: <dir>/coditect-audit.yaml)' })
-        .option('yes', { alias: 'y', type: 'boolean', describe: 'do not ask: use the detected or ADR defaults' })
-        .option('force', { type: 'boolean', describe: 'overwrite an existing configuration' })
-        .option('project', { type: 'string', describe: 'Google Cloud project id' })
-        .option('environments', { type: 'string', describe: 'comma-separated names (default: staging,production)' })
-        .option('namespace', {
-          type: 'string',
-          describe: "the app's Kubernetes namespace",
-        }) as unknown as Argv<InitArgs>,
-    handler: async (args) => {
-      setExitCode(await runInit(args, { stdin: process.stdin, stderr: process.stderr, env: process.env }));
-    },
-  };
 }

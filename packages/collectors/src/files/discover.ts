@@ -183,10 +183,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     problems.push({ problem: unreadable('.', e, 'directory', options.root) });
     return { files: [], problems, skipped, excluded };
   }
-  const tracked = await trackedFiles(options.root);
-  const trackedDirs = new Set<string>();
-  for (const p of tracked ?? [])
-    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) trackedDirs.add(p.slice(0, i));
+  // What git tracks matters only for a path an ignore file hides, so git runs (once) only when one does:
+  // a directory with nothing ignored, like an empty one, spawns no process (issue 19: start-up).
+  let trackedOnce: Promise<{ files: Set<string>; dirs: Set<string> }> | undefined;
+  const tracked = () =>
+    (trackedOnce ??= trackedFiles(options.root).then((files = new Set<string>()) => {
+      const dirs = new Set<string>();
+      for (const p of files) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+      return { files, dirs };
+    }));
   const insideRoot = (real: string) => {
     const rel = relative(realRoot, real);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
@@ -259,7 +264,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           continue;
         }
         // A folder an ignore file hides is still entered when git tracks a file in it.
-        if (isIgnored(here, path, true) && !trackedDirs.has(path)) {
+        if (isIgnored(here, path, true) && !(await tracked()).dirs.has(path)) {
           excluded.push({ path: `${path}/`, reason: 'ignore-file', detail: ignoredBy(here, path, true) });
           continue;
         }
@@ -282,7 +287,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           if (kind) excluded.push({ path, reason: 'config-exclude', detail: `layers.files.exclude: ${glob}` });
           continue;
         }
-        if (isIgnored(here, path, false) && !tracked?.has(path)) {
+        if (isIgnored(here, path, false) && !(await tracked()).files.has(path)) {
           if (kind) excluded.push({ path, reason: 'ignore-file', detail: ignoredBy(here, path, false) });
           continue;
         }

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { LAYERS, type Layer } from '../basics.js';
 import { type ExcludedPath, ExcludedPathSchema, type Facet, facetSchema, ProblemSchema } from './common.js';
 import { GcpFacetSchemas, type GcpFacets } from '../layers/gcp.js';
 import { K8sFacetSchemas, type K8sFacets } from '../layers/k8s.js';
@@ -15,9 +16,7 @@ export * from './files.js';
  */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 
-/** Where a concern can be seen (see docs/design/adr-001-concerns.md). */
-export const LAYERS = ['files', 'gcp', 'k8s', 'probe'] as const;
-export type Layer = (typeof LAYERS)[number];
+export { LAYERS, type Layer } from '../basics.js';
 
 /** Every facet a collector can produce, by name. A facet name starts with its layer. */
 export interface FacetMap extends FilesFacets, GcpFacets, K8sFacets, ProbeFacets {}
