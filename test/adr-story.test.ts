@@ -187,13 +187,14 @@ const STORY: StoryItem[] = [
       'sql.deletion-protection',
     ],
     failing: [
-      'gcp-sql-automated-backups',
+      'backup.sql-automated',
       'backup.sql-pitr',
       'gcp-redis-persistence',
       'sql.high-availability',
       'sql.deletion-protection',
     ],
     sources: {
+      'backup.sql-automated': ['gcp'],
       'backup.sql-pitr': ['tf', 'gcp'],
       'sql.deletion-protection': ['tf', 'gcp'],
       'sql.high-availability': ['tf', 'gcp'],

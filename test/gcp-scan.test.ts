@@ -151,7 +151,7 @@ describe('scan --env staging against the emulator', () => {
       messageId: 'allowsUnencrypted',
       resource: { id: `gcp:sql/${P}/coditect-db` },
     });
-    const backups = v.find((x) => x.ruleId === 'gcp-sql-automated-backups')!;
+    const backups = v.find((x) => x.ruleId === 'backup.sql-automated')!;
     expect(backups.messageId).toBe('stale');
     const repo = v.find((x) => x.ruleId === 'gcp-artifact-registry-repository')!;
     expect(repo.location?.file).toBe('opentofu/environments/staging/main.tf');
@@ -244,9 +244,9 @@ describe('faults through the emulator', () => {
       inject: (e) =>
         e.server.inject({ path: sqlInstances, fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } }),
       errors: [
+        'backup.sql-automated',
         'backup.sql-pitr',
         'gcp-sql-app-user',
-        'gcp-sql-automated-backups',
         'gcp-sql-eol-version',
         'gcp-sql-instance-ready',
         'gcp-sql-public-exposure',

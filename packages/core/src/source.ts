@@ -44,7 +44,7 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
   > {
   view: K;
   /** The sources judged, in report order, each with the old rule id it continues. */
-  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string }>>;
+  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string; facets?: FacetName[] }>>;
   /** Further aliases of the rule as a whole (renames). */
   aliases?: string[];
   check(ctx: ViewRuleContext<K, M>): void;
@@ -54,10 +54,16 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
 export function defineViewRule<K extends ViewKind, M extends string>(
   def: ViewRuleDefinition<K, M>,
 ): Rule<FacetName, M> {
-  const kinds = VIEWS[def.view] as Record<string, { layer: Layer; facets: readonly FacetName[] }>;
+  const kinds = VIEWS[def.view] as Record<
+    string,
+    { layer: Layer; facets: readonly FacetName[]; optionalFacets?: readonly FacetName[] }
+  >;
   if (!kinds) throw new RuleDefinitionError(`rule "${def.id}": unknown view "${String(def.view)}"`);
   const sources: RuleSource[] = [];
-  for (const [name, spec] of Object.entries(def.sources ?? {}) as [string, { alias?: string }][]) {
+  for (const [name, spec] of Object.entries(def.sources ?? {}) as [
+    string,
+    { alias?: string; facets?: FacetName[] },
+  ][]) {
     let layer: Layer;
     let facets: FacetName[];
     if (name === DRIFT) {
@@ -70,7 +76,14 @@ export function defineViewRule<K extends ViewKind, M extends string>(
       const s = kinds[name];
       if (!s) throw new RuleDefinitionError(`rule "${def.id}": view "${def.view}" has no source "${name}"`);
       layer = s.layer;
-      facets = [...s.facets];
+      // Further facets this rule needs from the source (attributes the builder fills only when they are read,
+      // e.g. the backup runs of Cloud SQL): a failure of one is an error of this rule's source only.
+      for (const f of spec?.facets ?? [])
+        if (!s.optionalFacets?.includes(f))
+          throw new RuleDefinitionError(
+            `rule "${def.id}": source "${name}" of view "${def.view}" does not read facet "${f}"`,
+          );
+      facets = [...s.facets, ...(spec?.facets ?? [])];
     }
     sources.push({ name, layer, facets, ...(spec?.alias ? { alias: spec.alias } : {}) });
   }
@@ -125,7 +138,8 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
 
 function sourceContext(kind: ViewKind, source: RuleSource, ctx: RuleContext<FacetName, string>) {
   const exp = ctx.env.expectations;
-  const build = (name: string) => viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp);
+  const build = (name: string) =>
+    viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp, (f) => source.facets.includes(f));
   let views: readonly unknown[] = [];
   const pairs: { declared: unknown; live: unknown }[] = [];
   if (source.name === DRIFT) {

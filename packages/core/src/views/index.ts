@@ -29,7 +29,9 @@ type Read = <K extends FacetName>(name: K) => FacetMap[K];
 export interface ViewSource<V> {
   layer: Layer;
   facets: readonly FacetName[];
-  build(facet: Read, expectations: Expectations): ViewSet<V>;
+  /** Facets a rule may add to this source (`sources: { gcp: { facets: [...] } }`); the builder reads them when `has`. */
+  optionalFacets?: readonly FacetName[];
+  build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
 }
 
 /** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
@@ -40,7 +42,13 @@ export const VIEWS = {
       facets: ['files.terraform'],
       build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
     },
-    gcp: { layer: 'gcp', facets: ['gcp.sql'], build: (facet) => sqlInstancesFromGcp(facet('gcp.sql')) },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.sql'],
+      optionalFacets: ['gcp.sql-backup-runs'],
+      build: (facet, _exp, has) =>
+        sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
+    },
     probe: {
       layer: 'probe',
       facets: ['probe.postgres'],
@@ -102,6 +110,7 @@ export function viewsOf<K extends ViewKind>(
   source: SourceOf<K>,
   facet: Read,
   expectations: Expectations,
+  has: (name: FacetName) => boolean = () => false,
 ): ViewSet<ViewOf[K]> {
   const spec = (VIEWS[kind] as unknown as Record<string, ViewSource<ViewOf[K]>>)[source];
   if (!spec) throw new Error(`view "${kind}" has no source "${source}"`);
@@ -116,10 +125,11 @@ export function viewsOf<K extends ViewKind>(
     byKind = new Map();
     byExp.set(expectations, byKind);
   }
-  const key = `${kind}\u0000${source}`;
+  const extra = (spec.optionalFacets ?? []).filter(has);
+  const key = `${kind}\u0000${source}\u0000${extra.join(',')}`;
   let set = byKind.get(key) as ViewSet<ViewOf[K]> | undefined;
   if (!set) {
-    set = spec.build(facet, expectations);
+    set = spec.build(facet, expectations, has);
     byKind.set(key, set as ViewSet<unknown>);
   }
   return set;

@@ -8,7 +8,7 @@
  */
 import { declarationKey } from '../declarations.js';
 import type { Expectations } from '../config.js';
-import type { GcpSqlInstance } from '../layers/gcp.js';
+import type { GcpSqlBackupRun, GcpSqlInstance } from '../layers/gcp.js';
 import type { PostgresProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
@@ -46,6 +46,11 @@ export interface SqlInstanceView {
   pointInTimeRecovery: Attribute<unknown>;
   /** MySQL's point-in-time recovery: `binary_log_enabled` / `binaryLogEnabled`. */
   binaryLog: Attribute<unknown>;
+  /**
+   * gcp, when the rule's source reads `gcp.sql-backup-runs`: the instance's recent backup runs, newest first
+   * (`absent` when its runs were not read: the facet's problem is then the verdict).
+   */
+  backupRuns: Attribute<GcpSqlBackupRun[]>;
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -112,6 +117,7 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       databaseVersion: at('database_version'),
       backupsEnabled: at('settings.backup_configuration.enabled'),
       pointInTimeRecovery: at('settings.backup_configuration.point_in_time_recovery_enabled'),
+      backupRuns: absentIn('files', `${r.address} (a declaration has no backup runs)`),
       binaryLog: at('settings.backup_configuration.binary_log_enabled'),
       destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
@@ -121,7 +127,10 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
   return { items, empty, none: `no ${SQL_INSTANCE_TF_TYPE} resource is declared in any .tf file` };
 }
 
-export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInstanceView> {
+export function sqlInstancesFromGcp(
+  facet: FacetMap['gcp.sql'],
+  backupRuns?: FacetMap['gcp.sql-backup-runs'],
+): ViewSet<SqlInstanceView> {
   const items = facet.instances.map((i): SqlInstanceView => {
     const resource = sqlInstanceResource(i);
     const live = resource.id;
@@ -162,6 +171,10 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
         path: 'settings.backupConfiguration.binaryLogEnabled',
         live,
       }),
+      backupRuns: liveAttribute(
+        backupRuns?.instances.find((r) => r.project === i.project && r.instance === i.name)?.runs,
+        { layer: 'gcp', path: 'backupRuns', live },
+      ),
       plaintextConnection: absentIn('gcp', 'the Admin API shows no connection', live),
       gcp: i,
     };
@@ -186,6 +199,7 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     backupsEnabled: absentIn('probe', 'a client does not see backups', live),
     pointInTimeRecovery: absentIn('probe', 'a client does not see point-in-time recovery', live),
     binaryLog: absentIn('probe', 'a client does not see the binary log', live),
+    backupRuns: absentIn('probe', 'a client does not see backup runs', live),
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,
