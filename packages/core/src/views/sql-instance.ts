@@ -15,7 +15,22 @@ import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { type Attribute, decided, liveAttribute, tfAttribute } from './attribute.js';
 import { replicaOf, replicaReason } from './cloudsql.js';
-import { blockLocation, declaresNothing, read, resourceOf, resourcesOf, type TfResource } from './terraform.js';
+import {
+  attributeLocation,
+  blockLocation,
+  childBlock,
+  childBlocks,
+  declaresNothing,
+  dependsOnOf,
+  dynamicBlock,
+  inputsOf,
+  isExpression,
+  read,
+  resourceOf,
+  resourcesOf,
+  sourceOf,
+  type TfResource,
+} from './terraform.js';
 
 export interface SqlInstanceView {
   source: 'tf' | 'gcp' | 'probe';
@@ -51,6 +66,16 @@ export interface SqlInstanceView {
    * (`absent` when its runs were not read: the facet's problem is then the verdict).
    */
   backupRuns: Attribute<GcpSqlBackupRun[]>;
+  /** `settings.ip_configuration.ipv4_enabled` / `settings.ipConfiguration.ipv4Enabled` (OpenTofu's default is true). */
+  ipv4Enabled: Attribute<unknown>;
+  /** gcp: Google reports a PRIMARY (public) address. */
+  hasPublicAddress?: boolean;
+  /**
+   * Authorized networks, each with a stable key (its value, or `dynamic` for a `dynamic` block) and what the
+   * source shows as its text (`observed`). A `dynamic` block over a collection the repository does not settle
+   * is one `unresolved` entry.
+   */
+  authorizedNetworks: { key: string; observed: string; value: Attribute<unknown> }[];
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -81,6 +106,45 @@ export function postgresServerResource(d: PostgresProbe, exp: Expectations): Res
     name: d.endpoint,
     declaredAs: declarationKey({ layer: 'tf', type: SQL_INSTANCE_TF_TYPE, name: exp.database.instance }),
   };
+}
+
+/** The `authorized_networks` blocks of a declared instance, and a `dynamic` one as one undecided entry. */
+function declaredNetworks(r: TfResource): SqlInstanceView['authorizedNetworks'] {
+  const file = r.file.file;
+  const path = `${r.address}.settings.ip_configuration.authorized_networks`;
+  const ipConfig = childBlock(childBlock(r.block, 'settings') ?? r.block, 'ip_configuration');
+  if (!ipConfig) return [];
+  const out: SqlInstanceView['authorizedNetworks'] = [];
+  for (const net of childBlocks(ipConfig, 'authorized_networks')) {
+    const value = net.attributes.value;
+    if (!value) continue;
+    const origin = { layer: 'files' as const, path: `${path}.value`, location: attributeLocation(file, value) };
+    const observed = sourceOf(value.value).replace(/^"|"$/g, '');
+    if (isExpression(value.value)) {
+      const expression = value.value.expression.trim();
+      out.push({
+        key: expression,
+        observed,
+        value: { certainty: 'unresolved', expression, dependsOn: dependsOnOf(value, value.value.expression), origin },
+      });
+    } else out.push({ key: String(value.value), observed, value: decided(value.value, origin) });
+  }
+  const dynamic = dynamicBlock(ipConfig, 'authorized_networks');
+  if (dynamic) {
+    const forEach = dynamic.attributes.for_each;
+    const expression = `dynamic "authorized_networks"${forEach ? ` over ${sourceOf(forEach.value)}` : ''}`;
+    out.push({
+      key: 'dynamic',
+      observed: expression,
+      value: {
+        certainty: 'unresolved',
+        expression,
+        dependsOn: inputsOf(expression),
+        origin: { layer: 'files', path, location: blockLocation(file, dynamic) },
+      },
+    });
+  }
+  return out;
 }
 
 const optional = <K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } =>
@@ -118,6 +182,8 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       backupsEnabled: at('settings.backup_configuration.enabled'),
       pointInTimeRecovery: at('settings.backup_configuration.point_in_time_recovery_enabled'),
       backupRuns: absentIn('files', `${r.address} (a declaration has no backup runs)`),
+      ipv4Enabled: at('settings.ip_configuration.ipv4_enabled'),
+      authorizedNetworks: declaredNetworks(r),
       binaryLog: at('settings.backup_configuration.binary_log_enabled'),
       destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
@@ -171,6 +237,13 @@ export function sqlInstancesFromGcp(
         path: 'settings.backupConfiguration.binaryLogEnabled',
         live,
       }),
+      ipv4Enabled: liveAttribute(ip.ipv4Enabled, { layer: 'gcp', path: 'settings.ipConfiguration.ipv4Enabled', live }),
+      hasPublicAddress: i.ipAddresses.some((a) => a.type === 'PRIMARY'),
+      authorizedNetworks: ip.authorizedNetworks.map((n) => ({
+        key: n.value,
+        observed: n.value,
+        value: decided(n.value, { layer: 'gcp', path: 'settings.ipConfiguration.authorizedNetworks', live }),
+      })),
       backupRuns: liveAttribute(
         backupRuns?.instances.find((r) => r.project === i.project && r.instance === i.name)?.runs,
         { layer: 'gcp', path: 'backupRuns', live },
@@ -200,6 +273,8 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     pointInTimeRecovery: absentIn('probe', 'a client does not see point-in-time recovery', live),
     binaryLog: absentIn('probe', 'a client does not see the binary log', live),
     backupRuns: absentIn('probe', 'a client does not see backup runs', live),
+    ipv4Enabled: absentIn('probe', 'a client does not see the IP configuration', live),
+    authorizedNetworks: [],
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,

@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { sqlFacet, sqlInstance } from '../util/gcp-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 const instance = (ipConfiguration: string) => `resource "google_sql_database_instance" "main" {
   name             = "coditect-db"
   database_version = "POSTGRES_16"
@@ -14,8 +16,9 @@ ${ipConfiguration}
 
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'the ADR instance: private IP only',
+      name: 'tf: the ADR instance: private IP only',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled    = false
@@ -24,7 +27,7 @@ export default {
       },
     },
     {
-      name: 'public IP restricted to an office range',
+      name: 'tf: public IP restricted to an office range',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled = true
@@ -36,7 +39,7 @@ export default {
       },
     },
     {
-      name: 'private only: a 0.0.0.0/0 entry does not apply without a public IP',
+      name: 'tf: private only: a 0.0.0.0/0 entry does not apply without a public IP',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled = false
@@ -47,13 +50,31 @@ export default {
       },
     },
     {
-      name: 'no ip_configuration: public IP by default but nothing authorized',
+      name: 'tf: no ip_configuration: public IP by default but nothing authorized',
       files: { 'main.tf': instance('    disk_size = 20') },
+    },
+    // ---- gcp
+    { name: 'gcp: private IP only', facets: { 'gcp.sql': sqlFacet(sqlInstance()) } },
+    {
+      name: 'gcp: public IP restricted to an office range',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({
+            settings: {
+              ipConfiguration: {
+                ipv4Enabled: true,
+                authorizedNetworks: [{ name: 'office', value: '198.51.100.0/24' }],
+              },
+            },
+          }),
+        ),
+      },
     },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'a dynamic block over a variable default that includes 0.0.0.0/0 (expanded as Terraform would)',
+      name: 'tf: a dynamic block over a variable default that includes 0.0.0.0/0 (expanded as Terraform would)',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled = true
@@ -70,7 +91,7 @@ export default {
       expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 14, column: 11 }],
     },
     {
-      name: 'public IP authorized for 0.0.0.0/0',
+      name: 'tf: public IP authorized for 0.0.0.0/0',
       files: {
         'main.tf': instance(`    ip_configuration {
       ipv4_enabled = true
@@ -83,7 +104,7 @@ export default {
       expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 12, column: 9, certainty: 'high' }],
     },
     {
-      name: 'ipv4_enabled not set (defaults to true) and ::/0 authorized',
+      name: 'tf: ipv4_enabled not set (defaults to true) and ::/0 authorized',
       files: {
         'main.tf': instance(`    ip_configuration {
       authorized_networks {
@@ -94,7 +115,7 @@ export default {
       expect: [{ messageId: 'openToInternet', file: 'main.tf', line: 10, column: 9 }],
     },
     {
-      name: 'two open entries on one instance',
+      name: 'tf: two open entries on one instance',
       files: {
         'main.tf': instance(`    ip_configuration {
       authorized_networks {
@@ -111,7 +132,7 @@ export default {
       ],
     },
     {
-      name: 'public IP switch from a variable: could not decide (no value in the repository)',
+      name: 'tf: public IP switch from a variable: could not decide (no value in the repository)',
       files: {
         'modules/cloudsql/main.tf': instance(`    ip_configuration {
       ipv4_enabled = var.public_ip
@@ -123,7 +144,7 @@ export default {
       expect: [{ messageId: 'openIfPublic', file: 'modules/cloudsql/main.tf', line: 11, status: 'unknown' }],
     },
     {
-      name: 'authorized network value from a variable: could not decide (no value in the repository)',
+      name: 'tf: authorized network value from a variable: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       authorized_networks {
@@ -134,7 +155,7 @@ export default {
       expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 10, status: 'unknown' }],
     },
     {
-      name: 'authorized networks from a dynamic block: could not decide (no value in the repository)',
+      name: 'tf: authorized networks from a dynamic block: could not decide (no value in the repository)',
       files: {
         'main.tf': instance(`    ip_configuration {
       dynamic "authorized_networks" {
@@ -146,6 +167,21 @@ export default {
     }`),
       },
       expect: [{ messageId: 'networkUnresolved', file: 'main.tf', line: 9, status: 'unknown' }],
+    },
+    // ---- gcp
+    {
+      name: 'gcp: public IP open to 0.0.0.0/0',
+      facets: {
+        'gcp.sql': sqlFacet(
+          sqlInstance({
+            ipAddresses: [{ type: 'PRIMARY', ipAddress: '34.41.12.7' }],
+            settings: {
+              ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ name: 'all', value: '0.0.0.0/0' }] },
+            },
+          }),
+        ),
+      },
+      expect: [{ messageId: 'openToAll' }],
     },
   ],
 } satisfies RuleCases;
