@@ -29,6 +29,8 @@ interface StoryItem {
   concerns: string[];
   /** Rules that must fail in staging: at least one per layer that can observe the item. */
   failing: string[];
+  /** For rules judged per source: the sources that must fail (one per layer that can observe the item). */
+  sources?: Record<string, string[]>;
 }
 
 /**
@@ -112,7 +114,9 @@ const STORY: StoryItem[] = [
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
     section: 'Issue 3',
     concerns: ['sql.ssl-not-enforced'],
-    failing: ['tf-sql-ssl-mode', 'gcp-sql-ssl-mode', 'probe-postgres-ssl-enforced'],
+    failing: ['sql.ssl-not-enforced'],
+    // every source of it fails: the declaration, the live instance and the server a plaintext client meets
+    sources: { 'sql.ssl-not-enforced': ['tf', 'gcp', 'probe'] },
   },
   {
     item: 'Issue 4: Redis Authentication and Encryption',
@@ -183,12 +187,18 @@ const STORY: StoryItem[] = [
       'sql.deletion-protection',
     ],
     failing: [
-      'gcp-sql-automated-backups',
-      'gcp-sql-pitr',
+      'backup.sql-automated',
+      'backup.sql-pitr',
       'gcp-redis-persistence',
-      'gcp-sql-high-availability',
-      'gcp-sql-deletion-protection',
+      'sql.high-availability',
+      'sql.deletion-protection',
     ],
+    sources: {
+      'backup.sql-automated': ['gcp'],
+      'backup.sql-pitr': ['tf', 'gcp'],
+      'sql.deletion-protection': ['tf', 'gcp'],
+      'sql.high-availability': ['tf', 'gcp'],
+    },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',
@@ -270,6 +280,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
           `no failing verdict for ${key}`,
         ).toBe(true);
       const failingRules = new Set(failing.map((v) => v.ruleId));
+      for (const [id, sources] of Object.entries(s.sources ?? {}))
+        for (const source of sources)
+          expect(
+            failing.some((v) => v.ruleId === id && v.source === source),
+            `${id} does not fail on ${source}`,
+          ).toBe(true);
       for (const id of s.failing) {
         expect(failingRules, `${id} does not fail`).toContain(id);
         const rule = result.rules.find((r) => r.id === id)!;

@@ -113,7 +113,7 @@ describe('a live layer that never answers', () => {
       const result = await scan({ dir: remediated, config: file, env: 'staging' });
       const byRule = (id: string) => result.verdicts.filter((v) => v.ruleId === id);
       expect(byRule('gcp-kms-signing-key').map((v) => v.status)).toContain('pass');
-      const sql = byRule('gcp-sql-automated-backups');
+      const sql = byRule('backup.sql-automated').filter((v) => v.source === 'gcp');
       expect(sql.length).toBeGreaterThan(0);
       expect(sql.every((v) => v.status === 'error' && /deadline of 30 s/.test(v.message))).toBe(true);
       expect(result.gate.exitCode).toBe(2);

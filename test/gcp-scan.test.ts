@@ -37,7 +37,8 @@ async function scan(dir: string, endpoint: string | undefined, extra: string[] =
   return { run, out, result: JSON.parse(readFileSync(file, 'utf8')) as ScanResult };
 }
 
-const gcpVerdicts = (r: ScanResult) => r.verdicts.filter((v) => v.ruleId.startsWith('gcp-'));
+// The gcp rules' verdicts, and the gcp source of rules judged per source (issue #18).
+const gcpVerdicts = (r: ScanResult) => r.verdicts.filter((v) => v.ruleId.startsWith('gcp-') || v.source === 'gcp');
 const RANK: Verdict['status'][] = ['fail', 'error', 'pass', 'skip'];
 /** Per concern, the worst status among the gcp rules' verdicts. */
 function byConcern(r: ScanResult): Record<string, string> {
@@ -122,13 +123,13 @@ describe('scan --env staging against the emulator', () => {
 
   it('staging: the ADR findings name the live resources and point at their declarations when the repository has one', () => {
     const v = gcpVerdicts(stagingScan.result);
-    const ssl = v.find((x) => x.ruleId === 'gcp-sql-ssl-mode')!;
+    const ssl = v.find((x) => x.ruleId === 'sql.ssl-not-enforced' && x.source === 'gcp')!;
     expect(ssl).toMatchObject({
       status: 'fail',
       messageId: 'allowsUnencrypted',
       resource: { id: `gcp:sql/${P}/coditect-db` },
     });
-    const backups = v.find((x) => x.ruleId === 'gcp-sql-automated-backups')!;
+    const backups = v.find((x) => x.ruleId === 'backup.sql-automated')!;
     expect(backups.messageId).toBe('stale');
     const repo = v.find((x) => x.ruleId === 'gcp-artifact-registry-repository')!;
     expect(repo.location?.file).toBe('opentofu/environments/staging/main.tf');
@@ -220,16 +221,16 @@ describe('faults through the emulator', () => {
       inject: (e) =>
         e.server.inject({ path: sqlInstances, fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } }),
       errors: [
+        'backup.sql-automated',
+        'backup.sql-pitr',
         'gcp-sql-app-user',
-        'gcp-sql-automated-backups',
-        'gcp-sql-deletion-protection',
-        'gcp-sql-eol-version',
-        'gcp-sql-high-availability',
         'gcp-sql-instance-ready',
-        'gcp-sql-pitr',
-        'gcp-sql-public-exposure',
-        'gcp-sql-ssl-mode',
         'gcp-unmanaged-resource',
+        'sql.deletion-protection',
+        'sql.eol-version',
+        'sql.high-availability',
+        'sql.public-exposure',
+        'sql.ssl-not-enforced',
       ],
       cause: 'still rate-limited after 3 attempts',
     },

@@ -55,6 +55,15 @@ describe('rule catalog', () => {
   it('a rule reads facets of one layer, its own, unless it is a join (crossLayer) spanning several', () => {
     const layerOf = (f: string) => f.split('.')[0];
     for (const r of builtinRules) {
+      // A rule judged per source (issue #18): each source reads its own layer; drift reads declared and live.
+      if (r.sources) {
+        for (const s of r.sources) {
+          const read = new Set(s.facets.map(layerOf));
+          if (s.name === 'drift') expect(read.size, `${r.id}/drift compares two layers`).toBe(2);
+          else expect([...read], `${r.id}/${s.name}`).toEqual([s.layer]);
+        }
+        continue;
+      }
       const layers = new Set(r.facets.map(layerOf));
       const consulted = new Set([...r.facets, ...(r.optionalFacets ?? [])].map(layerOf));
       if (r.crossLayer) {
@@ -68,7 +77,8 @@ describe('rule catalog', () => {
   });
 
   it.each(LAYERS)('every concern whose layers include %s has a rule of that layer', (layer) => {
-    const covered = new Set(builtinRules.filter((r) => r.layer === layer).flatMap((r) => r.concerns));
+    const layersOf = (r: (typeof builtinRules)[number]) => (r.sources ? r.sources.map((s) => s.layer) : [r.layer]);
+    const covered = new Set(builtinRules.filter((r) => layersOf(r).includes(layer)).flatMap((r) => r.concerns));
     const missing = CONCERNS.filter((c) => c.layers.includes(layer) && !covered.has(c.key)).map((c) => c.key);
     expect(missing).toEqual([]);
   });

@@ -81,7 +81,7 @@ describe('could not decide', () => {
   it('is unknown with the input named; never gates unless --strict', async () => {
     const dir = unconfigured();
     const result = await scan({ dir, failOn: 'P2' });
-    const ha = result.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
+    const ha = result.verdicts.find((v) => v.ruleId === 'sql.high-availability' && v.source === 'tf')!;
     expect(ha).toMatchObject({
       status: 'unknown',
       dependsOn: ['var.availability'],
@@ -101,14 +101,16 @@ describe('could not decide', () => {
     );
     const strict = await scan({ dir });
     expect(strict.assumptions).toBeUndefined();
-    const ha = strict.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')!;
+    const ha = strict.verdicts.find((v) => v.ruleId === 'sql.high-availability' && v.source === 'tf')!;
     expect(ha.status).toBe('unknown');
     expect(strict.gate.strict).toBe(true);
     expect(strict.gate.failing).toBeGreaterThanOrEqual(1);
 
     writeFileSync(join(dir, 'terraform.tfvars'), 'availability = "REGIONAL"\n');
     const decided = await scan({ dir });
-    expect(decided.verdicts.find((v) => v.ruleId === 'tf-sql-high-availability')?.status).toBe('pass');
+    expect(decided.verdicts.find((v) => v.ruleId === 'sql.high-availability' && v.source === 'tf')?.status).toBe(
+      'pass',
+    );
   });
 
   it('the command takes --strict', async () => {

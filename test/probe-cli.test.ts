@@ -114,7 +114,7 @@ describe('a scan with the probe layer, through the binary', () => {
     const failing = new Set(result.verdicts.filter((v) => v.status === 'fail').map((v) => v.ruleId));
     for (const id of [
       'probe-postgres-superuser',
-      'probe-postgres-ssl-enforced',
+      'sql.ssl-not-enforced',
       'probe-image-unreadable-dependencies',
       'probe-image-runs-as-root',
       'probe-http-health',

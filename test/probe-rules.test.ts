@@ -85,7 +85,8 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['ownsSchema', 'ownsTables', 'createOnSchema', 'beyondDml'],
     },
   ],
-  'probe-postgres-ssl-enforced': [
+  // The probe source of a rule judged per source.
+  'sql.ssl-not-enforced': [
     { name: 'cluster A: hostnossl reject', config: pgA, fails: [] },
     {
       name: 'cluster B: plaintext accepted',
@@ -196,7 +197,10 @@ async function run(rule: Rule, config: ProbeLayerConfig): Promise<Verdict[]> {
 
 // Joins whose primary layer is probe need other layers' facets too: their case tables and
 // test/adr-story.test.ts cover them.
-const probeRules = builtinRules.filter((r) => r.layer === 'probe' && !r.crossLayer);
+// Rules judged per source count by their probe source (the other sources skip: only probe is collected).
+const probeRules = builtinRules.filter((r) =>
+  r.sources ? r.sources.some((s) => s.layer === 'probe') : r.layer === 'probe' && !r.crossLayer,
+);
 
 describe('the scenario table', () => {
   it('names every probe rule, each with a pass and a fail on real servers (or a stated reason)', () => {

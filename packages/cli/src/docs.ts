@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getConcern, type Rule } from '@coditect-audit/core';
+import { adrDefaults, fillRemediation, getConcern, type Rule } from '@coditect-audit/core';
 import type { RuleCases } from '@coditect-audit/rules';
 
 function fence(text: string, lang = ''): string {
@@ -38,7 +38,11 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
   out.push('| | |', '|---|---|');
   out.push(`| Concerns | ${rule.concerns.map((c) => `\`${c}\``).join(', ')} |`);
   out.push(`| ADR-001 section | ${rule.adrSection} |`);
-  out.push(`| Layer | ${rule.layer} (${rule.facets.map((f) => `\`${f}\``).join(', ')}) |`);
+  if (rule.sources?.length) {
+    const facetsOf = (s: NonNullable<Rule['sources']>[number]) => s.facets.map((f) => `\`${f}\``).join(', ');
+    for (const s of rule.sources)
+      out.push(`| Source \`${s.name}\` | ${s.layer} (${facetsOf(s)})${s.alias ? `; was rule \`${s.alias}\`` : ''} |`);
+  } else out.push(`| Layer | ${rule.layer} (${rule.facets.map((f) => `\`${f}\``).join(', ')}) |`);
   out.push(`| Priority | ${priorityText(rule)} |`);
   if (rule.aliases.length) out.push(`| Aliases | ${rule.aliases.map((a) => `\`${a}\``).join(', ')} |`);
   out.push('');
@@ -48,8 +52,10 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
     if (c) out.push(`> \`${key}\`: ${c.statement}`, '');
   }
   out.push('## Why', '', rule.rationale, '');
-  out.push('## How to fix', '', rule.remediation.text, '');
-  if (rule.remediation.commands?.length) out.push(fence(rule.remediation.commands.join('\n'), 'sh'), '');
+  // Templates filled with ADR-001's names; a scan fills them from the config's expectations.
+  const remediation = fillRemediation(rule.remediation, adrDefaults());
+  out.push('## How to fix', '', remediation.text, '');
+  if (remediation.commands?.length) out.push(fence(remediation.commands.join('\n'), 'sh'), '');
   if (rule.benchmarks.length) {
     out.push('## Benchmarks', '');
     for (const b of rule.benchmarks) out.push(`- ${b.standard} ${b.id}${b.title ? `: ${b.title}` : ''}`);

@@ -7,3 +7,14 @@ export { builtinRules } from '@coditect-audit/rules';
 export { loadPlugins, type LoadedPlugin } from './plugins.js';
 export { collect, collectSnapshot, prepare, readSnapshot, scan, type ScanOptions } from './scan.js';
 export { VERSION } from './version.js';
+export {
+  type ExpectedFinding,
+  type FailCase,
+  failCaseProblems,
+  passCaseProblems,
+  type RuleCase,
+  type RuleCases,
+  RuleTester,
+  type RuleTesterOptions,
+  runRuleCase,
+} from './testing.js';

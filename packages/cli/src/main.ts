@@ -283,7 +283,9 @@ async function runRules(args: { format?: string }): Promise<number> {
   }
   // id, priority, layer, then the title wrapped under its own column, to fit the console's width (100).
   // The concerns each rule checks: `explain <rule>` or `--format json`.
-  const rows = builtinRules.map((r) => [r.id, r.priority.default, r.layer, r.title] as const);
+  const layersOf = (r: (typeof builtinRules)[number]) =>
+    r.sources ? [...new Set(r.sources.map((s) => s.layer))].join(',') : r.layer;
+  const rows = builtinRules.map((r) => [r.id, r.priority.default, layersOf(r), r.title] as const);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
   const lead = widths.reduce((n, w) => n + w + 2, 0);
   const room = Math.max(consoleWidth() - lead, 30);

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, defineRule, type Rule, RuleDefinitionError } from '@coditect-audit/core';
+import { ConfigError, defineRule, defineViewRule, type Rule, RuleDefinitionError } from '@coditect-audit/core';
 
 export interface LoadedPlugin {
   name: string;
@@ -58,7 +58,14 @@ export async function loadPlugins(
     const rules: Rule[] = [];
     for (const r of raw) {
       try {
-        rules.push(defineRule(r as Parameters<typeof defineRule>[0]) as unknown as Rule);
+        // A definition over a view (`view` and `sources` by name) is judged per source; a rule a pack already
+        // made with defineViewRule carries its sources as a list and is validated like any rule.
+        const overView = !!r && typeof r === 'object' && 'view' in r && !Array.isArray((r as Rule).sources);
+        rules.push(
+          overView
+            ? (defineViewRule(r as Parameters<typeof defineViewRule>[0]) as unknown as Rule)
+            : (defineRule(r as Parameters<typeof defineRule>[0]) as unknown as Rule),
+        );
       } catch (e) {
         if (e instanceof RuleDefinitionError)
           throw new ConfigError(`${where}: ${e.message}`, configFile, `plugins[${i}]`);

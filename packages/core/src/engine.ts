@@ -24,6 +24,7 @@ import {
   type TargetKind,
   type TargetSnapshot,
 } from './snapshot/index.js';
+import { type EvaluationUnit, evaluationUnits, type RuleSource, stampSource } from './source.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 
 export interface EngineOptions {
@@ -60,26 +61,37 @@ function problemResource(p: Problem): Resource {
 function overrideFor(
   rule: Rule,
   overrides: Record<string, Priority | 'off'> | undefined,
+  source?: RuleSource,
 ): Priority | 'off' | undefined {
   if (!overrides) return undefined;
-  for (const name of [rule.id, ...rule.aliases]) if (overrides[name]) return overrides[name];
+  const sourceAliases = new Set((rule.sources ?? []).flatMap((s) => (s.alias ? [s.alias] : [])));
+  const names = [
+    ...(source?.alias ? [source.alias] : []),
+    rule.id,
+    ...rule.aliases.filter((a) => !sourceAliases.has(a)),
+  ];
+  for (const name of names) if (overrides[name]) return overrides[name];
   return undefined;
 }
 
 export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: EngineOptions): Verdict[] {
   const out: Verdict[] = [];
-  const enabled: [Rule, Priority][] = [];
+  const enabled: [Rule, Priority, EvaluationUnit][] = [];
   for (const rule of rules) {
-    const override = overrideFor(rule, options.ruleOverrides);
-    if (override === 'off') continue;
-    enabled.push([rule, resolvePriority(rule.priority, options.environment, options.tier, override)]);
+    // A rule over a view runs once per source (source.ts); its verdicts carry the rule's id and the source.
+    // An override may name one source by its alias (the old per-layer id): it applies to that source only.
+    for (const u of evaluationUnits(rule)) {
+      const override = overrideFor(rule, options.ruleOverrides, u.source);
+      if (override === 'off') continue;
+      enabled.push([u.unit, resolvePriority(rule.priority, options.environment, options.tier, override), u]);
+    }
   }
   // Files are the environment's, whatever the targets: their problems are owned once, over the whole snapshot.
   const owners = problemOwners(snapshot, enabled);
-  for (const [rule, priority] of enabled) {
+  for (const [rule, priority, unit] of enabled) {
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
-        out.push(...runRule(snapshot, rule, priority, options, owners));
+        out.push(...stampSource(runRule(snapshot, rule, priority, options, owners), unit));
         continue;
       }
       // A target's facets over the environment's; its own expectations when it has them (the last
@@ -94,7 +106,7 @@ export function runRules(snapshot: Snapshot, rules: readonly Rule[], options: En
       for (const v of runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners)) {
         v.targets = names;
         v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
-        out.push(v);
+        out.push(...stampSource([v], unit));
       }
     }
   }
@@ -110,7 +122,7 @@ function problemKey(p: Problem): string {
  * its facet reports it, so a gate that would have waited for any of those rules still waits. A live read that
  * failed (a denied API call) stays an error of every rule that needed the data: each of them could not check.
  */
-function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority][]): Map<string, string> {
+function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority, unknown][]): Map<string, string> {
   const owners = new Map<string, { rule: string; rank: number }>();
   for (const [rule, priority] of enabled) {
     const rank = priorityRank(priority);

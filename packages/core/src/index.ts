@@ -16,6 +16,7 @@ export * from './result.js';
 export * from './rule.js';
 export * from './snapshot/index.js';
 export * from './snapshot-check.js';
+export * from './source.js';
 export * from './suppressions.js';
 export * from './trust.js';
 export * from './validate.js';

@@ -3,6 +3,7 @@ import { adrDefaults, type Expectations } from './config.js';
 import type { Location } from './location.js';
 import { isPriority, type Priority, type PrioritySpec } from './priority.js';
 import { type FacetMap, type FacetName, FACET_NAMES, type Layer, LAYERS, layerOfFacet } from './snapshot/index.js';
+import type { RuleSource } from './source.js';
 import type { Evidence, Resource } from './verdict.js';
 
 /** Where rule documentation lives; a rule's `docsUrl` is derived from its id unless a plugin sets one. */
@@ -136,6 +137,9 @@ export interface RuleDefinition<F extends FacetName = FacetName, M extends strin
 /** A rule after `defineRule`: metadata complete and validated. */
 export interface Rule<F extends FacetName = FacetName, M extends string = string> extends RuleDefinition<F, M> {
   aliases: string[];
+  /** A rule over a view (`defineViewRule`): the view kind and the sources it is judged on, one unit each. */
+  view?: string;
+  sources?: RuleSource[];
   priority: PrioritySpec;
   benchmarks: Benchmark[];
   adrSection: string;
@@ -157,13 +161,16 @@ export interface RuleMeta {
   benchmarks: Benchmark[];
   adrSection: string;
   docsUrl: string;
+  /** The sources of a rule over a view, each with the old per-layer id it continues. */
+  sources?: { name: string; layer: Layer; alias?: string }[];
 }
 
 export class RuleDefinitionError extends Error {
   override name = 'RuleDefinitionError';
 }
 
-const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** kebab-case, optionally `family.concern` (`sql.ssl-not-enforced`) for rules named after their concern. */
+const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$/;
 
 /**
  * Validates a rule's metadata and fills what can be derived (docs URL, priority from its concern).
@@ -173,7 +180,8 @@ export function defineRule<F extends FacetName, M extends string>(def: RuleDefin
   const where = `rule "${String(def?.id)}"`;
   const problem = (msg: string) => new RuleDefinitionError(`${where}: ${msg}`);
   if (!def || typeof def !== 'object') throw new RuleDefinitionError('a rule must be an object');
-  if (typeof def.id !== 'string' || !ID.test(def.id)) throw problem('id must be kebab-case (a-z, 0-9, -)');
+  if (typeof def.id !== 'string' || !ID.test(def.id))
+    throw problem('id must be kebab-case (a-z, 0-9, -), optionally family.concern');
   for (const a of def.aliases ?? [])
     if (typeof a !== 'string' || !a) throw problem('aliases must be non-empty strings');
   for (const field of ['title', 'description', 'rationale'] as const) {
@@ -197,6 +205,11 @@ export function defineRule<F extends FacetName, M extends string>(def: RuleDefin
     throw problem(`a crossLayer rule reads at least one facet of its primary layer "${def.layer}"`);
   if (!def.remediation || typeof def.remediation.text !== 'string' || !def.remediation.text.trim())
     throw problem('"remediation.text" must be a non-empty string');
+  const unknownPlaceholders = unknownRemediationPlaceholders(def.remediation);
+  if (unknownPlaceholders.length)
+    throw problem(
+      `remediation names ${unknownPlaceholders.map((n) => `{{${n}}}`).join(', ')}, which is not a field of the expectations`,
+    );
   if (!def.messages || typeof def.messages !== 'object' || Object.keys(def.messages).length === 0)
     throw problem('"messages" must hold at least one message template');
   if (typeof def.check !== 'function') throw problem('"check" must be a function');
@@ -243,15 +256,49 @@ export function ruleMeta(rule: Rule): RuleMeta {
     benchmarks: rule.benchmarks,
     adrSection: rule.adrSection,
     docsUrl: rule.docsUrl,
+    ...(rule.sources
+      ? { sources: rule.sources.map((s) => ({ name: s.name, layer: s.layer, ...(s.alias ? { alias: s.alias } : {}) })) }
+      : {}),
   };
 }
 
+/** `{{database.instance}}`; `${{ github.sha }}` (a GitHub Actions expression in a workflow snippet) is not one. */
+const PLACEHOLDER = /(?<!\$)\{\{\s*([A-Za-z]+(?:\.[A-Za-z]+)*)\s*\}\}/g;
+
+/** The string an expectations path names (`project`, `database.instance`, `app.namespace`), else undefined. */
+function expectationAt(e: Expectations, path: string): string | undefined {
+  let node: unknown = e;
+  for (const key of path.split('.'))
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The placeholders of a remediation that name no string of the expectations (a typo in a rule). */
+export function unknownRemediationPlaceholders(r: Remediation): string[] {
+  const adr = adrDefaults();
+  const names = [r.text, ...(r.commands ?? [])].flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+  return [...new Set(names.filter((n) => expectationAt(adr, n) === undefined))];
+}
+
 /**
- * A rule's remediation as this scan's user should run it: ADR-001's names in the commands and text
+ * A remediation template filled from the environment's expectations: `{{project}}`, `{{region}}`,
+ * `{{database.instance}}`, `{{redis.instance}}`, `{{kms.keyRing}}`, `{{app.namespace}}`... any string field of
+ * `Expectations` by its path. With no config the expectations are ADR-001's, and reports say those names
+ * are assumed.
+ */
+export function fillRemediation(r: Remediation, e: Expectations): Remediation {
+  const fill = (t: string) => t.replace(PLACEHOLDER, (m, path: string) => expectationAt(e, path) ?? m);
+  return { text: fill(r.text), ...(r.commands ? { commands: r.commands.map(fill) } : {}) };
+}
+
+/**
+ * A rule's remediation as this scan's user should run it: its placeholders filled (`fillRemediation`), and
+ * in the rules not yet written as templates, ADR-001's names in the commands and text
  * (`coditect-cloud-infra`, `us-central1`, `coditect-db`, the image path...) replaced by the names the
  * expectations give. With ADR-001's own expectations it is unchanged.
  */
-export function personalizeRemediation(remediation: Remediation, e: Expectations): Remediation {
+export function personalizeRemediation(template: Remediation, e: Expectations): Remediation {
+  const remediation = fillRemediation(template, e);
   const adr = adrDefaults();
   const email = (signer: string) => signer.replace(/^serviceAccount:/, '');
   const pairs: [string, string][] = [

@@ -36,10 +36,20 @@ export interface ApplySuppressionsInput {
 }
 
 export function applySuppressions(input: ApplySuppressionsInput): SuppressionReport {
-  const canonical = new Map<string, string>();
-  for (const r of input.rules) for (const n of [r.id, ...r.aliases]) canonical.set(n, r.id);
-  const ruleMatches = (pattern: string, ruleId: string) =>
-    pattern === '*' || canonical.get(pattern) === ruleId || pattern === ruleId;
+  // A name is a rule id or an alias; the alias of one source of a rule judged per source (the old per-layer
+  // id, `tf-sql-ssl-mode`) names that source's verdicts only, as it did before the rules were merged.
+  const canonical = new Map<string, { ruleId: string; source?: string }>();
+  for (const r of input.rules) {
+    for (const n of [r.id, ...r.aliases]) canonical.set(n, { ruleId: r.id });
+    for (const s of r.sources ?? []) if (s.alias) canonical.set(s.alias, { ruleId: r.id, source: s.name });
+  }
+  const ruleMatches = (pattern: string, v: Verdict) => {
+    if (pattern === '*' || pattern === v.ruleId) return true;
+    const named = canonical.get(pattern);
+    return (
+      named !== undefined && named.ruleId === v.ruleId && (named.source === undefined || named.source === v.source)
+    );
+  };
 
   const unused: SuppressionEntry[] = [];
   const expired: SuppressionEntry[] = [];
@@ -62,7 +72,7 @@ export function applySuppressions(input: ApplySuppressionsInput): SuppressionRep
     const match = s.resource ? picomatch(s.resource, { dot: true }) : () => true;
     let used = false;
     for (const v of failing) {
-      if (v.suppression || !ruleMatches(s.rule, v.ruleId)) continue;
+      if (v.suppression || !ruleMatches(s.rule, v)) continue;
       const file = v.location?.file ?? v.resource.file;
       if (!(match(v.resource.id) || (file !== undefined && match(file)))) continue;
       v.suppression = {
@@ -80,7 +90,7 @@ export function applySuppressions(input: ApplySuppressionsInput): SuppressionRep
     const source = `${ig.file}:${ig.line}`;
     let used = false;
     for (const v of failing) {
-      if (v.suppression || !ruleMatches(ig.ruleId, v.ruleId)) continue;
+      if (v.suppression || !ruleMatches(ig.ruleId, v)) continue;
       const lines = [v.location, ...(v.relatedLocations ?? [])]
         .filter((l) => l && l.file === ig.file)
         .map((l) => l!.startLine);

@@ -51,6 +51,11 @@ export type Suppression = Static<typeof SuppressionSchema>;
 
 export const VerdictSchema = Type.Object({
   ruleId: Type.String(),
+  /**
+   * For a rule judged per source (`tf`, `gcp`, `probe`, `manifest`, `k8s`, `drift`): the source this verdict
+   * is about. Its fingerprint is the one the source's old per-layer rule (an alias) wrote.
+   */
+  source: Type.Optional(Type.String()),
   status: Type.Union(VERDICT_STATUSES.map((s) => Type.Literal(s))),
   priority: PrioritySchema,
   concerns: Type.Array(Type.String()),

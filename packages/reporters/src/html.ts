@@ -1005,7 +1005,8 @@ function rowsOf(result: ScanResult): Row[] {
         v,
         rule,
         state: stateOf(v),
-        layer: rule?.layer || 'unknown',
+        // A rule judged per source: the layer of the verdict's source.
+        layer: rule?.sources?.find((s) => s.name === v.source)?.layer ?? (rule?.layer || 'unknown'),
         sections: rule ? splitAdrSection(rule.adrSection) : [],
         id: `f${i + 1}`,
       };

@@ -36,6 +36,8 @@ export interface ExpectedFinding {
   status?: 'fail' | 'unknown';
   /** For `unknown`: the inputs it must name, exactly (`var.tier`); default not checked. */
   dependsOn?: string[];
+  /** A rule judged per source: the source of the finding (`tf`, `gcp`, `drift`...); default not checked. */
+  source?: string;
 }
 
 export interface FailCase extends RuleCase {

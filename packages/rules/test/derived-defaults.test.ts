@@ -3,7 +3,7 @@
  * project or region: not the expectations' derived defaults (image path, registry host, KMS signer), not a
  * rule's remediation commands, not a message.
  */
-import { personalizeRemediation, resolveExpectations } from '@coditect-audit/core';
+import { fillRemediation, personalizeRemediation, resolveExpectations } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
 import { describe, expect, it } from 'vitest';
 import type { RuleCases } from '../src/cases.js';
@@ -28,9 +28,13 @@ describe('a config that names its project and region', () => {
     },
   );
 
-  it('leaves the remediation as written when the expectations are ADR-001 own', () => {
-    for (const rule of builtinRules)
-      expect(personalizeRemediation(rule.remediation, resolveExpectations(undefined))).toEqual(rule.remediation);
+  it('with ADR-001 own expectations only fills the templates, and leaves no placeholder', () => {
+    const adr = resolveExpectations(undefined);
+    for (const rule of builtinRules) {
+      const personal = personalizeRemediation(rule.remediation, adr);
+      expect(personal).toEqual(fillRemediation(rule.remediation, adr));
+      expect(JSON.stringify(personal), rule.id).not.toMatch(/(?<!\$)\{\{\s*[a-zA-Z.]+\s*\}\}/);
+    }
   });
 
   const caseModules = import.meta.glob<{ default: RuleCases }>('../src/*/*.cases.ts', { eager: true });

@@ -32,7 +32,7 @@ describe('where a Terraform value comes from, in the message', () => {
   });
 
   it('a .tfvars value: "gets", naming the file', () => {
-    const [v] = failures('tf-sql-high-availability', {
+    const [v] = failures('sql.high-availability', {
       'env/variables.tf': 'variable "availability" {}\n',
       'env/terraform.tfvars': 'availability = "ZONAL"\n',
       'env/main.tf':

@@ -43,7 +43,30 @@ export async function generatedFiles(
       const pr = Object.entries(r.priority.environments ?? {})
         .map(([e, p]) => ` (${e}: ${p})`)
         .join('');
-      index.push(`| \`${c.key}\` | [${r.id}](${r.id}.md) | ${r.layer} | ${r.priority.default}${pr} | ${r.title} |`);
+      const layers = r.sources ? [...new Set(r.sources.map((s) => s.layer))].join(', ') : r.layer;
+      index.push(`| \`${c.key}\` | [${r.id}](${r.id}.md) | ${layers} | ${r.priority.default}${pr} | ${r.title} |`);
+    }
+  }
+  // Old ids stay aliases (config, suppressions, baselines); their pages point at the rule that took them over,
+  // so links in reports written before the merge still lead somewhere.
+  const aliased = builtinRules.flatMap((r) =>
+    (r.sources ?? []).flatMap((s) => (s.alias ? [{ alias: s.alias, rule: r, source: s.name }] : [])),
+  );
+  if (aliased.length) {
+    index.push('', '## Aliases', '', 'Former rule ids, kept as aliases of the rule that judges their source now.', '');
+    index.push('| former id | rule | source |', '|---|---|---|');
+    for (const a of aliased.sort((x, y) => (x.alias < y.alias ? -1 : 1))) {
+      index.push(`| \`${a.alias}\` | [${a.rule.id}](${a.rule.id}.md) | \`${a.source}\` |`);
+      out.set(
+        `docs/rules/${a.alias}.md`,
+        [
+          '<!-- Generated from packages/rules by `pnpm docs`. Do not edit by hand. -->',
+          `# ${a.alias}`,
+          '',
+          `\`${a.alias}\` is now the \`${a.source}\` source of [${a.rule.id}](${a.rule.id}.md) (${a.rule.title}). The old id stays an alias: configuration overrides, suppressions and baselines that name it keep applying to that source.`,
+          '',
+        ].join('\n'),
+      );
     }
   }
   out.set('docs/rules/README.md', `${index.join('\n')}\n`);

@@ -17,7 +17,14 @@ const via = (c: GcpApiCall) => (c.via === 'client' ? 'official client' : 'REST (
 const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 
 export function renderGcpPermissions(rules: readonly Rule[]): string {
-  const gcpRules = rules.filter((r) => r.layer === 'gcp').sort((a, b) => (a.id < b.id ? -1 : 1));
+  // A rule judged per source counts with the facets of its gcp sources (its `drift` source included).
+  const gcpRules = rules
+    .flatMap((r): { id: string; facets: FacetName[] }[] => {
+      if (!r.sources) return r.layer === 'gcp' ? [{ id: r.id, facets: r.facets }] : [];
+      const facets = [...new Set(r.sources.flatMap((s) => s.facets).filter((f) => f.startsWith('gcp.')))];
+      return facets.length ? [{ id: r.id, facets }] : [];
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const permissions = uniqueSorted(calls.map((c) => c.permission));
   const roles = uniqueSorted(calls.map((c) => c.role));
   const out: string[] = [

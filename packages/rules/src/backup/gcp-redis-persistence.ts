@@ -15,7 +15,7 @@ export default defineRule({
   remediation: {
     text: 'Turn RDB snapshots on.',
     commands: [
-      'gcloud redis instances update coditect-redis-staging --persistence-mode=RDB --rdb-snapshot-period=1h --region=us-central1 --project=coditect-cloud-infra',
+      'gcloud redis instances update {{redis.instance}} --persistence-mode=RDB --rdb-snapshot-period=1h --region={{region}} --project={{project}}',
     ],
   },
   messages: {

@@ -19,7 +19,7 @@ export default defineRule({
     text: 'Turn on RDB snapshots in the instance definition, then apply (or update the live instance the same way).',
     commands: [
       'persistence_config {\n  persistence_mode    = "RDB"\n  rdb_snapshot_period = "TWELVE_HOURS"\n}',
-      'gcloud redis instances update coditect-redis-staging --region=us-central1 --persistence-mode=rdb --rdb-snapshot-period=12h --project=coditect-cloud-infra',
+      'gcloud redis instances update {{redis.instance}} --region={{region}} --persistence-mode=rdb --rdb-snapshot-period=12h --project={{project}}',
     ],
   },
   benchmarks: [],

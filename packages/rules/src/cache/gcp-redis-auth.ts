@@ -15,7 +15,7 @@ export default defineRule({
   remediation: {
     text: 'AUTH can be enabled on an existing instance; then store the AUTH string in Secret Manager and give it to the backend.',
     commands: [
-      'gcloud redis instances update coditect-redis-staging --enable-auth --region=us-central1 --project=coditect-cloud-infra',
+      'gcloud redis instances update {{redis.instance}} --enable-auth --region={{region}} --project={{project}}',
     ],
   },
   benchmarks: [{ standard: 'ScoutSuite', id: 'memorystore-redis-instance-auth-not-enabled' }],

@@ -17,8 +17,8 @@ export default defineRule({
   remediation: {
     text: 'Create the instance (with AUTH and in-transit encryption: they cannot be added later) or wait for it to become READY.',
     commands: [
-      'gcloud redis instances describe coditect-redis-staging --region=us-central1 --project=coditect-cloud-infra --format="value(state)"',
-      'gcloud redis instances create coditect-redis-staging --size=1 --region=us-central1 --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTHENTICATION --project=coditect-cloud-infra',
+      'gcloud redis instances describe {{redis.instance}} --region={{region}} --project={{project}} --format="value(state)"',
+      'gcloud redis instances create {{redis.instance}} --size=1 --region={{region}} --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTHENTICATION --project={{project}}',
     ],
   },
   messages: {

@@ -15,7 +15,7 @@ export default defineRule({
   remediation: {
     text: 'Recreate the instance with in-transit encryption, move the backend to it (TLS, port 6378, the server CA), then delete the old one.',
     commands: [
-      'gcloud redis instances create coditect-redis-staging-v2 --size=1 --region=us-central1 --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTHENTICATION --project=coditect-cloud-infra',
+      'gcloud redis instances create {{redis.instance}}-v2 --size=1 --region={{region}} --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTHENTICATION --project={{project}}',
     ],
   },
   benchmarks: [{ standard: 'ScoutSuite', id: 'memorystore-redis-instance-ssl-not-required' }],

@@ -15,8 +15,8 @@ export default defineRule({
   remediation: {
     text: 'Enable AUTH on Memorystore (with in-transit encryption), put the AUTH string in Secret Manager and give it to the app.',
     commands: [
-      'gcloud redis instances create coditect-redis-staging-v2 --size=1 --region=us-central1 --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTH --project=coditect-cloud-infra',
-      'gcloud redis instances get-auth-string coditect-redis-staging-v2 --region=us-central1',
+      'gcloud redis instances create {{redis.instance}}-v2 --size=1 --region={{region}} --redis-version=redis_7_0 --auth-enabled --transit-encryption-mode=SERVER_AUTH --project={{project}}',
+      'gcloud redis instances get-auth-string {{redis.instance}}-v2 --region={{region}}',
       'auth_enabled = true',
     ],
   },

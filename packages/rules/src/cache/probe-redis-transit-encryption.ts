@@ -15,8 +15,8 @@ export default defineRule({
   remediation: {
     text: 'Recreate the instance with in-transit encryption, give the app the server CA, and connect with TLS on port 6378.',
     commands: [
-      'gcloud redis instances create coditect-redis-staging-v2 --transit-encryption-mode=SERVER_AUTH --auth-enabled --size=1 --region=us-central1 --redis-version=redis_7_0 --project=coditect-cloud-infra',
-      'gcloud redis instances describe coditect-redis-staging-v2 --region=us-central1 --format="value(serverCaCerts[0].cert)" > server-ca.pem',
+      'gcloud redis instances create {{redis.instance}}-v2 --transit-encryption-mode=SERVER_AUTH --auth-enabled --size=1 --region={{region}} --redis-version=redis_7_0 --project={{project}}',
+      'gcloud redis instances describe {{redis.instance}}-v2 --region={{region}} --format="value(serverCaCerts[0].cert)" > server-ca.pem',
       'transit_encryption_mode = "SERVER_AUTHENTICATION"',
     ],
   },

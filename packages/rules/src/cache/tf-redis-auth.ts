@@ -16,8 +16,8 @@ export default defineRule({
     text: "Set `auth_enabled = true`, apply, read the AUTH string into the application's secret (never into the repository), and make Django send it. Unlike TLS, AUTH can be turned on in place.",
     commands: [
       'auth_enabled = true',
-      'gcloud redis instances update coditect-redis-staging --region=us-central1 --enable-auth --project=coditect-cloud-infra',
-      "gcloud redis instances get-auth-string coditect-redis-staging --region=us-central1 --project=coditect-cloud-infra --format='value(authString)' | gcloud secrets versions add redis-password-staging --data-file=- --project=coditect-cloud-infra",
+      'gcloud redis instances update {{redis.instance}} --region={{region}} --enable-auth --project={{project}}',
+      "gcloud redis instances get-auth-string {{redis.instance}} --region={{region}} --project={{project}} --format='value(authString)' | gcloud secrets versions add redis-password-staging --data-file=- --project={{project}}",
     ],
   },
   benchmarks: [],

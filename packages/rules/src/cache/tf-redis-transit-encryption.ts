@@ -16,8 +16,8 @@ export default defineRule({
     text: 'Create a replacement instance with TLS and AUTH, move the application to it (port 6378, the server CA from the instance), then delete the old one. In OpenTofu, setting the mode replaces the instance. The ADR spells the flags `--auth-enabled` and `SERVER_AUTH`; gcloud expects `--enable-auth` and `server-authentication`.',
     commands: [
       'transit_encryption_mode = "SERVER_AUTHENTICATION"\nauth_enabled            = true',
-      'gcloud redis instances create coditect-redis-staging-v2 --size=1 --region=us-central1 --redis-version=redis_7_0 --enable-auth --transit-encryption-mode=server-authentication --project=coditect-cloud-infra',
-      'gcloud redis instances delete coditect-redis-staging --region=us-central1 --async --project=coditect-cloud-infra',
+      'gcloud redis instances create {{redis.instance}}-v2 --size=1 --region={{region}} --redis-version=redis_7_0 --enable-auth --transit-encryption-mode=server-authentication --project={{project}}',
+      'gcloud redis instances delete {{redis.instance}} --region={{region}} --async --project={{project}}',
     ],
   },
   benchmarks: [],

@@ -38,14 +38,14 @@ export default defineRule({
       `- name: Build and push Docker image
   run: |
     docker buildx build --platform linux/amd64 \\
-      -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
+      -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
       --push .`,
       `- name: Build and push Docker image
   uses: docker/build-push-action@<full-commit-sha> # v6
   with:
     platforms: linux/amd64
     push: true
-    tags: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:\${{ github.sha }}`,
+    tags: {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:\${{ github.sha }}`,
     ],
   },
   benchmarks: [],

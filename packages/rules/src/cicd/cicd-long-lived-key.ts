@@ -32,9 +32,9 @@ export default defineRule({
   remediation: {
     text: 'Create a Workload Identity pool and GitHub provider restricted to this repository, let it impersonate the deploy service account, replace the key input with `workload_identity_provider` and `service_account`, grant the job `id-token: write`, then delete the JSON key and its secret.',
     commands: [
-      'gcloud iam workload-identity-pools create github --project=coditect-cloud-infra --location=global --display-name="GitHub Actions"',
-      'gcloud iam workload-identity-pools providers create-oidc github --project=coditect-cloud-infra --location=global --workload-identity-pool=github --issuer-uri="https://token.actions.githubusercontent.com" --attribute-mapping="google.subject=assertion.sub,attribute.repository=assertion.repository" --attribute-condition="assertion.repository==\'<owner>/<repo>\'"',
-      'gcloud iam service-accounts add-iam-policy-binding github-deployer@coditect-cloud-infra.iam.gserviceaccount.com --project=coditect-cloud-infra --role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/projects/<project-number>/locations/global/workloadIdentityPools/github/attribute.repository/<owner>/<repo>"',
+      'gcloud iam workload-identity-pools create github --project={{project}} --location=global --display-name="GitHub Actions"',
+      'gcloud iam workload-identity-pools providers create-oidc github --project={{project}} --location=global --workload-identity-pool=github --issuer-uri="https://token.actions.githubusercontent.com" --attribute-mapping="google.subject=assertion.sub,attribute.repository=assertion.repository" --attribute-condition="assertion.repository==\'<owner>/<repo>\'"',
+      'gcloud iam service-accounts add-iam-policy-binding github-deployer@{{project}}.iam.gserviceaccount.com --project={{project}} --role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/projects/<project-number>/locations/global/workloadIdentityPools/github/attribute.repository/<owner>/<repo>"',
       `permissions:
   contents: read
   id-token: write
@@ -45,8 +45,8 @@ jobs:
         uses: google-github-actions/auth@<full-commit-sha> # v2
         with:
           workload_identity_provider: projects/<project-number>/locations/global/workloadIdentityPools/github/providers/github
-          service_account: github-deployer@coditect-cloud-infra.iam.gserviceaccount.com`,
-      'gcloud iam service-accounts keys delete <key-id> --iam-account=github-deployer@coditect-cloud-infra.iam.gserviceaccount.com',
+          service_account: github-deployer@{{project}}.iam.gserviceaccount.com`,
+      'gcloud iam service-accounts keys delete <key-id> --iam-account=github-deployer@{{project}}.iam.gserviceaccount.com',
       'gh secret delete GCP_SA_KEY',
     ],
   },

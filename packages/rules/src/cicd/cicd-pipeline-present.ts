@@ -48,19 +48,19 @@ jobs:
       - uses: google-github-actions/auth@<full-commit-sha> # v2
         with:
           workload_identity_provider: projects/<project-number>/locations/global/workloadIdentityPools/github/providers/github
-          service_account: github-deployer@coditect-cloud-infra.iam.gserviceaccount.com
+          service_account: github-deployer@{{project}}.iam.gserviceaccount.com
       - uses: google-github-actions/setup-gcloud@<full-commit-sha> # v2
-      - run: gcloud auth configure-docker us-central1-docker.pkg.dev
+      - run: gcloud auth configure-docker {{region}}-docker.pkg.dev
       - name: Build and push Docker image
         run: |
           docker buildx build --platform linux/amd64 \\
-            -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
+            -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
             --push .
       - name: Deploy to GKE
         run: |
-          gcloud container clusters get-credentials coditect-cluster --region=us-central1 --project=coditect-cloud-infra
+          gcloud container clusters get-credentials coditect-cluster --region={{region}} --project={{project}}
           kubectl set image deployment/coditect-backend \\
-            backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
+            backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:\${{ github.sha }} \\
             -n coditect-staging
           kubectl rollout status deployment/coditect-backend -n coditect-staging`,
     ],

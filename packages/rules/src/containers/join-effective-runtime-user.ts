@@ -33,7 +33,7 @@ export default defineRule({
     text: 'Make the last word non-root: set `runAsNonRoot: true` and `runAsUser: 1000` on the pod, and rebuild and push the image from a Dockerfile whose final stage ends with `USER django`.',
     commands: [
       `kubectl patch deployment coditect-backend -n coditect-staging --type merge -p '{"spec":{"template":{"spec":{"securityContext":{"runAsNonRoot":true,"runAsUser":1000,"runAsGroup":1000}}}}}'`,
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
     ],
   },
   messages: {

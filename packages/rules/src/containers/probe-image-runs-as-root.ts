@@ -17,7 +17,7 @@ export default defineRule({
     commands: [
       'RUN useradd -m -u 1000 django && chown -R django:django /app /home/django/.local',
       'USER django',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
     ],
   },
   benchmarks: [

@@ -22,7 +22,7 @@ export default defineRule({
       'COPY --from=builder /root/.local /home/django/.local',
       'ENV PATH=/home/django/.local/bin:$PATH',
       'RUN useradd -m -u 1000 django && chown -R django:django /app /home/django/.local',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
     ],
   },
   benchmarks: [],

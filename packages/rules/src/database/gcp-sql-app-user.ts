@@ -22,7 +22,7 @@ export default defineRule({
   remediation: {
     text: "Create a dedicated user (or an IAM database user for the backend's service account), grant it DML rights only, and point the application's secret at it.",
     commands: [
-      'gcloud sql users create license_api_staging --instance=coditect-db --password="$(openssl rand -base64 32)" --project=coditect-cloud-infra',
+      'gcloud sql users create license_api_staging --instance={{database.instance}} --password="$(openssl rand -base64 32)" --project={{project}}',
       "psql -h 10.28.0.3 -U postgres -d coditect -c 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO license_api_staging'",
       "psql -h 10.28.0.3 -U postgres -d coditect -c 'REVOKE cloudsqlsuperuser FROM license_api_staging'",
     ],

@@ -17,9 +17,9 @@ export default defineRule({
   remediation: {
     text: 'Create or start the instance, and create the application database in it.',
     commands: [
-      'gcloud sql instances describe coditect-db --project=coditect-cloud-infra --format="value(state)"',
-      'gcloud sql instances patch coditect-db --activation-policy=ALWAYS --project=coditect-cloud-infra',
-      'gcloud sql databases create coditect --instance=coditect-db --project=coditect-cloud-infra',
+      'gcloud sql instances describe {{database.instance}} --project={{project}} --format="value(state)"',
+      'gcloud sql instances patch {{database.instance}} --activation-policy=ALWAYS --project={{project}}',
+      'gcloud sql databases create coditect --instance={{database.instance}} --project={{project}}',
     ],
   },
   messages: {

@@ -17,7 +17,7 @@ export default defineRule({
   remediation: {
     text: 'Turn on application-layer secrets encryption with a key the GKE service agent may use.',
     commands: [
-      'gcloud container clusters update coditect-cluster --region=us-central1 --database-encryption-key=projects/coditect-cloud-infra/locations/us-central1/keyRings/gke-secrets-keyring/cryptoKeys/gke-secrets-key --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --region={{region}} --database-encryption-key=projects/{{project}}/locations/{{region}}/keyRings/gke-secrets-keyring/cryptoKeys/gke-secrets-key --project={{project}}',
     ],
   },
   benchmarks: [

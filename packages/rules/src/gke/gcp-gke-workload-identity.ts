@@ -15,8 +15,8 @@ export default defineRule({
   remediation: {
     text: 'Enable Workload Identity on the cluster, then switch each node pool to the GKE metadata server.',
     commands: [
-      'gcloud container clusters update coditect-cluster --region=us-central1 --workload-pool=coditect-cloud-infra.svc.id.goog --project=coditect-cloud-infra',
-      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region=us-central1 --workload-metadata=GKE_METADATA --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --region={{region}} --workload-pool={{project}}.svc.id.goog --project={{project}}',
+      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region={{region}} --workload-metadata=GKE_METADATA --project={{project}}',
     ],
   },
   benchmarks: [

@@ -15,10 +15,10 @@ export default defineRule({
   remediation: {
     text: 'Create a symmetric Cloud KMS key, grant the GKE service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter` on it, and set `database_encryption` on the cluster.',
     commands: [
-      'gcloud kms keys create gke-secrets --location=us-central1 --keyring=coditect-gke --purpose=encryption --project=coditect-cloud-infra',
-      'gcloud kms keys add-iam-policy-binding gke-secrets --location=us-central1 --keyring=coditect-gke --member=serviceAccount:service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com --role=roles/cloudkms.cryptoKeyEncrypterDecrypter --project=coditect-cloud-infra',
+      'gcloud kms keys create gke-secrets --location={{region}} --keyring=coditect-gke --purpose=encryption --project={{project}}',
+      'gcloud kms keys add-iam-policy-binding gke-secrets --location={{region}} --keyring=coditect-gke --member=serviceAccount:service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com --role=roles/cloudkms.cryptoKeyEncrypterDecrypter --project={{project}}',
       'database_encryption {\n  state    = "ENCRYPTED"\n  key_name = google_kms_crypto_key.gke_secrets.id\n}',
-      'gcloud container clusters update coditect-cluster --region=us-central1 --database-encryption-key=projects/coditect-cloud-infra/locations/us-central1/keyRings/coditect-gke/cryptoKeys/gke-secrets --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --region={{region}} --database-encryption-key=projects/{{project}}/locations/{{region}}/keyRings/coditect-gke/cryptoKeys/gke-secrets --project={{project}}',
     ],
   },
   benchmarks: [

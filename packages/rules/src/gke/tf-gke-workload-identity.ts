@@ -32,11 +32,11 @@ export default defineRule({
   remediation: {
     text: 'Enable Workload Identity on the cluster, switch node pools to the GKE metadata server, and bind the backend Kubernetes service account to its Google service account.',
     commands: [
-      'workload_identity_config {\n  workload_pool = "coditect-cloud-infra.svc.id.goog"\n}',
+      'workload_identity_config {\n  workload_pool = "{{project}}.svc.id.goog"\n}',
       'node_config {\n  workload_metadata_config {\n    mode = "GKE_METADATA"\n  }\n}',
-      'gcloud container clusters update coditect-cluster --region=us-central1 --workload-pool=coditect-cloud-infra.svc.id.goog --project=coditect-cloud-infra',
-      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region=us-central1 --workload-metadata=GKE_METADATA --project=coditect-cloud-infra',
-      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:coditect-cloud-infra.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --region={{region}} --workload-pool={{project}}.svc.id.goog --project={{project}}',
+      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region={{region}} --workload-metadata=GKE_METADATA --project={{project}}',
+      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:{{project}}.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project={{project}}',
     ],
   },
   benchmarks: [

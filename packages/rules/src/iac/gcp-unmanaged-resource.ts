@@ -25,8 +25,8 @@ export default defineRule({
   remediation: {
     text: 'Import the resource into the OpenTofu state and apply, so OpenTofu manages it and sets its labels.',
     commands: [
-      'tofu import module.cloudsql.google_sql_database_instance.main coditect-cloud-infra/coditect-db',
-      'tofu import module.redis.google_redis_instance.main projects/coditect-cloud-infra/locations/us-central1/instances/coditect-redis-staging',
+      'tofu import module.cloudsql.google_sql_database_instance.main {{project}}/{{database.instance}}',
+      'tofu import module.redis.google_redis_instance.main projects/{{project}}/locations/{{region}}/instances/{{redis.instance}}',
       'tofu plan && tofu apply',
     ],
   },

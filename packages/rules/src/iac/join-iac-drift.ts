@@ -59,8 +59,8 @@ export default defineRule({
     text: 'Import every unmanaged live resource into the state (declaring it first when no `.tf` block does), and remove from the state (or recreate) what no longer exists; then plan until nothing changes.',
     commands: [
       'cd opentofu/environments/staging && tofu init',
-      'tofu import module.cloudsql.google_sql_database_instance.main coditect-cloud-infra/coditect-db',
-      'tofu import module.redis.google_redis_instance.main projects/coditect-cloud-infra/locations/us-central1/instances/coditect-redis-staging',
+      'tofu import module.cloudsql.google_sql_database_instance.main {{project}}/{{database.instance}}',
+      'tofu import module.redis.google_redis_instance.main projects/{{project}}/locations/{{region}}/instances/{{redis.instance}}',
       'tofu state rm <address of a resource deleted by hand>',
       'tofu plan',
     ],

@@ -60,7 +60,7 @@ export default defineRule({
     commands: [
       'cd opentofu/environments/staging',
       'tofu init',
-      'tofu import module.redis.google_redis_instance.main projects/coditect-cloud-infra/locations/us-central1/instances/coditect-redis-staging',
+      'tofu import module.redis.google_redis_instance.main projects/{{project}}/locations/{{region}}/instances/{{redis.instance}}',
       'tofu plan',
     ],
   },

@@ -15,7 +15,7 @@ export default defineRule({
     'ADR-001 Issue 7 (P0): "Authentication not implemented (no Firebase/Identity Platform setup)"; users cannot sign in and the API cannot verify tokens.',
   remediation: {
     text: 'Enable the API, then configure the sign-in providers (Google, GitHub).',
-    commands: [`gcloud services enable ${API} --project=coditect-cloud-infra`],
+    commands: [`gcloud services enable ${API} --project={{project}}`],
   },
   messages: {
     enabled: `${API} is enabled in {{project}}.`,

@@ -14,7 +14,7 @@ export default defineRule({
   remediation: {
     text: 'Initialise Identity Platform and enable a provider (the ADR uses Google and GitHub OAuth).',
     commands: [
-      'gcloud alpha identity providers create google --client-id="<client id>" --client-secret="<from your secret store>" --enabled --project=coditect-cloud-infra',
+      'gcloud alpha identity providers create google --client-id="<client id>" --client-secret="<from your secret store>" --enabled --project={{project}}',
     ],
   },
   messages: {

@@ -19,8 +19,8 @@ export default defineRule({
   remediation: {
     text: 'Create the Google service account if needed and allow the Kubernetes service account to impersonate it.',
     commands: [
-      'gcloud iam service-accounts create coditect-cloud-backend --project=coditect-cloud-infra',
-      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:coditect-cloud-infra.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project=coditect-cloud-infra',
+      'gcloud iam service-accounts create coditect-cloud-backend --project={{project}}',
+      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:{{project}}.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project={{project}}',
     ],
   },
   messages: {

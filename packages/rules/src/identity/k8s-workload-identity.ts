@@ -29,10 +29,10 @@ export default defineRule({
   remediation: {
     text: 'Enable Workload Identity on the cluster and node pools, annotate the KSA, and let it impersonate the Google service account.',
     commands: [
-      'gcloud container clusters update coditect-cluster --region=us-central1 --workload-pool=coditect-cloud-infra.svc.id.goog --project=coditect-cloud-infra',
-      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region=us-central1 --workload-metadata=GKE_METADATA --project=coditect-cloud-infra',
-      'kubectl annotate serviceaccount coditect-cloud-backend -n coditect-staging iam.gke.io/gcp-service-account=coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com',
-      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:coditect-cloud-infra.svc.id.goog[coditect-staging/coditect-cloud-backend]"',
+      'gcloud container clusters update coditect-cluster --region={{region}} --workload-pool={{project}}.svc.id.goog --project={{project}}',
+      'gcloud container node-pools update coditect-cluster-pool --cluster=coditect-cluster --region={{region}} --workload-metadata=GKE_METADATA --project={{project}}',
+      'kubectl annotate serviceaccount coditect-cloud-backend -n coditect-staging iam.gke.io/gcp-service-account=coditect-cloud-backend@{{project}}.iam.gserviceaccount.com',
+      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:{{project}}.svc.id.goog[coditect-staging/coditect-cloud-backend]"',
     ],
   },
   benchmarks: [

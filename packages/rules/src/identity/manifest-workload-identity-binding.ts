@@ -40,8 +40,8 @@ export default defineRule({
   remediation: {
     text: 'Annotate the ServiceAccount with the Google service account, allow the KSA to impersonate it, and run the Deployment as that KSA.',
     commands: [
-      'kubectl annotate serviceaccount coditect-cloud-backend -n coditect-staging iam.gke.io/gcp-service-account=coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com',
-      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:coditect-cloud-infra.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project=coditect-cloud-infra',
+      'kubectl annotate serviceaccount coditect-cloud-backend -n coditect-staging iam.gke.io/gcp-service-account=coditect-cloud-backend@{{project}}.iam.gserviceaccount.com',
+      'gcloud iam service-accounts add-iam-policy-binding coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="serviceAccount:{{project}}.svc.id.goog[coditect-staging/coditect-cloud-backend]" --project={{project}}',
       'kubectl patch deployment coditect-backend -n coditect-staging -p \'{"spec":{"template":{"spec":{"serviceAccountName":"coditect-cloud-backend"}}}}\'',
     ],
   },

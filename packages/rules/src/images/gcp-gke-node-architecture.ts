@@ -25,7 +25,7 @@ export default defineRule({
   remediation: {
     text: 'Run the app on node pools of the built architecture, or build and push a multi-platform image for every architecture in the cluster.',
     commands: [
-      'docker buildx build --platform linux/amd64,linux/arm64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:<tag> --push .',
+      'docker buildx build --platform linux/amd64,linux/arm64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:<tag> --push .',
     ],
   },
   messages: {

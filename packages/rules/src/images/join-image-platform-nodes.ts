@@ -53,8 +53,8 @@ export default defineRule({
     text: 'Build and push every image for each node architecture (a multi-platform index when the cluster mixes them), naming the platforms on the build; or keep the node pools on the architecture the images are built for.',
     commands: [
       'kubectl get nodes -L kubernetes.io/arch,cloud.google.com/gke-nodepool',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
-      'docker buildx imagetools inspect us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx imagetools inspect {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging',
     ],
   },
   messages: {

@@ -30,8 +30,8 @@ export default defineRule({
   remediation: {
     text: 'Deploy the exact build: the commit SHA tag the pipeline pushes, or the digest.',
     commands: [
-      'gcloud artifacts docker images describe us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging --format="value(image_summary.digest)"',
-      'kubectl set image deployment/coditect-backend backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend@sha256:<digest> -n coditect-staging',
+      'gcloud artifacts docker images describe {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --format="value(image_summary.digest)"',
+      'kubectl set image deployment/coditect-backend backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend@sha256:<digest> -n coditect-staging',
     ],
   },
   benchmarks: [],

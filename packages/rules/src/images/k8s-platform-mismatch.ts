@@ -41,7 +41,7 @@ export default defineRule({
   remediation: {
     text: 'Build and push the image for every node platform (or keep the node pools on the platform the images are built for).',
     commands: [
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1 --push .',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1 --push .',
       'kubectl get nodes -L kubernetes.io/arch,cloud.google.com/gke-nodepool',
     ],
   },

@@ -19,9 +19,9 @@ export default defineRule({
   remediation: {
     text: 'Reference the exact build: the commit SHA tag the pipeline pushes, a release version, or the digest.',
     commands: [
-      'kubectl set image deployment/coditect-backend backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:$GITHUB_SHA -n coditect-staging',
-      'gcloud artifacts docker images describe us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging --format="value(image_summary.digest)"',
-      'image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend@sha256:<digest>',
+      'kubectl set image deployment/coditect-backend backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:$GITHUB_SHA -n coditect-staging',
+      'gcloud artifacts docker images describe {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --format="value(image_summary.digest)"',
+      'image: {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend@sha256:<digest>',
     ],
   },
   benchmarks: [],

@@ -16,7 +16,7 @@ export default defineRule({
   remediation: {
     text: 'Deploy by digest (the one the finding names) or by the commit SHA tag the pipeline pushes.',
     commands: [
-      'kubectl set image deployment/coditect-backend backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend@sha256:<digest> -n coditect-staging',
+      'kubectl set image deployment/coditect-backend backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend@sha256:<digest> -n coditect-staging',
       'gcloud artifacts docker images describe IMAGE:TAG --format="value(image_summary.digest)"',
     ],
   },

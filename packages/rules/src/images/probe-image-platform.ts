@@ -15,8 +15,8 @@ export default defineRule({
   remediation: {
     text: 'Rebuild and push for linux/amd64 (or a multi-platform index that contains it) under the tag the workload runs.',
     commands: [
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
-      'docker buildx imagetools inspect us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
+      'docker buildx imagetools inspect {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging',
     ],
   },
   benchmarks: [],

@@ -29,7 +29,7 @@ export default defineRule({
   remediation: {
     text: "Grant the signer role on the key itself, to the backend's service account only, and remove project-wide or public grants.",
     commands: [
-      'gcloud kms keys add-iam-policy-binding license-signing-key --location=us-central1 --keyring=license-signing-keyring --member=serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/cloudkms.signerVerifier --project=coditect-cloud-infra',
+      'gcloud kms keys add-iam-policy-binding license-signing-key --location={{region}} --keyring=license-signing-keyring --member=serviceAccount:coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/cloudkms.signerVerifier --project={{project}}',
     ],
   },
   benchmarks: [

@@ -21,8 +21,8 @@ export default defineRule({
   remediation: {
     text: 'Create the key ring and the asymmetric signing key with the decided algorithm.',
     commands: [
-      'gcloud kms keyrings create license-signing-keyring --location=us-central1 --project=coditect-cloud-infra',
-      'gcloud kms keys create license-signing-key --location=us-central1 --keyring=license-signing-keyring --purpose=asymmetric-signing --default-algorithm=rsa-sign-pkcs1-4096-sha512 --project=coditect-cloud-infra',
+      'gcloud kms keyrings create license-signing-keyring --location={{region}} --project={{project}}',
+      'gcloud kms keys create license-signing-key --location={{region}} --keyring=license-signing-keyring --purpose=asymmetric-signing --default-algorithm=rsa-sign-pkcs1-4096-sha512 --project={{project}}',
     ],
   },
   messages: {

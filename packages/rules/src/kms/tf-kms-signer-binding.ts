@@ -40,8 +40,8 @@ export default defineRule({
   remediation: {
     text: 'Grant the backend service account the signer role on the key alone (not the project), and remove any public member from KMS grants.',
     commands: [
-      'resource "google_kms_crypto_key_iam_member" "backend_signer" {\n  crypto_key_id = google_kms_crypto_key.license_signing.id\n  role          = "roles/cloudkms.signerVerifier"\n  member        = "serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com"\n}',
-      'gcloud kms keys add-iam-policy-binding license-signing-key --keyring=license-signing-keyring --location=us-central1 --member=serviceAccount:coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com --role=roles/cloudkms.signerVerifier --project=coditect-cloud-infra',
+      'resource "google_kms_crypto_key_iam_member" "backend_signer" {\n  crypto_key_id = google_kms_crypto_key.license_signing.id\n  role          = "roles/cloudkms.signerVerifier"\n  member        = "serviceAccount:coditect-cloud-backend@{{project}}.iam.gserviceaccount.com"\n}',
+      'gcloud kms keys add-iam-policy-binding license-signing-key --keyring=license-signing-keyring --location={{region}} --member=serviceAccount:coditect-cloud-backend@{{project}}.iam.gserviceaccount.com --role=roles/cloudkms.signerVerifier --project={{project}}',
     ],
   },
   benchmarks: [],

@@ -31,10 +31,10 @@ export default defineRule({
   remediation: {
     text: 'Declare the key ring and the asymmetric signing key in OpenTofu (import them if they exist already), with the decided algorithm.',
     commands: [
-      'resource "google_kms_key_ring" "license" {\n  name     = "license-signing-keyring"\n  location = "us-central1"\n}\n\nresource "google_kms_crypto_key" "license_signing" {\n  name     = "license-signing-key"\n  key_ring = google_kms_key_ring.license.id\n  purpose  = "ASYMMETRIC_SIGN"\n  version_template {\n    algorithm        = "RSA_SIGN_PKCS1_4096_SHA512"\n    protection_level = "HSM"\n  }\n}',
-      'gcloud kms keyrings create license-signing-keyring --location=us-central1 --project=coditect-cloud-infra',
-      'gcloud kms keys create license-signing-key --keyring=license-signing-keyring --location=us-central1 --purpose=asymmetric-signing --default-algorithm=rsa-sign-pkcs1-4096-sha512 --protection-level=hsm --project=coditect-cloud-infra',
-      'tofu import google_kms_crypto_key.license_signing projects/coditect-cloud-infra/locations/us-central1/keyRings/license-signing-keyring/cryptoKeys/license-signing-key',
+      'resource "google_kms_key_ring" "license" {\n  name     = "license-signing-keyring"\n  location = "{{region}}"\n}\n\nresource "google_kms_crypto_key" "license_signing" {\n  name     = "license-signing-key"\n  key_ring = google_kms_key_ring.license.id\n  purpose  = "ASYMMETRIC_SIGN"\n  version_template {\n    algorithm        = "RSA_SIGN_PKCS1_4096_SHA512"\n    protection_level = "HSM"\n  }\n}',
+      'gcloud kms keyrings create license-signing-keyring --location={{region}} --project={{project}}',
+      'gcloud kms keys create license-signing-key --keyring=license-signing-keyring --location={{region}} --purpose=asymmetric-signing --default-algorithm=rsa-sign-pkcs1-4096-sha512 --protection-level=hsm --project={{project}}',
+      'tofu import google_kms_crypto_key.license_signing projects/{{project}}/locations/{{region}}/keyRings/license-signing-keyring/cryptoKeys/license-signing-key',
     ],
   },
   benchmarks: [],

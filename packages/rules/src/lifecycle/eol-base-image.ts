@@ -20,7 +20,7 @@ export default defineRule({
     commands: [
       'FROM python:3.12-slim AS builder',
       'FROM python:3.12-slim',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1-staging --push .',
     ],
   },
   benchmarks: [],

@@ -31,8 +31,8 @@ export default defineRule({
   remediation: {
     text: 'Upgrade to a supported major version (ADR-001 runs POSTGRES_16), testing on a clone first.',
     commands: [
-      'gcloud sql instances clone coditect-db coditect-db-upgrade-test --project=coditect-cloud-infra',
-      'gcloud sql instances patch coditect-db --database-version=POSTGRES_16 --project=coditect-cloud-infra',
+      'gcloud sql instances clone {{database.instance}} {{database.instance}}-upgrade-test --project={{project}}',
+      'gcloud sql instances patch {{database.instance}} --database-version=POSTGRES_16 --project={{project}}',
     ],
   },
   benchmarks: [],

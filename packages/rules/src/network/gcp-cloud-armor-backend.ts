@@ -20,8 +20,8 @@ export default defineRule({
   remediation: {
     text: 'Create a Cloud Armor policy and attach it through a BackendConfig referenced by the Service (GKE Ingress), or directly to the backend service.',
     commands: [
-      'gcloud compute security-policies create coditect-backend-armor --project=coditect-cloud-infra',
-      'gcloud compute backend-services update <backend-service> --security-policy=coditect-backend-armor --global --project=coditect-cloud-infra',
+      'gcloud compute security-policies create coditect-backend-armor --project={{project}}',
+      'gcloud compute backend-services update <backend-service> --security-policy=coditect-backend-armor --global --project={{project}}',
     ],
   },
   messages: {

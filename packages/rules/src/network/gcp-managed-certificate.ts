@@ -19,8 +19,8 @@ export default defineRule({
   remediation: {
     text: "Create a Google-managed certificate for the domain (or a ManagedCertificate for the GKE Ingress) and point the domain's DNS at the load balancer's address so it can provision.",
     commands: [
-      'gcloud compute ssl-certificates create coditect-backend-staging-cert --domains=staging-api.coditect.ai --global --project=coditect-cloud-infra',
-      'gcloud compute ssl-certificates describe coditect-backend-staging-cert --global --project=coditect-cloud-infra --format="value(managed.status, managed.domainStatus)"',
+      'gcloud compute ssl-certificates create coditect-backend-staging-cert --domains=staging-api.coditect.ai --global --project={{project}}',
+      'gcloud compute ssl-certificates describe coditect-backend-staging-cert --global --project={{project}} --format="value(managed.status, managed.domainStatus)"',
     ],
   },
   messages: {

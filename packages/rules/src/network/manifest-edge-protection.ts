@@ -37,7 +37,7 @@ export default defineRule({
   remediation: {
     text: 'Create the Cloud Armor policy, reference it from a BackendConfig, and attach that to the Ingress backend Service.',
     commands: [
-      'gcloud compute security-policies create coditect-backend-armor --project=coditect-cloud-infra',
+      'gcloud compute security-policies create coditect-backend-armor --project={{project}}',
       `kubectl apply -f - <<EOF
 apiVersion: cloud.google.com/v1
 kind: BackendConfig

@@ -55,7 +55,7 @@ export default defineRule({
   remediation: {
     text: 'Create one alert policy per signal with a notification channel (OpenTofu `google_monitoring_alert_policy`, or the console); keep the display names of the configuration so the audit finds them by name.',
     commands: [
-      'gcloud alpha monitoring policies create --policy-from-file=alert-error-rate.json --project=coditect-cloud-infra',
+      'gcloud alpha monitoring policies create --policy-from-file=alert-error-rate.json --project={{project}}',
     ],
   },
   messages: {

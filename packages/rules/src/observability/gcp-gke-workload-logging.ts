@@ -18,7 +18,7 @@ export default defineRule({
   remediation: {
     text: 'Enable workload logging, and system monitoring with Managed Service for Prometheus.',
     commands: [
-      'gcloud container clusters update coditect-cluster --logging=SYSTEM,WORKLOAD --monitoring=SYSTEM --enable-managed-prometheus --region=us-central1 --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --logging=SYSTEM,WORKLOAD --monitoring=SYSTEM --enable-managed-prometheus --region={{region}} --project={{project}}',
     ],
   },
   benchmarks: [

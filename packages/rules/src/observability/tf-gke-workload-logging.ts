@@ -16,7 +16,7 @@ export default defineRule({
     text: 'Declare both components explicitly on the cluster and apply.',
     commands: [
       'logging_config {\n  enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"]\n}\nmonitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS"]\n  managed_prometheus {\n    enabled = true\n  }\n}',
-      'gcloud container clusters update coditect-cluster --region=us-central1 --logging=SYSTEM,WORKLOAD --monitoring=SYSTEM --project=coditect-cloud-infra',
+      'gcloud container clusters update coditect-cluster --region={{region}} --logging=SYSTEM,WORKLOAD --monitoring=SYSTEM --project={{project}}',
     ],
   },
   benchmarks: [

@@ -27,7 +27,7 @@ export default defineRule({
   remediation: {
     text: 'Grant the reader role to the node service account, preferably on the repository only.',
     commands: [
-      'gcloud artifacts repositories add-iam-policy-binding coditect-backend --location=us-central1 --member=serviceAccount:374018874256-compute@developer.gserviceaccount.com --role=roles/artifactregistry.reader --project=coditect-cloud-infra',
+      'gcloud artifacts repositories add-iam-policy-binding coditect-backend --location={{region}} --member=serviceAccount:374018874256-compute@developer.gserviceaccount.com --role=roles/artifactregistry.reader --project={{project}}',
     ],
   },
   messages: {

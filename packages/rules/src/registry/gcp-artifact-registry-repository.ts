@@ -19,8 +19,8 @@ export default defineRule({
   remediation: {
     text: 'Enable the API and create the Docker repository in the expected location.',
     commands: [
-      `gcloud services enable ${API} --project=coditect-cloud-infra`,
-      'gcloud artifacts repositories create coditect-backend --repository-format=docker --location=us-central1 --project=coditect-cloud-infra',
+      `gcloud services enable ${API} --project={{project}}`,
+      'gcloud artifacts repositories create coditect-backend --repository-format=docker --location={{region}} --project={{project}}',
     ],
   },
   messages: {

@@ -15,7 +15,7 @@ export default defineRule({
     'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401" and "All future projects MUST use Artifact Registry". An enabled Container Registry API keeps old gcr.io tooling and documentation looking usable.',
   remediation: {
     text: 'Disable the API once nothing references gcr.io (gcr.io-domain repositories in Artifact Registry keep serving gcr.io paths without it).',
-    commands: [`gcloud services disable ${API} --project=coditect-cloud-infra`],
+    commands: [`gcloud services disable ${API} --project={{project}}`],
   },
   messages: {
     disabled: `${API} is not enabled in {{project}}.`,

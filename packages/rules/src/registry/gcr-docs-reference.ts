@@ -20,8 +20,8 @@ export default defineRule({
   remediation: {
     text: 'Rewrite the guide to build, push and pull from the Artifact Registry repository, and configure Docker for its host.',
     commands: [
-      'gcloud auth configure-docker us-central1-docker.pkg.dev',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
+      'gcloud auth configure-docker {{region}}-docker.pkg.dev',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
       "grep -rn 'gcr\\.io' --include='*.md' .",
     ],
   },

@@ -64,11 +64,11 @@ export default defineRule({
   remediation: {
     text: "Push the project's images to the Artifact Registry repository and reference them there. Where gcr.io names must keep working (old manifests, third-party tooling), migrate the project to gcr.io-domain repositories in Artifact Registry.",
     commands: [
-      'gcloud services enable artifactregistry.googleapis.com --project=coditect-cloud-infra',
-      'gcloud artifacts repositories create coditect-backend --repository-format=docker --location=us-central1 --project=coditect-cloud-infra',
-      'gcloud auth configure-docker us-central1-docker.pkg.dev',
-      'docker buildx build --platform linux/amd64 -t us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
-      'gcloud artifacts docker upgrade migrate --projects=coditect-cloud-infra   # gcr.io-domain repositories in Artifact Registry',
+      'gcloud services enable artifactregistry.googleapis.com --project={{project}}',
+      'gcloud artifacts repositories create coditect-backend --repository-format=docker --location={{region}} --project={{project}}',
+      'gcloud auth configure-docker {{region}}-docker.pkg.dev',
+      'docker buildx build --platform linux/amd64 -t {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.0-staging --push .',
+      'gcloud artifacts docker upgrade migrate --projects={{project}}   # gcr.io-domain repositories in Artifact Registry',
     ],
   },
   benchmarks: [],

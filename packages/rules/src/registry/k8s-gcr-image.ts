@@ -27,9 +27,9 @@ export default defineRule({
   remediation: {
     text: 'Push the image to the Artifact Registry repository and point the workload at it.',
     commands: [
-      'gcloud artifacts docker images list us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend',
-      'kubectl set image deployment/coditect-backend backend=us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1 -n coditect-staging',
-      'gcloud artifacts docker upgrade migrate --projects=coditect-cloud-infra   # gcr.io-domain repositories in Artifact Registry',
+      'gcloud artifacts docker images list {{region}}-docker.pkg.dev/{{project}}/coditect-backend',
+      'kubectl set image deployment/coditect-backend backend={{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1 -n coditect-staging',
+      'gcloud artifacts docker upgrade migrate --projects={{project}}   # gcr.io-domain repositories in Artifact Registry',
     ],
   },
   benchmarks: [],

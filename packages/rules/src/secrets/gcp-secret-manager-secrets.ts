@@ -17,7 +17,7 @@ export default defineRule({
   remediation: {
     text: 'Create the secret (automatic replication) and add its value out of band, never through a file in the repository.',
     commands: [
-      'printf %s "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project=coditect-cloud-infra',
+      'printf %s "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project={{project}}',
     ],
   },
   messages: {

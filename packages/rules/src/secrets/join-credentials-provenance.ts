@@ -44,7 +44,7 @@ export default defineRule({
   remediation: {
     text: 'Create the values in Secret Manager, install External Secrets Operator with a gcpsm ClusterSecretStore, and let an ExternalSecret own the Secret the app reads.',
     commands: [
-      'echo -n "$(openssl rand -base64 32)" | gcloud secrets create db-password-staging --data-file=- --replication-policy=automatic --project=coditect-cloud-infra',
+      'echo -n "$(openssl rand -base64 32)" | gcloud secrets create db-password-staging --data-file=- --replication-policy=automatic --project={{project}}',
       'helm install external-secrets external-secrets/external-secrets -n external-secrets-system --create-namespace',
       'kubectl apply -f k8s/cluster-secret-store.yaml -f k8s/external-secret.yaml',
       'kubectl get externalsecret backend-secrets -n coditect-staging',

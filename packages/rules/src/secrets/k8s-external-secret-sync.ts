@@ -24,7 +24,7 @@ export default defineRule({
     commands: [
       'kubectl describe externalsecret backend-secrets -n coditect-staging',
       'kubectl get clustersecretstore gcp-secret-manager -o jsonpath="{.status.conditions}"',
-      'gcloud secrets versions access latest --secret=db-password-staging --project=coditect-cloud-infra >/dev/null && echo readable',
+      'gcloud secrets versions access latest --secret=db-password-staging --project={{project}} >/dev/null && echo readable',
     ],
   },
   benchmarks: [],

@@ -29,7 +29,7 @@ export default defineRule({
   remediation: {
     text: 'Store the values in Secret Manager and let External Secrets Operator own the Kubernetes Secret.',
     commands: [
-      'echo -n "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project=coditect-cloud-infra',
+      'echo -n "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project={{project}}',
       'helm install external-secrets external-secrets/external-secrets -n external-secrets-system --create-namespace',
       'kubectl apply -f k8s/secret-store.yaml -f k8s/external-secret.yaml',
       'kubectl get externalsecret backend-secrets -n coditect-staging   # READY True, then the Secret is owned by it',

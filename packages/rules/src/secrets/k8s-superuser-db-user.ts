@@ -28,7 +28,7 @@ export default defineRule({
   remediation: {
     text: 'Create the dedicated application role with DML rights only and put it in the live Secret, then restart the app.',
     commands: [
-      'gcloud sql users create license_api_staging --instance=coditect-db --password="$(openssl rand -base64 32)"',
+      'gcloud sql users create license_api_staging --instance={{database.instance}} --password="$(openssl rand -base64 32)"',
       'kubectl create secret generic backend-secrets --namespace=coditect-staging --from-literal=db-user="license_api_staging" --from-literal=db-password="..." --dry-run=client -o yaml | kubectl apply -f -',
       'kubectl rollout restart deployment/coditect-backend -n coditect-staging',
     ],

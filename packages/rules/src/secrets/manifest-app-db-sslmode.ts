@@ -63,7 +63,7 @@ export default defineRule({
     commands: [
       'kubectl create configmap backend-db --namespace=coditect-staging --from-literal=DB_SSLMODE=require --dry-run=client -o yaml | kubectl apply -f -',
       '# or in the URL: postgres://license_api_staging:...@10.28.0.3:5432/coditect?sslmode=require',
-      'gcloud sql instances patch coditect-db --ssl-mode=ENCRYPTED_ONLY --project=coditect-cloud-infra',
+      'gcloud sql instances patch {{database.instance}} --ssl-mode=ENCRYPTED_ONLY --project={{project}}',
     ],
   },
   benchmarks: [],

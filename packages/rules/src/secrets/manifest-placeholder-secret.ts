@@ -38,7 +38,7 @@ export default defineRule({
   remediation: {
     text: 'Replace every placeholder with the real value, created from the real source rather than committed to the repository (better: from Secret Manager through External Secrets, see manifest-secrets-not-from-secret-manager).',
     commands: [
-      'REDIS_HOST=$(gcloud redis instances describe coditect-redis-staging --region=us-central1 --project=coditect-cloud-infra --format="value(host)")',
+      'REDIS_HOST=$(gcloud redis instances describe {{redis.instance}} --region={{region}} --project={{project}} --format="value(host)")',
       'kubectl create secret generic backend-secrets --namespace=coditect-staging --from-literal=django-secret-key="$(openssl rand -base64 64)" --from-literal=db-host="10.28.0.3" --from-literal=db-port="5432" --from-literal=redis-host="$REDIS_HOST" --from-literal=redis-port="6379" --dry-run=client -o yaml | kubectl apply -f -',
       'kubectl rollout restart deployment/coditect-backend -n coditect-staging',
     ],

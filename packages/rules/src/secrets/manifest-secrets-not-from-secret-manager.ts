@@ -29,7 +29,7 @@ export default defineRule({
   remediation: {
     text: 'Store the values in Secret Manager and let External Secrets Operator create the Kubernetes Secret; delete the hand-made manifest.',
     commands: [
-      'echo -n "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project=coditect-cloud-infra',
+      'echo -n "$(openssl rand -base64 64)" | gcloud secrets create django-secret-key --data-file=- --replication-policy=automatic --project={{project}}',
       'helm install external-secrets external-secrets/external-secrets -n external-secrets-system --create-namespace',
       `kubectl apply -f - <<EOF
 apiVersion: external-secrets.io/v1
@@ -39,7 +39,7 @@ metadata:
 spec:
   provider:
     gcpsm:
-      projectID: coditect-cloud-infra
+      projectID: {{project}}
 ---
 apiVersion: external-secrets.io/v1
 kind: ExternalSecret

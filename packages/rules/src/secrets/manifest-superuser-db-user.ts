@@ -27,7 +27,7 @@ export default defineRule({
   remediation: {
     text: 'Create a dedicated application role with DML rights only, and give the app that user instead of postgres.',
     commands: [
-      'gcloud sql users create license_api_staging --instance=coditect-db --password="$(openssl rand -base64 32)"',
+      'gcloud sql users create license_api_staging --instance={{database.instance}} --password="$(openssl rand -base64 32)"',
       "psql -h 10.28.0.3 -U postgres -d coditect -c 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO license_api_staging; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO license_api_staging;'",
       'kubectl create secret generic backend-secrets --namespace=coditect-staging --from-literal=db-user="license_api_staging" --from-literal=db-password="..." --dry-run=client -o yaml | kubectl apply -f -',
     ],

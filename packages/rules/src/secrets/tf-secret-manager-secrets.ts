@@ -37,13 +37,13 @@ export default defineRule({
     commands: [
       `resource "google_secret_manager_secret" "secrets" {
   for_each  = toset(["django-secret-key", "db-password-staging", "redis-password-staging"])
-  project   = "coditect-cloud-infra"
+  project   = "{{project}}"
   secret_id = each.key
   replication {
     auto {}
   }
 }`,
-      'tofu import \'google_secret_manager_secret.secrets["django-secret-key"]\' projects/coditect-cloud-infra/secrets/django-secret-key',
+      'tofu import \'google_secret_manager_secret.secrets["django-secret-key"]\' projects/{{project}}/secrets/django-secret-key',
       'tofu plan',
     ],
   },

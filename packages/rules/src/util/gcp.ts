@@ -13,17 +13,13 @@ import {
   type GcpSqlInstance,
   type Resource,
 } from '@coditect-audit/core';
+import { sqlInstanceResource } from '@coditect-audit/core/views';
 
 const tf = (type: string, name: string) => declarationKey({ layer: 'tf', type, name });
 
 export const gcpResource = {
   project: (project: string): Resource => ({ id: `gcp:project/${project}`, kind: 'GcpProject', name: project }),
-  sqlInstance: (i: { project: string; name: string }): Resource => ({
-    id: `gcp:sql/${i.project}/${i.name}`,
-    kind: 'CloudSqlInstance',
-    name: i.name,
-    declaredAs: tf('google_sql_database_instance', i.name),
-  }),
+  sqlInstance: (i: { project: string; name: string }): Resource => sqlInstanceResource(i),
   sqlDatabase: (project: string, instance: string, database: string): Resource => ({
     id: `gcp:sql/${project}/${instance}/databases/${database}`,
     kind: 'CloudSqlDatabase',
@@ -106,14 +102,7 @@ export function wasRead(read: readonly string[], scope: string): boolean {
   return read.some((r) => r === scope || scope.startsWith(`${r}/`));
 }
 
-export const READ_REPLICA = 'READ_REPLICA_INSTANCE';
-
-/** Why a Cloud SQL instance is a read replica (its primary holds backups and HA), or undefined. */
-export function replicaOf(i: GcpSqlInstance): string | undefined {
-  if (i.instanceType === READ_REPLICA) return `instanceType = ${READ_REPLICA}`;
-  if (i.masterInstanceName) return `masterInstanceName = ${i.masterInstanceName}`;
-  return undefined;
-}
+export { READ_REPLICA, replicaOf } from '@coditect-audit/core/views';
 
 /** Members holding one of `roles` in the policy (conditional bindings included, with their condition). */
 export function holders(policy: GcpIamPolicy | undefined, roles: readonly string[]): string[] {

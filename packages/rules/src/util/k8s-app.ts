@@ -13,6 +13,7 @@ import type {
   Resource,
   SecretKey,
 } from '@coditect-audit/core';
+import { asArray, asRecord, asString } from '@coditect-audit/core/views';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -81,17 +82,7 @@ export function objectLocation(o: K8sObject): Location {
   return locationAt(o, '/metadata/name');
 }
 
-export function asRecord(v: unknown): Json | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-}
-
-export function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-export function asString(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
+export { asArray, asRecord, asString };
 
 /** A number; a quoted integer (`"2"`) is read as the number it spells. */
 export function asNumber(v: unknown): number | undefined {

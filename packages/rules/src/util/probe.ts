@@ -12,6 +12,7 @@ import {
   type RedisProbe,
   type Resource,
 } from '@coditect-audit/core';
+import { postgresServerResource as postgresServerResourceOfView } from '@coditect-audit/core/views';
 
 /** The app's database role; findings point at the Secret that names it, when the repository has one. */
 export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resource {
@@ -27,14 +28,8 @@ export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resou
 }
 
 /** The database server; findings point at the Cloud SQL instance's `.tf` block, when there is one. */
-export function postgresServerResource(d: PostgresProbe, exp: Expectations): Resource {
-  return {
-    id: `postgres://${d.endpoint}`,
-    kind: 'PostgresServer',
-    name: d.endpoint,
-    declaredAs: declarationKey({ layer: 'tf', type: 'google_sql_database_instance', name: exp.database.instance }),
-  };
-}
+/** The probed PostgreSQL server as a verdict resource (the identity lives with the Cloud SQL view). */
+export const postgresServerResource = postgresServerResourceOfView;
 
 export function redisResource(d: RedisProbe, exp: Expectations): Resource {
   return {

@@ -41,7 +41,7 @@ export default defineRule({
     spec:
       containers:
         - name: backend
-          image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1
+          image: {{region}}-docker.pkg.dev/{{project}}/coditect-backend/coditect-cloud-backend:v1.0.1
           livenessProbe:
             httpGet: { path: /api/v1/health/live, port: 8000 }
           readinessProbe:

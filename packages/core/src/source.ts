@@ -1,0 +1,175 @@
+/**
+ * Rules over views (issue #18): one rule per concern, evaluated once per source the snapshot may have.
+ *
+ * `defineViewRule` takes one check over a view kind and the sources it judges (`tf`, `gcp`, `probe`;
+ * `manifest`, `k8s`; and `drift`, declared against live). The engine runs each source as its own unit
+ * (`evaluationUnits`): a source whose layer was not collected is skipped for that source only, a failed facet
+ * is an `error` of that source only, and every verdict carries the rule's id and its `source`.
+ *
+ * Aliases: a source that continues an old per-layer rule names it (`alias: 'tf-sql-ssl-mode'`). The old id
+ * stays an alias of the rule (config overrides, suppressions, `--rule`, `explain`) and the source's verdicts
+ * keep the fingerprints that rule wrote (`fingerprintOf(alias, resource, discriminator)`), so baselines and
+ * SARIF fingerprints written before the merge still match. A source without an alias fingerprints with
+ * `<rule id>/<source>`.
+ */
+import { defineRule, type Rule, type RuleContext, type RuleDefinition, RuleDefinitionError } from './rule.js';
+import type { FacetName, Layer } from './snapshot/index.js';
+import type { Verdict } from './verdict.js';
+import { PAIRING, type SourceOf, type ViewKind, type ViewOf, VIEWS, viewsOf } from './views/index.js';
+
+/** The source that compares a declaration with what runs (the live layer's verdict, at the live resource). */
+export const DRIFT = 'drift';
+
+export interface RuleSource {
+  /** `tf`, `gcp`, `probe`, `manifest`, `k8s`, or `drift`. */
+  name: string;
+  layer: Layer;
+  facets: FacetName[];
+  /** The old per-layer rule id this source continues. */
+  alias?: string;
+}
+
+export interface ViewRuleContext<K extends ViewKind, M extends string> extends RuleContext<FacetName, M> {
+  source: SourceOf<K> | typeof DRIFT;
+  /** What this source shows of the view kind (empty for `drift`). */
+  views: readonly ViewOf[K][];
+  /** `drift` only: each declaration paired with the live resource of the same key. */
+  pairs: readonly { declared: ViewOf[K]; live: ViewOf[K] }[];
+}
+
+export interface ViewRuleDefinition<K extends ViewKind, M extends string>
+  extends Omit<
+    RuleDefinition<FacetName, M>,
+    'layer' | 'facets' | 'optionalFacets' | 'crossLayer' | 'check' | 'aliases'
+  > {
+  view: K;
+  /** The sources judged, in report order, each with the old rule id it continues. */
+  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string; facets?: FacetName[] }>>;
+  /** Further aliases of the rule as a whole (renames). */
+  aliases?: string[];
+  check(ctx: ViewRuleContext<K, M>): void;
+}
+
+/** A rule with one check over a view kind, judged per source; `sources` lists them (the first is `layer`). */
+export function defineViewRule<K extends ViewKind, M extends string>(
+  def: ViewRuleDefinition<K, M>,
+): Rule<FacetName, M> {
+  const kinds = VIEWS[def.view] as Record<
+    string,
+    { layer: Layer; facets: readonly FacetName[]; optionalFacets?: readonly FacetName[] }
+  >;
+  if (!kinds) throw new RuleDefinitionError(`rule "${def.id}": unknown view "${String(def.view)}"`);
+  const sources: RuleSource[] = [];
+  for (const [name, spec] of Object.entries(def.sources ?? {}) as [
+    string,
+    { alias?: string; facets?: FacetName[] },
+  ][]) {
+    let layer: Layer;
+    let facets: FacetName[];
+    if (name === DRIFT) {
+      const pairing = PAIRING[def.view];
+      const declared = kinds[pairing.declared]!;
+      const live = kinds[pairing.live]!;
+      layer = live.layer;
+      facets = [...live.facets, ...declared.facets];
+    } else {
+      const s = kinds[name];
+      if (!s) throw new RuleDefinitionError(`rule "${def.id}": view "${def.view}" has no source "${name}"`);
+      layer = s.layer;
+      // Further facets this rule needs from the source (attributes the builder fills only when they are read,
+      // e.g. the backup runs of Cloud SQL): a failure of one is an error of this rule's source only.
+      for (const f of spec?.facets ?? [])
+        if (!s.optionalFacets?.includes(f))
+          throw new RuleDefinitionError(
+            `rule "${def.id}": source "${name}" of view "${def.view}" does not read facet "${f}"`,
+          );
+      facets = [...s.facets, ...(spec?.facets ?? [])];
+    }
+    sources.push({ name, layer, facets, ...(spec?.alias ? { alias: spec.alias } : {}) });
+  }
+  if (sources.length === 0) throw new RuleDefinitionError(`rule "${def.id}": "sources" must list at least one source`);
+  const { view, sources: _s, check, ...rest } = def;
+  const rule = defineRule<FacetName, M>({
+    ...rest,
+    aliases: [...(def.aliases ?? []), ...sources.flatMap((s) => (s.alias ? [s.alias] : []))],
+    layer: sources[0]!.layer,
+    facets: [...new Set(sources.flatMap((s) => s.facets))],
+    crossLayer: new Set(sources.map((s) => s.layer)).size > 1,
+    // The engine runs the sources through `evaluationUnits`; this is what each unit calls.
+    check: (ctx) => {
+      const s = (ctx as ViewRuleContext<K, M>).source;
+      if (s === undefined) throw new Error(`rule "${def.id}" runs per source (engine evaluationUnits)`);
+      check(ctx as ViewRuleContext<K, M>);
+    },
+  });
+  return Object.assign(rule, { sources, view });
+}
+
+/** The id a source's verdicts are fingerprinted with. */
+export function fingerprintIdOf(rule: Rule, source: RuleSource): string {
+  return source.alias ?? `${rule.id}/${source.name}`;
+}
+
+export interface EvaluationUnit {
+  /** What the engine runs: the rule itself, or one source of it shaped as a rule of that source's layer. */
+  unit: Rule;
+  rule: Rule;
+  source?: RuleSource;
+}
+
+/** A rule without sources is one unit; a view rule is one unit per source. */
+export function evaluationUnits(rule: Rule): EvaluationUnit[] {
+  const sources = rule.sources;
+  if (!sources?.length || !rule.view) return [{ unit: rule, rule }];
+  const kind = rule.view as ViewKind;
+  return sources.map((source) => {
+    const unit: Rule = {
+      ...rule,
+      id: fingerprintIdOf(rule, source),
+      layer: source.layer,
+      facets: source.facets,
+      optionalFacets: [],
+      crossLayer: source.name === DRIFT,
+      check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
+    };
+    return { unit, rule, source };
+  });
+}
+
+function sourceContext(kind: ViewKind, source: RuleSource, ctx: RuleContext<FacetName, string>) {
+  const exp = ctx.env.expectations;
+  const build = (name: string) =>
+    viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp, (f) => source.facets.includes(f));
+  let views: readonly unknown[] = [];
+  const pairs: { declared: unknown; live: unknown }[] = [];
+  if (source.name === DRIFT) {
+    const pairing = PAIRING[kind] as { declared: string; live: string; key(v: unknown): string | undefined };
+    const declared = new Map<string, unknown>();
+    for (const d of build(pairing.declared).items) {
+      const key = pairing.key(d);
+      if (key !== undefined) declared.set(key, d);
+    }
+    for (const l of build(pairing.live).items) {
+      const key = pairing.key(l);
+      const d = key === undefined ? undefined : declared.get(key);
+      if (d) pairs.push({ declared: d, live: l });
+    }
+    if (pairs.length === 0) ctx.skip(`no declared ${kind} was found live under the same name`);
+  } else {
+    const set = build(source.name);
+    for (const e of set.empty) ctx.skip(e.reason, e.resource);
+    if (set.items.length === 0 && set.empty.length === 0) ctx.skip(set.none);
+    views = set.items;
+  }
+  return { ...ctx, source: source.name, views, pairs } as ViewRuleContext<ViewKind, string>;
+}
+
+/** Verdicts of a unit become verdicts of the rule, marked with their source (fingerprints untouched). */
+export function stampSource(verdicts: Verdict[], u: EvaluationUnit): Verdict[] {
+  if (!u.source) return verdicts;
+  for (const v of verdicts) {
+    v.ruleId = u.rule.id;
+    v.source = u.source.name;
+  }
+  return verdicts;
+}

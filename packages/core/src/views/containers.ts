@@ -1,0 +1,165 @@
+/**
+ * Containers declared in Kubernetes manifests: where each workload kind keeps its pod spec, every
+ * container and init container in it, stable resource ids and exact locations by JSON pointer.
+ */
+import type { Location } from '../location.js';
+import type { K8sManifestFile, K8sObject } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+
+/** Path from the object root to the pod spec, per workload kind. */
+const POD_SPEC_PATH: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** API groups that serve the built-in workload kinds; a custom resource that reuses a kind name is not one. */
+const WORKLOAD_GROUPS = new Set(['', 'apps', 'extensions', 'batch']);
+
+export type ContainerField = 'containers' | 'initContainers';
+
+export interface ManifestContainer {
+  object: K8sObject;
+  field: ContainerField;
+  index: number;
+  /** The container's `name`, or `#<index>` when it has none. */
+  name: string;
+  /** JSON pointer of the container within the object, e.g. `/spec/template/spec/containers/0`. */
+  pointer: string;
+  /** JSON pointer of the pod spec within the object. */
+  podPointer: string;
+  container: Record<string, unknown>;
+  podSpec: Record<string, unknown>;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The pod spec pointer of a built-in workload object, or undefined for anything else. */
+export function podSpecPointer(obj: K8sObject): string | undefined {
+  const path = POD_SPEC_PATH[obj.kind];
+  if (!path || !WORKLOAD_GROUPS.has(apiGroup(obj.apiVersion))) return undefined;
+  return `/${path.join('/')}`;
+}
+
+/** Reads a value by JSON pointer (`/a/0/b`); `~1` and `~0` are unescaped. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = cur[Number(key)];
+    else if (isObject(cur)) cur = cur[key];
+    else return undefined;
+  }
+  return cur;
+}
+
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Every container and init container of a workload object, in document order. */
+export function containersOf(obj: K8sObject): ManifestContainer[] {
+  const podPointer = podSpecPointer(obj);
+  if (podPointer === undefined) return [];
+  const podSpec = valueAt(obj.object, podPointer);
+  if (!isObject(podSpec)) return [];
+  const out: ManifestContainer[] = [];
+  for (const field of ['initContainers', 'containers'] as const) {
+    const list = podSpec[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (!isObject(container)) return;
+      const name = typeof container.name === 'string' && container.name ? container.name : `#${index}`;
+      out.push({
+        object: obj,
+        field,
+        index,
+        name,
+        pointer: `${podPointer}/${field}/${index}`,
+        podPointer,
+        container,
+        podSpec,
+      });
+    });
+  }
+  return out;
+}
+
+/** Every container of every workload in the manifest files. */
+export function manifestContainers(files: readonly K8sManifestFile[]): ManifestContainer[] {
+  return files.flatMap((f) => f.objects.flatMap(containersOf));
+}
+
+/** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
+export function objectKey(obj: K8sObject): string {
+  return obj.namespace ? `${obj.kind}/${obj.namespace}/${obj.name}` : `${obj.kind}/${obj.name}`;
+}
+
+/** A manifest object as a verdict resource: `k8s/app.yaml#Deployment/coditect-staging/coditect-backend`. */
+export function objectResource(obj: K8sObject): Resource {
+  return {
+    id: `${obj.file}#${objectKey(obj)}`,
+    kind: obj.kind,
+    name: obj.name,
+    ...(obj.namespace ? { namespace: obj.namespace } : {}),
+    file: obj.file,
+  };
+}
+
+/**
+ * A container as a verdict resource: `k8s/app.yaml#Deployment/coditect-staging/coditect-backend/containers/backend`.
+ * Container names are unique within a pod, so the id is stable when containers are reordered.
+ */
+export function containerResource(c: ManifestContainer): Resource {
+  return {
+    id: `${c.object.file}#${objectKey(c.object)}/${c.field}/${c.name}`,
+    kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
+    name: `${c.object.name}/${c.name}`,
+    ...(c.object.namespace ? { namespace: c.object.namespace } : {}),
+    file: c.object.file,
+  };
+}
+
+/**
+ * The location of the first pointer that has a recorded position; each pointer falls back to its
+ * parents, and finally to the object's first line.
+ */
+export function locate(obj: K8sObject, ...pointers: string[]): Location {
+  for (const pointer of pointers) {
+    let p = pointer;
+    for (;;) {
+      const pos = obj.positions[p];
+      if (pos) return { file: obj.file, startLine: pos.line, startColumn: pos.column };
+      if (p === '') break;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  }
+  return { file: obj.file, startLine: obj.line };
+}
+
+/** Where a container is declared: its `name` key (or the item itself when it has no name). */
+export function containerLocation(c: ManifestContainer): Location {
+  return locate(c.object, `${c.pointer}/name`, c.pointer);
+}
+
+/** The security context of the container and of its pod. */
+export function securityContexts(c: ManifestContainer): { container: JsonObject; pod: JsonObject } {
+  const container = isObject(c.container.securityContext) ? c.container.securityContext : {};
+  const pod = isObject(c.podSpec.securityContext) ? c.podSpec.securityContext : {};
+  return { container, pod };
+}

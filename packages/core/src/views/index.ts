@@ -1,0 +1,136 @@
+/**
+ * Views (issue #18): what every layer shows of one resource kind, normalised, built once per evaluation
+ * (memoised on the facet data) and read by rules. A view kind lists its sources; each source names the layer
+ * and facets it is built from. `@coditect-audit/core/views` also carries the readers the builders share with
+ * rules that do not use views yet (OpenTofu reads, manifest containers, live Kubernetes objects).
+ */
+import type { Expectations } from '../config.js';
+import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
+import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import {
+  type SqlInstanceView,
+  sqlInstancesFromGcp,
+  sqlInstancesFromProbe,
+  sqlInstancesFromTerraform,
+  type ViewSet,
+} from './sql-instance.js';
+import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+
+export * from './attribute.js';
+export * from './cloudsql.js';
+export * from './containers.js';
+export * from './k8s-live.js';
+export * from './sql-instance.js';
+export * from './terraform.js';
+export * from './workload.js';
+
+type Read = <K extends FacetName>(name: K) => FacetMap[K];
+
+export interface ViewSource<V> {
+  layer: Layer;
+  facets: readonly FacetName[];
+  /** Facets a rule may add to this source (`sources: { gcp: { facets: [...] } }`); the builder reads them when `has`. */
+  optionalFacets?: readonly FacetName[];
+  build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
+}
+
+/** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
+export const VIEWS = {
+  'sql-instance': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.sql'],
+      optionalFacets: ['gcp.sql-backup-runs'],
+      build: (facet, _exp, has) =>
+        sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
+    },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.postgres'],
+      build: (facet, exp) => sqlInstancesFromProbe(facet('probe.postgres'), exp),
+    },
+  } satisfies Record<string, ViewSource<SqlInstanceView>>,
+  container: {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => containersFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<ContainerView>>,
+} as const;
+
+export type ViewKind = keyof typeof VIEWS;
+export interface ViewOf {
+  'sql-instance': SqlInstanceView;
+  container: ContainerView;
+}
+export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
+
+/**
+ * How a declaration is paired with what runs, per view kind: the key both sides share (the instance name;
+ * kind/namespace/name/container), or undefined when a side does not settle it.
+ */
+export const PAIRING: {
+  [K in ViewKind]: { declared: SourceOf<K>; live: SourceOf<K>; key(v: ViewOf[K]): string | undefined };
+} = {
+  'sql-instance': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  container: {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => {
+      const o = v.ref.object;
+      return `${o.kind}/${o.namespace ?? '-'}/${o.name}/${v.ref.field}/${v.ref.name}`;
+    },
+  },
+};
+
+const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
+
+/**
+ * The views a source shows, built once per facet data and expectations: every rule that reads the same
+ * view of the same snapshot gets the same objects.
+ */
+export function viewsOf<K extends ViewKind>(
+  kind: K,
+  source: SourceOf<K>,
+  facet: Read,
+  expectations: Expectations,
+  has: (name: FacetName) => boolean = () => false,
+): ViewSet<ViewOf[K]> {
+  const spec = (VIEWS[kind] as unknown as Record<string, ViewSource<ViewOf[K]>>)[source];
+  if (!spec) throw new Error(`view "${kind}" has no source "${source}"`);
+  const anchor = facet(spec.facets[0]!) as object;
+  let byExp = memo.get(anchor);
+  if (!byExp) {
+    byExp = new WeakMap();
+    memo.set(anchor, byExp);
+  }
+  let byKind = byExp.get(expectations);
+  if (!byKind) {
+    byKind = new Map();
+    byExp.set(expectations, byKind);
+  }
+  const extra = (spec.optionalFacets ?? []).filter(has);
+  const key = `${kind}\u0000${source}\u0000${extra.join(',')}`;
+  let set = byKind.get(key) as ViewSet<ViewOf[K]> | undefined;
+  if (!set) {
+    set = spec.build(facet, expectations, has);
+    byKind.set(key, set as ViewSet<unknown>);
+  }
+  return set;
+}

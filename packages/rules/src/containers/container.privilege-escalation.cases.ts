@@ -1,0 +1,204 @@
+import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
+
+/** One table for every source the rule judges; each case names its source first. */
+
+export default {
+  pass: [
+    // ---- manifest
+    {
+      name: 'manifest: escalation off, capabilities dropped',
+      files: {
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+spec:
+  template:
+    spec:
+      containers:
+        - name: backend
+          image: app:1.2.3
+          securityContext:
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: ["ALL"]
+`,
+      },
+    },
+    {
+      name: 'manifest: init container and container both locked (flow style), empty add list',
+      files: {
+        'job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: wait
+          image: busybox:1.36
+          securityContext: {allowPrivilegeEscalation: false, privileged: false}
+      containers:
+        - name: migrate
+          image: app:1.2.3
+          securityContext: {allowPrivilegeEscalation: false, capabilities: {add: [], drop: [ALL]}}
+      restartPolicy: Never
+`,
+      },
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Deployment: no escalation, all capabilities dropped',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            {
+              name: 'backend',
+              image: `${APP_IMAGE}:v1.0.1`,
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+            },
+          ]),
+        ),
+      }),
+    },
+  ],
+  fail: [
+    // ---- manifest
+    {
+      name: 'manifest: no securityContext: allowPrivilegeEscalation defaults to true, located at the container name',
+      files: {
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  template:
+    spec:
+      containers:
+        - name: backend
+          image: app:1.2.3
+`,
+      },
+      expect: [{ messageId: 'escalationNotDisabled', file: 'k8s/deployment.yaml', line: 10, column: 11 }],
+    },
+    {
+      name: 'manifest: privileged, escalation allowed and capabilities added: three findings at their keys',
+      files: {
+        'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+    - name: shell
+      image: busybox:1.36
+      securityContext:
+        allowPrivilegeEscalation: true
+        privileged: true
+        capabilities:
+          add: ["NET_ADMIN", "SYS_TIME"]
+`,
+      },
+      expect: [
+        { messageId: 'escalationAllowed', file: 'pod.yaml', line: 10, column: 9 },
+        { messageId: 'privileged', file: 'pod.yaml', line: 11, column: 9 },
+        { messageId: 'capabilitiesAdded', file: 'pod.yaml', line: 13, column: 11 },
+      ],
+    },
+    {
+      name: 'manifest: CronJob init container adds a capability; its main container is locked',
+      files: {
+        'cron.yaml': `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: backup
+spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: prepare
+              image: busybox:1.36
+              securityContext:
+                allowPrivilegeEscalation: false
+                capabilities:
+                  add: [CHOWN]
+          containers:
+            - name: backup
+              image: backup:3.1.0
+              securityContext:
+                allowPrivilegeEscalation: false
+          restartPolicy: OnFailure
+`,
+      },
+      expect: [{ messageId: 'capabilitiesAdded', file: 'cron.yaml', line: 17, column: 19 }],
+    },
+    {
+      name: 'manifest: multi-document: a StatefulSet after a Service, flow-style container',
+      files: {
+        'db.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: redis
+spec:
+  ports: [{port: 6379}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis
+spec:
+  template:
+    spec:
+      containers: [{name: redis, image: "redis:7.4", securityContext: {privileged: true, allowPrivilegeEscalation: true}}]
+`,
+      },
+      expect: [
+        { messageId: 'privileged', file: 'db.yaml', line: 15, column: 72 },
+        { messageId: 'escalationAllowed', file: 'db.yaml', line: 15, column: 90 },
+      ],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Deployment leaves allowPrivilegeEscalation unset',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
+      }),
+      expect: [{ messageId: 'escalationNotDisabled' }],
+    },
+    {
+      name: 'k8s: a DaemonSet running privileged with NET_ADMIN (three findings on one container)',
+      facets: workloads({
+        'k8s.daemonsets': list(
+          live('DaemonSet', 'node-agent', {
+            spec: {
+              template: {
+                spec: {
+                  containers: [
+                    {
+                      name: 'agent',
+                      image: 'example.org/agent:2.1.0',
+                      securityContext: {
+                        allowPrivilegeEscalation: true,
+                        privileged: true,
+                        capabilities: { add: ['NET_ADMIN'] },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          }),
+        ),
+      }),
+      expect: [{ messageId: 'escalationAllowed' }, { messageId: 'privileged' }, { messageId: 'capabilitiesAdded' }],
+    },
+  ],
+} satisfies RuleCases;
