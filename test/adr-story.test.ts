@@ -122,14 +122,11 @@ const STORY: StoryItem[] = [
     item: 'Issue 4: Redis Authentication and Encryption',
     section: 'Issue 4',
     concerns: ['redis.auth-disabled', 'redis.transit-encryption-disabled'],
-    failing: [
-      'tf-redis-auth',
-      'gcp-redis-auth',
-      'probe-redis-auth',
-      'tf-redis-transit-encryption',
-      'gcp-redis-transit-encryption',
-      'probe-redis-transit-encryption',
-    ],
+    failing: ['redis.auth-disabled', 'redis.transit-encryption-disabled'],
+    sources: {
+      'redis.auth-disabled': ['tf', 'gcp', 'probe'],
+      'redis.transit-encryption-disabled': ['tf', 'gcp', 'probe'],
+    },
   },
   {
     item: 'Issue 5: Secrets Management with Secret Manager',
@@ -189,10 +186,11 @@ const STORY: StoryItem[] = [
     failing: [
       'gcp-sql-automated-backups',
       'gcp-sql-pitr',
-      'gcp-redis-persistence',
+      'backup.redis-persistence',
       'gcp-sql-high-availability',
       'gcp-sql-deletion-protection',
     ],
+    sources: { 'backup.redis-persistence': ['gcp'] },
   },
   {
     item: 'Issue 11: CI/CD Pipeline (long-lived key, unpinned actions)',

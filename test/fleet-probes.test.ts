@@ -148,8 +148,8 @@ describe('a fleet in one scan', () => {
     expect(status('probe-postgres-superuser', 'pg-c')).toEqual(['fail']);
     expect(status('probe-image-platform', 'registry-a')).toContain('pass');
     expect(status('probe-image-platform', 'registry-b')).toContain('fail');
-    expect(status('probe-redis-auth', 'redis-open')).toContain('fail');
-    expect(status('probe-redis-auth', 'redis-acl')).not.toContain('fail');
+    expect(status('redis.auth-disabled', 'redis-open')).toContain('fail');
+    expect(status('redis.auth-disabled', 'redis-acl')).not.toContain('fail');
     expect(status('probe-http-health', 'web-good')).not.toContain('fail');
     expect(status('probe-http-health', 'web-broken')).toContain('fail');
   });

@@ -27,6 +27,11 @@ export interface RuleSource {
   facets: FacetName[];
   /** The old per-layer rule id this source continues. */
   alias?: string;
+  /**
+   * Templates this source words differently under a message id it shares with another source (the old
+   * per-layer rules used the same id with different words: `enabled` for the `.tf` block and the live one).
+   */
+  messages?: Record<string, string>;
 }
 
 export interface ViewRuleContext<K extends ViewKind, M extends string> extends RuleContext<FacetName, M> {
@@ -43,8 +48,11 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
     'layer' | 'facets' | 'optionalFacets' | 'crossLayer' | 'check' | 'aliases'
   > {
   view: K;
-  /** The sources judged, in report order, each with the old rule id it continues. */
-  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string }>>;
+  /**
+   * The sources judged, in report order, each with the old rule id it continues and, when two sources word
+   * the same message id differently, this source's templates for those ids.
+   */
+  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string; messages?: Partial<Record<M, string>> }>>;
   /** Further aliases of the rule as a whole (renames). */
   aliases?: string[];
   check(ctx: ViewRuleContext<K, M>): void;
@@ -57,7 +65,10 @@ export function defineViewRule<K extends ViewKind, M extends string>(
   const kinds = VIEWS[def.view] as Record<string, { layer: Layer; facets: readonly FacetName[] }>;
   if (!kinds) throw new RuleDefinitionError(`rule "${def.id}": unknown view "${String(def.view)}"`);
   const sources: RuleSource[] = [];
-  for (const [name, spec] of Object.entries(def.sources ?? {}) as [string, { alias?: string }][]) {
+  for (const [name, spec] of Object.entries(def.sources ?? {}) as [
+    string,
+    { alias?: string; messages?: Record<string, string> },
+  ][]) {
     let layer: Layer;
     let facets: FacetName[];
     if (name === DRIFT) {
@@ -72,7 +83,18 @@ export function defineViewRule<K extends ViewKind, M extends string>(
       layer = s.layer;
       facets = [...s.facets];
     }
-    sources.push({ name, layer, facets, ...(spec?.alias ? { alias: spec.alias } : {}) });
+    for (const id of Object.keys(spec?.messages ?? {}))
+      if (!(id in (def.messages as Record<string, string>)))
+        throw new RuleDefinitionError(
+          `rule "${def.id}": source "${name}" words message "${id}", which "messages" does not define`,
+        );
+    sources.push({
+      name,
+      layer,
+      facets,
+      ...(spec?.alias ? { alias: spec.alias } : {}),
+      ...(spec?.messages && Object.keys(spec.messages).length ? { messages: spec.messages } : {}),
+    });
   }
   if (sources.length === 0) throw new RuleDefinitionError(`rule "${def.id}": "sources" must list at least one source`);
   const { view, sources: _s, check, ...rest } = def;
@@ -117,6 +139,7 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       facets: source.facets,
       optionalFacets: [],
       crossLayer: source.name === DRIFT,
+      ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
       check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
     };
     return { unit, rule, source };

@@ -15,6 +15,13 @@ import {
   type ViewSet,
 } from './sql-instance.js';
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
+import {
+  type RedisInstanceView,
+  redisInstancesFromGcp,
+  redisInstancesFromProbe,
+  redisInstancesFromTerraform,
+} from './redis-instance.js';
 
 export * from './attribute.js';
 export * from './containers.js';
@@ -22,6 +29,8 @@ export * from './k8s-live.js';
 export * from './sql-instance.js';
 export * from './terraform.js';
 export * from './workload.js';
+export * from './redis-instance.js';
+export * from './gke-cluster.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -59,12 +68,35 @@ export const VIEWS = {
         containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
     },
   } satisfies Record<string, ViewSource<ContainerView>>,
+  'redis-instance': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => redisInstancesFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.redis'], build: (facet) => redisInstancesFromGcp(facet('gcp.redis')) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.redis'],
+      build: (facet, exp) => redisInstancesFromProbe(facet('probe.redis'), exp),
+    },
+  } satisfies Record<string, ViewSource<RedisInstanceView>>,
+  'gke-cluster': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => gkeClustersFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.gke'], build: (facet) => gkeClustersFromGcp(facet('gcp.gke')) },
+  } satisfies Record<string, ViewSource<GkeClusterView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
 export interface ViewOf {
   'sql-instance': SqlInstanceView;
   container: ContainerView;
+  'redis-instance': RedisInstanceView;
+  'gke-cluster': GkeClusterView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -87,6 +119,16 @@ export const PAIRING: {
       const o = v.ref.object;
       return `${o.kind}/${o.namespace ?? '-'}/${o.name}/${v.ref.field}/${v.ref.name}`;
     },
+  },
+  'redis-instance': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  'gke-cluster': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
   },
 };
 
