@@ -137,10 +137,11 @@ const STORY: StoryItem[] = [
       'k8s-secrets-not-from-secret-manager',
       'join-credentials-provenance',
       'gcp-secret-manager-secrets',
-      'gcp-gke-secrets-encryption',
-      'gcp-gke-workload-identity',
+      'gke.secrets-encryption',
+      'gke.workload-identity',
       'k8s-workload-identity',
     ],
+    sources: { 'gke.secrets-encryption': ['gcp'], 'gke.workload-identity': ['gcp'] },
   },
   {
     item: 'Issue 6: Cloud KMS License Signing',
@@ -171,7 +172,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 9: Monitoring and Alerting',
     section: 'Issue 9',
     concerns: ['observability.workload-logging', 'observability.alerting'],
-    failing: ['tf-gke-workload-logging', 'gcp-gke-workload-logging', 'gcp-alert-policies'],
+    failing: ['observability.workload-logging', 'gcp-alert-policies'],
+    sources: { 'observability.workload-logging': ['tf', 'gcp'] },
   },
   {
     item: 'Issue 10: Disaster Recovery and Backups',

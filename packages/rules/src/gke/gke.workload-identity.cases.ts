@@ -1,5 +1,7 @@
 import type { RuleCases } from '../cases.js';
+import { gkeCluster, gkeFacet } from '../util/gcp-cases.js';
 
+/** One table for every source the rule judges; each case names its source first. */
 const cluster = (body: string) => `resource "google_container_cluster" "primary" {
   name     = "coditect-cluster"
   location = "us-central1"
@@ -9,8 +11,9 @@ ${body}
 
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'a literal workload pool',
+      name: 'tf: a literal workload pool',
       files: {
         'main.tf': cluster(`  workload_identity_config {
     workload_pool = "coditect-cloud-infra.svc.id.goog"
@@ -18,7 +21,7 @@ export default {
       },
     },
     {
-      name: 'a module: the pool is a template over the project variable',
+      name: 'tf: a module: the pool is a template over the project variable',
       files: {
         'opentofu/modules/gke/main.tf': cluster(`  workload_identity_config {
     workload_pool = "\${var.project_id}.svc.id.goog"
@@ -26,11 +29,11 @@ export default {
       },
     },
     {
-      name: 'an Autopilot cluster',
+      name: 'tf: an Autopilot cluster',
       files: { 'main.tf': cluster('  enable_autopilot = true') },
     },
     {
-      name: 'a node pool on the GKE metadata server',
+      name: 'tf: a node pool on the GKE metadata server',
       files: {
         'main.tf': `${cluster(`  workload_identity_config {
     workload_pool = "coditect-cloud-infra.svc.id.goog"
@@ -47,15 +50,28 @@ resource "google_container_node_pool" "primary" {
 `,
       },
     },
+    // ---- gcp
+    { name: 'gcp: workload pool and GKE metadata server', facets: { 'gcp.gke': gkeFacet(gkeCluster()) } },
+    // ---- tf and gcp in one case
+    {
+      name: 'tf and gcp: declared and live pools, pods on the GKE metadata server',
+      files: {
+        'main.tf': cluster(`  workload_identity_config {
+    workload_pool = "coditect-cloud-infra.svc.id.goog"
+  }`),
+      },
+      facets: { 'gcp.gke': gkeFacet(gkeCluster()) },
+    },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'the ADR cluster: no workload_identity_config',
+      name: 'tf: the ADR cluster: no workload_identity_config',
       files: { 'opentofu/modules/gke/main.tf': cluster('  networking_mode = "VPC_NATIVE"') },
       expect: [{ messageId: 'notSet', file: 'opentofu/modules/gke/main.tf', line: 1, column: 1 }],
     },
     {
-      name: 'a pool that is not *.svc.id.goog',
+      name: 'tf: a pool that is not *.svc.id.goog',
       files: {
         'main.tf': cluster(`  workload_identity_config {
     workload_pool = "coditect-cloud-infra"
@@ -64,7 +80,7 @@ resource "google_container_node_pool" "primary" {
       expect: [{ messageId: 'badPool', file: 'main.tf', line: 5, column: 5 }],
     },
     {
-      name: 'the pool from a variable: could not decide (no value in the repository)',
+      name: 'tf: the pool from a variable: could not decide (no value in the repository)',
       files: {
         'main.tf': cluster(`  workload_identity_config {
     workload_pool = var.workload_pool
@@ -73,7 +89,7 @@ resource "google_container_node_pool" "primary" {
       expect: [{ messageId: 'unresolved', file: 'main.tf', line: 5, status: 'unknown' }],
     },
     {
-      name: 'Workload Identity on, but a node pool and an inline pool expose the node metadata',
+      name: 'tf: Workload Identity on, but a node pool and an inline pool expose the node metadata',
       files: {
         'main.tf': `resource "google_container_cluster" "primary" {
   name     = "coditect-cluster"
@@ -106,6 +122,39 @@ resource "google_container_node_pool" "batch" {
         { messageId: 'nodeMetadataExposed', file: 'main.tf', line: 11, column: 9 },
         { messageId: 'nodeMetadataExposed', file: 'main.tf', line: 22, column: 7 },
       ],
+    },
+    // ---- gcp
+    {
+      name: 'gcp: no workload pool (the ADR staging cluster)',
+      facets: { 'gcp.gke': gkeFacet(gkeCluster({ workloadPool: undefined })) },
+      expect: [{ messageId: 'disabled' }],
+    },
+    {
+      name: 'gcp: pool set but the node pool still exposes the node metadata',
+      facets: {
+        'gcp.gke': gkeFacet(
+          gkeCluster({
+            nodePools: [{ name: 'coditect-cluster-pool', machineType: 'e2-standard-4', serviceAccount: 'default' }],
+          }),
+        ),
+      },
+      expect: [{ messageId: 'poolMetadata' }],
+    },
+    {
+      name: 'gcp: the pool of another project',
+      facets: { 'gcp.gke': gkeFacet(gkeCluster({ workloadPool: 'another-project.svc.id.goog' })) },
+      expect: [{ messageId: 'wrongPool' }],
+    },
+    // ---- tf and gcp in one case
+    {
+      name: 'tf and gcp: declared with a pool, but the live cluster has none (each source judged on its own)',
+      files: {
+        'main.tf': cluster(`  workload_identity_config {
+    workload_pool = "coditect-cloud-infra.svc.id.goog"
+  }`),
+      },
+      facets: { 'gcp.gke': gkeFacet(gkeCluster({ workloadPool: undefined })) },
+      expect: [{ messageId: 'disabled', source: 'gcp' }],
     },
   ],
 } satisfies RuleCases;
