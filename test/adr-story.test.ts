@@ -147,7 +147,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 6: Cloud KMS License Signing',
     section: 'Issue 6',
     concerns: ['kms.signing-key', 'kms.signer-binding'],
-    failing: ['tf-kms-signing-key', 'gcp-kms-signing-key', 'gcp-kms-signer-binding'],
+    failing: ['kms.signing-key', 'kms.signer-binding'],
+    sources: { 'kms.signing-key': ['tf', 'gcp'], 'kms.signer-binding': ['gcp'] },
   },
   {
     item: 'Issue 7: Identity Platform OAuth2',

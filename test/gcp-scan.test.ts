@@ -155,7 +155,7 @@ describe('scan --env staging against the emulator', () => {
     expect(backups.messageId).toBe('stale');
     const repo = v.find((x) => x.ruleId === 'gcp-artifact-registry-repository')!;
     expect(repo.location?.file).toBe('opentofu/environments/staging/main.tf');
-    expect(v.find((x) => x.ruleId === 'gcp-kms-signing-key')!.priority).toBe('P0');
+    expect(v.find((x) => x.ruleId === 'kms.signing-key' && x.source === 'gcp')!.priority).toBe('P0');
   });
 
   it('remediated: every gcp rule passes and the gate passes (exit 0)', () => {
@@ -275,7 +275,7 @@ describe('faults through the emulator', () => {
       name: 'a timeout on the KMS key rings',
       services: ['cloudkms'],
       inject: (e) => e.server.inject({ path: /\/keyRings$/, method: 'GET', fault: { kind: 'delay', ms: 20_000 } }),
-      errors: ['gcp-kms-signing-key'],
+      errors: ['kms.signing-key'],
       cause: 'did not answer in time',
       maxMs: 15_000,
     },

@@ -62,8 +62,8 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
     const assumed = result.verdicts.filter((v) => v.assumed).map((v) => v.ruleId);
     expect(new Set(assumed)).toEqual(
       new Set([
-        'tf-kms-signing-key',
-        'tf-kms-signer-binding',
+        'kms.signing-key',
+        'kms.signer-binding',
         'tf-secret-manager-secrets',
         'tf-missing-declaration',
         'tf-edge-security-policy',

@@ -16,6 +16,7 @@ import {
 import {
   gkeClusterResource,
   gkeNodePoolResource,
+  kmsKeyResource,
   redisInstanceResource,
   sqlInstanceResource,
 } from '@coditect-audit/core/views';
@@ -38,12 +39,8 @@ export const gcpResource = {
     declaredAs: tf('google_sql_user', user),
   }),
   redis: (i: { project: string; location: string; name: string }): Resource => redisInstanceResource(i),
-  kmsKey: (project: string, location: string, keyRing: string, key: string): Resource => ({
-    id: `gcp:kms/${project}/${location}/${keyRing}/${key}`,
-    kind: 'KmsCryptoKey',
-    name: `${keyRing}/${key}`,
-    declaredAs: tf('google_kms_crypto_key', key),
-  }),
+  kmsKey: (project: string, location: string, keyRing: string, key: string): Resource =>
+    kmsKeyResource(project, location, keyRing, key),
   arRepository: (project: string, location: string, name: string): Resource => ({
     id: `gcp:artifactregistry/${project}/${location}/${name}`,
     kind: 'ArtifactRegistryRepository',
