@@ -66,7 +66,12 @@ export default {
       name: 'tf and gcp: RDB declared, but the live instance has persistence DISABLED (each source judged on its own)',
       files: { 'main.tf': redis(rdb) },
       facets: { 'gcp.redis': redisFacet(redisInstance({ persistenceConfig: { persistenceMode: 'DISABLED' } })) },
-      expect: [{ messageId: 'off', source: 'gcp' }],
+      expect: [
+        { messageId: 'off', source: 'gcp' },
+        // The live finding has no file; drift points at the declaration as a related location.
+        { messageId: 'driftLiveWeaker', source: 'drift' },
+        { messageId: 'driftLiveWeaker', file: 'main.tf', line: 1, source: 'drift' },
+      ],
     },
   ],
 } satisfies RuleCases;

@@ -33,9 +33,10 @@ export default defineViewRule({
       alias: 'gcp-redis-persistence',
       messages: { rdb: 'Memorystore {{instance}} takes RDB snapshots ({{period}}).' },
     },
+    drift: {},
   },
   description:
-    'Each Memorystore instance must take RDB snapshots. **OpenTofu** (`google_redis_instance`): `persistence_config { persistence_mode = "RDB" }` (with an `rdb_snapshot_period`). `DISABLED`, or no `persistence_config` (Memorystore then keeps no snapshot), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `persistenceConfig.persistenceMode` `RDB` passes (with the snapshot period); `DISABLED` or not reported fails.',
+    'Each Memorystore instance must take RDB snapshots. **OpenTofu** (`google_redis_instance`): `persistence_config { persistence_mode = "RDB" }` (with an `rdb_snapshot_period`). `DISABLED`, or no `persistence_config` (Memorystore then keeps no snapshot), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `persistenceConfig.persistenceMode` `RDB` passes (with the snapshot period); `DISABLED` or not reported fails. **Drift**: a declaration of RDB snapshots while the live instance of the same name takes none (or the reverse) is a finding at the live instance.',
   rationale:
     'ADR-001 Issue 10 (Disaster Recovery and Backups, P1): "No Redis backup strategy"; the ADR\'s option 1 is RDB snapshots, which it wrongly calls "enabled by default on Memorystore". Without them a restart, failover or maintenance event loses every session and seat-tracking entry.',
   remediation: {
@@ -56,8 +57,36 @@ export default defineViewRule({
       'persistence_mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm RDB snapshots are on (the gcp layer reads the live value).',
     // gcp
     off: 'Memorystore {{instance}} has persistence {{mode}}: its data is lost on failover or maintenance.',
+    // drift
+    driftLiveWeaker:
+      '{{address}} declares RDB snapshots for Memorystore {{instance}}, but the live instance takes none: it was changed outside OpenTofu or the declaration was never applied.',
+    driftLiveStricter:
+      'Memorystore {{instance}} takes RDB snapshots, but {{address}} declares no persistence: the next `tofu apply` would turn them off.',
+    consistent: '{{address}} and the live Memorystore {{instance}} agree on RDB snapshots.',
   },
   check(ctx) {
+    if (ctx.source === 'drift') {
+      // Declared against live, paired by instance name: a declaration the live instance contradicts.
+      for (const { declared, live } of ctx.pairs) {
+        const d = decide(declared).holds;
+        const l = decide(live).holds;
+        const data = { address: declared.label, instance: live.label };
+        const relatedLocations = declared.location ? [declared.location] : [];
+        const evidence = [evidenceOf(declared.persistenceMode, 'RDB'), evidenceOf(live.persistenceMode, 'RDB')];
+        // An undecided declaration says nothing to compare; its own verdict reports it.
+        if (typeof d !== 'boolean' || typeof l !== 'boolean') continue;
+        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
+        else
+          ctx.fail({
+            resource: live.resource,
+            messageId: d ? 'driftLiveWeaker' : 'driftLiveStricter',
+            data,
+            relatedLocations,
+            evidence,
+          });
+      }
+      return;
+    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const mode = v.persistenceMode;

@@ -44,7 +44,7 @@ export default {
       name: 'probe: protected mode refuses the anonymous client',
       facets: { 'probe.redis': probe({ outcome: 'error', reply: 'DENIED Redis is running in protected mode' }) },
     },
-    // ---- tf and gcp in one case
+    // ---- tf and gcp in one case (and drift: they agree)
     {
       name: 'tf and gcp: declared and live both require AUTH',
       files: { 'main.tf': redis('  auth_enabled = true') },
@@ -103,7 +103,22 @@ resource "google_redis_instance" "seats" {
       name: 'tf and gcp: AUTH declared, but the live instance has it disabled (each source judged on its own)',
       files: { 'main.tf': redis('  auth_enabled = true') },
       facets: { 'gcp.redis': redisFacet(redisInstance({ authEnabled: false })) },
-      expect: [{ messageId: 'disabled', source: 'gcp' }],
+      expect: [
+        { messageId: 'disabled', source: 'gcp' },
+        // The live finding has no file; drift points at the declaration as a related location.
+        { messageId: 'driftLiveWeaker', source: 'drift' },
+        { messageId: 'driftLiveWeaker', file: 'main.tf', line: 1, source: 'drift' },
+      ],
+    },
+    {
+      name: 'drift: the live instance requires AUTH, the declaration does not (the next apply turns it off)',
+      files: { 'main.tf': redis('  auth_enabled = false') },
+      facets: { 'gcp.redis': redisFacet(redisInstance()) },
+      expect: [
+        { messageId: 'disabled', file: 'main.tf', line: 6, source: 'tf' },
+        { messageId: 'driftLiveStricter', source: 'drift' },
+        { messageId: 'driftLiveStricter', file: 'main.tf', line: 1, source: 'drift' },
+      ],
     },
     {
       name: 'tf and probe: declared without AUTH, and the server answers an anonymous PING',

@@ -48,9 +48,10 @@ export default defineViewRule({
       },
     },
     probe: { alias: 'probe-redis-auth' },
+    drift: {},
   },
   description:
-    "Each Memorystore instance must require the AUTH string. **OpenTofu** (`google_redis_instance`): `auth_enabled = true`; `false`, or no value (the default is false), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `authEnabled`; an absent value is Google's default, false, and fails. The AUTH string is never requested (`getAuthString` is not called). **Probe**: sends `PING` without `AUTH` over the configured transport. `NOAUTH Authentication required` passes (and so do `DENIED`, protected mode); `PONG` fails: any client that reaches the port can read and write the cache. When a `passwordEnv` is configured the probe then authenticates with it (only over TLS whose certificate it verified) and reads `INFO server`; a refused AUTH string is an error verdict, not a pass.",
+    "Each Memorystore instance must require the AUTH string. **OpenTofu** (`google_redis_instance`): `auth_enabled = true`; `false`, or no value (the default is false), fails. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `authEnabled`; an absent value is Google's default, false, and fails. The AUTH string is never requested (`getAuthString` is not called). **Probe**: sends `PING` without `AUTH` over the configured transport. `NOAUTH Authentication required` passes (and so do `DENIED`, protected mode); `PONG` fails: any client that reaches the port can read and write the cache. When a `passwordEnv` is configured the probe then authenticates with it (only over TLS whose certificate it verified) and reads `INFO server`; a refused AUTH string is an error verdict, not a pass. **Drift**: a declaration that requires AUTH while the live instance of the same name does not (or the reverse) is a finding at the live instance.",
   rationale:
     'ADR-001 Issue 4 (Redis Authentication and Encryption, P0 "Must fix before production"): "Redis created without AUTH token or TLS encryption. Impact: High - Unprotected cache accessible within VPC." The cache holds sessions and license seat tracking; without AUTH, any pod or VM in the network can read them or flush the seat counts.',
   remediation: {
@@ -73,8 +74,36 @@ export default defineViewRule({
     // probe
     open: '{{endpoint}} answered {{reply}} to a PING without AUTH: anyone who reaches it can read and write the cache.',
     refused: '{{endpoint}} refused a PING without AUTH ({{reply}}).',
+    // drift
+    driftLiveWeaker:
+      '{{address}} declares that Memorystore {{instance}} requires AUTH, but the live instance does not: it was changed outside OpenTofu or the declaration was never applied.',
+    driftLiveStricter:
+      'Memorystore {{instance}} requires AUTH, but {{address}} declares auth_enabled false or unset: the next `tofu apply` would turn AUTH off.',
+    consistent: '{{address}} and the live Memorystore {{instance}} agree on AUTH.',
   },
   check(ctx) {
+    if (ctx.source === 'drift') {
+      // Declared against live, paired by instance name: a declaration the live instance contradicts.
+      for (const { declared, live } of ctx.pairs) {
+        const d = decide(declared).holds;
+        const l = decide(live).holds;
+        const data = { address: declared.label, instance: live.label };
+        const relatedLocations = declared.location ? [declared.location] : [];
+        const evidence = [evidenceOf(declared.authEnabled, 'true'), evidenceOf(live.authEnabled, 'true')];
+        // An undecided declaration says nothing to compare; its own verdict reports it.
+        if (typeof d !== 'boolean' || typeof l !== 'boolean') continue;
+        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
+        else
+          ctx.fail({
+            resource: live.resource,
+            messageId: d ? 'driftLiveWeaker' : 'driftLiveStricter',
+            data,
+            relatedLocations,
+            evidence,
+          });
+      }
+      return;
+    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const o = decide(v);

@@ -139,6 +139,21 @@ export default {
       expect: [{ messageId: 'plaintext', source: 'probe' }],
     },
     {
+      name: 'drift: SERVER_AUTHENTICATION declared, but the live instance of that name is DISABLED',
+      files: { 'main.tf': tf('  transit_encryption_mode = "SERVER_AUTHENTICATION"') },
+      facets: {
+        'gcp.redis': redisFacet(
+          redisInstance({ name: 'coditect-redis-staging-v2', transitEncryptionMode: 'DISABLED', port: 6379 }),
+        ),
+      },
+      expect: [
+        { messageId: 'plaintext', source: 'gcp' },
+        // The live finding has no file; drift points at the declaration as a related location.
+        { messageId: 'driftLiveWeaker', source: 'drift' },
+        { messageId: 'driftLiveWeaker', file: 'main.tf', line: 1, source: 'drift' },
+      ],
+    },
+    {
       name: 'gcp and probe: DISABLED live, and the client gets plaintext on 6379',
       facets: {
         'gcp.redis': redisFacet(redisInstance({ transitEncryptionMode: 'DISABLED', port: 6379 })),

@@ -57,9 +57,10 @@ export default defineViewRule({
       },
     },
     probe: { alias: 'probe-redis-transit-encryption' },
+    drift: {},
   },
   description:
-    'Each Memorystore instance must encrypt client traffic. **OpenTofu** (`google_redis_instance`): `transit_encryption_mode = "SERVER_AUTHENTICATION"` (TLS); `DISABLED`, or no value (the default is DISABLED), fails. The mode cannot change on an existing instance: OpenTofu replaces the instance, so plan the migration. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `transitEncryptionMode` `SERVER_AUTHENTICATION` passes (TLS on port 6378); `DISABLED` or absent fails (plaintext on port 6379). **Probe**: with `tls: true`, completes a TLS handshake (sending nothing) and checks the server certificate: it must chain to a trusted CA (`caFile`: the Memorystore server CA), cover the host name, and not be expired; then sends a `PING` over a plain TCP connection to the same port, which must not be answered. With `tls: false` (or when Redis answers in plaintext) the cache is reachable unencrypted and the rule fails.',
+    'Each Memorystore instance must encrypt client traffic. **OpenTofu** (`google_redis_instance`): `transit_encryption_mode = "SERVER_AUTHENTICATION"` (TLS); `DISABLED`, or no value (the default is DISABLED), fails. The mode cannot change on an existing instance: OpenTofu replaces the instance, so plan the migration. A value the repository does not settle (a variable without a default or `.tfvars` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an `unknown` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, `.tfvars`, locals, local module inputs, override files, `count`/`for_each` and `dynamic` blocks are evaluated first. **Google Cloud** (redis `instances.list`): `transitEncryptionMode` `SERVER_AUTHENTICATION` passes (TLS on port 6378); `DISABLED` or absent fails (plaintext on port 6379). **Probe**: with `tls: true`, completes a TLS handshake (sending nothing) and checks the server certificate: it must chain to a trusted CA (`caFile`: the Memorystore server CA), cover the host name, and not be expired; then sends a `PING` over a plain TCP connection to the same port, which must not be answered. With `tls: false` (or when Redis answers in plaintext) the cache is reachable unencrypted and the rule fails. **Drift**: a declaration of SERVER_AUTHENTICATION while the live instance of the same name is DISABLED (or the reverse) is a finding at the live instance.',
   rationale:
     'ADR-001 Issue 4 (Redis Authentication and Encryption, P0): "Redis created without AUTH token or TLS encryption"; the ADR recreates the instance (`coditect-redis-staging-v2`) because the mode "cannot modify existing instance". Without TLS the AUTH string and every cached session cross the VPC in clear text. A certificate the client cannot verify gives no protection against interception, because a client that accepts any certificate accepts the attacker’s.',
   remediation: {
@@ -87,8 +88,39 @@ export default defineViewRule({
       'The TLS certificate of {{endpoint}} is not trusted ({{reason}}): clients cannot tell the server from an impostor.',
     wrongHost: 'The TLS certificate of {{endpoint}} does not cover {{hostname}} (it names {{names}}).',
     encrypted: '{{endpoint}} speaks TLS only, with a trusted certificate for {{hostname}} valid until {{validTo}}.',
+    // drift
+    driftLiveWeaker:
+      '{{address}} declares that Memorystore {{instance}} encrypts traffic (SERVER_AUTHENTICATION), but the live instance does not: it is not the declared instance, or the declaration was never applied (the mode cannot change in place).',
+    driftLiveStricter:
+      'Memorystore {{instance}} encrypts traffic, but {{address}} declares transit_encryption_mode DISABLED or unset: the next `tofu apply` would replace it with a plaintext instance.',
+    consistent: '{{address}} and the live Memorystore {{instance}} agree on in-transit encryption.',
   },
   check(ctx) {
+    if (ctx.source === 'drift') {
+      // Declared against live, paired by instance name: a declaration the live instance contradicts.
+      for (const { declared, live } of ctx.pairs) {
+        const d = decide(declared).holds;
+        const l = decide(live).holds;
+        const data = { address: declared.label, instance: live.label };
+        const relatedLocations = declared.location ? [declared.location] : [];
+        const evidence = [
+          evidenceOf(declared.transitEncryptionMode, TLS_MODE),
+          evidenceOf(live.transitEncryptionMode, TLS_MODE),
+        ];
+        // An undecided declaration says nothing to compare; its own verdict reports it.
+        if (typeof d !== 'boolean' || typeof l !== 'boolean') continue;
+        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
+        else
+          ctx.fail({
+            resource: live.resource,
+            messageId: d ? 'driftLiveWeaker' : 'driftLiveStricter',
+            data,
+            relatedLocations,
+            evidence,
+          });
+      }
+      return;
+    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const o = decide(v);
