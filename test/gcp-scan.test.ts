@@ -133,7 +133,7 @@ describe('scan --env staging against the emulator', () => {
     expect(backups.messageId).toBe('stale');
     const repo = v.find((x) => x.ruleId === 'gcp-artifact-registry-repository')!;
     expect(repo.location?.file).toBe('opentofu/environments/staging/main.tf');
-    expect(v.find((x) => x.ruleId === 'gcp-kms-signing-key')!.priority).toBe('P0');
+    expect(v.find((x) => x.ruleId === 'kms.signing-key' && x.source === 'gcp')!.priority).toBe('P0');
   });
 
   it('remediated: every gcp rule passes and the gate passes (exit 0)', () => {
@@ -238,14 +238,19 @@ describe('faults through the emulator', () => {
       name: '503 on Memorystore',
       services: ['redis'],
       inject: (e) => e.server.inject({ path: '/locations/-/instances', fault: { kind: 'status', status: 503 } }),
-      errors: ['gcp-redis-auth', 'gcp-redis-instance-ready', 'gcp-redis-persistence', 'gcp-redis-transit-encryption'],
+      errors: [
+        'backup.redis-persistence',
+        'gcp-redis-instance-ready',
+        'redis.auth-disabled',
+        'redis.transit-encryption-disabled',
+      ],
       cause: 'HTTP 503',
     },
     {
       name: 'a timeout on the KMS key rings',
       services: ['cloudkms'],
       inject: (e) => e.server.inject({ path: /\/keyRings$/, method: 'GET', fault: { kind: 'delay', ms: 20_000 } }),
-      errors: ['gcp-kms-signing-key'],
+      errors: ['kms.signing-key'],
       cause: 'did not answer in time',
     },
     {
@@ -267,7 +272,12 @@ describe('faults through the emulator', () => {
       name: 'a repeating page token on the Memorystore list',
       services: ['redis'],
       inject: (e) => e.repeatPageToken('/locations/-/instances'),
-      errors: ['gcp-redis-auth', 'gcp-redis-instance-ready', 'gcp-redis-persistence', 'gcp-redis-transit-encryption'],
+      errors: [
+        'backup.redis-persistence',
+        'gcp-redis-instance-ready',
+        'redis.auth-disabled',
+        'redis.transit-encryption-disabled',
+      ],
       cause: 'page token',
     },
   ];

@@ -27,6 +27,11 @@ export interface RuleSource {
   facets: FacetName[];
   /** The old per-layer rule id this source continues. */
   alias?: string;
+  /**
+   * Templates this source words differently under a message id it shares with another source (the old
+   * per-layer rules used the same id with different words: `enabled` for the `.tf` block and the live one).
+   */
+  messages?: Record<string, string>;
 }
 
 export interface ViewRuleContext<K extends ViewKind, M extends string> extends RuleContext<FacetName, M> {
@@ -43,8 +48,14 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
     'layer' | 'facets' | 'optionalFacets' | 'crossLayer' | 'check' | 'aliases'
   > {
   view: K;
-  /** The sources judged, in report order, each with the old rule id it continues. */
-  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string; facets?: FacetName[] }>>;
+  /**
+   * The sources judged, in report order, each with the old rule id it continues, further facets it reads
+   * (`facets`, among the view source's optional ones) and, when two sources word the same message id
+   * differently, this source's templates for those ids (`messages`).
+   */
+  sources: Partial<
+    Record<SourceOf<K> | typeof DRIFT, { alias?: string; facets?: FacetName[]; messages?: Partial<Record<M, string>> }>
+  >;
   /** Further aliases of the rule as a whole (renames). */
   aliases?: string[];
   check(ctx: ViewRuleContext<K, M>): void;
@@ -62,7 +73,7 @@ export function defineViewRule<K extends ViewKind, M extends string>(
   const sources: RuleSource[] = [];
   for (const [name, spec] of Object.entries(def.sources ?? {}) as [
     string,
-    { alias?: string; facets?: FacetName[] },
+    { alias?: string; facets?: FacetName[]; messages?: Record<string, string> },
   ][]) {
     let layer: Layer;
     let facets: FacetName[];
@@ -85,7 +96,18 @@ export function defineViewRule<K extends ViewKind, M extends string>(
           );
       facets = [...s.facets, ...(spec?.facets ?? [])];
     }
-    sources.push({ name, layer, facets, ...(spec?.alias ? { alias: spec.alias } : {}) });
+    for (const id of Object.keys(spec?.messages ?? {}))
+      if (!(id in (def.messages as Record<string, string>)))
+        throw new RuleDefinitionError(
+          `rule "${def.id}": source "${name}" words message "${id}", which "messages" does not define`,
+        );
+    sources.push({
+      name,
+      layer,
+      facets,
+      ...(spec?.alias ? { alias: spec.alias } : {}),
+      ...(spec?.messages && Object.keys(spec.messages).length ? { messages: spec.messages } : {}),
+    });
   }
   if (sources.length === 0) throw new RuleDefinitionError(`rule "${def.id}": "sources" must list at least one source`);
   const { view, sources: _s, check, ...rest } = def;
@@ -130,6 +152,7 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       facets: source.facets,
       optionalFacets: [],
       crossLayer: source.name === DRIFT,
+      ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
       check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
     };
     return { unit, rule, source };

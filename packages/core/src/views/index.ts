@@ -15,6 +15,15 @@ import {
   type ViewSet,
 } from './sql-instance.js';
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
+import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
+import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
+import {
+  type RedisInstanceView,
+  redisInstancesFromGcp,
+  redisInstancesFromProbe,
+  redisInstancesFromTerraform,
+} from './redis-instance.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -23,6 +32,11 @@ export * from './k8s-live.js';
 export * from './sql-instance.js';
 export * from './terraform.js';
 export * from './workload.js';
+export * from './redis-instance.js';
+export * from './gke-cluster.js';
+export * from './kms.js';
+export * from './kms-key.js';
+export * from './kms-key-access.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -68,12 +82,57 @@ export const VIEWS = {
         containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
     },
   } satisfies Record<string, ViewSource<ContainerView>>,
+  'redis-instance': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => redisInstancesFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.redis'], build: (facet) => redisInstancesFromGcp(facet('gcp.redis')) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.redis'],
+      build: (facet, exp) => redisInstancesFromProbe(facet('probe.redis'), exp),
+    },
+  } satisfies Record<string, ViewSource<RedisInstanceView>>,
+  'gke-cluster': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => gkeClustersFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.gke'], build: (facet) => gkeClustersFromGcp(facet('gcp.gke')) },
+  } satisfies Record<string, ViewSource<GkeClusterView>>,
+  'kms-key': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => kmsKeysFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.kms'], build: (facet, exp) => kmsKeysFromGcp(facet('gcp.kms'), exp) },
+  } satisfies Record<string, ViewSource<KmsKeyView>>,
+  'kms-key-access': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => kmsKeyAccessFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.kms-iam', 'gcp.iam'],
+      build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
+    },
+  } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
 export interface ViewOf {
   'sql-instance': SqlInstanceView;
   container: ContainerView;
+  'redis-instance': RedisInstanceView;
+  'gke-cluster': GkeClusterView;
+  'kms-key': KmsKeyView;
+  'kms-key-access': KmsKeyAccessView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -97,6 +156,24 @@ export const PAIRING: {
       return `${o.kind}/${o.namespace ?? '-'}/${o.name}/${v.ref.field}/${v.ref.name}`;
     },
   },
+  'redis-instance': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  'gke-cluster': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  // Both sides show the one expected key (expectations.kms): a declared match pairs with the live key.
+  'kms-key': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.identity === 'match' ? 'expected' : undefined),
+  },
+  // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
+  'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
