@@ -112,9 +112,10 @@ describe('a live layer that never answers', () => {
         `version: 1\nenvironments:\n  staging:\n    layers:\n      files: false\n      gcp:\n        projects: [coditect-cloud-infra]\n        locations: [us-central1]\n        endpoint: ${emulator.url}\n        endpoints:\n          sqladmin: http://127.0.0.1:${port}\n        timeoutMs: 600000\n        deadlineSeconds: 30\n`,
       );
       const result = await scan({ includePasses: true, dir: remediated, config: file, env: 'staging' });
-      const byRule = (id: string) => result.verdicts.filter((v) => v.ruleId === id);
-      expect(byRule('gcp-kms-signing-key').map((v) => v.status)).toContain('pass');
-      const sql = byRule('gcp-sql-automated-backups');
+      const byRule = (id: string, source?: string) =>
+        result.verdicts.filter((v) => v.ruleId === id && (source === undefined || v.source === source));
+      expect(byRule('kms.signing-key', 'gcp').map((v) => v.status)).toContain('pass');
+      const sql = byRule('backup.sql-automated', 'gcp');
       expect(sql.length).toBeGreaterThan(0);
       expect(sql.every((v) => v.status === 'error' && /deadline of 30 s/.test(v.message))).toBe(true);
       expect(result.gate.exitCode).toBe(2);

@@ -128,7 +128,11 @@ describe('a fleet in one scan', () => {
   });
 
   it('names the target in every verdict of every probe rule', () => {
-    const probeVerdicts = result.verdicts.filter((v) => probeRules.some((r) => r.id === v.ruleId));
+    // A rule judged per source (issue #18) is a probe rule by its probe source; its other sources judge the
+    // (empty) repository and the environment, not a target.
+    const probeVerdicts = result.verdicts.filter(
+      (v) => probeRules.some((r) => r.id === v.ruleId) && (v.source === undefined || v.source === 'probe'),
+    );
     expect(probeVerdicts.length).toBeGreaterThan(TARGETS.length);
     for (const v of probeVerdicts) {
       expect(v.targets, `${v.ruleId} ${v.resource.id}`).toHaveLength(1);
@@ -154,8 +158,8 @@ describe('a fleet in one scan', () => {
     expect(status('probe-postgres-superuser', 'pg-c')).toEqual(['fail']);
     expect(status('probe-image-platform', 'registry-a')).toContain('pass');
     expect(status('probe-image-platform', 'registry-b')).toContain('fail');
-    expect(status('probe-redis-auth', 'redis-open')).toContain('fail');
-    expect(status('probe-redis-auth', 'redis-acl')).not.toContain('fail');
+    expect(status('redis.auth-disabled', 'redis-open')).toContain('fail');
+    expect(status('redis.auth-disabled', 'redis-acl')).not.toContain('fail');
     expect(status('probe-http-health', 'web-good')).not.toContain('fail');
     expect(status('probe-http-health', 'web-broken')).toContain('fail');
   });

@@ -123,11 +123,12 @@ describe('the KMS key policy on the strict emulator', () => {
   });
 
   it('judges the key that exists: signing key ready, the backend granted, the extra principal named', () => {
-    const rules = builtinRules.filter((r) => r.id === 'gcp-kms-signing-key' || r.id === 'gcp-kms-signer-binding');
+    const rules = builtinRules.filter((r) => r.id === 'kms.signing-key' || r.id === 'kms.signer-binding');
     const verdicts = runRules(snapshot, rules, { environment: 'staging', expectations, now: '2026-01-01T07:00:00Z' });
-    const of = (id: string) => verdicts.filter((v) => v.ruleId === id);
-    expect(of('gcp-kms-signing-key').map((v) => [v.status, v.messageId])).toEqual([['pass', 'ready']]);
-    const binding = of('gcp-kms-signer-binding');
+    const of = (id: string, source?: string) =>
+      verdicts.filter((v) => v.ruleId === id && (source === undefined || v.source === source));
+    expect(of('kms.signing-key', 'gcp').map((v) => [v.status, v.messageId])).toEqual([['pass', 'ready']]);
+    const binding = of('kms.signer-binding', 'gcp');
     expect(binding.some((v) => v.messageId === 'keyMissing' || v.status === 'error')).toBe(false);
     expect(binding).toContainEqual(expect.objectContaining({ status: 'pass', messageId: 'granted' }));
     expect(binding.filter((v) => v.status === 'fail').map((v) => v.message)).toContainEqual(

@@ -129,11 +129,11 @@ describe('scan --env staging against the emulator', () => {
       messageId: 'allowsUnencrypted',
       resource: { id: `gcp:sql/${P}/coditect-db` },
     });
-    const backups = v.find((x) => x.ruleId === 'gcp-sql-automated-backups')!;
+    const backups = v.find((x) => x.ruleId === 'backup.sql-automated')!;
     expect(backups.messageId).toBe('stale');
     const repo = v.find((x) => x.ruleId === 'gcp-artifact-registry-repository')!;
     expect(repo.location?.file).toBe('opentofu/environments/staging/main.tf');
-    expect(v.find((x) => x.ruleId === 'gcp-kms-signing-key')!.priority).toBe('P0');
+    expect(v.find((x) => x.ruleId === 'kms.signing-key' && x.source === 'gcp')!.priority).toBe('P0');
   });
 
   it('remediated: every gcp rule passes and the gate passes (exit 0)', () => {
@@ -221,15 +221,15 @@ describe('faults through the emulator', () => {
       inject: (e) =>
         e.server.inject({ path: sqlInstances, fault: { kind: 'status', status: 429, retryAfterSeconds: 1 } }),
       errors: [
+        'backup.sql-automated',
         'backup.sql-pitr',
         'gcp-sql-app-user',
-        'gcp-sql-automated-backups',
-        'gcp-sql-eol-version',
         'gcp-sql-instance-ready',
-        'gcp-sql-public-exposure',
         'gcp-unmanaged-resource',
         'sql.deletion-protection',
+        'sql.eol-version',
         'sql.high-availability',
+        'sql.public-exposure',
         'sql.ssl-not-enforced',
       ],
       cause: 'still rate-limited after 3 attempts',
@@ -238,14 +238,19 @@ describe('faults through the emulator', () => {
       name: '503 on Memorystore',
       services: ['redis'],
       inject: (e) => e.server.inject({ path: '/locations/-/instances', fault: { kind: 'status', status: 503 } }),
-      errors: ['gcp-redis-auth', 'gcp-redis-instance-ready', 'gcp-redis-persistence', 'gcp-redis-transit-encryption'],
+      errors: [
+        'backup.redis-persistence',
+        'gcp-redis-instance-ready',
+        'redis.auth-disabled',
+        'redis.transit-encryption-disabled',
+      ],
       cause: 'HTTP 503',
     },
     {
       name: 'a timeout on the KMS key rings',
       services: ['cloudkms'],
       inject: (e) => e.server.inject({ path: /\/keyRings$/, method: 'GET', fault: { kind: 'delay', ms: 20_000 } }),
-      errors: ['gcp-kms-signing-key'],
+      errors: ['kms.signing-key'],
       cause: 'did not answer in time',
     },
     {
@@ -267,7 +272,12 @@ describe('faults through the emulator', () => {
       name: 'a repeating page token on the Memorystore list',
       services: ['redis'],
       inject: (e) => e.repeatPageToken('/locations/-/instances'),
-      errors: ['gcp-redis-auth', 'gcp-redis-instance-ready', 'gcp-redis-persistence', 'gcp-redis-transit-encryption'],
+      errors: [
+        'backup.redis-persistence',
+        'gcp-redis-instance-ready',
+        'redis.auth-disabled',
+        'redis.transit-encryption-disabled',
+      ],
       cause: 'page token',
     },
   ];

@@ -15,7 +15,7 @@ const root = join(import.meta.dirname, '..');
  * Rules that check a concern from the repository files although the catalog lists other layers for it:
  * the files show it too (the app Secret manifest names the DB user; the .tf declares the KMS IAM binding).
  */
-const FILES_EXTENSIONS = ['db.superuser-app-user', 'tf-kms-signer-binding'];
+const FILES_EXTENSIONS = ['db.superuser-app-user', 'kms.signer-binding'];
 const rulesSrc = join(root, 'packages/rules/src');
 
 describe('rule catalog', () => {

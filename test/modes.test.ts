@@ -63,8 +63,8 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
     const assumed = result.verdicts.filter((v) => v.assumed).map((v) => v.ruleId);
     expect(new Set(assumed)).toEqual(
       new Set([
-        'tf-kms-signing-key',
-        'tf-kms-signer-binding',
+        'kms.signing-key',
+        'kms.signer-binding',
         'tf-secret-manager-secrets',
         'tf-missing-declaration',
         'tf-edge-security-policy',
@@ -150,8 +150,8 @@ describe('with a config: its names drive the rules', () => {
       'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      region: europe-west1\n',
     );
     const result = await scan({ dir });
-    const kms = result.verdicts.filter((v) => v.ruleId.startsWith('tf-kms-') && v.status === 'fail');
-    expect(kms.map((v) => v.ruleId).sort()).toEqual(['tf-kms-signer-binding', 'tf-kms-signing-key']);
+    const kms = result.verdicts.filter((v) => v.ruleId.startsWith('kms.') && v.source === 'tf' && v.status === 'fail');
+    expect(kms.map((v) => v.ruleId).sort()).toEqual(['kms.signer-binding', 'kms.signing-key']);
     for (const v of kms) {
       expect(v.assumed).toMatch(/^the config does not name expectations\.kms\.keyRing, expectations\.kms\.key/);
       expect(v.assumed).toContain("ADR-001's KMS key");
@@ -171,7 +171,7 @@ describe('with a config: its names drive the rules', () => {
       'version: 1\nenvironments:\n  staging:\n    expectations:\n      project: acme-prod-42\n      kms: {keyRing: signing, key: licence, signer: "serviceAccount:api@acme-prod-42.iam.gserviceaccount.com"}\n',
     );
     const result = await scan({ dir });
-    const key = result.verdicts.find((v) => v.ruleId === 'tf-kms-signing-key' && v.status === 'fail');
+    const key = result.verdicts.find((v) => v.ruleId === 'kms.signing-key' && v.source === 'tf' && v.status === 'fail');
     expect(key?.assumed).toBeUndefined();
     expect(key?.message).toContain('licence');
     expect(result.gate.exitCode).toBe(1);

@@ -134,7 +134,9 @@ describe('a scan with the probe layer, through the binary', () => {
   });
 
   it('reports the refused AUTH string as an error naming the variable, never the value', () => {
-    const error = result.verdicts.find((v) => v.status === 'error' && v.ruleId === 'probe-redis-auth');
+    const error = result.verdicts.find(
+      (v) => v.status === 'error' && v.ruleId === 'redis.auth-disabled' && v.source === 'probe',
+    );
     expect(error?.message).toMatch(/PROBE_CLI_REDIS_PASSWORD was refused/);
   });
 

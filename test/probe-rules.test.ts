@@ -95,7 +95,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     },
   ],
   'probe-postgres-eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
-  'probe-redis-auth': [
+  'redis.auth-disabled': [
     {
       name: 'requirepass',
       config: () => ({
@@ -115,7 +115,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['open'],
     },
   ],
-  'probe-redis-transit-encryption': [
+  'redis.transit-encryption-disabled': [
     {
       name: 'TLS only, the server CA given',
       config: () => ({

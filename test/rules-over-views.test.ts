@@ -46,6 +46,32 @@ describe('a baseline written before issue #18', () => {
   });
 });
 
+describe('a baseline of the live layers written before issue #18', () => {
+  // Both files were written by the build before the merge (commit 64fdae0): `collect` of the staging fixture
+  // against the GCP and Kubernetes emulators, then `scan --snapshot … --write-baseline`.
+  it('matches every finding of the replayed snapshot (files, gcp, k8s): none new, none lost', async () => {
+    const data = join(root, 'test/data');
+    const file = join(data, 'baseline-adr-001-staging-files-gcp-k8s-before-18.json');
+    const baseline = parseBaseline(readFileSync(file, 'utf8'), file);
+    for (const id of ['gcp-sql-ssl-mode', 'k8s-privilege-escalation', 'gcp-sql-automated-backups'])
+      expect(baseline.findings.some((f) => f.ruleId === id)).toBe(true);
+    const result = await scan({
+      dir: join(root, 'fixtures/adr-001-staging'),
+      env: 'staging',
+      today: '2026-11-26',
+      snapshot: join(data, 'snapshot-adr-001-staging-files-gcp-k8s-before-18.json'),
+    });
+    expect(result.layers.gcp?.status).toBe('collected');
+    expect(result.layers.k8s?.status).toBe('collected');
+    const verdicts = structuredClone(result.verdicts);
+    expect(applyBaseline(verdicts, baseline)).toEqual([]);
+    const findings = verdicts.filter((v) => v.status === 'fail' || v.status === 'unknown');
+    expect(findings.filter((v) => v.baselineState === 'new').map((v) => `${v.ruleId} ${v.resource.id}`)).toEqual([]);
+    expect(findings.some((v) => v.ruleId === 'sql.ssl-not-enforced' && v.source === 'gcp')).toBe(true);
+    expect(findings.some((v) => v.ruleId === 'container.privilege-escalation' && v.source === 'k8s')).toBe(true);
+  });
+});
+
 const ENFORCED = 'ENCRYPTED_ONLY';
 const tf = (sslMode: string) =>
   collectFilesFromMemory({

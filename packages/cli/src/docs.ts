@@ -62,8 +62,15 @@ export function renderRuleDoc(rule: Rule, cases?: RuleCases): string {
     out.push('');
   }
   out.push('## Messages', '', '| id | message |', '|---|---|');
-  for (const [id, text] of Object.entries(rule.messages as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)))
-    out.push(`| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`);
+  // A source that words a shared message id its own way (source.ts `messages`) gets its own row.
+  const worded = (rule.sources ?? []).flatMap((s) =>
+    Object.entries(s.messages ?? {}).map(([id, text]) => [id, ` (${s.name})`, text] as const),
+  );
+  const rows = [
+    ...Object.entries(rule.messages as Record<string, string>).map(([id, text]) => [id, '', text] as const),
+    ...worded,
+  ].sort(([a, sa], [b, sb]) => (a < b ? -1 : a > b ? 1 : sa < sb ? -1 : sa > sb ? 1 : 0));
+  for (const [id, source, text] of rows) out.push(`| \`${id}\`${source} | ${text.replace(/\|/g, '\\|')} |`);
   out.push('');
   if (cases) {
     out.push('## Examples', '');

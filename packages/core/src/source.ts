@@ -27,6 +27,11 @@ export interface RuleSource {
   facets: FacetName[];
   /** The old per-layer rule id this source continues. */
   alias?: string;
+  /**
+   * Templates this source words differently under a message id it shares with another source (the old
+   * per-layer rules used the same id with different words: `enabled` for the `.tf` block and the live one).
+   */
+  messages?: Record<string, string>;
 }
 
 export interface ViewRuleContext<K extends ViewKind, M extends string> extends RuleContext<FacetName, M> {
@@ -43,8 +48,14 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
     'layer' | 'facets' | 'optionalFacets' | 'crossLayer' | 'check' | 'aliases'
   > {
   view: K;
-  /** The sources judged, in report order, each with the old rule id it continues. */
-  sources: Partial<Record<SourceOf<K> | typeof DRIFT, { alias?: string }>>;
+  /**
+   * The sources judged, in report order, each with the old rule id it continues, further facets it reads
+   * (`facets`, among the view source's optional ones) and, when two sources word the same message id
+   * differently, this source's templates for those ids (`messages`).
+   */
+  sources: Partial<
+    Record<SourceOf<K> | typeof DRIFT, { alias?: string; facets?: FacetName[]; messages?: Partial<Record<M, string>> }>
+  >;
   /** Further aliases of the rule as a whole (renames). */
   aliases?: string[];
   check(ctx: ViewRuleContext<K, M>): void;
@@ -54,10 +65,16 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
 export function defineViewRule<K extends ViewKind, M extends string>(
   def: ViewRuleDefinition<K, M>,
 ): Rule<FacetName, M> {
-  const kinds = VIEWS[def.view] as Record<string, { layer: Layer; facets: readonly FacetName[] }>;
+  const kinds = VIEWS[def.view] as Record<
+    string,
+    { layer: Layer; facets: readonly FacetName[]; optionalFacets?: readonly FacetName[] }
+  >;
   if (!kinds) throw new RuleDefinitionError(`rule "${def.id}": unknown view "${String(def.view)}"`);
   const sources: RuleSource[] = [];
-  for (const [name, spec] of Object.entries(def.sources ?? {}) as [string, { alias?: string }][]) {
+  for (const [name, spec] of Object.entries(def.sources ?? {}) as [
+    string,
+    { alias?: string; facets?: FacetName[]; messages?: Record<string, string> },
+  ][]) {
     let layer: Layer;
     let facets: FacetName[];
     if (name === DRIFT) {
@@ -70,9 +87,27 @@ export function defineViewRule<K extends ViewKind, M extends string>(
       const s = kinds[name];
       if (!s) throw new RuleDefinitionError(`rule "${def.id}": view "${def.view}" has no source "${name}"`);
       layer = s.layer;
-      facets = [...s.facets];
+      // Further facets this rule needs from the source (attributes the builder fills only when they are read,
+      // e.g. the backup runs of Cloud SQL): a failure of one is an error of this rule's source only.
+      for (const f of spec?.facets ?? [])
+        if (!s.optionalFacets?.includes(f))
+          throw new RuleDefinitionError(
+            `rule "${def.id}": source "${name}" of view "${def.view}" does not read facet "${f}"`,
+          );
+      facets = [...s.facets, ...(spec?.facets ?? [])];
     }
-    sources.push({ name, layer, facets, ...(spec?.alias ? { alias: spec.alias } : {}) });
+    for (const id of Object.keys(spec?.messages ?? {}))
+      if (!(id in (def.messages as Record<string, string>)))
+        throw new RuleDefinitionError(
+          `rule "${def.id}": source "${name}" words message "${id}", which "messages" does not define`,
+        );
+    sources.push({
+      name,
+      layer,
+      facets,
+      ...(spec?.alias ? { alias: spec.alias } : {}),
+      ...(spec?.messages && Object.keys(spec.messages).length ? { messages: spec.messages } : {}),
+    });
   }
   if (sources.length === 0) throw new RuleDefinitionError(`rule "${def.id}": "sources" must list at least one source`);
   const { view, sources: _s, check, ...rest } = def;
@@ -117,6 +152,7 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       facets: source.facets,
       optionalFacets: [],
       crossLayer: source.name === DRIFT,
+      ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
       check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
     };
     return { unit, rule, source };
@@ -125,7 +161,8 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
 
 function sourceContext(kind: ViewKind, source: RuleSource, ctx: RuleContext<FacetName, string>) {
   const exp = ctx.env.expectations;
-  const build = (name: string) => viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp);
+  const build = (name: string) =>
+    viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp, (f) => source.facets.includes(f));
   let views: readonly unknown[] = [];
   const pairs: { declared: unknown; live: unknown }[] = [];
   if (source.name === DRIFT) {

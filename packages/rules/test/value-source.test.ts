@@ -12,14 +12,14 @@ const failures = (id: string, files: Record<string, string>) =>
 
 describe('where a Terraform value comes from, in the message', () => {
   it('a literal written on the resource: "sets"', () => {
-    const [v] = failures('tf-redis-auth', {
+    const [v] = failures('redis.auth-disabled', {
       'main.tf': 'resource "google_redis_instance" "c" {\n  name = "c"\n  auth_enabled = false\n}\n',
     });
     expect(v?.message).toMatch(/^google_redis_instance\.c sets auth_enabled = false: /);
   });
 
   it('a module variable\'s default: "gets", naming the variable, its line, and that nothing overrides it', () => {
-    const [v] = failures('tf-redis-auth', {
+    const [v] = failures('redis.auth-disabled', {
       'modules/cache/variables.tf': 'variable "auth_enabled" {\n  type    = bool\n  default = false\n}\n',
       'modules/cache/main.tf':
         'resource "google_redis_instance" "c" {\n  name = "c"\n  auth_enabled = var.auth_enabled\n}\n',

@@ -21,8 +21,8 @@ export interface AttributeOrigin {
   /** The live resource the value was read from (`gcp:sql/p/i`, `postgres://10.0.0.3:5432`), for live layers. */
   live?: string;
   /**
-   * An OpenTofu literal the collector evaluated from an expression (a variable's default, a `.tfvars` line,
-   * a module caller's argument, a local): how a message says where it came from (`valueSource`).
+   * An OpenTofu literal: how a message words where it came from (`valueSource`): `sets` when it is written
+   * on the resource, `gets` and its source when the collector evaluated an expression to it.
    */
   valueSource?: { sets: string; from: string };
 }
@@ -44,16 +44,17 @@ export function liveAttribute<T>(value: T | null | undefined, origin: AttributeO
 /** An OpenTofu read as an attribute: a literal is decided, an expression unresolved, nothing absent. */
 export function tfAttribute(file: string, path: string, r: TfRead): Attribute<unknown> {
   const origin: AttributeOrigin = { layer: 'files', path, location: readLocation(file, r) };
-  if (r.kind === 'literal') {
-    const source = valueSource(r, file);
-    return decided(r.value, source.sets === 'sets' ? origin : { ...origin, valueSource: source });
-  }
+  if (r.kind === 'literal') return decided(r.value, { ...origin, valueSource: valueSource(r, file) });
   if (r.kind === 'expression')
     return { certainty: 'unresolved', expression: r.expression, dependsOn: r.dependsOn, origin };
   return { certainty: 'absent', origin };
 }
 
-/** How a message words where a decided value came from: `sets` (written so) or `gets` with its source. */
+/**
+ * Message data `sets` / `from` for a decided value: `{{address}} {{sets}} x = {{value}}{{from}}` reads
+ * "sets x = v" for a literal written on the resource, "gets x = v (the default of `var.x`, file:line)" for one
+ * the collector evaluated (see `valueSource`).
+ */
 export function valueSourceOf(a: Attribute<unknown>): { sets: string; from: string } {
   return a.origin.valueSource ?? { sets: 'sets', from: '' };
 }

@@ -21,6 +21,15 @@ import {
 } from './sql-instance.js';
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
 import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
+import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
+import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
+import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
+import {
+  type RedisInstanceView,
+  redisInstancesFromGcp,
+  redisInstancesFromProbe,
+  redisInstancesFromTerraform,
+} from './redis-instance.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -35,13 +44,20 @@ export * from './sql-instance.js';
 export * from './terraform.js';
 export * from './workload.js';
 export * from './workload-object.js';
+export * from './redis-instance.js';
+export * from './gke-cluster.js';
+export * from './kms.js';
+export * from './kms-key.js';
+export * from './kms-key-access.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
 export interface ViewSource<V> {
   layer: Layer;
   facets: readonly FacetName[];
-  build(facet: Read, expectations: Expectations): ViewSet<V>;
+  /** Facets a rule may add to this source (`sources: { gcp: { facets: [...] } }`); the builder reads them when `has`. */
+  optionalFacets?: readonly FacetName[];
+  build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
 }
 
 /** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
@@ -52,7 +68,13 @@ export const VIEWS = {
       facets: ['files.terraform'],
       build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
     },
-    gcp: { layer: 'gcp', facets: ['gcp.sql'], build: (facet) => sqlInstancesFromGcp(facet('gcp.sql')) },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.sql'],
+      optionalFacets: ['gcp.sql-backup-runs'],
+      build: (facet, _exp, has) =>
+        sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
+    },
     probe: {
       layer: 'probe',
       facets: ['probe.postgres'],
@@ -164,6 +186,47 @@ export const VIEWS = {
         ),
     },
   } satisfies Record<string, ViewSource<EdgeEntryView>>,
+  'redis-instance': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => redisInstancesFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.redis'], build: (facet) => redisInstancesFromGcp(facet('gcp.redis')) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.redis'],
+      build: (facet, exp) => redisInstancesFromProbe(facet('probe.redis'), exp),
+    },
+  } satisfies Record<string, ViewSource<RedisInstanceView>>,
+  'gke-cluster': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => gkeClustersFromTerraform(facet('files.terraform')),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.gke'], build: (facet) => gkeClustersFromGcp(facet('gcp.gke')) },
+  } satisfies Record<string, ViewSource<GkeClusterView>>,
+  'kms-key': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => kmsKeysFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: { layer: 'gcp', facets: ['gcp.kms'], build: (facet, exp) => kmsKeysFromGcp(facet('gcp.kms'), exp) },
+  } satisfies Record<string, ViewSource<KmsKeyView>>,
+  'kms-key-access': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => kmsKeyAccessFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.kms-iam', 'gcp.iam'],
+      build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
+    },
+  } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -176,6 +239,10 @@ export interface ViewOf {
   exposure: ExposureView;
   'db-user': DbUserView;
   'edge-entry': EdgeEntryView;
+  'redis-instance': RedisInstanceView;
+  'gke-cluster': GkeClusterView;
+  'kms-key': KmsKeyView;
+  'kms-key-access': KmsKeyAccessView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -209,6 +276,24 @@ export const PAIRING: {
   },
   exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
   workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
+  'redis-instance': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  'gke-cluster': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.name.certainty === 'decided' ? String(v.name.value) : undefined),
+  },
+  // Both sides show the one expected key (expectations.kms): a declared match pairs with the live key.
+  'kms-key': {
+    declared: 'tf',
+    live: 'gcp',
+    key: (v) => (v.identity === 'match' ? 'expected' : undefined),
+  },
+  // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
+  'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
@@ -222,6 +307,7 @@ export function viewsOf<K extends ViewKind>(
   source: SourceOf<K>,
   facet: Read,
   expectations: Expectations,
+  has: (name: FacetName) => boolean = () => false,
 ): ViewSet<ViewOf[K]> {
   const spec = (VIEWS[kind] as unknown as Record<string, ViewSource<ViewOf[K]>>)[source];
   if (!spec) throw new Error(`view "${kind}" has no source "${source}"`);
@@ -236,10 +322,11 @@ export function viewsOf<K extends ViewKind>(
     byKind = new Map();
     byExp.set(expectations, byKind);
   }
-  const key = `${kind}\u0000${source}`;
+  const extra = (spec.optionalFacets ?? []).filter(has);
+  const key = `${kind}\u0000${source}\u0000${extra.join(',')}`;
   let set = byKind.get(key) as ViewSet<ViewOf[K]> | undefined;
   if (!set) {
-    set = spec.build(facet, expectations);
+    set = spec.build(facet, expectations, has);
     byKind.set(key, set as ViewSet<unknown>);
   }
   return set;

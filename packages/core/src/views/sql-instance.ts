@@ -8,14 +8,29 @@
  */
 import { declarationKey } from '../declarations.js';
 import type { Expectations } from '../config.js';
-import type { GcpSqlInstance } from '../layers/gcp.js';
+import type { GcpSqlBackupRun, GcpSqlInstance } from '../layers/gcp.js';
 import type { PostgresProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { type Attribute, decided, liveAttribute, tfAttribute } from './attribute.js';
 import { replicaOf, replicaReason } from './cloudsql.js';
-import { blockLocation, declaresNothing, read, resourceOf, resourcesOf, type TfResource } from './terraform.js';
+import {
+  attributeLocation,
+  blockLocation,
+  childBlock,
+  childBlocks,
+  declaresNothing,
+  dependsOnOf,
+  dynamicBlock,
+  inputsOf,
+  isExpression,
+  read,
+  resourceOf,
+  resourcesOf,
+  sourceOf,
+  type TfResource,
+} from './terraform.js';
 
 export interface SqlInstanceView {
   source: 'tf' | 'gcp' | 'probe';
@@ -46,6 +61,21 @@ export interface SqlInstanceView {
   pointInTimeRecovery: Attribute<unknown>;
   /** MySQL's point-in-time recovery: `binary_log_enabled` / `binaryLogEnabled`. */
   binaryLog: Attribute<unknown>;
+  /**
+   * gcp, when the rule's source reads `gcp.sql-backup-runs`: the instance's recent backup runs, newest first
+   * (`absent` when its runs were not read: the facet's problem is then the verdict).
+   */
+  backupRuns: Attribute<GcpSqlBackupRun[]>;
+  /** `settings.ip_configuration.ipv4_enabled` / `settings.ipConfiguration.ipv4Enabled` (OpenTofu's default is true). */
+  ipv4Enabled: Attribute<unknown>;
+  /** gcp: Google reports a PRIMARY (public) address. */
+  hasPublicAddress?: boolean;
+  /**
+   * Authorized networks, each with a stable key (its value, or `dynamic` for a `dynamic` block) and what the
+   * source shows as its text (`observed`). A `dynamic` block over a collection the repository does not settle
+   * is one `unresolved` entry.
+   */
+  authorizedNetworks: { key: string; observed: string; value: Attribute<unknown> }[];
   /** probe: how the server answered a client that asked for no TLS (`refused`, `auth-requested`, `accepted`...). */
   plaintextConnection: Attribute<string>;
   /** probe: the server's words about the plaintext attempt. */
@@ -76,6 +106,45 @@ export function postgresServerResource(d: PostgresProbe, exp: Expectations): Res
     name: d.endpoint,
     declaredAs: declarationKey({ layer: 'tf', type: SQL_INSTANCE_TF_TYPE, name: exp.database.instance }),
   };
+}
+
+/** The `authorized_networks` blocks of a declared instance, and a `dynamic` one as one undecided entry. */
+function declaredNetworks(r: TfResource): SqlInstanceView['authorizedNetworks'] {
+  const file = r.file.file;
+  const path = `${r.address}.settings.ip_configuration.authorized_networks`;
+  const ipConfig = childBlock(childBlock(r.block, 'settings') ?? r.block, 'ip_configuration');
+  if (!ipConfig) return [];
+  const out: SqlInstanceView['authorizedNetworks'] = [];
+  for (const net of childBlocks(ipConfig, 'authorized_networks')) {
+    const value = net.attributes.value;
+    if (!value) continue;
+    const origin = { layer: 'files' as const, path: `${path}.value`, location: attributeLocation(file, value) };
+    const observed = sourceOf(value.value).replace(/^"|"$/g, '');
+    if (isExpression(value.value)) {
+      const expression = value.value.expression.trim();
+      out.push({
+        key: expression,
+        observed,
+        value: { certainty: 'unresolved', expression, dependsOn: dependsOnOf(value, value.value.expression), origin },
+      });
+    } else out.push({ key: String(value.value), observed, value: decided(value.value, origin) });
+  }
+  const dynamic = dynamicBlock(ipConfig, 'authorized_networks');
+  if (dynamic) {
+    const forEach = dynamic.attributes.for_each;
+    const expression = `dynamic "authorized_networks"${forEach ? ` over ${sourceOf(forEach.value)}` : ''}`;
+    out.push({
+      key: 'dynamic',
+      observed: expression,
+      value: {
+        certainty: 'unresolved',
+        expression,
+        dependsOn: inputsOf(expression),
+        origin: { layer: 'files', path, location: blockLocation(file, dynamic) },
+      },
+    });
+  }
+  return out;
 }
 
 const optional = <K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } =>
@@ -112,6 +181,9 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
       databaseVersion: at('database_version'),
       backupsEnabled: at('settings.backup_configuration.enabled'),
       pointInTimeRecovery: at('settings.backup_configuration.point_in_time_recovery_enabled'),
+      backupRuns: absentIn('files', `${r.address} (a declaration has no backup runs)`),
+      ipv4Enabled: at('settings.ip_configuration.ipv4_enabled'),
+      authorizedNetworks: declaredNetworks(r),
       binaryLog: at('settings.backup_configuration.binary_log_enabled'),
       destroyGuard: at('deletion_protection'),
       plaintextConnection: absentIn('files', `${r.address} (a declaration shows no connection)`),
@@ -121,7 +193,10 @@ export function sqlInstancesFromTerraform(facet: FacetMap['files.terraform']): V
   return { items, empty, none: `no ${SQL_INSTANCE_TF_TYPE} resource is declared in any .tf file` };
 }
 
-export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInstanceView> {
+export function sqlInstancesFromGcp(
+  facet: FacetMap['gcp.sql'],
+  backupRuns?: FacetMap['gcp.sql-backup-runs'],
+): ViewSet<SqlInstanceView> {
   const items = facet.instances.map((i): SqlInstanceView => {
     const resource = sqlInstanceResource(i);
     const live = resource.id;
@@ -162,6 +237,17 @@ export function sqlInstancesFromGcp(facet: FacetMap['gcp.sql']): ViewSet<SqlInst
         path: 'settings.backupConfiguration.binaryLogEnabled',
         live,
       }),
+      ipv4Enabled: liveAttribute(ip.ipv4Enabled, { layer: 'gcp', path: 'settings.ipConfiguration.ipv4Enabled', live }),
+      hasPublicAddress: i.ipAddresses.some((a) => a.type === 'PRIMARY'),
+      authorizedNetworks: ip.authorizedNetworks.map((n) => ({
+        key: n.value,
+        observed: n.value,
+        value: decided(n.value, { layer: 'gcp', path: 'settings.ipConfiguration.authorizedNetworks', live }),
+      })),
+      backupRuns: liveAttribute(
+        backupRuns?.instances.find((r) => r.project === i.project && r.instance === i.name)?.runs,
+        { layer: 'gcp', path: 'backupRuns', live },
+      ),
       plaintextConnection: absentIn('gcp', 'the Admin API shows no connection', live),
       gcp: i,
     };
@@ -186,6 +272,9 @@ export function sqlInstancesFromProbe(d: FacetMap['probe.postgres'], exp: Expect
     backupsEnabled: absentIn('probe', 'a client does not see backups', live),
     pointInTimeRecovery: absentIn('probe', 'a client does not see point-in-time recovery', live),
     binaryLog: absentIn('probe', 'a client does not see the binary log', live),
+    backupRuns: absentIn('probe', 'a client does not see backup runs', live),
+    ipv4Enabled: absentIn('probe', 'a client does not see the IP configuration', live),
+    authorizedNetworks: [],
     plaintextConnection: decided(d.plaintext.outcome, { layer: 'probe', path: 'connection(sslmode=disable)', live }),
     plaintextDetail: d.plaintext.detail,
     probe: d,

@@ -200,5 +200,33 @@ spec:
       }),
       expect: [{ messageId: 'escalationAllowed' }, { messageId: 'privileged' }, { messageId: 'capabilitiesAdded' }],
     },
+    // ---- manifest and k8s in one case: one finding per source, each at its own place
+    {
+      name: 'manifest and k8s: the repository locks the container, the cluster runs an older spec that does not',
+      files: {
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  template:
+    spec:
+      containers:
+        - name: backend
+          image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect/coditect-cloud-backend:v1.0.0
+          securityContext:
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: ["ALL"]
+`,
+      },
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
+      }),
+      expect: [{ messageId: 'escalationNotDisabled', source: 'k8s' }],
+    },
   ],
 } satisfies RuleCases;

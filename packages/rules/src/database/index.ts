@@ -1,29 +1,25 @@
 import type { Rule } from '@coditect-audit/core';
 import gcpSqlAppUser from './gcp-sql-app-user.js';
-import gcpSqlEolVersion from './gcp-sql-eol-version.js';
 import gcpSqlInstanceReady from './gcp-sql-instance-ready.js';
-import gcpSqlPublicExposure from './gcp-sql-public-exposure.js';
 import joinSecretDatabaseRole from './join-secret-database-role.js';
 import probePostgresPrivileges from './probe-postgres-privileges.js';
 import probePostgresSuperuser from './probe-postgres-superuser.js';
 import sqlDeletionProtection from './sql.deletion-protection.js';
+import sqlEolVersion from './sql.eol-version.js';
 import sqlHighAvailability from './sql.high-availability.js';
+import sqlPublicExposure from './sql.public-exposure.js';
 import sqlSslNotEnforced from './sql.ssl-not-enforced.js';
-import tfSqlEolVersion from './tf-sql-eol-version.js';
-import tfSqlPublicExposure from './tf-sql-public-exposure.js';
 
 /** Rules of the database area, sorted by id. A test keeps this list and the folder in step. */
 export const rules: Rule[] = [
   gcpSqlAppUser,
-  gcpSqlEolVersion,
   gcpSqlInstanceReady,
-  gcpSqlPublicExposure,
   joinSecretDatabaseRole,
   probePostgresPrivileges,
   probePostgresSuperuser,
   sqlDeletionProtection,
+  sqlEolVersion,
   sqlHighAvailability,
+  sqlPublicExposure,
   sqlSslNotEnforced,
-  tfSqlEolVersion,
-  tfSqlPublicExposure,
 ];

@@ -182,9 +182,10 @@ export default defineViewRule({
       const legacyTrue = v.requireSsl.certainty === 'decided' && v.requireSsl.value === true;
       const dataFor = (messageId: string): Record<string, string> => {
         if (v.source === 'tf') {
-          if (messageId === 'sslModeAllowsUnencrypted' || messageId === 'sslModeOverridesRequireSsl')
-            return { address: v.label, sslMode, ...valueSourceOf(v.sslMode) };
-          return sslMode ? { address: v.label, sslMode } : { address: v.label };
+          if (!sslMode) return { address: v.label };
+          // A failing ssl_mode says whether the resource sets it or gets it from a variable (`valueSource`).
+          const failing = messageId === 'sslModeAllowsUnencrypted' || messageId === 'sslModeOverridesRequireSsl';
+          return { address: v.label, sslMode, ...(failing ? valueSourceOf(v.sslMode) : {}) };
         }
         if (messageId === 'enforced') return { instance: v.label, sslMode };
         if (messageId === 'allowsUnencrypted')

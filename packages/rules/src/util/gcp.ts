@@ -13,7 +13,13 @@ import {
   type GcpSqlInstance,
   type Resource,
 } from '@coditect-audit/core';
-import { sqlInstanceResource } from '@coditect-audit/core/views';
+import {
+  gkeClusterResource,
+  gkeNodePoolResource,
+  kmsKeyResource,
+  redisInstanceResource,
+  sqlInstanceResource,
+} from '@coditect-audit/core/views';
 
 const tf = (type: string, name: string) => declarationKey({ layer: 'tf', type, name });
 
@@ -32,36 +38,18 @@ export const gcpResource = {
     name: `${instance}/${user}`,
     declaredAs: tf('google_sql_user', user),
   }),
-  redis: (i: { project: string; location: string; name: string }): Resource => ({
-    id: `gcp:redis/${i.project}/${i.location}/${i.name}`,
-    kind: 'MemorystoreInstance',
-    name: i.name,
-    declaredAs: tf('google_redis_instance', i.name),
-  }),
-  kmsKey: (project: string, location: string, keyRing: string, key: string): Resource => ({
-    id: `gcp:kms/${project}/${location}/${keyRing}/${key}`,
-    kind: 'KmsCryptoKey',
-    name: `${keyRing}/${key}`,
-    declaredAs: tf('google_kms_crypto_key', key),
-  }),
+  redis: (i: { project: string; location: string; name: string }): Resource => redisInstanceResource(i),
+  kmsKey: (project: string, location: string, keyRing: string, key: string): Resource =>
+    kmsKeyResource(project, location, keyRing, key),
   arRepository: (project: string, location: string, name: string): Resource => ({
     id: `gcp:artifactregistry/${project}/${location}/${name}`,
     kind: 'ArtifactRegistryRepository',
     name,
     declaredAs: tf('google_artifact_registry_repository', name),
   }),
-  cluster: (c: { project: string; location: string; name: string }): Resource => ({
-    id: `gcp:gke/${c.project}/${c.location}/${c.name}`,
-    kind: 'GkeCluster',
-    name: c.name,
-    declaredAs: tf('google_container_cluster', c.name),
-  }),
-  nodePool: (c: { project: string; location: string; name: string }, pool: string): Resource => ({
-    id: `gcp:gke/${c.project}/${c.location}/${c.name}/nodePools/${pool}`,
-    kind: 'GkeNodePool',
-    name: `${c.name}/${pool}`,
-    declaredAs: tf('google_container_node_pool', pool),
-  }),
+  cluster: (c: { project: string; location: string; name: string }): Resource => gkeClusterResource(c),
+  nodePool: (c: { project: string; location: string; name: string }, pool: string): Resource =>
+    gkeNodePoolResource(c, pool),
   secret: (project: string, name: string): Resource => ({
     id: `gcp:secretmanager/${project}/${name}`,
     kind: 'SecretManagerSecret',

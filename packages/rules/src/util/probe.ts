@@ -7,10 +7,12 @@ import {
   type Expectations,
   type HttpProbe,
   type PostgresProbe,
-  type RedisProbe,
   type Resource,
 } from '@coditect-audit/core';
-import { postgresServerResource as postgresServerResourceOfView } from '@coditect-audit/core/views';
+import {
+  postgresServerResource as postgresServerResourceOfView,
+  redisServerResource,
+} from '@coditect-audit/core/views';
 
 /** The app's database role; findings point at the Secret that names it, when the repository has one. */
 export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resource {
@@ -29,14 +31,8 @@ export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resou
 /** The probed PostgreSQL server as a verdict resource (the identity lives with the Cloud SQL view). */
 export const postgresServerResource = postgresServerResourceOfView;
 
-export function redisResource(d: RedisProbe, exp: Expectations): Resource {
-  return {
-    id: `redis://${d.endpoint}`,
-    kind: 'RedisServer',
-    name: d.endpoint,
-    declaredAs: declarationKey({ layer: 'tf', type: 'google_redis_instance', name: exp.redis.instance }),
-  };
-}
+/** The probed Redis server as a verdict resource (the identity lives with the Memorystore view). */
+export const redisResource = redisServerResource;
 
 export function httpResource(d: HttpProbe, path = ''): Resource {
   return { id: `${d.baseUrl}${path}`, kind: path ? 'HttpEndpoint' : 'HttpService', name: `${d.baseUrl}${path}` };

@@ -1,0 +1,102 @@
+/**
+ * defineViewRule's validation and the remediation templates (issue #18). The engine's per-source evaluation
+ * over real rules is in test/rules-over-views.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  defineRule,
+  defineViewRule,
+  evaluationUnits,
+  fillRemediation,
+  personalizeRemediation,
+  resolveExpectations,
+  RuleDefinitionError,
+} from '../src/index.js';
+
+const base = {
+  id: 'sql.example',
+  title: 'An example',
+  concerns: ['sql.ssl-not-enforced'],
+  description: 'd',
+  rationale: 'r',
+  remediation: {
+    text: 'fix {{database.instance}}',
+    commands: ['gcloud sql instances patch {{database.instance}} --project={{project}}'],
+  },
+  messages: { ok: 'ok' },
+  check: () => {},
+};
+
+describe('defineViewRule', () => {
+  it('derives layer, facets and aliases from its sources, one evaluation unit each', () => {
+    const rule = defineViewRule({
+      ...base,
+      view: 'sql-instance',
+      sources: {
+        tf: { alias: 'tf-example' },
+        gcp: { alias: 'gcp-example', facets: ['gcp.sql-backup-runs'] },
+        drift: {},
+      },
+    });
+    expect(rule.layer).toBe('files');
+    expect(rule.aliases).toEqual(['tf-example', 'gcp-example']);
+    expect(rule.facets).toEqual(['files.terraform', 'gcp.sql', 'gcp.sql-backup-runs']);
+    const units = evaluationUnits(rule);
+    expect(units.map((u) => [u.source?.name, u.unit.id, u.unit.layer, u.unit.facets])).toEqual([
+      ['tf', 'tf-example', 'files', ['files.terraform']],
+      ['gcp', 'gcp-example', 'gcp', ['gcp.sql', 'gcp.sql-backup-runs']],
+      ['drift', 'sql.example/drift', 'gcp', ['gcp.sql', 'files.terraform']],
+    ]);
+  });
+
+  it('rejects a source the view does not have, a facet the source does not read, no source at all', () => {
+    expect(() => defineViewRule({ ...base, view: 'sql-instance', sources: { k8s: {} } as never })).toThrow(
+      /view "sql-instance" has no source "k8s"/,
+    );
+    expect(() => defineViewRule({ ...base, view: 'sql-instance', sources: { tf: { facets: ['gcp.redis'] } } })).toThrow(
+      /source "tf" of view "sql-instance" does not read facet "gcp.redis"/,
+    );
+    expect(() => defineViewRule({ ...base, view: 'sql-instance', sources: {} })).toThrow(RuleDefinitionError);
+  });
+
+  it('a rule id may be family.concern, not more', () => {
+    expect(() => defineViewRule({ ...base, id: 'sql.a.b', view: 'sql-instance', sources: { tf: {} } })).toThrow(
+      /kebab-case/,
+    );
+  });
+});
+
+describe('remediation templates', () => {
+  it('are filled from the expectations; ADR-001 values without a config', () => {
+    const adr = fillRemediation(base.remediation, resolveExpectations(undefined));
+    expect(adr.commands).toEqual(['gcloud sql instances patch coditect-db --project=coditect-cloud-infra']);
+    const other = personalizeRemediation(
+      base.remediation,
+      resolveExpectations({ project: 'acme-prod', database: { instance: 'acme-db' } }),
+    );
+    expect(other.text).toBe('fix acme-db');
+    expect(other.commands).toEqual(['gcloud sql instances patch acme-db --project=acme-prod']);
+  });
+
+  it('an unknown placeholder is a definition error; a workflow expression is not a placeholder', () => {
+    expect(() =>
+      defineRule({
+        ...base,
+        layer: 'files',
+        facets: ['files.terraform'],
+        remediation: { text: 'x {{databse.instance}}' },
+      }),
+    ).toThrow(/\{\{databse.instance\}\}/);
+    const rule = defineRule({
+      ...base,
+      layer: 'files',
+      facets: ['files.terraform'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub workflow expression, which templates leave alone
+      remediation: { text: 'x', commands: ['docker build -t img:${{ github.sha }} .'] },
+    });
+    expect(fillRemediation(rule.remediation, resolveExpectations(undefined)).commands).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub workflow expression, which templates leave alone
+      'docker build -t img:${{ github.sha }} .',
+    ]);
+  });
+});
