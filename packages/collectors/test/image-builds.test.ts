@@ -76,6 +76,7 @@ describe('kustomize patches', () => {
   it('are judged as kustomize renders them: merged onto their base, each key at its own file:line', () => {
     const facets = collectFilesFromMemory({
       'base/deploy.yaml': BASE,
+      'base/kustomization.yaml': 'resources: [deploy.yaml]\n',
       'overlay/kustomization.yaml':
         'resources: [../base]\npatches:\n  - path: p.yaml\n  - patch: |-\n      - op: remove\npatchesStrategicMerge: [q.yaml, ../../outside.yaml]\n',
       'overlay/p.yaml':
@@ -133,7 +134,7 @@ describe('kustomize patches', () => {
     ]);
     expect(k8s.data?.files[0]?.objects[0]?.object).toEqual(parseYaml(BASE));
     expect(k8s.problems?.map((x) => x.message)).toEqual([
-      'k8s/deployment.yaml:1:1: kustomize patch (listed in k8s/kustomization.yaml): judged as written where no base object it targets is in the scanned files.',
+      'k8s/deployment.yaml:1:1: kustomize patch (listed in k8s/kustomization.yaml): judged as written where no object it targets is among what k8s/kustomization.yaml accumulates in the scanned files.',
     ]);
   });
 
@@ -141,7 +142,8 @@ describe('kustomize patches', () => {
     const facets = collectFilesFromMemory({
       'base/deploy.yaml': `${BASE}          ports: [{containerPort: 80, name: http}]\n      nodeSelector: {pool: a}\n`,
       'base/other.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\nspec: {}\n',
-      'o/kustomization.yaml': 'patches:\n  - path: p.yaml\n    target: {kind: Deployment, name: a}\n',
+      'o/kustomization.yaml':
+        'resources: [../base/deploy.yaml, ../base/other.yaml]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment, name: a}\n',
       'o/p.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: anything\nspec:\n  template:\n    spec:\n      nodeSelector: null\n      containers:\n        - name: app\n          $patch: delete\n        - name: side\n          ports: [{containerPort: 80, protocol: TCP}]\n',
     });
@@ -165,11 +167,30 @@ describe('kustomize patches', () => {
   it('a Secret patch is judged as written: its values are what it sets', () => {
     const facets = collectFilesFromMemory({
       'base/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  a: "1"\n',
-      'o/kustomization.yaml': 'patchesStrategicMerge: [s.yaml]\n',
+      'o/kustomization.yaml': 'resources: [../base/s.yaml]\npatchesStrategicMerge: [s.yaml]\n',
       'o/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  b: changeme\n',
     });
     const o = facets['files.kubernetes'].data?.files.find((f) => f.file === 'o/s.yaml')?.objects[0];
     expect(o?.patchedBase).toBeUndefined();
     expect(o?.secretKeys?.map((k) => k.key)).toEqual(['b']);
+  });
+});
+
+describe('what a kustomization accumulates', () => {
+  it('a patch applies only to the objects of its own resources (through nested kustomizations), not to same-named objects elsewhere', () => {
+    const deploy = (name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+    const facets = collectFilesFromMemory({
+      'apps/a/deploy.yaml': deploy('web', 'a:1'),
+      'apps/a/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'other/deploy.yaml': deploy('web', 'other:1'),
+      'env/prod/kustomization.yaml':
+        'resources: [../../apps/a, https://example.invalid/remote?ref=v1]\npatches:\n  - path: p.yaml\n',
+      'env/prod/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec: {replicas: 3}\n',
+    });
+    const rendered = facets['files.kubernetes'].data?.files.find((f) => f.file === 'env/prod/p.yaml')?.objects;
+    expect(rendered?.map((o) => [o.patchedBase, (o.object.spec as { replicas?: number }).replicas])).toEqual([
+      ['apps/a/deploy.yaml', 3],
+    ]);
   });
 });

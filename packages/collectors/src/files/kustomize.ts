@@ -24,16 +24,32 @@ export interface PatchFile {
   kustomization: string;
   /** The entry's `target`, when it selects objects other than the patch's own kind and name. */
   target?: PatchTarget;
+  /**
+   * The scanned files whose objects the kustomization accumulates (`resources`, `bases` and `components`,
+   * through the kustomizations of the folders they name): what its patches apply to.
+   */
+  resources: ReadonlySet<string>;
 }
 
-/** Patch file → the kustomization that lists it (the first, in path order). */
+interface Kustomization {
+  dir: string;
+  /** `resources`, `bases` and `components` entries, as written. */
+  includes: string[];
+  patches: { file: string; target?: PatchTarget }[];
+}
+
+/** Patch file → the kustomization that lists it (the first, in path order), with what it applies to. */
 export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<string, PatchFile> {
-  const out = new Map<string, PatchFile>();
+  const kustomizations = new Map<string, Kustomization>();
   for (const { path, text } of yamlSources) {
     if (!KUSTOMIZATION.test(path)) continue;
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    const k: Kustomization = { dir, includes: [], patches: [] };
     for (const { value } of yamlDocuments(text)) {
       if (!isRecord(value)) continue;
+      for (const key of ['resources', 'bases', 'components'])
+        for (const entry of Array.isArray(value[key]) ? (value[key] as unknown[]) : [])
+          if (typeof entry === 'string') k.includes.push(entry);
       const listed: unknown[] = [
         ...(Array.isArray(value.patches) ? value.patches : []),
         ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
@@ -43,11 +59,42 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
         // `patchesStrategicMerge` takes a path or an inline patch; `patches` entries name theirs in `path`.
         const file = typeof entry === 'string' ? entry : isRecord(entry) ? entry.path : undefined;
         if (typeof file !== 'string' || !file || file.includes('\n')) continue;
-        const patch = repoPath(dir, file);
-        if (!patch || out.has(patch)) continue;
         const target = isRecord(entry) && isRecord(entry.target) ? targetOf(entry.target) : undefined;
-        out.set(patch, { kustomization: path, ...(target ? { target } : {}) });
+        k.patches.push({ file, ...(target ? { target } : {}) });
       }
+    }
+    // Two spellings in one folder: kustomize refuses the folder; the first in path order stands for it.
+    if (![...kustomizations.values()].some((other) => other.dir === dir)) kustomizations.set(path, k);
+  }
+  const byDir = new Map([...kustomizations].map(([path, k]) => [k.dir, path]));
+  const files = new Set(yamlSources.map((s) => s.path));
+  const resolved = new Map<string, Set<string>>();
+  /** The files a kustomization accumulates, through the kustomizations of the folders it names. */
+  const resourcesOf = (path: string, seen: Set<string>): Set<string> => {
+    const known = resolved.get(path);
+    if (known) return known;
+    const out = new Set<string>();
+    const k = kustomizations.get(path);
+    if (!k || seen.has(path)) return out;
+    seen.add(path);
+    for (const entry of k.includes) {
+      // A remote base (a URL, `github.com/...?ref=`) is not in the scanned tree.
+      if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|\?ref=/i.test(entry)) continue;
+      const target = repoPath(k.dir, entry);
+      if (target === undefined) continue;
+      const nested = byDir.get(target);
+      if (nested !== undefined) for (const f of resourcesOf(nested, seen)) out.add(f);
+      else if (files.has(target)) out.add(target);
+    }
+    resolved.set(path, out);
+    return out;
+  };
+  const out = new Map<string, PatchFile>();
+  for (const [path, k] of kustomizations) {
+    for (const { file, target } of k.patches) {
+      const patch = repoPath(k.dir, file);
+      if (!patch || out.has(patch)) continue;
+      out.set(patch, { kustomization: path, ...(target ? { target } : {}), resources: resourcesOf(path, new Set()) });
     }
   }
   return out;
@@ -63,7 +110,8 @@ function targetOf(t: Record<string, unknown>): PatchTarget | undefined {
 
 /**
  * The patch's objects as kustomize renders them: each merged onto the base objects it targets among
- * `bases` (the objects of files that are not patches), or as written when the tree holds none. A `Secret`
+ * `bases` (the objects of files that are not patches) that its kustomization accumulates, or as written when
+ * the scanned tree holds none of them. A `Secret`
  * patch is judged as written: its values are what it sets. Returns the objects and one line saying how the
  * file was read.
  */
@@ -76,7 +124,8 @@ export function renderPatch(
   const mergedOnto = new Set<string>();
   let asWritten = 0;
   for (const p of patchObjects) {
-    const targets = p.kind === 'Secret' ? [] : bases.filter((b) => targets_(b, p, patch.target));
+    const targets =
+      p.kind === 'Secret' ? [] : bases.filter((b) => patch.resources.has(b.file) && targets_(b, p, patch.target));
     if (targets.length === 0) {
       objects.push(p);
       asWritten++;
@@ -88,13 +137,16 @@ export function renderPatch(
     }
   }
   const parts: string[] = [];
-  if (mergedOnto.size)
-    parts.push(`judged merged onto its base (${[...mergedOnto].join(', ')}), as kustomize renders it`);
+  if (mergedOnto.size) {
+    const named = [...mergedOnto];
+    const list = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
+    parts.push(`judged merged onto its base (${list}), as kustomize renders it`);
+  }
   if (asWritten)
     parts.push(
       patchObjects.every((o) => o.kind === 'Secret')
         ? 'judged as written (a Secret patch sets its values)'
-        : 'judged as written where no base object it targets is in the scanned files',
+        : `judged as written where no object it targets is among what ${patch.kustomization} accumulates in the scanned files`,
     );
   return { objects, said: `kustomize patch (listed in ${patch.kustomization}): ${parts.join('; ')}` };
 }
