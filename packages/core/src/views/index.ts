@@ -25,6 +25,11 @@ import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform }
 import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
 import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
 import {
+  type SecretManagerSecretView,
+  secretManagerSecretsFromGcp,
+  secretManagerSecretsFromTerraform,
+} from './secret-manager-secret.js';
+import {
   type RedisInstanceView,
   redisInstancesFromGcp,
   redisInstancesFromProbe,
@@ -49,6 +54,7 @@ export * from './gke-cluster.js';
 export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
+export * from './secret-manager-secret.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -227,6 +233,18 @@ export const VIEWS = {
       build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
     },
   } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
+  'secret-manager-secret': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => secretManagerSecretsFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.secretmanager'],
+      build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
+    },
+  } satisfies Record<string, ViewSource<SecretManagerSecretView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -243,6 +261,7 @@ export interface ViewOf {
   'gke-cluster': GkeClusterView;
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
+  'secret-manager-secret': SecretManagerSecretView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -294,6 +313,8 @@ export const PAIRING: {
   },
   // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
   'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
+  // Both sides show each expected secret id: `drift` is not judged (the live check already names what is missing).
+  'secret-manager-secret': { declared: 'tf', live: 'gcp', key: (v) => v.name },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
