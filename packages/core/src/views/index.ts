@@ -25,6 +25,12 @@ import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform }
 import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
 import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
 import {
+  GCR_FILE_FACETS,
+  type GcrReferenceView,
+  gcrReferencesFromCluster,
+  gcrReferencesFromFiles,
+} from './gcr-reference.js';
+import {
   type SecretManagerSecretView,
   secretManagerSecretsFromGcp,
   secretManagerSecretsFromTerraform,
@@ -55,6 +61,7 @@ export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
 export * from './secret-manager-secret.js';
+export * from './gcr-reference.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -245,6 +252,22 @@ export const VIEWS = {
       build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
     },
   } satisfies Record<string, ViewSource<SecretManagerSecretView>>,
+  'gcr-reference': {
+    files: {
+      layer: 'files',
+      facets: GCR_FILE_FACETS,
+      build: (facet) =>
+        gcrReferencesFromFiles(
+          Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
+        ),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<GcrReferenceView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -262,6 +285,7 @@ export interface ViewOf {
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
   'secret-manager-secret': SecretManagerSecretView;
+  'gcr-reference': GcrReferenceView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -315,6 +339,8 @@ export const PAIRING: {
   'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
   // Both sides show each expected secret id: `drift` is not judged (the live check already names what is missing).
   'secret-manager-secret': { declared: 'tf', live: 'gcp', key: (v) => v.name },
+  // A file and a workload are different resources: nothing pairs them.
+  'gcr-reference': { declared: 'files', live: 'k8s', key: () => undefined },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
