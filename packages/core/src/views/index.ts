@@ -31,6 +31,12 @@ import {
   gcrReferencesFromFiles,
 } from './gcr-reference.js';
 import {
+  KSA_BINDING_FACETS,
+  type KsaBindingView,
+  ksaBindingFromCluster,
+  ksaBindingFromManifests,
+} from './ksa-binding.js';
+import {
   type SecretManagerSecretView,
   secretManagerSecretsFromGcp,
   secretManagerSecretsFromTerraform,
@@ -62,6 +68,7 @@ export * from './kms-key.js';
 export * from './kms-key-access.js';
 export * from './secret-manager-secret.js';
 export * from './gcr-reference.js';
+export * from './ksa-binding.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -268,6 +275,24 @@ export const VIEWS = {
         gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
     },
   } satisfies Record<string, ViewSource<GcrReferenceView>>,
+  'ksa-binding': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => ksaBindingFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: KSA_BINDING_FACETS,
+      build: (facet, exp) =>
+        ksaBindingFromCluster(
+          Object.fromEntries(KSA_BINDING_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof ksaBindingFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<KsaBindingView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -286,6 +311,7 @@ export interface ViewOf {
   'kms-key-access': KmsKeyAccessView;
   'secret-manager-secret': SecretManagerSecretView;
   'gcr-reference': GcrReferenceView;
+  'ksa-binding': KsaBindingView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -341,6 +367,8 @@ export const PAIRING: {
   'secret-manager-secret': { declared: 'tf', live: 'gcp', key: (v) => v.name },
   // A file and a workload are different resources: nothing pairs them.
   'gcr-reference': { declared: 'files', live: 'k8s', key: () => undefined },
+  // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
+  'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
