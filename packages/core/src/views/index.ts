@@ -37,6 +37,12 @@ import {
   ksaBindingFromManifests,
 } from './ksa-binding.js';
 import {
+  SECRET_PROVENANCE_FACETS,
+  type SecretProvenanceView,
+  secretProvenanceFromCluster,
+  secretProvenanceFromManifests,
+} from './secret-provenance.js';
+import {
   type SecretManagerSecretView,
   secretManagerSecretsFromGcp,
   secretManagerSecretsFromTerraform,
@@ -69,6 +75,7 @@ export * from './kms-key-access.js';
 export * from './secret-manager-secret.js';
 export * from './gcr-reference.js';
 export * from './ksa-binding.js';
+export * from './secret-provenance.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -293,6 +300,24 @@ export const VIEWS = {
         ),
     },
   } satisfies Record<string, ViewSource<KsaBindingView>>,
+  'secret-provenance': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => secretProvenanceFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_PROVENANCE_FACETS,
+      build: (facet, exp) =>
+        secretProvenanceFromCluster(
+          Object.fromEntries(SECRET_PROVENANCE_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof secretProvenanceFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<SecretProvenanceView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -312,6 +337,7 @@ export interface ViewOf {
   'secret-manager-secret': SecretManagerSecretView;
   'gcr-reference': GcrReferenceView;
   'ksa-binding': KsaBindingView;
+  'secret-provenance': SecretProvenanceView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -369,6 +395,7 @@ export const PAIRING: {
   'gcr-reference': { declared: 'files', live: 'k8s', key: () => undefined },
   // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
   'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
+  'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
