@@ -157,7 +157,9 @@ describe('with a config: its names drive the rules', () => {
       expect(v.assumed).toContain("ADR-001's KMS key");
     }
     expect(
-      result.verdicts.find((v) => v.ruleId === 'secrets.expected-secret-missing' && v.source === 'tf' && v.status === 'fail')?.assumed,
+      result.verdicts.find(
+        (v) => v.ruleId === 'secrets.expected-secret-missing' && v.source === 'tf' && v.status === 'fail',
+      )?.assumed,
     ).toContain('expectations.secretManager.secrets');
     // No banner: a config was given; each finding says what it assumed. The two P0 do not gate.
     expect(result.assumptions).toBeUndefined();
