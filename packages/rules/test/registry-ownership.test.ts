@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import gcrImageReference from '../src/registry/registry.gcr-reference.js';
 import { findGcrReferences, suggestedLocation } from '../src/util/registry.js';
 import { resolveExpectations } from '@coditect-audit/core';
+import { deployment, list, workloads } from '../src/util/k8s-live-cases.js';
 import { runCase } from './harness.js';
 
 const manifest = (image: string) => `apiVersion: v1
@@ -75,5 +76,34 @@ describe('gcr.io references', () => {
     for (const v of verdicts) expect(v.message).not.toContain('coditect-cloud-infra');
     const google = verdicts.find((v) => v.resource.file === 'b.yaml');
     expect(google).toMatchObject({ status: 'pass', messageId: 'googleMaintainedImage' });
+  });
+
+  it("judges a running workload with the same ownership, in the cluster's words", () => {
+    const verdicts = runCase(gcrImageReference, {
+      name: 'live',
+      expectations: { project: 'acme-prod' },
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('api', [
+            { name: 'app', image: 'gcr.io/acme-prod/api:1.0' },
+            { name: 'proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.0' },
+            { name: 'pause', image: 'k8s.gcr.io/pause:3.2' },
+          ]),
+        ),
+      }),
+    }).filter((v) => v.source === 'k8s');
+    const byMessage = (id: string) => verdicts.find((v) => v.messageId === id);
+    expect(verdicts.map((v) => `${v.status} ${v.messageId}`).sort()).toEqual([
+      'fail kubernetesFrozenRegistry',
+      'fail projectImage',
+      'pass googleMaintainedImage',
+    ]);
+    expect(byMessage('projectImage')!.message).toMatch(
+      /^Container app in Deployment api runs gcr\.io\/acme-prod\/api:1\.0, a Container Registry image; use us-central1-docker\.pkg\.dev\/acme-prod\//,
+    );
+    expect(byMessage('kubernetesFrozenRegistry')!.message).toContain('use registry.k8s.io/pause');
+    expect(byMessage('googleMaintainedImage')!.message).toContain(
+      "a Google-maintained image, not one of the project's own",
+    );
   });
 });
