@@ -47,7 +47,7 @@ describe('coditect-audit on its own repository', () => {
     expect(passed('dockerfile-runs-as-root', 'Dockerfile')).toBe(true);
     expect(passed('dockerfile-unreadable-dependencies', 'Dockerfile')).toBe(true);
     expect(passed('eol-base-image', 'Dockerfile')).toBe(true);
-    expect(passed('gcr-image-reference', 'Dockerfile')).toBe(true);
+    expect(passed('registry.gcr-reference', 'Dockerfile')).toBe(true);
     expect(passed('cicd-unpinned-action', '.github/workflows/coditect-audit.yml')).toBe(true);
     expect(passed('gcr-docs-reference', 'docs/getting-started.md')).toBe(true);
     expect(passed('gcr-docs-reference', 'docs/ci.md')).toBe(true);

@@ -25,6 +25,29 @@ import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform }
 import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
 import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
 import {
+  GCR_FILE_FACETS,
+  type GcrReferenceView,
+  gcrReferencesFromCluster,
+  gcrReferencesFromFiles,
+} from './gcr-reference.js';
+import {
+  KSA_BINDING_FACETS,
+  type KsaBindingView,
+  ksaBindingFromCluster,
+  ksaBindingFromManifests,
+} from './ksa-binding.js';
+import {
+  SECRET_PROVENANCE_FACETS,
+  type SecretProvenanceView,
+  secretProvenanceFromCluster,
+  secretProvenanceFromManifests,
+} from './secret-provenance.js';
+import {
+  type SecretManagerSecretView,
+  secretManagerSecretsFromGcp,
+  secretManagerSecretsFromTerraform,
+} from './secret-manager-secret.js';
+import {
   type RedisInstanceView,
   redisInstancesFromGcp,
   redisInstancesFromProbe,
@@ -49,6 +72,10 @@ export * from './gke-cluster.js';
 export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
+export * from './secret-manager-secret.js';
+export * from './gcr-reference.js';
+export * from './ksa-binding.js';
+export * from './secret-provenance.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -227,6 +254,70 @@ export const VIEWS = {
       build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
     },
   } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
+  'secret-manager-secret': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => secretManagerSecretsFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.secretmanager'],
+      build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
+    },
+  } satisfies Record<string, ViewSource<SecretManagerSecretView>>,
+  'gcr-reference': {
+    files: {
+      layer: 'files',
+      facets: GCR_FILE_FACETS,
+      build: (facet) =>
+        gcrReferencesFromFiles(
+          Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
+        ),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<GcrReferenceView>>,
+  'ksa-binding': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => ksaBindingFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: KSA_BINDING_FACETS,
+      build: (facet, exp) =>
+        ksaBindingFromCluster(
+          Object.fromEntries(KSA_BINDING_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof ksaBindingFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<KsaBindingView>>,
+  'secret-provenance': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => secretProvenanceFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_PROVENANCE_FACETS,
+      build: (facet, exp) =>
+        secretProvenanceFromCluster(
+          Object.fromEntries(SECRET_PROVENANCE_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof secretProvenanceFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<SecretProvenanceView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -243,6 +334,10 @@ export interface ViewOf {
   'gke-cluster': GkeClusterView;
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
+  'secret-manager-secret': SecretManagerSecretView;
+  'gcr-reference': GcrReferenceView;
+  'ksa-binding': KsaBindingView;
+  'secret-provenance': SecretProvenanceView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -294,6 +389,13 @@ export const PAIRING: {
   },
   // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
   'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
+  // Both sides show each expected secret id: `drift` is not judged (the live check already names what is missing).
+  'secret-manager-secret': { declared: 'tf', live: 'gcp', key: (v) => v.name },
+  // A file and a workload are different resources: nothing pairs them.
+  'gcr-reference': { declared: 'files', live: 'k8s', key: () => undefined },
+  // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
+  'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
+  'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
