@@ -19,7 +19,7 @@ export function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
   return ref.tag !== undefined && /(?:^|-)nonroot$/.test(ref.tag);
 }
 
-/** Who the image a Dockerfile builds runs as, from its final stage (what `dockerfile-runs-as-root` judges). */
+/** Who the image a Dockerfile builds runs as, from its final stage (what `image.runs-as-root` judges from the Dockerfile). */
 export type DockerfileUser =
   | { status: 'root'; user?: string; line: number; column: number; text: string }
   | { status: 'nonRoot'; user: string; line: number; column: number; text: string }
