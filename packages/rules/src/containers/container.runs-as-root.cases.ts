@@ -761,5 +761,35 @@ spec:
       facets: { 'k8s.deployments': backend(), 'probe.registry': { images: [] } },
       expect: [{ source: 'effective', messageId: 'root', file: 'Dockerfile', line: 1 }],
     },
+    // ---- every source in one case: one verdict per source, each from what its layer shows
+    {
+      name: 'manifest, k8s and effective: the repository forbids root, the cluster runs an older spec that does not, and the pushed image has no User',
+      files: {
+        Dockerfile: DOCKERFILE,
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+      containers:
+        - name: backend
+          image: ${REFERENCE}
+`,
+      },
+      facets: {
+        ...workloads({ 'k8s.deployments': backend() }),
+        'probe.registry': { images: [image('')] },
+      },
+      expect: [
+        { source: 'k8s', messageId: 'notEnforced' },
+        { source: 'effective', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 },
+      ],
+    },
   ],
 } satisfies RuleCases;

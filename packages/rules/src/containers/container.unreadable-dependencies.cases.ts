@@ -98,5 +98,21 @@ USER 1000:1000
       facets: { 'probe.registry': { images: [image('1000', '/usr/bin:/root')] } },
       expect: [{ source: 'probe', messageId: 'pathUnderRoot', file: 'k8s/deployment.yaml', line: 29 }],
     },
+    // ---- both sources in one case: one verdict per source
+    {
+      name: 'dockerfile and probe: the Dockerfile is fixed, the image the cluster pulls is still the old one',
+      files: {
+        Dockerfile: `${builder}
+FROM python:3.12-slim
+COPY --from=builder /root/.local /home/django/.local
+COPY --from=builder /app /app
+ENV PATH=/home/django/.local/bin:$PATH
+RUN useradd -m -u 1000 django && chown -R django:django /app /home/django/.local
+USER django
+`,
+      },
+      facets: { 'probe.registry': { images: [image('django', '/root/.local/bin:/usr/local/bin:/usr/bin:/bin')] } },
+      expect: [{ source: 'probe', messageId: 'pathUnderRoot', file: 'k8s/deployment.yaml', line: 29 }],
+    },
   ],
 } satisfies RuleCases;

@@ -179,5 +179,21 @@ USER $RUN_AS
       },
       expect: [{ source: 'probe', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
     },
+    // ---- both sources in one case: one verdict per source
+    {
+      name: 'dockerfile and probe: the Dockerfile ends with USER django, the pushed image has no User (ADR-001: not rebuilt)',
+      files: {
+        Dockerfile: `FROM python:3.12-slim AS builder
+RUN pip install --user -r requirements.txt
+
+FROM python:3.12-slim
+COPY --from=builder /root/.local /home/django/.local
+RUN useradd -m -u 1000 django
+USER django
+`,
+      },
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '' }])] } },
+      expect: [{ source: 'probe', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
+    },
   ],
 } satisfies RuleCases;
