@@ -9,7 +9,13 @@ import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
 import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
 import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
 import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
-import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
+import {
+  type ImageView,
+  imagesFromCluster,
+  imagesFromDockerfiles,
+  imagesFromManifests,
+  imagesFromRegistry,
+} from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
 import {
@@ -19,7 +25,12 @@ import {
   sqlInstancesFromTerraform,
   type ViewSet,
 } from './sql-instance.js';
-import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import {
+  type ContainerView,
+  containersFromCluster,
+  containersFromManifests,
+  containersOfDeployments,
+} from './workload.js';
 import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
 import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
 import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
@@ -112,6 +123,8 @@ export const VIEWS = {
     manifest: {
       layer: 'files',
       facets: ['files.kubernetes'],
+      // The Dockerfiles that build a container's image, for a rule that judges what the image settles.
+      optionalFacets: ['files.dockerfile'],
       build: (facet) => containersFromManifests(facet('files.kubernetes')),
     },
     k8s: {
@@ -119,6 +132,13 @@ export const VIEWS = {
       facets: WORKLOAD_FACETS,
       build: (facet) =>
         containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+    // The containers of the Deployments the cluster runs, with what decides their user on every layer: the
+    // registry's image config and the repository's Dockerfile (a join across layers).
+    effective: {
+      layer: 'k8s',
+      facets: ['k8s.deployments', 'probe.registry', 'files.dockerfile'],
+      build: (facet) => containersOfDeployments(facet('k8s.deployments')),
     },
   } satisfies Record<string, ViewSource<ContainerView>>,
   image: {
@@ -137,6 +157,11 @@ export const VIEWS = {
       layer: 'probe',
       facets: ['probe.registry'],
       build: (facet) => imagesFromRegistry(facet('probe.registry')),
+    },
+    dockerfile: {
+      layer: 'files',
+      facets: ['files.dockerfile'],
+      build: (facet) => imagesFromDockerfiles(facet('files.dockerfile')),
     },
   } satisfies Record<string, ViewSource<ImageView>>,
   secret: {
