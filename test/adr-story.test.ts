@@ -161,7 +161,7 @@ const STORY: StoryItem[] = [
       'gcp-managed-certificate',
       'probe-http-tls-certificate',
       'probe-http-https-redirect',
-      'gcp-cloud-armor-backend',
+      'network.edge-protection',
     ],
     sources: { 'network.public-http': ['manifest', 'k8s'] },
   },

@@ -67,7 +67,7 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
         'kms.signer-binding',
         'tf-secret-manager-secrets',
         'tf-missing-declaration',
-        'tf-edge-security-policy',
+        'network.edge-protection',
         'cicd-pipeline-present',
       ]),
     );

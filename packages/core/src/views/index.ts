@@ -7,7 +7,14 @@
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
 import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
-import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
+import {
+  EDGE_FACETS,
+  type EdgeEntryView,
+  edgeEntriesFromCluster,
+  edgeEntriesFromGcp,
+  edgeEntriesFromManifests,
+  edgeEntriesFromTerraform,
+} from './edge-entry.js';
 import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
 import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
@@ -185,6 +192,16 @@ export const VIEWS = {
           exp,
         ),
     },
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => edgeEntriesFromTerraform(facet('files.terraform')),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.compute-armor'],
+      build: (facet, exp) => edgeEntriesFromGcp(facet('gcp.compute-armor'), exp),
+    },
   } satisfies Record<string, ViewSource<EdgeEntryView>>,
   'redis-instance': {
     tf: {
@@ -272,7 +289,12 @@ export const PAIRING: {
   'edge-entry': {
     declared: 'manifest',
     live: 'k8s',
-    key: (v) => (v.kind === 'backend' ? `${v.ingress}/${v.service}/${v.port}` : `LoadBalancer/${v.service}`),
+    key: (v) =>
+      v.kind === 'backend'
+        ? `${v.ingress}/${v.service}/${v.port}`
+        : v.kind === 'loadBalancer'
+          ? `LoadBalancer/${v.service}`
+          : undefined,
   },
   exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
   workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
