@@ -103,8 +103,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'probe-postgres-superuser', 'join-secret-database-role'],
-    sources: { 'db.superuser-app-user': ['manifest', 'k8s'] },
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'join-secret-database-role'],
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',

@@ -6,7 +6,7 @@
  */
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
-import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
+import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests, dbUsersFromProbe } from './db-user.js';
 import {
   EDGE_FACETS,
   type EdgeEntryView,
@@ -176,6 +176,11 @@ export const VIEWS = {
           exp,
         ),
     },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.postgres'],
+      build: (facet, exp) => dbUsersFromProbe(facet('probe.postgres'), exp),
+    },
   } satisfies Record<string, ViewSource<DbUserView>>,
   'edge-entry': {
     manifest: {
@@ -285,7 +290,11 @@ export const PAIRING: {
   },
   image: { declared: 'manifest', live: 'k8s', key: (v) => v.pairingKey },
   secret: { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.name}` },
-  'db-user': { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.setting}` },
+  'db-user': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => (v.source === 'probe' ? undefined : `${v.resource.namespace ?? '-'}/${v.setting}`),
+  },
   'edge-entry': {
     declared: 'manifest',
     live: 'k8s',
