@@ -2,7 +2,7 @@
  * What the probe-layer rules share: resources for the probed services and images, where an image is used,
  * and how a Linux user string is read.
  */
-import type { Expectations, HttpProbe, PostgresProbe, Resource } from '@coditect-audit/core';
+import type { HttpProbe, Resource } from '@coditect-audit/core';
 import {
   postgresServerResource as postgresServerResourceOfView,
   postgresRoleResource as postgresRoleResourceOfView,
