@@ -251,6 +251,7 @@ export function stampSource(verdicts: Verdict[], u: EvaluationUnit): Verdict[] {
   for (const v of verdicts) {
     v.ruleId = u.rule.id;
     v.source = u.source.name;
+    if (u.source.alias) v.alias = u.source.alias;
   }
   return verdicts;
 }
