@@ -13,6 +13,7 @@ import {
   resolveExpectations,
   RuleDefinitionError,
 } from '../src/index.js';
+import { SQL_INSTANCE_SOURCES, VIEWS } from '../src/views/index.js';
 
 const base = {
   id: 'sql.example',
@@ -116,6 +117,16 @@ describe('defineViewRule', () => {
       ['fail', 'weaker', 'b', [at('b.tf')]],
       ['fail', 'stricter', 'c', [at('c.tf')]],
     ]);
+  });
+
+  it('a view kind whose module declares its sources is that table: a further facet is checked against it', () => {
+    expect(VIEWS['sql-instance']).toBe(SQL_INSTANCE_SOURCES);
+    const rule = defineViewRule({
+      ...base,
+      view: 'sql-instance',
+      sources: { gcp: { facets: [...SQL_INSTANCE_SOURCES.gcp.optionalFacets] } },
+    });
+    expect(rule.facets).toEqual([...SQL_INSTANCE_SOURCES.gcp.facets, ...SQL_INSTANCE_SOURCES.gcp.optionalFacets]);
   });
 
   it('a rule id may be family.concern, not more', () => {

@@ -19,13 +19,7 @@ import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from 
 import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
-import {
-  type SqlInstanceView,
-  sqlInstancesFromGcp,
-  sqlInstancesFromProbe,
-  sqlInstancesFromTerraform,
-  type ViewSet,
-} from './sql-instance.js';
+import { SQL_INSTANCE_SOURCES, type SqlInstanceView, type ViewSet } from './sql-instance.js';
 import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
 import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
 import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
@@ -67,27 +61,13 @@ export interface ViewSource<V> {
   build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
 }
 
-/** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
+/**
+ * Every view kind and the sources that show it (layer, facets, builder). Adding a source: one entry and one
+ * builder; a kind whose module exports its own source table (`SQL_INSTANCE_SOURCES`) is listed here by name.
+ */
 export const VIEWS = {
-  'sql-instance': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
-    },
-    gcp: {
-      layer: 'gcp',
-      facets: ['gcp.sql'],
-      optionalFacets: ['gcp.sql-backup-runs'],
-      build: (facet, _exp, has) =>
-        sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
-    },
-    probe: {
-      layer: 'probe',
-      facets: ['probe.postgres'],
-      build: (facet, exp) => sqlInstancesFromProbe(facet('probe.postgres'), exp),
-    },
-  } satisfies Record<string, ViewSource<SqlInstanceView>>,
+  // Declared beside its builders: a source that reads one more facet is a change in that module alone.
+  'sql-instance': SQL_INSTANCE_SOURCES satisfies Record<string, ViewSource<SqlInstanceView>>,
   container: {
     manifest: {
       layer: 'files',
