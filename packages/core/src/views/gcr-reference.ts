@@ -18,8 +18,9 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './k8s-live.js';
+import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export const GCR_SHUTDOWN_DATE = 'March 18, 2025';
 
@@ -436,3 +437,24 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
   });
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
+
+/**
+ * The sources of the `gcr-reference` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const GCR_REFERENCE_SOURCES = {
+  files: {
+    layer: 'files',
+    facets: GCR_FILE_FACETS,
+    build: (facet) =>
+      gcrReferencesFromFiles(
+        Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
+      ),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: WORKLOAD_FACETS,
+    build: (facet) =>
+      gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+  },
+} as const satisfies Record<string, ViewSource<GcrReferenceView>>;
