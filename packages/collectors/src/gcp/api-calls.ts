@@ -4,7 +4,7 @@
  * from the pinned clients). The calls made without an official client (`transport.call`) are sent exactly
  * from this table. It names the IAM permission each needs and a predefined role that holds it; problem
  * messages quote it and `docs/gcp-permissions.md` is generated from it. Each reader declares its rows beside
- * its code (`services/<api>.ts`, `<API>_API_CALLS`): a new call is one module.
+ * its code (`services/<api>.ts`, `<API>_API_CALLS`): a new call is one module; a new API is listed here.
  */
 import type { FacetName, GcpService } from '@coditect-audit/core';
 import { SQL_API_CALLS } from './services/sql.js';

@@ -21,7 +21,7 @@ import {
   time,
 } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const ARTIFACT_REGISTRY_API_CALLS = {
   'artifactregistry.repositories.list': {
     service: 'artifactregistry',

@@ -7,7 +7,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, labels, obj, objs, type Raw, str, strs } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const GKE_API_CALLS = {
   'container.clusters.list': {
     service: 'container',

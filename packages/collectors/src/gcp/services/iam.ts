@@ -10,7 +10,7 @@ import { classify } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { iamPolicy } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const IAM_API_CALLS = {
   'iam.serviceAccounts.getIamPolicy': {
     service: 'iam',

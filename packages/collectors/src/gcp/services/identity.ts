@@ -10,7 +10,7 @@ import { classify, paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, lastSegment, obj, objs, type Raw, str, strs } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const IDENTITY_API_CALLS = {
   'identitytoolkit.projects.getConfig': {
     service: 'identitytoolkit',

@@ -11,7 +11,7 @@ import { call, FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, 
 import { classify } from '../call.js';
 import { compact, duration, enumStr, iamPolicy, labels, lastSegment, obj, type Raw, str } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const KMS_API_CALLS = {
   'cloudkms.keyRings.list': {
     service: 'cloudkms',

@@ -7,7 +7,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { bool, compact, duration, enumStr, int, obj, objs, type Raw, str, strs } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const MONITORING_API_CALLS = {
   'monitoring.alertPolicies.list': {
     service: 'monitoring',

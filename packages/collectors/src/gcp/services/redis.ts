@@ -7,7 +7,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { bool, compact, enumStr, int, labels, lastSegment, obj, type Raw, str } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const REDIS_API_CALLS = {
   'redis.instances.list': {
     service: 'redis',

@@ -7,7 +7,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { iamPolicy, type Raw, str } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const RESOURCE_MANAGER_API_CALLS = {
   'cloudresourcemanager.projects.get': {
     service: 'cloudresourcemanager',

@@ -7,7 +7,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { compact, duration, labels, lastSegment, obj, type Raw, str, time } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const SECRET_MANAGER_API_CALLS = {
   'secretmanager.secrets.list': {
     service: 'secretmanager',

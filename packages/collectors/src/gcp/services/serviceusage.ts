@@ -6,7 +6,7 @@ import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { enumStr, obj, type Raw, str } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const SERVICE_USAGE_API_CALLS = {
   'serviceusage.services.list': {
     service: 'serviceusage',

@@ -8,7 +8,7 @@ import { paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, int, labels, obj, objs, type Raw, str, time } from '../normalize.js';
 
-/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`, the source of docs/gcp-permissions.md). */
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
 export const SQL_API_CALLS = {
   'sqladmin.instances.list': {
     service: 'sqladmin',
