@@ -46,20 +46,27 @@ export function itemsOf<T>(facet: { items?: T[] } | undefined): T[] {
  * that computes a location (`locate`, `locationAt`, `objectLocation`, `k8sResource`...).
  */
 export function viewOf(o: K8sLiveObject): K8sObject {
-  return {
-    file: '',
-    documentIndex: 0,
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    name: o.name,
-    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
-    line: 1,
-    object: o.object,
-    positions: {},
-    ...(o.images ? { images: o.images } : {}),
-    ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
-  };
+  // One view per object: every view builder and rule asks for it again, and it is only read.
+  let view = views.get(o);
+  if (!view) {
+    view = {
+      file: '',
+      documentIndex: 0,
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.name,
+      ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+      line: 1,
+      object: o.object,
+      positions: {},
+      ...(o.images ? { images: o.images } : {}),
+      ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
+    };
+    views.set(o, view);
+  }
+  return view;
 }
+const views = new WeakMap<K8sLiveObject, K8sObject>();
 
 /**
  * A live object as a verdict resource: `k8s:Deployment/coditect-staging/coditect-backend`, declared as the
