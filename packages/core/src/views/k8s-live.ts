@@ -132,8 +132,13 @@ export function ownersOf(o: K8sLiveObject): OwnerRef[] {
 
 /** The owner that controls the object (`controller: true`), if any. */
 export function controllerOf(o: K8sLiveObject): OwnerRef | undefined {
-  return ownersOf(o).find((r) => r.controller) ?? undefined;
+  // Asked for every pod, job and replica set by each rule over workloads: worked out once per object.
+  if (controllers.has(o)) return controllers.get(o);
+  const controller = ownersOf(o).find((r) => r.controller) ?? undefined;
+  controllers.set(o, controller);
+  return controller;
 }
+const controllers = new WeakMap<K8sLiveObject, OwnerRef | undefined>();
 
 export function specOf(o: K8sLiveObject): Json {
   return asRecord(o.object.spec) ?? {};
