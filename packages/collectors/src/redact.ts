@@ -443,6 +443,8 @@ const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null &&
 class FacetRedactor {
   private readonly known = new Map<string, RedactionKind>();
   private readonly cache = new Map<string, string>();
+  /** Texts already masked with the current pattern. */
+  private readonly masked = new Map<string, string>();
   private pattern: RegExp | undefined;
 
   /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
@@ -489,8 +491,15 @@ class FacetRedactor {
         .sort((a, b) => b.length - a.length)
         .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
+      this.masked.clear();
     }
-    return text.replace(this.pattern, (s) => marker(this.known.get(s) ?? 'value'));
+    // A facet repeats its strings (labels, names, images) across objects: each is searched once per pattern.
+    let out = this.masked.get(text);
+    if (out === undefined) {
+      out = text.replace(this.pattern, (s) => marker(this.known.get(s) ?? 'value'));
+      this.masked.set(text, out);
+    }
+    return out;
   }
 }
 
