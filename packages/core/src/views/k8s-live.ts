@@ -49,19 +49,15 @@ export function viewOf(o: K8sLiveObject): K8sObject {
   // One view per object: every view builder and rule asks for it again, and it is only read.
   let view = views.get(o);
   if (!view) {
-    view = {
-      file: '',
-      documentIndex: 0,
-      apiVersion: o.apiVersion,
-      kind: o.kind,
-      name: o.name,
-      ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
-      line: 1,
-      object: o.object,
-      positions: {},
-      ...(o.images ? { images: o.images } : {}),
-      ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
-    };
+    // Members added in order rather than spread from temporaries (the key order is the same).
+    const v = { file: '', documentIndex: 0, apiVersion: o.apiVersion, kind: o.kind, name: o.name } as K8sObject;
+    if (o.namespace !== undefined) v.namespace = o.namespace;
+    v.line = 1;
+    v.object = o.object;
+    v.positions = {};
+    if (o.images) v.images = o.images;
+    if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
+    view = v;
     views.set(o, view);
   }
   return view;
@@ -226,7 +222,10 @@ function byNamespaceAndName(list: K8sLiveObject[]): Map<string | undefined, Map<
   const index = new Map<string | undefined, Map<string, K8sLiveObject>>();
   for (const o of list) {
     let names = index.get(o.namespace);
-    if (!names) index.set(o.namespace, (names = new Map()));
+    if (!names) {
+      names = new Map();
+      index.set(o.namespace, names);
+    }
     if (!names.has(o.name)) names.set(o.name, o);
   }
   namespaceNameIndexes.set(list, { length: list.length, index });
@@ -268,14 +267,12 @@ function podsByWorkload(pods: K8sLiveObject[], replicaSets: K8sLiveObject[], job
   const rsKey = replicaSets.length === 0 ? NO_OWNERS : replicaSets;
   const jobsKey = jobs.length === 0 ? NO_OWNERS : jobs;
   let byOwners = podIndexes.get(pods);
-  if (!byOwners) podIndexes.set(pods, (byOwners = new Map()));
+  if (!byOwners) {
+    byOwners = new Map();
+    podIndexes.set(pods, byOwners);
+  }
   const cached = byOwners.get(rsKey)?.get(jobsKey);
-  if (
-    cached &&
-    cached.pods === pods.length &&
-    cached.replicaSets === replicaSets.length &&
-    cached.jobs === jobs.length
-  )
+  if (cached && cached.pods === pods.length && cached.replicaSets === replicaSets.length && cached.jobs === jobs.length)
     return cached.index;
   const owned: PodIndex['owned'] = new Map();
   const position: PodIndex['position'] = new Map();
@@ -284,14 +281,20 @@ function podsByWorkload(pods: K8sLiveObject[], replicaSets: K8sLiveObject[], job
     const owner = workloadOfPod(p, replicaSets, jobs);
     if (!owner) return;
     let workloads = owned.get(p.namespace);
-    if (!workloads) owned.set(p.namespace, (workloads = new Map()));
+    if (!workloads) {
+      workloads = new Map();
+      owned.set(p.namespace, workloads);
+    }
     const key = `${owner.kind}/${owner.name}`;
     const list = workloads.get(key);
     if (list) list.push(p);
     else workloads.set(key, [p]);
   });
   let byJobs = byOwners.get(rsKey);
-  if (!byJobs) byOwners.set(rsKey, (byJobs = new Map()));
+  if (!byJobs) {
+    byJobs = new Map();
+    byOwners.set(rsKey, byJobs);
+  }
   const index = { owned, position };
   byJobs.set(jobsKey, { pods: pods.length, replicaSets: replicaSets.length, jobs: jobs.length, index });
   return index;
