@@ -179,6 +179,43 @@ function precompiledValidators(esbuild) {
   };
 }
 
+/**
+ * string-width (yargs and its help layout use it) builds an `Intl.Segmenter` and Unicode-set regular
+ * expressions when its module loads: ICU's start-up and the `\p{RGI_Emoji}` class cost every command about
+ * as much as yargs itself, though only help and usage text measure strings. Each import of it becomes a
+ * small function that loads the real module (bundled as before, through esbuild's lazy `require`) on the
+ * first call: `rules` and `scan` never call it.
+ */
+function lazyStringWidth() {
+  return {
+    name: 'coditect-lazy-string-width',
+    setup(build) {
+      build.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData === 'coditect-lazy-string-width') return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'coditect-lazy-string-width',
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: 'coditect-lazy-string-width' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'coditect-lazy-string-width' }, (args) => ({
+        contents: [
+          'let width;',
+          'export default function stringWidth(text, options) {',
+          `  width ??= require(${JSON.stringify(args.path)}).default;`,
+          '  return width(text, options);',
+          '}',
+        ].join('\n'),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -188,7 +225,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
     target: 'node20',
     splitting: true,
     legalComments: 'none',
-    plugins: [externals(external, relativeTo)],
+    plugins: [lazyStringWidth(), externals(external, relativeTo)],
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,

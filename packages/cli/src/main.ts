@@ -528,8 +528,21 @@ async function main(argv: string[]): Promise<number> {
       throw err ?? new UsageError(msg);
     })
     .help();
+  withoutHelpCache(cli);
   await cli.parseAsync();
   return code;
+}
+
+/**
+ * yargs renders the whole help of the command it runs as soon as the handler has started, to have it ready
+ * should a later failure print it. `.fail` above never prints help, so that text (every option measured and
+ * wrapped: about a tenth of an empty scan's start-up) is not rendered; `--help` renders it as before.
+ */
+function withoutHelpCache(cli: object): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /**
