@@ -102,13 +102,15 @@ function externals(external, relativeTo) {
 /**
  * Our JSON Schemas whose validators are compiled at build time (ajv standalone code) instead of by ajv when
  * a command first validates: the configuration's takes ajv about 0.4 s to compile, the snapshot's several
- * seconds. `lazy`: the validator (3.5 MB of code for the snapshot) is a chunk of its own, loaded only by
- * `compileLazily`; the others are in the bundle for the synchronous callers (`parseConfig`).
+ * seconds. `lazy`: the validator is a chunk of its own, loaded only by `compileLazily` or `loadValidators`
+ * (before the synchronous `parseConfig` and `parseBaseline`). Every one is: a command that validates nothing
+ * (`rules`, a scan with no configuration) then parses none of their code (the configuration's is 380 kB,
+ * the snapshot's 3.5 MB).
  */
 const PRECOMPILE = [
-  { name: 'config', schema: 'ConfigSchema', lazy: false },
-  { name: 'expectations', schema: 'ExpectationsSchema', lazy: false },
-  { name: 'baseline', schema: 'BaselineSchema', lazy: false },
+  { name: 'config', schema: 'ConfigSchema', lazy: true },
+  { name: 'expectations', schema: 'ExpectationsSchema', lazy: true },
+  { name: 'baseline', schema: 'BaselineSchema', lazy: true },
   { name: 'snapshot', schema: 'SnapshotSchema', lazy: true },
 ];
 
@@ -216,6 +218,27 @@ function lazyStringWidth() {
   };
 }
 
+/**
+ * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
+ * this build's built-in rules, computed by the CLI's own `ruleRows`: `rules` then prints it without loading
+ * the rules, core and its schemas.
+ */
+function builtRuleRows() {
+  const target = join(root, 'packages/cli/dist/built-rule-rows.js');
+  return {
+    name: 'coditect-built-rule-rows',
+    setup(build) {
+      build.onLoad({ filter: /built-rule-rows\.js$/ }, async (args) => {
+        if (resolve(args.path) !== target) return undefined;
+        const { builtinRules } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
+        const { ruleRows } = await import(pathToFileURL(join(root, 'packages/cli/dist/rule-rows.js')).href);
+        const rows = JSON.stringify(ruleRows(builtinRules));
+        return { contents: `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -249,7 +272,7 @@ export async function bundleCli({ outdir, library = false, repository = false })
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
-    plugins: [precompiledValidators(esbuild), ...common.plugins],
+    plugins: [precompiledValidators(esbuild), builtRuleRows(), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative

@@ -13,6 +13,8 @@ import yargs from 'yargs';
 import { doctorCommand } from './commands/doctor-command.js';
 import { initCommand } from './commands/init-command.js';
 import { parseLayers } from './layers.js';
+import { BUILT_RULE_ROWS } from './built-rule-rows.js';
+import { ruleRows } from './rule-rows.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
 import type { RbacArgs } from './commands/rbac.js';
@@ -285,17 +287,15 @@ async function runCollect(args: CollectArgs): Promise<number> {
 }
 
 async function runRules(args: { format?: string }): Promise<number> {
-  const { builtinRules } = await import('@coditect-audit/rules');
   if (args.format === 'json') {
+    const { builtinRules } = await import('@coditect-audit/rules');
     const { ruleMeta } = await import('@coditect-audit/core');
     process.stdout.write(`${JSON.stringify(builtinRules.map(ruleMeta), null, 2)}\n`);
     return 0;
   }
   // id, priority, layer, then the title wrapped under its own column, to fit the console's width (100).
   // The concerns each rule checks: `explain <rule>` or `--format json`.
-  const layersOf = (r: (typeof builtinRules)[number]) =>
-    r.sources ? [...new Set(r.sources.map((s) => s.layer))].join(',') : r.layer;
-  const rows = builtinRules.map((r) => [r.id, r.priority.default, layersOf(r), r.title] as const);
+  const rows = BUILT_RULE_ROWS ?? ruleRows((await import('@coditect-audit/rules')).builtinRules);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
   const lead = widths.reduce((n, w) => n + w + 2, 0);
   const room = Math.max(consoleWidth() - lead, 30);
