@@ -113,7 +113,6 @@ async function runScan(args: ScanArgs): Promise<number> {
   if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
   const upload = args.upload ? await uploadTarget(args.upload) : undefined;
   const { scan } = await import('./scan.js');
-  const { REPORTERS } = await import('@coditect-audit/reporters');
   const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
   let snapshot: Snapshot | undefined;
@@ -138,10 +137,12 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
+  // The console report alone (the default) loads its reporter only, not those of the report files.
+  const { REPORTERS } = fileFormats.length ? await import('@coditect-audit/reporters') : { REPORTERS: undefined };
   const reportOptions = { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false };
   // Each report is rendered when it is written (in pieces where its reporter can), so no two are in memory at once.
   const reports = fileFormats.map((f) => {
-    const reporter = REPORTERS[f];
+    const reporter = REPORTERS![f];
     return {
       name: reporter.fileName ?? `coditect-audit.${f}`,
       chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
@@ -164,17 +165,19 @@ async function runScan(args: ScanArgs): Promise<number> {
     await writeReportSet(
       outputDir,
       upload ? written.map((w) => ({ name: w.name, text: w.content })) : reports,
-      new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
+      new Set(FORMATS.map((f) => REPORTERS![f].fileName ?? `coditect-audit.${f}`)),
     );
   }
-  if (formats.includes('console'))
+  if (formats.includes('console')) {
+    const { toConsole } = await import('@coditect-audit/reporters/console');
     process.stdout.write(
-      REPORTERS.console.render(result, {
+      toConsole(result, {
         color: useColor(args.color),
         width: consoleWidth(),
         ...(args.includePasses ? { includePasses: true } : {}),
       }),
     );
+  }
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     const { baselineOf } = await import('@coditect-audit/core');
