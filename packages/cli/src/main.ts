@@ -148,16 +148,16 @@ async function runScan(args: ScanArgs): Promise<number> {
       chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
     };
   });
-  const { isBucketPath, writeText } = await import('./bucket.js');
+  const bucket = reports.length ? await import('./bucket.js') : undefined;
   // An upload sends every report after writing it: those are kept whole.
   const written: { name: string; content: string }[] = [];
   const whole = (r: (typeof reports)[number]) => ({ name: r.name, content: [...r.chunks()].join('') });
-  if (reports.length && isBucketPath(args.outputDir)) {
+  if (bucket?.isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
     const { contentTypeOf } = await import('./upload.js');
     for (const r of reports) {
       const w = whole(r);
-      await writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
+      await bucket.writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
       if (upload) written.push(w);
     }
   } else if (reports.length) {
