@@ -410,8 +410,8 @@ describe('lazy loading', () => {
     const { code, files } = filesLoadedBy(['scan', '--dir', empty, '-q'], empty);
     expect(code).toBe(0);
     expect(files.length).toBeGreaterThan(6); // the trace works
-    // No ajv: no configuration, baseline or snapshot to validate.
-    expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal)/.test(f))).toEqual([]);
+    // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
+    expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
     expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
   });
 
@@ -420,6 +420,8 @@ describe('lazy loading', () => {
     expect(code).toBe(1);
     expect(files.some((f) => /packages\/cli\/dist\/chunk-config-/.test(f))).toBe(true);
     expect(files.filter((f) => /ajv\/dist\/(core|ajv|compile)/.test(f))).toEqual([]);
+    // Its Dockerfiles are parsed by the installed parser, loaded for them.
+    expect(files.some((f) => /node_modules\/.*dockerfile-ast\/lib\/parser\.js$/.test(f))).toBe(true);
   });
 
   it('--help builds no schema: no TypeBox, YAML parser, validator, rule or collector (issue 19)', () => {
