@@ -38,14 +38,7 @@ export const SCOPE = '@coditect-audit/';
  * The Dockerfile parser is not: installed, it loads (with `require`, it is CommonJS) only when a Dockerfile
  * is parsed, where bundled every scan would compile its ~200 kB.
  */
-export const BUNDLED = [
-  '@kubernetes/client-node',
-  '@sinclair/typebox',
-  'ignore',
-  'picomatch',
-  'yaml',
-  'yargs',
-];
+export const BUNDLED = ['@kubernetes/client-node', '@sinclair/typebox', 'ignore', 'picomatch', 'yaml', 'yargs'];
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 /** The third-party dependencies of the bundled workspace packages, one pinned version each. */
