@@ -328,7 +328,7 @@ describe('commands', () => {
     const computed = await runInProcess(['rules']);
     const built = runCli(['rules']);
     expect(built.code).toBe(0);
-    expect(computed.stdout).toContain('dockerfile-unreadable-dependencies');
+    expect(computed.stdout).toContain('container.unreadable-dependencies');
     expect(built.stdout).toBe(computed.stdout);
   });
 
