@@ -59,7 +59,7 @@ const broken = (): ProbeLayerConfig => ({
 
 /** Probe rules with no failing real server here, and why. */
 const NO_REAL_FAIL: Record<string, string> = {
-  'probe-postgres-eol-version':
+  'sql.eol-version':
     'the machine’s package manager ships one PostgreSQL major (15, supported); end-of-life versions are covered by the case table',
 };
 
@@ -94,7 +94,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['passwordOverPlaintext'],
     },
   ],
-  'probe-postgres-eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
+  'sql.eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
   'redis.auth-disabled': [
     {
       name: 'requirepass',
