@@ -30,6 +30,7 @@ import {
   redisInstancesFromProbe,
   redisInstancesFromTerraform,
 } from './redis-instance.js';
+import { API_OBJECT_FACETS, type ApiObjectView, apiObjectsFromCluster, apiObjectsFromManifests } from './api-object.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -49,6 +50,7 @@ export * from './gke-cluster.js';
 export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
+export * from './api-object.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -227,6 +229,23 @@ export const VIEWS = {
       build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
     },
   } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
+  'api-object': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => apiObjectsFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: [...API_OBJECT_FACETS, ...WORKLOAD_FACETS],
+      build: (facet) =>
+        apiObjectsFromCluster(
+          Object.fromEntries([...API_OBJECT_FACETS, ...WORKLOAD_FACETS].map((n) => [n, facet(n)])) as Parameters<
+            typeof apiObjectsFromCluster
+          >[0],
+        ),
+    },
+  } satisfies Record<string, ViewSource<ApiObjectView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -243,6 +262,7 @@ export interface ViewOf {
   'gke-cluster': GkeClusterView;
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
+  'api-object': ApiObjectView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -294,6 +314,11 @@ export const PAIRING: {
   },
   // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
   'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
+  'api-object': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}`,
+  },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
