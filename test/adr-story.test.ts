@@ -156,14 +156,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
-    failing: [
-      'network.public-http',
-      'gcp-managed-certificate',
-      'probe-http-tls-certificate',
-      'probe-http-https-redirect',
-      'gcp-cloud-armor-backend',
-    ],
-    sources: { 'network.public-http': ['manifest', 'k8s'] },
+    failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'gcp-cloud-armor-backend'],
+    sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
   {
     item: 'Issue 9: Monitoring and Alerting',

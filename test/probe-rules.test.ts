@@ -171,7 +171,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['open'] },
   ],
-  'probe-http-tls-certificate': [
+  'network.tls-certificate': [
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['wrongHost', 'expiring'] },
   ],

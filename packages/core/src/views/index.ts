@@ -31,6 +31,13 @@ import {
   redisInstancesFromTerraform,
 } from './redis-instance.js';
 import { API_OBJECT_FACETS, type ApiObjectView, apiObjectsFromCluster, apiObjectsFromManifests } from './api-object.js';
+import {
+  TLS_CERTIFICATE_K8S_FACETS,
+  type TlsCertificateView,
+  tlsCertificatesFromCluster,
+  tlsCertificatesFromGcp,
+  tlsCertificatesFromProbe,
+} from './tls-certificate.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -51,6 +58,7 @@ export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
 export * from './api-object.js';
+export * from './tls-certificate.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -246,6 +254,27 @@ export const VIEWS = {
         ),
     },
   } satisfies Record<string, ViewSource<ApiObjectView>>,
+  'tls-certificate': {
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.compute-ssl'],
+      build: (facet, exp) => tlsCertificatesFromGcp(facet('gcp.compute-ssl'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: TLS_CERTIFICATE_K8S_FACETS,
+      build: (facet, exp) =>
+        tlsCertificatesFromCluster(
+          { 'k8s.managedcertificates': facet('k8s.managedcertificates'), 'k8s.ingresses': facet('k8s.ingresses') },
+          exp,
+        ),
+    },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.http'],
+      build: (facet) => tlsCertificatesFromProbe(facet('probe.http')),
+    },
+  } satisfies Record<string, ViewSource<TlsCertificateView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -263,6 +292,7 @@ export interface ViewOf {
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
   'api-object': ApiObjectView;
+  'tls-certificate': TlsCertificateView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -319,6 +349,8 @@ export const PAIRING: {
     live: 'k8s',
     key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}`,
   },
+  // No source declares a certificate the live ones could be paired with.
+  'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
