@@ -46,7 +46,8 @@ const STORY: StoryItem[] = [
     item: 'Decision 2: Multi-Platform Docker Builds (--platform linux/amd64)',
     section: 'Decision 2',
     concerns: ['image.platform-mismatch', 'build.platform-flag'],
-    failing: ['build-platform-flag', 'join-image-platform-nodes'],
+    failing: ['build-platform-flag', 'image.platform-mismatch'],
+    sources: { 'image.platform-mismatch': ['join'] },
   },
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
@@ -318,7 +319,7 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     ]);
     expect(drift[0]!.evidence.map((e) => e.path.split(':')[0])).toEqual(['gcp', 'state', 'tf']);
     // Platforms: the CI build names no --platform, the nodes run linux/amd64; the pushed image covers them.
-    const platform = verdicts.filter((v) => v.ruleId === 'join-image-platform-nodes');
+    const platform = verdicts.filter((v) => v.ruleId === 'image.platform-mismatch' && v.source === 'join');
     expect(platform.filter((v) => v.status === 'fail').map((v) => `${v.messageId} ${v.location?.file}`)).toEqual([
       'buildMissesNodes .github/workflows/ci.yml',
     ]);

@@ -139,7 +139,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['untrusted'],
     },
   ],
-  'probe-image-platform': [
+  'image.platform-mismatch': [
     {
       name: 'amd64-only and a multi-arch index',
       config: () => image('amd64-only:v1.0.0', 'multi-arch:v1.0.0', 'docker-list:v1.0.0'),

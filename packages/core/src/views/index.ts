@@ -38,6 +38,16 @@ import {
   tlsCertificatesFromGcp,
   tlsCertificatesFromProbe,
 } from './tls-certificate.js';
+import {
+  IMAGE_PLATFORM_GCP_FACETS,
+  IMAGE_PLATFORM_JOIN_FACETS,
+  IMAGE_PLATFORM_K8S_FACETS,
+  type ImagePlatformView,
+  imagePlatformsFromCluster,
+  imagePlatformsFromGcp,
+  imagePlatformsFromRegistry,
+  imagePlatformsJoined,
+} from './image-platform.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -59,6 +69,7 @@ export * from './kms-key.js';
 export * from './kms-key-access.js';
 export * from './api-object.js';
 export * from './tls-certificate.js';
+export * from './image-platform.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -275,6 +286,17 @@ export const VIEWS = {
       build: (facet) => tlsCertificatesFromProbe(facet('probe.http')),
     },
   } satisfies Record<string, ViewSource<TlsCertificateView>>,
+  'image-platform': {
+    gcp: { layer: 'gcp', facets: IMAGE_PLATFORM_GCP_FACETS, build: (facet, exp) => imagePlatformsFromGcp(facet, exp) },
+    k8s: { layer: 'k8s', facets: IMAGE_PLATFORM_K8S_FACETS, build: (facet) => imagePlatformsFromCluster(facet) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.registry'],
+      build: (facet) => imagePlatformsFromRegistry(facet('probe.registry')),
+    },
+    // Registry, cluster, GKE and workflows together; reported on the probe layer, as the join was.
+    join: { layer: 'probe', facets: IMAGE_PLATFORM_JOIN_FACETS, build: (facet) => imagePlatformsJoined(facet) },
+  } satisfies Record<string, ViewSource<ImagePlatformView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -293,6 +315,7 @@ export interface ViewOf {
   'kms-key-access': KmsKeyAccessView;
   'api-object': ApiObjectView;
   'tls-certificate': TlsCertificateView;
+  'image-platform': ImagePlatformView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -351,6 +374,8 @@ export const PAIRING: {
   },
   // No source declares a certificate the live ones could be paired with.
   'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
+  // Every source is live; the join is the cross-layer verdict.
+  'image-platform': { declared: 'gcp', live: 'k8s', key: () => undefined },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
