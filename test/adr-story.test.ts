@@ -84,7 +84,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Restart Deployment (updated secrets and image)',
     section: 'Pending: Restart Deployment',
     concerns: ['k8s.rollout-healthy'],
-    failing: ['k8s-rollout-healthy'],
+    failing: ['k8s.rollout-healthy'],
+    sources: { 'k8s.rollout-healthy': ['k8s'] },
   },
   {
     item: 'Pending: Smoke Tests (health endpoints responding)',

@@ -48,6 +48,12 @@ import {
   imagePlatformsFromRegistry,
   imagePlatformsJoined,
 } from './image-platform.js';
+import {
+  APP_DEPLOYMENT_K8S_FACETS,
+  type AppDeploymentView,
+  appDeploymentsFromCluster,
+  appDeploymentsFromManifests,
+} from './app-deployment.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -70,6 +76,7 @@ export * from './kms-key-access.js';
 export * from './api-object.js';
 export * from './tls-certificate.js';
 export * from './image-platform.js';
+export * from './app-deployment.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -297,6 +304,26 @@ export const VIEWS = {
     // Registry, cluster, GKE and workflows together; reported on the probe layer, as the join was.
     join: { layer: 'probe', facets: IMAGE_PLATFORM_JOIN_FACETS, build: (facet) => imagePlatformsJoined(facet) },
   } satisfies Record<string, ViewSource<ImagePlatformView>>,
+  'app-deployment': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => appDeploymentsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: APP_DEPLOYMENT_K8S_FACETS,
+      build: (facet, exp) =>
+        appDeploymentsFromCluster(
+          {
+            'k8s.deployments': facet('k8s.deployments'),
+            'k8s.pods': facet('k8s.pods'),
+            'k8s.replicasets': facet('k8s.replicasets'),
+          },
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<AppDeploymentView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -316,6 +343,7 @@ export interface ViewOf {
   'api-object': ApiObjectView;
   'tls-certificate': TlsCertificateView;
   'image-platform': ImagePlatformView;
+  'app-deployment': AppDeploymentView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -376,6 +404,7 @@ export const PAIRING: {
   'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
   // Every source is live; the join is the cross-layer verdict.
   'image-platform': { declared: 'gcp', live: 'k8s', key: () => undefined },
+  'app-deployment': { declared: 'manifest', live: 'k8s', key: (v) => v.name },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
