@@ -78,61 +78,58 @@ interface NodePlatforms {
 function checkGke(ctx: Ctx, v: Of<'gcp'>): void {
   const { platforms } = ctx.env.expectations;
   const built = new Set(platforms.filter((p) => p.startsWith('linux/')).map((p) => p.split('/')[1]));
-  const { imagePath, taggedImages: tagged } = v;
-  {
-    const c = v.cluster;
-    const archs = new Set<string>();
-    const builtPoolExists = c.nodePools.some((p) => built.has(machineArchitecture(p.machineType) ?? ''));
-    for (const p of c.nodePools) {
-      const arch = machineArchitecture(p.machineType);
-      const resource = gcpResource.nodePool(c, p.name);
-      if (!arch) {
-        ctx.skip(`node pool ${c.name}/${p.name} reports no machine type`, resource);
-        continue;
-      }
-      const taintedAway = !built.has(arch) && arch === 'arm64' && builtPoolExists;
-      if (!taintedAway) archs.add(arch);
-      const data = {
-        nodePool: `${c.name}/${p.name}`,
-        machineType: p.machineType ?? '',
-        arch,
-        platforms: platforms.join(', '),
-      };
-      const evidence = [
+  const { imagePath, taggedImages: tagged, cluster: c } = v;
+  const archs = new Set<string>();
+  const builtPoolExists = c.nodePools.some((p) => built.has(machineArchitecture(p.machineType) ?? ''));
+  for (const p of c.nodePools) {
+    const arch = machineArchitecture(p.machineType);
+    const resource = gcpResource.nodePool(c, p.name);
+    if (!arch) {
+      ctx.skip(`node pool ${c.name}/${p.name} reports no machine type`, resource);
+      continue;
+    }
+    const taintedAway = !built.has(arch) && arch === 'arm64' && builtPoolExists;
+    if (!taintedAway) archs.add(arch);
+    const data = {
+      nodePool: `${c.name}/${p.name}`,
+      machineType: p.machineType ?? '',
+      arch,
+      platforms: platforms.join(', '),
+    };
+    const evidence = [
+      {
+        path: `nodePools[${p.name}].config.machineType`,
+        observed: p.machineType ?? null,
+        expected: `a ${[...built].join(' or ')} machine type`,
+      },
+    ];
+    if (built.has(arch)) ctx.pass({ resource, messageId: 'matches', data, evidence });
+    // Scheduling decides: GKE taints every Arm node, so an Arm pool beside a pool of the built
+    // architecture only runs workloads that tolerate the taint (and so were meant for arm64).
+    else if (taintedAway) ctx.pass({ resource, messageId: 'taintedArmPool', data, evidence });
+    else ctx.fail({ resource, messageId: 'unbuiltArchitecture', data, evidence });
+  }
+  if (archs.size < 2) return;
+  for (const image of tagged.filter((i) => !MULTI_PLATFORM.includes(i.mediaType ?? ''))) {
+    ctx.fail({
+      resource: gcpResource.cluster(c),
+      messageId: 'singlePlatformOnMixedNodes',
+      data: {
+        cluster: c.name,
+        archs: [...archs].sort().join(' and '),
+        image: imagePath,
+        tag: image.tags[0]!,
+        mediaType: image.mediaType ?? 'unknown',
+      },
+      evidence: [
         {
-          path: `nodePools[${p.name}].config.machineType`,
-          observed: p.machineType ?? null,
-          expected: `a ${[...built].join(' or ')} machine type`,
+          path: `dockerImages[${imagePath}@${image.digest}].mediaType`,
+          observed: image.mediaType ?? null,
+          expected: MULTI_PLATFORM.join(' or '),
         },
-      ];
-      if (built.has(arch)) ctx.pass({ resource, messageId: 'matches', data, evidence });
-      // Scheduling decides: GKE taints every Arm node, so an Arm pool beside a pool of the built
-      // architecture only runs workloads that tolerate the taint (and so were meant for arm64).
-      else if (taintedAway) ctx.pass({ resource, messageId: 'taintedArmPool', data, evidence });
-      else ctx.fail({ resource, messageId: 'unbuiltArchitecture', data, evidence });
-    }
-    if (archs.size < 2) return;
-    for (const image of tagged.filter((i) => !MULTI_PLATFORM.includes(i.mediaType ?? ''))) {
-      ctx.fail({
-        resource: gcpResource.cluster(c),
-        messageId: 'singlePlatformOnMixedNodes',
-        data: {
-          cluster: c.name,
-          archs: [...archs].sort().join(' and '),
-          image: imagePath,
-          tag: image.tags[0]!,
-          mediaType: image.mediaType ?? 'unknown',
-        },
-        evidence: [
-          {
-            path: `dockerImages[${imagePath}@${image.digest}].mediaType`,
-            observed: image.mediaType ?? null,
-            expected: MULTI_PLATFORM.join(' or '),
-          },
-        ],
-        discriminator: image.digest,
-      });
-    }
+      ],
+      discriminator: image.digest,
+    });
   }
 }
 
@@ -238,24 +235,22 @@ function checkCluster(ctx: Ctx, v: Of<'k8s'>): void {
 /** The registry: the image must offer a manifest for every platform in `expectations.platforms`. */
 function checkRegistry(ctx: Ctx, v: Of<'probe'>): void {
   const expected = ctx.env.expectations.platforms;
-  {
-    const { image } = v;
-    const { resource, location, relatedLocations } = imageTarget(image);
-    const available = image.platforms.map(platformText).join(', ') || 'no platform';
-    const missing = expected.filter((want) => !image.platforms.some((p) => platformMatches(want, p)));
-    const evidence = [{ path: `${image.reference} platforms`, observed: available, expected: expected.join(', ') }];
-    const data = { image: image.reference, usedBy: describeUse(image), available, expected: expected.join(', ') };
-    if (missing.length > 0)
-      ctx.fail({
-        resource,
-        messageId: 'missingPlatform',
-        data: { ...data, missing: missing.join(', ') },
-        ...(location ? { location } : {}),
-        ...(relatedLocations ? { relatedLocations } : {}),
-        evidence,
-      });
-    else ctx.pass({ resource, messageId: 'platforms', data, ...(location ? { location } : {}), evidence });
-  }
+  const { image } = v;
+  const { resource, location, relatedLocations } = imageTarget(image);
+  const available = image.platforms.map(platformText).join(', ') || 'no platform';
+  const missing = expected.filter((want) => !image.platforms.some((p) => platformMatches(want, p)));
+  const evidence = [{ path: `${image.reference} platforms`, observed: available, expected: expected.join(', ') }];
+  const data = { image: image.reference, usedBy: describeUse(image), available, expected: expected.join(', ') };
+  if (missing.length > 0)
+    ctx.fail({
+      resource,
+      messageId: 'missingPlatform',
+      data: { ...data, missing: missing.join(', ') },
+      ...(location ? { location } : {}),
+      ...(relatedLocations ? { relatedLocations } : {}),
+      evidence,
+    });
+  else ctx.pass({ resource, messageId: 'platforms', data, ...(location ? { location } : {}), evidence });
 }
 
 /**
