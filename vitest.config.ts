@@ -12,6 +12,7 @@ const sources: Record<string, string> = {
   '@coditect-audit/core/views': 'packages/core/src/views/index.ts',
   '@coditect-audit/core/views/k8s-app': 'packages/core/src/views/k8s-app.ts',
   '@coditect-audit/core/views/k8s-network': 'packages/core/src/views/k8s-network.ts',
+  '@coditect-audit/core/views/tf-lookup': 'packages/core/src/views/tf-lookup.ts',
   '@coditect-audit/core/basics': 'packages/core/src/basics.ts',
   '@coditect-audit/collectors': 'packages/collectors/src/index.ts',
   '@coditect-audit/collectors/gcp': 'packages/collectors/src/gcp/index.ts',

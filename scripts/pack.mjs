@@ -70,10 +70,13 @@ const metafile = await bundleCli({ outdir: join(stage, 'dist'), library: true })
 
 log('esbuild: rule case tables');
 const rulesDist = join(root, 'packages/rules/dist');
-const caseFiles = readdirSync(rulesDist, { recursive: true })
+// From the sources, not the output folder: tsc -b leaves the compiled case table of a deleted rule behind,
+// and a pack after a pull must not ship it.
+const rulesSrc = join(root, 'packages/rules/src');
+const caseFiles = readdirSync(rulesSrc, { recursive: true })
   .map(String)
-  .filter((f) => f.endsWith('.cases.js'))
-  .map((f) => join(rulesDist, f));
+  .filter((f) => f.endsWith('.cases.ts'))
+  .map((f) => join(rulesDist, f.replace(/\.ts$/, '.js')));
 await esbuild.build({
   ...commonOptions({ external: published }),
   entryPoints: caseFiles,

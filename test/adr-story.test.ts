@@ -53,7 +53,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
     section: 'Decision 4',
     concerns: ['container.unreadable-dependencies', 'container.runs-as-root'],
-    failing: ['dockerfile-unreadable-dependencies', 'manifest-runs-as-root'],
+    failing: ['container.unreadable-dependencies', 'container.runs-as-root'],
+    sources: { 'container.unreadable-dependencies': ['dockerfile'], 'container.runs-as-root': ['manifest'] },
   },
   {
     item: 'Pending: Redis Provisioning (wait for Memorystore creation)',
@@ -72,7 +73,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Rebuild Image (push the fixed Dockerfile)',
     section: 'Decision 4',
     concerns: ['container.unreadable-dependencies'],
-    failing: ['probe-image-unreadable-dependencies'],
+    failing: ['container.unreadable-dependencies'],
+    sources: { 'container.unreadable-dependencies': ['probe'] },
   },
   {
     item: 'Pending: Database Migrations (python manage.py migrate)',
@@ -131,15 +133,20 @@ const STORY: StoryItem[] = [
     section: 'Issue 5',
     concerns: ['secrets.not-in-secret-manager', 'gke.secrets-encryption', 'gke.workload-identity'],
     failing: [
-      'manifest-secrets-not-from-secret-manager',
-      'k8s-secrets-not-from-secret-manager',
+      'secrets.not-in-secret-manager',
       'join-credentials-provenance',
-      'gcp-secret-manager-secrets',
+      'secrets.expected-secret-missing',
       'gke.secrets-encryption',
       'gke.workload-identity',
-      'k8s-workload-identity',
+      'gke.ksa-binding',
     ],
-    sources: { 'gke.secrets-encryption': ['gcp'], 'gke.workload-identity': ['gcp'] },
+    sources: {
+      'secrets.not-in-secret-manager': ['manifest', 'k8s'],
+      'secrets.expected-secret-missing': ['gcp'],
+      'gke.secrets-encryption': ['gcp'],
+      'gke.workload-identity': ['gcp'],
+      'gke.ksa-binding': ['k8s'],
+    },
   },
   {
     item: 'Issue 6: Cloud KMS License Signing',
@@ -301,12 +308,14 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     expect(role!.evidence.map((e) => e.path.split(':')[0])).toEqual(['k8s', 'gcp', 'probe']);
     expect(role!.message).toContain('Secret backend-secrets[db-user] = postgres → Cloud SQL user postgres');
     // The ADR's image does say USER django (its defect is the unreadable /root/.local): the pushed image
-    // agrees, so the chain settles what k8s-runs-as-root alone can only call low-certainty.
-    const user = verdicts.find((v) => v.ruleId === 'join-effective-runtime-user');
+    // agrees, so the chain settles what the live pod spec alone (source k8s) can only call not enforced.
+    const user = verdicts.find((v) => v.ruleId === 'container.runs-as-root' && v.source === 'effective');
     expect(user).toMatchObject({ status: 'pass', location: { file: 'k8s/deployment.yaml' } });
     const manifestOnly = verdicts.find(
       (v) =>
-        v.ruleId === 'manifest-runs-as-root' && v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
+        v.ruleId === 'container.runs-as-root' &&
+        v.source === 'manifest' &&
+        v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
     );
     // The pod spec does not enforce it (a decided finding), though the image's USER is django.
     expect(manifestOnly).toMatchObject({ status: 'fail', certainty: 'high' });

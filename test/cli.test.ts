@@ -57,7 +57,7 @@ describe('the ADR-001 staging repository', () => {
 
   it('locates the /root/.local blocker at the COPY line of the Dockerfile', async () => {
     const v = scanned.result.verdicts.find(
-      (x) => x.ruleId === 'dockerfile-unreadable-dependencies' && x.status === 'fail',
+      (x) => x.ruleId === 'container.unreadable-dependencies' && x.source === 'dockerfile' && x.status === 'fail',
     );
     const dockerfile = readFileSync(join(staging, 'Dockerfile'), 'utf8').split('\n');
     expect(v?.location?.file).toBe('Dockerfile');
@@ -312,7 +312,8 @@ describe('commands', () => {
     const list = await runInProcess(['rules', '--format', 'json']);
     expect(list.code).toBe(0);
     const rules = JSON.parse(list.stdout) as { id: string }[];
-    expect(rules.map((r) => r.id)).toContain('dockerfile-unreadable-dependencies');
+    expect(rules.map((r) => r.id)).toContain('container.unreadable-dependencies');
+    // An alias (the per-layer rule the source continues) finds the rule's page too.
     const page = await runInProcess(['explain', 'dockerfile-unreadable-dependencies']);
     expect(page.code).toBe(0);
     expect(page.stdout).toContain('/home/django/.local');

@@ -203,8 +203,8 @@ describe('a 403 on one resource type', () => {
       const errors = result.verdicts.filter((v) => isLive(v) && v.status === 'error');
       expect([...new Set(errors.map((v) => v.ruleId))].sort()).toEqual([
         'db.superuser-app-user',
-        'k8s-secrets-not-from-secret-manager',
         'k8s.placeholder-secret',
+        'secrets.not-in-secret-manager',
       ]);
       for (const v of errors) {
         expect(v.resource.name).toBe('list secrets in coditect-staging');

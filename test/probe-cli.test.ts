@@ -115,8 +115,8 @@ describe('a scan with the probe layer, through the binary', () => {
     for (const id of [
       'probe-postgres-superuser',
       'sql.ssl-not-enforced',
-      'probe-image-unreadable-dependencies',
-      'probe-image-runs-as-root',
+      'container.unreadable-dependencies',
+      'image.runs-as-root',
       'probe-http-health',
       'probe-http-auth-required',
       'network.tls-certificate',
@@ -128,7 +128,9 @@ describe('a scan with the probe layer, through the binary', () => {
   it('locates live findings at the files that declare them', () => {
     const superuser = result.verdicts.find((v) => v.ruleId === 'probe-postgres-superuser' && v.status === 'fail');
     expect(superuser?.location?.file).toBe('k8s/secrets.yaml');
-    const deps = result.verdicts.find((v) => v.ruleId === 'probe-image-unreadable-dependencies' && v.status === 'fail');
+    const deps = result.verdicts.find(
+      (v) => v.ruleId === 'container.unreadable-dependencies' && v.source === 'probe' && v.status === 'fail',
+    );
     expect(deps?.location).toMatchObject({ file: 'k8s/deployment.yaml', startLine: 29 });
     expect(deps?.relatedLocations?.[0]?.file).toBe('k8s/migrate-job.yaml');
   });

@@ -147,11 +147,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
     },
     { name: 'arm64-only', config: () => image('arm64-only:v1.0.0'), fails: ['missingPlatform'] },
   ],
-  'probe-image-runs-as-root': [
+  'image.runs-as-root': [
     { name: 'User django', config: () => image('nonroot:v1.0.0'), fails: [] },
     { name: 'User empty', config: () => image('root-user:v1.0.0'), fails: ['root'] },
   ],
-  'probe-image-unreadable-dependencies': [
+  'container.unreadable-dependencies': [
     { name: 'PATH under /home/django', config: () => image('nonroot:v1.0.0'), fails: [] },
     {
       name: 'PATH under /root with User django',

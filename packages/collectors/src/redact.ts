@@ -511,7 +511,7 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   const variable = secretVariable(value);
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) {
-    // Source positions (JSON pointer → line and column): numbers only.
+    // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
     if (k === 'positions' && isJson(v)) out[k] = v;
     else if (k === 'value') out[k] = walk(v, r, pairName);
     else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)

@@ -293,7 +293,7 @@ export function renderInitConfig(d: Detection, answers: InitAnswers, options: Re
   out.push('');
   out.push('# Accepted findings: a reason is required, an expiry is allowed.');
   out.push('# suppressions:');
-  out.push('#   - rule: dockerfile-runs-as-root');
+  out.push('#   - rule: image.runs-as-root');
   out.push('#     resource: "tools/**"');
   out.push('#     reason: build tooling image, never deployed');
   out.push('#     expires: 2027-01-31');

@@ -144,7 +144,7 @@ export function locate(obj: K8sObject, ...pointers: string[]): Location {
     let p = pointer;
     for (;;) {
       const pos = obj.positions[p];
-      if (pos) return { file: obj.file, startLine: pos.line, startColumn: pos.column };
+      if (pos) return { file: pos.file ?? obj.file, startLine: pos.line, startColumn: pos.column };
       if (p === '') break;
       p = p.slice(0, p.lastIndexOf('/'));
     }

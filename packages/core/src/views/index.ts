@@ -9,7 +9,13 @@ import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
 import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
 import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
 import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
-import { type ImageView, imagesFromCluster, imagesFromManifests, imagesFromRegistry } from './image.js';
+import {
+  type ImageView,
+  imagesFromCluster,
+  imagesFromDockerfiles,
+  imagesFromManifests,
+  imagesFromRegistry,
+} from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
 import {
@@ -19,11 +25,39 @@ import {
   sqlInstancesFromTerraform,
   type ViewSet,
 } from './sql-instance.js';
-import { type ContainerView, containersFromCluster, containersFromManifests } from './workload.js';
+import {
+  type ContainerView,
+  containersFromCluster,
+  containersFromManifests,
+  containersOfDeployments,
+} from './workload.js';
 import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
 import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
 import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
 import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
+import {
+  GCR_FILE_FACETS,
+  type GcrReferenceView,
+  gcrReferencesFromCluster,
+  gcrReferencesFromFiles,
+} from './gcr-reference.js';
+import {
+  KSA_BINDING_FACETS,
+  type KsaBindingView,
+  ksaBindingFromCluster,
+  ksaBindingFromManifests,
+} from './ksa-binding.js';
+import {
+  SECRET_PROVENANCE_FACETS,
+  type SecretProvenanceView,
+  secretProvenanceFromCluster,
+  secretProvenanceFromManifests,
+} from './secret-provenance.js';
+import {
+  type SecretManagerSecretView,
+  secretManagerSecretsFromGcp,
+  secretManagerSecretsFromTerraform,
+} from './secret-manager-secret.js';
 import {
   type RedisInstanceView,
   redisInstancesFromGcp,
@@ -73,6 +107,10 @@ export * from './gke-cluster.js';
 export * from './kms.js';
 export * from './kms-key.js';
 export * from './kms-key-access.js';
+export * from './secret-manager-secret.js';
+export * from './gcr-reference.js';
+export * from './ksa-binding.js';
+export * from './secret-provenance.js';
 export * from './api-object.js';
 export * from './tls-certificate.js';
 export * from './image-platform.js';
@@ -113,6 +151,8 @@ export const VIEWS = {
     manifest: {
       layer: 'files',
       facets: ['files.kubernetes'],
+      // The Dockerfiles that build a container's image, for a rule that judges what the image settles.
+      optionalFacets: ['files.dockerfile'],
       build: (facet) => containersFromManifests(facet('files.kubernetes')),
     },
     k8s: {
@@ -120,6 +160,13 @@ export const VIEWS = {
       facets: WORKLOAD_FACETS,
       build: (facet) =>
         containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+    // The containers of the Deployments the cluster runs, with what decides their user on every layer: the
+    // registry's image config and the repository's Dockerfile (a join across layers).
+    effective: {
+      layer: 'k8s',
+      facets: ['k8s.deployments', 'probe.registry', 'files.dockerfile'],
+      build: (facet) => containersOfDeployments(facet('k8s.deployments')),
     },
   } satisfies Record<string, ViewSource<ContainerView>>,
   image: {
@@ -138,6 +185,11 @@ export const VIEWS = {
       layer: 'probe',
       facets: ['probe.registry'],
       build: (facet) => imagesFromRegistry(facet('probe.registry')),
+    },
+    dockerfile: {
+      layer: 'files',
+      facets: ['files.dockerfile'],
+      build: (facet) => imagesFromDockerfiles(facet('files.dockerfile')),
     },
   } satisfies Record<string, ViewSource<ImageView>>,
   secret: {
@@ -255,6 +307,70 @@ export const VIEWS = {
       build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
     },
   } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
+  'secret-manager-secret': {
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet, exp) => secretManagerSecretsFromTerraform(facet('files.terraform'), exp),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.secretmanager'],
+      build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
+    },
+  } satisfies Record<string, ViewSource<SecretManagerSecretView>>,
+  'gcr-reference': {
+    files: {
+      layer: 'files',
+      facets: GCR_FILE_FACETS,
+      build: (facet) =>
+        gcrReferencesFromFiles(
+          Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
+        ),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: WORKLOAD_FACETS,
+      build: (facet) =>
+        gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+    },
+  } satisfies Record<string, ViewSource<GcrReferenceView>>,
+  'ksa-binding': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => ksaBindingFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: KSA_BINDING_FACETS,
+      build: (facet, exp) =>
+        ksaBindingFromCluster(
+          Object.fromEntries(KSA_BINDING_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof ksaBindingFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<KsaBindingView>>,
+  'secret-provenance': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => secretProvenanceFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: SECRET_PROVENANCE_FACETS,
+      build: (facet, exp) =>
+        secretProvenanceFromCluster(
+          Object.fromEntries(SECRET_PROVENANCE_FACETS.map((n) => [n, facet(n)])) as Parameters<
+            typeof secretProvenanceFromCluster
+          >[0],
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<SecretProvenanceView>>,
   'api-object': {
     manifest: {
       layer: 'files',
@@ -340,6 +456,10 @@ export interface ViewOf {
   'gke-cluster': GkeClusterView;
   'kms-key': KmsKeyView;
   'kms-key-access': KmsKeyAccessView;
+  'secret-manager-secret': SecretManagerSecretView;
+  'gcr-reference': GcrReferenceView;
+  'ksa-binding': KsaBindingView;
+  'secret-provenance': SecretProvenanceView;
   'api-object': ApiObjectView;
   'tls-certificate': TlsCertificateView;
   'image-platform': ImagePlatformView;
@@ -395,6 +515,13 @@ export const PAIRING: {
   },
   // Grants are compared grant by grant within a source; nothing pairs a declaration with a live grant yet.
   'kms-key-access': { declared: 'tf', live: 'gcp', key: () => undefined },
+  // Both sides show each expected secret id: `drift` is not judged (the live check already names what is missing).
+  'secret-manager-secret': { declared: 'tf', live: 'gcp', key: (v) => v.name },
+  // A file and a workload are different resources: nothing pairs them.
+  'gcr-reference': { declared: 'files', live: 'k8s', key: () => undefined },
+  // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
+  'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
+  'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
   'api-object': {
     declared: 'manifest',
     live: 'k8s',

@@ -66,7 +66,7 @@ export function locationAt(o: K8sObject, ptr: string): Location {
   let p = ptr;
   for (;;) {
     const pos = o.positions[p];
-    if (pos) return { file: o.file, startLine: pos.line, startColumn: pos.column };
+    if (pos) return { file: pos.file ?? o.file, startLine: pos.line, startColumn: pos.column };
     if (p === '') break;
     p = p.slice(0, p.lastIndexOf('/'));
   }

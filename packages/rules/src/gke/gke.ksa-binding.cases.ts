@@ -1,7 +1,10 @@
 import type { RuleCases } from '../cases.js';
+import type { K8sNode } from '@coditect-audit/core';
+import { APP_IMAGE, deployment, list, live } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** The backend Deployment running as `coditect-cloud-backend` (12 lines). */
-const deployment = `apiVersion: apps/v1
+const deploymentYaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: coditect-backend
@@ -15,12 +18,29 @@ spec:
           image: us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.1
 `;
 
+// ---- k8s
+const node = (name: string, labels: Record<string, string> = {}): K8sNode => ({
+  name,
+  labels: { 'cloud.google.com/gke-nodepool': 'coditect-cluster-pool', 'kubernetes.io/arch': 'amd64', ...labels },
+  architecture: 'amd64',
+  operatingSystem: 'linux',
+  taints: [],
+  ready: true,
+});
+const app = list(
+  deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }], {
+    pod: { serviceAccountName: 'coditect-cloud-backend' },
+  }),
+);
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR fix: the KSA is annotated with the backend GSA and the Deployment runs as it',
+      name: 'manifest: the ADR fix: the KSA is annotated with the backend GSA and the Deployment runs as it',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/serviceaccount.yaml': `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -32,7 +52,7 @@ metadata:
       },
     },
     {
-      name: 'flow-style ServiceAccount, namespace defaulted, no Deployment in the repository',
+      name: 'manifest: flow-style ServiceAccount, namespace defaulted, no Deployment in the repository',
       files: {
         'k8s/sa.yaml': `apiVersion: v1
 kind: ServiceAccount
@@ -41,7 +61,7 @@ metadata: { name: coditect-cloud-backend, annotations: { iam.gke.io/gcp-service-
       },
     },
     {
-      name: 'kind: List with the deprecated serviceAccount field',
+      name: 'manifest: kind: List with the deprecated serviceAccount field',
       files: {
         'k8s/list.yaml': `apiVersion: v1
 kind: List
@@ -66,12 +86,31 @@ items:
 `,
       },
     },
+
+    // ---- k8s
+    {
+      name: 'k8s: the remediated cluster: annotated KSA, the Deployment runs as it, metadata server on the pool',
+      facets: {
+        'k8s.serviceaccounts': list(
+          live('ServiceAccount', 'coditect-cloud-backend', {
+            metadata: {
+              annotations: {
+                'iam.gke.io/gcp-service-account': 'coditect-cloud-backend@coditect-cloud-infra.iam.gserviceaccount.com',
+              },
+            },
+          }),
+        ),
+        'k8s.deployments': app,
+        'k8s.nodes': { items: [node('gke-a', { 'iam.gke.io/gke-metadata-server-enabled': 'true' })] },
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: the ServiceAccount has no Workload Identity annotation',
+      name: 'manifest: the ADR fixture: the ServiceAccount has no Workload Identity annotation',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/serviceaccount.yaml': `apiVersion: v1
 kind: ServiceAccount
 metadata:
@@ -84,7 +123,7 @@ metadata:
       expect: [{ messageId: 'missingAnnotation', file: 'k8s/serviceaccount.yaml', line: 4, column: 3 }],
     },
     {
-      name: 'the Deployment sets no serviceAccountName and runs as default',
+      name: 'manifest: the Deployment sets no serviceAccountName and runs as default',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -110,7 +149,7 @@ metadata:
       expect: [{ messageId: 'defaultServiceAccount', file: 'k8s/deployment.yaml', line: 8, column: 5 }],
     },
     {
-      name: 'the annotation is not a service account email',
+      name: 'manifest: the annotation is not a service account email',
       files: {
         'k8s/serviceaccount.yaml': `apiVersion: v1
 kind: ServiceAccount
@@ -124,7 +163,7 @@ metadata:
       expect: [{ messageId: 'invalidAnnotation', file: 'k8s/serviceaccount.yaml', line: 7, column: 5 }],
     },
     {
-      name: 'serviceAccountName: default written out, ServiceAccount not in the repository',
+      name: 'manifest: serviceAccountName: default written out, ServiceAccount not in the repository',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -142,14 +181,47 @@ spec:
       expect: [{ messageId: 'defaultServiceAccount', file: 'k8s/deployment.yaml', line: 9, column: 7 }],
     },
     {
-      name: 'the Deployment runs as another ServiceAccount',
+      name: 'manifest: the Deployment runs as another ServiceAccount',
       files: {
-        'k8s/deployment.yaml': deployment.replace(
+        'k8s/deployment.yaml': deploymentYaml.replace(
           'serviceAccountName: coditect-cloud-backend',
           'serviceAccountName: backend-legacy',
         ),
       },
       expect: [{ messageId: 'otherServiceAccount', file: 'k8s/deployment.yaml', line: 9, column: 7 }],
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging cluster: KSA without the annotation, node pool without the metadata server',
+      facets: {
+        'k8s.serviceaccounts': list(live('ServiceAccount', 'coditect-cloud-backend')),
+        'k8s.deployments': app,
+        'k8s.nodes': { items: [node('gke-a'), node('gke-b')] },
+      },
+      expect: [{ messageId: 'missingAnnotation' }, { messageId: 'metadataServerDisabled' }],
+    },
+    {
+      name: 'k8s: the KSA does not exist and the Deployment runs as default',
+      facets: {
+        'k8s.serviceaccounts': { namespaces: ['coditect-staging'], items: [] },
+        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
+        'k8s.nodes': { items: [] },
+      },
+      expect: [{ messageId: 'noServiceAccount' }, { messageId: 'otherServiceAccount' }],
+    },
+    {
+      name: 'k8s: the annotation names something that is not a service account email',
+      facets: {
+        'k8s.serviceaccounts': list(
+          live('ServiceAccount', 'coditect-cloud-backend', {
+            metadata: { annotations: { 'iam.gke.io/gcp-service-account': 'coditect-cloud-backend' } },
+          }),
+        ),
+        'k8s.deployments': app,
+        'k8s.nodes': { items: [] },
+      },
+      expect: [{ messageId: 'invalidAnnotation' }],
     },
   ],
 } satisfies RuleCases;

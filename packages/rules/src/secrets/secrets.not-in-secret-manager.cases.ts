@@ -1,7 +1,10 @@
 import type { RuleCases } from '../cases.js';
+import type { K8sSecret } from '@coditect-audit/core';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 /** The backend Deployment reading `backend-secrets` through envFrom (13 lines). */
-const deployment = `apiVersion: apps/v1
+const deploymentYaml = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: coditect-backend
@@ -26,12 +29,28 @@ spec:
       projectID: coditect-cloud-infra
 `;
 
+// ---- k8s
+const secret = (metadata: Record<string, unknown> = {}): K8sSecret => ({
+  ...live('Secret', 'backend-secrets', { metadata }),
+  secretType: 'Opaque',
+  keys: [{ key: 'db-password', class: 'set' }],
+});
+const app = workloads({
+  'k8s.deployments': list(
+    deployment('coditect-backend', [
+      { name: 'backend', image: `${APP_IMAGE}:v1.0.1`, envFrom: [{ secretRef: { name: 'backend-secrets' } }] },
+    ]),
+  ),
+});
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR fix: an ExternalSecret syncs backend-secrets from a gcpsm ClusterSecretStore',
+      name: 'manifest: the ADR fix: an ExternalSecret syncs backend-secrets from a gcpsm ClusterSecretStore',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secret-store.yaml': clusterStore,
         'k8s/external-secret.yaml': `apiVersion: external-secrets.io/v1
 kind: ExternalSecret
@@ -51,9 +70,9 @@ spec:
       },
     },
     {
-      name: 'v1beta1 ExternalSecret with the default target and a namespaced SecretStore',
+      name: 'manifest: v1beta1 ExternalSecret with the default target and a namespaced SecretStore',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/external-secret.yaml': `apiVersion: external-secrets.io/v1beta1
 kind: SecretStore
 metadata:
@@ -76,9 +95,9 @@ spec:
       },
     },
     {
-      name: 'the Secret Manager CSI driver syncs the Secret (SecretProviderClass, provider gcp)',
+      name: 'manifest: the Secret Manager CSI driver syncs the Secret (SecretProviderClass, provider gcp)',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/spc.yaml': `apiVersion: secrets-store.csi.x-k8s.io/v1
 kind: SecretProviderClass
 metadata:
@@ -100,9 +119,9 @@ spec:
       },
     },
     {
-      name: 'an ExternalSecret whose store is declared elsewhere',
+      name: 'manifest: an ExternalSecret whose store is declared elsewhere',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/external-secret.yaml': `apiVersion: external-secrets.io/v1
 kind: ExternalSecret
 metadata:
@@ -113,12 +132,36 @@ spec:
 `,
       },
     },
+
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Secret is owned by ExternalSecret backend-secrets',
+      facets: {
+        ...app,
+        'k8s.secrets': {
+          items: [
+            secret({
+              labels: { 'reconcile.external-secrets.io/managed': 'true' },
+              ownerReferences: [
+                {
+                  apiVersion: 'external-secrets.io/v1',
+                  kind: 'ExternalSecret',
+                  name: 'backend-secrets',
+                  controller: true,
+                },
+              ],
+            }),
+          ],
+        },
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'the ADR fixture: backend-secrets is a hand-made Secret manifest',
+      name: 'manifest: the ADR fixture: backend-secrets is a hand-made Secret manifest',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secrets.yaml': `# Placeholder values so the Deployment can start.
 apiVersion: v1
 kind: Secret
@@ -132,9 +175,9 @@ stringData:
       expect: [{ messageId: 'handMade', file: 'k8s/secrets.yaml', line: 5, column: 3 }],
     },
     {
-      name: 'referenced by the Deployment and the migration Job, declared nowhere: undecided (kubectl or a chart elsewhere)',
+      name: 'manifest: referenced by the Deployment and the migration Job, declared nowhere: undecided (kubectl or a chart elsewhere)',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/migrate-job.yaml': `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -157,9 +200,9 @@ spec:
       ],
     },
     {
-      name: 'an ExternalSecret synced from a Vault store, not Secret Manager',
+      name: 'manifest: an ExternalSecret synced from a Vault store, not Secret Manager',
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/external-secret.yaml': `apiVersion: external-secrets.io/v1
 kind: SecretStore
 metadata:
@@ -182,9 +225,9 @@ spec:
       expect: [{ messageId: 'otherProvider', file: 'k8s/external-secret.yaml', line: 8, column: 5 }],
     },
     {
-      name: "an ExternalSecret in another namespace does not cover the app's Secret",
+      name: "manifest: an ExternalSecret in another namespace does not cover the app's Secret",
       files: {
-        'k8s/deployment.yaml': deployment,
+        'k8s/deployment.yaml': deploymentYaml,
         'k8s/secret-store.yaml': clusterStore,
         'k8s/secrets.yaml': `apiVersion: external-secrets.io/v1
 kind: ExternalSecret
@@ -206,7 +249,7 @@ data:
       expect: [{ messageId: 'handMade', file: 'k8s/secrets.yaml', line: 12, column: 3 }],
     },
     {
-      name: 'a hand-made Secret in a kind: List, read through secretKeyRef',
+      name: 'manifest: a hand-made Secret in a kind: List, read through secretKeyRef',
       files: {
         'k8s/app.yaml': `apiVersion: v1
 kind: List
@@ -230,6 +273,18 @@ items:
       },
       expectations: { app: { secrets: [] } },
       expect: [{ messageId: 'handMade', file: 'k8s/app.yaml', line: 17, column: 17 }],
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Secret was created with kubectl',
+      facets: { ...app, 'k8s.secrets': { items: [secret({ labels: { app: 'coditect-backend' } })] } },
+      expect: [{ messageId: 'handMade' }],
+    },
+    {
+      name: 'k8s: the Secret the app reads does not exist',
+      facets: { ...app, 'k8s.secrets': { namespaces: ['coditect-staging'], items: [] } },
+      expect: [{ messageId: 'missing' }],
     },
   ],
 } satisfies RuleCases;

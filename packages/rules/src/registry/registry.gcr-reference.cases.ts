@@ -1,11 +1,15 @@
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
+// ---- files
 const AR = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend';
 
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- files
     {
-      name: 'the remediated repository: Artifact Registry everywhere',
+      name: 'files: the remediated repository: Artifact Registry everywhere',
       files: {
         Dockerfile:
           'FROM python:3.12-slim AS builder\nFROM python:3.12-slim\nCOPY --from=builder /app /app\nUSER 1000\n',
@@ -45,7 +49,7 @@ jobs:
       },
     },
     {
-      name: 'a bare gcr.io host in prose-like command output is a mention, not a reference',
+      name: 'files: a bare gcr.io host in prose-like command output is a mention, not a reference',
       files: {
         '.github/workflows/notes.yml': `name: Notes
 on: [workflow_dispatch]
@@ -58,7 +62,7 @@ jobs:
       },
     },
     {
-      name: "Google's images keep their gcr.io names: distroless, the Cloud SQL proxy, gke.gcr.io, and an Artifact Registry repository named gcr.io",
+      name: "files: Google's images keep their gcr.io names: distroless, the Cloud SQL proxy, gke.gcr.io, and an Artifact Registry repository named gcr.io",
       files: {
         Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\n',
         'k8s/deployment.yaml': `apiVersion: apps/v1
@@ -80,10 +84,37 @@ spec:
 `,
       },
     },
+
+    // ---- k8s
+    {
+      name: 'k8s: after Decision 1: the backend and its migration Job pull from Artifact Registry',
+      facets: workloads({
+        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
+        'k8s.jobs': list(
+          live('Job', 'django-migrate', {
+            spec: { template: { spec: { containers: [{ name: 'migrate', image: `${APP_IMAGE}:v1.0.1` }] } } },
+          }),
+        ),
+      }),
+    },
+    {
+      name: "k8s: Google's images: the Cloud SQL proxy sidecar, a gke.gcr.io system image, an Artifact Registry gcr.io repository",
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: `${APP_IMAGE}:v1.0.1` },
+            { name: 'proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0' },
+            { name: 'pause', image: 'gke.gcr.io/pause:3.8' },
+            { name: 'tgi', image: 'us-docker.pkg.dev/deeplearning-platform-release/gcr.io/huggingface-tgi:latest' },
+          ]),
+        ),
+      }),
+    },
   ],
   fail: [
+    // ---- files
     {
-      name: 'Dockerfile: ARG-expanded FROM and COPY --from an image on gcr.io',
+      name: 'files: Dockerfile: ARG-expanded FROM and COPY --from an image on gcr.io',
       files: {
         Dockerfile: `ARG REGISTRY=gcr.io/coditect-cloud-infra
 FROM \${REGISTRY}/python-base:3.12 AS builder
@@ -100,7 +131,7 @@ COPY --from=builder /root/.local /home/django/.local
       ],
     },
     {
-      name: "the frozen k8s.gcr.io registry fails; the distroless base beside it is Google's and passes",
+      name: "files: the frozen k8s.gcr.io registry fails; the distroless base beside it is Google's and passes",
       files: {
         Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\n',
         'k8s/pod.yaml': `apiVersion: v1
@@ -116,7 +147,7 @@ spec:
       expect: [{ messageId: 'kubernetesFrozenRegistry', file: 'k8s/pod.yaml', line: 8, column: 7 }],
     },
     {
-      name: 'manifests: one finding per file and repository, further uses are related locations',
+      name: 'files: manifests: one finding per file and repository, further uses are related locations',
       files: {
         'k8s/all.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -155,7 +186,7 @@ items:
       ],
     },
     {
-      name: 'workflow: configure-docker without a host, -t tags, kubectl set image, login-action and docker:// action',
+      name: 'files: workflow: configure-docker without a host, -t tags, kubectl set image, login-action and docker:// action',
       files: {
         '.github/workflows/deploy.yml': `name: Deploy
 on: [push]
@@ -190,7 +221,7 @@ jobs:
       ],
     },
     {
-      name: 'OpenTofu: an image in a nested block, an interpolated string, and a Container Registry resource',
+      name: 'files: OpenTofu: an image in a nested block, an interpolated string, and a Container Registry resource',
       files: {
         'opentofu/run.tf': `resource "google_cloud_run_v2_service" "api" {
   name     = "api"
@@ -216,6 +247,36 @@ resource "google_container_registry" "registry" {
         { messageId: 'projectImage', file: 'opentofu/run.tf', line: 12, column: 3 },
         { messageId: 'registryResource', file: 'opentofu/run.tf', line: 15, column: 1 },
       ],
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: the pre-migration Deployment still names gcr.io/coditect-cloud-infra',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: 'gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0' },
+          ]),
+        ),
+      }),
+      expect: [{ messageId: 'projectImage' }],
+    },
+    {
+      name: 'k8s: a distroless sidecar and a k8s.gcr.io init container',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment(
+            'coditect-backend',
+            [
+              { name: 'backend', image: `${APP_IMAGE}:v1.0.1` },
+              { name: 'helper', image: 'gcr.io/distroless/static-debian12:nonroot' },
+            ],
+            { pod: { initContainers: [{ name: 'wait', image: 'k8s.gcr.io/pause:3.2' }] } },
+          ),
+        ),
+      }),
+      // The distroless sidecar is Google's image, not the project's: only the frozen registry fails.
+      expect: [{ messageId: 'kubernetesFrozenRegistry' }],
     },
   ],
 } satisfies RuleCases;

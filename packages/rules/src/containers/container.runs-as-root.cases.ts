@@ -1,9 +1,54 @@
 import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
+import type { ImageProbe } from '@coditect-audit/core';
 
+const REFERENCE = `${APP_IMAGE}:v1.0.0-staging`;
+
+/** The ADR's Dockerfile: packages installed as root, then `USER django` in the final stage. */
+const DOCKERFILE = `FROM python:3.11-slim AS builder
+RUN pip install --user -r requirements.txt
+
+FROM python:3.11-slim
+COPY --from=builder /root/.local /root/.local
+RUN useradd -m -u 1000 django
+USER django
+CMD ["gunicorn", "license_platform.wsgi"]
+`;
+
+const image = (user: string): ImageProbe => ({
+  reference: REFERENCE,
+  registry: 'us-central1-docker.pkg.dev',
+  repository: 'coditect-cloud-infra/coditect-backend/coditect-cloud-backend',
+  tag: 'v1.0.0-staging',
+  resolvedDigest: 'sha256:ebca8fb332ffcbcbb6125f6a2b121d5ece38ac47ea97a90872f0c9cbaa3baa69',
+  mediaType: 'application/vnd.oci.image.manifest.v1+json',
+  kind: 'manifest',
+  platforms: [{ os: 'linux', architecture: 'amd64' }],
+  attestationsIgnored: 0,
+  configs: [{ platform: 'linux/amd64', user }],
+  usedBy: [
+    {
+      source: 'manifest',
+      file: 'k8s/deployment.yaml',
+      line: 29,
+      column: 11,
+      kind: 'Deployment',
+      namespace: 'coditect-staging',
+      name: 'coditect-backend',
+      container: 'backend',
+    },
+  ],
+});
+
+const backend = (container: Record<string, unknown> = {}, pod?: Record<string, unknown>) =>
+  list(deployment('coditect-backend', [{ name: 'backend', image: REFERENCE, ...container }], pod ? { pod } : {}));
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'pod-level runAsNonRoot: true covers every container',
+      name: 'manifest: pod-level runAsNonRoot: true covers every container',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -23,7 +68,7 @@ spec:
       },
     },
     {
-      name: 'a container runAsUser overrides a root pod runAsUser',
+      name: 'manifest: a container runAsUser overrides a root pod runAsUser',
       files: {
         'pod.yaml': `apiVersion: v1
 kind: Pod
@@ -41,7 +86,7 @@ spec:
       },
     },
     {
-      name: 'CronJob: the pod spec under spec.jobTemplate.spec.template.spec',
+      name: 'manifest: CronJob: the pod spec under spec.jobTemplate.spec.template.spec',
       files: {
         'cron.yaml': `apiVersion: batch/v1
 kind: CronJob
@@ -63,7 +108,7 @@ spec:
       },
     },
     {
-      name: 'runAsNonRoot: false with a non-zero runAsUser still runs as that user',
+      name: 'manifest: runAsNonRoot: false with a non-zero runAsUser still runs as that user',
       files: {
         'job.yaml': `apiVersion: batch/v1
 kind: Job
@@ -81,7 +126,7 @@ spec:
       },
     },
     {
-      name: 'image built by a workflow (`docker build -t ... -f`) from a Dockerfile whose final stage is non-root',
+      name: 'manifest: image built by a workflow (`docker build -t ... -f`) from a Dockerfile whose final stage is non-root',
       files: {
         '.github/workflows/release.yml': `on: push
 jobs:
@@ -110,7 +155,7 @@ spec:
       },
     },
     {
-      name: 'docker/build-push-action whose tags come from docker/metadata-action images; USER app',
+      name: 'manifest: docker/build-push-action whose tags come from docker/metadata-action images; USER app',
       files: {
         '.github/workflows/release.yml': `on: push
 jobs:
@@ -147,7 +192,7 @@ spec:
       },
     },
     {
-      name: 'skaffold artifact (context and docker.dockerfile) names the image the manifest runs',
+      name: 'manifest: skaffold artifact (context and docker.dockerfile) names the image the manifest runs',
       files: {
         'services/cart/skaffold.yaml': `apiVersion: skaffold/v4beta6
 kind: Config
@@ -176,7 +221,7 @@ spec:
       },
     },
     {
-      name: 'kustomize images: renames an image that a Cloud Build step builds (dir: and the default Dockerfile)',
+      name: 'manifest: kustomize images: renames an image that a Cloud Build step builds (dir: and the default Dockerfile)',
       files: {
         'hello/cloudbuild.yaml': `steps:
   - name: gcr.io/cloud-builders/docker
@@ -206,7 +251,7 @@ spec:
       },
     },
     {
-      name: 'docker-compose service with build: and image: ties the image to its Dockerfile',
+      name: 'manifest: docker-compose service with build: and image: ties the image to its Dockerfile',
       files: {
         'docker-compose.yml': `services:
   worker:
@@ -232,7 +277,7 @@ spec:
       },
     },
     {
-      name: 'a third-party image published to run as non-root (distroless nonroot)',
+      name: 'manifest: a third-party image published to run as non-root (distroless nonroot)',
       files: {
         'pod.yaml': `apiVersion: v1
 kind: Pod
@@ -245,10 +290,61 @@ spec:
 `,
       },
     },
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Deployment: runAsNonRoot and UID 1000 at pod level',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }], {
+            pod: { securityContext: { runAsNonRoot: true, runAsUser: 1000 } },
+          }),
+        ),
+      }),
+    },
+    {
+      name: 'k8s: a pod owned by a ReplicaSet is judged through its Deployment, not on its own',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: `${APP_IMAGE}:v1.0.1`, securityContext: { runAsUser: 1000 } },
+          ]),
+        ),
+        'k8s.pods': list(
+          live('Pod', 'coditect-backend-7c9d5b8f4d-h2x9q', {
+            metadata: {
+              ownerReferences: [
+                { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true },
+              ],
+            },
+            spec: { containers: [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }] },
+          }),
+        ),
+      }),
+    },
+    // ---- effective
+    {
+      name: 'effective: the pod forbids root: runAsNonRoot wins over a root image',
+      files: { Dockerfile: DOCKERFILE },
+      facets: {
+        'k8s.deployments': backend({}, { securityContext: { runAsNonRoot: true, runAsUser: 1000 } }),
+        'probe.registry': { images: [image('')] },
+      },
+    },
+    {
+      name: 'effective: nothing set on the pod: the pushed image’s USER django decides',
+      files: { Dockerfile: DOCKERFILE },
+      facets: { 'k8s.deployments': backend(), 'probe.registry': { images: [image('django')] } },
+    },
+    {
+      name: 'effective: the image is not in the registry probe: the repository Dockerfile’s USER decides',
+      files: { Dockerfile: DOCKERFILE },
+      facets: { 'k8s.deployments': backend(), 'probe.registry': { images: [] } },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'explicit runAsUser: 0 on the container, located at the key',
+      name: 'manifest: explicit runAsUser: 0 on the container, located at the key',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -264,10 +360,19 @@ spec:
             runAsUser: 0
 `,
       },
-      expect: [{ messageId: 'rootUser', file: 'k8s/deployment.yaml', line: 12, column: 13, certainty: 'high' }],
+      expect: [
+        {
+          source: 'manifest',
+          messageId: 'rootUser',
+          file: 'k8s/deployment.yaml',
+          line: 12,
+          column: 13,
+          certainty: 'high',
+        },
+      ],
     },
     {
-      name: 'pod-level runAsUser: 0 applies to every container and init container',
+      name: 'manifest: pod-level runAsUser: 0 applies to every container and init container',
       files: {
         'sts.yaml': `apiVersion: apps/v1
 kind: StatefulSet
@@ -287,12 +392,12 @@ spec:
 `,
       },
       expect: [
-        { messageId: 'rootUser', file: 'sts.yaml', line: 9, column: 9 },
-        { messageId: 'rootUser', file: 'sts.yaml', line: 9, column: 9 },
+        { source: 'manifest', messageId: 'rootUser', file: 'sts.yaml', line: 9, column: 9 },
+        { source: 'manifest', messageId: 'rootUser', file: 'sts.yaml', line: 9, column: 9 },
       ],
     },
     {
-      name: "the application's Deployment (expectations.app) with neither runAsNonRoot nor runAsUser: ADR-001 wants the pod spec to agree, at the container name",
+      name: "manifest: the application's Deployment (expectations.app) with neither runAsNonRoot nor runAsUser: ADR-001 wants the pod spec to agree, at the container name",
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -309,10 +414,19 @@ spec:
           image: app:1.2.3
 `,
       },
-      expect: [{ messageId: 'notEnforced', file: 'k8s/deployment.yaml', line: 12, column: 11, certainty: 'high' }],
+      expect: [
+        {
+          source: 'manifest',
+          messageId: 'notEnforced',
+          file: 'k8s/deployment.yaml',
+          line: 12,
+          column: 11,
+          certainty: 'high',
+        },
+      ],
     },
     {
-      name: 'explicit runAsNonRoot: false: high certainty',
+      name: 'manifest: explicit runAsNonRoot: false: high certainty',
       files: {
         'ds.yaml': `apiVersion: apps/v1
 kind: DaemonSet
@@ -328,10 +442,12 @@ spec:
           image: agent:2.0.1
 `,
       },
-      expect: [{ messageId: 'nonRootDisabled', file: 'ds.yaml', line: 9, column: 9, certainty: 'high' }],
+      expect: [
+        { source: 'manifest', messageId: 'nonRootDisabled', file: 'ds.yaml', line: 9, column: 9, certainty: 'high' },
+      ],
     },
     {
-      name: 'multi-document file and kind: List: every workload is checked, other kinds ignored',
+      name: 'manifest: multi-document file and kind: List: every workload is checked, other kinds ignored',
       files: {
         'k8s/all.yaml': `apiVersion: v1
 kind: Service
@@ -369,8 +485,9 @@ items:
 `,
       },
       expect: [
-        { messageId: 'rootUser', file: 'k8s/all.yaml', line: 22, column: 17 },
+        { source: 'manifest', messageId: 'rootUser', file: 'k8s/all.yaml', line: 22, column: 17 },
         {
+          source: 'manifest',
           messageId: 'imageUserUnknown',
           file: 'k8s/all.yaml',
           line: 33,
@@ -381,7 +498,7 @@ items:
       ],
     },
     {
-      name: 'image built by a workflow from a Dockerfile with no USER: runs as root, the Dockerfile line related',
+      name: 'manifest: image built by a workflow from a Dockerfile with no USER: runs as root, the Dockerfile line related',
       files: {
         '.github/workflows/ci.yml': `on: push
 jobs:
@@ -408,12 +525,12 @@ spec:
 `,
       },
       expect: [
-        { messageId: 'builtRoot', file: 'k8s/queue.yaml', line: 9, column: 11 },
-        { messageId: 'builtRoot', file: 'queue/Dockerfile', line: 1, column: 1 },
+        { source: 'manifest', messageId: 'builtRoot', file: 'k8s/queue.yaml', line: 9, column: 11 },
+        { source: 'manifest', messageId: 'builtRoot', file: 'queue/Dockerfile', line: 1, column: 1 },
       ],
     },
     {
-      name: "the application's image (expectations.app.image) is held to the pod spec even when its Dockerfile is non-root (ADR-001 fixture)",
+      name: "manifest: the application's image (expectations.app.image) is held to the pod spec even when its Dockerfile is non-root (ADR-001 fixture)",
       files: {
         Dockerfile: `FROM python:3.12-slim
 RUN useradd -m -u 1000 django
@@ -439,10 +556,10 @@ spec:
       restartPolicy: Never
 `,
       },
-      expect: [{ messageId: 'notEnforced', file: 'k8s/migrate-job.yaml', line: 9, column: 11 }],
+      expect: [{ source: 'manifest', messageId: 'notEnforced', file: 'k8s/migrate-job.yaml', line: 9, column: 11 }],
     },
     {
-      name: 'a third-party image: its configured user is unknown to the files layer (a folder of the same name is no evidence)',
+      name: 'manifest: a third-party image: its configured user is unknown to the files layer (a folder of the same name is no evidence)',
       files: {
         'redis/Dockerfile': `FROM alpine:3.20
 USER 999
@@ -461,6 +578,7 @@ spec:
       },
       expect: [
         {
+          source: 'manifest',
           messageId: 'imageUserUnknown',
           file: 'k8s/redis.yaml',
           line: 9,
@@ -471,7 +589,7 @@ spec:
       ],
     },
     {
-      name: "a bare image name that skaffold builds in another folder is Docker Hub's there: unknown",
+      name: "manifest: a bare image name that skaffold builds in another folder is Docker Hub's there: unknown",
       files: {
         'services/cache/skaffold.yaml': `apiVersion: skaffold/v4beta6
 kind: Config
@@ -494,6 +612,7 @@ spec:
       },
       expect: [
         {
+          source: 'manifest',
           messageId: 'imageUserUnknown',
           file: 'demo/redis.yaml',
           line: 7,
@@ -504,7 +623,7 @@ spec:
       ],
     },
     {
-      name: 'two Dockerfiles build the same image and disagree: unknown, naming both',
+      name: 'manifest: two Dockerfiles build the same image and disagree: unknown, naming both',
       files: {
         '.github/workflows/ci.yml': `on: push
 jobs:
@@ -531,6 +650,7 @@ spec:
       },
       expect: [
         {
+          source: 'manifest',
           messageId: 'builtUndecided',
           file: 'k8s/tool.yaml',
           line: 7,
@@ -541,7 +661,7 @@ spec:
       ],
     },
     {
-      name: 'a kustomize patch is not judged alone: only the base it patches is',
+      name: 'manifest: a kustomize patch is not judged alone: only the base it patches is',
       files: {
         'app/base.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -581,7 +701,95 @@ spec:
   replicas: 3
 `,
       },
-      expect: [{ messageId: 'rootUser', file: 'app/base.yaml', line: 12, column: 13 }],
+      expect: [{ source: 'manifest', messageId: 'rootUser', file: 'app/base.yaml', line: 12, column: 13 }],
+    },
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging Deployment sets no security context: root is not prevented',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging` }]),
+        ),
+      }),
+      expect: [{ source: 'k8s', messageId: 'notEnforced', certainty: 'high' }],
+    },
+    {
+      name: 'k8s: a bare pod running as UID 0 and a Job that disables runAsNonRoot',
+      facets: workloads({
+        'k8s.pods': list(
+          live('Pod', 'debug', {
+            spec: { containers: [{ name: 'shell', image: 'busybox:1.36', securityContext: { runAsUser: 0 } }] },
+          }),
+        ),
+        'k8s.jobs': list(
+          live('Job', 'django-migrate', {
+            spec: {
+              template: {
+                spec: {
+                  securityContext: { runAsNonRoot: false },
+                  containers: [{ name: 'migrate', image: `${APP_IMAGE}:v1.0.1` }],
+                },
+              },
+            },
+          }),
+        ),
+      }),
+      expect: [
+        { source: 'k8s', messageId: 'rootUser' },
+        { source: 'k8s', messageId: 'nonRootDisabled' },
+      ],
+    },
+    // ---- effective
+    {
+      name: 'effective: ADR-001: the Dockerfile says USER django, the pushed image has no User, the pod is silent',
+      files: { Dockerfile: DOCKERFILE },
+      facets: { 'k8s.deployments': backend(), 'probe.registry': { images: [image('')] } },
+      expect: [{ source: 'effective', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
+    },
+    {
+      name: 'effective: the container’s runAsUser: 0 overrides the pod’s 1000 and the image’s django',
+      files: { Dockerfile: DOCKERFILE },
+      facets: {
+        'k8s.deployments': backend({ securityContext: { runAsUser: 0 } }, { securityContext: { runAsUser: 1000 } }),
+        'probe.registry': { images: [image('django')] },
+      },
+      expect: [{ source: 'effective', messageId: 'root' }],
+    },
+    {
+      name: 'effective: no image config read and the final stage has no USER: the Dockerfile decides, root',
+      files: { Dockerfile: 'FROM python:3.11-slim\nCMD ["python"]\n' },
+      facets: { 'k8s.deployments': backend(), 'probe.registry': { images: [] } },
+      expect: [{ source: 'effective', messageId: 'root', file: 'Dockerfile', line: 1 }],
+    },
+    // ---- every source in one case: one verdict per source, each from what its layer shows
+    {
+      name: 'manifest, k8s and effective: the repository forbids root, the cluster runs an older spec that does not, and the pushed image has no User',
+      files: {
+        Dockerfile: DOCKERFILE,
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+      containers:
+        - name: backend
+          image: ${REFERENCE}
+`,
+      },
+      facets: {
+        ...workloads({ 'k8s.deployments': backend() }),
+        'probe.registry': { images: [image('')] },
+      },
+      expect: [
+        { source: 'k8s', messageId: 'notEnforced' },
+        { source: 'effective', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 },
+      ],
     },
   ],
 } satisfies RuleCases;

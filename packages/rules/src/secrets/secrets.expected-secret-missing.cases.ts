@@ -1,15 +1,22 @@
 import type { RuleCases } from '../cases.js';
+import { PROJECT, READ_PROJECT } from '../util/gcp-cases.js';
 
+// ---- tf
 const provider = `provider "google" {
   project = "coditect-cloud-infra"
   region  = "us-central1"
 }
 `;
 
+// ---- gcp
+const secret = (name: string) => ({ project: PROJECT, name, labels: {}, replication: 'automatic' as const });
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- tf
     {
-      name: 'the ADR fix: one resource per secret, literal secret_id',
+      name: 'tf: the ADR fix: one resource per secret, literal secret_id',
       files: {
         'opentofu/environments/staging/main.tf': provider,
         'opentofu/environments/staging/secrets.tf': `resource "google_secret_manager_secret" "django_secret_key" {
@@ -36,7 +43,7 @@ resource "google_secret_manager_secret" "redis_password" {
       },
     },
     {
-      name: 'for_each over toset([...]) with secret_id = each.key',
+      name: 'tf: for_each over toset([...]) with secret_id = each.key',
       files: {
         'main.tf': `${provider}
 resource "google_secret_manager_secret" "app" {
@@ -50,7 +57,7 @@ resource "google_secret_manager_secret" "app" {
       },
     },
     {
-      name: 'for_each over a map with secret_id = each.value, names from the expectations',
+      name: 'tf: for_each over a map with secret_id = each.value, names from the expectations',
       files: {
         'infra/secrets.tf': `resource "google_secret_manager_secret" "app" {
   for_each = {
@@ -67,7 +74,7 @@ resource "google_secret_manager_secret" "app" {
       expectations: { secretManager: { secrets: ['api-key-staging'] } },
     },
     {
-      name: 'for_each over a variable default, and a module called once per secret (evaluated as Terraform would)',
+      name: 'tf: for_each over a variable default, and a module called once per secret (evaluated as Terraform would)',
       files: {
         'main.tf': `${provider}
 variable "secrets" {
@@ -98,10 +105,22 @@ resource "google_secret_manager_secret" "this" {
 `,
       },
     },
+
+    // ---- gcp
+    {
+      name: 'gcp: the three ADR secrets exist',
+      facets: {
+        'gcp.secretmanager': {
+          read: READ_PROJECT,
+          secrets: [secret('db-password-staging'), secret('django-secret-key'), secret('redis-password-staging')],
+        },
+      },
+    },
   ],
   fail: [
+    // ---- tf
     {
-      name: 'the ADR state: OpenTofu declares Cloud SQL and Redis, no secrets',
+      name: 'tf: the ADR state: OpenTofu declares Cloud SQL and Redis, no secrets',
       files: {
         'opentofu/environments/staging/main.tf': `terraform {
   required_providers {
@@ -122,7 +141,7 @@ module "cloudsql" {
       ],
     },
     {
-      name: "one name missing; the finding points at the environment's main.tf",
+      name: "tf: one name missing; the finding points at the environment's main.tf",
       files: {
         'opentofu/environments/staging/main.tf': `module "secrets" {
   source = "../../modules/secrets"
@@ -154,7 +173,7 @@ resource "google_secret_manager_secret" "redis" {
       expect: [{ messageId: 'missing', file: 'opentofu/environments/staging/main.tf', line: 1 }],
     },
     {
-      name: 'secret_id from a variable cannot be matched: could not decide (no value in the repository)',
+      name: 'tf: secret_id from a variable cannot be matched: could not decide (no value in the repository)',
       files: {
         'main.tf': `${provider}
 variable "secret_name" {
@@ -171,6 +190,13 @@ resource "google_secret_manager_secret" "one" {
       },
       expectations: { secretManager: { secrets: ['django-secret-key'] } },
       expect: [{ messageId: 'missingUnresolved', file: 'main.tf', line: 1, status: 'unknown' }],
+    },
+
+    // ---- gcp
+    {
+      name: 'gcp: only one of them exists',
+      facets: { 'gcp.secretmanager': { read: READ_PROJECT, secrets: [secret('django-secret-key')] } },
+      expect: [{ messageId: 'missing' }, { messageId: 'missing' }],
     },
   ],
 } satisfies RuleCases;
