@@ -107,8 +107,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'probe-postgres-superuser', 'join-secret-database-role'],
-    sources: { 'db.superuser-app-user': ['manifest', 'k8s'] },
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'join-secret-database-role'],
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
@@ -165,7 +165,7 @@ const STORY: StoryItem[] = [
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
-    failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'gcp-cloud-armor-backend'],
+    failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'network.edge-protection'],
     sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
   {

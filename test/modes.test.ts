@@ -67,7 +67,7 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
         'kms.signer-binding',
         'secrets.expected-secret-missing',
         'tf-missing-declaration',
-        'tf-edge-security-policy',
+        'network.edge-protection',
         'cicd-pipeline-present',
       ]),
     );

@@ -113,7 +113,7 @@ describe('a scan with the probe layer, through the binary', () => {
     expect(result.layers.probe).toEqual({ status: 'collected' });
     const failing = new Set(result.verdicts.filter((v) => v.status === 'fail').map((v) => v.ruleId));
     for (const id of [
-      'probe-postgres-superuser',
+      'db.superuser-app-user',
       'sql.ssl-not-enforced',
       'container.unreadable-dependencies',
       'image.runs-as-root',
@@ -126,7 +126,9 @@ describe('a scan with the probe layer, through the binary', () => {
   });
 
   it('locates live findings at the files that declare them', () => {
-    const superuser = result.verdicts.find((v) => v.ruleId === 'probe-postgres-superuser' && v.status === 'fail');
+    const superuser = result.verdicts.find(
+      (v) => v.ruleId === 'db.superuser-app-user' && v.source === 'probe' && v.status === 'fail',
+    );
     expect(superuser?.location?.file).toBe('k8s/secrets.yaml');
     const deps = result.verdicts.find(
       (v) => v.ruleId === 'container.unreadable-dependencies' && v.source === 'probe' && v.status === 'fail',

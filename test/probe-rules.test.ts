@@ -64,7 +64,8 @@ const NO_REAL_FAIL: Record<string, string> = {
 };
 
 const SCENARIOS: Record<string, Scenario[]> = {
-  'probe-postgres-superuser': [
+  // The probe source of db.superuser-app-user (probe-postgres-superuser).
+  'db.superuser-app-user': [
     { name: 'cluster A: the DML-only app role', config: pgA, fails: [] },
     {
       name: 'cluster B: the app logs in as postgres, a superuser',

@@ -143,7 +143,16 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
 
 /** The passes of one source of a rule judged per source, marked as `stampSource` marks its other verdicts. */
 function stampPasses(set: PassSet, u: EvaluationUnit): PassSet {
-  return u.source ? { ...set, stamp: { ruleId: u.rule.id, source: u.source.name } } : set;
+  return u.source
+    ? {
+        ...set,
+        stamp: {
+          ruleId: u.rule.id,
+          source: u.source.name,
+          ...(u.source.alias ? { alias: u.source.alias } : {}),
+        },
+      }
+    : set;
 }
 
 function problemKey(p: Problem): string {

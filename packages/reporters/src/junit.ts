@@ -70,7 +70,7 @@ function baseName(v: Verdict): string {
 function findingBody(result: ScanResult, c: Case): string {
   const { verdict: v, rule } = c;
   const lines = [v.message, ''];
-  lines.push(`Rule: ${v.ruleId}${rule ? ` (${rule.title})` : ''}`);
+  lines.push(`Rule: ${v.ruleId}${v.alias ? ` (formerly ${v.alias})` : ''}${rule ? ` (${rule.title})` : ''}`);
   lines.push(`Priority: ${v.priority}`);
   if (v.targets?.length) lines.push(`Target: ${v.targets.join(', ')}`);
   lines.push(`Resource: ${v.resource.id} (${v.resource.kind} ${v.resource.name})`);
@@ -246,6 +246,11 @@ export function* junitChunks(compact: ScanResult): Generator<string> {
       const concerns = rule?.concerns ?? suiteCases.find((c) => c.verdict.ruleId === id)!.verdict.concerns;
       properties.push([`${id}.concerns`, concerns.join(', ')]);
       if (rule?.adrSection) properties.push([`${id}.adrSection`, rule.adrSection]);
+      // The old per-layer ids this suite's findings of the rule were reported under.
+      const formerly = [
+        ...new Set(suiteCases.flatMap((c) => (c.verdict.ruleId === id && c.verdict.alias ? [c.verdict.alias] : []))),
+      ].sort();
+      if (formerly.length) properties.push([`${id}.formerly`, formerly.join(', ')]);
     }
     yield line('    <properties>');
     for (const [name, value] of properties)

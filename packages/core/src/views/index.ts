@@ -6,8 +6,15 @@
  */
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
-import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests } from './db-user.js';
-import { EDGE_FACETS, type EdgeEntryView, edgeEntriesFromCluster, edgeEntriesFromManifests } from './edge-entry.js';
+import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests, dbUsersFromProbe } from './db-user.js';
+import {
+  EDGE_FACETS,
+  type EdgeEntryView,
+  edgeEntriesFromCluster,
+  edgeEntriesFromGcp,
+  edgeEntriesFromManifests,
+  edgeEntriesFromTerraform,
+} from './edge-entry.js';
 import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
 import {
   type ImageView,
@@ -18,13 +25,7 @@ import {
 } from './image.js';
 import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
-import {
-  type SqlInstanceView,
-  sqlInstancesFromGcp,
-  sqlInstancesFromProbe,
-  sqlInstancesFromTerraform,
-  type ViewSet,
-} from './sql-instance.js';
+import { SQL_INSTANCE_SOURCES, type SqlInstanceView, type ViewSet } from './sql-instance.js';
 import {
   type ContainerView,
   containersFromCluster,
@@ -126,27 +127,13 @@ export interface ViewSource<V> {
   build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
 }
 
-/** Every view kind and the sources that show it. Adding a source: one entry here and one builder. */
+/**
+ * Every view kind and the sources that show it (layer, facets, builder). Adding a source: one entry and one
+ * builder; a kind whose module exports its own source table (`SQL_INSTANCE_SOURCES`) is listed here by name.
+ */
 export const VIEWS = {
-  'sql-instance': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
-    },
-    gcp: {
-      layer: 'gcp',
-      facets: ['gcp.sql'],
-      optionalFacets: ['gcp.sql-backup-runs'],
-      build: (facet, _exp, has) =>
-        sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
-    },
-    probe: {
-      layer: 'probe',
-      facets: ['probe.postgres'],
-      build: (facet, exp) => sqlInstancesFromProbe(facet('probe.postgres'), exp),
-    },
-  } satisfies Record<string, ViewSource<SqlInstanceView>>,
+  // Declared beside its builders: a source that reads one more facet is a change in that module alone.
+  'sql-instance': SQL_INSTANCE_SOURCES satisfies Record<string, ViewSource<SqlInstanceView>>,
   container: {
     manifest: {
       layer: 'files',
@@ -249,6 +236,11 @@ export const VIEWS = {
           exp,
         ),
     },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.postgres'],
+      build: (facet, exp) => dbUsersFromProbe(facet('probe.postgres'), exp),
+    },
   } satisfies Record<string, ViewSource<DbUserView>>,
   'edge-entry': {
     manifest: {
@@ -264,6 +256,16 @@ export const VIEWS = {
           Object.fromEntries(EDGE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof edgeEntriesFromCluster>[0],
           exp,
         ),
+    },
+    tf: {
+      layer: 'files',
+      facets: ['files.terraform'],
+      build: (facet) => edgeEntriesFromTerraform(facet('files.terraform')),
+    },
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.compute-armor'],
+      build: (facet, exp) => edgeEntriesFromGcp(facet('gcp.compute-armor'), exp),
     },
   } satisfies Record<string, ViewSource<EdgeEntryView>>,
   'redis-instance': {
@@ -489,11 +491,20 @@ export const PAIRING: {
   },
   image: { declared: 'manifest', live: 'k8s', key: (v) => v.pairingKey },
   secret: { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.name}` },
-  'db-user': { declared: 'manifest', live: 'k8s', key: (v) => `${v.resource.namespace ?? '-'}/${v.setting}` },
+  'db-user': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => (v.source === 'probe' ? undefined : `${v.resource.namespace ?? '-'}/${v.setting}`),
+  },
   'edge-entry': {
     declared: 'manifest',
     live: 'k8s',
-    key: (v) => (v.kind === 'backend' ? `${v.ingress}/${v.service}/${v.port}` : `LoadBalancer/${v.service}`),
+    key: (v) =>
+      v.kind === 'backend'
+        ? `${v.ingress}/${v.service}/${v.port}`
+        : v.kind === 'loadBalancer'
+          ? `LoadBalancer/${v.service}`
+          : undefined,
   },
   exposure: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
   workload: { declared: 'manifest', live: 'k8s', key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}` },
