@@ -65,6 +65,30 @@ import {
   redisInstancesFromProbe,
   redisInstancesFromTerraform,
 } from './redis-instance.js';
+import { API_OBJECT_FACETS, type ApiObjectView, apiObjectsFromCluster, apiObjectsFromManifests } from './api-object.js';
+import {
+  TLS_CERTIFICATE_K8S_FACETS,
+  type TlsCertificateView,
+  tlsCertificatesFromCluster,
+  tlsCertificatesFromGcp,
+  tlsCertificatesFromProbe,
+} from './tls-certificate.js';
+import {
+  IMAGE_PLATFORM_GCP_FACETS,
+  IMAGE_PLATFORM_JOIN_FACETS,
+  IMAGE_PLATFORM_K8S_FACETS,
+  type ImagePlatformView,
+  imagePlatformsFromCluster,
+  imagePlatformsFromGcp,
+  imagePlatformsFromRegistry,
+  imagePlatformsJoined,
+} from './image-platform.js';
+import {
+  APP_DEPLOYMENT_K8S_FACETS,
+  type AppDeploymentView,
+  appDeploymentsFromCluster,
+  appDeploymentsFromManifests,
+} from './app-deployment.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -88,6 +112,10 @@ export * from './secret-manager-secret.js';
 export * from './gcr-reference.js';
 export * from './ksa-binding.js';
 export * from './secret-provenance.js';
+export * from './api-object.js';
+export * from './tls-certificate.js';
+export * from './image-platform.js';
+export * from './app-deployment.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -345,6 +373,75 @@ export const VIEWS = {
         ),
     },
   } satisfies Record<string, ViewSource<SecretProvenanceView>>,
+  'api-object': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet) => apiObjectsFromManifests(facet('files.kubernetes')),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: [...API_OBJECT_FACETS, ...WORKLOAD_FACETS],
+      build: (facet) =>
+        apiObjectsFromCluster(
+          Object.fromEntries([...API_OBJECT_FACETS, ...WORKLOAD_FACETS].map((n) => [n, facet(n)])) as Parameters<
+            typeof apiObjectsFromCluster
+          >[0],
+        ),
+    },
+  } satisfies Record<string, ViewSource<ApiObjectView>>,
+  'tls-certificate': {
+    gcp: {
+      layer: 'gcp',
+      facets: ['gcp.compute-ssl'],
+      build: (facet, exp) => tlsCertificatesFromGcp(facet('gcp.compute-ssl'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: TLS_CERTIFICATE_K8S_FACETS,
+      build: (facet, exp) =>
+        tlsCertificatesFromCluster(
+          { 'k8s.managedcertificates': facet('k8s.managedcertificates'), 'k8s.ingresses': facet('k8s.ingresses') },
+          exp,
+        ),
+    },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.http'],
+      build: (facet) => tlsCertificatesFromProbe(facet('probe.http')),
+    },
+  } satisfies Record<string, ViewSource<TlsCertificateView>>,
+  'image-platform': {
+    gcp: { layer: 'gcp', facets: IMAGE_PLATFORM_GCP_FACETS, build: (facet, exp) => imagePlatformsFromGcp(facet, exp) },
+    k8s: { layer: 'k8s', facets: IMAGE_PLATFORM_K8S_FACETS, build: (facet) => imagePlatformsFromCluster(facet) },
+    probe: {
+      layer: 'probe',
+      facets: ['probe.registry'],
+      build: (facet) => imagePlatformsFromRegistry(facet('probe.registry')),
+    },
+    // Registry, cluster, GKE and workflows together; reported on the probe layer, as the join was.
+    join: { layer: 'probe', facets: IMAGE_PLATFORM_JOIN_FACETS, build: (facet) => imagePlatformsJoined(facet) },
+  } satisfies Record<string, ViewSource<ImagePlatformView>>,
+  'app-deployment': {
+    manifest: {
+      layer: 'files',
+      facets: ['files.kubernetes'],
+      build: (facet, exp) => appDeploymentsFromManifests(facet('files.kubernetes'), exp),
+    },
+    k8s: {
+      layer: 'k8s',
+      facets: APP_DEPLOYMENT_K8S_FACETS,
+      build: (facet, exp) =>
+        appDeploymentsFromCluster(
+          {
+            'k8s.deployments': facet('k8s.deployments'),
+            'k8s.pods': facet('k8s.pods'),
+            'k8s.replicasets': facet('k8s.replicasets'),
+          },
+          exp,
+        ),
+    },
+  } satisfies Record<string, ViewSource<AppDeploymentView>>,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -365,6 +462,10 @@ export interface ViewOf {
   'gcr-reference': GcrReferenceView;
   'ksa-binding': KsaBindingView;
   'secret-provenance': SecretProvenanceView;
+  'api-object': ApiObjectView;
+  'tls-certificate': TlsCertificateView;
+  'image-platform': ImagePlatformView;
+  'app-deployment': AppDeploymentView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -432,6 +533,16 @@ export const PAIRING: {
   // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
   'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
   'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
+  'api-object': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}`,
+  },
+  // No source declares a certificate the live ones could be paired with.
+  'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
+  // Every source is live; the join is the cross-layer verdict.
+  'image-platform': { declared: 'gcp', live: 'k8s', key: () => undefined },
+  'app-deployment': { declared: 'manifest', live: 'k8s', key: (v) => v.name },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
