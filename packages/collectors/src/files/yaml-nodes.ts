@@ -40,37 +40,76 @@ export function keyString(pair: Pair): string | undefined {
  * `structuredClone` refuses: copy a snapshot as JSON (what it is).
  */
 export function collectPositions(lineCounter: LineCounter, node: unknown): Record<string, Position> {
+  return positionsOf(indexNode(lineCounter, node));
+}
+
+/** A key written twice in one map (offsets in the parsed text); the last one counts, as in kubectl. */
+export interface RepeatedKey {
+  key: string;
+  first: number;
+  repeated: number;
+}
+
+/** The pointers and offsets under a node, and its repeated keys: one walk serves both. */
+export interface NodeIndex extends PositionIndex {
+  repeatedKeys: RepeatedKey[];
+}
+
+/**
+ * Walks `node` once for the positions of its keys and items by JSON pointer (see {@link collectPositions})
+ * and for the map keys written twice anywhere under it (merge keys `<<` excepted).
+ */
+export function indexNode(lineCounter: LineCounter, node: unknown): NodeIndex {
   const pointers: string[] = [];
   const offsets: number[] = [];
-  const visit = (current: unknown, pointer: string): void => {
+  const repeatedKeys: RepeatedKey[] = [];
+  // `pointer` is undefined under a key that is not a scalar: no positions there, repeated keys still count.
+  const visit = (current: unknown, pointer: string | undefined): void => {
     if (isMap(current)) {
+      const seen = new Map<string, number>();
       for (const pair of current.items) {
         const key = keyString(pair);
-        if (key === undefined) continue;
-        const child = interned(`${pointer}/${escapePointerSegment(key)}`);
         const offset = (pair.key as Node | null)?.range?.[0];
+        if (key === undefined) {
+          visit(pair.value, undefined);
+          continue;
+        }
         if (offset !== undefined) {
+          const first = seen.get(key);
+          if (first !== undefined && key !== '<<') repeatedKeys.push({ key, first, repeated: offset });
+          else seen.set(key, offset);
+        }
+        const child = pointer === undefined ? undefined : interned(`${pointer}/${escapePointerSegment(key)}`);
+        if (child !== undefined && offset !== undefined) {
           pointers.push(child);
           offsets.push(offset);
         }
         visit(pair.value, child);
       }
     } else if (isSeq(current)) {
-      current.items.forEach((item, index) => {
-        if (isAlias(item) || !item || typeof item !== 'object') return;
-        const child = interned(`${pointer}/${index}`);
+      const items = current.items;
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        if (isAlias(item) || !item || typeof item !== 'object') continue;
+        const child = pointer === undefined ? undefined : interned(`${pointer}/${index}`);
         const offset = (item as Node).range?.[0];
-        if (offset !== undefined) {
+        if (child !== undefined && offset !== undefined) {
           pointers.push(child);
           offsets.push(offset);
         }
         visit(item, child);
-      });
+      }
     }
   };
   visit(node, '');
   // Copied to their exact length: a growing array keeps up to half its size spare.
-  const target = { [POSITIONS]: { lineCounter, pointers: pointers.slice(), offsets: offsets.slice() } };
+  return { lineCounter, pointers: pointers.slice(), offsets: offsets.slice(), repeatedKeys };
+}
+
+/** The lazy positions record over an index (see {@link collectPositions}). */
+export function positionsOf(index: PositionIndex): Record<string, Position> {
+  const { lineCounter, pointers, offsets } = index;
+  const target = { [POSITIONS]: { lineCounter, pointers, offsets } };
   return new Proxy(target, lazyPositions) as unknown as Record<string, Position>;
 }
 
