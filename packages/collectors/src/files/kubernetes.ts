@@ -94,7 +94,14 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
       return;
     }
     for (const [node, json] of candidates(document.contents, value)) {
-      const object = toObject(file, documentIndex, lineCounter, node, json, node === document.contents ? index : undefined);
+      const object = toObject(
+        file,
+        documentIndex,
+        lineCounter,
+        node,
+        json,
+        node === document.contents ? index : undefined,
+      );
       if (object) manifest.objects.push(object);
     }
   });
