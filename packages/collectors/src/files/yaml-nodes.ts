@@ -18,6 +18,8 @@ export function nodePosition(lineCounter: LineCounter, node: Node | null | undef
 }
 
 export function escapePointerSegment(segment: string): string {
+  // Most keys hold neither character: no copy for them.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -79,7 +81,7 @@ export function indexNode(lineCounter: LineCounter, node: unknown): NodeIndex {
           if (first !== undefined && key !== '<<') repeatedKeys.push({ key, first, repeated: offset });
           else seen.set(key, offset);
         }
-        const child = pointer === undefined ? undefined : interned(`${pointer}/${escapePointerSegment(key)}`);
+        const child = pointer === undefined ? undefined : childPointer(pointer, key);
         if (child !== undefined && offset !== undefined) {
           pointers.push(child);
           offsets.push(offset);
@@ -91,7 +93,7 @@ export function indexNode(lineCounter: LineCounter, node: unknown): NodeIndex {
       for (let index = 0; index < items.length; index++) {
         const item = items[index];
         if (isAlias(item) || !item || typeof item !== 'object') continue;
-        const child = pointer === undefined ? undefined : interned(`${pointer}/${index}`);
+        const child = pointer === undefined ? undefined : childPointer(pointer, index);
         const offset = (item as Node).range?.[0];
         if (child !== undefined && offset !== undefined) {
           pointers.push(child);
@@ -115,16 +117,31 @@ export function positionsOf(index: PositionIndex): Record<string, Position> {
 
 /**
  * One copy of each pointer string for all the objects read (every Deployment has
- * `/spec/template/spec/containers/0/image`): a bounded table, emptied when full.
+ * `/spec/template/spec/containers/0/image`), found by parent pointer and key so that no pointer is
+ * rebuilt to look it up: a bounded table, emptied when full. The keys of each parent are an object's
+ * property names, which the engine stores as its own copies: a key sliced from a file's text does not keep
+ * the whole text alive, as a Map key would.
  */
-const POINTERS = new Map<string, string>();
+const CHILDREN = new Map<string, Record<string | number, string>>();
 const MAX_INTERNED = 50_000;
-function interned(pointer: string): string {
-  const known = POINTERS.get(pointer);
-  if (known !== undefined) return known;
-  if (POINTERS.size >= MAX_INTERNED) POINTERS.clear();
-  POINTERS.set(pointer, pointer);
-  return pointer;
+let interned = 0;
+function childPointer(parent: string, segment: string | number): string {
+  if (interned >= MAX_INTERNED) {
+    CHILDREN.clear();
+    interned = 0;
+  }
+  let children = CHILDREN.get(parent);
+  if (children === undefined) {
+    children = Object.create(null) as Record<string | number, string>;
+    CHILDREN.set(parent, children);
+  }
+  let child = children[segment];
+  if (child === undefined) {
+    child = `${parent}/${typeof segment === 'number' ? segment : escapePointerSegment(segment)}`;
+    children[segment] = child;
+    interned++;
+  }
+  return child;
 }
 
 const POSITIONS = Symbol('positions');
