@@ -184,7 +184,8 @@ function withoutParts({ images: _images, connectionUrls: _urls, ...rest }: Json)
   return rest;
 }
 
-const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeToken = (token: string) =>
+  token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 
 /**
  * Connection URLs among the values a workload reads in the clear: ConfigMap `data`, containers' literal
