@@ -69,6 +69,8 @@ export function valueAt(root: unknown, pointer: string): unknown {
 }
 
 export function escapePointerToken(token: string): string {
+  // Most tokens hold neither character: no copy for them.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
