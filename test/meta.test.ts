@@ -56,7 +56,8 @@ describe('rule catalog', () => {
   it('a rule reads facets of one layer, its own, unless it is a join (crossLayer) spanning several', () => {
     const layerOf = (f: string) => f.split('.')[0];
     for (const r of builtinRules) {
-      // A rule judged per source (issue #18): each source reads its own layer; drift reads declared and live.
+      // A rule judged per source (issue #18): each source reads its own layer; drift reads declared and live;
+      // a join source (a former join-* rule) reads several, its own among them.
       if (r.sources) {
         for (const s of r.sources) {
           const read = new Set(s.facets.map(layerOf));

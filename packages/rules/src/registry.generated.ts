@@ -34,23 +34,16 @@ import tfResourceNotInState from './iac/tf-resource-not-in-state.js';
 import gcpIdentityPlatformEnabled from './identity/gcp-identity-platform-enabled.js';
 import gcpIdentitySignInProviders from './identity/gcp-identity-sign-in-providers.js';
 import gcpWorkloadIdentityBinding from './identity/gcp-workload-identity-binding.js';
-import gcpGkeNodeArchitecture from './images/gcp-gke-node-architecture.js';
 import imageMutableTag from './images/image.mutable-tag.js';
-import joinImagePlatformNodes from './images/join-image-platform-nodes.js';
-import k8sPlatformMismatch from './images/k8s-platform-mismatch.js';
-import probeImagePlatform from './images/probe-image-platform.js';
+import imagePlatformMismatch from './images/image.platform-mismatch.js';
 import kmsSignerBinding from './kms/kms.signer-binding.js';
 import kmsSigningKey from './kms/kms.signing-key.js';
 import eolBaseImage from './lifecycle/eol-base-image.js';
-import k8sRemovedApiVersions from './lifecycle/k8s-removed-api-versions.js';
-import probePostgresEolVersion from './lifecycle/probe-postgres-eol-version.js';
-import removedKubernetesApi from './lifecycle/removed-kubernetes-api.js';
-import gcpManagedCertificate from './network/gcp-managed-certificate.js';
-import k8sManagedCertificate from './network/k8s-managed-certificate.js';
+import lifecycleRemovedKubernetesApi from './lifecycle/lifecycle.removed-kubernetes-api.js';
 import networkEdgeProtection from './network/network.edge-protection.js';
 import networkPublicHttp from './network/network.public-http.js';
+import networkTlsCertificate from './network/network.tls-certificate.js';
 import probeHttpHttpsRedirect from './network/probe-http-https-redirect.js';
-import probeHttpTlsCertificate from './network/probe-http-tls-certificate.js';
 import gcpAlertPolicies from './observability/gcp-alert-policies.js';
 import observabilityWorkloadLogging from './observability/observability.workload-logging.js';
 import gcpArtifactRegistryReader from './registry/gcp-artifact-registry-reader.js';
@@ -67,9 +60,8 @@ import secretsExpectedSecretMissing from './secrets/secrets.expected-secret-miss
 import secretsNotInSecretManager from './secrets/secrets.not-in-secret-manager.js';
 import k8sMigrationsComplete from './workloads/k8s-migrations-complete.js';
 import k8sOrphanedVolume from './workloads/k8s-orphaned-volume.js';
-import k8sRolloutHealthy from './workloads/k8s-rollout-healthy.js';
+import k8sRolloutHealthy from './workloads/k8s.rollout-healthy.js';
 import k8sSelfManagedDatastore from './workloads/k8s.self-managed-datastore.js';
-import manifestRolloutReadiness from './workloads/manifest-rollout-readiness.js';
 import probeHttpAuthRequired from './workloads/probe-http-auth-required.js';
 import probeHttpHealth from './workloads/probe-http-health.js';
 
@@ -83,12 +75,12 @@ export const AREAS = {
   gke: [gkeKsaBinding as Rule, gkeSecretsEncryption as Rule, gkeWorkloadIdentity as Rule],
   iac: [gcpUnmanagedResource as Rule, joinIacDrift as Rule, tfMissingDeclaration as Rule, tfResourceNotInState as Rule],
   identity: [gcpIdentityPlatformEnabled as Rule, gcpIdentitySignInProviders as Rule, gcpWorkloadIdentityBinding as Rule],
-  images: [gcpGkeNodeArchitecture as Rule, imageMutableTag as Rule, joinImagePlatformNodes as Rule, k8sPlatformMismatch as Rule, probeImagePlatform as Rule],
+  images: [imageMutableTag as Rule, imagePlatformMismatch as Rule],
   kms: [kmsSignerBinding as Rule, kmsSigningKey as Rule],
-  lifecycle: [eolBaseImage as Rule, k8sRemovedApiVersions as Rule, probePostgresEolVersion as Rule, removedKubernetesApi as Rule],
-  network: [gcpManagedCertificate as Rule, k8sManagedCertificate as Rule, networkEdgeProtection as Rule, networkPublicHttp as Rule, probeHttpHttpsRedirect as Rule, probeHttpTlsCertificate as Rule],
+  lifecycle: [eolBaseImage as Rule, lifecycleRemovedKubernetesApi as Rule],
+  network: [networkEdgeProtection as Rule, networkPublicHttp as Rule, networkTlsCertificate as Rule, probeHttpHttpsRedirect as Rule],
   observability: [gcpAlertPolicies as Rule, observabilityWorkloadLogging as Rule],
   registry: [gcpArtifactRegistryReader as Rule, gcpArtifactRegistryRepository as Rule, gcpContainerRegistryApi as Rule, gcrDocsReference as Rule, registryGcrReference as Rule],
   secrets: [dbSuperuserAppUser as Rule, joinCredentialsProvenance as Rule, k8sExternalSecretSync as Rule, k8sPlaceholderSecret as Rule, manifestAppDbSslmode as Rule, secretsExpectedSecretMissing as Rule, secretsNotInSecretManager as Rule],
-  workloads: [k8sMigrationsComplete as Rule, k8sOrphanedVolume as Rule, k8sRolloutHealthy as Rule, k8sSelfManagedDatastore as Rule, manifestRolloutReadiness as Rule, probeHttpAuthRequired as Rule, probeHttpHealth as Rule],
+  workloads: [k8sMigrationsComplete as Rule, k8sOrphanedVolume as Rule, k8sRolloutHealthy as Rule, k8sSelfManagedDatastore as Rule, probeHttpAuthRequired as Rule, probeHttpHealth as Rule],
 } as const satisfies Record<string, readonly Rule[]>;

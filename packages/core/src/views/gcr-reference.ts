@@ -265,19 +265,34 @@ function dockerfileOccurrences(df: Dockerfile): Found[] {
 /** Every `image` string anywhere in the object: workloads, CronJobs, init containers, custom resources. */
 function manifestOccurrences(obj: K8sObject): Found[] {
   const out: Found[] = [];
-  const walk = (value: unknown, pointer: string) => {
+  // The keys and indexes down to the current value; a pointer is written only for an image found.
+  const path: (string | number)[] = [];
+  const pointer = (key: string) =>
+    `${path.map((s) => `/${typeof s === 'number' ? s : escapePointerToken(s)}`).join('')}/${escapePointerToken(key)}`;
+  const walk = (value: unknown) => {
     if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) walk(v, `${pointer}/${i}`);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
     } else if (isObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
-        const p = `${pointer}/${escapePointerToken(k)}`;
+      for (const k of Object.keys(value)) {
+        const v = value[k];
         if (k === 'image' && typeof v === 'string') {
-          for (const ref of findGcrReferences(v)) out.push(fileOccurrence(ref, locate(obj, p), p));
-        } else walk(v, p);
+          for (const ref of findGcrReferences(v)) {
+            const p = pointer(k);
+            out.push(fileOccurrence(ref, locate(obj, p), p));
+          }
+        } else {
+          path.push(k);
+          walk(v);
+          path.pop();
+        }
       }
     }
   };
-  walk(obj.object, '');
+  walk(obj.object);
   return out;
 }
 

@@ -7,12 +7,15 @@
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
 import { SQL_INSTANCE_SOURCES, type SqlInstanceView, type ViewSet } from './sql-instance.js';
+import { API_OBJECT_SOURCES, type ApiObjectView } from './api-object.js';
+import { APP_DEPLOYMENT_SOURCES, type AppDeploymentView } from './app-deployment.js';
 import { DB_USER_SOURCES, type DbUserView } from './db-user.js';
 import { EDGE_ENTRY_SOURCES, type EdgeEntryView } from './edge-entry.js';
 import { EXPOSURE_SOURCES, type ExposureView } from './exposure.js';
 import { GCR_REFERENCE_SOURCES, type GcrReferenceView } from './gcr-reference.js';
 import { GKE_CLUSTER_SOURCES, type GkeClusterView } from './gke-cluster.js';
 import { IMAGE_SOURCES, type ImageView } from './image.js';
+import { IMAGE_PLATFORM_SOURCES, type ImagePlatformView } from './image-platform.js';
 import { KMS_KEY_SOURCES, type KmsKeyView } from './kms-key.js';
 import { KMS_KEY_ACCESS_SOURCES, type KmsKeyAccessView } from './kms-key-access.js';
 import { KSA_BINDING_SOURCES, type KsaBindingView } from './ksa-binding.js';
@@ -20,6 +23,7 @@ import { REDIS_INSTANCE_SOURCES, type RedisInstanceView } from './redis-instance
 import { SECRET_SOURCES, type SecretView } from './secret.js';
 import { SECRET_MANAGER_SECRET_SOURCES, type SecretManagerSecretView } from './secret-manager-secret.js';
 import { SECRET_PROVENANCE_SOURCES, type SecretProvenanceView } from './secret-provenance.js';
+import { TLS_CERTIFICATE_SOURCES, type TlsCertificateView } from './tls-certificate.js';
 import { CONTAINER_SOURCES, type ContainerView } from './workload.js';
 import { WORKLOAD_SOURCES, type WorkloadView } from './workload-object.js';
 
@@ -45,6 +49,10 @@ export * from './secret-manager-secret.js';
 export * from './gcr-reference.js';
 export * from './ksa-binding.js';
 export * from './secret-provenance.js';
+export * from './api-object.js';
+export * from './tls-certificate.js';
+export * from './image-platform.js';
+export * from './app-deployment.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -78,6 +86,10 @@ export const VIEWS = {
   'gcr-reference': GCR_REFERENCE_SOURCES,
   'ksa-binding': KSA_BINDING_SOURCES,
   'secret-provenance': SECRET_PROVENANCE_SOURCES,
+  'api-object': API_OBJECT_SOURCES,
+  'tls-certificate': TLS_CERTIFICATE_SOURCES,
+  'image-platform': IMAGE_PLATFORM_SOURCES,
+  'app-deployment': APP_DEPLOYMENT_SOURCES,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -98,6 +110,10 @@ export interface ViewOf {
   'gcr-reference': GcrReferenceView;
   'ksa-binding': KsaBindingView;
   'secret-provenance': SecretProvenanceView;
+  'api-object': ApiObjectView;
+  'tls-certificate': TlsCertificateView;
+  'image-platform': ImagePlatformView;
+  'app-deployment': AppDeploymentView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -165,6 +181,16 @@ export const PAIRING: {
   // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
   'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
   'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
+  'api-object': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}`,
+  },
+  // No source declares a certificate the live ones could be paired with.
+  'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
+  // Every source is live; the join is the cross-layer verdict.
+  'image-platform': { declared: 'gcp', live: 'k8s', key: () => undefined },
+  'app-deployment': { declared: 'manifest', live: 'k8s', key: (v) => v.name },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();

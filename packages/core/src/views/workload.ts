@@ -67,34 +67,34 @@ function effective<T>(
   c: ManifestContainer,
   key: string,
   read: (v: unknown) => T | undefined,
-  origin: (pointer: string, fallback?: Location) => AttributeOrigin,
+  origin: (pointer: string, absent: boolean) => AttributeOrigin,
 ): Attribute<T> {
   const sc = securityContexts(c);
   const token = escapePointerToken(key);
   const own = read(sc.container[key]);
   if (own !== undefined)
-    return { certainty: 'decided', value: own, origin: origin(`${c.pointer}/securityContext/${token}`) };
+    return { certainty: 'decided', value: own, origin: origin(`${c.pointer}/securityContext/${token}`, false) };
   const pod = read(sc.pod[key]);
   if (pod !== undefined)
-    return { certainty: 'decided', value: pod, origin: origin(`${c.podPointer}/securityContext/${token}`) };
-  return { certainty: 'absent', origin: origin(`${c.pointer}/securityContext/${token}`, containerLocation(c)) };
+    return { certainty: 'decided', value: pod, origin: origin(`${c.podPointer}/securityContext/${token}`, false) };
+  return { certainty: 'absent', origin: origin(`${c.pointer}/securityContext/${token}`, true) };
 }
 
 function attributes(
   c: ManifestContainer,
-  origin: (pointer: string, fallback?: Location) => AttributeOrigin,
+  origin: (pointer: string, absent: boolean) => AttributeOrigin,
 ): Pick<ContainerView, 'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded' | 'runAsUser' | 'runAsNonRoot'> {
   const sc = securityContexts(c).container;
   const at = `${c.pointer}/securityContext`;
-  const attr = (value: unknown, pointer: string, fallback?: Location): Attribute<unknown> =>
+  const attr = (value: unknown, pointer: string): Attribute<unknown> =>
     value === undefined
-      ? { certainty: 'absent', origin: origin(pointer, fallback) }
-      : { certainty: 'decided', value, origin: origin(pointer) };
+      ? { certainty: 'absent', origin: origin(pointer, true) }
+      : { certainty: 'decided', value, origin: origin(pointer, false) };
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
   return {
-    allowPrivilegeEscalation: attr(sc.allowPrivilegeEscalation, `${at}/allowPrivilegeEscalation`, containerLocation(c)),
-    privileged: attr(sc.privileged, `${at}/privileged`, containerLocation(c)),
-    capabilitiesAdded: attr(caps, `${at}/capabilities/add`, containerLocation(c)),
+    allowPrivilegeEscalation: attr(sc.allowPrivilegeEscalation, `${at}/allowPrivilegeEscalation`),
+    privileged: attr(sc.privileged, `${at}/privileged`),
+    capabilitiesAdded: attr(caps, `${at}/capabilities/add`),
     runAsUser: effective(c, 'runAsUser', toUid, origin),
     runAsNonRoot: effective(c, 'runAsNonRoot', (v) => (typeof v === 'boolean' ? v : undefined), origin),
   };
@@ -112,10 +112,10 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
       workloadName: c.object.name,
       location: containerLocation(c),
       // An unset key is located where the container is declared; a set one at the key.
-      ...attributes(c, (pointer, fallback) => ({
+      ...attributes(c, (pointer, absent) => ({
         layer: 'files',
         path: pointer,
-        location: fallback ?? locate(c.object, pointer),
+        location: (absent ? containerLocation(c) : undefined) ?? locate(c.object, pointer),
       })),
       ref: c,
     }),
