@@ -7,6 +7,9 @@ import {
   adrLineFor,
   allVerdicts,
   type Location,
+  type PassSet,
+  passSetRuleId,
+  passVerdicts,
   type Priority,
   priorityRank,
   type RuleMeta,
@@ -145,6 +148,39 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
 /** Most urgent first (P0 before P2), then the total order. */
 export function compareByPriority(a: Verdict, b: Verdict): number {
   return priorityRank(a.priority) - priorityRank(b.priority) || compareVerdicts(a, b);
+}
+
+/**
+ * The verdicts in the total order (`compareVerdicts`), a rule at a time: its stored verdicts and its passes,
+ * built from their compact form as that rule comes, so no list of every pass verdict is ever whole. `stored`
+ * and `sets` choose which stored verdicts and which pass sets take part (default all).
+ */
+export function* verdictsInOrder(
+  result: ScanResult,
+  stored: (v: Verdict) => boolean = () => true,
+  sets: (set: PassSet) => boolean = () => true,
+): Generator<Verdict> {
+  const byRule = new Map<string, Verdict[]>();
+  for (const v of result.verdicts) {
+    if (!stored(v)) continue;
+    const list = byRule.get(v.ruleId);
+    if (list) list.push(v);
+    else byRule.set(v.ruleId, [v]);
+  }
+  const compact = new Map<string, PassSet[]>();
+  for (const set of result.passes ?? []) {
+    if (!sets(set)) continue;
+    const id = passSetRuleId(set);
+    const list = compact.get(id);
+    if (list) list.push(set);
+    else compact.set(id, [set]);
+  }
+  // The total order sorts by rule id first: each rule's verdicts sorted, rule after rule, is the whole order.
+  const ids = [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp);
+  for (const id of ids) {
+    const of = [...(byRule.get(id) ?? []), ...passVerdicts(compact.get(id))];
+    yield* of.sort(compareVerdicts);
+  }
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {
