@@ -54,7 +54,9 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
  * A report this tool writes into a report folder (every format's file name): its text, or its pieces,
  * produced as they are written so that a large report is never one string in memory.
  */
-export type ReportFile = { name: string; text: string } | { name: string; chunks: () => Iterable<string> };
+export type ReportFile =
+  | { name: string; text: string }
+  | { name: string; chunks: () => Iterable<string> | AsyncIterable<string> };
 
 /** Pieces are gathered up to this many characters per write. */
 const WRITE_BATCH = 1 << 20;
@@ -66,7 +68,7 @@ async function writeReport(path: string, f: ReportFile): Promise<void> {
   try {
     let batch: string[] = [];
     let size = 0;
-    for (const piece of f.chunks()) {
+    for await (const piece of f.chunks()) {
       batch.push(piece);
       size += piece.length;
       if (size >= WRITE_BATCH) {
