@@ -151,15 +151,21 @@ export function compareByPriority(a: Verdict, b: Verdict): number {
 }
 
 /**
- * The verdicts in the total order (`compareVerdicts`), a rule at a time: its stored verdicts and its passes,
- * built from their compact form as that rule comes, so no list of every pass verdict is ever whole. `stored`
- * and `sets` choose which stored verdicts and which pass sets take part (default all).
+ * The verdicts by rule: each rule's stored verdicts and its compact pass sets, so a report can take one rule's
+ * verdicts at a time, its passes built only then. `stored` and `sets` choose which take part (default all).
  */
-export function* verdictsInOrder(
+export interface VerdictsByRule {
+  /** Every rule id with a verdict or a pass, sorted. */
+  ids: string[];
+  /** One rule's verdicts, passes built now, in the total order (`compareVerdicts`). */
+  of(ruleId: string): Verdict[];
+}
+
+export function verdictsByRule(
   result: ScanResult,
   stored: (v: Verdict) => boolean = () => true,
   sets: (set: PassSet) => boolean = () => true,
-): Generator<Verdict> {
+): VerdictsByRule {
   const byRule = new Map<string, Verdict[]>();
   for (const v of result.verdicts) {
     if (!stored(v)) continue;
@@ -175,12 +181,23 @@ export function* verdictsInOrder(
     if (list) list.push(set);
     else compact.set(id, [set]);
   }
-  // The total order sorts by rule id first: each rule's verdicts sorted, rule after rule, is the whole order.
-  const ids = [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp);
-  for (const id of ids) {
-    const of = [...(byRule.get(id) ?? []), ...passVerdicts(compact.get(id))];
-    yield* of.sort(compareVerdicts);
-  }
+  return {
+    ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
+    of: (id) => [...(byRule.get(id) ?? []), ...passVerdicts(compact.get(id))].sort(compareVerdicts),
+  };
+}
+
+/**
+ * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first):
+ * no list of every pass verdict is ever whole. `stored` and `sets` as for `verdictsByRule`.
+ */
+export function* verdictsInOrder(
+  result: ScanResult,
+  stored?: (v: Verdict) => boolean,
+  sets?: (set: PassSet) => boolean,
+): Generator<Verdict> {
+  const index = verdictsByRule(result, stored, sets);
+  for (const id of index.ids) yield* index.of(id);
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {
