@@ -58,8 +58,12 @@ export type ReportFile =
   | { name: string; text: string }
   | { name: string; chunks: () => Iterable<string> | AsyncIterable<string> };
 
-/** Pieces are gathered up to this many characters per write. */
-const WRITE_BATCH = 1 << 20;
+/**
+ * Pieces are gathered up to this many characters per write: small enough that each gathered string (and the
+ * buffer it becomes) stays in V8's young generation and dies there, instead of landing in the large-object
+ * space that only a full collection frees.
+ */
+const WRITE_BATCH = 1 << 16;
 
 /** Writes one report to `path`: its text at once, or its pieces as they come. */
 async function writeReport(path: string, f: ReportFile): Promise<void> {
