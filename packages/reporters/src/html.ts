@@ -1074,34 +1074,41 @@ function checksOf(result: ScanResult): Checks {
     countChecks(n, set.priority, 'pass', layerOf(rule, set.stamp?.source), set.concerns, sectionsOf(rule));
     passCount.set(set.priority, (passCount.get(set.priority) ?? 0) + n);
   }
-  // Priorities in rank order; each one's stored rows (every state before `pass`), then its passes.
-  const priorities = [...new Set([...PRIORITIES, ...stored.map((v) => v.priority)])];
+  // Priorities in rank order; each one's stored rows (every state before `pass`), then its passes. Ranks,
+  // not names, group the stored rows: they are sorted by rank (a priority no rule can have ranks first).
+  const ranks = [
+    ...new Set([...PRIORITIES, ...stored.map((v) => v.priority), ...passCount.keys()].map(priorityRank)),
+  ].sort((a, b) => a - b);
+  const passPriorities = [...new Set([...PRIORITIES, ...passCount.keys()])];
+  const passesAt = (rank: number) => passPriorities.filter((p) => priorityRank(p) === rank);
   let next = 0;
   let at = 0;
-  for (const p of priorities) {
-    for (; at < stored.length && stored[at]!.priority === p; at++) {
+  for (const rank of ranks) {
+    for (; at < stored.length && priorityRank(stored[at]!.priority) === rank; at++) {
       const row = rowOf(stored[at]!, `f${++next}`);
-      countChecks(1, p, row.state, row.layer, row.v.concerns, row.sections);
+      countChecks(1, row.v.priority, row.state, row.layer, row.v.concerns, row.sections);
       checks.stored.push(row);
     }
-    next += passCount.get(p) ?? 0;
+    for (const p of passesAt(rank)) next += passCount.get(p) ?? 0;
   }
 
   function* rows(): Generator<Row> {
     let i = 0;
     let n = 0;
-    for (const p of priorities) {
-      for (; i < checks.stored.length && checks.stored[i]!.v.priority === p; i++) {
+    for (const rank of ranks) {
+      for (; i < checks.stored.length && priorityRank(checks.stored[i]!.v.priority) === rank; i++) {
         n++;
         yield checks.stored[i]!;
       }
-      if (!passCount.get(p)) continue;
-      for (const v of verdictsInOrder(
-        result,
-        (v) => isPass(v) && v.priority === p,
-        (set) => set.priority === p,
-      ))
-        yield rowOf(v, `f${++n}`);
+      for (const p of passesAt(rank)) {
+        if (!passCount.get(p)) continue;
+        for (const v of verdictsInOrder(
+          result,
+          (v) => isPass(v) && v.priority === p,
+          (set) => set.priority === p,
+        ))
+          yield rowOf(v, `f${++n}`);
+      }
     }
   }
   return checks;
