@@ -70,10 +70,13 @@ const metafile = await bundleCli({ outdir: join(stage, 'dist'), library: true })
 
 log('esbuild: rule case tables');
 const rulesDist = join(root, 'packages/rules/dist');
-const caseFiles = readdirSync(rulesDist, { recursive: true })
+// From the sources, not the output folder: tsc -b leaves the compiled case table of a deleted rule behind,
+// and a pack after a pull must not ship it.
+const rulesSrc = join(root, 'packages/rules/src');
+const caseFiles = readdirSync(rulesSrc, { recursive: true })
   .map(String)
-  .filter((f) => f.endsWith('.cases.js'))
-  .map((f) => join(rulesDist, f));
+  .filter((f) => f.endsWith('.cases.ts'))
+  .map((f) => join(rulesDist, f.replace(/\.ts$/, '.js')));
 await esbuild.build({
   ...commonOptions({ external: published }),
   entryPoints: caseFiles,
@@ -114,7 +117,9 @@ for (const [, spec] of types.matchAll(/from '([^'.][^']*)'/g)) {
 function bundledPackages(metafile) {
   const dirs = new Set();
   for (const input of Object.keys(metafile.inputs)) {
-    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    // A plugin's module is named `namespace:path` (bundle.mjs's lazy string-width: the package's own file).
+    const path = input.replace(/\\/g, '/').replace(/^[a-z][a-z-]+:/, '');
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (m) dirs.add(resolve(root, m[1]));
   }
   const out = new Map();

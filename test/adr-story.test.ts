@@ -46,13 +46,15 @@ const STORY: StoryItem[] = [
     item: 'Decision 2: Multi-Platform Docker Builds (--platform linux/amd64)',
     section: 'Decision 2',
     concerns: ['image.platform-mismatch', 'build.platform-flag'],
-    failing: ['build-platform-flag', 'join-image-platform-nodes'],
+    failing: ['build-platform-flag', 'image.platform-mismatch'],
+    sources: { 'image.platform-mismatch': ['join'] },
   },
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
     section: 'Decision 4',
     concerns: ['container.unreadable-dependencies', 'container.runs-as-root'],
-    failing: ['dockerfile-unreadable-dependencies', 'manifest-runs-as-root'],
+    failing: ['container.unreadable-dependencies', 'container.runs-as-root'],
+    sources: { 'container.unreadable-dependencies': ['dockerfile'], 'container.runs-as-root': ['manifest'] },
   },
   {
     item: 'Pending: Redis Provisioning (wait for Memorystore creation)',
@@ -71,7 +73,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Rebuild Image (push the fixed Dockerfile)',
     section: 'Decision 4',
     concerns: ['container.unreadable-dependencies'],
-    failing: ['probe-image-unreadable-dependencies'],
+    failing: ['container.unreadable-dependencies'],
+    sources: { 'container.unreadable-dependencies': ['probe'] },
   },
   {
     item: 'Pending: Database Migrations (python manage.py migrate)',
@@ -83,7 +86,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Restart Deployment (updated secrets and image)',
     section: 'Pending: Restart Deployment',
     concerns: ['k8s.rollout-healthy'],
-    failing: ['k8s-rollout-healthy'],
+    failing: ['k8s.rollout-healthy'],
+    sources: { 'k8s.rollout-healthy': ['k8s'] },
   },
   {
     item: 'Pending: Smoke Tests (health endpoints responding)',
@@ -103,8 +107,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'probe-postgres-superuser', 'join-secret-database-role'],
-    sources: { 'db.superuser-app-user': ['manifest', 'k8s'] },
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'join-secret-database-role'],
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
@@ -129,15 +133,20 @@ const STORY: StoryItem[] = [
     section: 'Issue 5',
     concerns: ['secrets.not-in-secret-manager', 'gke.secrets-encryption', 'gke.workload-identity'],
     failing: [
-      'manifest-secrets-not-from-secret-manager',
-      'k8s-secrets-not-from-secret-manager',
+      'secrets.not-in-secret-manager',
       'join-credentials-provenance',
-      'gcp-secret-manager-secrets',
+      'secrets.expected-secret-missing',
       'gke.secrets-encryption',
       'gke.workload-identity',
-      'k8s-workload-identity',
+      'gke.ksa-binding',
     ],
-    sources: { 'gke.secrets-encryption': ['gcp'], 'gke.workload-identity': ['gcp'] },
+    sources: {
+      'secrets.not-in-secret-manager': ['manifest', 'k8s'],
+      'secrets.expected-secret-missing': ['gcp'],
+      'gke.secrets-encryption': ['gcp'],
+      'gke.workload-identity': ['gcp'],
+      'gke.ksa-binding': ['k8s'],
+    },
   },
   {
     item: 'Issue 6: Cloud KMS License Signing',
@@ -156,14 +165,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
-    failing: [
-      'network.public-http',
-      'gcp-managed-certificate',
-      'probe-http-tls-certificate',
-      'probe-http-https-redirect',
-      'gcp-cloud-armor-backend',
-    ],
-    sources: { 'network.public-http': ['manifest', 'k8s'] },
+    failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'network.edge-protection'],
+    sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
   {
     item: 'Issue 9: Monitoring and Alerting',
@@ -305,12 +308,14 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     expect(role!.evidence.map((e) => e.path.split(':')[0])).toEqual(['k8s', 'gcp', 'probe']);
     expect(role!.message).toContain('Secret backend-secrets[db-user] = postgres → Cloud SQL user postgres');
     // The ADR's image does say USER django (its defect is the unreadable /root/.local): the pushed image
-    // agrees, so the chain settles what k8s-runs-as-root alone can only call low-certainty.
-    const user = verdicts.find((v) => v.ruleId === 'join-effective-runtime-user');
+    // agrees, so the chain settles what the live pod spec alone (source k8s) can only call not enforced.
+    const user = verdicts.find((v) => v.ruleId === 'container.runs-as-root' && v.source === 'effective');
     expect(user).toMatchObject({ status: 'pass', location: { file: 'k8s/deployment.yaml' } });
     const manifestOnly = verdicts.find(
       (v) =>
-        v.ruleId === 'manifest-runs-as-root' && v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
+        v.ruleId === 'container.runs-as-root' &&
+        v.source === 'manifest' &&
+        v.resource.id.includes('Deployment/coditect-staging/coditect-backend'),
     );
     // The pod spec does not enforce it (a decided finding), though the image's USER is django.
     expect(manifestOnly).toMatchObject({ status: 'fail', certainty: 'high' });
@@ -324,7 +329,7 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     ]);
     expect(drift[0]!.evidence.map((e) => e.path.split(':')[0])).toEqual(['gcp', 'state', 'tf']);
     // Platforms: the CI build names no --platform, the nodes run linux/amd64; the pushed image covers them.
-    const platform = verdicts.filter((v) => v.ruleId === 'join-image-platform-nodes');
+    const platform = verdicts.filter((v) => v.ruleId === 'image.platform-mismatch' && v.source === 'join');
     expect(platform.filter((v) => v.status === 'fail').map((v) => `${v.messageId} ${v.location?.file}`)).toEqual([
       'buildMissesNodes .github/workflows/ci.yml',
     ]);

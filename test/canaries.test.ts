@@ -162,7 +162,7 @@ describe('secret canaries through the whole environment', () => {
     for (const name of identity) expect(snapshot.facets[name]?.status, name).toBe('ok');
     expect(identity.map(facetText).join('')).toContain('google.com');
     // The probe logged in with the planted password: it judged the role it logged in as.
-    const superuser = result.verdicts.filter((v) => v.ruleId === 'probe-postgres-superuser');
+    const superuser = result.verdicts.filter((v) => v.ruleId === 'db.superuser-app-user' && v.source === 'probe');
     expect(
       superuser.map((v) => v.status),
       JSON.stringify(superuser.map((v) => v.message)),

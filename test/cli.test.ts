@@ -11,6 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
+/** The module files a scan of an empty directory may load (bin.js, the chunks of the CLI, core, the rules, the
+ * files collector and the console report): a file more is something an empty scan did not need. */
+const MAX_EMPTY_SCAN_FILES = 19;
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
 
 async function scanJson(dir: string, extra: string[] = []): Promise<{ run: Run; result: ScanResult }> {
@@ -57,7 +60,7 @@ describe('the ADR-001 staging repository', () => {
 
   it('locates the /root/.local blocker at the COPY line of the Dockerfile', async () => {
     const v = scanned.result.verdicts.find(
-      (x) => x.ruleId === 'dockerfile-unreadable-dependencies' && x.status === 'fail',
+      (x) => x.ruleId === 'container.unreadable-dependencies' && x.source === 'dockerfile' && x.status === 'fail',
     );
     const dockerfile = readFileSync(join(staging, 'Dockerfile'), 'utf8').split('\n');
     expect(v?.location?.file).toBe('Dockerfile');
@@ -312,11 +315,21 @@ describe('commands', () => {
     const list = await runInProcess(['rules', '--format', 'json']);
     expect(list.code).toBe(0);
     const rules = JSON.parse(list.stdout) as { id: string }[];
-    expect(rules.map((r) => r.id)).toContain('dockerfile-unreadable-dependencies');
+    expect(rules.map((r) => r.id)).toContain('container.unreadable-dependencies');
+    // An alias (the per-layer rule the source continues) finds the rule's page too.
     const page = await runInProcess(['explain', 'dockerfile-unreadable-dependencies']);
     expect(page.code).toBe(0);
     expect(page.stdout).toContain('/home/django/.local');
     expect((await runInProcess(['explain', 'no-such-rule'])).code).toBe(3);
+  });
+
+  it('the binary lists the rules from its build-time table, as the rules themselves give them (issue 19)', async () => {
+    // In process `rules` computes the table from the rules; the bundle prints the one it computed at build time.
+    const computed = await runInProcess(['rules']);
+    const built = runCli(['rules']);
+    expect(built.code).toBe(0);
+    expect(computed.stdout).toContain('container.unreadable-dependencies');
+    expect(built.stdout).toBe(computed.stdout);
   });
 
   it('--version prints the version', () => {
@@ -358,6 +371,58 @@ describe('lazy loading', () => {
       ),
     );
     expect(heavy).toEqual([]);
+  });
+
+  /** The module files (bundle chunks and unbundled files) one run loads. */
+  function filesLoadedBy(args: string[], cwd?: string): { code: number | null; files: string[] } {
+    const trace = join(tempDir(), 'modules.txt');
+    writeFileSync(trace, '');
+    const run = runCli(args, {
+      nodeArgs: ['--import', join(repoRoot, 'test/support/trace-imports.mjs')],
+      env: { TRACE_FILE: trace },
+      ...(cwd ? { cwd } : {}),
+    });
+    const support = pathToFileURL(join(repoRoot, 'test/support')).href;
+    // ES modules are traced by URL, CommonJS ones by path: one file either way.
+    const files = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((m) => m.startsWith('file:') || m.startsWith('/'))
+      .map((m) => (m.startsWith('/') ? pathToFileURL(m).href : m))
+      .filter((url) => !url.startsWith(support));
+    return { code: run.code, files: [...new Set(files)] };
+  }
+
+  it('rules loads the CLI alone: no rule, core, schema or YAML parser (issue 19)', () => {
+    const { code, loaded } = loadedBy(['rules']);
+    expect(code).toBe(0);
+    expect(loaded).toContain('yargs'); // the trace works
+    const heavy = loaded.filter((m) =>
+      /@sinclair\/typebox|(^|\/)(yaml|ajv|ajv-formats)(\/|$)|packages\/(rules|collectors|reporters)/.test(m),
+    );
+    expect(heavy).toEqual([]);
+    // The very module files `--help` loads (bin.js, the CLI's chunk, core's basics): 6 today.
+    const files = filesLoadedBy(['rules']).files.sort();
+    expect(files).toEqual(filesLoadedBy(['--help']).files.sort());
+    expect(files.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a scan of an empty directory loads only what judging files needs (issue 19)', () => {
+    const empty = tempDir();
+    const { code, files } = filesLoadedBy(['scan', '--dir', empty, '-q'], empty);
+    expect(code).toBe(0);
+    expect(files.length).toBeGreaterThan(6); // the trace works
+    // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
+    expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
+    expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
+  });
+
+  it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
+    const { code, files } = filesLoadedBy(['scan', '--dir', staging, '--env', 'staging', '-q']);
+    expect(code).toBe(1);
+    expect(files.some((f) => /packages\/cli\/dist\/chunk-config-/.test(f))).toBe(true);
+    expect(files.filter((f) => /ajv\/dist\/(core|ajv|compile)/.test(f))).toEqual([]);
+    // Its Dockerfiles are parsed by the installed parser, loaded for them.
+    expect(files.some((f) => /node_modules\/.*dockerfile-ast\/lib\/parser\.js$/.test(f))).toBe(true);
   });
 
   it('--help builds no schema: no TypeBox, YAML parser, validator, rule or collector (issue 19)', () => {

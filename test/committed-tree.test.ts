@@ -176,3 +176,48 @@ describe('break 5: an ignore file does not hide a committed file', () => {
     expect(result.gate.exitCode).toBe(1);
   });
 });
+
+describe('a kustomization does not hide a manifest (issue 15: patches are judged as kustomize renders them)', () => {
+  const failuresOn = (result: ScanResult, file: string) =>
+    result.verdicts
+      .filter((v) => v.status === 'fail' && (v.resource.file ?? v.location?.file) === file)
+      .map((v) => `${v.priority} ${v.location?.file}:${v.location?.startLine} ${v.message}`);
+
+  it('a manifest listed as a patch with no base in the tree is judged as written and fails the gate', async () => {
+    const repo = tempDir('coditect-audit-patch-');
+    writeFileSync(join(repo, 'coditect-audit.yaml'), CONFIG);
+    mkdirSync(join(repo, 'k8s'));
+    writeFileSync(join(repo, 'k8s/privileged.yaml'), PRIVILEGED);
+    const before = await scan({ dir: repo, env: 'staging' });
+    writeFileSync(join(repo, 'k8s/kustomization.yaml'), 'patches:\n  - path: privileged.yaml\n');
+    const after = await scan({ dir: repo, env: 'staging' });
+    expect(failuresOn(after, 'k8s/privileged.yaml')).toEqual(failuresOn(before, 'k8s/privileged.yaml'));
+    expect(failuresOn(after, 'k8s/privileged.yaml').some((f) => f.startsWith('P0 '))).toBe(true);
+    expect(after.gate.exitCode).toBe(1);
+  });
+
+  it('a benign base added beside it does not either: what the patch sets fails in the patch, the rest on the base', async () => {
+    const repo = tempDir('coditect-audit-patch-base-');
+    writeFileSync(join(repo, 'coditect-audit.yaml'), CONFIG);
+    mkdirSync(join(repo, 'k8s'));
+    writeFileSync(join(repo, 'k8s/privileged.yaml'), PRIVILEGED);
+    const before = await scan({ dir: repo, env: 'staging' });
+    writeFileSync(
+      join(repo, 'k8s/base.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: miner\n  namespace: coditect-staging\nspec:\n  template:\n    spec:\n      containers:\n        - name: miner\n          image: ghcr.io/x/miner:1.0.0\n',
+    );
+    writeFileSync(
+      join(repo, 'k8s/kustomization.yaml'),
+      'resources: [base.yaml]\npatches:\n  - path: privileged.yaml\n',
+    );
+    const after = await scan({ dir: repo, env: 'staging' });
+    // Every finding the file had alone, it has rendered: its settings are the patch's.
+    expect(failuresOn(after, 'k8s/privileged.yaml')).toEqual(failuresOn(before, 'k8s/privileged.yaml'));
+    expect(after.gate.exitCode).toBe(1);
+    expect(
+      after.verdicts.some((v) =>
+        /kustomize patch \(listed in k8s\/kustomization\.yaml\): judged merged/.test(v.message),
+      ),
+    ).toBe(true);
+  });
+});

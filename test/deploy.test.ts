@@ -58,7 +58,7 @@ describe('deploy/', () => {
       ofDeploy.some(
         (v) => v.ruleId === rule && v.status === 'pass' && v.resource.id.startsWith('deploy/cronjob.yaml#CronJob/'),
       );
-    for (const rule of ['manifest-runs-as-root', 'container.privilege-escalation', 'image.mutable-tag'])
+    for (const rule of ['container.runs-as-root', 'container.privilege-escalation', 'image.mutable-tag'])
       expect(passed(rule), rule).toBe(true);
   });
 

@@ -196,9 +196,9 @@ describe(`${PROJECTS} projects and ${CLUSTERS.length} clusters in ${SHARDS} shar
     );
     // Every cluster verdict names its cluster; the three clusters are judged apart.
     const result = JSON.parse(expected['coditect-audit.json']!) as {
-      verdicts: { ruleId: string; targets?: string[] }[];
+      verdicts: { ruleId: string; source?: string; targets?: string[] }[];
     };
-    const k8sRule = result.verdicts.filter((v) => v.ruleId === 'k8s-runs-as-root');
+    const k8sRule = result.verdicts.filter((v) => v.ruleId === 'container.runs-as-root' && v.source === 'k8s');
     expect(new Set(k8sRule.map((v) => v.targets?.join()))).toEqual(new Set(CLUSTERS));
     const viaMerge = await reports('merged', [merged()]);
     const viaSnapshots = await reports(

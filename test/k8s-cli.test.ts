@@ -133,7 +133,9 @@ describe('scan --env staging with the k8s layer', () => {
   });
 
   it('points a live finding at the manifest that declares the object', () => {
-    const rollout = stagingScan.result.verdicts.find((v) => v.ruleId === 'k8s-rollout-healthy' && v.status === 'fail');
+    const rollout = stagingScan.result.verdicts.find(
+      (v) => v.ruleId === 'k8s.rollout-healthy' && v.source === 'k8s' && v.status === 'fail',
+    );
     expect(rollout?.resource.declaredAs).toBe('k8s:Deployment/coditect-staging/coditect-backend');
     expect(rollout?.location).toEqual({
       file: 'k8s/deployment.yaml',
@@ -201,15 +203,17 @@ describe('a 403 on one resource type', () => {
       const errors = result.verdicts.filter((v) => isLive(v) && v.status === 'error');
       expect([...new Set(errors.map((v) => v.ruleId))].sort()).toEqual([
         'db.superuser-app-user',
-        'k8s-secrets-not-from-secret-manager',
         'k8s.placeholder-secret',
+        'secrets.not-in-secret-manager',
       ]);
       for (const v of errors) {
         expect(v.resource.name).toBe('list secrets in coditect-staging');
         expect(v.message).toContain('cannot list resource "secrets"');
         expect(v.message).toContain('Fix: grant "list" on "secrets" in namespace coditect-staging');
       }
-      expect(result.verdicts.find((v) => v.ruleId === 'k8s-rollout-healthy')?.status).toBe('fail');
+      expect(result.verdicts.find((v) => v.ruleId === 'k8s.rollout-healthy' && v.source === 'k8s')?.status).toBe(
+        'fail',
+      );
       expect(run.code).toBe(1);
     } finally {
       await api.stop();

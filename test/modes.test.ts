@@ -65,9 +65,9 @@ describe('no config: the ADR-001 names are assumed, and said so', () => {
       new Set([
         'kms.signing-key',
         'kms.signer-binding',
-        'tf-secret-manager-secrets',
+        'secrets.expected-secret-missing',
         'tf-missing-declaration',
-        'tf-edge-security-policy',
+        'network.edge-protection',
         'cicd-pipeline-present',
       ]),
     );
@@ -157,7 +157,9 @@ describe('with a config: its names drive the rules', () => {
       expect(v.assumed).toContain("ADR-001's KMS key");
     }
     expect(
-      result.verdicts.find((v) => v.ruleId === 'tf-secret-manager-secrets' && v.status === 'fail')?.assumed,
+      result.verdicts.find(
+        (v) => v.ruleId === 'secrets.expected-secret-missing' && v.source === 'tf' && v.status === 'fail',
+      )?.assumed,
     ).toContain('expectations.secretManager.secrets');
     // No banner: a config was given; each finding says what it assumed. The two P0 do not gate.
     expect(result.assumptions).toBeUndefined();

@@ -113,22 +113,26 @@ describe('a scan with the probe layer, through the binary', () => {
     expect(result.layers.probe).toEqual({ status: 'collected' });
     const failing = new Set(result.verdicts.filter((v) => v.status === 'fail').map((v) => v.ruleId));
     for (const id of [
-      'probe-postgres-superuser',
+      'db.superuser-app-user',
       'sql.ssl-not-enforced',
-      'probe-image-unreadable-dependencies',
-      'probe-image-runs-as-root',
+      'container.unreadable-dependencies',
+      'image.runs-as-root',
       'probe-http-health',
       'probe-http-auth-required',
-      'probe-http-tls-certificate',
+      'network.tls-certificate',
       'probe-http-https-redirect',
     ])
       expect(failing, id).toContain(id);
   });
 
   it('locates live findings at the files that declare them', () => {
-    const superuser = result.verdicts.find((v) => v.ruleId === 'probe-postgres-superuser' && v.status === 'fail');
+    const superuser = result.verdicts.find(
+      (v) => v.ruleId === 'db.superuser-app-user' && v.source === 'probe' && v.status === 'fail',
+    );
     expect(superuser?.location?.file).toBe('k8s/secrets.yaml');
-    const deps = result.verdicts.find((v) => v.ruleId === 'probe-image-unreadable-dependencies' && v.status === 'fail');
+    const deps = result.verdicts.find(
+      (v) => v.ruleId === 'container.unreadable-dependencies' && v.source === 'probe' && v.status === 'fail',
+    );
     expect(deps?.location).toMatchObject({ file: 'k8s/deployment.yaml', startLine: 29 });
     expect(deps?.relatedLocations?.[0]?.file).toBe('k8s/migrate-job.yaml');
   });

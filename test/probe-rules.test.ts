@@ -59,12 +59,13 @@ const broken = (): ProbeLayerConfig => ({
 
 /** Probe rules with no failing real server here, and why. */
 const NO_REAL_FAIL: Record<string, string> = {
-  'probe-postgres-eol-version':
+  'sql.eol-version':
     'the machine’s package manager ships one PostgreSQL major (15, supported); end-of-life versions are covered by the case table',
 };
 
 const SCENARIOS: Record<string, Scenario[]> = {
-  'probe-postgres-superuser': [
+  // The probe source of db.superuser-app-user (probe-postgres-superuser).
+  'db.superuser-app-user': [
     { name: 'cluster A: the DML-only app role', config: pgA, fails: [] },
     {
       name: 'cluster B: the app logs in as postgres, a superuser',
@@ -94,7 +95,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['passwordOverPlaintext'],
     },
   ],
-  'probe-postgres-eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
+  'sql.eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
   'redis.auth-disabled': [
     {
       name: 'requirepass',
@@ -139,7 +140,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['untrusted'],
     },
   ],
-  'probe-image-platform': [
+  'image.platform-mismatch': [
     {
       name: 'amd64-only and a multi-arch index',
       config: () => image('amd64-only:v1.0.0', 'multi-arch:v1.0.0', 'docker-list:v1.0.0'),
@@ -147,11 +148,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
     },
     { name: 'arm64-only', config: () => image('arm64-only:v1.0.0'), fails: ['missingPlatform'] },
   ],
-  'probe-image-runs-as-root': [
+  'image.runs-as-root': [
     { name: 'User django', config: () => image('nonroot:v1.0.0'), fails: [] },
     { name: 'User empty', config: () => image('root-user:v1.0.0'), fails: ['root'] },
   ],
-  'probe-image-unreadable-dependencies': [
+  'container.unreadable-dependencies': [
     { name: 'PATH under /home/django', config: () => image('nonroot:v1.0.0'), fails: [] },
     {
       name: 'PATH under /root with User django',
@@ -171,7 +172,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['open'] },
   ],
-  'probe-http-tls-certificate': [
+  'network.tls-certificate': [
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['wrongHost', 'expiring'] },
   ],

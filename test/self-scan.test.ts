@@ -44,10 +44,10 @@ describe('coditect-audit on its own repository', () => {
       result.verdicts.some(
         (v) => v.ruleId === rule && v.status === 'pass' && (fileOf(v) === file || v.resource.id.startsWith(`${file}#`)),
       );
-    expect(passed('dockerfile-runs-as-root', 'Dockerfile')).toBe(true);
-    expect(passed('dockerfile-unreadable-dependencies', 'Dockerfile')).toBe(true);
+    expect(passed('image.runs-as-root', 'Dockerfile')).toBe(true);
+    expect(passed('container.unreadable-dependencies', 'Dockerfile')).toBe(true);
     expect(passed('eol-base-image', 'Dockerfile')).toBe(true);
-    expect(passed('gcr-image-reference', 'Dockerfile')).toBe(true);
+    expect(passed('registry.gcr-reference', 'Dockerfile')).toBe(true);
     expect(passed('cicd-unpinned-action', '.github/workflows/coditect-audit.yml')).toBe(true);
     expect(passed('gcr-docs-reference', 'docs/getting-started.md')).toBe(true);
     expect(passed('gcr-docs-reference', 'docs/ci.md')).toBe(true);

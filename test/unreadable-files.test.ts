@@ -50,7 +50,7 @@ describe('unreadable files', () => {
     expect(subjects).toContain('closed');
     expect(errors.every((v) => /permission/i.test(v.message))).toBe(true);
     // Everything readable was still scanned: the ADR blocker in the readable Dockerfile is found.
-    expect(result.verdicts.some((v) => v.ruleId === 'dockerfile-unreadable-dependencies' && v.status === 'fail')).toBe(
+    expect(result.verdicts.some((v) => v.ruleId === 'container.unreadable-dependencies' && v.status === 'fail')).toBe(
       true,
     );
     // A readable blocker fails the gate; the unreadable parts make it incomplete, and failing wins.

@@ -496,26 +496,40 @@ class FacetRedactor {
 
 /**
  * Walks a value once to learn what is secret (values of secret-named keys, `{ name, value }` pairs with a
- * secret name, detector findings), then rebuilds it with every secret masked. Object keys are kept.
+ * secret name, detector findings), then rebuilds it with every secret masked. Object keys are kept. A plain
+ * array or object in which nothing was masked is returned as it is (most of a facet holds no secret; copying
+ * it all would double what the collector allocates), so the result may share unchanged parts with `value`.
  */
 function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   if (typeof value === 'string') return secretName !== undefined ? r.secretValue(secretName, value) : r.text(value);
   if (Array.isArray(value)) {
     // An argv (`["--api-token", "…"]`, `["-u", "admin:pw"]`) is judged as the command line it makes.
     if (value.length > 1 && value.every((v) => typeof v === 'string')) r.text(value.join(' '));
-    return value.map((v) => walk(v, r, secretName));
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const w = walk(v, r, secretName);
+      if (out === undefined && w !== v) out = value.slice(0, i);
+      out?.push(w);
+    }
+    return out ?? value;
   }
   if (!isJson(value)) return value;
   // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
   const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
   const variable = secretVariable(value);
-  const out: Json = {};
-  for (const [k, v] of Object.entries(value)) {
-    // Source positions (JSON pointer → line and column): numbers only.
-    if (k === 'positions' && isJson(v)) out[k] = v;
-    else if (k === 'value') out[k] = walk(v, r, pairName);
+  // Anything but a plain object is rebuilt as one, as before (and `__proto__` as a key assigns a prototype).
+  let out: Json | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = value[k];
+    let w: unknown;
+    // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
+    if (k === 'positions' && isJson(v)) w = v;
+    else if (k === 'value') w = walk(v, r, pairName);
     else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
-      out[k] = redactExpression(secretName, v, r);
+      w = redactExpression(secretName, v, r);
     else if (k === 'attributes' && variable !== undefined && isJson(v)) {
       // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
       const attributes: Json = {};
@@ -524,11 +538,16 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
           name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
             ? walk(attribute, r, variable)
             : walk(attribute, r);
-      out[k] = attributes;
-    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) out[k] = walk(v, r, k);
-    else out[k] = walk(v, r, undefined);
+      w = attributes;
+    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) w = walk(v, r, k);
+    else w = walk(v, r, undefined);
+    if (out === undefined && (w !== v || k === '__proto__')) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
+    }
+    if (out !== undefined) out[k] = w;
   }
-  return out;
+  return out ?? value;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { collectFilesFromMemory } from '@coditect-audit/collectors';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const builds = (files: Record<string, string>) =>
   (collectFilesFromMemory(files)['files.dockerfile'].data?.builds ?? []).map(
@@ -69,25 +70,127 @@ jobs:
 });
 
 describe('kustomize patches', () => {
-  it('are not read as manifests: one notice per patch file naming its kustomization', () => {
+  const BASE =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1\n        - name: side\n          image: side:1\n';
+
+  it('are judged as kustomize renders them: merged onto their base, each key at its own file:line', () => {
     const facets = collectFilesFromMemory({
-      'base/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n',
+      'base/deploy.yaml': BASE,
+      'base/kustomization.yaml': 'resources: [deploy.yaml]\n',
       'overlay/kustomization.yaml':
         'resources: [../base]\npatches:\n  - path: p.yaml\n  - patch: |-\n      - op: remove\npatchesStrategicMerge: [q.yaml, ../../outside.yaml]\n',
-      'overlay/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {replicas: 2}\n',
+      'overlay/p.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: side\n          securityContext: {privileged: true}\n',
       'overlay/q.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {paused: true}\n',
     });
     const k8s = facets['files.kubernetes'];
-    expect(k8s.data?.files.map((f) => [f.file, f.objects.length, f.skipped !== undefined])).toEqual([
-      ['base/deploy.yaml', 1, false],
-      ['overlay/p.yaml', 0, true],
-      ['overlay/q.yaml', 0, true],
+    expect(k8s.data?.files.map((f) => [f.file, f.objects.length, f.skipped])).toEqual([
+      ['base/deploy.yaml', 1, undefined],
+      ['overlay/p.yaml', 1, undefined],
+      ['overlay/q.yaml', 1, undefined],
     ]);
-    expect(k8s.problems?.map((p) => `${p.severity} ${p.message}`)).toEqual([
-      expect.stringMatching(
-        /^notice overlay\/p\.yaml:1:1: not read: kustomize patch \(listed in overlay\/kustomization\.yaml\)/,
-      ),
-      expect.stringMatching(/^notice overlay\/q\.yaml:1:1: not read: kustomize patch/),
+    const p = k8s.data?.files[1]?.objects[0];
+    // The base's containers in the base's order, the patch's settings merged into the one it names.
+    expect(p?.object.spec).toEqual({
+      replicas: 2,
+      template: {
+        spec: {
+          containers: [
+            { name: 'app', image: 'app:1' },
+            { name: 'side', image: 'side:1', securityContext: { privileged: true } },
+          ],
+        },
+      },
+    });
+    expect(p?.patchedBase).toBe('base/deploy.yaml');
+    // What the patch sets points into the patch; what it inherits into the base.
+    expect(p?.positions['/spec/template/spec/containers/1/securityContext/privileged']).toMatchObject({ line: 11 });
+    expect(p?.positions['/spec/template/spec/containers/1/securityContext/privileged']?.file).toBeUndefined();
+    expect(p?.positions['/spec/template/spec/containers/1/image']).toEqual({
+      line: 12,
+      column: 11,
+      file: 'base/deploy.yaml',
+    });
+    expect(p?.positions['/spec/template/spec/containers/0/image']).toEqual({
+      line: 10,
+      column: 11,
+      file: 'base/deploy.yaml',
+    });
+    expect(p?.positions['/spec/replicas']).toMatchObject({ line: 6 });
+    expect(k8s.problems?.map((x) => `${x.severity} ${x.message}`)).toEqual([
+      'notice overlay/p.yaml:1:1: kustomize patch (listed in overlay/kustomization.yaml): judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.',
+      'notice overlay/q.yaml:1:1: kustomize patch (listed in overlay/kustomization.yaml): judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.',
+    ]);
+  });
+
+  it('with no base in the scanned tree, are judged as written: listing a file as a patch hides nothing', () => {
+    const facets = collectFilesFromMemory({
+      'k8s/deployment.yaml': BASE,
+      'k8s/kustomization.yaml': 'patches:\n  - path: deployment.yaml\n',
+    });
+    const k8s = facets['files.kubernetes'];
+    expect(k8s.data?.files.map((f) => [f.file, f.objects.length, f.objects[0]?.patchedBase])).toEqual([
+      ['k8s/deployment.yaml', 1, undefined],
+    ]);
+    expect(k8s.data?.files[0]?.objects[0]?.object).toEqual(parseYaml(BASE));
+    expect(k8s.problems?.map((x) => x.message)).toEqual([
+      'k8s/deployment.yaml:1:1: kustomize patch (listed in k8s/kustomization.yaml): judged as written where no object it targets is among what k8s/kustomization.yaml accumulates in the scanned files.',
+    ]);
+  });
+
+  it('honour null, $patch: delete and replace, merge keys other than name, and a target selector', () => {
+    const facets = collectFilesFromMemory({
+      'base/deploy.yaml': `${BASE}          ports: [{containerPort: 80, name: http}]\n      nodeSelector: {pool: a}\n`,
+      'base/other.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\nspec: {}\n',
+      'o/kustomization.yaml':
+        'resources: [../base/deploy.yaml, ../base/other.yaml]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment, name: a}\n',
+      'o/p.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: anything\nspec:\n  template:\n    spec:\n      nodeSelector: null\n      containers:\n        - name: app\n          $patch: delete\n        - name: side\n          ports: [{containerPort: 80, protocol: TCP}]\n',
+    });
+    const p = facets['files.kubernetes'].data?.files.find((f) => f.file === 'o/p.yaml')?.objects;
+    expect(p?.map((o) => [o.name, o.object.spec])).toEqual([
+      [
+        'a',
+        {
+          template: {
+            spec: {
+              containers: [
+                { name: 'side', image: 'side:1', ports: [{ containerPort: 80, name: 'http', protocol: 'TCP' }] },
+              ],
+            },
+          },
+        },
+      ],
+    ]);
+  });
+
+  it('a Secret patch is judged as written: its values are what it sets', () => {
+    const facets = collectFilesFromMemory({
+      'base/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  a: "1"\n',
+      'o/kustomization.yaml': 'resources: [../base/s.yaml]\npatchesStrategicMerge: [s.yaml]\n',
+      'o/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  b: changeme\n',
+    });
+    const o = facets['files.kubernetes'].data?.files.find((f) => f.file === 'o/s.yaml')?.objects[0];
+    expect(o?.patchedBase).toBeUndefined();
+    expect(o?.secretKeys?.map((k) => k.key)).toEqual(['b']);
+  });
+});
+
+describe('what a kustomization accumulates', () => {
+  it('a patch applies only to the objects of its own resources (through nested kustomizations), not to same-named objects elsewhere', () => {
+    const deploy = (name: string, image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`;
+    const facets = collectFilesFromMemory({
+      'apps/a/deploy.yaml': deploy('web', 'a:1'),
+      'apps/a/kustomization.yaml': 'resources: [deploy.yaml]\n',
+      'other/deploy.yaml': deploy('web', 'other:1'),
+      'env/prod/kustomization.yaml':
+        'resources: [../../apps/a, https://example.invalid/remote?ref=v1]\npatches:\n  - path: p.yaml\n',
+      'env/prod/p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec: {replicas: 3}\n',
+    });
+    const rendered = facets['files.kubernetes'].data?.files.find((f) => f.file === 'env/prod/p.yaml')?.objects;
+    expect(rendered?.map((o) => [o.patchedBase, (o.object.spec as { replicas?: number }).replicas])).toEqual([
+      ['apps/a/deploy.yaml', 3],
     ]);
   });
 });

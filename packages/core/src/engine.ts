@@ -27,6 +27,7 @@ import {
 } from './snapshot/index.js';
 import { type EvaluationUnit, evaluationUnits, type RuleSource, stampSource } from './source.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
+import type { Location } from './location.js';
 
 export interface EngineOptions {
   environment: string;
@@ -142,7 +143,16 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
 
 /** The passes of one source of a rule judged per source, marked as `stampSource` marks its other verdicts. */
 function stampPasses(set: PassSet, u: EvaluationUnit): PassSet {
-  return u.source ? { ...set, stamp: { ruleId: u.rule.id, source: u.source.name } } : set;
+  return u.source
+    ? {
+        ...set,
+        stamp: {
+          ruleId: u.rule.id,
+          source: u.source.name,
+          ...(u.source.alias ? { alias: u.source.alias } : {}),
+        },
+      }
+    : set;
 }
 
 function problemKey(p: Problem): string {
@@ -324,11 +334,13 @@ function runRule(
     env: { name: options.environment, tier: options.tier, expectations: options.expectations },
     now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
+      if (inheritedFromBase(snapshot, r)) return;
       reported.push({ key: keyOf(r), verdict: finding('fail', r, { certainty: r.certainty ?? 'high' }) });
     },
     unknown: (r: UnknownReport<string>) => {
       if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
         throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
+      if (inheritedFromBase(snapshot, r)) return;
       reported.push({
         key: keyOf(r),
         verdict: finding('unknown', r, { certainty: 'low', dependsOn: [...new Set(r.dependsOn)] }),
@@ -384,6 +396,30 @@ function runRule(
     passes: kept.passes,
   };
   return { verdicts, passes };
+}
+
+/**
+ * A finding on a kustomize patch rendered onto its base (collectors' files/kustomize.ts) that points into
+ * the base: the patch inherits it, and the base, judged as written, reports it once. What the patch sets
+ * points into the patch and is kept.
+ */
+function inheritedFromBase(snapshot: Snapshot, r: { resource: Resource; location?: Location | undefined }): boolean {
+  const file = r.resource.file;
+  if (file === undefined || r.location === undefined || r.location.file === file) return false;
+  return patchFiles(snapshot).has(file);
+}
+
+const PATCH_FILES = new WeakMap<object, Set<string>>();
+function patchFiles(snapshot: Snapshot): Set<string> {
+  const facet = snapshot.facets['files.kubernetes'];
+  if (facet?.status !== 'ok' || !facet.data) return new Set();
+  let known = PATCH_FILES.get(facet.data);
+  if (!known) {
+    known = new Set();
+    for (const f of facet.data.files) if (f.objects.some((o) => o.patchedBase !== undefined)) known.add(f.file);
+    PATCH_FILES.set(facet.data, known);
+  }
+  return known;
 }
 
 /** A report of a rule run: a verdict (fail, unknown, skip), or a pass as the rule gave it. */

@@ -25,7 +25,7 @@ export interface PassSet {
    * A rule judged per source (source.ts): `ruleId` above is the source's fingerprint id (its old per-layer id),
    * and its pass verdicts carry the rule's own id and the source's name, as `stampSource` does for the others.
    */
-  stamp?: { ruleId: string; source: string };
+  stamp?: { ruleId: string; source: string; alias?: string };
   /** One per resource (and discriminator) that passed, collapsed like verdicts: a worse verdict of the same key wins. */
   passes: PassReport<string>[];
 }
@@ -57,6 +57,7 @@ export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
   if (set.stamp) {
     v.ruleId = set.stamp.ruleId;
     v.source = set.stamp.source;
+    if (set.stamp.alias) v.alias = set.stamp.alias;
   }
   return v;
 }

@@ -2,7 +2,7 @@
  * Rules over views (issue #18): one rule per concern, evaluated once per source the snapshot may have.
  *
  * `defineViewRule` takes one check over a view kind and the sources it judges (`tf`, `gcp`, `probe`;
- * `manifest`, `k8s`; and `drift`, declared against live). The engine runs each source as its own unit
+ * `manifest`, `k8s`; `drift`, declared against live; and `join`, a source whose view reads several layers). The engine runs each source as its own unit
  * (`evaluationUnits`): a source whose layer was not collected is skipped for that source only, a failed facet
  * is an `error` of that source only, and every verdict carries the rule's id and its `source`.
  *
@@ -13,8 +13,9 @@
  * `<rule id>/<source>`.
  */
 import { defineRule, type Rule, type RuleContext, type RuleDefinition, RuleDefinitionError } from './rule.js';
-import type { FacetName, Layer } from './snapshot/index.js';
-import type { Verdict } from './verdict.js';
+import { type FacetName, type Layer, layerOfFacet } from './snapshot/index.js';
+import type { Location } from './location.js';
+import type { Evidence, Resource, Verdict } from './verdict.js';
 import { PAIRING, type SourceOf, type ViewKind, type ViewOf, VIEWS, viewsOf } from './views/index.js';
 
 /** The source that compares a declaration with what runs (the live layer's verdict, at the live resource). */
@@ -58,7 +59,52 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
   >;
   /** Further aliases of the rule as a whole (renames). */
   aliases?: string[];
+  /**
+   * The `drift` source, when the rule lists one and compares the same decision on both sides: `check` then
+   * never sees `drift` (see `judgeDrift`). A rule whose drift is not one decision per side handles it in `check`.
+   */
+  drift?: DriftCheck<ViewOf[K], NoInfer<M>>;
   check(ctx: ViewRuleContext<K, M>): void;
+}
+
+type DriftView = { resource: Resource; location?: Location };
+
+/** Declared against live: one decision per side, compared. */
+export interface DriftCheck<V, M extends string> {
+  /** Whether the resource meets the check; `undefined` when undecided (an undecided side has nothing to compare). */
+  holds(view: V): boolean | undefined;
+  /** Message ids: both sides agree; the declaration holds and the live resource does not; the reverse. */
+  messages: { consistent: M; liveWeaker: M; liveStricter: M };
+  data(declared: V, live: V): Record<string, string>;
+  evidence(declared: V, live: V): Evidence[];
+}
+
+/**
+ * Each declaration paired with its live resource: a pass where both sides decide alike, a finding at the
+ * live resource (the declaration as related location) where they differ, nothing where either is undecided
+ * (that side's own verdict reports it).
+ */
+export function judgeDrift<V extends { resource: Resource; location?: Location }, M extends string>(
+  ctx: Pick<RuleContext<FacetName, M>, 'pass' | 'fail'> & { pairs: readonly { declared: V; live: V }[] },
+  spec: DriftCheck<V, M>,
+): void {
+  for (const { declared, live } of ctx.pairs) {
+    const d = spec.holds(declared);
+    const l = spec.holds(live);
+    if (d === undefined || l === undefined) continue;
+    const data = spec.data(declared, live);
+    const evidence = spec.evidence(declared, live);
+    const resource = live.resource;
+    if (d === l) ctx.pass({ resource, messageId: spec.messages.consistent, data, evidence });
+    else
+      ctx.fail({
+        resource,
+        messageId: d ? spec.messages.liveWeaker : spec.messages.liveStricter,
+        data,
+        ...(declared.location ? { relatedLocations: [declared.location] } : {}),
+        evidence,
+      });
+  }
 }
 
 /** A rule with one check over a view kind, judged per source; `sources` lists them (the first is `layer`). */
@@ -110,7 +156,12 @@ export function defineViewRule<K extends ViewKind, M extends string>(
     });
   }
   if (sources.length === 0) throw new RuleDefinitionError(`rule "${def.id}": "sources" must list at least one source`);
-  const { view, sources: _s, check, ...rest } = def;
+  if (def.drift && !sources.some((s) => s.name === DRIFT))
+    throw new RuleDefinitionError(`rule "${def.id}": "drift" is given but "sources" does not list drift`);
+  for (const id of Object.values(def.drift?.messages ?? {}) as string[])
+    if (!(id in (def.messages as Record<string, string>)))
+      throw new RuleDefinitionError(`rule "${def.id}": drift message "${id}" is not in "messages"`);
+  const { view, sources: _s, check, drift, ...rest } = def;
   const rule = defineRule<FacetName, M>({
     ...rest,
     aliases: [...(def.aliases ?? []), ...sources.flatMap((s) => (s.alias ? [s.alias] : []))],
@@ -121,7 +172,14 @@ export function defineViewRule<K extends ViewKind, M extends string>(
     check: (ctx) => {
       const s = (ctx as ViewRuleContext<K, M>).source;
       if (s === undefined) throw new Error(`rule "${def.id}" runs per source (engine evaluationUnits)`);
-      check(ctx as ViewRuleContext<K, M>);
+      if (s === DRIFT && drift)
+        judgeDrift(
+          ctx as unknown as ViewRuleContext<K, M> & {
+            pairs: readonly { declared: DriftView; live: DriftView }[];
+          },
+          drift as unknown as DriftCheck<DriftView, M>,
+        );
+      else check(ctx as ViewRuleContext<K, M>);
     },
   });
   return Object.assign(rule, { sources, view });
@@ -151,7 +209,8 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       layer: source.layer,
       facets: source.facets,
       optionalFacets: [],
-      crossLayer: source.name === DRIFT,
+      // drift, and a join source (registry, cluster and workflows together), read more than their own layer.
+      crossLayer: source.name === DRIFT || new Set(source.facets.map(layerOfFacet)).size > 1,
       ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
       check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
     };
@@ -193,6 +252,7 @@ export function stampSource(verdicts: Verdict[], u: EvaluationUnit): Verdict[] {
   for (const v of verdicts) {
     v.ruleId = u.rule.id;
     v.source = u.source.name;
+    if (u.source.alias) v.alias = u.source.alias;
   }
   return verdicts;
 }

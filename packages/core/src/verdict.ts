@@ -56,6 +56,11 @@ export const VerdictSchema = Type.Object({
    * is about. Its fingerprint is the one the source's old per-layer rule (an alias) wrote.
    */
   source: Type.Optional(Type.String()),
+  /**
+   * The old per-layer rule id that source continues (`tf-sql-ssl-mode`): reports show it beside the rule id
+   * ("formerly …") so a reader who knows the old id finds the finding; SARIF lists it as `deprecatedIds`.
+   */
+  alias: Type.Optional(Type.String()),
   status: Type.Union(VERDICT_STATUSES.map((s) => Type.Literal(s))),
   priority: PrioritySchema,
   concerns: Type.Array(Type.String()),

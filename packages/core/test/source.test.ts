@@ -8,10 +8,12 @@ import {
   defineViewRule,
   evaluationUnits,
   fillRemediation,
+  judgeDrift,
   personalizeRemediation,
   resolveExpectations,
   RuleDefinitionError,
 } from '../src/index.js';
+import { SQL_INSTANCE_SOURCES, VIEWS } from '../src/views/index.js';
 
 const base = {
   id: 'sql.example',
@@ -57,6 +59,74 @@ describe('defineViewRule', () => {
       /source "tf" of view "sql-instance" does not read facet "gcp.redis"/,
     );
     expect(() => defineViewRule({ ...base, view: 'sql-instance', sources: {} })).toThrow(RuleDefinitionError);
+  });
+
+  it('a drift comparison needs the drift source and messages the rule defines', () => {
+    const drift = {
+      holds: () => true,
+      messages: { consistent: 'ok', liveWeaker: 'ok', liveStricter: 'ok' },
+      data: () => ({}),
+      evidence: () => [],
+    } as const;
+    expect(() => defineViewRule({ ...base, view: 'sql-instance', sources: { tf: {} }, drift })).toThrow(
+      /"drift" is given but "sources" does not list drift/,
+    );
+    expect(() =>
+      defineViewRule({
+        ...base,
+        view: 'sql-instance',
+        sources: { tf: {}, drift: {} },
+        drift: { ...drift, messages: { ...drift.messages, liveStricter: 'missing' as 'ok' } },
+      }),
+    ).toThrow(/drift message "missing" is not in "messages"/);
+  });
+
+  it('judgeDrift: agreeing sides pass, differing sides fail at the live resource, an undecided side is skipped', () => {
+    const at = (path: string) => ({ path, startLine: 1 });
+    const view = (name: string, holds: boolean | undefined, declared: boolean) => ({
+      resource: { kind: 'sql', name },
+      ...(declared ? { location: at(`${name}.tf`) } : {}),
+      holds,
+    });
+    const reports: [string, unknown][] = [];
+    judgeDrift(
+      {
+        pairs: [
+          { declared: view('a', true, true), live: view('a', true, false) },
+          { declared: view('b', true, true), live: view('b', false, false) },
+          { declared: view('c', false, true), live: view('c', true, false) },
+          { declared: view('d', undefined, true), live: view('d', false, false) },
+        ],
+        pass: (r) => reports.push(['pass', r]),
+        fail: (r) => reports.push(['fail', r]),
+      },
+      {
+        holds: (v) => v.holds,
+        messages: { consistent: 'same', liveWeaker: 'weaker', liveStricter: 'stricter' },
+        data: (d, l) => ({ declared: d.resource.name, live: l.resource.name }),
+        evidence: () => [],
+      },
+    );
+    expect(
+      reports.map(([kind, r]) => {
+        const report = r as { messageId: string; resource: { name: string }; relatedLocations?: unknown };
+        return [kind, report.messageId, report.resource.name, report.relatedLocations];
+      }),
+    ).toEqual([
+      ['pass', 'same', 'a', undefined],
+      ['fail', 'weaker', 'b', [at('b.tf')]],
+      ['fail', 'stricter', 'c', [at('c.tf')]],
+    ]);
+  });
+
+  it('a view kind whose module declares its sources is that table: a further facet is checked against it', () => {
+    expect(VIEWS['sql-instance']).toBe(SQL_INSTANCE_SOURCES);
+    const rule = defineViewRule({
+      ...base,
+      view: 'sql-instance',
+      sources: { gcp: { facets: [...SQL_INSTANCE_SOURCES.gcp.optionalFacets] } },
+    });
+    expect(rule.facets).toEqual([...SQL_INSTANCE_SOURCES.gcp.facets, ...SQL_INSTANCE_SOURCES.gcp.optionalFacets]);
   });
 
   it('a rule id may be family.concern, not more', () => {

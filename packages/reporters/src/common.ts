@@ -55,6 +55,14 @@ export function assumptionBanner(result: ScanResult): string | undefined {
 }
 
 /** What an undecided verdict depends on, for a reader: `var.tier, local.x`. */
+/**
+ * The rule id as a reader looks for it: with the old per-layer id the verdict's source continues
+ * (`network.edge-protection (formerly tf-edge-security-policy)`), so an old id still finds its findings.
+ */
+export function ruleIdText(v: Verdict): string {
+  return v.alias ? `${v.ruleId} (formerly ${v.alias})` : v.ruleId;
+}
+
 export function dependsOnText(v: Verdict): string {
   return (v.dependsOn ?? []).join(', ');
 }

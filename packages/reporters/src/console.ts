@@ -19,6 +19,7 @@ import {
   exclusionLabel,
   exclusionSummary,
   formatPosition,
+  ruleIdText,
   stateOf,
   targetLabel,
   targetRows,
@@ -134,7 +135,7 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
               : v.baselineState === 'new' && result.baseline
                 ? paint('cyan', ' [new]')
                 : '';
-      const text = `${safe(v.message)}  ${paint('gray', safe(v.ruleId))}${tag}`;
+      const text = `${safe(v.message)}  ${paint('gray', safe(ruleIdText(v)))}${tag}`;
       lines.push(`  ${mark} ${paint('bold', safe(where(v)))}  ${state === 'fail' ? text : paint('dim', text)}`);
       // The lead column is a file when one is known; then the resource goes on its own line.
       if (v.location?.file || v.resource.file) lines.push(`      ${paint('gray', `resource ${safe(v.resource.id)}`)}`);
@@ -147,7 +148,7 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     lines.push(`${paint('bold', paint('yellow', 'Could not check'))} · ${count(errors.length, 'error')}`);
     for (const v of errors) {
       lines.push(
-        `  ${paint('yellow', '!')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `${safe(v.ruleId)} ${v.priority}`)}`,
+        `  ${paint('yellow', '!')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `${safe(ruleIdText(v))} ${v.priority}`)}`,
       );
     }
     lines.push('');
@@ -160,7 +161,7 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     for (const v of undecided) {
       const tag = v.suppression ? paint('dim', ` [suppressed: ${safe(v.suppression.reason)}]`) : '';
       lines.push(
-        `  ${paint('cyan', '?')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `depends on ${safe(dependsOnText(v))} · ${safe(v.ruleId)} ${v.priority}`)}${tag}`,
+        `  ${paint('cyan', '?')} ${paint('bold', safe(where(v)))}  ${safe(v.message)}  ${paint('gray', `depends on ${safe(dependsOnText(v))} · ${safe(ruleIdText(v))} ${v.priority}`)}${tag}`,
       );
     }
     lines.push('');
@@ -199,7 +200,7 @@ export function toConsole(result: ScanResult, options: ConsoleOptions): string {
     lines.push(`${paint('bold', paint('green', 'Passed'))} · ${passed.length}`);
     for (const v of passed)
       lines.push(
-        `  ${paint('green', '✔')} ${safe(where(v))}  ${safe(v.message)}  ${paint('gray', `${safe(v.ruleId)} ${v.priority}`)}`,
+        `  ${paint('green', '✔')} ${safe(where(v))}  ${safe(v.message)}  ${paint('gray', `${safe(ruleIdText(v))} ${v.priority}`)}`,
       );
     lines.push('');
   }

@@ -635,7 +635,10 @@ const CONCERN_STATEMENT = new Map(CONCERNS.map((c) => [c.key, c.statement]));
 function detail(result: ScanResult, r: Row): string {
   const { v, rule } = r;
   const facts: [string, string][] = [];
-  facts.push(['Rule', `<code>${e(v.ruleId)}</code>${rule ? `: ${e(rule.title)}` : ''}`]);
+  facts.push([
+    'Rule',
+    `<code>${e(v.ruleId)}</code>${v.alias ? ` (formerly <code>${e(v.alias)}</code>)` : ''}${rule ? `: ${e(rule.title)}` : ''}`,
+  ]);
   facts.push([
     'Priority',
     `${v.priority}${failsGate(v) ? ' · fails the gate' : r.state === 'fail' ? ' · below the gate’s threshold' : r.state === 'unknown' ? ' · could not decide (gates only with --strict)' : r.state === 'assumed' ? ' · on an assumed ADR-001 name: does not gate' : ''}`,
@@ -732,7 +735,7 @@ function findingBody(result: ScanResult, r: Row, order: number): string {
 <tr class="row">
 <td data-label="Priority">${priorityBadge(v.priority)}</td>
 <td data-label="Verdict">${badge(r.state)}</td>
-<td data-label="Finding"><button type="button" class="toggle" aria-expanded="false" aria-controls="${r.id}-d"><span class="chev" aria-hidden="true"></span><span class="msg">${prose(summaryText)}</span></button><span class="sub"><code>${e(v.ruleId)}</code></span></td>
+<td data-label="Finding"><button type="button" class="toggle" aria-expanded="false" aria-controls="${r.id}-d"><span class="chev" aria-hidden="true"></span><span class="msg">${prose(summaryText)}</span></button><span class="sub"><code>${e(v.ruleId)}</code>${v.alias ? ` formerly <code>${e(v.alias)}</code>` : ''}</span></td>
 <td data-label="Resource"><code class="res">${e(v.resource.id)}</code></td>
 <td data-label="Location">${loc.text}</td>
 </tr>

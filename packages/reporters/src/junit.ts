@@ -69,7 +69,7 @@ function baseName(v: Verdict): string {
 function findingBody(result: ScanResult, c: Case): string {
   const { verdict: v, rule } = c;
   const lines = [v.message, ''];
-  lines.push(`Rule: ${v.ruleId}${rule ? ` (${rule.title})` : ''}`);
+  lines.push(`Rule: ${v.ruleId}${v.alias ? ` (formerly ${v.alias})` : ''}${rule ? ` (${rule.title})` : ''}`);
   lines.push(`Priority: ${v.priority}`);
   if (v.targets?.length) lines.push(`Target: ${v.targets.join(', ')}`);
   lines.push(`Resource: ${v.resource.id} (${v.resource.kind} ${v.resource.name})`);
@@ -173,9 +173,10 @@ export function* junitChunks(result: ScanResult): Generator<string> {
 
   // Each area's rules and totals, counted without building a pass.
   const emptyTotals = (): Totals => ({ tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const areas = new Map<string, { rules: Set<string>; totals: Totals }>();
+  // Per area, also the old per-layer ids (aliases) each rule's findings were reported under.
+  const areas = new Map<string, { rules: Set<string>; totals: Totals; aliases: Map<string, Set<string>> }>();
   const areaEntry = (area: string) => {
-    const entry = areas.get(area) ?? { rules: new Set<string>(), totals: emptyTotals() };
+    const entry = areas.get(area) ?? { rules: new Set<string>(), totals: emptyTotals(), aliases: new Map() };
     areas.set(area, entry);
     return entry;
   };
@@ -183,6 +184,7 @@ export function* junitChunks(result: ScanResult): Generator<string> {
     const entry = areaEntry(areaOf(rules.get(v.ruleId), v));
     entry.rules.add(v.ruleId);
     count(entry.totals, v, strict);
+    if (v.alias) entry.aliases.set(v.ruleId, (entry.aliases.get(v.ruleId) ?? new Set()).add(v.alias));
   }
   for (const set of result.passes ?? []) {
     const id = passSetRuleId(set);
@@ -190,6 +192,8 @@ export function* junitChunks(result: ScanResult): Generator<string> {
     const entry = areaEntry(areaOf(rules.get(id), { concerns: set.concerns } as Verdict));
     entry.rules.add(id);
     entry.totals.tests += set.passes.length;
+    const alias = set.stamp?.alias;
+    if (alias && set.passes.length) entry.aliases.set(id, (entry.aliases.get(id) ?? new Set()).add(alias));
   }
   const areaNames = [...areas.keys()].sort();
   const all = emptyTotals();
@@ -247,7 +251,7 @@ export function* junitChunks(result: ScanResult): Generator<string> {
     ])}>`,
   );
   for (const area of areaNames) {
-    const { rules: ruleIds, totals: t } = areas.get(area)!;
+    const { rules: ruleIds, totals: t, aliases } = areas.get(area)!;
     const suiteRules = [...ruleIds].sort();
     // A rule's cases, those of this area (a rule without metadata may fall in several).
     const suiteCasesOf = (id: string) => casesOf(id).filter((c) => areaOf(c.rule, c.verdict) === area);
@@ -268,6 +272,9 @@ export function* junitChunks(result: ScanResult): Generator<string> {
       const concerns = rule?.concerns ?? suiteCasesOf(id)[0]!.verdict.concerns;
       properties.push([`${id}.concerns`, concerns.join(', ')]);
       if (rule?.adrSection) properties.push([`${id}.adrSection`, rule.adrSection]);
+      // The old per-layer ids this suite's findings of the rule were reported under.
+      const formerly = [...(aliases.get(id) ?? [])].sort();
+      if (formerly.length) properties.push([`${id}.formerly`, formerly.join(', ')]);
     }
     yield line('    <properties>');
     for (const [name, value] of properties)

@@ -552,7 +552,10 @@ function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
       const rule = rules.get(id);
       const vs = ofPriority.filter((v) => v.ruleId === id);
       let block = i === 0 ? `### ${p} · ${count(ofPriority.length, 'finding')}\n\n` : '';
-      block += `#### ${rule ? `${mdText(rule.title)} (${mdCode(id)})` : mdCode(id)}\n\n`;
+      // The old per-layer ids these findings were reported under, so a reader who knows them finds the block.
+      const formerly = [...new Set(vs.flatMap((v) => (v.alias ? [v.alias] : [])))].sort();
+      const ids = [mdCode(id), ...(formerly.length ? [`formerly ${formerly.map((a) => mdCode(a)).join(', ')}`] : [])];
+      block += `#### ${rule ? `${mdText(rule.title)} (${ids.join(', ')})` : ids.join(', ')}\n\n`;
       if (rule) {
         const concerns = rule.concerns.map((c) => mdCode(c)).join(', ');
         block += `ADR section ${mdText(rule.adrSection)} · concerns ${concerns}\n\n`;
@@ -588,7 +591,10 @@ function detail(v: Verdict, rule: RuleMeta | undefined): string {
   let out = `<details>\n<summary>${html(summary)}</summary>\n\n${mdText(v.message)}\n\n`;
   out += tableHead(['Field', 'Value']);
   const fields: [string, string][] = [
-    ['Rule', `${mdCode(v.ruleId, true)}${rule ? `: ${mdText(rule.title)}` : ''}`],
+    [
+      'Rule',
+      `${mdCode(v.ruleId, true)}${v.alias ? ` (formerly ${mdCode(v.alias, true)})` : ''}${rule ? `: ${mdText(rule.title)}` : ''}`,
+    ],
     ['Priority', `${v.priority}${failsGate(v) ? ' (fails the gate)' : ''}`],
     [
       'Resource',

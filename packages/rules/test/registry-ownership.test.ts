@@ -3,9 +3,10 @@
  * message never proposes a path in a project that neither the config nor the file names.
  */
 import { describe, expect, it } from 'vitest';
-import gcrImageReference from '../src/registry/gcr-image-reference.js';
+import gcrImageReference from '../src/registry/registry.gcr-reference.js';
 import { findGcrReferences, suggestedLocation } from '../src/util/registry.js';
 import { resolveExpectations } from '@coditect-audit/core';
+import { deployment, list, workloads } from '../src/util/k8s-live-cases.js';
 import { runCase } from './harness.js';
 
 const manifest = (image: string) => `apiVersion: v1
@@ -44,10 +45,11 @@ describe('gcr.io references', () => {
   it("an open-source project's image on gcr.io is not the project's own", () => {
     const [ref] = findGcrReferences('gcr.io/k8s-staging-perf-tests/sleep:latest');
     expect(ref).toMatchObject({ kind: 'third-party', publisher: 'the Kubernetes project' });
+    // The files source judges; the k8s source says the layer was not scanned.
     const verdicts = runCase(gcrImageReference, {
       name: 'third party',
       files: { 'job.yaml': manifest('gcr.io/k8s-staging-perf-tests/sleep:latest') },
-    });
+    }).filter((v) => v.source === 'files');
     expect(verdicts.map((v) => [v.status, v.messageId])).toEqual([['pass', 'thirdPartyImage']]);
     expect(verdicts[0]!.message).toContain('published by the Kubernetes project');
   });
@@ -74,5 +76,34 @@ describe('gcr.io references', () => {
     for (const v of verdicts) expect(v.message).not.toContain('coditect-cloud-infra');
     const google = verdicts.find((v) => v.resource.file === 'b.yaml');
     expect(google).toMatchObject({ status: 'pass', messageId: 'googleMaintainedImage' });
+  });
+
+  it("judges a running workload with the same ownership, in the cluster's words", () => {
+    const verdicts = runCase(gcrImageReference, {
+      name: 'live',
+      expectations: { project: 'acme-prod' },
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('api', [
+            { name: 'app', image: 'gcr.io/acme-prod/api:1.0' },
+            { name: 'proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.0' },
+            { name: 'pause', image: 'k8s.gcr.io/pause:3.2' },
+          ]),
+        ),
+      }),
+    }).filter((v) => v.source === 'k8s');
+    const byMessage = (id: string) => verdicts.find((v) => v.messageId === id);
+    expect(verdicts.map((v) => `${v.status} ${v.messageId}`).sort()).toEqual([
+      'fail kubernetesFrozenRegistry',
+      'fail projectImage',
+      'pass googleMaintainedImage',
+    ]);
+    expect(byMessage('projectImage')!.message).toMatch(
+      /^Container app in Deployment api runs gcr\.io\/acme-prod\/api:1\.0, a Container Registry image; use us-central1-docker\.pkg\.dev\/acme-prod\//,
+    );
+    expect(byMessage('kubernetesFrozenRegistry')!.message).toContain('use registry.k8s.io/pause');
+    expect(byMessage('googleMaintainedImage')!.message).toContain(
+      "a Google-maintained image, not one of the project's own",
+    );
   });
 });

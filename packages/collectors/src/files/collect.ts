@@ -2,7 +2,7 @@
  * The files layer: repository files → the six `files.*` facets. A file that cannot be read or parsed
  * becomes a Problem (file:line and the fix) in its kind's facet; every other file is still collected.
  */
-import type { ExcludedPath, FacetMap, FilesFacets, Problem, Snapshot } from '@coditect-audit/core';
+import type { ExcludedPath, FacetMap, FilesFacets, K8sManifestFile, Problem, Snapshot } from '@coditect-audit/core';
 import {
   type DiscoverOptions,
   type DiscoveryProblem,
@@ -20,7 +20,7 @@ import {
 import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
 import { imageBuilds } from './image-builds.js';
-import { kustomizePatchFiles, patchSkipReason } from './kustomize.js';
+import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
 import { parseHcl } from './hcl.js';
@@ -142,6 +142,7 @@ function buildFacets(
     .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
   const patchFiles = kustomizePatchFiles(yamlSources);
 
+  const patches: { manifest: K8sManifestFile; patch: PatchFile }[] = [];
   for (const { path, kind, text } of sources) {
     const facet = FACET_OF[kind];
     const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
@@ -154,11 +155,9 @@ function buildFacets(
         case 'kubernetes': {
           const result = parseKubernetes(path, source);
           if (!result) break;
-          const kustomization = patchFiles.get(path);
-          if (kustomization && result.manifest.objects.length > 0) {
-            result.manifest.objects = [];
-            result.manifest.skipped = patchSkipReason(kustomization);
-          }
+          // A patch is rendered onto its base once every file is read (below), and judged either way.
+          const patch = patchFiles.get(path);
+          if (patch && result.manifest.objects.length > 0) patches.push({ manifest: result.manifest, patch });
           if (result.manifest.objects.length > 0 || result.manifest.skipped) {
             data['files.kubernetes'].files.push(result.manifest);
           }
@@ -184,6 +183,17 @@ function buildFacets(
       }
     } catch (error) {
       report(error);
+    }
+  }
+
+  // Kustomize patches as kustomize renders them: merged onto the objects of the files that are not patches.
+  if (patches.length) {
+    const patchFileNames = new Set(patches.map((p) => p.manifest.file));
+    const bases = data['files.kubernetes'].files.filter((f) => !patchFileNames.has(f.file)).flatMap((f) => f.objects);
+    for (const { manifest, patch } of patches) {
+      const rendered = renderPatch(manifest.objects, patch, bases);
+      manifest.objects = rendered.objects;
+      problems['files.kubernetes'].push(notice(manifest.file, 1, 1, rendered.said));
     }
   }
 

@@ -12,6 +12,7 @@ import {
   type Configuration,
   createConfiguration,
   type HttpLibrary,
+  HttpMethod,
   IsomorphicFetchHttpLibrary,
   KubeConfig,
   Observable,
@@ -247,6 +248,36 @@ export function makeClient<T>(
     httpApi: new TimedHttpLibrary(timeoutMs, log),
   });
   return new Api(config);
+}
+
+/** A GET of the API returning its JSON body as is; failures are thrown as the typed clients throw them. */
+export type JsonReader = (path: string, query: Record<string, string>) => Promise<unknown>;
+
+/**
+ * Reads API paths as plain JSON through the client's own server, credentials (`KubeConfig`: tokens, exec
+ * plugins, client certificates, CA) and timed transport. List pages go through here rather than the typed
+ * list calls: those turn every object into model classes (timestamps into Dates) that the collector would
+ * only turn back into JSON; here each page is decoded once, and objects keep the API's own representation.
+ */
+export function makeJsonReader(conn: Connection, timeoutMs: number, log?: (message: string) => void): JsonReader {
+  const server = new ServerConfiguration(conn.server, {});
+  const http = new TimedHttpLibrary(timeoutMs, log);
+  return async (path, query) => {
+    const request = server.makeRequestContext(path, HttpMethod.GET);
+    request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
+    for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
+    await conn.kc.applySecurityAuthentication(request);
+    const response = await http.send(request).toPromise();
+    const status = response.httpStatusCode;
+    // As the generated clients answer: 401 without its body, any other non-2xx with it (withRetries reads both).
+    if (status === 401) throw new ApiException(status, 'Unauthorized', undefined, response.headers);
+    if (status < 200 || status > 299)
+      throw new ApiException(status, 'Unknown API Status Code!', await response.getBodyAsAny(), response.headers);
+    const contentType = response.headers['content-type'];
+    if (!contentType || !/^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim()))
+      throw new Error(`the API server answered ${contentType ?? 'no content type'} where JSON was expected`);
+    return JSON.parse(await response.body.text());
+  };
 }
 
 // ---------------------------------------------------------------- failures

@@ -16,25 +16,17 @@ import type {
   Problem,
   Snapshot,
 } from '@coditect-audit/core';
-import {
-  ApisApi,
-  AppsV1Api,
-  BatchV1Api,
-  type Configuration,
-  CoreApi,
-  CoreV1Api,
-  CustomObjectsApi,
-  NetworkingV1Api,
-  VersionApi,
-} from '@kubernetes/client-node';
+import { ApisApi, type Configuration, CoreApi, CustomObjectsApi, VersionApi } from '@kubernetes/client-node';
 import type { Static } from '@sinclair/typebox';
 import {
   type Connection,
   ConnectionError,
   connect,
+  type JsonReader,
   limiter,
   listAll,
   makeClient,
+  makeJsonReader,
   type Page,
   RequestFailure,
   type RetryPolicy,
@@ -101,14 +93,7 @@ export async function collectK8s(
   const pageSize = config.pageSize ?? 500;
   const run = limiter(config.concurrency ?? 4);
   const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs, debug);
-  const api = {
-    core: client(CoreV1Api),
-    apps: client(AppsV1Api),
-    batch: client(BatchV1Api),
-    networking: client(NetworkingV1Api),
-    custom: client(CustomObjectsApi),
-  };
-  const listers = typedListers(api);
+  const read = makeJsonReader(conn, policy.timeoutMs, debug);
 
   // 1. Discovery: what the server serves. An unreachable server or refused credentials end here.
   const discovery = await discover(conn, client, policy, run);
@@ -135,7 +120,7 @@ export async function collectK8s(
         scopes.map(async (ns) => {
           try {
             const items = await listAll(
-              (limit, cont) => run(() => fetchPage(api, listers, type, version, ns, limit, cont)),
+              (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
               pageSize,
               policy,
             );
@@ -365,117 +350,30 @@ function servedVersion(type: K8sResourceType, d: Discovery): string | undefined 
 
 // ---------------------------------------------------------------- listing
 
-type Apis = {
-  core: CoreV1Api;
-  apps: AppsV1Api;
-  batch: BatchV1Api;
-  networking: NetworkingV1Api;
-  custom: CustomObjectsApi;
-};
-
-interface Paging {
-  limit: number;
-  _continue?: string;
-}
-
-interface TypedList {
-  items: unknown[];
-  metadata?: { _continue?: string };
-}
-
-interface TypedLister {
-  inNamespace?: (p: Paging & { namespace: string }) => Promise<TypedList>;
-  everywhere: (p: Paging) => Promise<TypedList>;
-}
-
-/** The typed list calls of the built-in resource types, in one namespace and across all of them. */
-function typedListers(api: Apis): Record<string, TypedLister> {
-  const { core, apps, batch, networking } = api;
-  return {
-    deployments: {
-      inNamespace: (p) => apps.listNamespacedDeployment(p),
-      everywhere: (p) => apps.listDeploymentForAllNamespaces(p),
-    },
-    statefulsets: {
-      inNamespace: (p) => apps.listNamespacedStatefulSet(p),
-      everywhere: (p) => apps.listStatefulSetForAllNamespaces(p),
-    },
-    daemonsets: {
-      inNamespace: (p) => apps.listNamespacedDaemonSet(p),
-      everywhere: (p) => apps.listDaemonSetForAllNamespaces(p),
-    },
-    replicasets: {
-      inNamespace: (p) => apps.listNamespacedReplicaSet(p),
-      everywhere: (p) => apps.listReplicaSetForAllNamespaces(p),
-    },
-    jobs: { inNamespace: (p) => batch.listNamespacedJob(p), everywhere: (p) => batch.listJobForAllNamespaces(p) },
-    cronjobs: {
-      inNamespace: (p) => batch.listNamespacedCronJob(p),
-      everywhere: (p) => batch.listCronJobForAllNamespaces(p),
-    },
-    pods: { inNamespace: (p) => core.listNamespacedPod(p), everywhere: (p) => core.listPodForAllNamespaces(p) },
-    services: {
-      inNamespace: (p) => core.listNamespacedService(p),
-      everywhere: (p) => core.listServiceForAllNamespaces(p),
-    },
-    secrets: {
-      inNamespace: (p) => core.listNamespacedSecret(p),
-      everywhere: (p) => core.listSecretForAllNamespaces(p),
-    },
-    configmaps: {
-      inNamespace: (p) => core.listNamespacedConfigMap(p),
-      everywhere: (p) => core.listConfigMapForAllNamespaces(p),
-    },
-    persistentvolumeclaims: {
-      inNamespace: (p) => core.listNamespacedPersistentVolumeClaim(p),
-      everywhere: (p) => core.listPersistentVolumeClaimForAllNamespaces(p),
-    },
-    serviceaccounts: {
-      inNamespace: (p) => core.listNamespacedServiceAccount(p),
-      everywhere: (p) => core.listServiceAccountForAllNamespaces(p),
-    },
-    nodes: { everywhere: (p) => core.listNode(p) },
-    ingresses: {
-      inNamespace: (p) => networking.listNamespacedIngress(p),
-      everywhere: (p) => networking.listIngressForAllNamespaces(p),
-    },
-  };
-}
-
-/** One page of one resource type, in one namespace or across all of them, as plain API JSON. */
+/**
+ * One page of one resource type, in one namespace or across all of them, as plain API JSON:
+ * `/api/v1/[namespaces/<ns>/]<plural>` for the core group, `/apis/<group>/<version>/...` for the others.
+ */
 async function fetchPage(
-  api: Apis,
-  listers: Record<string, TypedLister>,
+  read: JsonReader,
   type: K8sResourceType,
   version: string,
   namespace: string | undefined,
   limit: number,
   cont: string | undefined,
 ): Promise<Page> {
-  const paging: Paging = { limit, ...(cont ? { _continue: cont } : {}) };
-  if (type.crd) {
-    const q = { group: type.group, version, plural: type.resource, ...paging };
-    const raw: unknown = !type.namespaced
-      ? await api.custom.listClusterCustomObject(q)
-      : namespace
-        ? await api.custom.listNamespacedCustomObject({ ...q, namespace })
-        : await api.custom.listCustomObjectForAllNamespaces(q);
-    const body = isJson(raw) ? raw : {};
-    const meta = isJson(body.metadata) ? body.metadata : {};
-    return {
-      items: Array.isArray(body.items) ? body.items : [],
-      ...(typeof meta.continue === 'string' ? { continueToken: meta.continue } : {}),
-    };
-  }
-  const lister = listers[type.resource];
-  if (!lister) throw new Error(`no list call for ${type.resource}`);
-  const list =
-    namespace !== undefined && lister.inNamespace
-      ? await lister.inNamespace({ namespace, ...paging })
-      : await lister.everywhere(paging);
-  // The typed models turn timestamps into Dates; JSON brings back the API's own representation.
-  const items = (list.items ?? []).map((i) => JSON.parse(JSON.stringify(i)) as unknown);
-  return { items, ...(list.metadata?._continue ? { continueToken: list.metadata._continue } : {}) };
+  const root = type.group ? `/apis/${type.group}/${version}` : `/api/${version}`;
+  const scope = type.namespaced && namespace !== undefined ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  const body = await read(`${root}${scope}/${type.resource}`, {
+    limit: String(limit),
+    ...(cont ? { continue: cont } : {}),
+  });
+  const list = isJson(body) ? body : {};
+  const meta = isJson(list.metadata) ? list.metadata : {};
+  return {
+    items: Array.isArray(list.items) ? list.items : [],
+    ...(typeof meta.continue === 'string' && meta.continue ? { continueToken: meta.continue } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- facets and problems

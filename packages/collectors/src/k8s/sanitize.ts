@@ -83,25 +83,41 @@ function metadataOf(raw: Json): { metadata: Json; annotations: Record<string, st
   return { metadata, annotations };
 }
 
-/** Replaces secret-looking literal `env` values anywhere below `value`. */
+/**
+ * Replaces secret-looking literal `env` values anywhere below `value` and drops terminated containers'
+ * messages. Copies on write: what holds neither is kept as the API sent it (decoded once, never copied).
+ */
 function scrub(value: unknown, parentKey = ''): unknown {
-  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    return value.map((item) => {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      let scrubbed = scrub(item, '');
       if (parentKey === 'env' && isJson(item) && typeof item.name === 'string' && 'value' in item) {
-        return { ...(scrub(item) as Json), ...(SECRET_NAME.test(item.name) ? { value: REDACTED } : {}) };
+        if (SECRET_NAME.test(item.name)) scrubbed = { ...(scrubbed as Json), value: REDACTED };
       }
-      return scrub(item, '');
-    });
+      if (scrubbed !== item && !copy) copy = value.slice(0, i);
+      copy?.push(scrubbed);
+    }
+    return copy ?? value;
   }
-  if (!isJson(value)) return value;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(value)) {
+  const record = value as Json;
+  const keys = Object.keys(record);
+  let copy: Json | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = record[k];
     // A terminated container's message is its termination log, possibly the application's own output.
-    if (parentKey === 'terminated' && k === 'message') continue;
-    out[k] = scrub(v, k);
+    const dropped = parentKey === 'terminated' && k === 'message';
+    const scrubbed = dropped ? undefined : scrub(v, k);
+    if ((dropped || scrubbed !== v) && !copy) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j] as string] = record[keys[j] as string];
+    }
+    if (copy && !dropped) copy[k] = scrubbed;
   }
-  return out;
+  return copy ?? value;
 }
 
 function base(

@@ -37,7 +37,7 @@ function manifestUses(objects: K8sObject[]): { image: string; use: ImageUse }[] 
         image,
         use: {
           source: 'manifest',
-          file: o.file,
+          file: pos?.file ?? o.file,
           line: pos?.line ?? o.line,
           ...(pos ? { column: pos.column } : {}),
           kind: o.kind,

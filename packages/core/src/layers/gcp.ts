@@ -88,7 +88,12 @@ export const GcpLayerConfigSchema = Type.Object(
       }),
     ),
     concurrency: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 64, description: 'API calls in flight at once; default 8' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 64,
+        description:
+          'at most this many API calls in flight at once (fewer while the API answers 429 quota errors); default 8',
+      }),
     ),
     deadlineSeconds: Type.Optional(
       Type.Integer({

@@ -78,7 +78,12 @@ export const K8sLayerConfigSchema = Type.Object(
       }),
     ),
     concurrency: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 32, description: 'API requests in flight at once; default 4' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 32,
+        description:
+          'at most this many API requests in flight at once (fewer while the API server answers 429); default 4',
+      }),
     ),
     deadlineSeconds: Type.Optional(
       Type.Integer({

@@ -249,9 +249,21 @@ export const K8sObjectSchema = Type.Object({
    * `"<redacted>"`; read `secretKeys` instead.
    */
   object: Type.Record(Type.String(), Type.Unknown()),
-  /** Position of every key, by JSON pointer relative to the object (`/spec/replicas`). */
-  positions: Type.Record(Type.String(), Type.Object({ line: Line, column: Col })),
+  /**
+   * Position of every key, by JSON pointer relative to the object (`/spec/replicas`). `file` when the key is
+   * in another file than the object's: a kustomize patch rendered onto its base keeps the base's positions
+   * for what the patch inherits.
+   */
+  positions: Type.Record(
+    Type.String(),
+    Type.Object({ line: Line, column: Col, file: Type.Optional(Type.String({ minLength: 1 })) }),
+  ),
   secretKeys: Type.Optional(Type.Array(SecretKeySchema)),
+  /**
+   * For a kustomize patch rendered onto its base: the base's file. What the rendered object inherits keeps
+   * the base's positions, and a finding there is the base's own (the base is judged as written too).
+   */
+  patchedBase: Type.Optional(Type.String({ minLength: 1 })),
   /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
   images: Type.Optional(ImageReferencesSchema),
   /**
@@ -265,7 +277,7 @@ export type K8sObject = Static<typeof K8sObjectSchema>;
 export const K8sManifestFileSchema = Type.Object({
   file: Type.String(),
   objects: Type.Array(K8sObjectSchema),
-  /** Why the file was not read as manifests (a Helm template, a kustomize patch). */
+  /** Why the file was not read as manifests (a Helm template). */
   skipped: Type.Optional(Type.String()),
   ignores: Type.Array(InlineIgnoreSchema),
 });

@@ -69,11 +69,26 @@ export function valueAt(root: unknown, pointer: string): unknown {
 }
 
 export function escapePointerToken(token: string): string {
+  // Most tokens hold neither character: no copy for them.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Every container and init container of a workload object, in document order. */
+/**
+ * Every container and init container of a workload object, in document order. Worked out once per object
+ * (views and rules ask for the same workload's containers many times); the list is shared: only read it.
+ */
 export function containersOf(obj: K8sObject): ManifestContainer[] {
+  let containers = containerLists.get(obj);
+  if (!containers) {
+    containers = listContainers(obj);
+    containerLists.set(obj, containers);
+  }
+  return containers;
+}
+const containerLists = new WeakMap<K8sObject, ManifestContainer[]>();
+
+function listContainers(obj: K8sObject): ManifestContainer[] {
   const podPointer = podSpecPointer(obj);
   if (podPointer === undefined) return [];
   const podSpec = valueAt(obj.object, podPointer);
@@ -144,7 +159,7 @@ export function locate(obj: K8sObject, ...pointers: string[]): Location {
     let p = pointer;
     for (;;) {
       const pos = obj.positions[p];
-      if (pos) return { file: obj.file, startLine: pos.line, startColumn: pos.column };
+      if (pos) return { file: pos.file ?? obj.file, startLine: pos.line, startColumn: pos.column };
       if (p === '') break;
       p = p.slice(0, p.lastIndexOf('/'));
     }

@@ -5,6 +5,8 @@
  * - `k8s`: in the live Secrets (classified by the collector, values never kept) and env the app's workloads read.
  */
 import type { Expectations } from '../config.js';
+import { declarationKey } from '../declarations.js';
+import type { PostgresProbe } from '../layers/probe.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import {
@@ -28,7 +30,20 @@ import {
 } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 
-export interface DbUserView {
+export type DbUserView = SettingDbUserView | ProbeDbUserView;
+
+/**
+ * - `probe`: the role the probe judged inside PostgreSQL (`pg_roles`, `pg_auth_members`): the app's own
+ *   login, `appUser`, or the user of the app's Secret (`fromSecret`); what that role is, not its name alone.
+ */
+export interface ProbeDbUserView {
+  source: 'probe';
+  resource: Resource;
+  endpoint: string;
+  role: NonNullable<PostgresProbe['role']>;
+}
+
+export interface SettingDbUserView {
   source: 'manifest' | 'k8s';
   resource: Resource;
   /** `Secret backend-secrets key db-user`, `Deployment coditect-backend env DB_USER`. */
@@ -42,7 +57,7 @@ export function dbUsersFromManifests(facet: FacetMap['files.kubernetes'], exp: E
   const items = appSettings(objects, exp)
     .filter((s) => settingNamed(s, exp.app.dbUserKeys))
     .map(
-      (s): DbUserView => ({
+      (s): SettingDbUserView => ({
         source: 'manifest',
         resource: k8sResource(s.object, exp),
         setting: describeSetting(s),
@@ -80,7 +95,7 @@ export function dbUsersFromCluster(
   const items = appSettings(objects, exp)
     .filter((s) => settingNamed(s, exp.app.dbUserKeys))
     .map(
-      (s): DbUserView => ({
+      (s): SettingDbUserView => ({
         source: 'k8s',
         resource: liveResource({ kind: s.object.kind, name: s.object.name, namespace: s.object.namespace }),
         setting: describeSetting(s),
@@ -91,5 +106,32 @@ export function dbUsersFromCluster(
     items,
     empty: [],
     none: `no database user setting (${exp.app.dbUserKeys.join(', ')}) in the live Secrets or env the app reads`,
+  };
+}
+
+/** The app's database role; findings point at the Secret that names it, when the repository has one. */
+export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resource {
+  const secret = exp.app.secrets[0];
+  return {
+    id: `postgres://${d.endpoint}#role:${d.appRole}`,
+    kind: 'PostgresRole',
+    name: d.appRole,
+    ...(secret
+      ? { declaredAs: declarationKey({ layer: 'k8s', kind: 'Secret', namespace: exp.app.namespace, name: secret }) }
+      : {}),
+  };
+}
+
+export function dbUsersFromProbe(d: PostgresProbe, exp: Expectations): ViewSet<DbUserView> {
+  if (!d.role)
+    return {
+      items: [],
+      empty: [],
+      none: `the role ${d.appRole} could not be read on ${d.endpoint}; see the error verdict`,
+    };
+  return {
+    items: [{ source: 'probe', resource: postgresRoleResource(d, exp), endpoint: d.endpoint, role: d.role }],
+    empty: [],
+    none: `the role ${d.appRole} could not be read on ${d.endpoint}`,
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { Expectations } from '../config.js';
 import type { Location } from '../location.js';
-import type { FacetMap, K8sObject } from '../snapshot/index.js';
+import type { FacetMap, K8sObject, TfAttribute, TfFile } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import {
   annotationPointer,
@@ -32,7 +32,25 @@ import {
 } from './k8s-network.js';
 import type { ViewSet } from './sql-instance.js';
 
-export type EdgeEntryView = { source: 'manifest' | 'k8s'; resource: Resource } & (
+export type EdgeEntryView = EdgeArmorView | KubernetesEdgeEntryView;
+
+/**
+ * OpenTofu and Compute Engine show the same protection one step further in: the Cloud Armor policy itself
+ * and the backend services that must name it.
+ * - `tf`: each declared `google_compute_security_policy` (`policy`), or `noPolicy` when none is; each
+ *   external `google_compute_backend_service` (`backendService`, internal schemes need no policy);
+ * - `gcp`: each backend service GKE made for the app namespace (`k8s1-…-<namespace>-…`), with whether the
+ *   policy it names exists; `noBackend` when there is none.
+ */
+export type EdgeArmorView = { source: 'tf' | 'gcp'; resource: Resource; location?: Location } & (
+  | { kind: 'policy'; address: string; name: string }
+  /** `resource` names the first `.tf` file; the rule re-anchors it where the environment's provider is. */
+  | { kind: 'noPolicy' }
+  | { kind: 'backendService'; name: string; policy?: string; policyExists: boolean }
+  | { kind: 'noBackend'; namespace: string; project: string; marker: string; observed: string | null }
+);
+
+export type KubernetesEdgeEntryView = { source: 'manifest' | 'k8s'; resource: Resource } & (
   | { kind: 'loadBalancer'; service: string; location?: Location }
   | {
       kind: 'backend';
@@ -74,7 +92,7 @@ interface Reader {
 
 function entries(r: Reader, exp: Expectations): ViewSet<EdgeEntryView> {
   const files = r.source === 'manifest';
-  const items: EdgeEntryView[] = [];
+  const items: KubernetesEdgeEntryView[] = [];
   const empty: ViewSet<EdgeEntryView>['empty'] = [];
   const ingresses = appIngresses(r.objects, exp).filter((i) => ingressBackends(i).length > 0);
   if (ingresses.length === 0) {
@@ -216,4 +234,110 @@ export function edgeEntriesFromCluster(
     },
     exp,
   );
+}
+
+/** Backend services that serve internal load balancers, where Cloud Armor does not apply. */
+const INTERNAL_SCHEMES = new Set(['INTERNAL', 'INTERNAL_MANAGED', 'INTERNAL_SELF_MANAGED']);
+
+const literal = (a: TfAttribute | undefined) => (typeof a?.value === 'string' ? a.value : undefined);
+const expression = (a: TfAttribute | undefined) => {
+  const v = a?.value as { expression?: unknown } | undefined;
+  return v && typeof v === 'object' && typeof v.expression === 'string' ? v.expression : undefined;
+};
+const at = (file: TfFile, node: { file?: string; line: number; column: number }): Location => ({
+  file: node.file ?? file.file,
+  startLine: node.line,
+  startColumn: node.column,
+});
+
+export function edgeEntriesFromTerraform(facet: FacetMap['files.terraform']): ViewSet<EdgeEntryView> {
+  const items: EdgeArmorView[] = [];
+  if (facet.files.length === 0) return { items, empty: [], none: 'the repository has no .tf files' };
+  const declared = (type: string) =>
+    facet.files.flatMap((file) =>
+      file.blocks
+        .filter((b) => b.type === 'resource' && b.labels[0] === type && b.labels[1])
+        .map((block) => ({ file, block, name: block.labels[1]! })),
+    );
+  // `file#type.name`, as the per-layer rule named them (stable across line moves).
+  const resourceOf = (file: TfFile, type: string, name: string): Resource => ({
+    id: `${file.file}#${type}.${name}`,
+    kind: type,
+    name,
+    file: file.file,
+  });
+  const policies = declared('google_compute_security_policy');
+  if (policies.length === 0)
+    items.push({
+      source: 'tf',
+      kind: 'noPolicy',
+      resource: {
+        id: `${facet.files.map((f) => f.file).sort()[0]}#google_compute_security_policy`,
+        kind: 'google_compute_security_policy',
+        name: 'cloud-armor',
+        file: facet.files.map((f) => f.file).sort()[0]!,
+      },
+    });
+  for (const p of policies)
+    items.push({
+      source: 'tf',
+      kind: 'policy',
+      resource: resourceOf(p.file, 'google_compute_security_policy', p.name),
+      location: at(p.file, p.block),
+      address: `google_compute_security_policy.${p.name}`,
+      name: literal(p.block.attributes.name) ?? p.name,
+    });
+  for (const b of declared('google_compute_backend_service')) {
+    const scheme = literal(b.block.attributes.load_balancing_scheme)?.toUpperCase();
+    if (scheme && INTERNAL_SCHEMES.has(scheme)) continue;
+    const attr = b.block.attributes.security_policy;
+    const policy = literal(attr) ?? expression(attr);
+    items.push({
+      source: 'tf',
+      kind: 'backendService',
+      resource: resourceOf(b.file, 'google_compute_backend_service', b.name),
+      location: attr && policy ? at(b.file, attr) : at(b.file, b.block),
+      name: `google_compute_backend_service.${b.name}`,
+      ...(attr && policy ? { policy } : {}),
+      policyExists: Boolean(attr && policy),
+    });
+  }
+  return { items, empty: [], none: 'the repository has no .tf files' };
+}
+
+export function edgeEntriesFromGcp(facet: FacetMap['gcp.compute-armor'], exp: Expectations): ViewSet<EdgeEntryView> {
+  const { project, app } = exp;
+  const none = `the Compute Engine backend services of ${project} were not read`;
+  if (!facet.read.includes(`projects/${project}`)) return { items: [], empty: [], none };
+  const marker = `-${app.namespace}-`;
+  const backends = facet.backendServices.filter((b) => b.project === project && b.name.includes(marker));
+  if (backends.length === 0)
+    return {
+      items: [
+        {
+          source: 'gcp',
+          kind: 'noBackend',
+          resource: { id: `gcp:project/${project}`, kind: 'GcpProject', name: project },
+          namespace: app.namespace,
+          project,
+          marker,
+          observed: facet.backendServices.map((b) => b.name).join(', ') || null,
+        },
+      ],
+      empty: [],
+      none,
+    };
+  const policies = new Set(facet.securityPolicies.filter((p) => p.project === project).map((p) => p.name));
+  return {
+    items: backends.map((b) => ({
+      source: 'gcp' as const,
+      kind: 'backendService' as const,
+      resource: { id: `gcp:backendservice/${project}/${b.name}`, kind: 'BackendService', name: b.name },
+      name: b.name,
+      ...(b.securityPolicy ? { policy: b.securityPolicy } : {}),
+      policyExists: b.securityPolicy !== undefined && policies.has(b.securityPolicy),
+    })),
+    empty: [],
+    none,
+  };
 }

@@ -3,14 +3,17 @@
  * - `manifest`: each container's `image` in the repository's Kubernetes manifests (file:line of the key);
  * - `k8s`: each container's `image` of the workloads the cluster runs, with the digests its pods report;
  * - `probe`: each image the registry probe resolved (used by manifests, the cluster or the configuration),
- *   with the digest its reference points at now.
+ *   with the digest its reference points at now and its image config per platform;
+ * - `dockerfile`: the image each of the repository's Dockerfiles builds (its final stage), with the user it
+ *   runs as. The image has no name in the Dockerfile: `reference` is the Dockerfile's path.
  * Resource ids are those the per-layer image rules built (fingerprints depend on them).
  */
 import { declarationKey } from '../declarations.js';
 import type { ImageProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
-import type { FacetMap, ImageReference } from '../snapshot/index.js';
+import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
+import type { Attribute } from './attribute.js';
 import { containerResource, containersOf, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
   containerStatuses,
@@ -25,7 +28,7 @@ import {
 import type { ViewSet } from './sql-instance.js';
 
 export interface ImageView {
-  source: 'manifest' | 'k8s' | 'probe';
+  source: 'manifest' | 'k8s' | 'probe' | 'dockerfile';
   resource: Resource;
   /** The reference as the workload (or the probe configuration) names it. */
   reference: string;
@@ -46,6 +49,16 @@ export interface ImageView {
   /** probe: the digest the reference resolves to now, and who uses it. */
   resolvedDigest?: string;
   usedBy?: string;
+  /** probe: the image config of each platform it offers: its `User` and the `PATH` of its `Env`. */
+  configs?: readonly { platform: string; user: string; path?: string }[];
+  /**
+   * dockerfile: the user the final stage runs as: its last `USER` or the one of the stage it is built on
+   * (decided, at that line; `origin.path` names the stage that sets it), a `USER` naming a build argument
+   * with no default (unresolved), or none (absent, at the final `FROM`).
+   */
+  user?: Attribute<string>;
+  /** dockerfile: the final stage as the collector parsed it (its base image, copies and environment). */
+  dockerfile?: { file: string; stage: DockerStage };
 }
 
 const label = (c: ManifestContainer) => `${c.field === 'initContainers' ? 'Init container' : 'Container'} ${c.name}`;
@@ -171,7 +184,77 @@ export function imagesFromRegistry(facet: FacetMap['probe.registry']): ViewSet<I
       runningDigests: [],
       resolvedDigest: image.resolvedDigest,
       usedBy: describeUse(image),
+      configs: image.configs,
     };
   });
   return { items, empty: [], none: 'the registry probe resolved no image' };
+}
+
+/** The stage that becomes the image: the last one. */
+export function finalStage(df: Dockerfile): DockerStage | undefined {
+  return df.stages[df.stages.length - 1];
+}
+
+/** The user a stage runs as: its own last USER, else the one inherited through `FROM <stage>`. */
+export function effectiveStageUser(df: Dockerfile, stage: DockerStage): DockerStage['user'] {
+  let s: DockerStage | undefined = stage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    if (s.user) return s.user;
+    seen.add(s.index);
+    s = s.baseStage !== undefined ? df.stages[s.baseStage] : undefined;
+  }
+  return undefined;
+}
+
+/** A Dockerfile's final stage as a verdict resource: `Dockerfile#stage:runtime`. */
+export function dockerfileStageResource(df: Dockerfile, stage: DockerStage): Resource {
+  const stageName = stage.name ?? String(stage.index);
+  return { id: `${df.file}#stage:${stageName}`, kind: 'DockerfileStage', name: stageName, file: df.file };
+}
+
+/** The user of a final stage as an attribute (the collector expanded the ARG and ENV values it knows). */
+function stageUser(df: Dockerfile, stage: DockerStage): Attribute<string> {
+  const user = effectiveStageUser(df, stage);
+  if (!user)
+    return {
+      certainty: 'absent',
+      origin: {
+        layer: 'files',
+        path: `stage[${stage.index}].USER`,
+        location: { file: df.file, startLine: stage.line, startColumn: stage.column },
+      },
+    };
+  // The USER may be inherited from the stage this one is built on.
+  const owner = df.stages.find((s) => s.user === user) ?? stage;
+  const origin = {
+    layer: 'files' as const,
+    path: `stage[${owner.index}].USER`,
+    location: { file: df.file, startLine: user.line, startColumn: user.column },
+  };
+  // A `$` left means a build-time value the collector could not expand.
+  const value = user.value.trim();
+  if (/\$(?:\{?[A-Za-z_])/.test(value))
+    return { certainty: 'unresolved', expression: user.value, dependsOn: [value], origin };
+  return { certainty: 'decided', value: user.value, origin };
+}
+
+export function imagesFromDockerfiles(facet: FacetMap['files.dockerfile']): ViewSet<ImageView> {
+  const items: ImageView[] = [];
+  for (const df of facet.files) {
+    const stage = finalStage(df);
+    if (!stage) continue;
+    items.push({
+      source: 'dockerfile',
+      resource: dockerfileStageResource(df, stage),
+      reference: df.file,
+      ref: undefined,
+      path: `stage[${stage.index}]`,
+      location: { file: df.file, startLine: stage.line, startColumn: stage.column },
+      runningDigests: [],
+      user: stageUser(df, stage),
+      dockerfile: { file: df.file, stage },
+    });
+  }
+  return { items, empty: [], none: 'the repository has no Dockerfile with a FROM' };
 }

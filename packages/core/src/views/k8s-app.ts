@@ -10,6 +10,7 @@ import type { Location } from '../location.js';
 import type { ConnectionUrl, FacetMap, ImageReference, K8sObject, SecretKey } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { asArray, asRecord, asString } from './k8s-live.js';
+import { escapePointerToken } from './containers.js';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -41,7 +42,7 @@ export function k8sResource(o: K8sObject, exp: Expectations): Resource {
 
 /** Builds a JSON pointer from path segments, escaping `~` and `/` (annotation keys hold slashes). */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return segments.map((s) => `/${escapePointerToken(String(s))}`).join('');
 }
 
 /** Appends segments to an existing pointer. */
@@ -66,7 +67,7 @@ export function locationAt(o: K8sObject, ptr: string): Location {
   let p = ptr;
   for (;;) {
     const pos = o.positions[p];
-    if (pos) return { file: o.file, startLine: pos.line, startColumn: pos.column };
+    if (pos) return { file: pos.file ?? o.file, startLine: pos.line, startColumn: pos.column };
     if (p === '') break;
     p = p.slice(0, p.lastIndexOf('/'));
   }

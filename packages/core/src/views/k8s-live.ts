@@ -46,20 +46,23 @@ export function itemsOf<T>(facet: { items?: T[] } | undefined): T[] {
  * that computes a location (`locate`, `locationAt`, `objectLocation`, `k8sResource`...).
  */
 export function viewOf(o: K8sLiveObject): K8sObject {
-  return {
-    file: '',
-    documentIndex: 0,
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    name: o.name,
-    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
-    line: 1,
-    object: o.object,
-    positions: {},
-    ...(o.images ? { images: o.images } : {}),
-    ...(o.connectionUrls ? { connectionUrls: o.connectionUrls } : {}),
-  };
+  // One view per object: every view builder and rule asks for it again, and it is only read.
+  let view = views.get(o);
+  if (!view) {
+    // Members added in order rather than spread from temporaries (the key order is the same).
+    const v = { file: '', documentIndex: 0, apiVersion: o.apiVersion, kind: o.kind, name: o.name } as K8sObject;
+    if (o.namespace !== undefined) v.namespace = o.namespace;
+    v.line = 1;
+    v.object = o.object;
+    v.positions = {};
+    if (o.images) v.images = o.images;
+    if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
+    view = v;
+    views.set(o, view);
+  }
+  return view;
 }
+const views = new WeakMap<K8sLiveObject, K8sObject>();
 
 /**
  * A live object as a verdict resource: `k8s:Deployment/coditect-staging/coditect-backend`, declared as the
@@ -125,8 +128,13 @@ export function ownersOf(o: K8sLiveObject): OwnerRef[] {
 
 /** The owner that controls the object (`controller: true`), if any. */
 export function controllerOf(o: K8sLiveObject): OwnerRef | undefined {
-  return ownersOf(o).find((r) => r.controller) ?? undefined;
+  // Asked for every pod, job and replica set by each rule over workloads: worked out once per object.
+  if (controllers.has(o)) return controllers.get(o);
+  const controller = ownersOf(o).find((r) => r.controller) ?? undefined;
+  controllers.set(o, controller);
+  return controller;
 }
+const controllers = new WeakMap<K8sLiveObject, OwnerRef | undefined>();
 
 export function specOf(o: K8sLiveObject): Json {
   return asRecord(o.object.spec) ?? {};
@@ -187,7 +195,7 @@ export function workloadOfPod(
   const owner = controllerOf(pod);
   if (!owner) return undefined;
   if (owner.kind === 'ReplicaSet') {
-    const rs = replicaSets.find((r) => r.name === owner.name && r.namespace === pod.namespace);
+    const rs = byNamespaceAndName(replicaSets).get(pod.namespace)?.get(owner.name);
     const deployment = rs ? controllerOf(rs) : undefined;
     if (deployment?.kind === 'Deployment') return deployment;
     const hash = labelsOf(pod)['pod-template-hash'];
@@ -196,12 +204,37 @@ export function workloadOfPod(
     return owner;
   }
   if (owner.kind === 'Job') {
-    const job = jobs.find((j) => j.name === owner.name && j.namespace === pod.namespace);
+    const job = byNamespaceAndName(jobs).get(pod.namespace)?.get(owner.name);
     const cron = job ? controllerOf(job) : undefined;
     return cron?.kind === 'CronJob' ? cron : owner;
   }
   return owner;
 }
+
+/**
+ * A list's objects by namespace, then name (the first of a name wins, as `Array.find` would). Facet lists
+ * are built once and only read, so the index is kept per list (weakly) and rebuilt only if its length
+ * changes: without it, owner look-ups over every pod are quadratic in the cluster's size.
+ */
+function byNamespaceAndName(list: K8sLiveObject[]): Map<string | undefined, Map<string, K8sLiveObject>> {
+  const cached = namespaceNameIndexes.get(list);
+  if (cached && cached.length === list.length) return cached.index;
+  const index = new Map<string | undefined, Map<string, K8sLiveObject>>();
+  for (const o of list) {
+    let names = index.get(o.namespace);
+    if (!names) {
+      names = new Map();
+      index.set(o.namespace, names);
+    }
+    if (!names.has(o.name)) names.set(o.name, o);
+  }
+  namespaceNameIndexes.set(list, { length: list.length, index });
+  return index;
+}
+const namespaceNameIndexes = new WeakMap<
+  K8sLiveObject[],
+  { length: number; index: Map<string | undefined, Map<string, K8sLiveObject>> }
+>();
 
 /** The pods of a top-level workload (same namespace, owned directly or through its ReplicaSet or Job). */
 export function podsOf(
@@ -210,13 +243,67 @@ export function podsOf(
   replicaSets: K8sLiveObject[],
   jobs: K8sLiveObject[] = [],
 ): K8sLiveObject[] {
-  return pods.filter((p) => {
-    if (p.namespace !== w.namespace) return false;
-    if (p === w) return true;
-    const owner = workloadOfPod(p, replicaSets, jobs);
-    return owner?.kind === w.kind && owner.name === w.name;
-  });
+  const index = podsByWorkload(pods, replicaSets, jobs);
+  const owned = index.owned.get(w.namespace)?.get(`${w.kind}/${w.name}`) ?? [];
+  // A bare pod is its own workload; it keeps its place among the pods it lists with.
+  const self = index.position.get(w);
+  if (self === undefined || owned.includes(w)) return [...owned];
+  const at = owned.findIndex((p) => (index.position.get(p) ?? 0) > self);
+  return at < 0 ? [...owned, w] : [...owned.slice(0, at), w, ...owned.slice(at)];
 }
+
+interface PodIndex {
+  /** Pods by namespace, then `<kind>/<name>` of the workload that owns them, in list order. */
+  owned: Map<string | undefined, Map<string, K8sLiveObject[]>>;
+  position: Map<K8sLiveObject, number>;
+}
+
+/**
+ * Every pod's workload, worked out once per (pods, replica sets, jobs) lists rather than once per
+ * workload asking (rules ask for every workload's pods). Empty owner lists share one entry, since rules
+ * pass a fresh `[]` when they need no owner look-up.
+ */
+function podsByWorkload(pods: K8sLiveObject[], replicaSets: K8sLiveObject[], jobs: K8sLiveObject[]): PodIndex {
+  const rsKey = replicaSets.length === 0 ? NO_OWNERS : replicaSets;
+  const jobsKey = jobs.length === 0 ? NO_OWNERS : jobs;
+  let byOwners = podIndexes.get(pods);
+  if (!byOwners) {
+    byOwners = new Map();
+    podIndexes.set(pods, byOwners);
+  }
+  const cached = byOwners.get(rsKey)?.get(jobsKey);
+  if (cached && cached.pods === pods.length && cached.replicaSets === replicaSets.length && cached.jobs === jobs.length)
+    return cached.index;
+  const owned: PodIndex['owned'] = new Map();
+  const position: PodIndex['position'] = new Map();
+  pods.forEach((p, i) => {
+    position.set(p, i);
+    const owner = workloadOfPod(p, replicaSets, jobs);
+    if (!owner) return;
+    let workloads = owned.get(p.namespace);
+    if (!workloads) {
+      workloads = new Map();
+      owned.set(p.namespace, workloads);
+    }
+    const key = `${owner.kind}/${owner.name}`;
+    const list = workloads.get(key);
+    if (list) list.push(p);
+    else workloads.set(key, [p]);
+  });
+  let byJobs = byOwners.get(rsKey);
+  if (!byJobs) {
+    byJobs = new Map();
+    byOwners.set(rsKey, byJobs);
+  }
+  const index = { owned, position };
+  byJobs.set(jobsKey, { pods: pods.length, replicaSets: replicaSets.length, jobs: jobs.length, index });
+  return index;
+}
+const NO_OWNERS: K8sLiveObject[] = [];
+const podIndexes = new WeakMap<
+  K8sLiveObject[],
+  Map<K8sLiveObject[], Map<K8sLiveObject[], { pods: number; replicaSets: number; jobs: number; index: PodIndex }>>
+>();
 
 export interface ContainerStatus {
   name: string;

@@ -13,6 +13,7 @@ import type { PostgresProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
+import type { ViewSource } from './index.js';
 import { type Attribute, decided, liveAttribute, tfAttribute } from './attribute.js';
 import { replicaOf, replicaReason } from './cloudsql.js';
 import {
@@ -291,3 +292,27 @@ export interface ViewSet<V> {
   empty: { reason: string; resource: Resource }[];
   none: string;
 }
+
+/**
+ * The sources of the `sql-instance` view, beside their builders: the layer and the facets each is built
+ * from (`optionalFacets`: those a rule may add, read only when it does). views/index.ts lists this table.
+ */
+export const SQL_INSTANCE_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet) => sqlInstancesFromTerraform(facet('files.terraform')),
+  },
+  gcp: {
+    layer: 'gcp',
+    facets: ['gcp.sql'],
+    optionalFacets: ['gcp.sql-backup-runs'],
+    build: (facet, _exp, has) =>
+      sqlInstancesFromGcp(facet('gcp.sql'), has('gcp.sql-backup-runs') ? facet('gcp.sql-backup-runs') : undefined),
+  },
+  probe: {
+    layer: 'probe',
+    facets: ['probe.postgres'],
+    build: (facet, exp) => sqlInstancesFromProbe(facet('probe.postgres'), exp),
+  },
+} as const satisfies Record<string, ViewSource<SqlInstanceView>>;

@@ -3,7 +3,9 @@
  * per source.
  * - `manifest`: workloads in the repository's Kubernetes manifests (positions: file:line of each key);
  * - `k8s`: top-level workloads the cluster runs (no file: the verdict resource is declared as the manifest of
- *   the same kind, namespace and name, so the engine points a live finding at it).
+ *   the same kind, namespace and name, so the engine points a live finding at it);
+ * - `effective`: the containers (not init containers) of the Deployments the cluster runs, for a rule that
+ *   joins them with the image config and the Dockerfile (the source reads those facets too).
  */
 import type { Location } from '../location.js';
 import type { K8sLiveObject } from '../layers/k8s.js';
@@ -14,6 +16,7 @@ import {
   containerLocation,
   containerResource,
   containersOf,
+  escapePointerToken,
   isObject,
   locate,
   type ManifestContainer,
@@ -24,7 +27,7 @@ import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './
 import type { ViewSet } from './sql-instance.js';
 
 export interface ContainerView {
-  source: 'manifest' | 'k8s';
+  source: 'manifest' | 'k8s' | 'effective';
   resource: Resource;
   /** `Container backend` / `Init container migrate`. */
   container: string;
@@ -39,26 +42,60 @@ export interface ContainerView {
   privileged: Attribute<unknown>;
   /** `securityContext.capabilities.add` of the container. */
   capabilitiesAdded: Attribute<unknown>;
+  /**
+   * The effective `securityContext.runAsUser`: the container's when it sets a UID, else the pod's (`origin.path`
+   * is the key read, so it says which); absent when neither does. A quoted number reads as the UID it spells.
+   */
+  runAsUser: Attribute<number>;
+  /** The effective `securityContext.runAsNonRoot` (a boolean), read like `runAsUser`. */
+  runAsNonRoot: Attribute<boolean>;
   /** The container as the manifest helpers read it (pod spec included), for what no attribute exposes yet. */
   ref: ManifestContainer;
   live?: K8sLiveObject;
 }
 
+/** A UID as Kubernetes reads it: an integer (a quoted number is accepted, as it is unambiguous). */
+function toUid(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+/** The container's setting when it has one, else the pod's; absent (at the container's key) when neither. */
+function effective<T>(
+  c: ManifestContainer,
+  key: string,
+  read: (v: unknown) => T | undefined,
+  origin: (pointer: string, absent: boolean) => AttributeOrigin,
+): Attribute<T> {
+  const sc = securityContexts(c);
+  const token = escapePointerToken(key);
+  const own = read(sc.container[key]);
+  if (own !== undefined)
+    return { certainty: 'decided', value: own, origin: origin(`${c.pointer}/securityContext/${token}`, false) };
+  const pod = read(sc.pod[key]);
+  if (pod !== undefined)
+    return { certainty: 'decided', value: pod, origin: origin(`${c.podPointer}/securityContext/${token}`, false) };
+  return { certainty: 'absent', origin: origin(`${c.pointer}/securityContext/${token}`, true) };
+}
+
 function attributes(
   c: ManifestContainer,
-  origin: (pointer: string, fallback?: Location) => AttributeOrigin,
-): Pick<ContainerView, 'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded'> {
+  origin: (pointer: string, absent: boolean) => AttributeOrigin,
+): Pick<ContainerView, 'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded' | 'runAsUser' | 'runAsNonRoot'> {
   const sc = securityContexts(c).container;
   const at = `${c.pointer}/securityContext`;
-  const attr = (value: unknown, pointer: string, fallback?: Location): Attribute<unknown> =>
+  const attr = (value: unknown, pointer: string): Attribute<unknown> =>
     value === undefined
-      ? { certainty: 'absent', origin: origin(pointer, fallback) }
-      : { certainty: 'decided', value, origin: origin(pointer) };
+      ? { certainty: 'absent', origin: origin(pointer, true) }
+      : { certainty: 'decided', value, origin: origin(pointer, false) };
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
   return {
-    allowPrivilegeEscalation: attr(sc.allowPrivilegeEscalation, `${at}/allowPrivilegeEscalation`, containerLocation(c)),
-    privileged: attr(sc.privileged, `${at}/privileged`, containerLocation(c)),
-    capabilitiesAdded: attr(caps, `${at}/capabilities/add`, containerLocation(c)),
+    allowPrivilegeEscalation: attr(sc.allowPrivilegeEscalation, `${at}/allowPrivilegeEscalation`),
+    privileged: attr(sc.privileged, `${at}/privileged`),
+    capabilitiesAdded: attr(caps, `${at}/capabilities/add`),
+    runAsUser: effective(c, 'runAsUser', toUid, origin),
+    runAsNonRoot: effective(c, 'runAsNonRoot', (v) => (typeof v === 'boolean' ? v : undefined), origin),
   };
 }
 
@@ -74,10 +111,10 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
       workloadName: c.object.name,
       location: containerLocation(c),
       // An unset key is located where the container is declared; a set one at the key.
-      ...attributes(c, (pointer, fallback) => ({
+      ...attributes(c, (pointer, absent) => ({
         layer: 'files',
         path: pointer,
-        location: fallback ?? locate(c.object, pointer),
+        location: (absent ? containerLocation(c) : undefined) ?? locate(c.object, pointer),
       })),
       ref: c,
     }),
@@ -107,4 +144,25 @@ export function containersFromCluster(facets: WorkloadFacets): ViewSet<Container
     }
   }
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+}
+
+export function containersOfDeployments(facet: FacetMap['k8s.deployments']): ViewSet<ContainerView> {
+  const items: ContainerView[] = [];
+  for (const w of facet.items) {
+    for (const c of containersOf(viewOf(w))) {
+      if (c.field !== 'containers') continue;
+      const resource = liveResource(w, { kind: 'Container', name: c.name, path: `containers/${c.name}` });
+      items.push({
+        source: 'effective',
+        resource,
+        container: label(c),
+        workloadKind: w.kind,
+        workloadName: w.name,
+        ...attributes(c, (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id })),
+        ref: c,
+        live: w,
+      });
+    }
+  }
+  return { items, empty: [], none: 'the cluster runs no Deployment in the scanned namespaces' };
 }

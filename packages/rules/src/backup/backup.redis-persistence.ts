@@ -65,29 +65,16 @@ export default defineViewRule({
       'Memorystore {{instance}} takes RDB snapshots, but {{address}} declares no persistence: the next `tofu apply` would turn them off.',
     consistent: '{{address}} and the live Memorystore {{instance}} agree on RDB snapshots.',
   },
+  drift: {
+    holds: (v) => decide(v).holds,
+    messages: { consistent: 'consistent', liveWeaker: 'driftLiveWeaker', liveStricter: 'driftLiveStricter' },
+    data: (declared, live) => ({ address: declared.label, instance: live.label }),
+    evidence: (declared, live) => [
+      evidenceOf(declared.persistenceMode, 'RDB'),
+      evidenceOf(live.persistenceMode, 'RDB'),
+    ],
+  },
   check(ctx) {
-    if (ctx.source === 'drift') {
-      // Declared against live, paired by instance name: a declaration the live instance contradicts.
-      for (const { declared, live } of ctx.pairs) {
-        const d = decide(declared).holds;
-        const l = decide(live).holds;
-        const data = { address: declared.label, instance: live.label };
-        const relatedLocations = declared.location ? [declared.location] : [];
-        const evidence = [evidenceOf(declared.persistenceMode, 'RDB'), evidenceOf(live.persistenceMode, 'RDB')];
-        // An undecided declaration says nothing to compare; its own verdict reports it.
-        if (typeof d !== 'boolean' || typeof l !== 'boolean') continue;
-        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
-        else
-          ctx.fail({
-            resource: live.resource,
-            messageId: d ? 'driftLiveWeaker' : 'driftLiveStricter',
-            data,
-            relatedLocations,
-            evidence,
-          });
-      }
-      return;
-    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const mode = v.persistenceMode;

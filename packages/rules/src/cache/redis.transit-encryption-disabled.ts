@@ -96,32 +96,20 @@ export default defineViewRule({
       'Memorystore {{instance}} encrypts traffic, but {{address}} declares transit_encryption_mode DISABLED or unset: the next `tofu apply` would replace it with a plaintext instance.',
     consistent: '{{address}} and the live Memorystore {{instance}} agree on in-transit encryption.',
   },
+  drift: {
+    // Drift pairs the declaration with the Admin API's instance; the probe's own states never reach it.
+    holds: (v) => {
+      const h = decide(v).holds;
+      return typeof h === 'boolean' ? h : undefined;
+    },
+    messages: { consistent: 'consistent', liveWeaker: 'driftLiveWeaker', liveStricter: 'driftLiveStricter' },
+    data: (declared, live) => ({ address: declared.label, instance: live.label }),
+    evidence: (declared, live) => [
+      evidenceOf(declared.transitEncryptionMode, TLS_MODE),
+      evidenceOf(live.transitEncryptionMode, TLS_MODE),
+    ],
+  },
   check(ctx) {
-    if (ctx.source === 'drift') {
-      // Declared against live, paired by instance name: a declaration the live instance contradicts.
-      for (const { declared, live } of ctx.pairs) {
-        const d = decide(declared).holds;
-        const l = decide(live).holds;
-        const data = { address: declared.label, instance: live.label };
-        const relatedLocations = declared.location ? [declared.location] : [];
-        const evidence = [
-          evidenceOf(declared.transitEncryptionMode, TLS_MODE),
-          evidenceOf(live.transitEncryptionMode, TLS_MODE),
-        ];
-        // An undecided declaration says nothing to compare; its own verdict reports it.
-        if (typeof d !== 'boolean' || typeof l !== 'boolean') continue;
-        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
-        else
-          ctx.fail({
-            resource: live.resource,
-            messageId: d ? 'driftLiveWeaker' : 'driftLiveStricter',
-            data,
-            relatedLocations,
-            evidence,
-          });
-      }
-      return;
-    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const o = decide(v);

@@ -3,7 +3,6 @@ import gcpSqlAppUser from './gcp-sql-app-user.js';
 import gcpSqlInstanceReady from './gcp-sql-instance-ready.js';
 import joinSecretDatabaseRole from './join-secret-database-role.js';
 import probePostgresPrivileges from './probe-postgres-privileges.js';
-import probePostgresSuperuser from './probe-postgres-superuser.js';
 import sqlDeletionProtection from './sql.deletion-protection.js';
 import sqlEolVersion from './sql.eol-version.js';
 import sqlHighAvailability from './sql.high-availability.js';
@@ -16,7 +15,6 @@ export const rules: Rule[] = [
   gcpSqlInstanceReady,
   joinSecretDatabaseRole,
   probePostgresPrivileges,
-  probePostgresSuperuser,
   sqlDeletionProtection,
   sqlEolVersion,
   sqlHighAvailability,

@@ -21,7 +21,7 @@ export default defineRule({
   layer: 'probe',
   facets: ['probe.postgres'],
   description:
-    'For an application role that is not a superuser (see probe-postgres-superuser), reads what else it may do: the role attributes CREATEROLE, CREATEDB, BYPASSRLS and REPLICATION; membership of privileged built-in roles (pg_write_server_files, pg_read_all_data, ...); ownership of the database, of schemas and of tables (directly or through a role it inherits); CREATE on the database or on a schema; and TRUNCATE, REFERENCES or TRIGGER on tables. Each is a finding of its own; a role with DML only passes.',
+    'For an application role that is not a superuser (see db.superuser-app-user), reads what else it may do: the role attributes CREATEROLE, CREATEDB, BYPASSRLS and REPLICATION; membership of privileged built-in roles (pg_write_server_files, pg_read_all_data, ...); ownership of the database, of schemas and of tables (directly or through a role it inherits); CREATE on the database or on a schema; and TRUNCATE, REFERENCES or TRIGGER on tables. Each is a finding of its own; a role with DML only passes.',
   rationale:
     'ADR-001 Issue 2 grants the application role exactly `SELECT, INSERT, UPDATE, DELETE` on tables and `USAGE, SELECT` on sequences. An owner can drop or alter its tables, CREATE lets the app (or an attacker through it) add objects, CREATEROLE mints new roles: each turns an application bug into a schema change.',
   remediation: {
@@ -56,10 +56,7 @@ export default defineRule({
     }
     const resource = postgresRoleResource(d, ctx.env.expectations);
     if (!role.exists || role.superuser || role.memberOf.includes('cloudsqlsuperuser')) {
-      ctx.skip(
-        `${role.name} is ${role.exists ? 'an administrator' : 'missing'}: see probe-postgres-superuser`,
-        resource,
-      );
+      ctx.skip(`${role.name} is ${role.exists ? 'an administrator' : 'missing'}: see db.superuser-app-user`, resource);
       return;
     }
     const base = { endpoint: d.endpoint, role: role.name, database: d.database };

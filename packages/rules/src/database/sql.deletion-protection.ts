@@ -2,6 +2,17 @@ import { defineViewRule } from '@coditect-audit/core';
 import { evidenceOf, isFalse, isTrue, type SqlInstanceView } from '@coditect-audit/core/views';
 
 /** What OpenTofu's own guard says, as the messages show it. */
+/** Deletion protection on: `true` (tf: any true-ish literal), off when unset, undecided when unresolved. */
+function on(v: SqlInstanceView): boolean | undefined {
+  return v.deletionProtection.certainty === 'decided'
+    ? v.source === 'tf'
+      ? isTrue(v.deletionProtection.value)
+      : v.deletionProtection.value === true
+    : v.deletionProtection.certainty === 'absent'
+      ? false
+      : undefined;
+}
+
 function destroyGuardText(v: SqlInstanceView): string {
   const g = v.destroyGuard;
   if (g.certainty === 'absent') return 'not set, defaults to true';
@@ -58,34 +69,20 @@ export default defineViewRule({
       'Cloud SQL {{instance}} has deletion protection on, but {{address}} does not declare it: the next `tofu apply` turns it off.',
     consistent: '{{address}} and the live Cloud SQL {{instance}} agree on deletion protection.',
   },
+  drift: {
+    holds: on,
+    messages: {
+      consistent: 'consistent',
+      liveWeaker: 'driftLiveUnprotected',
+      liveStricter: 'driftDeclaredUnprotected',
+    },
+    data: (declared, live) => ({ address: declared.label, instance: live.label }),
+    evidence: (declared, live) => [
+      evidenceOf(declared.deletionProtection, 'true'),
+      evidenceOf(live.deletionProtection, 'true'),
+    ],
+  },
   check(ctx) {
-    const on = (v: SqlInstanceView) =>
-      v.deletionProtection.certainty === 'decided'
-        ? v.source === 'tf'
-          ? isTrue(v.deletionProtection.value)
-          : v.deletionProtection.value === true
-        : v.deletionProtection.certainty === 'absent'
-          ? false
-          : undefined;
-    if (ctx.source === 'drift') {
-      for (const { declared, live } of ctx.pairs) {
-        const d = on(declared);
-        const l = on(live);
-        if (d === undefined || l === undefined) continue;
-        const data = { address: declared.label, instance: live.label };
-        const evidence = [evidenceOf(declared.deletionProtection, 'true'), evidenceOf(live.deletionProtection, 'true')];
-        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
-        else
-          ctx.fail({
-            resource: live.resource,
-            messageId: d ? 'driftLiveUnprotected' : 'driftDeclaredUnprotected',
-            data,
-            ...(declared.location ? { relatedLocations: [declared.location] } : {}),
-            evidence,
-          });
-      }
-      return;
-    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const api = v.deletionProtection;

@@ -50,32 +50,22 @@ export default defineViewRule({
       'Cloud SQL {{instance}} is REGIONAL, but {{address}} declares it zonal: the next `tofu apply` removes its standby.',
     consistent: '{{address}} and the live Cloud SQL {{instance}} agree on availability.',
   },
+  drift: {
+    // A read replica's availability is its primary's: nothing to compare.
+    holds: (v) => (v.replicaOf ? undefined : regional(v)),
+    messages: { consistent: 'consistent', liveWeaker: 'driftLiveZonal', liveStricter: 'driftDeclaredZonal' },
+    data: (declared, live) => ({
+      address: declared.label,
+      instance: live.label,
+      availability:
+        live.availabilityType.certainty === 'decided' ? String(live.availabilityType.value) : 'not reported',
+    }),
+    evidence: (declared, live) => [
+      evidenceOf(declared.availabilityType, 'REGIONAL'),
+      evidenceOf(live.availabilityType, 'REGIONAL'),
+    ],
+  },
   check(ctx) {
-    if (ctx.source === 'drift') {
-      for (const { declared, live } of ctx.pairs) {
-        if (declared.replicaOf || live.replicaOf) continue;
-        const d = regional(declared);
-        const l = regional(live);
-        if (d === undefined || l === undefined) continue;
-        const availability =
-          live.availabilityType.certainty === 'decided' ? String(live.availabilityType.value) : 'not reported';
-        const data = { address: declared.label, instance: live.label, availability };
-        const evidence = [
-          evidenceOf(declared.availabilityType, 'REGIONAL'),
-          evidenceOf(live.availabilityType, 'REGIONAL'),
-        ];
-        if (d === l) ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
-        else
-          ctx.fail({
-            resource: live.resource,
-            messageId: d ? 'driftLiveZonal' : 'driftDeclaredZonal',
-            data,
-            ...(declared.location ? { relatedLocations: [declared.location] } : {}),
-            evidence,
-          });
-      }
-      return;
-    }
     for (const v of ctx.views) {
       const resource = v.resource;
       const a = v.availabilityType;

@@ -127,37 +127,20 @@ export default defineViewRule({
       'Cloud SQL {{instance}} refuses unencrypted connections, but {{address}} declares that it accepts them: the next `tofu apply` would weaken it.',
     consistent: '{{address}} and the live Cloud SQL {{instance}} agree on SSL enforcement.',
   },
+  drift: {
+    holds: (v) => decide(v).holds,
+    messages: { consistent: 'consistent', liveWeaker: 'driftLiveWeaker', liveStricter: 'driftLiveStricter' },
+    data: (declared, live) => ({
+      address: declared.label,
+      instance: live.label,
+      liveSslMode: String(live.sslMode.certainty === 'decided' ? live.sslMode.value : 'unset'),
+    }),
+    evidence: (declared, live) => [
+      evidenceOf(declared.sslMode, ENFORCING.join(' or ')),
+      evidenceOf(live.sslMode, ENFORCING.join(' or ')),
+    ],
+  },
   check(ctx) {
-    if (ctx.source === 'drift') {
-      for (const { declared, live } of ctx.pairs) {
-        const d = decide(declared);
-        const l = decide(live);
-        const data = {
-          address: declared.label,
-          instance: live.label,
-          liveSslMode: String(live.sslMode.certainty === 'decided' ? live.sslMode.value : 'unset'),
-        };
-        const evidence = [
-          evidenceOf(declared.sslMode, ENFORCING.join(' or ')),
-          evidenceOf(live.sslMode, ENFORCING.join(' or ')),
-        ];
-        const relatedLocations = declared.location ? [declared.location] : [];
-        // An undecided declaration says nothing to compare; each side's own verdict reports it.
-        if (d.holds === undefined || l.holds === undefined || d.holds === l.holds) {
-          if (d.holds !== undefined && d.holds === l.holds)
-            ctx.pass({ resource: live.resource, messageId: 'consistent', data, evidence });
-          continue;
-        }
-        ctx.fail({
-          resource: live.resource,
-          messageId: d.holds ? 'driftLiveWeaker' : 'driftLiveStricter',
-          data,
-          relatedLocations,
-          evidence,
-        });
-      }
-      return;
-    }
     for (const v of ctx.views) {
       const resource = v.resource;
       if (v.source === 'probe') {

@@ -59,7 +59,7 @@ function decideNodePool(
  * ADR-001 Issue 5: the backend reaches Secret Manager (and KMS) as its own Google service account through
  * Workload Identity, never through the node's service account or a key file. This rule judges the cluster
  * side (the pool and the node pools' metadata server); the bindings of service accounts are
- * `gcp-workload-identity-binding`, `manifest-workload-identity-binding` and `k8s-workload-identity`.
+ * `gcp-workload-identity-binding` (the Google side) and `gke.ksa-binding` (the Kubernetes side).
  */
 export default defineViewRule({
   id: 'gke.workload-identity',

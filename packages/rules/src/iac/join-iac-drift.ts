@@ -35,6 +35,17 @@ const keyOf = (type: string, project: string, name: string) => `${type}/${projec
 /**
  * ADR-001 Issue 1 and Lesson 3, across layers: resources existed that OpenTofu did not know. The live
  * projects, the state and the `.tf` files each hold a list; drift is the difference, in both directions.
+ *
+ * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
+ * declares → state holds → what runs), kept as four rules because each compares different objects, not the
+ * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
+ * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
+ * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
+ * provisioning labels of each live resource, low certainty).
+ * The live → state half and gcp-unmanaged-resource ask the same question of the same live resources with
+ * different evidence (a state entry, a label); they stay apart because this rule also judges the other
+ * direction (state entries deleted by hand) and covers key rings and Secret Manager secrets, and because
+ * labels must not decide where a state exists.
  */
 export default defineRule({
   id: 'join-iac-drift',

@@ -42,7 +42,16 @@ export const MANAGED_SERVICES = [
   },
 ] as const;
 
-/** ADR-001 Lesson 3: "Start with OpenTofu/Terraform for all infrastructure." */
+/**
+ * ADR-001 Lesson 3: "Start with OpenTofu/Terraform for all infrastructure."
+ *
+ * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
+ * declares → state holds → what runs), kept as four rules because each compares different objects, not the
+ * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
+ * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
+ * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
+ * provisioning labels of each live resource, low certainty).
+ */
 export default defineRule({
   id: 'tf-missing-declaration',
   title: 'A managed service of the ADR has no OpenTofu declaration',

@@ -27,6 +27,13 @@ export const TRACKED_TYPES = [
 /**
  * ADR-001 Issue 1: resources created with gcloud are declared in OpenTofu but missing from its state
  * until they are imported; an apply would then try to create them again.
+ *
+ * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
+ * declares → state holds → what runs), kept as four rules because each compares different objects, not the
+ * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
+ * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
+ * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
+ * provisioning labels of each live resource, low certainty).
  */
 export default defineRule({
   id: 'tf-resource-not-in-state',

@@ -3,7 +3,14 @@ import { gcpResource } from '../util/gcp.js';
 
 const ROLE = 'roles/iam.workloadIdentityUser';
 
-/** ADR-001 Issue 5 steps 2-3, live: "Create GCP service account; Bind Kubernetes SA to GCP SA". */
+/**
+ * ADR-001 Issue 5 steps 2-3, live: "Create GCP service account; Bind Kubernetes SA to GCP SA".
+ *
+ * The Google half of the binding, kept apart from gke.ksa-binding (the Kubernetes half, manifests and live):
+ * this one reads the Google service account's IAM policy for the grant that lets the KSA impersonate it, an
+ * object and a fact no Kubernetes source shows; the annotation there names the Google account, it does not
+ * grant anything. Both must hold, and neither decides the other.
+ */
 export default defineRule({
   id: 'gcp-workload-identity-binding',
   title: "The backend's Kubernetes service account is not bound to its Google service account",

@@ -1,13 +1,6 @@
 import type { Rule } from '@coditect-audit/core';
 import eolBaseImage from './eol-base-image.js';
-import k8sRemovedApiVersions from './k8s-removed-api-versions.js';
-import probePostgresEolVersion from './probe-postgres-eol-version.js';
-import removedKubernetesApi from './removed-kubernetes-api.js';
+import lifecycleRemovedKubernetesApi from './lifecycle.removed-kubernetes-api.js';
 
 /** Rules of the lifecycle area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [
-  eolBaseImage as Rule,
-  k8sRemovedApiVersions as Rule,
-  probePostgresEolVersion as Rule,
-  removedKubernetesApi as Rule,
-];
+export const rules: Rule[] = [eolBaseImage as Rule, lifecycleRemovedKubernetesApi];

@@ -1,21 +1,8 @@
 import type { Rule } from '@coditect-audit/core';
-import gcpCloudArmorBackend from './gcp-cloud-armor-backend.js';
-import gcpManagedCertificate from './gcp-managed-certificate.js';
-import k8sManagedCertificate from './k8s-managed-certificate.js';
 import networkEdgeProtection from './network.edge-protection.js';
 import networkPublicHttp from './network.public-http.js';
+import networkTlsCertificate from './network.tls-certificate.js';
 import probeHttpHttpsRedirect from './probe-http-https-redirect.js';
-import probeHttpTlsCertificate from './probe-http-tls-certificate.js';
-import tfEdgeSecurityPolicy from './tf-edge-security-policy.js';
 
 /** Rules of the network area, sorted by id. A test keeps this list and the folder in step. */
-export const rules: Rule[] = [
-  gcpCloudArmorBackend,
-  gcpManagedCertificate,
-  k8sManagedCertificate,
-  networkEdgeProtection,
-  networkPublicHttp,
-  probeHttpHttpsRedirect,
-  probeHttpTlsCertificate,
-  tfEdgeSecurityPolicy,
-];
+export const rules: Rule[] = [networkEdgeProtection, networkPublicHttp, networkTlsCertificate, probeHttpHttpsRedirect];

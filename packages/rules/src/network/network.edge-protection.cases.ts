@@ -1,4 +1,5 @@
 import type { RuleCases } from '../cases.js';
+import { PROJECT, READ_PROJECT } from '../util/gcp-cases.js';
 import { list, live } from '../util/k8s-live-cases.js';
 
 // ---- manifest
@@ -55,6 +56,29 @@ const internal = (annotations: Record<string, string>) =>
 const attach = { 'cloud.google.com/backend-config': '{"default": "coditect-backend-config"}' };
 
 /** One table for every source the rule judges; each case names its source first. */
+// ---- tf
+const tfPolicy = `resource "google_compute_security_policy" "backend_armor" {
+  name = "coditect-backend-armor"
+
+  adaptive_protection_config {
+    layer_7_ddos_defense_config {
+      enable = true
+    }
+  }
+}
+`;
+
+// ---- gcp
+const APP = 'k8s1-7c2d9e41-coditect-staging-coditect-backend-internal-8000-3a5f1b2c';
+const DEFAULT = 'k8s1-7c2d9e41-kube-system-default-http-backend-80-9d0e4f6a';
+const armorPolicy = {
+  project: PROJECT,
+  name: 'coditect-backend-armor',
+  type: 'CLOUD_ARMOR',
+  ruleCount: 4,
+  adaptiveProtection: true,
+};
+
 export default {
   pass: [
     // ---- manifest
@@ -118,6 +142,47 @@ spec: { securityPolicy: { name: edge-policy } }
             spec: { securityPolicy: { name: 'coditect-backend-armor' } },
           }),
         ),
+      },
+    },
+    // tf
+    {
+      name: 'the ADR fix: a Cloud Armor policy for the Ingress backend (attached by BackendConfig)',
+      files: {
+        'opentofu/environments/staging/main.tf': `provider "google" {
+  project = "coditect-cloud-infra"
+}
+`,
+        'opentofu/environments/staging/edge.tf': tfPolicy,
+      },
+    },
+    {
+      name: 'external backend services reference the policy; an internal one needs none',
+      files: {
+        'lb.tf': `${tfPolicy}
+resource "google_compute_backend_service" "api" {
+  name            = "coditect-api"
+  security_policy = google_compute_security_policy.backend_armor.id
+}
+
+resource "google_compute_backend_service" "admin" {
+  name                  = "coditect-admin"
+  load_balancing_scheme = "INTERNAL_SELF_MANAGED"
+}
+`,
+      },
+    },
+    // gcp
+    {
+      name: 'the app backend has the policy (the default backend is not the app)',
+      facets: {
+        'gcp.compute-armor': {
+          read: READ_PROJECT,
+          securityPolicies: [armorPolicy],
+          backendServices: [
+            { project: PROJECT, name: APP, securityPolicy: 'coditect-backend-armor' },
+            { project: PROJECT, name: DEFAULT },
+          ],
+        },
       },
     },
   ],
@@ -308,6 +373,60 @@ spec:
         { source: 'manifest', messageId: 'noBackendConfig', file: 'k8s/service.yaml', line: 4 },
         { source: 'k8s', messageId: 'noBackendConfig' },
       ],
+    },
+    // tf
+    {
+      name: 'the ADR state: OpenTofu declares no security policy',
+      files: {
+        'opentofu/environments/staging/main.tf': `terraform {
+  required_version = ">= 1.6.0"
+}
+
+provider "google" {
+  project = "coditect-cloud-infra"
+  region  = "us-central1"
+}
+`,
+      },
+      expect: [
+        { messageId: 'noPolicy', file: 'opentofu/environments/staging/main.tf', line: 5, column: 1, source: 'tf' },
+      ],
+    },
+    {
+      name: 'a backend service without security_policy, another with null',
+      files: {
+        'lb.tf': `${tfPolicy}
+resource "google_compute_backend_service" "api" {
+  name = "coditect-api"
+}
+
+resource "google_compute_backend_service" "static" {
+  name            = "coditect-static"
+  security_policy = null
+}
+`,
+      },
+      expect: [
+        { messageId: 'backendWithoutPolicy', file: 'lb.tf', line: 11, column: 1, source: 'tf' },
+        { messageId: 'backendWithoutPolicy', file: 'lb.tf', line: 15, column: 1, source: 'tf' },
+      ],
+    },
+    // gcp
+    {
+      name: 'no load balancer backend for the app (the ADR staging LoadBalancer Service)',
+      facets: { 'gcp.compute-armor': { read: READ_PROJECT, securityPolicies: [], backendServices: [] } },
+      expect: [{ messageId: 'noBackend', source: 'gcp' }],
+    },
+    {
+      name: 'the backend exists without a policy',
+      facets: {
+        'gcp.compute-armor': {
+          read: READ_PROJECT,
+          securityPolicies: [armorPolicy],
+          backendServices: [{ project: PROJECT, name: APP }],
+        },
+      },
+      expect: [{ messageId: 'noPolicy', source: 'gcp' }],
     },
   ],
 } satisfies RuleCases;

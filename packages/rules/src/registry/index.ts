@@ -3,8 +3,7 @@ import gcpArtifactRegistryReader from './gcp-artifact-registry-reader.js';
 import gcpArtifactRegistryRepository from './gcp-artifact-registry-repository.js';
 import gcpContainerRegistryApi from './gcp-container-registry-api.js';
 import gcrDocsReference from './gcr-docs-reference.js';
-import gcrImageReference from './gcr-image-reference.js';
-import k8sGcrImage from './k8s-gcr-image.js';
+import registryGcrReference from './registry.gcr-reference.js';
 
 /** Rules of the registry area, sorted by id. A test keeps this list and the folder in step. */
 export const rules: Rule[] = [
@@ -12,6 +11,5 @@ export const rules: Rule[] = [
   gcpArtifactRegistryRepository as Rule,
   gcpContainerRegistryApi as Rule,
   gcrDocsReference as Rule,
-  gcrImageReference as Rule,
-  k8sGcrImage as Rule,
+  registryGcrReference as Rule,
 ];

@@ -1,4 +1,4 @@
-import type { K8sSecret } from '@coditect-audit/core';
+import type { K8sSecret, PostgresProbe } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
@@ -44,6 +44,37 @@ const app = (extra: Record<string, unknown> = {}) =>
   });
 
 /** One table for every source the rule judges; each case names its source first. */
+// ---- probe
+const probeApp: PostgresProbe = {
+  endpoint: '10.28.0.3:5432/coditect',
+  host: '10.28.0.3',
+  port: 5432,
+  database: 'coditect',
+  login: 'license_api_staging',
+  appRole: 'license_api_staging',
+  credentialSource: 'env DB_PASSWORD',
+  sslmode: 'verify-full',
+  server: { version: '16.4', versionNum: 160004, major: 16 },
+  session: { ssl: true, sslVersion: 'TLSv1.3', readOnly: true },
+  plaintext: { outcome: 'refused', detail: 'pg_hba.conf rejects connection, no encryption' },
+  role: {
+    name: 'license_api_staging',
+    exists: true,
+    superuser: false,
+    createRole: false,
+    createDb: false,
+    bypassRls: false,
+    replication: false,
+    memberOf: [],
+  },
+};
+const as = (name: string, role: Partial<NonNullable<PostgresProbe['role']>>): PostgresProbe => ({
+  ...probeApp,
+  login: name,
+  appRole: name,
+  role: { ...probeApp.role!, name, ...role },
+});
+
 export default {
   pass: [
     // ---- manifest
@@ -153,6 +184,9 @@ spec:
       name: 'k8s: a literal DB_USER env value that is not a superuser',
       facets: { ...app({ env: [{ name: 'DB_USER', value: 'license_api_staging' }] }), 'k8s.secrets': { items: [] } },
     },
+    // probe
+    { name: 'the ADR fix: a dedicated DML-only role', facets: { 'probe.postgres': probeApp } },
+    { name: 'a member of an ordinary group role', facets: { 'probe.postgres': as('api', { memberOf: ['app_rw'] }) } },
   ],
   fail: [
     // ---- manifest
@@ -357,6 +391,29 @@ stringData:
         { source: 'manifest', messageId: 'superuser', file: 'k8s/secret.yaml', line: 7 },
         { source: 'k8s', messageId: 'superuser' },
       ],
+    },
+    // probe
+    {
+      name: 'the ADR as deployed: the app logs in as a superuser',
+      facets: { 'probe.postgres': as('postgres', { superuser: true }) },
+      expect: [{ messageId: 'superuser', source: 'probe' }],
+    },
+    {
+      name: 'Cloud SQL postgres: not rolsuper, but a cloudsqlsuperuser member',
+      facets: {
+        'probe.postgres': as('coditect_admin', { createRole: true, createDb: true, memberOf: ['cloudsqlsuperuser'] }),
+      },
+      expect: [{ messageId: 'cloudsqlsuperuser', source: 'probe' }],
+    },
+    {
+      name: 'an administrator account by name',
+      facets: { 'probe.postgres': as('admin', {}) },
+      expect: [{ messageId: 'superuserName', source: 'probe' }],
+    },
+    {
+      name: 'the configured role does not exist',
+      facets: { 'probe.postgres': as('ghost', { exists: false }) },
+      expect: [{ messageId: 'missing', source: 'probe' }],
     },
   ],
 } satisfies RuleCases;

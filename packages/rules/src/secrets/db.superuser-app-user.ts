@@ -1,5 +1,5 @@
 import { defineViewRule } from '@coditect-audit/core';
-import type { DbUserView } from '@coditect-audit/core/views';
+import type { ProbeDbUserView, SettingDbUserView } from '@coditect-audit/core/views';
 
 type UserOf =
   | { kind: 'readable'; name: string }
@@ -8,7 +8,7 @@ type UserOf =
   | { kind: 'unusable'; reason: string; name?: undefined };
 
 /** The user a setting gives the app, as far as the source shows it. */
-function userOf(v: DbUserView): UserOf {
+function userOf(v: SettingDbUserView): UserOf {
   const s = v.ref;
   const sk = s.secretKey;
   if (sk) {
@@ -33,10 +33,19 @@ function userOf(v: DbUserView): UserOf {
 
 /**
  * ADR-001 Issue 2: the app connected to Cloud SQL as `postgres`, "discovered in secrets". The manifests
- * and the live Secrets show the user name the app is given; the role's rights are checked by the probe and
- * GCP rules of the concern.
+ * and the live Secrets show the user name the app is given; PostgreSQL (the probe) shows what that role is.
+ *
+ * The other rules of the concern ask different questions, so they stay rules of their own:
+ * - `gcp-sql-app-user` judges the instance's user inventory (does a dedicated non-superuser user exist at
+ *   all?): Cloud SQL does not know which user the app logs in as, its resource is the instance or a user
+ *   the app may not use, and its fix is creating a user, not repointing the app;
+ * - `probe-postgres-privileges` judges a role that is *not* a superuser (rights beyond DML: ownership,
+ *   CREATE, role attributes); it is skipped exactly where this rule's probe source fails;
+ * - `join-secret-database-role` follows one user through three layers at once (the Secret's name, the
+ *   Cloud SQL user's reported roles, the PostgreSQL role) and reports the chain at the Secret: a join of
+ *   facets no single source of the view holds, with its own fingerprint and evidence.
  */
-export default defineViewRule({
+const rule = defineViewRule({
   id: 'db.superuser-app-user',
   title: 'The app connects to the database as a superuser',
   concerns: ['db.superuser-app-user'],
@@ -44,9 +53,16 @@ export default defineViewRule({
   sources: {
     manifest: { alias: 'manifest-superuser-db-user' },
     k8s: { alias: 'k8s-superuser-db-user' },
+    probe: {
+      alias: 'probe-postgres-superuser',
+      messages: {
+        superuser: 'The app connects to {{endpoint}} as {{role}}, a PostgreSQL superuser (rolsuper).',
+        notSuperuser: '{{role}} on {{endpoint}} is neither a superuser nor a member of cloudsqlsuperuser.',
+      },
+    },
   },
   description:
-    "The database user the app is given (a key listed in `expectations.app.dbUserKeys` such as `db-user`, `DB_USER` or the user of `DATABASE_URL`, in a Secret or ConfigMap the app uses or in a literal `env` value of its workloads; a key read through `secretKeyRef` counts under the env var name too) must not be a superuser name (`expectations.database.superuserNames`, compared case-insensitively). Secret values are never read: the collector only marks well-known public names, so a Secret key that is set to anything else passes here and the live role's rights are left to the probe and GCP layers. The same holds live, for the Secrets in the app namespace that the running workloads read and their literal env values.",
+    "The database user the app is given (a key listed in `expectations.app.dbUserKeys` such as `db-user`, `DB_USER` or the user of `DATABASE_URL`, in a Secret or ConfigMap the app uses or in a literal `env` value of its workloads; a key read through `secretKeyRef` counts under the env var name too) must not be a superuser name (`expectations.database.superuserNames`, compared case-insensitively). Secret values are never read: the collector only marks well-known public names, so a Secret key that is set to anything else passes here and the live role's rights are left to the probe and GCP layers. The same holds live, for the Secrets in the app namespace that the running workloads read and their literal env values. **Probe**: connects to PostgreSQL read-only and reads the application role from `pg_roles` and `pg_auth_members`: it fails when the role has `rolsuper`, is a member (directly or through other roles) of `cloudsqlsuperuser` (the Cloud SQL administrators, which is what `postgres` is on Cloud SQL), is one of `expectations.database.superuserNames`, or does not exist (the app cannot log in with it). The role is the login of the probe, or `appUser` when the probe logs in with its own audit role, or the user in the app’s Secret with `fromSecret`.",
   rationale:
     'ADR-001 Issue 2 (P0): "Using postgres superuser for application connection (discovered in secrets)". A superuser can drop tables, read every database and change roles; the ADR requires a dedicated role (`license_api_staging`) with only SELECT, INSERT, UPDATE and DELETE. Until the live Secret changes, the running app keeps connecting as postgres.',
   remediation: {
@@ -58,7 +74,14 @@ export default defineViewRule({
       'kubectl rollout restart deployment/coditect-backend -n coditect-staging',
     ],
   },
-  benchmarks: [],
+  benchmarks: [
+    {
+      standard: 'CIS Google Cloud Platform Foundation Benchmark 2.0',
+      id: '6.1.1',
+      title:
+        'Ensure that a MySQL database instance does not allow anyone to connect with administrative privileges (the PostgreSQL analogue)',
+    },
+  ],
   messages: {
     superuser:
       'The app connects to the database as {{user}} ({{setting}}), a superuser; use a role with DML rights only.',
@@ -66,10 +89,20 @@ export default defineViewRule({
       'The app connects to the database as {{user}} ({{setting}}), which is not a superuser name; its live rights are checked by the probe and GCP layers.',
     notSuperuserHidden:
       "The database user in {{setting}} is not a superuser name; the live role's rights are checked by the probe and GCP layers.",
+    // probe
+    cloudsqlsuperuser:
+      'The app connects to {{endpoint}} as {{role}}, a member of cloudsqlsuperuser (Cloud SQL administrators).',
+    superuserName: 'The app connects to {{endpoint}} as {{role}}, an administrator account by name.',
+    missing: 'The role {{role}} does not exist on {{endpoint}}: the app cannot log in with it.',
   },
   check(ctx) {
     const superusers = new Set(ctx.env.expectations.database.superuserNames.map((n) => n.toLowerCase()));
-    for (const v of ctx.views) {
+    for (const view of ctx.views) {
+      if (view.source === 'probe') {
+        judgeRole(ctx, view as ProbeDbUserView);
+        continue;
+      }
+      const v = view as SettingDbUserView;
       const { resource, setting } = v;
       const s = v.ref;
       const at = v.source === 'manifest' ? { location: s.location } : {};
@@ -104,3 +137,28 @@ export default defineViewRule({
     }
   },
 });
+
+/** PostgreSQL's own answer: the role's `rolsuper`, its `cloudsqlsuperuser` membership, its name. */
+function judgeRole(ctx: Parameters<(typeof rule)['check']>[0], v: ProbeDbUserView): void {
+  const { resource, role } = v;
+  const data = { endpoint: v.endpoint, role: role.name };
+  const evidence = [
+    { path: 'pg_roles.rolsuper', observed: role.superuser, expected: 'false' },
+    { path: 'memberOf', observed: role.memberOf.join(', ') || '(none)', expected: 'not cloudsqlsuperuser' },
+  ];
+  if (!role.exists)
+    ctx.fail({
+      resource,
+      messageId: 'missing',
+      data,
+      evidence: [{ path: 'pg_roles.rolname', observed: null, expected: role.name }],
+    });
+  else if (role.superuser) ctx.fail({ resource, messageId: 'superuser', data, evidence });
+  else if (role.memberOf.includes('cloudsqlsuperuser'))
+    ctx.fail({ resource, messageId: 'cloudsqlsuperuser', data, evidence });
+  else if (ctx.env.expectations.database.superuserNames.includes(role.name))
+    ctx.fail({ resource, messageId: 'superuserName', data, evidence });
+  else ctx.pass({ resource, messageId: 'notSuperuser', data, evidence });
+}
+
+export default rule;

@@ -1,23 +1,19 @@
 import type { Rule } from '@coditect-audit/core';
 import dbSuperuserAppUser from './db.superuser-app-user.js';
-import gcpSecretManagerSecrets from './gcp-secret-manager-secrets.js';
 import joinCredentialsProvenance from './join-credentials-provenance.js';
 import k8sExternalSecretSync from './k8s-external-secret-sync.js';
 import k8sPlaceholderSecret from './k8s.placeholder-secret.js';
-import k8sSecretsNotFromSecretManager from './k8s-secrets-not-from-secret-manager.js';
 import manifestAppDbSslmode from './manifest-app-db-sslmode.js';
-import manifestSecretsNotFromSecretManager from './manifest-secrets-not-from-secret-manager.js';
-import tfSecretManagerSecrets from './tf-secret-manager-secrets.js';
+import secretsExpectedSecretMissing from './secrets.expected-secret-missing.js';
+import secretsNotInSecretManager from './secrets.not-in-secret-manager.js';
 
 /** Rules of the secrets area, sorted by id. A test keeps this list and the folder in step. */
 export const rules: Rule[] = [
   dbSuperuserAppUser,
-  gcpSecretManagerSecrets,
   joinCredentialsProvenance,
   k8sExternalSecretSync,
-  k8sSecretsNotFromSecretManager,
   k8sPlaceholderSecret,
   manifestAppDbSslmode,
-  manifestSecretsNotFromSecretManager,
-  tfSecretManagerSecrets,
+  secretsExpectedSecretMissing,
+  secretsNotInSecretManager,
 ];

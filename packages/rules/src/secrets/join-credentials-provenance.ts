@@ -27,6 +27,10 @@ const SECRET_MANAGER_PROVIDER = 'gcpsm';
  * ADR-001 Issue 5, across layers: the app's credentials must come from Secret Manager. The workload names a
  * Secret, the Secret says who made it, the ExternalSecret which store and keys it reads, Secret Manager
  * whether those keys exist: only the whole chain proves where the running app's credentials come from.
+ *
+ * Not a source of secrets.not-in-secret-manager: each link of the chain is a different object on a different
+ * layer (a Secret synced from a store that reads a key Secret Manager does not hold passes every per-layer
+ * check and still fails here), so it is a join of its own, not the same check seen from another layer.
  */
 export default defineRule({
   id: 'join-credentials-provenance',

@@ -8,6 +8,11 @@ const SECRET_MANAGER_PROVIDERS = new Set(['gcpsm']);
 /**
  * ADR-001 Issue 5, the remediation at work: the ExternalSecrets that produce the app's credentials must
  * read Secret Manager and be in sync.
+ *
+ * Not a source of secrets.not-in-secret-manager: that rule asks what produced each Secret the app reads;
+ * this one judges the ExternalSecret objects (one per expected Secret): whether one targets it, whether its
+ * store reads Secret Manager, and whether it is Ready and recently refreshed. A Secret can be owned by an
+ * ExternalSecret that has stopped syncing; only the operator's own status shows it.
  */
 export default defineRule({
   id: 'k8s-external-secret-sync',
@@ -16,7 +21,7 @@ export default defineRule({
   layer: 'k8s',
   facets: ['k8s.externalsecrets'],
   description:
-    "Every Secret of `expectations.app.secrets` must be the target (`spec.target.name`, default the ExternalSecret's name) of an ExternalSecret in the app namespace; every ExternalSecret there must read a SecretStore or ClusterSecretStore that exists and uses the Secret Manager provider (`gcpsm`), and must be `Ready` (last sync succeeded). Clusters without External Secrets Operator skip this rule (the CRD is absent); k8s-secrets-not-from-secret-manager still fails hand-made Secrets there.",
+    "Every Secret of `expectations.app.secrets` must be the target (`spec.target.name`, default the ExternalSecret's name) of an ExternalSecret in the app namespace; every ExternalSecret there must read a SecretStore or ClusterSecretStore that exists and uses the Secret Manager provider (`gcpsm`), and must be `Ready` (last sync succeeded). Clusters without External Secrets Operator skip this rule (the CRD is absent); secrets.not-in-secret-manager still fails hand-made Secrets there.",
   rationale:
     'ADR-001 Issue 5 prefers External Secrets Operator: "Create SecretStore referencing Secret Manager. Create ExternalSecret to sync to Kubernetes Secret." An ExternalSecret that is not Ready leaves the last synced (or no) values in place; one that reads another provider does not take the credentials from Secret Manager.',
   remediation: {

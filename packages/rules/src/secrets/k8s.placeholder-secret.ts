@@ -33,7 +33,7 @@ export default defineViewRule({
   rationale:
     'ADR-001, Pending: Update Secrets: `backend-secrets` was "created with placeholder values" and the deployment cannot serve until real Cloud SQL and Memorystore endpoints and credentials replace them (Step 3 recreates it with the real Cloud SQL host, the Redis host and a generated Django secret key). A placeholder that reaches the cluster fails at run time, far from the manifest that caused it; whatever the repository says, the values in the cluster are what the pods read.',
   remediation: {
-    text: 'Replace every placeholder with the real value, created from the real source rather than committed to the repository (better: from Secret Manager through External Secrets, see manifest-secrets-not-from-secret-manager), then restart the Deployment.',
+    text: 'Replace every placeholder with the real value, created from the real source rather than committed to the repository (better: from Secret Manager through External Secrets, see secrets.not-in-secret-manager), then restart the Deployment.',
     commands: [
       'REDIS_HOST=$(gcloud redis instances describe {{redis.instance}} --region={{region}} --project={{project}} --format="value(host)")',
       'kubectl create secret generic backend-secrets --namespace=coditect-staging --from-literal=django-secret-key="$(openssl rand -base64 64)" --from-literal=db-host="10.28.0.3" --from-literal=db-port="5432" --from-literal=redis-host="$REDIS_HOST" --from-literal=redis-port="6379" --dry-run=client -o yaml | kubectl apply -f -',

@@ -41,13 +41,19 @@ interface SslSetting {
   fromUrl: boolean;
 }
 
-/**
- * ADR-001 Issue 3: the app reaches Cloud SQL over private IP without SSL; the fix sets
- * `sslmode: require` in Django's database options.
- */
 /** A database host on the pod's own loopback: a proxy sidecar (Cloud SQL Auth Proxy) that encrypts upstream. */
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
 
+/**
+ * ADR-001 Issue 3: the app reaches Cloud SQL over private IP without SSL; the fix sets
+ * `sslmode: require` in Django's database options.
+ *
+ * Not a source of `sql.ssl-not-enforced`: that rule judges the server (does the instance refuse plaintext
+ * clients?), this one the client (does the app ask for TLS?). Different resources (the instance, the
+ * workload's setting), different fixes (`ssl_mode` on the instance, `sslmode` in the app), and neither
+ * implies the other: an instance that enforces TLS makes a lax client fail, a strict client does not make
+ * the instance refuse others.
+ */
 export default defineRule({
   id: 'manifest-app-db-sslmode',
   title: "The app's database connection does not require TLS",

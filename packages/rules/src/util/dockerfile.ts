@@ -1,22 +1,8 @@
-import type { DockerStage, Dockerfile } from '@coditect-audit/core';
+import type { Dockerfile } from '@coditect-audit/core';
+import { effectiveStageUser, finalStage } from '@coditect-audit/core/views';
 import type { ImageRef } from './images.js';
 
-/** The stage that becomes the image: the last one. */
-export function finalStage(df: Dockerfile): DockerStage | undefined {
-  return df.stages[df.stages.length - 1];
-}
-
-/** The user a stage runs as: its own last USER, else the one inherited through `FROM <stage>`. */
-export function effectiveStageUser(df: Dockerfile, stage: DockerStage): DockerStage['user'] {
-  let s: DockerStage | undefined = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    if (s.user) return s.user;
-    seen.add(s.index);
-    s = s.baseStage !== undefined ? df.stages[s.baseStage] : undefined;
-  }
-  return undefined;
-}
+export { effectiveStageUser, finalStage };
 
 /** `root`, `0`, `root:root`, `0:0` (user part only matters). */
 export function isRootUser(user: string): boolean {
@@ -33,7 +19,7 @@ export function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
   return ref.tag !== undefined && /(?:^|-)nonroot$/.test(ref.tag);
 }
 
-/** Who the image a Dockerfile builds runs as, from its final stage (what `dockerfile-runs-as-root` judges). */
+/** Who the image a Dockerfile builds runs as, from its final stage (what `image.runs-as-root` judges from the Dockerfile). */
 export type DockerfileUser =
   | { status: 'root'; user?: string; line: number; column: number; text: string }
   | { status: 'nonRoot'; user: string; line: number; column: number; text: string }

@@ -18,6 +18,7 @@ import {
   gkeNodePoolResource,
   kmsKeyResource,
   redisInstanceResource,
+  secretManagerSecretResource,
   sqlInstanceResource,
 } from '@coditect-audit/core/views';
 
@@ -50,12 +51,7 @@ export const gcpResource = {
   cluster: (c: { project: string; location: string; name: string }): Resource => gkeClusterResource(c),
   nodePool: (c: { project: string; location: string; name: string }, pool: string): Resource =>
     gkeNodePoolResource(c, pool),
-  secret: (project: string, name: string): Resource => ({
-    id: `gcp:secretmanager/${project}/${name}`,
-    kind: 'SecretManagerSecret',
-    name,
-    declaredAs: tf('google_secret_manager_secret', name),
-  }),
+  secret: (project: string, name: string): Resource => secretManagerSecretResource(project, name),
   serviceAccount: (email: string): Resource => ({
     id: `gcp:serviceaccount/${email}`,
     kind: 'ServiceAccount',

@@ -2,30 +2,15 @@
  * What the probe-layer rules share: resources for the probed services and images, where an image is used,
  * and how a Linux user string is read.
  */
-import {
-  declarationKey,
-  type Expectations,
-  type HttpProbe,
-  type PostgresProbe,
-  type Resource,
-} from '@coditect-audit/core';
+import type { HttpProbe, Resource } from '@coditect-audit/core';
 import {
   postgresServerResource as postgresServerResourceOfView,
+  postgresRoleResource as postgresRoleResourceOfView,
   redisServerResource,
 } from '@coditect-audit/core/views';
 
-/** The app's database role; findings point at the Secret that names it, when the repository has one. */
-export function postgresRoleResource(d: PostgresProbe, exp: Expectations): Resource {
-  const secret = exp.app.secrets[0];
-  return {
-    id: `postgres://${d.endpoint}#role:${d.appRole}`,
-    kind: 'PostgresRole',
-    name: d.appRole,
-    ...(secret
-      ? { declaredAs: declarationKey({ layer: 'k8s', kind: 'Secret', namespace: exp.app.namespace, name: secret }) }
-      : {}),
-  };
-}
+/** The app's database role (the identity lives with the database user view). */
+export const postgresRoleResource = postgresRoleResourceOfView;
 
 /** The database server; findings point at the Cloud SQL instance's `.tf` block, when there is one. */
 /** The probed PostgreSQL server as a verdict resource (the identity lives with the Cloud SQL view). */

@@ -1,9 +1,8 @@
 import type { Rule } from '@coditect-audit/core';
 import k8sMigrationsComplete from './k8s-migrations-complete.js';
 import k8sOrphanedVolume from './k8s-orphaned-volume.js';
-import k8sRolloutHealthy from './k8s-rollout-healthy.js';
+import k8sRolloutHealthy from './k8s.rollout-healthy.js';
 import k8sSelfManagedDatastore from './k8s.self-managed-datastore.js';
-import manifestRolloutReadiness from './manifest-rollout-readiness.js';
 import probeHttpAuthRequired from './probe-http-auth-required.js';
 import probeHttpHealth from './probe-http-health.js';
 
@@ -13,7 +12,6 @@ export const rules: Rule[] = [
   k8sOrphanedVolume,
   k8sRolloutHealthy,
   k8sSelfManagedDatastore,
-  manifestRolloutReadiness,
   probeHttpAuthRequired,
   probeHttpHealth,
 ];

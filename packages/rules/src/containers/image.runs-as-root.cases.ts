@@ -1,0 +1,199 @@
+import type { RuleCases } from '../cases.js';
+import type { ImageProbe } from '@coditect-audit/core';
+
+const image = (configs: ImageProbe['configs']): ImageProbe => ({
+  reference: 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging',
+  registry: 'us-central1-docker.pkg.dev',
+  repository: 'coditect-cloud-infra/coditect-backend/coditect-cloud-backend',
+  tag: 'v1.0.0-staging',
+  resolvedDigest: 'sha256:ebca8fb332ffcbcbb6125f6a2b121d5ece38ac47ea97a90872f0c9cbaa3baa69',
+  mediaType: 'application/vnd.oci.image.manifest.v1+json',
+  kind: 'manifest',
+  platforms: [{ os: 'linux', architecture: 'amd64' }],
+  attestationsIgnored: 0,
+  configs,
+  usedBy: [
+    {
+      source: 'manifest',
+      file: 'k8s/deployment.yaml',
+      line: 29,
+      column: 11,
+      kind: 'Deployment',
+      namespace: 'coditect-staging',
+      name: 'coditect-backend',
+      container: 'backend',
+    },
+  ],
+});
+
+/** One table for every source the rule judges; each case names its source first. */
+export default {
+  pass: [
+    // ---- dockerfile
+    {
+      name: 'dockerfile: the ADR fix: the runtime stage ends with USER django',
+      files: {
+        Dockerfile: `FROM python:3.12-slim AS builder
+RUN pip install --user -r requirements.txt
+
+FROM python:3.12-slim
+COPY --from=builder /root/.local /home/django/.local
+RUN useradd -m -u 1000 django
+USER django
+`,
+      },
+    },
+    {
+      name: 'dockerfile: USER 1000:1000 (UID and GID)',
+      files: { Dockerfile: 'FROM python:3.12-slim\nUSER 1000:1000\n' },
+    },
+    {
+      name: 'dockerfile: only the final stage counts: a root builder stage is fine',
+      files: {
+        Dockerfile: `FROM node:22 AS build
+USER root
+RUN npm ci
+
+FROM node:22-slim
+USER node
+`,
+      },
+    },
+    {
+      name: 'dockerfile: the user is inherited from the stage the final stage is built on',
+      files: {
+        Dockerfile: `FROM python:3.12-slim AS base
+USER 10001
+
+FROM base
+COPY app /app
+`,
+      },
+    },
+    {
+      name: 'dockerfile: USER from a build argument with a default',
+      files: {
+        Dockerfile: `FROM python:3.12-slim
+ARG APP_UID=1000
+USER \${APP_UID}
+`,
+      },
+    },
+    {
+      name: 'dockerfile: a Windows Dockerfile (read as docker build -f reads it) has no root user to judge',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
+        'windows/Dockerfile-WINDOWS_LTSC2022':
+          'FROM mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022\nCOPY site /inetpub/wwwroot\n',
+      },
+    },
+    {
+      name: 'dockerfile: a distroless :nonroot base needs no USER line',
+      files: { Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY app /app\n' },
+    },
+    // ---- probe
+    {
+      name: 'probe: USER django',
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: 'django' }])] } },
+    },
+    {
+      name: 'probe: a numeric non-root UID and group',
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '1000:1000' }])] } },
+    },
+  ],
+  fail: [
+    // ---- dockerfile
+    {
+      name: 'dockerfile: no USER in the final stage: located at its FROM',
+      files: {
+        Dockerfile: `FROM python:3.12-slim AS builder
+USER 1000
+
+FROM python:3.12-slim AS runtime
+COPY --from=builder /app /app
+`,
+      },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 4, column: 1 }],
+    },
+    {
+      name: 'dockerfile: USER root after a non-root USER',
+      files: {
+        Dockerfile: `FROM python:3.12-slim
+RUN useradd -m -u 1000 django
+USER django
+RUN apt-get update
+USER root
+`,
+      },
+      expect: [{ source: 'dockerfile', messageId: 'explicitRoot', file: 'Dockerfile', line: 5, column: 1 }],
+    },
+    {
+      name: 'dockerfile: USER 0',
+      files: { 'services/api/Dockerfile': 'FROM alpine:3.22\nUSER 0\n' },
+      expect: [
+        { source: 'dockerfile', messageId: 'explicitRoot', file: 'services/api/Dockerfile', line: 2, column: 1 },
+      ],
+    },
+    {
+      name: 'dockerfile: USER 0:0',
+      files: { Dockerfile: 'FROM alpine:3.22\n  USER 0:0\n' },
+      expect: [{ source: 'dockerfile', messageId: 'explicitRoot', file: 'Dockerfile', line: 2, column: 3 }],
+    },
+    {
+      name: 'dockerfile: ARG-expanded FROM with no USER: located at the FROM line',
+      files: {
+        Dockerfile: `ARG PYTHON_VERSION=3.12
+FROM python:\${PYTHON_VERSION}-slim
+COPY . /app
+`,
+      },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 2, column: 1 }],
+    },
+    {
+      name: 'dockerfile: USER root from a build argument default',
+      files: {
+        Dockerfile: `FROM python:3.12-slim
+ARG RUN_AS=root
+USER $RUN_AS
+`,
+      },
+      expect: [{ source: 'dockerfile', messageId: 'explicitRoot', file: 'Dockerfile', line: 3, column: 1 }],
+    },
+    // ---- probe
+    {
+      name: 'probe: no USER at all: the config User is empty',
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '' }])] } },
+      expect: [{ source: 'probe', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
+    },
+    {
+      name: 'probe: root on one platform of an index',
+      facets: {
+        'probe.registry': {
+          images: [
+            image([
+              { platform: 'linux/amd64', user: 'django' },
+              { platform: 'linux/arm64/v8', user: '0:0' },
+            ]),
+          ],
+        },
+      },
+      expect: [{ source: 'probe', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
+    },
+    // ---- both sources in one case: one verdict per source
+    {
+      name: 'dockerfile and probe: the Dockerfile ends with USER django, the pushed image has no User (ADR-001: not rebuilt)',
+      files: {
+        Dockerfile: `FROM python:3.12-slim AS builder
+RUN pip install --user -r requirements.txt
+
+FROM python:3.12-slim
+COPY --from=builder /root/.local /home/django/.local
+RUN useradd -m -u 1000 django
+USER django
+`,
+      },
+      facets: { 'probe.registry': { images: [image([{ platform: 'linux/amd64', user: '' }])] } },
+      expect: [{ source: 'probe', messageId: 'root', file: 'k8s/deployment.yaml', line: 29 }],
+    },
+  ],
+} satisfies RuleCases;

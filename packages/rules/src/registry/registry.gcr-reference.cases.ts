@@ -1,0 +1,282 @@
+import type { RuleCases } from '../cases.js';
+import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
+
+// ---- files
+const AR = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend';
+
+/** One table for every source the rule judges; each case names its source first. */
+export default {
+  pass: [
+    // ---- files
+    {
+      name: 'files: the remediated repository: Artifact Registry everywhere',
+      files: {
+        Dockerfile:
+          'FROM python:3.12-slim AS builder\nFROM python:3.12-slim\nCOPY --from=builder /app /app\nUSER 1000\n',
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+spec:
+  template:
+    spec:
+      containers:
+        - name: backend
+          image: ${AR}:v1.0.0-staging
+`,
+        '.github/workflows/deploy-staging.yml': `name: Deploy to Staging
+on:
+  push:
+    branches: [main]
+jobs:
+  build-and-deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Configure Docker for Artifact Registry
+        run: gcloud auth configure-docker us-central1-docker.pkg.dev
+      - name: Build and push
+        run: |
+          docker buildx build --platform linux/amd64 \\
+            -t ${AR}:\${{ github.sha }} \\
+            --push .
+`,
+        'opentofu/registry.tf': `resource "google_artifact_registry_repository" "backend" {
+  location      = "us-central1"
+  repository_id = "coditect-backend"
+  format        = "DOCKER"
+}
+`,
+      },
+    },
+    {
+      name: 'files: a bare gcr.io host in prose-like command output is a mention, not a reference',
+      files: {
+        '.github/workflows/notes.yml': `name: Notes
+on: [workflow_dispatch]
+jobs:
+  notes:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "Images moved off gcr.io to us-central1-docker.pkg.dev in March 2025"
+`,
+      },
+    },
+    {
+      name: "files: Google's images keep their gcr.io names: distroless, the Cloud SQL proxy, gke.gcr.io, and an Artifact Registry repository named gcr.io",
+      files: {
+        Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\n',
+        'k8s/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: us-docker.pkg.dev/deeplearning-platform-release/gcr.io/huggingface-tgi.2-3:latest
+        - name: cloud-sql-proxy
+          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0
+        - name: legacy-proxy
+          image: gcr.io/cloudsql-docker/gce-proxy:1.33.2
+        - name: pause
+          image: gke.gcr.io/pause:3.8
+`,
+      },
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: after Decision 1: the backend and its migration Job pull from Artifact Registry',
+      facets: workloads({
+        'k8s.deployments': list(deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.1` }])),
+        'k8s.jobs': list(
+          live('Job', 'django-migrate', {
+            spec: { template: { spec: { containers: [{ name: 'migrate', image: `${APP_IMAGE}:v1.0.1` }] } } },
+          }),
+        ),
+      }),
+    },
+    {
+      name: "k8s: Google's images: the Cloud SQL proxy sidecar, a gke.gcr.io system image, an Artifact Registry gcr.io repository",
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: `${APP_IMAGE}:v1.0.1` },
+            { name: 'proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0' },
+            { name: 'pause', image: 'gke.gcr.io/pause:3.8' },
+            { name: 'tgi', image: 'us-docker.pkg.dev/deeplearning-platform-release/gcr.io/huggingface-tgi:latest' },
+          ]),
+        ),
+      }),
+    },
+  ],
+  fail: [
+    // ---- files
+    {
+      name: 'files: Dockerfile: ARG-expanded FROM and COPY --from an image on gcr.io',
+      files: {
+        Dockerfile: `ARG REGISTRY=gcr.io/coditect-cloud-infra
+FROM \${REGISTRY}/python-base:3.12 AS builder
+RUN pip install --user -r requirements.txt
+
+FROM python:3.12-slim
+COPY --from=gcr.io/coditect-cloud-infra/tools:1.4 /usr/local/bin/migrate /usr/local/bin/migrate
+COPY --from=builder /root/.local /home/django/.local
+`,
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'Dockerfile', line: 2, column: 1 },
+        { messageId: 'projectImage', file: 'Dockerfile', line: 6, column: 1 },
+      ],
+    },
+    {
+      name: "files: the frozen k8s.gcr.io registry fails; the distroless base beside it is Google's and passes",
+      files: {
+        Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\n',
+        'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: pause
+spec:
+  containers:
+    - name: pause
+      image: k8s.gcr.io/pause:3.9
+`,
+      },
+      expect: [{ messageId: 'kubernetesFrozenRegistry', file: 'k8s/pod.yaml', line: 8, column: 7 }],
+    },
+    {
+      name: 'files: manifests: one finding per file and repository, further uses are related locations',
+      files: {
+        'k8s/all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coditect-backend
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: migrate
+          image: gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0
+      containers:
+        - name: backend
+          image: gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0
+---
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: batch/v1
+    kind: CronJob
+    metadata:
+      name: report
+    spec:
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              containers:
+                - {name: report, image: "eu.gcr.io/coditect-cloud-infra/report:2.1.0"}
+`,
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'k8s/all.yaml', line: 10, column: 11 },
+        { messageId: 'projectImage', file: 'k8s/all.yaml', line: 13, column: 11 },
+        { messageId: 'projectImage', file: 'k8s/all.yaml', line: 28, column: 34 },
+      ],
+    },
+    {
+      name: 'files: workflow: configure-docker without a host, -t tags, kubectl set image, login-action and docker:// action',
+      files: {
+        '.github/workflows/deploy.yml': `name: Deploy
+on: [push]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Configure Docker
+        run: gcloud auth configure-docker --quiet
+      - name: Log in
+        uses: docker/login-action@v3
+        with:
+          registry: gcr.io
+      - name: Build
+        run: |
+          docker buildx build --platform linux/amd64 \\
+            -t gcr.io/coditect-cloud-infra/backend:\${{ github.sha }} \\
+            --push .
+      - name: Deploy
+        run: |
+          kubectl set image deployment/coditect-backend \\
+            backend=gcr.io/coditect-cloud-infra/backend:\${{ github.sha }} -n coditect-staging
+      - name: Scan
+        uses: docker://gcr.io/google.com/cloudsdktool/cloud-sdk:slim
+`,
+      },
+      expect: [
+        { messageId: 'configureDockerDefault', file: '.github/workflows/deploy.yml', line: 8 },
+        { messageId: 'registryHost', file: '.github/workflows/deploy.yml', line: 12 },
+        { messageId: 'projectImage', file: '.github/workflows/deploy.yml', line: 15 },
+        { messageId: 'projectImage', file: '.github/workflows/deploy.yml', line: 20 },
+      ],
+    },
+    {
+      name: 'files: OpenTofu: an image in a nested block, an interpolated string, and a Container Registry resource',
+      files: {
+        'opentofu/run.tf': `resource "google_cloud_run_v2_service" "api" {
+  name     = "api"
+  location = "us-central1"
+  template {
+    containers {
+      image = "gcr.io/coditect-cloud-infra/api:1.0.0"
+    }
+  }
+}
+
+locals {
+  worker_image = "us.gcr.io/\${var.project}/worker:\${var.tag}"
+}
+
+resource "google_container_registry" "registry" {
+  project = var.project
+}
+`,
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'opentofu/run.tf', line: 6, column: 7 },
+        { messageId: 'projectImage', file: 'opentofu/run.tf', line: 12, column: 3 },
+        { messageId: 'registryResource', file: 'opentofu/run.tf', line: 15, column: 1 },
+      ],
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: the pre-migration Deployment still names gcr.io/coditect-cloud-infra',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment('coditect-backend', [
+            { name: 'backend', image: 'gcr.io/coditect-cloud-infra/coditect-cloud-backend:v1.0.0' },
+          ]),
+        ),
+      }),
+      expect: [{ messageId: 'projectImage' }],
+    },
+    {
+      name: 'k8s: a distroless sidecar and a k8s.gcr.io init container',
+      facets: workloads({
+        'k8s.deployments': list(
+          deployment(
+            'coditect-backend',
+            [
+              { name: 'backend', image: `${APP_IMAGE}:v1.0.1` },
+              { name: 'helper', image: 'gcr.io/distroless/static-debian12:nonroot' },
+            ],
+            { pod: { initContainers: [{ name: 'wait', image: 'k8s.gcr.io/pause:3.2' }] } },
+          ),
+        ),
+      }),
+      // The distroless sidecar is Google's image, not the project's: only the frozen registry fails.
+      expect: [{ messageId: 'kubernetesFrozenRegistry' }],
+    },
+  ],
+} satisfies RuleCases;
