@@ -151,17 +151,21 @@ async function runScan(args: ScanArgs): Promise<number> {
   const bucket = reports.length ? await import('./bucket.js') : undefined;
   // An upload sends every report after writing it: those are kept whole.
   const written: { name: string; content: string }[] = [];
-  const whole = (r: (typeof reports)[number]) => ({ name: r.name, content: [...r.chunks()].join('') });
+  const whole = async (r: (typeof reports)[number]) => {
+    const pieces: string[] = [];
+    for await (const piece of r.chunks()) pieces.push(piece);
+    return { name: r.name, content: pieces.join('') };
+  };
   if (bucket?.isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
     const { contentTypeOf } = await import('./upload.js');
     for (const r of reports) {
-      const w = whole(r);
+      const w = await whole(r);
       await bucket.writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
       if (upload) written.push(w);
     }
   } else if (reports.length) {
-    if (upload) written.push(...reports.map(whole));
+    if (upload) for (const r of reports) written.push(await whole(r));
     await writeReportSet(
       outputDir,
       upload ? written.map((w) => ({ name: w.name, text: w.content })) : reports,

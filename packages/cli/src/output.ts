@@ -54,10 +54,16 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
  * A report this tool writes into a report folder (every format's file name): its text, or its pieces,
  * produced as they are written so that a large report is never one string in memory.
  */
-export type ReportFile = { name: string; text: string } | { name: string; chunks: () => Iterable<string> };
+export type ReportFile =
+  | { name: string; text: string }
+  | { name: string; chunks: () => Iterable<string> | AsyncIterable<string> };
 
-/** Pieces are gathered up to this many characters per write. */
-const WRITE_BATCH = 1 << 20;
+/**
+ * Pieces are gathered up to this many characters per write: small enough that each gathered string (and the
+ * buffer it becomes) stays in V8's young generation and dies there, instead of landing in the large-object
+ * space that only a full collection frees.
+ */
+const WRITE_BATCH = 1 << 16;
 
 /** Writes one report to `path`: its text at once, or its pieces as they come. */
 async function writeReport(path: string, f: ReportFile): Promise<void> {
@@ -66,7 +72,7 @@ async function writeReport(path: string, f: ReportFile): Promise<void> {
   try {
     let batch: string[] = [];
     let size = 0;
-    for (const piece of f.chunks()) {
+    for await (const piece of f.chunks()) {
       batch.push(piece);
       size += piece.length;
       if (size >= WRITE_BATCH) {

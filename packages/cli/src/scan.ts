@@ -513,13 +513,8 @@ export function fleetExpectations(prep: PreparedScan): Record<string, Expectatio
  * its facets predate from the (redacted) text they hold. Another version is refused by name.
  */
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  const text = await readText(path, '--snapshot');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
-  }
+  // Parsed apart: the text (the size of the snapshot) is garbage before validation starts, not held through it.
+  let value = parseSnapshotText(await readText(path, '--snapshot'), path);
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== 1 && version !== SNAPSHOT_SCHEMA_VERSION)
     throw new ConfigError(
@@ -537,6 +532,14 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     );
   }
   return value as Snapshot;
+}
+
+function parseSnapshotText(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`--snapshot ${path}: cannot be read as JSON (${(e as Error).message})`);
+  }
 }
 
 /** `coditect-audit merge`: the shards of one `collect --shard i/n` run, as one snapshot. */

@@ -7,6 +7,9 @@ import {
   adrLineFor,
   allVerdicts,
   type Location,
+  type PassSet,
+  passSetRuleId,
+  passVerdicts,
   type Priority,
   priorityRank,
   type RuleMeta,
@@ -153,6 +156,56 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
 /** Most urgent first (P0 before P2), then the total order. */
 export function compareByPriority(a: Verdict, b: Verdict): number {
   return priorityRank(a.priority) - priorityRank(b.priority) || compareVerdicts(a, b);
+}
+
+/**
+ * The verdicts by rule: each rule's stored verdicts and its compact pass sets, so a report can take one rule's
+ * verdicts at a time, its passes built only then. `stored` and `sets` choose which take part (default all).
+ */
+export interface VerdictsByRule {
+  /** Every rule id with a verdict or a pass, sorted. */
+  ids: string[];
+  /** One rule's verdicts, passes built now, in the total order (`compareVerdicts`). */
+  of(ruleId: string): Verdict[];
+}
+
+export function verdictsByRule(
+  result: ScanResult,
+  stored: (v: Verdict) => boolean = () => true,
+  sets: (set: PassSet) => boolean = () => true,
+): VerdictsByRule {
+  const byRule = new Map<string, Verdict[]>();
+  for (const v of result.verdicts) {
+    if (!stored(v)) continue;
+    const list = byRule.get(v.ruleId);
+    if (list) list.push(v);
+    else byRule.set(v.ruleId, [v]);
+  }
+  const compact = new Map<string, PassSet[]>();
+  for (const set of result.passes ?? []) {
+    if (!sets(set)) continue;
+    const id = passSetRuleId(set);
+    const list = compact.get(id);
+    if (list) list.push(set);
+    else compact.set(id, [set]);
+  }
+  return {
+    ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
+    of: (id) => [...(byRule.get(id) ?? []), ...passVerdicts(compact.get(id))].sort(compareVerdicts),
+  };
+}
+
+/**
+ * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first):
+ * no list of every pass verdict is ever whole. `stored` and `sets` as for `verdictsByRule`.
+ */
+export function* verdictsInOrder(
+  result: ScanResult,
+  stored?: (v: Verdict) => boolean,
+  sets?: (set: PassSet) => boolean,
+): Generator<Verdict> {
+  const index = verdictsByRule(result, stored, sets);
+  for (const id of index.ids) yield* index.of(id);
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {

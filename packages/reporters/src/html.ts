@@ -17,8 +17,10 @@ import {
   LAYERS,
   PRIORITIES,
   type Priority,
+  passSetRuleId,
   priorityRank,
   type RuleMeta,
+  type ScannedRule,
   type ScanResult,
   type Verdict,
 } from '@coditect-audit/core';
@@ -34,7 +36,6 @@ import {
   formatObserved,
   formatPosition,
   failsGate,
-  withPassVerdicts,
   targetRows,
   targetState,
   placeFinding,
@@ -42,6 +43,7 @@ import {
   splitAdrSection,
   stateOf,
   type VerdictState,
+  verdictsInOrder,
 } from './common.js';
 import { PAGE_SCRIPT as SCRIPT, PAGE_STYLE as STYLE } from './page.generated.js';
 
@@ -172,12 +174,6 @@ type Tally = Record<VerdictState, number>;
 
 function emptyTally(): Tally {
   return { fail: 0, assumed: 0, baseline: 0, suppressed: 0, error: 0, unknown: 0, skip: 0, pass: 0 };
-}
-
-function tallyOf(verdicts: readonly Verdict[]): Tally {
-  const t = emptyTally();
-  for (const v of verdicts) t[stateOf(v)]++;
-  return t;
 }
 
 function total(t: Tally): number {
@@ -315,7 +311,7 @@ function gateCore(result: ScanResult): string {
   return `Nothing at ${g.failOn} or above fails, but ${count(g.incomplete, 'check')} at ${g.failOn} or above could not be run: an error is never a pass.`;
 }
 
-function overview(result: ScanResult): string {
+function overview(result: ScanResult, checks: Checks): string {
   const env = result.environment;
   const g = result.gate;
   const facts: [string, string][] = [
@@ -335,7 +331,7 @@ function overview(result: ScanResult): string {
       ? `started <time datetime="${e(result.timestamps.startedAt)}">${e(result.timestamps.startedAt)}</time>, finished <time datetime="${e(result.timestamps.finishedAt)}">${e(result.timestamps.finishedAt)}</time>`
       : 'not recorded (scan with <code>--timestamps</code> to include it)',
   ]);
-  facts.push(['Rules', `${count(result.rules.length, 'rule')} ran ${count(result.verdicts.length, 'check')}`]);
+  facts.push(['Rules', `${count(result.rules.length, 'rule')} ran ${count(checks.total, 'check')}`]);
 
   const summary = result.summary.byStatus;
   const unchanged = result.verdicts.filter((v) => stateOf(v) === 'baseline').length;
@@ -442,13 +438,13 @@ ${rows}
 }
 
 /** One stacked bar per priority: what passed, failed, was accepted, errored or skipped. */
-function priorityChart(result: ScanResult): string {
+function priorityChart(checks: Checks): string {
   const width = 720;
   const labelW = 44;
   const textW = 210;
   const barW = width - labelW - textW;
   const rowH = 34;
-  const byPriority = PRIORITIES.map((p) => ({ p, t: tallyOf(result.verdicts.filter((v) => v.priority === p)) }));
+  const byPriority = PRIORITIES.map((p) => ({ p, t: checks.byPriority.get(p) ?? emptyTally() }));
   const max = Math.max(1, ...byPriority.map(({ t }) => total(t)));
   const rows = byPriority
     .map(({ p, t }, i) => {
@@ -506,16 +502,9 @@ function percentBar(p: number | undefined, t: Tally): string {
   return `<svg class="pbar" aria-hidden="true" focusable="false" viewBox="0 0 ${w} 12" width="${w}" height="12">${parts}</svg>`;
 }
 
-function readiness(result: ScanResult, rows: readonly Row[]): string {
+function readiness(result: ScanResult, checks: Checks): string {
   const adr001 = isAdr001(result);
-  const bySection = new Map<string, Verdict[]>();
-  // Appended in place: copying the list per row made a large scan's page quadratic.
-  for (const r of rows)
-    for (const s of r.sections) {
-      const list = bySection.get(s);
-      if (list) list.push(r.v);
-      else bySection.set(s, [r.v]);
-    }
+  const bySection = checks.bySectionTally;
   const sections = [
     ...new Set([
       ...Object.keys(result.adr?.sections ?? {}),
@@ -524,7 +513,7 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
     ]),
   ].sort(compareAdrSections);
 
-  const overall = tallyOf(result.verdicts);
+  const overall = checks.tally;
   const overallPct = percentComplete(overall);
   const adrName = result.adr ? (result.adr.file.split('/').pop() ?? result.adr.file) : 'the ADR';
   const claim = adr001
@@ -533,12 +522,12 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
 
   const body = sections
     .map((section) => {
-      const vs = bySection.get(section) ?? [];
-      const t = tallyOf(vs);
+      const t = bySection.get(section) ?? emptyTally();
+      const checked = total(t) > 0;
       const pct = percentComplete(t);
       const item = adr001 ? getAdr001Section(section) : undefined;
       const line = result.adr?.sections[section];
-      const mark = vs.length ? measuredMark(t) : { icon: 'skip', label: 'No check in this scan' };
+      const mark = checked ? measuredMark(t) : { icon: 'skip', label: 'No check in this scan' };
       const parts = [
         t.fail + t.baseline ? `${t.fail + t.baseline} failing` : '',
         t.suppressed ? `${t.suppressed} suppressed` : '',
@@ -546,7 +535,7 @@ function readiness(result: ScanResult, rows: readonly Row[]): string {
         t.pass ? `${t.pass} passed` : '',
         t.skip ? `${t.skip} skipped` : '',
       ].filter(Boolean);
-      const name = vs.length
+      const name = checked
         ? `<a href="${e(filterHref({ v: ALL_STATES, section }))}">${e(section)}</a>`
         : `<span>${e(section)}</span>`;
       return `<tr data-section="${e(section)}" data-percent="${pct ?? ''}">
@@ -562,7 +551,7 @@ ${adr001 ? `<td data-label="ADR says">${item ? `${icon(CLAIM_ICON[item.mark])} $
   return `<section id="readiness" aria-labelledby="readiness-h">
 <h2 id="readiness-h">Readiness</h2>
 ${claim}
-${priorityChart(result)}
+${priorityChart(checks)}
 <div class="scroll">
 <table class="checklist">
 <caption>${e(adr001 ? `${adrName} checklist and what the scan measured` : 'ADR sections and what the scan measured')}</caption>
@@ -790,18 +779,9 @@ ${options.map((o) => `<option value="${e(o.value)}" data-label="${e(o.label)}">$
 }
 
 /** The findings section around its rows: what comes before the first row's body, and after the last. */
-function findingsSection(rows: readonly Row[]): [before: string, after: string] {
-  const countBy = (key: (r: Row) => readonly string[]) => {
-    const m = new Map<string, number>();
-    for (const r of rows) for (const k of key(r)) m.set(k, (m.get(k) ?? 0) + 1);
-    return m;
-  };
-  const byPriority = countBy((r) => [r.v.priority]);
-  const byState = countBy((r) => [r.state]);
-  const byLayer = countBy((r) => [r.layer]);
-  const byConcern = countBy((r) => r.v.concerns);
-  const bySection = countBy((r) => r.sections);
-  const shownByDefault = rows.filter((r) => DEFAULT_STATES.includes(r.state)).length;
+function findingsSection(checks: Checks): [before: string, after: string] {
+  const { byPriorityCount: byPriority, byState, byLayer, byConcern, bySection } = checks;
+  const shownByDefault = DEFAULT_STATES.reduce((n, s) => n + (byState.get(s) ?? 0), 0);
 
   const controls = `<form id="filters" class="filters" hidden aria-label="Filter findings">
 ${checkboxGroup(
@@ -861,8 +841,8 @@ ${selectGroup(
 <h2 id="findings-h">Findings</h2>
 <p class="note noscript-hint">Every check the scan ran, most urgent first. Open a row for its message, location, evidence and the commands that fix it.</p>
 ${controls}
-<p id="shown" class="shown" role="status" aria-live="polite">${count(rows.length, 'check')}${
-      rows.length ? ` (${count(shownByDefault, 'failing finding or error', 'failing findings or errors')})` : ''
+<p id="shown" class="shown" role="status" aria-live="polite">${count(checks.total, 'check')}${
+      checks.total ? ` (${count(shownByDefault, 'failing finding or error', 'failing findings or errors')})` : ''
     }</p>
 <p class="note print-only">Printed: the failing checks and those that could not run. Passing and skipped checks are left out; tick “Print passing and skipped checks too” to print them.</p>
 <div class="scroll">
@@ -873,7 +853,7 @@ ${controls}
     `
 </table>
 </div>
-<p id="none-shown" class="empty" hidden>No check matches these filters. “Show every check” lists all ${rows.length}.</p>
+<p id="none-shown" class="empty" hidden>No check matches these filters. “Show every check” lists all ${checks.total}.</p>
 </section>`,
   ];
 }
@@ -1003,27 +983,138 @@ const CSP = [
 
 // ---------------------------------------------------------------- the page
 
-function rowsOf(result: ScanResult): Row[] {
+/**
+ * Every check of the page, counted, and its rows in the page's order (priority, then state, then the total
+ * order). The stored verdicts' rows are kept (the sections before the table link to them); passes come last
+ * in each priority and are counted from their compact form, their rows made a rule at a time as the table
+ * is written.
+ */
+interface Checks {
+  total: number;
+  tally: Tally;
+  byPriority: Map<Priority, Tally>;
+  bySectionTally: Map<string, Tally>;
+  byPriorityCount: Map<string, number>;
+  byState: Map<string, number>;
+  byLayer: Map<string, number>;
+  byConcern: Map<string, number>;
+  bySection: Map<string, number>;
+  /** The rows of every verdict that is not a pass, in page order, numbered as in the whole table. */
+  stored: Row[];
+  /** Every row, in page order. */
+  rows(): Generator<Row>;
+}
+
+function checksOf(result: ScanResult): Checks {
   const rules = rulesById(result);
-  return [...result.verdicts]
+  const sectionsOf = (rule: RuleMeta | undefined) => (rule ? splitAdrSection(rule.adrSection) : []);
+  // A rule judged per source: the layer of the verdict's source.
+  const layerOf = (rule: ScannedRule | undefined, source: string | undefined) =>
+    rule?.sources?.find((s) => s.name === source)?.layer ?? (rule?.layer || 'unknown');
+  const rowOf = (v: Verdict, id: string): Row => {
+    const rule = rules.get(v.ruleId);
+    return { v, rule, state: stateOf(v), layer: layerOf(rule, v.source), sections: sectionsOf(rule), id };
+  };
+  const checks: Checks = {
+    total: 0,
+    tally: emptyTally(),
+    byPriority: new Map(),
+    bySectionTally: new Map(),
+    byPriorityCount: new Map(),
+    byState: new Map(),
+    byLayer: new Map(),
+    byConcern: new Map(),
+    bySection: new Map(),
+    stored: [],
+    rows: () => rows(),
+  };
+  const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+  const tallyIn = <K>(m: Map<K, Tally>, key: K, state: VerdictState, n: number) => {
+    const t = m.get(key) ?? emptyTally();
+    t[state] += n;
+    m.set(key, t);
+  };
+  const countChecks = (
+    n: number,
+    priority: Priority,
+    state: VerdictState,
+    layer: string,
+    concerns: readonly string[],
+    sections: readonly string[],
+  ) => {
+    checks.total += n;
+    checks.tally[state] += n;
+    tallyIn(checks.byPriority, priority, state, n);
+    add(checks.byPriorityCount, priority, n);
+    add(checks.byState, state, n);
+    add(checks.byLayer, layer, n);
+    for (const c of concerns) add(checks.byConcern, c, n);
+    for (const section of sections) {
+      add(checks.bySection, section, n);
+      tallyIn(checks.bySectionTally, section, state, n);
+    }
+  };
+
+  const isPass = (v: Verdict) => v.status === 'pass';
+  const stored = result.verdicts
+    .filter((v) => !isPass(v))
     .sort(
       (a, b) =>
         priorityRank(a.priority) - priorityRank(b.priority) ||
         stateRank(stateOf(a)) - stateRank(stateOf(b)) ||
         compareVerdicts(a, b),
-    )
-    .map((v, i) => {
-      const rule = rules.get(v.ruleId);
-      return {
-        v,
-        rule,
-        state: stateOf(v),
-        // A rule judged per source: the layer of the verdict's source.
-        layer: rule?.sources?.find((s) => s.name === v.source)?.layer ?? (rule?.layer || 'unknown'),
-        sections: rule ? splitAdrSection(rule.adrSection) : [],
-        id: `f${i + 1}`,
-      };
-    });
+    );
+  // Passes per priority: the stored ones (--include-passes) and the compact sets.
+  const passCount = new Map<Priority, number>();
+  for (const v of result.verdicts.filter(isPass)) {
+    const rule = rules.get(v.ruleId);
+    countChecks(1, v.priority, 'pass', layerOf(rule, v.source), v.concerns, sectionsOf(rule));
+    passCount.set(v.priority, (passCount.get(v.priority) ?? 0) + 1);
+  }
+  for (const set of result.passes ?? []) {
+    const rule = rules.get(passSetRuleId(set));
+    const n = set.passes.length;
+    countChecks(n, set.priority, 'pass', layerOf(rule, set.stamp?.source), set.concerns, sectionsOf(rule));
+    passCount.set(set.priority, (passCount.get(set.priority) ?? 0) + n);
+  }
+  // Priorities in rank order; each one's stored rows (every state before `pass`), then its passes. Ranks,
+  // not names, group the stored rows: they are sorted by rank (a priority no rule can have ranks first).
+  const ranks = [
+    ...new Set([...PRIORITIES, ...stored.map((v) => v.priority), ...passCount.keys()].map(priorityRank)),
+  ].sort((a, b) => a - b);
+  const passPriorities = [...new Set([...PRIORITIES, ...passCount.keys()])];
+  const passesAt = (rank: number) => passPriorities.filter((p) => priorityRank(p) === rank);
+  let next = 0;
+  let at = 0;
+  for (const rank of ranks) {
+    for (; at < stored.length && priorityRank(stored[at]!.priority) === rank; at++) {
+      const row = rowOf(stored[at]!, `f${++next}`);
+      countChecks(1, row.v.priority, row.state, row.layer, row.v.concerns, row.sections);
+      checks.stored.push(row);
+    }
+    for (const p of passesAt(rank)) next += passCount.get(p) ?? 0;
+  }
+
+  function* rows(): Generator<Row> {
+    let i = 0;
+    let n = 0;
+    for (const rank of ranks) {
+      for (; i < checks.stored.length && priorityRank(checks.stored[i]!.v.priority) === rank; i++) {
+        n++;
+        yield checks.stored[i]!;
+      }
+      for (const p of passesAt(rank)) {
+        if (!passCount.get(p)) continue;
+        for (const v of verdictsInOrder(
+          result,
+          (v) => isPass(v) && v.priority === p,
+          (set) => set.priority === p,
+        ))
+          yield rowOf(v, `f${++n}`);
+      }
+    }
+  }
+  return checks;
 }
 
 export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
@@ -1034,30 +1125,34 @@ export function toHtml(result: ScanResult, options: HtmlOptions = {}): string {
  * The page in pieces, in order: everything up to the findings table, each finding's rows, the rest. The
  * rows (one per check, passes built from their compact form here) are kept; their markup is not.
  */
-export function* htmlChunks(compact: ScanResult, options: HtmlOptions = {}): Generator<string> {
-  const result = withPassVerdicts(compact);
+export function* htmlChunks(result: ScanResult, options: HtmlOptions = {}): Generator<string> {
   const title = options.title ?? 'coditect-audit report';
-  const rows = rowsOf(result);
-  const [findingsBefore, findingsAfter] = findingsSection(rows);
+  const checks = checksOf(result);
+  const rows = checks.stored;
+  const [findingsBefore, findingsAfter] = findingsSection(checks);
   yield `${head(result, title, CSP, STYLE, options.printPasses)}
 <body>
 ${result.assumptions ? `<p class="assumed" role="note">${e(result.assumptions.banner)}</p>\n` : ''}<a class="skip" href="#findings">Skip to findings</a>
 ${SPRITE}
 ${banner(result, title)}
 <main id="main" class="wrap">
-${overview(result)}
-${readiness(result, rows)}${byTargetSection(result)}
+${overview(result, checks)}
+${readiness(result, checks)}${byTargetSection(result)}
 ${errorsSection(result, rows)}
 ${undecidedSection(result, rows)}
 ${findingsBefore}`;
-  if (rows.length === 0) yield '<tbody><tr><td colspan="5">The scan ran no check.</td></tr></tbody>';
-  for (const [i, r] of rows.entries()) yield `${i ? '\n' : ''}${findingBody(result, r, i)}`;
+  if (checks.total === 0) yield '<tbody><tr><td colspan="5">The scan ran no check.</td></tr></tbody>';
+  let i = 0;
+  for (const r of checks.rows()) {
+    yield `${i ? '\n' : ''}${findingBody(result, r, i)}`;
+    i++;
+  }
   yield `${findingsAfter}
 ${acceptedSection(result, rows)}
 </main>
 <footer class="wrap">
 <p>${e(`${result.tool.name} ${result.tool.version}`)} · environment <code>${e(result.environment.name)}</code> · ${count(
-    result.verdicts.length,
+    checks.total,
     'check',
   )}. This page is self-contained: it loads nothing from the network.</p>
 </footer>

@@ -7,7 +7,7 @@ import { htmlChunks, toHtml } from './html.js';
 import { jsonChunks, toJson } from './json.js';
 import { junitChunks, toJUnit } from './junit.js';
 import { toMarkdown } from './markdown.js';
-import { toSarif } from './sarif.js';
+import { type SarifOptions, sarifChunks, toSarif } from './sarif.js';
 
 export { CONSOLE_WIDTH, type ConsoleOptions, terminalSafe, toConsole, wrapLine } from './console.js';
 export { escapeHtml, type HtmlOptions, htmlChunks, toHtml } from './html.js';
@@ -24,6 +24,7 @@ export {
   type SarifLog,
   type SarifOptions,
   SECURITY_SEVERITY,
+  sarifChunks,
   toSarif,
 } from './sarif.js';
 export { areaOf, failsGate, placeFinding, type LocationSource, type PlacedLocation } from './common.js';
@@ -53,9 +54,9 @@ export interface Reporter {
   render(result: ScanResult, options?: ReporterOptions): string;
   /**
    * The same text in pieces, produced as they are written (a large report is never one string in memory);
-   * joined, they are `render`'s text.
+   * joined, they are `render`'s text. Asynchronous where producing them waits (SARIF's size check).
    */
-  chunks?(result: ScanResult, options?: ReporterOptions): Iterable<string>;
+  chunks?(result: ScanResult, options?: ReporterOptions): Iterable<string> | AsyncIterable<string>;
 }
 
 export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
@@ -69,11 +70,8 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
   },
   sarif: {
     fileName: 'coditect-audit.sarif',
-    render: (result, options = {}) =>
-      toSarif(result, {
-        ...(options.includeSuppressed !== undefined ? { includeSuppressed: options.includeSuppressed } : {}),
-        ...(options.maxResults !== undefined ? { maxResults: options.maxResults } : {}),
-      }),
+    render: (result, options = {}) => toSarif(result, sarifOptions(options)),
+    chunks: (result, options = {}) => sarifChunks(result, sarifOptions(options)),
   },
   junit: {
     fileName: 'coditect-audit.junit.xml',
@@ -96,6 +94,13 @@ export const REPORTERS: Readonly<Record<ReporterName, Reporter>> = {
     chunks: (result) => htmlChunks(result),
   },
 };
+
+function sarifOptions(options: ReporterOptions): SarifOptions {
+  return {
+    ...(options.includeSuppressed !== undefined ? { includeSuppressed: options.includeSuppressed } : {}),
+    ...(options.maxResults !== undefined ? { maxResults: options.maxResults } : {}),
+  };
+}
 
 export function isReporterName(name: string): name is ReporterName {
   return (REPORTER_NAMES as readonly string[]).includes(name);

@@ -7,8 +7,8 @@
  * two-space indent gives, produced a member at a time and the verdicts a rule at a time, its passes built
  * from their compact form as that rule is written. No sorted deep copy of the result is ever whole.
  */
-import { type PassSet, passSetRuleId, passVerdicts, type ScanResult, type Verdict } from '@coditect-audit/core';
-import { compareVerdicts } from './common.js';
+import type { ScanResult } from '@coditect-audit/core';
+import { verdictsInOrder } from './common.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -34,29 +34,6 @@ function cmp(a: string, b: string): number {
 function indented(value: unknown, depth: number): string {
   const text = JSON.stringify(sortKeys(value), null, 2);
   return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
-}
-
-/** The verdicts in the total order, a rule at a time: its stored verdicts and its passes, built now. */
-function* verdictsInOrder(result: ScanResult): Generator<Verdict> {
-  const stored = new Map<string, Verdict[]>();
-  for (const v of result.verdicts) {
-    const list = stored.get(v.ruleId);
-    if (list) list.push(v);
-    else stored.set(v.ruleId, [v]);
-  }
-  const compact = new Map<string, PassSet[]>();
-  for (const set of result.passes ?? []) {
-    const id = passSetRuleId(set);
-    const list = compact.get(id);
-    if (list) list.push(set);
-    else compact.set(id, [set]);
-  }
-  // The total order sorts by rule id first: each rule's verdicts sorted, rule after rule, is the whole order.
-  const ids = [...new Set([...stored.keys(), ...compact.keys()])].sort(cmp);
-  for (const id of ids) {
-    const of = [...(stored.get(id) ?? []), ...passVerdicts(compact.get(id))];
-    yield* of.sort(compareVerdicts);
-  }
 }
 
 /** An array member's elements, one chunk each, at `depth`. */

@@ -12,10 +12,9 @@
  *   the test name and the body, and each rule's concerns and ADR section into its suite's properties.
  * - `time="0"` everywhere: rules evaluate a snapshot, their cost is not a test duration.
  */
-import type { RuleMeta, ScanResult, Verdict } from '@coditect-audit/core';
+import { passSetRuleId, type RuleMeta, type ScanResult, type Verdict } from '@coditect-audit/core';
 import {
   areaOf,
-  compareVerdicts,
   dependsOnText,
   describeGate,
   firstSentence,
@@ -23,7 +22,7 @@ import {
   formatPosition,
   rulesById,
   stateOf,
-  withPassVerdicts,
+  verdictsByRule,
 } from './common.js';
 
 /** Removes what XML 1.0 cannot carry at all: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
@@ -150,48 +149,75 @@ interface Totals {
   skipped: number;
 }
 
-function totalsOf(cases: readonly Case[], strict: boolean): Totals {
-  const t: Totals = { tests: cases.length, failures: 0, errors: 0, skipped: 0 };
-  for (const c of cases) {
-    const s = stateOf(c.verdict);
-    if (s === 'fail' || (s === 'unknown' && strict)) t.failures++;
-    else if (s === 'error') t.errors++;
-    else if (s !== 'pass') t.skipped++;
-  }
-  return t;
+/** Adds a verdict to the totals: a failure, an error, skipped, or (a pass) a test alone. */
+function count(t: Totals, v: Verdict, strict: boolean): void {
+  t.tests++;
+  const s = stateOf(v);
+  if (s === 'fail' || (s === 'unknown' && strict)) t.failures++;
+  else if (s === 'error') t.errors++;
+  else if (s !== 'pass') t.skipped++;
 }
 
 export function toJUnit(result: ScanResult): string {
   return [...junitChunks(result)].join('');
 }
 
-/** The report in pieces, a line each (the cases are kept, their markup is not); joined, they are `toJUnit`'s text. */
-export function* junitChunks(compact: ScanResult): Generator<string> {
-  const result = withPassVerdicts(compact);
+/**
+ * The report in pieces, a line each; joined, they are `toJUnit`'s text. Cases are made a rule at a time
+ * (its passes built from their compact form then), so no list of every case is ever whole.
+ */
+export function* junitChunks(result: ScanResult): Generator<string> {
   const rules = rulesById(result);
-  const verdicts = [...result.verdicts].sort(compareVerdicts);
+  const index = verdictsByRule(result);
+  const strict = result.gate.strict;
 
-  // Unique (classname, name): the first keeps the plain name, a clash gets the fingerprint's head.
-  const taken = new Set<string>();
-  const cases: Case[] = verdicts.map((v) => {
-    const classname = v.ruleId;
-    let name = baseName(v);
-    const key = (n: string) => `${classname}\u0000${stripIllegalXml(n)}`;
-    if (taken.has(key(name))) name = `${name} [${v.fingerprint.slice(0, 12)}]`;
-    for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${v.fingerprint.slice(0, 12)}#${n}]`;
-    taken.add(key(name));
-    return { verdict: v, rule: rules.get(v.ruleId), classname, name };
-  });
-
-  const byArea = new Map<string, Case[]>();
-  for (const c of cases) {
-    const area = areaOf(c.rule, c.verdict);
-    // Appended in place: copying the list per case made a large scan's report quadratic.
-    const list = byArea.get(area);
-    if (list) list.push(c);
-    else byArea.set(area, [c]);
+  // Each area's rules and totals, counted without building a pass.
+  const emptyTotals = (): Totals => ({ tests: 0, failures: 0, errors: 0, skipped: 0 });
+  // Per area, also the old per-layer ids (aliases) each rule's findings were reported under.
+  const areas = new Map<string, { rules: Set<string>; totals: Totals; aliases: Map<string, Set<string>> }>();
+  const areaEntry = (area: string) => {
+    const entry = areas.get(area) ?? { rules: new Set<string>(), totals: emptyTotals(), aliases: new Map() };
+    areas.set(area, entry);
+    return entry;
+  };
+  for (const v of result.verdicts) {
+    const entry = areaEntry(areaOf(rules.get(v.ruleId), v));
+    entry.rules.add(v.ruleId);
+    count(entry.totals, v, strict);
+    if (v.alias) entry.aliases.set(v.ruleId, (entry.aliases.get(v.ruleId) ?? new Set()).add(v.alias));
   }
-  const areas = [...byArea.keys()].sort();
+  for (const set of result.passes ?? []) {
+    const id = passSetRuleId(set);
+    // A pass verdict carries its set's concerns: that is all `areaOf` reads of it.
+    const entry = areaEntry(areaOf(rules.get(id), { concerns: set.concerns } as Verdict));
+    entry.rules.add(id);
+    entry.totals.tests += set.passes.length;
+    const alias = set.stamp?.alias;
+    if (alias && set.passes.length) entry.aliases.set(id, (entry.aliases.get(id) ?? new Set()).add(alias));
+  }
+  const areaNames = [...areas.keys()].sort();
+  const all = emptyTotals();
+  for (const { totals } of areas.values()) {
+    all.tests += totals.tests;
+    all.failures += totals.failures;
+    all.errors += totals.errors;
+    all.skipped += totals.skipped;
+  }
+
+  /** One rule's cases in the total order, named: unique (classname, name), a clash gets the fingerprint's head. */
+  const casesOf = (ruleId: string): Case[] => {
+    const taken = new Set<string>();
+    const rule = rules.get(ruleId);
+    return index.of(ruleId).map((v) => {
+      const classname = v.ruleId;
+      let name = baseName(v);
+      const key = (n: string) => `${classname}\u0000${stripIllegalXml(n)}`;
+      if (taken.has(key(name))) name = `${name} [${v.fingerprint.slice(0, 12)}]`;
+      for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${v.fingerprint.slice(0, 12)}#${n}]`;
+      taken.add(key(name));
+      return { verdict: v, rule, classname, name };
+    });
+  };
 
   const common: [string, string][] = [
     ['tool', `${result.tool.name} ${result.tool.version}`],
@@ -210,7 +236,6 @@ export function* junitChunks(compact: ScanResult): Generator<string> {
     common.push(['baseline.fixed', String(result.baseline.fixed.length)]);
   }
 
-  const all = totalsOf(cases, result.gate.strict);
   const timestamp = result.timestamps?.startedAt;
   const line = (text: string) => `${text}\n`;
   yield line('<?xml version="1.0" encoding="UTF-8"?>');
@@ -225,9 +250,11 @@ export function* junitChunks(compact: ScanResult): Generator<string> {
       ['time', '0'],
     ])}>`,
   );
-  for (const area of areas) {
-    const suiteCases = byArea.get(area)!;
-    const t = totalsOf(suiteCases, result.gate.strict);
+  for (const area of areaNames) {
+    const { rules: ruleIds, totals: t, aliases } = areas.get(area)!;
+    const suiteRules = [...ruleIds].sort();
+    // A rule's cases, those of this area (a rule without metadata may fall in several).
+    const suiteCasesOf = (id: string) => casesOf(id).filter((c) => areaOf(c.rule, c.verdict) === area);
     yield line(
       `  <testsuite${attrs([
         ['name', area],
@@ -240,16 +267,13 @@ export function* junitChunks(compact: ScanResult): Generator<string> {
       ])}>`,
     );
     const properties: [string, string][] = [...common];
-    const suiteRules = [...new Set(suiteCases.map((c) => c.verdict.ruleId))].sort();
     for (const id of suiteRules) {
       const rule = rules.get(id);
-      const concerns = rule?.concerns ?? suiteCases.find((c) => c.verdict.ruleId === id)!.verdict.concerns;
+      const concerns = rule?.concerns ?? suiteCasesOf(id)[0]!.verdict.concerns;
       properties.push([`${id}.concerns`, concerns.join(', ')]);
       if (rule?.adrSection) properties.push([`${id}.adrSection`, rule.adrSection]);
       // The old per-layer ids this suite's findings of the rule were reported under.
-      const formerly = [
-        ...new Set(suiteCases.flatMap((c) => (c.verdict.ruleId === id && c.verdict.alias ? [c.verdict.alias] : []))),
-      ].sort();
+      const formerly = [...(aliases.get(id) ?? [])].sort();
       if (formerly.length) properties.push([`${id}.formerly`, formerly.join(', ')]);
     }
     yield line('    <properties>');
@@ -261,15 +285,16 @@ export function* junitChunks(compact: ScanResult): Generator<string> {
         ])}/>`,
       );
     yield line('    </properties>');
-    for (const c of suiteCases) {
-      const head = `    <testcase${attrs([
-        ['name', c.name],
-        ['classname', c.classname],
-        ['time', '0'],
-      ])}`;
-      const inner = outcome(result, c);
-      yield line(inner ? `${head}>\n      ${inner}\n    </testcase>` : `${head}/>`);
-    }
+    for (const id of suiteRules)
+      for (const c of suiteCasesOf(id)) {
+        const head = `    <testcase${attrs([
+          ['name', c.name],
+          ['classname', c.classname],
+          ['time', '0'],
+        ])}`;
+        const inner = outcome(result, c);
+        yield line(inner ? `${head}>\n      ${inner}\n    </testcase>` : `${head}/>`);
+      }
     yield line('  </testsuite>');
   }
   yield line('</testsuites>');

@@ -5,8 +5,10 @@
  * passed and skipped lists, then finding details from the least urgent — and says what it left out.
  */
 import {
+  compactPassCount,
   LAYERS,
   type Location,
+  passSetRuleId,
   PRIORITIES,
   type RuleMeta,
   type ScanResult,
@@ -24,13 +26,13 @@ import {
   formatObserved,
   formatPosition,
   failsGate,
-  withPassVerdicts,
   targetLabel,
   targetRows,
   targetState,
   rulesById,
   splitAdrSection,
   stateOf,
+  verdictsInOrder,
 } from './common.js';
 
 /** GitHub's job summary limit is 1 MiB; keep a margin for what a workflow appends. */
@@ -129,22 +131,73 @@ function tableHead(headers: readonly string[]): string {
 const CUT_ORDER = ['skipped', 'passed', 'details', 'baseline', 'suppressions', 'undecided', 'errors', 'fix'] as const;
 type Group = (typeof CUT_ORDER)[number];
 
-/** A run of items that can be shortened from the end; `after` closes it (a table's blank line, `</details>`). */
+/**
+ * A run of items that can be shortened from the end; `after` closes it (a table's blank line, `</details>`).
+ * The items are produced when asked, in order (`items`), never kept: a large scan has far more of them than
+ * the report can hold, so they are measured once and only the ones kept are produced again.
+ */
 interface ItemList {
   group: Group;
   /** How the reader calls one item in the "left out" note. */
   noun: [string, string];
-  items: string[];
+  /** How many `items` gives. */
+  count: number;
+  items: () => Iterable<string>;
   after: string;
 }
 type Part = string | ItemList | 'note';
 
+/** A list of items held already (short lists: the fix-first blocks, the suppression entries). */
+function listOf(group: Group, noun: [string, string], items: readonly string[], after: string): ItemList {
+  return { group, noun, count: items.length, items: () => items, after };
+}
+
+/** A list of one item per entry of `of`, each produced by `item` when asked. */
+function lazyList<T>(
+  group: Group,
+  noun: [string, string],
+  of: readonly T[],
+  item: (entry: T) => string,
+  after: string,
+): ItemList {
+  return {
+    group,
+    noun,
+    count: of.length,
+    items: function* () {
+      for (const entry of of) yield item(entry);
+    },
+    after,
+  };
+}
+
 const LEFT_OUT = (n: number) => `_…and ${n} more left out to fit the size limit._\n\n`;
 
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/**
+ * The report within `maxBytes`. Sizes are added up rather than rendered: every piece begins and ends in
+ * ASCII (a line break, markup), so the UTF-8 length of the whole is the sum of its pieces'. Only the text
+ * that is kept is ever rendered whole.
+ */
 function assemble(parts: readonly Part[], maxBytes: number): string {
   const lists = parts.filter((p): p is ItemList => typeof p === 'object');
-  const keep = new Map(lists.map((l) => [l, l.items.length]));
-  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+  const keep = new Map(lists.map((l) => [l, l.count]));
+  // Per list, the bytes of its first i items (one pass over the items: each is measured and dropped).
+  const prefix = new Map(
+    lists.map((l) => {
+      const sums = new Float64Array(l.count + 1);
+      let i = 0;
+      for (const item of l.items()) {
+        sums[i + 1] = sums[i]! + bytes(item);
+        i++;
+      }
+      return [l, sums];
+    }),
+  );
+  const fixed = new Map(
+    parts.filter((p): p is string => typeof p === 'string' && p !== 'note').map((p) => [p, bytes(p)]),
+  );
 
   const note = (): string => {
     const left: string[] = [];
@@ -152,7 +205,7 @@ function assemble(parts: readonly Part[], maxBytes: number): string {
       let n = 0;
       let noun: [string, string] = ['item', 'items'];
       for (const l of lists.filter((x) => x.group === group)) {
-        n += l.items.length - keep.get(l)!;
+        n += l.count - keep.get(l)!;
         noun = l.noun;
       }
       if (n) left.push(count(n, noun[0], noun[1]));
@@ -163,38 +216,57 @@ function assemble(parts: readonly Part[], maxBytes: number): string {
       `left out ${left.join(', ')}. The JSON and SARIF reports have everything.\n\n`
     );
   };
-  const render = (): string =>
-    parts
-      .map((p) => {
-        if (p === 'note') return note();
-        if (typeof p === 'string') return p;
+  const size = (): number => {
+    let n = 0;
+    for (const p of parts) {
+      if (p === 'note') n += bytes(note());
+      else if (typeof p === 'string') n += fixed.get(p)!;
+      else {
         const kept = keep.get(p)!;
-        const dropped = p.items.length - kept;
-        return p.items.slice(0, kept).join('') + p.after + (dropped ? LEFT_OUT(dropped) : '');
-      })
-      .join('');
+        const dropped = p.count - kept;
+        n += prefix.get(p)![kept]! + bytes(p.after) + (dropped ? bytes(LEFT_OUT(dropped)) : 0);
+      }
+    }
+    return n;
+  };
+  const render = (): string => {
+    const out: string[] = [];
+    for (const p of parts) {
+      if (p === 'note') out.push(note());
+      else if (typeof p === 'string') out.push(p);
+      else {
+        const kept = keep.get(p)!;
+        let i = 0;
+        if (kept > 0)
+          for (const item of p.items()) {
+            out.push(item);
+            if (++i === kept) break;
+          }
+        const dropped = p.count - kept;
+        out.push(p.after + (dropped ? LEFT_OUT(dropped) : ''));
+      }
+    }
+    return out.join('');
+  };
 
-  let out = render();
-  if (bytes(out) <= maxBytes) return out;
+  const whole = size();
+  if (whole <= maxBytes) return render();
 
-  // Estimate the cut from item sizes (plus room for the notes), render once, then trim until it fits.
+  // Estimate the cut from item sizes (plus room for the notes), then trim until it fits.
   const ordered = CUT_ORDER.flatMap((g) => lists.filter((l) => l.group === g).reverse());
-  const sizes = new Map(lists.map((l) => [l, l.items.map(bytes)]));
-  let excess = bytes(out) - maxBytes + 1024;
+  let excess = whole - maxBytes + 1024;
   for (const l of ordered) {
+    const sums = prefix.get(l)!;
     while (excess > 0 && keep.get(l)! > 0) {
       const k = keep.get(l)! - 1;
       keep.set(l, k);
-      excess -= sizes.get(l)![k]!;
+      excess -= sums[k + 1]! - sums[k]!;
     }
   }
-  out = render();
   for (const l of ordered) {
-    while (bytes(out) > maxBytes && keep.get(l)! > 0) {
-      keep.set(l, keep.get(l)! - 1);
-      out = render();
-    }
+    while (size() > maxBytes && keep.get(l)! > 0) keep.set(l, keep.get(l)! - 1);
   }
+  const out = render();
   if (bytes(out) <= maxBytes) return out;
 
   // Even the essentials do not fit (a tiny budget): cut at a line and say so.
@@ -370,7 +442,7 @@ Every verdict about a server or cluster of the fleet names it.${scoped}
 }
 
 function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
-  const summary = summarize(result.verdicts);
+  const summary = summarize(result.verdicts, result.passes);
   let out = '## Readiness at a glance\n\n';
   out += tableHead(['Priority', '❌ Fail', '⚠️ Error', '❔ Undecided', '✅ Pass', '⏭️ Skip', '🔕 Suppressed']);
   for (const p of PRIORITIES) {
@@ -405,21 +477,27 @@ function glance(result: ScanResult, rules: Map<string, RuleMeta>): string {
   }
 
   // Per ADR section: ❌ any failure; ⚠️ errors or only suppressed failures; ✅ checked and holding; ➖ only skipped.
-  const bySection = new Map<string, Verdict[]>();
+  // Stored verdicts by section; passes (compact) only counted.
+  const bySection = new Map<string, { verdicts: Verdict[]; passes: number }>();
+  const sectionOf = (section: string) => {
+    const entry = bySection.get(section) ?? { verdicts: [], passes: 0 };
+    bySection.set(section, entry);
+    return entry;
+  };
   for (const v of result.verdicts) {
     const rule = rules.get(v.ruleId);
-    for (const section of rule ? splitAdrSection(rule.adrSection) : []) {
-      // Appended in place: copying the list per verdict made a large scan's report quadratic.
-      const list = bySection.get(section);
-      if (list) list.push(v);
-      else bySection.set(section, [v]);
-    }
+    // Appended in place: copying the list per verdict made a large scan's report quadratic.
+    for (const section of rule ? splitAdrSection(rule.adrSection) : []) sectionOf(section).verdicts.push(v);
+  }
+  for (const set of result.passes ?? []) {
+    const rule = rules.get(passSetRuleId(set));
+    for (const section of rule ? splitAdrSection(rule.adrSection) : []) sectionOf(section).passes += set.passes.length;
   }
   if (bySection.size === 0) return out;
   out += '### By ADR section\n\n';
   for (const section of [...bySection.keys()].sort(compareAdrSections)) {
-    const vs = bySection.get(section)!;
-    const n = (state: string) => vs.filter((v) => stateOf(v) === state).length;
+    const { verdicts: vs, passes } = bySection.get(section)!;
+    const n = (state: string) => vs.filter((v) => stateOf(v) === state).length + (state === 'pass' ? passes : 0);
     const failing = n('fail') + n('baseline');
     const icon = failing
       ? '❌'
@@ -490,7 +568,7 @@ function fixFirst(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
       blocks.push(block);
     });
   }
-  return [intro, { group: 'fix', noun: ['rule to fix', 'rules to fix'], items: blocks, after: '' }];
+  return [intro, listOf('fix', ['rule to fix', 'rules to fix'], blocks, '')];
 }
 
 function locationsCell(locs: readonly Location[]): string {
@@ -565,12 +643,7 @@ function findings(result: ScanResult, rules: Map<string, RuleMeta>): Part[] {
   if (!failing.length) return ['## Findings\n\nNo failing findings.\n\n'];
   return [
     `## Findings\n\n${count(failing.length, 'failing finding')}, most urgent first.\n\n`,
-    {
-      group: 'details',
-      noun: ['finding detail', 'finding details'],
-      items: failing.map((v) => detail(v, rules.get(v.ruleId))),
-      after: '',
-    },
+    lazyList('details', ['finding detail', 'finding details'], failing, (v) => detail(v, rules.get(v.ruleId)), ''),
   ];
 }
 
@@ -580,14 +653,13 @@ function errorsSection(result: ScanResult): Part[] {
   return [
     `## Could not check\n\n${count(errors.length, 'check')} could not be run; an error is never a pass.\n\n` +
       tableHead(['Priority', 'Rule', 'Resource', 'Location', 'Why']),
-    {
-      group: 'errors',
-      noun: ['error', 'errors'],
-      items: errors.map((v) =>
-        row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v), mdText(v.message)]),
-      ),
-      after: '\n',
-    },
+    lazyList(
+      'errors',
+      ['error', 'errors'],
+      errors,
+      (v) => row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v), mdText(v.message)]),
+      '\n',
+    ),
   ];
 }
 
@@ -600,10 +672,11 @@ function undecidedSection(result: ScanResult): Part[] {
   return [
     `## Could not decide\n\n${count(undecided.length, 'check')} read ${undecided.length === 1 ? 'its input' : 'their inputs'} but could not decide from ${undecided.length === 1 ? 'it' : 'them'}: never a fail, never a pass; ${gates}. Set the value in the repository (a variable default, \`terraform.tfvars\`) or check the live layer.\n\n` +
       tableHead(['Priority', 'Rule', 'Resource', 'Location', 'Depends on', 'Why']),
-    {
-      group: 'undecided',
-      noun: ['undecided check', 'undecided checks'],
-      items: undecided.map((v) =>
+    lazyList(
+      'undecided',
+      ['undecided check', 'undecided checks'],
+      undecided,
+      (v) =>
         row([
           v.priority,
           mdCode(v.ruleId, true),
@@ -612,9 +685,8 @@ function undecidedSection(result: ScanResult): Part[] {
           (v.dependsOn ?? []).map((d) => mdCode(d, true)).join(', '),
           mdText(v.message),
         ]),
-      ),
-      after: '\n',
-    },
+      '\n',
+    ),
   ];
 }
 
@@ -625,41 +697,46 @@ function suppressionsSection(result: ScanResult): Part[] {
   const parts: Part[] = ['## Suppressions\n\n'];
   if (applied.length) {
     parts.push(`### Applied (${applied.length})\n\n` + tableHead(['Rule', 'Resource', 'Reason', 'Expires', 'Where']));
-    parts.push({
-      group: 'suppressions',
-      noun: ['suppression', 'suppressions'],
-      items: applied.map((v) => {
-        const s = v.suppression!;
-        return row([
-          mdCode(v.ruleId, true),
-          resourceCell(v),
-          mdText(s.reason),
-          s.expires ? mdText(s.expires) : '',
-          `${s.kind} ${mdCode(s.source, true)}`,
-        ]);
-      }),
-      after: '\n',
-    });
+    parts.push(
+      lazyList(
+        'suppressions',
+        ['suppression', 'suppressions'],
+        applied,
+        (v) => {
+          const s = v.suppression!;
+          return row([
+            mdCode(v.ruleId, true),
+            resourceCell(v),
+            mdText(s.reason),
+            s.expires ? mdText(s.expires) : '',
+            `${s.kind} ${mdCode(s.source, true)}`,
+          ]);
+        },
+        '\n',
+      ),
+    );
   }
   const entries = (title: string, list: typeof unused, note: string) => {
     if (!list.length) return;
     parts.push(
       `### ${title} (${list.length})\n\n${note}\n\n` + tableHead(['Rule', 'Resource', 'Reason', 'Expires', 'Where']),
     );
-    parts.push({
-      group: 'suppressions',
-      noun: ['suppression', 'suppressions'],
-      items: list.map((s) =>
-        row([
-          mdCode(s.rule, true),
-          s.resource ? mdCode(s.resource, true) : 'any',
-          mdText(s.reason),
-          s.expires ? mdText(s.expires) : '',
-          `${s.kind} ${mdCode(s.source, true)}`,
-        ]),
+    parts.push(
+      lazyList(
+        'suppressions',
+        ['suppression', 'suppressions'],
+        list,
+        (s) =>
+          row([
+            mdCode(s.rule, true),
+            s.resource ? mdCode(s.resource, true) : 'any',
+            mdText(s.reason),
+            s.expires ? mdText(s.expires) : '',
+            `${s.kind} ${mdCode(s.source, true)}`,
+          ]),
+        '\n',
       ),
-      after: '\n',
-    });
+    );
   };
   entries('Expired', expired, 'These no longer apply: renew them with a new date or fix the findings.');
   entries('Unused', unused, 'These matched no failing finding: remove them.');
@@ -677,39 +754,50 @@ function baselineSection(result: ScanResult): Part[] {
   ];
   if (fresh.length) {
     parts.push(`### New (${fresh.length})\n\n` + tableHead(['Priority', 'Rule', 'Resource', 'Location']));
-    parts.push({
-      group: 'baseline',
-      noun: ['baseline entry', 'baseline entries'],
-      items: fresh.map((v) => row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)])),
-      after: '\n',
-    });
+    parts.push(
+      lazyList(
+        'baseline',
+        ['baseline entry', 'baseline entries'],
+        fresh,
+        (v) => row([v.priority, mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)]),
+        '\n',
+      ),
+    );
   }
   if (fixed.length) {
     parts.push(`### Fixed (${fixed.length})\n\n` + tableHead(['Rule', 'Resource', 'Fingerprint']));
-    parts.push({
-      group: 'baseline',
-      noun: ['baseline entry', 'baseline entries'],
-      items: fixed.map((f) => row([mdCode(f.ruleId, true), mdCode(f.resource, true), mdCode(f.fingerprint, true)])),
-      after: '\n',
-    });
+    parts.push(
+      lazyList(
+        'baseline',
+        ['baseline entry', 'baseline entries'],
+        fixed,
+        (f) => row([mdCode(f.ruleId, true), mdCode(f.resource, true), mdCode(f.fingerprint, true)]),
+        '\n',
+      ),
+    );
   }
   return parts;
 }
 
 function passedAndSkipped(result: ScanResult): Part[] {
-  const passed = result.verdicts.filter((v) => v.status === 'pass').sort(compareVerdicts);
+  // Passes in the total order, built from their compact form a rule at a time whenever the list is walked.
+  const passedCount = result.verdicts.filter((v) => v.status === 'pass').length + compactPassCount(result);
   const skipped = result.verdicts.filter((v) => v.status === 'skip').sort(compareVerdicts);
-  if (!passed.length && !skipped.length) return [];
+  if (!passedCount && !skipped.length) return [];
   const parts: Part[] = ['## Passed and skipped\n\n'];
-  if (passed.length) {
+  if (passedCount) {
     parts.push(
-      `<details>\n<summary>✅ ${html(count(passed.length, 'passed check'))}</summary>\n\n` +
+      `<details>\n<summary>✅ ${html(count(passedCount, 'passed check'))}</summary>\n\n` +
         tableHead(['Rule', 'Resource', 'Location']),
     );
     parts.push({
       group: 'passed',
       noun: ['passed check', 'passed checks'],
-      items: passed.map((v) => row([mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)])),
+      count: passedCount,
+      items: function* () {
+        for (const v of verdictsInOrder(result, (v) => v.status === 'pass'))
+          yield row([mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)]);
+      },
       after: '\n</details>\n\n',
     });
   }
@@ -718,18 +806,20 @@ function passedAndSkipped(result: ScanResult): Part[] {
       `<details>\n<summary>⏭️ ${html(count(skipped.length, 'skipped check'))}</summary>\n\n` +
         tableHead(['Rule', 'Resource', 'Why']),
     );
-    parts.push({
-      group: 'skipped',
-      noun: ['skipped check', 'skipped checks'],
-      items: skipped.map((v) => row([mdCode(v.ruleId, true), resourceCell(v), mdText(v.message)])),
-      after: '\n</details>\n\n',
-    });
+    parts.push(
+      lazyList(
+        'skipped',
+        ['skipped check', 'skipped checks'],
+        skipped,
+        (v) => row([mdCode(v.ruleId, true), resourceCell(v), mdText(v.message)]),
+        '\n</details>\n\n',
+      ),
+    );
   }
   return parts;
 }
 
-export function toMarkdown(compact: ScanResult, options: MarkdownOptions = {}): string {
-  const result = withPassVerdicts(compact);
+export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
   const rules = rulesById(result);
   const parts: Part[] = [
     header(result),

@@ -12,7 +12,8 @@
  *
  * P1 is `error` as well: the ADR says "do before production", which is an error in a production gate.
  */
-import { gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, gzipSync } from 'node:zlib';
 import {
   type Location,
   PRIORITIES,
@@ -21,7 +22,16 @@ import {
   type ScanResult,
   type Verdict,
 } from '@coditect-audit/core';
-import { clip, compareByPriority, count, placeFinding, pascalCase, rulesById, sortedVerdicts } from './common.js';
+import {
+  clip,
+  compareByPriority,
+  count,
+  type PlacedLocation,
+  placeFinding,
+  pascalCase,
+  rulesById,
+  sortedVerdicts,
+} from './common.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_INFORMATION_URI = 'https://github.com/coditect-ai/coditect-audit';
@@ -322,11 +332,104 @@ function listSome(items: string[], max = 10): string {
 // ---------------------------------------------------------------- the reporter
 
 export function toSarif(result: ScanResult, options: SarifOptions = {}): string {
-  return `${JSON.stringify(buildSarif(result, options), null, 2)}\n`;
+  const plan = planSarif(result, options);
+  return [...plan.text(fittingSync(plan))].join('');
 }
 
 /** The SARIF log as an object (what `toSarif` serializes). */
 export function buildSarif(result: ScanResult, options: SarifOptions = {}): SarifLog {
+  const plan = planSarif(result, options);
+  return plan.log(fittingSync(plan));
+}
+
+/**
+ * `toSarif`'s text in pieces, a result at a time: the results are built from their verdicts as they are
+ * written, and the size GitHub allows is checked by compressing the pieces as they come, so neither the log
+ * nor its text is ever whole in memory.
+ */
+export async function* sarifChunks(result: ScanResult, options: SarifOptions = {}): AsyncGenerator<string> {
+  const plan = planSarif(result, options);
+  let kept = plan.most;
+  if ((await gzippedSizeOf(plan.text(kept))) > plan.maxGzipBytes) {
+    // The largest number of results that fits: binary search over the priority-ordered list.
+    let low = 0;
+    let high = kept - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((await gzippedSizeOf(plan.text(mid))) <= plan.maxGzipBytes) low = mid;
+      else high = mid - 1;
+    }
+    kept = low;
+  }
+  yield* plan.text(kept);
+}
+
+/** How many results fit, checked on the whole text at once (the synchronous `toSarif` and `buildSarif`). */
+function fittingSync(plan: SarifPlan): number {
+  const size = (kept: number) => gzipSync([...plan.text(kept)].join('')).length;
+  let kept = plan.most;
+  if (size(kept) > plan.maxGzipBytes) {
+    let low = 0;
+    let high = kept - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (size(mid) <= plan.maxGzipBytes) low = mid;
+      else high = mid - 1;
+    }
+    kept = low;
+  }
+  return kept;
+}
+
+/** The bytes of the pieces gzipped, as `gzipSync` of their concatenation gives (same defaults, no flush between). */
+async function gzippedSizeOf(pieces: Iterable<string>): Promise<number> {
+  const gzip = createGzip();
+  let size = 0;
+  gzip.on('data', (b: Buffer) => {
+    size += b.length;
+  });
+  const ended = once(gzip, 'end');
+  let batch: string[] = [];
+  let batched = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    batched += piece.length;
+    if (batched >= 1 << 16) {
+      if (!gzip.write(batch.join(''))) await once(gzip, 'drain');
+      batch = [];
+      batched = 0;
+    }
+  }
+  gzip.end(batch.join(''));
+  await ended;
+  return size;
+}
+
+/** A finding that goes into the results: what its SARIF result is built from when it is written. */
+interface Candidate {
+  verdict: Verdict;
+  rule: ScannedRule | undefined;
+  index: number;
+  physical: SarifPhysicalLocation;
+  source: PlacedLocation['source'];
+}
+
+interface SarifPlan {
+  /** Results before GitHub's size limit is checked: the candidates, at most `maxResults`. */
+  most: number;
+  maxGzipBytes: number;
+  /** The log with the `kept` most urgent results. */
+  log(kept: number): SarifLog;
+  /** The same log as `JSON.stringify(log, null, 2)` and a final newline writes it, in pieces. */
+  text(kept: number): Iterable<string>;
+}
+
+/** Marks where the results go in the log's text; checked to occur once. */
+const RESULTS_PLACE = '\u0000coditect-audit:sarif-results\u0000';
+/** Depth of a result in the log: root, runs, the run, results. */
+const RESULT_PAD = ' '.repeat(8);
+
+function planSarif(result: ScanResult, options: SarifOptions): SarifPlan {
   const maxResults = Math.max(0, Math.trunc(options.maxResults ?? SARIF_MAX_RESULTS));
   const maxGzipBytes = options.maxGzipBytes ?? SARIF_MAX_GZIP_BYTES;
   const verdicts = sortedVerdicts(result);
@@ -350,7 +453,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
   const rules = uniqueRules.map((r) => ruleDescriptor(r, lowCertaintyRules));
 
   const withBaseline = result.baseline !== undefined;
-  const candidates: { verdict: Verdict; result: SarifResult }[] = [];
+  const candidates: Candidate[] = [];
   const errors: SarifNotification[] = [];
   const unplaced: string[] = [];
   let suppressedLeftOut = 0;
@@ -386,6 +489,12 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       unplaced.push(`${v.ruleId} on ${v.resource.id}`);
       continue;
     }
+    candidates.push({ verdict: v, rule, index, physical, source: placed.source });
+  }
+
+  /** A candidate's SARIF result, built when it is written. */
+  const resultOf = (c: Candidate): SarifResult => {
+    const { verdict: v, rule, index, physical, source } = c;
     const related = (v.relatedLocations ?? [])
       .map((loc) => physicalLocation(loc))
       .filter((p): p is SarifPhysicalLocation => p !== undefined)
@@ -398,7 +507,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
       certainty: v.certainty,
       resource: resourceBag(v),
       evidence: evidenceOf(v),
-      locationSource: placed.source,
+      locationSource: source,
       ...(v.status === 'unknown' ? { undecided: true, dependsOn: [...(v.dependsOn ?? [])] } : {}),
       ...(v.assumed ? { assumed: v.assumed } : {}),
     };
@@ -439,8 +548,8 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
         : {}),
       properties,
     };
-    candidates.push({ verdict: v, result: sarifResult });
-  }
+    return sarifResult;
+  };
 
   // Most urgent first, so that any cut to fit GitHub's limits drops the least urgent.
   candidates.sort((a, b) => compareByPriority(a.verdict, b.verdict));
@@ -500,7 +609,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
     ),
   ];
 
-  const build = (kept: number): SarifLog => {
+  const build = (kept: number, results: SarifResult[] | undefined): SarifLog => {
     const dropped = candidates.slice(kept);
     const truncation: SarifNotification[] = [];
     if (dropped.length) {
@@ -561,7 +670,7 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
           },
           automationDetails: { id: `coditect-audit/${result.environment.name}/` },
           invocations: [invocation],
-          results: candidates.slice(0, kept).map((c) => c.result),
+          results: results ?? candidates.slice(0, kept).map(resultOf),
           properties: {
             environment: {
               name: result.environment.name,
@@ -577,27 +686,34 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Sari
     };
   };
 
-  let kept = Math.min(candidates.length, maxResults);
-  let log = build(kept);
-  if (gzippedSize(log) > maxGzipBytes) {
-    // The largest number of results that fits: binary search over the priority-ordered list.
-    let low = 0;
-    let high = kept - 1;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (gzippedSize(build(mid)) <= maxGzipBytes) low = mid;
-      else high = mid - 1;
+  const text = function* (kept: number): Generator<string> {
+    if (kept === 0) {
+      yield `${JSON.stringify(build(0, []), null, 2)}\n`;
+      return;
     }
-    kept = low;
-    log = build(kept);
-  }
-  return log;
+    const frame = JSON.stringify(build(kept, [RESULTS_PLACE as unknown as SarifResult]), null, 2);
+    const place = JSON.stringify(RESULTS_PLACE);
+    const at = frame.indexOf(place);
+    if (at < 0 || frame.indexOf(place, at + 1) >= 0) {
+      // The scan's own text held the marker: write the log whole.
+      yield `${JSON.stringify(build(kept, undefined), null, 2)}\n`;
+      return;
+    }
+    yield frame.slice(0, at);
+    for (let i = 0; i < kept; i++) {
+      const item = JSON.stringify(resultOf(candidates[i]!), null, 2).replace(/\n/g, `\n${RESULT_PAD}`);
+      yield i ? `,\n${RESULT_PAD}${item}` : item;
+    }
+    yield `${frame.slice(at + place.length)}\n`;
+  };
+  return {
+    most: Math.min(candidates.length, maxResults),
+    maxGzipBytes,
+    log: (kept) => build(kept, undefined),
+    text,
+  };
 }
 
 /** RFC 3339 date-time, as SARIF's `*TimeUtc` properties require. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-
-function gzippedSize(log: SarifLog): number {
-  return gzipSync(`${JSON.stringify(log, null, 2)}\n`).length;
-}

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { fingerprintOf, type ScanResult, summarize, type Verdict, evaluateGate } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSarif, FINGERPRINT_KEY, pathToUri, SARIF_MAX_RESULTS, toSarif } from '../src/sarif.js';
+import { buildSarif, FINGERPRINT_KEY, pathToUri, SARIF_MAX_RESULTS, sarifChunks, toSarif } from '../src/sarif.js';
 import { scanResult, SEED } from './arbitrary.js';
 import { ADR_FILE, ADR_SECTIONS, bareResult, cleanResult, fullResult } from './scenario.js';
 import { sarifErrors } from './validators.js';
@@ -388,6 +388,26 @@ describe('SARIF: GitHub limits', () => {
     expect(
       r.invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id),
     ).toContain('coditect-audit/results-truncated');
+  });
+
+  it('streams the same text, a result at a time, with the same cut to the gzip budget', async () => {
+    const joined = async (result: ScanResult, options: Parameters<typeof toSarif>[1] = {}) => {
+      const pieces: string[] = [];
+      for await (const piece of sarifChunks(result, options)) pieces.push(piece);
+      return pieces;
+    };
+    const result = manyFindings(3_000);
+    const budget = 40_000;
+    const pieces = await joined(result, { maxGzipBytes: budget });
+    const text = toSarif(result, { maxGzipBytes: budget });
+    expect(pieces.join('')).toBe(text);
+    // One piece per result kept, besides the log around them: the results are never one string.
+    const kept = JSON.parse(text).runs[0].results.length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(3_000);
+    expect(pieces).toHaveLength(kept + 2);
+    for (const scenario of [fullResult(), bareResult(), cleanResult()])
+      expect((await joined(scenario)).join('')).toBe(toSarif(scenario));
   });
 
   it('caps a rule at 20 tags', () => {
