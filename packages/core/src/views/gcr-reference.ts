@@ -264,19 +264,33 @@ function dockerfileOccurrences(df: Dockerfile): Found[] {
 /** Every `image` string anywhere in the object: workloads, CronJobs, init containers, custom resources. */
 function manifestOccurrences(obj: K8sObject): Found[] {
   const out: Found[] = [];
-  const walk = (value: unknown, pointer: string) => {
+  // Every value of every object is visited: the path is kept as a stack of keys and a pointer written only
+  // for an `image` found (not one string per value).
+  const path: string[] = [];
+  const pointer = () => path.map((k) => `/${escapePointerToken(k)}`).join('');
+  const walk = (value: unknown) => {
     if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) walk(v, `${pointer}/${i}`);
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        walk(value[i]);
+        path.pop();
+      }
     } else if (isObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
-        const p = `${pointer}/${escapePointerToken(k)}`;
+      for (const k of Object.keys(value)) {
+        const v = value[k];
+        path.push(k);
         if (k === 'image' && typeof v === 'string') {
-          for (const ref of findGcrReferences(v)) out.push(fileOccurrence(ref, locate(obj, p), p));
-        } else walk(v, p);
+          const refs = findGcrReferences(v);
+          if (refs.length > 0) {
+            const p = pointer();
+            for (const ref of refs) out.push(fileOccurrence(ref, locate(obj, p), p));
+          }
+        } else walk(v);
+        path.pop();
       }
     }
   };
-  walk(obj.object, '');
+  walk(obj.object);
   return out;
 }
 
