@@ -70,7 +70,8 @@ export function valueAt(root: unknown, pointer: string): unknown {
 }
 
 export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most tokens escape nothing: the replaces only run for those that do.
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 /**

@@ -41,7 +41,14 @@ export function k8sResource(o: K8sObject, exp: Expectations): Resource {
 
 /** Builds a JSON pointer from path segments, escaping `~` and `/` (annotation keys hold slashes). */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  let out = '';
+  for (const s of segments) out += `/${escapeSegment(String(s))}`;
+  return out;
+}
+
+// Most segments (field names, indexes) escape nothing: the replaces only run for those that do.
+function escapeSegment(s: string): string {
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Appends segments to an existing pointer. */
@@ -167,11 +174,12 @@ function listContainerRefs(o: K8sObject): ContainerRef[] {
     asArray(valueAt(o.object, under(pod, field))).forEach((c, i) => {
       const spec = asRecord(c);
       if (!spec) return;
+      const at = under(pod, field, i);
       out.push({
         name: asString(spec.name) ?? `#${i}`,
         image: asString(spec.image),
-        imageRef: o.images?.[`${under(pod, field, i)}/image`],
-        pointer: under(pod, field, i),
+        imageRef: o.images?.[`${at}/image`],
+        pointer: at,
         init: field === 'initContainers',
         spec,
       });
