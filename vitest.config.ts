@@ -20,6 +20,7 @@ const sources: Record<string, string> = {
   '@coditect-audit/collectors/probe': 'packages/collectors/src/probe/index.ts',
   '@coditect-audit/rules': 'packages/rules/src/index.ts',
   '@coditect-audit/reporters': 'packages/reporters/src/index.ts',
+  '@coditect-audit/reporters/console': 'packages/reporters/src/console.ts',
   '@coditect-audit/emulators/gcp': 'packages/emulators/src/gcp/index.ts',
   '@coditect-audit/emulators/k8s': 'packages/emulators/src/k8s/index.ts',
   '@coditect-audit/emulators/gcs': 'packages/emulators/src/gcs/index.ts',

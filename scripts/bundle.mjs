@@ -8,7 +8,7 @@
  * - `scripts/pack.mjs` writes the same bundle (plus `dist/index.js`, the library entry) into the package.
  *
  * The workspace packages and the small pure-JavaScript dependencies in BUNDLED (argument parsing, YAML,
- * TypeBox, picomatch, the Dockerfile parser, the Kubernetes client) go into the bundle: Node then reads a
+ * TypeBox, picomatch, the Kubernetes client) go into the bundle: Node then reads a
  * few files instead of ~600 modules. The rest stay imports (EXTERNAL below: the Google clients, which
  * read their protocol descriptions from their own folders, the PostgreSQL and Redis clients, Cloud Storage)
  * and, because the code imports them with `await import()` where a layer or feature needs them, are
@@ -35,16 +35,10 @@ export const SCOPE = '@coditect-audit/';
  * Third-party packages bundled rather than installed; their own dependencies come along. Every one is pure
  * JavaScript that reads no file of its own at run time. The Kubernetes client is here for size (installed,
  * every API group's generated models take ~65 MB; the scanner reads a dozen kinds); the rest for start-up.
+ * The Dockerfile parser is not: installed, it loads (with `require`, it is CommonJS) only when a Dockerfile
+ * is parsed, where bundled every scan would compile its ~200 kB.
  */
-export const BUNDLED = [
-  '@kubernetes/client-node',
-  '@sinclair/typebox',
-  'dockerfile-ast',
-  'ignore',
-  'picomatch',
-  'yaml',
-  'yargs',
-];
+export const BUNDLED = ['@kubernetes/client-node', '@sinclair/typebox', 'ignore', 'picomatch', 'yaml', 'yargs'];
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 /** The third-party dependencies of the bundled workspace packages, one pinned version each. */
@@ -102,13 +96,15 @@ function externals(external, relativeTo) {
 /**
  * Our JSON Schemas whose validators are compiled at build time (ajv standalone code) instead of by ajv when
  * a command first validates: the configuration's takes ajv about 0.4 s to compile, the snapshot's several
- * seconds. `lazy`: the validator (3.5 MB of code for the snapshot) is a chunk of its own, loaded only by
- * `compileLazily`; the others are in the bundle for the synchronous callers (`parseConfig`).
+ * seconds. `lazy`: the validator is a chunk of its own, loaded only by `compileLazily` or `loadValidators`
+ * (before the synchronous `parseConfig` and `parseBaseline`). Every one is: a command that validates nothing
+ * (`rules`, a scan with no configuration) then parses none of their code (the configuration's is 380 kB,
+ * the snapshot's 3.5 MB).
  */
 const PRECOMPILE = [
-  { name: 'config', schema: 'ConfigSchema', lazy: false },
-  { name: 'expectations', schema: 'ExpectationsSchema', lazy: false },
-  { name: 'baseline', schema: 'BaselineSchema', lazy: false },
+  { name: 'config', schema: 'ConfigSchema', lazy: true },
+  { name: 'expectations', schema: 'ExpectationsSchema', lazy: true },
+  { name: 'baseline', schema: 'BaselineSchema', lazy: true },
   { name: 'snapshot', schema: 'SnapshotSchema', lazy: true },
 ];
 
@@ -179,6 +175,64 @@ function precompiledValidators(esbuild) {
   };
 }
 
+/**
+ * string-width (yargs and its help layout use it) builds an `Intl.Segmenter` and Unicode-set regular
+ * expressions when its module loads: ICU's start-up and the `\p{RGI_Emoji}` class cost every command about
+ * as much as yargs itself, though only help and usage text measure strings. Each import of it becomes a
+ * small function that loads the real module (bundled as before, through esbuild's lazy `require`) on the
+ * first call: `rules` and `scan` never call it.
+ */
+function lazyStringWidth() {
+  return {
+    name: 'coditect-lazy-string-width',
+    setup(build) {
+      build.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.pluginData === 'coditect-lazy-string-width') return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'coditect-lazy-string-width',
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: 'coditect-lazy-string-width' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'coditect-lazy-string-width' }, (args) => ({
+        contents: [
+          'let width;',
+          'export default function stringWidth(text, options) {',
+          `  width ??= require(${JSON.stringify(args.path)}).default;`,
+          '  return width(text, options);',
+          '}',
+        ].join('\n'),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
+ * this build's built-in rules, computed by the CLI's own `ruleRows`: `rules` then prints it without loading
+ * the rules, core and its schemas.
+ */
+function builtRuleRows() {
+  const target = join(root, 'packages/cli/dist/built-rule-rows.js');
+  return {
+    name: 'coditect-built-rule-rows',
+    setup(build) {
+      build.onLoad({ filter: /built-rule-rows\.js$/ }, async (args) => {
+        if (resolve(args.path) !== target) return undefined;
+        const { builtinRules } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
+        const { ruleRows } = await import(pathToFileURL(join(root, 'packages/cli/dist/rule-rows.js')).href);
+        const rows = JSON.stringify(ruleRows(builtinRules));
+        return { contents: `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -188,7 +242,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
     target: 'node20',
     splitting: true,
     legalComments: 'none',
-    plugins: [externals(external, relativeTo)],
+    plugins: [lazyStringWidth(), externals(external, relativeTo)],
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,
@@ -212,7 +266,7 @@ export async function bundleCli({ outdir, library = false, repository = false })
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
-    plugins: [precompiledValidators(esbuild), ...common.plugins],
+    plugins: [precompiledValidators(esbuild), builtRuleRows(), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative

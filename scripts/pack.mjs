@@ -117,7 +117,9 @@ for (const [, spec] of types.matchAll(/from '([^'.][^']*)'/g)) {
 function bundledPackages(metafile) {
   const dirs = new Set();
   for (const input of Object.keys(metafile.inputs)) {
-    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    // A plugin's module is named `namespace:path` (bundle.mjs's lazy string-width: the package's own file).
+    const path = input.replace(/\\/g, '/').replace(/^[a-z][a-z-]+:/, '');
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (m) dirs.add(resolve(root, m[1]));
   }
   const out = new Map();

@@ -46,7 +46,8 @@ const STORY: StoryItem[] = [
     item: 'Decision 2: Multi-Platform Docker Builds (--platform linux/amd64)',
     section: 'Decision 2',
     concerns: ['image.platform-mismatch', 'build.platform-flag'],
-    failing: ['build-platform-flag', 'join-image-platform-nodes'],
+    failing: ['build-platform-flag', 'image.platform-mismatch'],
+    sources: { 'image.platform-mismatch': ['join'] },
   },
   {
     item: 'Pending: Dockerfile Fix (/root/.local → /home/django/.local)',
@@ -85,7 +86,8 @@ const STORY: StoryItem[] = [
     item: 'Pending: Restart Deployment (updated secrets and image)',
     section: 'Pending: Restart Deployment',
     concerns: ['k8s.rollout-healthy'],
-    failing: ['k8s-rollout-healthy'],
+    failing: ['k8s.rollout-healthy'],
+    sources: { 'k8s.rollout-healthy': ['k8s'] },
   },
   {
     item: 'Pending: Smoke Tests (health endpoints responding)',
@@ -163,14 +165,8 @@ const STORY: StoryItem[] = [
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
     concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
-    failing: [
-      'network.public-http',
-      'gcp-managed-certificate',
-      'probe-http-tls-certificate',
-      'probe-http-https-redirect',
-      'network.edge-protection',
-    ],
-    sources: { 'network.public-http': ['manifest', 'k8s'] },
+    failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'network.edge-protection'],
+    sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
   {
     item: 'Issue 9: Monitoring and Alerting',
@@ -333,7 +329,7 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     ]);
     expect(drift[0]!.evidence.map((e) => e.path.split(':')[0])).toEqual(['gcp', 'state', 'tf']);
     // Platforms: the CI build names no --platform, the nodes run linux/amd64; the pushed image covers them.
-    const platform = verdicts.filter((v) => v.ruleId === 'join-image-platform-nodes');
+    const platform = verdicts.filter((v) => v.ruleId === 'image.platform-mismatch' && v.source === 'join');
     expect(platform.filter((v) => v.status === 'fail').map((v) => `${v.messageId} ${v.location?.file}`)).toEqual([
       'buildMissesNodes .github/workflows/ci.yml',
     ]);

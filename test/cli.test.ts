@@ -11,6 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
+/** The module files a scan of an empty directory may load (bin.js, the chunks of the CLI, core, the rules, the
+ * files collector and the console report): a file more is something an empty scan did not need. */
+const MAX_EMPTY_SCAN_FILES = 19;
 const remediated = join(repoRoot, 'fixtures/adr-001-remediated');
 
 async function scanJson(dir: string, extra: string[] = []): Promise<{ run: Run; result: ScanResult }> {
@@ -320,6 +323,15 @@ describe('commands', () => {
     expect((await runInProcess(['explain', 'no-such-rule'])).code).toBe(3);
   });
 
+  it('the binary lists the rules from its build-time table, as the rules themselves give them (issue 19)', async () => {
+    // In process `rules` computes the table from the rules; the bundle prints the one it computed at build time.
+    const computed = await runInProcess(['rules']);
+    const built = runCli(['rules']);
+    expect(built.code).toBe(0);
+    expect(computed.stdout).toContain('container.unreadable-dependencies');
+    expect(built.stdout).toBe(computed.stdout);
+  });
+
   it('--version prints the version', () => {
     const run = runCli(['--version']);
     expect(run.code).toBe(0);
@@ -359,6 +371,58 @@ describe('lazy loading', () => {
       ),
     );
     expect(heavy).toEqual([]);
+  });
+
+  /** The module files (bundle chunks and unbundled files) one run loads. */
+  function filesLoadedBy(args: string[], cwd?: string): { code: number | null; files: string[] } {
+    const trace = join(tempDir(), 'modules.txt');
+    writeFileSync(trace, '');
+    const run = runCli(args, {
+      nodeArgs: ['--import', join(repoRoot, 'test/support/trace-imports.mjs')],
+      env: { TRACE_FILE: trace },
+      ...(cwd ? { cwd } : {}),
+    });
+    const support = pathToFileURL(join(repoRoot, 'test/support')).href;
+    // ES modules are traced by URL, CommonJS ones by path: one file either way.
+    const files = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((m) => m.startsWith('file:') || m.startsWith('/'))
+      .map((m) => (m.startsWith('/') ? pathToFileURL(m).href : m))
+      .filter((url) => !url.startsWith(support));
+    return { code: run.code, files: [...new Set(files)] };
+  }
+
+  it('rules loads the CLI alone: no rule, core, schema or YAML parser (issue 19)', () => {
+    const { code, loaded } = loadedBy(['rules']);
+    expect(code).toBe(0);
+    expect(loaded).toContain('yargs'); // the trace works
+    const heavy = loaded.filter((m) =>
+      /@sinclair\/typebox|(^|\/)(yaml|ajv|ajv-formats)(\/|$)|packages\/(rules|collectors|reporters)/.test(m),
+    );
+    expect(heavy).toEqual([]);
+    // The very module files `--help` loads (bin.js, the CLI's chunk, core's basics): 6 today.
+    const files = filesLoadedBy(['rules']).files.sort();
+    expect(files).toEqual(filesLoadedBy(['--help']).files.sort());
+    expect(files.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a scan of an empty directory loads only what judging files needs (issue 19)', () => {
+    const empty = tempDir();
+    const { code, files } = filesLoadedBy(['scan', '--dir', empty, '-q'], empty);
+    expect(code).toBe(0);
+    expect(files.length).toBeGreaterThan(6); // the trace works
+    // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
+    expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
+    expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
+  });
+
+  it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
+    const { code, files } = filesLoadedBy(['scan', '--dir', staging, '--env', 'staging', '-q']);
+    expect(code).toBe(1);
+    expect(files.some((f) => /packages\/cli\/dist\/chunk-config-/.test(f))).toBe(true);
+    expect(files.filter((f) => /ajv\/dist\/(core|ajv|compile)/.test(f))).toEqual([]);
+    // Its Dockerfiles are parsed by the installed parser, loaded for them.
+    expect(files.some((f) => /node_modules\/.*dockerfile-ast\/lib\/parser\.js$/.test(f))).toBe(true);
   });
 
   it('--help builds no schema: no TypeBox, YAML parser, validator, rule or collector (issue 19)', () => {

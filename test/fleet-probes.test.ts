@@ -156,8 +156,8 @@ describe('a fleet in one scan', () => {
     expect(status('db.superuser-app-user', 'pg-b')).toEqual(['fail']);
     // pg-c's own expectations name its login as a forbidden one; the environment's do not.
     expect(status('db.superuser-app-user', 'pg-c')).toEqual(['fail']);
-    expect(status('probe-image-platform', 'registry-a')).toContain('pass');
-    expect(status('probe-image-platform', 'registry-b')).toContain('fail');
+    expect(status('image.platform-mismatch', 'registry-a')).toContain('pass');
+    expect(status('image.platform-mismatch', 'registry-b')).toContain('fail');
     expect(status('redis.auth-disabled', 'redis-open')).toContain('fail');
     expect(status('redis.auth-disabled', 'redis-acl')).not.toContain('fail');
     expect(status('probe-http-health', 'web-good')).not.toContain('fail');

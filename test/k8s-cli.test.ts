@@ -133,7 +133,9 @@ describe('scan --env staging with the k8s layer', () => {
   });
 
   it('points a live finding at the manifest that declares the object', () => {
-    const rollout = stagingScan.result.verdicts.find((v) => v.ruleId === 'k8s-rollout-healthy' && v.status === 'fail');
+    const rollout = stagingScan.result.verdicts.find(
+      (v) => v.ruleId === 'k8s.rollout-healthy' && v.source === 'k8s' && v.status === 'fail',
+    );
     expect(rollout?.resource.declaredAs).toBe('k8s:Deployment/coditect-staging/coditect-backend');
     expect(rollout?.location).toEqual({
       file: 'k8s/deployment.yaml',
@@ -209,7 +211,9 @@ describe('a 403 on one resource type', () => {
         expect(v.message).toContain('cannot list resource "secrets"');
         expect(v.message).toContain('Fix: grant "list" on "secrets" in namespace coditect-staging');
       }
-      expect(result.verdicts.find((v) => v.ruleId === 'k8s-rollout-healthy')?.status).toBe('fail');
+      expect(result.verdicts.find((v) => v.ruleId === 'k8s.rollout-healthy' && v.source === 'k8s')?.status).toBe(
+        'fail',
+      );
       expect(run.code).toBe(1);
     } finally {
       await api.stop();

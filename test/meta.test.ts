@@ -9,6 +9,7 @@ import { assertUniqueIds, CONCERNS, getAdr001Section, getConcern, LAYERS } from 
 import { AREAS, builtinRules, type RuleCases } from '@coditect-audit/rules';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../packages/cli/src/tools/generated.js';
+import { RULE_REGISTRY_PATH, ruleRegistrySource } from '../scripts/generate-rule-registry.mjs';
 
 const root = join(import.meta.dirname, '..');
 /**
@@ -55,7 +56,8 @@ describe('rule catalog', () => {
   it('a rule reads facets of one layer, its own, unless it is a join (crossLayer) spanning several', () => {
     const layerOf = (f: string) => f.split('.')[0];
     for (const r of builtinRules) {
-      // A rule judged per source (issue #18): each source reads its own layer; drift reads declared and live.
+      // A rule judged per source (issue #18): each source reads its own layer; drift reads declared and live;
+      // a join source (a former join-* rule) reads several, its own among them.
       if (r.sources) {
         for (const s of r.sources) {
           const read = new Set(s.facets.map(layerOf));
@@ -88,10 +90,15 @@ describe('rule catalog', () => {
     expect(missing).toEqual([]);
   });
 
+  it('the generated rule registry is up to date (run `pnpm build` after adding or removing a rule)', () => {
+    expect(readFileSync(join(root, RULE_REGISTRY_PATH), 'utf8')).toBe(ruleRegistrySource());
+  });
+
   it('each area registry lists exactly the rule files of its folder, sorted, named by id', () => {
+    expect(Object.keys(AREAS)).toEqual(readdirSync(rulesSrc).filter((d) => d !== 'util' && !d.includes('.')));
     for (const [area, rules] of Object.entries(AREAS)) {
       const files = readdirSync(join(rulesSrc, area))
-        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.cases.ts'))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))
         .map((f) => f.replace(/\.ts$/, ''))
         .sort();
       const ids = rules.map((r) => r.id);

@@ -158,7 +158,7 @@ describe('the packed release', () => {
     expect(result.gate.status).toBe('failed');
     expect(result.layers.k8s).toEqual({ status: 'collected' });
     expect(result.layers.gcp?.status).toBe('collected');
-    for (const rule of ['container.unreadable-dependencies', 'k8s-rollout-healthy', 'backup.sql-pitr'])
+    for (const rule of ['container.unreadable-dependencies', 'k8s.rollout-healthy', 'backup.sql-pitr'])
       expect(
         result.verdicts.some((v) => v.ruleId === rule && v.status === 'fail'),
         rule,

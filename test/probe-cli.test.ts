@@ -119,7 +119,7 @@ describe('a scan with the probe layer, through the binary', () => {
       'image.runs-as-root',
       'probe-http-health',
       'probe-http-auth-required',
-      'probe-http-tls-certificate',
+      'network.tls-certificate',
       'probe-http-https-redirect',
     ])
       expect(failing, id).toContain(id);

@@ -59,7 +59,7 @@ const broken = (): ProbeLayerConfig => ({
 
 /** Probe rules with no failing real server here, and why. */
 const NO_REAL_FAIL: Record<string, string> = {
-  'probe-postgres-eol-version':
+  'sql.eol-version':
     'the machine’s package manager ships one PostgreSQL major (15, supported); end-of-life versions are covered by the case table',
 };
 
@@ -95,7 +95,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['passwordOverPlaintext'],
     },
   ],
-  'probe-postgres-eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
+  'sql.eol-version': [{ name: 'PostgreSQL 15', config: pgA, fails: [] }],
   'redis.auth-disabled': [
     {
       name: 'requirepass',
@@ -140,7 +140,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       fails: ['untrusted'],
     },
   ],
-  'probe-image-platform': [
+  'image.platform-mismatch': [
     {
       name: 'amd64-only and a multi-arch index',
       config: () => image('amd64-only:v1.0.0', 'multi-arch:v1.0.0', 'docker-list:v1.0.0'),
@@ -172,7 +172,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['open'] },
   ],
-  'probe-http-tls-certificate': [
+  'network.tls-certificate': [
     { name: 'the good deployment', config: good, fails: [] },
     { name: 'the broken deployment', config: broken, fails: ['wrongHost', 'expiring'] },
   ],

@@ -13,6 +13,8 @@ import yargs from 'yargs';
 import { doctorCommand } from './commands/doctor-command.js';
 import { initCommand } from './commands/init-command.js';
 import { parseLayers } from './layers.js';
+import { BUILT_RULE_ROWS } from './built-rule-rows.js';
+import { ruleRows } from './rule-rows.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
 import type { RbacArgs } from './commands/rbac.js';
@@ -111,7 +113,6 @@ async function runScan(args: ScanArgs): Promise<number> {
   if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
   const upload = args.upload ? await uploadTarget(args.upload) : undefined;
   const { scan } = await import('./scan.js');
-  const { REPORTERS } = await import('@coditect-audit/reporters');
   const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
   let snapshot: Snapshot | undefined;
@@ -136,25 +137,27 @@ async function runScan(args: ScanArgs): Promise<number> {
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
+  // The console report alone (the default) loads its reporter only, not those of the report files.
+  const { REPORTERS } = fileFormats.length ? await import('@coditect-audit/reporters') : { REPORTERS: undefined };
   const reportOptions = { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false };
   // Each report is rendered when it is written (in pieces where its reporter can), so no two are in memory at once.
   const reports = fileFormats.map((f) => {
-    const reporter = REPORTERS[f];
+    const reporter = REPORTERS![f];
     return {
       name: reporter.fileName ?? `coditect-audit.${f}`,
       chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
     };
   });
-  const { isBucketPath, writeText } = await import('./bucket.js');
+  const bucket = reports.length ? await import('./bucket.js') : undefined;
   // An upload sends every report after writing it: those are kept whole.
   const written: { name: string; content: string }[] = [];
   const whole = (r: (typeof reports)[number]) => ({ name: r.name, content: [...r.chunks()].join('') });
-  if (reports.length && isBucketPath(args.outputDir)) {
+  if (bucket?.isBucketPath(args.outputDir)) {
     // A gs:// output dir (the fleet Job's merge step): each report becomes an object under that prefix.
     const { contentTypeOf } = await import('./upload.js');
     for (const r of reports) {
       const w = whole(r);
-      await writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
+      await bucket.writeText(`${args.outputDir.replace(/\/+$/, '')}/${w.name}`, w.content, contentTypeOf(w.name));
       if (upload) written.push(w);
     }
   } else if (reports.length) {
@@ -162,17 +165,19 @@ async function runScan(args: ScanArgs): Promise<number> {
     await writeReportSet(
       outputDir,
       upload ? written.map((w) => ({ name: w.name, text: w.content })) : reports,
-      new Set(FORMATS.map((f) => REPORTERS[f].fileName ?? `coditect-audit.${f}`)),
+      new Set(FORMATS.map((f) => REPORTERS![f].fileName ?? `coditect-audit.${f}`)),
     );
   }
-  if (formats.includes('console'))
+  if (formats.includes('console')) {
+    const { toConsole } = await import('@coditect-audit/reporters/console');
     process.stdout.write(
-      REPORTERS.console.render(result, {
+      toConsole(result, {
         color: useColor(args.color),
         width: consoleWidth(),
         ...(args.includePasses ? { includePasses: true } : {}),
       }),
     );
+  }
   if (fileFormats.length) process.stderr.write(`reports written to ${outputDir}\n`);
   if (args.writeBaseline) {
     const { baselineOf } = await import('@coditect-audit/core');
@@ -285,17 +290,15 @@ async function runCollect(args: CollectArgs): Promise<number> {
 }
 
 async function runRules(args: { format?: string }): Promise<number> {
-  const { builtinRules } = await import('@coditect-audit/rules');
   if (args.format === 'json') {
+    const { builtinRules } = await import('@coditect-audit/rules');
     const { ruleMeta } = await import('@coditect-audit/core');
     process.stdout.write(`${JSON.stringify(builtinRules.map(ruleMeta), null, 2)}\n`);
     return 0;
   }
   // id, priority, layer, then the title wrapped under its own column, to fit the console's width (100).
   // The concerns each rule checks: `explain <rule>` or `--format json`.
-  const layersOf = (r: (typeof builtinRules)[number]) =>
-    r.sources ? [...new Set(r.sources.map((s) => s.layer))].join(',') : r.layer;
-  const rows = builtinRules.map((r) => [r.id, r.priority.default, layersOf(r), r.title] as const);
+  const rows = BUILT_RULE_ROWS ?? ruleRows((await import('@coditect-audit/rules')).builtinRules);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
   const lead = widths.reduce((n, w) => n + w + 2, 0);
   const room = Math.max(consoleWidth() - lead, 30);
@@ -528,8 +531,21 @@ async function main(argv: string[]): Promise<number> {
       throw err ?? new UsageError(msg);
     })
     .help();
+  withoutHelpCache(cli);
   await cli.parseAsync();
   return code;
+}
+
+/**
+ * yargs renders the whole help of the command it runs as soon as the handler has started, to have it ready
+ * should a later failure print it. `.fail` above never prints help, so that text (every option measured and
+ * wrapped: about a tenth of an empty scan's start-up) is not rendered; `--help` renders it as before.
+ */
+function withoutHelpCache(cli: object): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /**

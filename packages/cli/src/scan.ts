@@ -13,6 +13,9 @@ import {
   ConfigError,
   compile,
   compileLazily,
+  ConfigSchema,
+  BaselineSchema,
+  loadValidators,
   describeAjvError,
   type EnvironmentConfig,
   environmentLine,
@@ -162,6 +165,7 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   if (configPath) {
     configFile = toPosix(relative(root, configPath)) || 'coditect-audit.yaml';
     configText = await readFile(configPath, 'utf8');
+    await loadValidators(ConfigSchema);
     config = parseConfig(configText, configFile);
     [environment, envConfig] = selectEnvironment(config, options.env, configFile);
     // Inside by its path or by its real path: a link committed in the repository is the repository's,
@@ -202,6 +206,7 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     }
   }
   const targets = fleetTargets(envConfig, environment, configFile);
+  if (targets.some((t) => t.expectations)) await loadValidators(ExpectationsSchema);
   for (const t of targets) {
     if (!t.expectations) continue;
     const validate = compile(ExpectationsSchema);
@@ -593,6 +598,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (options.baseline) {
     if (!existsSync(options.baseline))
       throw new BaselineError(`--baseline ${options.baseline}: no such file; write one with --write-baseline`);
+    await loadValidators(BaselineSchema);
     baseline = {
       file: options.baseline,
       baseline: parseBaseline(await readFile(options.baseline, 'utf8'), options.baseline),

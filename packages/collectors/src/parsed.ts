@@ -171,13 +171,21 @@ function withCommands(i: DockerInstruction): unknown {
 
 function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
   if (!isJson(o) || typeof o.kind !== 'string') return o;
-  const { images: _images, connectionUrls: _urls, ...rest } = o;
   const images = parsedContainerImages(o.kind, o.object);
   const connectionUrls = connectionUrlsOf(o.kind, typeof o.apiVersion === 'string' ? o.apiVersion : '', o.object);
-  return { ...rest, ...(images ? { images } : {}), ...(connectionUrls ? { connectionUrls } : {}) } as O;
+  // Freshly collected objects have no parts yet: a plain spread copies them far faster than a rest pattern.
+  const out: Json = 'images' in o || 'connectionUrls' in o ? withoutParts(o) : { ...o };
+  if (images) out.images = images;
+  if (connectionUrls) out.connectionUrls = connectionUrls;
+  return out as O;
 }
 
-const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+function withoutParts({ images: _images, connectionUrls: _urls, ...rest }: Json): Json {
+  return rest;
+}
+
+const escapeToken = (token: string) =>
+  token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 
 /**
  * Connection URLs among the values a workload reads in the clear: ConfigMap `data`, containers' literal

@@ -443,8 +443,6 @@ const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null &&
 class FacetRedactor {
   private readonly known = new Map<string, RedactionKind>();
   private readonly cache = new Map<string, string>();
-  /** Texts already masked with the current pattern. */
-  private readonly masked = new Map<string, string>();
   private pattern: RegExp | undefined;
 
   /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
@@ -491,53 +489,47 @@ class FacetRedactor {
         .sort((a, b) => b.length - a.length)
         .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
-      this.masked.clear();
     }
-    // A facet repeats its strings (labels, names, images) across objects: each is searched once per pattern.
-    let out = this.masked.get(text);
-    if (out === undefined) {
-      out = text.replace(this.pattern, (s) => marker(this.known.get(s) ?? 'value'));
-      this.masked.set(text, out);
-    }
-    return out;
+    return text.replace(this.pattern, (s) => marker(this.known.get(s) ?? 'value'));
   }
 }
 
 /**
  * Walks a value once to learn what is secret (values of secret-named keys, `{ name, value }` pairs with a
- * secret name, detector findings), then rebuilds it with every secret masked. Object keys are kept.
+ * secret name, detector findings), then rebuilds it with every secret masked. Object keys are kept. A plain
+ * array or object in which nothing was masked is returned as it is (most of a facet holds no secret; copying
+ * it all would double what the collector allocates), so the result may share unchanged parts with `value`.
  */
 function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   if (typeof value === 'string') return secretName !== undefined ? r.secretValue(secretName, value) : r.text(value);
-  // Copy on write: a part with nothing to mask is returned as it is (most of a cluster's objects), so
-  // redacting a facet allocates only along the paths to what it masks.
   if (Array.isArray(value)) {
     // An argv (`["--api-token", "…"]`, `["-u", "admin:pw"]`) is judged as the command line it makes.
     if (value.length > 1 && value.every((v) => typeof v === 'string')) r.text(value.join(' '));
-    let copy: unknown[] | undefined;
+    let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const walked = walk(item, r, secretName);
-      if (walked !== item && !copy) copy = value.slice(0, i);
-      copy?.push(walked);
+      const v: unknown = value[i];
+      const w = walk(v, r, secretName);
+      if (out === undefined && w !== v) out = value.slice(0, i);
+      out?.push(w);
     }
-    return copy ?? value;
+    return out ?? value;
   }
   if (!isJson(value)) return value;
   // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
   const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
   const variable = secretVariable(value);
+  // Anything but a plain object is rebuilt as one, as before (and `__proto__` as a key assigns a prototype).
+  let out: Json | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : {};
   const keys = Object.keys(value);
-  let copy: Json | undefined;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const v = value[k];
-    let walked: unknown;
+    let w: unknown;
     // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
-    if (k === 'positions' && isJson(v)) walked = v;
-    else if (k === 'value') walked = walk(v, r, pairName);
+    if (k === 'positions' && isJson(v)) w = v;
+    else if (k === 'value') w = walk(v, r, pairName);
     else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
-      walked = redactExpression(secretName, v, r);
+      w = redactExpression(secretName, v, r);
     else if (k === 'attributes' && variable !== undefined && isJson(v)) {
       // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
       const attributes: Json = {};
@@ -546,16 +538,16 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
           name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
             ? walk(attribute, r, variable)
             : walk(attribute, r);
-      walked = attributes;
-    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) walked = walk(v, r, k);
-    else walked = walk(v, r, undefined);
-    if (walked !== v && !copy) {
-      copy = {};
-      for (let j = 0; j < i; j++) copy[keys[j] as string] = value[keys[j] as string];
+      w = attributes;
+    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) w = walk(v, r, k);
+    else w = walk(v, r, undefined);
+    if (out === undefined && (w !== v || k === '__proto__')) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
     }
-    if (copy) copy[k] = walked;
+    if (out !== undefined) out[k] = w;
   }
-  return copy ?? value;
+  return out ?? value;
 }
 
 /**

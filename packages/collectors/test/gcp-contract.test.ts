@@ -22,7 +22,7 @@ import {
   undeclaredQuery,
 } from '@coditect-audit/emulators/gcp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GCP_API_CALLS, GCP_DOCTOR_CALLS, type GcpApiCall } from '../src/gcp/api-calls.js';
+import { GCP_DOCTOR_CALLS, type GcpApiCall, gcpApiCalls } from '../src/gcp/api-calls.js';
 import { collect, diagnose } from '../src/gcp/index.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
@@ -122,7 +122,7 @@ describe('recordings against the pinned clients', () => {
 });
 
 describe('the API call table against the declared bindings', () => {
-  const calls = Object.entries({ ...GCP_API_CALLS, ...GCP_DOCTOR_CALLS }) as [string, GcpApiCall][];
+  const calls = Object.entries({ ...gcpApiCalls(), ...GCP_DOCTOR_CALLS }) as [string, GcpApiCall][];
   it.each(calls)('%s', (_, call) => {
     const path = call.path.replace(/\{(\w+)\}/g, (_m, v: string) =>
       v === 'email' ? 'a@p.iam.gserviceaccount.com' : `${v}-x`,

@@ -2,7 +2,7 @@
  * Rules over views (issue #18): one rule per concern, evaluated once per source the snapshot may have.
  *
  * `defineViewRule` takes one check over a view kind and the sources it judges (`tf`, `gcp`, `probe`;
- * `manifest`, `k8s`; and `drift`, declared against live). The engine runs each source as its own unit
+ * `manifest`, `k8s`; `drift`, declared against live; and `join`, a source whose view reads several layers). The engine runs each source as its own unit
  * (`evaluationUnits`): a source whose layer was not collected is skipped for that source only, a failed facet
  * is an `error` of that source only, and every verdict carries the rule's id and its `source`.
  *
@@ -13,7 +13,7 @@
  * `<rule id>/<source>`.
  */
 import { defineRule, type Rule, type RuleContext, type RuleDefinition, RuleDefinitionError } from './rule.js';
-import type { FacetName, Layer } from './snapshot/index.js';
+import { type FacetName, type Layer, layerOfFacet } from './snapshot/index.js';
 import type { Location } from './location.js';
 import type { Evidence, Resource, Verdict } from './verdict.js';
 import { PAIRING, type SourceOf, type ViewKind, type ViewOf, VIEWS, viewsOf } from './views/index.js';
@@ -209,7 +209,8 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       layer: source.layer,
       facets: source.facets,
       optionalFacets: [],
-      crossLayer: source.name === DRIFT,
+      // drift, and a join source (registry, cluster and workflows together), read more than their own layer.
+      crossLayer: source.name === DRIFT || new Set(source.facets.map(layerOfFacet)).size > 1,
       ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
       check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
     };

@@ -58,7 +58,11 @@ export function compile(schema: object): ValidateFunction {
   return fn;
 }
 
-/** As `compile`, for a schema whose build-time validator is large and loaded only when asked (the snapshot's). */
+/**
+ * As `compile`, loading the schema's build-time validator when the bundle has one: each is a module of its
+ * own, loaded only when asked, so a command that validates nothing (`rules`, a scan with no configuration)
+ * does not load them.
+ */
 export async function compileLazily(schema: object): Promise<ValidateFunction> {
   const hit = cache.get(schema);
   if (hit) return hit;
@@ -66,6 +70,14 @@ export async function compileLazily(schema: object): Promise<ValidateFunction> {
   const fn = pre?.validate ?? (pre?.load ? await pre.load() : getAjv().compile(schema));
   cache.set(schema, fn);
   return fn;
+}
+
+/**
+ * Makes the build-time validators of these schemas ready for `compile`, which is synchronous (`parseConfig`,
+ * `parseBaseline`): call it before them. Without it `compile` gives the same validator, compiled by ajv.
+ */
+export async function loadValidators(...schemas: object[]): Promise<void> {
+  await Promise.all(schemas.map((s) => compileLazily(s)));
 }
 
 /** `/a/0/b` → `a[0].b`, the way config paths read in messages. */

@@ -7,7 +7,7 @@
 import { existsSync, type Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { adrDefaults, ConfigError, type Facet, parseConfig } from '@coditect-audit/core';
+import { adrDefaults, ConfigError, ConfigSchema, type Facet, loadValidators, parseConfig } from '@coditect-audit/core';
 
 /** Where editors fetch the configuration schema when the package is not installed beside the config. */
 export const CONFIG_SCHEMA_URL =
@@ -448,6 +448,7 @@ export async function runInit(options: InitOptions, io: InitIO): Promise<number>
   const adrPath = detection.adr ? toPosix(relative(configDir, join(root, detection.adr))) : undefined;
   const text = renderInitConfig(detection, answers, { schema, ...(adrPath ? { adrPath } : {}) });
   // What init writes must load: validate it exactly as `scan` will before touching the disk.
+  await loadValidators(ConfigSchema);
   parseConfig(text, shown);
   await writeFile(target, text);
   io.stderr.write(`Wrote ${shown}. Next: coditect-audit scan --env ${answers.environments[0]}\n`);

@@ -93,14 +93,14 @@ export async function generatedFiles(
   const { renderConfigReference, renderPermissions } = await import('./reference-docs.js');
   out.set('docs/configuration-reference.md', renderConfigReference(ConfigSchema));
   const k8s = await import('@coditect-audit/collectors/k8s');
-  const { GCP_API_CALLS } = await import('@coditect-audit/collectors/gcp');
+  const { gcpApiCalls } = await import('@coditect-audit/collectors/gcp');
   out.set(
     'docs/permissions.md',
     renderPermissions({
       rbac: k8s.rbacRules(),
       secretRbac: k8s.rbacSecretRules(),
       discoveryPaths: k8s.K8S_DISCOVERY_PATHS,
-      gcp: Object.values(GCP_API_CALLS),
+      gcp: Object.values(gcpApiCalls()),
     }),
   );
   return out;

@@ -2,20 +2,29 @@
  * Dockerfile → stages, with what rules ask about: the base image (global ARG defaults expanded), the
  * platform, the stage it builds on, its last USER, its ENV and its COPY/ADD.
  */
+import { createRequire } from 'node:module';
 import type { DockerCopy, DockerInstruction, DockerStage, Dockerfile } from '@coditect-audit/core';
-import {
-  DockerfileParser,
-  type Instruction,
-  Keyword,
-  ModifiableInstruction,
-  type Property,
-  PropertyInstruction,
-} from 'dockerfile-ast';
+import type * as DockerfileAst from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
 import { FileParseError } from './errors.js';
 import { findInlineIgnores } from './ignores.js';
 import { normalizeText } from './text.js';
 
-const KEYWORDS = new Set<string>(Object.values(Keyword));
+/**
+ * The Dockerfile parser, loaded when the first Dockerfile is parsed: a repository without one (and
+ * `rules`, `--help`) does not load its ~200 kB (issue 19: start-up). It is CommonJS, so it loads
+ * synchronously; the bundle keeps it an installed dependency (scripts/bundle.mjs), found through this
+ * literal `require`, and tsc's ES module output makes a `require` of its own.
+ */
+let dockerfileAst: { ast: typeof DockerfileAst; keywords: Set<string> } | undefined;
+function parser() {
+  if (!dockerfileAst) {
+    const own = typeof require === 'function' ? undefined : createRequire(import.meta.url);
+    const ast = (own ? own('dockerfile-ast') : require('dockerfile-ast')) as typeof DockerfileAst;
+    dockerfileAst = { ast, keywords: new Set<string>(Object.values(ast.Keyword)) };
+  }
+  return dockerfileAst;
+}
 
 /** Values of variables a reference may expand to; `undefined` means not known. */
 type Lookup = (name: string) => string | undefined;
@@ -27,7 +36,8 @@ type Lookup = (name: string) => string | undefined;
  */
 export function parseDockerfile(file: string, text: string): Dockerfile {
   const source = normalizeText(text);
-  const parsed = DockerfileParser.parse(source);
+  const { ast, keywords } = parser();
+  const parsed = ast.DockerfileParser.parse(source);
   const escapeChar = parsed.getEscapeCharacter();
 
   const args: Dockerfile['args'] = [];
@@ -42,7 +52,7 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
     const range = instruction.getRange();
     const line = range.start.line + 1;
     const column = range.start.character + 1;
-    if (!KEYWORDS.has(keyword)) {
+    if (!keywords.has(keyword)) {
       // Only a word is echoed: a stray line such as `DB_PASSWORD=...` must not reach a message.
       const word = instruction.getInstruction();
       const shown = /^[A-Za-z]{1,20}$/.test(word) ? ` "${word}"` : '';
@@ -168,12 +178,12 @@ function findStage(stages: DockerStage[], image: string): number | undefined {
 }
 
 function propertiesOf(instruction: Instruction): Property[] {
-  return instruction instanceof PropertyInstruction ? instruction.getProperties() : [];
+  return instruction instanceof parser().ast.PropertyInstruction ? instruction.getProperties() : [];
 }
 
 function flagsOf(instruction: Instruction): Record<string, string> {
   const flags: Record<string, string> = {};
-  if (instruction instanceof ModifiableInstruction) {
+  if (instruction instanceof parser().ast.ModifiableInstruction) {
     for (const flag of instruction.getFlags()) flags[flag.getName()] = flag.getValue() ?? '';
   }
   return flags;

@@ -6,8 +6,8 @@
  * - a repeated map key does not stop the file: the last value counts;
  * - a quoted scalar's continuation lines may sit at any indentation (libyaml does not check it).
  */
-import { type Document, isMap, isSeq, LineCounter, type Node, Parser, parseAllDocuments } from 'yaml';
-import { keyString, type Position, positionAt } from './yaml-nodes.js';
+import { type Document, LineCounter, Parser, parseAllDocuments } from 'yaml';
+import { indexNode, type Position, positionAt } from './yaml-nodes.js';
 
 /** Parse options matching go-yaml v2's reading (see the module comment). */
 export const KUBECTL_YAML_OPTIONS = {
@@ -148,26 +148,9 @@ export interface DuplicateKey {
 
 /** Map keys written twice in the document (the last one counts, as in kubectl). */
 export function duplicateKeys(document: Document, lineCounter: LineCounter): DuplicateKey[] {
-  const out: DuplicateKey[] = [];
-  const visit = (node: unknown) => {
-    if (isMap(node)) {
-      // Offsets, turned into positions only for the keys found twice.
-      const seen = new Map<string, number>();
-      for (const pair of node.items) {
-        const key = keyString(pair);
-        const at = (pair.key as Node | null)?.range?.[0];
-        if (key !== undefined && at !== undefined) {
-          const first = seen.get(key);
-          if (first !== undefined && key !== '<<')
-            out.push({ key, first: positionAt(lineCounter, first), repeated: positionAt(lineCounter, at) });
-          else seen.set(key, at);
-        }
-        visit(pair.value);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) visit(item);
-    }
-  };
-  visit(document.contents);
-  return out;
+  return indexNode(lineCounter, document.contents).repeatedKeys.map(({ key, first, repeated }) => ({
+    key,
+    first: positionAt(lineCounter, first),
+    repeated: positionAt(lineCounter, repeated),
+  }));
 }

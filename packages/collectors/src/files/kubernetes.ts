@@ -5,7 +5,7 @@
 import type { K8sManifestFile, K8sObject, SecretKey } from '@coditect-audit/core';
 import { isMap, isSeq, type LineCounter, type Node } from 'yaml';
 import { FileParseError } from './errors.js';
-import { duplicateKeys, parseLikeKubectl } from './kubectl-yaml.js';
+import { parseLikeKubectl } from './kubectl-yaml.js';
 import { scanInlineIgnores } from './ignores.js';
 import { classifySecretValue, decodeBase64 } from './secrets.js';
 import { normalizeText } from './text.js';
@@ -13,10 +13,13 @@ import {
   collectPositions,
   entryValue,
   escapePointerSegment,
+  indexNode,
   MAX_YAML_ENTRIES,
+  type NodeIndex,
   nodePosition,
   overYamlBudget,
   positionAt,
+  positionsOf,
 } from './yaml-nodes.js';
 
 export const HELM_SKIP_REASON = 'Helm template: render it (helm template) and scan the output';
@@ -68,9 +71,12 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
       result.errors.push(new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column));
       return;
     }
-    for (const d of duplicateKeys(document, lineCounter)) {
-      firstRepeat ??= d.repeated;
-      repeated.push(`${d.key} (line ${d.repeated.line}, first at line ${d.first.line})`);
+    // One walk of the document for its repeated keys and, when it is the object, its positions.
+    const index = indexNode(lineCounter, document.contents);
+    for (const d of index.repeatedKeys) {
+      const at = positionAt(lineCounter, d.repeated);
+      firstRepeat ??= at;
+      repeated.push(`${d.key} (line ${at.line}, first at line ${positionAt(lineCounter, d.first).line})`);
     }
     let value: unknown;
     try {
@@ -88,7 +94,14 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
       return;
     }
     for (const [node, json] of candidates(document.contents, value)) {
-      const object = toObject(file, documentIndex, lineCounter, node, json);
+      const object = toObject(
+        file,
+        documentIndex,
+        lineCounter,
+        node,
+        json,
+        node === document.contents ? index : undefined,
+      );
       if (object) manifest.objects.push(object);
     }
   });
@@ -167,6 +180,8 @@ function toObject(
   lineCounter: LineCounter,
   node: unknown,
   value: unknown,
+  /** The document's index when `node` is the document itself (not an item of a `kind: List`). */
+  index: NodeIndex | undefined,
 ): K8sObject | undefined {
   if (!isPlainObject(value) || !isMap(node)) return undefined;
   const { apiVersion, kind, metadata } = value;
@@ -180,7 +195,7 @@ function toObject(
         : undefined;
   if (!name) return undefined;
 
-  const positions = collectPositions(lineCounter, node);
+  const positions = index ? positionsOf(index) : collectPositions(lineCounter, node);
   const line = nodePosition(lineCounter, node.items[0]?.key as Node)?.line ?? 1;
   const secretKeys = kind === 'Secret' ? redactSecret(value, positions) : undefined;
   if (kind === 'ConfigMap') redactSecretLookingEntries(value.data);

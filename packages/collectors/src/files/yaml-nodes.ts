@@ -18,6 +18,8 @@ export function nodePosition(lineCounter: LineCounter, node: Node | null | undef
 }
 
 export function escapePointerSegment(segment: string): string {
+  // Most keys hold neither character: no copy for them.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -40,52 +42,106 @@ export function keyString(pair: Pair): string | undefined {
  * `structuredClone` refuses: copy a snapshot as JSON (what it is).
  */
 export function collectPositions(lineCounter: LineCounter, node: unknown): Record<string, Position> {
+  return positionsOf(indexNode(lineCounter, node));
+}
+
+/** A key written twice in one map (offsets in the parsed text); the last one counts, as in kubectl. */
+export interface RepeatedKey {
+  key: string;
+  first: number;
+  repeated: number;
+}
+
+/** The pointers and offsets under a node, and its repeated keys: one walk serves both. */
+export interface NodeIndex extends PositionIndex {
+  repeatedKeys: RepeatedKey[];
+}
+
+/**
+ * Walks `node` once for the positions of its keys and items by JSON pointer (see {@link collectPositions})
+ * and for the map keys written twice anywhere under it (merge keys `<<` excepted).
+ */
+export function indexNode(lineCounter: LineCounter, node: unknown): NodeIndex {
   const pointers: string[] = [];
   const offsets: number[] = [];
-  const visit = (current: unknown, pointer: string): void => {
+  const repeatedKeys: RepeatedKey[] = [];
+  // `pointer` is undefined under a key that is not a scalar: no positions there, repeated keys still count.
+  const visit = (current: unknown, pointer: string | undefined): void => {
     if (isMap(current)) {
+      const seen = new Map<string, number>();
       for (const pair of current.items) {
         const key = keyString(pair);
-        if (key === undefined) continue;
-        const child = interned(`${pointer}/${escapePointerSegment(key)}`);
         const offset = (pair.key as Node | null)?.range?.[0];
+        if (key === undefined) {
+          visit(pair.value, undefined);
+          continue;
+        }
         if (offset !== undefined) {
+          const first = seen.get(key);
+          if (first !== undefined && key !== '<<') repeatedKeys.push({ key, first, repeated: offset });
+          else seen.set(key, offset);
+        }
+        const child = pointer === undefined ? undefined : childPointer(pointer, key);
+        if (child !== undefined && offset !== undefined) {
           pointers.push(child);
           offsets.push(offset);
         }
         visit(pair.value, child);
       }
     } else if (isSeq(current)) {
-      current.items.forEach((item, index) => {
-        if (isAlias(item) || !item || typeof item !== 'object') return;
-        const child = interned(`${pointer}/${index}`);
+      const items = current.items;
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index];
+        if (isAlias(item) || !item || typeof item !== 'object') continue;
+        const child = pointer === undefined ? undefined : childPointer(pointer, index);
         const offset = (item as Node).range?.[0];
-        if (offset !== undefined) {
+        if (child !== undefined && offset !== undefined) {
           pointers.push(child);
           offsets.push(offset);
         }
         visit(item, child);
-      });
+      }
     }
   };
   visit(node, '');
   // Copied to their exact length: a growing array keeps up to half its size spare.
-  const target = { [POSITIONS]: { lineCounter, pointers: pointers.slice(), offsets: offsets.slice() } };
+  return { lineCounter, pointers: pointers.slice(), offsets: offsets.slice(), repeatedKeys };
+}
+
+/** The lazy positions record over an index (see {@link collectPositions}). */
+export function positionsOf(index: PositionIndex): Record<string, Position> {
+  const { lineCounter, pointers, offsets } = index;
+  const target = { [POSITIONS]: { lineCounter, pointers, offsets } };
   return new Proxy(target, lazyPositions) as unknown as Record<string, Position>;
 }
 
 /**
  * One copy of each pointer string for all the objects read (every Deployment has
- * `/spec/template/spec/containers/0/image`): a bounded table, emptied when full.
+ * `/spec/template/spec/containers/0/image`), found by parent pointer and key so that no pointer is
+ * rebuilt to look it up: a bounded table, emptied when full. The keys of each parent are an object's
+ * property names, which the engine stores as its own copies: a key sliced from a file's text does not keep
+ * the whole text alive, as a Map key would.
  */
-const POINTERS = new Map<string, string>();
+const CHILDREN = new Map<string, Record<string | number, string>>();
 const MAX_INTERNED = 50_000;
-function interned(pointer: string): string {
-  const known = POINTERS.get(pointer);
-  if (known !== undefined) return known;
-  if (POINTERS.size >= MAX_INTERNED) POINTERS.clear();
-  POINTERS.set(pointer, pointer);
-  return pointer;
+let interned = 0;
+function childPointer(parent: string, segment: string | number): string {
+  if (interned >= MAX_INTERNED) {
+    CHILDREN.clear();
+    interned = 0;
+  }
+  let children = CHILDREN.get(parent);
+  if (children === undefined) {
+    children = Object.create(null) as Record<string | number, string>;
+    CHILDREN.set(parent, children);
+  }
+  let child = children[segment];
+  if (child === undefined) {
+    child = `${parent}/${typeof segment === 'number' ? segment : escapePointerSegment(segment)}`;
+    children[segment] = child;
+    interned++;
+  }
+  return child;
 }
 
 const POSITIONS = Symbol('positions');

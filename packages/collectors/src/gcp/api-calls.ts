@@ -3,9 +3,22 @@
  * verb, path and query parameters Google declares for it (a test checks them against the bindings generated
  * from the pinned clients). The calls made without an official client (`transport.call`) are sent exactly
  * from this table. It names the IAM permission each needs and a predefined role that holds it; problem
- * messages quote it and `docs/gcp-permissions.md` is generated from it.
+ * messages quote it and `docs/gcp-permissions.md` is generated from it. Each reader declares its rows beside
+ * its code (`services/<api>.ts`, `<API>_API_CALLS`): a new call is one module; a new API is listed here.
  */
 import type { FacetName, GcpService } from '@coditect-audit/core';
+import { SQL_API_CALLS } from './services/sql.js';
+import { REDIS_API_CALLS } from './services/redis.js';
+import { KMS_API_CALLS } from './services/kms.js';
+import { SECRET_MANAGER_API_CALLS } from './services/secretmanager.js';
+import { ARTIFACT_REGISTRY_API_CALLS } from './services/artifactregistry.js';
+import { SERVICE_USAGE_API_CALLS } from './services/serviceusage.js';
+import { GKE_API_CALLS } from './services/gke.js';
+import { MONITORING_API_CALLS } from './services/monitoring.js';
+import { COMPUTE_API_CALLS } from './services/compute.js';
+import { RESOURCE_MANAGER_API_CALLS } from './services/resourcemanager.js';
+import { IAM_API_CALLS } from './services/iam.js';
+import { IDENTITY_API_CALLS } from './services/identity.js';
 
 export interface GcpApiCall {
   service: GcpService;
@@ -25,274 +38,45 @@ export interface GcpApiCall {
   facets: FacetName[];
 }
 
-export const GCP_API_CALLS = {
-  'sqladmin.instances.list': {
-    service: 'sqladmin',
-    method: 'instances.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/instances',
-    via: 'client',
-    permission: 'cloudsql.instances.list',
-    role: 'roles/cloudsql.viewer',
-    facets: ['gcp.sql'],
-  },
-  'sqladmin.databases.list': {
-    service: 'sqladmin',
-    method: 'databases.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/instances/{instance}/databases',
-    via: 'client',
-    permission: 'cloudsql.databases.list',
-    role: 'roles/cloudsql.viewer',
-    facets: ['gcp.sql-databases'],
-  },
-  'sqladmin.users.list': {
-    service: 'sqladmin',
-    method: 'users.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/instances/{instance}/users',
-    via: 'client',
-    permission: 'cloudsql.users.list',
-    role: 'roles/cloudsql.viewer',
-    facets: ['gcp.sql-users'],
-  },
-  'sqladmin.backupRuns.list': {
-    service: 'sqladmin',
-    method: 'backupRuns.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/instances/{instance}/backupRuns',
-    via: 'client',
-    permission: 'cloudsql.backupRuns.list',
-    role: 'roles/cloudsql.viewer',
-    facets: ['gcp.sql-backup-runs'],
-  },
-  'redis.instances.list': {
-    service: 'redis',
-    method: 'projects.locations.instances.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/-/instances',
-    via: 'client',
-    permission: 'redis.instances.list',
-    role: 'roles/redis.viewer',
-    facets: ['gcp.redis'],
-  },
-  'cloudkms.keyRings.list': {
-    service: 'cloudkms',
-    method: 'keyRings.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/keyRings',
-    via: 'client',
-    permission: 'cloudkms.keyRings.list',
-    role: 'roles/cloudkms.viewer',
-    facets: ['gcp.kms'],
-  },
-  'cloudkms.cryptoKeys.list': {
-    service: 'cloudkms',
-    method: 'cryptoKeys.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys',
-    via: 'client',
-    permission: 'cloudkms.cryptoKeys.list',
-    role: 'roles/cloudkms.viewer',
-    facets: ['gcp.kms'],
-  },
-  'cloudkms.cryptoKeyVersions.list': {
-    service: 'cloudkms',
-    method: 'cryptoKeyVersions.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}/cryptoKeyVersions',
-    via: 'client',
-    permission: 'cloudkms.cryptoKeyVersions.list',
-    role: 'roles/cloudkms.viewer',
-    facets: ['gcp.kms'],
-  },
-  'cloudkms.cryptoKeys.getIamPolicy': {
-    service: 'cloudkms',
-    method: 'cryptoKeys.getIamPolicy',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}:getIamPolicy',
-    query: ['options.requestedPolicyVersion'],
-    via: 'rest',
-    permission: 'cloudkms.cryptoKeys.getIamPolicy',
-    role: 'roles/iam.securityReviewer',
-    facets: ['gcp.kms-iam'],
-  },
-  'cloudkms.keyRings.getIamPolicy': {
-    service: 'cloudkms',
-    method: 'keyRings.getIamPolicy',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}:getIamPolicy',
-    query: ['options.requestedPolicyVersion'],
-    via: 'rest',
-    permission: 'cloudkms.keyRings.getIamPolicy',
-    role: 'roles/iam.securityReviewer',
-    facets: ['gcp.kms-iam'],
-  },
-  'secretmanager.secrets.list': {
-    service: 'secretmanager',
-    method: 'secrets.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/secrets',
-    via: 'client',
-    permission: 'secretmanager.secrets.list',
-    role: 'roles/secretmanager.viewer',
-    facets: ['gcp.secretmanager'],
-  },
-  'artifactregistry.repositories.list': {
-    service: 'artifactregistry',
-    method: 'repositories.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/repositories',
-    via: 'client',
-    permission: 'artifactregistry.repositories.list',
-    role: 'roles/artifactregistry.reader',
-    facets: ['gcp.artifactregistry'],
-  },
-  'artifactregistry.repositories.getIamPolicy': {
-    service: 'artifactregistry',
-    method: 'repositories.getIamPolicy',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/repositories/{repository}:getIamPolicy',
-    via: 'client',
-    permission: 'artifactregistry.repositories.getIamPolicy',
-    role: 'roles/iam.securityReviewer',
-    facets: ['gcp.artifactregistry-iam'],
-  },
-  'artifactregistry.dockerImages.list': {
-    service: 'artifactregistry',
-    method: 'dockerImages.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/{location}/repositories/{repository}/dockerImages',
-    via: 'client',
-    permission: 'artifactregistry.dockerimages.list',
-    role: 'roles/artifactregistry.reader',
-    facets: ['gcp.artifactregistry-images'],
-  },
-  'serviceusage.services.list': {
-    service: 'serviceusage',
-    method: 'services.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/services',
-    query: ['filter'],
-    via: 'client',
-    permission: 'serviceusage.services.list',
-    role: 'roles/serviceusage.serviceUsageViewer',
-    facets: ['gcp.services'],
-  },
-  'container.clusters.list': {
-    service: 'container',
-    method: 'projects.locations.clusters.list',
-    http: 'GET',
-    path: '/v1/projects/{project}/locations/-/clusters',
-    via: 'client',
-    permission: 'container.clusters.list',
-    role: 'roles/container.clusterViewer',
-    facets: ['gcp.gke'],
-  },
-  'monitoring.alertPolicies.list': {
-    service: 'monitoring',
-    method: 'alertPolicies.list',
-    http: 'GET',
-    path: '/v3/projects/{project}/alertPolicies',
-    via: 'client',
-    permission: 'monitoring.alertPolicies.list',
-    role: 'roles/monitoring.viewer',
-    facets: ['gcp.monitoring'],
-  },
-  'monitoring.uptimeCheckConfigs.list': {
-    service: 'monitoring',
-    method: 'uptimeCheckConfigs.list',
-    http: 'GET',
-    path: '/v3/projects/{project}/uptimeCheckConfigs',
-    via: 'client',
-    permission: 'monitoring.uptimeCheckConfigs.list',
-    role: 'roles/monitoring.viewer',
-    facets: ['gcp.monitoring-uptime'],
-  },
-  'compute.sslCertificates.list': {
-    service: 'compute',
-    method: 'sslCertificates.list',
-    http: 'GET',
-    path: '/compute/v1/projects/{project}/global/sslCertificates',
-    via: 'rest',
-    permission: 'compute.sslCertificates.list',
-    role: 'roles/compute.viewer',
-    facets: ['gcp.compute-ssl'],
-  },
-  'compute.securityPolicies.list': {
-    service: 'compute',
-    method: 'securityPolicies.list',
-    http: 'GET',
-    path: '/compute/v1/projects/{project}/global/securityPolicies',
-    via: 'rest',
-    permission: 'compute.securityPolicies.list',
-    role: 'roles/compute.viewer',
-    facets: ['gcp.compute-armor'],
-  },
-  'compute.backendServices.list': {
-    service: 'compute',
-    method: 'backendServices.list',
-    http: 'GET',
-    path: '/compute/v1/projects/{project}/global/backendServices',
-    via: 'rest',
-    permission: 'compute.backendServices.list',
-    role: 'roles/compute.viewer',
-    facets: ['gcp.compute-armor'],
-  },
-  'cloudresourcemanager.projects.get': {
-    service: 'cloudresourcemanager',
-    method: 'projects.get',
-    http: 'GET',
-    path: '/v3/projects/{project}',
-    via: 'client',
-    permission: 'resourcemanager.projects.get',
-    role: 'roles/browser',
-    facets: ['gcp.iam'],
-  },
-  'cloudresourcemanager.projects.getIamPolicy': {
-    service: 'cloudresourcemanager',
-    method: 'projects.getIamPolicy',
-    http: 'POST',
-    path: '/v3/projects/{project}:getIamPolicy',
-    via: 'client',
-    permission: 'resourcemanager.projects.getIamPolicy',
-    role: 'roles/iam.securityReviewer',
-    facets: ['gcp.iam'],
-  },
-  'iam.serviceAccounts.getIamPolicy': {
-    service: 'iam',
-    method: 'projects.serviceAccounts.getIamPolicy',
-    http: 'POST',
-    path: '/v1/projects/{project}/serviceAccounts/{email}:getIamPolicy',
-    query: ['options.requestedPolicyVersion'],
-    via: 'rest',
-    permission: 'iam.serviceAccounts.getIamPolicy',
-    role: 'roles/iam.securityReviewer',
-    facets: ['gcp.iam-service-accounts'],
-  },
-  'identitytoolkit.projects.getConfig': {
-    service: 'identitytoolkit',
-    method: 'projects.getConfig',
-    http: 'GET',
-    path: '/v2/projects/{project}/config',
-    via: 'rest',
-    permission: 'firebaseauth.configs.get',
-    role: 'roles/firebaseauth.viewer',
-    facets: ['gcp.identity'],
-  },
-  'identitytoolkit.defaultSupportedIdpConfigs.list': {
-    service: 'identitytoolkit',
-    method: 'projects.defaultSupportedIdpConfigs.list',
-    http: 'GET',
-    path: '/v2/projects/{project}/defaultSupportedIdpConfigs',
-    via: 'rest',
-    permission: 'firebaseauth.configs.get',
-    role: 'roles/firebaseauth.viewer',
-    facets: ['gcp.identity'],
-  },
-} as const satisfies Record<string, GcpApiCall>;
+/**
+ * The table, assembled from the rows each reader declares beside its code (`services/*.ts`), in this order.
+ * Assembled on first use, not at load: the readers reach this module through `call.ts` and `context.ts`, so
+ * whichever of them is imported first, no row is read before its module has run.
+ */
+type GcpApiCallTable = typeof SQL_API_CALLS &
+  typeof REDIS_API_CALLS &
+  typeof KMS_API_CALLS &
+  typeof SECRET_MANAGER_API_CALLS &
+  typeof ARTIFACT_REGISTRY_API_CALLS &
+  typeof SERVICE_USAGE_API_CALLS &
+  typeof GKE_API_CALLS &
+  typeof MONITORING_API_CALLS &
+  typeof COMPUTE_API_CALLS &
+  typeof RESOURCE_MANAGER_API_CALLS &
+  typeof IAM_API_CALLS &
+  typeof IDENTITY_API_CALLS;
 
-export type GcpApiCallId = keyof typeof GCP_API_CALLS;
+let table: GcpApiCallTable | undefined;
+
+export function gcpApiCalls(): GcpApiCallTable {
+  table ??= {
+    ...SQL_API_CALLS,
+    ...REDIS_API_CALLS,
+    ...KMS_API_CALLS,
+    ...SECRET_MANAGER_API_CALLS,
+    ...ARTIFACT_REGISTRY_API_CALLS,
+    ...SERVICE_USAGE_API_CALLS,
+    ...GKE_API_CALLS,
+    ...MONITORING_API_CALLS,
+    ...COMPUTE_API_CALLS,
+    ...RESOURCE_MANAGER_API_CALLS,
+    ...IAM_API_CALLS,
+    ...IDENTITY_API_CALLS,
+  };
+  return table;
+}
+
+export type GcpApiCallId = keyof GcpApiCallTable;
 
 /** Calls only `coditect-audit doctor` makes, besides the table above. */
 export const GCP_DOCTOR_CALLS = {
@@ -313,7 +97,7 @@ export type GcpDoctorCallId = keyof typeof GCP_DOCTOR_CALLS;
 /** The facets each API fills, so a service left out of `layers.gcp.services` marks exactly those absent. */
 export function facetsOfService(service: GcpService): FacetName[] {
   const out = new Set<FacetName>();
-  for (const c of Object.values(GCP_API_CALLS) as GcpApiCall[])
+  for (const c of Object.values(gcpApiCalls()) as GcpApiCall[])
     if (c.service === service) for (const f of c.facets) out.add(f);
   return [...out];
 }

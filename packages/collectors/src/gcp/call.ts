@@ -7,7 +7,7 @@
  */
 import type { Problem } from '@coditect-audit/core';
 import { AdaptiveLimiter } from '../concurrency.js';
-import { GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
+import { gcpApiCalls, type GcpApiCallId } from './api-calls.js';
 import { obj, objs, str } from './normalize.js';
 
 export type GcpErrorKind =
@@ -263,7 +263,7 @@ export async function paginate<T>(
 
 /** The problem a failed call leaves in a facet: the API method, the resource, what happened and the fix. */
 export function problemOf(api: GcpApiCallId, resource: string, err: GcpCallError, project: string): Problem {
-  const call = GCP_API_CALLS[api];
+  const call = gcpApiCalls()[api];
   const host = `${call.service}.googleapis.com`;
   const what = `${host} ${call.method} on ${resource}`;
   const tries = err.attempts > 1 ? ` after ${err.attempts} attempts` : '';

@@ -5,7 +5,7 @@
  * which only asks).
  */
 import type { CollectContext, GcpLayerConfig, GcpService, LayerCheck } from '@coditect-audit/core';
-import { GCP_API_CALLS, type GcpApiCall } from './api-calls.js';
+import { gcpApiCalls, type GcpApiCall } from './api-calls.js';
 import { callWithPolicy, classify, type GcpCallError, Limiter, paginate } from './call.js';
 import { obj, objs, str } from './normalize.js';
 import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
@@ -177,7 +177,7 @@ export async function diagnoseGcp(ctx: CollectContext<GcpLayerConfig>): Promise<
     }
 
     // Permissions: the table's permissions for the scanned APIs, tested on the project.
-    const calls = (Object.values(GCP_API_CALLS) as GcpApiCall[]).filter((c) => settings.services.has(c.service));
+    const calls = (Object.values(gcpApiCalls()) as GcpApiCall[]).filter((c) => settings.services.has(c.service));
     const wanted = [...new Set(calls.map((c) => c.permission))].sort();
     if (!withDoctor.services.has('cloudresourcemanager')) {
       checks.push({

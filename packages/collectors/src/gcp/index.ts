@@ -14,7 +14,7 @@ import {
   type LayerCheck,
   type Problem,
 } from '@coditect-audit/core';
-import { facetsOfService, GCP_API_CALLS, type GcpApiCallId } from './api-calls.js';
+import { facetsOfService, gcpApiCalls, type GcpApiCallId } from './api-calls.js';
 import { GcpCallError, Limiter, problemOf } from './call.js';
 import type { FacetResults, GcpRun } from './context.js';
 import { ENDPOINT_ENV, GcpSettingsError, resolveSettings } from './settings.js';
@@ -32,7 +32,7 @@ function sliceFor<T>(items: readonly T[], shard: { index: number; count: number 
   return items.slice(from, to);
 }
 
-export { GCP_API_CALLS, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
+export { gcpApiCalls, type GcpApiCall, type GcpApiCallId } from './api-calls.js';
 export { ENDPOINT_ENV } from './settings.js';
 
 const COLLECTORS: Record<GcpService, { title: string; load: () => Promise<(run: GcpRun) => Promise<FacetResults>> }> = {
@@ -70,7 +70,7 @@ const COLLECTORS: Record<GcpService, { title: string; load: () => Promise<(run: 
 
 /** The first API call of a service, to name in a problem that hits the whole service. */
 function firstCall(service: GcpService): GcpApiCallId {
-  return (Object.keys(GCP_API_CALLS) as GcpApiCallId[]).find((id) => GCP_API_CALLS[id].service === service)!;
+  return (Object.keys(gcpApiCalls()) as GcpApiCallId[]).find((id) => gcpApiCalls()[id].service === service)!;
 }
 
 /** Every facet of a service failed with the same problems (no credentials, a client that would not load). */

@@ -3,13 +3,13 @@
  * permissions each rule needs, and a minimal role set (predefined roles, or one custom role).
  */
 import type { FacetName, Rule } from '@coditect-audit/core';
-import { GCP_API_CALLS, GCP_DOCTOR_CALLS, type GcpApiCall } from './api-calls.js';
+import { gcpApiCalls, GCP_DOCTOR_CALLS, type GcpApiCall } from './api-calls.js';
 import { ENDPOINT_ENV } from './settings.js';
 
-const calls = Object.values(GCP_API_CALLS) as GcpApiCall[];
+const calls = (): GcpApiCall[] => Object.values(gcpApiCalls());
 
 function callsOf(facets: readonly string[]): GcpApiCall[] {
-  return calls.filter((c) => c.facets.some((f) => facets.includes(f)));
+  return calls().filter((c) => c.facets.some((f) => facets.includes(f)));
 }
 
 const code = (s: string) => `\`${s}\``;
@@ -25,8 +25,8 @@ export function renderGcpPermissions(rules: readonly Rule[]): string {
       return facets.length ? [{ id: r.id, facets }] : [];
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const permissions = uniqueSorted(calls.map((c) => c.permission));
-  const roles = uniqueSorted(calls.map((c) => c.role));
+  const permissions = uniqueSorted(calls().map((c) => c.permission));
+  const roles = uniqueSorted(calls().map((c) => c.role));
   const out: string[] = [
     '<!-- Generated from packages/collectors/src/gcp/api-calls.ts and the gcp rules by `pnpm docs`. Do not edit by hand. -->',
     '# Google Cloud permissions',
@@ -83,7 +83,7 @@ export function renderGcpPermissions(rules: readonly Rule[]): string {
     '| API method | HTTP | REST path (declared) | query | via | permission | role | facets | rules |',
     '|---|---|---|---|---|---|---|---|---|',
   );
-  for (const c of calls) {
+  for (const c of calls()) {
     const users = gcpRules
       .filter((r) => r.facets.some((f) => (c.facets as readonly FacetName[]).includes(f)))
       .map((r) => r.id);

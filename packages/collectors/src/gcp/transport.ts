@@ -14,7 +14,7 @@ import type { GcpService } from '@coditect-audit/core';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import nodeFetch from 'node-fetch';
 import {
-  GCP_API_CALLS,
+  gcpApiCalls,
   GCP_DOCTOR_CALLS,
   type GcpApiCall,
   type GcpApiCallId,
@@ -137,7 +137,7 @@ export class GcpTransport {
     body?: unknown,
   ): Promise<unknown> {
     const declared: GcpApiCall =
-      id in GCP_API_CALLS ? GCP_API_CALLS[id as GcpApiCallId] : GCP_DOCTOR_CALLS[id as GcpDoctorCallId];
+      id in gcpApiCalls() ? gcpApiCalls()[id as GcpApiCallId] : GCP_DOCTOR_CALLS[id as GcpDoctorCallId];
     const path = declared.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = vars[name];
       if (value === undefined) throw new Error(`${id}: no value for {${name}}`);

@@ -70,8 +70,9 @@ export function valueAt(root: unknown, pointer: string): unknown {
 }
 
 export function escapePointerToken(token: string): string {
-  // Most tokens escape nothing: the replaces only run for those that do.
-  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
+  // Most tokens hold neither character: no copy for them.
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**

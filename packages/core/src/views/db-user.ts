@@ -28,7 +28,9 @@ import {
   viewOf,
   type WorkloadFacets,
 } from './k8s-live.js';
+import { SECRET_FACETS } from './secret.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export type DbUserView = SettingDbUserView | ProbeDbUserView;
 
@@ -135,3 +137,29 @@ export function dbUsersFromProbe(d: PostgresProbe, exp: Expectations): ViewSet<D
     none: `the role ${d.appRole} could not be read on ${d.endpoint}`,
   };
 }
+
+/**
+ * The sources of the `db-user` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const DB_USER_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => dbUsersFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: SECRET_FACETS,
+    build: (facet, exp) =>
+      dbUsersFromCluster(
+        Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof dbUsersFromCluster>[0],
+        exp,
+      ),
+  },
+  probe: {
+    layer: 'probe',
+    facets: ['probe.postgres'],
+    build: (facet, exp) => dbUsersFromProbe(facet('probe.postgres'), exp),
+  },
+} as const satisfies Record<string, ViewSource<DbUserView>>;

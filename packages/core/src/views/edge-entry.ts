@@ -31,6 +31,7 @@ import {
   publicLoadBalancers,
 } from './k8s-network.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export type EdgeEntryView = EdgeArmorView | KubernetesEdgeEntryView;
 
@@ -341,3 +342,34 @@ export function edgeEntriesFromGcp(facet: FacetMap['gcp.compute-armor'], exp: Ex
     none,
   };
 }
+
+/**
+ * The sources of the `edge-entry` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const EDGE_ENTRY_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => edgeEntriesFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: EDGE_FACETS,
+    build: (facet, exp) =>
+      edgeEntriesFromCluster(
+        Object.fromEntries(EDGE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof edgeEntriesFromCluster>[0],
+        exp,
+      ),
+  },
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet) => edgeEntriesFromTerraform(facet('files.terraform')),
+  },
+  gcp: {
+    layer: 'gcp',
+    facets: ['gcp.compute-armor'],
+    build: (facet, exp) => edgeEntriesFromGcp(facet('gcp.compute-armor'), exp),
+  },
+} as const satisfies Record<string, ViewSource<EdgeEntryView>>;

@@ -30,6 +30,7 @@ import {
   serviceType,
 } from './k8s-network.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export interface ExposurePort {
   /** The port number, or what the manifest wrote when it is not one (`?` when absent). */
@@ -122,3 +123,21 @@ export function exposuresFromCluster(
   const items = exposuresOf([...byView.keys()], exp, 'k8s', (o) => liveResource(byView.get(o)!));
   return { items, empty: [], none: 'the cluster runs no LoadBalancer Service or Ingress in the app namespace' };
 }
+
+/**
+ * The sources of the `exposure` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const EXPOSURE_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => exposuresFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: ['k8s.services', 'k8s.ingresses'],
+    build: (facet, exp) =>
+      exposuresFromCluster({ 'k8s.services': facet('k8s.services'), 'k8s.ingresses': facet('k8s.ingresses') }, exp),
+  },
+} as const satisfies Record<string, ViewSource<ExposureView>>;

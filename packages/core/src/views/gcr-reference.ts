@@ -18,8 +18,9 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './k8s-live.js';
+import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export const GCR_SHUTDOWN_DATE = 'March 18, 2025';
 
@@ -264,29 +265,30 @@ function dockerfileOccurrences(df: Dockerfile): Found[] {
 /** Every `image` string anywhere in the object: workloads, CronJobs, init containers, custom resources. */
 function manifestOccurrences(obj: K8sObject): Found[] {
   const out: Found[] = [];
-  // Every value of every object is visited: the path is kept as a stack of keys and a pointer written only
-  // for an `image` found (not one string per value).
-  const path: string[] = [];
-  const pointer = () => path.map((k) => `/${escapePointerToken(k)}`).join('');
+  // The keys and indexes down to the current value; a pointer is written only for an image found.
+  const path: (string | number)[] = [];
+  const pointer = (key: string) =>
+    `${path.map((s) => `/${typeof s === 'number' ? s : escapePointerToken(s)}`).join('')}/${escapePointerToken(key)}`;
   const walk = (value: unknown) => {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        path.push(String(i));
+        path.push(i);
         walk(value[i]);
         path.pop();
       }
     } else if (isObject(value)) {
       for (const k of Object.keys(value)) {
         const v = value[k];
-        path.push(k);
         if (k === 'image' && typeof v === 'string') {
-          const refs = findGcrReferences(v);
-          if (refs.length > 0) {
-            const p = pointer();
-            for (const ref of refs) out.push(fileOccurrence(ref, locate(obj, p), p));
+          for (const ref of findGcrReferences(v)) {
+            const p = pointer(k);
+            out.push(fileOccurrence(ref, locate(obj, p), p));
           }
-        } else walk(v);
-        path.pop();
+        } else {
+          path.push(k);
+          walk(v);
+          path.pop();
+        }
       }
     }
   };
@@ -450,3 +452,24 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
   });
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
+
+/**
+ * The sources of the `gcr-reference` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const GCR_REFERENCE_SOURCES = {
+  files: {
+    layer: 'files',
+    facets: GCR_FILE_FACETS,
+    build: (facet) =>
+      gcrReferencesFromFiles(
+        Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
+      ),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: WORKLOAD_FACETS,
+    build: (facet) =>
+      gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+  },
+} as const satisfies Record<string, ViewSource<GcrReferenceView>>;

@@ -25,6 +25,7 @@ import {
   resourcesOf,
   type TfResource,
 } from './terraform.js';
+import type { ViewSource } from './index.js';
 
 /** A node pool of the cluster (tf: also the cluster's own default `node_config`). */
 export interface GkeNodePoolView {
@@ -234,3 +235,16 @@ export function gkeClustersFromGcp(facet: FacetMap['gcp.gke']): ViewSet<GkeClust
   });
   return { items, empty: [], none: 'the project has no GKE cluster' };
 }
+
+/**
+ * The sources of the `gke-cluster` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const GKE_CLUSTER_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet) => gkeClustersFromTerraform(facet('files.terraform')),
+  },
+  gcp: { layer: 'gcp', facets: ['gcp.gke'], build: (facet) => gkeClustersFromGcp(facet('gcp.gke')) },
+} as const satisfies Record<string, ViewSource<GkeClusterView>>;

@@ -23,9 +23,11 @@ import {
   podsOf,
   topLevelWorkloads,
   viewOf,
+  WORKLOAD_FACETS,
   type WorkloadFacets,
 } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export interface ImageView {
   source: 'manifest' | 'k8s' | 'probe' | 'dockerfile';
@@ -258,3 +260,31 @@ export function imagesFromDockerfiles(facet: FacetMap['files.dockerfile']): View
   }
   return { items, empty: [], none: 'the repository has no Dockerfile with a FROM' };
 }
+
+/**
+ * The sources of the `image` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const IMAGE_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet) => imagesFromManifests(facet('files.kubernetes')),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: WORKLOAD_FACETS,
+    build: (facet) =>
+      imagesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+  },
+  probe: {
+    layer: 'probe',
+    facets: ['probe.registry'],
+    build: (facet) => imagesFromRegistry(facet('probe.registry')),
+  },
+  dockerfile: {
+    layer: 'files',
+    facets: ['files.dockerfile'],
+    build: (facet) => imagesFromDockerfiles(facet('files.dockerfile')),
+  },
+} as const satisfies Record<string, ViewSource<ImageView>>;

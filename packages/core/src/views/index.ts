@@ -6,65 +6,26 @@
  */
 import type { Expectations } from '../config.js';
 import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
-import { type DbUserView, dbUsersFromCluster, dbUsersFromManifests, dbUsersFromProbe } from './db-user.js';
-import {
-  EDGE_FACETS,
-  type EdgeEntryView,
-  edgeEntriesFromCluster,
-  edgeEntriesFromGcp,
-  edgeEntriesFromManifests,
-  edgeEntriesFromTerraform,
-} from './edge-entry.js';
-import { type ExposureView, exposuresFromCluster, exposuresFromManifests } from './exposure.js';
-import {
-  type ImageView,
-  imagesFromCluster,
-  imagesFromDockerfiles,
-  imagesFromManifests,
-  imagesFromRegistry,
-} from './image.js';
-import { WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import { SECRET_FACETS, type SecretView, secretsFromCluster, secretsFromManifests } from './secret.js';
 import { SQL_INSTANCE_SOURCES, type SqlInstanceView, type ViewSet } from './sql-instance.js';
-import {
-  type ContainerView,
-  containersFromCluster,
-  containersFromManifests,
-  containersOfDeployments,
-} from './workload.js';
-import { type WorkloadView, workloadsFromCluster, workloadsFromManifests } from './workload-object.js';
-import { type KmsKeyAccessView, kmsKeyAccessFromGcp, kmsKeyAccessFromTerraform } from './kms-key-access.js';
-import { type KmsKeyView, kmsKeysFromGcp, kmsKeysFromTerraform } from './kms-key.js';
-import { type GkeClusterView, gkeClustersFromGcp, gkeClustersFromTerraform } from './gke-cluster.js';
-import {
-  GCR_FILE_FACETS,
-  type GcrReferenceView,
-  gcrReferencesFromCluster,
-  gcrReferencesFromFiles,
-} from './gcr-reference.js';
-import {
-  KSA_BINDING_FACETS,
-  type KsaBindingView,
-  ksaBindingFromCluster,
-  ksaBindingFromManifests,
-} from './ksa-binding.js';
-import {
-  SECRET_PROVENANCE_FACETS,
-  type SecretProvenanceView,
-  secretProvenanceFromCluster,
-  secretProvenanceFromManifests,
-} from './secret-provenance.js';
-import {
-  type SecretManagerSecretView,
-  secretManagerSecretsFromGcp,
-  secretManagerSecretsFromTerraform,
-} from './secret-manager-secret.js';
-import {
-  type RedisInstanceView,
-  redisInstancesFromGcp,
-  redisInstancesFromProbe,
-  redisInstancesFromTerraform,
-} from './redis-instance.js';
+import { API_OBJECT_SOURCES, type ApiObjectView } from './api-object.js';
+import { APP_DEPLOYMENT_SOURCES, type AppDeploymentView } from './app-deployment.js';
+import { DB_USER_SOURCES, type DbUserView } from './db-user.js';
+import { EDGE_ENTRY_SOURCES, type EdgeEntryView } from './edge-entry.js';
+import { EXPOSURE_SOURCES, type ExposureView } from './exposure.js';
+import { GCR_REFERENCE_SOURCES, type GcrReferenceView } from './gcr-reference.js';
+import { GKE_CLUSTER_SOURCES, type GkeClusterView } from './gke-cluster.js';
+import { IMAGE_SOURCES, type ImageView } from './image.js';
+import { IMAGE_PLATFORM_SOURCES, type ImagePlatformView } from './image-platform.js';
+import { KMS_KEY_SOURCES, type KmsKeyView } from './kms-key.js';
+import { KMS_KEY_ACCESS_SOURCES, type KmsKeyAccessView } from './kms-key-access.js';
+import { KSA_BINDING_SOURCES, type KsaBindingView } from './ksa-binding.js';
+import { REDIS_INSTANCE_SOURCES, type RedisInstanceView } from './redis-instance.js';
+import { SECRET_SOURCES, type SecretView } from './secret.js';
+import { SECRET_MANAGER_SECRET_SOURCES, type SecretManagerSecretView } from './secret-manager-secret.js';
+import { SECRET_PROVENANCE_SOURCES, type SecretProvenanceView } from './secret-provenance.js';
+import { TLS_CERTIFICATE_SOURCES, type TlsCertificateView } from './tls-certificate.js';
+import { CONTAINER_SOURCES, type ContainerView } from './workload.js';
+import { WORKLOAD_SOURCES, type WorkloadView } from './workload-object.js';
 
 export * from './attribute.js';
 export * from './cloudsql.js';
@@ -88,6 +49,10 @@ export * from './secret-manager-secret.js';
 export * from './gcr-reference.js';
 export * from './ksa-binding.js';
 export * from './secret-provenance.js';
+export * from './api-object.js';
+export * from './tls-certificate.js';
+export * from './image-platform.js';
+export * from './app-deployment.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 
@@ -100,251 +65,31 @@ export interface ViewSource<V> {
 }
 
 /**
- * Every view kind and the sources that show it (layer, facets, builder). Adding a source: one entry and one
- * builder; a kind whose module exports its own source table (`SQL_INSTANCE_SOURCES`) is listed here by name.
+ * Every view kind and the sources that show it (layer, facets, builder). Each kind's module declares its
+ * sources beside their builders (`SQL_INSTANCE_SOURCES`, ...): a source that reads one more facet, or an
+ * attribute filled from a new facet, is a change in that module alone. A new kind is listed here.
  */
 export const VIEWS = {
-  // Declared beside its builders: a source that reads one more facet is a change in that module alone.
-  'sql-instance': SQL_INSTANCE_SOURCES satisfies Record<string, ViewSource<SqlInstanceView>>,
-  container: {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      // The Dockerfiles that build a container's image, for a rule that judges what the image settles.
-      optionalFacets: ['files.dockerfile'],
-      build: (facet) => containersFromManifests(facet('files.kubernetes')),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: WORKLOAD_FACETS,
-      build: (facet) =>
-        containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
-    },
-    // The containers of the Deployments the cluster runs, with what decides their user on every layer: the
-    // registry's image config and the repository's Dockerfile (a join across layers).
-    effective: {
-      layer: 'k8s',
-      facets: ['k8s.deployments', 'probe.registry', 'files.dockerfile'],
-      build: (facet) => containersOfDeployments(facet('k8s.deployments')),
-    },
-  } satisfies Record<string, ViewSource<ContainerView>>,
-  image: {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet) => imagesFromManifests(facet('files.kubernetes')),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: WORKLOAD_FACETS,
-      build: (facet) =>
-        imagesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
-    },
-    probe: {
-      layer: 'probe',
-      facets: ['probe.registry'],
-      build: (facet) => imagesFromRegistry(facet('probe.registry')),
-    },
-    dockerfile: {
-      layer: 'files',
-      facets: ['files.dockerfile'],
-      build: (facet) => imagesFromDockerfiles(facet('files.dockerfile')),
-    },
-  } satisfies Record<string, ViewSource<ImageView>>,
-  secret: {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => secretsFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: SECRET_FACETS,
-      build: (facet, exp) =>
-        secretsFromCluster(
-          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof secretsFromCluster>[0],
-          exp,
-        ),
-    },
-  } satisfies Record<string, ViewSource<SecretView>>,
-  workload: {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => workloadsFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: WORKLOAD_FACETS,
-      build: (facet) =>
-        workloadsFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
-    },
-  } satisfies Record<string, ViewSource<WorkloadView>>,
-  exposure: {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => exposuresFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: ['k8s.services', 'k8s.ingresses'],
-      build: (facet, exp) =>
-        exposuresFromCluster({ 'k8s.services': facet('k8s.services'), 'k8s.ingresses': facet('k8s.ingresses') }, exp),
-    },
-  } satisfies Record<string, ViewSource<ExposureView>>,
-  'db-user': {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => dbUsersFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: SECRET_FACETS,
-      build: (facet, exp) =>
-        dbUsersFromCluster(
-          Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof dbUsersFromCluster>[0],
-          exp,
-        ),
-    },
-    probe: {
-      layer: 'probe',
-      facets: ['probe.postgres'],
-      build: (facet, exp) => dbUsersFromProbe(facet('probe.postgres'), exp),
-    },
-  } satisfies Record<string, ViewSource<DbUserView>>,
-  'edge-entry': {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => edgeEntriesFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: EDGE_FACETS,
-      build: (facet, exp) =>
-        edgeEntriesFromCluster(
-          Object.fromEntries(EDGE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof edgeEntriesFromCluster>[0],
-          exp,
-        ),
-    },
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet) => edgeEntriesFromTerraform(facet('files.terraform')),
-    },
-    gcp: {
-      layer: 'gcp',
-      facets: ['gcp.compute-armor'],
-      build: (facet, exp) => edgeEntriesFromGcp(facet('gcp.compute-armor'), exp),
-    },
-  } satisfies Record<string, ViewSource<EdgeEntryView>>,
-  'redis-instance': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet) => redisInstancesFromTerraform(facet('files.terraform')),
-    },
-    gcp: { layer: 'gcp', facets: ['gcp.redis'], build: (facet) => redisInstancesFromGcp(facet('gcp.redis')) },
-    probe: {
-      layer: 'probe',
-      facets: ['probe.redis'],
-      build: (facet, exp) => redisInstancesFromProbe(facet('probe.redis'), exp),
-    },
-  } satisfies Record<string, ViewSource<RedisInstanceView>>,
-  'gke-cluster': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet) => gkeClustersFromTerraform(facet('files.terraform')),
-    },
-    gcp: { layer: 'gcp', facets: ['gcp.gke'], build: (facet) => gkeClustersFromGcp(facet('gcp.gke')) },
-  } satisfies Record<string, ViewSource<GkeClusterView>>,
-  'kms-key': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet, exp) => kmsKeysFromTerraform(facet('files.terraform'), exp),
-    },
-    gcp: { layer: 'gcp', facets: ['gcp.kms'], build: (facet, exp) => kmsKeysFromGcp(facet('gcp.kms'), exp) },
-  } satisfies Record<string, ViewSource<KmsKeyView>>,
-  'kms-key-access': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet, exp) => kmsKeyAccessFromTerraform(facet('files.terraform'), exp),
-    },
-    gcp: {
-      layer: 'gcp',
-      facets: ['gcp.kms-iam', 'gcp.iam'],
-      build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
-    },
-  } satisfies Record<string, ViewSource<KmsKeyAccessView>>,
-  'secret-manager-secret': {
-    tf: {
-      layer: 'files',
-      facets: ['files.terraform'],
-      build: (facet, exp) => secretManagerSecretsFromTerraform(facet('files.terraform'), exp),
-    },
-    gcp: {
-      layer: 'gcp',
-      facets: ['gcp.secretmanager'],
-      build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
-    },
-  } satisfies Record<string, ViewSource<SecretManagerSecretView>>,
-  'gcr-reference': {
-    files: {
-      layer: 'files',
-      facets: GCR_FILE_FACETS,
-      build: (facet) =>
-        gcrReferencesFromFiles(
-          Object.fromEntries(GCR_FILE_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof gcrReferencesFromFiles>[0],
-        ),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: WORKLOAD_FACETS,
-      build: (facet) =>
-        gcrReferencesFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
-    },
-  } satisfies Record<string, ViewSource<GcrReferenceView>>,
-  'ksa-binding': {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => ksaBindingFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: KSA_BINDING_FACETS,
-      build: (facet, exp) =>
-        ksaBindingFromCluster(
-          Object.fromEntries(KSA_BINDING_FACETS.map((n) => [n, facet(n)])) as Parameters<
-            typeof ksaBindingFromCluster
-          >[0],
-          exp,
-        ),
-    },
-  } satisfies Record<string, ViewSource<KsaBindingView>>,
-  'secret-provenance': {
-    manifest: {
-      layer: 'files',
-      facets: ['files.kubernetes'],
-      build: (facet, exp) => secretProvenanceFromManifests(facet('files.kubernetes'), exp),
-    },
-    k8s: {
-      layer: 'k8s',
-      facets: SECRET_PROVENANCE_FACETS,
-      build: (facet, exp) =>
-        secretProvenanceFromCluster(
-          Object.fromEntries(SECRET_PROVENANCE_FACETS.map((n) => [n, facet(n)])) as Parameters<
-            typeof secretProvenanceFromCluster
-          >[0],
-          exp,
-        ),
-    },
-  } satisfies Record<string, ViewSource<SecretProvenanceView>>,
+  'sql-instance': SQL_INSTANCE_SOURCES,
+  container: CONTAINER_SOURCES,
+  image: IMAGE_SOURCES,
+  secret: SECRET_SOURCES,
+  workload: WORKLOAD_SOURCES,
+  exposure: EXPOSURE_SOURCES,
+  'db-user': DB_USER_SOURCES,
+  'edge-entry': EDGE_ENTRY_SOURCES,
+  'redis-instance': REDIS_INSTANCE_SOURCES,
+  'gke-cluster': GKE_CLUSTER_SOURCES,
+  'kms-key': KMS_KEY_SOURCES,
+  'kms-key-access': KMS_KEY_ACCESS_SOURCES,
+  'secret-manager-secret': SECRET_MANAGER_SECRET_SOURCES,
+  'gcr-reference': GCR_REFERENCE_SOURCES,
+  'ksa-binding': KSA_BINDING_SOURCES,
+  'secret-provenance': SECRET_PROVENANCE_SOURCES,
+  'api-object': API_OBJECT_SOURCES,
+  'tls-certificate': TLS_CERTIFICATE_SOURCES,
+  'image-platform': IMAGE_PLATFORM_SOURCES,
+  'app-deployment': APP_DEPLOYMENT_SOURCES,
 } as const;
 
 export type ViewKind = keyof typeof VIEWS;
@@ -365,6 +110,10 @@ export interface ViewOf {
   'gcr-reference': GcrReferenceView;
   'ksa-binding': KsaBindingView;
   'secret-provenance': SecretProvenanceView;
+  'api-object': ApiObjectView;
+  'tls-certificate': TlsCertificateView;
+  'image-platform': ImagePlatformView;
+  'app-deployment': AppDeploymentView;
 }
 export type SourceOf<K extends ViewKind> = keyof (typeof VIEWS)[K] & string;
 
@@ -432,6 +181,16 @@ export const PAIRING: {
   // One view per source (the app's ServiceAccount): each source judges it; `drift` is not judged.
   'ksa-binding': { declared: 'manifest', live: 'k8s', key: () => 'app' },
   'secret-provenance': { declared: 'manifest', live: 'k8s', key: (v) => `${v.namespace}/${v.name}` },
+  'api-object': {
+    declared: 'manifest',
+    live: 'k8s',
+    key: (v) => `${v.kind}/${v.resource.namespace ?? '-'}/${v.name}`,
+  },
+  // No source declares a certificate the live ones could be paired with.
+  'tls-certificate': { declared: 'k8s', live: 'gcp', key: () => undefined },
+  // Every source is live; the join is the cross-layer verdict.
+  'image-platform': { declared: 'gcp', live: 'k8s', key: () => undefined },
+  'app-deployment': { declared: 'manifest', live: 'k8s', key: (v) => v.name },
 };
 
 const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();

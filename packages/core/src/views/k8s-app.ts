@@ -10,6 +10,7 @@ import type { Location } from '../location.js';
 import type { ConnectionUrl, FacetMap, ImageReference, K8sObject, SecretKey } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { asArray, asRecord, asString } from './k8s-live.js';
+import { escapePointerToken } from './containers.js';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -41,14 +42,7 @@ export function k8sResource(o: K8sObject, exp: Expectations): Resource {
 
 /** Builds a JSON pointer from path segments, escaping `~` and `/` (annotation keys hold slashes). */
 export function pointer(...segments: (string | number)[]): string {
-  let out = '';
-  for (const s of segments) out += `/${escapeSegment(String(s))}`;
-  return out;
-}
-
-// Most segments (field names, indexes) escape nothing: the replaces only run for those that do.
-function escapeSegment(s: string): string {
-  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+  return segments.map((s) => `/${escapePointerToken(String(s))}`).join('');
 }
 
 /** Appends segments to an existing pointer. */

@@ -26,6 +26,7 @@ import {
 import { kmsKeyResource, undeclaredKmsKeyResource } from './kms-key.js';
 import type { ViewSet } from './sql-instance.js';
 import { anchorLocation, blockLocation, inputsOf, resourceOf, resourcesOf } from './terraform.js';
+import type { ViewSource } from './index.js';
 
 export const KMS_SIGNER_ROLE = 'roles/cloudkms.signerVerifier';
 
@@ -142,3 +143,20 @@ export function kmsKeyAccessFromGcp(
     none: '',
   };
 }
+
+/**
+ * The sources of the `kms-key-access` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const KMS_KEY_ACCESS_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet, exp) => kmsKeyAccessFromTerraform(facet('files.terraform'), exp),
+  },
+  gcp: {
+    layer: 'gcp',
+    facets: ['gcp.kms-iam', 'gcp.iam'],
+    build: (facet, exp) => kmsKeyAccessFromGcp(facet('gcp.kms-iam'), facet('gcp.iam'), exp),
+  },
+} as const satisfies Record<string, ViewSource<KmsKeyAccessView>>;

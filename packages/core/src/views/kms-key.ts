@@ -25,6 +25,7 @@ import {
   resourcesOf,
   type TfResource,
 } from './terraform.js';
+import type { ViewSource } from './index.js';
 
 export interface KmsKeyView {
   source: 'tf' | 'gcp';
@@ -239,3 +240,16 @@ export function kmsKeysFromGcp(facet: FacetMap['gcp.kms'], exp: Expectations): V
     none: '',
   };
 }
+
+/**
+ * The sources of the `kms-key` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const KMS_KEY_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet, exp) => kmsKeysFromTerraform(facet('files.terraform'), exp),
+  },
+  gcp: { layer: 'gcp', facets: ['gcp.kms'], build: (facet, exp) => kmsKeysFromGcp(facet('gcp.kms'), exp) },
+} as const satisfies Record<string, ViewSource<KmsKeyView>>;

@@ -25,6 +25,7 @@ import {
 } from './k8s-app.js';
 import { annotationsOfLive, asString, inScope, itemsOf, liveResource, podSpecOf } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export const WORKLOAD_IDENTITY_ANNOTATION = 'iam.gke.io/gcp-service-account';
 /** GKE sets this node label on node pools that run the GKE metadata server (Workload Identity). */
@@ -176,3 +177,24 @@ export function ksaBindingFromCluster(
   };
   return { items: [view], empty: [], none: '' };
 }
+
+/**
+ * The sources of the `ksa-binding` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const KSA_BINDING_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => ksaBindingFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: KSA_BINDING_FACETS,
+    build: (facet, exp) =>
+      ksaBindingFromCluster(
+        Object.fromEntries(KSA_BINDING_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof ksaBindingFromCluster>[0],
+        exp,
+      ),
+  },
+} as const satisfies Record<string, ViewSource<KsaBindingView>>;

@@ -15,6 +15,7 @@ import type { Resource } from '../verdict.js';
 import { type Attribute, decided, liveAttribute, tfAttribute } from './attribute.js';
 import type { ViewSet } from './sql-instance.js';
 import { blockLocation, declaresNothing, read, resourceOf, resourcesOf, type TfResource } from './terraform.js';
+import type { ViewSource } from './index.js';
 
 export interface RedisInstanceView {
   source: 'tf' | 'gcp' | 'probe';
@@ -156,3 +157,21 @@ export function redisInstancesFromProbe(d: FacetMap['probe.redis'], exp: Expecta
   };
   return { items: [view], empty: [], none: 'no Redis server was probed' };
 }
+
+/**
+ * The sources of the `redis-instance` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const REDIS_INSTANCE_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet) => redisInstancesFromTerraform(facet('files.terraform')),
+  },
+  gcp: { layer: 'gcp', facets: ['gcp.redis'], build: (facet) => redisInstancesFromGcp(facet('gcp.redis')) },
+  probe: {
+    layer: 'probe',
+    facets: ['probe.redis'],
+    build: (facet, exp) => redisInstancesFromProbe(facet('probe.redis'), exp),
+  },
+} as const satisfies Record<string, ViewSource<RedisInstanceView>>;

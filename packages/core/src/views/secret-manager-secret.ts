@@ -23,6 +23,7 @@ import {
   resourcesOfType,
   type TfResource,
 } from './tf-lookup.js';
+import type { ViewSource } from './index.js';
 
 export interface SecretManagerSecretView {
   source: 'tf' | 'gcp';
@@ -135,3 +136,20 @@ export function secretManagerSecretsFromGcp(
   });
   return { items, empty: [], none: 'expectations.secretManager.secrets names no secret' };
 }
+
+/**
+ * The sources of the `secret-manager-secret` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const SECRET_MANAGER_SECRET_SOURCES = {
+  tf: {
+    layer: 'files',
+    facets: ['files.terraform'],
+    build: (facet, exp) => secretManagerSecretsFromTerraform(facet('files.terraform'), exp),
+  },
+  gcp: {
+    layer: 'gcp',
+    facets: ['gcp.secretmanager'],
+    build: (facet, exp) => secretManagerSecretsFromGcp(facet('gcp.secretmanager'), exp),
+  },
+} as const satisfies Record<string, ViewSource<SecretManagerSecretView>>;

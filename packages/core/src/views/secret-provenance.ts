@@ -33,6 +33,7 @@ import {
   type WorkloadFacets,
 } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 /** An ExternalSecret or SecretProviderClass of the manifests that writes the Secret. */
 export interface SecretProducerView {
@@ -178,3 +179,26 @@ export function secretProvenanceFromCluster(
   });
   return { items, empty: [], none: 'the app uses no Secret' };
 }
+
+/**
+ * The sources of the `secret-provenance` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const SECRET_PROVENANCE_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => secretProvenanceFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: SECRET_PROVENANCE_FACETS,
+    build: (facet, exp) =>
+      secretProvenanceFromCluster(
+        Object.fromEntries(SECRET_PROVENANCE_FACETS.map((n) => [n, facet(n)])) as Parameters<
+          typeof secretProvenanceFromCluster
+        >[0],
+        exp,
+      ),
+  },
+} as const satisfies Record<string, ViewSource<SecretProvenanceView>>;

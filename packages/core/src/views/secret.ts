@@ -28,6 +28,7 @@ import {
   type WorkloadFacets,
 } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export interface SecretKeyView {
   key: string;
@@ -124,3 +125,24 @@ export function secretsFromCluster(
     }));
   return { items, empty, none: 'the app uses no Secret' };
 }
+
+/**
+ * The sources of the `secret` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const SECRET_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => secretsFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: SECRET_FACETS,
+    build: (facet, exp) =>
+      secretsFromCluster(
+        Object.fromEntries(SECRET_FACETS.map((n) => [n, facet(n)])) as Parameters<typeof secretsFromCluster>[0],
+        exp,
+      ),
+  },
+} as const satisfies Record<string, ViewSource<SecretView>>;

@@ -18,8 +18,9 @@ import {
   objectLocation,
   under,
 } from './k8s-app.js';
-import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './k8s-live.js';
+import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export interface WorkloadContainerView {
   name: string;
@@ -91,3 +92,21 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
   );
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
+
+/**
+ * The sources of the `workload` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const WORKLOAD_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    build: (facet, exp) => workloadsFromManifests(facet('files.kubernetes'), exp),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: WORKLOAD_FACETS,
+    build: (facet) =>
+      workloadsFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+  },
+} as const satisfies Record<string, ViewSource<WorkloadView>>;

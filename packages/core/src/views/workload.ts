@@ -23,8 +23,9 @@ import {
   manifestContainers,
   securityContexts,
 } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, type WorkloadFacets } from './k8s-live.js';
+import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
+import type { ViewSource } from './index.js';
 
 export interface ContainerView {
   source: 'manifest' | 'k8s' | 'effective';
@@ -166,3 +167,30 @@ export function containersOfDeployments(facet: FacetMap['k8s.deployments']): Vie
   }
   return { items, empty: [], none: 'the cluster runs no Deployment in the scanned namespaces' };
 }
+
+/**
+ * The sources of the `container` view, beside their builders: the layer and the facets each is built from.
+ * views/index.ts lists this table.
+ */
+export const CONTAINER_SOURCES = {
+  manifest: {
+    layer: 'files',
+    facets: ['files.kubernetes'],
+    // The Dockerfiles that build a container's image, for a rule that judges what the image settles.
+    optionalFacets: ['files.dockerfile'],
+    build: (facet) => containersFromManifests(facet('files.kubernetes')),
+  },
+  k8s: {
+    layer: 'k8s',
+    facets: WORKLOAD_FACETS,
+    build: (facet) =>
+      containersFromCluster(Object.fromEntries(WORKLOAD_FACETS.map((n) => [n, facet(n)])) as WorkloadFacets),
+  },
+  // The containers of the Deployments the cluster runs, with what decides their user on every layer: the
+  // registry's image config and the repository's Dockerfile (a join across layers).
+  effective: {
+    layer: 'k8s',
+    facets: ['k8s.deployments', 'probe.registry', 'files.dockerfile'],
+    build: (facet) => containersOfDeployments(facet('k8s.deployments')),
+  },
+} as const satisfies Record<string, ViewSource<ContainerView>>;

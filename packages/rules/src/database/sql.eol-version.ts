@@ -1,17 +1,81 @@
 import { defineViewRule } from '@coditect-audit/core';
-import { evidenceOf, isEndOfLife, lifecycleOf, SQL_LIFECYCLE_AS_OF } from '@coditect-audit/core/views';
+import {
+  evidenceOf,
+  isEndOfLife,
+  lifecycleOf,
+  SQL_LIFECYCLE_AS_OF,
+  type SqlInstanceView,
+} from '@coditect-audit/core/views';
+import type { ViewRuleContext } from '@coditect-audit/core';
+import { EOL_PRODUCTS } from '../util/lifecycle.js';
+
+const postgres = EOL_PRODUCTS.find((p) => p.key === 'postgres');
+
+/** Community end of life of a server version (`server_version_num`), or undefined while supported. */
+function postgresEndOfLife(versionNum: number): { cycle: string; eol: string } | undefined {
+  if (!postgres) return undefined;
+  const major = Math.floor(versionNum / 10000);
+  const minor = Math.floor(versionNum / 100) % 100;
+  // Before 10 a major version had two parts (9.6 = 90600).
+  const cycle = major >= 10 ? String(major) : `${major}.${minor}`;
+  const hit = postgres.cycles.find((c) => c.cycle === cycle);
+  if (hit) return { cycle, eol: hit.eol };
+  const [oldMajor = 0, oldMinor = 0] = (postgres.olderThan?.cycle ?? '0').split('.').map(Number);
+  const older = major < oldMajor || (major === oldMajor && minor < oldMinor);
+  return older && postgres.olderThan ? { cycle, eol: postgres.olderThan.eol } : undefined;
+}
+
+/**
+ * The probed server reports the version that runs (`server_version_num`), which the Cloud SQL table does not
+ * name (it lists `POSTGRES_16`, the API's words): it is looked up in the PostgreSQL community table instead,
+ * since a probed server need not be Cloud SQL.
+ */
+function checkServer(ctx: ViewRuleContext<'sql-instance', 'endOfLife' | 'supported'>, v: SqlInstanceView): void {
+  const d = v.probe;
+  if (!d?.server) {
+    ctx.skip(`the server version of ${d?.endpoint ?? v.label} could not be read; see the error verdict`);
+    return;
+  }
+  const resource = v.resource;
+  const eol = postgresEndOfLife(d.server.versionNum);
+  const data = { endpoint: d.endpoint, version: d.server.version.split(' ')[0] ?? d.server.version };
+  const evidence = [
+    { path: 'server_version_num', observed: d.server.versionNum, expected: 'a supported major version' },
+  ];
+  if (eol)
+    ctx.fail({
+      resource,
+      messageId: 'endOfLife',
+      data: { ...data, cycle: eol.cycle, eol: eol.eol, source: postgres?.source ?? '' },
+      evidence,
+    });
+  else ctx.pass({ resource, messageId: 'supported', data, evidence });
+}
 
 /**
  * ADR-001 Lesson 1: keep an inventory of platforms with their end-of-life dates and move off them in time.
- * The Cloud SQL major version, as declared and as Google reports it, against one lifecycle table.
+ * The Cloud SQL major version, as declared and as Google reports it, against one lifecycle table; the
+ * version the probed server reports, against the PostgreSQL community table (was probe-postgres-eol-version:
+ * the same question, "does the database run an end-of-life version", asked of the running server).
  */
 export default defineViewRule({
   id: 'sql.eol-version',
   title: 'Cloud SQL runs an end-of-life database version',
   concerns: ['lifecycle.deprecated-platform'],
   view: 'sql-instance',
-  sources: { tf: { alias: 'tf-sql-eol-version' }, gcp: { alias: 'gcp-sql-eol-version' } },
-  description: `**OpenTofu**: each \`google_sql_database_instance\` \`database_version\` is looked up in the Cloud SQL version lifecycle (https://cloud.google.com/sql/docs/postgres/db-versions and https://cloud.google.com/sql/docs/mysql/db-versions, checked ${SQL_LIFECYCLE_AS_OF}). A version whose regular support has ended (PostgreSQL 9.6 to 13, MySQL 5.6, 5.7 and 8.0 on that date) fails with the date it ended and the date Cloud SQL retires it; it runs on paid extended support. Versions still in regular support pass. A value the repository does not settle (a variable without a default or \`.tfvars\` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an \`unknown\` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, \`.tfvars\`, locals, local module inputs, override files, \`count\`/\`for_each\` and \`dynamic\` blocks are evaluated first. **Google Cloud**: the same lookup for the \`databaseVersion\` sqladmin \`instances.list\` reports; an instance that reports none is skipped.`,
+  sources: {
+    tf: { alias: 'tf-sql-eol-version' },
+    gcp: { alias: 'gcp-sql-eol-version' },
+    probe: {
+      alias: 'probe-postgres-eol-version',
+      messages: {
+        endOfLife:
+          '{{endpoint}} runs PostgreSQL {{version}}: major version {{cycle}} reached end of life on {{eol}} ({{source}}).',
+        supported: '{{endpoint}} runs PostgreSQL {{version}}, a supported major version.',
+      },
+    },
+  },
+  description: `**OpenTofu**: each \`google_sql_database_instance\` \`database_version\` is looked up in the Cloud SQL version lifecycle (https://cloud.google.com/sql/docs/postgres/db-versions and https://cloud.google.com/sql/docs/mysql/db-versions, checked ${SQL_LIFECYCLE_AS_OF}). A version whose regular support has ended (PostgreSQL 9.6 to 13, MySQL 5.6, 5.7 and 8.0 on that date) fails with the date it ended and the date Cloud SQL retires it; it runs on paid extended support. Versions still in regular support pass. A value the repository does not settle (a variable without a default or \`.tfvars\` value, an input that differs between module instances, a resource attribute known only after apply) is undecided: an \`unknown\` verdict naming that input, which does not gate unless the scan is strict. Variable defaults, \`.tfvars\`, locals, local module inputs, override files, \`count\`/\`for_each\` and \`dynamic\` blocks are evaluated first. **Google Cloud**: the same lookup for the \`databaseVersion\` sqladmin \`instances.list\` reports; an instance that reports none is skipped. **Probe**: the \`server_version_num\` the running server reports, looked up in the PostgreSQL community support table (${postgres?.source ?? 'postgresql.org'}): a major version past its final release (13 and older on the table's date) fails with the date support ended; supported versions pass. The API reports the version Cloud SQL was asked for; the server reports the one that runs. The tables are data, not the clock, so two runs on the same server agree.`,
   rationale:
     'ADR-001 Lesson 1 ("Platform Deprecations Require Proactive Monitoring"): the GCR shutdown broke the deployment because nobody tracked its end-of-life date; the action is to "maintain technology inventory with EOL dates". A community end-of-life database version receives only critical fixes under Cloud SQL extended support, is billed extra, and is eventually retired.',
   remediation: {
@@ -41,6 +105,10 @@ export default defineViewRule({
   },
   check(ctx) {
     for (const v of ctx.views) {
+      if (v.source === 'probe') {
+        checkServer(ctx, v);
+        continue;
+      }
       const resource = v.resource;
       const a = v.databaseVersion;
       const live = v.source === 'gcp';

@@ -4,6 +4,7 @@
  * expected repository its IAM policy (a GET) and its Docker images.
  */
 import type { GcpArRepository, GcpDockerImage } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { classify } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import {
@@ -19,6 +20,40 @@ import {
   strs,
   time,
 } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const ARTIFACT_REGISTRY_API_CALLS = {
+  'artifactregistry.repositories.list': {
+    service: 'artifactregistry',
+    method: 'repositories.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/repositories',
+    via: 'client',
+    permission: 'artifactregistry.repositories.list',
+    role: 'roles/artifactregistry.reader',
+    facets: ['gcp.artifactregistry'],
+  },
+  'artifactregistry.repositories.getIamPolicy': {
+    service: 'artifactregistry',
+    method: 'repositories.getIamPolicy',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/repositories/{repository}:getIamPolicy',
+    via: 'client',
+    permission: 'artifactregistry.repositories.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.artifactregistry-iam'],
+  },
+  'artifactregistry.dockerImages.list': {
+    service: 'artifactregistry',
+    method: 'dockerImages.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/repositories/{repository}/dockerImages',
+    via: 'client',
+    permission: 'artifactregistry.dockerimages.list',
+    role: 'roles/artifactregistry.reader',
+    facets: ['gcp.artifactregistry-images'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 const GCR_DOMAINS = new Set(['gcr.io', 'us.gcr.io', 'eu.gcr.io', 'asia.gcr.io']);
 

@@ -5,10 +5,44 @@
  * one has attached). The certificate PEM is public but bulky and never needed: it is dropped.
  */
 import type { GcpBackendService, GcpSecurityPolicy, GcpSslCertificate } from '@coditect-audit/core';
-import type { GcpApiCallId } from '../api-calls.js';
+import type { GcpApiCall, GcpApiCallId } from '../api-calls.js';
 import { paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, lastSegment, obj, objs, type Raw, str, strs, time } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const COMPUTE_API_CALLS = {
+  'compute.sslCertificates.list': {
+    service: 'compute',
+    method: 'sslCertificates.list',
+    http: 'GET',
+    path: '/compute/v1/projects/{project}/global/sslCertificates',
+    via: 'rest',
+    permission: 'compute.sslCertificates.list',
+    role: 'roles/compute.viewer',
+    facets: ['gcp.compute-ssl'],
+  },
+  'compute.securityPolicies.list': {
+    service: 'compute',
+    method: 'securityPolicies.list',
+    http: 'GET',
+    path: '/compute/v1/projects/{project}/global/securityPolicies',
+    via: 'rest',
+    permission: 'compute.securityPolicies.list',
+    role: 'roles/compute.viewer',
+    facets: ['gcp.compute-armor'],
+  },
+  'compute.backendServices.list': {
+    service: 'compute',
+    method: 'backendServices.list',
+    http: 'GET',
+    path: '/compute/v1/projects/{project}/global/backendServices',
+    via: 'rest',
+    permission: 'compute.backendServices.list',
+    role: 'roles/compute.viewer',
+    facets: ['gcp.compute-armor'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 /** Every item of a Compute list (`items`, `nextPageToken`), 500 a page (the most Compute serves). */
 function listCompute(run: GcpRun, id: GcpApiCallId, project: string): Promise<Raw[]> {

@@ -3,8 +3,23 @@
  * is not paginated). A node pool's service account `default` is the project's Compute Engine default one.
  */
 import type { GcpGkeCluster } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, labels, obj, objs, type Raw, str, strs } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const GKE_API_CALLS = {
+  'container.clusters.list': {
+    service: 'container',
+    method: 'projects.locations.clusters.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/-/clusters',
+    via: 'client',
+    permission: 'container.clusters.list',
+    role: 'roles/container.clusterViewer',
+    facets: ['gcp.gke'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export function gkeCluster(project: string, c: Raw): GcpGkeCluster {
   const encryption = obj(c.databaseEncryption);

@@ -5,9 +5,25 @@
  * request body, so the policy version goes in the query (in a body it is ignored, and a version-1 policy
  * comes back without the conditions of conditional bindings).
  */
+import type { GcpApiCall } from '../api-calls.js';
 import { classify } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { iamPolicy } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const IAM_API_CALLS = {
+  'iam.serviceAccounts.getIamPolicy': {
+    service: 'iam',
+    method: 'projects.serviceAccounts.getIamPolicy',
+    http: 'POST',
+    path: '/v1/projects/{project}/serviceAccounts/{email}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
+    permission: 'iam.serviceAccounts.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.iam-service-accounts'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 /** The backend's Google service account: the KMS signer when it is one, else `<app SA>@<project>.iam...`. */
 export function backendServiceAccount(run: GcpRun, project: string): string {

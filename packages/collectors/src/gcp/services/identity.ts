@@ -5,9 +5,34 @@
  * (`signIn.hashConfig`), and every IdP `clientSecret` (the client id is reduced to "set or not").
  */
 import type { GcpIdentityProject } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { classify, paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, lastSegment, obj, objs, type Raw, str, strs } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const IDENTITY_API_CALLS = {
+  'identitytoolkit.projects.getConfig': {
+    service: 'identitytoolkit',
+    method: 'projects.getConfig',
+    http: 'GET',
+    path: '/v2/projects/{project}/config',
+    via: 'rest',
+    permission: 'firebaseauth.configs.get',
+    role: 'roles/firebaseauth.viewer',
+    facets: ['gcp.identity'],
+  },
+  'identitytoolkit.defaultSupportedIdpConfigs.list': {
+    service: 'identitytoolkit',
+    method: 'projects.defaultSupportedIdpConfigs.list',
+    http: 'GET',
+    path: '/v2/projects/{project}/defaultSupportedIdpConfigs',
+    via: 'rest',
+    permission: 'firebaseauth.configs.get',
+    role: 'roles/firebaseauth.viewer',
+    facets: ['gcp.identity'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export function identityConfig(project: string, c: Raw | undefined, idps: Raw[]): GcpIdentityProject {
   const signIn = obj(c?.signIn);

@@ -6,9 +6,66 @@
  * (googleapis/gax-nodejs#1462), so it is a declared REST call here, not the client's method.
  */
 import type { GcpKmsKey, GcpKmsKeyRing } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { classify } from '../call.js';
 import { compact, duration, enumStr, iamPolicy, labels, lastSegment, obj, type Raw, str } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const KMS_API_CALLS = {
+  'cloudkms.keyRings.list': {
+    service: 'cloudkms',
+    method: 'keyRings.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings',
+    via: 'client',
+    permission: 'cloudkms.keyRings.list',
+    role: 'roles/cloudkms.viewer',
+    facets: ['gcp.kms'],
+  },
+  'cloudkms.cryptoKeys.list': {
+    service: 'cloudkms',
+    method: 'cryptoKeys.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys',
+    via: 'client',
+    permission: 'cloudkms.cryptoKeys.list',
+    role: 'roles/cloudkms.viewer',
+    facets: ['gcp.kms'],
+  },
+  'cloudkms.cryptoKeyVersions.list': {
+    service: 'cloudkms',
+    method: 'cryptoKeyVersions.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}/cryptoKeyVersions',
+    via: 'client',
+    permission: 'cloudkms.cryptoKeyVersions.list',
+    role: 'roles/cloudkms.viewer',
+    facets: ['gcp.kms'],
+  },
+  'cloudkms.cryptoKeys.getIamPolicy': {
+    service: 'cloudkms',
+    method: 'cryptoKeys.getIamPolicy',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}/cryptoKeys/{key}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
+    permission: 'cloudkms.cryptoKeys.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.kms-iam'],
+  },
+  'cloudkms.keyRings.getIamPolicy': {
+    service: 'cloudkms',
+    method: 'keyRings.getIamPolicy',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/keyRings/{keyRing}:getIamPolicy',
+    query: ['options.requestedPolicyVersion'],
+    via: 'rest',
+    permission: 'cloudkms.keyRings.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.kms-iam'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export function kmsKey(k: Raw): GcpKmsKey {
   const template = obj(k.versionTemplate);

@@ -3,8 +3,33 @@
  * queries, so rules can match a signal by what it measures) and uptime checks.
  */
 import type { GcpAlertCondition, GcpAlertPolicy, GcpUptimeCheck } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { bool, compact, duration, enumStr, int, obj, objs, type Raw, str, strs } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const MONITORING_API_CALLS = {
+  'monitoring.alertPolicies.list': {
+    service: 'monitoring',
+    method: 'alertPolicies.list',
+    http: 'GET',
+    path: '/v3/projects/{project}/alertPolicies',
+    via: 'client',
+    permission: 'monitoring.alertPolicies.list',
+    role: 'roles/monitoring.viewer',
+    facets: ['gcp.monitoring'],
+  },
+  'monitoring.uptimeCheckConfigs.list': {
+    service: 'monitoring',
+    method: 'uptimeCheckConfigs.list',
+    http: 'GET',
+    path: '/v3/projects/{project}/uptimeCheckConfigs',
+    via: 'client',
+    permission: 'monitoring.uptimeCheckConfigs.list',
+    role: 'roles/monitoring.viewer',
+    facets: ['gcp.monitoring-uptime'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 function condition(c: Raw): GcpAlertCondition {
   const kinds: [GcpAlertCondition['kind'], string, 'filter' | 'query'][] = [

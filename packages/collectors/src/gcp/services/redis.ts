@@ -3,8 +3,23 @@
  * Never `getAuthString`: the AUTH string is a secret and the instance resource does not carry it.
  */
 import type { GcpRedisInstance } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { bool, compact, enumStr, int, labels, lastSegment, obj, type Raw, str } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const REDIS_API_CALLS = {
+  'redis.instances.list': {
+    service: 'redis',
+    method: 'projects.locations.instances.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/locations/-/instances',
+    via: 'client',
+    permission: 'redis.instances.list',
+    role: 'roles/redis.viewer',
+    facets: ['gcp.redis'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export function redisInstance(project: string, i: Raw): GcpRedisInstance {
   const name = str(i.name) ?? '';

@@ -3,8 +3,33 @@
  * default service account GKE nodes use) and its IAM policy (a POST `:getIamPolicy`, which only reads).
  */
 import type { GcpIamPolicy } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { iamPolicy, type Raw, str } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const RESOURCE_MANAGER_API_CALLS = {
+  'cloudresourcemanager.projects.get': {
+    service: 'cloudresourcemanager',
+    method: 'projects.get',
+    http: 'GET',
+    path: '/v3/projects/{project}',
+    via: 'client',
+    permission: 'resourcemanager.projects.get',
+    role: 'roles/browser',
+    facets: ['gcp.iam'],
+  },
+  'cloudresourcemanager.projects.getIamPolicy': {
+    service: 'cloudresourcemanager',
+    method: 'projects.getIamPolicy',
+    http: 'POST',
+    path: '/v3/projects/{project}:getIamPolicy',
+    via: 'client',
+    permission: 'resourcemanager.projects.getIamPolicy',
+    role: 'roles/iam.securityReviewer',
+    facets: ['gcp.iam'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export async function collectResourceManager(run: GcpRun): Promise<FacetResults> {
   const { ProjectsClient } = await import('@google-cloud/resource-manager');

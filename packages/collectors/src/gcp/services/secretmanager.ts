@@ -3,8 +3,23 @@
  * (`accessSecretVersion` returns the payload); the scan needs only `roles/secretmanager.viewer`.
  */
 import type { GcpSecret } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { compact, duration, labels, lastSegment, obj, type Raw, str, time } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const SECRET_MANAGER_API_CALLS = {
+  'secretmanager.secrets.list': {
+    service: 'secretmanager',
+    method: 'secrets.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/secrets',
+    via: 'client',
+    permission: 'secretmanager.secrets.list',
+    role: 'roles/secretmanager.viewer',
+    facets: ['gcp.secretmanager'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export function secret(project: string, s: Raw): GcpSecret {
   const replication = obj(s.replication);

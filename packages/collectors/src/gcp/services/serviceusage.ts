@@ -2,8 +2,24 @@
  * Service Usage v1 (`@google-cloud/service-usage`): the APIs enabled in each project. The names come back
  * as `projects/<number>/services/<api>`, which also gives the project number.
  */
+import type { GcpApiCall } from '../api-calls.js';
 import { FacetBuilder, type FacetResults, type GcpRun, listAll, ONE_PAGE, page } from '../context.js';
 import { enumStr, obj, type Raw, str } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const SERVICE_USAGE_API_CALLS = {
+  'serviceusage.services.list': {
+    service: 'serviceusage',
+    method: 'services.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/services',
+    query: ['filter'],
+    via: 'client',
+    permission: 'serviceusage.services.list',
+    role: 'roles/serviceusage.serviceUsageViewer',
+    facets: ['gcp.services'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 export async function collectServiceUsage(run: GcpRun): Promise<FacetResults> {
   const { ServiceUsageClient } = await import('@google-cloud/service-usage');

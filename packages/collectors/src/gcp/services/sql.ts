@@ -3,9 +3,54 @@
  * runs. The list calls of this API do not auto-paginate: the page token is followed here.
  */
 import type { GcpSqlBackupRun, GcpSqlInstance, GcpSqlUser } from '@coditect-audit/core';
+import type { GcpApiCall } from '../api-calls.js';
 import { paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
 import { bool, compact, enumStr, int, labels, obj, objs, type Raw, str, time } from '../normalize.js';
+
+/** The calls this reader makes: its rows of the API call table (`../api-calls.ts`). */
+export const SQL_API_CALLS = {
+  'sqladmin.instances.list': {
+    service: 'sqladmin',
+    method: 'instances.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/instances',
+    via: 'client',
+    permission: 'cloudsql.instances.list',
+    role: 'roles/cloudsql.viewer',
+    facets: ['gcp.sql'],
+  },
+  'sqladmin.databases.list': {
+    service: 'sqladmin',
+    method: 'databases.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/instances/{instance}/databases',
+    via: 'client',
+    permission: 'cloudsql.databases.list',
+    role: 'roles/cloudsql.viewer',
+    facets: ['gcp.sql-databases'],
+  },
+  'sqladmin.users.list': {
+    service: 'sqladmin',
+    method: 'users.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/instances/{instance}/users',
+    via: 'client',
+    permission: 'cloudsql.users.list',
+    role: 'roles/cloudsql.viewer',
+    facets: ['gcp.sql-users'],
+  },
+  'sqladmin.backupRuns.list': {
+    service: 'sqladmin',
+    method: 'backupRuns.list',
+    http: 'GET',
+    path: '/v1/projects/{project}/instances/{instance}/backupRuns',
+    via: 'client',
+    permission: 'cloudsql.backupRuns.list',
+    role: 'roles/cloudsql.viewer',
+    facets: ['gcp.sql-backup-runs'],
+  },
+} as const satisfies Record<string, GcpApiCall>;
 
 /** Backup runs kept per instance (newest first): enough to judge recency without the whole history. */
 const BACKUP_RUNS_KEPT = 25;

@@ -1,11 +1,44 @@
 import type { RuleCases } from '../cases.js';
+import { APP_DIGEST, APP_IMAGE, deployment, list, live } from '../util/k8s-live-cases.js';
 
+// ---- manifest
 const image = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend';
 
+// ---- k8s
+const probes = {
+  livenessProbe: { httpGet: { path: '/api/v1/health/live', port: 'http' } },
+  readinessProbe: { httpGet: { path: '/api/v1/health/ready', port: 'http' } },
+};
+const owned = {
+  ownerReferences: [
+    { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'coditect-backend-7c9d5b8f4d', controller: true },
+  ],
+};
+const crashing = (name: string) =>
+  live('Pod', name, {
+    metadata: { ...owned, labels: { app: 'coditect-backend', 'pod-template-hash': '7c9d5b8f4d' } },
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'backend',
+          ready: false,
+          restartCount: 17,
+          state: {
+            waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=backend' },
+          },
+          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+        },
+      ],
+    },
+  });
+
+/** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    // ---- manifest
     {
-      name: 'the ADR Deployment: 2 replicas with health checks, Artifact Registry image',
+      name: 'manifest: the ADR Deployment: 2 replicas with health checks, Artifact Registry image',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -27,7 +60,7 @@ spec:
       },
     },
     {
-      name: 'an HPA keeps 3 replicas; image by digest; app container chosen by name beside a sidecar',
+      name: 'manifest: an HPA keeps 3 replicas; image by digest; app container chosen by name beside a sidecar',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -59,7 +92,7 @@ spec:
       expectations: { app: { container: 'backend' } },
     },
     {
-      name: 'namespace defaulted, minReplicas lowered by the expectations',
+      name: 'manifest: namespace defaulted, minReplicas lowered by the expectations',
       files: {
         'deploy/app.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -73,10 +106,26 @@ spec:
       },
       expectations: { app: { minReplicas: 1 } },
     },
+
+    // ---- k8s
+    {
+      name: 'k8s: the remediated Deployment: 2 of 2 available, digest-pinned app image, both probes',
+      facets: {
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}@${APP_DIGEST}`, ...probes }], {
+            generation: 5,
+            status: { observedGeneration: 5, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 },
+          }),
+        ),
+        'k8s.pods': list(),
+        'k8s.replicasets': list(),
+      },
+    },
   ],
   fail: [
+    // ---- manifest
     {
-      name: 'one replica',
+      name: 'manifest: one replica',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -99,7 +148,7 @@ spec:
       expect: [{ messageId: 'tooFewReplicas', file: 'k8s/deployment.yaml', line: 7, column: 3 }],
     },
     {
-      name: 'replicas unset (1) and no probes: three findings',
+      name: 'manifest: replicas unset (1) and no probes: three findings',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -121,7 +170,7 @@ spec:
       ],
     },
     {
-      name: 'the image still comes from Container Registry',
+      name: 'manifest: the image still comes from Container Registry',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -142,7 +191,7 @@ spec:
       expect: [{ messageId: 'wrongImage', file: 'k8s/deployment.yaml', line: 12, column: 11 }],
     },
     {
-      name: 'an HPA lets the Deployment scale down to one replica',
+      name: 'manifest: an HPA lets the Deployment scale down to one replica',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -176,7 +225,7 @@ spec:
       expect: [{ messageId: 'tooFewAutoscaled', file: 'k8s/hpa.yaml', line: 11, column: 3 }],
     },
     {
-      name: 'kind: List: the expected container name is not there',
+      name: 'manifest: kind: List: the expected container name is not there',
       files: {
         'k8s/list.yaml': `apiVersion: v1
 kind: List
@@ -197,6 +246,58 @@ items:
       },
       expectations: { app: { container: 'backend' } },
       expect: [{ messageId: 'noAppContainer', file: 'k8s/list.yaml', line: 14, column: 15 }],
+    },
+
+    // ---- k8s
+    {
+      name: 'k8s: the ADR staging state: 0 of 2 available, pods in CrashLoopBackOff',
+      facets: {
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: `${APP_IMAGE}:v1.0.0-staging`, ...probes }], {
+            generation: 3,
+            status: {
+              observedGeneration: 3,
+              replicas: 2,
+              updatedReplicas: 2,
+              unavailableReplicas: 2,
+              conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }],
+            },
+          }),
+        ),
+        'k8s.pods': list(crashing('coditect-backend-7c9d5b8f4d-h2x9q'), crashing('coditect-backend-7c9d5b8f4d-q8m4z')),
+        'k8s.replicasets': list(),
+      },
+      expect: [{ messageId: 'notAvailable' }],
+    },
+    {
+      name: 'k8s: one replica of a Docker Hub image without probes, still rolling out',
+      facets: {
+        'k8s.deployments': list(
+          deployment('coditect-backend', [{ name: 'backend', image: 'python:3.12-slim' }], {
+            replicas: 1,
+            generation: 4,
+            status: { observedGeneration: 3, replicas: 1, updatedReplicas: 0, availableReplicas: 1 },
+          }),
+        ),
+        'k8s.pods': list(),
+        'k8s.replicasets': list(),
+      },
+      expect: [
+        { messageId: 'tooFewReplicas' },
+        { messageId: 'rolloutIncomplete' },
+        { messageId: 'noLivenessProbe' },
+        { messageId: 'noReadinessProbe' },
+        { messageId: 'wrongImage' },
+      ],
+    },
+    {
+      name: 'k8s: the app Deployment is not in the namespace',
+      facets: {
+        'k8s.deployments': { namespaces: ['coditect-staging'], items: [] },
+        'k8s.pods': list(),
+        'k8s.replicasets': list(),
+      },
+      expect: [{ messageId: 'missing' }],
     },
   ],
 } satisfies RuleCases;
