@@ -112,7 +112,7 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
         const said = runRule(snapshot, rule, priority, options, owners);
-        out.push(...stampSource(said.verdicts, unit));
+        for (const v of stampSource(said.verdicts, unit)) out.push(v);
         if (said.passes) passes.push(stampPasses(said.passes, unit));
         continue;
       }
@@ -129,8 +129,9 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
       for (const v of said.verdicts) {
         v.targets = names;
         v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
-        out.push(...stampSource([v], unit));
+        out.push(v);
       }
+      stampSource(said.verdicts, unit);
       if (said.passes) passes.push(stampPasses({ ...said.passes, targets: names }, unit));
     }
   }
@@ -208,25 +209,31 @@ function runRule(
   options: EngineOptions,
   owners: ReadonlyMap<string, string>,
 ): { verdicts: Verdict[]; passes?: PassSet } {
-  const base = { ruleId: rule.id, priority, concerns: rule.concerns };
+  // One literal per verdict, optional fields assigned after in a fixed order (no spreads: one verdict per
+  // finding of a large scan, and every verdict then shares one shape).
   const make = (
     status: Verdict['status'],
     resource: Resource,
     messageId: string,
     message: string,
-    extra: Partial<Verdict> = {},
+    location?: Location,
     discriminator = '',
-  ): Verdict => ({
-    ...base,
-    status,
-    resource,
-    messageId,
-    message,
-    evidence: [],
-    certainty: 'high',
-    fingerprint: fingerprintOf(rule.id, resource.id, discriminator),
-    ...extra,
-  });
+  ): Verdict => {
+    const v: Verdict = {
+      ruleId: rule.id,
+      priority,
+      concerns: rule.concerns,
+      status,
+      resource,
+      messageId,
+      message,
+      evidence: [],
+      certainty: 'high',
+      fingerprint: fingerprintOf(rule.id, resource.id, discriminator),
+    };
+    if (location) v.location = location;
+    return v;
+  };
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
   const partial: Verdict[] = [];
@@ -261,9 +268,7 @@ function runRule(
           problemResource(p),
           'collection-failed',
           `Could not check: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
-          {
-            ...(p.location ? { location: p.location } : {}),
-          },
+          p.location,
         ),
       );
       return { verdicts };
@@ -275,17 +280,13 @@ function runRule(
       said.add(key);
       partial.push(
         p.severity === 'notice'
-          ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, {
-              ...(p.location ? { location: p.location } : {}),
-            })
+          ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, p.location)
           : make(
               'error',
               problemResource(p),
               'collection-failed',
               `Could not check ${p.subject}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
-              {
-                ...(p.location ? { location: p.location } : {}),
-              },
+              p.location,
             ),
       );
     }
@@ -293,7 +294,8 @@ function runRule(
 
   // 2. Run the check. A throw is an error verdict for the rule, not the end of the scan.
   // Each report under its collapse key (resource id and discriminator: what the fingerprint hashes).
-  const reported: Reported[] = [];
+  // Collapsed as reported (a large scan's rule gives tens of thousands of reports: no list of them is kept).
+  const reported = new Collapsing();
   const template = (id: string): string => {
     const t = (rule.messages as Record<string, string>)[id];
     if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
@@ -303,22 +305,27 @@ function runRule(
   const finding = (
     status: 'fail' | 'unknown',
     r: FailReport<string> | UnknownReport<string>,
-    extra: Partial<Verdict>,
-  ): Verdict =>
-    make(
+    certainty: Verdict['certainty'],
+    dependsOn?: string[],
+  ): Verdict => {
+    const v: Verdict = {
+      ruleId: rule.id,
+      priority,
+      concerns: rule.concerns,
       status,
-      r.resource,
-      r.messageId,
-      renderMessage(template(r.messageId), r.data),
-      {
-        ...(r.data ? { data: r.data } : {}),
-        ...(r.location ? { location: r.location } : {}),
-        ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
-        evidence: r.evidence ?? [],
-        ...extra,
-      },
-      r.discriminator,
-    );
+      resource: r.resource,
+      messageId: r.messageId,
+      message: renderMessage(template(r.messageId), r.data),
+      evidence: r.evidence ?? [],
+      certainty,
+      fingerprint: fingerprintOf(rule.id, r.resource.id, r.discriminator),
+    };
+    if (r.data) v.data = r.data;
+    if (r.location) v.location = r.location;
+    if (r.relatedLocations?.length) v.relatedLocations = r.relatedLocations;
+    if (dependsOn) v.dependsOn = dependsOn;
+    return v;
+  };
   const ctx: RuleContext<FacetName, string> = {
     optionalFacet: (name) => {
       if (!optional.has(name)) throw new Error(`rule "${rule.id}" read optional facet "${name}" it did not declare`);
@@ -335,26 +342,22 @@ function runRule(
     now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
       if (inheritedFromBase(snapshot, r)) return;
-      reported.push({ key: keyOf(r), verdict: finding('fail', r, { certainty: r.certainty ?? 'high' }) });
+      reported.add(keyOf(r), { verdict: finding('fail', r, r.certainty ?? 'high') });
     },
     unknown: (r: UnknownReport<string>) => {
       if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
         throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
       if (inheritedFromBase(snapshot, r)) return;
-      reported.push({
-        key: keyOf(r),
-        verdict: finding('unknown', r, { certainty: 'low', dependsOn: [...new Set(r.dependsOn)] }),
-      });
+      reported.add(keyOf(r), { verdict: finding('unknown', r, 'low', [...new Set(r.dependsOn)]) });
     },
     // A pass is kept as the rule gave it: its message and fingerprint are built only if a report lists it.
     pass: (r: PassReport<string>) => {
       if (r.messageId !== undefined) template(r.messageId);
-      reported.push({ key: keyOf(r), pass: r });
+      reported.add(keyOf(r), { pass: r });
     },
     skip: (reason: string, resource?: Resource) => {
       const at = resource ?? scopeResource(rule, options.environment);
-      reported.push({
-        key: keyOf({ resource: at }),
+      reported.add(keyOf({ resource: at }), {
         verdict: make('skip', at, 'not-applicable', `Not applicable: ${reason}`),
       });
     },
@@ -375,15 +378,14 @@ function runRule(
       ],
     };
   }
-  if (reported.length === 0 && partial.length === 0) {
+  if (reported.size === 0 && partial.length === 0) {
     const at = scopeResource(rule, options.environment);
-    reported.push({
-      key: keyOf({ resource: at }),
+    reported.add(keyOf({ resource: at }), {
       verdict: make('skip', at, 'nothing-to-check', 'Not applicable: nothing this rule checks was found.'),
     });
   }
-  const kept = collapse(reported);
-  const verdicts = [...partial, ...kept.verdicts];
+  const kept = reported.result();
+  const verdicts = partial.length === 0 ? kept.verdicts : [...partial, ...kept.verdicts];
   const assumed = assumedIdentity(rule, options);
   if (assumed) for (const v of verdicts) if (v.status === 'fail' || v.status === 'unknown') v.assumed = assumed;
   if (kept.passes.length === 0) return { verdicts };
@@ -423,7 +425,7 @@ function patchFiles(snapshot: Snapshot): Set<string> {
 }
 
 /** A report of a rule run: a verdict (fail, unknown, skip), or a pass as the rule gave it. */
-type Reported = { key: string; verdict: Verdict; pass?: undefined } | { key: string; pass: PassReport<string> };
+type Reported = { verdict: Verdict; pass?: undefined } | { verdict?: undefined; pass: PassReport<string> };
 
 /** The collapse key: what the fingerprint hashes besides the rule id (its hash is left to the verdicts that need one). */
 function keyOf(r: { resource: Resource; discriminator?: string | undefined }): string {
@@ -450,23 +452,28 @@ function assumedIdentity(rule: Rule, options: EngineOptions): string | undefined
 /**
  * One verdict per (rule, resource, discriminator): the worst wins; further fail locations of the same
  * key become related locations. A pass is the mildest status but a skip: it gives way to any fail,
- * error or unknown of its key, and the first pass of a key stands for the others.
+ * error or unknown of its key, and the first pass of a key stands for the others. Keys keep the order
+ * they were first reported in.
  */
-function collapse(reported: readonly Reported[]): { verdicts: Verdict[]; passes: PassReport<string>[] } {
-  const byKey = new Map<string, Reported>();
-  const PASS = statusRank('pass');
-  for (const r of reported) {
-    const prior = byKey.get(r.key);
+class Collapsing {
+  private readonly byKey = new Map<string, Reported>();
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  add(key: string, r: Reported): void {
+    const prior = this.byKey.get(key);
     if (!prior) {
-      byKey.set(r.key, r);
-      continue;
+      this.byKey.set(key, r);
+      return;
     }
     if (r.pass || prior.pass) {
       // Only a more severe verdict replaces what came first (a pass beats a skip).
-      const rank = r.pass ? PASS : statusRank(r.verdict.status);
-      const priorRank = prior.pass ? PASS : statusRank(prior.verdict.status);
-      if (rank < priorRank) byKey.set(r.key, r);
-      continue;
+      const rank = r.pass ? PASS_RANK : statusRank(r.verdict.status);
+      const priorRank = prior.pass ? PASS_RANK : statusRank(prior.verdict.status);
+      if (rank < priorRank) this.byKey.set(key, r);
+      return;
     }
     const v = r.verdict;
     const was = prior.verdict;
@@ -476,16 +483,20 @@ function collapse(reported: readonly Reported[]): { verdicts: Verdict[]; passes:
       keep.evidence = [...keep.evidence, ...drop.evidence];
       if (drop.dependsOn) keep.dependsOn = [...new Set([...(keep.dependsOn ?? []), ...drop.dependsOn])];
     }
-    byKey.set(r.key, { key: r.key, verdict: keep });
+    this.byKey.set(key, { verdict: keep });
   }
-  const verdicts: Verdict[] = [];
-  const passes: PassReport<string>[] = [];
-  for (const r of byKey.values()) {
-    if (r.pass) passes.push(r.pass);
-    else verdicts.push(r.verdict);
+
+  result(): { verdicts: Verdict[]; passes: PassReport<string>[] } {
+    const verdicts: Verdict[] = [];
+    const passes: PassReport<string>[] = [];
+    for (const r of this.byKey.values()) {
+      if (r.pass) passes.push(r.pass);
+      else verdicts.push(r.verdict);
+    }
+    return { verdicts, passes };
   }
-  return { verdicts, passes };
 }
+const PASS_RANK = statusRank('pass');
 
 /** Deterministic order: rule id, then file, line, resource id, fingerprint. */
 export function sortVerdicts(vs: Verdict[]): Verdict[] {

@@ -39,8 +39,9 @@ export function passSetRuleId(set: PassSet): string {
 export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
   const template = r.messageId === undefined ? undefined : set.messages[r.messageId];
   const own = fingerprintOf(set.ruleId, r.resource.id, r.discriminator);
+  // One literal, optional fields after in a fixed order (the report builds one per pass: no spreads).
   const v: Verdict = {
-    ruleId: set.ruleId,
+    ruleId: set.stamp ? set.stamp.ruleId : set.ruleId,
     priority: set.priority,
     concerns: set.concerns,
     status: 'pass',
@@ -50,12 +51,11 @@ export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
     evidence: r.evidence ?? [],
     certainty: 'high',
     fingerprint: set.targets ? fingerprintOf(set.ruleId, `${set.targets.join('\u0000')}\u0000${own}`) : own,
-    ...(r.data ? { data: r.data } : {}),
-    ...(r.location ? { location: r.location } : {}),
   };
+  if (r.data) v.data = r.data;
+  if (r.location) v.location = r.location;
   if (set.targets) v.targets = set.targets;
   if (set.stamp) {
-    v.ruleId = set.stamp.ruleId;
     v.source = set.stamp.source;
     if (set.stamp.alias) v.alias = set.stamp.alias;
   }

@@ -337,7 +337,43 @@ export function personalizeRemediation(template: Remediation, e: Expectations): 
 
 /** `{{name}}` → data.name; unknown placeholders stay visible so a missing datum is noticed in tests. */
 export function renderMessage(template: string, data: MessageData | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+  const t = compiledTemplate(template);
+  if (t.names.length === 0) return template;
+  let out = t.texts[0]!;
+  for (let i = 0; i < t.names.length; i++) {
+    const k = t.names[i]!;
+    out += (data && k in data ? String(data[k]) : t.placeholders[i]!) + t.texts[i + 1]!;
+  }
+  return out;
+}
+
+/** A template split once at its placeholders: texts around them, each placeholder's name and its text as written. */
+interface CompiledTemplate {
+  texts: string[];
+  names: string[];
+  placeholders: string[];
+}
+
+// Rule templates are few and rendered once per verdict (tens of thousands in a large scan): split each once.
+// Bounded, since any string may be rendered.
+const COMPILED = new Map<string, CompiledTemplate>();
+const COMPILED_MAX = 4096;
+
+function compiledTemplate(template: string): CompiledTemplate {
+  let t = COMPILED.get(template);
+  if (t) return t;
+  t = { texts: [], names: [], placeholders: [] };
+  const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+  let from = 0;
+  for (let m = placeholder.exec(template); m !== null; m = placeholder.exec(template)) {
+    t.texts.push(template.slice(from, m.index));
+    t.names.push(m[1]!);
+    t.placeholders.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  t.texts.push(template.slice(from));
+  if (COMPILED.size < COMPILED_MAX) COMPILED.set(template, t);
+  return t;
 }
 
 /** Rejects duplicate ids and aliases across a rule set (built-in plus plugins). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Static, Type } from '@sinclair/typebox';
 import { LocationSchema } from './location.js';
 import { PrioritySchema } from './priority.js';
@@ -98,7 +98,8 @@ export type Verdict = Static<typeof VerdictSchema>;
 
 /** `sha256(ruleId | resource id | discriminator)`, hex, 32 chars: stable across line moves. */
 export function fingerprintOf(ruleId: string, resourceId: string, discriminator = ''): string {
-  return createHash('sha256').update(`${ruleId}\u0000${resourceId}\u0000${discriminator}`).digest('hex').slice(0, 32);
+  // One-shot `hash`, not a Hash object per call: one call per verdict in a large scan; the same digest.
+  return hash('sha256', `${ruleId}\u0000${resourceId}\u0000${discriminator}`, 'hex').slice(0, 32);
 }
 
 /** Worst first: a resource's verdicts collapse to the most severe one. */

@@ -60,7 +60,8 @@ export function valueAt(root: unknown, pointer: string): unknown {
   if (pointer === '') return root;
   let cur: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Most tokens escape nothing: skip the two replaces for them (read per container per rule).
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(cur)) cur = cur[Number(key)];
     else if (isObject(cur)) cur = cur[key];
     else return undefined;

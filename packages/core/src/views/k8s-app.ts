@@ -54,7 +54,8 @@ export function valueAt(root: unknown, ptr: string): unknown {
   if (ptr === '') return root;
   let node: unknown = root;
   for (const raw of ptr.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    // Most segments escape nothing: skip the two replaces for them (read per container per rule).
+    const seg = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(node)) node = node[Number(seg)];
     else if (node && typeof node === 'object') node = (node as Json)[seg];
     else return undefined;
@@ -145,8 +146,21 @@ export interface ContainerRef {
   spec: Json;
 }
 
-/** Containers then init containers of a workload. */
+/**
+ * Containers then init containers of a workload. Worked out once per object (views and rules ask for the same
+ * workload's containers many times); the list is shared: only read it.
+ */
 export function containersOf(o: K8sObject): ContainerRef[] {
+  let containers = containerRefs.get(o);
+  if (!containers) {
+    containers = listContainerRefs(o);
+    containerRefs.set(o, containers);
+  }
+  return containers;
+}
+const containerRefs = new WeakMap<K8sObject, ContainerRef[]>();
+
+function listContainerRefs(o: K8sObject): ContainerRef[] {
   const pod = podSpecPointer(o);
   if (pod === undefined) return [];
   const out: ContainerRef[] = [];
@@ -154,11 +168,12 @@ export function containersOf(o: K8sObject): ContainerRef[] {
     asArray(valueAt(o.object, under(pod, field))).forEach((c, i) => {
       const spec = asRecord(c);
       if (!spec) return;
+      const at = under(pod, field, i);
       out.push({
         name: asString(spec.name) ?? `#${i}`,
         image: asString(spec.image),
-        imageRef: o.images?.[`${under(pod, field, i)}/image`],
-        pointer: under(pod, field, i),
+        imageRef: o.images?.[`${at}/image`],
+        pointer: at,
         init: field === 'initContainers',
         spec,
       });

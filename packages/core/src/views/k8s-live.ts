@@ -73,19 +73,16 @@ export function liveResource(
   o: { kind: string; name: string; namespace?: string | undefined },
   part?: { kind: string; name: string; path: string },
 ): Resource {
-  const declaredAs = declarationKey({
-    layer: 'k8s',
-    kind: o.kind,
-    ...(o.namespace ? { namespace: o.namespace } : {}),
-    name: o.name,
-  });
-  return {
-    id: part ? `${declaredAs}/${part.path}` : declaredAs,
-    kind: part?.kind ?? o.kind,
-    name: part ? `${o.name}/${part.name}` : o.name,
-    ...(o.namespace ? { namespace: o.namespace } : {}),
-    declaredAs,
-  };
+  // One per view item of a large cluster: literals, not spreads of temporaries (the same members in the same order).
+  const declaredAs = declarationKey(
+    o.namespace
+      ? { layer: 'k8s', kind: o.kind, namespace: o.namespace, name: o.name }
+      : { layer: 'k8s', kind: o.kind, name: o.name },
+  );
+  const id = part ? `${declaredAs}/${part.path}` : declaredAs;
+  const kind = part?.kind ?? o.kind;
+  const name = part ? `${o.name}/${part.name}` : o.name;
+  return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
 }
 
 /** A namespace as the resource of a namespace-wide verdict (nothing of a kind found there). */

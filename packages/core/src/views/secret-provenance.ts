@@ -10,7 +10,7 @@
 import type { Expectations } from '../config.js';
 import type { K8sSecret } from '../layers/k8s.js';
 import type { Location } from '../location.js';
-import type { FacetMap } from '../snapshot/index.js';
+import type { FacetMap, K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import {
   appSecretNames,
@@ -80,8 +80,16 @@ export function secretProvenanceFromManifests(
   const objects = manifestObjects(facet);
   const producers = secretProducers(objects, exp);
   const ns = exp.app.namespace;
+  // The app namespace's Secrets by name, once (not a pass over every object per secret name).
+  const secretsByName = new Map<string, K8sObject[]>();
+  for (const o of objects)
+    if (o.kind === 'Secret' && inAppNamespace(o, exp)) {
+      const same = secretsByName.get(o.name);
+      if (same) same.push(o);
+      else secretsByName.set(o.name, [o]);
+    }
   const items = [...appSecretNames(objects, exp)].map(([name, refs]): SecretProvenanceView => {
-    const manifests = objects.filter((o) => o.kind === 'Secret' && o.name === name && inAppNamespace(o, exp));
+    const manifests = secretsByName.get(name) ?? [];
     return {
       source: 'manifest',
       name,
