@@ -262,7 +262,12 @@ export async function bundleCli({ outdir, library = false, repository = false })
   const esbuild = await import('esbuild');
   const dist = join(root, 'packages/cli/dist');
   const common = commonOptions({ relativeTo: repository ? outdir : undefined });
-  const entryPoints = { bin: join(dist, 'cli.js') };
+  // The files layer's parse worker (collectors/src/files/parse-pool.ts) is a file of its own beside the
+  // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
+  const entryPoints = {
+    bin: join(dist, 'cli.js'),
+    'files-parse-worker': join(root, 'packages/collectors/dist/files/files-parse-worker.js'),
+  };
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
