@@ -78,7 +78,7 @@ export async function collectFilesWithScope(
   }
   // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
   const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
-  const parsed = await parseInWorkers(manifests);
+  const parsed = (await parseInWorkers(manifests))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
     facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests),

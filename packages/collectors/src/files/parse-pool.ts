@@ -28,9 +28,9 @@ import { positionIndexOf, positionsOf } from './yaml-nodes.js';
 /** Where the worker's module is: beside this one, in the packages' build and in the bundle alike. */
 const WORKER_URL = new URL('./files-parse-worker.js', import.meta.url);
 /** Below this much Kubernetes YAML, starting a worker (~50 ms, loading the parser) costs more than it saves. */
-const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
 /** Each worker after the first needs this much more YAML. */
-const BYTES_PER_WORKER = 4 * 1024 * 1024;
+const BYTES_PER_WORKER = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
 /** Files per batch: small enough to share the work evenly, large enough that messages cost little. */
 const BATCH_FILES = 32;
@@ -139,13 +139,16 @@ export function workersAvailable(): boolean {
 }
 
 /**
- * Every input parsed (in the inputs' order), by `workers` worker threads and the main thread. Returns
- * undefined when no worker is used; the caller then parses each file itself, as before.
+ * Every input parsed (`parses`, in the inputs' order), by `workers` worker threads and the main thread, and
+ * how many of them a worker parsed. Undefined when no worker is used; the caller then parses each file
+ * itself, as before.
  */
 export async function parseInWorkers(
   inputs: readonly ParseInput[],
   workers = workerCount(inputs),
-): Promise<TransferredParse[] | undefined> {
+  /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
+  mainThreadToo = true,
+): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
   if (workers <= 0 || !workersAvailable()) return undefined;
   const results: (TransferredParse | undefined)[] = new Array(inputs.length);
   const pending: number[][] = [];
@@ -153,12 +156,14 @@ export async function parseInWorkers(
     pending.push(Array.from({ length: Math.min(BATCH_FILES, inputs.length - start) }, (_, i) => start + i));
   // Batches are taken from the end of the list by the main thread and the front by workers; any order will
   // do, since each result goes to its file's place.
+  let parsedHere = 0;
   const parseHere = (batch: number[]) => {
     for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput);
+    parsedHere += batch.length;
   };
 
   const running = Array.from({ length: workers }, () => runWorker(inputs, pending, results));
-  for (;;) {
+  while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
     parseHere(batch);
@@ -168,8 +173,9 @@ export async function parseInWorkers(
   const returned = await Promise.all(running);
   // A worker that failed handed its unfinished batches back: parsed here, as without workers.
   for (const batch of returned.flat()) parseHere(batch);
+  const parsedInWorkers = results.filter((r) => r !== undefined).length - parsedHere;
   for (let i = 0; i < results.length; i++) if (!results[i]) parseHere([i]);
-  return results as TransferredParse[];
+  return { parses: results as TransferredParse[], parsedInWorkers };
 }
 
 /**
