@@ -34,6 +34,8 @@ const BYTES_PER_WORKER = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
 /** Files per batch: small enough to share the work evenly, large enough that messages cost little. */
 const BATCH_FILES = 32;
+/** Batches sent to a worker ahead of its replies. */
+const IN_FLIGHT = 2;
 
 export interface ParseInput {
   path: string;
@@ -179,8 +181,9 @@ export async function parseInWorkers(
 }
 
 /**
- * One worker: takes batches from `pending` until none is left. Resolves with the batch it had not finished
- * if it failed (the caller parses those files), else with none.
+ * One worker: takes batches from `pending` until none is left, with {@link IN_FLIGHT} sent ahead so that it
+ * never waits for the main thread (which hands out batches only between its own). Resolves with the
+ * batches it had not finished if it failed (the caller parses those files), else with none.
  */
 function runWorker(
   inputs: readonly ParseInput[],
@@ -188,22 +191,26 @@ function runWorker(
   results: (TransferredParse | undefined)[],
 ): Promise<number[][]> {
   return new Promise((resolve) => {
-    let current: number[] | undefined;
+    const inFlight: number[][] = [];
     let settled = false;
     let worker: Worker;
-    const finish = (unfinished: number[][]) => {
+    const finish = () => {
       if (settled) return;
       settled = true;
       worker.removeAllListeners();
       // Exits on its own once terminated; the scan does not wait for it.
       worker.on('error', () => {});
       void worker.terminate();
-      resolve(unfinished);
+      resolve(inFlight.splice(0));
     };
-    const next = () => {
-      current = pending.shift();
-      if (!current) return finish([]);
-      worker.postMessage(current.map((i) => inputs[i]));
+    const send = () => {
+      while (inFlight.length < IN_FLIGHT) {
+        const batch = pending.shift();
+        if (!batch) break;
+        inFlight.push(batch);
+        worker.postMessage(batch.map((i) => inputs[i]));
+      }
+      if (inFlight.length === 0) finish();
     };
     try {
       worker = new Worker(WORKER_URL);
@@ -211,17 +218,21 @@ function runWorker(
       resolve([]);
       return;
     }
-    worker.on('message', (batch: (TransferredParse | null)[]) => {
-      if (!current || !Array.isArray(batch) || batch.length !== current.length) return finish(current ? [current] : []);
+    worker.on('message', (parsed: (TransferredParse | null)[]) => {
+      // The worker answers its batches in the order they were sent.
+      const batch = inFlight[0];
+      if (!batch || !Array.isArray(parsed) || parsed.length !== batch.length) return finish();
+      inFlight.shift();
       // A file whose result could not be sent (null) stays without one: the main thread parses it.
-      current.forEach((i, n) => {
-        const parsed = batch[n];
-        if (parsed) results[i] = parsed;
+      batch.forEach((i, n) => {
+        const result = parsed[n];
+        if (result) results[i] = result;
       });
-      next();
+      send();
     });
-    worker.on('error', () => finish(current ? [current] : []));
-    worker.on('exit', () => finish(current ? [current] : []));
-    worker.on('online', next);
+    worker.on('error', finish);
+    worker.on('exit', finish);
+    // Messages wait for the worker to start: its first batches are there when it is.
+    send();
   });
 }
