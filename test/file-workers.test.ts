@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromTransfer, parseToTransfer } from '../packages/collectors/src/files/parse-pool.js';
 import { parseKubernetes } from '../packages/collectors/src/files/kubernetes.js';
@@ -106,8 +107,33 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(pool.workersAvailable()).toBe(true);
     const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
     const inputs = Array.from({ length: 300 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
-    const pooled = await pool.parseInWorkers(inputs, 2, false);
+    const pooled = await pool.parseInWorkers(inputs, { workers: 2, mainThreadToo: false });
     expect(pooled?.parsedInWorkers).toBe(inputs.length);
+    expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+  });
+
+  it('workers that crash or exit lose no file: the main thread parses what they did not', async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const dir = tempDir('file-workers-crash-');
+    const crashing = join(dir, 'crash.mjs');
+    // One throws on its first batch, the other answers with a wrong number of results.
+    writeFileSync(
+      crashing,
+      "import { parentPort, threadId } from 'node:worker_threads';\nparentPort.on('message', () => { if (threadId % 2) throw new Error('worker crashed'); parentPort.postMessage([]); });\n",
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 100 }, (_, i) => ({
+      path: `k8s/d-${i}.yaml`,
+      text: i === 7 ? 'kind: [' : text,
+    }));
+    const pooled = await pool.parseInWorkers(inputs, {
+      workers: 2,
+      mainThreadToo: false,
+      workerUrl: pathToFileURL(crashing),
+    });
+    expect(pooled?.parsedInWorkers).toBe(0);
     expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
   });
 

@@ -136,8 +136,8 @@ export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEn
 }
 
 /** Whether the worker's module is there (it is not when the TypeScript sources run, as in unit tests). */
-export function workersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+export function workersAvailable(workerUrl = WORKER_URL): boolean {
+  return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
 }
 
 /**
@@ -147,11 +147,19 @@ export function workersAvailable(): boolean {
  */
 export async function parseInWorkers(
   inputs: readonly ParseInput[],
-  workers = workerCount(inputs),
-  /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
-  mainThreadToo = true,
+  {
+    workers = workerCount(inputs),
+    mainThreadToo = true,
+    workerUrl = WORKER_URL,
+  }: {
+    workers?: number;
+    /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
+    mainThreadToo?: boolean;
+    /** The worker's module: tests give one that fails. */
+    workerUrl?: URL;
+  } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
-  if (workers <= 0 || !workersAvailable()) return undefined;
+  if (workers <= 0 || !workersAvailable(workerUrl)) return undefined;
   const results: (TransferredParse | undefined)[] = new Array(inputs.length);
   const pending: number[][] = [];
   for (let start = 0; start < inputs.length; start += BATCH_FILES)
@@ -164,7 +172,7 @@ export async function parseInWorkers(
     parsedHere += batch.length;
   };
 
-  const running = Array.from({ length: workers }, () => runWorker(inputs, pending, results));
+  const running = Array.from({ length: workers }, () => runWorker(workerUrl, inputs, pending, results));
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
@@ -186,6 +194,7 @@ export async function parseInWorkers(
  * batches it had not finished if it failed (the caller parses those files), else with none.
  */
 function runWorker(
+  workerUrl: URL,
   inputs: readonly ParseInput[],
   pending: number[][],
   results: (TransferredParse | undefined)[],
@@ -213,7 +222,7 @@ function runWorker(
       if (inFlight.length === 0) finish();
     };
     try {
-      worker = new Worker(WORKER_URL);
+      worker = new Worker(workerUrl);
     } catch {
       resolve([]);
       return;
