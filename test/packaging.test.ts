@@ -105,9 +105,12 @@ describe('the packed release', () => {
     expect(files).toContain('package/dist/files-parse-worker.js');
     const dist = join(installed.dir, 'node_modules/coditect-audit/dist');
     const starters = readdirSync(dist).filter(
-      (f) => f.endsWith('.js') && readFileSync(join(dist, f), 'utf8').includes('new URL("./files-parse-worker.js"'),
+      (f) =>
+        f !== 'files-parse-worker.js' &&
+        f.endsWith('.js') &&
+        readFileSync(join(dist, f), 'utf8').includes('new URL("./files-parse-worker.js"'),
     );
-    expect(starters.length).toBe(1);
+    expect(starters.length).toBeGreaterThan(0);
     expect(files).toContain('package/CHANGELOG.md');
     expect(files.some((f) => /^package\/dist\/rule-cases\/[a-z]+\/[a-z0-9-]+\.cases\.js$/.test(f))).toBe(true);
     expect(files.filter((f) => /\/test\/|\.test\.|\/src\/|tsbuildinfo|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual(
