@@ -110,6 +110,7 @@ export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefin
   const objects = transferred.manifest.objects.map((object): K8sObject => {
     const { lines, pointers, offsets } = object.positions;
     const lineCounter = counters[lines] as LineCounter;
+    for (let i = 0; i < pointers.length; i++) pointers[i] = internPointer(pointers[i] as string);
     return { ...object, positions: positionsOf({ lineCounter, pointers, offsets }) };
   });
   const error = (e: TransferredError) => new FileParseError(e.message, e.line, e.column);
@@ -118,6 +119,20 @@ export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefin
     errors: transferred.errors.map(error),
     notices: transferred.notices.map(error),
   };
+}
+
+/**
+ * One copy of each pointer string for every object read, as the main thread's own parse keeps
+ * (yaml-nodes.ts): a copy arrives with each object. A bounded table, emptied when full.
+ */
+const POINTERS = new Map<string, string>();
+const MAX_INTERNED = 50_000;
+function internPointer(pointer: string): string {
+  const known = POINTERS.get(pointer);
+  if (known !== undefined) return known;
+  if (POINTERS.size >= MAX_INTERNED) POINTERS.clear();
+  POINTERS.set(pointer, pointer);
+  return pointer;
 }
 
 /** How many workers to start for these files (0: parse on the main thread). */
