@@ -273,7 +273,19 @@ export async function bundleCli({ outdir, library = false, repository = false })
     // to the chunk they land in.
     chunkNames: 'chunk-[name]-[hash]',
   });
-  return result.metafile;
+  // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
+  // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
+  // Built apart, so that sharing code with it does not split the binary's chunks into more files to load.
+  const worker = await esbuild.build({
+    ...common,
+    splitting: false,
+    entryPoints: { 'files-parse-worker': join(root, 'packages/collectors/dist/files/files-parse-worker.js') },
+    outdir,
+  });
+  return {
+    inputs: { ...result.metafile.inputs, ...worker.metafile.inputs },
+    outputs: { ...result.metafile.outputs, ...worker.metafile.outputs },
+  };
 }
 
 /** Where an input of the bundle comes from: `packages/<name>` for the workspace, else the npm package. */

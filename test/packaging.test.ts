@@ -101,6 +101,16 @@ describe('the packed release', () => {
     for (const f of ['package/dist/bin.js', 'package/dist/index.js', 'package/dist/index.d.ts'])
       expect(files, f).toContain(f);
     expect(files).toContain('package/schemas/config-v1.json');
+    // The files layer's parse worker, beside the chunk that starts it by `new URL('./files-parse-worker.js')`.
+    expect(files).toContain('package/dist/files-parse-worker.js');
+    const dist = join(installed.dir, 'node_modules/coditect-audit/dist');
+    const starters = readdirSync(dist).filter(
+      (f) =>
+        f !== 'files-parse-worker.js' &&
+        f.endsWith('.js') &&
+        readFileSync(join(dist, f), 'utf8').includes('new URL("./files-parse-worker.js"'),
+    );
+    expect(starters.length).toBeGreaterThan(0);
     expect(files).toContain('package/CHANGELOG.md');
     expect(files.some((f) => /^package\/dist\/rule-cases\/[a-z]+\/[a-z0-9-]+\.cases\.js$/.test(f))).toBe(true);
     expect(files.filter((f) => /\/test\/|\.test\.|\/src\/|tsbuildinfo|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual(
@@ -134,7 +144,14 @@ describe('the packed release', () => {
       { context: 'adr-001-staging', url: k8s.url, namespace: 'coditect-staging' },
     ]);
     const { CODITECT_AUDIT_GCP_ENDPOINT: _gcp, KUBECONFIG: _kc, ...base } = process.env;
-    const env = { ...base, NO_COLOR: '1', CODITECT_AUDIT_GCP_ENDPOINT: gcp.url, KUBECONFIG: kubeconfig };
+    // Two parse workers whatever the fixture's size: the packed files layer starts them from its own folder.
+    const env = {
+      ...base,
+      NO_COLOR: '1',
+      CODITECT_AUDIT_GCP_ENDPOINT: gcp.url,
+      KUBECONFIG: kubeconfig,
+      CODITECT_AUDIT_FILE_WORKERS: '2',
+    };
     const args = ['scan', '--env', 'staging', '--format', 'console,json,sarif,junit,markdown,html'];
     const run = (cmd: string, argv: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {

@@ -23,6 +23,7 @@ import { imageBuilds } from './image-builds.js';
 import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
+import { fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
 import { parseHcl } from './hcl.js';
 import { parseTerraform } from './terraform.js';
 import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
@@ -75,8 +76,12 @@ export async function collectFilesWithScope(
     ) as FilesFacetResult;
     return { facets, excluded: discovery.excluded };
   }
+  // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
+  const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
+  const parsed = (await parseInWorkers(manifests))?.parses;
+  const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
-    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped),
+    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests),
     excluded: discovery.excluded,
   };
 }
@@ -113,6 +118,8 @@ function buildFacets(
   sources: SourceFile[],
   discoveryProblems: DiscoveryProblem[],
   skipped: { path: string; reason: string }[] = [],
+  /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
+  parsedManifests?: Map<SourceFile, TransferredParse>,
 ): FilesFacetResult {
   const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
@@ -143,7 +150,8 @@ function buildFacets(
   const patchFiles = kustomizePatchFiles(yamlSources);
 
   const patches: { manifest: K8sManifestFile; patch: PatchFile }[] = [];
-  for (const { path, kind, text } of sources) {
+  for (const sourceFile of sources) {
+    const { path, kind, text } = sourceFile;
     const facet = FACET_OF[kind];
     const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
     const source = normalizeText(text);
@@ -153,7 +161,8 @@ function buildFacets(
           data['files.dockerfile'].files.push(parseDockerfile(path, source));
           break;
         case 'kubernetes': {
-          const result = parseKubernetes(path, source);
+          const transferred = parsedManifests?.get(sourceFile);
+          const result = transferred ? fromTransfer(transferred) : parseKubernetes(path, source);
           if (!result) break;
           // A patch is rendered onto its base once every file is read (below), and judged either way.
           const patch = patchFiles.get(path);

@@ -146,7 +146,12 @@ function childPointer(parent: string, segment: string | number): string {
 
 const POSITIONS = Symbol('positions');
 
-interface PositionIndex {
+/** The index under a lazy positions record (what ./parse-pool.ts sends from a worker). */
+export function positionIndexOf(positions: Record<string, Position>): PositionIndex {
+  return (positions as unknown as PositionsTarget)[POSITIONS];
+}
+
+export interface PositionIndex {
   lineCounter: LineCounter;
   /** JSON pointers in document order (a repeated key appears twice). */
   pointers: string[];

@@ -1,0 +1,262 @@
+/**
+ * Kubernetes YAML parsed on the machine's other cores (issue 19). Reading a large repository is mostly
+ * parsing its YAML, one file independent of the others: a few worker threads (./files-parse-worker.ts)
+ * parse batches of files while the main thread parses batches too, and the results are put back in the
+ * order of the files, so the facets are the same as when one thread reads them all.
+ *
+ * Workers only parse the text they are given with the same code (`parseKubernetes`); nothing in the
+ * repository chooses what they run. What comes back is plain data: the manifest (JSON objects), its
+ * positions as the index arrays (the lazy positions record is built again here, over the same offsets),
+ * and the file's errors and notices. A worker that fails or exits hands its batch back: those files are
+ * parsed here, as without workers, so a file is never lost and its problem is the same.
+ *
+ * `CODITECT_AUDIT_FILE_WORKERS`: `0` reads on the main thread only; a number uses that many workers
+ * whatever the repository's size (what tests use to compare both); unset, workers start only for a
+ * repository whose YAML is large enough to pay for their start-up, one per core beyond the first.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { K8sManifestFile, K8sObject } from '@coditect-audit/core';
+import { LineCounter } from 'yaml';
+import { FileParseError } from './errors.js';
+import { type K8sParseResult, parseKubernetes } from './kubernetes.js';
+import { normalizeText } from './text.js';
+import { positionIndexOf, positionsOf } from './yaml-nodes.js';
+
+/** Where the worker's module is: beside this one, in the packages' build and in the bundle alike. */
+const WORKER_URL = new URL('./files-parse-worker.js', import.meta.url);
+/** Below this much Kubernetes YAML, starting a worker (~50 ms, loading the parser) costs more than it saves. */
+const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
+/** Each worker after the first needs this much more YAML. */
+const BYTES_PER_WORKER = 2 * 1024 * 1024;
+const MAX_WORKERS = 4;
+/** Files per batch: small enough to share the work evenly, large enough that messages cost little. */
+const BATCH_FILES = 32;
+/** Batches sent to a worker ahead of its replies. */
+const IN_FLIGHT = 2;
+
+export interface ParseInput {
+  path: string;
+  text: string;
+}
+
+/** A file's parse as plain data (what a worker sends back). */
+export type TransferredParse =
+  | { result: TransferredResult | undefined }
+  | { thrown: { message: string; line?: number; column?: number } };
+
+interface TransferredError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+interface TransferredResult {
+  manifest: Omit<K8sManifestFile, 'objects'> & { objects: TransferredObject[] };
+  errors: TransferredError[];
+  notices: TransferredError[];
+  /** The line starts of each `LineCounter` the objects' positions use (one per file). */
+  lineStarts: number[][];
+}
+
+type TransferredObject = Omit<K8sObject, 'positions'> & {
+  positions: { lines: number; pointers: string[]; offsets: number[] };
+};
+
+/** Parses one file as the main thread would, as plain data. */
+export function parseToTransfer({ path, text }: ParseInput): TransferredParse {
+  try {
+    const result = parseKubernetes(path, normalizeText(text));
+    return { result: result && toTransfer(result) };
+  } catch (error) {
+    if (error instanceof FileParseError)
+      return { thrown: { message: error.message, line: error.line, column: error.column } };
+    return { thrown: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function toTransfer(result: K8sParseResult): TransferredResult {
+  const counters: LineCounter[] = [];
+  const objects = result.manifest.objects.map((object): TransferredObject => {
+    const index = positionIndexOf(object.positions);
+    let lines = counters.indexOf(index.lineCounter);
+    if (lines < 0) lines = counters.push(index.lineCounter) - 1;
+    return { ...object, positions: { lines, pointers: index.pointers, offsets: index.offsets } };
+  });
+  const plain = (e: FileParseError): TransferredError => ({ message: e.message, line: e.line, column: e.column });
+  return {
+    manifest: { ...result.manifest, objects },
+    errors: result.errors.map(plain),
+    notices: result.notices.map(plain),
+    lineStarts: counters.map((c) => c.lineStarts),
+  };
+}
+
+/** The parse result again (positions as the lazy record), or the error the parse threw, thrown again. */
+export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefined {
+  if ('thrown' in parsed) {
+    const { message, line, column } = parsed.thrown;
+    throw line === undefined ? new Error(message) : new FileParseError(message, line, column);
+  }
+  const transferred = parsed.result;
+  if (!transferred) return undefined;
+  const counters = transferred.lineStarts.map((starts) => {
+    const counter = new LineCounter();
+    counter.lineStarts = starts;
+    return counter;
+  });
+  const objects = transferred.manifest.objects.map((object): K8sObject => {
+    const { lines, pointers, offsets } = object.positions;
+    const lineCounter = counters[lines] as LineCounter;
+    for (let i = 0; i < pointers.length; i++) pointers[i] = internPointer(pointers[i] as string);
+    return { ...object, positions: positionsOf({ lineCounter, pointers, offsets }) };
+  });
+  const error = (e: TransferredError) => new FileParseError(e.message, e.line, e.column);
+  return {
+    manifest: { ...transferred.manifest, objects },
+    errors: transferred.errors.map(error),
+    notices: transferred.notices.map(error),
+  };
+}
+
+/**
+ * One copy of each pointer string for every object read, as the main thread's own parse keeps
+ * (yaml-nodes.ts): a copy arrives with each object. A bounded table, emptied when full.
+ */
+const POINTERS = new Map<string, string>();
+const MAX_INTERNED = 50_000;
+function internPointer(pointer: string): string {
+  const known = POINTERS.get(pointer);
+  if (known !== undefined) return known;
+  if (POINTERS.size >= MAX_INTERNED) POINTERS.clear();
+  POINTERS.set(pointer, pointer);
+  return pointer;
+}
+
+/** How many workers to start for these files (0: parse on the main thread). */
+export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.CODITECT_AUDIT_FILE_WORKERS;
+  if (forced !== undefined && forced !== '') {
+    const n = Number(forced);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`CODITECT_AUDIT_FILE_WORKERS must be a whole number of workers (0: none), not "${forced}"`);
+    return Math.min(n, inputs.length);
+  }
+  const bytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
+  if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
+  const byBytes = 1 + Math.floor((bytes - MIN_BYTES_FOR_WORKERS) / BYTES_PER_WORKER);
+  return Math.max(0, Math.min(availableParallelism() - 1, byBytes, MAX_WORKERS));
+}
+
+/** Whether the worker's module is there (it is not when the TypeScript sources run, as in unit tests). */
+export function workersAvailable(workerUrl = WORKER_URL): boolean {
+  return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
+}
+
+/**
+ * Every input parsed (`parses`, in the inputs' order), by `workers` worker threads and the main thread, and
+ * how many of them a worker parsed. Undefined when no worker is used; the caller then parses each file
+ * itself, as before.
+ */
+export async function parseInWorkers(
+  inputs: readonly ParseInput[],
+  {
+    workers = workerCount(inputs),
+    mainThreadToo = true,
+    workerUrl = WORKER_URL,
+  }: {
+    workers?: number;
+    /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
+    mainThreadToo?: boolean;
+    /** The worker's module: tests give one that fails. */
+    workerUrl?: URL;
+  } = {},
+): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
+  if (workers <= 0 || !workersAvailable(workerUrl)) return undefined;
+  const results: (TransferredParse | undefined)[] = new Array(inputs.length);
+  const pending: number[][] = [];
+  for (let start = 0; start < inputs.length; start += BATCH_FILES)
+    pending.push(Array.from({ length: Math.min(BATCH_FILES, inputs.length - start) }, (_, i) => start + i));
+  // Batches are taken from the end of the list by the main thread and the front by workers; any order will
+  // do, since each result goes to its file's place.
+  let parsedHere = 0;
+  const parseHere = (batch: number[]) => {
+    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput);
+    parsedHere += batch.length;
+  };
+
+  const running = Array.from({ length: workers }, () => runWorker(workerUrl, inputs, pending, results));
+  while (mainThreadToo) {
+    const batch = pending.pop();
+    if (!batch) break;
+    parseHere(batch);
+    // Lets the workers' replies in, so they are given their next batch while this thread parses.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const returned = await Promise.all(running);
+  // A worker that failed handed its unfinished batches back: parsed here, as without workers.
+  for (const batch of returned.flat()) parseHere(batch);
+  const parsedInWorkers = results.filter((r) => r !== undefined).length - parsedHere;
+  for (let i = 0; i < results.length; i++) if (!results[i]) parseHere([i]);
+  return { parses: results as TransferredParse[], parsedInWorkers };
+}
+
+/**
+ * One worker: takes batches from `pending` until none is left, with {@link IN_FLIGHT} sent ahead so that it
+ * never waits for the main thread (which hands out batches only between its own). Resolves with the
+ * batches it had not finished if it failed (the caller parses those files), else with none.
+ */
+function runWorker(
+  workerUrl: URL,
+  inputs: readonly ParseInput[],
+  pending: number[][],
+  results: (TransferredParse | undefined)[],
+): Promise<number[][]> {
+  return new Promise((resolve) => {
+    const inFlight: number[][] = [];
+    let settled = false;
+    let worker: Worker;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners();
+      // Exits on its own once terminated; the scan does not wait for it.
+      worker.on('error', () => {});
+      void worker.terminate();
+      resolve(inFlight.splice(0));
+    };
+    const send = () => {
+      while (inFlight.length < IN_FLIGHT) {
+        const batch = pending.shift();
+        if (!batch) break;
+        inFlight.push(batch);
+        worker.postMessage(batch.map((i) => inputs[i]));
+      }
+      if (inFlight.length === 0) finish();
+    };
+    try {
+      worker = new Worker(workerUrl);
+    } catch {
+      resolve([]);
+      return;
+    }
+    worker.on('message', (parsed: (TransferredParse | null)[]) => {
+      // The worker answers its batches in the order they were sent.
+      const batch = inFlight[0];
+      if (!batch || !Array.isArray(parsed) || parsed.length !== batch.length) return finish();
+      inFlight.shift();
+      // A file whose result could not be sent (null) stays without one: the main thread parses it.
+      batch.forEach((i, n) => {
+        const result = parsed[n];
+        if (result) results[i] = result;
+      });
+      send();
+    });
+    worker.on('error', finish);
+    worker.on('exit', finish);
+    // Messages wait for the worker to start: its first batches are there when it is.
+    send();
+  });
+}

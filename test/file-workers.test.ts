@@ -1,0 +1,155 @@
+/**
+ * Kubernetes YAML parsed in worker threads (packages/collectors/src/files/parse-pool.ts) gives the same
+ * snapshot, byte for byte, as one thread reading every file: the built binary's `collect` with
+ * CODITECT_AUDIT_FILE_WORKERS=0 and with two workers, over the fixture and over a tree of awkward files.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fromTransfer, parseToTransfer } from '../packages/collectors/src/files/parse-pool.js';
+import { parseKubernetes } from '../packages/collectors/src/files/kubernetes.js';
+import { runCli, tempDir } from './support/cli.js';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'adr-001-staging');
+
+/** What `collect` writes, without the time it was collected. */
+function collect(dir: string, env: string, workers: string): string {
+  const out = join(tempDir('file-workers-out-'), 'snapshot.json');
+  const run = runCli(['collect', '--env', env, '--dir', dir, '--layers', 'files', '-q', '-o', out], {
+    env: { CODITECT_AUDIT_FILE_WORKERS: workers },
+  });
+  expect(run.code, run.stderr).toBe(0);
+  return readFileSync(out, 'utf8').replace(/"collectedAt":"[^"]*"/, '');
+}
+
+const deployment = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{"secret":"x"}'
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: registry.example/app:${i}
+          env:
+            - name: DB_PASSWORD
+              value: hunter${i}
+            - name: URL
+              value: postgres://user:pa55word@db:5432/app
+`;
+
+/** Files that exercise every path of the Kubernetes parse: errors, notices, redaction, lists, positions. */
+function awkwardTree(): string {
+  const dir = tempDir('file-workers-');
+  const files: Record<string, string> = {
+    'coditect-audit.yaml': 'version: 1\nenvironments:\n  test:\n    tier: staging\n    layers:\n      files: true\n',
+    'k8s/secret.yaml':
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: aHVudGVyMg==\n  bad: "%%%"\nstringData:\n  token: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n',
+    'k8s/list.yaml': `apiVersion: v1\nkind: List\nitems:\n${deployment(1)
+      .split('\n')
+      .map((l, n) => (n === 0 ? `  - ${l}` : `    ${l}`))
+      .join('\n')}\n`,
+    'k8s/anchors.yaml':
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: &m {name: anchored}\ndata:\n  a: &v one\n  b: *v\n  api_key: x\n',
+    'k8s/repeated.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: r}\ndata:\n  a: 1\n  a: 2\n',
+    'k8s/broken.yaml': `${deployment(2)}---\napiVersion: v1\nkind: [unclosed\n---\n${deployment(3)}`,
+    'k8s/recorded.yaml':
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: rec, uid: "1", resourceVersion: "2"}\ndata: {}\n',
+    'chart/templates/t.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n',
+    'k8s/ignored.yaml': `# coditect-audit:ignore k8s-no-latest\n${deployment(4)}`,
+    'k8s/deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: deep }\ndata: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    'k8s/not-k8s.yaml': 'just: some\nyaml: file\n',
+    'k8s/crlf.yaml': deployment(5).replaceAll('\n', '\r\n'),
+  };
+  // Enough files for several batches, so that the workers and the main thread each parse some.
+  for (let i = 0; i < 150; i++) files[`k8s/many/app-${i}.yaml`] = deployment(i);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe('Kubernetes YAML parsed in worker threads', () => {
+  it('a parse sent as plain data comes back as the same result, positions and errors included', () => {
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const direct = parseKubernetes('k8s/deployment.yaml', text);
+    const revived = fromTransfer(structuredClone(parseToTransfer({ path: 'k8s/deployment.yaml', text })));
+    expect(JSON.stringify(revived)).toBe(JSON.stringify(direct));
+    const object = revived?.manifest.objects[0];
+    expect(object?.positions['/spec/replicas']).toEqual(direct?.manifest.objects[0]?.positions['/spec/replicas']);
+    expect(object?.positions['/spec/replicas']?.line).toBeGreaterThan(1);
+
+    const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [\n';
+    const brokenRevived = fromTransfer(structuredClone(parseToTransfer({ path: 'b.yaml', text: broken })));
+    expect(brokenRevived?.errors.map((e) => [e.name, e.message, e.line, e.column])).toEqual(
+      parseKubernetes('b.yaml', broken)?.errors.map((e) => [e.name, e.message, e.line, e.column]),
+    );
+    expect(brokenRevived?.errors.length).toBeGreaterThan(0);
+  });
+
+  it('a parse that throws is thrown again with the same message', () => {
+    const thrown = { thrown: { message: 'parser bug' } } as const;
+    expect(() => fromTransfer(thrown)).toThrow('parser bug');
+    const located = { thrown: { message: 'inline suppression without reason', line: 3, column: 2 } } as const;
+    expect(() => fromTransfer(located)).toThrow(expect.objectContaining({ name: 'FileParseError', line: 3 }));
+  });
+
+  it('workers parse files of the build, the same as the main thread does', async () => {
+    // The packages' build: beside its parse-pool.js is the worker's module (the sources have none).
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    expect(pool.workersAvailable()).toBe(true);
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 300 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
+    const pooled = await pool.parseInWorkers(inputs, { workers: 2, mainThreadToo: false });
+    expect(pooled?.parsedInWorkers).toBe(inputs.length);
+    expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+  });
+
+  it('workers that crash or exit lose no file: the main thread parses what they did not', async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const dir = tempDir('file-workers-crash-');
+    const crashing = join(dir, 'crash.mjs');
+    // One throws on its first batch, the other answers with a wrong number of results.
+    writeFileSync(
+      crashing,
+      "import { parentPort, threadId } from 'node:worker_threads';\nparentPort.on('message', () => { if (threadId % 2) throw new Error('worker crashed'); parentPort.postMessage([]); });\n",
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 100 }, (_, i) => ({
+      path: `k8s/d-${i}.yaml`,
+      text: i === 7 ? 'kind: [' : text,
+    }));
+    const pooled = await pool.parseInWorkers(inputs, {
+      workers: 2,
+      mainThreadToo: false,
+      workerUrl: pathToFileURL(crashing),
+    });
+    expect(pooled?.parsedInWorkers).toBe(0);
+    expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+  });
+
+  it('the fixture gives the same snapshot with two workers as with none', () => {
+    const single = collect(fixture, 'staging', '0');
+    expect(single).toContain('"files.kubernetes"');
+    expect(collect(fixture, 'staging', '2')).toBe(single);
+  });
+
+  it('awkward files give the same snapshot, problems and redactions with two workers as with none', () => {
+    const dir = awkwardTree();
+    const single = collect(dir, 'test', '0');
+    expect(single).toContain('k8s/many/app-149.yaml');
+    expect(single).toContain('invalid YAML');
+    expect(single).not.toContain('hunter');
+    expect(single).not.toContain('pa55word');
+    expect(collect(dir, 'test', '2')).toBe(single);
+  });
+});
