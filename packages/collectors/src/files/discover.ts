@@ -7,7 +7,6 @@
  * a file git tracks (a committed `k8s/.gitignore` cannot take a committed manifest out of the gate); a
  * link is never followed out of the root; and everything left out is listed in `excluded` with why.
  */
-import { execFile } from 'node:child_process';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
@@ -107,7 +106,9 @@ export async function trackedFiles(root: string): Promise<Set<string> | undefine
   return out;
 }
 
-function git(args: string[], cwd: string): Promise<string | undefined> {
+async function git(args: string[], cwd: string): Promise<string | undefined> {
+  // Loaded when a scan first asks git (a root with files in it), not at start-up.
+  const { execFile } = await import('node:child_process');
   return new Promise((done) => {
     execFile(
       'git',

@@ -17,7 +17,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { K8sManifestFile, K8sObject } from '@coditect-audit/core';
 import { LineCounter } from 'yaml';
 import { FileParseError } from './errors.js';
@@ -175,6 +175,8 @@ export async function parseInWorkers(
   } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
   if (workers <= 0 || !workersAvailable(workerUrl)) return undefined;
+  // Loaded only when workers run: a scan of small YAML (most) never pays for the module.
+  const { Worker } = await import('node:worker_threads');
   const results: (TransferredParse | undefined)[] = new Array(inputs.length);
   const pending: number[][] = [];
   for (let start = 0; start < inputs.length; start += BATCH_FILES)
@@ -187,7 +189,7 @@ export async function parseInWorkers(
     parsedHere += batch.length;
   };
 
-  const running = Array.from({ length: workers }, () => runWorker(workerUrl, inputs, pending, results));
+  const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, pending, results));
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
@@ -209,6 +211,7 @@ export async function parseInWorkers(
  * batches it had not finished if it failed (the caller parses those files), else with none.
  */
 function runWorker(
+  Worker: typeof import('node:worker_threads').Worker,
   workerUrl: URL,
   inputs: readonly ParseInput[],
   pending: number[][],
