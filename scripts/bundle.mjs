@@ -213,6 +213,31 @@ function lazyStringWidth() {
 }
 
 /**
+ * Gives yargs a `findUp` that finds nothing. yargs uses it only to read a `package.json` above the working
+ * directory (the bundle's path holds no `node_modules`, so yargs starts from the cwd): for a default version,
+ * which the CLI replaces with its own (`.version(VERSION)`), and for `pkgConf`, which the CLI does not use.
+ * Without it every run lists the cwd and each folder above it until one holds a `package.json` (on a busy
+ * `/tmp`, thousands of names) before parsing an argument; and a scanned repository's `package.json` was
+ * read for nothing.
+ */
+function yargsFindsNoPackageJson() {
+  return {
+    name: 'coditect-yargs-no-find-up',
+    setup(build) {
+      build.onResolve({ filter: /^escalade\/sync$/ }, (args) =>
+        /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]/.test(args.importer)
+          ? { path: 'escalade/sync', namespace: 'coditect-yargs-no-find-up' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'coditect-yargs-no-find-up' }, () => ({
+        contents: 'export default function findUp() { return undefined; }\n',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
  * this build's built-in rules, computed by the CLI's own `ruleRows`: `rules` then prints it without loading
  * the rules, core and its schemas.
@@ -242,7 +267,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
     target: 'node20',
     splitting: true,
     legalComments: 'none',
-    plugins: [lazyStringWidth(), externals(external, relativeTo)],
+    plugins: [lazyStringWidth(), yargsFindsNoPackageJson(), externals(external, relativeTo)],
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,

@@ -414,6 +414,10 @@ describe('lazy loading', () => {
     // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
     expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
     expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
+    // Nor the built-ins only a scan with files needs: threads to parse large YAML, a child process for git.
+    const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
+    expect(loaded).toContain('node:fs'); // the trace records built-ins
+    expect(loaded.filter((m) => /^node:(worker_threads|child_process)$/.test(m))).toEqual([]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
