@@ -213,24 +213,46 @@ function lazyStringWidth() {
 }
 
 /**
- * Gives yargs a `findUp` that finds nothing. yargs uses it only to read a `package.json` above the working
- * directory (the bundle's path holds no `node_modules`, so yargs starts from the cwd): for a default version,
- * which the CLI replaces with its own (`.version(VERSION)`), and for `pkgConf`, which the CLI does not use.
- * Without it every run lists the cwd and each folder above it until one holds a `package.json` (on a busy
- * `/tmp`, thousands of names) before parsing an argument; and a scanned repository's `package.json` was
- * read for nothing.
+ * Two of yargs' platform helpers, changed for start-up (issue 19), behaviour kept:
+ * - `findUp` looks nowhere. yargs uses it only to read a `package.json` above the working directory (the
+ *   bundle's path holds no `node_modules`, so yargs starts from the cwd): for a default version, which the
+ *   CLI replaces with its own (`.version(VERSION)`), and for `pkgConf`, which the CLI does not use. yargs
+ *   catches the throw and reads no package. Without it every run lists the cwd and each folder above it
+ *   until one holds a `package.json` (on a busy `/tmp`, thousands of names), and read a scanned
+ *   repository's `package.json` for nothing.
+ * - `assert`'s two checks load Node's `assert` only when one fails, to throw its very error: every run
+ *   calls them, none fails, and the module costs milliseconds to load.
  */
-function yargsFindsNoPackageJson() {
+function yargsStartsLight() {
+  const namespace = 'coditect-yargs-shim';
+  const shims = {
+    'escalade/sync': [
+      'export default function findUp() {',
+      "  throw new Error('coditect-audit: yargs does not look for a package.json');",
+      '}',
+    ],
+    assert: [
+      "import { createRequire } from 'node:module';",
+      "const assert = () => createRequire(import.meta.url)('node:assert');",
+      // Node's assert compares with Object.is; a failing check throws Node's own AssertionError.
+      'export function notStrictEqual(actual, expected, message) {',
+      '  if (Object.is(actual, expected)) assert().notStrictEqual(actual, expected, message);',
+      '}',
+      'export function strictEqual(actual, expected, message) {',
+      '  if (!Object.is(actual, expected)) assert().strictEqual(actual, expected, message);',
+      '}',
+    ],
+  };
   return {
-    name: 'coditect-yargs-no-find-up',
+    name: 'coditect-yargs-starts-light',
     setup(build) {
-      build.onResolve({ filter: /^escalade\/sync$/ }, (args) =>
-        /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]/.test(args.importer)
-          ? { path: 'escalade/sync', namespace: 'coditect-yargs-no-find-up' }
+      build.onResolve({ filter: /^(escalade\/sync|assert)$/ }, (args) =>
+        /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/.test(args.importer)
+          ? { path: args.path, namespace }
           : undefined,
       );
-      build.onLoad({ filter: /.*/, namespace: 'coditect-yargs-no-find-up' }, () => ({
-        contents: 'export default function findUp() { return undefined; }\n',
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `${shims[args.path].join('\n')}\n`,
         loader: 'js',
       }));
     },
@@ -267,7 +289,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
     target: 'node20',
     splitting: true,
     legalComments: 'none',
-    plugins: [lazyStringWidth(), yargsFindsNoPackageJson(), externals(external, relativeTo)],
+    plugins: [lazyStringWidth(), yargsStartsLight(), externals(external, relativeTo)],
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,

@@ -414,10 +414,11 @@ describe('lazy loading', () => {
     // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
     expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
     expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
-    // Nor the built-ins only a scan with files needs: threads to parse large YAML, a child process for git.
+    // Nor the built-ins only a scan with files needs (threads and the core count to parse large YAML, a child
+    // process for git), nor Node's assert (yargs loads it only for a check that fails).
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
-    expect(loaded.filter((m) => /^node:(worker_threads|child_process)$/.test(m))).toEqual([]);
+    expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {

@@ -15,7 +15,7 @@
  * repository whose YAML is large enough to pay for their start-up, one per core beyond the first.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { K8sManifestFile, K8sObject } from '@coditect-audit/core';
@@ -147,6 +147,8 @@ export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEn
   const bytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
   if (bytes < MIN_BYTES_FOR_WORKERS) return 0;
   const byBytes = 1 + Math.floor((bytes - MIN_BYTES_FOR_WORKERS) / BYTES_PER_WORKER);
+  // node:os is loaded here, when there is enough YAML to ask: most scans never need it.
+  const { availableParallelism } = createRequire(import.meta.url)('node:os') as typeof import('node:os');
   return Math.max(0, Math.min(availableParallelism() - 1, byBytes, MAX_WORKERS));
 }
 
