@@ -151,11 +151,18 @@ async function writeEachWhole(dir: string, files: readonly ReportFile[]): Promis
   }
 }
 
-/** One file, written whole: to a temporary name beside it, then renamed. */
-export async function writeFileWhole(path: string, text: string): Promise<void> {
+/**
+ * One file, written whole: to a temporary name beside it, then renamed. Given pieces, they are written as
+ * they come, so a large file is never one string in memory.
+ */
+export async function writeFileWhole(
+  path: string,
+  content: string | (() => Iterable<string> | AsyncIterable<string>),
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(tmp, text);
+    if (typeof content === 'string') await writeFile(tmp, content);
+    else await writeReport(tmp, { name: basename(path), chunks: content });
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
