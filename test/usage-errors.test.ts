@@ -131,6 +131,18 @@ describe('usage errors exit 3 with the fix', () => {
       /bomb\.yaml: Excessive alias count .*Write the values out/,
     );
   });
+
+  it('CODITECT_AUDIT_FILE_WORKERS that is not a small whole number', async () => {
+    for (const value of ['abc', '-1', '1.5', '100'])
+      expectUsage(
+        await runInProcess(['scan', '--dir', remediated, '--env', 'staging', '--layers', 'files'], {
+          env: { CODITECT_AUDIT_FILE_WORKERS: value },
+        }),
+        new RegExp(
+          `CODITECT_AUDIT_FILE_WORKERS must be a whole number of workers from 0 \\(none\\) to 64, not "${value.replace('.', '\\.')}"`,
+        ),
+      );
+  });
 });
 
 describe('reports are written as a set', () => {

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { ConfigError } from '@coditect-audit/core/basics';
 import type { K8sManifestFile, K8sObject } from '@coditect-audit/core';
 import { LineCounter } from 'yaml';
 import { FileParseError } from './errors.js';
@@ -135,13 +136,21 @@ function internPointer(pointer: string): string {
   return pointer;
 }
 
+/** The most workers `CODITECT_AUDIT_FILE_WORKERS` may ask for (each is a thread with its own heap). */
+const MAX_FORCED_WORKERS = 64;
+
 /** How many workers to start for these files (0: parse on the main thread). */
 export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.CODITECT_AUDIT_FILE_WORKERS;
   if (forced !== undefined && forced !== '') {
     const n = Number(forced);
-    if (!Number.isInteger(n) || n < 0)
-      throw new Error(`CODITECT_AUDIT_FILE_WORKERS must be a whole number of workers (0: none), not "${forced}"`);
+    // A usage mistake (exit 3), said before anything is parsed.
+    if (!/^\d+$/.test(forced.trim()) || n > MAX_FORCED_WORKERS)
+      throw new ConfigError(
+        `CODITECT_AUDIT_FILE_WORKERS must be a whole number of workers from 0 (none) to ${MAX_FORCED_WORKERS}, not "${forced}". Fix: set it to 0, a small number, or unset it.`,
+        undefined,
+        'CODITECT_AUDIT_FILE_WORKERS',
+      );
     return Math.min(n, inputs.length);
   }
   const bytes = inputs.reduce((sum, input) => sum + input.text.length, 0);
