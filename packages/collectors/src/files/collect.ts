@@ -77,11 +77,18 @@ export async function collectFilesWithScope(
     return { facets, excluded: discovery.excluded };
   }
   // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
+  // The other files are parsed on the main thread meanwhile, not after.
   const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
-  const parsed = (await parseInWorkers(manifests))?.parses;
+  const parsedOthers = new Map<SourceFile, OtherParse>();
+  const alongside = discovery.files
+    .filter((s) => s.kind !== 'kubernetes')
+    .map((source) => () => {
+      parsedOthers.set(source, parseOther(source));
+    });
+  const parsed = (await parseInWorkers(manifests, { alongside }))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
-    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests),
+    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests, parsedOthers),
     excluded: discovery.excluded,
   };
 }
@@ -120,6 +127,8 @@ function buildFacets(
   skipped: { path: string; reason: string }[] = [],
   /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
   parsedManifests?: Map<SourceFile, TransferredParse>,
+  /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
+  parsedOthers?: Map<SourceFile, OtherParse>,
 ): FilesFacetResult {
   const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
@@ -154,12 +163,16 @@ function buildFacets(
     const { path, kind, text } = sourceFile;
     const facet = FACET_OF[kind];
     const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
+    if (kind !== 'kubernetes') {
+      const other = parsedOthers?.get(sourceFile) ?? parseOther(sourceFile);
+      if ('error' in other) report(other.error);
+      else if (other.kind === 'tfvars') varFiles.push(other.value);
+      else (data[FACET_OF[other.kind]].files as unknown[]).push(other.value);
+      continue;
+    }
     const source = normalizeText(text);
     try {
       switch (kind) {
-        case 'dockerfile':
-          data['files.dockerfile'].files.push(parseDockerfile(path, source));
-          break;
         case 'kubernetes': {
           const transferred = parsedManifests?.get(sourceFile);
           const result = transferred ? fromTransfer(transferred) : parseKubernetes(path, source);
@@ -175,20 +188,6 @@ function buildFacets(
           for (const n of result.notices) problems[facet].push(notice(path, n.line, n.column, n.message));
           break;
         }
-        case 'workflows':
-          data['files.workflows'].files.push(parseWorkflow(path, source));
-          break;
-        case 'terraform':
-          if (path.endsWith('.tfvars')) varFiles.push({ file: path, body: parseHcl(source) });
-          else if (path.endsWith('.tfvars.json')) varFiles.push(parseJsonVars(path, source));
-          else data['files.terraform'].files.push(parseTerraform(path, source));
-          break;
-        case 'tfstate':
-          data['files.tfstate'].files.push(parseTfState(path, source));
-          break;
-        case 'markdown':
-          data['files.markdown'].files.push(parseMarkdown(path, source));
-          break;
       }
     } catch (error) {
       report(error);
@@ -239,6 +238,41 @@ function buildFacets(
       'files.markdown': facet('files.markdown'),
     }),
   );
+}
+
+/** One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was). */
+type OtherParse =
+  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'> }
+  | { kind: 'workflows'; value: FileOf<'files.workflows'> }
+  | { kind: 'terraform'; value: FileOf<'files.terraform'> }
+  | { kind: 'tfvars'; value: TfVarsFile }
+  | { kind: 'tfstate'; value: FileOf<'files.tfstate'> }
+  | { kind: 'markdown'; value: FileOf<'files.markdown'> }
+  | { error: unknown };
+type FileOf<K extends FilesFacetName> = FilesFacets[K]['files'][number];
+
+function parseOther({ path, kind, text }: SourceFile): OtherParse {
+  try {
+    const source = normalizeText(text);
+    switch (kind) {
+      case 'dockerfile':
+        return { kind, value: parseDockerfile(path, source) };
+      case 'workflows':
+        return { kind, value: parseWorkflow(path, source) };
+      case 'terraform':
+        if (path.endsWith('.tfvars')) return { kind: 'tfvars', value: { file: path, body: parseHcl(source) } };
+        if (path.endsWith('.tfvars.json')) return { kind: 'tfvars', value: parseJsonVars(path, source) };
+        return { kind, value: parseTerraform(path, source) };
+      case 'tfstate':
+        return { kind, value: parseTfState(path, source) };
+      case 'markdown':
+        return { kind, value: parseMarkdown(path, source) };
+      default:
+        throw new Error(`not a kind parsed here: ${kind}`);
+    }
+  } catch (error) {
+    return { error };
+  }
 }
 
 /** A file read as its own tool reads it but not as written, or deliberately not read: said once, never an error. */

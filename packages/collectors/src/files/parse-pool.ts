@@ -177,15 +177,25 @@ export async function parseInWorkers(
     workers = workerCount(inputs),
     mainThreadToo = true,
     workerUrl = WORKER_URL,
+    alongside = [],
   }: {
     workers?: number;
     /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
     mainThreadToo?: boolean;
     /** The worker's module: tests give one that fails. */
     workerUrl?: URL;
+    /**
+     * The main thread's other work (the repository's other files), done while the workers parse: spread
+     * over the batches it parses and finished while the workers end their last ones, instead of after.
+     * Every task is run before this resolves, with or without workers.
+     */
+    alongside?: readonly (() => void)[];
   } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
-  if (workers <= 0 || !workersAvailable(workerUrl)) return undefined;
+  if (workers <= 0 || !workersAvailable(workerUrl)) {
+    for (const task of alongside) task();
+    return undefined;
+  }
   // Loaded only when workers run: a scan of small YAML (most) never pays for the module.
   const { Worker } = await import('node:worker_threads');
   const results: (TransferredParse | undefined)[] = new Array(inputs.length);
@@ -200,14 +210,25 @@ export async function parseInWorkers(
     parsedHere += batch.length;
   };
 
+  // Half the other work goes between the batches this thread parses (about one in workers + 1 of them),
+  // the rest fills the time the workers take to finish their last batches, which this thread would wait.
+  let nextTask = 0;
+  const runTasks = (count: number) => {
+    for (const end = Math.min(alongside.length, nextTask + count); nextTask < end; ) (alongside[nextTask++] as () => void)();
+  };
+  const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
+  const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
+
   const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, pending, results));
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
     parseHere(batch);
+    runTasks(tasksPerBatch);
     // Lets the workers' replies in, so they are given their next batch while this thread parses.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  runTasks(alongside.length);
   const returned = await Promise.all(running);
   // A worker that failed handed its unfinished batches back: parsed here, as without workers.
   for (const batch of returned.flat()) parseHere(batch);
