@@ -64,6 +64,16 @@ function awkwardTree(): string {
     'k8s/deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: deep }\ndata: ${'['.repeat(300)}${']'.repeat(300)}\n`,
     'k8s/not-k8s.yaml': 'just: some\nyaml: file\n',
     'k8s/crlf.yaml': deployment(5).replaceAll('\n', '\r\n'),
+    // The other kinds are parsed on the main thread while the workers parse: their order and problems too.
+    Dockerfile: 'FROM node:20\nENV API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\nRUN npm ci\n',
+    'broken/Dockerfile': 'FROM\nRUN [unclosed\n',
+    'infra/main.tf':
+      'variable "db_password" {\n  default = "hunter22x"\n}\nresource "google_sql_database_instance" "db" {\n  name = "db"\n}\n',
+    'infra/broken.tf': 'resource "google_sql_database_instance" {\n',
+    'infra/prod.tfvars': 'region = "us-central1"\n',
+    '.github/workflows/ci.yml':
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    '.github/workflows/broken.yml': 'on: [push\njobs: {\n',
   };
   // Enough files for several batches, so that the workers and the main thread each parse some.
   for (let i = 0; i < 150; i++) files[`k8s/many/app-${i}.yaml`] = deployment(i);
@@ -112,6 +122,24 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
   });
 
+  it("runs the main thread's other work exactly once, in order, with workers and without", async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 200 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
+    for (const workers of [0, 1, 2]) {
+      const done: number[] = [];
+      const alongside = Array.from({ length: 37 }, (_, i) => () => {
+        done.push(i);
+      });
+      const pooled = await pool.parseInWorkers(inputs, { workers, alongside });
+      expect(done).toEqual(alongside.map((_, i) => i));
+      if (workers === 0) expect(pooled).toBeUndefined();
+      else expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+    }
+  });
+
   it('workers that crash or exit lose no file: the main thread parses what they did not', async () => {
     const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
       '../packages/collectors/dist/files/parse-pool.js' as string
@@ -148,6 +176,9 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     const single = collect(dir, 'test', '0');
     expect(single).toContain('k8s/many/app-149.yaml');
     expect(single).toContain('invalid YAML');
+    for (const path of ['broken/Dockerfile', 'infra/broken.tf', '.github/workflows/broken.yml', 'infra/prod.tfvars'])
+      expect(single).toContain(path);
+    expect(single).not.toContain('hunter22x');
     expect(single).not.toContain('hunter');
     expect(single).not.toContain('pa55word');
     expect(collect(dir, 'test', '2')).toBe(single);

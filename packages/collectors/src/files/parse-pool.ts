@@ -214,7 +214,8 @@ export async function parseInWorkers(
   // the rest fills the time the workers take to finish their last batches, which this thread would wait.
   let nextTask = 0;
   const runTasks = (count: number) => {
-    for (const end = Math.min(alongside.length, nextTask + count); nextTask < end; ) (alongside[nextTask++] as () => void)();
+    for (const end = Math.min(alongside.length, nextTask + count); nextTask < end; )
+      (alongside[nextTask++] as () => void)();
   };
   const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
   const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
