@@ -30,10 +30,44 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A value as `JSON.stringify(v, null, 2)` writes it `depth` levels in (a string holds no raw line break). */
+/**
+ * A value as `JSON.stringify(sortKeys(v), null, 2)` writes it `depth` levels in, written directly: no sorted
+ * copy of each verdict, no second pass to indent its lines.
+ */
 function indented(value: unknown, depth: number): string {
-  const text = JSON.stringify(sortKeys(value), null, 2);
-  return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  return sortedJson(value, '  '.repeat(depth)) as string;
+}
+
+/** An array index key, which an object lists first, in numeric order, whatever order it was set in. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+
+/** What `JSON.stringify` writes for `sortKeys(value)` at `indent` (undefined: a member it leaves out). */
+function sortedJson(value: unknown, indent: string): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    let text = '[';
+    for (let i = 0; i < value.length; i++)
+      text += `${i ? ',\n' : '\n'}${inner}${sortedJson(value[i], inner) ?? 'null'}`;
+    return `${text}\n${indent}]`;
+  }
+  let keys = Object.keys(value).sort();
+  // The sorted copy is a plain object: index keys come first, and `__proto__` set on it is no member.
+  if (keys.some(isArrayIndex))
+    keys = [
+      ...keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)),
+      ...keys.filter((k) => !isArrayIndex(k)),
+    ];
+  let text = '';
+  for (const key of keys) {
+    if (key === '__proto__') continue;
+    const member = sortedJson((value as Record<string, unknown>)[key], inner);
+    if (member !== undefined) text += `${text ? ',\n' : '{\n'}${inner}${JSON.stringify(key)}: ${member}`;
+  }
+  return text ? `${text}\n${indent}}` : '{}';
 }
 
 /** An array member's elements, one chunk each, at `depth`. */

@@ -101,6 +101,23 @@ describe('JSON report', () => {
     },
   );
 
+  it('awkward values are written as the sorted whole result stringified at once', () => {
+    const awkward = JSON.parse('{"__proto__": {"a": 1}, "b": 2}');
+    const evidence = {
+      z: [undefined, () => 1, Symbol('s'), Number.NaN, -0, 1e21, 'line\nbreak \u2028 "quoted" \ud800', [], {}, [[]]],
+      10: 'ten',
+      9: 'nine',
+      '01': 'not an index',
+      4294967295: 'not an index either',
+      a: { y: undefined, x: { f: () => 1 }, w: awkward, v: new Date(0), u: new String('ab') },
+      é: true,
+      E: false,
+    };
+    const result = { ...bareResult(), evidence } as unknown as ScanResult;
+    expect(toJson(result)).toBe(wholeJson(result));
+    expect(toJson(result)).toContain('"9": "nine",\n    "10": "ten"');
+  });
+
   it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
     expect(JSON.stringify(sortKeys({ b: 1, a: { d: [3, { z: 1, y: undefined, x: 2 }], c: null } }))).toBe(
       '{"a":{"c":null,"d":[3,{"x":2,"z":1}]},"b":1}',
