@@ -40,7 +40,10 @@ function indented(value: unknown, depth: number): string {
 
 /** An array index key, which an object lists first, in numeric order, whatever order it was set in. */
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
-const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+const isArrayIndex = (key: string) => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+};
 
 /** What `JSON.stringify` writes for `sortKeys(value)` at `indent` (undefined: a member it leaves out). */
 function sortedJson(value: unknown, indent: string): string | undefined {
