@@ -408,3 +408,17 @@ describe('object values: JSON, as kubectl decodes them', () => {
     expect(o.data).not.toBe(o.stringData);
   });
 });
+
+describe('a file nested deeper than the parser can read', () => {
+  it('is an error of that file, said as such, and the other files are read', () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: deep }\ndata: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const facets = collectFilesFromMemory({ 'k8s/deep.yaml': deep, 'k8s/app.yaml': DEPLOYMENT });
+    const k8s = facets['files.kubernetes'];
+    expect(k8s.data?.files.map((f) => f.file)).toEqual(['k8s/app.yaml']);
+    expect(k8s.problems?.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^k8s\/deep\.yaml:4:\d+: invalid YAML: nested too deeply to read \(the parser ran out of stack\)/,
+      ),
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { K8sManifestFile, K8sObject, SecretKey } from '@coditect-audit/core';
 import { isMap, isSeq, type LineCounter, type Node } from 'yaml';
-import { FileParseError } from './errors.js';
+import { FileParseError, invalidYaml } from './errors.js';
 import { parseLikeKubectl } from './kubectl-yaml.js';
 import { scanInlineIgnores } from './ignores.js';
 import { classifySecretValue, decodeBase64 } from './secrets.js';
@@ -68,7 +68,7 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
     const error = document.errors[0];
     if (error) {
       const at = positionAt(lineCounter, error.pos[0]);
-      result.errors.push(new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column));
+      result.errors.push(new FileParseError(invalidYaml(error.message), at.line, at.column));
       return;
     }
     // One walk of the document for its repeated keys and, when it is the object, its positions.
@@ -86,7 +86,7 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
       if (anchored || !isPlainJson(value)) value = JSON.parse(JSON.stringify(value));
     } catch (e) {
       const at = nodePosition(lineCounter, document.contents as Node) ?? { line: 1, column: 1 };
-      result.errors.push(new FileParseError(`invalid YAML: ${(e as Error).message}`, at.line, at.column));
+      result.errors.push(new FileParseError(invalidYaml((e as Error).message), at.line, at.column));
       return;
     }
     if (isApiServerOutput(value)) {

@@ -11,7 +11,7 @@ import type {
   WorkflowUses,
 } from '@coditect-audit/core';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, Scalar } from 'yaml';
-import { FileParseError } from './errors.js';
+import { FileParseError, invalidYaml } from './errors.js';
 import { findInlineIgnores } from './ignores.js';
 import { scriptCommands } from './shell.js';
 import { normalizeText } from './text.js';
@@ -36,7 +36,7 @@ export function parseWorkflow(file: string, text: string): Workflow {
   const error = document.errors[0];
   if (error) {
     const at = positionAt(lineCounter, error.pos[0]);
-    throw new FileParseError(`invalid YAML: ${error.message}`, at.line, at.column);
+    throw new FileParseError(invalidYaml(error.message), at.line, at.column);
   }
   const duplicate = firstDuplicateKey(document.contents);
   if (duplicate) {
