@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactJsonChunks } from '../packages/cli/src/json-chunks.js';
+import { asciiJson, compactJsonChunks } from '../packages/cli/src/json-chunks.js';
 import { collect } from '../packages/cli/src/scan.js';
 import { repoRoot } from './support/cli.js';
 
@@ -63,5 +63,23 @@ describe('the compact JSON pieces', () => {
   it('join to the snapshot of a real collection', async () => {
     const snapshot = await collect({ dir: `${repoRoot}/fixtures/adr-001-staging`, env: 'staging', layers: ['files'] });
     expect(joined(snapshot)).toBe(JSON.stringify(snapshot));
+  });
+});
+
+describe('asciiJson: the snapshot file in ASCII', () => {
+  it('writes every character beyond ASCII as its escape, and parses back to the same value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const v of [value, text, { [text]: [text, value] }]) {
+          const json = JSON.stringify(v);
+          const ascii = asciiJson(json);
+          expect(ascii).not.toMatch(/[^\x20-\x7f]/);
+          expect(JSON.parse(ascii)).toEqual(JSON.parse(json));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(asciiJson('{"m":"‹redacted:password› 😀"}')).toBe('{"m":"\\u2039redacted:password\\u203a \\ud83d\\ude00"}');
+    expect(asciiJson('{"plain":1}')).toBe('{"plain":1}');
   });
 });

@@ -62,3 +62,15 @@ function* pieces(value: unknown, depth: number): Generator<string> {
 export function* compactJsonChunks(value: unknown): Generator<string> {
   yield* pieces(prepared(value, ''), 0);
 }
+
+const BEYOND_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * JSON text with every character beyond ASCII written as its `\\uXXXX` escape (each UTF-16 unit of a pair
+ * on its own, as JSON allows): the same value once parsed. Outside strings JSON has no such characters.
+ */
+export function asciiJson(text: string): string {
+  BEYOND_ASCII.lastIndex = 0;
+  if (!BEYOND_ASCII.test(text)) return text;
+  return text.replace(BEYOND_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

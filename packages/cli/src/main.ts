@@ -249,9 +249,12 @@ async function writeSnapshot(output: string, snapshot: unknown): Promise<void> {
   // snapshot 2.6 times larger, and its replay's peak memory 1.5 times higher (docs/performance.md).
   // In pieces: made as one string, the text (~95 MB at 50,000 resources) and the buffer written from it
   // came on top of every facet, and were most of `collect`'s peak memory.
-  const { compactJsonChunks } = await import('./json-chunks.js');
+  // In ASCII: a character beyond it (a redaction marker ‹…›, a name in another script) is written as its
+  // JSON escape, so the text a replay reads is a one-byte string; a single such character otherwise made
+  // V8 hold the whole ~95 MB text at two bytes a character, beside the parsed snapshot.
+  const { asciiJson, compactJsonChunks } = await import('./json-chunks.js');
   const chunks = function* () {
-    yield* compactJsonChunks(snapshot);
+    for (const piece of compactJsonChunks(snapshot)) yield asciiJson(piece);
     yield '\n';
   };
   if (output === '-') await writeChunks(process.stdout, chunks());
