@@ -277,7 +277,7 @@ export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unkno
   return out;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -10,7 +10,8 @@
  */
 import { posix } from 'node:path';
 import type { K8sObject } from '@coditect-audit/core';
-import { KUSTOMIZATION, repoPath, type YamlSource, yamlDocuments } from './image-builds.js';
+import { isRecord, KUSTOMIZATION, repoPath, type YamlSource, yamlDocuments } from './image-builds.js';
+import { escapePointerSegment } from './yaml-nodes.js';
 
 /** What a patch entry targets: its `target` selector's kind, name and namespace, when it has one. */
 export interface PatchTarget {
@@ -215,13 +216,13 @@ export function mergeObjects(base: K8sObject, patch: K8sObject): K8sObject {
       for (const [k, v] of Object.entries(b)) {
         if (k in p) continue;
         out[k] = v;
-        copy('base', `${bAt}/${esc(k)}`, `${to}/${esc(k)}`);
+        copy('base', `${bAt}/${escapePointerSegment(k)}`, `${to}/${escapePointerSegment(k)}`);
       }
       for (const [k, v] of Object.entries(p)) {
         if (k === '$patch' || v === null) continue;
-        const kb = `${bAt}/${esc(k)}`;
-        const kp = `${pAt}/${esc(k)}`;
-        const kt = `${to}/${esc(k)}`;
+        const kb = `${bAt}/${escapePointerSegment(k)}`;
+        const kp = `${pAt}/${escapePointerSegment(k)}`;
+        const kt = `${to}/${escapePointerSegment(k)}`;
         if (k in b && (isRecord(v) || Array.isArray(v)) && sameShape(b[k], v)) {
           mark('patch', kp, kt);
           out[k] = merge(b[k], kb, v, kp, kt, k);
@@ -290,5 +291,3 @@ function entriesOf(positions: Positions): PositionEntry[] {
 }
 
 const sameShape = (a: Json, b: Json) => (Array.isArray(a) ? Array.isArray(b) : isRecord(a) && isRecord(b));
-const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -10,7 +10,7 @@ import type { Location } from '../location.js';
 import type { ConnectionUrl, FacetMap, ImageReference, K8sObject, SecretKey } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { asArray, asRecord, asString } from './k8s-live.js';
-import { escapePointerToken } from './containers.js';
+import { escapePointerToken, locate } from './containers.js';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -65,14 +65,7 @@ export function valueAt(root: unknown, ptr: string): unknown {
 
 /** The position of the key at `ptr`, else of its nearest declared parent, else the object's first line. */
 export function locationAt(o: K8sObject, ptr: string): Location {
-  let p = ptr;
-  for (;;) {
-    const pos = o.positions[p];
-    if (pos) return { file: pos.file ?? o.file, startLine: pos.line, startColumn: pos.column };
-    if (p === '') break;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-  return { file: o.file, startLine: o.line };
+  return locate(o, ptr);
 }
 
 /** Where an object is named: its `metadata.name` key. */
