@@ -43,6 +43,18 @@ export async function readText(path: string, what: string): Promise<string> {
   }
 }
 
+/** The bytes of a local file or a bucket object, as {@link readText} reads them. */
+export async function readBytes(path: string, what: string): Promise<Buffer> {
+  try {
+    if (!isBucketPath(path)) return await readFile(path);
+    const [data] = await (await fileAt(path)).download();
+    return data;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(`${what} ${path}: cannot be read (${describe(e)})`);
+  }
+}
+
 /** Writes a local file (creating its folder) or a bucket object (one simple upload, no resumable session). */
 export async function writeText(path: string, text: string, contentType = 'application/json'): Promise<void> {
   if (!isBucketPath(path)) {

@@ -57,9 +57,10 @@ import {
   targetKey,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
-import { readText } from './bucket.js';
+import { readBytes } from './bucket.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
+import { parseSnapshotPieces } from './snapshot-pieces.js';
 import { VERSION } from './version.js';
 
 export interface ScanOptions {
@@ -513,8 +514,8 @@ export function fleetExpectations(prep: PreparedScan): Record<string, Expectatio
  * its facets predate from the (redacted) text they hold. Another version is refused by name.
  */
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  // Parsed apart: the text (the size of the snapshot) is garbage before validation starts, not held through it.
-  let value = parseSnapshotText(await readText(path, '--snapshot'), path);
+  // Parsed apart: the bytes (the size of the snapshot) are garbage before validation starts, not held through it.
+  let value = parseSnapshotBytes(await readBytes(path, '--snapshot'), path);
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== 1 && version !== SNAPSHOT_SCHEMA_VERSION)
     throw new ConfigError(
@@ -532,6 +533,11 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     );
   }
   return value as Snapshot;
+}
+
+/** Piece by piece when the layout allows (./snapshot-pieces.ts), else the whole text: the same value, the same errors. */
+function parseSnapshotBytes(bytes: Buffer, path: string): unknown {
+  return parseSnapshotPieces(bytes) ?? parseSnapshotText(bytes.toString('utf8'), path);
 }
 
 function parseSnapshotText(text: string, path: string): unknown {

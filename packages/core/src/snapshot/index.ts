@@ -7,6 +7,7 @@ import { ProbeFacetSchemas, type ProbeFacets } from '../layers/probe.js';
 import { FilesFacetSchemas, type FilesFacets } from './files.js';
 
 export * from './common.js';
+export * from './compact-positions.js';
 export * from './files.js';
 
 /**

@@ -1,0 +1,224 @@
+/**
+ * A snapshot's JSON parsed piece by piece, so that its text and all it parses are never live together.
+ * Each facet's `data.files` array (nearly all of a snapshot of a repository) is cut out of the text; the rest,
+ * with those arrays empty, is parsed as one, then each file is parsed from its own slice of the bytes and its
+ * objects' positions made compact (`compactPositions`) before the next: what is parsed and dropped stays
+ * young garbage. The result is the value `JSON.parse` gives for the whole text. Anything the cutting does not
+ * expect (a key written twice where it cuts, a slice that is not one JSON value) gives undefined, and the
+ * caller parses the whole text as before, with the same errors.
+ */
+import { compactPositions } from '@coditect-audit/core';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/** The layout is not the one cut here: parse the whole text instead. */
+class NotCut extends Error {}
+
+/** One `facets.<name>.data.files` array: its facet and the byte ranges of its items. */
+interface CutArray {
+  facet: string;
+  /** Inside the brackets. */
+  start: number;
+  end: number;
+  items: [number, number][];
+}
+
+/** The snapshot's value, or undefined when the bytes are not laid out as cut here (parse them whole). */
+export function parseSnapshotPieces(bytes: Buffer): unknown {
+  try {
+    return parsePieces(bytes);
+  } catch (e) {
+    if (e instanceof NotCut || e instanceof SyntaxError) return undefined;
+    throw e;
+  }
+}
+
+function parsePieces(bytes: Buffer): unknown {
+  const cuts: CutArray[] = [];
+  const scanner = new Scanner(bytes);
+  scanner.object((key) => {
+    if (key !== 'facets') return false;
+    scanner.object((facet) => {
+      if (facet === '__proto__') return false;
+      scanner.object((part) => {
+        if (part !== 'data') return false;
+        scanner.object((field) => {
+          if (field !== 'files' || bytes[scanner.at] !== OPEN_ARRAY) return false;
+          cuts.push(scanner.array(facet));
+          return true;
+        });
+        return true;
+      });
+      return true;
+    });
+    return true;
+  });
+  scanner.whitespace();
+  if (scanner.at !== bytes.length) throw new NotCut();
+  if (cuts.length === 0) throw new NotCut();
+
+  // The text without the cut items: a few hundred bytes of layers and facet states, and the small facets.
+  const kept: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    kept.push(bytes.toString('utf8', from, cut.start));
+    from = cut.end;
+  }
+  kept.push(bytes.toString('utf8', from));
+  const snapshot = JSON.parse(kept.join('')) as { schemaVersion?: unknown; facets?: Record<string, unknown> };
+  // Positions are made compact in snapshots of this version; another is read whole (and upgraded, or refused).
+  if (snapshot?.schemaVersion !== 2) throw new NotCut();
+  for (const cut of cuts) {
+    const facet = Object.hasOwn(snapshot.facets ?? {}, cut.facet) ? snapshot.facets?.[cut.facet] : undefined;
+    const data = (facet as { data?: unknown } | undefined)?.data;
+    const files = (data as { files?: unknown } | undefined)?.files;
+    if (!Array.isArray(files) || files.length !== 0) throw new NotCut();
+    const compact = cut.facet === 'files.kubernetes';
+    for (const [start, end] of cut.items) {
+      const file: unknown = JSON.parse(bytes.toString('utf8', start, end));
+      files.push(compact ? compactFile(file) : file);
+    }
+  }
+  return snapshot;
+}
+
+/** A manifest file's objects with their positions compact (anything else is kept as parsed). */
+function compactFile(file: unknown): unknown {
+  const objects = (file as { objects?: unknown } | null)?.objects;
+  if (Array.isArray(objects))
+    for (const object of objects)
+      if (object && typeof object === 'object' && Object.hasOwn(object, 'positions'))
+        (object as { positions: unknown }).positions = compactPositions((object as { positions: unknown }).positions);
+  return file;
+}
+
+/**
+ * Walks the structure of JSON bytes: strings (escapes included) and nesting, no values. It trusts nothing
+ * it walks: the parts are parsed by JSON.parse, which says whether they are JSON.
+ */
+class Scanner {
+  at = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  whitespace(): void {
+    const bytes = this.bytes;
+    let at = this.at;
+    for (;;) {
+      const byte = bytes[at];
+      if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) at++;
+      else break;
+    }
+    this.at = at;
+  }
+
+  private expect(byte: number): void {
+    this.whitespace();
+    if (this.bytes[this.at] !== byte) throw new NotCut();
+    this.at++;
+  }
+
+  /** Past the string starting here; its value when `decode`. */
+  private string(decode: boolean): string | undefined {
+    const bytes = this.bytes;
+    const start = this.at;
+    if (bytes[start] !== QUOTE) throw new NotCut();
+    let at = start + 1;
+    for (;;) {
+      const byte = bytes[at];
+      if (byte === undefined) throw new NotCut();
+      if (byte === BACKSLASH) at += 2;
+      else if (byte === QUOTE) break;
+      else at++;
+    }
+    this.at = at + 1;
+    return decode ? (JSON.parse(bytes.toString('utf8', start, at + 1)) as string) : undefined;
+  }
+
+  /** Past the value starting here (after whitespace), whatever it is. */
+  private value(): void {
+    this.whitespace();
+    const bytes = this.bytes;
+    const start = this.at;
+    let at = start;
+    let depth = 0;
+    for (;;) {
+      const byte = bytes[at];
+      if (byte === undefined) break;
+      if (byte === QUOTE) {
+        this.at = at;
+        this.string(false);
+        at = this.at;
+        if (depth === 0) break;
+        continue;
+      }
+      if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
+      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        if (depth === 0) break;
+        depth--;
+        if (depth === 0) {
+          at++;
+          break;
+        }
+      } else if (depth === 0 && (byte === COMMA || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09))
+        break;
+      at++;
+    }
+    if (at === start) throw new NotCut();
+    this.at = at;
+  }
+
+  /**
+   * An object's members: `member(key)` is called at each value, and either walks it (true) or leaves it
+   * to be skipped (false). A key written twice is not cut (which one counts is JSON.parse's to say).
+   */
+  object(member: (key: string) => boolean): void {
+    this.expect(OPEN_OBJECT);
+    const seen = new Set<string>();
+    this.whitespace();
+    if (this.bytes[this.at] === CLOSE_OBJECT) {
+      this.at++;
+      return;
+    }
+    for (;;) {
+      this.whitespace();
+      const key = this.string(true) as string;
+      if (seen.has(key)) throw new NotCut();
+      seen.add(key);
+      this.expect(COLON);
+      this.whitespace();
+      if (!member(key)) this.value();
+      this.whitespace();
+      const byte = this.bytes[this.at++];
+      if (byte === CLOSE_OBJECT) return;
+      if (byte !== COMMA) throw new NotCut();
+    }
+  }
+
+  /** The array starting here: the byte ranges of its items. */
+  array(facet: string): CutArray {
+    this.expect(OPEN_ARRAY);
+    const start = this.at;
+    const items: [number, number][] = [];
+    this.whitespace();
+    if (this.bytes[this.at] === CLOSE_ARRAY) {
+      this.at++;
+      return { facet, start, end: this.at - 1, items };
+    }
+    for (;;) {
+      const from = this.at;
+      this.value();
+      items.push([from, this.at]);
+      this.whitespace();
+      const byte = this.bytes[this.at++];
+      if (byte === CLOSE_ARRAY) return { facet, start, end: this.at - 1, items };
+      if (byte !== COMMA) throw new NotCut();
+    }
+  }
+}
