@@ -64,6 +64,16 @@ describe('a snapshot read piece by piece', () => {
     expect(JSON.stringify(pieces)).toBe(JSON.stringify(value));
   });
 
+  it("cuts every array of a facet's data: a cluster's items too", () => {
+    const value = JSON.parse(text) as { facets: Record<string, unknown> };
+    const pods = Array.from({ length: 3 }, (_, i) => ({ metadata: { name: `pod-${i}`, namespace: 'ns' }, spec: {} }));
+    value.facets['k8s.pods'] = { status: 'ok', data: { namespaces: ['ns'], items: pods }, problems: [] };
+    value.facets['k8s.nodes'] = { status: 'ok', data: { items: [] }, problems: [] };
+    const pieces = parseSnapshotPieces(bytesOf(JSON.stringify(value))) as typeof value;
+    expect(JSON.stringify(pieces)).toBe(JSON.stringify(value));
+    expect((pieces.facets['k8s.pods'] as { data: { items: unknown[] } }).data.items).toEqual(pods);
+  });
+
   it('gives the whole text back to JSON.parse when its layout is not the one cut', () => {
     // A facet written twice (JSON.parse keeps the last), an item that is not one value, cut text, another version.
     const twice = text.replace(

@@ -1,9 +1,9 @@
 /**
  * A snapshot's JSON parsed piece by piece, so that its text and all it parses are never live together.
- * Each facet's `data.files` array (nearly all of a snapshot of a repository) is cut out of the text; the rest,
- * with those arrays empty, is parsed as one, then each file is parsed from its own slice of the bytes and its
- * objects' positions made compact (`compactPositions`) before the next: what is parsed and dropped stays
- * young garbage. The result is the value `JSON.parse` gives for the whole text. Anything the cutting does not
+ * The arrays of each facet's data (`files` of the files layer, `items` of a cluster's: nearly all of a
+ * snapshot) are cut out of the text; the rest, with those arrays empty, is parsed as one, then each item is
+ * parsed from its own slice of the bytes, a manifest file's objects' positions made compact
+ * (`compactPositions`) before the next: what is parsed and dropped stays young garbage. The result is the value `JSON.parse` gives for the whole text. Anything the cutting does not
  * expect (a key written twice where it cuts, a slice that is not one JSON value) gives undefined, and the
  * caller parses the whole text as before, with the same errors.
  */
@@ -21,9 +21,10 @@ const CLOSE_ARRAY = 0x5d;
 /** The layout is not the one cut here: parse the whole text instead. */
 class NotCut extends Error {}
 
-/** One `facets.<name>.data.files` array: its facet and the byte ranges of its items. */
+/** One array of a facet's data (`facets.<name>.data.<field>`): where it is and the byte ranges of its items. */
 interface CutArray {
   facet: string;
+  field: string;
   /** Inside the brackets. */
   start: number;
   end: number;
@@ -50,8 +51,8 @@ function parsePieces(bytes: Buffer): unknown {
       scanner.object((part) => {
         if (part !== 'data') return false;
         scanner.object((field) => {
-          if (field !== 'files' || bytes[scanner.at] !== OPEN_ARRAY) return false;
-          cuts.push(scanner.array(facet));
+          if (bytes[scanner.at] !== OPEN_ARRAY) return false;
+          cuts.push(scanner.array(facet, field));
           return true;
         });
         return true;
@@ -77,13 +78,13 @@ function parsePieces(bytes: Buffer): unknown {
   if (snapshot?.schemaVersion !== 2) throw new NotCut();
   for (const cut of cuts) {
     const facet = Object.hasOwn(snapshot.facets ?? {}, cut.facet) ? snapshot.facets?.[cut.facet] : undefined;
-    const data = (facet as { data?: unknown } | undefined)?.data;
-    const files = (data as { files?: unknown } | undefined)?.files;
-    if (!Array.isArray(files) || files.length !== 0) throw new NotCut();
-    const compact = cut.facet === 'files.kubernetes';
+    const data = (facet as { data?: unknown } | undefined)?.data as Record<string, unknown> | undefined;
+    const items = data && Object.hasOwn(data, cut.field) ? data[cut.field] : undefined;
+    if (!Array.isArray(items) || items.length !== 0) throw new NotCut();
+    const compact = cut.facet === 'files.kubernetes' && cut.field === 'files';
     for (const [start, end] of cut.items) {
-      const file: unknown = JSON.parse(bytes.toString('utf8', start, end));
-      files.push(compact ? compactFile(file) : file);
+      const item: unknown = JSON.parse(bytes.toString('utf8', start, end));
+      items.push(compact ? compactFile(item) : item);
     }
   }
   return snapshot;
@@ -203,14 +204,14 @@ class Scanner {
   }
 
   /** The array starting here: the byte ranges of its items. */
-  array(facet: string): CutArray {
+  array(facet: string, field: string): CutArray {
     this.expect(OPEN_ARRAY);
     const start = this.at;
     const items: [number, number][] = [];
     this.whitespace();
     if (this.bytes[this.at] === CLOSE_ARRAY) {
       this.at++;
-      return { facet, start, end: this.at - 1, items };
+      return { facet, field, start, end: this.at - 1, items };
     }
     for (;;) {
       const from = this.at;
@@ -218,7 +219,7 @@ class Scanner {
       items.push([from, this.at]);
       this.whitespace();
       const byte = this.bytes[this.at++];
-      if (byte === CLOSE_ARRAY) return { facet, start, end: this.at - 1, items };
+      if (byte === CLOSE_ARRAY) return { facet, field, start, end: this.at - 1, items };
       if (byte !== COMMA) throw new NotCut();
     }
   }
