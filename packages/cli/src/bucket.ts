@@ -55,6 +55,15 @@ export async function readBytes(path: string, what: string): Promise<Buffer> {
   }
 }
 
+/** The bytes of {@link readBytes} as text, failing as {@link readText} does (a text too long for a string). */
+export function textOf(bytes: Buffer, path: string, what: string): string {
+  try {
+    return bytes.toString('utf8');
+  } catch (e) {
+    throw new ConfigError(`${what} ${path}: cannot be read (${describe(e)})`);
+  }
+}
+
 /** Writes a local file (creating its folder) or a bucket object (one simple upload, no resumable session). */
 export async function writeText(path: string, text: string, contentType = 'application/json'): Promise<void> {
   if (!isBucketPath(path)) {

@@ -57,7 +57,7 @@ import {
   targetKey,
 } from '@coditect-audit/core';
 import { builtinRules } from '@coditect-audit/rules';
-import { readBytes } from './bucket.js';
+import { readBytes, textOf } from './bucket.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { parseSnapshotPieces } from './snapshot-pieces.js';
@@ -537,7 +537,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
 
 /** Piece by piece when the layout allows (./snapshot-pieces.ts), else the whole text: the same value, the same errors. */
 function parseSnapshotBytes(bytes: Buffer, path: string): unknown {
-  return parseSnapshotPieces(bytes) ?? parseSnapshotText(bytes.toString('utf8'), path);
+  return parseSnapshotPieces(bytes) ?? parseSnapshotText(textOf(bytes, path, '--snapshot'), path);
 }
 
 function parseSnapshotText(text: string, path: string): unknown {

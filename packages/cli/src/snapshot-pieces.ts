@@ -3,11 +3,12 @@
  * The arrays of each facet's data (`files` of the files layer, `items` of a cluster's: nearly all of a
  * snapshot) are cut out of the text; the rest, with those arrays empty, is parsed as one, then each item is
  * parsed from its own slice of the bytes, a manifest file's objects' positions made compact
- * (`compactPositions`) before the next: what is parsed and dropped stays young garbage. The result is the value `JSON.parse` gives for the whole text. Anything the cutting does not
- * expect (a key written twice where it cuts, a slice that is not one JSON value) gives undefined, and the
+ * (`compactPositions`) before the next: what is parsed and dropped stays young garbage. The result is the
+ * value `JSON.parse` gives for the whole text. Anything the cutting does not expect (a key written twice
+ * where it cuts, a slice that is not one JSON value, another schema version) gives undefined, and the
  * caller parses the whole text as before, with the same errors.
  */
-import { compactPositions } from '@coditect-audit/core';
+import { compactPositions, SNAPSHOT_SCHEMA_VERSION } from '@coditect-audit/core';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -65,7 +66,7 @@ function parsePieces(bytes: Buffer): unknown {
   if (scanner.at !== bytes.length) throw new NotCut();
   if (cuts.length === 0) throw new NotCut();
 
-  // The text without the cut items: a few hundred bytes of layers and facet states, and the small facets.
+  // The text without the cut items: layers, facet states and problems.
   const kept: string[] = [];
   let from = 0;
   for (const cut of cuts) {
@@ -75,7 +76,7 @@ function parsePieces(bytes: Buffer): unknown {
   kept.push(bytes.toString('utf8', from));
   const snapshot = JSON.parse(kept.join('')) as { schemaVersion?: unknown; facets?: Record<string, unknown> };
   // Positions are made compact in snapshots of this version; another is read whole (and upgraded, or refused).
-  if (snapshot?.schemaVersion !== 2) throw new NotCut();
+  if (snapshot?.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) throw new NotCut();
   for (const cut of cuts) {
     const facet = Object.hasOwn(snapshot.facets ?? {}, cut.facet) ? snapshot.facets?.[cut.facet] : undefined;
     const data = (facet as { data?: unknown } | undefined)?.data as Record<string, unknown> | undefined;
