@@ -116,6 +116,11 @@ describe('a snapshot read piece by piece', () => {
     );
   });
 
+  it('written again (merge, --upload), is the same bytes', async () => {
+    const read = await readSnapshot(write('again.json', text));
+    expect([...compactJsonChunks(read)].join('')).toBe(text);
+  });
+
   it('replays to the same result as the snapshot read whole', async () => {
     const file = write('honest.json', text);
     const replay = await scan({ dir: remediated, env: 'staging', snapshot: file, includePasses: true });
