@@ -11,6 +11,25 @@
  * rule can tell "read and empty" from "not read" (a denied project is a problem of the facet, never a pass).
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { EDGE_ENTRY_FACET_SCHEMAS, type EdgeEntryFacets } from '../views/edge-entry.js';
+import { IMAGE_PLATFORM_FACET_SCHEMAS, type ImagePlatformFacets } from '../views/image-platform.js';
+import { KMS_KEY_ACCESS_FACET_SCHEMAS, type KmsKeyAccessFacets } from '../views/kms-key-access.js';
+import { SQL_INSTANCE_FACET_SCHEMAS, type SqlInstanceFacets } from '../views/sql-instance.js';
+import { TLS_CERTIFICATE_FACET_SCHEMAS, type TlsCertificateFacets } from '../views/tls-certificate.js';
+import {
+  type GcpIamBindingSchema,
+  GcpIamPolicySchema,
+  Labels,
+  OptBool,
+  OptInt,
+  OptStr,
+  type PerInstance,
+  PolicyOf,
+  type PolicyRecord,
+  perInstance,
+  Read,
+  Str,
+} from './gcp-shapes.js';
 
 /** The Google APIs the layer reads, by their service name (`<name>.googleapis.com`). */
 export const GCP_SERVICES = [
@@ -127,22 +146,20 @@ export type GcpLayerConfig = Static<typeof GcpLayerConfigSchema>;
 
 // ---------------------------------------------------------------- shared shapes
 
-const Str = Type.String();
-const OptStr = Type.Optional(Type.String());
-const OptBool = Type.Optional(Type.Boolean());
-const OptInt = Type.Optional(Type.Integer());
-const Labels = Type.Record(Type.String(), Type.String());
-/** Scopes read completely: `projects/P`, `projects/P/locations/L`, or a resource name. */
-const Read = Type.Array(Type.String());
-
-export const GcpIamBindingSchema = Type.Object({
-  role: Str,
-  members: Type.Array(Str),
-  condition: Type.Optional(Type.Object({ expression: Str, title: OptStr })),
-});
+export { GcpIamBindingSchema, GcpIamPolicySchema, type PerInstance, type PolicyRecord } from './gcp-shapes.js';
 export type GcpIamBinding = Static<typeof GcpIamBindingSchema>;
-export const GcpIamPolicySchema = Type.Object({ bindings: Type.Array(GcpIamBindingSchema) });
 export type GcpIamPolicy = Static<typeof GcpIamPolicySchema>;
+// Facets only one view reads are declared in that view's module, with their records (ARCHITECTURE.md,
+// "Walk-through"); their schemas and types are part of the layer's public shapes all the same.
+export { GcpSqlBackupRunSchema, type GcpSqlBackupRun } from '../views/sql-instance.js';
+export { GcpDockerImageSchema, type GcpDockerImage } from '../views/image-platform.js';
+export { GcpSslCertificateSchema, type GcpSslCertificate } from '../views/tls-certificate.js';
+export {
+  GcpBackendServiceSchema,
+  type GcpBackendService,
+  GcpSecurityPolicySchema,
+  type GcpSecurityPolicy,
+} from '../views/edge-entry.js';
 
 // ---------------------------------------------------------------- Cloud SQL
 
@@ -183,13 +200,6 @@ export const GcpSqlInstanceSchema = Type.Object({
 });
 export type GcpSqlInstance = Static<typeof GcpSqlInstanceSchema>;
 
-/** Children of one instance (databases, users, backup runs), keyed by project and instance. */
-const perInstance = <T extends ReturnType<typeof Type.Object>>(field: string, item: T) =>
-  Type.Object({
-    read: Read,
-    instances: Type.Array(Type.Object({ project: Str, instance: Str, [field]: Type.Array(item) })),
-  });
-
 export const GcpSqlUserSchema = Type.Object({
   name: Str,
   /** BUILT_IN when Google omits it (the proto default). */
@@ -199,18 +209,6 @@ export const GcpSqlUserSchema = Type.Object({
   databaseRoles: Type.Optional(Type.Array(Str)),
 });
 export type GcpSqlUser = Static<typeof GcpSqlUserSchema>;
-
-export const GcpSqlBackupRunSchema = Type.Object({
-  id: Str,
-  status: OptStr,
-  /** AUTOMATED | ON_DEMAND */
-  type: OptStr,
-  enqueuedTime: OptStr,
-  startTime: OptStr,
-  endTime: OptStr,
-  windowStartTime: OptStr,
-});
-export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
 
 // ---------------------------------------------------------------- Memorystore for Redis
 
@@ -258,10 +256,6 @@ export const GcpKmsKeyRingSchema = Type.Object({
 });
 export type GcpKmsKeyRing = Static<typeof GcpKmsKeyRingSchema>;
 
-/** The IAM policy of one named resource, read directly; `exists: false` when Google answered 404. */
-const PolicyOf = <T extends Record<string, ReturnType<typeof Type.String>>>(ids: T) =>
-  Type.Object({ ...ids, exists: Type.Boolean(), policy: Type.Optional(GcpIamPolicySchema) });
-
 // ---------------------------------------------------------------- Secret Manager
 
 export const GcpSecretSchema = Type.Object({
@@ -289,17 +283,6 @@ export const GcpArRepositorySchema = Type.Object({
   gcrDomain: Type.Boolean(),
 });
 export type GcpArRepository = Static<typeof GcpArRepositorySchema>;
-
-export const GcpDockerImageSchema = Type.Object({
-  /** Image path inside the repository, e.g. `coditect-cloud-backend`. */
-  image: Str,
-  digest: Str,
-  uri: OptStr,
-  tags: Type.Array(Str),
-  mediaType: OptStr,
-  uploadTime: OptStr,
-});
-export type GcpDockerImage = Static<typeof GcpDockerImageSchema>;
 
 // ---------------------------------------------------------------- GKE
 
@@ -377,38 +360,6 @@ export type GcpUptimeCheck = Static<typeof GcpUptimeCheckSchema>;
 
 // ---------------------------------------------------------------- Compute
 
-export const GcpSslCertificateSchema = Type.Object({
-  project: Str,
-  name: Str,
-  /** MANAGED | SELF_MANAGED */
-  type: OptStr,
-  managedStatus: OptStr,
-  domains: Type.Array(Str),
-  domainStatus: Type.Record(Type.String(), Type.String()),
-  subjectAlternativeNames: Type.Array(Str),
-  expireTime: OptStr,
-});
-export type GcpSslCertificate = Static<typeof GcpSslCertificateSchema>;
-
-export const GcpSecurityPolicySchema = Type.Object({
-  project: Str,
-  name: Str,
-  type: OptStr,
-  ruleCount: Type.Integer({ minimum: 0 }),
-  adaptiveProtection: OptBool,
-});
-export type GcpSecurityPolicy = Static<typeof GcpSecurityPolicySchema>;
-
-export const GcpBackendServiceSchema = Type.Object({
-  project: Str,
-  name: Str,
-  loadBalancingScheme: OptStr,
-  protocol: OptStr,
-  /** Name of the attached Cloud Armor policy. */
-  securityPolicy: OptStr,
-});
-export type GcpBackendService = Static<typeof GcpBackendServiceSchema>;
-
 // ---------------------------------------------------------------- Identity Platform
 
 export const GcpIdentityProjectSchema = Type.Object({
@@ -431,6 +382,10 @@ export type GcpIdentityProject = Static<typeof GcpIdentityProjectSchema>;
 
 // ---------------------------------------------------------------- facet data
 
+/**
+ * Every gcp facet's schema, in the snapshot's order. A facet that only one view reads is declared in that
+ * view's module (`SQL_INSTANCE_FACET_SCHEMAS`...) and spread here in its place.
+ */
 export const GcpFacetSchemas = {
   /** sqladmin instances.list */
   'gcp.sql': Type.Object({ read: Read, instances: Type.Array(GcpSqlInstanceSchema) }),
@@ -438,22 +393,12 @@ export const GcpFacetSchemas = {
   'gcp.sql-databases': perInstance('databases', Type.Object({ name: Str })),
   /** sqladmin users.list per instance */
   'gcp.sql-users': perInstance('users', GcpSqlUserSchema),
-  /** sqladmin backupRuns.list per instance (newest first) */
-  'gcp.sql-backup-runs': perInstance('runs', GcpSqlBackupRunSchema),
+  ...SQL_INSTANCE_FACET_SCHEMAS,
   /** redis instances.list in every location */
   'gcp.redis': Type.Object({ read: Read, instances: Type.Array(GcpRedisInstanceSchema) }),
   /** cloudkms keyRings.list, cryptoKeys.list, cryptoKeyVersions.list */
   'gcp.kms': Type.Object({ read: Read, keyRings: Type.Array(GcpKmsKeyRingSchema) }),
-  /** cloudkms cryptoKeys.getIamPolicy of the expected signing key */
-  'gcp.kms-iam': Type.Object({
-    keys: Type.Array(
-      Type.Composite([
-        PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str }),
-        // cloudkms keyRings.getIamPolicy: grants on the ring reach every key in it.
-        Type.Object({ keyRingPolicy: Type.Optional(GcpIamPolicySchema) }),
-      ]),
-    ),
-  }),
+  ...KMS_KEY_ACCESS_FACET_SCHEMAS,
   /** secretmanager secrets.list (metadata only) */
   'gcp.secretmanager': Type.Object({ read: Read, secrets: Type.Array(GcpSecretSchema) }),
   /** artifactregistry repositories.list */
@@ -462,18 +407,7 @@ export const GcpFacetSchemas = {
   'gcp.artifactregistry-iam': Type.Object({
     repositories: Type.Array(PolicyOf({ project: Str, location: Str, repository: Str })),
   }),
-  /** artifactregistry dockerImages.list of the expected repository */
-  'gcp.artifactregistry-images': Type.Object({
-    repositories: Type.Array(
-      Type.Object({
-        project: Str,
-        location: Str,
-        repository: Str,
-        exists: Type.Boolean(),
-        images: Type.Array(GcpDockerImageSchema),
-      }),
-    ),
-  }),
+  ...IMAGE_PLATFORM_FACET_SCHEMAS,
   /** serviceusage services.list (state:ENABLED) */
   'gcp.services': Type.Object({
     projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, enabled: Type.Array(Str) })),
@@ -484,14 +418,8 @@ export const GcpFacetSchemas = {
   'gcp.monitoring': Type.Object({ read: Read, alertPolicies: Type.Array(GcpAlertPolicySchema) }),
   /** monitoring uptimeCheckConfigs.list */
   'gcp.monitoring-uptime': Type.Object({ read: Read, uptimeChecks: Type.Array(GcpUptimeCheckSchema) }),
-  /** compute sslCertificates.list (global) */
-  'gcp.compute-ssl': Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) }),
-  /** compute securityPolicies.list and backendServices.list (global) */
-  'gcp.compute-armor': Type.Object({
-    read: Read,
-    securityPolicies: Type.Array(GcpSecurityPolicySchema),
-    backendServices: Type.Array(GcpBackendServiceSchema),
-  }),
+  ...TLS_CERTIFICATE_FACET_SCHEMAS,
+  ...EDGE_ENTRY_FACET_SCHEMAS,
   /** cloudresourcemanager projects.get and projects.getIamPolicy */
   'gcp.iam': Type.Object({
     projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, policy: GcpIamPolicySchema })),
@@ -504,44 +432,25 @@ export const GcpFacetSchemas = {
   'gcp.identity': Type.Object({ projects: Type.Array(GcpIdentityProjectSchema) }),
 } as const;
 
-type PolicyRecord<K extends string> = { [P in K]: string } & { exists: boolean; policy?: GcpIamPolicy };
-type PerInstance<F extends string, T> = {
-  read: string[];
-  instances: ({ project: string; instance: string } & { [P in F]: T[] })[];
-};
-
-export interface GcpFacets {
+/** Every gcp facet by name: the layer's own, and those declared by the one view module that reads each. */
+export interface GcpFacets
+  extends SqlInstanceFacets,
+    KmsKeyAccessFacets,
+    ImagePlatformFacets,
+    TlsCertificateFacets,
+    EdgeEntryFacets {
   'gcp.sql': { read: string[]; instances: GcpSqlInstance[] };
   'gcp.sql-databases': PerInstance<'databases', { name: string }>;
   'gcp.sql-users': PerInstance<'users', GcpSqlUser>;
-  'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;
   'gcp.redis': { read: string[]; instances: GcpRedisInstance[] };
   'gcp.kms': { read: string[]; keyRings: GcpKmsKeyRing[] };
-  'gcp.kms-iam': {
-    keys: (PolicyRecord<'project' | 'location' | 'keyRing' | 'key'> & { keyRingPolicy?: GcpIamPolicy })[];
-  };
   'gcp.secretmanager': { read: string[]; secrets: GcpSecret[] };
   'gcp.artifactregistry': { read: string[]; repositories: GcpArRepository[] };
   'gcp.artifactregistry-iam': { repositories: PolicyRecord<'project' | 'location' | 'repository'>[] };
-  'gcp.artifactregistry-images': {
-    repositories: {
-      project: string;
-      location: string;
-      repository: string;
-      exists: boolean;
-      images: GcpDockerImage[];
-    }[];
-  };
   'gcp.services': { projects: { project: string; projectNumber?: string; enabled: string[] }[] };
   'gcp.gke': { read: string[]; clusters: GcpGkeCluster[] };
   'gcp.monitoring': { read: string[]; alertPolicies: GcpAlertPolicy[] };
   'gcp.monitoring-uptime': { read: string[]; uptimeChecks: GcpUptimeCheck[] };
-  'gcp.compute-ssl': { read: string[]; certificates: GcpSslCertificate[] };
-  'gcp.compute-armor': {
-    read: string[];
-    securityPolicies: GcpSecurityPolicy[];
-    backendServices: GcpBackendService[];
-  };
   'gcp.iam': { projects: { project: string; projectNumber?: string; policy: GcpIamPolicy }[] };
   'gcp.iam-service-accounts': { serviceAccounts: PolicyRecord<'project' | 'email'>[] };
   'gcp.identity': { projects: GcpIdentityProject[] };
