@@ -238,7 +238,6 @@ export const DB_USER_SOURCES = {
   join: {
     layer: 'probe',
     facets: DB_USER_JOIN_FACETS,
-    build: (facet, exp) =>
-      dbUsersJoined(facet('probe.postgres'), facet('gcp.sql-users'), facet('k8s.secrets'), exp),
+    build: (facet, exp) => dbUsersJoined(facet('probe.postgres'), facet('gcp.sql-users'), facet('k8s.secrets'), exp),
   },
 } as const satisfies Record<string, ViewSource<DbUserView>>;

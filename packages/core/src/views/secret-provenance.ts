@@ -226,7 +226,10 @@ export function secretProvenanceFromCluster(
 export const SECRET_PROVENANCE_JOIN_FACETS = ['k8s.secrets', 'gcp.secretmanager', ...WORKLOAD_FACETS] as const;
 
 export function secretProvenanceJoined(
-  facets: WorkloadFacets & { 'k8s.secrets': FacetMap['k8s.secrets']; 'gcp.secretmanager': FacetMap['gcp.secretmanager'] },
+  facets: WorkloadFacets & {
+    'k8s.secrets': FacetMap['k8s.secrets'];
+    'gcp.secretmanager': FacetMap['gcp.secretmanager'];
+  },
   /** Undefined when External Secrets is not installed (the CRDs are absent): nothing can produce a Secret. */
   externalSecretsFacet: FacetMap['k8s.externalsecrets'] | undefined,
   exp: Expectations,

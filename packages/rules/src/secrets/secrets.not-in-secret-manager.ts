@@ -232,35 +232,44 @@ function judgeChain(ctx: Ctx, v: SecretProvenanceChainView): void {
   };
 
   chain.push({ path: `k8s: Secret ${ns}/${name}`, observed: v.live ? 'exists' : null, expected: 'exists' });
-  if (!v.live) return report('fail', 'missing');
+  if (!v.live) {
+    report('fail', 'missing');
+    return;
+  }
   const { owner, managed } = v.live;
   chain.push({
     path: 'k8s: produced by',
-    observed: owner
-      ? `ExternalSecret ${owner} (ownerReference)`
-      : managed
-        ? 'External Secrets Operator (label)'
-        : null,
+    observed: owner ? `ExternalSecret ${owner} (ownerReference)` : managed ? 'External Secrets Operator (label)' : null,
     expected: 'an ExternalSecret',
   });
-  if (!owner && !managed) return report('fail', 'handMade');
+  if (!owner && !managed) {
+    report('fail', 'handMade');
+    return;
+  }
   const es = v.externalSecret;
-  if (!es) return report('fail', 'producerMissing', { externalSecret: v.producerName ?? `(one targeting ${name})` });
+  if (!es) {
+    report('fail', 'producerMissing', { externalSecret: v.producerName ?? `(one targeting ${name})` });
+    return;
+  }
   const { storeKind, storeName, store } = es;
   chain.push({
     path: `k8s: ExternalSecret ${es.name} reads ${storeKind} ${storeName}`,
     observed: store ? `provider ${store.provider ?? 'none'}` : null,
     expected: `provider ${SECRET_MANAGER_PROVIDER}`,
   });
-  if (store?.provider !== SECRET_MANAGER_PROVIDER)
-    return report('fail', 'notSecretManager', {
+  if (store?.provider !== SECRET_MANAGER_PROVIDER) {
+    report('fail', 'notSecretManager', {
       externalSecret: es.name,
       store: `${storeKind} ${storeName}${store ? '' : ' (missing)'}`,
       provider: store?.provider ?? 'no such store',
     });
+    return;
+  }
   const keys = es.remoteKeys;
-  if (keys.some((k) => !k.read))
-    return ctx.skip(`Secret Manager of ${[...new Set(keys.map((k) => k.project))].join(', ')} was not read`, resource);
+  if (keys.some((k) => !k.read)) {
+    ctx.skip(`Secret Manager of ${[...new Set(keys.map((k) => k.project))].join(', ')} was not read`, resource);
+    return;
+  }
   const absent = keys.filter((k) => !k.exists);
   chain.push({
     path: `gcp: Secret Manager secrets of ${es.project}`,
