@@ -38,8 +38,9 @@ interface StoryItem {
  * staging repository already satisfies them: Issue 11's "pipeline present" and "smoke test step" (the
  * fixture has a deploy workflow with a smoke-test step; the ADR's complaint there is the long-lived key
  * and the unpinned actions, which are listed).
- * Issue 5's join-credentials-provenance reads the ExternalSecrets as an optional facet: staging has no
- * External Secrets Operator (the ADR installs it as the remediation), which means every Secret is hand-made.
+ * Issue 5's chain (secrets.not-in-secret-manager's join source, formerly join-credentials-provenance) reads the
+ * ExternalSecrets when present: staging has no External Secrets Operator (the ADR installs it as the
+ * remediation), which means every Secret is hand-made.
  */
 const STORY: StoryItem[] = [
   {
@@ -107,8 +108,9 @@ const STORY: StoryItem[] = [
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
     concerns: ['db.superuser-app-user'],
-    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'join-secret-database-role'],
-    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe'] },
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user'],
+    // join: the Secret → Cloud SQL user → PostgreSQL role chain (formerly join-secret-database-role)
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe', 'join'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
@@ -134,14 +136,14 @@ const STORY: StoryItem[] = [
     concerns: ['secrets.not-in-secret-manager', 'gke.secrets-encryption', 'gke.workload-identity'],
     failing: [
       'secrets.not-in-secret-manager',
-      'join-credentials-provenance',
       'secrets.expected-secret-missing',
       'gke.secrets-encryption',
       'gke.workload-identity',
       'gke.ksa-binding',
     ],
     sources: {
-      'secrets.not-in-secret-manager': ['manifest', 'k8s'],
+      // join: workload → Secret → ExternalSecret → Secret Manager (formerly join-credentials-provenance)
+      'secrets.not-in-secret-manager': ['manifest', 'k8s', 'join'],
       'secrets.expected-secret-missing': ['gcp'],
       'gke.secrets-encryption': ['gcp'],
       'gke.workload-identity': ['gcp'],
@@ -303,7 +305,8 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
 
   it('joins the layers: the app role from Secret to Cloud SQL to PostgreSQL, and the effective runtime user', () => {
     const verdicts = stagingReport.result.verdicts;
-    const role = verdicts.find((v) => v.ruleId === 'join-secret-database-role');
+    const role = verdicts.find((v) => v.ruleId === 'db.superuser-app-user' && v.source === 'join');
+    expect(role?.alias).toBe('join-secret-database-role');
     expect(role).toMatchObject({ status: 'fail', location: { file: 'k8s/secrets.yaml' } });
     expect(role!.evidence.map((e) => e.path.split(':')[0])).toEqual(['k8s', 'gcp', 'probe']);
     expect(role!.message).toContain('Secret backend-secrets[db-user] = postgres → Cloud SQL user postgres');
