@@ -99,15 +99,16 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 1: Infrastructure as Code Gap',
     section: 'Issue 1',
-    concerns: ['iac.unmanaged-resource'],
-    // gcp-unmanaged-resource passes: the live resources are declared in the repository's OpenTofu; that they
-    // were created outside it and never imported is what the state rule and the drift join say.
-    failing: ['tf-resource-not-in-state', 'join-iac-drift'],
+    // iac.unmanaged-resource (gcp-unmanaged-resource) passes: the live resources are declared in the
+    // repository's OpenTofu; that they were created outside it and never imported is what the state rule and
+    // the drift join say.
+    concerns: ['iac.declared', 'iac.in-state', 'iac.state-drift'],
+    failing: ['tf-missing-declaration', 'tf-resource-not-in-state', 'join-iac-drift'],
   },
   {
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
-    concerns: ['db.superuser-app-user'],
+    concerns: ['db.superuser-app-user', 'db.dedicated-app-user'],
     failing: ['db.superuser-app-user', 'gcp-sql-app-user'],
     // join: the Secret → Cloud SQL user → PostgreSQL role chain (formerly join-secret-database-role)
     sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe', 'join'] },
@@ -115,8 +116,8 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
     section: 'Issue 3',
-    concerns: ['sql.ssl-not-enforced'],
-    failing: ['sql.ssl-not-enforced'],
+    concerns: ['sql.ssl-not-enforced', 'db.client-tls'],
+    failing: ['sql.ssl-not-enforced', 'manifest-app-db-sslmode'],
     // every source of it fails: the declaration, the live instance and the server a plaintext client meets
     sources: { 'sql.ssl-not-enforced': ['tf', 'gcp', 'probe'] },
   },
@@ -133,7 +134,13 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 5: Secrets Management with Secret Manager',
     section: 'Issue 5',
-    concerns: ['secrets.not-in-secret-manager', 'gke.secrets-encryption', 'gke.workload-identity'],
+    concerns: [
+      'secrets.not-in-secret-manager',
+      'secrets.expected-secret-missing',
+      'gke.secrets-encryption',
+      'gke.workload-identity',
+      'gke.ksa-binding',
+    ],
     failing: [
       'secrets.not-in-secret-manager',
       'secrets.expected-secret-missing',
@@ -160,13 +167,13 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 7: Identity Platform OAuth2',
     section: 'Issue 7',
-    concerns: ['identity.platform-enabled'],
-    failing: ['gcp-identity-platform-enabled'],
+    concerns: ['identity.platform-enabled', 'identity.sign-in-provider'],
+    failing: ['gcp-identity-platform-enabled', 'gcp-identity-sign-in-providers'],
   },
   {
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
-    concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
+    concerns: ['network.public-http', 'network.tls-certificate', 'network.https-redirect', 'network.edge-protection'],
     failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'network.edge-protection'],
     sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
@@ -367,7 +374,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     );
     // image.platform-mismatch: staging's images and nodes agree, so only the join (which reads the registry
     // probe) sees the build that does not name the nodes' platform.
-    const probeOnly = new Set(['smoke.health-endpoints', 'smoke.auth-required', 'image.platform-mismatch']);
+    const probeOnly = new Set([
+      'smoke.health-endpoints',
+      'smoke.auth-required',
+      'network.https-redirect',
+      'image.platform-mismatch',
+    ]);
     for (const s of STORY) for (const key of s.concerns) if (!probeOnly.has(key)) expect(failing, key).toContain(key);
   });
 });
