@@ -300,6 +300,59 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
   };
 }
 
+/** The YAML parser's file beside the chunks (see `yamlOnFirstUse`). */
+const YAML_FILE = 'yaml.cjs';
+
+/**
+ * The YAML parser loads when first used (issue 19: start-up). Bundled into the chunks like the rest, every
+ * command that loads core or the files collector compiled and ran its ~260 kB, though a scan of a repository
+ * without YAML and no configuration (and `explain`, `rules --format json`) parses none: about 7 ms of CPU of
+ * an empty scan's ~145. The bundle builds yaml into one CommonJS file of its own, `yaml.cjs` beside the
+ * chunks, and each import of `yaml` becomes this module: every export a stand-in that `require`s that file
+ * when first called, constructed or read, which then rebinds every export to the real one (ES module
+ * bindings are live, so the code that imported them calls yaml's own functions and classes from then on, at
+ * no cost per call). The parse worker keeps its own bundled copy (it always parses).
+ */
+function yamlOnFirstUse() {
+  const namespace = 'coditect-yaml-on-first-use';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace }));
+      build.onResolve({ filter: new RegExp(`^\\./${YAML_FILE.replace('.', '\\.')}$`), namespace }, (args) => ({
+        path: args.path,
+        external: true,
+      }));
+      build.onLoad({ filter: /.*/, namespace }, () => {
+        const yaml = createRequire(join(root, 'packages/core/package.json'))('yaml');
+        const names = Object.keys(yaml).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+        const standIn = (n) =>
+          typeof yaml[n] === 'function'
+            ? `onFirstUse(function () {}, ${JSON.stringify(n)})`
+            : `onFirstUse({}, ${JSON.stringify(n)})`;
+        return {
+          contents: [
+            'let real;',
+            'function load() {',
+            `  real = require(${JSON.stringify(`./${YAML_FILE}`)});`,
+            ...names.map((n) => `  ${n} = real.${n};`),
+            '  return real;',
+            '}',
+            'const onFirstUse = (target, name) =>',
+            '  new Proxy(target, {',
+            '    apply: (_, self, args) => Reflect.apply((real ?? load())[name], self, args),',
+            '    construct: (_, args) => Reflect.construct((real ?? load())[name], args),',
+            '    get: (_, key) => Reflect.get((real ?? load())[name], key),',
+            '  });',
+            ...names.map((n) => `export let ${n} = ${standIn(n)};`),
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 /**
  * Bundles the binary (`bin`, from tsc's `packages/cli/dist/cli.js`) and, with `library`, the library entry
  * (`index`) into `outdir`. `repository: true` is the repository build (externals by relative path, see
@@ -313,12 +366,25 @@ export async function bundleCli({ outdir, library = false, repository = false })
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
-    plugins: [precompiledValidators(esbuild), builtRuleRows(), ...common.plugins],
+    plugins: [precompiledValidators(esbuild), builtRuleRows(), yamlOnFirstUse(), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative
     // to the chunk they land in.
     chunkNames: 'chunk-[name]-[hash]',
+  });
+  // The YAML parser the chunks load on first use (`yamlOnFirstUse`): one CommonJS file beside them.
+  const yaml = await esbuild.build({
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: common.target,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
+    entryPoints: [createRequire(join(root, 'packages/core/package.json')).resolve('yaml')],
+    outfile: join(outdir, YAML_FILE),
   });
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
   // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
@@ -330,8 +396,8 @@ export async function bundleCli({ outdir, library = false, repository = false })
     outdir,
   });
   return {
-    inputs: { ...result.metafile.inputs, ...worker.metafile.inputs },
-    outputs: { ...result.metafile.outputs, ...worker.metafile.outputs },
+    inputs: { ...result.metafile.inputs, ...worker.metafile.inputs, ...yaml.metafile.inputs },
+    outputs: { ...result.metafile.outputs, ...worker.metafile.outputs, ...yaml.metafile.outputs },
   };
 }
 

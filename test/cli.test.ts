@@ -365,6 +365,8 @@ describe('lazy loading', () => {
     const { code, loaded } = loadedBy(['scan', '--dir', staging, '--env', 'staging']);
     expect(code).toBe(1);
     expect(loaded).toContain('packages/collectors'); // the trace works
+    // Its configuration and manifests load the YAML parser (bundled, or the bundle's yaml.cjs: a path).
+    expect(loaded.some((m) => /(^|\/)yaml(\.cjs)?$/.test(m))).toBe(true);
     const heavy = loaded.filter((m) =>
       /@google-cloud|google-gax|google-auth-library|@grpc|@kubernetes|(^|node_modules\/)(pg|ioredis|redis)(\/|$)/.test(
         m,
@@ -419,6 +421,8 @@ describe('lazy loading', () => {
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
     expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
+    // Nor the YAML parser: nothing to parse (the bundle loads it on first use, scripts/bundle.mjs).
+    expect(loaded.filter((m) => /(^|\/)yaml(\.cjs)?$/.test(m))).toEqual([]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
