@@ -300,51 +300,61 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
   };
 }
 
-/** The YAML parser's file beside the chunks (see `yamlOnFirstUse`). */
-const YAML_FILE = 'yaml.cjs';
+/**
+ * Dependencies the chunks load on first use (issue 19: start-up), each built into one CommonJS file of its
+ * own beside the chunks: `exports`, the names the code imports (all of the package's when absent); `default`,
+ * whether it imports the default export (the package's `module.exports`).
+ */
+const ON_FIRST_USE = [
+  { name: 'yaml', file: 'yaml.cjs' },
+  { name: '@sinclair/typebox', file: 'typebox.cjs', exports: ['Type'] },
+  { name: 'picomatch', file: 'picomatch.cjs', exports: [], default: true },
+];
+const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
 
 /**
- * The YAML parser loads when first used (issue 19: start-up). Bundled into the chunks like the rest, every
- * command that loads core or the files collector compiled and ran its ~260 kB, though a scan of a repository
- * without YAML and no configuration (and `explain`, `rules --format json`) parses none: about 7 ms of CPU of
- * an empty scan's ~145. The bundle builds yaml into one CommonJS file of its own, `yaml.cjs` beside the
- * chunks, and each import of `yaml` becomes this module: every export a stand-in that `require`s that file
- * when first called, constructed or read, which then rebinds every export to the real one (ES module
- * bindings are live, so the code that imported them calls yaml's own functions and classes from then on, at
- * no cost per call). The parse worker keeps its own bundled copy (it always parses).
+ * Bundled into the chunks like the rest, the YAML parser, TypeBox and picomatch were compiled and run by every
+ * command that loads core or the files collector, though a scan of a repository without YAML and no
+ * configuration (and `explain`, `rules --format json`) parses no YAML, builds no schema (core builds them on
+ * first read, `lazy-schema.ts`) and matches no glob: about 10 ms of CPU of an empty scan's ~145. Each is built
+ * into its own CommonJS file (`ON_FIRST_USE`), and each import of it becomes this module: every export a
+ * stand-in that `require`s that file when first called, constructed or read, which then rebinds every export
+ * to the real one (ES module bindings are live, so the code that imported them calls the package's own
+ * functions and classes from then on, at no cost per call). The parse worker keeps its own bundled copy.
  */
-function yamlOnFirstUse() {
-  const namespace = 'coditect-yaml-on-first-use';
+function onFirstUse() {
+  const namespace = 'coditect-on-first-use';
+  const byName = new Map(ON_FIRST_USE.map((p) => [p.name, p]));
   return {
     name: namespace,
     setup(build) {
-      build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace }));
-      build.onResolve({ filter: new RegExp(`^\\./${YAML_FILE.replace('.', '\\.')}$`), namespace }, (args) => ({
-        path: args.path,
-        external: true,
-      }));
-      build.onLoad({ filter: /.*/, namespace }, () => {
-        const yaml = createRequire(join(root, 'packages/core/package.json'))('yaml');
-        const names = Object.keys(yaml).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-        const standIn = (n) =>
-          typeof yaml[n] === 'function'
-            ? `onFirstUse(function () {}, ${JSON.stringify(n)})`
-            : `onFirstUse({}, ${JSON.stringify(n)})`;
+      const names = ON_FIRST_USE.map((p) => p.name.replace(/[/.]/g, '\\$&')).join('|');
+      build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: args.path, namespace }));
+      build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace }, (args) => {
+        const pkg = byName.get(args.path);
+        const real = requireFromCore(pkg.name);
+        const exported = (pkg.exports ?? Object.keys(real)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+        const standIn = (value, get) => `onFirstUse(${typeof value === 'function' ? 'function () {}' : '{}'}, ${get})`;
         return {
           contents: [
             'let real;',
             'function load() {',
-            `  real = require(${JSON.stringify(`./${YAML_FILE}`)});`,
-            ...names.map((n) => `  ${n} = real.${n};`),
+            `  real = require(${JSON.stringify(`./${pkg.file}`)});`,
+            ...exported.map((n) => `  ${n} = real.${n};`),
+            ...(pkg.default ? ['  $default = real;'] : []),
             '  return real;',
             '}',
-            'const onFirstUse = (target, name) =>',
+            'const onFirstUse = (target, get) =>',
             '  new Proxy(target, {',
-            '    apply: (_, self, args) => Reflect.apply((real ?? load())[name], self, args),',
-            '    construct: (_, args) => Reflect.construct((real ?? load())[name], args),',
-            '    get: (_, key) => Reflect.get((real ?? load())[name], key),',
+            '    apply: (_, self, args) => Reflect.apply(get(), self, args),',
+            '    construct: (_, args) => Reflect.construct(get(), args),',
+            '    get: (_, key) => Reflect.get(get(), key),',
             '  });',
-            ...names.map((n) => `export let ${n} = ${standIn(n)};`),
+            ...exported.map((n) => `export let ${n} = ${standIn(real[n], `() => (real ?? load()).${n}`)};`),
+            ...(pkg.default
+              ? [`let $default = ${standIn(real, '() => real ?? load()')};`, 'export { $default as default };']
+              : []),
           ].join('\n'),
           loader: 'js',
         };
@@ -366,26 +376,38 @@ export async function bundleCli({ outdir, library = false, repository = false })
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
-    plugins: [precompiledValidators(esbuild), builtRuleRows(), yamlOnFirstUse(), ...common.plugins],
+    plugins: [precompiledValidators(esbuild), builtRuleRows(), onFirstUse(), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative
     // to the chunk they land in.
     chunkNames: 'chunk-[name]-[hash]',
   });
-  // The YAML parser the chunks load on first use (`yamlOnFirstUse`): one CommonJS file beside them.
-  const yaml = await esbuild.build({
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: common.target,
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-    absWorkingDir: root,
-    entryPoints: [createRequire(join(root, 'packages/core/package.json')).resolve('yaml')],
-    outfile: join(outdir, YAML_FILE),
-  });
+  // The dependencies the chunks load on first use (`onFirstUse`): one CommonJS file each beside them.
+  const firstUse = [];
+  for (const pkg of ON_FIRST_USE)
+    firstUse.push(
+      await esbuild.build({
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: common.target,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+        absWorkingDir: root,
+        // Only the names the code imports (tree-shaken from the package's ES build), else the whole package.
+        ...(pkg.exports?.length
+          ? {
+              stdin: {
+                contents: `export { ${pkg.exports.join(', ')} } from '${pkg.name}';`,
+                resolveDir: join(root, 'packages/core'),
+              },
+            }
+          : { entryPoints: [requireFromCore.resolve(pkg.name)] }),
+        outfile: join(outdir, pkg.file),
+      }),
+    );
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
   // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
   // Built apart, so that sharing code with it does not split the binary's chunks into more files to load.
@@ -396,8 +418,8 @@ export async function bundleCli({ outdir, library = false, repository = false })
     outdir,
   });
   return {
-    inputs: { ...result.metafile.inputs, ...worker.metafile.inputs, ...yaml.metafile.inputs },
-    outputs: { ...result.metafile.outputs, ...worker.metafile.outputs, ...yaml.metafile.outputs },
+    inputs: Object.assign({}, ...[result, worker, ...firstUse].map((r) => r.metafile.inputs)),
+    outputs: Object.assign({}, ...[result, worker, ...firstUse].map((r) => r.metafile.outputs)),
   };
 }
 

@@ -365,8 +365,10 @@ describe('lazy loading', () => {
     const { code, loaded } = loadedBy(['scan', '--dir', staging, '--env', 'staging']);
     expect(code).toBe(1);
     expect(loaded).toContain('packages/collectors'); // the trace works
-    // Its configuration and manifests load the YAML parser (bundled, or the bundle's yaml.cjs: a path).
-    expect(loaded.some((m) => /(^|\/)yaml(\.cjs)?$/.test(m))).toBe(true);
+    // Its configuration, manifests and excludes load the YAML parser, TypeBox (the configuration's schema) and
+    // picomatch, each when first used (the bundle's `*.cjs` beside the chunks, traced by path).
+    for (const dependency of ['yaml', 'typebox', 'picomatch'])
+      expect(loaded.some((m) => m.endsWith(`/${dependency}.cjs`))).toBe(true);
     const heavy = loaded.filter((m) =>
       /@google-cloud|google-gax|google-auth-library|@grpc|@kubernetes|(^|node_modules\/)(pg|ioredis|redis)(\/|$)/.test(
         m,
@@ -421,8 +423,9 @@ describe('lazy loading', () => {
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
     expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
-    // Nor the YAML parser: nothing to parse (the bundle loads it on first use, scripts/bundle.mjs).
-    expect(loaded.filter((m) => /(^|\/)yaml(\.cjs)?$/.test(m))).toEqual([]);
+    // Nor the YAML parser, TypeBox or picomatch: nothing to parse, validate or match (each loads on first use,
+    // scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
+    expect(loaded.filter((m) => /(^|\/)(yaml|typebox|picomatch)(\.cjs)?$|@sinclair\/typebox/.test(m))).toEqual([]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
