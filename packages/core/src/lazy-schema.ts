@@ -1,11 +1,12 @@
 /**
  * Schemas built on first use (issue 19: start-up). Every `*Schema` export is a TypeBox schema, but building
  * them all when core loads (TypeBox composes, clones and checks each) cost every command that loads core a
- * share of its start-up, while most runs (a scan without a configuration, `rules`, `explain`) validate
- * nothing. `lazySchema(build)` stands for the schema `build()` returns and builds it the first time anything
+ * share of its start-up, while many runs (a scan without a configuration, `explain`, `rules --format json`)
+ * validate nothing. `lazySchema(build)` stands for the schema `build()` returns and builds it the first time anything
  * reads it: a property, `in`, `Object.keys`, a spread, `JSON.stringify`. To every reader it is that schema
  * (same keys in the same order, same values, its symbol keys such as TypeBox's `Kind`), one object whose
- * identity does not change, so caches keyed by it (ajv's, `compile`'s) hold.
+ * identity does not change, so caches keyed by it (ajv's, `compile`'s) hold. Being a proxy, it is refused by
+ * `structuredClone` (as positions are, `collectors/src/files/yaml-nodes.ts`): copy a schema as JSON.
  */
 import type { TSchema } from '@sinclair/typebox';
 
