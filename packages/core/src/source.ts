@@ -66,6 +66,10 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
    * never sees `drift` (see `judgeDrift`). A rule whose drift is not one decision per side handles it in `check`.
    */
   drift?: DriftCheck<ViewOf[K], NoInfer<M>>;
+  /**
+   * Judges the source's views (`ctx.views`; `ctx.pairs` for drift). Run only when there are some: a source
+   * without views is a skip the engine reports ("nothing to check", or why each is empty).
+   */
   check(ctx: ViewRuleContext<K, M>): void;
 }
 
@@ -225,7 +229,14 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       // drift, and a join source (registry, cluster and workflows together), read more than their own layer.
       crossLayer: source.name === DRIFT || new Set(source.facets.map(layerOfFacet)).size > 1,
       ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
-      check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
+      check: (ctx) => {
+        const viewCtx = sourceContext(kind, source, ctx);
+        // A source without views (or drift without pairs) is already said: "nothing to check", or each empty
+        // reason. The check judges views and has none to judge, so it is not run (issue 19: an empty scan
+        // compiled and ran every view rule's check for nothing).
+        if (viewCtx.views.length === 0 && viewCtx.pairs.length === 0) return;
+        rule.check(viewCtx);
+      },
     };
     return { unit, rule, source };
   });

@@ -34,20 +34,23 @@ import {
 } from './terraform.js';
 import { type Static, Type } from '@sinclair/typebox';
 import { OptStr, type PerInstance, perInstance, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
 
 // ---------------------------------------------------------------- facets only this view reads
 
 /** One backup run of an instance (sqladmin `backupRuns.list`). */
-export const GcpSqlBackupRunSchema = Type.Object({
-  id: Str,
-  status: OptStr,
-  /** AUTOMATED | ON_DEMAND */
-  type: OptStr,
-  enqueuedTime: OptStr,
-  startTime: OptStr,
-  endTime: OptStr,
-  windowStartTime: OptStr,
-});
+export const GcpSqlBackupRunSchema = lazySchema(() =>
+  Type.Object({
+    id: Str,
+    status: OptStr,
+    /** AUTOMATED | ON_DEMAND */
+    type: OptStr,
+    enqueuedTime: OptStr,
+    startTime: OptStr,
+    endTime: OptStr,
+    windowStartTime: OptStr,
+  }),
+);
 export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
 
 /**
@@ -57,7 +60,7 @@ export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
  */
 export const SQL_INSTANCE_FACET_SCHEMAS = {
   /** sqladmin backupRuns.list per instance (newest first) */
-  'gcp.sql-backup-runs': perInstance('runs', GcpSqlBackupRunSchema),
+  'gcp.sql-backup-runs': lazySchema(() => perInstance('runs', GcpSqlBackupRunSchema)),
 } as const;
 export interface SqlInstanceFacets {
   'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;

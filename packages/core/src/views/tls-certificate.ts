@@ -27,27 +27,30 @@ import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 import { type Static, Type } from '@sinclair/typebox';
 import { OptStr, Read, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
 
 // ---------------------------------------------------------------- facets only this view reads
 
 /** One Compute Engine SSL certificate (compute `sslCertificates.list`). */
-export const GcpSslCertificateSchema = Type.Object({
-  project: Str,
-  name: Str,
-  /** MANAGED | SELF_MANAGED */
-  type: OptStr,
-  managedStatus: OptStr,
-  domains: Type.Array(Str),
-  domainStatus: Type.Record(Type.String(), Type.String()),
-  subjectAlternativeNames: Type.Array(Str),
-  expireTime: OptStr,
-});
+export const GcpSslCertificateSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    /** MANAGED | SELF_MANAGED */
+    type: OptStr,
+    managedStatus: OptStr,
+    domains: Type.Array(Str),
+    domainStatus: Type.Record(Type.String(), Type.String()),
+    subjectAlternativeNames: Type.Array(Str),
+    expireTime: OptStr,
+  }),
+);
 export type GcpSslCertificate = Static<typeof GcpSslCertificateSchema>;
 
 /** The gcp facets only this view reads (spread into layers/gcp.ts `GcpFacetSchemas`). */
 export const TLS_CERTIFICATE_FACET_SCHEMAS = {
   /** compute sslCertificates.list (global) */
-  'gcp.compute-ssl': Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) }),
+  'gcp.compute-ssl': lazySchema(() => Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) })),
 } as const;
 export interface TlsCertificateFacets {
   'gcp.compute-ssl': { read: string[]; certificates: GcpSslCertificate[] };
