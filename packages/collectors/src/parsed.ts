@@ -30,10 +30,13 @@ type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The facets with their parsed parts (re)computed. Facets that are not `ok` are returned as they are. */
-export function withParsedFacets<F extends object>(facets: F): F {
+/**
+ * The facets with their parsed parts (re)computed. Facets that are not `ok` are returned as they are, and so
+ * are the `finished` manifest files (given their parts where they were parsed: ./files/parse-pool.ts).
+ */
+export function withParsedFacets<F extends object>(facets: F, finished?: { has(file: object): boolean }): F {
   const out: Json = {};
-  for (const [name, facet] of Object.entries(facets)) out[name] = withParsedFacet(name, facet);
+  for (const [name, facet] of Object.entries(facets)) out[name] = withParsedFacet(name, facet, finished);
   return out as F;
 }
 
@@ -43,7 +46,7 @@ export function finishCollected(result: CollectResult): CollectResult {
   return { ...redacted, facets: withParsedFacets(redacted.facets) };
 }
 
-function withParsedFacet(name: string, facet: unknown): unknown {
+function withParsedFacet(name: string, facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
   const data = facet.data;
   if (name === 'files.workflows')
@@ -62,9 +65,7 @@ function withParsedFacet(name: string, facet: unknown): unknown {
       ...facet,
       data: {
         ...data,
-        files: arrayOf(data.files).map((f) =>
-          isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f,
-        ),
+        files: arrayOf(data.files).map((f) => (finished?.has(f as object) ? f : withParsedManifest(f))),
       },
     };
   if (name === 'probe.registry')
@@ -72,6 +73,11 @@ function withParsedFacet(name: string, facet: unknown): unknown {
   if (name.startsWith('k8s.') && Array.isArray(data.items))
     return { ...facet, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
   return facet;
+}
+
+/** A Kubernetes manifest file with the parsed parts of each of its objects. */
+export function withParsedManifest(f: unknown): unknown {
+  return isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f;
 }
 
 function parsedWorkflow(wf: unknown): unknown {

@@ -20,6 +20,7 @@ import {
 import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
 import { imageBuilds } from './image-builds.js';
+import type { YamlSource } from './image-builds.js';
 import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
@@ -79,16 +80,25 @@ export async function collectFilesWithScope(
   // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
   // The other files are parsed on the main thread meanwhile, not after.
   const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
+  const yamlSources = yamlSourcesOf(discovery.files);
+  const patchFiles = kustomizePatchFiles(yamlSources);
   const parsedOthers = new Map<SourceFile, OtherParse>();
   const alongside = discovery.files
     .filter((s) => s.kind !== 'kubernetes')
     .map((source) => () => {
       parsedOthers.set(source, parseOther(source));
     });
-  const parsed = (await parseInWorkers(manifests, { alongside }))?.parses;
+  // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
+  // rendered over the others, which reads them as parsed.
+  const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0 }))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
-    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests, parsedOthers),
+    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, {
+      parsedManifests,
+      parsedOthers,
+      yamlSources,
+      patchFiles,
+    }),
     excluded: discovery.excluded,
   };
 }
@@ -121,14 +131,30 @@ export function collectFilesFromMemory(files: Record<string, string>): FilesFace
   return buildFacets(sources, problems, [...skipped.values()]);
 }
 
+/** YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such. */
+function yamlSourcesOf(sources: readonly SourceFile[]): YamlSource[] {
+  return sources
+    .filter((s) => s.kind === 'kubernetes' && /\.ya?ml$|(?:^|\/)Kustomization$/.test(s.path))
+    .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
+}
+
 function buildFacets(
   sources: SourceFile[],
   discoveryProblems: DiscoveryProblem[],
   skipped: { path: string; reason: string }[] = [],
-  /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
-  parsedManifests?: Map<SourceFile, TransferredParse>,
-  /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
-  parsedOthers?: Map<SourceFile, OtherParse>,
+  {
+    parsedManifests,
+    parsedOthers,
+    yamlSources = yamlSourcesOf(sources),
+    patchFiles = kustomizePatchFiles(yamlSources),
+  }: {
+    /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
+    parsedManifests?: Map<SourceFile, TransferredParse>;
+    /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
+    parsedOthers?: Map<SourceFile, OtherParse>;
+    yamlSources?: YamlSource[];
+    patchFiles?: Map<string, PatchFile>;
+  } = {},
 ): FilesFacetResult {
   const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
@@ -152,13 +178,9 @@ function buildFacets(
     for (const k of kind ? [kind] : FILE_KINDS) problems[FACET_OF[k]].push(problem);
   }
 
-  // YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such.
-  const yamlSources = sources
-    .filter((s) => s.kind === 'kubernetes' && /\.ya?ml$|(?:^|\/)Kustomization$/.test(s.path))
-    .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
-  const patchFiles = kustomizePatchFiles(yamlSources);
-
   const patches: { manifest: K8sManifestFile; patch: PatchFile }[] = [];
+  /** Manifests redacted and given their parsed parts where they were parsed: the last steps pass them by. */
+  const finished = new Set<object>();
   for (const sourceFile of sources) {
     const { path, kind, text } = sourceFile;
     const facet = FACET_OF[kind];
@@ -175,8 +197,10 @@ function buildFacets(
       switch (kind) {
         case 'kubernetes': {
           const transferred = parsedManifests?.get(sourceFile);
-          const result = transferred ? fromTransfer(transferred) : parseKubernetes(path, source);
+          const received = transferred && fromTransfer(transferred);
+          const result = transferred ? received : parseKubernetes(path, source);
           if (!result) break;
+          if (received?.finished) finished.add(result.manifest);
           // A patch is rendered onto its base once every file is read (below), and judged either way.
           const patch = patchFiles.get(path);
           if (patch && result.manifest.objects.length > 0) patches.push({ manifest: result.manifest, patch });
@@ -229,14 +253,18 @@ function buildFacets(
   // Secrets the files hold never leave the collector (see ../redact.ts); what rules read parsed is parsed
   // from the redacted text (../parsed.ts).
   return withParsedFacets(
-    redactFacets({
-      'files.dockerfile': facet('files.dockerfile'),
-      'files.kubernetes': facet('files.kubernetes'),
-      'files.workflows': facet('files.workflows'),
-      'files.terraform': facet('files.terraform'),
-      'files.tfstate': facet('files.tfstate'),
-      'files.markdown': facet('files.markdown'),
-    }),
+    redactFacets(
+      {
+        'files.dockerfile': facet('files.dockerfile'),
+        'files.kubernetes': facet('files.kubernetes'),
+        'files.workflows': facet('files.workflows'),
+        'files.terraform': facet('files.terraform'),
+        'files.tfstate': facet('files.tfstate'),
+        'files.markdown': facet('files.markdown'),
+      },
+      finished,
+    ),
+    finished,
   );
 }
 

@@ -25,6 +25,8 @@ import { FileParseError } from './errors.js';
 import { type K8sParseResult, parseKubernetes } from './kubernetes.js';
 import { normalizeText } from './text.js';
 import { positionIndexOf, positionsOf } from './yaml-nodes.js';
+import { withParsedManifest } from '../parsed.js';
+import { redactTree } from '../redact.js';
 
 /** Where the worker's module is: beside this one, in the packages' build and in the bundle alike. */
 const WORKER_URL = new URL('./files-parse-worker.js', import.meta.url);
@@ -43,6 +45,12 @@ export interface ParseInput {
   text: string;
 }
 
+/** What a worker is sent: a batch of files, and whether to finish each manifest (see {@link finishedManifest}). */
+export interface ParseBatch {
+  files: ParseInput[];
+  finish: boolean;
+}
+
 /** A file's parse as plain data (what a worker sends back). */
 export type TransferredParse =
   | { result: TransferredResult | undefined }
@@ -56,6 +64,8 @@ interface TransferredError {
 
 interface TransferredResult {
   manifest: Omit<K8sManifestFile, 'objects'> & { objects: TransferredObject[] };
+  /** Whether the manifest is already redacted and has its parsed parts ({@link finishedManifest}). */
+  finished: boolean;
   errors: TransferredError[];
   notices: TransferredError[];
   /** The line starts of each `LineCounter` the objects' positions use (one per file). */
@@ -66,11 +76,32 @@ type TransferredObject = Omit<K8sObject, 'positions'> & {
   positions: { lines: number; pointers: string[]; offsets: number[] };
 };
 
-/** Parses one file as the main thread would, as plain data. */
-export function parseToTransfer({ path, text }: ParseInput): TransferredParse {
+/**
+ * A manifest file as the collector's last steps make it: redacted (../redact.ts: one file at a time, so
+ * what this file reveals is masked in this file alone, wherever it is done) and with its objects' parsed
+ * parts (../parsed.ts). Done where the file is parsed, on every core, instead of on the main thread after
+ * the last file; `redactFacets` and `withParsedFacets` then pass it by.
+ */
+export function finishedManifest(manifest: K8sManifestFile): K8sManifestFile {
+  return withParsedManifest(redactTree(manifest)) as K8sManifestFile;
+}
+
+/**
+ * Parses one file as the main thread would, as plain data; `finish`: and finishes its manifest. Not when a
+ * kustomize patch is rendered over the repository's objects: that reads them as parsed, before redaction.
+ */
+export function parseToTransfer({ path, text }: ParseInput, finish = false): TransferredParse {
   try {
     const result = parseKubernetes(path, normalizeText(text));
-    return { result: result && toTransfer(result) };
+    let finished = false;
+    if (result && finish)
+      try {
+        result.manifest = finishedManifest(result.manifest);
+        finished = true;
+      } catch {
+        // Left to the main thread's last steps, which meet the same failure as without workers.
+      }
+    return { result: result && toTransfer(result, finished) };
   } catch (error) {
     if (error instanceof FileParseError)
       return { thrown: { message: error.message, line: error.line, column: error.column } };
@@ -78,7 +109,7 @@ export function parseToTransfer({ path, text }: ParseInput): TransferredParse {
   }
 }
 
-function toTransfer(result: K8sParseResult): TransferredResult {
+function toTransfer(result: K8sParseResult, finished: boolean): TransferredResult {
   const counters: LineCounter[] = [];
   const objects = result.manifest.objects.map((object): TransferredObject => {
     const index = positionIndexOf(object.positions);
@@ -89,14 +120,18 @@ function toTransfer(result: K8sParseResult): TransferredResult {
   const plain = (e: FileParseError): TransferredError => ({ message: e.message, line: e.line, column: e.column });
   return {
     manifest: { ...result.manifest, objects },
+    finished,
     errors: result.errors.map(plain),
     notices: result.notices.map(plain),
     lineStarts: counters.map((c) => c.lineStarts),
   };
 }
 
-/** The parse result again (positions as the lazy record), or the error the parse threw, thrown again. */
-export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefined {
+/**
+ * The parse result again (positions as the lazy record), and whether its manifest is finished; or the error
+ * the parse threw, thrown again.
+ */
+export function fromTransfer(parsed: TransferredParse): (K8sParseResult & { finished: boolean }) | undefined {
   if ('thrown' in parsed) {
     const { message, line, column } = parsed.thrown;
     throw line === undefined ? new Error(message) : new FileParseError(message, line, column);
@@ -119,6 +154,7 @@ export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefin
     manifest: { ...transferred.manifest, objects },
     errors: transferred.errors.map(error),
     notices: transferred.notices.map(error),
+    finished: transferred.finished,
   };
 }
 
@@ -178,6 +214,7 @@ export async function parseInWorkers(
     mainThreadToo = true,
     workerUrl = WORKER_URL,
     alongside = [],
+    finish = false,
   }: {
     workers?: number;
     /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
@@ -190,6 +227,8 @@ export async function parseInWorkers(
      * Every task is run before this resolves, with or without workers.
      */
     alongside?: readonly (() => void)[];
+    /** Whether each manifest is finished where it is parsed ({@link finishedManifest}). */
+    finish?: boolean;
   } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
   if (workers <= 0 || !workersAvailable(workerUrl)) {
@@ -206,7 +245,7 @@ export async function parseInWorkers(
   // do, since each result goes to its file's place.
   let parsedHere = 0;
   const parseHere = (batch: number[]) => {
-    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput);
+    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput, finish);
     parsedHere += batch.length;
   };
 
@@ -220,7 +259,7 @@ export async function parseInWorkers(
   const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
   const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
 
-  const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, pending, results));
+  const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, finish, pending, results));
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
@@ -247,6 +286,7 @@ function runWorker(
   Worker: typeof import('node:worker_threads').Worker,
   workerUrl: URL,
   inputs: readonly ParseInput[],
+  finishManifests: boolean,
   pending: number[][],
   results: (TransferredParse | undefined)[],
 ): Promise<number[][]> {
@@ -268,7 +308,10 @@ function runWorker(
         const batch = pending.shift();
         if (!batch) break;
         inFlight.push(batch);
-        worker.postMessage(batch.map((i) => inputs[i]));
+        worker.postMessage({
+          files: batch.map((i) => inputs[i] as ParseInput),
+          finish: finishManifests,
+        } satisfies ParseBatch);
       }
       if (inFlight.length === 0) finish();
     };
