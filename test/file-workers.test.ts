@@ -185,6 +185,39 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
   });
 
+  it('a worker started while the files are read parses batches, and one that died meanwhile loses no file', async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 200 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
+    const expected = inputs.map((input) => pool.parseToTransfer(input));
+    // Below the threshold no worker starts; the one started past it is the one given the batches.
+    const early = new pool.EarlyWorker({});
+    early.read('x'.repeat(1000));
+    expect(early.take()).toBeUndefined();
+    const started = new pool.EarlyWorker({});
+    started.read('x'.repeat(2 * 1024 * 1024));
+    const pooled = await pool.parseInWorkers(inputs, { workers: 1, mainThreadToo: false, early: started });
+    expect(pooled?.parsedInWorkers).toBe(inputs.length);
+    expect(pooled?.parses).toEqual(expected);
+    // CODITECT_AUDIT_FILE_WORKERS decides alone: nothing starts early.
+    const forced = new pool.EarlyWorker({ CODITECT_AUDIT_FILE_WORKERS: '2' });
+    forced.read('x'.repeat(2 * 1024 * 1024));
+    expect(forced.take()).toBeUndefined();
+
+    // A worker that exits as it starts, before any batch: the main thread parses every file.
+    const dir = tempDir('file-workers-early-');
+    const dying = join(dir, 'dying.mjs');
+    writeFileSync(dying, "throw new Error('worker failed to start');\n");
+    const dead = new pool.EarlyWorker({}, pathToFileURL(dying));
+    dead.read('x'.repeat(2 * 1024 * 1024));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fallback = await pool.parseInWorkers(inputs, { workers: 1, early: dead, workerUrl: pathToFileURL(dying) });
+    expect(fallback?.parsedInWorkers).toBe(0);
+    expect(fallback?.parses).toEqual(expected);
+  });
+
   it('the fixture gives the same snapshot with two workers as with none', () => {
     const single = collect(fixture, 'staging', '0');
     expect(single).toContain('"files.kubernetes"');

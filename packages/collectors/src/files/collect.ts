@@ -24,7 +24,7 @@ import type { YamlSource } from './image-builds.js';
 import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
-import { fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
+import { EarlyWorker, fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
 import { parseHcl } from './hcl.js';
 import { parseTerraform } from './terraform.js';
 import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
@@ -69,9 +69,20 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
 export async function collectFilesWithScope(
   options: CollectFilesOptions,
 ): Promise<{ facets: FilesFacetResult; excluded: ExcludedPath[] }> {
-  const discovery = await discoverFiles(options);
+  // A parse worker starts while the files are read, once there is enough Kubernetes YAML to want one.
+  const early = new EarlyWorker();
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  try {
+    discovery = await discoverFiles(options, (file) => {
+      if (file.kind === 'kubernetes') early.read(file.text);
+    });
+  } catch (error) {
+    early.stop();
+    throw error;
+  }
   const rootProblem = discovery.problems.find((p) => p.kind === undefined && p.problem.subject === '.');
   if (rootProblem) {
+    early.stop();
     const facets = Object.fromEntries(
       FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
     ) as FilesFacetResult;
@@ -90,7 +101,7 @@ export async function collectFilesWithScope(
     });
   // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
   // rendered over the others, which reads them as parsed.
-  const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0 }))?.parses;
+  const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0, early }))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
     facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, {

@@ -197,6 +197,74 @@ export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEn
   return Math.max(0, Math.min(availableParallelism() - 1, byBytes, MAX_WORKERS));
 }
 
+/** A worker started before its first batch (while the repository is read), and whether it has exited since. */
+interface StartedWorker {
+  worker: Worker;
+  exited: boolean;
+}
+
+function startWorker(workerUrl: URL): StartedWorker | undefined {
+  // Loaded only when a worker starts: a scan of small YAML (most) never pays for the module.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  let started: StartedWorker;
+  try {
+    started = { worker: new Worker(workerUrl), exited: false };
+  } catch {
+    return undefined;
+  }
+  // Until its batches come, a failure is only noted (the batches then go to the main thread), and the
+  // worker does not keep the process alive.
+  started.worker.on('error', () => {});
+  started.worker.on('exit', () => {
+    started.exited = true;
+  });
+  started.worker.unref();
+  return started;
+}
+
+/**
+ * A worker started while the repository is still being read: starting one and loading the parser takes
+ * a good part of the time the main thread spends reading the files. It starts as soon as the Kubernetes
+ * YAML read so far is enough for {@link workerCount} to want one (never when `CODITECT_AUDIT_FILE_WORKERS`
+ * decides); {@link parseInWorkers} gives it its batches, or stops it when it wants none.
+ */
+export class EarlyWorker {
+  private bytes = 0;
+  private started: StartedWorker | undefined;
+  private done = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly workerUrl = WORKER_URL,
+  ) {}
+
+  /** Counts a Kubernetes file just read; starts the worker once there is enough YAML to parse. */
+  read(text: string): void {
+    if (this.done) return;
+    this.bytes += text.length;
+    if (this.bytes < MIN_BYTES_FOR_WORKERS) return;
+    this.done = true;
+    const forced = this.env.CODITECT_AUDIT_FILE_WORKERS;
+    if ((forced !== undefined && forced !== '') || !workersAvailable(this.workerUrl)) return;
+    const { availableParallelism } = createRequire(import.meta.url)('node:os') as typeof import('node:os');
+    if (availableParallelism() > 1) this.started = startWorker(this.workerUrl);
+  }
+
+  /** The worker, if one started: the caller now runs or stops it. */
+  take(): StartedWorker | undefined {
+    this.done = true;
+    const started = this.started;
+    this.started = undefined;
+    return started;
+  }
+
+  /** Stops the worker if nobody took it. */
+  stop(): void {
+    const started = this.take();
+    if (started) void started.worker.terminate();
+  }
+}
+
 /** Whether the worker's module is there (it is not when the TypeScript sources run, as in unit tests). */
 export function workersAvailable(workerUrl = WORKER_URL): boolean {
   return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
@@ -215,6 +283,7 @@ export async function parseInWorkers(
     workerUrl = WORKER_URL,
     alongside = [],
     finish = false,
+    early,
   }: {
     workers?: number;
     /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
@@ -229,9 +298,13 @@ export async function parseInWorkers(
     alongside?: readonly (() => void)[];
     /** Whether each manifest is finished where it is parsed ({@link finishedManifest}). */
     finish?: boolean;
+    /** A worker started while the files were read: used as the first of `workers`. */
+    early?: EarlyWorker;
   } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
+  const started = early?.take();
   if (workers <= 0 || !workersAvailable(workerUrl)) {
+    if (started) void started.worker.terminate();
     for (const task of alongside) task();
     return undefined;
   }
@@ -259,7 +332,9 @@ export async function parseInWorkers(
   const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
   const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
 
-  const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, finish, pending, results));
+  const running = Array.from({ length: workers }, (_, n) =>
+    runWorker(Worker, workerUrl, inputs, finish, pending, results, n === 0 ? started : undefined),
+  );
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
@@ -289,6 +364,8 @@ function runWorker(
   finishManifests: boolean,
   pending: number[][],
   results: (TransferredParse | undefined)[],
+  /** A worker already started ({@link EarlyWorker}); else one starts here. */
+  started?: StartedWorker,
 ): Promise<number[][]> {
   return new Promise((resolve) => {
     const inFlight: number[][] = [];
@@ -315,12 +392,21 @@ function runWorker(
       }
       if (inFlight.length === 0) finish();
     };
-    try {
-      worker = new Worker(workerUrl);
-    } catch {
-      resolve([]);
-      return;
-    }
+    if (started) {
+      worker = started.worker;
+      // Exited before its first batch: nothing was sent, the main thread parses its share.
+      if (started.exited) {
+        resolve([]);
+        return;
+      }
+      worker.ref();
+    } else
+      try {
+        worker = new Worker(workerUrl);
+      } catch {
+        resolve([]);
+        return;
+      }
     worker.on('message', (parsed: (TransferredParse | null)[]) => {
       // The worker answers its batches in the order they were sent.
       const batch = inFlight[0];
