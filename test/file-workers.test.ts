@@ -237,6 +237,19 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(collect(dir, 'test', '2')).toBe(single);
   });
 
+  it('Dockerfiles redacted with the images the repository builds give the same snapshot with two workers as with none', () => {
+    // The builds join the Dockerfiles' facet, which is then redacted whole, not one file at a time.
+    const dir = awkwardTree();
+    writeFileSync(
+      join(dir, '.github/workflows/build.yml'),
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t us-docker.pkg.dev/p/r/app:1 -f Dockerfile .\n',
+    );
+    const single = collect(dir, 'test', '0');
+    expect(single).toContain('"builds"');
+    expect(single).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(collect(dir, 'test', '2')).toBe(single);
+  });
+
   it('a kustomize patch over redacted values gives the same snapshot with two workers as with none', () => {
     // The patch is rendered over the objects as parsed, so the workers leave redaction to the main thread.
     const dir = awkwardTree();

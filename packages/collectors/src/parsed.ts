@@ -49,14 +49,15 @@ export function finishCollected(result: CollectResult): CollectResult {
 function withParsedFacet(name: string, facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
   const data = facet.data;
+  const done = (f: unknown) => finished?.has(f as object) === true;
   if (name === 'files.workflows')
-    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map((f) => (done(f) ? f : parsedWorkflow(f))) } };
   if (name === 'files.dockerfile')
     return {
       ...facet,
       data: {
         ...data,
-        files: arrayOf(data.files).map(parsedDockerfile),
+        files: arrayOf(data.files).map((f) => (done(f) ? f : parsedDockerfile(f))),
         ...(Array.isArray(data.builds) ? { builds: data.builds.map(parsedBuild) } : {}),
       },
     };
@@ -65,7 +66,7 @@ function withParsedFacet(name: string, facet: unknown, finished?: { has(file: ob
       ...facet,
       data: {
         ...data,
-        files: arrayOf(data.files).map((f) => (finished?.has(f as object) ? f : withParsedManifest(f))),
+        files: arrayOf(data.files).map((f) => (done(f) ? f : withParsedManifest(f))),
       },
     };
   if (name === 'probe.registry')
@@ -73,6 +74,14 @@ function withParsedFacet(name: string, facet: unknown, finished?: { has(file: ob
   if (name.startsWith('k8s.') && Array.isArray(data.items))
     return { ...facet, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
   return facet;
+}
+
+/** One file of a `files.*` facet with its parsed parts, as {@link withParsedFacets} gives it. */
+export function withParsedFile(facetName: string, file: unknown): unknown {
+  if (facetName === 'files.workflows') return parsedWorkflow(file);
+  if (facetName === 'files.dockerfile') return parsedDockerfile(file);
+  if (facetName === 'files.kubernetes') return withParsedManifest(file);
+  return file;
 }
 
 /** A Kubernetes manifest file with the parsed parts of each of its objects. */

@@ -31,8 +31,8 @@ import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
-import { withParsedFacets } from '../parsed.js';
-import { redactFacets } from '../redact.js';
+import { withParsedFacets, withParsedFile } from '../parsed.js';
+import { redactFacets, redactTree } from '../redact.js';
 
 export type CollectFilesOptions = DiscoverOptions;
 
@@ -97,7 +97,7 @@ export async function collectFilesWithScope(
   const alongside = discovery.files
     .filter((s) => s.kind !== 'kubernetes')
     .map((source) => () => {
-      parsedOthers.set(source, parseOther(source));
+      parsedOthers.set(source, finishedOther(parseOther(source)));
     });
   // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
   // rendered over the others, which reads them as parsed.
@@ -192,6 +192,8 @@ function buildFacets(
   const patches: { manifest: K8sManifestFile; patch: PatchFile }[] = [];
   /** Manifests redacted and given their parsed parts where they were parsed: the last steps pass them by. */
   const finished = new Set<object>();
+  /** Finished Dockerfiles and their values as read, for when the facet is redacted whole (below). */
+  const dockerfilesAsRead = new Map<object, FileOf<'files.dockerfile'>>();
   for (const sourceFile of sources) {
     const { path, kind, text } = sourceFile;
     const facet = FACET_OF[kind];
@@ -200,7 +202,11 @@ function buildFacets(
       const other = parsedOthers?.get(sourceFile) ?? parseOther(sourceFile);
       if ('error' in other) report(other.error);
       else if (other.kind === 'tfvars') varFiles.push(other.value);
-      else (data[FACET_OF[other.kind]].files as unknown[]).push(other.value);
+      else if (other.finished !== undefined) {
+        finished.add(other.finished);
+        if (other.kind === 'dockerfile') dockerfilesAsRead.set(other.finished, other.value);
+        (data[FACET_OF[other.kind]].files as unknown[]).push(other.finished);
+      } else (data[FACET_OF[other.kind]].files as unknown[]).push(other.value);
       continue;
     }
     const source = normalizeText(text);
@@ -252,7 +258,17 @@ function buildFacets(
     yamlSources,
     new Set(data['files.dockerfile'].files.map((d) => d.file)),
   );
-  if (builds.length) data['files.dockerfile'].builds = builds;
+  if (builds.length) {
+    data['files.dockerfile'].builds = builds;
+    // With its builds the facet is redacted as a whole (what a Dockerfile reveals is masked in the builds
+    // too), so its files go in as read.
+    data['files.dockerfile'].files = data['files.dockerfile'].files.map((f) => {
+      const asRead = dockerfilesAsRead.get(f);
+      if (!asRead) return f;
+      finished.delete(f);
+      return asRead;
+    });
+  }
   if (varFiles.length) data['files.terraform'].varFiles = varFiles.map((v) => v.file);
   if (skipped.length) data['files.terraform'].skipped = skipped;
 
@@ -279,15 +295,34 @@ function buildFacets(
   );
 }
 
-/** One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was). */
+/**
+ * One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was), and
+ * `finished`: redacted and with its parsed parts, where that does not wait for the other files.
+ */
 type OtherParse =
-  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'> }
-  | { kind: 'workflows'; value: FileOf<'files.workflows'> }
-  | { kind: 'terraform'; value: FileOf<'files.terraform'> }
+  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'>; finished?: FileOf<'files.dockerfile'> }
+  | { kind: 'workflows'; value: FileOf<'files.workflows'>; finished?: FileOf<'files.workflows'> }
+  | { kind: 'terraform'; value: FileOf<'files.terraform'>; finished?: undefined }
   | { kind: 'tfvars'; value: TfVarsFile }
-  | { kind: 'tfstate'; value: FileOf<'files.tfstate'> }
-  | { kind: 'markdown'; value: FileOf<'files.markdown'> }
+  | { kind: 'tfstate'; value: FileOf<'files.tfstate'>; finished?: FileOf<'files.tfstate'> }
+  | { kind: 'markdown'; value: FileOf<'files.markdown'>; finished?: FileOf<'files.markdown'> }
   | { error: unknown };
+
+/**
+ * The collector's last steps for one file, done as soon as it is parsed (while the workers parse the
+ * Kubernetes YAML) instead of after every file: its redaction (one file at a time for these facets) and
+ * its parsed parts. Not Terraform, which is evaluated across files first. A Dockerfile's facet is redacted
+ * whole when the repository builds images; `buildFacets` then takes the Dockerfile as read.
+ */
+function finishedOther(other: OtherParse): OtherParse {
+  if ('error' in other || other.kind === 'terraform' || other.kind === 'tfvars') return other;
+  try {
+    return { ...other, finished: withParsedFile(FACET_OF[other.kind], redactTree(other.value)) } as OtherParse;
+  } catch {
+    // Left to the last steps, which meet the same failure as they always did.
+    return other;
+  }
+}
 type FileOf<K extends FilesFacetName> = FilesFacets[K]['files'][number];
 
 function parseOther({ path, kind, text }: SourceFile): OtherParse {
