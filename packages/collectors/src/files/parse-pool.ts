@@ -39,6 +39,10 @@ const MAX_WORKERS = 4;
 const BATCH_FILES = 32;
 /** Batches sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;
+/** The main thread's other tasks (one file each) run between two looks at the workers' replies. */
+const TASKS_PER_TURN = 16;
+/** Tasks left for the end, while the workers finish their last batches (smaller files than a batch's). */
+const TASKS_KEPT_FOR_THE_END = IN_FLIGHT * BATCH_FILES;
 
 export interface ParseInput {
   path: string;
@@ -291,8 +295,8 @@ export async function parseInWorkers(
     /** The worker's module: tests give one that fails. */
     workerUrl?: URL;
     /**
-     * The main thread's other work (the repository's other files), done while the workers parse: spread
-     * over the batches it parses and finished while the workers end their last ones, instead of after.
+     * The main thread's other work (the repository's other files), done while the workers parse: before
+     * the batches it parses, but for a few done while the workers end their last ones, instead of after.
      * Every task is run before this resolves, with or without workers.
      */
     alongside?: readonly (() => void)[];
@@ -322,26 +326,30 @@ export async function parseInWorkers(
     parsedHere += batch.length;
   };
 
-  // Half the other work goes between the batches this thread parses (about one in workers + 1 of them),
-  // the rest fills the time the workers take to finish their last batches, which this thread would wait.
+  // The other work first, a few tasks at a time with the workers' replies let in between: only this thread
+  // can do it, while any thread can parse a batch, so the batches left at the end are shared evenly. A few
+  // tasks are kept to fill the time the workers take to finish their last batches, which this thread waits.
   let nextTask = 0;
   const runTasks = (count: number) => {
     for (const end = Math.min(alongside.length, nextTask + count); nextTask < end; )
       (alongside[nextTask++] as () => void)();
   };
-  const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
-  const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
+  const letRepliesIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   const running = Array.from({ length: workers }, (_, n) =>
     runWorker(Worker, workerUrl, inputs, finish, pending, results, n === 0 ? started : undefined),
   );
+  if (mainThreadToo)
+    for (const first = alongside.length - TASKS_KEPT_FOR_THE_END; nextTask < first; ) {
+      runTasks(Math.min(TASKS_PER_TURN, first - nextTask));
+      await letRepliesIn();
+    }
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
     parseHere(batch);
-    runTasks(tasksPerBatch);
     // Lets the workers' replies in, so they are given their next batch while this thread parses.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await letRepliesIn();
   }
   runTasks(alongside.length);
   const returned = await Promise.all(running);
