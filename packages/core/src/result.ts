@@ -9,7 +9,7 @@ import { type ConfigSuppression, ConfigError, DEFAULT_FAIL_ON, type Expectations
 import { declarationIndex, locateByDeclaration } from './declarations.js';
 import { evaluateRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
-import { LocationSchema } from './location.js';
+import { type Location, LocationSchema } from './location.js';
 import { type PassSet, passSetRuleId, passVerdicts } from './passes.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
 import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
@@ -189,7 +189,8 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
   const verdicts = o.includePasses ? [...run.verdicts, ...passVerdicts(run.passes)] : run.verdicts;
   const passes = o.includePasses ? [] : run.passes;
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
-  const declarations = declarationIndex(snapshot, o.expectations.app.namespace);
+  let index: Map<string, Location> | undefined;
+  const declarations = () => (index ??= declarationIndex(snapshot, o.expectations.app.namespace));
   locateByDeclaration(verdicts, declarations);
   for (const set of passes) locateByDeclaration(set.passes, declarations);
   const suppressions = applySuppressions({
