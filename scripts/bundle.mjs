@@ -301,6 +301,69 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
 }
 
 /**
+ * Dependencies the chunks load on first use (issue 19: start-up), each built into one CommonJS file of its
+ * own beside the chunks: `exports`, the names the code imports (all of the package's when absent); `default`,
+ * whether it imports the default export (the package's `module.exports`).
+ */
+const ON_FIRST_USE = [
+  { name: 'yaml', file: 'yaml.cjs' },
+  { name: '@sinclair/typebox', file: 'typebox.cjs', exports: ['Type'] },
+  { name: 'picomatch', file: 'picomatch.cjs', exports: [], default: true },
+];
+const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
+
+/**
+ * Bundled into the chunks like the rest, the YAML parser, TypeBox and picomatch were compiled and run by every
+ * command that loads core or the files collector, though a scan of a repository without YAML and no
+ * configuration (and `explain`, `rules --format json`) parses no YAML, builds no schema (core builds them on
+ * first read, `lazy-schema.ts`) and matches no glob: about 10 ms of CPU of an empty scan's ~145. Each is built
+ * into its own CommonJS file (`ON_FIRST_USE`), and each import of it becomes this module: every export a
+ * stand-in that `require`s that file when first called, constructed or read, which then rebinds every export
+ * to the real one (ES module bindings are live, so the code that imported them calls the package's own
+ * functions and classes from then on, at no cost per call). The parse worker keeps its own bundled copy.
+ */
+function onFirstUse() {
+  const namespace = 'coditect-on-first-use';
+  const byName = new Map(ON_FIRST_USE.map((p) => [p.name, p]));
+  return {
+    name: namespace,
+    setup(build) {
+      const names = ON_FIRST_USE.map((p) => p.name.replace(/[/.]/g, '\\$&')).join('|');
+      build.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: args.path, namespace }));
+      build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace }, (args) => {
+        const pkg = byName.get(args.path);
+        const real = requireFromCore(pkg.name);
+        const exported = (pkg.exports ?? Object.keys(real)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+        const standIn = (value, get) => `onFirstUse(${typeof value === 'function' ? 'function () {}' : '{}'}, ${get})`;
+        return {
+          contents: [
+            'let real;',
+            'function load() {',
+            `  real = require(${JSON.stringify(`./${pkg.file}`)});`,
+            ...exported.map((n) => `  ${n} = real.${n};`),
+            ...(pkg.default ? ['  $default = real;'] : []),
+            '  return real;',
+            '}',
+            'const onFirstUse = (target, get) =>',
+            '  new Proxy(target, {',
+            '    apply: (_, self, args) => Reflect.apply(get(), self, args),',
+            '    construct: (_, args) => Reflect.construct(get(), args),',
+            '    get: (_, key) => Reflect.get(get(), key),',
+            '  });',
+            ...exported.map((n) => `export let ${n} = ${standIn(real[n], `() => (real ?? load()).${n}`)};`),
+            ...(pkg.default
+              ? [`let $default = ${standIn(real, '() => real ?? load()')};`, 'export { $default as default };']
+              : []),
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/**
  * Bundles the binary (`bin`, from tsc's `packages/cli/dist/cli.js`) and, with `library`, the library entry
  * (`index`) into `outdir`. `repository: true` is the repository build (externals by relative path, see
  * above). Returns esbuild's metafile.
@@ -313,13 +376,38 @@ export async function bundleCli({ outdir, library = false, repository = false })
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
     ...common,
-    plugins: [precompiledValidators(esbuild), builtRuleRows(), ...common.plugins],
+    plugins: [precompiledValidators(esbuild), builtRuleRows(), onFirstUse(), ...common.plugins],
     entryPoints,
     outdir,
     // Flat beside the entries: version.ts reads `../package.json` and docs.ts `./rule-cases/` relative
     // to the chunk they land in.
     chunkNames: 'chunk-[name]-[hash]',
   });
+  // The dependencies the chunks load on first use (`onFirstUse`): one CommonJS file each beside them.
+  const firstUse = [];
+  for (const pkg of ON_FIRST_USE)
+    firstUse.push(
+      await esbuild.build({
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: common.target,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+        absWorkingDir: root,
+        // Only the names the code imports (tree-shaken from the package's ES build), else the whole package.
+        ...(pkg.exports?.length
+          ? {
+              stdin: {
+                contents: `export { ${pkg.exports.join(', ')} } from '${pkg.name}';`,
+                resolveDir: join(root, 'packages/core'),
+              },
+            }
+          : { entryPoints: [requireFromCore.resolve(pkg.name)] }),
+        outfile: join(outdir, pkg.file),
+      }),
+    );
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
   // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
   // Built apart, so that sharing code with it does not split the binary's chunks into more files to load.
@@ -330,8 +418,8 @@ export async function bundleCli({ outdir, library = false, repository = false })
     outdir,
   });
   return {
-    inputs: { ...result.metafile.inputs, ...worker.metafile.inputs },
-    outputs: { ...result.metafile.outputs, ...worker.metafile.outputs },
+    inputs: Object.assign({}, ...[result, worker, ...firstUse].map((r) => r.metafile.inputs)),
+    outputs: Object.assign({}, ...[result, worker, ...firstUse].map((r) => r.metafile.outputs)),
   };
 }
 

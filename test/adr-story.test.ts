@@ -38,8 +38,9 @@ interface StoryItem {
  * staging repository already satisfies them: Issue 11's "pipeline present" and "smoke test step" (the
  * fixture has a deploy workflow with a smoke-test step; the ADR's complaint there is the long-lived key
  * and the unpinned actions, which are listed).
- * Issue 5's join-credentials-provenance reads the ExternalSecrets as an optional facet: staging has no
- * External Secrets Operator (the ADR installs it as the remediation), which means every Secret is hand-made.
+ * Issue 5's chain (secrets.not-in-secret-manager's join source, formerly join-credentials-provenance) reads the
+ * ExternalSecrets when present: staging has no External Secrets Operator (the ADR installs it as the
+ * remediation), which means every Secret is hand-made.
  */
 const STORY: StoryItem[] = [
   {
@@ -98,23 +99,25 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 1: Infrastructure as Code Gap',
     section: 'Issue 1',
-    concerns: ['iac.unmanaged-resource'],
-    // gcp-unmanaged-resource passes: the live resources are declared in the repository's OpenTofu; that they
-    // were created outside it and never imported is what the state rule and the drift join say.
-    failing: ['tf-resource-not-in-state', 'join-iac-drift'],
+    // iac.unmanaged-resource (gcp-unmanaged-resource) passes: the live resources are declared in the
+    // repository's OpenTofu; that they were created outside it and never imported is what the state rule and
+    // the drift join say.
+    concerns: ['iac.declared', 'iac.in-state', 'iac.state-drift'],
+    failing: ['tf-missing-declaration', 'tf-resource-not-in-state', 'join-iac-drift'],
   },
   {
     item: 'Issue 2: Database User and Permissions (postgres superuser)',
     section: 'Issue 2',
-    concerns: ['db.superuser-app-user'],
-    failing: ['db.superuser-app-user', 'gcp-sql-app-user', 'join-secret-database-role'],
-    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe'] },
+    concerns: ['db.superuser-app-user', 'db.dedicated-app-user'],
+    failing: ['db.superuser-app-user', 'gcp-sql-app-user'],
+    // join: the Secret → Cloud SQL user → PostgreSQL role chain (formerly join-secret-database-role)
+    sources: { 'db.superuser-app-user': ['manifest', 'k8s', 'probe', 'join'] },
   },
   {
     item: 'Issue 3: SSL/TLS for Cloud SQL Connections',
     section: 'Issue 3',
-    concerns: ['sql.ssl-not-enforced'],
-    failing: ['sql.ssl-not-enforced'],
+    concerns: ['sql.ssl-not-enforced', 'db.client-tls'],
+    failing: ['sql.ssl-not-enforced', 'manifest-app-db-sslmode'],
     // every source of it fails: the declaration, the live instance and the server a plaintext client meets
     sources: { 'sql.ssl-not-enforced': ['tf', 'gcp', 'probe'] },
   },
@@ -131,17 +134,23 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 5: Secrets Management with Secret Manager',
     section: 'Issue 5',
-    concerns: ['secrets.not-in-secret-manager', 'gke.secrets-encryption', 'gke.workload-identity'],
+    concerns: [
+      'secrets.not-in-secret-manager',
+      'secrets.expected-secret-missing',
+      'gke.secrets-encryption',
+      'gke.workload-identity',
+      'gke.ksa-binding',
+    ],
     failing: [
       'secrets.not-in-secret-manager',
-      'join-credentials-provenance',
       'secrets.expected-secret-missing',
       'gke.secrets-encryption',
       'gke.workload-identity',
       'gke.ksa-binding',
     ],
     sources: {
-      'secrets.not-in-secret-manager': ['manifest', 'k8s'],
+      // join: workload → Secret → ExternalSecret → Secret Manager (formerly join-credentials-provenance)
+      'secrets.not-in-secret-manager': ['manifest', 'k8s', 'join'],
       'secrets.expected-secret-missing': ['gcp'],
       'gke.secrets-encryption': ['gcp'],
       'gke.workload-identity': ['gcp'],
@@ -158,13 +167,13 @@ const STORY: StoryItem[] = [
   {
     item: 'Issue 7: Identity Platform OAuth2',
     section: 'Issue 7',
-    concerns: ['identity.platform-enabled'],
-    failing: ['gcp-identity-platform-enabled'],
+    concerns: ['identity.platform-enabled', 'identity.sign-in-provider'],
+    failing: ['gcp-identity-platform-enabled', 'gcp-identity-sign-in-providers'],
   },
   {
     item: 'Issue 8: Load Balancer and SSL Certificate',
     section: 'Issue 8',
-    concerns: ['network.public-http', 'network.tls-certificate', 'network.edge-protection'],
+    concerns: ['network.public-http', 'network.tls-certificate', 'network.https-redirect', 'network.edge-protection'],
     failing: ['network.public-http', 'network.tls-certificate', 'probe-http-https-redirect', 'network.edge-protection'],
     sources: { 'network.public-http': ['manifest', 'k8s'], 'network.tls-certificate': ['gcp', 'probe'] },
   },
@@ -303,7 +312,8 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
 
   it('joins the layers: the app role from Secret to Cloud SQL to PostgreSQL, and the effective runtime user', () => {
     const verdicts = stagingReport.result.verdicts;
-    const role = verdicts.find((v) => v.ruleId === 'join-secret-database-role');
+    const role = verdicts.find((v) => v.ruleId === 'db.superuser-app-user' && v.source === 'join');
+    expect(role?.alias).toBe('join-secret-database-role');
     expect(role).toMatchObject({ status: 'fail', location: { file: 'k8s/secrets.yaml' } });
     expect(role!.evidence.map((e) => e.path.split(':')[0])).toEqual(['k8s', 'gcp', 'probe']);
     expect(role!.message).toContain('Secret backend-secrets[db-user] = postgres → Cloud SQL user postgres');
@@ -364,7 +374,12 @@ describe('the ADR-001 story, through the demo (files + GCP and Kubernetes emulat
     );
     // image.platform-mismatch: staging's images and nodes agree, so only the join (which reads the registry
     // probe) sees the build that does not name the nodes' platform.
-    const probeOnly = new Set(['smoke.health-endpoints', 'smoke.auth-required', 'image.platform-mismatch']);
+    const probeOnly = new Set([
+      'smoke.health-endpoints',
+      'smoke.auth-required',
+      'network.https-redirect',
+      'image.platform-mismatch',
+    ]);
     for (const s of STORY) for (const key of s.concerns) if (!probeOnly.has(key)) expect(failing, key).toContain(key);
   });
 });

@@ -365,6 +365,10 @@ describe('lazy loading', () => {
     const { code, loaded } = loadedBy(['scan', '--dir', staging, '--env', 'staging']);
     expect(code).toBe(1);
     expect(loaded).toContain('packages/collectors'); // the trace works
+    // Its configuration, manifests and excludes load the YAML parser, TypeBox (the configuration's schema) and
+    // picomatch, each when first used (the bundle's `*.cjs` beside the chunks, traced by path).
+    for (const dependency of ['yaml', 'typebox', 'picomatch'])
+      expect(loaded.some((m) => m.endsWith(`/${dependency}.cjs`))).toBe(true);
     const heavy = loaded.filter((m) =>
       /@google-cloud|google-gax|google-auth-library|@grpc|@kubernetes|(^|node_modules\/)(pg|ioredis|redis)(\/|$)/.test(
         m,
@@ -419,6 +423,12 @@ describe('lazy loading', () => {
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
     expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
+    // Nor the YAML parser, TypeBox or picomatch: nothing to parse, validate or match (each loads on first use,
+    // scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
+    // (A chunk's record names the stand-ins `coditect-on-first-use:<package>`, the bundled packages by name.)
+    expect(
+      loaded.filter((m) => /\/(yaml|typebox|picomatch)\.cjs$|^(yaml|picomatch|@sinclair\/typebox)$/.test(m)),
+    ).toEqual([]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {

@@ -1,10 +1,12 @@
 /**
  * The path a new GCP check takes (docs/design/ARCHITECTURE.md, "Walk-through: a new GCP check that needs a
  * new API call") stays one file per step: an API call's row lives in the reader module that makes the call,
- * a view kind's sources live in that kind's module, and the rule registry is generated (test/meta.test.ts).
+ * a view kind's sources live in that kind's module, a facet only one view reads is declared in that view's
+ * module, and the rule registry is generated (test/meta.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FacetSchemas, GcpFacetSchemas } from '@coditect-audit/core';
 import { VIEWS } from '@coditect-audit/core/views';
 import { describe, expect, it } from 'vitest';
 import { type GcpApiCall, gcpApiCalls } from '../packages/collectors/src/gcp/api-calls.js';
@@ -17,6 +19,28 @@ const viewModules = import.meta.glob<Record<string, unknown>>(
   ['../packages/core/src/views/*.ts', '!../packages/core/src/views/index.ts'],
   { eager: true },
 );
+
+const ruleModules = import.meta.glob<string>(['../packages/rules/src/**/*.ts', '!**/*.cases.ts'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
+
+/** The facets each view module declares (`<KIND>_FACET_SCHEMAS`), by module path. */
+function declaredFacets(): [path: string, facets: Record<string, unknown>][] {
+  return Object.entries(viewModules).flatMap(([path, mod]) =>
+    Object.entries(mod)
+      .filter(([name]) => name.endsWith('_FACET_SCHEMAS'))
+      .map(([, facets]) => [path, facets as Record<string, unknown>] as [string, Record<string, unknown>]),
+  );
+}
+
+/** The facet names a view kind's sources read, declared or optional. */
+function facetsRead(sources: unknown): string[] {
+  return Object.values(
+    sources as Record<string, { facets: readonly string[]; optionalFacets?: readonly string[] }>,
+  ).flatMap((s) => [...s.facets, ...(s.optionalFacets ?? [])]);
+}
 
 /** Each reader's `<API>_API_CALLS` rows. */
 function rowsOf(mod: Record<string, unknown>): Record<string, GcpApiCall> {
@@ -52,6 +76,33 @@ describe('a new GCP check is one file per step', () => {
         .filter(([, mod]) => Object.values(mod).includes(sources))
         .map(([path]) => path);
       expect(owners, kind).toHaveLength(1);
+    }
+  });
+
+  it("a facet only one view reads is declared in that view's module: the layer's schemas hold the same object", () => {
+    const declared = declaredFacets();
+    expect(declared.length, 'view modules that declare facets').toBeGreaterThanOrEqual(5);
+    for (const [path, facets] of declared)
+      for (const [name, schema] of Object.entries(facets)) {
+        expect((GcpFacetSchemas as Record<string, unknown>)[name], `${name} (${path}) in GcpFacetSchemas`).toBe(schema);
+        expect((FacetSchemas as Record<string, unknown>)[name], `${name} in the snapshot's facets`).toBe(schema);
+      }
+  });
+
+  it('a facet a view module declares is read by that view kind alone, and by no rule directly', () => {
+    for (const [path, facets] of declaredFacets()) {
+      const owner = Object.entries(VIEWS).find(([, sources]) =>
+        Object.values(viewModules[path] ?? {}).includes(sources),
+      )?.[0];
+      expect(owner, `${path} declares sources`).toBeDefined();
+      for (const name of Object.keys(facets)) {
+        const readers = Object.entries(VIEWS)
+          .filter(([, sources]) => facetsRead(sources).includes(name))
+          .map(([kind]) => kind);
+        expect(readers, name).toEqual([owner]);
+        for (const [rule, text] of Object.entries(ruleModules))
+          expect(text.includes(`facet('${name}')`), `${rule} reads ${name} directly`).toBe(false);
+      }
     }
   });
 });

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromTransfer, parseToTransfer } from '../packages/collectors/src/files/parse-pool.js';
 import { parseKubernetes } from '../packages/collectors/src/files/kubernetes.js';
+import { withParsedManifest } from '../packages/collectors/src/parsed.js';
+import { redactTree } from '../packages/collectors/src/redact.js';
 import { runCli, tempDir } from './support/cli.js';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'adr-001-staging');
@@ -89,7 +91,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
     const direct = parseKubernetes('k8s/deployment.yaml', text);
     const revived = fromTransfer(structuredClone(parseToTransfer({ path: 'k8s/deployment.yaml', text })));
-    expect(JSON.stringify(revived)).toBe(JSON.stringify(direct));
+    expect(JSON.stringify(revived)).toBe(JSON.stringify(direct && { ...direct, finished: false }));
     const object = revived?.manifest.objects[0];
     expect(object?.positions['/spec/replicas']).toEqual(direct?.manifest.objects[0]?.positions['/spec/replicas']);
     expect(object?.positions['/spec/replicas']?.line).toBeGreaterThan(1);
@@ -100,6 +102,24 @@ describe('Kubernetes YAML parsed in worker threads', () => {
       parseKubernetes('b.yaml', broken)?.errors.map((e) => [e.name, e.message, e.line, e.column]),
     );
     expect(brokenRevived?.errors.length).toBeGreaterThan(0);
+  });
+
+  it('a finished parse is the manifest redacted and with its parsed parts, as the last steps make it', () => {
+    const text = `${readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8')}\n---\n${deployment(7)}`;
+    const plain = fromTransfer(structuredClone(parseToTransfer({ path: 'k8s/d.yaml', text })));
+    const finished = fromTransfer(structuredClone(parseToTransfer({ path: 'k8s/d.yaml', text }, true)));
+    expect(plain?.finished).toBe(false);
+    expect(finished?.finished).toBe(true);
+    const expected = plain && withParsedManifest(redactTree(plain.manifest));
+    expect(JSON.stringify(finished?.manifest)).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(finished?.manifest)).not.toContain('hunter7');
+    expect(JSON.stringify(finished?.manifest)).not.toContain('pa55word');
+    expect(finished?.manifest.objects.at(-1)?.images).toBeDefined();
+    expect(finished?.manifest.objects.at(-1)?.connectionUrls).toBeDefined();
+    // Positions are still the lazy record over the same offsets.
+    expect(finished?.manifest.objects[0]?.positions['/spec/replicas']).toEqual(
+      plain?.manifest.objects[0]?.positions['/spec/replicas'],
+    );
   });
 
   it('a parse that throws is thrown again with the same message', () => {
@@ -119,7 +139,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     const inputs = Array.from({ length: 300 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
     const pooled = await pool.parseInWorkers(inputs, { workers: 2, mainThreadToo: false });
     expect(pooled?.parsedInWorkers).toBe(inputs.length);
-    expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+    expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
   });
 
   it("runs the main thread's other work exactly once, in order, with workers and without", async () => {
@@ -136,7 +156,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
       const pooled = await pool.parseInWorkers(inputs, { workers, alongside });
       expect(done).toEqual(alongside.map((_, i) => i));
       if (workers === 0) expect(pooled).toBeUndefined();
-      else expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+      else expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
     }
   });
 
@@ -162,7 +182,40 @@ describe('Kubernetes YAML parsed in worker threads', () => {
       workerUrl: pathToFileURL(crashing),
     });
     expect(pooled?.parsedInWorkers).toBe(0);
-    expect(pooled?.parses).toEqual(inputs.map(pool.parseToTransfer));
+    expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
+  });
+
+  it('a worker started while the files are read parses batches, and one that died meanwhile loses no file', async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 200 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
+    const expected = inputs.map((input) => pool.parseToTransfer(input));
+    // Below the threshold no worker starts; the one started past it is the one given the batches.
+    const early = new pool.EarlyWorker({});
+    early.read('x'.repeat(1000));
+    expect(early.take()).toBeUndefined();
+    const started = new pool.EarlyWorker({});
+    started.read('x'.repeat(2 * 1024 * 1024));
+    const pooled = await pool.parseInWorkers(inputs, { workers: 1, mainThreadToo: false, early: started });
+    expect(pooled?.parsedInWorkers).toBe(inputs.length);
+    expect(pooled?.parses).toEqual(expected);
+    // CODITECT_AUDIT_FILE_WORKERS decides alone: nothing starts early.
+    const forced = new pool.EarlyWorker({ CODITECT_AUDIT_FILE_WORKERS: '2' });
+    forced.read('x'.repeat(2 * 1024 * 1024));
+    expect(forced.take()).toBeUndefined();
+
+    // A worker that exits as it starts, before any batch: the main thread parses every file.
+    const dir = tempDir('file-workers-early-');
+    const dying = join(dir, 'dying.mjs');
+    writeFileSync(dying, "throw new Error('worker failed to start');\n");
+    const dead = new pool.EarlyWorker({}, pathToFileURL(dying));
+    dead.read('x'.repeat(2 * 1024 * 1024));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fallback = await pool.parseInWorkers(inputs, { workers: 1, early: dead, workerUrl: pathToFileURL(dying) });
+    expect(fallback?.parsedInWorkers).toBe(0);
+    expect(fallback?.parses).toEqual(expected);
   });
 
   it('the fixture gives the same snapshot with two workers as with none', () => {
@@ -181,6 +234,36 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(single).not.toContain('hunter22x');
     expect(single).not.toContain('hunter');
     expect(single).not.toContain('pa55word');
+    expect(collect(dir, 'test', '2')).toBe(single);
+  });
+
+  it('Dockerfiles redacted with the images the repository builds give the same snapshot with two workers as with none', () => {
+    // The builds join the Dockerfiles' facet, which is then redacted whole, not one file at a time.
+    const dir = awkwardTree();
+    writeFileSync(
+      join(dir, '.github/workflows/build.yml'),
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t us-docker.pkg.dev/p/r/app:1 -f Dockerfile .\n',
+    );
+    const single = collect(dir, 'test', '0');
+    expect(single).toContain('"builds"');
+    expect(single).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(collect(dir, 'test', '2')).toBe(single);
+  });
+
+  it('a kustomize patch over redacted values gives the same snapshot with two workers as with none', () => {
+    // The patch is rendered over the objects as parsed, so the workers leave redaction to the main thread.
+    const dir = awkwardTree();
+    writeFileSync(
+      join(dir, 'k8s/many/kustomization.yaml'),
+      'resources:\n  - app-1.yaml\npatches:\n  - path: patch.yaml\n',
+    );
+    writeFileSync(
+      join(dir, 'k8s/many/patch.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-1\nspec:\n  replicas: 2\n',
+    );
+    const single = collect(dir, 'test', '0');
+    expect(single).toContain('kustomize patch (listed in k8s/many/kustomization.yaml)');
+    expect(single).not.toContain('hunter');
     expect(collect(dir, 'test', '2')).toBe(single);
   });
 });

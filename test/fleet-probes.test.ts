@@ -152,10 +152,15 @@ describe('a fleet in one scan', () => {
 
   it('judges each target by its own answers and expectations', () => {
     const status = (rule: string, target: string) => verdictsOf(rule, target).map((v) => v.status);
-    expect(status('db.superuser-app-user', 'pg-a')).toEqual(['pass']);
-    expect(status('db.superuser-app-user', 'pg-b')).toEqual(['fail']);
+    // The probe source; the join source (the app's Secret and Cloud SQL user too) skips: no k8s or gcp layer.
+    const role = (target: string) =>
+      verdictsOf('db.superuser-app-user', target)
+        .map((v) => `${v.source} ${v.status}`)
+        .sort();
+    expect(role('pg-a')).toEqual(['join skip', 'probe pass']);
+    expect(role('pg-b')).toEqual(['join skip', 'probe fail']);
     // pg-c's own expectations name its login as a forbidden one; the environment's do not.
-    expect(status('db.superuser-app-user', 'pg-c')).toEqual(['fail']);
+    expect(role('pg-c')).toEqual(['join skip', 'probe fail']);
     expect(status('image.platform-mismatch', 'registry-a')).toContain('pass');
     expect(status('image.platform-mismatch', 'registry-b')).toContain('fail');
     expect(status('redis.auth-disabled', 'redis-open')).toContain('fail');

@@ -40,10 +40,14 @@ async function scan(dir: string, endpoint: string | undefined, extra: string[] =
 // The gcp rules' verdicts, and the gcp source of rules judged per source (issue #18).
 const gcpVerdicts = (r: ScanResult) => r.verdicts.filter((v) => v.ruleId.startsWith('gcp-') || v.source === 'gcp');
 const RANK: Verdict['status'][] = ['fail', 'error', 'pass', 'skip'];
-/** Per concern, the worst status among the gcp rules' verdicts. */
+/**
+ * Per concern, the worst status among the gcp layer's verdicts: the gcp rules', the gcp source's, and those
+ * of a rule of the gcp layer that joins others to it (join-iac-drift, the only rule of `iac.state-drift`).
+ */
 function byConcern(r: ScanResult): Record<string, string> {
   const out: Record<string, Verdict['status']> = {};
-  for (const v of gcpVerdicts(r))
+  const gcpJoins = new Set(r.rules.filter((x) => x.layer === 'gcp' && !x.sources).map((x) => x.id));
+  for (const v of r.verdicts.filter((x) => x.ruleId.startsWith('gcp-') || x.source === 'gcp' || gcpJoins.has(x.ruleId)))
     for (const c of v.concerns) if (!out[c] || RANK.indexOf(v.status) < RANK.indexOf(out[c]!)) out[c] = v.status;
   return out;
 }
@@ -59,18 +63,21 @@ const STAGING_EXPECTED: Record<string, string> = {
   'sql.instance-ready': 'pass',
   'redis.instance-ready': 'fail',
   // Declared in the repository's OpenTofu: not "unmanaged" by labels; that it was never applied (no state) is
-  // the cross-layer drift join's finding (join-iac-drift), not a gcp rule's.
+  // the cross-layer drift join's finding (join-iac-drift, iac.state-drift).
   'iac.unmanaged-resource': 'pass',
-  'db.superuser-app-user': 'fail',
+  'iac.state-drift': 'fail',
+  'db.dedicated-app-user': 'fail',
   'sql.ssl-not-enforced': 'fail',
   'redis.auth-disabled': 'fail',
   'redis.transit-encryption-disabled': 'fail',
-  'secrets.not-in-secret-manager': 'fail',
+  'secrets.expected-secret-missing': 'fail',
   'gke.secrets-encryption': 'fail',
   'gke.workload-identity': 'fail',
+  'gke.gsa-binding': 'fail',
   'kms.signing-key': 'fail',
   'kms.signer-binding': 'fail',
   'identity.platform-enabled': 'fail',
+  'identity.sign-in-provider': 'fail',
   'network.tls-certificate': 'fail',
   'network.edge-protection': 'fail',
   'observability.workload-logging': 'fail',
@@ -79,7 +86,7 @@ const STAGING_EXPECTED: Record<string, string> = {
   'backup.sql-pitr': 'fail',
   'backup.redis-persistence': 'fail',
   'sql.high-availability': 'fail',
-  'lifecycle.deprecated-platform': 'pass',
+  'lifecycle.eol-database-version': 'pass',
   'sql.public-exposure': 'pass',
   'sql.deletion-protection': 'fail',
 };

@@ -5,18 +5,20 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertUniqueIds, CONCERNS, getAdr001Section, getConcern, LAYERS } from '@coditect-audit/core';
+import {
+  assertUniqueIds,
+  CONCERNS,
+  getAdr001Section,
+  getConcern,
+  LAYERS,
+  RETIRED_CONCERNS,
+} from '@coditect-audit/core';
 import { AREAS, builtinRules, type RuleCases } from '@coditect-audit/rules';
 import { describe, expect, it } from 'vitest';
 import { generatedFiles } from '../packages/cli/src/tools/generated.js';
 import { RULE_REGISTRY_PATH, ruleRegistrySource } from '../scripts/generate-rule-registry.mjs';
 
 const root = join(import.meta.dirname, '..');
-/**
- * Rules that check a concern from the repository files although the catalog lists other layers for it:
- * the files show it too (the app Secret manifest names the DB user; the .tf declares the KMS IAM binding).
- */
-const FILES_EXTENSIONS = ['db.superuser-app-user', 'kms.signer-binding'];
 const rulesSrc = join(root, 'packages/rules/src');
 
 describe('rule catalog', () => {
@@ -31,10 +33,43 @@ describe('rule catalog', () => {
         expect(c, `${r.id} names unknown concern ${key}`).toBeDefined();
       }
       expect(
-        r.concerns.some((k) => getConcern(k)!.layers.includes(r.layer)) || FILES_EXTENSIONS.includes(r.id),
+        r.concerns.some((k) => getConcern(k)!.layers.includes(r.layer)),
         `${r.id}: layer ${r.layer} is not a layer of its concerns`,
       ).toBe(true);
     }
+  });
+
+  // The catalog is atomic (issue 18): a key is one verifiable statement, so one rule checks it, at every layer
+  // that can show it (its sources), and a rule checks one statement. Two rules under one key would be one
+  // statement judged twice, or two statements under one name.
+  it('every rule names exactly one concern, and every concern key is named by exactly one rule', () => {
+    for (const r of builtinRules) expect(r.concerns, `${r.id} names more than one concern`).toHaveLength(1);
+    const rulesOf = new Map(CONCERNS.map((c) => [c.key, [] as string[]]));
+    for (const r of builtinRules) rulesOf.get(r.concerns[0]!)?.push(r.id);
+    const notOne = [...rulesOf].filter(([, ids]) => ids.length !== 1);
+    expect(notOne, 'concern keys checked by no rule or by several').toEqual([]);
+  });
+
+  it("a concern's layers are exactly the layers its rule judges it at", () => {
+    const layersOf = (r: (typeof builtinRules)[number]) => (r.sources ? r.sources.map((s) => s.layer) : [r.layer]);
+    for (const c of CONCERNS) {
+      const rule = builtinRules.find((r) => r.concerns[0] === c.key)!;
+      expect([...new Set(layersOf(rule))].sort(), c.key).toEqual([...c.layers].sort());
+    }
+  });
+
+  it('a split is recorded: splitFrom names a key of the catalog or a retired one, and retired keys say where they went', () => {
+    const retired = new Map(RETIRED_CONCERNS.map((r) => [r.key, r]));
+    for (const r of RETIRED_CONCERNS) {
+      expect(getConcern(r.key), `${r.key} is retired and in the catalog`).toBeUndefined();
+      for (const k of r.splitInto) expect(getConcern(k), `${r.key} went to ${k}`).toBeDefined();
+      expect(getAdr001Section(r.adrSection), r.key).toBeDefined();
+    }
+    for (const c of CONCERNS.filter((x) => x.splitFrom)) {
+      expect(getConcern(c.splitFrom!) ?? retired.get(c.splitFrom!), `${c.key} split from ${c.splitFrom}`).toBeDefined();
+      if (retired.has(c.splitFrom!)) expect(retired.get(c.splitFrom!)!.splitInto).toContain(c.key);
+    }
+    for (const r of builtinRules) expect(retired.has(r.concerns[0]!), `${r.id} names a retired key`).toBe(false);
   });
 
   it("every rule's ADR section is one of ADR-001's (core's ADR_001), named by one of its concerns", () => {

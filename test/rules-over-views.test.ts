@@ -217,3 +217,104 @@ describe('a rule judged per source', () => {
     expect(again.some((v) => v.suppression)).toBe(false);
   });
 });
+
+describe('a join source in a fleet', () => {
+  // db.superuser-app-user's join (formerly join-secret-database-role) reads a cluster's Secret and a database's
+  // role: the engine runs it once per (cluster, database). The database's facet is the same data in both runs,
+  // so the view must be built per combination, not once per database.
+  const superuser = builtinRules.find((r) => r.id === 'db.superuser-app-user')!;
+  const ok = <T>(data: T) => ({ status: 'ok' as const, problems: [], data });
+  const secrets = (user: { class: 'set' } | { class: 'superuser-name'; publicValue: string }) =>
+    ok({
+      items: [
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          name: 'backend-secrets',
+          namespace: 'coditect-staging',
+          object: {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'backend-secrets', namespace: 'coditect-staging' },
+          },
+          secretType: 'Opaque',
+          keys: [{ key: 'db-user', ...user }],
+        },
+      ],
+    });
+  const role = {
+    name: 'license_api_staging',
+    exists: true,
+    superuser: false,
+    createRole: false,
+    createDb: false,
+    bypassRls: false,
+    replication: false,
+    memberOf: [],
+  };
+  const fleet: Snapshot = {
+    schemaVersion: 1,
+    tool: { name: 'coditect-audit', version: 'test' },
+    environment: 'staging',
+    root: '.',
+    layers: { gcp: { status: 'collected' }, k8s: { status: 'collected' }, probe: { status: 'collected' } },
+    facets: {
+      'gcp.sql-users': ok({
+        read: ['coditect-cloud-infra'],
+        instances: [
+          {
+            project: 'coditect-cloud-infra',
+            instance: 'coditect-db',
+            users: [
+              { name: 'postgres', type: 'BUILT_IN' },
+              { name: 'license_api_staging', type: 'BUILT_IN' },
+            ],
+          },
+        ],
+      }),
+    },
+    targets: [
+      {
+        kind: 'cluster',
+        name: 'cluster/old',
+        state: { status: 'collected' },
+        facets: { 'k8s.secrets': secrets({ class: 'superuser-name', publicValue: 'postgres' }) },
+      },
+      {
+        kind: 'cluster',
+        name: 'cluster/new',
+        state: { status: 'collected' },
+        facets: { 'k8s.secrets': secrets({ class: 'set' }) },
+      },
+      {
+        kind: 'postgres',
+        name: 'postgres/main',
+        state: { status: 'collected' },
+        facets: {
+          'probe.postgres': ok({
+            endpoint: '10.28.0.3:5432/coditect',
+            host: '10.28.0.3',
+            port: 5432,
+            database: 'coditect',
+            login: 'license_api_staging',
+            appRole: 'license_api_staging',
+            credentialSource: 'env DB_PASSWORD',
+            sslmode: 'verify-full',
+            plaintext: { outcome: 'refused', detail: 'no encryption' },
+            role,
+          }),
+        },
+      },
+    ],
+  };
+
+  it("judges each cluster's Secret against the database", () => {
+    const vs = runRules(fleet, [superuser], { environment: 'staging', expectations: resolveExpectations(undefined) });
+    const join = vs.filter((v) => v.source === 'join');
+    expect(join.map((v) => `${v.targets?.join('+')} ${v.status} ${v.data?.user}`).sort()).toEqual([
+      'cluster/new+postgres/main pass license_api_staging',
+      'cluster/old+postgres/main fail postgres',
+    ]);
+    expect(join.every((v) => v.alias === 'join-secret-database-role')).toBe(true);
+  });
+});

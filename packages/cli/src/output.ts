@@ -65,10 +65,14 @@ export type ReportFile =
  */
 const WRITE_BATCH = 1 << 16;
 
-/** Writes one report to `path`: its text at once, or its pieces as they come. */
+/**
+ * Writes one report to `path`: its text at once, or its pieces as they come. One batch is written (by the
+ * thread pool) while the next is made, never more, so the file gets them in order.
+ */
 async function writeReport(path: string, f: ReportFile): Promise<void> {
   if ('text' in f) return writeFile(path, f.text);
   const out = await open(path, 'w');
+  let writing: Promise<unknown> | undefined;
   try {
     let batch: string[] = [];
     let size = 0;
@@ -76,13 +80,21 @@ async function writeReport(path: string, f: ReportFile): Promise<void> {
       batch.push(piece);
       size += piece.length;
       if (size >= WRITE_BATCH) {
-        await out.write(batch.join(''));
+        const text = batch.join('');
+        await writing;
+        writing = out.write(text);
+        // Its failure is met at the next `await writing`, not left unhandled while the next batch is made.
+        writing.catch(() => undefined);
         batch = [];
         size = 0;
       }
     }
+    await writing;
+    writing = undefined;
     if (batch.length) await out.write(batch.join(''));
   } finally {
+    // A report that failed while a batch was being written: that write's own failure is not the one to report.
+    await writing?.catch(() => undefined);
     await out.close();
   }
 }

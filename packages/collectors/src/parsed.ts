@@ -30,10 +30,13 @@ type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The facets with their parsed parts (re)computed. Facets that are not `ok` are returned as they are. */
-export function withParsedFacets<F extends object>(facets: F): F {
+/**
+ * The facets with their parsed parts (re)computed. Facets that are not `ok` are returned as they are, and so
+ * are the `finished` manifest files (given their parts where they were parsed: ./files/parse-pool.ts).
+ */
+export function withParsedFacets<F extends object>(facets: F, finished?: { has(file: object): boolean }): F {
   const out: Json = {};
-  for (const [name, facet] of Object.entries(facets)) out[name] = withParsedFacet(name, facet);
+  for (const [name, facet] of Object.entries(facets)) out[name] = withParsedFacet(name, facet, finished);
   return out as F;
 }
 
@@ -43,17 +46,18 @@ export function finishCollected(result: CollectResult): CollectResult {
   return { ...redacted, facets: withParsedFacets(redacted.facets) };
 }
 
-function withParsedFacet(name: string, facet: unknown): unknown {
+function withParsedFacet(name: string, facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet) || facet.status !== 'ok' || !isJson(facet.data)) return facet;
   const data = facet.data;
+  const done = (f: unknown) => finished?.has(f as object) === true;
   if (name === 'files.workflows')
-    return { ...facet, data: { ...data, files: arrayOf(data.files).map(parsedWorkflow) } };
+    return { ...facet, data: { ...data, files: arrayOf(data.files).map((f) => (done(f) ? f : parsedWorkflow(f))) } };
   if (name === 'files.dockerfile')
     return {
       ...facet,
       data: {
         ...data,
-        files: arrayOf(data.files).map(parsedDockerfile),
+        files: arrayOf(data.files).map((f) => (done(f) ? f : parsedDockerfile(f))),
         ...(Array.isArray(data.builds) ? { builds: data.builds.map(parsedBuild) } : {}),
       },
     };
@@ -62,9 +66,7 @@ function withParsedFacet(name: string, facet: unknown): unknown {
       ...facet,
       data: {
         ...data,
-        files: arrayOf(data.files).map((f) =>
-          isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f,
-        ),
+        files: arrayOf(data.files).map((f) => (done(f) ? f : withParsedManifest(f))),
       },
     };
   if (name === 'probe.registry')
@@ -72,6 +74,19 @@ function withParsedFacet(name: string, facet: unknown): unknown {
   if (name.startsWith('k8s.') && Array.isArray(data.items))
     return { ...facet, data: { ...data, items: data.items.map((o) => withParsedObject(o as K8sLiveObject)) } };
   return facet;
+}
+
+/** One file of a `files.*` facet with its parsed parts, as {@link withParsedFacets} gives it. */
+export function withParsedFile(facetName: string, file: unknown): unknown {
+  if (facetName === 'files.workflows') return parsedWorkflow(file);
+  if (facetName === 'files.dockerfile') return parsedDockerfile(file);
+  if (facetName === 'files.kubernetes') return withParsedManifest(file);
+  return file;
+}
+
+/** A Kubernetes manifest file with the parsed parts of each of its objects. */
+export function withParsedManifest(f: unknown): unknown {
+  return isJson(f) ? { ...f, objects: arrayOf(f.objects).map((o) => withParsedObject(o as K8sObject)) } : f;
 }
 
 function parsedWorkflow(wf: unknown): unknown {

@@ -594,20 +594,21 @@ export function redactTree<T>(value: T): T {
 /**
  * Every facet of a layer, redacted: the collectors' last step. `data.files` entries are redacted one file
  * at a time (what a file reveals is masked in that file), other facets as a whole, problems included.
+ * `finished` files were redacted where they were parsed (./files/parse-pool.ts) and are kept as they are.
  */
-export function redactFacets<F extends object>(facets: F): F {
+export function redactFacets<F extends object>(facets: F, finished?: { has(file: object): boolean }): F {
   const out: Record<string, unknown> = {};
-  for (const [name, facet] of Object.entries(facets)) out[name] = redactFacet(facet);
+  for (const [name, facet] of Object.entries(facets)) out[name] = redactFacet(facet, finished);
   return out as F;
 }
 
-function redactFacet(facet: unknown): unknown {
+function redactFacet(facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet)) return facet;
   const data = facet.data;
   if (!isJson(data) || !Array.isArray(data.files) || Object.keys(data).length !== 1) return redactTree(facet);
   return {
     ...facet,
-    data: { files: data.files.map((f) => redactTree(f)) },
+    data: { files: data.files.map((f) => (finished?.has(f as object) ? f : redactTree(f))) },
     ...(facet.problems !== undefined ? { problems: redactTree(facet.problems) } : {}),
   };
 }

@@ -246,6 +246,30 @@ describe('collectFiles', () => {
     expect(await collectFiles({ root })).toEqual(collectFilesFromMemory(REPO));
   });
 
+  it('gives the same facets from disk (each file finished as it is parsed) as from memory, builds or not', async () => {
+    // With images built from them, the Dockerfiles' facet is redacted whole rather than one file at a time.
+    const withBuilds = {
+      ...REPO,
+      'app/Dockerfile': `FROM node:20\nENV API_TOKEN=${CANARY}\nRUN curl -u admin:${CANARY} https://example.com\n`,
+      // Masked only as what the other Dockerfile revealed: the facet is one redaction.
+      'tools/Dockerfile': `FROM alpine\nLABEL note="${CANARY}"\n`,
+      '.github/workflows/build.yml':
+        'on: push\njobs:\n  build:\n    steps:\n      - run: docker build -t us-docker.pkg.dev/p/r/app:1 -f app/Dockerfile app\n',
+    };
+    for (const files of [REPO, withBuilds]) {
+      const root = await mkdtemp(join(tmpdir(), 'coditect-collect-'));
+      roots.push(root);
+      for (const [path, content] of Object.entries(files)) {
+        await mkdir(dirname(join(root, path)), { recursive: true });
+        await writeFile(join(root, path), content);
+      }
+      const fromDisk = JSON.stringify(await collectFiles({ root }));
+      expect(fromDisk).toBe(JSON.stringify(collectFilesFromMemory(files)));
+      expect(fromDisk).not.toContain(CANARY);
+    }
+    expect(JSON.stringify(collectFilesFromMemory(withBuilds))).toContain('"builds"');
+  });
+
   it('applies include and exclude', async () => {
     const root = await mkdtemp(join(tmpdir(), 'coditect-collect-'));
     roots.push(root);

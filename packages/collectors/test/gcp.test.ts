@@ -15,6 +15,7 @@ import {
 import { type GcpEmulator, startGcpEmulator } from '@coditect-audit/emulators/gcp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collect } from '../src/gcp/index.js';
+import { SQL_API_CALLS } from '../src/gcp/services/sql.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const STAGING = join(fixtures, 'adr-001-staging/gcp');
@@ -283,8 +284,10 @@ describe('faults', () => {
       },
     });
     const r = await run(e.url, { ...fast, services: ['sqladmin', 'redis'] });
-    for (const f of ['gcp.sql', 'gcp.sql-databases', 'gcp.sql-users', 'gcp.sql-backup-runs'])
-      expect(status(r, f)).toBe('error');
+    // Every facet the reader fills (its rows name them), the per-instance ones included: none is read.
+    const sqlFacets = Object.values(SQL_API_CALLS).flatMap((row) => row.facets);
+    expect(sqlFacets.length).toBeGreaterThanOrEqual(4);
+    for (const f of sqlFacets) expect(status(r, f), f).toBe('error');
     const [p] = problems(r, 'gcp.sql');
     expect(p).toMatchObject({
       cause: 'permission-denied',
@@ -295,6 +298,15 @@ describe('faults', () => {
     expect(status(r, 'gcp.redis')).toBe('ok');
     // A permission error is not retried.
     expect(e.server.requests.filter((q) => q.path === `/v1/projects/${P}/instances`)).toHaveLength(1);
+  });
+
+  it('a project without Cloud SQL instances: every per-instance facet is read, complete and empty', async () => {
+    const e = await emulator(STAGING);
+    e.server.inject({ path: `/v1/projects/${P}/instances`, fault: { kind: 'status', status: 200, body: {} } });
+    const r = await run(e.url, { ...fast, services: ['sqladmin'] });
+    for (const f of Object.values(SQL_API_CALLS).flatMap((row) => row.facets))
+      expect(data<{ instances: unknown[] }>(r, f).instances, f).toEqual([]);
+    expect(e.server.requests.filter((q) => q.path.includes('/instances/'))).toHaveLength(0);
   });
 
   it('malformed JSON is an error of that facet, not a crash', async () => {

@@ -18,7 +18,7 @@ import {
 } from '@coditect-audit/core';
 import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, K8S_MAX_RESPONSE_BYTES, limiter } from '../src/k8s/client.js';
+import { connect, K8S_MAX_RESPONSE_BYTES, limiter, listAll, RequestFailure } from '../src/k8s/client.js';
 import type { K8sLayerConfig } from '../src/k8s/collect.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
@@ -203,6 +203,40 @@ describe('paging', () => {
     expect(ok(paged, 'k8s.deployments')).toEqual(ok(whole, 'k8s.deployments'));
     expect(ok(paged, 'k8s.pods').items.length).toBe(ok(whole, 'k8s.pods').items.length);
     for (const f of Object.values(paged.facets)) if (f?.status === 'ok') expect(f.problems).toEqual([]);
+  });
+
+  it("asks for each next page before making the last one's items, and drops what a restarted list made", async () => {
+    const events: string[] = [];
+    let expireOnce = true;
+    const pages = ['a', 'b', 'c'];
+    const fetchPage = async (_limit: number, token: string | undefined) => {
+      const at = token === undefined ? 0 : Number(token);
+      events.push(`fetch ${at}`);
+      if (at === 2 && expireOnce) {
+        expireOnce = false;
+        throw new RequestFailure('410 Gone: the continue token expired', 'expired-continue', 410);
+      }
+      return { items: [pages[at]], ...(at + 1 < pages.length ? { continueToken: String(at + 1) } : {}) };
+    };
+    const made = await listAll(fetchPage, 1, { retries: 0, timeoutMs: 1000, backoffMs: 0 }, (items) => {
+      events.push(`keep ${items.join()}`);
+      return items.map((i) => `made ${i}`);
+    });
+    expect(made).toEqual(['made a', 'made b', 'made c']);
+    expect(events).toEqual([
+      'fetch 0',
+      'fetch 1',
+      'keep a',
+      'fetch 2',
+      'keep b',
+      // 410: the list starts again; what its first pages made is dropped.
+      'fetch 0',
+      'fetch 1',
+      'keep a',
+      'fetch 2',
+      'keep b',
+      'keep c',
+    ]);
   });
 
   it('gives up with a problem when the token keeps expiring', async () => {

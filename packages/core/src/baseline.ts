@@ -3,19 +3,22 @@
  * findings gate; the result says which are new, which unchanged and which are fixed.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from './lazy-schema.js';
 import { BaselineError } from './basics.js';
 import { compile, describeAjvError } from './validate.js';
 import type { Verdict } from './verdict.js';
 
-export const BaselineSchema = Type.Object(
-  {
-    schemaVersion: Type.Literal(1),
-    tool: Type.Literal('coditect-audit'),
-    findings: Type.Array(
-      Type.Object({ fingerprint: Type.String({ minLength: 1 }), ruleId: Type.String(), resource: Type.String() }),
-    ),
-  },
-  { $id: 'https://coditect.ai/schemas/coditect-audit/baseline-v1.json' },
+export const BaselineSchema = lazySchema(() =>
+  Type.Object(
+    {
+      schemaVersion: Type.Literal(1),
+      tool: Type.Literal('coditect-audit'),
+      findings: Type.Array(
+        Type.Object({ fingerprint: Type.String({ minLength: 1 }), ruleId: Type.String(), resource: Type.String() }),
+      ),
+    },
+    { $id: 'https://coditect.ai/schemas/coditect-audit/baseline-v1.json' },
+  ),
 );
 export type Baseline = Static<typeof BaselineSchema>;
 export type BaselineEntry = Baseline['findings'][number];

@@ -1,7 +1,7 @@
 /**
  * ADR-001 as data, the one place it is written down: its sections in reading order with the status the
  * record gives each (the checklist the HTML report shows beside what a scan measured), and the concern
- * catalog (one verifiable statement per stable key, naming the sections it comes from).
+ * catalog (one verifiable statement per stable key, checked by one rule, naming the sections it comes from).
  * docs/design/adr-001-concerns.md is generated from this file (`pnpm docs`); tests check that every
  * section is one the ADR's text has, in its order, and that every concern names known sections.
  */
@@ -100,16 +100,62 @@ export interface Concern {
   adrSection: string;
   layers: Layer[];
   priority: PrioritySpec;
+  /**
+   * The key this statement was cut out of when the catalog became atomic (issue 18: one verifiable statement
+   * per key, checked by one rule). The key it names kept the check its own name says, or was retired
+   * (RETIRED_CONCERNS); findings filed under it before the split are about this statement now.
+   */
+  splitFrom?: string;
 }
+
+/** A key no longer in the catalog because it bundled several checks: what it said, and where they went. */
+export interface RetiredConcern {
+  key: string;
+  statement: string;
+  adrSection: string;
+  /** The catalog keys that carry its checks now, one each. */
+  splitInto: readonly string[];
+  why: string;
+}
+
+/**
+ * When the catalog was made atomic (issue 18) every key that bundled several checks kept the one its name
+ * says and gave the others new keys (their `splitFrom`); a key whose name was none of its checks is retired
+ * here, so a report or a note written before still leads somewhere.
+ */
+export const RETIRED_CONCERNS: readonly RetiredConcern[] = [
+  {
+    key: 'lifecycle.deprecated-platform',
+    statement:
+      'Nothing depends on a shut-down or end-of-life platform: GCR, removed Kubernetes API versions, end-of-life base images and database versions',
+    adrSection: 'Lesson 1',
+    splitInto: [
+      'registry.gcr-reference',
+      'lifecycle.removed-kubernetes-api',
+      'lifecycle.eol-base-image',
+      'lifecycle.eol-database-version',
+    ],
+    why: 'four platforms, each with its own rule; Container Registry references were already `registry.gcr-reference`',
+  },
+];
 
 export const CONCERNS: readonly Concern[] = [
   {
     key: 'registry.gcr-reference',
     statement:
-      'No image is pulled from or pushed to Container Registry (`gcr.io`, `*.gcr.io`): manifests, live workloads, workflows, Dockerfile `FROM`, `.tf`; deployment guides (Markdown) no longer point there (P2)',
+      'No image is pulled from or pushed to Container Registry (`gcr.io`, `*.gcr.io`): manifests, live workloads, workflows, Dockerfile `FROM`, `.tf`',
     adrSection: 'Decision 1',
     layers: ['files', 'k8s'],
     priority: { default: 'P0' },
+  },
+  {
+    key: 'docs.gcr-reference',
+    statement:
+      'Deployment guides (Markdown) no longer point at images or repositories on Container Registry (`gcr.io`, `*.gcr.io`)',
+    adrSection: 'Decision 1',
+    layers: ['files'],
+    priority: { default: 'P2' },
+    splitFrom: 'registry.gcr-reference',
   },
   {
     key: 'registry.ar-repository',
@@ -180,10 +226,19 @@ export const CONCERNS: readonly Concern[] = [
   {
     key: 'container.runs-as-root',
     statement:
-      'The application container does not run as root: Dockerfile final stage `USER`, image config `User`, pod/container `securityContext` (`runAsNonRoot`, `runAsUser`) agree on a non-root user',
+      'No workload container runs as root: its `securityContext` (container over pod) sets `runAsNonRoot: true` or a non-zero `runAsUser`, in the manifests and live, and the user the runtime applies (Dockerfile `USER`, image `User`, pod spec) is not root',
     adrSection: 'Decision 4, Lesson 4',
-    layers: ['files', 'probe', 'k8s'],
+    layers: ['files', 'k8s'],
     priority: { default: 'P0' },
+  },
+  {
+    key: 'image.runs-as-root',
+    statement:
+      'The image runs as a non-root user: the Dockerfile final stage sets a non-root `USER`, and the image config `User` the registry serves is not empty, `root` or `0`',
+    adrSection: 'Decision 4, Lesson 4',
+    layers: ['files', 'probe'],
+    priority: { default: 'P0' },
+    splitFrom: 'container.runs-as-root',
   },
   {
     key: 'container.unreadable-dependencies',
@@ -240,26 +295,77 @@ export const CONCERNS: readonly Concern[] = [
   {
     key: 'iac.unmanaged-resource',
     statement:
-      'Every live managed resource (Cloud SQL, Memorystore, KMS key, AR repository, cluster) is in the OpenTofu state, and every state resource exists live',
+      'Every live managed resource (Cloud SQL, Memorystore, KMS key, AR repository, cluster) is declared in the OpenTofu files or carries an OpenTofu label; none was created by hand',
     adrSection: 'Issue 1, Lesson 3',
-    layers: ['files', 'gcp'],
+    layers: ['gcp'],
     priority: { default: 'P1' },
   },
   {
-    key: 'db.superuser-app-user',
+    key: 'iac.declared',
     statement:
-      'The application does not connect as `postgres` or any superuser / `cloudsqlsuperuser` member; its role has only DML rights',
+      'Each managed service of the ADR (Cloud SQL, Memorystore, KMS key, AR repository, GKE cluster) is declared by an OpenTofu resource in the repository',
+    adrSection: 'Issue 1, Lesson 3',
+    layers: ['files'],
+    priority: { default: 'P1' },
+    splitFrom: 'iac.unmanaged-resource',
+  },
+  {
+    key: 'iac.in-state',
+    statement: "Every managed resource declared in the `.tf` files has an entry in the repository's OpenTofu state",
+    adrSection: 'Issue 1, Lesson 3',
+    layers: ['files'],
+    priority: { default: 'P1' },
+    splitFrom: 'iac.unmanaged-resource',
+  },
+  {
+    key: 'iac.state-drift',
+    statement: 'Every live managed resource is in the OpenTofu state, and every state resource exists live',
+    adrSection: 'Issue 1, Lesson 3',
+    layers: ['gcp'],
+    priority: { default: 'P1' },
+    splitFrom: 'iac.unmanaged-resource',
+  },
+  {
+    key: 'db.superuser-app-user',
+    statement: 'The application does not connect as `postgres` or any superuser / `cloudsqlsuperuser` member',
     adrSection: 'Issue 2',
-    layers: ['k8s', 'probe', 'gcp'],
+    layers: ['files', 'k8s', 'probe'],
     priority: { default: 'P0' },
+  },
+  {
+    key: 'db.dedicated-app-user',
+    statement:
+      'The Cloud SQL instance has a dedicated application user that is not a superuser (not `postgres`, not a `cloudsqlsuperuser` member)',
+    adrSection: 'Issue 2',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+    splitFrom: 'db.superuser-app-user',
+  },
+  {
+    key: 'db.app-role-dml-only',
+    statement:
+      "The application's database role has DML rights only: no CREATEROLE, CREATEDB, BYPASSRLS or REPLICATION, no privileged built-in role, owns no database, schema or table, and has no CREATE, TRUNCATE, REFERENCES or TRIGGER",
+    adrSection: 'Issue 2',
+    layers: ['probe'],
+    priority: { default: 'P0' },
+    splitFrom: 'db.superuser-app-user',
   },
   {
     key: 'sql.ssl-not-enforced',
     statement:
-      'Cloud SQL rejects unencrypted connections (`sslMode` ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED, or `requireSsl`), and the app connects with `sslmode=require` or stricter',
+      'Cloud SQL rejects unencrypted connections (`sslMode` ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED, or `requireSsl`)',
     adrSection: 'Issue 3',
     layers: ['gcp', 'probe', 'files'],
     priority: { default: 'P1' },
+  },
+  {
+    key: 'db.client-tls',
+    statement:
+      "The app's database connection requires TLS (`sslmode` `require`, `verify-ca` or `verify-full`), or goes to a local proxy that encrypts it",
+    adrSection: 'Issue 3',
+    layers: ['files'],
+    priority: { default: 'P1' },
+    splitFrom: 'sql.ssl-not-enforced',
   },
   {
     key: 'redis.auth-disabled',
@@ -278,10 +384,27 @@ export const CONCERNS: readonly Concern[] = [
   {
     key: 'secrets.not-in-secret-manager',
     statement:
-      'Application credentials come from Secret Manager (via External Secrets or a CSI/sidecar), not only from hand-made Kubernetes Secrets; the expected Secret Manager secrets exist',
+      'Application credentials come from Secret Manager (via External Secrets or a CSI/sidecar), not from hand-made Kubernetes Secrets',
     adrSection: 'Issue 5',
-    layers: ['k8s', 'gcp', 'files'],
+    layers: ['k8s', 'files'],
     priority: { default: 'P1' },
+  },
+  {
+    key: 'secrets.expected-secret-missing',
+    statement: 'The expected Secret Manager secrets are declared in OpenTofu and exist in the project',
+    adrSection: 'Issue 5',
+    layers: ['files', 'gcp'],
+    priority: { default: 'P1' },
+    splitFrom: 'secrets.not-in-secret-manager',
+  },
+  {
+    key: 'secrets.sync-healthy',
+    statement:
+      'Every Secret the app needs is the target of a `Ready` ExternalSecret that reads a Secret Manager (`gcpsm`) store',
+    adrSection: 'Issue 5',
+    layers: ['k8s'],
+    priority: { default: 'P1' },
+    splitFrom: 'secrets.not-in-secret-manager',
   },
   {
     key: 'gke.secrets-encryption',
@@ -292,10 +415,29 @@ export const CONCERNS: readonly Concern[] = [
   },
   {
     key: 'gke.workload-identity',
-    statement: 'Workload Identity is enabled on the cluster and the backend KSA is bound to a GCP service account',
+    statement:
+      'Workload Identity is enabled on the cluster (a `*.svc.id.goog` workload pool) and its node pools run the GKE metadata server',
     adrSection: 'Issue 5',
-    layers: ['files', 'gcp', 'k8s'],
+    layers: ['files', 'gcp'],
     priority: { default: 'P1' },
+  },
+  {
+    key: 'gke.ksa-binding',
+    statement:
+      "The backend's Kubernetes ServiceAccount names its Google service account (`iam.gke.io/gcp-service-account`) and the app's Deployment runs as it",
+    adrSection: 'Issue 5',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P1' },
+    splitFrom: 'gke.workload-identity',
+  },
+  {
+    key: 'gke.gsa-binding',
+    statement:
+      "The backend's Google service account grants `roles/iam.workloadIdentityUser` to the backend's Kubernetes ServiceAccount",
+    adrSection: 'Issue 5',
+    layers: ['gcp'],
+    priority: { default: 'P1' },
+    splitFrom: 'gke.workload-identity',
   },
   {
     key: 'kms.signing-key',
@@ -310,16 +452,24 @@ export const CONCERNS: readonly Concern[] = [
     statement:
       "The backend's service account holds `roles/cloudkms.signerVerifier` on that key, and nobody holds it broadly (allUsers, project-wide owners excepted)",
     adrSection: 'Issue 6',
-    layers: ['gcp'],
+    layers: ['files', 'gcp'],
     priority: { default: 'P0' },
   },
   {
     key: 'identity.platform-enabled',
-    statement:
-      'Identity Platform (`identitytoolkit.googleapis.com`) is enabled with at least one sign-in provider configured',
+    statement: 'Identity Platform (`identitytoolkit.googleapis.com`) is enabled in the project',
     adrSection: 'Issue 7',
     layers: ['gcp'],
     priority: { default: 'P0' },
+  },
+  {
+    key: 'identity.sign-in-provider',
+    statement:
+      'Identity Platform has at least one sign-in method enabled (an identity provider with a client id, email or phone)',
+    adrSection: 'Issue 7',
+    layers: ['gcp'],
+    priority: { default: 'P0' },
+    splitFrom: 'identity.platform-enabled',
   },
   {
     key: 'network.public-http',
@@ -332,10 +482,19 @@ export const CONCERNS: readonly Concern[] = [
   {
     key: 'network.tls-certificate',
     statement:
-      'The managed certificate covers the domain and is `ACTIVE`; the live endpoint serves a valid certificate not expiring within 14 days, and HTTP redirects to HTTPS',
+      'The managed certificate covers the domain and is `ACTIVE`; the live endpoint serves a valid certificate not expiring within 14 days',
     adrSection: 'Issue 8',
     layers: ['k8s', 'gcp', 'probe'],
     priority: { default: 'P1' },
+  },
+  {
+    key: 'network.https-redirect',
+    statement:
+      'Plain HTTP redirects to HTTPS on the same host (or is not served at all), and HTTPS answers carry `Strict-Transport-Security`',
+    adrSection: 'Issue 8',
+    layers: ['probe'],
+    priority: { default: 'P1' },
+    splitFrom: 'network.tls-certificate',
   },
   {
     key: 'network.edge-protection',
@@ -416,12 +575,28 @@ export const CONCERNS: readonly Concern[] = [
     priority: { default: 'P2' },
   },
   {
-    key: 'lifecycle.deprecated-platform',
-    statement:
-      'Nothing depends on a shut-down or end-of-life platform: GCR, removed Kubernetes API versions, end-of-life base images and database versions',
+    key: 'lifecycle.eol-base-image',
+    statement: 'No Dockerfile stage builds on a base image past its end of life',
     adrSection: 'Lesson 1',
-    layers: ['files', 'k8s', 'gcp', 'probe'],
+    layers: ['files'],
     priority: { default: 'P1' },
+    splitFrom: 'lifecycle.deprecated-platform',
+  },
+  {
+    key: 'lifecycle.removed-kubernetes-api',
+    statement: 'No Kubernetes object is written or applied in an API version Kubernetes has removed',
+    adrSection: 'Lesson 1',
+    layers: ['files', 'k8s'],
+    priority: { default: 'P1' },
+    splitFrom: 'lifecycle.deprecated-platform',
+  },
+  {
+    key: 'lifecycle.eol-database-version',
+    statement: 'Cloud SQL and the running PostgreSQL server are on a database version still in regular support',
+    adrSection: 'Lesson 1',
+    layers: ['files', 'gcp', 'probe'],
+    priority: { default: 'P1' },
+    splitFrom: 'lifecycle.deprecated-platform',
   },
   {
     key: 'image.mutable-tag',

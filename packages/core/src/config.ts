@@ -3,6 +3,7 @@
  * Validated by a JSON Schema; every error names the file:line, the config path and the fix.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from './lazy-schema.js';
 import { ConfigError, FAIL_ON, type FailOn } from './basics.js';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { GcpLayerConfigSchema } from './layers/gcp.js';
@@ -14,85 +15,87 @@ import { firstDuplicateKey, MAX_YAML_ENTRIES, overYamlBudget } from './yaml-budg
 
 const Str = (description?: string) => Type.String({ minLength: 1, ...(description ? { description } : {}) });
 
-export const ExpectationsSchema = Type.Object(
-  {
-    project: Type.Optional(Str('Google Cloud project id')),
-    region: Type.Optional(Str()),
-    platforms: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[a-z0-9]+/[a-z0-9]+(/[a-z0-9]+)?$' }), {
-        minItems: 1,
-        description: 'platforms images must support, e.g. linux/amd64',
-      }),
-    ),
-    app: Type.Optional(
-      Type.Object(
-        {
-          namespace: Type.Optional(Str()),
-          deployment: Type.Optional(Str()),
-          container: Type.Optional(Str()),
-          serviceAccount: Type.Optional(Str()),
-          secrets: Type.Optional(Type.Array(Str(), { description: 'Secrets holding the app credentials' })),
-          image: Type.Optional(Str('image repository the app runs, without tag')),
-          minReplicas: Type.Optional(Type.Integer({ minimum: 1 })),
-          /** Keys in the app's Secret/env that name the database user. */
-          dbUserKeys: Type.Optional(Type.Array(Str())),
-        },
-        { additionalProperties: false },
+export const ExpectationsSchema = lazySchema(() =>
+  Type.Object(
+    {
+      project: Type.Optional(Str('Google Cloud project id')),
+      region: Type.Optional(Str()),
+      platforms: Type.Optional(
+        Type.Array(Type.String({ pattern: '^[a-z0-9]+/[a-z0-9]+(/[a-z0-9]+)?$' }), {
+          minItems: 1,
+          description: 'platforms images must support, e.g. linux/amd64',
+        }),
       ),
-    ),
-    registry: Type.Optional(
-      Type.Object(
-        { location: Type.Optional(Str()), repository: Type.Optional(Str()), host: Type.Optional(Str()) },
-        { additionalProperties: false },
+      app: Type.Optional(
+        Type.Object(
+          {
+            namespace: Type.Optional(Str()),
+            deployment: Type.Optional(Str()),
+            container: Type.Optional(Str()),
+            serviceAccount: Type.Optional(Str()),
+            secrets: Type.Optional(Type.Array(Str(), { description: 'Secrets holding the app credentials' })),
+            image: Type.Optional(Str('image repository the app runs, without tag')),
+            minReplicas: Type.Optional(Type.Integer({ minimum: 1 })),
+            /** Keys in the app's Secret/env that name the database user. */
+            dbUserKeys: Type.Optional(Type.Array(Str())),
+          },
+          { additionalProperties: false },
+        ),
       ),
-    ),
-    database: Type.Optional(
-      Type.Object(
-        {
-          instance: Type.Optional(Str()),
-          name: Type.Optional(Str()),
-          superuserNames: Type.Optional(Type.Array(Str())),
-        },
-        { additionalProperties: false },
+      registry: Type.Optional(
+        Type.Object(
+          { location: Type.Optional(Str()), repository: Type.Optional(Str()), host: Type.Optional(Str()) },
+          { additionalProperties: false },
+        ),
       ),
-    ),
-    redis: Type.Optional(Type.Object({ instance: Type.Optional(Str()) }, { additionalProperties: false })),
-    kms: Type.Optional(
-      Type.Object(
-        {
-          location: Type.Optional(Str()),
-          keyRing: Type.Optional(Str()),
-          key: Type.Optional(Str()),
-          purpose: Type.Optional(Str()),
-          algorithm: Type.Optional(Str()),
-          signer: Type.Optional(Str('IAM member that must hold roles/cloudkms.signerVerifier')),
-        },
-        { additionalProperties: false },
+      database: Type.Optional(
+        Type.Object(
+          {
+            instance: Type.Optional(Str()),
+            name: Type.Optional(Str()),
+            superuserNames: Type.Optional(Type.Array(Str())),
+          },
+          { additionalProperties: false },
+        ),
       ),
-    ),
-    secretManager: Type.Optional(
-      Type.Object({ secrets: Type.Optional(Type.Array(Str())) }, { additionalProperties: false }),
-    ),
-    alertPolicies: Type.Optional(
-      Type.Object(
-        {
-          errorRate: Type.Optional(Str()),
-          latencyP99: Type.Optional(Str()),
-          crashLoop: Type.Optional(Str()),
-          databaseConnectionErrors: Type.Optional(Str()),
-        },
-        { additionalProperties: false },
+      redis: Type.Optional(Type.Object({ instance: Type.Optional(Str()) }, { additionalProperties: false })),
+      kms: Type.Optional(
+        Type.Object(
+          {
+            location: Type.Optional(Str()),
+            keyRing: Type.Optional(Str()),
+            key: Type.Optional(Str()),
+            purpose: Type.Optional(Str()),
+            algorithm: Type.Optional(Str()),
+            signer: Type.Optional(Str('IAM member that must hold roles/cloudkms.signerVerifier')),
+          },
+          { additionalProperties: false },
+        ),
       ),
-    ),
-    domain: Type.Optional(Str('public host name of the app')),
-    cicd: Type.Optional(
-      Type.Object(
-        { branch: Type.Optional(Str()), workflows: Type.Optional(Type.Array(Str())) },
-        { additionalProperties: false },
+      secretManager: Type.Optional(
+        Type.Object({ secrets: Type.Optional(Type.Array(Str())) }, { additionalProperties: false }),
       ),
-    ),
-  },
-  { additionalProperties: false },
+      alertPolicies: Type.Optional(
+        Type.Object(
+          {
+            errorRate: Type.Optional(Str()),
+            latencyP99: Type.Optional(Str()),
+            crashLoop: Type.Optional(Str()),
+            databaseConnectionErrors: Type.Optional(Str()),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+      domain: Type.Optional(Str('public host name of the app')),
+      cicd: Type.Optional(
+        Type.Object(
+          { branch: Type.Optional(Str()), workflows: Type.Optional(Type.Array(Str())) },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 export type ExpectationsInput = Static<typeof ExpectationsSchema>;
 
@@ -216,91 +219,99 @@ export function resolveExpectations(input: ExpectationsInput | undefined): Expec
   };
 }
 
-export const FilesLayerSchema = Type.Object(
-  {
-    include: Type.Optional(Type.Array(Str(), { description: 'globs, relative to the scanned directory' })),
-    exclude: Type.Optional(Type.Array(Str())),
-  },
-  { additionalProperties: false },
+export const FilesLayerSchema = lazySchema(() =>
+  Type.Object(
+    {
+      include: Type.Optional(Type.Array(Str(), { description: 'globs, relative to the scanned directory' })),
+      exclude: Type.Optional(Type.Array(Str())),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 export { ConfigError, FAIL_ON, type FailOn } from './basics.js';
 /** The gate's threshold when neither `--fail-on` nor the environment's `failOn` names one: what must hold before production. */
 export const DEFAULT_FAIL_ON: FailOn = 'P0';
 
-export const EnvironmentSchema = Type.Object(
-  {
-    tier: Type.Optional(
-      Type.String({ description: 'weighs rules like this environment kind (e.g. production)', minLength: 1 }),
-    ),
-    failOn: Type.Optional(Type.Union(FAIL_ON.map((f) => Type.Literal(f)))),
-    strict: Type.Optional(
-      Type.Boolean({ description: 'checks that cannot be decided (unknown) gate like findings; default false' }),
-    ),
-    gate: Type.Optional(
-      Type.Object(
-        {
-          targets: Type.Optional(
-            Type.Array(Str(), {
-              minItems: 1,
-              description:
-                'fail the gate only on findings about these fleet targets (servers, clusters by name); findings about the environment as a whole (files, Google Cloud) always gate. Default every target. --fail-on-target overrides it',
-            }),
-          ),
-        },
-        { additionalProperties: false },
+export const EnvironmentSchema = lazySchema(() =>
+  Type.Object(
+    {
+      tier: Type.Optional(
+        Type.String({ description: 'weighs rules like this environment kind (e.g. production)', minLength: 1 }),
       ),
-    ),
-    layers: Type.Optional(
-      Type.Object(
-        {
-          files: Type.Optional(Type.Union([Type.Boolean(), FilesLayerSchema])),
-          gcp: Type.Optional(GcpLayerConfigSchema),
-          k8s: Type.Optional(K8sLayerConfigSchema),
-          probe: Type.Optional(ProbeLayerConfigSchema),
-        },
-        { additionalProperties: false },
+      failOn: Type.Optional(Type.Union(FAIL_ON.map((f) => Type.Literal(f)))),
+      strict: Type.Optional(
+        Type.Boolean({ description: 'checks that cannot be decided (unknown) gate like findings; default false' }),
       ),
-    ),
-    expectations: Type.Optional(ExpectationsSchema),
-    rules: Type.Optional(
-      Type.Record(Type.String(), Type.Union([Type.Literal('off'), PrioritySchema]), {
-        description: 'per-rule override: off, or a priority',
-      }),
-    ),
-  },
-  { additionalProperties: false },
+      gate: Type.Optional(
+        Type.Object(
+          {
+            targets: Type.Optional(
+              Type.Array(Str(), {
+                minItems: 1,
+                description:
+                  'fail the gate only on findings about these fleet targets (servers, clusters by name); findings about the environment as a whole (files, Google Cloud) always gate. Default every target. --fail-on-target overrides it',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+      layers: Type.Optional(
+        Type.Object(
+          {
+            files: Type.Optional(Type.Union([Type.Boolean(), FilesLayerSchema])),
+            gcp: Type.Optional(GcpLayerConfigSchema),
+            k8s: Type.Optional(K8sLayerConfigSchema),
+            probe: Type.Optional(ProbeLayerConfigSchema),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+      expectations: Type.Optional(ExpectationsSchema),
+      rules: Type.Optional(
+        Type.Record(Type.String(), Type.Union([Type.Literal('off'), PrioritySchema]), {
+          description: 'per-rule override: off, or a priority',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 
-export const ConfigSuppressionSchema = Type.Object(
-  {
-    rule: Str('rule id (or alias), or * for every rule'),
-    resource: Type.Optional(Str('glob matched against the resource id and its file; default every resource')),
-    reason: Type.String({ minLength: 3, description: 'why this is accepted; required' }),
-    expires: Type.Optional(
-      Type.String({ format: 'date', description: 'YYYY-MM-DD; the suppression stops applying after it' }),
-    ),
-  },
-  { additionalProperties: false },
+export const ConfigSuppressionSchema = lazySchema(() =>
+  Type.Object(
+    {
+      rule: Str('rule id (or alias), or * for every rule'),
+      resource: Type.Optional(Str('glob matched against the resource id and its file; default every resource')),
+      reason: Type.String({ minLength: 3, description: 'why this is accepted; required' }),
+      expires: Type.Optional(
+        Type.String({ format: 'date', description: 'YYYY-MM-DD; the suppression stops applying after it' }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 export type ConfigSuppression = Static<typeof ConfigSuppressionSchema>;
 
-export const ConfigSchema = Type.Object(
-  {
-    $schema: Type.Optional(Type.String()),
-    version: Type.Literal(1),
-    adr: Type.Optional(Str('path of the ADR document; live findings without a declaring file point at it')),
-    plugins: Type.Optional(Type.Array(Str('npm package name or path of a rule pack'))),
-    environments: Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' }), EnvironmentSchema, {
-      minProperties: 1,
-    }),
-    suppressions: Type.Optional(Type.Array(ConfigSuppressionSchema)),
-  },
-  {
-    additionalProperties: false,
-    $id: 'https://coditect.ai/schemas/coditect-audit/config-v1.json',
-    title: 'coditect-audit.yaml',
-  },
+export const ConfigSchema = lazySchema(() =>
+  Type.Object(
+    {
+      $schema: Type.Optional(Type.String()),
+      version: Type.Literal(1),
+      adr: Type.Optional(Str('path of the ADR document; live findings without a declaring file point at it')),
+      plugins: Type.Optional(Type.Array(Str('npm package name or path of a rule pack'))),
+      environments: Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' }), EnvironmentSchema, {
+        minProperties: 1,
+      }),
+      suppressions: Type.Optional(Type.Array(ConfigSuppressionSchema)),
+    },
+    {
+      additionalProperties: false,
+      $id: 'https://coditect.ai/schemas/coditect-audit/config-v1.json',
+      title: 'coditect-audit.yaml',
+    },
+  ),
 );
 export type Config = Static<typeof ConfigSchema>;
 export type EnvironmentConfig = Static<typeof EnvironmentSchema>;

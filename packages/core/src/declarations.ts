@@ -9,7 +9,9 @@ import type { Resource } from './verdict.js';
 
 /** `k8s:<Kind>/<namespace>/<name>` (namespace `-` for cluster-scoped kinds) or `tf:<type>/<name>`. */
 export function declarationKey(
-  d: { layer: 'k8s'; kind: string; namespace?: string; name: string } | { layer: 'tf'; type: string; name: string },
+  d:
+    | { layer: 'k8s'; kind: string; namespace?: string | undefined; name: string }
+    | { layer: 'tf'; type: string; name: string },
 ): string {
   return d.layer === 'k8s' ? `k8s:${d.kind}/${d.namespace ?? '-'}/${d.name}` : `tf:${d.type}/${d.name}`;
 }
@@ -33,7 +35,7 @@ export function declarationIndex(snapshot: Snapshot, defaultNamespace = 'default
     for (const f of k8s.data.files) {
       for (const o of f.objects) {
         const namespace = CLUSTER_SCOPED.has(o.kind) ? undefined : (o.namespace ?? defaultNamespace);
-        const key = declarationKey({ layer: 'k8s', kind: o.kind, ...(namespace ? { namespace } : {}), name: o.name });
+        const key = declarationKey({ layer: 'k8s', kind: o.kind, namespace: namespace || undefined, name: o.name });
         if (!index.has(key)) index.set(key, { file: o.file, startLine: o.line });
       }
     }
@@ -65,14 +67,18 @@ function literalNames(b: TfBlock): (string | undefined)[] {
   return [undefined];
 }
 
-/** Gives located-nowhere verdicts the location of their declaration, when the repository has one. */
+/**
+ * Gives located-nowhere verdicts the location of their declaration, when the repository has one. The index
+ * may be given as a function, called only when a verdict has a declaration to look up (live findings: a
+ * files scan has none, and its index would be one entry per object).
+ */
 export function locateByDeclaration(
   verdicts: { location?: Location; resource: Resource }[],
-  index: Map<string, Location>,
+  index: Map<string, Location> | (() => Map<string, Location>),
 ): void {
   for (const v of verdicts) {
     if (v.location || !v.resource.declaredAs) continue;
-    const loc = index.get(v.resource.declaredAs);
+    const loc = (typeof index === 'function' ? index() : index).get(v.resource.declaredAs);
     if (!loc) continue;
     v.location = loc;
     v.resource.file ??= loc.file;

@@ -1,15 +1,18 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from './lazy-schema.js';
 
 /** The ADR's priorities: P0 must hold before production, P1 do before production, P2 nice to have. */
 export const PRIORITIES = ['P0', 'P1', 'P2'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-export const PrioritySchema = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
+export const PrioritySchema = lazySchema(() => Type.Union(PRIORITIES.map((p) => Type.Literal(p))));
 
 /** A rule's priority: a default and per-environment overrides (`staging → production` in the concern catalog). */
-export const PrioritySpecSchema = Type.Object({
-  default: PrioritySchema,
-  environments: Type.Optional(Type.Record(Type.String(), PrioritySchema)),
-});
+export const PrioritySpecSchema = lazySchema(() =>
+  Type.Object({
+    default: PrioritySchema,
+    environments: Type.Optional(Type.Record(Type.String(), PrioritySchema)),
+  }),
+);
 export type PrioritySpec = Static<typeof PrioritySpecSchema>;
 
 /** Lower rank = more urgent. */

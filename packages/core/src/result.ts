@@ -3,12 +3,13 @@
  * (schemas/scan-result-v1.json). Reporters are pure functions of it.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from './lazy-schema.js';
 import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { type ConfigSuppression, ConfigError, DEFAULT_FAIL_ON, type Expectations, type FailOn } from './config.js';
 import { declarationIndex, locateByDeclaration } from './declarations.js';
 import { evaluateRules } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
-import { LocationSchema } from './location.js';
+import { type Location, LocationSchema } from './location.js';
 import { type PassSet, passSetRuleId, passVerdicts } from './passes.js';
 import { PRIORITIES, type Priority, PrioritySchema, PrioritySpecSchema } from './priority.js';
 import { personalizeRemediation, type Rule, type RuleMeta, ruleMeta } from './rule.js';
@@ -188,7 +189,8 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
   const verdicts = o.includePasses ? [...run.verdicts, ...passVerdicts(run.passes)] : run.verdicts;
   const passes = o.includePasses ? [] : run.passes;
   // Before suppressions: an inline ignore beside the declaring manifest applies to the live finding too.
-  const declarations = declarationIndex(snapshot, o.expectations.app.namespace);
+  let index: Map<string, Location> | undefined;
+  const declarations = () => (index ??= declarationIndex(snapshot, o.expectations.app.namespace));
   locateByDeclaration(verdicts, declarations);
   for (const set of passes) locateByDeclaration(set.passes, declarations);
   const suppressions = applySuppressions({
@@ -244,90 +246,96 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
   };
 }
 
-const Count = Type.Integer({ minimum: 0 });
-const SuppressionEntrySchema = Type.Object({
-  kind: Type.Union([Type.Literal('config'), Type.Literal('inline')]),
-  rule: Type.String(),
-  resource: Type.Optional(Type.String()),
-  reason: Type.String(),
-  expires: Type.Optional(Type.String()),
-  source: Type.String(),
-});
+const Count = lazySchema(() => Type.Integer({ minimum: 0 }));
+const SuppressionEntrySchema = lazySchema(() =>
+  Type.Object({
+    kind: Type.Union([Type.Literal('config'), Type.Literal('inline')]),
+    rule: Type.String(),
+    resource: Type.Optional(Type.String()),
+    reason: Type.String(),
+    expires: Type.Optional(Type.String()),
+    source: Type.String(),
+  }),
+);
 
 /** JSON Schema of the JSON report (`--format json`). */
-export const ScanResultSchema = Type.Object(
-  {
-    schemaVersion: Type.Literal(RESULT_SCHEMA_VERSION),
-    tool: Type.Object({ name: Type.String(), version: Type.String() }),
-    environment: Type.Object({
-      name: Type.String(),
-      tier: Type.Optional(Type.String()),
-      configFile: Type.Optional(Type.String()),
-      configLine: Type.Optional(Type.Integer({ minimum: 1 })),
-    }),
-    root: Type.String(),
-    assumptions: Type.Optional(Type.Object({ banner: Type.String(), names: Type.Array(Type.String()) })),
-    adr: Type.Optional(
-      Type.Object({ file: Type.String(), sections: Type.Record(Type.String(), Type.Integer({ minimum: 1 })) }),
-    ),
-    layers: Type.Record(Type.String(), LayerStateSchema),
-    excluded: Type.Array(ExcludedPathSchema),
-    rules: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        aliases: Type.Array(Type.String()),
-        title: Type.String(),
-        concerns: Type.Array(Type.String()),
-        layer: Type.String(),
-        facets: Type.Array(Type.String()),
-        priority: PrioritySpecSchema,
-        description: Type.String(),
-        rationale: Type.String(),
-        remediation: Type.Object({ text: Type.String(), commands: Type.Optional(Type.Array(Type.String())) }),
-        benchmarks: Type.Array(
-          Type.Object({ standard: Type.String(), id: Type.String(), title: Type.Optional(Type.String()) }),
-        ),
-        adrSection: Type.String(),
-        docsUrl: Type.String(),
-        resolvedPriority: PrioritySchema,
+export const ScanResultSchema = lazySchema(() =>
+  Type.Object(
+    {
+      schemaVersion: Type.Literal(RESULT_SCHEMA_VERSION),
+      tool: Type.Object({ name: Type.String(), version: Type.String() }),
+      environment: Type.Object({
+        name: Type.String(),
+        tier: Type.Optional(Type.String()),
+        configFile: Type.Optional(Type.String()),
+        configLine: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
-    ),
-    verdicts: Type.Array(VerdictSchema),
-    suppressions: Type.Object({
-      unused: Type.Array(SuppressionEntrySchema),
-      expired: Type.Array(SuppressionEntrySchema),
-    }),
-    baseline: Type.Optional(
-      Type.Object({
-        file: Type.String(),
-        fixed: Type.Array(Type.Object({ fingerprint: Type.String(), ruleId: Type.String(), resource: Type.String() })),
-      }),
-    ),
-    gate: Type.Object({
-      failOn: Type.Union([PrioritySchema, Type.Literal('none')]),
-      status: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('incomplete')]),
-      exitCode: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
-      failing: Count,
-      incomplete: Count,
-      unknown: Count,
-      allowIncomplete: Type.Boolean(),
-      strict: Type.Boolean(),
-      targets: Type.Optional(Type.Array(Type.String())),
-    }),
-    summary: Type.Object({
-      byStatus: Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
-      byPriority: Type.Object(
-        Object.fromEntries(
-          PRIORITIES.map((p) => [
-            p,
-            Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
-          ]),
-        ),
+      root: Type.String(),
+      assumptions: Type.Optional(Type.Object({ banner: Type.String(), names: Type.Array(Type.String()) })),
+      adr: Type.Optional(
+        Type.Object({ file: Type.String(), sections: Type.Record(Type.String(), Type.Integer({ minimum: 1 })) }),
       ),
-    }),
-    timestamps: Type.Optional(Type.Object({ startedAt: Type.String(), finishedAt: Type.String() })),
-  },
-  { $id: 'https://coditect.ai/schemas/coditect-audit/scan-result-v1.json', title: 'coditect-audit scan result' },
+      layers: Type.Record(Type.String(), LayerStateSchema),
+      excluded: Type.Array(ExcludedPathSchema),
+      rules: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          aliases: Type.Array(Type.String()),
+          title: Type.String(),
+          concerns: Type.Array(Type.String()),
+          layer: Type.String(),
+          facets: Type.Array(Type.String()),
+          priority: PrioritySpecSchema,
+          description: Type.String(),
+          rationale: Type.String(),
+          remediation: Type.Object({ text: Type.String(), commands: Type.Optional(Type.Array(Type.String())) }),
+          benchmarks: Type.Array(
+            Type.Object({ standard: Type.String(), id: Type.String(), title: Type.Optional(Type.String()) }),
+          ),
+          adrSection: Type.String(),
+          docsUrl: Type.String(),
+          resolvedPriority: PrioritySchema,
+        }),
+      ),
+      verdicts: Type.Array(VerdictSchema),
+      suppressions: Type.Object({
+        unused: Type.Array(SuppressionEntrySchema),
+        expired: Type.Array(SuppressionEntrySchema),
+      }),
+      baseline: Type.Optional(
+        Type.Object({
+          file: Type.String(),
+          fixed: Type.Array(
+            Type.Object({ fingerprint: Type.String(), ruleId: Type.String(), resource: Type.String() }),
+          ),
+        }),
+      ),
+      gate: Type.Object({
+        failOn: Type.Union([PrioritySchema, Type.Literal('none')]),
+        status: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('incomplete')]),
+        exitCode: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
+        failing: Count,
+        incomplete: Count,
+        unknown: Count,
+        allowIncomplete: Type.Boolean(),
+        strict: Type.Boolean(),
+        targets: Type.Optional(Type.Array(Type.String())),
+      }),
+      summary: Type.Object({
+        byStatus: Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
+        byPriority: Type.Object(
+          Object.fromEntries(
+            PRIORITIES.map((p) => [
+              p,
+              Type.Object(Object.fromEntries([...VERDICT_STATUSES, 'suppressed'].map((s) => [s, Count]))),
+            ]),
+          ),
+        ),
+      }),
+      timestamps: Type.Optional(Type.Object({ startedAt: Type.String(), finishedAt: Type.String() })),
+    },
+    { $id: 'https://coditect.ai/schemas/coditect-audit/scan-result-v1.json', title: 'coditect-audit scan result' },
+  ),
 );
 export type ScanResultJson = Static<typeof ScanResultSchema>;
 export { LocationSchema };

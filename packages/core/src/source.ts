@@ -26,6 +26,8 @@ export interface RuleSource {
   name: string;
   layer: Layer;
   facets: FacetName[];
+  /** Facets read when present (the view source's `facetsIfPresent`): absent with their layer collected is data. */
+  optionalFacets?: FacetName[];
   /** The old per-layer rule id this source continues. */
   alias?: string;
   /**
@@ -64,6 +66,10 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
    * never sees `drift` (see `judgeDrift`). A rule whose drift is not one decision per side handles it in `check`.
    */
   drift?: DriftCheck<ViewOf[K], NoInfer<M>>;
+  /**
+   * Judges the source's views (`ctx.views`; `ctx.pairs` for drift). Run only when there are some: a source
+   * without views is a skip the engine reports ("nothing to check", or why each is empty).
+   */
   check(ctx: ViewRuleContext<K, M>): void;
 }
 
@@ -113,7 +119,12 @@ export function defineViewRule<K extends ViewKind, M extends string>(
 ): Rule<FacetName, M> {
   const kinds = VIEWS[def.view] as Record<
     string,
-    { layer: Layer; facets: readonly FacetName[]; optionalFacets?: readonly FacetName[] }
+    {
+      layer: Layer;
+      facets: readonly FacetName[];
+      optionalFacets?: readonly FacetName[];
+      facetsIfPresent?: readonly FacetName[];
+    }
   >;
   if (!kinds) throw new RuleDefinitionError(`rule "${def.id}": unknown view "${String(def.view)}"`);
   const sources: RuleSource[] = [];
@@ -123,6 +134,7 @@ export function defineViewRule<K extends ViewKind, M extends string>(
   ][]) {
     let layer: Layer;
     let facets: FacetName[];
+    let ifPresent: readonly FacetName[] = [];
     if (name === DRIFT) {
       const pairing = PAIRING[def.view];
       const declared = kinds[pairing.declared]!;
@@ -141,6 +153,7 @@ export function defineViewRule<K extends ViewKind, M extends string>(
             `rule "${def.id}": source "${name}" of view "${def.view}" does not read facet "${f}"`,
           );
       facets = [...s.facets, ...(spec?.facets ?? [])];
+      ifPresent = s.facetsIfPresent ?? [];
     }
     for (const id of Object.keys(spec?.messages ?? {}))
       if (!(id in (def.messages as Record<string, string>)))
@@ -151,6 +164,7 @@ export function defineViewRule<K extends ViewKind, M extends string>(
       name,
       layer,
       facets,
+      ...(ifPresent.length ? { optionalFacets: [...ifPresent] } : {}),
       ...(spec?.alias ? { alias: spec.alias } : {}),
       ...(spec?.messages && Object.keys(spec.messages).length ? { messages: spec.messages } : {}),
     });
@@ -167,6 +181,9 @@ export function defineViewRule<K extends ViewKind, M extends string>(
     aliases: [...(def.aliases ?? []), ...sources.flatMap((s) => (s.alias ? [s.alias] : []))],
     layer: sources[0]!.layer,
     facets: [...new Set(sources.flatMap((s) => s.facets))],
+    ...(sources.some((s) => s.optionalFacets)
+      ? { optionalFacets: [...new Set(sources.flatMap((s) => s.optionalFacets ?? []))] }
+      : {}),
     crossLayer: new Set(sources.map((s) => s.layer)).size > 1,
     // The engine runs the sources through `evaluationUnits`; this is what each unit calls.
     check: (ctx) => {
@@ -208,11 +225,18 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
       id: fingerprintIdOf(rule, source),
       layer: source.layer,
       facets: source.facets,
-      optionalFacets: [],
+      optionalFacets: source.optionalFacets ?? [],
       // drift, and a join source (registry, cluster and workflows together), read more than their own layer.
       crossLayer: source.name === DRIFT || new Set(source.facets.map(layerOfFacet)).size > 1,
       ...(source.messages ? { messages: { ...rule.messages, ...source.messages } } : {}),
-      check: (ctx) => rule.check(sourceContext(kind, source, ctx)),
+      check: (ctx) => {
+        const viewCtx = sourceContext(kind, source, ctx);
+        // A source without views (or drift without pairs) is already said: "nothing to check", or each empty
+        // reason. The check judges views and has none to judge, so it is not run (issue 19: an empty scan
+        // compiled and ran every view rule's check for nothing).
+        if (viewCtx.views.length === 0 && viewCtx.pairs.length === 0) return;
+        rule.check(viewCtx);
+      },
     };
     return { unit, rule, source };
   });
@@ -220,8 +244,13 @@ export function evaluationUnits(rule: Rule): EvaluationUnit[] {
 
 function sourceContext(kind: ViewKind, source: RuleSource, ctx: RuleContext<FacetName, string>) {
   const exp = ctx.env.expectations;
-  const build = (name: string) =>
-    viewsOf(kind, name as SourceOf<ViewKind>, ctx.facet, exp, (f) => source.facets.includes(f));
+  const optional = source.optionalFacets ?? [];
+  // A facet read when present is given to the builder only when it is (`has`).
+  const read = ((name: FacetName) =>
+    optional.includes(name) ? ctx.optionalFacet(name) : ctx.facet(name)) as typeof ctx.facet;
+  const has = (f: FacetName) =>
+    source.facets.includes(f) || (optional.includes(f) && ctx.optionalFacet(f) !== undefined);
+  const build = (name: string) => viewsOf(kind, name as SourceOf<ViewKind>, read, exp, has);
   let views: readonly unknown[] = [];
   const pairs: { declared: unknown; live: unknown }[] = [];
   if (source.name === DRIFT) {

@@ -5,7 +5,10 @@
  *
  * Written as it goes (`jsonChunks`): the text is what `JSON.stringify` of the key-sorted result with a
  * two-space indent gives, produced a member at a time and the verdicts a rule at a time, its passes built
- * from their compact form as that rule is written. No sorted deep copy of the result is ever whole.
+ * from their compact form as that rule is written. No sorted deep copy of the result is ever whole. Array
+ * items that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch
+ * at a time, with only their out-of-order objects copied in key order (`plainItems`); anything else is
+ * written by `sortedJson`, which gives the same text.
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { verdictsInOrder } from './common.js';
@@ -73,14 +76,121 @@ function sortedJson(value: unknown, indent: string): string | undefined {
   return text ? `${text}\n${indent}}` : '{}';
 }
 
-/** An array member's elements, one chunk each, at `depth`. */
+/** What `inSortedOrder` answers for a value that is not plain data. */
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * `value` with every object's keys in code-unit order, when it is plain JSON data: strings, numbers,
+ * booleans, null, arrays (no holes, no `undefined` item) and objects whose prototype is `Object.prototype` or
+ * null, with no array-index key (a plain object lists those first) and no `__proto__` key (the sorted copy
+ * drops it). A part already in order is returned as it is (most are: only what is out of order is copied),
+ * so native `JSON.stringify` of the answer writes what `sortedJson` writes, much faster. Anything else (a
+ * date, a class instance, a function, a boxed string, `toJSON`) is `NOT_PLAIN`, for `sortedJson`.
+ */
+function inSortedOrder(value: unknown): unknown {
+  if (typeof value !== 'object')
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : NOT_PLAIN;
+  if (value === null) return value;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return NOT_PLAIN;
+      const item: unknown = value[i];
+      const ordered = inSortedOrder(item);
+      if (ordered === NOT_PLAIN) return NOT_PLAIN;
+      if (ordered !== item && !copy) copy = value.slice(0, i);
+      copy?.push(ordered);
+    }
+    return copy ?? value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const members = value as Record<string, unknown>;
+  let inOrder = true;
+  let previous = '';
+  let changed: Map<string, unknown> | undefined;
+  // Own keys only: the prototype is Object.prototype or null, which have no enumerable members.
+  for (const key in members) {
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_PLAIN;
+    if (key < previous) inOrder = false;
+    previous = key;
+    const member = members[key];
+    // An `undefined` member is left out by both writers.
+    if (
+      member === undefined ||
+      member === null ||
+      typeof member === 'string' ||
+      typeof member === 'number' ||
+      typeof member === 'boolean'
+    )
+      continue;
+    const ordered = inSortedOrder(member);
+    if (ordered === NOT_PLAIN) return NOT_PLAIN;
+    if (ordered !== member) {
+      changed ??= new Map();
+      changed.set(key, ordered);
+    }
+  }
+  if (inOrder && !changed) return value;
+  const keys = Object.keys(members);
+  if (!inOrder) keys.sort();
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) copy[key] = changed?.has(key) ? changed.get(key) : members[key];
+  return copy;
+}
+
+/** Values written by one native `JSON.stringify` call: a few dozen verdicts, tens of kilobytes. */
+const BATCH = 32;
+
+/**
+ * The text of `items` at `depth` (each on its own lines, joined by `,` and a new line, the first not
+ * indented), as `sortedJson` writes each: when they are plain data, one native `JSON.stringify` of them in
+ * key order, nested `depth` arrays deep so that its indent is theirs, cut out of its brackets; undefined
+ * when they are not.
+ */
+function plainItems(items: readonly unknown[], depth: number): string | undefined {
+  const ordered = items.map(inSortedOrder);
+  if (ordered.includes(NOT_PLAIN)) return undefined;
+  let nested: unknown = ordered;
+  let head = '';
+  let tail = '';
+  for (let level = 0; level < depth; level++) {
+    nested = [nested];
+    head += `[\n${'  '.repeat(level + 1)}`;
+    tail = `\n${'  '.repeat(level)}]${tail}`;
+  }
+  const text = JSON.stringify(nested, null, 2);
+  // `[` and the first item's indent of the items' own array, and its closing line.
+  head += `[\n${'  '.repeat(depth + 1)}`;
+  tail = `\n${'  '.repeat(depth)}]${tail}`;
+  return text.slice(head.length, text.length - tail.length);
+}
+
+/** An array member's elements, one chunk each (a batch of plain ones at a time), at `depth`. */
 function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string> {
   const pad = '  '.repeat(depth + 1);
   let first = true;
-  for (const item of items) {
-    yield `${first ? '[\n' : ',\n'}${pad}${indented(item, depth + 1)}`;
-    first = false;
+  let batch: unknown[] = [];
+  function* flush(): Generator<string> {
+    if (batch.length === 0) return;
+    const plain = plainItems(batch, depth);
+    if (plain !== undefined) {
+      yield `${first ? '[\n' : ',\n'}${pad}${plain}`;
+      first = false;
+    } else
+      for (const item of batch) {
+        yield `${first ? '[\n' : ',\n'}${pad}${indented(item, depth + 1)}`;
+        first = false;
+      }
+    batch = [];
   }
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === BATCH) yield* flush();
+  }
+  yield* flush();
   yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }
 

@@ -118,6 +118,55 @@ describe('JSON report', () => {
     expect(toJson(result)).toContain('"9": "nine",\n    "10": "ten"');
   });
 
+  it('verdicts of plain data in any key order, and awkward ones among them, are written as the sorted whole result', () => {
+    const base = bareResult();
+    const [first] = [...allVerdicts(fullResult())];
+    if (!first) throw new Error('the full scenario has verdicts');
+    const nullProto = Object.assign(Object.create(null), { b: [1, { d: 1, c: 2 }], a: 'x' });
+    class Box {
+      constructor(
+        readonly b = 1,
+        readonly a = 2,
+      ) {}
+    }
+    const plain = [
+      { z: { y: [{ b: 1, a: [{ d: 1, c: 0 }] }], x: null }, a: 'sorted after' },
+      { sorted: true, tail: { a: 1, b: 2 }, gone: undefined },
+      nullProto,
+      { text: 'line\nbreak \u2028 "quoted" \ud800', deep: [[[{ b: [], a: {} }]]], nan: [Number.NaN, -0, 1e21] },
+    ];
+    const awkward = [
+      { when: new Date(0) },
+      { box: new Box() },
+      { boxed: new String('ab') },
+      { fn: () => 1, kept: 'yes' },
+      { proto: JSON.parse('{"__proto__": {"a": 1}, "b": 2}') },
+      { index: { 10: 'ten', 9: 'nine', a: 'a' } },
+      { holes: new Array(3).fill(1, 0, 1) },
+      { undef: [undefined] },
+    ];
+    const { ruleId: _id, fingerprint: _f, data: _d, ...rest } = first;
+    const verdict = (ruleId: string, i: number, data: unknown) => ({
+      fingerprint: `f${String(i).padStart(3, '0')}`,
+      ...rest,
+      ruleId,
+      data,
+    });
+    // Plain verdicts in any key order fill whole batches (written natively); each awkward value is one of
+    // 40 verdicts of a rule, the others plain, so that its batch (32) is otherwise plain: none is written natively.
+    const verdicts = [
+      ...Array.from({ length: 100 }, (_, i) => verdict('rule.plain', i, plain[i % plain.length])),
+      ...awkward.flatMap((data, k) =>
+        Array.from({ length: 40 }, (_, i) =>
+          verdict(`rule.awkward.${k}`, i, i === 20 ? data : plain[i % plain.length]),
+        ),
+      ),
+    ];
+    const result = { ...base, verdicts, passes: [] } as unknown as ScanResult;
+    expect(toJson(result)).toBe(wholeJson(result));
+    expect(toJson(result)).toContain('"sorted after"');
+  });
+
   it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
     expect(JSON.stringify(sortKeys({ b: 1, a: { d: [3, { z: 1, y: undefined, x: 2 }], c: null } }))).toBe(
       '{"a":{"c":null,"d":[3,{"x":2,"z":1}]},"b":1}',

@@ -396,7 +396,7 @@ const gcrDocs = defineRule({
 const stateManaged = defineRule({
   id: 'test-state-managed',
   title: 'Managed resource missing from OpenTofu state',
-  concerns: ['iac.unmanaged-resource'],
+  concerns: ['iac.in-state'],
   layer: 'files',
   facets: ['files.tfstate'],
   description: 'Every live managed resource is in the OpenTofu state.',

@@ -17,7 +17,6 @@ import containerUnreadableDependencies from './containers/container.unreadable-d
 import imageRunsAsRoot from './containers/image.runs-as-root.js';
 import gcpSqlAppUser from './database/gcp-sql-app-user.js';
 import gcpSqlInstanceReady from './database/gcp-sql-instance-ready.js';
-import joinSecretDatabaseRole from './database/join-secret-database-role.js';
 import probePostgresPrivileges from './database/probe-postgres-privileges.js';
 import sqlDeletionProtection from './database/sql.deletion-protection.js';
 import sqlEolVersion from './database/sql.eol-version.js';
@@ -52,7 +51,6 @@ import gcpContainerRegistryApi from './registry/gcp-container-registry-api.js';
 import gcrDocsReference from './registry/gcr-docs-reference.js';
 import registryGcrReference from './registry/registry.gcr-reference.js';
 import dbSuperuserAppUser from './secrets/db.superuser-app-user.js';
-import joinCredentialsProvenance from './secrets/join-credentials-provenance.js';
 import k8sExternalSecretSync from './secrets/k8s-external-secret-sync.js';
 import k8sPlaceholderSecret from './secrets/k8s.placeholder-secret.js';
 import manifestAppDbSslmode from './secrets/manifest-app-db-sslmode.js';
@@ -71,7 +69,7 @@ export const AREAS = {
   cache: [gcpRedisInstanceReady as Rule, redisAuthDisabled as Rule, redisTransitEncryptionDisabled as Rule],
   cicd: [buildPlatformFlag as Rule, cicdLongLivedKey as Rule, cicdPipelinePresent as Rule, cicdSmokeTest as Rule, cicdUnpinnedAction as Rule],
   containers: [containerPrivilegeEscalation as Rule, containerRunsAsRoot as Rule, containerUnreadableDependencies as Rule, imageRunsAsRoot as Rule],
-  database: [gcpSqlAppUser as Rule, gcpSqlInstanceReady as Rule, joinSecretDatabaseRole as Rule, probePostgresPrivileges as Rule, sqlDeletionProtection as Rule, sqlEolVersion as Rule, sqlHighAvailability as Rule, sqlPublicExposure as Rule, sqlSslNotEnforced as Rule],
+  database: [gcpSqlAppUser as Rule, gcpSqlInstanceReady as Rule, probePostgresPrivileges as Rule, sqlDeletionProtection as Rule, sqlEolVersion as Rule, sqlHighAvailability as Rule, sqlPublicExposure as Rule, sqlSslNotEnforced as Rule],
   gke: [gkeKsaBinding as Rule, gkeSecretsEncryption as Rule, gkeWorkloadIdentity as Rule],
   iac: [gcpUnmanagedResource as Rule, joinIacDrift as Rule, tfMissingDeclaration as Rule, tfResourceNotInState as Rule],
   identity: [gcpIdentityPlatformEnabled as Rule, gcpIdentitySignInProviders as Rule, gcpWorkloadIdentityBinding as Rule],
@@ -81,6 +79,6 @@ export const AREAS = {
   network: [networkEdgeProtection as Rule, networkPublicHttp as Rule, networkTlsCertificate as Rule, probeHttpHttpsRedirect as Rule],
   observability: [gcpAlertPolicies as Rule, observabilityWorkloadLogging as Rule],
   registry: [gcpArtifactRegistryReader as Rule, gcpArtifactRegistryRepository as Rule, gcpContainerRegistryApi as Rule, gcrDocsReference as Rule, registryGcrReference as Rule],
-  secrets: [dbSuperuserAppUser as Rule, joinCredentialsProvenance as Rule, k8sExternalSecretSync as Rule, k8sPlaceholderSecret as Rule, manifestAppDbSslmode as Rule, secretsExpectedSecretMissing as Rule, secretsNotInSecretManager as Rule],
+  secrets: [dbSuperuserAppUser as Rule, k8sExternalSecretSync as Rule, k8sPlaceholderSecret as Rule, manifestAppDbSslmode as Rule, secretsExpectedSecretMissing as Rule, secretsNotInSecretManager as Rule],
   workloads: [k8sMigrationsComplete as Rule, k8sOrphanedVolume as Rule, k8sRolloutHealthy as Rule, k8sSelfManagedDatastore as Rule, probeHttpAuthRequired as Rule, probeHttpHealth as Rule],
 } as const satisfies Record<string, readonly Rule[]>;

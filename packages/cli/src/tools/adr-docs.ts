@@ -2,7 +2,7 @@
  * docs/design/adr-001-concerns.md: its tables are generated from core's ADR-001 data (packages/core/src/
  * concerns.ts), the one place the catalog is edited; the prose around them is the document's own.
  */
-import { ADR_001, type Concern, CONCERNS } from '@coditect-audit/core';
+import { ADR_001, type Concern, CONCERNS, RETIRED_CONCERNS } from '@coditect-audit/core';
 
 export const CONCERN_CATALOG_DOC = 'docs/design/adr-001-concerns.md';
 
@@ -25,12 +25,39 @@ function sectionsOf(c: Concern): string[] {
 
 export function renderConcernTable(): string {
   return [
-    '| key | statement that must hold | ADR section | layers | priority |',
-    '|---|---|---|---|---|',
+    '| key | statement that must hold | ADR section | layers | priority | split from |',
+    '|---|---|---|---|---|---|',
     ...CONCERNS.map(
       (c) =>
-        `| \`${c.key}\` | ${cell(c.statement)} | ${cell(c.adrSection)} | ${c.layers.join(', ')} | ${priorityText(c)} |`,
+        `| \`${c.key}\` | ${cell(c.statement)} | ${cell(c.adrSection)} | ${c.layers.join(', ')} | ${priorityText(c)} | ${c.splitFrom ? `\`${c.splitFrom}\`` : ''} |`,
     ),
+  ].join('\n');
+}
+
+/**
+ * Why some keys are younger than others: the keys that bundled several checks until issue 18, what each
+ * kept and where the rest went, so a finding or a note filed under the old key can be followed.
+ */
+export function renderSplitTable(): string {
+  const originals = [...new Set(CONCERNS.flatMap((c) => (c.splitFrom ? [c.splitFrom] : [])))];
+  const retired = new Map(RETIRED_CONCERNS.map((r) => [r.key, r]));
+  const code = (keys: readonly string[]) => keys.map((k) => `\`${k}\``).join(', ');
+  return [
+    'Until issue 18 some keys bundled several checks, each made by a different rule (one key covered the',
+    'cluster setting and both halves of a binding, another the server and the client). Issue 18 made the',
+    'catalog atomic: one verifiable statement per key, checked by exactly one rule. A key that bundled checks',
+    'kept the one its name says, with its statement narrowed to it; each other check got a key of its own',
+    '(column "split from" below). A key whose name was none of its checks is retired and lists where they went.',
+    '',
+    '| key before issue 18 | now | checks moved to |',
+    '|---|---|---|',
+    ...originals.map((key) => {
+      const old = retired.get(key);
+      const moved = CONCERNS.filter((c) => c.splitFrom === key).map((c) => c.key);
+      return old
+        ? `| \`${key}\` | retired: ${cell(old.why)} | ${code(old.splitInto)} |`
+        : `| \`${key}\` | kept: ${cell(CONCERNS.find((c) => c.key === key)!.statement)} | ${code(moved)} |`;
+    }),
   ].join('\n');
 }
 
@@ -45,7 +72,11 @@ export function renderSectionTable(): string {
   ].join('\n');
 }
 
-const BLOCKS: Record<string, () => string> = { concerns: renderConcernTable, sections: renderSectionTable };
+const BLOCKS: Record<string, () => string> = {
+  splits: renderSplitTable,
+  concerns: renderConcernTable,
+  sections: renderSectionTable,
+};
 
 /**
  * The document with each `<!-- generated:NAME -->` … `<!-- /generated:NAME -->` block rewritten from the

@@ -20,18 +20,19 @@ import {
 import { parseDockerfile } from './dockerfile.js';
 import { FileParseError } from './errors.js';
 import { imageBuilds } from './image-builds.js';
+import type { YamlSource } from './image-builds.js';
 import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
 import { parseKubernetes } from './kubernetes.js';
 import { parseMarkdown } from './markdown.js';
-import { fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
+import { EarlyWorker, fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
 import { parseHcl } from './hcl.js';
 import { parseTerraform } from './terraform.js';
 import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
 import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
 import { parseTfState } from './tfstate.js';
 import { parseWorkflow } from './workflows.js';
-import { withParsedFacets } from '../parsed.js';
-import { redactFacets } from '../redact.js';
+import { withParsedFacets, withParsedFile } from '../parsed.js';
+import { redactFacets, redactTree } from '../redact.js';
 
 export type CollectFilesOptions = DiscoverOptions;
 
@@ -68,9 +69,20 @@ export async function collectFiles(options: CollectFilesOptions): Promise<FilesF
 export async function collectFilesWithScope(
   options: CollectFilesOptions,
 ): Promise<{ facets: FilesFacetResult; excluded: ExcludedPath[] }> {
-  const discovery = await discoverFiles(options);
+  // A parse worker starts while the files are read, once there is enough Kubernetes YAML to want one.
+  const early = new EarlyWorker();
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  try {
+    discovery = await discoverFiles(options, (file) => {
+      if (file.kind === 'kubernetes') early.read(file.text);
+    });
+  } catch (error) {
+    early.stop();
+    throw error;
+  }
   const rootProblem = discovery.problems.find((p) => p.kind === undefined && p.problem.subject === '.');
   if (rootProblem) {
+    early.stop();
     const facets = Object.fromEntries(
       FILE_KINDS.map((kind) => [FACET_OF[kind], { status: 'error', problems: [rootProblem.problem] }]),
     ) as FilesFacetResult;
@@ -79,16 +91,25 @@ export async function collectFilesWithScope(
   // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
   // The other files are parsed on the main thread meanwhile, not after.
   const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
+  const yamlSources = yamlSourcesOf(discovery.files);
+  const patchFiles = kustomizePatchFiles(yamlSources);
   const parsedOthers = new Map<SourceFile, OtherParse>();
   const alongside = discovery.files
     .filter((s) => s.kind !== 'kubernetes')
     .map((source) => () => {
-      parsedOthers.set(source, parseOther(source));
+      parsedOthers.set(source, finishedOther(parseOther(source)));
     });
-  const parsed = (await parseInWorkers(manifests, { alongside }))?.parses;
+  // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
+  // rendered over the others, which reads them as parsed.
+  const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0, early }))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
-    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, parsedManifests, parsedOthers),
+    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, {
+      parsedManifests,
+      parsedOthers,
+      yamlSources,
+      patchFiles,
+    }),
     excluded: discovery.excluded,
   };
 }
@@ -121,14 +142,30 @@ export function collectFilesFromMemory(files: Record<string, string>): FilesFace
   return buildFacets(sources, problems, [...skipped.values()]);
 }
 
+/** YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such. */
+function yamlSourcesOf(sources: readonly SourceFile[]): YamlSource[] {
+  return sources
+    .filter((s) => s.kind === 'kubernetes' && /\.ya?ml$|(?:^|\/)Kustomization$/.test(s.path))
+    .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
+}
+
 function buildFacets(
   sources: SourceFile[],
   discoveryProblems: DiscoveryProblem[],
   skipped: { path: string; reason: string }[] = [],
-  /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
-  parsedManifests?: Map<SourceFile, TransferredParse>,
-  /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
-  parsedOthers?: Map<SourceFile, OtherParse>,
+  {
+    parsedManifests,
+    parsedOthers,
+    yamlSources = yamlSourcesOf(sources),
+    patchFiles = kustomizePatchFiles(yamlSources),
+  }: {
+    /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
+    parsedManifests?: Map<SourceFile, TransferredParse>;
+    /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
+    parsedOthers?: Map<SourceFile, OtherParse>;
+    yamlSources?: YamlSource[];
+    patchFiles?: Map<string, PatchFile>;
+  } = {},
 ): FilesFacetResult {
   const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
@@ -152,13 +189,11 @@ function buildFacets(
     for (const k of kind ? [kind] : FILE_KINDS) problems[FACET_OF[k]].push(problem);
   }
 
-  // YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such.
-  const yamlSources = sources
-    .filter((s) => s.kind === 'kubernetes' && /\.ya?ml$|(?:^|\/)Kustomization$/.test(s.path))
-    .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
-  const patchFiles = kustomizePatchFiles(yamlSources);
-
   const patches: { manifest: K8sManifestFile; patch: PatchFile }[] = [];
+  /** Manifests redacted and given their parsed parts where they were parsed: the last steps pass them by. */
+  const finished = new Set<object>();
+  /** Finished Dockerfiles and their values as read, for when the facet is redacted whole (below). */
+  const dockerfilesAsRead = new Map<object, FileOf<'files.dockerfile'>>();
   for (const sourceFile of sources) {
     const { path, kind, text } = sourceFile;
     const facet = FACET_OF[kind];
@@ -167,7 +202,11 @@ function buildFacets(
       const other = parsedOthers?.get(sourceFile) ?? parseOther(sourceFile);
       if ('error' in other) report(other.error);
       else if (other.kind === 'tfvars') varFiles.push(other.value);
-      else (data[FACET_OF[other.kind]].files as unknown[]).push(other.value);
+      else if (other.finished !== undefined) {
+        finished.add(other.finished);
+        if (other.kind === 'dockerfile') dockerfilesAsRead.set(other.finished, other.value);
+        (data[FACET_OF[other.kind]].files as unknown[]).push(other.finished);
+      } else (data[FACET_OF[other.kind]].files as unknown[]).push(other.value);
       continue;
     }
     const source = normalizeText(text);
@@ -175,8 +214,10 @@ function buildFacets(
       switch (kind) {
         case 'kubernetes': {
           const transferred = parsedManifests?.get(sourceFile);
-          const result = transferred ? fromTransfer(transferred) : parseKubernetes(path, source);
+          const received = transferred && fromTransfer(transferred);
+          const result = transferred ? received : parseKubernetes(path, source);
           if (!result) break;
+          if (received?.finished) finished.add(result.manifest);
           // A patch is rendered onto its base once every file is read (below), and judged either way.
           const patch = patchFiles.get(path);
           if (patch && result.manifest.objects.length > 0) patches.push({ manifest: result.manifest, patch });
@@ -217,7 +258,17 @@ function buildFacets(
     yamlSources,
     new Set(data['files.dockerfile'].files.map((d) => d.file)),
   );
-  if (builds.length) data['files.dockerfile'].builds = builds;
+  if (builds.length) {
+    data['files.dockerfile'].builds = builds;
+    // With its builds the facet is redacted as a whole (what a Dockerfile reveals is masked in the builds
+    // too), so its files go in as read.
+    data['files.dockerfile'].files = data['files.dockerfile'].files.map((f) => {
+      const asRead = dockerfilesAsRead.get(f);
+      if (!asRead) return f;
+      finished.delete(f);
+      return asRead;
+    });
+  }
   if (varFiles.length) data['files.terraform'].varFiles = varFiles.map((v) => v.file);
   if (skipped.length) data['files.terraform'].skipped = skipped;
 
@@ -229,26 +280,49 @@ function buildFacets(
   // Secrets the files hold never leave the collector (see ../redact.ts); what rules read parsed is parsed
   // from the redacted text (../parsed.ts).
   return withParsedFacets(
-    redactFacets({
-      'files.dockerfile': facet('files.dockerfile'),
-      'files.kubernetes': facet('files.kubernetes'),
-      'files.workflows': facet('files.workflows'),
-      'files.terraform': facet('files.terraform'),
-      'files.tfstate': facet('files.tfstate'),
-      'files.markdown': facet('files.markdown'),
-    }),
+    redactFacets(
+      {
+        'files.dockerfile': facet('files.dockerfile'),
+        'files.kubernetes': facet('files.kubernetes'),
+        'files.workflows': facet('files.workflows'),
+        'files.terraform': facet('files.terraform'),
+        'files.tfstate': facet('files.tfstate'),
+        'files.markdown': facet('files.markdown'),
+      },
+      finished,
+    ),
+    finished,
   );
 }
 
-/** One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was). */
+/**
+ * One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was), and
+ * `finished`: redacted and with its parsed parts, where that does not wait for the other files.
+ */
 type OtherParse =
-  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'> }
-  | { kind: 'workflows'; value: FileOf<'files.workflows'> }
-  | { kind: 'terraform'; value: FileOf<'files.terraform'> }
+  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'>; finished?: FileOf<'files.dockerfile'> }
+  | { kind: 'workflows'; value: FileOf<'files.workflows'>; finished?: FileOf<'files.workflows'> }
+  | { kind: 'terraform'; value: FileOf<'files.terraform'>; finished?: undefined }
   | { kind: 'tfvars'; value: TfVarsFile }
-  | { kind: 'tfstate'; value: FileOf<'files.tfstate'> }
-  | { kind: 'markdown'; value: FileOf<'files.markdown'> }
+  | { kind: 'tfstate'; value: FileOf<'files.tfstate'>; finished?: FileOf<'files.tfstate'> }
+  | { kind: 'markdown'; value: FileOf<'files.markdown'>; finished?: FileOf<'files.markdown'> }
   | { error: unknown };
+
+/**
+ * The collector's last steps for one file, done as soon as it is parsed (while the workers parse the
+ * Kubernetes YAML) instead of after every file: its redaction (one file at a time for these facets) and
+ * its parsed parts. Not Terraform, which is evaluated across files first. A Dockerfile's facet is redacted
+ * whole when the repository builds images; `buildFacets` then takes the Dockerfile as read.
+ */
+function finishedOther(other: OtherParse): OtherParse {
+  if ('error' in other || other.kind === 'terraform' || other.kind === 'tfvars') return other;
+  try {
+    return { ...other, finished: withParsedFile(FACET_OF[other.kind], redactTree(other.value)) } as OtherParse;
+  } catch {
+    // Left to the last steps, which meet the same failure as they always did.
+    return other;
+  }
+}
 type FileOf<K extends FilesFacetName> = FilesFacets[K]['files'][number];
 
 function parseOther({ path, kind, text }: SourceFile): OtherParse {

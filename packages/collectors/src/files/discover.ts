@@ -164,7 +164,11 @@ interface Candidate {
   kind: FileKind;
 }
 
-export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+export async function discoverFiles(
+  options: DiscoverOptions,
+  /** Told of each file as it is read (in any order): the parse can get ready while the rest are read. */
+  onRead?: (file: SourceFile) => void,
+): Promise<Discovery> {
   const included = options.include?.length ? picomatch(options.include, { dot: true }) : () => true;
   const excludeGlobs = options.exclude ?? [];
   const excludedBy = (path: string): string | undefined =>
@@ -307,8 +311,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const index = next++;
       const candidate = candidates[index]!;
       const read = await readCandidate(candidate);
-      if ('text' in read) files[index] = read;
-      else {
+      if ('text' in read) {
+        files[index] = read;
+        onRead?.(read);
+      } else {
         problems.push({ kind: candidate.kind, problem: read.problem });
         if (read.problem.cause === 'too-large' || read.problem.cause === 'binary')
           excluded.push({ path: candidate.path, reason: read.problem.cause, detail: read.problem.message });

@@ -25,6 +25,8 @@ import { FileParseError } from './errors.js';
 import { type K8sParseResult, parseKubernetes } from './kubernetes.js';
 import { normalizeText } from './text.js';
 import { positionIndexOf, positionsOf } from './yaml-nodes.js';
+import { withParsedManifest } from '../parsed.js';
+import { redactTree } from '../redact.js';
 
 /** Where the worker's module is: beside this one, in the packages' build and in the bundle alike. */
 const WORKER_URL = new URL('./files-parse-worker.js', import.meta.url);
@@ -37,10 +39,20 @@ const MAX_WORKERS = 4;
 const BATCH_FILES = 32;
 /** Batches sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;
+/** The main thread's other tasks (one file each) run between two looks at the workers' replies. */
+const TASKS_PER_TURN = 16;
+/** Tasks left for the end, while the workers finish their last batches (smaller files than a batch's). */
+const TASKS_KEPT_FOR_THE_END = IN_FLIGHT * BATCH_FILES;
 
 export interface ParseInput {
   path: string;
   text: string;
+}
+
+/** What a worker is sent: a batch of files, and whether to finish each manifest (see {@link finishedManifest}). */
+export interface ParseBatch {
+  files: ParseInput[];
+  finish: boolean;
 }
 
 /** A file's parse as plain data (what a worker sends back). */
@@ -56,6 +68,8 @@ interface TransferredError {
 
 interface TransferredResult {
   manifest: Omit<K8sManifestFile, 'objects'> & { objects: TransferredObject[] };
+  /** Whether the manifest is already redacted and has its parsed parts ({@link finishedManifest}). */
+  finished: boolean;
   errors: TransferredError[];
   notices: TransferredError[];
   /** The line starts of each `LineCounter` the objects' positions use (one per file). */
@@ -66,11 +80,32 @@ type TransferredObject = Omit<K8sObject, 'positions'> & {
   positions: { lines: number; pointers: string[]; offsets: number[] };
 };
 
-/** Parses one file as the main thread would, as plain data. */
-export function parseToTransfer({ path, text }: ParseInput): TransferredParse {
+/**
+ * A manifest file as the collector's last steps make it: redacted (../redact.ts: one file at a time, so
+ * what this file reveals is masked in this file alone, wherever it is done) and with its objects' parsed
+ * parts (../parsed.ts). Done where the file is parsed, on every core, instead of on the main thread after
+ * the last file; `redactFacets` and `withParsedFacets` then pass it by.
+ */
+export function finishedManifest(manifest: K8sManifestFile): K8sManifestFile {
+  return withParsedManifest(redactTree(manifest)) as K8sManifestFile;
+}
+
+/**
+ * Parses one file as the main thread would, as plain data; `finish`: and finishes its manifest. Not when a
+ * kustomize patch is rendered over the repository's objects: that reads them as parsed, before redaction.
+ */
+export function parseToTransfer({ path, text }: ParseInput, finish = false): TransferredParse {
   try {
     const result = parseKubernetes(path, normalizeText(text));
-    return { result: result && toTransfer(result) };
+    let finished = false;
+    if (result && finish)
+      try {
+        result.manifest = finishedManifest(result.manifest);
+        finished = true;
+      } catch {
+        // Left to the main thread's last steps, which meet the same failure as without workers.
+      }
+    return { result: result && toTransfer(result, finished) };
   } catch (error) {
     if (error instanceof FileParseError)
       return { thrown: { message: error.message, line: error.line, column: error.column } };
@@ -78,7 +113,7 @@ export function parseToTransfer({ path, text }: ParseInput): TransferredParse {
   }
 }
 
-function toTransfer(result: K8sParseResult): TransferredResult {
+function toTransfer(result: K8sParseResult, finished: boolean): TransferredResult {
   const counters: LineCounter[] = [];
   const objects = result.manifest.objects.map((object): TransferredObject => {
     const index = positionIndexOf(object.positions);
@@ -89,14 +124,18 @@ function toTransfer(result: K8sParseResult): TransferredResult {
   const plain = (e: FileParseError): TransferredError => ({ message: e.message, line: e.line, column: e.column });
   return {
     manifest: { ...result.manifest, objects },
+    finished,
     errors: result.errors.map(plain),
     notices: result.notices.map(plain),
     lineStarts: counters.map((c) => c.lineStarts),
   };
 }
 
-/** The parse result again (positions as the lazy record), or the error the parse threw, thrown again. */
-export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefined {
+/**
+ * The parse result again (positions as the lazy record), and whether its manifest is finished; or the error
+ * the parse threw, thrown again.
+ */
+export function fromTransfer(parsed: TransferredParse): (K8sParseResult & { finished: boolean }) | undefined {
   if ('thrown' in parsed) {
     const { message, line, column } = parsed.thrown;
     throw line === undefined ? new Error(message) : new FileParseError(message, line, column);
@@ -119,6 +158,7 @@ export function fromTransfer(parsed: TransferredParse): K8sParseResult | undefin
     manifest: { ...transferred.manifest, objects },
     errors: transferred.errors.map(error),
     notices: transferred.notices.map(error),
+    finished: transferred.finished,
   };
 }
 
@@ -161,6 +201,74 @@ export function workerCount(inputs: readonly ParseInput[], env: NodeJS.ProcessEn
   return Math.max(0, Math.min(availableParallelism() - 1, byBytes, MAX_WORKERS));
 }
 
+/** A worker started before its first batch (while the repository is read), and whether it has exited since. */
+interface StartedWorker {
+  worker: Worker;
+  exited: boolean;
+}
+
+function startWorker(workerUrl: URL): StartedWorker | undefined {
+  // Loaded only when a worker starts: a scan of small YAML (most) never pays for the module.
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  let started: StartedWorker;
+  try {
+    started = { worker: new Worker(workerUrl), exited: false };
+  } catch {
+    return undefined;
+  }
+  // Until its batches come, a failure is only noted (the batches then go to the main thread), and the
+  // worker does not keep the process alive.
+  started.worker.on('error', () => {});
+  started.worker.on('exit', () => {
+    started.exited = true;
+  });
+  started.worker.unref();
+  return started;
+}
+
+/**
+ * A worker started while the repository is still being read: starting one and loading the parser takes
+ * a good part of the time the main thread spends reading the files. It starts as soon as the Kubernetes
+ * YAML read so far is enough for {@link workerCount} to want one (never when `CODITECT_AUDIT_FILE_WORKERS`
+ * decides); {@link parseInWorkers} gives it its batches, or stops it when it wants none.
+ */
+export class EarlyWorker {
+  private bytes = 0;
+  private started: StartedWorker | undefined;
+  private done = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly workerUrl = WORKER_URL,
+  ) {}
+
+  /** Counts a Kubernetes file just read; starts the worker once there is enough YAML to parse. */
+  read(text: string): void {
+    if (this.done) return;
+    this.bytes += text.length;
+    if (this.bytes < MIN_BYTES_FOR_WORKERS) return;
+    this.done = true;
+    const forced = this.env.CODITECT_AUDIT_FILE_WORKERS;
+    if ((forced !== undefined && forced !== '') || !workersAvailable(this.workerUrl)) return;
+    const { availableParallelism } = createRequire(import.meta.url)('node:os') as typeof import('node:os');
+    if (availableParallelism() > 1) this.started = startWorker(this.workerUrl);
+  }
+
+  /** The worker, if one started: the caller now runs or stops it. */
+  take(): StartedWorker | undefined {
+    this.done = true;
+    const started = this.started;
+    this.started = undefined;
+    return started;
+  }
+
+  /** Stops the worker if nobody took it. */
+  stop(): void {
+    const started = this.take();
+    if (started) void started.worker.terminate();
+  }
+}
+
 /** Whether the worker's module is there (it is not when the TypeScript sources run, as in unit tests). */
 export function workersAvailable(workerUrl = WORKER_URL): boolean {
   return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
@@ -178,6 +286,8 @@ export async function parseInWorkers(
     mainThreadToo = true,
     workerUrl = WORKER_URL,
     alongside = [],
+    finish = false,
+    early,
   }: {
     workers?: number;
     /** Whether the main thread parses batches too while the workers do (false: only what they hand back). */
@@ -185,14 +295,20 @@ export async function parseInWorkers(
     /** The worker's module: tests give one that fails. */
     workerUrl?: URL;
     /**
-     * The main thread's other work (the repository's other files), done while the workers parse: spread
-     * over the batches it parses and finished while the workers end their last ones, instead of after.
+     * The main thread's other work (the repository's other files), done while the workers parse: before
+     * the batches it parses, but for a few done while the workers end their last ones, instead of after.
      * Every task is run before this resolves, with or without workers.
      */
     alongside?: readonly (() => void)[];
+    /** Whether each manifest is finished where it is parsed ({@link finishedManifest}). */
+    finish?: boolean;
+    /** A worker started while the files were read: used as the first of `workers`. */
+    early?: EarlyWorker;
   } = {},
 ): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
+  const started = early?.take();
   if (workers <= 0 || !workersAvailable(workerUrl)) {
+    if (started) void started.worker.terminate();
     for (const task of alongside) task();
     return undefined;
   }
@@ -206,28 +322,34 @@ export async function parseInWorkers(
   // do, since each result goes to its file's place.
   let parsedHere = 0;
   const parseHere = (batch: number[]) => {
-    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput);
+    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput, finish);
     parsedHere += batch.length;
   };
 
-  // Half the other work goes between the batches this thread parses (about one in workers + 1 of them),
-  // the rest fills the time the workers take to finish their last batches, which this thread would wait.
+  // The other work first, a few tasks at a time with the workers' replies let in between: only this thread
+  // can do it, while any thread can parse a batch, so the batches left at the end are shared evenly. A few
+  // tasks are kept to fill the time the workers take to finish their last batches, which this thread waits.
   let nextTask = 0;
   const runTasks = (count: number) => {
     for (const end = Math.min(alongside.length, nextTask + count); nextTask < end; )
       (alongside[nextTask++] as () => void)();
   };
-  const batchesHere = Math.max(1, Math.floor(pending.length / (workers + 1)));
-  const tasksPerBatch = mainThreadToo ? Math.ceil(alongside.length / 2 / batchesHere) : 0;
+  const letRepliesIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  const running = Array.from({ length: workers }, () => runWorker(Worker, workerUrl, inputs, pending, results));
+  const running = Array.from({ length: workers }, (_, n) =>
+    runWorker(Worker, workerUrl, inputs, finish, pending, results, n === 0 ? started : undefined),
+  );
+  if (mainThreadToo)
+    for (const first = alongside.length - TASKS_KEPT_FOR_THE_END; nextTask < first; ) {
+      runTasks(Math.min(TASKS_PER_TURN, first - nextTask));
+      await letRepliesIn();
+    }
   while (mainThreadToo) {
     const batch = pending.pop();
     if (!batch) break;
     parseHere(batch);
-    runTasks(tasksPerBatch);
     // Lets the workers' replies in, so they are given their next batch while this thread parses.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await letRepliesIn();
   }
   runTasks(alongside.length);
   const returned = await Promise.all(running);
@@ -247,8 +369,11 @@ function runWorker(
   Worker: typeof import('node:worker_threads').Worker,
   workerUrl: URL,
   inputs: readonly ParseInput[],
+  finishManifests: boolean,
   pending: number[][],
   results: (TransferredParse | undefined)[],
+  /** A worker already started ({@link EarlyWorker}); else one starts here. */
+  started?: StartedWorker,
 ): Promise<number[][]> {
   return new Promise((resolve) => {
     const inFlight: number[][] = [];
@@ -268,16 +393,28 @@ function runWorker(
         const batch = pending.shift();
         if (!batch) break;
         inFlight.push(batch);
-        worker.postMessage(batch.map((i) => inputs[i]));
+        worker.postMessage({
+          files: batch.map((i) => inputs[i] as ParseInput),
+          finish: finishManifests,
+        } satisfies ParseBatch);
       }
       if (inFlight.length === 0) finish();
     };
-    try {
-      worker = new Worker(workerUrl);
-    } catch {
-      resolve([]);
-      return;
-    }
+    if (started) {
+      worker = started.worker;
+      // Exited before its first batch: nothing was sent, the main thread parses its share.
+      if (started.exited) {
+        resolve([]);
+        return;
+      }
+      worker.ref();
+    } else
+      try {
+        worker = new Worker(workerUrl);
+      } catch {
+        resolve([]);
+        return;
+      }
     worker.on('message', (parsed: (TransferredParse | null)[]) => {
       // The worker answers its batches in the order they were sent.
       const batch = inFlight[0];

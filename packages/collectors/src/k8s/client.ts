@@ -404,29 +404,42 @@ export interface Page {
  * Every item of a list, page by page. A 410 (the continue token expired while paging) restarts the list
  * from the beginning, so the result is one consistent snapshot; after three restarts it gives up.
  */
-export async function listAll(
+export async function listAll<T = unknown>(
   fetchPage: (limit: number, continueToken: string | undefined) => Promise<Page>,
   pageSize: number,
   policy: RetryPolicy,
-): Promise<unknown[]> {
+  /**
+   * What to keep of one page's items, run once the next page is asked for, so that the work is done while
+   * that page is in flight; the items of a list restarted after a 410 are dropped with what they made.
+   */
+  keep: (items: unknown[]) => T[] = (items) => items as T[],
+): Promise<T[]> {
   for (let restart = 0; ; restart++) {
-    const items: unknown[] = [];
+    const items: T[] = [];
     let token: string | undefined;
     // A server that hands out a continue token twice would page forever: stop with an error instead.
     const seen = new Set<string>();
     try {
-      do {
-        const page = await withRetries(() => fetchPage(pageSize, token), policy);
-        items.push(...page.items);
+      let next = withRetries(() => fetchPage(pageSize, undefined), policy);
+      for (;;) {
+        const page = await next;
         token = page.continueToken || undefined;
         if (token !== undefined && seen.has(token))
           throw new RequestFailure(
             'the API server returned the same continue token twice; the list was stopped instead of looping',
             'pagination',
           );
-        if (token !== undefined) seen.add(token);
-      } while (token);
-      return items;
+        if (token === undefined) {
+          items.push(...keep(page.items));
+          return items;
+        }
+        seen.add(token);
+        const continueToken = token;
+        next = withRetries(() => fetchPage(pageSize, continueToken), policy);
+        // Awaited in the next turn; a failure is not left unhandled if `keep` throws first.
+        next.catch(() => undefined);
+        items.push(...keep(page.items));
+      }
     } catch (e) {
       if (e instanceof RequestFailure && e.reason === 'expired-continue' && token !== undefined && restart < 3)
         continue;

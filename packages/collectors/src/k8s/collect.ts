@@ -9,9 +9,12 @@ import type {
   Facet,
   K8sApis,
   K8sClaim,
+  K8sConfigMap,
   K8sFacets,
   K8sLayerConfigSchema,
   K8sLiveObject,
+  K8sNode,
+  K8sSecret,
   K8sSecretStore,
   Problem,
   Snapshot,
@@ -115,22 +118,29 @@ export async function collectK8s(
         return;
       }
       entry.version = version;
+      const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
       const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
       await Promise.all(
         scopes.map(async (ns) => {
           try {
-            const items = await listAll(
+            const listed = await listAll(
               (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
               pageSize,
               policy,
+              // Each page's items made while the next page is in flight (the wait is most of a large list).
+              (items) => {
+                const kept: Listed[] = [];
+                for (const raw of items) {
+                  if (!isJson(raw)) continue;
+                  const itemNs = isJson(raw.metadata) ? raw.metadata.namespace : undefined;
+                  // Without a namespace list, everything but the system namespaces is in scope.
+                  if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
+                  kept.push({ raw, item: itemOf?.(raw) });
+                }
+                return kept;
+              },
             );
-            for (const item of items) {
-              if (!isJson(item)) continue;
-              const itemNs = isJson(item.metadata) ? item.metadata.namespace : undefined;
-              // Without a namespace list, everything but the system namespaces is in scope.
-              if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
-              entry.objects.push(item);
-            }
+            for (const o of listed) entry.objects.push(o);
           } catch (e) {
             if (!(e instanceof RequestFailure)) throw e;
             entry.failedScopes.add(ns ?? '*');
@@ -175,25 +185,25 @@ export async function collectK8s(
       case 'k8s.secrets':
         set('k8s.secrets', {
           status: 'ok',
-          data: { ...scoped, items: sorted.map((o) => liveSecret(type, apiVersion, o)) },
+          data: { ...scoped, items: sorted.map((o) => o.item as K8sSecret) },
           problems: r.problems,
         });
         break;
       case 'k8s.configmaps':
         set('k8s.configmaps', {
           status: 'ok',
-          data: { ...scoped, items: sorted.map((o) => liveConfigMap(type, apiVersion, o)) },
+          data: { ...scoped, items: sorted.map((o) => o.item as K8sConfigMap) },
           problems: r.problems,
         });
         break;
       case 'k8s.nodes':
-        set('k8s.nodes', { status: 'ok', data: { items: sorted.map(liveNode) }, problems: r.problems });
+        set('k8s.nodes', { status: 'ok', data: { items: sorted.map((o) => o.item as K8sNode) }, problems: r.problems });
         break;
       case 'k8s.pvcs': {
         // Which pods mount each claim comes from the pods; where pods could not be listed, the claims
         // cannot be judged, so they are left out with a problem instead of looking unused.
         const pods = results.get(typeOf('pods'))!;
-        const users = claimUsers(pods.objects);
+        const users = claimUsers(pods.objects.map((o) => o.raw));
         const podsFailed = (ns: string) => pods.failedScopes.has('*') || pods.failedScopes.has(ns);
         const problems = [...r.problems];
         for (const scope of pods.failedScopes) {
@@ -205,6 +215,7 @@ export async function collectK8s(
           });
         }
         const items: K8sClaim[] = sorted
+          .map((o) => o.raw)
           .filter((o) => !podsFailed(String((o.metadata as Json | undefined)?.namespace ?? '')))
           .map((o) => {
             const m = o.metadata as Json;
@@ -220,7 +231,7 @@ export async function collectK8s(
           type.facet as keyof K8sFacets,
           {
             status: 'ok',
-            data: { ...scoped, items: sorted.map((o) => liveObject(type, apiVersion, o)) },
+            data: { ...scoped, items: sorted.map((o) => o.item as K8sLiveObject) },
             problems: r.problems,
           } as Facet<K8sFacets[keyof K8sFacets]>,
         );
@@ -378,10 +389,37 @@ async function fetchPage(
 
 // ---------------------------------------------------------------- facets and problems
 
-function sortObjects(objects: Json[]): Json[] {
+/** A listed object as the API gave it, and its facet item when the type's facet is made of one per object. */
+interface Listed {
+  raw: Json;
+  item: unknown;
+}
+
+/**
+ * How one object of a type becomes its facet's item, made as its page arrives; undefined for the types whose
+ * items need other lists (claims need the pods) or are few (the ExternalSecrets facet), made at the end.
+ */
+function facetItemOf(type: K8sResourceType, apiVersion: string): ((raw: Json) => unknown) | undefined {
+  switch (type.facet) {
+    case 'k8s.secrets':
+      return (raw) => liveSecret(type, apiVersion, raw);
+    case 'k8s.configmaps':
+      return (raw) => liveConfigMap(type, apiVersion, raw);
+    case 'k8s.nodes':
+      return liveNode;
+    case 'k8s.pvcs':
+    case 'k8s.externalsecrets':
+    case 'k8s.apis':
+      return undefined;
+    default:
+      return (raw) => liveObject(type, apiVersion, raw);
+  }
+}
+
+function sortObjects(objects: Listed[]): Listed[] {
   // Each key built once (20,000 objects: not a string per comparison).
   const keyed = objects.map((o) => {
-    const m = isJson(o.metadata) ? o.metadata : {};
+    const m = isJson(o.raw.metadata) ? o.raw.metadata : {};
     return { key: `${String(m.namespace ?? '')}/${String(m.name ?? '')}`, o };
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -455,7 +493,7 @@ function problemOf(e: RequestFailure, type: K8sResourceType, namespace: string |
 interface TypeResult {
   version?: string;
   absent?: string;
-  objects: Json[];
+  objects: Listed[];
   problems: Problem[];
   /** Namespaces whose list failed; `*` for the cluster-wide list. */
   failedScopes: Set<string>;
@@ -478,10 +516,10 @@ function externalSecretsFacet(
   const apiVersion = `${es.type.group}/${es.r.version}`;
   const scopes = es.type.namespaced && namespaces ? namespaces.length : 1;
   if (es.r.failedScopes.size >= scopes) return { status: 'error', problems: es.r.problems };
-  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) => liveExternalSecret(es.type, apiVersion, o));
+  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) => liveExternalSecret(es.type, apiVersion, o.raw));
   const storeItems: K8sSecretStore[] = [
-    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', o)),
-    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', o)),
+    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', o.raw)),
+    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', o.raw)),
   ];
   return {
     status: 'ok',

@@ -11,6 +11,26 @@
  * rule can tell "read and empty" from "not read" (a denied project is a problem of the facet, never a pass).
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from '../lazy-schema.js';
+import { EDGE_ENTRY_FACET_SCHEMAS, type EdgeEntryFacets } from '../views/edge-entry.js';
+import { IMAGE_PLATFORM_FACET_SCHEMAS, type ImagePlatformFacets } from '../views/image-platform.js';
+import { KMS_KEY_ACCESS_FACET_SCHEMAS, type KmsKeyAccessFacets } from '../views/kms-key-access.js';
+import { SQL_INSTANCE_FACET_SCHEMAS, type SqlInstanceFacets } from '../views/sql-instance.js';
+import { TLS_CERTIFICATE_FACET_SCHEMAS, type TlsCertificateFacets } from '../views/tls-certificate.js';
+import {
+  type GcpIamBindingSchema,
+  GcpIamPolicySchema,
+  Labels,
+  OptBool,
+  OptInt,
+  OptStr,
+  type PerInstance,
+  PolicyOf,
+  type PolicyRecord,
+  perInstance,
+  Read,
+  Str,
+} from './gcp-shapes.js';
 
 /** The Google APIs the layer reads, by their service name (`<name>.googleapis.com`). */
 export const GCP_SERVICES = [
@@ -33,515 +53,445 @@ const Url = (description = 'base URL, e.g. http://127.0.0.1:8085') =>
   Type.String({ pattern: '^https?://[^\\s/]+/?$', description });
 
 /** `environments.<env>.layers.gcp` in coditect-audit.yaml. */
-export const GcpLayerConfigSchema = Type.Object(
-  {
-    projects: Type.Optional(
-      Type.Array(Type.String({ minLength: 1 }), {
-        minItems: 1,
-        description:
-          'project ids to read, and/or `folders/N` or `organizations/N`: every active project under it (Resource Manager, recursively through sub-folders; needs resourcemanager.projects.list and resourcemanager.folders.list there, e.g. roles/browser); default the expected project (expectations.project)',
-      }),
-    ),
-    locations: Type.Optional(
-      Type.Array(Type.String({ minLength: 1 }), {
-        minItems: 1,
-        description:
-          'regions/locations listed for KMS key rings and Artifact Registry repositories (Memorystore and GKE are read in every location); default the expected region plus the KMS and registry locations',
-      }),
-    ),
-    services: Type.Optional(
-      Type.Array(Type.Union(GCP_SERVICES.map((s) => Type.Literal(s))), {
-        minItems: 1,
-        uniqueItems: true,
-        description: 'APIs to read (service names without .googleapis.com); default all of them',
-      }),
-    ),
-    endpoint: Type.Optional(
-      Url(
-        'send every Google Cloud call to this base URL as plain REST without credentials (an emulator or recordings); CODITECT_AUDIT_GCP_ENDPOINT overrides it',
+export const GcpLayerConfigSchema = lazySchema(() =>
+  Type.Object(
+    {
+      projects: Type.Optional(
+        Type.Array(Type.String({ minLength: 1 }), {
+          minItems: 1,
+          description:
+            'project ids to read, and/or `folders/N` or `organizations/N`: every active project under it (Resource Manager, recursively through sub-folders; needs resourcemanager.projects.list and resourcemanager.folders.list there, e.g. roles/browser); default the expected project (expectations.project)',
+        }),
       ),
-    ),
-    endpointOnly: Type.Optional(
-      Type.Boolean({
-        description:
-          'never call Google itself: read the layer only from an endpoint (CODITECT_AUDIT_GCP_ENDPOINT, endpoint, endpoints); without one the layer is reported as not configured. For demo and fixture repositories whose project ids are not yours',
-      }),
-    ),
-    endpoints: Type.Optional(
-      Type.Object(Object.fromEntries(GCP_SERVICES.map((s) => [s, Type.Optional(Url())])), {
-        additionalProperties: false,
-        description: 'per-API base URL, overriding endpoint and CODITECT_AUDIT_GCP_ENDPOINT for that API',
-      }),
-    ),
-    quotaProject: Type.Optional(
-      Type.String({
-        pattern: '^[a-z][a-z0-9-]{4,28}[a-z0-9]$',
-        description:
-          'project billed for quota, sent as x-goog-user-project on every call (needed with user credentials that carry none: some APIs then answer 403 SERVICE_DISABLED naming a Google-owned project); GOOGLE_CLOUD_QUOTA_PROJECT overrides it',
-      }),
-    ),
-    universeDomain: Type.Optional(
-      Type.String({
-        pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$',
-        description:
-          'the Google Cloud universe the APIs are reached in (`<service>.<universeDomain>`); default googleapis.com; GOOGLE_CLOUD_UNIVERSE_DOMAIN overrides it. It must be the universe the credentials belong to: they are never sent to another domain',
-      }),
-    ),
-    concurrency: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 64,
-        description:
-          'at most this many API calls in flight at once (fewer while the API answers 429 quota errors); default 8',
-      }),
-    ),
-    deadlineSeconds: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 3600,
-        description:
-          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
-      }),
-    ),
-    timeoutMs: Type.Optional(
-      Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one HTTP call; default 30000' }),
-    ),
-    retries: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 10,
-        description: 'retries of a call on 429, 5xx, UNAVAILABLE, DEADLINE_EXCEEDED or a timeout; default 4',
-      }),
-    ),
-    retryBudgetMs: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 600_000,
-        description: 'most time one call may spend waiting between retries (Retry-After included); default 60000',
-      }),
-    ),
-  },
-  { additionalProperties: false },
+      locations: Type.Optional(
+        Type.Array(Type.String({ minLength: 1 }), {
+          minItems: 1,
+          description:
+            'regions/locations listed for KMS key rings and Artifact Registry repositories (Memorystore and GKE are read in every location); default the expected region plus the KMS and registry locations',
+        }),
+      ),
+      services: Type.Optional(
+        Type.Array(Type.Union(GCP_SERVICES.map((s) => Type.Literal(s))), {
+          minItems: 1,
+          uniqueItems: true,
+          description: 'APIs to read (service names without .googleapis.com); default all of them',
+        }),
+      ),
+      endpoint: Type.Optional(
+        Url(
+          'send every Google Cloud call to this base URL as plain REST without credentials (an emulator or recordings); CODITECT_AUDIT_GCP_ENDPOINT overrides it',
+        ),
+      ),
+      endpointOnly: Type.Optional(
+        Type.Boolean({
+          description:
+            'never call Google itself: read the layer only from an endpoint (CODITECT_AUDIT_GCP_ENDPOINT, endpoint, endpoints); without one the layer is reported as not configured. For demo and fixture repositories whose project ids are not yours',
+        }),
+      ),
+      endpoints: Type.Optional(
+        Type.Object(Object.fromEntries(GCP_SERVICES.map((s) => [s, Type.Optional(Url())])), {
+          additionalProperties: false,
+          description: 'per-API base URL, overriding endpoint and CODITECT_AUDIT_GCP_ENDPOINT for that API',
+        }),
+      ),
+      quotaProject: Type.Optional(
+        Type.String({
+          pattern: '^[a-z][a-z0-9-]{4,28}[a-z0-9]$',
+          description:
+            'project billed for quota, sent as x-goog-user-project on every call (needed with user credentials that carry none: some APIs then answer 403 SERVICE_DISABLED naming a Google-owned project); GOOGLE_CLOUD_QUOTA_PROJECT overrides it',
+        }),
+      ),
+      universeDomain: Type.Optional(
+        Type.String({
+          pattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$',
+          description:
+            'the Google Cloud universe the APIs are reached in (`<service>.<universeDomain>`); default googleapis.com; GOOGLE_CLOUD_UNIVERSE_DOMAIN overrides it. It must be the universe the credentials belong to: they are never sent to another domain',
+        }),
+      ),
+      concurrency: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 64,
+          description:
+            'at most this many API calls in flight at once (fewer while the API answers 429 quota errors); default 8',
+        }),
+      ),
+      deadlineSeconds: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 3600,
+          description:
+            'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+        }),
+      ),
+      timeoutMs: Type.Optional(
+        Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one HTTP call; default 30000' }),
+      ),
+      retries: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 10,
+          description: 'retries of a call on 429, 5xx, UNAVAILABLE, DEADLINE_EXCEEDED or a timeout; default 4',
+        }),
+      ),
+      retryBudgetMs: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 600_000,
+          description: 'most time one call may spend waiting between retries (Retry-After included); default 60000',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 export type GcpLayerConfig = Static<typeof GcpLayerConfigSchema>;
 
 // ---------------------------------------------------------------- shared shapes
 
-const Str = Type.String();
-const OptStr = Type.Optional(Type.String());
-const OptBool = Type.Optional(Type.Boolean());
-const OptInt = Type.Optional(Type.Integer());
-const Labels = Type.Record(Type.String(), Type.String());
-/** Scopes read completely: `projects/P`, `projects/P/locations/L`, or a resource name. */
-const Read = Type.Array(Type.String());
-
-export const GcpIamBindingSchema = Type.Object({
-  role: Str,
-  members: Type.Array(Str),
-  condition: Type.Optional(Type.Object({ expression: Str, title: OptStr })),
-});
+export { GcpIamBindingSchema, GcpIamPolicySchema, type PerInstance, type PolicyRecord } from './gcp-shapes.js';
 export type GcpIamBinding = Static<typeof GcpIamBindingSchema>;
-export const GcpIamPolicySchema = Type.Object({ bindings: Type.Array(GcpIamBindingSchema) });
 export type GcpIamPolicy = Static<typeof GcpIamPolicySchema>;
+// Facets only one view reads are declared in that view's module, with their records (ARCHITECTURE.md,
+// "Walk-through"); their schemas and types are part of the layer's public shapes all the same.
+export { GcpSqlBackupRunSchema, type GcpSqlBackupRun } from '../views/sql-instance.js';
+export { GcpDockerImageSchema, type GcpDockerImage } from '../views/image-platform.js';
+export { GcpSslCertificateSchema, type GcpSslCertificate } from '../views/tls-certificate.js';
+export {
+  GcpBackendServiceSchema,
+  type GcpBackendService,
+  GcpSecurityPolicySchema,
+  type GcpSecurityPolicy,
+} from '../views/edge-entry.js';
 
 // ---------------------------------------------------------------- Cloud SQL
 
-export const GcpSqlInstanceSchema = Type.Object({
-  project: Str,
-  name: Str,
-  region: OptStr,
-  databaseVersion: OptStr,
-  state: OptStr,
-  /** CLOUD_SQL_INSTANCE | READ_REPLICA_INSTANCE | ON_PREMISES_INSTANCE */
-  instanceType: OptStr,
-  masterInstanceName: OptStr,
-  ipAddresses: Type.Array(Type.Object({ type: OptStr, ipAddress: Str })),
-  settings: Type.Object({
-    tier: OptStr,
-    edition: OptStr,
-    availabilityType: OptStr,
-    activationPolicy: OptStr,
-    deletionProtectionEnabled: OptBool,
-    userLabels: Labels,
-    ipConfiguration: Type.Object({
-      ipv4Enabled: OptBool,
-      privateNetwork: OptStr,
-      requireSsl: OptBool,
-      sslMode: OptStr,
-      authorizedNetworks: Type.Array(Type.Object({ name: OptStr, value: Str })),
+export const GcpSqlInstanceSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    region: OptStr,
+    databaseVersion: OptStr,
+    state: OptStr,
+    /** CLOUD_SQL_INSTANCE | READ_REPLICA_INSTANCE | ON_PREMISES_INSTANCE */
+    instanceType: OptStr,
+    masterInstanceName: OptStr,
+    ipAddresses: Type.Array(Type.Object({ type: OptStr, ipAddress: Str })),
+    settings: Type.Object({
+      tier: OptStr,
+      edition: OptStr,
+      availabilityType: OptStr,
+      activationPolicy: OptStr,
+      deletionProtectionEnabled: OptBool,
+      userLabels: Labels,
+      ipConfiguration: Type.Object({
+        ipv4Enabled: OptBool,
+        privateNetwork: OptStr,
+        requireSsl: OptBool,
+        sslMode: OptStr,
+        authorizedNetworks: Type.Array(Type.Object({ name: OptStr, value: Str })),
+      }),
+      backupConfiguration: Type.Object({
+        enabled: OptBool,
+        startTime: OptStr,
+        pointInTimeRecoveryEnabled: OptBool,
+        binaryLogEnabled: OptBool,
+        transactionLogRetentionDays: OptInt,
+        retainedBackups: OptInt,
+      }),
     }),
-    backupConfiguration: Type.Object({
-      enabled: OptBool,
-      startTime: OptStr,
-      pointInTimeRecoveryEnabled: OptBool,
-      binaryLogEnabled: OptBool,
-      transactionLogRetentionDays: OptInt,
-      retainedBackups: OptInt,
-    }),
+    createTime: OptStr,
   }),
-  createTime: OptStr,
-});
+);
 export type GcpSqlInstance = Static<typeof GcpSqlInstanceSchema>;
 
-/** Children of one instance (databases, users, backup runs), keyed by project and instance. */
-const perInstance = <T extends ReturnType<typeof Type.Object>>(field: string, item: T) =>
+export const GcpSqlUserSchema = lazySchema(() =>
   Type.Object({
-    read: Read,
-    instances: Type.Array(Type.Object({ project: Str, instance: Str, [field]: Type.Array(item) })),
-  });
-
-export const GcpSqlUserSchema = Type.Object({
-  name: Str,
-  /** BUILT_IN when Google omits it (the proto default). */
-  type: Str,
-  host: OptStr,
-  /** Role memberships, when the API reports them (newer revisions); absent when it does not. */
-  databaseRoles: Type.Optional(Type.Array(Str)),
-});
+    name: Str,
+    /** BUILT_IN when Google omits it (the proto default). */
+    type: Str,
+    host: OptStr,
+    /** Role memberships, when the API reports them (newer revisions); absent when it does not. */
+    databaseRoles: Type.Optional(Type.Array(Str)),
+  }),
+);
 export type GcpSqlUser = Static<typeof GcpSqlUserSchema>;
-
-export const GcpSqlBackupRunSchema = Type.Object({
-  id: Str,
-  status: OptStr,
-  /** AUTOMATED | ON_DEMAND */
-  type: OptStr,
-  enqueuedTime: OptStr,
-  startTime: OptStr,
-  endTime: OptStr,
-  windowStartTime: OptStr,
-});
-export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
 
 // ---------------------------------------------------------------- Memorystore for Redis
 
-export const GcpRedisInstanceSchema = Type.Object({
-  project: Str,
-  location: Str,
-  name: Str,
-  displayName: OptStr,
-  tier: OptStr,
-  redisVersion: OptStr,
-  state: OptStr,
-  host: OptStr,
-  port: OptInt,
-  /** false when Google omits it (proto3 default: AUTH off). */
-  authEnabled: Type.Boolean(),
-  /** Absent means DISABLED. */
-  transitEncryptionMode: OptStr,
-  connectMode: OptStr,
-  persistenceConfig: Type.Optional(Type.Object({ persistenceMode: OptStr, rdbSnapshotPeriod: OptStr })),
-  labels: Labels,
-});
+export const GcpRedisInstanceSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    location: Str,
+    name: Str,
+    displayName: OptStr,
+    tier: OptStr,
+    redisVersion: OptStr,
+    state: OptStr,
+    host: OptStr,
+    port: OptInt,
+    /** false when Google omits it (proto3 default: AUTH off). */
+    authEnabled: Type.Boolean(),
+    /** Absent means DISABLED. */
+    transitEncryptionMode: OptStr,
+    connectMode: OptStr,
+    persistenceConfig: Type.Optional(Type.Object({ persistenceMode: OptStr, rdbSnapshotPeriod: OptStr })),
+    labels: Labels,
+  }),
+);
 export type GcpRedisInstance = Static<typeof GcpRedisInstanceSchema>;
 
 // ---------------------------------------------------------------- Cloud KMS
 
-export const GcpKmsKeySchema = Type.Object({
-  name: Str,
-  purpose: OptStr,
-  algorithm: OptStr,
-  protectionLevel: OptStr,
-  rotationPeriodSeconds: OptInt,
-  labels: Labels,
-  /** The primary version (ENCRYPT_DECRYPT keys only). */
-  primary: Type.Optional(Type.Object({ name: Str, state: OptStr })),
-  /** Versions, listed for keys without a primary (asymmetric and MAC keys). */
-  versions: Type.Optional(Type.Array(Type.Object({ name: Str, state: OptStr, algorithm: OptStr }))),
-});
+export const GcpKmsKeySchema = lazySchema(() =>
+  Type.Object({
+    name: Str,
+    purpose: OptStr,
+    algorithm: OptStr,
+    protectionLevel: OptStr,
+    rotationPeriodSeconds: OptInt,
+    labels: Labels,
+    /** The primary version (ENCRYPT_DECRYPT keys only). */
+    primary: Type.Optional(Type.Object({ name: Str, state: OptStr })),
+    /** Versions, listed for keys without a primary (asymmetric and MAC keys). */
+    versions: Type.Optional(Type.Array(Type.Object({ name: Str, state: OptStr, algorithm: OptStr }))),
+  }),
+);
 export type GcpKmsKey = Static<typeof GcpKmsKeySchema>;
 
-export const GcpKmsKeyRingSchema = Type.Object({
-  project: Str,
-  location: Str,
-  name: Str,
-  keys: Type.Array(GcpKmsKeySchema),
-});
+export const GcpKmsKeyRingSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    location: Str,
+    name: Str,
+    keys: Type.Array(GcpKmsKeySchema),
+  }),
+);
 export type GcpKmsKeyRing = Static<typeof GcpKmsKeyRingSchema>;
-
-/** The IAM policy of one named resource, read directly; `exists: false` when Google answered 404. */
-const PolicyOf = <T extends Record<string, ReturnType<typeof Type.String>>>(ids: T) =>
-  Type.Object({ ...ids, exists: Type.Boolean(), policy: Type.Optional(GcpIamPolicySchema) });
 
 // ---------------------------------------------------------------- Secret Manager
 
-export const GcpSecretSchema = Type.Object({
-  project: Str,
-  name: Str,
-  createTime: OptStr,
-  labels: Labels,
-  replication: Type.Optional(Type.Union([Type.Literal('automatic'), Type.Literal('user-managed')])),
-  rotationPeriodSeconds: OptInt,
-});
+export const GcpSecretSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    createTime: OptStr,
+    labels: Labels,
+    replication: Type.Optional(Type.Union([Type.Literal('automatic'), Type.Literal('user-managed')])),
+    rotationPeriodSeconds: OptInt,
+  }),
+);
 export type GcpSecret = Static<typeof GcpSecretSchema>;
 
 // ---------------------------------------------------------------- Artifact Registry
 
-export const GcpArRepositorySchema = Type.Object({
-  project: Str,
-  location: Str,
-  name: Str,
-  format: OptStr,
-  mode: OptStr,
-  description: OptStr,
-  labels: Labels,
-  immutableTags: OptBool,
-  /** A gcr.io-domain repository (`gcr.io`, `us.gcr.io`, ...) serving Container Registry paths. */
-  gcrDomain: Type.Boolean(),
-});
+export const GcpArRepositorySchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    location: Str,
+    name: Str,
+    format: OptStr,
+    mode: OptStr,
+    description: OptStr,
+    labels: Labels,
+    immutableTags: OptBool,
+    /** A gcr.io-domain repository (`gcr.io`, `us.gcr.io`, ...) serving Container Registry paths. */
+    gcrDomain: Type.Boolean(),
+  }),
+);
 export type GcpArRepository = Static<typeof GcpArRepositorySchema>;
-
-export const GcpDockerImageSchema = Type.Object({
-  /** Image path inside the repository, e.g. `coditect-cloud-backend`. */
-  image: Str,
-  digest: Str,
-  uri: OptStr,
-  tags: Type.Array(Str),
-  mediaType: OptStr,
-  uploadTime: OptStr,
-});
-export type GcpDockerImage = Static<typeof GcpDockerImageSchema>;
 
 // ---------------------------------------------------------------- GKE
 
-export const GcpGkeNodePoolSchema = Type.Object({
-  name: Str,
-  status: OptStr,
-  version: OptStr,
-  machineType: OptStr,
-  imageType: OptStr,
-  /** As reported; `default` is the project's Compute Engine default service account. */
-  serviceAccount: OptStr,
-  workloadMetadataMode: OptStr,
-});
+export const GcpGkeNodePoolSchema = lazySchema(() =>
+  Type.Object({
+    name: Str,
+    status: OptStr,
+    version: OptStr,
+    machineType: OptStr,
+    imageType: OptStr,
+    /** As reported; `default` is the project's Compute Engine default service account. */
+    serviceAccount: OptStr,
+    workloadMetadataMode: OptStr,
+  }),
+);
 export type GcpGkeNodePool = Static<typeof GcpGkeNodePoolSchema>;
 
-export const GcpGkeClusterSchema = Type.Object({
-  project: Str,
-  location: Str,
-  name: Str,
-  status: OptStr,
-  currentMasterVersion: OptStr,
-  releaseChannel: OptStr,
-  resourceLabels: Labels,
-  workloadPool: OptStr,
-  databaseEncryption: Type.Optional(Type.Object({ state: OptStr, currentState: OptStr, keyName: OptStr })),
-  loggingService: OptStr,
-  /** `loggingConfig.componentConfig.enableComponents`; absent when the cluster reports no logging config. */
-  loggingComponents: Type.Optional(Type.Array(Str)),
-  monitoringService: OptStr,
-  monitoringComponents: Type.Optional(Type.Array(Str)),
-  managedPrometheus: OptBool,
-  nodePools: Type.Array(GcpGkeNodePoolSchema),
-});
+export const GcpGkeClusterSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    location: Str,
+    name: Str,
+    status: OptStr,
+    currentMasterVersion: OptStr,
+    releaseChannel: OptStr,
+    resourceLabels: Labels,
+    workloadPool: OptStr,
+    databaseEncryption: Type.Optional(Type.Object({ state: OptStr, currentState: OptStr, keyName: OptStr })),
+    loggingService: OptStr,
+    /** `loggingConfig.componentConfig.enableComponents`; absent when the cluster reports no logging config. */
+    loggingComponents: Type.Optional(Type.Array(Str)),
+    monitoringService: OptStr,
+    monitoringComponents: Type.Optional(Type.Array(Str)),
+    managedPrometheus: OptBool,
+    nodePools: Type.Array(GcpGkeNodePoolSchema),
+  }),
+);
 export type GcpGkeCluster = Static<typeof GcpGkeClusterSchema>;
 
 // ---------------------------------------------------------------- Cloud Monitoring
 
-export const GcpAlertConditionSchema = Type.Object({
-  displayName: OptStr,
-  kind: Type.Union([
-    Type.Literal('threshold'),
-    Type.Literal('absent'),
-    Type.Literal('matched-log'),
-    Type.Literal('mql'),
-    Type.Literal('promql'),
-    Type.Literal('other'),
-  ]),
-  /** The monitoring filter, log filter or query of the condition. */
-  query: OptStr,
-  /** Per-series aligners and cross-series reducers of a threshold condition (`ALIGN_PERCENTILE_99`, ...). */
-  aggregations: Type.Optional(Type.Array(Str)),
-});
+export const GcpAlertConditionSchema = lazySchema(() =>
+  Type.Object({
+    displayName: OptStr,
+    kind: Type.Union([
+      Type.Literal('threshold'),
+      Type.Literal('absent'),
+      Type.Literal('matched-log'),
+      Type.Literal('mql'),
+      Type.Literal('promql'),
+      Type.Literal('other'),
+    ]),
+    /** The monitoring filter, log filter or query of the condition. */
+    query: OptStr,
+    /** Per-series aligners and cross-series reducers of a threshold condition (`ALIGN_PERCENTILE_99`, ...). */
+    aggregations: Type.Optional(Type.Array(Str)),
+  }),
+);
 export type GcpAlertCondition = Static<typeof GcpAlertConditionSchema>;
 
-export const GcpAlertPolicySchema = Type.Object({
-  project: Str,
-  name: Str,
-  displayName: OptStr,
-  enabled: OptBool,
-  conditions: Type.Array(GcpAlertConditionSchema),
-  notificationChannels: Type.Array(Str),
-});
+export const GcpAlertPolicySchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    displayName: OptStr,
+    enabled: OptBool,
+    conditions: Type.Array(GcpAlertConditionSchema),
+    notificationChannels: Type.Array(Str),
+  }),
+);
 export type GcpAlertPolicy = Static<typeof GcpAlertPolicySchema>;
 
-export const GcpUptimeCheckSchema = Type.Object({
-  project: Str,
-  name: Str,
-  displayName: OptStr,
-  host: OptStr,
-  path: OptStr,
-  useSsl: OptBool,
-  periodSeconds: OptInt,
-});
+export const GcpUptimeCheckSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    displayName: OptStr,
+    host: OptStr,
+    path: OptStr,
+    useSsl: OptBool,
+    periodSeconds: OptInt,
+  }),
+);
 export type GcpUptimeCheck = Static<typeof GcpUptimeCheckSchema>;
 
 // ---------------------------------------------------------------- Compute
 
-export const GcpSslCertificateSchema = Type.Object({
-  project: Str,
-  name: Str,
-  /** MANAGED | SELF_MANAGED */
-  type: OptStr,
-  managedStatus: OptStr,
-  domains: Type.Array(Str),
-  domainStatus: Type.Record(Type.String(), Type.String()),
-  subjectAlternativeNames: Type.Array(Str),
-  expireTime: OptStr,
-});
-export type GcpSslCertificate = Static<typeof GcpSslCertificateSchema>;
-
-export const GcpSecurityPolicySchema = Type.Object({
-  project: Str,
-  name: Str,
-  type: OptStr,
-  ruleCount: Type.Integer({ minimum: 0 }),
-  adaptiveProtection: OptBool,
-});
-export type GcpSecurityPolicy = Static<typeof GcpSecurityPolicySchema>;
-
-export const GcpBackendServiceSchema = Type.Object({
-  project: Str,
-  name: Str,
-  loadBalancingScheme: OptStr,
-  protocol: OptStr,
-  /** Name of the attached Cloud Armor policy. */
-  securityPolicy: OptStr,
-});
-export type GcpBackendService = Static<typeof GcpBackendServiceSchema>;
-
 // ---------------------------------------------------------------- Identity Platform
 
-export const GcpIdentityProjectSchema = Type.Object({
-  project: Str,
-  /** false when Identity Platform was never initialised (the config answered 404). */
-  exists: Type.Boolean(),
-  /**
-   * false when identitytoolkit.googleapis.com is disabled in the project (the config answered
-   * SERVICE_DISABLED): that is an answer, "no sign-in provider", not a failure to read.
-   */
-  apiEnabled: Type.Optional(Type.Boolean()),
-  subtype: OptStr,
-  signIn: Type.Object({ email: OptBool, emailPasswordRequired: OptBool, phoneNumber: OptBool, anonymous: OptBool }),
-  mfaState: OptStr,
-  authorizedDomains: Type.Array(Str),
-  /** Default IdP configs (`google.com`, ...): client id and secret are dropped at the collector. */
-  idpConfigs: Type.Array(Type.Object({ idp: Str, enabled: OptBool, clientIdSet: Type.Boolean() })),
-});
+export const GcpIdentityProjectSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    /** false when Identity Platform was never initialised (the config answered 404). */
+    exists: Type.Boolean(),
+    /**
+     * false when identitytoolkit.googleapis.com is disabled in the project (the config answered
+     * SERVICE_DISABLED): that is an answer, "no sign-in provider", not a failure to read.
+     */
+    apiEnabled: Type.Optional(Type.Boolean()),
+    subtype: OptStr,
+    signIn: Type.Object({ email: OptBool, emailPasswordRequired: OptBool, phoneNumber: OptBool, anonymous: OptBool }),
+    mfaState: OptStr,
+    authorizedDomains: Type.Array(Str),
+    /** Default IdP configs (`google.com`, ...): client id and secret are dropped at the collector. */
+    idpConfigs: Type.Array(Type.Object({ idp: Str, enabled: OptBool, clientIdSet: Type.Boolean() })),
+  }),
+);
 export type GcpIdentityProject = Static<typeof GcpIdentityProjectSchema>;
 
 // ---------------------------------------------------------------- facet data
 
+/**
+ * Every gcp facet's schema, in the snapshot's order. A facet that only one view reads is declared in that
+ * view's module (`SQL_INSTANCE_FACET_SCHEMAS`...) and spread here in its place.
+ */
 export const GcpFacetSchemas = {
   /** sqladmin instances.list */
-  'gcp.sql': Type.Object({ read: Read, instances: Type.Array(GcpSqlInstanceSchema) }),
+  'gcp.sql': lazySchema(() => Type.Object({ read: Read, instances: Type.Array(GcpSqlInstanceSchema) })),
   /** sqladmin databases.list per instance */
-  'gcp.sql-databases': perInstance('databases', Type.Object({ name: Str })),
+  'gcp.sql-databases': lazySchema(() => perInstance('databases', Type.Object({ name: Str }))),
   /** sqladmin users.list per instance */
-  'gcp.sql-users': perInstance('users', GcpSqlUserSchema),
-  /** sqladmin backupRuns.list per instance (newest first) */
-  'gcp.sql-backup-runs': perInstance('runs', GcpSqlBackupRunSchema),
+  'gcp.sql-users': lazySchema(() => perInstance('users', GcpSqlUserSchema)),
+  ...SQL_INSTANCE_FACET_SCHEMAS,
   /** redis instances.list in every location */
-  'gcp.redis': Type.Object({ read: Read, instances: Type.Array(GcpRedisInstanceSchema) }),
+  'gcp.redis': lazySchema(() => Type.Object({ read: Read, instances: Type.Array(GcpRedisInstanceSchema) })),
   /** cloudkms keyRings.list, cryptoKeys.list, cryptoKeyVersions.list */
-  'gcp.kms': Type.Object({ read: Read, keyRings: Type.Array(GcpKmsKeyRingSchema) }),
-  /** cloudkms cryptoKeys.getIamPolicy of the expected signing key */
-  'gcp.kms-iam': Type.Object({
-    keys: Type.Array(
-      Type.Composite([
-        PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str }),
-        // cloudkms keyRings.getIamPolicy: grants on the ring reach every key in it.
-        Type.Object({ keyRingPolicy: Type.Optional(GcpIamPolicySchema) }),
-      ]),
-    ),
-  }),
+  'gcp.kms': lazySchema(() => Type.Object({ read: Read, keyRings: Type.Array(GcpKmsKeyRingSchema) })),
+  ...KMS_KEY_ACCESS_FACET_SCHEMAS,
   /** secretmanager secrets.list (metadata only) */
-  'gcp.secretmanager': Type.Object({ read: Read, secrets: Type.Array(GcpSecretSchema) }),
+  'gcp.secretmanager': lazySchema(() => Type.Object({ read: Read, secrets: Type.Array(GcpSecretSchema) })),
   /** artifactregistry repositories.list */
-  'gcp.artifactregistry': Type.Object({ read: Read, repositories: Type.Array(GcpArRepositorySchema) }),
+  'gcp.artifactregistry': lazySchema(() =>
+    Type.Object({ read: Read, repositories: Type.Array(GcpArRepositorySchema) }),
+  ),
   /** artifactregistry repositories.getIamPolicy of the expected repository */
-  'gcp.artifactregistry-iam': Type.Object({
-    repositories: Type.Array(PolicyOf({ project: Str, location: Str, repository: Str })),
-  }),
-  /** artifactregistry dockerImages.list of the expected repository */
-  'gcp.artifactregistry-images': Type.Object({
-    repositories: Type.Array(
-      Type.Object({
-        project: Str,
-        location: Str,
-        repository: Str,
-        exists: Type.Boolean(),
-        images: Type.Array(GcpDockerImageSchema),
-      }),
-    ),
-  }),
+  'gcp.artifactregistry-iam': lazySchema(() =>
+    Type.Object({
+      repositories: Type.Array(PolicyOf({ project: Str, location: Str, repository: Str })),
+    }),
+  ),
+  ...IMAGE_PLATFORM_FACET_SCHEMAS,
   /** serviceusage services.list (state:ENABLED) */
-  'gcp.services': Type.Object({
-    projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, enabled: Type.Array(Str) })),
-  }),
+  'gcp.services': lazySchema(() =>
+    Type.Object({
+      projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, enabled: Type.Array(Str) })),
+    }),
+  ),
   /** container clusters.list in every location */
-  'gcp.gke': Type.Object({ read: Read, clusters: Type.Array(GcpGkeClusterSchema) }),
+  'gcp.gke': lazySchema(() => Type.Object({ read: Read, clusters: Type.Array(GcpGkeClusterSchema) })),
   /** monitoring alertPolicies.list */
-  'gcp.monitoring': Type.Object({ read: Read, alertPolicies: Type.Array(GcpAlertPolicySchema) }),
+  'gcp.monitoring': lazySchema(() => Type.Object({ read: Read, alertPolicies: Type.Array(GcpAlertPolicySchema) })),
   /** monitoring uptimeCheckConfigs.list */
-  'gcp.monitoring-uptime': Type.Object({ read: Read, uptimeChecks: Type.Array(GcpUptimeCheckSchema) }),
-  /** compute sslCertificates.list (global) */
-  'gcp.compute-ssl': Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) }),
-  /** compute securityPolicies.list and backendServices.list (global) */
-  'gcp.compute-armor': Type.Object({
-    read: Read,
-    securityPolicies: Type.Array(GcpSecurityPolicySchema),
-    backendServices: Type.Array(GcpBackendServiceSchema),
-  }),
+  'gcp.monitoring-uptime': lazySchema(() =>
+    Type.Object({ read: Read, uptimeChecks: Type.Array(GcpUptimeCheckSchema) }),
+  ),
+  ...TLS_CERTIFICATE_FACET_SCHEMAS,
+  ...EDGE_ENTRY_FACET_SCHEMAS,
   /** cloudresourcemanager projects.get and projects.getIamPolicy */
-  'gcp.iam': Type.Object({
-    projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, policy: GcpIamPolicySchema })),
-  }),
+  'gcp.iam': lazySchema(() =>
+    Type.Object({
+      projects: Type.Array(Type.Object({ project: Str, projectNumber: OptStr, policy: GcpIamPolicySchema })),
+    }),
+  ),
   /** iam serviceAccounts.getIamPolicy of the backend's Google service account */
-  'gcp.iam-service-accounts': Type.Object({
-    serviceAccounts: Type.Array(PolicyOf({ project: Str, email: Str })),
-  }),
+  'gcp.iam-service-accounts': lazySchema(() =>
+    Type.Object({
+      serviceAccounts: Type.Array(PolicyOf({ project: Str, email: Str })),
+    }),
+  ),
   /** identitytoolkit projects.getConfig and defaultSupportedIdpConfigs.list */
-  'gcp.identity': Type.Object({ projects: Type.Array(GcpIdentityProjectSchema) }),
+  'gcp.identity': lazySchema(() => Type.Object({ projects: Type.Array(GcpIdentityProjectSchema) })),
 } as const;
 
-type PolicyRecord<K extends string> = { [P in K]: string } & { exists: boolean; policy?: GcpIamPolicy };
-type PerInstance<F extends string, T> = {
-  read: string[];
-  instances: ({ project: string; instance: string } & { [P in F]: T[] })[];
-};
-
-export interface GcpFacets {
+/** Every gcp facet by name: the layer's own, and those declared by the one view module that reads each. */
+export interface GcpFacets
+  extends SqlInstanceFacets,
+    KmsKeyAccessFacets,
+    ImagePlatformFacets,
+    TlsCertificateFacets,
+    EdgeEntryFacets {
   'gcp.sql': { read: string[]; instances: GcpSqlInstance[] };
   'gcp.sql-databases': PerInstance<'databases', { name: string }>;
   'gcp.sql-users': PerInstance<'users', GcpSqlUser>;
-  'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;
   'gcp.redis': { read: string[]; instances: GcpRedisInstance[] };
   'gcp.kms': { read: string[]; keyRings: GcpKmsKeyRing[] };
-  'gcp.kms-iam': {
-    keys: (PolicyRecord<'project' | 'location' | 'keyRing' | 'key'> & { keyRingPolicy?: GcpIamPolicy })[];
-  };
   'gcp.secretmanager': { read: string[]; secrets: GcpSecret[] };
   'gcp.artifactregistry': { read: string[]; repositories: GcpArRepository[] };
   'gcp.artifactregistry-iam': { repositories: PolicyRecord<'project' | 'location' | 'repository'>[] };
-  'gcp.artifactregistry-images': {
-    repositories: {
-      project: string;
-      location: string;
-      repository: string;
-      exists: boolean;
-      images: GcpDockerImage[];
-    }[];
-  };
   'gcp.services': { projects: { project: string; projectNumber?: string; enabled: string[] }[] };
   'gcp.gke': { read: string[]; clusters: GcpGkeCluster[] };
   'gcp.monitoring': { read: string[]; alertPolicies: GcpAlertPolicy[] };
   'gcp.monitoring-uptime': { read: string[]; uptimeChecks: GcpUptimeCheck[] };
-  'gcp.compute-ssl': { read: string[]; certificates: GcpSslCertificate[] };
-  'gcp.compute-armor': {
-    read: string[];
-    securityPolicies: GcpSecurityPolicy[];
-    backendServices: GcpBackendService[];
-  };
   'gcp.iam': { projects: { project: string; projectNumber?: string; policy: GcpIamPolicy }[] };
   'gcp.iam-service-accounts': { serviceAccounts: PolicyRecord<'project' | 'email'>[] };
   'gcp.identity': { projects: GcpIdentityProject[] };

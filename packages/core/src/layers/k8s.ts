@@ -10,6 +10,7 @@
  * connection URLs are masked.
  */
 import { Type } from '@sinclair/typebox';
+import { lazySchema } from '../lazy-schema.js';
 import {
   type ConnectionUrl,
   ConnectionUrlsSchema,
@@ -20,121 +21,127 @@ import {
 } from '../snapshot/files.js';
 
 /** `environments.<env>.layers.k8s` in coditect-audit.yaml. */
-export const K8sLayerConfigSchema = Type.Object(
-  {
-    context: Type.Optional(
-      Type.String({ minLength: 1, description: 'kubeconfig context to use; default the current context' }),
-    ),
-    contexts: Type.Optional(
-      Type.Array(
-        Type.Union([
-          Type.String({ minLength: 1, description: 'a kubeconfig context; the cluster is named after it' }),
-          Type.Object(
-            {
-              context: Type.String({ minLength: 1, description: 'kubeconfig context of the cluster' }),
-              name: Type.Optional(
-                Type.String({
-                  pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
-                  description: 'name of the cluster in every verdict; default the context',
-                }),
-              ),
-              namespaces: Type.Optional(
-                Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), { minItems: 1 }),
-              ),
-              expectations: Type.Optional(
-                Type.Record(Type.String(), Type.Unknown(), {
-                  description: "expectations of this cluster, merged over the environment's",
-                }),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-        ]),
-        {
+export const K8sLayerConfigSchema = lazySchema(() =>
+  Type.Object(
+    {
+      context: Type.Optional(
+        Type.String({ minLength: 1, description: 'kubeconfig context to use; default the current context' }),
+      ),
+      contexts: Type.Optional(
+        Type.Array(
+          Type.Union([
+            Type.String({ minLength: 1, description: 'a kubeconfig context; the cluster is named after it' }),
+            Type.Object(
+              {
+                context: Type.String({ minLength: 1, description: 'kubeconfig context of the cluster' }),
+                name: Type.Optional(
+                  Type.String({
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+                    description: 'name of the cluster in every verdict; default the context',
+                  }),
+                ),
+                namespaces: Type.Optional(
+                  Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), { minItems: 1 }),
+                ),
+                expectations: Type.Optional(
+                  Type.Record(Type.String(), Type.Unknown(), {
+                    description: "expectations of this cluster, merged over the environment's",
+                  }),
+                ),
+              },
+              { additionalProperties: false },
+            ),
+          ]),
+          {
+            minItems: 1,
+            description:
+              'a fleet of clusters: each context is read as its own target and every verdict names its cluster (instead of `context`)',
+          },
+        ),
+      ),
+      kubeconfig: Type.Optional(
+        Type.String({
+          minLength: 1,
+          description:
+            'kubeconfig file, relative to the scanned directory; default $KUBECONFIG, then ~/.kube/config, then the in-cluster service account',
+        }),
+      ),
+      skipWithoutContext: Type.Optional(
+        Type.Boolean({
+          description:
+            'when no kubeconfig offers `context`, report the layer as not scanned instead of failing it. For demo and fixture repositories whose cluster is not yours (tests provide the context); never for a real environment, where missing credentials must fail the scan',
+        }),
+      ),
+      namespaces: Type.Optional(
+        Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), {
           minItems: 1,
           description:
-            'a fleet of clusters: each context is read as its own target and every verdict names its cluster (instead of `context`)',
-        },
+            'namespaces to read (a namespaced Role suffices); default every namespace but the system ones (kube-*, gke-*, gmp-*), which needs a ClusterRole',
+        }),
       ),
-    ),
-    kubeconfig: Type.Optional(
-      Type.String({
-        minLength: 1,
-        description:
-          'kubeconfig file, relative to the scanned directory; default $KUBECONFIG, then ~/.kube/config, then the in-cluster service account',
-      }),
-    ),
-    skipWithoutContext: Type.Optional(
-      Type.Boolean({
-        description:
-          'when no kubeconfig offers `context`, report the layer as not scanned instead of failing it. For demo and fixture repositories whose cluster is not yours (tests provide the context); never for a real environment, where missing credentials must fail the scan',
-      }),
-    ),
-    namespaces: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }), {
-        minItems: 1,
-        description:
-          'namespaces to read (a namespaced Role suffices); default every namespace but the system ones (kube-*, gke-*, gmp-*), which needs a ClusterRole',
-      }),
-    ),
-    concurrency: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 32,
-        description:
-          'at most this many API requests in flight at once (fewer while the API server answers 429); default 4',
-      }),
-    ),
-    deadlineSeconds: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 3600,
-        description:
-          'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
-      }),
-    ),
-    timeoutMs: Type.Optional(
-      Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one API request; default 15000' }),
-    ),
-    pageSize: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 5000, description: 'objects per list page (limit/continue); default 500' }),
-    ),
-    retries: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 10,
-        description: 'retries of a request answered 429, 5xx or not at all, with backoff; default 3',
-      }),
-    ),
-  },
-  { additionalProperties: false },
+      concurrency: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 32,
+          description:
+            'at most this many API requests in flight at once (fewer while the API server answers 429); default 4',
+        }),
+      ),
+      deadlineSeconds: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 3600,
+          description:
+            'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
+        }),
+      ),
+      timeoutMs: Type.Optional(
+        Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one API request; default 15000' }),
+      ),
+      pageSize: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: 5000, description: 'objects per list page (limit/continue); default 500' }),
+      ),
+      retries: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: 10,
+          description: 'retries of a request answered 429, 5xx or not at all, with backoff; default 3',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 /** `ownerReferences` entries, which tie a Pod to its ReplicaSet or Job and a Secret to its ExternalSecret. */
-export const K8sOwnerSchema = Type.Object({
-  apiVersion: Type.String(),
-  kind: Type.String(),
-  name: Type.String(),
-  controller: Type.Optional(Type.Boolean()),
-});
+export const K8sOwnerSchema = lazySchema(() =>
+  Type.Object({
+    apiVersion: Type.String(),
+    kind: Type.String(),
+    name: Type.String(),
+    controller: Type.Optional(Type.Boolean()),
+  }),
+);
 export type K8sOwner = { apiVersion: string; kind: string; name: string; controller?: boolean };
 
 /** A live object as the API serves it, without what may hold a secret (see the module comment). */
-export const K8sLiveObjectSchema = Type.Object({
-  apiVersion: Type.String(),
-  kind: Type.String(),
-  name: Type.String(),
-  /** Absent for cluster-scoped kinds. */
-  namespace: Type.Optional(Type.String()),
-  /** The `apiVersion` the object was last applied with (from kubectl's last-applied annotation), when known. */
-  appliedApiVersion: Type.Optional(Type.String()),
-  /** `metadata` (name, namespace, uid, labels, annotations, ownerReferences, timestamps), `spec`, `status`. */
-  object: Type.Record(Type.String(), Type.Unknown()),
-  /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
-  images: Type.Optional(ImageReferencesSchema),
-  /** Connection URLs in its containers' literal `env` values, parsed, by pointer of the value. */
-  connectionUrls: Type.Optional(ConnectionUrlsSchema),
-});
+export const K8sLiveObjectSchema = lazySchema(() =>
+  Type.Object({
+    apiVersion: Type.String(),
+    kind: Type.String(),
+    name: Type.String(),
+    /** Absent for cluster-scoped kinds. */
+    namespace: Type.Optional(Type.String()),
+    /** The `apiVersion` the object was last applied with (from kubectl's last-applied annotation), when known. */
+    appliedApiVersion: Type.Optional(Type.String()),
+    /** `metadata` (name, namespace, uid, labels, annotations, ownerReferences, timestamps), `spec`, `status`. */
+    object: Type.Record(Type.String(), Type.Unknown()),
+    /** The images of a workload's containers and init containers, parsed, by pointer of their `image` field. */
+    images: Type.Optional(ImageReferencesSchema),
+    /** Connection URLs in its containers' literal `env` values, parsed, by pointer of the value. */
+    connectionUrls: Type.Optional(ConnectionUrlsSchema),
+  }),
+);
 export interface K8sLiveObject {
   apiVersion: string;
   kind: string;
@@ -150,10 +157,12 @@ export interface K8sLiveObject {
  * A list of live objects of one type. `namespaces` lists the namespaces read; it is absent when every
  * namespace but the system ones was read.
  */
-export const K8sObjectListSchema = Type.Object({
-  namespaces: Type.Optional(Type.Array(Type.String())),
-  items: Type.Array(K8sLiveObjectSchema),
-});
+export const K8sObjectListSchema = lazySchema(() =>
+  Type.Object({
+    namespaces: Type.Optional(Type.Array(Type.String())),
+    items: Type.Array(K8sLiveObjectSchema),
+  }),
+);
 export interface K8sObjectList {
   namespaces?: string[];
   items: K8sLiveObject[];
@@ -164,51 +173,59 @@ export const K8sSecretKeySchema = SecretClassificationSchema;
 export type K8sSecretKey = SecretClassification;
 
 /** A Secret: `object` holds its metadata and `type` only; its values are classified per key in `keys`. */
-export const K8sSecretSchema = Type.Composite([
-  K8sLiveObjectSchema,
-  Type.Object({ secretType: Type.String(), keys: Type.Array(K8sSecretKeySchema) }),
-]);
+export const K8sSecretSchema = lazySchema(() =>
+  Type.Composite([
+    K8sLiveObjectSchema,
+    Type.Object({ secretType: Type.String(), keys: Type.Array(K8sSecretKeySchema) }),
+  ]),
+);
 export interface K8sSecret extends K8sLiveObject {
   secretType: string;
   keys: K8sSecretKey[];
 }
 
 /** A ConfigMap: metadata and key names only. */
-export const K8sConfigMapSchema = Type.Composite([
-  K8sLiveObjectSchema,
-  Type.Object({ keys: Type.Array(Type.String()), binaryKeys: Type.Array(Type.String()) }),
-]);
+export const K8sConfigMapSchema = lazySchema(() =>
+  Type.Composite([
+    K8sLiveObjectSchema,
+    Type.Object({ keys: Type.Array(Type.String()), binaryKeys: Type.Array(Type.String()) }),
+  ]),
+);
 export interface K8sConfigMap extends K8sLiveObject {
   keys: string[];
   binaryKeys: string[];
 }
 
 /** A PersistentVolumeClaim and the pods that mount it (from the pods' `volumes[].persistentVolumeClaim`). */
-export const K8sClaimSchema = Type.Composite([
-  K8sLiveObjectSchema,
-  Type.Object({
-    usedBy: Type.Array(Type.Object({ pod: Type.String(), phase: Type.Optional(Type.String()) })),
-  }),
-]);
+export const K8sClaimSchema = lazySchema(() =>
+  Type.Composite([
+    K8sLiveObjectSchema,
+    Type.Object({
+      usedBy: Type.Array(Type.Object({ pod: Type.String(), phase: Type.Optional(Type.String()) })),
+    }),
+  ]),
+);
 export interface K8sClaim extends K8sLiveObject {
   usedBy: { pod: string; phase?: string }[];
 }
 
-export const K8sNodeSchema = Type.Object({
-  name: Type.String(),
-  labels: Type.Record(Type.String(), Type.String()),
-  /** `status.nodeInfo.architecture`, else the `kubernetes.io/arch` label (`amd64`, `arm64`). */
-  architecture: Type.Optional(Type.String()),
-  /** `status.nodeInfo.operatingSystem`, else the `kubernetes.io/os` label. */
-  operatingSystem: Type.Optional(Type.String()),
-  kubeletVersion: Type.Optional(Type.String()),
-  osImage: Type.Optional(Type.String()),
-  containerRuntimeVersion: Type.Optional(Type.String()),
-  taints: Type.Array(Type.Object({ key: Type.String(), value: Type.Optional(Type.String()), effect: Type.String() })),
-  /** The `Ready` condition; absent when the node reports none. */
-  ready: Type.Optional(Type.Boolean()),
-  unschedulable: Type.Optional(Type.Boolean()),
-});
+export const K8sNodeSchema = lazySchema(() =>
+  Type.Object({
+    name: Type.String(),
+    labels: Type.Record(Type.String(), Type.String()),
+    /** `status.nodeInfo.architecture`, else the `kubernetes.io/arch` label (`amd64`, `arm64`). */
+    architecture: Type.Optional(Type.String()),
+    /** `status.nodeInfo.operatingSystem`, else the `kubernetes.io/os` label. */
+    operatingSystem: Type.Optional(Type.String()),
+    kubeletVersion: Type.Optional(Type.String()),
+    osImage: Type.Optional(Type.String()),
+    containerRuntimeVersion: Type.Optional(Type.String()),
+    taints: Type.Array(Type.Object({ key: Type.String(), value: Type.Optional(Type.String()), effect: Type.String() })),
+    /** The `Ready` condition; absent when the node reports none. */
+    ready: Type.Optional(Type.Boolean()),
+    unschedulable: Type.Optional(Type.Boolean()),
+  }),
+);
 export interface K8sNode {
   name: string;
   labels: Record<string, string>;
@@ -223,17 +240,19 @@ export interface K8sNode {
 }
 
 /** A SecretStore or ClusterSecretStore of External Secrets Operator: which provider it reads, not how it logs in. */
-export const K8sSecretStoreSchema = Type.Object({
-  kind: Type.Union([Type.Literal('SecretStore'), Type.Literal('ClusterSecretStore')]),
-  name: Type.String(),
-  namespace: Type.Optional(Type.String()),
-  /** The key under `spec.provider` (`gcpsm`, `vault`, `fake`...). */
-  provider: Type.Optional(Type.String()),
-  /** `spec.provider.gcpsm.projectID`, for Secret Manager stores. */
-  projectID: Type.Optional(Type.String()),
-  /** The `Ready` condition; absent when the store reports none. */
-  ready: Type.Optional(Type.Boolean()),
-});
+export const K8sSecretStoreSchema = lazySchema(() =>
+  Type.Object({
+    kind: Type.Union([Type.Literal('SecretStore'), Type.Literal('ClusterSecretStore')]),
+    name: Type.String(),
+    namespace: Type.Optional(Type.String()),
+    /** The key under `spec.provider` (`gcpsm`, `vault`, `fake`...). */
+    provider: Type.Optional(Type.String()),
+    /** `spec.provider.gcpsm.projectID`, for Secret Manager stores. */
+    projectID: Type.Optional(Type.String()),
+    /** The `Ready` condition; absent when the store reports none. */
+    ready: Type.Optional(Type.Boolean()),
+  }),
+);
 export interface K8sSecretStore {
   kind: 'SecretStore' | 'ClusterSecretStore';
   name: string;
@@ -247,12 +266,14 @@ export interface K8sSecretStore {
  * ExternalSecrets (External Secrets Operator), read at `apiVersion` (`external-secrets.io/v1`, else
  * `v1beta1`). Each ExternalSecret's `spec.target.template.data` keeps its keys, not its values.
  */
-export const K8sExternalSecretsSchema = Type.Object({
-  apiVersion: Type.String(),
-  namespaces: Type.Optional(Type.Array(Type.String())),
-  items: Type.Array(K8sLiveObjectSchema),
-  stores: Type.Array(K8sSecretStoreSchema),
-});
+export const K8sExternalSecretsSchema = lazySchema(() =>
+  Type.Object({
+    apiVersion: Type.String(),
+    namespaces: Type.Optional(Type.Array(Type.String())),
+    items: Type.Array(K8sLiveObjectSchema),
+    stores: Type.Array(K8sSecretStoreSchema),
+  }),
+);
 export interface K8sExternalSecrets {
   apiVersion: string;
   namespaces?: string[];
@@ -261,20 +282,22 @@ export interface K8sExternalSecrets {
 }
 
 /** What the API server serves: its version and every group version of the discovery documents. */
-export const K8sApisSchema = Type.Object({
-  serverVersion: Type.Optional(
-    Type.Object({
-      gitVersion: Type.String(),
-      major: Type.Optional(Type.String()),
-      minor: Type.Optional(Type.String()),
-      platform: Type.Optional(Type.String()),
-    }),
-  ),
-  /** `v1`, `apps/v1`, `networking.gke.io/v1`..., sorted. */
-  groupVersions: Type.Array(Type.String()),
-  /** The preferred version of each group (`apps` → `v1`); the core group is `""`. */
-  preferred: Type.Record(Type.String(), Type.String()),
-});
+export const K8sApisSchema = lazySchema(() =>
+  Type.Object({
+    serverVersion: Type.Optional(
+      Type.Object({
+        gitVersion: Type.String(),
+        major: Type.Optional(Type.String()),
+        minor: Type.Optional(Type.String()),
+        platform: Type.Optional(Type.String()),
+      }),
+    ),
+    /** `v1`, `apps/v1`, `networking.gke.io/v1`..., sorted. */
+    groupVersions: Type.Array(Type.String()),
+    /** The preferred version of each group (`apps` → `v1`); the core group is `""`. */
+    preferred: Type.Record(Type.String(), Type.String()),
+  }),
+);
 export interface K8sApis {
   serverVersion?: { gitVersion: string; major?: string; minor?: string; platform?: string };
   groupVersions: string[];
@@ -284,10 +307,12 @@ export interface K8sApis {
 export const K8sFacetSchemas = {
   'k8s.apis': K8sApisSchema,
   'k8s.backendconfigs': K8sObjectListSchema,
-  'k8s.configmaps': Type.Object({
-    namespaces: Type.Optional(Type.Array(Type.String())),
-    items: Type.Array(K8sConfigMapSchema),
-  }),
+  'k8s.configmaps': lazySchema(() =>
+    Type.Object({
+      namespaces: Type.Optional(Type.Array(Type.String())),
+      items: Type.Array(K8sConfigMapSchema),
+    }),
+  ),
   'k8s.cronjobs': K8sObjectListSchema,
   'k8s.daemonsets': K8sObjectListSchema,
   'k8s.deployments': K8sObjectListSchema,
@@ -295,14 +320,18 @@ export const K8sFacetSchemas = {
   'k8s.ingresses': K8sObjectListSchema,
   'k8s.jobs': K8sObjectListSchema,
   'k8s.managedcertificates': K8sObjectListSchema,
-  'k8s.nodes': Type.Object({ items: Type.Array(K8sNodeSchema) }),
+  'k8s.nodes': lazySchema(() => Type.Object({ items: Type.Array(K8sNodeSchema) })),
   'k8s.pods': K8sObjectListSchema,
-  'k8s.pvcs': Type.Object({ namespaces: Type.Optional(Type.Array(Type.String())), items: Type.Array(K8sClaimSchema) }),
+  'k8s.pvcs': lazySchema(() =>
+    Type.Object({ namespaces: Type.Optional(Type.Array(Type.String())), items: Type.Array(K8sClaimSchema) }),
+  ),
   'k8s.replicasets': K8sObjectListSchema,
-  'k8s.secrets': Type.Object({
-    namespaces: Type.Optional(Type.Array(Type.String())),
-    items: Type.Array(K8sSecretSchema),
-  }),
+  'k8s.secrets': lazySchema(() =>
+    Type.Object({
+      namespaces: Type.Optional(Type.Array(Type.String())),
+      items: Type.Array(K8sSecretSchema),
+    }),
+  ),
   'k8s.serviceaccounts': K8sObjectListSchema,
   'k8s.services': K8sObjectListSchema,
   'k8s.statefulsets': K8sObjectListSchema,

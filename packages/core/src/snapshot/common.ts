@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { lazySchema } from '../lazy-schema.js';
 import { LocationSchema } from '../location.js';
 
 /**
@@ -6,19 +7,21 @@ import { LocationSchema } from '../location.js';
  * `subject` names what is missing (a file path, an API call and resource); `fix` says what to do.
  * Never carries a secret value.
  */
-export const ProblemSchema = Type.Object({
-  subject: Type.String(),
-  message: Type.String(),
-  cause: Type.Optional(Type.String({ description: 'machine-readable cause, e.g. parse-error, permission-denied' })),
-  fix: Type.Optional(Type.String()),
-  location: Type.Optional(LocationSchema),
-  /**
-   * `notice`: the file was read as its own tool reads it but not as written (duplicate keys: the last one
-   * counts), or deliberately not read (a Helm template); the scan is still complete. Reported once as a
-   * `skip` verdict, never an error. Default: an error (something could not be read).
-   */
-  severity: Type.Optional(Type.Literal('notice')),
-});
+export const ProblemSchema = lazySchema(() =>
+  Type.Object({
+    subject: Type.String(),
+    message: Type.String(),
+    cause: Type.Optional(Type.String({ description: 'machine-readable cause, e.g. parse-error, permission-denied' })),
+    fix: Type.Optional(Type.String()),
+    location: Type.Optional(LocationSchema),
+    /**
+     * `notice`: the file was read as its own tool reads it but not as written (duplicate keys: the last one
+     * counts), or deliberately not read (a Helm template); the scan is still complete. Reported once as a
+     * `skip` verdict, never an error. Default: an error (something could not be read).
+     */
+    severity: Type.Optional(Type.Literal('notice')),
+  }),
+);
 export type Problem = Static<typeof ProblemSchema>;
 
 /**
@@ -35,12 +38,14 @@ export const EXCLUSION_REASONS = [
   'report-folder',
   'vendored',
 ] as const;
-export const ExcludedPathSchema = Type.Object({
-  path: Type.String({ description: 'repository-relative; a folder ends with /' }),
-  reason: Type.Union(EXCLUSION_REASONS.map((r) => Type.Literal(r))),
-  /** What decided it: the glob, the ignore file, the size, the link. */
-  detail: Type.String(),
-});
+export const ExcludedPathSchema = lazySchema(() =>
+  Type.Object({
+    path: Type.String({ description: 'repository-relative; a folder ends with /' }),
+    reason: Type.Union(EXCLUSION_REASONS.map((r) => Type.Literal(r))),
+    /** What decided it: the glob, the ignore file, the size, the link. */
+    detail: Type.String(),
+  }),
+);
 export type ExcludedPath = Static<typeof ExcludedPathSchema>;
 
 /**
@@ -48,13 +53,15 @@ export type ExcludedPath = Static<typeof ExcludedPathSchema>;
  * `line` is where the comment is; `appliesToLine` is the line it covers (the same line for a trailing
  * comment, else the next line that is not a comment or blank).
  */
-export const InlineIgnoreSchema = Type.Object({
-  file: Type.String(),
-  line: Type.Integer({ minimum: 1 }),
-  appliesToLine: Type.Integer({ minimum: 1 }),
-  ruleId: Type.String(),
-  reason: Type.String(),
-});
+export const InlineIgnoreSchema = lazySchema(() =>
+  Type.Object({
+    file: Type.String(),
+    line: Type.Integer({ minimum: 1 }),
+    appliesToLine: Type.Integer({ minimum: 1 }),
+    ruleId: Type.String(),
+    reason: Type.String(),
+  }),
+);
 export type InlineIgnore = Static<typeof InlineIgnoreSchema>;
 
 /**

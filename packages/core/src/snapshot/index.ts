@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { lazySchema } from '../lazy-schema.js';
 import { LAYERS, type Layer } from '../basics.js';
 import { type ExcludedPath, ExcludedPathSchema, type Facet, facetSchema, ProblemSchema } from './common.js';
 import { GcpFacetSchemas, type GcpFacets } from '../layers/gcp.js';
@@ -37,70 +38,81 @@ export function layerOfFacet(name: string): Layer {
   return layer as Layer;
 }
 
-export const LayerStateSchema = Type.Object({
-  status: Type.Union([Type.Literal('collected'), Type.Literal('not-configured'), Type.Literal('failed')]),
-  reason: Type.Optional(Type.String()),
-  /** Paths the layer did not read on purpose, each with why (vendored `.terraform/` directories). */
-  skipped: Type.Optional(Type.Array(Type.Object({ path: Type.String(), reason: Type.String() }))),
-});
+export const LayerStateSchema = lazySchema(() =>
+  Type.Object({
+    status: Type.Union([Type.Literal('collected'), Type.Literal('not-configured'), Type.Literal('failed')]),
+    reason: Type.Optional(Type.String()),
+    /** Paths the layer did not read on purpose, each with why (vendored `.terraform/` directories). */
+    skipped: Type.Optional(Type.Array(Type.Object({ path: Type.String(), reason: Type.String() }))),
+  }),
+);
 export type LayerState = Static<typeof LayerStateSchema>;
 
-const FacetsSchema = Type.Object(
-  Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))])),
+const FacetsSchema = lazySchema(() =>
+  Type.Object(Object.fromEntries(Object.entries(FacetSchemas).map(([k, v]) => [k, Type.Optional(facetSchema(v))]))),
 );
 
 /**
  * One target of a fleet (a cluster, or a server a probe kind lists): its facets (the k8s facets of a
  * cluster, `probe.<kind>` of a server), collected apart and judged apart; every verdict names it.
  */
-export const TargetSnapshotSchema = Type.Object({
-  kind: Type.Union([
-    Type.Literal('cluster'),
-    Type.Literal('postgres'),
-    Type.Literal('redis'),
-    Type.Literal('registry'),
-    Type.Literal('http'),
-  ]),
-  name: Type.String({ minLength: 1 }),
-  state: LayerStateSchema,
-  /** Only the facets a target can hold: a cluster's k8s facets, a server's probe facet. */
-  facets: Type.Object(
-    Object.fromEntries(
-      Object.entries({ ...K8sFacetSchemas, ...ProbeFacetSchemas }).map(([k, v]) => [k, Type.Optional(facetSchema(v))]),
+export const TargetSnapshotSchema = lazySchema(() =>
+  Type.Object({
+    kind: Type.Union([
+      Type.Literal('cluster'),
+      Type.Literal('postgres'),
+      Type.Literal('redis'),
+      Type.Literal('registry'),
+      Type.Literal('http'),
+    ]),
+    name: Type.String({ minLength: 1 }),
+    state: LayerStateSchema,
+    /** Only the facets a target can hold: a cluster's k8s facets, a server's probe facet. */
+    facets: Type.Object(
+      Object.fromEntries(
+        Object.entries({ ...K8sFacetSchemas, ...ProbeFacetSchemas }).map(([k, v]) => [
+          k,
+          Type.Optional(facetSchema(v)),
+        ]),
+      ),
     ),
-  ),
-});
+  }),
+);
 
 /** What one shard of `collect --shard i/n` covered; `coditect-audit merge` checks the set is whole. */
-export const ShardSchema = Type.Object({
-  index: Type.Integer({ minimum: 1 }),
-  count: Type.Integer({ minimum: 1 }),
-  /** Google Cloud projects this shard read (after folders and organisations were listed). */
-  projects: Type.Array(Type.String()),
-  /** Fleet targets this shard collected, `kind/name`. */
-  targets: Type.Array(Type.String()),
-  /** Layers whose unsharded part (the files, a single cluster or server) this shard collected. */
-  owns: Type.Array(Type.String()),
-  /** The state of the unsharded part of k8s and probe alone (the layer's state also counts the targets). */
-  ownStates: Type.Optional(Type.Record(Type.String(), LayerStateSchema)),
-});
+export const ShardSchema = lazySchema(() =>
+  Type.Object({
+    index: Type.Integer({ minimum: 1 }),
+    count: Type.Integer({ minimum: 1 }),
+    /** Google Cloud projects this shard read (after folders and organisations were listed). */
+    projects: Type.Array(Type.String()),
+    /** Fleet targets this shard collected, `kind/name`. */
+    targets: Type.Array(Type.String()),
+    /** Layers whose unsharded part (the files, a single cluster or server) this shard collected. */
+    owns: Type.Array(Type.String()),
+    /** The state of the unsharded part of k8s and probe alone (the layer's state also counts the targets). */
+    ownStates: Type.Optional(Type.Record(Type.String(), LayerStateSchema)),
+  }),
+);
 
-export const SnapshotSchema = Type.Object(
-  {
-    schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
-    tool: Type.Object({ name: Type.String(), version: Type.String() }),
-    environment: Type.String(),
-    /** Display name of the scanned root (never an absolute path, so snapshots are portable). */
-    root: Type.String(),
-    collectedAt: Type.Optional(Type.String({ format: 'date-time' })),
-    layers: Type.Record(Type.String(), LayerStateSchema),
-    /** What the files layer did not read, and why (absent in snapshots of earlier versions: nothing listed). */
-    excluded: Type.Optional(Type.Array(ExcludedPathSchema)),
-    facets: FacetsSchema,
-    targets: Type.Optional(Type.Array(TargetSnapshotSchema)),
-    shard: Type.Optional(ShardSchema),
-  },
-  { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v2.json', title: 'coditect-audit snapshot' },
+export const SnapshotSchema = lazySchema(() =>
+  Type.Object(
+    {
+      schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
+      tool: Type.Object({ name: Type.String(), version: Type.String() }),
+      environment: Type.String(),
+      /** Display name of the scanned root (never an absolute path, so snapshots are portable). */
+      root: Type.String(),
+      collectedAt: Type.Optional(Type.String({ format: 'date-time' })),
+      layers: Type.Record(Type.String(), LayerStateSchema),
+      /** What the files layer did not read, and why (absent in snapshots of earlier versions: nothing listed). */
+      excluded: Type.Optional(Type.Array(ExcludedPathSchema)),
+      facets: FacetsSchema,
+      targets: Type.Optional(Type.Array(TargetSnapshotSchema)),
+      shard: Type.Optional(ShardSchema),
+    },
+    { $id: 'https://coditect.ai/schemas/coditect-audit/snapshot-v2.json', title: 'coditect-audit snapshot' },
+  ),
 );
 
 export type Snapshot = {

@@ -3,9 +3,13 @@
  * `expectations.app.dbUserKeys`: `db-user`, `DB_USER`, the user of `DATABASE_URL`...), per source.
  * - `manifest`: in the Secrets, ConfigMaps and env of the repository's manifests (file:line of the key);
  * - `k8s`: in the live Secrets (classified by the collector, values never kept) and env the app's workloads read.
+ * - `probe`: the role PostgreSQL shows (see `ProbeDbUserView`);
+ * - `join`: one user followed through three layers (see `JoinDbUserView`).
  */
 import type { Expectations } from '../config.js';
 import { declarationKey } from '../declarations.js';
+import type { GcpSqlUser } from '../layers/gcp.js';
+import type { K8sSecret } from '../layers/k8s.js';
 import type { PostgresProbe } from '../layers/probe.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
@@ -32,7 +36,7 @@ import { SECRET_FACETS } from './secret.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
-export type DbUserView = SettingDbUserView | ProbeDbUserView;
+export type DbUserView = SettingDbUserView | ProbeDbUserView | JoinDbUserView;
 
 /**
  * - `probe`: the role the probe judged inside PostgreSQL (`pg_roles`, `pg_auth_members`): the app's own
@@ -43,6 +47,31 @@ export interface ProbeDbUserView {
   resource: Resource;
   endpoint: string;
   role: NonNullable<PostgresProbe['role']>;
+}
+
+/**
+ * - `join`: the app's database user followed through three layers, joined by name: the user key of the app's
+ *   live Secret (`expectations.app.secrets[0]`, keys `expectations.app.dbUserKeys`; a name only when it is a
+ *   well-known public one), the Cloud SQL user of that name on `expectations.database.instance`, and the
+ *   PostgreSQL role the probe judged. The links are resolved here; what they show is judged by the rule.
+ */
+export interface JoinDbUserView {
+  source: 'join';
+  /** The app's Secret (where the finding is declared), else the role. */
+  resource: Resource;
+  endpoint: string;
+  role: NonNullable<PostgresProbe['role']>;
+  /** The Secret expected to hold the user (`expectations.app.secrets[0]`), and the live one when it exists. */
+  secretName: string | undefined;
+  secret: K8sSecret | undefined;
+  /** Its first key among `expectations.app.dbUserKeys`. */
+  userKey: K8sSecret['keys'][number] | undefined;
+  /** The user that key names, when the collector kept it (a public name, or a URL's user). */
+  secretUser: string | undefined;
+  /** The user followed: the Secret's, else the role's. */
+  user: string;
+  /** The Cloud SQL user of that name on the expected instance, when listed. */
+  sqlUser: GcpSqlUser | undefined;
 }
 
 export interface SettingDbUserView {
@@ -138,6 +167,49 @@ export function dbUsersFromProbe(d: PostgresProbe, exp: Expectations): ViewSet<D
   };
 }
 
+export const DB_USER_JOIN_FACETS = ['probe.postgres', 'gcp.sql-users', 'k8s.secrets'] as const;
+
+export function dbUsersJoined(
+  pg: PostgresProbe,
+  sqlUsers: FacetMap['gcp.sql-users'],
+  secrets: FacetMap['k8s.secrets'],
+  exp: Expectations,
+): ViewSet<DbUserView> {
+  const role = pg.role;
+  if (!role)
+    return {
+      items: [],
+      empty: [],
+      none: `the role ${pg.appRole} could not be read on ${pg.endpoint}; see the probe's error verdict`,
+    };
+  const secretsByName = new Map<string, K8sSecret>();
+  for (const s of secrets.items) if (s.namespace === exp.app.namespace) secretsByName.set(s.name, s);
+  const secretName = exp.app.secrets[0];
+  const secret = secretName ? secretsByName.get(secretName) : undefined;
+  const userKey = secret?.keys.find((k) => exp.app.dbUserKeys.includes(k.key));
+  const secretUser = userKey?.publicValue ?? userKey?.url?.user;
+  const byName = new Map<string, GcpSqlUser>();
+  const instance = sqlUsers.instances.find((i) => i.project === exp.project && i.instance === exp.database.instance);
+  for (const u of instance?.users ?? []) byName.set(u.name, u);
+  const user = secretUser ?? role.name;
+  const resource = secretName
+    ? liveResource({ kind: 'Secret', name: secretName, namespace: exp.app.namespace })
+    : { id: `postgres-role:${pg.endpoint}/${role.name}`, kind: 'PostgresRole', name: role.name };
+  const view: JoinDbUserView = {
+    source: 'join',
+    resource,
+    endpoint: pg.endpoint,
+    role,
+    secretName,
+    secret,
+    userKey,
+    secretUser,
+    user,
+    sqlUser: byName.get(user),
+  };
+  return { items: [view], empty: [], none: '' };
+}
+
 /**
  * The sources of the `db-user` view, beside their builders: the layer and the facets each is built from.
  * views/index.ts lists this table.
@@ -161,5 +233,11 @@ export const DB_USER_SOURCES = {
     layer: 'probe',
     facets: ['probe.postgres'],
     build: (facet, exp) => dbUsersFromProbe(facet('probe.postgres'), exp),
+  },
+  // The Secret, Cloud SQL and PostgreSQL together; reported on the probe layer, as the join was.
+  join: {
+    layer: 'probe',
+    facets: DB_USER_JOIN_FACETS,
+    build: (facet, exp) => dbUsersJoined(facet('probe.postgres'), facet('gcp.sql-users'), facet('k8s.secrets'), exp),
   },
 } as const satisfies Record<string, ViewSource<DbUserView>>;

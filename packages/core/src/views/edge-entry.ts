@@ -32,6 +32,55 @@ import {
 } from './k8s-network.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { OptBool, OptStr, Read, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
+
+// ---------------------------------------------------------------- facets only this view reads
+
+/** One Cloud Armor security policy (compute `securityPolicies.list`). */
+export const GcpSecurityPolicySchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    type: OptStr,
+    ruleCount: Type.Integer({ minimum: 0 }),
+    adaptiveProtection: OptBool,
+  }),
+);
+export type GcpSecurityPolicy = Static<typeof GcpSecurityPolicySchema>;
+
+/** One global backend service (compute `backendServices.list`). */
+export const GcpBackendServiceSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    loadBalancingScheme: OptStr,
+    protocol: OptStr,
+    /** Name of the attached Cloud Armor policy. */
+    securityPolicy: OptStr,
+  }),
+);
+export type GcpBackendService = Static<typeof GcpBackendServiceSchema>;
+
+/** The gcp facets only this view reads (spread into layers/gcp.ts `GcpFacetSchemas`). */
+export const EDGE_ENTRY_FACET_SCHEMAS = {
+  /** compute securityPolicies.list and backendServices.list (global) */
+  'gcp.compute-armor': lazySchema(() =>
+    Type.Object({
+      read: Read,
+      securityPolicies: Type.Array(GcpSecurityPolicySchema),
+      backendServices: Type.Array(GcpBackendServiceSchema),
+    }),
+  ),
+} as const;
+export interface EdgeEntryFacets {
+  'gcp.compute-armor': {
+    read: string[];
+    securityPolicies: GcpSecurityPolicy[];
+    backendServices: GcpBackendService[];
+  };
+}
 
 export type EdgeEntryView = EdgeArmorView | KubernetesEdgeEntryView;
 

@@ -20,6 +20,54 @@ import { gkeClusterResource } from './gke-cluster.js';
 import { itemsOf, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { OptStr, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
+
+// ---------------------------------------------------------------- facets only this view reads
+
+/** One image of an Artifact Registry repository (artifactregistry `dockerImages.list`). */
+export const GcpDockerImageSchema = lazySchema(() =>
+  Type.Object({
+    /** Image path inside the repository, e.g. `coditect-cloud-backend`. */
+    image: Str,
+    digest: Str,
+    uri: OptStr,
+    tags: Type.Array(Str),
+    mediaType: OptStr,
+    uploadTime: OptStr,
+  }),
+);
+export type GcpDockerImage = Static<typeof GcpDockerImageSchema>;
+
+/** The gcp facets only this view reads (spread into layers/gcp.ts `GcpFacetSchemas`). */
+export const IMAGE_PLATFORM_FACET_SCHEMAS = {
+  /** artifactregistry dockerImages.list of the expected repository */
+  'gcp.artifactregistry-images': lazySchema(() =>
+    Type.Object({
+      repositories: Type.Array(
+        Type.Object({
+          project: Str,
+          location: Str,
+          repository: Str,
+          exists: Type.Boolean(),
+          images: Type.Array(GcpDockerImageSchema),
+        }),
+      ),
+    }),
+  ),
+} as const;
+export interface ImagePlatformFacets {
+  'gcp.artifactregistry-images': {
+    repositories: {
+      project: string;
+      location: string;
+      repository: string;
+      exists: boolean;
+      images: GcpDockerImage[];
+    }[];
+  };
+}
 
 type ArtifactImage = FacetMap['gcp.artifactregistry-images']['repositories'][number]['images'][number];
 type WorkflowFile = FacetMap['files.workflows']['files'][number];

@@ -5,7 +5,7 @@
  * rules that do not use views yet (OpenTofu reads, manifest containers, live Kubernetes objects).
  */
 import type { Expectations } from '../config.js';
-import type { FacetMap, FacetName, Layer } from '../snapshot/index.js';
+import { type FacetMap, type FacetName, type Layer, layerOfFacet } from '../snapshot/index.js';
 import { SQL_INSTANCE_SOURCES, type SqlInstanceView, type ViewSet } from './sql-instance.js';
 import { API_OBJECT_SOURCES, type ApiObjectView } from './api-object.js';
 import { APP_DEPLOYMENT_SOURCES, type AppDeploymentView } from './app-deployment.js';
@@ -61,6 +61,11 @@ export interface ViewSource<V> {
   facets: readonly FacetName[];
   /** Facets a rule may add to this source (`sources: { gcp: { facets: [...] } }`); the builder reads them when `has`. */
   optionalFacets?: readonly FacetName[];
+  /**
+   * Facets this source reads when present: absent with their layer collected (a CRD that is not installed) is
+   * data, "none of these exist", not a skip; the builder reads one only when `has` it.
+   */
+  facetsIfPresent?: readonly FacetName[];
   /** Asks `has` while it builds, never later: a set built without asking is shared by every rule of the source. */
   build(facet: Read, expectations: Expectations, has: (name: FacetName) => boolean): ViewSet<V>;
 }
@@ -143,7 +148,8 @@ export const PAIRING: {
   'db-user': {
     declared: 'manifest',
     live: 'k8s',
-    key: (v) => (v.source === 'probe' ? undefined : `${v.resource.namespace ?? '-'}/${v.setting}`),
+    key: (v) =>
+      v.source === 'manifest' || v.source === 'k8s' ? `${v.resource.namespace ?? '-'}/${v.setting}` : undefined,
   },
   'edge-entry': {
     declared: 'manifest',
@@ -194,7 +200,10 @@ export const PAIRING: {
   'app-deployment': { declared: 'manifest', live: 'k8s', key: (v) => v.name },
 };
 
-const memo = new WeakMap<object, WeakMap<Expectations, Map<string, ViewSet<unknown>>>>();
+type ByExpectations = WeakMap<Expectations, Map<string, ViewSet<unknown>>>;
+const memo = new WeakMap<object, ByExpectations>();
+/** A join's further facets, one level each (see `viewsOf`). */
+const joinMemo = new WeakMap<ByExpectations, WeakMap<object, ByExpectations>>();
 
 /**
  * The views a source shows, built once per facet data and expectations: every rule that reads the same
@@ -210,17 +219,34 @@ export function viewsOf<K extends ViewKind>(
   const spec = (VIEWS[kind] as unknown as Record<string, ViewSource<ViewOf[K]>>)[source];
   if (!spec) throw new Error(`view "${kind}" has no source "${source}"`);
   const anchor = facet(spec.facets[0]!) as object;
-  let byExp = memo.get(anchor);
+  let byExp: ByExpectations | undefined = memo.get(anchor);
   if (!byExp) {
     byExp = new WeakMap();
     memo.set(anchor, byExp);
+  }
+  // A source over several layers (a join) is keyed on each of its facets: the fleet runs it once per
+  // combination of targets (two clusters, one database), where the first facet alone is the same data.
+  const joins = new Set(spec.facets.map(layerOfFacet)).size > 1;
+  for (const name of joins ? spec.facets.slice(1) : []) {
+    const data = facet(name) as object;
+    let byData = joinMemo.get(byExp);
+    if (!byData) {
+      byData = new WeakMap();
+      joinMemo.set(byExp, byData);
+    }
+    let next: ByExpectations | undefined = byData.get(data);
+    if (!next) {
+      next = new WeakMap();
+      byData.set(data, next);
+    }
+    byExp = next;
   }
   let byKind = byExp.get(expectations);
   if (!byKind) {
     byKind = new Map();
     byExp.set(expectations, byKind);
   }
-  const extra = (spec.optionalFacets ?? []).filter(has);
+  const extra = [...(spec.optionalFacets ?? []), ...(spec.facetsIfPresent ?? [])].filter(has);
   // A set built without asking for an optional facet is the same whatever a rule adds: built once for all
   // (the container view of 17,000 manifest containers was built twice at 16×, with and without Dockerfiles).
   const shared = `${kind}\u0000${source}`;

@@ -17,7 +17,9 @@ type Json = Record<string, unknown>;
 
 /** Every object of every manifest file, in file order. */
 export function manifestObjects(facet: KubernetesFacet): K8sObject[] {
-  return facet.files.flatMap((f) => f.objects);
+  const objects: K8sObject[] = [];
+  for (const f of facet.files) for (const o of f.objects) objects.push(o);
+  return objects;
 }
 
 /**
@@ -103,11 +105,15 @@ export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 
 const WORKLOAD_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
 
 export function apiGroup(o: K8sObject): string {
-  return o.apiVersion.includes('/') ? (o.apiVersion.split('/')[0] ?? '') : '';
+  const slash = o.apiVersion.indexOf('/');
+  return slash < 0 ? '' : o.apiVersion.slice(0, slash);
 }
 
+/** Asked of every object by several views: a set rather than a search of the list. */
+const WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
+
 export function isWorkload(o: K8sObject): boolean {
-  return WORKLOAD_KINDS.includes(o.kind) && WORKLOAD_GROUPS.has(apiGroup(o));
+  return WORKLOAD_KIND_SET.has(o.kind) && WORKLOAD_GROUPS.has(apiGroup(o));
 }
 
 /** Pointer of the pod spec inside a workload object. */

@@ -27,6 +27,32 @@ import { kmsKeyResource, undeclaredKmsKeyResource } from './kms-key.js';
 import type { ViewSet } from './sql-instance.js';
 import { anchorLocation, blockLocation, inputsOf, resourceOf, resourcesOf } from './terraform.js';
 import type { ViewSource } from './index.js';
+import { Type } from '@sinclair/typebox';
+import { GcpIamPolicySchema, PolicyOf, type PolicyRecord, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
+
+// ---------------------------------------------------------------- facets only this view reads
+
+/** The gcp facets only this view reads (spread into layers/gcp.ts `GcpFacetSchemas`). */
+export const KMS_KEY_ACCESS_FACET_SCHEMAS = {
+  /** cloudkms cryptoKeys.getIamPolicy of the expected signing key */
+  'gcp.kms-iam': lazySchema(() =>
+    Type.Object({
+      keys: Type.Array(
+        Type.Composite([
+          PolicyOf({ project: Str, location: Str, keyRing: Str, key: Str }),
+          // cloudkms keyRings.getIamPolicy: grants on the ring reach every key in it.
+          Type.Object({ keyRingPolicy: Type.Optional(GcpIamPolicySchema) }),
+        ]),
+      ),
+    }),
+  ),
+} as const;
+export interface KmsKeyAccessFacets {
+  'gcp.kms-iam': {
+    keys: (PolicyRecord<'project' | 'location' | 'keyRing' | 'key'> & { keyRingPolicy?: GcpIamPolicy })[];
+  };
+}
 
 export const KMS_SIGNER_ROLE = 'roles/cloudkms.signerVerifier';
 

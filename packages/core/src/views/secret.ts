@@ -120,7 +120,7 @@ export function secretsFromCluster(
   const empty = [...used.keys()]
     .filter((name) => !present.has(name))
     .map((name) => ({
-      reason: `Secret ${name} does not exist in ${exp.app.namespace}; the pods that read it cannot start (see k8s-rollout-healthy)`,
+      reason: `Secret ${name} does not exist in ${exp.app.namespace}; the pods that read it cannot start (see k8s.rollout-healthy)`,
       resource: liveResource({ kind: 'Secret', name, namespace: exp.app.namespace }),
     }));
   return { items, empty, none: 'the app uses no Secret' };

@@ -8,7 +8,7 @@
  */
 import { declarationKey } from '../declarations.js';
 import type { Expectations } from '../config.js';
-import type { GcpSqlBackupRun, GcpSqlInstance } from '../layers/gcp.js';
+import type { GcpSqlInstance } from '../layers/gcp.js';
 import type { PostgresProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
@@ -32,6 +32,39 @@ import {
   sourceOf,
   type TfResource,
 } from './terraform.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { OptStr, type PerInstance, perInstance, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
+
+// ---------------------------------------------------------------- facets only this view reads
+
+/** One backup run of an instance (sqladmin `backupRuns.list`). */
+export const GcpSqlBackupRunSchema = lazySchema(() =>
+  Type.Object({
+    id: Str,
+    status: OptStr,
+    /** AUTOMATED | ON_DEMAND */
+    type: OptStr,
+    enqueuedTime: OptStr,
+    startTime: OptStr,
+    endTime: OptStr,
+    windowStartTime: OptStr,
+  }),
+);
+export type GcpSqlBackupRun = Static<typeof GcpSqlBackupRunSchema>;
+
+/**
+ * The gcp facets only this view reads, declared beside the builder that reads them: a new facet for this view
+ * is a change here and in the collector's reader that fills it (layers/gcp.ts spreads this table into the
+ * layer's `GcpFacetSchemas`, so the snapshot validates it like any facet).
+ */
+export const SQL_INSTANCE_FACET_SCHEMAS = {
+  /** sqladmin backupRuns.list per instance (newest first) */
+  'gcp.sql-backup-runs': lazySchema(() => perInstance('runs', GcpSqlBackupRunSchema)),
+} as const;
+export interface SqlInstanceFacets {
+  'gcp.sql-backup-runs': PerInstance<'runs', GcpSqlBackupRun>;
+}
 
 export interface SqlInstanceView {
   source: 'tf' | 'gcp' | 'probe';

@@ -9,7 +9,6 @@
  * Whether a certificate lasts is judged by the rule against the scan's clock; the builders only read.
  */
 import type { Expectations } from '../config.js';
-import type { GcpSslCertificate } from '../layers/gcp.js';
 import type { HttpProbe } from '../layers/probe.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
@@ -26,6 +25,36 @@ import {
 } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { OptStr, Read, Str } from '../layers/gcp-shapes.js';
+import { lazySchema } from '../lazy-schema.js';
+
+// ---------------------------------------------------------------- facets only this view reads
+
+/** One Compute Engine SSL certificate (compute `sslCertificates.list`). */
+export const GcpSslCertificateSchema = lazySchema(() =>
+  Type.Object({
+    project: Str,
+    name: Str,
+    /** MANAGED | SELF_MANAGED */
+    type: OptStr,
+    managedStatus: OptStr,
+    domains: Type.Array(Str),
+    domainStatus: Type.Record(Type.String(), Type.String()),
+    subjectAlternativeNames: Type.Array(Str),
+    expireTime: OptStr,
+  }),
+);
+export type GcpSslCertificate = Static<typeof GcpSslCertificateSchema>;
+
+/** The gcp facets only this view reads (spread into layers/gcp.ts `GcpFacetSchemas`). */
+export const TLS_CERTIFICATE_FACET_SCHEMAS = {
+  /** compute sslCertificates.list (global) */
+  'gcp.compute-ssl': lazySchema(() => Type.Object({ read: Read, certificates: Type.Array(GcpSslCertificateSchema) })),
+} as const;
+export interface TlsCertificateFacets {
+  'gcp.compute-ssl': { read: string[]; certificates: GcpSslCertificate[] };
+}
 
 export const MANAGED_CERTIFICATES_ANNOTATION = 'networking.gke.io/managed-certificates';
 

@@ -103,23 +103,25 @@ function attributes(
 const label = (c: ManifestContainer) => `${c.field === 'initContainers' ? 'Init container' : 'Container'} ${c.name}`;
 
 export function containersFromManifests(facet: FacetMap['files.kubernetes']): ViewSet<ContainerView> {
-  const items = manifestContainers(facet.files).map(
-    (c): ContainerView => ({
+  const items = manifestContainers(facet.files).map((c): ContainerView => {
+    // Where the container is declared, looked up once: its location and that of each key it leaves unset.
+    const declared = containerLocation(c);
+    return {
       source: 'manifest',
       resource: containerResource(c),
       container: label(c),
       workloadKind: c.object.kind,
       workloadName: c.object.name,
-      location: containerLocation(c),
+      location: declared,
       // An unset key is located where the container is declared; a set one at the key.
       ...attributes(c, (pointer, absent) => ({
         layer: 'files',
         path: pointer,
-        location: (absent ? containerLocation(c) : undefined) ?? locate(c.object, pointer),
+        location: absent ? declared : locate(c.object, pointer),
       })),
       ref: c,
-    }),
-  );
+    };
+  });
   return { items, empty: [], none: 'no workload is declared in the Kubernetes manifests' };
 }
 

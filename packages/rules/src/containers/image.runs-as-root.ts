@@ -11,7 +11,7 @@ const WINDOWS_BASE =
  * ADR-001 Decision 4 and Lesson 4: the image must run as a non-root user, as the repository's Dockerfile
  * declares it (final stage `USER`) and as the registry serves it (image config `User`).
  *
- * A rule of its own beside `container.runs-as-root` (same concern): this judges an image's configured user,
+ * A rule and a concern of its own beside `container.runs-as-root`: this judges an image's configured user,
  * one verdict per image, which every pod that runs the image inherits unless its security context overrides
  * it; that rule judges each workload container, where the pod spec has the last word. Different objects
  * (a DockerfileStage or ContainerImage here, a Container there), read from different views.
@@ -19,7 +19,7 @@ const WINDOWS_BASE =
 export default defineViewRule({
   id: 'image.runs-as-root',
   title: 'Image runs as root',
-  concerns: ['container.runs-as-root'],
+  concerns: ['image.runs-as-root'],
   view: 'image',
   sources: {
     dockerfile: { alias: 'dockerfile-runs-as-root' },

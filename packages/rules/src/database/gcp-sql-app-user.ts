@@ -12,7 +12,7 @@ const GROUPS = new Set(['CLOUD_IAM_GROUP']);
 export default defineRule({
   id: 'gcp-sql-app-user',
   title: 'Cloud SQL has no dedicated non-superuser application user',
-  concerns: ['db.superuser-app-user'],
+  concerns: ['db.dedicated-app-user'],
   layer: 'gcp',
   facets: ['gcp.sql-users'],
   description:

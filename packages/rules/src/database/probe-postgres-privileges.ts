@@ -17,7 +17,7 @@ const PRIVILEGED_ROLES = [
 export default defineRule({
   id: 'probe-postgres-privileges',
   title: 'The app’s database role has rights beyond DML (PostgreSQL)',
-  concerns: ['db.superuser-app-user'],
+  concerns: ['db.app-role-dml-only'],
   layer: 'probe',
   facets: ['probe.postgres'],
   description:

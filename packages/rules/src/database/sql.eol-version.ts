@@ -61,7 +61,7 @@ function checkServer(ctx: ViewRuleContext<'sql-instance', 'endOfLife' | 'support
 export default defineViewRule({
   id: 'sql.eol-version',
   title: 'Cloud SQL runs an end-of-life database version',
-  concerns: ['lifecycle.deprecated-platform'],
+  concerns: ['lifecycle.eol-database-version'],
   view: 'sql-instance',
   sources: {
     tf: { alias: 'tf-sql-eol-version' },

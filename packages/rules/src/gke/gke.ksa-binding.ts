@@ -16,7 +16,7 @@ const ANNOTATION_PATH = `metadata.annotations["${WORKLOAD_IDENTITY_ANNOTATION}"]
 export default defineViewRule({
   id: 'gke.ksa-binding',
   title: "The backend's Kubernetes service account is not bound through Workload Identity",
-  concerns: ['gke.workload-identity'],
+  concerns: ['gke.ksa-binding'],
   view: 'ksa-binding',
   sources: {
     manifest: { alias: 'manifest-workload-identity-binding' },

@@ -9,12 +9,13 @@ import { gcpResource, iacLabel } from '../util/gcp.js';
  * Labels alone never decide: without the files layer the rule is not run, and a resource the repository's
  * OpenTofu declares is managed whatever its labels.
  *
- * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
- * declares → state holds → what runs), kept as four rules because each compares different objects, not the
- * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
- * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
- * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
- * provisioning labels of each live resource, low certainty).
+ * Issue 1 is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf` declares → state
+ * holds → what runs), four concerns and four rules because each compares different objects, not the same
+ * attribute seen from another layer: tf-missing-declaration (`iac.declared`: a service the ADR runs has a
+ * `.tf` block), tf-resource-not-in-state (`iac.in-state`: each `.tf` block has a state entry), join-iac-drift
+ * (`iac.state-drift`: each live resource has a state entry, and each state entry is live) and
+ * gcp-unmanaged-resource (`iac.unmanaged-resource`: with no state to join, the provisioning labels of each
+ * live resource, low certainty).
  */
 export default defineRule({
   id: 'gcp-unmanaged-resource',

@@ -36,12 +36,13 @@ const keyOf = (type: string, project: string, name: string) => `${type}/${projec
  * ADR-001 Issue 1 and Lesson 3, across layers: resources existed that OpenTofu did not know. The live
  * projects, the state and the `.tf` files each hold a list; drift is the difference, in both directions.
  *
- * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
- * declares → state holds → what runs), kept as four rules because each compares different objects, not the
- * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
- * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
- * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
- * provisioning labels of each live resource, low certainty).
+ * Issue 1 is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf` declares → state
+ * holds → what runs), four concerns and four rules because each compares different objects, not the same
+ * attribute seen from another layer: tf-missing-declaration (`iac.declared`: a service the ADR runs has a
+ * `.tf` block), tf-resource-not-in-state (`iac.in-state`: each `.tf` block has a state entry), join-iac-drift
+ * (`iac.state-drift`: each live resource has a state entry, and each state entry is live) and
+ * gcp-unmanaged-resource (`iac.unmanaged-resource`: with no state to join, the provisioning labels of each
+ * live resource, low certainty).
  * The live → state half and gcp-unmanaged-resource ask the same question of the same live resources with
  * different evidence (a state entry, a label); they stay apart because this rule also judges the other
  * direction (state entries deleted by hand) and covers key rings and Secret Manager secrets, and because
@@ -50,7 +51,7 @@ const keyOf = (type: string, project: string, name: string) => `${type}/${projec
 export default defineRule({
   id: 'join-iac-drift',
   title: 'Live resources and the OpenTofu state disagree (live ↔ state ↔ .tf)',
-  concerns: ['iac.unmanaged-resource'],
+  concerns: ['iac.state-drift'],
   layer: 'gcp',
   crossLayer: true,
   facets: [

@@ -45,17 +45,18 @@ export const MANAGED_SERVICES = [
 /**
  * ADR-001 Lesson 3: "Start with OpenTofu/Terraform for all infrastructure."
  *
- * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
- * declares → state holds → what runs), kept as four rules because each compares different objects, not the
- * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
- * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
- * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
- * provisioning labels of each live resource, low certainty).
+ * Issue 1 is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf` declares → state
+ * holds → what runs), four concerns and four rules because each compares different objects, not the same
+ * attribute seen from another layer: tf-missing-declaration (`iac.declared`: a service the ADR runs has a
+ * `.tf` block), tf-resource-not-in-state (`iac.in-state`: each `.tf` block has a state entry), join-iac-drift
+ * (`iac.state-drift`: each live resource has a state entry, and each state entry is live) and
+ * gcp-unmanaged-resource (`iac.unmanaged-resource`: with no state to join, the provisioning labels of each
+ * live resource, low certainty).
  */
 export default defineRule({
   id: 'tf-missing-declaration',
   title: 'A managed service of the ADR has no OpenTofu declaration',
-  concerns: ['iac.unmanaged-resource'],
+  concerns: ['iac.declared'],
   layer: 'files',
   facets: ['files.terraform'],
   adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',

@@ -28,17 +28,18 @@ export const TRACKED_TYPES = [
  * ADR-001 Issue 1: resources created with gcloud are declared in OpenTofu but missing from its state
  * until they are imported; an apply would then try to create them again.
  *
- * iac.unmanaged-resource is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf`
- * declares → state holds → what runs), kept as four rules because each compares different objects, not the
- * same attribute seen from another layer: tf-missing-declaration (a service the ADR runs has a `.tf` block),
- * tf-resource-not-in-state (each `.tf` block has a state entry), join-iac-drift (each live resource has a
- * state entry, and each state entry is live) and gcp-unmanaged-resource (with no state to join, the
- * provisioning labels of each live resource, low certainty).
+ * Issue 1 is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf` declares → state
+ * holds → what runs), four concerns and four rules because each compares different objects, not the same
+ * attribute seen from another layer: tf-missing-declaration (`iac.declared`: a service the ADR runs has a
+ * `.tf` block), tf-resource-not-in-state (`iac.in-state`: each `.tf` block has a state entry), join-iac-drift
+ * (`iac.state-drift`: each live resource has a state entry, and each state entry is live) and
+ * gcp-unmanaged-resource (`iac.unmanaged-resource`: with no state to join, the provisioning labels of each
+ * live resource, low certainty).
  */
 export default defineRule({
   id: 'tf-resource-not-in-state',
   title: 'A declared resource is not in the OpenTofu state',
-  concerns: ['iac.unmanaged-resource'],
+  concerns: ['iac.in-state'],
   layer: 'files',
   facets: ['files.terraform', 'files.tfstate'],
   description: `When the repository holds a \`.tfstate\`, every managed resource of the ADR's services declared in a \`.tf\` file (${TRACKED_TYPES.join(', ')}) must have a state entry at its address: module path + type + name, where a local module call \`module "cloudsql" { source = "../../modules/cloudsql" }\` puts the module's resources at \`module.cloudsql.<type>.<name>\`. A state file belongs to the root module whose directory holds it (a lone root module takes any state file). A declared resource without an entry fails at its block with the exact \`tofu import\` command; one with an entry passes. Without a state file the rule is skipped: the live layer compares against the real state.`,

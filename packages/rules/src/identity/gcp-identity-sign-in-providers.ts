@@ -4,7 +4,7 @@ import { defineRule } from '@coditect-audit/core';
 export default defineRule({
   id: 'gcp-identity-sign-in-providers',
   title: 'Identity Platform has no sign-in provider configured',
-  concerns: ['identity.platform-enabled'],
+  concerns: ['identity.sign-in-provider'],
   layer: 'gcp',
   facets: ['gcp.identity'],
   description:

@@ -14,7 +14,7 @@ const ROLE = 'roles/iam.workloadIdentityUser';
 export default defineRule({
   id: 'gcp-workload-identity-binding',
   title: "The backend's Kubernetes service account is not bound to its Google service account",
-  concerns: ['gke.workload-identity'],
+  concerns: ['gke.gsa-binding'],
   layer: 'gcp',
   facets: ['gcp.iam-service-accounts'],
   adrIdentity: 'backend service account (coditect-cloud-backend)',

@@ -8,7 +8,7 @@ import { baseImageVersions } from '../util/lifecycle.js';
 export default defineRule({
   id: 'eol-base-image',
   title: 'Base image past end of life',
-  concerns: ['lifecycle.deprecated-platform'],
+  concerns: ['lifecycle.eol-base-image'],
   layer: 'files',
   facets: ['files.dockerfile'],
   description:

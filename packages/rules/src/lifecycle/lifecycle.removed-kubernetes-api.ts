@@ -10,7 +10,7 @@ import { removedApiFor } from '../util/lifecycle.js';
 export default defineViewRule({
   id: 'lifecycle.removed-kubernetes-api',
   title: 'A Kubernetes object is written in an API version that was removed',
-  concerns: ['lifecycle.deprecated-platform'],
+  concerns: ['lifecycle.removed-kubernetes-api'],
   view: 'api-object',
   sources: {
     manifest: { alias: 'removed-kubernetes-api' },

@@ -5,7 +5,7 @@ import { httpResource } from '../util/probe.js';
 export default defineRule({
   id: 'probe-http-https-redirect',
   title: 'Plain HTTP serves the app instead of redirecting to HTTPS, or HSTS is missing',
-  concerns: ['network.tls-certificate'],
+  concerns: ['network.https-redirect'],
   layer: 'probe',
   facets: ['probe.http'],
   description:

@@ -9,7 +9,7 @@ import { AR_MIGRATION_SENTENCE, findGcrReferences, suggestedLocation } from '../
 export default defineRule({
   id: 'gcr-docs-reference',
   title: 'Deployment guide points at Container Registry (gcr.io)',
-  concerns: ['registry.gcr-reference'],
+  concerns: ['docs.gcr-reference'],
   layer: 'files',
   facets: ['files.markdown'],
   priority: 'P2',

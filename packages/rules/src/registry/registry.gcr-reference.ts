@@ -62,14 +62,14 @@ function refData(ref: GcrReference, exp: Expectations, arHost?: string): Record<
  * repository named `gcr.io` (`us-docker.pkg.dev/<project>/gcr.io/<image>`) is Artifact Registry.
  *
  * Over the gcr-reference view rather than the image view: the repository's references are not only workload
- * images (a workflow's `docker login`, an OpenTofu attribute). gcr-docs-reference stays its own rule: a guide's
- * prose is documentation, not something that pulls or pushes (P2, a bare host named in prose is a mention).
+ * images (a workflow's `docker login`, an OpenTofu attribute). gcr-docs-reference stays its own rule (concern
+ * docs.gcr-reference): a guide's prose is documentation, not something that pulls or pushes (P2, a bare host
+ * named in prose is a mention).
  */
 export default defineViewRule({
   id: 'registry.gcr-reference',
   title: 'Image reference to Container Registry (gcr.io)',
-  // Container Registry is also the ADR's example of a shut-down platform (Lesson 1).
-  concerns: ['registry.gcr-reference', 'lifecycle.deprecated-platform'],
+  concerns: ['registry.gcr-reference'],
   view: 'gcr-reference',
   sources: {
     files: { alias: 'gcr-image-reference' },
@@ -89,7 +89,7 @@ export default defineViewRule({
   description:
     "Finds every reference to Container Registry (`gcr.io`, `us.gcr.io`, `eu.gcr.io`, `asia.gcr.io`, any `*.gcr.io`). In the repository: Dockerfile `FROM` (after `ARG` expansion) and `COPY --from=<image>`; every `image` in Kubernetes manifests; workflow `run` commands (docker, buildx, gcloud, kubectl: `-t` tags, `kubectl set image`, `docker login gcr.io`, `gcloud auth configure-docker` without an Artifact Registry host), step `with` inputs and `docker://` actions; string attributes of every OpenTofu block, and `google_container_registry` resources; one finding per file and repository. In the cluster: every container and init container image of every workload it runs (Deployments, StatefulSets, DaemonSets, CronJobs, and Jobs, ReplicaSets and Pods no controller owns; a Deployment's older ReplicaSets are history, not what runs). A project's own gcr.io image fails with the Artifact Registry path to use instead; a Google-maintained gcr.io image (`gcr.io/distroless/...`, the Cloud SQL proxy, `gke.gcr.io` system images, `mirror.gcr.io`) or one an open-source project publishes there is not the project's own and passes, saying so; `k8s.gcr.io` points at `registry.k8s.io`.",
   rationale:
-    'ADR-001 Decision 1: "GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden." The ADR moved the image to `us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend` and decided that all future projects MUST use Artifact Registry. Any gcr.io reference left in the repository is a deployment that fails the next time it pulls or pushes; a running pod keeps its cached image, so the cluster can look healthy until a pod is rescheduled to a node without it, and the workload spec says what the next pull will ask for. The decision is about the project\'s own images: Google-maintained gcr.io images (distroless, the Cloud SQL proxy and connectors, cloud-sdk, `gke.gcr.io` system images, mirror.gcr.io) are not the project\'s to move, and Google keeps serving them from gcr.io-domain repositories in Artifact Registry, so they pass with a message saying so; so do images open-source projects publish on gcr.io (`gcr.io/k8s-staging-*`, Istio, Knative, Tekton, Kubeflow), whose location is their publisher\'s decision. `k8s.gcr.io` is frozen (no new images since 2023) and fails with `registry.k8s.io` as the fix. The rule also carries `lifecycle.deprecated-platform` (Lesson 1: "GCR shutdown March 2025 caused deployment failure"), since Container Registry is the ADR\'s example of a shut-down platform.',
+    "ADR-001 Decision 1: \"GCR was shut down March 18, 2025. All image pull attempts returned 403/401 Forbidden.\" The ADR moved the image to `us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend` and decided that all future projects MUST use Artifact Registry. Any gcr.io reference left in the repository is a deployment that fails the next time it pulls or pushes; a running pod keeps its cached image, so the cluster can look healthy until a pod is rescheduled to a node without it, and the workload spec says what the next pull will ask for. The decision is about the project's own images: Google-maintained gcr.io images (distroless, the Cloud SQL proxy and connectors, cloud-sdk, `gke.gcr.io` system images, mirror.gcr.io) are not the project's to move, and Google keeps serving them from gcr.io-domain repositories in Artifact Registry, so they pass with a message saying so; so do images open-source projects publish on gcr.io (`gcr.io/k8s-staging-*`, Istio, Knative, Tekton, Kubeflow), whose location is their publisher's decision. `k8s.gcr.io` is frozen (no new images since 2023) and fails with `registry.k8s.io` as the fix. Container Registry is also the ADR's example of a shut-down platform (Lesson 1: \"GCR shutdown March 2025 caused deployment failure\"); the lesson's other platforms are the `lifecycle.*` concerns.",
   remediation: {
     text: "Push the project's images to the Artifact Registry repository and reference them there, in the repository and in the running workloads. Where gcr.io names must keep working (old manifests, third-party tooling), migrate the project to gcr.io-domain repositories in Artifact Registry.",
     commands: [

@@ -1,4 +1,4 @@
-import type { K8sSecret, PostgresProbe } from '@coditect-audit/core';
+import type { GcpFacets, K8sSecret, PostgresProbe } from '@coditect-audit/core';
 import type { RuleCases } from '../cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
@@ -73,6 +73,21 @@ const as = (name: string, role: Partial<NonNullable<PostgresProbe['role']>>): Po
   login: name,
   appRole: name,
   role: { ...probeApp.role!, name, ...role },
+});
+
+// ---- join
+/** The Cloud SQL users of the expected instance. */
+const sqlUsers = (
+  ...users: { name: string; type?: string; databaseRoles?: string[] }[]
+): GcpFacets['gcp.sql-users'] => ({
+  read: ['coditect-cloud-infra'],
+  instances: [
+    {
+      project: 'coditect-cloud-infra',
+      instance: 'coditect-db',
+      users: users.map((u) => ({ type: 'BUILT_IN', ...u })),
+    },
+  ],
 });
 
 export default {
@@ -187,6 +202,15 @@ spec:
     // probe
     { name: 'the ADR fix: a dedicated DML-only role', facets: { 'probe.postgres': probeApp } },
     { name: 'a member of an ordinary group role', facets: { 'probe.postgres': as('api', { memberOf: ['app_rw'] }) } },
+    // ---- join
+    {
+      name: 'join: the ADR fix: a dedicated role, its name not recorded from the Secret, DML rights only',
+      facets: {
+        'k8s.secrets': { items: [secret([{ key: 'db-user', class: 'set' }])] },
+        'gcp.sql-users': sqlUsers({ name: 'postgres' }, { name: 'license_api_staging' }),
+        'probe.postgres': probeApp,
+      },
+    },
   ],
   fail: [
     // ---- manifest
@@ -414,6 +438,46 @@ stringData:
       name: 'the configured role does not exist',
       facets: { 'probe.postgres': as('ghost', { exists: false }) },
       expect: [{ messageId: 'missing', source: 'probe' }],
+    },
+    // ---- join
+    {
+      name: 'join: ADR-001 Issue 2: Secret db-user = postgres → Cloud SQL user postgres → a rolsuper role',
+      facets: {
+        'k8s.secrets': { items: [secret([{ key: 'db-user', class: 'superuser-name', publicValue: 'postgres' }])] },
+        'gcp.sql-users': sqlUsers({ name: 'postgres' }),
+        'probe.postgres': as('postgres', { superuser: true }),
+      },
+      expect: [
+        { messageId: 'superuser', source: 'join' },
+        { messageId: 'superuser', source: 'probe' },
+      ],
+    },
+    {
+      name: 'join: a dedicated name that Cloud SQL reports as a cloudsqlsuperuser member (PostgreSQL alone passes it)',
+      facets: {
+        'k8s.secrets': { items: [secret([{ key: 'DB_USER', class: 'set' }])] },
+        'gcp.sql-users': sqlUsers({ name: 'app', databaseRoles: ['cloudsqlsuperuser'] }),
+        'probe.postgres': as('app', {}),
+      },
+      expect: [{ messageId: 'superuser', source: 'join' }],
+    },
+    {
+      name: 'join: the DATABASE_URL user is postgres; the probe logged in with its own role',
+      facets: {
+        'k8s.secrets': {
+          items: [
+            secret([
+              { key: 'DATABASE_URL', class: 'set', url: { scheme: 'postgres', user: 'postgres', host: '10.28.0.3' } },
+            ]),
+          ],
+        },
+        'gcp.sql-users': sqlUsers({ name: 'postgres' }),
+        'probe.postgres': as('postgres', { memberOf: ['cloudsqlsuperuser'] }),
+      },
+      expect: [
+        { messageId: 'superuser', source: 'join' },
+        { messageId: 'cloudsqlsuperuser', source: 'probe' },
+      ],
     },
   ],
 } satisfies RuleCases;

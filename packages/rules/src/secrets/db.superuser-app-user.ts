@@ -1,5 +1,8 @@
-import { defineViewRule } from '@coditect-audit/core';
-import type { ProbeDbUserView, SettingDbUserView } from '@coditect-audit/core/views';
+import { defineViewRule, type Evidence } from '@coditect-audit/core';
+import type { JoinDbUserView, ProbeDbUserView, SettingDbUserView } from '@coditect-audit/core/views';
+
+/** The Cloud SQL administrators' role (what `postgres` is a member of on Cloud SQL). */
+const SUPERUSER_ROLE = 'cloudsqlsuperuser';
 
 type UserOf =
   | { kind: 'readable'; name: string }
@@ -33,17 +36,17 @@ function userOf(v: SettingDbUserView): UserOf {
 
 /**
  * ADR-001 Issue 2: the app connected to Cloud SQL as `postgres`, "discovered in secrets". The manifests
- * and the live Secrets show the user name the app is given; PostgreSQL (the probe) shows what that role is.
+ * and the live Secrets show the user name the app is given; PostgreSQL (the probe) shows what that role is;
+ * the `join` source (formerly join-secret-database-role) follows one user through the three layers at once
+ * (the Secret's name, the Cloud SQL user's reported roles, the PostgreSQL role) and reports the chain at the
+ * Secret: the same statement, an administrator when any link shows one.
  *
  * The other rules of the concern ask different questions, so they stay rules of their own:
  * - `gcp-sql-app-user` judges the instance's user inventory (does a dedicated non-superuser user exist at
  *   all?): Cloud SQL does not know which user the app logs in as, its resource is the instance or a user
  *   the app may not use, and its fix is creating a user, not repointing the app;
  * - `probe-postgres-privileges` judges a role that is *not* a superuser (rights beyond DML: ownership,
- *   CREATE, role attributes); it is skipped exactly where this rule's probe source fails;
- * - `join-secret-database-role` follows one user through three layers at once (the Secret's name, the
- *   Cloud SQL user's reported roles, the PostgreSQL role) and reports the chain at the Secret: a join of
- *   facets no single source of the view holds, with its own fingerprint and evidence.
+ *   CREATE, role attributes); it is skipped exactly where this rule's probe source fails.
  */
 const rule = defineViewRule({
   id: 'db.superuser-app-user',
@@ -60,9 +63,13 @@ const rule = defineViewRule({
         notSuperuser: '{{role}} on {{endpoint}} is neither a superuser nor a member of cloudsqlsuperuser.',
       },
     },
+    join: {
+      alias: 'join-secret-database-role',
+      messages: { superuser: 'The app logs in to {{endpoint}} as {{user}}, an administrator: {{why}} ({{chain}}).' },
+    },
   },
   description:
-    "The database user the app is given (a key listed in `expectations.app.dbUserKeys` such as `db-user`, `DB_USER` or the user of `DATABASE_URL`, in a Secret or ConfigMap the app uses or in a literal `env` value of its workloads; a key read through `secretKeyRef` counts under the env var name too) must not be a superuser name (`expectations.database.superuserNames`, compared case-insensitively). Secret values are never read: the collector only marks well-known public names, so a Secret key that is set to anything else passes here and the live role's rights are left to the probe and GCP layers. The same holds live, for the Secrets in the app namespace that the running workloads read and their literal env values. **Probe**: connects to PostgreSQL read-only and reads the application role from `pg_roles` and `pg_auth_members`: it fails when the role has `rolsuper`, is a member (directly or through other roles) of `cloudsqlsuperuser` (the Cloud SQL administrators, which is what `postgres` is on Cloud SQL), is one of `expectations.database.superuserNames`, or does not exist (the app cannot log in with it). The role is the login of the probe, or `appUser` when the probe logs in with its own audit role, or the user in the app’s Secret with `fromSecret`.",
+    "The database user the app is given (a key listed in `expectations.app.dbUserKeys` such as `db-user`, `DB_USER` or the user of `DATABASE_URL`, in a Secret or ConfigMap the app uses or in a literal `env` value of its workloads; a key read through `secretKeyRef` counts under the env var name too) must not be a superuser name (`expectations.database.superuserNames`, compared case-insensitively). Secret values are never read: the collector only marks well-known public names, so a Secret key that is set to anything else passes here and the live role's rights are left to the probe and GCP layers. The same holds live, for the Secrets in the app namespace that the running workloads read and their literal env values. **Probe**: connects to PostgreSQL read-only and reads the application role from `pg_roles` and `pg_auth_members`: it fails when the role has `rolsuper`, is a member (directly or through other roles) of `cloudsqlsuperuser` (the Cloud SQL administrators, which is what `postgres` is on Cloud SQL), is one of `expectations.database.superuserNames`, or does not exist (the app cannot log in with it). The role is the login of the probe, or `appUser` when the probe logs in with its own audit role, or the user in the app’s Secret with `fromSecret`. **Join** (Secret → Cloud SQL user → PostgreSQL role): follows the application's database user through three layers: the user key of the app's Secret (`expectations.app.secrets`, keys `expectations.app.dbUserKeys`; the live Secret shows a user name only when it is a well-known public name such as `postgres`, never a secret value), the Cloud SQL user of that name on `expectations.database.instance` (its type and reported roles), and the live PostgreSQL role the probe judged (`rolsuper`, membership of `cloudsqlsuperuser`). It fails when any link shows an administrator: the role is a superuser or a member of cloudsqlsuperuser, Cloud SQL reports cloudsqlsuperuser for the user, or the name is one of `expectations.database.superuserNames`. Users are joined by name; the evidence carries the chain and the finding points at the Secret's declaration.",
   rationale:
     'ADR-001 Issue 2 (P0): "Using postgres superuser for application connection (discovered in secrets)". A superuser can drop tables, read every database and change roles; the ADR requires a dedicated role (`license_api_staging`) with only SELECT, INSERT, UPDATE and DELETE. Until the live Secret changes, the running app keeps connecting as postgres.',
   remediation: {
@@ -94,12 +101,18 @@ const rule = defineViewRule({
       'The app connects to {{endpoint}} as {{role}}, a member of cloudsqlsuperuser (Cloud SQL administrators).',
     superuserName: 'The app connects to {{endpoint}} as {{role}}, an administrator account by name.',
     missing: 'The role {{role}} does not exist on {{endpoint}}: the app cannot log in with it.',
+    // join (it words superuser its own way: see sources.join.messages)
+    leastPrivilege: 'The app logs in to {{endpoint}} as {{user}}, not an administrator ({{chain}}).',
   },
   check(ctx) {
     const superusers = new Set(ctx.env.expectations.database.superuserNames.map((n) => n.toLowerCase()));
     for (const view of ctx.views) {
       if (view.source === 'probe') {
         judgeRole(ctx, view as ProbeDbUserView);
+        continue;
+      }
+      if (view.source === 'join') {
+        judgeChain(ctx, view as JoinDbUserView);
         continue;
       }
       const v = view as SettingDbUserView;
@@ -159,6 +172,51 @@ function judgeRole(ctx: Parameters<(typeof rule)['check']>[0], v: ProbeDbUserVie
   else if (ctx.env.expectations.database.superuserNames.includes(role.name))
     ctx.fail({ resource, messageId: 'superuserName', data, evidence });
   else ctx.pass({ resource, messageId: 'notSuperuser', data, evidence });
+}
+
+/** The user followed from the Secret to Cloud SQL to PostgreSQL: an administrator when any link shows one. */
+function judgeChain(ctx: Parameters<(typeof rule)['check']>[0], v: JoinDbUserView): void {
+  const exp = ctx.env.expectations;
+  const { role, secret, secretName, userKey, secretUser, user, sqlUser, resource } = v;
+  const evidence: Evidence[] = [
+    {
+      path: secret
+        ? `k8s: Secret ${secret.namespace}/${secret.name} key ${userKey?.key ?? '(no user key)'}`
+        : `k8s: Secret ${exp.app.namespace}/${secretName ?? '(none expected)'}`,
+      observed: secretUser ?? (userKey ? '(a name that is not public: not recorded)' : null),
+    },
+    {
+      path: `gcp: Cloud SQL ${exp.database.instance} user ${user}`,
+      observed: sqlUser
+        ? `${sqlUser.type}${sqlUser.databaseRoles ? ` (roles: ${sqlUser.databaseRoles.join(', ')})` : ''}`
+        : null,
+    },
+    {
+      path: `probe: PostgreSQL role ${role.name} on ${v.endpoint}`,
+      observed: role.exists
+        ? `rolsuper=${role.superuser}; member of ${role.memberOf.join(', ') || '(none)'}`
+        : 'does not exist',
+      expected: `rolsuper=false, not a member of ${SUPERUSER_ROLE}`,
+    },
+  ];
+  const chain = [
+    `Secret ${secretName ?? '?'}${userKey ? `[${userKey.key}]` : ''} = ${secretUser ?? '(not public)'}`,
+    `Cloud SQL user ${sqlUser ? `${sqlUser.name} (${sqlUser.type})` : `${user} (not listed)`}`,
+    `role ${role.name}${role.exists ? '' : ' (missing)'}`,
+  ].join(' → ');
+
+  const reasons: string[] = [];
+  if (role.exists && role.superuser) reasons.push(`${role.name} has rolsuper`);
+  if (role.exists && role.memberOf.includes(SUPERUSER_ROLE))
+    reasons.push(`${role.name} is a member of ${SUPERUSER_ROLE}`);
+  if (sqlUser?.databaseRoles?.includes(SUPERUSER_ROLE)) reasons.push(`Cloud SQL reports ${SUPERUSER_ROLE} for ${user}`);
+  const superNames = new Set(exp.database.superuserNames.map((n) => n.toLowerCase()));
+  if (superNames.has(user.toLowerCase())) reasons.push(`${user} is an administrator account by name`);
+
+  const data = { endpoint: v.endpoint, user, chain };
+  if (reasons.length > 0)
+    ctx.fail({ resource, messageId: 'superuser', data: { ...data, why: reasons.join('; ') }, evidence });
+  else ctx.pass({ resource, messageId: 'leastPrivilege', data, evidence });
 }
 
 export default rule;

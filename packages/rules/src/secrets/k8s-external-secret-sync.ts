@@ -17,7 +17,7 @@ const SECRET_MANAGER_PROVIDERS = new Set(['gcpsm']);
 export default defineRule({
   id: 'k8s-external-secret-sync',
   title: "The app's credentials are not synced from Secret Manager by External Secrets",
-  concerns: ['secrets.not-in-secret-manager'],
+  concerns: ['secrets.sync-healthy'],
   layer: 'k8s',
   facets: ['k8s.externalsecrets'],
   description:

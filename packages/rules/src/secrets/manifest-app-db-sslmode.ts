@@ -57,7 +57,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
 export default defineRule({
   id: 'manifest-app-db-sslmode',
   title: "The app's database connection does not require TLS",
-  concerns: ['sql.ssl-not-enforced'],
+  concerns: ['db.client-tls'],
   layer: 'files',
   facets: ['files.kubernetes'],
   description:

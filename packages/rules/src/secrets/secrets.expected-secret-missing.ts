@@ -8,7 +8,7 @@ import { defineViewRule } from '@coditect-audit/core';
 export default defineViewRule({
   id: 'secrets.expected-secret-missing',
   title: 'An expected Secret Manager secret is not declared in OpenTofu or does not exist',
-  concerns: ['secrets.not-in-secret-manager'],
+  concerns: ['secrets.expected-secret-missing'],
   view: 'secret-manager-secret',
   sources: {
     tf: { alias: 'tf-secret-manager-secrets' },

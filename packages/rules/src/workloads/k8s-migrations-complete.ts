@@ -62,7 +62,7 @@ export default defineRule({
     const container = view ? appContainer(view, exp) : undefined;
     if (!d || !container?.image) {
       ctx.skip(
-        `Deployment ${exp.app.deployment} (or its app container) is not running in ${ns}; see k8s-rollout-healthy`,
+        `Deployment ${exp.app.deployment} (or its app container) is not running in ${ns}; see k8s.rollout-healthy`,
       );
       return;
     }

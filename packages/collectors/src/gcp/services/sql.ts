@@ -2,7 +2,7 @@
  * Cloud SQL Admin v1 (`@google-cloud/sql`): instances, then per instance its databases, users and backup
  * runs. The list calls of this API do not auto-paginate: the page token is followed here.
  */
-import type { GcpSqlBackupRun, GcpSqlInstance, GcpSqlUser } from '@coditect-audit/core';
+import type { FacetMap, GcpSqlBackupRun, GcpSqlInstance, GcpSqlUser } from '@coditect-audit/core';
 import type { GcpApiCall } from '../api-calls.js';
 import { paginate } from '../call.js';
 import { call, FacetBuilder, type FacetResults, type GcpRun } from '../context.js';
@@ -129,24 +129,94 @@ function backupRun(r: Raw): GcpSqlBackupRun {
 const byName = <T extends { project: string; name?: string; instance?: string }>(a: T, b: T) =>
   `${a.project}/${a.name ?? a.instance}` < `${b.project}/${b.name ?? b.instance}` ? -1 : 1;
 
+type SqlModule = typeof import('@google-cloud/sql');
+type ClientOptions = ReturnType<GcpRun['transport']['gapic']>;
+/** One instance, as the per-instance list calls name it. */
+type InstanceRequest = { project: string; instance: string };
+
+/**
+ * A list call made once per listed instance, filling one `perInstance(field, item)` facet. Each entry is the
+ * whole of what such a call needs here: the collector fans every entry out over the instances, gives its
+ * facet the instance list's problems when a project's instances could not be listed, and marks it complete
+ * for a project without instances, so a new per-instance call is one entry (and its row above).
+ */
+type PerInstanceFacet = 'gcp.sql-databases' | 'gcp.sql-users' | 'gcp.sql-backup-runs';
+interface PerInstanceRead<C extends { close(): Promise<void> }> {
+  facet: PerInstanceFacet;
+  /** The facet's per-instance field (`perInstance(field, item)`). */
+  field: string;
+  /** Its row in `SQL_API_CALLS`. */
+  method: keyof typeof SQL_API_CALLS;
+  /** Opens the official client the call goes through (closed when the reader ends). */
+  client(sql: SqlModule, options: ClientOptions): C;
+  /** One instance's items, normalised, in the facet's shape. */
+  read(run: GcpRun, client: C, req: InstanceRequest): Promise<unknown[]>;
+}
+const perInstanceRead = <C extends { close(): Promise<void> }>(r: PerInstanceRead<C>) =>
+  r as unknown as PerInstanceRead<{ close(): Promise<void> }>;
+
+/** What sqladmin lists per instance, in the facets' order. */
+const PER_INSTANCE_READS = [
+  perInstanceRead({
+    facet: 'gcp.sql-databases',
+    field: 'databases',
+    method: 'sqladmin.databases.list',
+    client: (sql, options) => new sql.v1.SqlDatabasesServiceClient(options),
+    async read(run, client, req) {
+      const [res] = await call(run, () => client.list(req));
+      return objs((res as Raw).items)
+        .map((d) => ({ name: str(d.name) ?? '' }))
+        .filter((d) => d.name !== '');
+    },
+  }),
+  perInstanceRead({
+    facet: 'gcp.sql-users',
+    field: 'users',
+    method: 'sqladmin.users.list',
+    client: (sql, options) => new sql.v1.SqlUsersServiceClient(options),
+    async read(run, client, req) {
+      const [res] = await call(run, () => client.list(req));
+      return objs((res as Raw).items)
+        .map(sqlUser)
+        .filter((u) => u.name !== '');
+    },
+  }),
+  perInstanceRead({
+    facet: 'gcp.sql-backup-runs',
+    field: 'runs',
+    method: 'sqladmin.backupRuns.list',
+    client: (sql, options) => new sql.v1.SqlBackupRunsServiceClient(options),
+    async read(run, client, req) {
+      // Newest first: the first pages are the ones that matter; stop once enough are kept.
+      const kept: GcpSqlBackupRun[] = [];
+      await paginate(async (pageToken) => {
+        if (kept.length >= BACKUP_RUNS_KEPT) return { items: [], next: undefined };
+        const [res] = await call(run, () =>
+          client.list({ ...req, maxResults: BACKUP_RUNS_KEPT, ...(pageToken ? { pageToken } : {}) }),
+        );
+        kept.push(...objs((res as Raw).items).map(backupRun));
+        return { items: [], next: str((res as Raw).nextPageToken) };
+      });
+      return kept.slice(0, BACKUP_RUNS_KEPT);
+    },
+  }),
+];
+
 export async function collectSql(run: GcpRun): Promise<FacetResults> {
   const sql = await import('@google-cloud/sql');
   const options = run.transport.gapic('sqladmin');
   const instancesClient = new sql.v1.SqlInstancesServiceClient(options);
-  const databasesClient = new sql.v1.SqlDatabasesServiceClient(options);
-  const usersClient = new sql.v1.SqlUsersServiceClient(options);
-  const backupRunsClient = new sql.v1.SqlBackupRunsServiceClient(options);
+  const children = PER_INSTANCE_READS.map((spec) => ({
+    spec,
+    client: spec.client(sql, options),
+    facet: new FacetBuilder(),
+    read: [] as string[],
+    instances: [] as (InstanceRequest & Record<string, unknown>)[],
+  }));
 
   const instancesFacet = new FacetBuilder();
-  const databasesFacet = new FacetBuilder();
-  const usersFacet = new FacetBuilder();
-  const runsFacet = new FacetBuilder();
   const instances: GcpSqlInstance[] = [];
   const read: string[] = [];
-  const databases: { project: string; instance: string; databases: { name: string }[] }[] = [];
-  const users: { project: string; instance: string; users: GcpSqlUser[] }[] = [];
-  const runs: { project: string; instance: string; runs: GcpSqlBackupRun[] }[] = [];
-  const childRead = { databases: [] as string[], users: [] as string[], runs: [] as string[] };
 
   await Promise.all(
     run.settings.projects.map(async (project) => {
@@ -161,68 +231,41 @@ export async function collectSql(run: GcpRun): Promise<FacetResults> {
       );
       if (!listed) {
         // The children of unlisted instances cannot be read: say so in their facets too.
-        for (const f of [databasesFacet, usersFacet, runsFacet]) f.inherit(instancesFacet.problems);
+        for (const child of children) child.facet.inherit(instancesFacet.problems);
         return;
       }
       read.push(scope);
       const mine = listed.map((i) => sqlInstance(project, i)).filter((i) => i.name !== '');
       instances.push(...mine);
       await Promise.all(
-        mine.map(async (inst) => {
+        mine.flatMap((inst) => {
           const name = `projects/${project}/instances/${inst.name}`;
           const req = { project, instance: inst.name };
-          const [dbs, us, brs] = await Promise.all([
-            databasesFacet.unit('sqladmin.databases.list', name, project, async () => {
-              const [res] = await call(run, () => databasesClient.list(req));
-              return objs((res as Raw).items).map((d) => ({ name: str(d.name) ?? '' }));
-            }),
-            usersFacet.unit('sqladmin.users.list', name, project, async () => {
-              const [res] = await call(run, () => usersClient.list(req));
-              return objs((res as Raw).items).map(sqlUser);
-            }),
-            runsFacet.unit('sqladmin.backupRuns.list', name, project, async () => {
-              // Newest first: the first pages are the ones that matter; stop once enough are kept.
-              const kept: GcpSqlBackupRun[] = [];
-              await paginate(async (pageToken) => {
-                if (kept.length >= BACKUP_RUNS_KEPT) return { items: [], next: undefined };
-                const [res] = await call(run, () =>
-                  backupRunsClient.list({ ...req, maxResults: BACKUP_RUNS_KEPT, ...(pageToken ? { pageToken } : {}) }),
-                );
-                kept.push(...objs((res as Raw).items).map(backupRun));
-                return { items: [], next: str((res as Raw).nextPageToken) };
-              });
-              return kept.slice(0, BACKUP_RUNS_KEPT);
-            }),
-          ]);
-          if (dbs) {
-            databases.push({ project, instance: inst.name, databases: dbs.filter((d) => d.name !== '') });
-            childRead.databases.push(name);
-          }
-          if (us) {
-            users.push({ project, instance: inst.name, users: us.filter((u) => u.name !== '') });
-            childRead.users.push(name);
-          }
-          if (brs) {
-            runs.push({ project, instance: inst.name, runs: brs });
-            childRead.runs.push(name);
-          }
+          return children.map(async (child) => {
+            const items = await child.facet.unit(child.spec.method, name, project, () =>
+              child.spec.read(run, child.client, req),
+            );
+            if (!items) return;
+            child.instances.push({ project, instance: inst.name, [child.spec.field]: items });
+            child.read.push(name);
+          });
         }),
       );
       // A project without instances has nothing more to read: its children are complete (and empty).
-      if (mine.length === 0) for (const f of [databasesFacet, usersFacet, runsFacet]) f.ok();
+      if (mine.length === 0) for (const child of children) child.facet.ok();
     }),
   );
-  await Promise.all([instancesClient, databasesClient, usersClient, backupRunsClient].map((c) => c.close()));
-  return {
+  await Promise.all([instancesClient, ...children.map((c) => c.client)].map((c) => c.close()));
+  const results: FacetResults = {
     'gcp.sql': instancesFacet.build<'gcp.sql'>({ read: read.sort(), instances: instances.sort(byName) }),
-    'gcp.sql-databases': databasesFacet.build<'gcp.sql-databases'>({
-      read: childRead.databases.sort(),
-      instances: databases.sort(byName),
-    }),
-    'gcp.sql-users': usersFacet.build<'gcp.sql-users'>({ read: childRead.users.sort(), instances: users.sort(byName) }),
-    'gcp.sql-backup-runs': runsFacet.build<'gcp.sql-backup-runs'>({
-      read: childRead.runs.sort(),
-      instances: runs.sort(byName),
-    }),
   };
+  for (const child of children) {
+    // `read` returned the items of the facet's shape (`perInstance(field, item)`), checked by its entry's types.
+    const data = {
+      read: child.read.sort(),
+      instances: child.instances.sort(byName),
+    } as unknown as FacetMap[PerInstanceFacet];
+    Object.assign(results, { [child.spec.facet]: child.facet.build<PerInstanceFacet>(data) });
+  }
+  return results;
 }
