@@ -12,6 +12,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { lazySchema } from '../lazy-schema.js';
+import { deadlineSecondsSchema } from './live-layer.js';
 import { EDGE_ENTRY_FACET_SCHEMAS, type EdgeEntryFacets } from '../views/edge-entry.js';
 import { IMAGE_PLATFORM_FACET_SCHEMAS, type ImagePlatformFacets } from '../views/image-platform.js';
 import { KMS_KEY_ACCESS_FACET_SCHEMAS, type KmsKeyAccessFacets } from '../views/kms-key-access.js';
@@ -116,14 +117,7 @@ export const GcpLayerConfigSchema = lazySchema(() =>
             'at most this many API calls in flight at once (fewer while the API answers 429 quota errors); default 8',
         }),
       ),
-      deadlineSeconds: Type.Optional(
-        Type.Integer({
-          minimum: 1,
-          maximum: 3600,
-          description:
-            'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
-        }),
-      ),
+      deadlineSeconds: deadlineSecondsSchema(),
       timeoutMs: Type.Optional(
         Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one HTTP call; default 30000' }),
       ),

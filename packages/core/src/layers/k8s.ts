@@ -11,6 +11,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { lazySchema } from '../lazy-schema.js';
+import { deadlineSecondsSchema } from './live-layer.js';
 import {
   type ConnectionUrl,
   ConnectionUrlsSchema,
@@ -87,14 +88,7 @@ export const K8sLayerConfigSchema = lazySchema(() =>
             'at most this many API requests in flight at once (fewer while the API server answers 429); default 4',
         }),
       ),
-      deadlineSeconds: Type.Optional(
-        Type.Integer({
-          minimum: 1,
-          maximum: 3600,
-          description:
-            'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
-        }),
-      ),
+      deadlineSeconds: deadlineSecondsSchema(),
       timeoutMs: Type.Optional(
         Type.Integer({ minimum: 100, maximum: 600_000, description: 'timeout of one API request; default 15000' }),
       ),

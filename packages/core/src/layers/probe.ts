@@ -6,6 +6,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { lazySchema } from '../lazy-schema.js';
+import { deadlineSecondsSchema } from './live-layer.js';
 import { ImageReferenceSchema } from '../snapshot/files.js';
 
 const Str = (description?: string) => Type.String({ minLength: 1, ...(description ? { description } : {}) });
@@ -216,14 +217,7 @@ export const ProbeLayerConfigSchema = lazySchema(() =>
       redis: Type.Optional(OneOrMany(RedisProbeConfigSchema, 'Redis servers')),
       registry: Type.Optional(OneOrMany(RegistryProbeConfigSchema, 'registries')),
       http: Type.Optional(OneOrMany(HttpProbeConfigSchema, 'web endpoints')),
-      deadlineSeconds: Type.Optional(
-        Type.Integer({
-          minimum: 1,
-          maximum: 3600,
-          description:
-            'most time the whole layer may take; what is not read by then becomes error verdicts (docs/security.md); default 120',
-        }),
-      ),
+      deadlineSeconds: deadlineSecondsSchema(),
       timeoutMs: Type.Optional(
         Type.Integer({
           minimum: 100,

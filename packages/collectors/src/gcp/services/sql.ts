@@ -155,6 +155,12 @@ interface PerInstanceRead<C extends { close(): Promise<void> }> {
 const perInstanceRead = <C extends { close(): Promise<void> }>(r: PerInstanceRead<C>) =>
   r as unknown as PerInstanceRead<{ close(): Promise<void> }>;
 
+/** A list answer's `items`, normalised, without the nameless ones (a record Google returned without a name). */
+const namedItems = <T extends { name: string }>(res: unknown, normalise: (item: Raw) => T): T[] =>
+  objs((res as Raw).items)
+    .map(normalise)
+    .filter((item) => item.name !== '');
+
 /** What sqladmin lists per instance, in the facets' order. */
 const PER_INSTANCE_READS = [
   perInstanceRead({
@@ -164,9 +170,7 @@ const PER_INSTANCE_READS = [
     client: (sql, options) => new sql.v1.SqlDatabasesServiceClient(options),
     async read(run, client, req) {
       const [res] = await call(run, () => client.list(req));
-      return objs((res as Raw).items)
-        .map((d) => ({ name: str(d.name) ?? '' }))
-        .filter((d) => d.name !== '');
+      return namedItems(res, (d) => ({ name: str(d.name) ?? '' }));
     },
   }),
   perInstanceRead({
@@ -176,9 +180,7 @@ const PER_INSTANCE_READS = [
     client: (sql, options) => new sql.v1.SqlUsersServiceClient(options),
     async read(run, client, req) {
       const [res] = await call(run, () => client.list(req));
-      return objs((res as Raw).items)
-        .map(sqlUser)
-        .filter((u) => u.name !== '');
+      return namedItems(res, sqlUser);
     },
   }),
   perInstanceRead({
