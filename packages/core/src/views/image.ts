@@ -9,17 +9,19 @@
  * Resource ids are those the per-layer image rules built (fingerprints depend on them).
  */
 import { declarationKey } from '../declarations.js';
+import type { K8sLiveObject } from '../layers/k8s.js';
 import type { ImageProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import type { Attribute } from './attribute.js';
-import { containerResource, containersOf, locate, type ManifestContainer, manifestContainers } from './containers.js';
+import { containerResource, containersOf, imagePointer, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
-  containerStatuses,
+  asRecord,
+  asString,
   digestOf,
   itemsOf,
-  liveResource,
+  liveContainerResource,
   podsOf,
   topLevelWorkloads,
   viewOf,
@@ -76,9 +78,9 @@ export function imagesFromManifests(facet: FacetMap['files.kubernetes']): ViewSe
       source: 'manifest',
       resource: containerResource(c),
       reference: image,
-      ref: c.object.images?.[`${c.pointer}/image`],
-      path: `${c.pointer}/image`,
-      location: locate(c.object, `${c.pointer}/image`),
+      ref: c.object.images?.[imagePointer(c.pointer)],
+      path: imagePointer(c.pointer),
+      location: locate(c.object, imagePointer(c.pointer)),
       container: { label: label(c), workloadKind: c.object.kind, workloadName: c.object.name },
       runningDigests: [],
       pairingKey: pairingKey(c),
@@ -93,34 +95,57 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const jobs = itemsOf(facets['k8s.jobs']);
   const items: ImageView[] = [];
   for (const w of topLevelWorkloads(facets)) {
-    const workloadPods = podsOf(w, pods, replicaSets, jobs);
+    // The pods' reported images, read once per workload rather than once per container.
+    let running: RunningImage[][] | undefined;
     for (const c of containersOf(viewOf(w))) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
-      const digests = workloadPods.flatMap((p) =>
-        containerStatuses(p)
-          .filter((s) => s.name === c.name && (s.image === undefined || s.image === image))
-          .map((s) => digestOf(s.imageID))
-          .filter((d): d is string => Boolean(d)),
-      );
+      running ??= podsOf(w, pods, replicaSets, jobs).map(runningImages);
+      let digests: string[] | undefined;
+      for (const statuses of running)
+        for (const s of statuses)
+          if (s.name === c.name && s.digest !== undefined && (s.image === undefined || s.image === image))
+            (digests ??= []).push(s.digest);
       items.push({
         source: 'k8s',
-        resource: liveResource(w, {
-          kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-          name: c.name,
-          path: `${c.field}/${c.name}`,
-        }),
+        resource: liveContainerResource(w, c),
         reference: image,
-        ref: c.object.images?.[`${c.pointer}/image`],
-        path: `${c.pointer}/image`,
+        ref: c.object.images?.[imagePointer(c.pointer)],
+        path: imagePointer(c.pointer),
         container: { label: label(c), workloadKind: w.kind, workloadName: w.name },
-        runningDigests: [...new Set(digests)].sort(),
+        runningDigests: digests ? [...new Set(digests)].sort() : [],
         pairingKey: pairingKey(c),
       });
     }
   }
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
+
+/** What a pod's container status says it runs: the name, the image and its digest (as `containerStatuses` reads them). */
+interface RunningImage {
+  name: string;
+  image: string | undefined;
+  digest: string | undefined;
+}
+
+/** A pod's running images, init containers first (`containerStatuses` without the rest of each status). */
+function runningImages(pod: K8sLiveObject): RunningImage[] {
+  const status = asRecord(pod.object.status);
+  const out: RunningImage[] = [];
+  if (!status) return out;
+  for (const field of STATUS_FIELDS) {
+    const list = status[field];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const s = asRecord(item);
+      const name = asString(s?.name);
+      if (!s || !name) continue;
+      out.push({ name, image: asString(s.image) || undefined, digest: digestOf(asString(s.imageID)) });
+    }
+  }
+  return out;
+}
+const STATUS_FIELDS = ['initContainerStatuses', 'containerStatuses'] as const;
 
 /**
  * An image as the workloads run it. With uses from manifests, the finding is located at the first

@@ -16,8 +16,8 @@ import {
   locationAt,
   manifestObjects,
   objectLocation,
-  under,
 } from './k8s-app.js';
+import { imagePointer } from './containers.js';
 import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
@@ -65,7 +65,7 @@ export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp:
           init: c.init,
           spec: c.spec,
           imagePath: `containers[${c.name}].image`,
-          imageLocation: locationAt(o, under(c.pointer, 'image')),
+          imageLocation: locationAt(o, imagePointer(c.pointer)),
         })),
       }),
     );
@@ -86,7 +86,7 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
         imageRef: c.imageRef,
         init: c.init,
         spec: c.spec,
-        imagePath: `${c.pointer}/image`,
+        imagePath: imagePointer(c.pointer),
       })),
     }),
   );
