@@ -18,7 +18,7 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { liveObjectResource, liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -454,7 +454,7 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
           discriminator: ref.repository,
         });
     }
-    return { source: 'k8s', resource: liveResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
+    return { source: 'k8s', resource: liveObjectResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
   });
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }

@@ -102,8 +102,8 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
       if (!image) continue;
       running ??= podsOf(w, pods, replicaSets, jobs).map(runningImages);
       let digests: string[] | undefined;
-      for (const statuses of running)
-        for (const s of statuses)
+      for (let p = 0; p < running.length; p++)
+        for (const s of running[p]!)
           if (s.name === c.name && s.digest !== undefined && (s.image === undefined || s.image === image))
             (digests ??= []).push(s.digest);
       items.push({

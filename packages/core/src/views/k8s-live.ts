@@ -86,25 +86,44 @@ export function liveResource(
 }
 
 /**
- * A container of a live workload as a verdict resource (`liveResource` with the container as its part). The
- * container and image views each give one per container: the strings are made once and shared (an id read
- * by two views is flattened and hashed once), the object is each caller's own.
+ * A live object as a verdict resource (`liveResource(o)`). Several views give one per workload (workload,
+ * gcr-reference, api-object): the strings are made once per object and shared (an id read by several rules
+ * is flattened and hashed once), the object is each caller's own.
+ */
+export function liveObjectResource(o: K8sLiveObject): Resource {
+  const { id, kind, name, declaredAs } = objectResourceOf(o);
+  return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
+}
+function objectResourceOf(o: K8sLiveObject): Resource {
+  let r = objectResources.get(o);
+  if (!r) {
+    r = liveResource(o);
+    objectResources.set(o, r);
+  }
+  return r;
+}
+const objectResources = new WeakMap<K8sLiveObject, Resource>();
+
+/**
+ * A container of a live workload as a verdict resource (`liveResource` with the container as its part),
+ * its strings shared like `liveObjectResource`'s (the container and image views each give one per container).
  */
 export function liveContainerResource(w: K8sLiveObject, c: ManifestContainer): Resource {
-  let strings = containerResourceStrings.get(c);
+  let strings = containerResources.get(c);
   if (!strings) {
-    const r = liveResource(w, {
+    const declaredAs = objectResourceOf(w).declaredAs!;
+    strings = {
+      id: `${declaredAs}/${c.field}/${c.name}`,
       kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-      name: c.name,
-      path: `${c.field}/${c.name}`,
-    });
-    strings = r;
-    containerResourceStrings.set(c, r);
+      name: `${w.name}/${c.name}`,
+      declaredAs,
+    };
+    containerResources.set(c, strings);
   }
   const { id, kind, name, declaredAs } = strings;
   return w.namespace ? { id, kind, name, namespace: w.namespace, declaredAs } : { id, kind, name, declaredAs };
 }
-const containerResourceStrings = new WeakMap<ManifestContainer, Resource>();
+const containerResources = new WeakMap<ManifestContainer, Resource>();
 
 /** A namespace as the resource of a namespace-wide verdict (nothing of a kind found there). */
 export function namespaceResource(namespace: string): Resource {

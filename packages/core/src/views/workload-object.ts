@@ -18,7 +18,7 @@ import {
   objectLocation,
 } from './k8s-app.js';
 import { imagePointer } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { liveObjectResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -76,7 +76,7 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
   const items = topLevelWorkloads(facets).map(
     (w): WorkloadView => ({
       source: 'k8s',
-      resource: liveResource(w),
+      resource: liveObjectResource(w),
       kind: w.kind,
       name: w.name,
       ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
