@@ -9,7 +9,6 @@
  * Resource ids are those the per-layer image rules built (fingerprints depend on them).
  */
 import { declarationKey } from '../declarations.js';
-import type { K8sLiveObject } from '../layers/k8s.js';
 import type { ImageProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
@@ -17,8 +16,8 @@ import type { Resource } from '../verdict.js';
 import type { Attribute } from './attribute.js';
 import { containerResource, containersOf, imagePointer, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
-  asRecord,
-  asString,
+  type ContainerStatus,
+  containerStatuses,
   digestOf,
   itemsOf,
   liveContainerResource,
@@ -95,17 +94,19 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const jobs = itemsOf(facets['k8s.jobs']);
   const items: ImageView[] = [];
   for (const w of topLevelWorkloads(facets)) {
-    // The pods' reported images, read once per workload rather than once per container.
-    let running: RunningImage[][] | undefined;
+    // The pods' container statuses, looked up once per workload rather than once per container.
+    let running: ContainerStatus[][] | undefined;
     for (const c of containersOf(viewOf(w))) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
-      running ??= podsOf(w, pods, replicaSets, jobs).map(runningImages);
+      running ??= podsOf(w, pods, replicaSets, jobs).map(containerStatuses);
       let digests: string[] | undefined;
       for (let p = 0; p < running.length; p++)
-        for (const s of running[p]!)
-          if (s.name === c.name && s.digest !== undefined && (s.image === undefined || s.image === image))
-            (digests ??= []).push(s.digest);
+        for (const s of running[p]!) {
+          if (s.name !== c.name || (s.image !== undefined && s.image !== image)) continue;
+          const digest = digestOf(s.imageID);
+          if (digest) (digests ??= []).push(digest);
+        }
       items.push({
         source: 'k8s',
         resource: liveContainerResource(w, c),
@@ -120,32 +121,6 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   }
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
-
-/** What a pod's container status says it runs: the name, the image and its digest (as `containerStatuses` reads them). */
-interface RunningImage {
-  name: string;
-  image: string | undefined;
-  digest: string | undefined;
-}
-
-/** A pod's running images, init containers first (`containerStatuses` without the rest of each status). */
-function runningImages(pod: K8sLiveObject): RunningImage[] {
-  const status = asRecord(pod.object.status);
-  const out: RunningImage[] = [];
-  if (!status) return out;
-  for (const field of STATUS_FIELDS) {
-    const list = status[field];
-    if (!Array.isArray(list)) continue;
-    for (const item of list) {
-      const s = asRecord(item);
-      const name = asString(s?.name);
-      if (!s || !name) continue;
-      out.push({ name, image: asString(s.image) || undefined, digest: digestOf(asString(s.imageID)) });
-    }
-  }
-  return out;
-}
-const STATUS_FIELDS = ['initContainerStatuses', 'containerStatuses'] as const;
 
 /**
  * An image as the workloads run it. With uses from manifests, the finding is located at the first

@@ -374,8 +374,21 @@ export interface ContainerStatus {
   init: boolean;
 }
 
-/** `status.containerStatuses` and `status.initContainerStatuses` of a pod. */
+/**
+ * `status.containerStatuses` and `status.initContainerStatuses` of a pod. Worked out once per pod (three rules
+ * read every pod's); the list is shared: only read it.
+ */
 export function containerStatuses(pod: K8sLiveObject): ContainerStatus[] {
+  let statuses = podStatuses.get(pod);
+  if (!statuses) {
+    statuses = readContainerStatuses(pod);
+    podStatuses.set(pod, statuses);
+  }
+  return statuses;
+}
+const podStatuses = new WeakMap<K8sLiveObject, ContainerStatus[]>();
+
+function readContainerStatuses(pod: K8sLiveObject): ContainerStatus[] {
   const status = statusOf(pod);
   const out: ContainerStatus[] = [];
   for (const [field, init] of [
