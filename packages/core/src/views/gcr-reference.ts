@@ -18,7 +18,14 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import { liveObjectResource, liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import {
+  liveObjectResource,
+  liveResource,
+  topLevelWorkloads,
+  viewOf,
+  WORKLOAD_FACETS,
+  type WorkloadFacets,
+} from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 

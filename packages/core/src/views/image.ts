@@ -14,7 +14,14 @@ import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import type { Attribute } from './attribute.js';
-import { containerResource, containersOf, imagePointer, locate, type ManifestContainer, manifestContainers } from './containers.js';
+import {
+  containerResource,
+  containersOf,
+  imagePointer,
+  locate,
+  type ManifestContainer,
+  manifestContainers,
+} from './containers.js';
 import {
   type ContainerStatus,
   containerStatuses,
@@ -105,7 +112,9 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
         for (const s of running[p]!) {
           if (s.name !== c.name || (s.image !== undefined && s.image !== image)) continue;
           const digest = digestOf(s.imageID);
-          if (digest) (digests ??= []).push(digest);
+          if (!digest) continue;
+          if (digests) digests.push(digest);
+          else digests = [digest];
         }
       items.push({
         source: 'k8s',

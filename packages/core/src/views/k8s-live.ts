@@ -228,10 +228,7 @@ const TOP_LEVEL_ORDER = [
   'k8s.pods',
 ] as const satisfies readonly WorkloadFacet[];
 const FIRST_OWNED = 4;
-const topLevel = new WeakMap<
-  object,
-  { lists: K8sLiveObject[][]; lengths: number[]; workloads: K8sLiveObject[] }
->();
+const topLevel = new WeakMap<object, { lists: K8sLiveObject[][]; lengths: number[]; workloads: K8sLiveObject[] }>();
 
 /** Reads every workload facet a rule declared. */
 export function workloadFacets(facet: <K extends WorkloadFacet>(name: K) => FacetMap[K]): WorkloadFacets {

@@ -9,14 +9,7 @@ import type { Expectations } from '../config.js';
 import type { Location } from '../location.js';
 import type { FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
-import {
-  containersOf,
-  isWorkload,
-  k8sResource,
-  locationAt,
-  manifestObjects,
-  objectLocation,
-} from './k8s-app.js';
+import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
 import { imagePointer } from './containers.js';
 import { liveObjectResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';

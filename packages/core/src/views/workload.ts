@@ -119,7 +119,8 @@ function effective<T>(
   origin: OriginAt,
 ): Attribute<T> {
   const fromContainer = read(own);
-  if (fromContainer !== undefined) return { certainty: 'decided', value: fromContainer, origin: origin(ownPath, false) };
+  if (fromContainer !== undefined)
+    return { certainty: 'decided', value: fromContainer, origin: origin(ownPath, false) };
   const fromPod = read(pod);
   if (fromPod !== undefined) return { certainty: 'decided', value: fromPod, origin: origin(podPath, false) };
   return { certainty: 'absent', origin: origin(ownPath, true) };
