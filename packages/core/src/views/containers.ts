@@ -62,7 +62,7 @@ export function podSpecPointer(obj: K8sObject): string | undefined {
 
 /**
  * `<pod spec>/<field>/<index>`, one string per place: every Deployment's first container is at the same
- * pointer, and the views derive a handful of paths from each container's (`containerPaths`).
+ * pointer, and the views derive a handful of paths from each container's (`attributePaths` in workload.ts).
  */
 export function containerPointer(podPointer: string, field: ContainerField, index: number): string {
   let byField = CONTAINER_POINTERS.get(podPointer);
