@@ -203,8 +203,8 @@ export type WorkloadFacets = { [K in WorkloadFacet]: K8sObjectList };
  * CronJob's Jobs and a Job's pods are checked through their owner.
  */
 export function topLevelWorkloads(facets: WorkloadFacets): K8sLiveObject[] {
-  // Every view over workloads asks (eight of them at 12,000 workloads): the list is worked out once per set
-  // of facet lists and shared, so only read it.
+  // Every view builder over the cluster's workloads asks: the list is worked out once per set of facet lists
+  // and shared, so only read it.
   const lists = TOP_LEVEL_ORDER.map((name) => itemsOf(facets[name]));
   const anchor = facets['k8s.deployments'] as object | undefined;
   const cached = anchor && topLevel.get(anchor);
