@@ -592,6 +592,18 @@ export function redactTree<T>(value: T): T {
 }
 
 /**
+ * One part of a facet (an item of its list) redacted on its own, and whether it taught the redactor a secret
+ * to mask elsewhere. While nothing anywhere in the facet teaches one, each string is masked only by what its
+ * own detector finds, so this is exactly what {@link redactTree} of the whole facet makes of the part; once
+ * something does, only the whole facet's two passes are right (a secret seen late masks what came before).
+ */
+export function redactAlone<T>(value: T): { value: T; learned: boolean } {
+  const r = new FacetRedactor();
+  const out = walk(value, r) as T;
+  return { value: out, learned: r.learned };
+}
+
+/**
  * Every facet of a layer, redacted: the collectors' last step. `data.files` entries are redacted one file
  * at a time (what a file reveals is masked in that file), other facets as a whole, problems included.
  * `finished` files were redacted where they were parsed (./files/parse-pool.ts) and are kept as they are.
@@ -602,7 +614,8 @@ export function redactFacets<F extends object>(facets: F, finished?: { has(file:
   return out as F;
 }
 
-function redactFacet(facet: unknown, finished?: { has(file: object): boolean }): unknown {
+/** One facet as {@link redactFacets} redacts it. */
+export function redactFacet(facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet)) return facet;
   const data = facet.data;
   if (!isJson(data) || !Array.isArray(data.files) || Object.keys(data).length !== 1) return redactTree(facet);
