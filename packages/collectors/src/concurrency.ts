@@ -97,7 +97,7 @@ export class SlicedWork {
   private failure: { error: unknown } | undefined;
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly sliceMs = 4) {}
+  constructor(private readonly sliceMs = 1) {}
 
   add(task: () => void): void {
     this.tasks.push(task);
