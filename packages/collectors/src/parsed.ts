@@ -23,7 +23,7 @@ import {
 import { readableConnectionUrl } from './files/secrets.js';
 import { commandOf, scriptCommands } from './files/shell.js';
 import { containersAt, parsedContainerImages, parseImageReference } from './images.js';
-import { redactAlone, redactCollected, redactFacet } from './redact.js';
+import { type DetectionCache, redactAlone, redactCollected, redactFacet } from './redact.js';
 
 type Json = Record<string, unknown>;
 
@@ -67,10 +67,10 @@ export function finishFacet(name: string, facet: unknown): unknown {
 /**
  * One item of a `k8s.*` facet finished on its own (redacted alone, then its parsed parts), as its list's page
  * arrives; undefined when it taught the redactor a secret, which may mask other items (then
- * {@link finishItemsFacet} finishes the facet whole).
+ * {@link finishItemsFacet} finishes the facet whole). `cache`: the detections of the facet's other items.
  */
-export function finishedItem(item: unknown): unknown {
-  const { value, learned } = redactAlone(item);
+export function finishedItem(item: unknown, cache?: DetectionCache): unknown {
+  const { value, learned } = redactAlone(item, cache);
   return learned ? undefined : withParsedObject(value as K8sLiveObject);
 }
 

@@ -439,11 +439,22 @@ export function redactText(text: string): string {
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** What the detector made of one string: its text, with what it found there when it found anything. */
+type Detection = string | { text: string; findings: Finding[] };
+
+/**
+ * Detections by string, shared by the parts of one facet redacted alone ({@link redactAlone}): most strings
+ * repeat from object to object (images, labels, phases) and are read once. A part that meets a string
+ * found to hold a secret learns it as the part where it was first met did.
+ */
+export type DetectionCache = Map<string, Detection>;
+
 /** Secrets learned in one file or facet, masked wherever they appear in it. */
 class FacetRedactor {
   private readonly known = new Map<string, RedactionKind>();
-  private readonly cache = new Map<string, string>();
   private pattern: RegExp | undefined;
+
+  constructor(private readonly cache: DetectionCache = new Map()) {}
 
   /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
   get learned(): boolean {
@@ -465,14 +476,15 @@ class FacetRedactor {
   }
 
   text(value: string): string {
-    let out = this.cache.get(value);
-    if (out === undefined) {
+    let detected = this.cache.get(value);
+    if (detected === undefined) {
       const { text, findings } = detectSecrets(value);
-      for (const f of findings) this.learn(f.secret, f.kind);
-      out = text;
-      this.cache.set(value, out);
+      detected = findings.length > 0 ? { text, findings } : text;
+      this.cache.set(value, detected);
     }
-    return this.mask(out);
+    if (typeof detected === 'string') return this.mask(detected);
+    for (const f of detected.findings) this.learn(f.secret, f.kind);
+    return this.mask(detected.text);
   }
 
   secretValue(key: string, value: string): string {
@@ -597,8 +609,8 @@ export function redactTree<T>(value: T): T {
  * own detector finds, so this is exactly what {@link redactTree} of the whole facet makes of the part; once
  * something does, only the whole facet's two passes are right (a secret seen late masks what came before).
  */
-export function redactAlone<T>(value: T): { value: T; learned: boolean } {
-  const r = new FacetRedactor();
+export function redactAlone<T>(value: T, cache?: DetectionCache): { value: T; learned: boolean } {
+  const r = new FacetRedactor(cache);
   const out = walk(value, r) as T;
   return { value: out, learned: r.learned };
 }

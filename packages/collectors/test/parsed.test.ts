@@ -250,7 +250,11 @@ describe('a facet finished item by item (the k8s collector, while the next page 
   });
   /** As the collector does it: each item alone, then the facet from them; against the whole facet at once. */
   const both = (facet: ReturnType<typeof facetOf>) => ({
-    incremental: finishItemsFacet('k8s.pods', facet, facet.data.items.map(finishedItem)),
+    incremental: finishItemsFacet(
+      'k8s.pods',
+      facet,
+      facet.data.items.map((item) => finishedItem(item)),
+    ),
     whole: finishFacet('k8s.pods', facet),
     collected: finishCollected({ facets: { 'k8s.pods': facet }, state: { status: 'collected' } } as never).facets[
       'k8s.pods'
@@ -284,6 +288,18 @@ describe('a facet finished item by item (the k8s collector, while the next page 
     const text = JSON.stringify(incremental);
     expect(text).not.toContain('Tr0ub4dor');
     expect(text).toContain('rotate ‹redacted:password› next week');
+  });
+
+  it('shares detections between items, and an item meeting a string that holds a secret still says so', () => {
+    const cache = new Map();
+    const run = 'curl -u admin:Tr0ub4dor-x9 https://api.internal/v1';
+    const first = pod('a', { run });
+    const again = pod('b', { run });
+    expect(finishedItem(first, cache)).toBeUndefined();
+    // Met again through the cache (as when the first page is dropped after a 410): not finished alone either.
+    expect(finishedItem(again, cache)).toBeUndefined();
+    const plain = pod('c', { note: 'team-a' });
+    expect(JSON.stringify(finishedItem(plain, cache))).toBe(JSON.stringify(finishedItem(plain)));
   });
 
   it('masks in the items a secret the facet’s problems teach', () => {

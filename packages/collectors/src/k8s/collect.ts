@@ -30,6 +30,7 @@ import {
 import type { Static } from '@sinclair/typebox';
 import { SlicedWork } from '../concurrency.js';
 import { finishedItem, finishItemsFacet } from '../parsed.js';
+import type { DetectionCache } from '../redact.js';
 import {
   type Connection,
   ConnectionError,
@@ -165,6 +166,7 @@ async function collectFrom(
       }
       entry.version = version;
       const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
+      const detections: DetectionCache = new Map();
       const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
       await Promise.all(
         scopes.map(async (ns) => {
@@ -186,7 +188,7 @@ async function collectFrom(
                   if (itemOf)
                     work.add(() => {
                       o.item = itemOf(raw);
-                      o.finished = finishedItem(o.item);
+                      o.finished = finishedItem(o.item, detections);
                     });
                   kept.push(o);
                 }
