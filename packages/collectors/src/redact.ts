@@ -156,8 +156,15 @@ function wordsOf(key: string): string[] {
 /** Keys repeat across a facet (`name`, `line`, `image`…): each is judged once. */
 const secretNames = new Map<string, boolean>();
 
+/**
+ * Every word and word pair that makes a name secret holds one of these, and each word of a name is a piece of
+ * its letters and digits in order: a name without any (most object names: `api-1040`) is not secret.
+ */
+const SECRET_PIECE = /pass|pwd|secret|token|key|credential|auth|bearer|sas|salt|cookie|dsn|webhook|hmac/;
+
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
+  if (!SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return false;
   let known = secretNames.get(key);
   if (known === undefined) {
     if (secretNames.size > 50_000) secretNames.clear();
