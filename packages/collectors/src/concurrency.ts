@@ -83,3 +83,55 @@ export class AdaptiveLimiter {
     for (let free = this.limit - this.active; free > 0 && this.waiting.length > 0; free--) this.waiting.shift()?.();
   }
 }
+
+/**
+ * Work done in short slices between network events: each slice runs queued tasks for a few milliseconds, then
+ * yields to the event loop, so an answer that arrives meanwhile is read (and the next request of its list
+ * sent) within a slice, not after everything queued. The Kubernetes collector makes each page's facet items
+ * here while its next page is in flight.
+ */
+export class SlicedWork {
+  private tasks: (() => void)[] = [];
+  private next = 0;
+  private scheduled = false;
+  private failure: { error: unknown } | undefined;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly sliceMs = 1) {}
+
+  add(task: () => void): void {
+    this.tasks.push(task);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.slice);
+    }
+  }
+
+  /** Resolves once every task added so far has run; rejects with the first task's error, if one threw. */
+  async done(): Promise<void> {
+    if (this.scheduled) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure.error;
+  }
+
+  private readonly slice = (): void => {
+    const end = performance.now() + this.sliceMs;
+    while (this.next < this.tasks.length) {
+      const task = this.tasks[this.next] as () => void;
+      this.next++;
+      try {
+        task();
+      } catch (error) {
+        this.failure ??= { error };
+      }
+      if (performance.now() >= end) break;
+    }
+    if (this.next < this.tasks.length) {
+      setImmediate(this.slice);
+      return;
+    }
+    this.tasks = [];
+    this.next = 0;
+    this.scheduled = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  };
+}

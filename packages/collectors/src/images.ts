@@ -77,13 +77,31 @@ const POD_SPEC: Readonly<Record<string, string>> = {
   CronJob: '/spec/jobTemplate/spec/template/spec',
 };
 
+/** The keys of {@link POD_SPEC}'s pointers, split once. */
+const POD_SPEC_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(POD_SPEC).map(([kind, pointer]) => [kind, pointer.split('/').slice(1)]),
+);
+
+/** The pod spec of a workload object, or undefined. */
+function podSpecOf(kind: string, object: unknown): Record<string, unknown> | undefined {
+  const keys = POD_SPEC_KEYS[kind];
+  if (!keys) return undefined;
+  let cur = object;
+  for (const key of keys) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>) : undefined;
+}
+
 /** Every container and init container of a workload, with its pointer (`/spec/template/spec/containers/0`). */
 export function containersAt(kind: string, object: unknown): { pointer: string; container: Record<string, unknown> }[] {
   const spec = POD_SPEC[kind];
   if (!spec) return [];
+  const podSpec = podSpecOf(kind, object);
   const out: { pointer: string; container: Record<string, unknown> }[] = [];
   for (const field of ['initContainers', 'containers']) {
-    const list = at(object, `${spec}/${field}`);
+    const list = podSpec?.[field];
     if (!Array.isArray(list)) continue;
     list.forEach((c, index) => {
       if (c !== null && typeof c === 'object' && !Array.isArray(c))
@@ -98,22 +116,14 @@ export function podSpecPointerOf(kind: string): string | undefined {
   return POD_SPEC[kind];
 }
 
-function at(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const key of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
 /** Every `image` of a workload's init containers and containers, with the pointer of the field. */
 export function containerImages(kind: string, object: unknown): { pointer: string; image: string; index: number }[] {
   const spec = POD_SPEC[kind];
   if (!spec) return [];
+  const podSpec = podSpecOf(kind, object);
   const out: { pointer: string; image: string; index: number }[] = [];
   for (const field of ['initContainers', 'containers']) {
-    const list = at(object, `${spec}/${field}`);
+    const list = podSpec?.[field];
     if (!Array.isArray(list)) continue;
     list.forEach((c, index) => {
       const image = (c as { image?: unknown } | null)?.image;

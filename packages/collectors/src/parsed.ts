@@ -23,7 +23,7 @@ import {
 import { readableConnectionUrl } from './files/secrets.js';
 import { commandOf, scriptCommands } from './files/shell.js';
 import { containersAt, parsedContainerImages, parseImageReference } from './images.js';
-import { redactCollected } from './redact.js';
+import { type DetectionCache, redactAlone, redactCollected, redactFacet } from './redact.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,10 +40,59 @@ export function withParsedFacets<F extends object>(facets: F, finished?: { has(f
   return out as F;
 }
 
-/** A layer's collected result, redacted, then with its parsed parts: every live layer's last step. */
-export function finishCollected(result: CollectResult): CollectResult {
-  const redacted = redactCollected(result);
-  return { ...redacted, facets: withParsedFacets(redacted.facets) };
+/**
+ * A layer's collected result, redacted, then with its parsed parts: every live layer's last step. Facets in
+ * `finished` were finished by the collector ({@link finishFacet}, {@link finishItemsFacet}) and are kept.
+ */
+export function finishCollected(result: CollectResult, finished?: { has(facet: object): boolean }): CollectResult {
+  if (!finished) {
+    const redacted = redactCollected(result);
+    return { ...redacted, facets: withParsedFacets(redacted.facets) };
+  }
+  const pending: Json = {};
+  for (const [name, facet] of Object.entries(result.facets)) if (!finished.has(facet as object)) pending[name] = facet;
+  const redacted = redactCollected({ ...result, facets: pending });
+  const parsed: Json = withParsedFacets(redacted.facets);
+  const facets: Json = {};
+  for (const [name, facet] of Object.entries(result.facets))
+    facets[name] = finished.has(facet as object) ? facet : parsed[name];
+  return { ...redacted, facets: facets as CollectResult['facets'] };
+}
+
+/** One facet as {@link finishCollected} finishes it: redacted, then with its parsed parts. */
+export function finishFacet(name: string, facet: unknown): unknown {
+  return withParsedFacet(name, redactFacet(facet));
+}
+
+/**
+ * One item of a `k8s.*` facet finished on its own (redacted alone, then its parsed parts), as its list's page
+ * arrives; undefined when it taught the redactor a secret, which may mask other items (then
+ * {@link finishItemsFacet} finishes the facet whole). `cache`: the detections of the facet's other items.
+ */
+export function finishedItem(item: unknown, cache?: DetectionCache): unknown {
+  const { value, learned } = redactAlone(item, cache);
+  return learned ? undefined : withParsedObject(value as K8sLiveObject);
+}
+
+/**
+ * A `k8s.*` facet whose items were finished one by one ({@link finishedItem}, same order): exactly what
+ * {@link finishFacet} makes of it, without walking the items again. Only when neither an item nor the rest of
+ * the facet (its problems, namespaces) taught a secret; otherwise the whole facet is finished again.
+ */
+export function finishItemsFacet(name: string, facet: unknown, finishedItems: readonly unknown[]): unknown {
+  if (
+    !name.startsWith('k8s.') ||
+    !isJson(facet) ||
+    facet.status !== 'ok' ||
+    !isJson(facet.data) ||
+    !Array.isArray(facet.data.items) ||
+    facet.data.items.length !== finishedItems.length ||
+    finishedItems.includes(undefined)
+  )
+    return finishFacet(name, facet);
+  const { value: shell, learned } = redactAlone({ ...facet, data: { ...facet.data, items: [] } });
+  if (learned) return finishFacet(name, facet);
+  return { ...shell, data: { ...(shell.data as Json), items: [...finishedItems] } };
 }
 
 function withParsedFacet(name: string, facet: unknown, finished?: { has(file: object): boolean }): unknown {

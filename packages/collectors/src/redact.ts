@@ -156,8 +156,15 @@ function wordsOf(key: string): string[] {
 /** Keys repeat across a facet (`name`, `line`, `image`…): each is judged once. */
 const secretNames = new Map<string, boolean>();
 
+/**
+ * Every word and word pair that makes a name secret holds one of these, and each word of a name is a piece of
+ * its letters and digits in order: a name without any (most object names: `api-1040`) is not secret.
+ */
+const SECRET_PIECE = /pass|pwd|secret|token|key|credential|auth|bearer|sas|salt|cookie|dsn|webhook|hmac/;
+
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
+  if (!SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return false;
   let known = secretNames.get(key);
   if (known === undefined) {
     if (secretNames.size > 50_000) secretNames.clear();
@@ -439,11 +446,22 @@ export function redactText(text: string): string {
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** What the detector made of one string: its text, with what it found there when it found anything. */
+type Detection = string | { text: string; findings: Finding[] };
+
+/**
+ * Detections by string, shared by the parts of one facet redacted alone ({@link redactAlone}): most strings
+ * repeat from object to object (images, labels, phases) and are read once. A part that meets a string
+ * found to hold a secret learns it as the part where it was first met did.
+ */
+export type DetectionCache = Map<string, Detection>;
+
 /** Secrets learned in one file or facet, masked wherever they appear in it. */
 class FacetRedactor {
   private readonly known = new Map<string, RedactionKind>();
-  private readonly cache = new Map<string, string>();
   private pattern: RegExp | undefined;
+
+  constructor(private readonly cache: DetectionCache = new Map()) {}
 
   /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
   get learned(): boolean {
@@ -465,14 +483,15 @@ class FacetRedactor {
   }
 
   text(value: string): string {
-    let out = this.cache.get(value);
-    if (out === undefined) {
+    let detected = this.cache.get(value);
+    if (detected === undefined) {
       const { text, findings } = detectSecrets(value);
-      for (const f of findings) this.learn(f.secret, f.kind);
-      out = text;
-      this.cache.set(value, out);
+      detected = findings.length > 0 ? { text, findings } : text;
+      this.cache.set(value, detected);
     }
-    return this.mask(out);
+    if (typeof detected === 'string') return this.mask(detected);
+    for (const f of detected.findings) this.learn(f.secret, f.kind);
+    return this.mask(detected.text);
   }
 
   secretValue(key: string, value: string): string {
@@ -592,6 +611,18 @@ export function redactTree<T>(value: T): T {
 }
 
 /**
+ * One part of a facet (an item of its list) redacted on its own, and whether it taught the redactor a secret
+ * to mask elsewhere. While nothing anywhere in the facet teaches one, each string is masked only by what its
+ * own detector finds, so this is exactly what {@link redactTree} of the whole facet makes of the part; once
+ * something does, only the whole facet's two passes are right (a secret seen late masks what came before).
+ */
+export function redactAlone<T>(value: T, cache?: DetectionCache): { value: T; learned: boolean } {
+  const r = new FacetRedactor(cache);
+  const out = walk(value, r) as T;
+  return { value: out, learned: r.learned };
+}
+
+/**
  * Every facet of a layer, redacted: the collectors' last step. `data.files` entries are redacted one file
  * at a time (what a file reveals is masked in that file), other facets as a whole, problems included.
  * `finished` files were redacted where they were parsed (./files/parse-pool.ts) and are kept as they are.
@@ -602,7 +633,8 @@ export function redactFacets<F extends object>(facets: F, finished?: { has(file:
   return out as F;
 }
 
-function redactFacet(facet: unknown, finished?: { has(file: object): boolean }): unknown {
+/** One facet as {@link redactFacets} redacts it. */
+export function redactFacet(facet: unknown, finished?: { has(file: object): boolean }): unknown {
   if (!isJson(facet)) return facet;
   const data = facet.data;
   if (!isJson(data) || !Array.isArray(data.files) || Object.keys(data).length !== 1) return redactTree(facet);

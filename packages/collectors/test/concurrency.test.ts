@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveLimiter } from '../src/concurrency.js';
+import { AdaptiveLimiter, SlicedWork } from '../src/concurrency.js';
 import { GcpCallError, Limiter } from '../src/gcp/call.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,5 +82,54 @@ describe('adaptive concurrency', () => {
     expect(limiter.limit).toBe(8);
     // Google's quotas are per API: the others' calls are not held for that call's Retry-After (60 s here).
     expect(await limiter.run(async () => 'not held')).toBe('not held');
+  });
+});
+
+describe('work in slices', () => {
+  /** A task that keeps the thread busy for `ms`, as making a page's items does. */
+  const busy = (ms: number) => () => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  it('runs every task in the order added, and lets other events run between its slices', async () => {
+    const work = new SlicedWork(2);
+    const events: string[] = [];
+    for (let i = 0; i < 10; i++)
+      work.add(() => {
+        busy(1)();
+        events.push(`task ${i}`);
+      });
+    // An answer arriving while the work is queued: handled between slices, not after all ten tasks.
+    setImmediate(() => events.push('answer'));
+    await work.done();
+    expect(events.filter((e) => e.startsWith('task'))).toEqual(Array.from({ length: 10 }, (_, i) => `task ${i}`));
+    expect(events.indexOf('answer')).toBeGreaterThan(0);
+    expect(events.indexOf('answer')).toBeLessThan(events.length - 1);
+  });
+
+  it('is done at once when nothing is queued, and takes tasks again after it drained', async () => {
+    const work = new SlicedWork();
+    await work.done();
+    const ran: number[] = [];
+    work.add(() => ran.push(1));
+    await work.done();
+    work.add(() => ran.push(2));
+    await work.done();
+    expect(ran).toEqual([1, 2]);
+  });
+
+  it('runs the tasks after one that threw, then reports the first error', async () => {
+    const work = new SlicedWork();
+    const ran: number[] = [];
+    work.add(() => {
+      throw new Error('first');
+    });
+    work.add(() => {
+      throw new Error('second');
+    });
+    work.add(() => ran.push(3));
+    await expect(work.done()).rejects.toThrow('first');
+    expect(ran).toEqual([3]);
   });
 });

@@ -577,6 +577,51 @@ describe('the remediated namespace and External Secrets versions', () => {
     }
   });
 
+  it('masks in objects of earlier pages a secret that an object of a later page reveals', async () => {
+    const dir = tmp();
+    const pod = (name: string, annotations: Record<string, string>) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'coditect-staging', annotations },
+      spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] },
+    });
+    const pods = [
+      pod('a-early', { note: 'rotate Tr0ub4dor-x9 next week' }),
+      pod('m-middle', { note: 'nothing to see' }),
+      pod('z-late', { run: 'curl -u admin:Tr0ub4dor-x9 https://api.internal/v1' }),
+    ];
+    writeFileSync(join(dir, 'pods.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: pods }));
+    const emu = await startK8sEmulator({ dataDir: dir, ...clock });
+    try {
+      const r = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1 });
+      // One pod a page: the secret is revealed two pages after the first pod was made.
+      expect(emu.requests().filter((q) => q.path.endsWith('/pods')).length).toBe(3);
+      const items = ok(r, 'k8s.pods').items;
+      expect(items.map((p) => p.name)).toEqual(['a-early', 'm-middle', 'z-late']);
+      expect(items[0]?.object.metadata.annotations).toEqual({ note: 'rotate ‹redacted:password› next week' });
+      expect(items[2]?.object.metadata.annotations).toEqual({
+        run: 'curl -u admin:‹redacted:password› https://api.internal/v1',
+      });
+      expect(JSON.stringify(r.facets)).not.toContain('Tr0ub4dor');
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('keeps its connections to the API server alive: many requests, few connections', async () => {
+    const emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+    try {
+      const r = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1, concurrency: 2 });
+      expect(r.state.status).toBe('collected');
+      const requests = emu.requests().length;
+      expect(requests).toBeGreaterThan(30);
+      // Without keep-alive every request opened its own connection.
+      expect(emu.server.connections).toBeLessThanOrEqual(4);
+    } finally {
+      await emu.stop();
+    }
+  });
+
   it('replaces literal env values whose names look secret, and masks URL passwords', async () => {
     const dir = tmp();
     const pod = {

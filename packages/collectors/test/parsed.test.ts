@@ -6,7 +6,15 @@
 import { type Snapshot, SNAPSHOT_SCHEMA_VERSION } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
 import { collectFilesFromMemory } from '../src/files/collect.js';
-import { instructionCommands, upgradeSnapshot, withParsedFacets } from '../src/parsed.js';
+import {
+  finishCollected,
+  finishedItem,
+  finishFacet,
+  finishItemsFacet,
+  instructionCommands,
+  upgradeSnapshot,
+  withParsedFacets,
+} from '../src/parsed.js';
 
 const files = {
   Dockerfile: [
@@ -221,3 +229,86 @@ function stripParsed(snapshot: Snapshot): unknown {
   walk(copy);
   return copy;
 }
+
+describe('a facet finished item by item (the k8s collector, while the next page is in flight)', () => {
+  const pod = (name: string, annotations: Record<string, string>, env: { name: string; value: string }[] = []) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    name,
+    namespace: 'app',
+    object: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'app', labels: {}, annotations },
+      spec: { containers: [{ name: 'app', image: 'us-docker.pkg.dev/p/r/app:v1', env }] },
+    },
+  });
+  const facetOf = (items: unknown[], problems: unknown[] = []) => ({
+    status: 'ok',
+    data: { namespaces: ['app'], items },
+    problems,
+  });
+  /** As the collector does it: each item alone, then the facet from them; against the whole facet at once. */
+  const both = (facet: ReturnType<typeof facetOf>) => ({
+    incremental: finishItemsFacet(
+      'k8s.pods',
+      facet,
+      facet.data.items.map((item) => finishedItem(item)),
+    ),
+    whole: finishFacet('k8s.pods', facet),
+    collected: finishCollected({ facets: { 'k8s.pods': facet }, state: { status: 'collected' } } as never).facets[
+      'k8s.pods'
+    ],
+  });
+
+  it('is the whole facet finished at once, parsed parts included, when nothing teaches a secret', () => {
+    const facet = facetOf([
+      pod('a', { note: 'curl -H "Authorization: Bearer $TOKEN" https://api' }, [
+        { name: 'DATABASE_URL', value: 'postgres://app@db:5432/app' },
+      ]),
+      pod('b', { 'example.com/owner': 'team-a' }),
+    ]);
+    const { incremental, whole, collected } = both(facet);
+    expect(JSON.stringify(incremental)).toBe(JSON.stringify(whole));
+    expect(JSON.stringify(whole)).toBe(JSON.stringify(collected));
+    expect(JSON.stringify(whole)).toContain('"images"');
+    expect(JSON.stringify(whole)).toContain('"connectionUrls"');
+  });
+
+  it('masks in earlier items a secret a later item teaches (so that item is not finished alone)', () => {
+    const facet = facetOf([
+      pod('a-early', { note: 'rotate Tr0ub4dor-x9 next week' }),
+      pod('m-middle', { note: 'nothing here' }),
+      pod('z-late', { run: 'curl -u admin:Tr0ub4dor-x9 https://api.internal/v1' }),
+    ]);
+    expect(finishedItem(facet.data.items[0])).toBeDefined();
+    expect(finishedItem(facet.data.items[2])).toBeUndefined();
+    const { incremental, whole } = both(facet);
+    expect(JSON.stringify(incremental)).toBe(JSON.stringify(whole));
+    const text = JSON.stringify(incremental);
+    expect(text).not.toContain('Tr0ub4dor');
+    expect(text).toContain('rotate ‹redacted:password› next week');
+  });
+
+  it('shares detections between items, and an item meeting a string that holds a secret still says so', () => {
+    const cache = new Map();
+    const run = 'curl -u admin:Tr0ub4dor-x9 https://api.internal/v1';
+    const first = pod('a', { run });
+    const again = pod('b', { run });
+    expect(finishedItem(first, cache)).toBeUndefined();
+    // Met again through the cache (as when the first page is dropped after a 410): not finished alone either.
+    expect(finishedItem(again, cache)).toBeUndefined();
+    const plain = pod('c', { note: 'team-a' });
+    expect(JSON.stringify(finishedItem(plain, cache))).toBe(JSON.stringify(finishedItem(plain)));
+  });
+
+  it('masks in the items a secret the facet’s problems teach', () => {
+    const facet = facetOf(
+      [pod('a', { note: 'the key is Zq8-staging-k3y' })],
+      [{ subject: 'list pods', message: 'curl -u ops:Zq8-staging-k3y failed', cause: 'api-error', fix: 'x' }],
+    );
+    const { incremental, whole } = both(facet);
+    expect(JSON.stringify(incremental)).toBe(JSON.stringify(whole));
+    expect(JSON.stringify(incremental)).not.toContain('Zq8-staging-k3y');
+  });
+});

@@ -58,6 +58,8 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = [];
   /** Added before every answer, to emulate the round trip of a real API (benchmarks); default 0. */
   latencyMs = 0;
+  /** Connections accepted so far: a client that keeps its connections alive opens few. */
+  connections = 0;
   private faults: (FaultRule & { used: number })[] = [];
   private server: Server | undefined;
   private sockets = new Set<import('node:net').Socket>();
@@ -75,6 +77,7 @@ export class EmulatorServer {
     // otherwise send its next call into a connection the emulator had just closed (ECONNRESET, EPIPE).
     this.server.keepAliveTimeout = 610_000;
     this.server.on('connection', (s) => {
+      this.connections++;
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });

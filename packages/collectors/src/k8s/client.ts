@@ -4,7 +4,10 @@
  * on 429 / 5xx / no answer (honouring Retry-After), bounded concurrency, and `limit`/`continue` paging
  * that restarts the list when the server says the continue token expired (410 Gone).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { isIPv6 } from 'node:net';
 import { dirname, join } from 'node:path';
 import {
@@ -192,15 +195,100 @@ function capped(response: ResponseContext, what: string): ResponseContext {
   return response;
 }
 
-/** The fetch transport with one timeout per request (an AbortSignal set on every request) and a size cap. */
+/**
+ * Keep-alive agents in place of the one `KubeConfig.applySecurityAuthentication` makes for every request.
+ * Its agent is new each time and not kept alive, so every request would open a connection (a TLS handshake
+ * against a real API server, a DNS lookup for a host name) and could only be written once that connection is
+ * up, a turn of the event loop later, behind whatever work the collector is doing then. Requests whose
+ * agent options are the same (CA, client certificate and key, TLS verification, server name: everything the
+ * kubeconfig and its exec plugin put there) share one keep-alive agent built from those same options, so
+ * a new client certificate from an exec plugin gets a new agent and new connections. Other agents (proxies)
+ * are used as given. Options are told apart by a digest; no copy of a key is kept.
+ */
+class KeepAliveAgents {
+  private readonly agents = new Map<string, HttpAgent>();
+
+  /** The shared agent for the options of `agent`, or `agent` itself when it is not a plain HTTP(S) agent. */
+  reuse(agent: HttpAgent | undefined): HttpAgent | undefined {
+    if (!agent || (agent.constructor !== HttpAgent && agent.constructor !== HttpsAgent)) return agent;
+    const options = (agent as HttpAgent & { options?: Record<string, unknown> }).options;
+    if (!options) return agent;
+    const key = optionsDigest(agent.constructor === HttpsAgent ? 'https' : 'http', options);
+    if (key === undefined) return agent;
+    let shared = this.agents.get(key);
+    if (!shared) {
+      const Agent = agent.constructor as typeof HttpAgent;
+      shared = new Agent({ ...options, keepAlive: true });
+      this.agents.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** Closes the kept connections (they would otherwise idle until the server drops them). */
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+}
+
+/** A digest of agent options made of strings, numbers, booleans and buffers; undefined for anything else. */
+function optionsDigest(kind: string, options: Record<string, unknown>): string | undefined {
+  const hash = createHash('sha256').update(kind);
+  const add = (value: unknown): boolean => {
+    if (value === undefined || value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      const text = `${typeof value}:${String(value)}`;
+      hash.update(`${text.length}:${text}`);
+      return true;
+    }
+    if (value instanceof Uint8Array) {
+      hash.update(`bytes:${value.length}:`).update(value);
+      return true;
+    }
+    if (Array.isArray(value)) {
+      hash.update(`array:${value.length}:`);
+      return value.every(add);
+    }
+    return false;
+  };
+  for (const name of Object.keys(options).sort()) {
+    hash.update(`${name.length}:${name}=`);
+    if (!add(options[name])) return undefined;
+  }
+  return hash.digest('hex');
+}
+
+/** One set of kept connections per loaded kubeconfig (every client of one collection shares them). */
+const keptAgents = new WeakMap<KubeConfig, KeepAliveAgents>();
+function agentsOf(conn: Connection): KeepAliveAgents {
+  let agents = keptAgents.get(conn.kc);
+  if (!agents) {
+    agents = new KeepAliveAgents();
+    keptAgents.set(conn.kc, agents);
+  }
+  return agents;
+}
+
+/** Closes the connections kept open to the API server (the end of a collection). */
+export function closeConnections(conn: Connection): void {
+  keptAgents.get(conn.kc)?.close();
+  keptAgents.delete(conn.kc);
+}
+
+/**
+ * The fetch transport with one timeout per request (an AbortSignal set on every request), a size cap, and
+ * the connections kept alive.
+ */
 class TimedHttpLibrary implements HttpLibrary {
   private readonly inner = new IsomorphicFetchHttpLibrary();
   constructor(
     private readonly timeoutMs: number,
+    private readonly agents: KeepAliveAgents,
     private readonly log?: (message: string) => void,
   ) {}
   send(request: RequestContext) {
     request.setSignal(AbortSignal.timeout(this.timeoutMs));
+    const agent = this.agents.reuse(request.getAgent());
+    if (agent) request.setAgent(agent);
     const log = this.log;
     const url = new URL(request.getUrl());
     const path = `${request.getHttpMethod()} ${url.pathname}`;
@@ -245,7 +333,7 @@ export function makeClient<T>(
   const config = createConfiguration({
     baseServer: new ServerConfiguration(conn.server, {}),
     authMethods: { default: conn.kc },
-    httpApi: new TimedHttpLibrary(timeoutMs, log),
+    httpApi: new TimedHttpLibrary(timeoutMs, agentsOf(conn), log),
   });
   return new Api(config);
 }
@@ -261,13 +349,13 @@ export type JsonReader = (path: string, query: Record<string, string>) => Promis
  */
 export function makeJsonReader(conn: Connection, timeoutMs: number, log?: (message: string) => void): JsonReader {
   const server = new ServerConfiguration(conn.server, {});
-  const http = new TimedHttpLibrary(timeoutMs, log);
+  const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log);
   return async (path, query) => {
     const request = server.makeRequestContext(path, HttpMethod.GET);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
     for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
     await conn.kc.applySecurityAuthentication(request);
-    const response = await http.send(request).toPromise();
+    const response = await transport.send(request).toPromise();
     const status = response.httpStatusCode;
     // As the generated clients answer: 401 without its body, any other non-2xx with it (withRetries reads both).
     if (status === 401) throw new ApiException(status, 'Unauthorized', undefined, response.headers);

@@ -19,11 +19,22 @@ import type {
   Problem,
   Snapshot,
 } from '@coditect-audit/core';
-import { ApisApi, type Configuration, CoreApi, CustomObjectsApi, VersionApi } from '@kubernetes/client-node';
+import {
+  ApisApi,
+  type Configuration,
+  CoreApi,
+  CustomObjectsApi,
+  type V1APIVersions,
+  VersionApi,
+} from '@kubernetes/client-node';
 import type { Static } from '@sinclair/typebox';
+import { SlicedWork } from '../concurrency.js';
+import { finishedItem, finishItemsFacet } from '../parsed.js';
+import type { DetectionCache } from '../redact.js';
 import {
   type Connection,
   ConnectionError,
+  closeConnections,
   connect,
   type JsonReader,
   limiter,
@@ -60,10 +71,21 @@ export interface K8sCollectOptions {
   serviceAccountToken?: string;
 }
 
+/**
+ * What the collector read, and which of its facets it already finished (redacted, with their parsed parts:
+ * `finishCollected`, given `finished`, keeps those and finishes the rest).
+ */
+export interface K8sCollected {
+  result: CollectResult;
+  finished: ReadonlySet<object>;
+}
+
+const NONE_FINISHED: ReadonlySet<object> = new Set();
+
 export async function collectK8s(
   ctx: CollectContext<K8sLayerConfig>,
   options: K8sCollectOptions = {},
-): Promise<CollectResult> {
+): Promise<K8sCollected> {
   const config = ctx.config ?? {};
   const started = Date.now();
   let conn: Connection;
@@ -81,10 +103,28 @@ export async function collectK8s(
   } catch (e) {
     if (!(e instanceof ConnectionError)) throw e;
     const context = ctx.overrides.k8sContext ?? config.context;
-    if (config.skipWithoutContext && context) return notScanned(skipReason(context));
-    return failed({ subject: 'Kubernetes credentials', message: e.message, cause: 'no-credentials', fix: e.fix });
+    if (config.skipWithoutContext && context)
+      return { result: notScanned(skipReason(context)), finished: NONE_FINISHED };
+    return {
+      result: failed({ subject: 'Kubernetes credentials', message: e.message, cause: 'no-credentials', fix: e.fix }),
+      finished: NONE_FINISHED,
+    };
   }
   ctx.progress(`reading ${conn.server} with ${conn.source}`);
+  try {
+    return await collectFrom(conn, ctx, options, started);
+  } finally {
+    closeConnections(conn);
+  }
+}
+
+async function collectFrom(
+  conn: Connection,
+  ctx: CollectContext<K8sLayerConfig>,
+  options: K8sCollectOptions,
+  started: number,
+): Promise<K8sCollected> {
+  const config = ctx.config ?? {};
 
   const debug = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;
   const policy: RetryPolicy = {
@@ -98,20 +138,27 @@ export async function collectK8s(
   const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs, debug);
   const read = makeJsonReader(conn, policy.timeoutMs, debug);
 
-  // 1. Discovery: what the server serves. An unreachable server or refused credentials end here.
-  const discovery = await discover(conn, client, policy, run);
-  if ('fatal' in discovery) return failed(discovery.fatal);
+  // 1. Discovery: what the server serves. An unreachable server or refused credentials end here; the rest
+  // of it (API groups, version, custom resources) is read while the built-in types are listed.
+  const discovering = await discover(conn, client, policy, run);
+  if ('fatal' in discovering) return { result: failed(discovering.fatal), finished: NONE_FINISHED };
+  const discovered = discovering.rest;
+  // Awaited below; a failure is not left unhandled while the lists run.
+  discovered.catch(() => undefined);
 
   // 2. Every resource type, in every namespace in scope, at most `concurrency` requests at once.
   const namespaces = config.namespaces ? [...new Set(config.namespaces)].sort() : undefined;
   const scopeOf = (ns: string | undefined) => (ns ? `in ${ns}` : 'in all namespaces');
   const results: Results = new Map();
+  // Each page's facet items are made, redacted and parsed here, in slices between the answers.
+  const work = new SlicedWork();
   let listed = 0;
   await Promise.all(
     K8S_RESOURCE_TYPES.map(async (type) => {
       const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
       results.set(type, entry);
-      const version = servedVersion(type, discovery);
+      // Built-in types are listed at their version whatever discovery says; custom ones only once it is read.
+      const version = servedVersion(type, type.crd ? await discovered : undefined);
       if (version === undefined) {
         entry.absent = `${type.kind} (${type.group}/${type.versions.join(' or ')}) is not served by the cluster: ${type.crd?.installedBy ?? 'its API'} is not installed`;
         listed++;
@@ -119,6 +166,7 @@ export async function collectK8s(
       }
       entry.version = version;
       const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
+      const detections: DetectionCache = new Map();
       const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
       await Promise.all(
         scopes.map(async (ns) => {
@@ -127,7 +175,8 @@ export async function collectK8s(
               (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
               pageSize,
               policy,
-              // Each page's items made while the next page is in flight (the wait is most of a large list).
+              // Each page's items made while the next page is in flight (the wait is most of a large list):
+              // queued, so that the next page's request is sent first, and made in slices between answers.
               (items) => {
                 const kept: Listed[] = [];
                 for (const raw of items) {
@@ -135,7 +184,13 @@ export async function collectK8s(
                   const itemNs = isJson(raw.metadata) ? raw.metadata.namespace : undefined;
                   // Without a namespace list, everything but the system namespaces is in scope.
                   if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
-                  kept.push({ raw, item: itemOf?.(raw) });
+                  const o: Listed = { raw, item: undefined, finished: undefined };
+                  if (itemOf)
+                    work.add(() => {
+                      o.item = itemOf(raw);
+                      o.finished = finishedItem(o.item, detections);
+                    });
+                  kept.push(o);
                 }
                 return kept;
               },
@@ -155,10 +210,23 @@ export async function collectK8s(
     }),
   );
 
-  // 3. Facets.
+  await work.done();
+  const discovery = await discovered;
+
+  // 3. Facets. Those made of one item per object are finished here from the items finished one by one.
   const facets: Snapshot['facets'] = {};
+  const finished = new Set<object>();
   const set = <K extends keyof K8sFacets>(name: K, facet: Facet<K8sFacets[K]>) => {
     (facets as Record<string, unknown>)[name] = facet;
+  };
+  const setFinished = (name: keyof K8sFacets, facet: Facet<K8sFacets[keyof K8sFacets]>, objects: Listed[]) => {
+    const done = finishItemsFacet(
+      name,
+      facet,
+      objects.map((o) => o.finished),
+    ) as Facet<K8sFacets[keyof K8sFacets]>;
+    finished.add(done);
+    set(name, done);
   };
   // The namespaces a facet holds are those whose list succeeded, so rules never read a denied namespace as empty.
   const readIn = (...failed: Set<string>[]) =>
@@ -182,23 +250,33 @@ export async function collectK8s(
     const sorted = sortObjects(r.objects);
     const scoped = readIn(r.failedScopes);
     switch (type.facet) {
-      case 'k8s.secrets':
-        set('k8s.secrets', {
+      case 'k8s.secrets': {
+        const facet: Facet<K8sFacets['k8s.secrets']> = {
           status: 'ok',
           data: { ...scoped, items: sorted.map((o) => o.item as K8sSecret) },
           problems: r.problems,
-        });
+        };
+        setFinished('k8s.secrets', facet, sorted);
         break;
-      case 'k8s.configmaps':
-        set('k8s.configmaps', {
+      }
+      case 'k8s.configmaps': {
+        const facet: Facet<K8sFacets['k8s.configmaps']> = {
           status: 'ok',
           data: { ...scoped, items: sorted.map((o) => o.item as K8sConfigMap) },
           problems: r.problems,
-        });
+        };
+        setFinished('k8s.configmaps', facet, sorted);
         break;
-      case 'k8s.nodes':
-        set('k8s.nodes', { status: 'ok', data: { items: sorted.map((o) => o.item as K8sNode) }, problems: r.problems });
+      }
+      case 'k8s.nodes': {
+        const facet: Facet<K8sFacets['k8s.nodes']> = {
+          status: 'ok',
+          data: { items: sorted.map((o) => o.item as K8sNode) },
+          problems: r.problems,
+        };
+        setFinished('k8s.nodes', facet, sorted);
         break;
+      }
       case 'k8s.pvcs': {
         // Which pods mount each claim comes from the pods; where pods could not be listed, the claims
         // cannot be judged, so they are left out with a problem instead of looking unused.
@@ -227,13 +305,14 @@ export async function collectK8s(
         break;
       }
       default:
-        set(
+        setFinished(
           type.facet as keyof K8sFacets,
           {
             status: 'ok',
             data: { ...scoped, items: sorted.map((o) => o.item as K8sLiveObject) },
             problems: r.problems,
           } as Facet<K8sFacets[keyof K8sFacets]>,
+          sorted,
         );
     }
   }
@@ -245,7 +324,7 @@ export async function collectK8s(
   ctx.progress(
     `${total} objects of ${K8S_FACETS.length - 1} resource types in ${((Date.now() - started) / 1000).toFixed(1)} s${denied ? `, ${denied} lists failed` : ''}`,
   );
-  return { facets, state: { status: 'collected' } };
+  return { result: { facets, state: { status: 'collected' } }, finished };
 }
 
 // ---------------------------------------------------------------- discovery
@@ -265,7 +344,7 @@ async function discover(
   client: Client,
   policy: RetryPolicy,
   run: ReturnType<typeof limiter>,
-): Promise<Discovery | { fatal: Problem }> {
+): Promise<{ rest: Promise<Discovery> } | { fatal: Problem }> {
   const problems: Problem[] = [];
   const once = async <T>(subject: string, call: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -295,6 +374,16 @@ async function discover(
     (first.cause === 'unreachable' || first.cause === 'timeout' || first.cause === 'unauthenticated')
   )
     return { fatal: { ...first, subject: `Kubernetes API ${conn.server}` } };
+  return { rest: discoverRest(client, core, once, problems) };
+}
+
+/** Discovery after `/api`: the API groups, the server's version, and which custom resources are served. */
+async function discoverRest(
+  client: Client,
+  core: V1APIVersions | undefined,
+  once: <T>(subject: string, call: () => Promise<T>) => Promise<T | undefined>,
+  problems: Problem[],
+): Promise<Discovery> {
   const [groups, version] = await Promise.all([
     once('get /apis', () => client(ApisApi).getAPIVersions()),
     once('get /version', () => client(VersionApi).getCode()),
@@ -353,9 +442,8 @@ async function discover(
  * The version to list a type at: built-in types at their version (discovery failing is not a reason to
  * skip them; the list call will say what is wrong); custom types only when discovery shows them served.
  */
-function servedVersion(type: K8sResourceType, d: Discovery): string | undefined {
-  if (!type.crd) return type.versions[0];
-  if (!d.served) return type.versions[0];
+function servedVersion(type: K8sResourceType, d: Discovery | undefined): string | undefined {
+  if (!type.crd || !d?.served) return type.versions[0];
   return type.versions.find((v) => d.resources.get(`${type.group}/${v}`)?.has(type.resource));
 }
 
@@ -392,7 +480,10 @@ async function fetchPage(
 /** A listed object as the API gave it, and its facet item when the type's facet is made of one per object. */
 interface Listed {
   raw: Json;
+  /** Made from `raw` in a slice of work after its page arrived, like `finished`. */
   item: unknown;
+  /** `item` redacted and with its parsed parts; undefined where it taught the redactor a secret (`finishedItem`). */
+  finished: unknown;
 }
 
 /**

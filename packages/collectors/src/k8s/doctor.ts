@@ -5,7 +5,15 @@
  */
 import type { CollectContext, LayerCheck } from '@coditect-audit/core';
 import { AuthorizationV1Api, VersionApi } from '@kubernetes/client-node';
-import { type Connection, ConnectionError, connect, makeClient, RequestFailure, withRetries } from './client.js';
+import {
+  type Connection,
+  ConnectionError,
+  closeConnections,
+  connect,
+  makeClient,
+  RequestFailure,
+  withRetries,
+} from './client.js';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 import { rbacRules, rbacSecretRules } from './rbac.js';
 import { K8S_DISCOVERY_PATHS, K8S_RESOURCE_TYPES } from './resources.js';
@@ -69,7 +77,21 @@ export async function diagnoseK8s(
     return [{ kind: 'credentials', status: 'fail', subject: 'Kubernetes credentials', message: e.message, fix: e.fix }];
   }
   checks.push({ kind: 'credentials', status: 'ok', subject: 'Kubernetes credentials', message: conn.source });
+  try {
+    return await reachAndReview(conn, ctx, options, checks);
+  } finally {
+    closeConnections(conn);
+  }
+}
 
+/** The API server's answer to `/version`, then a review of every access the collector needs. */
+async function reachAndReview(
+  conn: Connection,
+  ctx: CollectContext<K8sLayerConfig>,
+  options: K8sCollectOptions,
+  checks: LayerCheck[],
+): Promise<LayerCheck[]> {
+  const config = ctx.config ?? {};
   const timeoutMs = config.timeoutMs ?? 15_000;
   const policy = { retries: 1, timeoutMs, backoffMs: options.backoffMs ?? 250 };
   const log = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;

@@ -34,7 +34,8 @@ export async function collect(
   if (ctx.config?.skipWithoutContext && context && !offersContext(source, context))
     return notScanned(skipReason(context));
   const { collectK8s } = await import('./collect.js');
-  return finishCollected(await collectK8s(ctx, options));
+  const { result, finished } = await collectK8s(ctx, options);
+  return finishCollected(result, finished);
 }
 
 /** `coditect-audit doctor`: credentials, reachability and RBAC of the k8s layer, read-only. */
