@@ -280,6 +280,37 @@ function builtRuleRows() {
   };
 }
 
+/**
+ * The Kubernetes client's `KubeConfig` module imports two names (`createConfiguration`,
+ * `ServerConfiguration`) from the client's generated index, which re-exports every API group's clients and
+ * models (~4 MB). esbuild keeps a module whole once it is reachable, so every Kubernetes scan compiled them
+ * all though the collector reads plain JSON. That one import is answered from the two modules that define
+ * those names; `doctor` and the probes, which use the typed clients, import the index themselves and get it
+ * in their own chunks. A client version whose `config.js` imports more from the index fails the build here
+ * (the missing export is an esbuild error), not at run time.
+ */
+function kubeConfigWithoutGeneratedIndex() {
+  const namespace = 'coditect-kubeconfig-gen';
+  return {
+    name: 'coditect-kubeconfig-without-generated-index',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
+        /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)
+          ? { path: join(dirname(args.importer), 'gen'), namespace }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: [
+          "export { createConfiguration } from './configuration.js';",
+          "export { ServerConfiguration } from './servers.js';",
+        ].join('\n'),
+        resolveDir: args.path,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -289,7 +320,12 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
     target: 'node20',
     splitting: true,
     legalComments: 'none',
-    plugins: [lazyStringWidth(), yargsStartsLight(), externals(external, relativeTo)],
+    plugins: [
+      lazyStringWidth(),
+      yargsStartsLight(),
+      kubeConfigWithoutGeneratedIndex(),
+      externals(external, relativeTo),
+    ],
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,

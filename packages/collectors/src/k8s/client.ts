@@ -10,19 +10,20 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { isIPv6 } from 'node:net';
 import { dirname, join } from 'node:path';
+// The client's own modules, not its index: the index re-exports every API group's generated clients and
+// models (~4 MB bundled), which the collector never uses (it reads plain JSON) and a scan would compile.
+import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import { ApiException } from '@kubernetes/client-node/dist/gen/apis/exception.js';
+import { type Configuration, createConfiguration } from '@kubernetes/client-node/dist/gen/configuration.js';
 import {
-  ApiException,
-  type Configuration,
-  createConfiguration,
   type HttpLibrary,
   HttpMethod,
   IsomorphicFetchHttpLibrary,
-  KubeConfig,
-  Observable,
   type RequestContext,
   type ResponseContext,
-  ServerConfiguration,
-} from '@kubernetes/client-node';
+} from '@kubernetes/client-node/dist/gen/http/http.js';
+import { Observable } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
+import { ServerConfiguration } from '@kubernetes/client-node/dist/gen/servers.js';
 import { AdaptiveLimiter } from '../concurrency.js';
 import { kubeconfigFiles } from './kubeconfig.js';
 

@@ -19,14 +19,6 @@ import type {
   Problem,
   Snapshot,
 } from '@coditect-audit/core';
-import {
-  ApisApi,
-  type Configuration,
-  CoreApi,
-  CustomObjectsApi,
-  type V1APIVersions,
-  VersionApi,
-} from '@kubernetes/client-node';
 import type { Static } from '@sinclair/typebox';
 import { SlicedWork } from '../concurrency.js';
 import { finishedItem, finishItemsFacet } from '../parsed.js';
@@ -39,7 +31,6 @@ import {
   type JsonReader,
   limiter,
   listAll,
-  makeClient,
   makeJsonReader,
   type Page,
   RequestFailure,
@@ -135,12 +126,11 @@ async function collectFrom(
   };
   const pageSize = config.pageSize ?? 500;
   const run = limiter(config.concurrency ?? 4);
-  const client: Client = (Api) => makeClient(conn, Api, policy.timeoutMs, debug);
   const read = makeJsonReader(conn, policy.timeoutMs, debug);
 
   // 1. Discovery: what the server serves. An unreachable server or refused credentials end here; the rest
   // of it (API groups, version, custom resources) is read while the built-in types are listed.
-  const discovering = await discover(conn, client, policy, run);
+  const discovering = await discover(conn, read, policy, run);
   if ('fatal' in discovering) return { result: failed(discovering.fatal), finished: NONE_FINISHED };
   const discovered = discovering.rest;
   // Awaited below; a failure is not left unhandled while the lists run.
@@ -337,11 +327,19 @@ interface Discovery {
   resources: Map<string, Set<string>>;
 }
 
-type Client = <T>(Api: new (c: Configuration) => T) => T;
+/** The strings of a JSON array (an API answer read as plain JSON is checked, not trusted to have its shape). */
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isJson) : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
+/**
+ * Discovery, read as plain JSON like the lists (the typed clients would bring every API group's generated
+ * models into the start of every scan). Its first call, `/api`, tells whether the server answers at all.
+ */
 async function discover(
   conn: Connection,
-  client: Client,
+  read: JsonReader,
   policy: RetryPolicy,
   run: ReturnType<typeof limiter>,
 ): Promise<{ rest: Promise<Discovery> } | { fatal: Problem }> {
@@ -365,7 +363,7 @@ async function discover(
       return undefined;
     }
   };
-  const core = await once('get /api', () => client(CoreApi).getAPIVersions());
+  const core = await once('get /api', () => read('/api', {}));
   // Nothing answers, or nobody is let in: no facet can be read, and each says why.
   const first = problems[0];
   if (
@@ -374,27 +372,35 @@ async function discover(
     (first.cause === 'unreachable' || first.cause === 'timeout' || first.cause === 'unauthenticated')
   )
     return { fatal: { ...first, subject: `Kubernetes API ${conn.server}` } };
-  return { rest: discoverRest(client, core, once, problems) };
+  return { rest: discoverGroups(isJson(core) ? core : undefined, problems, once, read) };
 }
 
-/** Discovery after `/api`: the API groups, the server's version, and which custom resources are served. */
-async function discoverRest(
-  client: Client,
-  core: V1APIVersions | undefined,
-  once: <T>(subject: string, call: () => Promise<T>) => Promise<T | undefined>,
+/** The rest of discovery, once `/api` has answered: the API groups, the version and the custom resources. */
+async function discoverGroups(
+  core: Json | undefined,
   problems: Problem[],
+  once: <T>(subject: string, call: () => Promise<T>) => Promise<T | undefined>,
+  read: JsonReader,
 ): Promise<Discovery> {
-  const [groups, version] = await Promise.all([
-    once('get /apis', () => client(ApisApi).getAPIVersions()),
-    once('get /version', () => client(VersionApi).getCode()),
+  const [groupList, versionInfo] = await Promise.all([
+    once('get /apis', () => read('/apis', {})),
+    once('get /version', () => read('/version', {})),
   ]);
+  const groups = isJson(groupList) ? groupList : undefined;
+  const version = isJson(versionInfo) ? versionInfo : undefined;
 
-  const groupVersions = new Set<string>(core?.versions ?? []);
+  const coreVersions = strings(core?.versions);
+  const groupVersions = new Set<string>(coreVersions);
   const preferred: Record<string, string> = {};
-  if (core?.versions?.[0]) preferred[''] = core.versions.includes('v1') ? 'v1' : core.versions[0];
-  for (const g of groups?.groups ?? []) {
-    for (const v of g.versions ?? []) groupVersions.add(v.groupVersion);
-    if (g.preferredVersion?.version) preferred[g.name] = g.preferredVersion.version;
+  if (coreVersions[0]) preferred[''] = coreVersions.includes('v1') ? 'v1' : coreVersions[0];
+  for (const g of objects(groups?.groups)) {
+    for (const v of objects(g.versions)) {
+      const groupVersion = text(v.groupVersion);
+      if (groupVersion) groupVersions.add(groupVersion);
+    }
+    const name = text(g.name);
+    const preferredVersion = isJson(g.preferredVersion) ? text(g.preferredVersion.version) : undefined;
+    if (name && preferredVersion) preferred[name] = preferredVersion;
   }
 
   // Custom resource groups: confirm the resource itself is served in that group version.
@@ -406,11 +412,8 @@ async function discoverRest(
   }
   await Promise.all(
     [...crdGroupVersions].map(async (gv) => {
-      const [group, ver] = gv.split('/') as [string, string];
-      const list = await once(`get /apis/${gv}`, () =>
-        client(CustomObjectsApi).getAPIResources({ group, version: ver }),
-      );
-      if (list) resources.set(gv, new Set((list.resources ?? []).map((r) => r.name)));
+      const list = await once(`get /apis/${gv}`, () => read(`/apis/${gv}`, {}));
+      if (isJson(list)) resources.set(gv, new Set(objects(list.resources).flatMap((r) => text(r.name) ?? [])));
     }),
   );
 
@@ -419,13 +422,13 @@ async function discoverRest(
       ? {
           status: 'ok',
           data: {
-            ...(version?.gitVersion
+            ...(text(version?.gitVersion)
               ? {
                   serverVersion: {
-                    gitVersion: version.gitVersion,
-                    ...(version.major ? { major: version.major } : {}),
-                    ...(version.minor ? { minor: version.minor } : {}),
-                    ...(version.platform ? { platform: version.platform } : {}),
+                    gitVersion: text(version?.gitVersion) as string,
+                    ...(text(version?.major) ? { major: text(version?.major) as string } : {}),
+                    ...(text(version?.minor) ? { minor: text(version?.minor) as string } : {}),
+                    ...(text(version?.platform) ? { platform: text(version?.platform) as string } : {}),
                   },
                 }
               : {}),
