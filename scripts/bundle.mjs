@@ -329,8 +329,13 @@ const ON_FIRST_USE = [
   { name: 'yaml', file: 'yaml.cjs' },
   { name: '@sinclair/typebox', file: 'typebox.cjs', exports: ['Type'] },
   { name: 'picomatch', file: 'picomatch.cjs', exports: [], default: true },
+  // The files layer's .gitignore matcher: only a repository with a .gitignore calls it.
+  { name: 'ignore', file: 'ignore.cjs', exports: [], default: true, from: 'collectors' },
 ];
 const requireFromCore = createRequire(join(root, 'packages/core/package.json'));
+/** Where a first-use package resolves from: the workspace package that depends on it (core by default). */
+const requireFor = (pkg) =>
+  pkg.from ? createRequire(join(root, 'packages', pkg.from, 'package.json')) : requireFromCore;
 
 /**
  * Bundled into the chunks like the rest, the YAML parser, TypeBox and picomatch were compiled and run by every
@@ -353,7 +358,7 @@ function onFirstUse() {
       build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace }, (args) => {
         const pkg = byName.get(args.path);
-        const real = requireFromCore(pkg.name);
+        const real = requireFor(pkg)(pkg.name);
         const exported = (pkg.exports ?? Object.keys(real)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
         const standIn = (value, get) => `onFirstUse(${typeof value === 'function' ? 'function () {}' : '{}'}, ${get})`;
         return {
@@ -421,10 +426,10 @@ export async function bundleCli({ outdir, library = false, repository = false })
           ? {
               stdin: {
                 contents: `export { ${pkg.exports.join(', ')} } from '${pkg.name}';`,
-                resolveDir: join(root, 'packages/core'),
+                resolveDir: join(root, 'packages', pkg.from ?? 'core'),
               },
             }
-          : { entryPoints: [requireFromCore.resolve(pkg.name)] }),
+          : { entryPoints: [requireFor(pkg).resolve(pkg.name)] }),
         outfile: join(outdir, pkg.file),
       }),
     );

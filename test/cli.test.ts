@@ -423,12 +423,30 @@ describe('lazy loading', () => {
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
     expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
-    // Nor the YAML parser, TypeBox or picomatch: nothing to parse, validate or match (each loads on first use,
-    // scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
+    // Nor the YAML parser, TypeBox, picomatch or the .gitignore matcher: nothing to parse, validate or match
+    // (each loads on first use, scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
     // (A chunk's record names the stand-ins `coditect-on-first-use:<package>`, the bundled packages by name.)
     expect(
-      loaded.filter((m) => /\/(yaml|typebox|picomatch)\.cjs$|^(yaml|picomatch|@sinclair\/typebox)$/.test(m)),
+      loaded.filter((m) =>
+        /\/(yaml|typebox|picomatch|ignore)\.cjs$|^(yaml|picomatch|@sinclair\/typebox|ignore)$/.test(m),
+      ),
     ).toEqual([]);
+  });
+
+  it('a repository with a .gitignore loads the matcher when it reads one, and it hides what it lists', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, 'k8s'));
+    for (const name of ['kept', 'hidden'])
+      writeFileSync(join(repo, `k8s/${name}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`);
+    writeFileSync(join(repo, '.gitignore'), 'k8s/hidden.yaml\n');
+    const out = tempDir();
+    const { code, files } = filesLoadedBy(['scan', '--dir', repo, '--format', 'json', '--output-dir', out, '-q'], repo);
+    expect(code).toBe(0);
+    expect(files.some((f) => f.endsWith('/ignore.cjs'))).toBe(true);
+    const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    expect(result.excluded).toEqual([
+      { path: 'k8s/hidden.yaml', reason: 'ignore-file', detail: '.gitignore: k8s/hidden.yaml' },
+    ]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {
