@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
@@ -418,6 +418,24 @@ describe('lazy loading', () => {
     // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
     expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
     expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
+    // Nor the parsers of the other kinds of file or the steps across files (collectors/src/files/parse-others.ts):
+    // there is no file. (esbuild heads each module of a chunk with a comment naming it.)
+    const chunkCode = files
+      .filter((f) => f.startsWith(pathToFileURL(join(repoRoot, 'packages/cli/dist')).href))
+      .map((f) => readFileSync(fileURLToPath(f), 'utf8'))
+      .join('\n');
+    expect(chunkCode).toContain('// packages/collectors/dist/files/collect.js'); // the comments are there
+    for (const parser of [
+      'hcl',
+      'tf-eval',
+      'dockerfile',
+      'workflows',
+      'tfstate',
+      'markdown',
+      'kustomize',
+      'image-builds',
+    ])
+      expect(chunkCode).not.toContain(`// packages/collectors/dist/files/${parser}.js`);
     // Nor the built-ins only a scan with files needs (threads and the core count to parse large YAML, a child
     // process for git), nor Node's assert (yargs loads it only for a check that fails).
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
