@@ -444,7 +444,9 @@ export async function bundleCli({ outdir, library = false, repository = false })
   });
   await dropUnusedRequireBanners(
     esbuild,
-    [result, worker].flatMap((r) => Object.keys(r.metafile.outputs).filter((f) => f.endsWith('.js'))).map((f) => resolve(root, f)),
+    [result, worker]
+      .flatMap((r) => Object.keys(r.metafile.outputs).filter((f) => f.endsWith('.js')))
+      .map((f) => resolve(root, f)),
   );
   return {
     inputs: Object.assign({}, ...[result, worker, ...firstUse].map((r) => r.metafile.inputs)),
