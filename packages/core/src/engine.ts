@@ -427,9 +427,17 @@ function patchFiles(snapshot: Snapshot): Set<string> {
 /** A report of a rule run: a verdict (fail, unknown, skip), or a pass as the rule gave it. */
 type Reported = { verdict: Verdict; pass?: undefined } | { verdict?: undefined; pass: PassReport<string> };
 
-/** The collapse key: what the fingerprint hashes besides the rule id (its hash is left to the verdicts that need one). */
+/**
+ * The collapse key: what the fingerprint hashes besides the rule id (its hash is left to the verdicts that need
+ * one). Without a discriminator it is the id itself, a string the views share between rules (flattened and
+ * hashed once), rather than a new `<id>\0` per report; an id that holds a NUL keeps that form, so no two
+ * reports share a key unless they did as `<id>\0<discriminator>`.
+ */
 function keyOf(r: { resource: Resource; discriminator?: string | undefined }): string {
-  return `${flat(r.resource.id)}\u0000${r.discriminator ?? ''}`;
+  const id = flat(r.resource.id);
+  const discriminator = r.discriminator;
+  if (discriminator === undefined || discriminator === '') return id.includes('\u0000') ? `${id}\u0000` : id;
+  return `${id}\u0000${discriminator}`;
 }
 
 /**

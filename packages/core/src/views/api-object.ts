@@ -12,7 +12,7 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { locate, objectResource } from './containers.js';
-import { itemsOf, liveResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { itemsOf, liveObjectResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -66,7 +66,7 @@ export function apiObjectsFromCluster(
     if (o.appliedApiVersion)
       items.push({
         source: 'k8s',
-        resource: liveResource(o),
+        resource: liveObjectResource(o),
         kind: o.kind,
         name: o.name,
         apiVersion: o.appliedApiVersion,

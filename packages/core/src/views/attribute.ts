@@ -68,10 +68,9 @@ export function decidedValue<T>(a: Attribute<T>): T | undefined {
 export function evidenceOf(a: Attribute<unknown>, expected?: string): Evidence {
   const observed =
     a.certainty === 'decided' ? evidenceValue(a.value) : a.certainty === 'unresolved' ? a.expression : null;
-  return {
-    path: a.origin.path,
-    observed,
-    ...(expected ? { expected } : {}),
-    ...(a.origin.location ? { location: a.origin.location } : {}),
-  };
+  // Optional members assigned in order, not spread from temporaries (one per attribute judged: 12,000 containers).
+  const evidence: Evidence = { path: a.origin.path, observed };
+  if (expected) evidence.expected = expected;
+  if (a.origin.location) evidence.location = a.origin.location;
+  return evidence;
 }

@@ -48,12 +48,48 @@ function apiGroup(apiVersion: string): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
+/** The pod spec pointer per workload kind: one string per kind, shared by every object of it. */
+const POD_SPEC_POINTER: ReadonlyMap<string, string> = new Map(
+  Object.entries(POD_SPEC_PATH).map(([kind, path]) => [kind, `/${path.join('/')}`]),
+);
+
 /** The pod spec pointer of a built-in workload object, or undefined for anything else. */
 export function podSpecPointer(obj: K8sObject): string | undefined {
-  const path = POD_SPEC_PATH[obj.kind];
-  if (!path || !WORKLOAD_GROUPS.has(apiGroup(obj.apiVersion))) return undefined;
-  return `/${path.join('/')}`;
+  const pointer = POD_SPEC_POINTER.get(obj.kind);
+  if (pointer === undefined || !WORKLOAD_GROUPS.has(apiGroup(obj.apiVersion))) return undefined;
+  return pointer;
 }
+
+/**
+ * `<pod spec>/<field>/<index>`, one string per place: every Deployment's first container is at the same
+ * pointer, and the views derive a handful of paths from each container's (`attributePaths` in workload.ts).
+ */
+export function containerPointer(podPointer: string, field: ContainerField, index: number): string {
+  let byField = CONTAINER_POINTERS.get(podPointer);
+  if (!byField) {
+    byField = { containers: [], initContainers: [] };
+    CONTAINER_POINTERS.set(podPointer, byField);
+  }
+  const list = byField[field];
+  let pointer = list[index];
+  if (pointer === undefined) {
+    pointer = `${podPointer}/${field}/${index}`;
+    list[index] = pointer;
+  }
+  return pointer;
+}
+const CONTAINER_POINTERS = new Map<string, Record<ContainerField, string[]>>();
+
+/** `<container pointer>/image`, one string per container pointer (see `containerPointer`). */
+export function imagePointer(containerPointer: string): string {
+  let pointer = IMAGE_POINTERS.get(containerPointer);
+  if (pointer === undefined) {
+    pointer = `${containerPointer}/image`;
+    IMAGE_POINTERS.set(containerPointer, pointer);
+  }
+  return pointer;
+}
+const IMAGE_POINTERS = new Map<string, string>();
 
 /** Reads a value by JSON pointer (`/a/0/b`); `~1` and `~0` are unescaped. */
 export function valueAt(root: unknown, pointer: string): unknown {
@@ -95,26 +131,29 @@ function listContainers(obj: K8sObject): ManifestContainer[] {
   const podSpec = valueAt(obj.object, podPointer);
   if (!isObject(podSpec)) return [];
   const out: ManifestContainer[] = [];
-  for (const field of ['initContainers', 'containers'] as const) {
+  for (const field of CONTAINER_FIELDS) {
     const list = podSpec[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((container, index) => {
-      if (!isObject(container)) return;
+    for (let index = 0; index < list.length; index++) {
+      const container: unknown = list[index];
+      if (!isObject(container)) continue;
       const name = typeof container.name === 'string' && container.name ? container.name : `#${index}`;
       out.push({
         object: obj,
         field,
         index,
         name,
-        pointer: `${podPointer}/${field}/${index}`,
+        pointer: containerPointer(podPointer, field, index),
         podPointer,
         container,
         podSpec,
       });
-    });
+    }
   }
   return out;
 }
+/** Init containers first: they run first. */
+const CONTAINER_FIELDS = ['initContainers', 'containers'] as const;
 
 /** Every container of every workload in the manifest files. */
 export function manifestContainers(files: readonly K8sManifestFile[]): ManifestContainer[] {

@@ -18,7 +18,14 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import {
+  liveObjectResource,
+  liveResource,
+  topLevelWorkloads,
+  viewOf,
+  WORKLOAD_FACETS,
+  type WorkloadFacets,
+} from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -92,6 +99,9 @@ const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 const GCR_REFERENCE =
   /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
+/** Every match of `GCR_REFERENCE` contains this. */
+const MENTIONS_GCR = /gcr\.io/i;
+
 /** `${{ github.sha }}` → `${{github.sha}}`, so a workflow expression stays one token. */
 function compactExpressions(text: string): string {
   return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_m, inner: string) => `\${{${inner.replace(/\s+/g, '')}}}`);
@@ -130,6 +140,9 @@ function kindOf(host: string, project: string | undefined): GcrKind {
  */
 export function findGcrReferences(text: string, options: { hostOnly?: boolean } = {}): GcrReference[] {
   const out: GcrReference[] = [];
+  // Most texts (every image of every workload) name no gcr.io host: one plain search rules them out. Only
+  // whitespace removed inside a `${{ }}` expression could spell one that the text does not.
+  if (!MENTIONS_GCR.test(text) && !text.includes('${{')) return out;
   for (const m of compactExpressions(text).matchAll(GCR_REFERENCE)) {
     const host = (m[1] ?? '').toLowerCase();
     let path = m[2] ?? '';
@@ -448,7 +461,7 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
           discriminator: ref.repository,
         });
     }
-    return { source: 'k8s', resource: liveResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
+    return { source: 'k8s', resource: liveObjectResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
   });
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }

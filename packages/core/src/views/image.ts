@@ -14,12 +14,20 @@ import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import type { Attribute } from './attribute.js';
-import { containerResource, containersOf, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
+  containerResource,
+  containersOf,
+  imagePointer,
+  locate,
+  type ManifestContainer,
+  manifestContainers,
+} from './containers.js';
+import {
+  type ContainerStatus,
   containerStatuses,
   digestOf,
   itemsOf,
-  liveResource,
+  liveContainerResource,
   podsOf,
   topLevelWorkloads,
   viewOf,
@@ -76,9 +84,9 @@ export function imagesFromManifests(facet: FacetMap['files.kubernetes']): ViewSe
       source: 'manifest',
       resource: containerResource(c),
       reference: image,
-      ref: c.object.images?.[`${c.pointer}/image`],
-      path: `${c.pointer}/image`,
-      location: locate(c.object, `${c.pointer}/image`),
+      ref: c.object.images?.[imagePointer(c.pointer)],
+      path: imagePointer(c.pointer),
+      location: locate(c.object, imagePointer(c.pointer)),
       container: { label: label(c), workloadKind: c.object.kind, workloadName: c.object.name },
       runningDigests: [],
       pairingKey: pairingKey(c),
@@ -93,28 +101,29 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const jobs = itemsOf(facets['k8s.jobs']);
   const items: ImageView[] = [];
   for (const w of topLevelWorkloads(facets)) {
-    const workloadPods = podsOf(w, pods, replicaSets, jobs);
+    // The pods' container statuses, looked up once per workload rather than once per container.
+    let running: ContainerStatus[][] | undefined;
     for (const c of containersOf(viewOf(w))) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
-      const digests = workloadPods.flatMap((p) =>
-        containerStatuses(p)
-          .filter((s) => s.name === c.name && (s.image === undefined || s.image === image))
-          .map((s) => digestOf(s.imageID))
-          .filter((d): d is string => Boolean(d)),
-      );
+      running ??= podsOf(w, pods, replicaSets, jobs).map(containerStatuses);
+      let digests: string[] | undefined;
+      for (let p = 0; p < running.length; p++)
+        for (const s of running[p]!) {
+          if (s.name !== c.name || (s.image !== undefined && s.image !== image)) continue;
+          const digest = digestOf(s.imageID);
+          if (!digest) continue;
+          if (digests) digests.push(digest);
+          else digests = [digest];
+        }
       items.push({
         source: 'k8s',
-        resource: liveResource(w, {
-          kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-          name: c.name,
-          path: `${c.field}/${c.name}`,
-        }),
+        resource: liveContainerResource(w, c),
         reference: image,
-        ref: c.object.images?.[`${c.pointer}/image`],
-        path: `${c.pointer}/image`,
+        ref: c.object.images?.[imagePointer(c.pointer)],
+        path: imagePointer(c.pointer),
         container: { label: label(c), workloadKind: w.kind, workloadName: w.name },
-        runningDigests: [...new Set(digests)].sort(),
+        runningDigests: digests ? [...new Set(digests)].sort() : [],
         pairingKey: pairingKey(c),
       });
     }

@@ -10,7 +10,7 @@ import type { Location } from '../location.js';
 import type { ConnectionUrl, FacetMap, ImageReference, K8sObject, SecretKey } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { asArray, asRecord, asString } from './k8s-live.js';
-import { escapePointerToken, locate } from './containers.js';
+import { containerPointer, escapePointerToken, imagePointer, locate } from './containers.js';
 
 export type KubernetesFacet = FacetMap['files.kubernetes'];
 type Json = Record<string, unknown>;
@@ -162,24 +162,30 @@ const containerRefs = new WeakMap<K8sObject, ContainerRef[]>();
 function listContainerRefs(o: K8sObject): ContainerRef[] {
   const pod = podSpecPointer(o);
   if (pod === undefined) return [];
+  const podSpec = valueAt(o.object, pod);
   const out: ContainerRef[] = [];
-  for (const field of ['containers', 'initContainers'] as const) {
-    asArray(valueAt(o.object, under(pod, field))).forEach((c, i) => {
-      const spec = asRecord(c);
-      if (!spec) return;
-      const at = under(pod, field, i);
+  for (const field of REF_FIELDS) {
+    // `valueAt(o.object, <pod>/<field>)`, without building and splitting the pointer per object.
+    const list = asArray(Array.isArray(podSpec) ? podSpec[Number(field)] : asRecord(podSpec)?.[field]);
+    for (let i = 0; i < list.length; i++) {
+      const spec = asRecord(list[i]);
+      if (!spec) continue;
+      // Pointers shared per place (`containerPointer`): the same strings `under(pod, field, i)` spells.
+      const at = containerPointer(pod, field, i);
       out.push({
         name: asString(spec.name) ?? `#${i}`,
         image: asString(spec.image),
-        imageRef: o.images?.[`${at}/image`],
+        imageRef: o.images?.[imagePointer(at)],
         pointer: at,
         init: field === 'initContainers',
         spec,
       });
-    });
+    }
   }
   return out;
 }
+/** Containers first, then init containers (the order this module has always listed them in). */
+const REF_FIELDS = ['containers', 'initContainers'] as const;
 
 /** A container's image repository as written, without tag or digest: `host/path/name:tag@sha256:...` → `host/path/name`. */
 export function imageRepository(c: Pick<ContainerRef, 'imageRef'>): string | undefined {

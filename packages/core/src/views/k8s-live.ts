@@ -8,7 +8,7 @@ import { declarationKey } from '../declarations.js';
 import type { K8sLiveObject, K8sObjectList, K8sSecret } from '../layers/k8s.js';
 import type { FacetMap, K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
-import { valueAt } from './containers.js';
+import { type ManifestContainer, valueAt } from './containers.js';
 
 type Json = Record<string, unknown>;
 
@@ -84,6 +84,46 @@ export function liveResource(
   const name = part ? `${o.name}/${part.name}` : o.name;
   return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
 }
+
+/**
+ * A live object as a verdict resource (`liveResource(o)`). Several views give one per workload (workload,
+ * gcr-reference, api-object): the strings are made once per object and shared (an id read by several rules
+ * is flattened and hashed once), the object is each caller's own.
+ */
+export function liveObjectResource(o: K8sLiveObject): Resource {
+  const { id, kind, name, declaredAs } = objectResourceOf(o);
+  return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
+}
+function objectResourceOf(o: K8sLiveObject): Resource {
+  let r = objectResources.get(o);
+  if (!r) {
+    r = liveResource(o);
+    objectResources.set(o, r);
+  }
+  return r;
+}
+const objectResources = new WeakMap<K8sLiveObject, Resource>();
+
+/**
+ * A container of a live workload as a verdict resource (`liveResource` with the container as its part),
+ * its strings shared like `liveObjectResource`'s (the container and image views each give one per container).
+ */
+export function liveContainerResource(w: K8sLiveObject, c: ManifestContainer): Resource {
+  let strings = containerResources.get(c);
+  if (!strings) {
+    const declaredAs = objectResourceOf(w).declaredAs!;
+    strings = {
+      id: `${declaredAs}/${c.field}/${c.name}`,
+      kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
+      name: `${w.name}/${c.name}`,
+      declaredAs,
+    };
+    containerResources.set(c, strings);
+  }
+  const { id, kind, name, declaredAs } = strings;
+  return w.namespace ? { id, kind, name, namespace: w.namespace, declaredAs } : { id, kind, name, declaredAs };
+}
+const containerResources = new WeakMap<ManifestContainer, Resource>();
 
 /** A namespace as the resource of a namespace-wide verdict (nothing of a kind found there). */
 export function namespaceResource(namespace: string): Resource {
@@ -163,17 +203,32 @@ export type WorkloadFacets = { [K in WorkloadFacet]: K8sObjectList };
  * CronJob's Jobs and a Job's pods are checked through their owner.
  */
 export function topLevelWorkloads(facets: WorkloadFacets): K8sLiveObject[] {
-  const unowned = (o: K8sLiveObject) => controllerOf(o) === undefined;
-  return [
-    ...itemsOf(facets['k8s.deployments']),
-    ...itemsOf(facets['k8s.statefulsets']),
-    ...itemsOf(facets['k8s.daemonsets']),
-    ...itemsOf(facets['k8s.cronjobs']),
-    ...itemsOf(facets['k8s.jobs']).filter(unowned),
-    ...itemsOf(facets['k8s.replicasets']).filter(unowned),
-    ...itemsOf(facets['k8s.pods']).filter(unowned),
-  ];
+  // Every view builder over the cluster's workloads asks: the list is worked out once per set of facet lists
+  // and shared, so only read it.
+  const lists = TOP_LEVEL_ORDER.map((name) => itemsOf(facets[name]));
+  const anchor = facets['k8s.deployments'] as object | undefined;
+  const cached = anchor && topLevel.get(anchor);
+  if (cached?.lists.every((l, i) => l === lists[i] && cached.lengths[i] === l.length)) return cached.workloads;
+  const workloads: K8sLiveObject[] = [];
+  lists.forEach((list, i) => {
+    const owned = i >= FIRST_OWNED;
+    for (const o of list) if (!owned || controllerOf(o) === undefined) workloads.push(o);
+  });
+  if (anchor) topLevel.set(anchor, { lists, lengths: lists.map((l) => l.length), workloads });
+  return workloads;
 }
+/** Top-level workloads in report order; from `FIRST_OWNED` on, a kind's objects may belong to a controller. */
+const TOP_LEVEL_ORDER = [
+  'k8s.deployments',
+  'k8s.statefulsets',
+  'k8s.daemonsets',
+  'k8s.cronjobs',
+  'k8s.jobs',
+  'k8s.replicasets',
+  'k8s.pods',
+] as const satisfies readonly WorkloadFacet[];
+const FIRST_OWNED = 4;
+const topLevel = new WeakMap<object, { lists: K8sLiveObject[][]; lengths: number[]; workloads: K8sLiveObject[] }>();
 
 /** Reads every workload facet a rule declared. */
 export function workloadFacets(facet: <K extends WorkloadFacet>(name: K) => FacetMap[K]): WorkloadFacets {
@@ -316,8 +371,21 @@ export interface ContainerStatus {
   init: boolean;
 }
 
-/** `status.containerStatuses` and `status.initContainerStatuses` of a pod. */
+/**
+ * `status.containerStatuses` and `status.initContainerStatuses` of a pod. Worked out once per pod (three rules
+ * read every pod's); the list is shared: only read it.
+ */
 export function containerStatuses(pod: K8sLiveObject): ContainerStatus[] {
+  let statuses = podStatuses.get(pod);
+  if (!statuses) {
+    statuses = readContainerStatuses(pod);
+    podStatuses.set(pod, statuses);
+  }
+  return statuses;
+}
+const podStatuses = new WeakMap<K8sLiveObject, ContainerStatus[]>();
+
+function readContainerStatuses(pod: K8sLiveObject): ContainerStatus[] {
   const status = statusOf(pod);
   const out: ContainerStatus[] = [];
   for (const [field, init] of [

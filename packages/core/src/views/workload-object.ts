@@ -9,16 +9,9 @@ import type { Expectations } from '../config.js';
 import type { Location } from '../location.js';
 import type { FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
-import {
-  containersOf,
-  isWorkload,
-  k8sResource,
-  locationAt,
-  manifestObjects,
-  objectLocation,
-  under,
-} from './k8s-app.js';
-import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
+import { imagePointer } from './containers.js';
+import { liveObjectResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -65,7 +58,7 @@ export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp:
           init: c.init,
           spec: c.spec,
           imagePath: `containers[${c.name}].image`,
-          imageLocation: locationAt(o, under(c.pointer, 'image')),
+          imageLocation: locationAt(o, imagePointer(c.pointer)),
         })),
       }),
     );
@@ -76,7 +69,7 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
   const items = topLevelWorkloads(facets).map(
     (w): WorkloadView => ({
       source: 'k8s',
-      resource: liveResource(w),
+      resource: liveObjectResource(w),
       kind: w.kind,
       name: w.name,
       ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
@@ -86,7 +79,7 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
         imageRef: c.imageRef,
         init: c.init,
         spec: c.spec,
-        imagePath: `${c.pointer}/image`,
+        imagePath: imagePointer(c.pointer),
       })),
     }),
   );

@@ -16,14 +16,12 @@ import {
   containerLocation,
   containerResource,
   containersOf,
-  escapePointerToken,
   isObject,
   locate,
   type ManifestContainer,
   manifestContainers,
-  securityContexts,
 } from './containers.js';
-import { liveResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { liveContainerResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -62,43 +60,106 @@ function toUid(v: unknown): number | undefined {
   return undefined;
 }
 
-/** The container's setting when it has one, else the pod's; absent (at the container's key) when neither. */
-function effective<T>(
-  c: ManifestContainer,
-  key: string,
-  read: (v: unknown) => T | undefined,
-  origin: (pointer: string, absent: boolean) => AttributeOrigin,
-): Attribute<T> {
-  const sc = securityContexts(c);
-  const token = escapePointerToken(key);
-  const own = read(sc.container[key]);
-  if (own !== undefined)
-    return { certainty: 'decided', value: own, origin: origin(`${c.pointer}/securityContext/${token}`, false) };
-  const pod = read(sc.pod[key]);
-  if (pod !== undefined)
-    return { certainty: 'decided', value: pod, origin: origin(`${c.podPointer}/securityContext/${token}`, false) };
-  return { certainty: 'absent', origin: origin(`${c.pointer}/securityContext/${token}`, true) };
+/** The JSON pointers a container's attributes are read at: worked out once per container pointer. */
+interface AttributePaths {
+  allowPrivilegeEscalation: string;
+  privileged: string;
+  capabilitiesAdded: string;
+  runAsUser: string;
+  runAsNonRoot: string;
+  podRunAsUser: string;
+  podRunAsNonRoot: string;
 }
 
-function attributes(
-  c: ManifestContainer,
-  origin: (pointer: string, absent: boolean) => AttributeOrigin,
-): Pick<ContainerView, 'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded' | 'runAsUser' | 'runAsNonRoot'> {
-  const sc = securityContexts(c).container;
-  const at = `${c.pointer}/securityContext`;
-  const attr = (value: unknown, pointer: string): Attribute<unknown> =>
-    value === undefined
-      ? { certainty: 'absent', origin: origin(pointer, true) }
-      : { certainty: 'decided', value, origin: origin(pointer, false) };
+/**
+ * The paths of a container's attributes. Container pointers are shared per place (`containersOf`), so one
+ * entry serves every workload's first container: 12,000 live containers make a handful of entries, not 60,000
+ * strings.
+ */
+function attributePaths(c: ManifestContainer): AttributePaths {
+  let byPod = ATTRIBUTE_PATHS.get(c.podPointer);
+  if (!byPod) {
+    byPod = new Map();
+    ATTRIBUTE_PATHS.set(c.podPointer, byPod);
+  }
+  let paths = byPod.get(c.pointer);
+  if (!paths) {
+    const at = `${c.pointer}/securityContext`;
+    const pod = `${c.podPointer}/securityContext`;
+    paths = {
+      allowPrivilegeEscalation: `${at}/allowPrivilegeEscalation`,
+      privileged: `${at}/privileged`,
+      capabilitiesAdded: `${at}/capabilities/add`,
+      runAsUser: `${at}/runAsUser`,
+      runAsNonRoot: `${at}/runAsNonRoot`,
+      podRunAsUser: `${pod}/runAsUser`,
+      podRunAsNonRoot: `${pod}/runAsNonRoot`,
+    };
+    byPod.set(c.pointer, paths);
+  }
+  return paths;
+}
+const ATTRIBUTE_PATHS = new Map<string, Map<string, AttributePaths>>();
+
+const asBoolean = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+/**
+ * Where an attribute was read: the pointer, and whether the key is unset (a manifest locates an unset key
+ * where the container is declared).
+ */
+type OriginAt = (pointer: string, absent: boolean) => AttributeOrigin;
+
+/** The container's setting when it has one, else the pod's; absent (at the container's key) when neither. */
+function effective<T>(
+  own: unknown,
+  pod: unknown,
+  ownPath: string,
+  podPath: string,
+  read: (v: unknown) => T | undefined,
+  origin: OriginAt,
+): Attribute<T> {
+  const fromContainer = read(own);
+  if (fromContainer !== undefined)
+    return { certainty: 'decided', value: fromContainer, origin: origin(ownPath, false) };
+  const fromPod = read(pod);
+  if (fromPod !== undefined) return { certainty: 'decided', value: fromPod, origin: origin(podPath, false) };
+  return { certainty: 'absent', origin: origin(ownPath, true) };
+}
+
+function attribute(value: unknown, pointer: string, origin: OriginAt): Attribute<unknown> {
+  return value === undefined
+    ? { certainty: 'absent', origin: origin(pointer, true) }
+    : { certainty: 'decided', value, origin: origin(pointer, false) };
+}
+
+type Attributes = Pick<
+  ContainerView,
+  'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded' | 'runAsUser' | 'runAsNonRoot'
+>;
+
+function attributes(c: ManifestContainer, origin: OriginAt): Attributes {
+  // The security contexts read directly (no `securityContexts` pair per attribute: one view per container).
+  const sc = isObject(c.container.securityContext) ? c.container.securityContext : NO_CONTEXT;
+  const pod = isObject(c.podSpec.securityContext) ? c.podSpec.securityContext : NO_CONTEXT;
+  const paths = attributePaths(c);
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
   return {
-    allowPrivilegeEscalation: attr(sc.allowPrivilegeEscalation, `${at}/allowPrivilegeEscalation`),
-    privileged: attr(sc.privileged, `${at}/privileged`),
-    capabilitiesAdded: attr(caps, `${at}/capabilities/add`),
-    runAsUser: effective(c, 'runAsUser', toUid, origin),
-    runAsNonRoot: effective(c, 'runAsNonRoot', (v) => (typeof v === 'boolean' ? v : undefined), origin),
+    allowPrivilegeEscalation: attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin),
+    privileged: attribute(sc.privileged, paths.privileged, origin),
+    capabilitiesAdded: attribute(caps, paths.capabilitiesAdded, origin),
+    runAsUser: effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin),
+    runAsNonRoot: effective(
+      sc.runAsNonRoot,
+      pod.runAsNonRoot,
+      paths.runAsNonRoot,
+      paths.podRunAsNonRoot,
+      asBoolean,
+      origin,
+    ),
   };
 }
+/** An unset security context, read only. */
+const NO_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({});
 
 const label = (c: ManifestContainer) => `${c.field === 'initContainers' ? 'Init container' : 'Container'} ${c.name}`;
 
@@ -129,11 +190,7 @@ export function containersFromCluster(facets: WorkloadFacets): ViewSet<Container
   const items: ContainerView[] = [];
   for (const w of topLevelWorkloads(facets)) {
     for (const c of containersOf(viewOf(w))) {
-      const resource = liveResource(w, {
-        kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-        name: c.name,
-        path: `${c.field}/${c.name}`,
-      });
+      const resource = liveContainerResource(w, c);
       items.push({
         source: 'k8s',
         resource,
@@ -154,7 +211,7 @@ export function containersOfDeployments(facet: FacetMap['k8s.deployments']): Vie
   for (const w of facet.items) {
     for (const c of containersOf(viewOf(w))) {
       if (c.field !== 'containers') continue;
-      const resource = liveResource(w, { kind: 'Container', name: c.name, path: `containers/${c.name}` });
+      const resource = liveContainerResource(w, c);
       items.push({
         source: 'effective',
         resource,
