@@ -15,6 +15,7 @@ const sources: Record<string, string> = {
   '@coditect-audit/core/views/tf-lookup': 'packages/core/src/views/tf-lookup.ts',
   '@coditect-audit/core/basics': 'packages/core/src/basics.ts',
   '@coditect-audit/collectors': 'packages/collectors/src/index.ts',
+  '@coditect-audit/collectors/files': 'packages/collectors/src/files/scope.ts',
   '@coditect-audit/collectors/gcp': 'packages/collectors/src/gcp/index.ts',
   '@coditect-audit/collectors/k8s': 'packages/collectors/src/k8s/index.ts',
   '@coditect-audit/collectors/probe': 'packages/collectors/src/probe/index.ts',

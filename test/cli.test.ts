@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
@@ -418,17 +418,53 @@ describe('lazy loading', () => {
     // No ajv (no configuration, baseline or snapshot to validate), no Dockerfile parser (no Dockerfile).
     expect(files.filter((f) => /node_modules\/.*(ajv|fast-deep-equal|dockerfile-ast)/.test(f))).toEqual([]);
     expect(files.length).toBeLessThanOrEqual(MAX_EMPTY_SCAN_FILES);
+    // Nor the parsers of the other kinds of file or the steps across files (collectors/src/files/parse-others.ts):
+    // there is no file. (esbuild heads each module of a chunk with a comment naming it.)
+    const chunkCode = files
+      .filter((f) => f.startsWith(pathToFileURL(join(repoRoot, 'packages/cli/dist')).href))
+      .map((f) => readFileSync(fileURLToPath(f), 'utf8'))
+      .join('\n');
+    expect(chunkCode).toContain('// packages/collectors/dist/files/collect.js'); // the comments are there
+    for (const parser of [
+      'hcl',
+      'tf-eval',
+      'dockerfile',
+      'workflows',
+      'tfstate',
+      'markdown',
+      'kustomize',
+      'image-builds',
+    ])
+      expect(chunkCode).not.toContain(`// packages/collectors/dist/files/${parser}.js`);
     // Nor the built-ins only a scan with files needs (threads and the core count to parse large YAML, a child
     // process for git), nor Node's assert (yargs loads it only for a check that fails).
     const { loaded } = loadedBy(['scan', '--dir', empty, '-q']);
     expect(loaded).toContain('node:fs'); // the trace records built-ins
     expect(loaded.filter((m) => /^node:(worker_threads|child_process|os|assert)$/.test(m))).toEqual([]);
-    // Nor the YAML parser, TypeBox or picomatch: nothing to parse, validate or match (each loads on first use,
-    // scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
+    // Nor the YAML parser, TypeBox, picomatch or the .gitignore matcher: nothing to parse, validate or match
+    // (each loads on first use, scripts/bundle.mjs `onFirstUse`; core builds its schemas on first read).
     // (A chunk's record names the stand-ins `coditect-on-first-use:<package>`, the bundled packages by name.)
     expect(
-      loaded.filter((m) => /\/(yaml|typebox|picomatch)\.cjs$|^(yaml|picomatch|@sinclair\/typebox)$/.test(m)),
+      loaded.filter((m) =>
+        /\/(yaml|typebox|picomatch|ignore)\.cjs$|^(yaml|picomatch|@sinclair\/typebox|ignore)$/.test(m),
+      ),
     ).toEqual([]);
+  });
+
+  it('a repository with a .gitignore loads the matcher when it reads one, and it hides what it lists', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, 'k8s'));
+    for (const name of ['kept', 'hidden'])
+      writeFileSync(join(repo, `k8s/${name}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`);
+    writeFileSync(join(repo, '.gitignore'), 'k8s/hidden.yaml\n');
+    const out = tempDir();
+    const { code, files } = filesLoadedBy(['scan', '--dir', repo, '--format', 'json', '--output-dir', out, '-q'], repo);
+    expect(code).toBe(0);
+    expect(files.some((f) => f.endsWith('/ignore.cjs'))).toBe(true);
+    const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    expect(result.excluded).toEqual([
+      { path: 'k8s/hidden.yaml', reason: 'ignore-file', detail: '.gitignore: k8s/hidden.yaml' },
+    ]);
   });
 
   it("a scan with a configuration validates it with the bundle's build-time validator, not ajv's compiler", () => {

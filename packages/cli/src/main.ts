@@ -104,6 +104,69 @@ function snapshotOptions(value: string | string[] | undefined): { snapshot?: str
   return list.length === 1 ? { snapshot: list[0]! } : { snapshots: list };
 }
 
+/**
+ * The options of `scan` that `plainScanArgs` reads without yargs: each flag (boolean) or option with one value,
+ * by its name on the command line. The builder in `main` declares them for yargs (and `--help`); a test parses
+ * every one both ways and compares (test/cli-args.test.ts), so a name here that yargs would not accept, or a
+ * default that differs, fails it. What is not here (`--plugin`, which repeats) is left to yargs.
+ */
+export const PLAIN_SCAN_OPTIONS: Readonly<Record<string, 'flag' | 'value'>> = {
+  env: 'value',
+  config: 'value',
+  dir: 'value',
+  snapshot: 'value',
+  'fail-on-target': 'value',
+  format: 'value',
+  'output-dir': 'value',
+  'fail-on': 'value',
+  baseline: 'value',
+  'write-baseline': 'value',
+  'allow-incomplete': 'flag',
+  strict: 'flag',
+  'sarif-include-suppressed': 'flag',
+  'include-passes': 'flag',
+  timestamps: 'flag',
+  color: 'flag',
+  context: 'value',
+  kubeconfig: 'value',
+  quiet: 'flag',
+  layers: 'value',
+  upload: 'value',
+  verbose: 'flag',
+  debug: 'flag',
+  'trust-repo-config': 'flag',
+};
+const PLAIN_SCAN_ALIASES: Readonly<Record<string, string>> = { '-q': 'quiet', '-v': 'verbose' };
+/** `scan`'s defaults, as its builder gives them to yargs. */
+const SCAN_FORMAT_DEFAULT = 'console';
+const SCAN_OUTPUT_DIR_DEFAULT = 'coditect-audit-report';
+
+/**
+ * `scan` followed only by options of PLAIN_SCAN_OPTIONS, each once, written `--name value`, `--flag`, `-q` or
+ * `-v` (a value neither empty nor starting with `-`): the options yargs would hand the command, without
+ * running yargs (parsing, validating and building the command took about 6 ms of an empty scan's ~125 ms of
+ * CPU). Anything else — help, completion, `--name=value`, `--no-flag`, a repeat, a positional, an unknown
+ * or misspelt option — returns undefined, and yargs parses the line as before, with its messages and exit codes.
+ */
+export function plainScanArgs(argv: readonly string[]): ScanArgs | undefined {
+  if (argv[0] !== 'scan') return undefined;
+  const args: Record<string, unknown> = {};
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    const name = PLAIN_SCAN_ALIASES[token] ?? (token.startsWith('--') ? token.slice(2) : undefined);
+    if (name === undefined || !Object.hasOwn(PLAIN_SCAN_OPTIONS, name)) return undefined;
+    const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (key in args) return undefined;
+    if (PLAIN_SCAN_OPTIONS[name] === 'flag') args[key] = true;
+    else {
+      const value = argv[++i];
+      if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+      args[key] = value;
+    }
+  }
+  return { format: SCAN_FORMAT_DEFAULT, outputDir: SCAN_OUTPUT_DIR_DEFAULT, ...args } as ScanArgs;
+}
+
 async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
   if (args.failOn && !(FAIL_ON as readonly string[]).includes(args.failOn))
@@ -369,7 +432,7 @@ async function runExplain(args: { rule: string }): Promise<number> {
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], onScan: (args: ScanArgs) => Promise<number> = runScan): Promise<number> {
   let code: number = EXIT.passed;
   const cli = yargs(argv)
     .scriptName('coditect-audit')
@@ -399,8 +462,12 @@ async function main(argv: string[]): Promise<number> {
             describe:
               'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
           })
-          .option('format', { type: 'string', describe: `comma-separated: ${FORMATS.join(', ')}`, default: 'console' })
-          .option('output-dir', { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' })
+          .option('format', {
+            type: 'string',
+            describe: `comma-separated: ${FORMATS.join(', ')}`,
+            default: SCAN_FORMAT_DEFAULT,
+          })
+          .option('output-dir', { type: 'string', describe: 'where report files go', default: SCAN_OUTPUT_DIR_DEFAULT })
           .option('fail-on', {
             type: 'string',
             describe: 'gate threshold: P0, P1, P2 or none (default: config, else P0)',
@@ -451,7 +518,7 @@ async function main(argv: string[]): Promise<number> {
             describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
           }),
       async (a) => {
-        code = await runScan(a as unknown as ScanArgs);
+        code = await onScan(a as unknown as ScanArgs);
       },
     )
     .command(
@@ -570,6 +637,16 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+/** What yargs hands the `scan` command for `argv` (undefined when it runs no scan): for the test of `plainScanArgs`. */
+export async function scanArgsByYargs(argv: string[]): Promise<ScanArgs | undefined> {
+  let seen: ScanArgs | undefined;
+  await main(argv, async (a) => {
+    seen = a;
+    return EXIT.passed;
+  });
+  return seen;
+}
+
 /**
  * yargs renders the whole help of the command it runs as soon as the handler has started, to have it ready
  * should a later failure print it. `.fail` above never prints help, so that text (every option measured and
@@ -597,7 +674,8 @@ export function internalError(err: unknown): number {
 /** Runs one command line (without `node` and the script) and returns its exit code; never throws. */
 export async function run(argv: string[]): Promise<number> {
   try {
-    return await main(argv);
+    const plain = plainScanArgs(argv);
+    return plain ? await runScan(plain) : await main(argv);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof BaselineError) {
       process.stderr.write(`coditect-audit: ${err.message}\n`);

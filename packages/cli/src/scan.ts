@@ -289,7 +289,8 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
   } else {
     tasks.push(
       (async () => {
-        const { collectFilesWithScope } = await import('@coditect-audit/collectors');
+        // The files layer alone: the package's index would bring every parser, needed only for files.
+        const { collectFilesWithScope } = await import('@coditect-audit/collectors/files');
         const layerCfg = typeof files === 'object' ? files : {};
         const exclude = [...(layerCfg.exclude ?? [])];
         // By real path: a report folder reached through a link (or the root itself being one) is still it.

@@ -6,9 +6,9 @@ export {
   type CollectFilesOptions,
   collectFiles,
   collectFilesWithScope,
-  collectFilesFromMemory,
   type FilesFacetResult,
 } from './files/collect.js';
+export { collectFilesFromMemory } from './files/memory.js';
 export {
   classifyPath,
   type DiscoverOptions,

@@ -3,7 +3,7 @@
  * repositories, written here from scratch.
  */
 import { describe, expect, it } from 'vitest';
-import { collectFilesFromMemory } from '../src/files/collect.js';
+import { collectFilesFromMemory } from '../src/files/memory.js';
 import { classifyPath } from '../src/files/discover.js';
 import { parseKubernetes } from '../src/files/kubernetes.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectFilesFromMemory } from '../src/files/collect.js';
+import { collectFilesFromMemory } from '../src/files/memory.js';
 import { HELM_SKIP_REASON, parseKubernetes, REDACTED } from '../src/files/kubernetes.js';
 
 const DEPLOYMENT = `# the backend

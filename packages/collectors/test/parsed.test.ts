@@ -5,7 +5,7 @@
  */
 import { type Snapshot, SNAPSHOT_SCHEMA_VERSION } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
-import { collectFilesFromMemory } from '../src/files/collect.js';
+import { collectFilesFromMemory } from '../src/files/memory.js';
 import {
   finishCollected,
   finishedItem,

@@ -9,37 +9,28 @@ import {
   discoverFiles,
   type FileKind,
   FILE_KINDS,
-  binary,
-  classifyPath,
-  maybeData,
-  normalizePath,
-  skippedDirectoryOf,
   type SourceFile,
-  tooLarge,
 } from './discover.js';
-import { parseDockerfile } from './dockerfile.js';
-import { FileParseError } from './errors.js';
-import { imageBuilds } from './image-builds.js';
 import type { YamlSource } from './image-builds.js';
-import { kustomizePatchFiles, type PatchFile, renderPatch } from './kustomize.js';
+import type { PatchFile } from './kustomize.js';
+import { FileParseError } from './errors.js';
 import { parseKubernetes } from './kubernetes.js';
-import { parseMarkdown } from './markdown.js';
 import { EarlyWorker, fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
-import { parseHcl } from './hcl.js';
-import { parseTerraform } from './terraform.js';
-import { evaluateTerraform, type TfVarsFile } from './tf-eval.js';
-import { normalizeText, looksBinaryText, MAX_FILE_BYTES } from './text.js';
-import { parseTfState } from './tfstate.js';
-import { parseWorkflow } from './workflows.js';
-import { withParsedFacets, withParsedFile } from '../parsed.js';
-import { redactFacets, redactTree } from '../redact.js';
+import type { FileOf, OtherParse } from './parse-others.js';
+import type { TfVarsFile } from './tf-eval.js';
+import { normalizeText } from './text.js';
+import { withParsedFacets } from '../parsed.js';
+import { redactFacets } from '../redact.js';
 
 export type CollectFilesOptions = DiscoverOptions;
 
-type FilesFacetName = keyof FilesFacets;
+export type FilesFacetName = keyof FilesFacets;
 export type FilesFacetResult = Pick<Required<Snapshot['facets']>, FilesFacetName>;
 
-const FACET_OF: Record<FileKind, FilesFacetName> = {
+/** The parsers of every kind but Kubernetes YAML, and the steps across files: see `collectFilesWithScope`. */
+type Parsers = typeof import('./parse-others.js');
+
+export const FACET_OF: Record<FileKind, FilesFacetName> = {
   dockerfile: 'files.dockerfile',
   kubernetes: 'files.kubernetes',
   workflows: 'files.workflows',
@@ -88,23 +79,33 @@ export async function collectFilesWithScope(
     ) as FilesFacetResult;
     return { facets, excluded: discovery.excluded };
   }
+  // The parsers of the other kinds and the steps across files load when there is a file to read: a repository
+  // with none (or a scan whose files are all left out) never compiles them.
+  if (discovery.files.length === 0) {
+    early.stop();
+    return {
+      facets: buildFacets(undefined, [], discovery.problems, discovery.skipped),
+      excluded: discovery.excluded,
+    };
+  }
+  const parsers = await import('./parse-others.js');
   // Kubernetes YAML, most of the parsing, on the machine's other cores too when there is enough of it.
   // The other files are parsed on the main thread meanwhile, not after.
   const manifests = discovery.files.filter((s) => s.kind === 'kubernetes');
   const yamlSources = yamlSourcesOf(discovery.files);
-  const patchFiles = kustomizePatchFiles(yamlSources);
+  const patchFiles = parsers.kustomizePatchFiles(yamlSources);
   const parsedOthers = new Map<SourceFile, OtherParse>();
   const alongside = discovery.files
     .filter((s) => s.kind !== 'kubernetes')
     .map((source) => () => {
-      parsedOthers.set(source, finishedOther(parseOther(source)));
+      parsedOthers.set(source, parsers.finishedOther(parsers.parseOther(source)));
     });
   // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
   // rendered over the others, which reads them as parsed.
   const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0, early }))?.parses;
   const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
   return {
-    facets: buildFacets(discovery.files, discovery.problems, discovery.skipped, {
+    facets: buildFacets(parsers, discovery.files, discovery.problems, discovery.skipped, {
       parsedManifests,
       parsedOthers,
       yamlSources,
@@ -114,34 +115,6 @@ export async function collectFilesWithScope(
   };
 }
 
-/**
- * The same facets from files given in memory (path → content); what rule tests use. Paths are
- * repository-relative; classification, limits and parsing are those of {@link collectFiles}.
- */
-export function collectFilesFromMemory(files: Record<string, string>): FilesFacetResult {
-  const sources: SourceFile[] = [];
-  const problems: DiscoveryProblem[] = [];
-  const skipped = new Map<string, { path: string; reason: string }>();
-  const paths = Object.keys(files)
-    .map((raw) => [normalizePath(raw), raw] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [path, raw] of paths) {
-    const kind = classifyPath(path);
-    if (!kind) continue;
-    const vendored = skippedDirectoryOf(path);
-    if (vendored) {
-      skipped.set(vendored.path, vendored);
-      continue;
-    }
-    const text = files[raw] ?? '';
-    const size = Buffer.byteLength(text, 'utf8');
-    if (size > MAX_FILE_BYTES) problems.push({ kind, problem: maybeData(path, tooLarge(path, size)) });
-    else if (looksBinaryText(text)) problems.push({ kind, problem: maybeData(path, binary(path)) });
-    else sources.push({ path, kind, text });
-  }
-  return buildFacets(sources, problems, [...skipped.values()]);
-}
-
 /** YAML that declares builds or patches (kustomizations, skaffold, Cloud Build, compose), read as such. */
 function yamlSourcesOf(sources: readonly SourceFile[]): YamlSource[] {
   return sources
@@ -149,7 +122,12 @@ function yamlSourcesOf(sources: readonly SourceFile[]): YamlSource[] {
     .map((s) => ({ path: s.path, text: normalizeText(s.text) }));
 }
 
-function buildFacets(
+/**
+ * The six facets from the files read. `parsers` (./parse-others.ts) may be absent only when there is no file:
+ * then nothing is parsed, evaluated or rendered, and the facets are empty but for the problems.
+ */
+export function buildFacets(
+  parsers: Parsers | undefined,
   sources: SourceFile[],
   discoveryProblems: DiscoveryProblem[],
   skipped: { path: string; reason: string }[] = [],
@@ -157,7 +135,7 @@ function buildFacets(
     parsedManifests,
     parsedOthers,
     yamlSources = yamlSourcesOf(sources),
-    patchFiles = kustomizePatchFiles(yamlSources),
+    patchFiles = parsers?.kustomizePatchFiles(yamlSources) ?? new Map<string, PatchFile>(),
   }: {
     /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
     parsedManifests?: Map<SourceFile, TransferredParse>;
@@ -167,6 +145,7 @@ function buildFacets(
     patchFiles?: Map<string, PatchFile>;
   } = {},
 ): FilesFacetResult {
+  if (!parsers && sources.length > 0) throw new Error('buildFacets: files to parse, but no parsers');
   const varFiles: TfVarsFile[] = [];
   const data: FilesFacets = {
     'files.dockerfile': { files: [] },
@@ -199,7 +178,7 @@ function buildFacets(
     const facet = FACET_OF[kind];
     const report = (error: unknown) => problems[facet].push(parseProblem(path, kind, error));
     if (kind !== 'kubernetes') {
-      const other = parsedOthers?.get(sourceFile) ?? parseOther(sourceFile);
+      const other = parsedOthers?.get(sourceFile) ?? parsers!.parseOther(sourceFile);
       if ('error' in other) report(other.error);
       else if (other.kind === 'tfvars') varFiles.push(other.value);
       else if (other.finished !== undefined) {
@@ -240,7 +219,7 @@ function buildFacets(
     const patchFileNames = new Set(patches.map((p) => p.manifest.file));
     const bases = data['files.kubernetes'].files.filter((f) => !patchFileNames.has(f.file)).flatMap((f) => f.objects);
     for (const { manifest, patch } of patches) {
-      const rendered = renderPatch(manifest.objects, patch, bases);
+      const rendered = parsers!.renderPatch(manifest.objects, patch, bases);
       manifest.objects = rendered.objects;
       problems['files.kubernetes'].push(notice(manifest.file, 1, 1, rendered.said));
     }
@@ -248,16 +227,18 @@ function buildFacets(
 
   // What Terraform would evaluate (variables, tfvars, locals, local modules, overrides, instances,
   // dynamic blocks), once every file is parsed. A bug here must not cost the scan: values stay as written.
+  // (Without files there is nothing to evaluate, and no build: every input of both is empty.)
   try {
-    evaluateTerraform(data['files.terraform'].files, varFiles);
+    parsers?.evaluateTerraform(data['files.terraform'].files, varFiles);
   } catch {
     // Left unevaluated: rules report what depends on an expression as undecided.
   }
-  const builds = imageBuilds(
-    data['files.workflows'].files,
-    yamlSources,
-    new Set(data['files.dockerfile'].files.map((d) => d.file)),
-  );
+  const builds =
+    parsers?.imageBuilds(
+      data['files.workflows'].files,
+      yamlSources,
+      new Set(data['files.dockerfile'].files.map((d) => d.file)),
+    ) ?? [];
   if (builds.length) {
     data['files.dockerfile'].builds = builds;
     // With its builds the facet is redacted as a whole (what a Dockerfile reveals is masked in the builds
@@ -295,60 +276,6 @@ function buildFacets(
   );
 }
 
-/**
- * One file that is not Kubernetes YAML, parsed (or the error its parse threw, reported where it was), and
- * `finished`: redacted and with its parsed parts, where that does not wait for the other files.
- */
-type OtherParse =
-  | { kind: 'dockerfile'; value: FileOf<'files.dockerfile'>; finished?: FileOf<'files.dockerfile'> }
-  | { kind: 'workflows'; value: FileOf<'files.workflows'>; finished?: FileOf<'files.workflows'> }
-  | { kind: 'terraform'; value: FileOf<'files.terraform'>; finished?: undefined }
-  | { kind: 'tfvars'; value: TfVarsFile }
-  | { kind: 'tfstate'; value: FileOf<'files.tfstate'>; finished?: FileOf<'files.tfstate'> }
-  | { kind: 'markdown'; value: FileOf<'files.markdown'>; finished?: FileOf<'files.markdown'> }
-  | { error: unknown };
-
-/**
- * The collector's last steps for one file, done as soon as it is parsed (while the workers parse the
- * Kubernetes YAML) instead of after every file: its redaction (one file at a time for these facets) and
- * its parsed parts. Not Terraform, which is evaluated across files first. A Dockerfile's facet is redacted
- * whole when the repository builds images; `buildFacets` then takes the Dockerfile as read.
- */
-function finishedOther(other: OtherParse): OtherParse {
-  if ('error' in other || other.kind === 'terraform' || other.kind === 'tfvars') return other;
-  try {
-    return { ...other, finished: withParsedFile(FACET_OF[other.kind], redactTree(other.value)) } as OtherParse;
-  } catch {
-    // Left to the last steps, which meet the same failure as they always did.
-    return other;
-  }
-}
-type FileOf<K extends FilesFacetName> = FilesFacets[K]['files'][number];
-
-function parseOther({ path, kind, text }: SourceFile): OtherParse {
-  try {
-    const source = normalizeText(text);
-    switch (kind) {
-      case 'dockerfile':
-        return { kind, value: parseDockerfile(path, source) };
-      case 'workflows':
-        return { kind, value: parseWorkflow(path, source) };
-      case 'terraform':
-        if (path.endsWith('.tfvars')) return { kind: 'tfvars', value: { file: path, body: parseHcl(source) } };
-        if (path.endsWith('.tfvars.json')) return { kind: 'tfvars', value: parseJsonVars(path, source) };
-        return { kind, value: parseTerraform(path, source) };
-      case 'tfstate':
-        return { kind, value: parseTfState(path, source) };
-      case 'markdown':
-        return { kind, value: parseMarkdown(path, source) };
-      default:
-        throw new Error(`not a kind parsed here: ${kind}`);
-    }
-  } catch (error) {
-    return { error };
-  }
-}
-
 /** A file read as its own tool reads it but not as written, or deliberately not read: said once, never an error. */
 function notice(path: string, line: number, column: number, what: string): Problem {
   return {
@@ -360,24 +287,8 @@ function notice(path: string, line: number, column: number, what: string): Probl
   };
 }
 
-/** `terraform.tfvars.json` / `*.auto.tfvars.json`: a JSON object of variable values (no positions: line 1). */
-function parseJsonVars(path: string, source: string): TfVarsFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (e) {
-    throw new FileParseError(`not valid JSON: ${(e as Error).message}`, 1, 1);
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw new FileParseError('a .tfvars.json file holds one JSON object of variable values', 1, 1);
-  const attributes = Object.fromEntries(
-    Object.entries(value).map(([name, v]) => [name, { name, value: v, line: 1, column: 1 }]),
-  );
-  return { file: path, body: { attributes, blocks: [] } };
-}
-
 /** `<path>:<line>:<col>: <what>`, with the fix for the kind of file. */
-function parseProblem(path: string, kind: FileKind, error: unknown): Problem {
+export function parseProblem(path: string, kind: FileKind, error: unknown): Problem {
   if (error instanceof FileParseError) {
     const isIgnore = error.message.startsWith('inline suppression');
     return {
