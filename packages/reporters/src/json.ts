@@ -80,6 +80,19 @@ function sortedJson(value: unknown, indent: string): string | undefined {
 const NOT_PLAIN = Symbol('not plain');
 
 /**
+ * The key lists met, as a tree by key (a node per list prefix), each list's keys sorted once: objects built
+ * alike (every verdict's resource, its data) come in few key orders, so an out-of-order one is copied by its
+ * list's sorted keys without sorting them again. Bounded: data from the scanned repository may have any keys.
+ */
+interface KeyOrder {
+  next: Map<string, KeyOrder> | undefined;
+  sorted: string[] | undefined;
+}
+const KEY_ORDERS: KeyOrder = { next: undefined, sorted: undefined };
+const KEY_ORDERS_MAX = 4096;
+let keyOrders = 0;
+
+/**
  * `value` with every object's keys in code-unit order, when it is plain JSON data: strings, numbers,
  * booleans, null, arrays (no holes, no `undefined` item) and objects whose prototype is `Object.prototype` or
  * null, with no array-index key (a plain object lists those first) and no `__proto__` key (the sorted copy
@@ -109,13 +122,24 @@ function inSortedOrder(value: unknown): unknown {
   const members = value as Record<string, unknown>;
   let inOrder = true;
   let previous = '';
-  let changed: Map<string, unknown> | undefined;
+  // Members that were copied in order: key, copy, key, copy...
+  let changed: unknown[] | undefined;
+  let order: KeyOrder | undefined = KEY_ORDERS;
   // Own keys only: the prototype is Object.prototype or null, which have no enumerable members.
   for (const key in members) {
     const first = key.charCodeAt(0);
     if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_PLAIN;
     if (key < previous) inOrder = false;
     previous = key;
+    if (order) {
+      let next: KeyOrder | undefined = order.next?.get(key);
+      if (!next && keyOrders < KEY_ORDERS_MAX) {
+        next = { next: undefined, sorted: undefined };
+        (order.next ??= new Map()).set(key, next);
+        keyOrders++;
+      }
+      order = next;
+    }
     const member = members[key];
     // An `undefined` member is left out by both writers.
     if (
@@ -128,16 +152,19 @@ function inSortedOrder(value: unknown): unknown {
       continue;
     const ordered = inSortedOrder(member);
     if (ordered === NOT_PLAIN) return NOT_PLAIN;
-    if (ordered !== member) {
-      changed ??= new Map();
-      changed.set(key, ordered);
-    }
+    if (ordered !== member) (changed ??= []).push(key, ordered);
   }
-  if (inOrder && !changed) return value;
-  const keys = Object.keys(members);
-  if (!inOrder) keys.sort();
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = changed?.has(key) ? changed.get(key) : members[key];
+  let copy: Record<string, unknown>;
+  if (inOrder) {
+    if (!changed) return value;
+    // The same keys in the same order (a plain object's spread keeps both), then the copied members.
+    copy = { ...members };
+  } else {
+    const keys = order ? (order.sorted ??= Object.keys(members).sort()) : Object.keys(members).sort();
+    copy = {};
+    for (const key of keys) copy[key] = members[key];
+  }
+  if (changed) for (let i = 0; i < changed.length; i += 2) copy[changed[i] as string] = changed[i + 1];
   return copy;
 }
 
