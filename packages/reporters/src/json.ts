@@ -204,7 +204,9 @@ function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string
     if (batch.length === 0) return;
     const plain = plainItems(batch, depth);
     if (plain !== undefined) {
-      yield `${first ? '[\n' : ',\n'}${pad}${plain}`;
+      // Apart: the batch's text is written as it is, not copied into one string with what goes before it.
+      yield `${first ? '[\n' : ',\n'}${pad}`;
+      yield plain;
       first = false;
     } else
       for (const item of batch) {
