@@ -183,7 +183,8 @@ class SortKey {
   }
   /** The whole verdict, for a comparison that gets past the keys. */
   whole(): Verdict {
-    return (this.verdict ??= passVerdict(this.set!, this.report!));
+    this.verdict ??= passVerdict(this.set!, this.report!);
+    return this.verdict;
   }
   /** The verdict, to be listed now: a pass is not kept by its key after this. */
   take(): Verdict {

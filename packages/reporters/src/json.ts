@@ -135,7 +135,8 @@ function inSortedOrder(value: unknown): unknown {
       let next: KeyOrder | undefined = order.next?.get(key);
       if (!next && keyOrders < KEY_ORDERS_MAX) {
         next = { next: undefined, sorted: undefined };
-        (order.next ??= new Map()).set(key, next);
+        order.next ??= new Map();
+        order.next.set(key, next);
         keyOrders++;
       }
       order = next;
@@ -152,7 +153,10 @@ function inSortedOrder(value: unknown): unknown {
       continue;
     const ordered = inSortedOrder(member);
     if (ordered === NOT_PLAIN) return NOT_PLAIN;
-    if (ordered !== member) (changed ??= []).push(key, ordered);
+    if (ordered !== member) {
+      changed ??= [];
+      changed.push(key, ordered);
+    }
   }
   let copy: Record<string, unknown>;
   if (inOrder) {
@@ -160,7 +164,11 @@ function inSortedOrder(value: unknown): unknown {
     // The same keys in the same order (a plain object's spread keeps both), then the copied members.
     copy = { ...members };
   } else {
-    const keys = order ? (order.sorted ??= Object.keys(members).sort()) : Object.keys(members).sort();
+    let keys = order?.sorted;
+    if (!keys) {
+      keys = Object.keys(members).sort();
+      if (order) order.sorted = keys;
+    }
     copy = {};
     for (const key of keys) copy[key] = members[key];
   }

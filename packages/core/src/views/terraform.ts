@@ -245,7 +245,10 @@ export function referenceTo(expression: string, type: string): { mode: 'managed'
   return { mode: m[2] ? 'data' : 'managed', name: m[3]! };
 }
 
-/** The verdict resource for a declared block: its address plus its file, never a line number. Members in key order (json.ts). */
+/**
+ * The verdict resource for a declared block: its address plus its file, never a line number. Its members in
+ * key order: the JSON report writes them as they are, with no sorted copy (reporters' json.ts).
+ */
 export function resourceOf(r: TfResource): Resource {
   return { file: r.file.file, id: `${r.file.file}#${r.address}`, kind: r.type, name: r.address };
 }
