@@ -265,8 +265,9 @@ export function verdictsByRule(
 }
 
 /**
- * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first):
- * no list of every pass verdict is ever whole. `stored` and `sets` as for `verdictsByRule`.
+ * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first),
+ * each pass built as it is taken: no list of pass verdicts is ever whole, not even a rule's. `stored` and
+ * `sets` as for `verdictsByRule`.
  */
 export function* verdictsInOrder(
   result: ScanResult,

@@ -4,11 +4,12 @@
  * verdicts in the reporters' total order, rules by id, two-space indent, a final newline.
  *
  * Written as it goes (`jsonChunks`): the text is what `JSON.stringify` of the key-sorted result with a
- * two-space indent gives, produced a member at a time and the verdicts a rule at a time, its passes built
- * from their compact form as that rule is written. No sorted deep copy of the result is ever whole. Array
- * items that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch
- * at a time, with only their out-of-order objects copied in key order (`plainItems`); anything else is
- * written by `sortedJson`, which gives the same text.
+ * two-space indent gives, produced a member at a time and the verdicts a rule at a time, each pass built
+ * from its compact form as it is written. No sorted deep copy of the result is ever whole. Array items
+ * that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch at a
+ * time, with only their out-of-order objects copied in key order (`plainItems`); anything else is written
+ * by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
+ * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { verdictsInOrder } from './common.js';
