@@ -83,7 +83,8 @@ const NOT_PLAIN = Symbol('not plain');
 /**
  * The key lists met, as a tree by key (a node per list prefix), each list's keys sorted once: objects built
  * alike (every verdict's resource, its data) come in few key orders, so an out-of-order one is copied by its
- * list's sorted keys without sorting them again. Bounded: data from the scanned repository may have any keys.
+ * list's sorted keys without sorting them again. Bounded in lists and key length: data from the scanned
+ * repository may have any keys.
  */
 interface KeyOrder {
   next: Map<string, KeyOrder> | undefined;
@@ -91,6 +92,8 @@ interface KeyOrder {
 }
 const KEY_ORDERS: KeyOrder = { next: undefined, sorted: undefined };
 const KEY_ORDERS_MAX = 4096;
+/** Longer keys are not kept (a list with one is sorted each time it is met). */
+const KEY_ORDER_KEY_MAX = 64;
 let keyOrders = 0;
 
 /**
@@ -134,7 +137,7 @@ function inSortedOrder(value: unknown): unknown {
     previous = key;
     if (order) {
       let next: KeyOrder | undefined = order.next?.get(key);
-      if (!next && keyOrders < KEY_ORDERS_MAX) {
+      if (!next && keyOrders < KEY_ORDERS_MAX && key.length <= KEY_ORDER_KEY_MAX) {
         next = { next: undefined, sorted: undefined };
         order.next ??= new Map();
         order.next.set(key, next);
