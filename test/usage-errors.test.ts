@@ -200,6 +200,52 @@ describe('reports are written as a set', () => {
   });
 });
 
+describe('a report written in pieces', () => {
+  const ours = new Set(['a.json']);
+  // Pieces of every size (a piece larger than the write buffer among them), with characters of one to four
+  // bytes of UTF-8 and lone surrogates, so buffers fill and are sent at every kind of boundary.
+  const pieces = (): string[] => {
+    const out: string[] = [];
+    const alphabet = ['a', 'é', '€', '😀', '\ud800', '"', '\n'];
+    let seed = 7;
+    for (let i = 0; i < 400; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const length = i === 200 ? 300_000 : seed % 5000;
+      let text = '';
+      for (let j = 0; j < length; j++) text += alphabet[(seed + j * j) % alphabet.length];
+      out.push(text);
+    }
+    return out;
+  };
+
+  it('writes exactly their text, joined, in UTF-8, from a list or as they are made', async () => {
+    const text = pieces();
+    const expected = Buffer.from(text.join(''));
+    const out = tempDir();
+    await writeReportSet(out, [{ name: 'a.json', chunks: () => text }], ours);
+    expect(readFileSync(join(out, 'a.json')).equals(expected)).toBe(true);
+    async function* made() {
+      for (const piece of text) yield piece;
+    }
+    await writeReportSet(out, [{ name: 'a.json', chunks: made }], ours);
+    expect(readFileSync(join(out, 'a.json')).equals(expected)).toBe(true);
+  });
+
+  it('a report whose pieces fail part way leaves the previous report as it was', async () => {
+    const out = tempDir();
+    await writeReportSet(out, [{ name: 'a.json', text: 'old' }], ours);
+    const text = pieces();
+    function* failing() {
+      yield* text.slice(0, 300);
+      throw new Error('the reporter failed');
+    }
+    await expect(writeReportSet(out, [{ name: 'a.json', chunks: failing }], ours)).rejects.toThrow(
+      'the reporter failed',
+    );
+    expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('old');
+  });
+});
+
 describe('a crash is an internal error', () => {
   it('an exception nothing caught exits 4, never 1 (a failed gate)', () => {
     const dir = tempDir();

@@ -4,7 +4,7 @@
  * the previous set or the new one, never a mix.
  */
 import { constants, existsSync, realpathSync, statSync } from 'node:fs';
-import { access, mkdir, mkdtemp, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, type FileHandle, mkdir, mkdtemp, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A mistake in how the binary was called: exit 3 with the message, no stack trace. */
@@ -59,41 +59,64 @@ export type ReportFile =
   | { name: string; chunks: () => Iterable<string> | AsyncIterable<string> };
 
 /**
- * Pieces are gathered up to this many characters per write: small enough that each gathered string (and the
- * buffer it becomes) stays in V8's young generation and dies there, instead of landing in the large-object
- * space that only a full collection frees.
+ * Bytes gathered per write. Pieces are encoded straight into one of two buffers, reused for the whole file:
+ * no string of gathered pieces, no new buffer per write (each one external memory that hastens collections).
  */
-const WRITE_BATCH = 1 << 16;
+const WRITE_BUFFER = 1 << 18;
+
+/** All of `bytes` to `out`: a write may take less than it is given. */
+async function writeAll(out: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await out.write(bytes, done, bytes.length - done)).bytesWritten;
+}
 
 /**
- * Writes one report to `path`: its text at once, or its pieces as they come. One batch is written (by the
- * thread pool) while the next is made, never more, so the file gets them in order.
+ * Writes one report to `path`: its text at once, or its pieces as they come. One buffer is written (by the
+ * thread pool) while the other fills, never more, so the file gets them in order.
  */
 async function writeReport(path: string, f: ReportFile): Promise<void> {
   if ('text' in f) return writeFile(path, f.text);
   const out = await open(path, 'w');
   let writing: Promise<unknown> | undefined;
+  const send = async (bytes: Uint8Array) => {
+    await writing;
+    writing = writeAll(out, bytes);
+    // Its failure is met at the next `await writing`, not left unhandled while the next buffer fills.
+    writing.catch(() => undefined);
+  };
   try {
-    let batch: string[] = [];
-    let size = 0;
-    for await (const piece of f.chunks()) {
-      batch.push(piece);
-      size += piece.length;
-      if (size >= WRITE_BATCH) {
-        const text = batch.join('');
-        await writing;
-        writing = out.write(text);
-        // Its failure is met at the next `await writing`, not left unhandled while the next batch is made.
-        writing.catch(() => undefined);
-        batch = [];
-        size = 0;
+    let spare = Buffer.allocUnsafe(WRITE_BUFFER);
+    let filling = Buffer.allocUnsafe(WRITE_BUFFER);
+    let used = 0;
+    /** Takes a piece in: a promise when that sent a buffer, to wait for before the next. */
+    const put = (piece: string): Promise<void> | undefined => {
+      // A UTF-16 unit takes at most three bytes of UTF-8: what may not fit sends the buffer first.
+      if (piece.length * 3 <= WRITE_BUFFER - used) {
+        used += filling.write(piece, used);
+        return undefined;
       }
-    }
+      return (async () => {
+        if (used) {
+          await send(filling.subarray(0, used));
+          [filling, spare] = [spare, filling];
+          used = 0;
+        }
+        if (piece.length * 3 > WRITE_BUFFER) await send(Buffer.from(piece));
+        else used += filling.write(piece, used);
+      })();
+    };
+    const pieces = f.chunks();
+    // Pieces made as they are asked for (most reports) are taken without a promise each.
+    if (Symbol.asyncIterator in pieces) for await (const piece of pieces) await put(piece);
+    else
+      for (const piece of pieces) {
+        const sent = put(piece);
+        if (sent) await sent;
+      }
+    if (used) await send(filling.subarray(0, used));
     await writing;
     writing = undefined;
-    if (batch.length) await out.write(batch.join(''));
   } finally {
-    // A report that failed while a batch was being written: that write's own failure is not the one to report.
+    // A report that failed while a buffer was being written: that write's own failure is not the one to report.
     await writing?.catch(() => undefined);
     await out.close();
   }

@@ -35,30 +35,30 @@ export function passSetRuleId(set: PassSet): string {
   return set.stamp?.ruleId ?? set.ruleId;
 }
 
-/** The pass verdict of one report of a set: built on demand, never stored by the engine. */
+/**
+ * The pass verdict of one report of a set: built on demand, never stored by the engine. Its members are set
+ * in code-unit order of their keys, the order the JSON report writes them in, so the report writes it as it
+ * is rather than copy it in that order (reporters' json.ts); optional ones in their place (a few shapes only).
+ */
 export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
   const template = r.messageId === undefined ? undefined : set.messages[r.messageId];
   const own = fingerprintOf(set.ruleId, r.resource.id, r.discriminator);
-  // One literal, optional fields after in a fixed order (the report builds one per pass: no spreads).
-  const v: Verdict = {
-    ruleId: set.stamp ? set.stamp.ruleId : set.ruleId,
-    priority: set.priority,
-    concerns: set.concerns,
-    status: 'pass',
-    resource: r.resource,
-    messageId: r.messageId ?? 'pass',
-    message: template === undefined ? `${set.title}: holds.` : renderMessage(template, r.data),
-    evidence: r.evidence ?? [],
-    certainty: 'high',
-    fingerprint: set.targets ? fingerprintOf(set.ruleId, `${set.targets.join('\u0000')}\u0000${own}`) : own,
-  };
+  const stamp = set.stamp;
+  const v = (stamp?.alias ? { alias: stamp.alias } : {}) as Verdict;
+  v.certainty = 'high';
+  v.concerns = set.concerns;
   if (r.data) v.data = r.data;
+  v.evidence = r.evidence ?? [];
+  v.fingerprint = set.targets ? fingerprintOf(set.ruleId, `${set.targets.join('\u0000')}\u0000${own}`) : own;
   if (r.location) v.location = r.location;
+  v.message = template === undefined ? `${set.title}: holds.` : renderMessage(template, r.data);
+  v.messageId = r.messageId ?? 'pass';
+  v.priority = set.priority;
+  v.resource = r.resource;
+  v.ruleId = stamp ? stamp.ruleId : set.ruleId;
+  if (stamp) v.source = stamp.source;
+  v.status = 'pass';
   if (set.targets) v.targets = set.targets;
-  if (set.stamp) {
-    v.source = set.stamp.source;
-    if (set.stamp.alias) v.alias = set.stamp.alias;
-  }
   return v;
 }
 

@@ -7,9 +7,10 @@ import {
   adrLineFor,
   allVerdicts,
   type Location,
+  type PassReport,
   type PassSet,
   passSetRuleId,
-  passVerdicts,
+  passVerdict,
   type Priority,
   priorityRank,
   type RuleMeta,
@@ -153,6 +154,69 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
   );
 }
 
+/**
+ * A verdict of one rule with the members the total order compares first read once: a large cluster's rule
+ * sorts tens of thousands, by these rather than by reading each verdict's members at every comparison. A
+ * pass is sorted by its report and built only when it is taken (or when a tie needs the whole verdict), so
+ * each dies young, after the report has written it, instead of a rule's passes all living until its last.
+ */
+class SortKey {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly resource: string;
+  /** The verdict: a stored one, or a pass built for a tie and not yet taken. */
+  private verdict: Verdict | undefined;
+  constructor(
+    held: { resource: Verdict['resource']; location?: Location | undefined },
+    readonly targets: string,
+    stored?: Verdict,
+    private readonly set?: PassSet,
+    private readonly report?: PassReport<string>,
+  ) {
+    const location = held.location;
+    this.file = location?.file || held.resource.file || '';
+    this.line = location?.startLine ?? 0;
+    this.column = location?.startColumn ?? 0;
+    this.resource = held.resource.id;
+    this.verdict = stored;
+  }
+  /** The whole verdict, for a comparison that gets past the keys. */
+  whole(): Verdict {
+    this.verdict ??= passVerdict(this.set!, this.report!);
+    return this.verdict;
+  }
+  /** The verdict, to be listed now: a pass is not kept by its key after this. */
+  take(): Verdict {
+    const v = this.whole();
+    if (this.set) this.verdict = undefined;
+    return v;
+  }
+}
+
+/** `compareVerdicts` of two verdicts of one rule, by their keys. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.resource, b.resource) ||
+    cmp(a.targets, b.targets) ||
+    compareVerdicts(a.whole(), b.whole())
+  );
+}
+
+/** One rule's stored verdicts and its sets' passes, sorted by key: `take` each to list it. */
+function ruleKeysInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const v of stored) keys.push(new SortKey(v, v.targets?.join('\u0000') ?? '', v));
+  for (const set of sets) {
+    const targets = set.targets?.join('\u0000') ?? '';
+    for (const r of set.passes) keys.push(new SortKey(r, targets, undefined, set, r));
+  }
+  return keys.sort(compareKeys);
+}
+
 /** Most urgent first (P0 before P2), then the total order. */
 export function compareByPriority(a: Verdict, b: Verdict): number {
   return priorityRank(a.priority) - priorityRank(b.priority) || compareVerdicts(a, b);
@@ -167,6 +231,8 @@ export interface VerdictsByRule {
   ids: string[];
   /** One rule's verdicts, passes built now, in the total order (`compareVerdicts`). */
   of(ruleId: string): Verdict[];
+  /** The same verdicts, each pass built as it is taken. */
+  lazily(ruleId: string): Generator<Verdict>;
 }
 
 export function verdictsByRule(
@@ -191,13 +257,17 @@ export function verdictsByRule(
   }
   return {
     ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
-    of: (id) => [...(byRule.get(id) ?? []), ...passVerdicts(compact.get(id))].sort(compareVerdicts),
+    of: (id) => ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? []).map((k) => k.take()),
+    *lazily(id) {
+      for (const key of ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])) yield key.take();
+    },
   };
 }
 
 /**
- * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first):
- * no list of every pass verdict is ever whole. `stored` and `sets` as for `verdictsByRule`.
+ * The verdicts in the total order (`compareVerdicts`), a rule at a time (the order sorts by rule id first),
+ * each pass built as it is taken: no list of pass verdicts is ever whole, not even a rule's. `stored` and
+ * `sets` as for `verdictsByRule`.
  */
 export function* verdictsInOrder(
   result: ScanResult,
@@ -205,7 +275,7 @@ export function* verdictsInOrder(
   sets?: (set: PassSet) => boolean,
 ): Generator<Verdict> {
   const index = verdictsByRule(result, stored, sets);
-  for (const id of index.ids) yield* index.of(id);
+  for (const id of index.ids) yield* index.lazily(id);
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {

@@ -4,11 +4,12 @@
  * verdicts in the reporters' total order, rules by id, two-space indent, a final newline.
  *
  * Written as it goes (`jsonChunks`): the text is what `JSON.stringify` of the key-sorted result with a
- * two-space indent gives, produced a member at a time and the verdicts a rule at a time, its passes built
- * from their compact form as that rule is written. No sorted deep copy of the result is ever whole. Array
- * items that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch
- * at a time, with only their out-of-order objects copied in key order (`plainItems`); anything else is
- * written by `sortedJson`, which gives the same text.
+ * two-space indent gives, produced a member at a time and the verdicts a rule at a time, each pass built
+ * from its compact form as it is written. No sorted deep copy of the result is ever whole. Array items
+ * that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch at a
+ * time, with only their out-of-order objects copied in key order (`plainItems`); anything else is written
+ * by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
+ * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { verdictsInOrder } from './common.js';
@@ -80,6 +81,22 @@ function sortedJson(value: unknown, indent: string): string | undefined {
 const NOT_PLAIN = Symbol('not plain');
 
 /**
+ * The key lists met, as a tree by key (a node per list prefix), each list's keys sorted once: objects built
+ * alike (every verdict's resource, its data) come in few key orders, so an out-of-order one is copied by its
+ * list's sorted keys without sorting them again. Bounded in lists and key length: data from the scanned
+ * repository may have any keys.
+ */
+interface KeyOrder {
+  next: Map<string, KeyOrder> | undefined;
+  sorted: string[] | undefined;
+}
+const KEY_ORDERS: KeyOrder = { next: undefined, sorted: undefined };
+const KEY_ORDERS_MAX = 4096;
+/** Longer keys are not kept (a list with one is sorted each time it is met). */
+const KEY_ORDER_KEY_MAX = 64;
+let keyOrders = 0;
+
+/**
  * `value` with every object's keys in code-unit order, when it is plain JSON data: strings, numbers,
  * booleans, null, arrays (no holes, no `undefined` item) and objects whose prototype is `Object.prototype` or
  * null, with no array-index key (a plain object lists those first) and no `__proto__` key (the sorted copy
@@ -109,13 +126,25 @@ function inSortedOrder(value: unknown): unknown {
   const members = value as Record<string, unknown>;
   let inOrder = true;
   let previous = '';
-  let changed: Map<string, unknown> | undefined;
+  // Members that were copied in order: key, copy, key, copy...
+  let changed: unknown[] | undefined;
+  let order: KeyOrder | undefined = KEY_ORDERS;
   // Own keys only: the prototype is Object.prototype or null, which have no enumerable members.
   for (const key in members) {
     const first = key.charCodeAt(0);
     if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_PLAIN;
     if (key < previous) inOrder = false;
     previous = key;
+    if (order) {
+      let next: KeyOrder | undefined = order.next?.get(key);
+      if (!next && keyOrders < KEY_ORDERS_MAX && key.length <= KEY_ORDER_KEY_MAX) {
+        next = { next: undefined, sorted: undefined };
+        order.next ??= new Map();
+        order.next.set(key, next);
+        keyOrders++;
+      }
+      order = next;
+    }
     const member = members[key];
     // An `undefined` member is left out by both writers.
     if (
@@ -129,15 +158,25 @@ function inSortedOrder(value: unknown): unknown {
     const ordered = inSortedOrder(member);
     if (ordered === NOT_PLAIN) return NOT_PLAIN;
     if (ordered !== member) {
-      changed ??= new Map();
-      changed.set(key, ordered);
+      changed ??= [];
+      changed.push(key, ordered);
     }
   }
-  if (inOrder && !changed) return value;
-  const keys = Object.keys(members);
-  if (!inOrder) keys.sort();
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = changed?.has(key) ? changed.get(key) : members[key];
+  let copy: Record<string, unknown>;
+  if (inOrder) {
+    if (!changed) return value;
+    // The same keys in the same order (a plain object's spread keeps both), then the copied members.
+    copy = { ...members };
+  } else {
+    let keys = order?.sorted;
+    if (!keys) {
+      keys = Object.keys(members).sort();
+      if (order) order.sorted = keys;
+    }
+    copy = {};
+    for (const key of keys) copy[key] = members[key];
+  }
+  if (changed) for (let i = 0; i < changed.length; i += 2) copy[changed[i] as string] = changed[i + 1];
   return copy;
 }
 
@@ -177,7 +216,9 @@ function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string
     if (batch.length === 0) return;
     const plain = plainItems(batch, depth);
     if (plain !== undefined) {
-      yield `${first ? '[\n' : ',\n'}${pad}${plain}`;
+      // Apart: the batch's text is written as it is, not copied into one string with what goes before it.
+      yield `${first ? '[\n' : ',\n'}${pad}`;
+      yield plain;
       first = false;
     } else
       for (const item of batch) {

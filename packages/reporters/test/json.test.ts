@@ -167,6 +167,40 @@ describe('JSON report', () => {
     expect(toJson(result)).toContain('"sorted after"');
   });
 
+  it('objects with the same key lists, lists that extend others, long keys and thousands of lists are written sorted', () => {
+    const base = bareResult();
+    const [first] = [...allVerdicts(fullResult())];
+    if (!first) throw new Error('the full scenario has verdicts');
+    const long = `k${'x'.repeat(100)}`;
+    const data = (i: number): unknown => {
+      switch (i % 6) {
+        case 0: // one out-of-order list, met again and again
+          return { name: `n${i}`, kind: 'Pod', id: `p${i}` };
+        case 1: // that list's prefix, and the list extended
+          return i % 12 === 1 ? { name: `n${i}`, kind: 'Pod' } : { name: 'n', kind: 'Pod', id: 'p', a: i };
+        case 2: // in order, but a member out of order (copied, the rest as it is)
+          return { a: 1, b: { z: i, y: [{ d: 1, c: 2 }] }, c: 'last' };
+        case 3: // a key longer than the kept ones, before and after
+          return { [long]: i, b: 1, a: { [long]: 1, a: 2 } };
+        case 4: // more distinct lists than are kept
+          return { [`z${i}`]: i, [`y${i}`]: 'y', a: i };
+        default:
+          return { same: 'order', sorted: true };
+      }
+    };
+    const { ruleId: _id, fingerprint: _f, data: _d, ...rest } = first;
+    const verdicts = Array.from({ length: 30_000 }, (_, i) => ({
+      ...rest,
+      ruleId: 'rule.lists',
+      fingerprint: `f${String(i).padStart(5, '0')}`,
+      data: data(i),
+    }));
+    const result = { ...base, verdicts, passes: [] } as unknown as ScanResult;
+    const text = toJson(result);
+    expect(text).toBe(wholeJson(result));
+    expect(keysSortedEverywhere(JSON.parse(text))).toBe(true);
+  });
+
   it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
     expect(JSON.stringify(sortKeys({ b: 1, a: { d: [3, { z: 1, y: undefined, x: 2 }], c: null } }))).toBe(
       '{"a":{"c":null,"d":[3,{"x":2,"z":1}]},"b":1}',

@@ -165,14 +165,17 @@ export function objectKey(obj: K8sObject): string {
   return obj.namespace ? `${obj.kind}/${obj.namespace}/${obj.name}` : `${obj.kind}/${obj.name}`;
 }
 
-/** A manifest object as a verdict resource: `k8s/app.yaml#Deployment/coditect-staging/coditect-backend`. */
+/**
+ * A manifest object as a verdict resource: `k8s/app.yaml#Deployment/coditect-staging/coditect-backend`. Its
+ * members in key order (and a container's): the JSON report writes them as they are, with no sorted copy.
+ */
 export function objectResource(obj: K8sObject): Resource {
   return {
+    file: obj.file,
     id: `${obj.file}#${objectKey(obj)}`,
     kind: obj.kind,
     name: obj.name,
     ...(obj.namespace ? { namespace: obj.namespace } : {}),
-    file: obj.file,
   };
 }
 
@@ -182,11 +185,11 @@ export function objectResource(obj: K8sObject): Resource {
  */
 export function containerResource(c: ManifestContainer): Resource {
   return {
+    file: c.object.file,
     id: `${c.object.file}#${objectKey(c.object)}/${c.field}/${c.name}`,
     kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
     name: `${c.object.name}/${c.name}`,
     ...(c.object.namespace ? { namespace: c.object.namespace } : {}),
-    file: c.object.file,
   };
 }
 

@@ -34,10 +34,13 @@ export function inAppNamespace(o: K8sObject, exp: Expectations): boolean {
   return namespaceOf(o, exp) === exp.app.namespace;
 }
 
-/** `k8s/secret.yaml#Secret/coditect-staging/backend-secrets`: stable across line moves. */
+/**
+ * `k8s/secret.yaml#Secret/coditect-staging/backend-secrets`: stable across line moves. Its members in key
+ * order: the JSON report writes them as they are, with no sorted copy (reporters' json.ts).
+ */
 export function k8sResource(o: K8sObject, exp: Expectations): Resource {
   const namespace = namespaceOf(o, exp);
-  return { id: `${o.file}#${o.kind}/${namespace}/${o.name}`, kind: o.kind, name: o.name, namespace, file: o.file };
+  return { file: o.file, id: `${o.file}#${o.kind}/${namespace}/${o.name}`, kind: o.kind, name: o.name, namespace };
 }
 
 // ---------------------------------------------------------------- JSON pointers and positions

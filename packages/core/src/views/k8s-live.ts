@@ -73,7 +73,8 @@ export function liveResource(
   o: { kind: string; name: string; namespace?: string | undefined },
   part?: { kind: string; name: string; path: string },
 ): Resource {
-  // One per view item of a large cluster: literals, not spreads of temporaries (the same members in the same order).
+  // One per view item of a large cluster: literals, not spreads of temporaries (the same members in the same
+  // order), members in key order: the JSON report writes them as they are, with no sorted copy (reporters' json.ts).
   const declaredAs = declarationKey(
     o.namespace
       ? { layer: 'k8s', kind: o.kind, namespace: o.namespace, name: o.name }
@@ -82,7 +83,7 @@ export function liveResource(
   const id = part ? `${declaredAs}/${part.path}` : declaredAs;
   const kind = part?.kind ?? o.kind;
   const name = part ? `${o.name}/${part.name}` : o.name;
-  return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
+  return o.namespace ? { declaredAs, id, kind, name, namespace: o.namespace } : { declaredAs, id, kind, name };
 }
 
 /**

@@ -245,9 +245,12 @@ export function referenceTo(expression: string, type: string): { mode: 'managed'
   return { mode: m[2] ? 'data' : 'managed', name: m[3]! };
 }
 
-/** The verdict resource for a declared block: its address plus its file, never a line number. */
+/**
+ * The verdict resource for a declared block: its address plus its file, never a line number. Its members in
+ * key order: the JSON report writes them as they are, with no sorted copy (reporters' json.ts).
+ */
 export function resourceOf(r: TfResource): Resource {
-  return { id: `${r.file.file}#${r.address}`, kind: r.type, name: r.address, file: r.file.file };
+  return { file: r.file.file, id: `${r.file.file}#${r.address}`, kind: r.type, name: r.address };
 }
 
 /** `count = 0` or an empty literal `for_each`: the block declares nothing. */
