@@ -93,7 +93,7 @@ export function liveResource(
  */
 export function liveObjectResource(o: K8sLiveObject): Resource {
   const { id, kind, name, declaredAs } = objectResourceOf(o);
-  return o.namespace ? { id, kind, name, namespace: o.namespace, declaredAs } : { id, kind, name, declaredAs };
+  return o.namespace ? { declaredAs, id, kind, name, namespace: o.namespace } : { declaredAs, id, kind, name };
 }
 function objectResourceOf(o: K8sLiveObject): Resource {
   let r = objectResources.get(o);
@@ -114,15 +114,15 @@ export function liveContainerResource(w: K8sLiveObject, c: ManifestContainer): R
   if (!strings) {
     const declaredAs = objectResourceOf(w).declaredAs!;
     strings = {
+      declaredAs,
       id: `${declaredAs}/${c.field}/${c.name}`,
       kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
       name: `${w.name}/${c.name}`,
-      declaredAs,
     };
     containerResources.set(c, strings);
   }
   const { id, kind, name, declaredAs } = strings;
-  return w.namespace ? { id, kind, name, namespace: w.namespace, declaredAs } : { id, kind, name, declaredAs };
+  return w.namespace ? { declaredAs, id, kind, name, namespace: w.namespace } : { declaredAs, id, kind, name };
 }
 const containerResources = new WeakMap<ManifestContainer, Resource>();
 
