@@ -164,11 +164,12 @@ const SECRET_PIECE = /pass|pwd|secret|token|key|credential|auth|bearer|sas|salt|
 
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
-  if (!SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return false;
+  // Looked up first: the same few keys are asked about for every object, and the letters test below makes
+  // two strings each time.
   let known = secretNames.get(key);
   if (known === undefined) {
     if (secretNames.size > 50_000) secretNames.clear();
-    known = judgeName(key);
+    known = SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, '')) && judgeName(key);
     secretNames.set(key, known);
   }
   return known;
@@ -353,14 +354,18 @@ function keepsStructure(value: string): boolean {
   return MARKER.test(value) || isReference(value);
 }
 
+/** Most strings of a facet are short names: nothing the detector looks for can match them. */
+function tooShortForSecret(text: string): boolean {
+  return text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text));
+}
+
 /**
  * Finds the secrets in one free text; `replace` puts markers in their place. Findings let the caller mask
  * the same secret wherever else it appears.
  */
 export function detectSecrets(text: string): { text: string; findings: Finding[] } {
   const findings: Finding[] = [];
-  // Most strings of a facet are short names: nothing below can match them.
-  if (text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text))) return { text, findings };
+  if (tooShortForSecret(text)) return { text, findings };
   let out = text;
   const found = (secret: string, kind: RedactionKind): string => {
     if (secret && !keepsStructure(secret)) findings.push({ secret, kind });
@@ -483,6 +488,9 @@ class FacetRedactor {
   }
 
   text(value: string): string {
+    // Short names are neither detected nor cached: the test is cheaper than the lookup, and the cache keeps
+    // only strings worth reading again.
+    if (tooShortForSecret(value)) return this.mask(value);
     let detected = this.cache.get(value);
     if (detected === undefined) {
       const { text, findings } = detectSecrets(value);
@@ -523,7 +531,7 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   if (typeof value === 'string') return secretName !== undefined ? r.secretValue(secretName, value) : r.text(value);
   if (Array.isArray(value)) {
     // An argv (`["--api-token", "…"]`, `["-u", "admin:pw"]`) is judged as the command line it makes.
-    if (value.length > 1 && value.every((v) => typeof v === 'string')) r.text(value.join(' '));
+    if (value.length > 1 && everyString(value)) r.text(value.join(' '));
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
@@ -558,7 +566,7 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
             ? walk(attribute, r, variable)
             : walk(attribute, r);
       w = attributes;
-    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) w = walk(v, r, k);
+    } else if ((typeof v === 'string' || (isJson(v) && 'value' in v)) && isSecretName(k)) w = walk(v, r, k);
     else w = walk(v, r, undefined);
     if (out === undefined && (w !== v || k === '__proto__')) {
       out = {};
@@ -567,6 +575,11 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
     if (out !== undefined) out[k] = w;
   }
   return out ?? value;
+}
+
+function everyString(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return false;
+  return true;
 }
 
 /**
