@@ -546,35 +546,59 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
   const variable = secretVariable(value);
   // Anything but a plain object is rebuilt as one, as before (and `__proto__` as a key assigns a prototype).
-  let out: Json | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : {};
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    const rebuilt: Json = {};
+    for (const k of Object.keys(value)) rebuilt[k] = walkMember(value, k, r, secretName, pairName, variable);
+    return rebuilt;
+  }
+  // A plain object's keys are enumerated in place (`for…in` makes no array, where `Object.keys` made one per
+  // object of every facet): its own keys in the same order, as Object.prototype has no enumerable key.
+  let out: Json | undefined;
+  let i = 0;
+  for (const k in value) {
     const v = value[k];
-    let w: unknown;
-    // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
-    if (k === 'positions' && isJson(v)) w = v;
-    else if (k === 'value') w = walk(v, r, pairName);
-    else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
-      w = redactExpression(secretName, v, r);
-    else if (k === 'attributes' && variable !== undefined && isJson(v)) {
-      // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
-      const attributes: Json = {};
-      for (const [name, attribute] of Object.entries(v))
-        attributes[name] =
-          name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
-            ? walk(attribute, r, variable)
-            : walk(attribute, r);
-      w = attributes;
-    } else if ((typeof v === 'string' || (isJson(v) && 'value' in v)) && isSecretName(k)) w = walk(v, r, k);
-    else w = walk(v, r, undefined);
+    const w = walkMember(value, k, r, secretName, pairName, variable);
     if (out === undefined && (w !== v || k === '__proto__')) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
+      let j = 0;
+      for (const before in value) {
+        if (j++ === i) break;
+        out[before] = value[before];
+      }
     }
     if (out !== undefined) out[k] = w;
+    i++;
   }
   return out ?? value;
+}
+
+/** One member of an object as {@link walk} redacts it, by its key and the pair or variable it belongs to. */
+function walkMember(
+  value: Json,
+  k: string,
+  r: FacetRedactor,
+  secretName: string | undefined,
+  pairName: string | undefined,
+  variable: string | undefined,
+): unknown {
+  const v = value[k];
+  // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
+  if (k === 'positions' && isJson(v)) return v;
+  if (k === 'value') return walk(v, r, pairName);
+  if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
+    return redactExpression(secretName, v, r);
+  if (k === 'attributes' && variable !== undefined && isJson(v)) {
+    // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
+    const attributes: Json = {};
+    for (const [name, attribute] of Object.entries(v))
+      attributes[name] =
+        name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
+          ? walk(attribute, r, variable)
+          : walk(attribute, r);
+    return attributes;
+  }
+  if ((typeof v === 'string' || (isJson(v) && 'value' in v)) && isSecretName(k)) return walk(v, r, k);
+  return walk(v, r, undefined);
 }
 
 function everyString(values: readonly unknown[]): boolean {

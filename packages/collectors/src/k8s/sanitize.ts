@@ -122,12 +122,36 @@ function scrub(value: unknown, parentKey = ''): unknown {
     return copy ?? value;
   }
   const record = value as Json;
-  const keys = Object.keys(record);
+  // Parsed JSON is made of plain objects, whose own keys `for…in` enumerates in order without making an
+  // array per object; anything else is enumerated by its own keys.
+  if (Object.getPrototypeOf(record) !== Object.prototype) return scrubRecord(record, Object.keys(record), parentKey);
+  let copy: Json | undefined;
+  let i = 0;
+  for (const k in record) {
+    const v = record[k];
+    // A terminated container's message is its termination log, possibly the application's own output.
+    const dropped = parentKey === 'terminated' && k === 'message';
+    const scrubbed = dropped ? undefined : scrub(v, k);
+    if ((dropped || scrubbed !== v) && !copy) {
+      copy = {};
+      let j = 0;
+      for (const before in record) {
+        if (j++ === i) break;
+        copy[before] = record[before];
+      }
+    }
+    if (copy && !dropped) copy[k] = scrubbed;
+    i++;
+  }
+  return copy ?? value;
+}
+
+/** {@link scrub} of an object by a list of its keys. */
+function scrubRecord(record: Json, keys: string[], parentKey: string): Json {
   let copy: Json | undefined;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const v = record[k];
-    // A terminated container's message is its termination log, possibly the application's own output.
     const dropped = parentKey === 'terminated' && k === 'message';
     const scrubbed = dropped ? undefined : scrub(v, k);
     if ((dropped || scrubbed !== v) && !copy) {
@@ -136,7 +160,7 @@ function scrub(value: unknown, parentKey = ''): unknown {
     }
     if (copy && !dropped) copy[k] = scrubbed;
   }
-  return copy ?? value;
+  return copy ?? record;
 }
 
 /** The fields every live item starts with, and the object's annotations (read here, not kept as they are). */
