@@ -103,10 +103,11 @@ export function containersAt(kind: string, object: unknown): { pointer: string; 
   for (const field of ['initContainers', 'containers']) {
     const list = podSpec?.[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((c, index) => {
+    for (let index = 0; index < list.length; index++) {
+      const c: unknown = list[index];
       if (c !== null && typeof c === 'object' && !Array.isArray(c))
-        out.push({ pointer: `${spec}/${field}/${index}`, container: c as Record<string, unknown> });
-    });
+        out.push({ pointer: containerPointer(spec, field, index, ''), container: c as Record<string, unknown> });
+    }
   }
   return out;
 }
@@ -115,6 +116,32 @@ export function containersAt(kind: string, object: unknown): { pointer: string; 
 export function podSpecPointerOf(kind: string): string | undefined {
   return POD_SPEC[kind];
 }
+
+/**
+ * `${spec}/${field}/${index}${suffix}`, made once: every pod of a cluster has the same few pointers, and those
+ * of its images are kept as keys of its parsed parts for the whole scan.
+ */
+function containerPointer(spec: string, field: string, index: number, suffix: '' | '/image'): string {
+  const key = suffix ? (field === 'containers' ? 'containers/image' : 'initContainers/image') : field;
+  let byKey = containerPointers.get(spec);
+  if (!byKey) {
+    byKey = new Map();
+    containerPointers.set(spec, byKey);
+  }
+  let list = byKey.get(key);
+  if (!list) {
+    list = [];
+    byKey.set(key, list);
+  }
+  let pointer = list[index];
+  if (pointer === undefined) {
+    pointer = `${spec}/${field}/${index}${suffix}`;
+    list[index] = pointer;
+  }
+  return pointer;
+}
+/** By pod spec pointer (a {@link POD_SPEC} value), then by field and suffix, by index. */
+const containerPointers = new Map<string, Map<string, string[]>>();
 
 /** Every `image` of a workload's init containers and containers, with the pointer of the field. */
 export function containerImages(kind: string, object: unknown): { pointer: string; image: string; index: number }[] {
@@ -125,10 +152,11 @@ export function containerImages(kind: string, object: unknown): { pointer: strin
   for (const field of ['initContainers', 'containers']) {
     const list = podSpec?.[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((c, index) => {
-      const image = (c as { image?: unknown } | null)?.image;
-      if (typeof image === 'string') out.push({ pointer: `${spec}/${field}/${index}/image`, image, index });
-    });
+    for (let index = 0; index < list.length; index++) {
+      const image = (list[index] as { image?: unknown } | null)?.image;
+      if (typeof image === 'string')
+        out.push({ pointer: containerPointer(spec, field, index, '/image'), image, index });
+    }
   }
   return out;
 }
@@ -139,8 +167,26 @@ export function parsedContainerImages(kind: string, object: unknown): Record<str
   if (images.length === 0) return undefined;
   const out: Record<string, ImageReference> = {};
   for (const { pointer, image } of images) {
-    const ref = parseImageReference(image);
+    const ref = sharedImageReference(image);
     if (ref) out[pointer] = ref;
   }
   return out;
+}
+
+/**
+ * Parsed references by image, shared by the objects that run the same image (thousands of pods run a few
+ * images: one parsed form each instead of one per container, kept for the whole scan). Nothing changes a
+ * parsed reference after it is made. Bounded, since a cluster may run any number of images.
+ */
+const parsedImages = new Map<string, ImageReference | undefined>();
+const PARSED_IMAGES_MAX = 4096;
+
+function sharedImageReference(image: string): ImageReference | undefined {
+  let ref = parsedImages.get(image);
+  if (ref === undefined && !parsedImages.has(image)) {
+    if (parsedImages.size >= PARSED_IMAGES_MAX) parsedImages.clear();
+    ref = parseImageReference(image);
+    parsedImages.set(image, ref);
+  }
+  return ref;
 }

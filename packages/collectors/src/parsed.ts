@@ -260,24 +260,35 @@ function connectionUrlsOf(
   apiVersion: string,
   object: unknown,
 ): Record<string, ConnectionUrl> | undefined {
-  const values: [string, unknown][] = [];
+  // Each value is read before its pointer is made: nearly none is a URL (one env list per container).
+  const out: Record<string, ConnectionUrl> = {};
+  let found = false;
   const entriesAt = (base: string, record: unknown) => {
-    if (isJson(record)) for (const [k, v] of Object.entries(record)) values.push([`${base}/${escapeToken(k)}`, v]);
+    if (!isJson(record)) return;
+    for (const [k, v] of Object.entries(record)) {
+      const url = typeof v === 'string' ? readableConnectionUrl(v) : undefined;
+      if (url) {
+        out[`${base}/${escapeToken(k)}`] = url;
+        found = true;
+      }
+    }
   };
   if (kind === 'ConfigMap') entriesAt('/data', isJson(object) ? object.data : undefined);
   else if (kind === 'ExternalSecret' && apiVersion.startsWith('external-secrets.io/'))
     entriesAt('/spec/target/template/data', valueAt(object, ['spec', 'target', 'template', 'data']));
   else
-    for (const { pointer, container } of containersAt(kind, object))
-      arrayOf(container.env).forEach((env, i) => {
-        if (isJson(env)) values.push([`${pointer}/env/${i}/value`, env.value]);
-      });
-  const out: Record<string, ConnectionUrl> = {};
-  for (const [pointer, value] of values) {
-    const url = typeof value === 'string' ? readableConnectionUrl(value) : undefined;
-    if (url) out[pointer] = url;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
+    for (const { pointer, container } of containersAt(kind, object)) {
+      const env = arrayOf(container.env);
+      for (let i = 0; i < env.length; i++) {
+        const e = env[i];
+        const url = isJson(e) && typeof e.value === 'string' ? readableConnectionUrl(e.value) : undefined;
+        if (url) {
+          out[`${pointer}/env/${i}/value`] = url;
+          found = true;
+        }
+      }
+    }
+  return found ? out : undefined;
 }
 
 function valueAt(root: unknown, path: string[]): unknown {

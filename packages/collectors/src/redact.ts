@@ -164,11 +164,12 @@ const SECRET_PIECE = /pass|pwd|secret|token|key|credential|auth|bearer|sas|salt|
 
 /** Whether a key, variable, option or header name says its value is a secret. */
 export function isSecretName(key: string): boolean {
-  if (!SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, ''))) return false;
+  // Looked up first: the same few keys are asked about for every object, and the letters test below makes
+  // two strings each time.
   let known = secretNames.get(key);
   if (known === undefined) {
     if (secretNames.size > 50_000) secretNames.clear();
-    known = judgeName(key);
+    known = SECRET_PIECE.test(key.toLowerCase().replace(/[^a-z0-9]+/g, '')) && judgeName(key);
     secretNames.set(key, known);
   }
   return known;
@@ -353,14 +354,18 @@ function keepsStructure(value: string): boolean {
   return MARKER.test(value) || isReference(value);
 }
 
+/** Most strings of a facet are short names: nothing the detector looks for can match them. */
+function tooShortForSecret(text: string): boolean {
+  return text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text));
+}
+
 /**
  * Finds the secrets in one free text; `replace` puts markers in their place. Findings let the caller mask
  * the same secret wherever else it appears.
  */
 export function detectSecrets(text: string): { text: string; findings: Finding[] } {
   const findings: Finding[] = [];
-  // Most strings of a facet are short names: nothing below can match them.
-  if (text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text))) return { text, findings };
+  if (tooShortForSecret(text)) return { text, findings };
   let out = text;
   const found = (secret: string, kind: RedactionKind): string => {
     if (secret && !keepsStructure(secret)) findings.push({ secret, kind });
@@ -483,6 +488,9 @@ class FacetRedactor {
   }
 
   text(value: string): string {
+    // Short names are neither detected nor cached: the test is cheaper than the lookup, and the cache keeps
+    // only strings worth reading again.
+    if (tooShortForSecret(value)) return this.mask(value);
     let detected = this.cache.get(value);
     if (detected === undefined) {
       const { text, findings } = detectSecrets(value);
@@ -523,7 +531,7 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   if (typeof value === 'string') return secretName !== undefined ? r.secretValue(secretName, value) : r.text(value);
   if (Array.isArray(value)) {
     // An argv (`["--api-token", "…"]`, `["-u", "admin:pw"]`) is judged as the command line it makes.
-    if (value.length > 1 && value.every((v) => typeof v === 'string')) r.text(value.join(' '));
+    if (value.length > 1 && everyString(value)) r.text(value.join(' '));
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
@@ -538,35 +546,64 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
   const variable = secretVariable(value);
   // Anything but a plain object is rebuilt as one, as before (and `__proto__` as a key assigns a prototype).
-  let out: Json | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : {};
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    const rebuilt: Json = {};
+    for (const k of Object.keys(value)) rebuilt[k] = walkMember(value, k, r, secretName, pairName, variable);
+    return rebuilt;
+  }
+  // A plain object's keys are enumerated in place (`for…in` makes no array, where `Object.keys` made one per
+  // object of every facet): its own keys in the same order, as Object.prototype has no enumerable key.
+  let out: Json | undefined;
+  let i = 0;
+  for (const k in value) {
     const v = value[k];
-    let w: unknown;
-    // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
-    if (k === 'positions' && isJson(v)) w = v;
-    else if (k === 'value') w = walk(v, r, pairName);
-    else if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
-      w = redactExpression(secretName, v, r);
-    else if (k === 'attributes' && variable !== undefined && isJson(v)) {
-      // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
-      const attributes: Json = {};
-      for (const [name, attribute] of Object.entries(v))
-        attributes[name] =
-          name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
-            ? walk(attribute, r, variable)
-            : walk(attribute, r);
-      w = attributes;
-    } else if (isSecretName(k) && (typeof v === 'string' || (isJson(v) && 'value' in v))) w = walk(v, r, k);
-    else w = walk(v, r, undefined);
+    const w = walkMember(value, k, r, secretName, pairName, variable);
     if (out === undefined && (w !== v || k === '__proto__')) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
+      let j = 0;
+      for (const before in value) {
+        if (j++ === i) break;
+        out[before] = value[before];
+      }
     }
     if (out !== undefined) out[k] = w;
+    i++;
   }
   return out ?? value;
+}
+
+/** One member of an object as {@link walk} redacts it, by its key and the pair or variable it belongs to. */
+function walkMember(
+  value: Json,
+  k: string,
+  r: FacetRedactor,
+  secretName: string | undefined,
+  pairName: string | undefined,
+  variable: string | undefined,
+): unknown {
+  const v = value[k];
+  // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
+  if (k === 'positions' && isJson(v)) return v;
+  if (k === 'value') return walk(v, r, pairName);
+  if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
+    return redactExpression(secretName, v, r);
+  if (k === 'attributes' && variable !== undefined && isJson(v)) {
+    // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
+    const attributes: Json = {};
+    for (const [name, attribute] of Object.entries(v))
+      attributes[name] =
+        name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
+          ? walk(attribute, r, variable)
+          : walk(attribute, r);
+    return attributes;
+  }
+  if ((typeof v === 'string' || (isJson(v) && 'value' in v)) && isSecretName(k)) return walk(v, r, k);
+  return walk(v, r, undefined);
+}
+
+function everyString(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return false;
+  return true;
 }
 
 /**

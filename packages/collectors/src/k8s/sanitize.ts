@@ -37,12 +37,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isJson(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
-  return out;
-}
-
 /** The `apiVersion` of the last-applied annotation, read without keeping anything else of it. */
 function appliedApiVersion(annotations: Record<string, string>): string | undefined {
   const text = annotations[LAST_APPLIED];
@@ -55,31 +49,56 @@ function appliedApiVersion(annotations: Record<string, string>): string | undefi
   }
 }
 
-/** The metadata worth keeping; annotations without the last-applied copy. */
+/**
+ * A map of the strings of `v`: `v` itself when it holds only strings (labels and annotations nearly always
+ * do; the parsed page is not changed afterwards, so sharing it is safe), otherwise a copy without the rest.
+ */
+function stringMap(v: unknown): Record<string, string> {
+  if (!isJson(v)) return {};
+  if (Object.getPrototypeOf(v) === Object.prototype && !Object.hasOwn(v, '__proto__')) {
+    let plain = true;
+    for (const k in v)
+      if (typeof v[k] !== 'string') {
+        plain = false;
+        break;
+      }
+    if (plain) return v as Record<string, string>;
+  }
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return out;
+}
+
+/** The annotations without the last-applied copy; the same object when there is none (the usual case). */
+function withoutLastApplied(annotations: Record<string, string>): Record<string, string> {
+  if (!Object.hasOwn(annotations, LAST_APPLIED)) return annotations;
+  const kept: Record<string, string> = {};
+  for (const k in annotations) if (k !== LAST_APPLIED) kept[k] = annotations[k] as string;
+  return kept;
+}
+
+/** The metadata worth keeping; annotations without the last-applied copy. Keys in a fixed order. */
 function metadataOf(raw: Json): { metadata: Json; annotations: Record<string, string> } {
   const m = isJson(raw.metadata) ? raw.metadata : {};
   const annotations = stringMap(m.annotations);
-  const kept: Record<string, string> = {};
-  for (const [k, v] of Object.entries(annotations)) if (k !== LAST_APPLIED) kept[k] = v;
-  const owners = Array.isArray(m.ownerReferences)
-    ? m.ownerReferences.filter(isJson).map((o) => ({
-        apiVersion: str(o.apiVersion) ?? '',
-        kind: str(o.kind) ?? '',
-        name: str(o.name) ?? '',
-        ...(typeof o.controller === 'boolean' ? { controller: o.controller } : {}),
-      }))
-    : [];
-  const metadata: Json = {
-    name: m.name,
-    ...(m.namespace !== undefined ? { namespace: m.namespace } : {}),
-    ...(m.uid !== undefined ? { uid: m.uid } : {}),
-    ...(m.generation !== undefined ? { generation: m.generation } : {}),
-    ...(m.creationTimestamp !== undefined ? { creationTimestamp: m.creationTimestamp } : {}),
-    ...(m.deletionTimestamp !== undefined ? { deletionTimestamp: m.deletionTimestamp } : {}),
-    labels: stringMap(m.labels),
-    annotations: kept,
-    ...(owners.length ? { ownerReferences: owners } : {}),
-  };
+  const metadata: Json = { name: m.name };
+  if (m.namespace !== undefined) metadata.namespace = m.namespace;
+  if (m.uid !== undefined) metadata.uid = m.uid;
+  if (m.generation !== undefined) metadata.generation = m.generation;
+  if (m.creationTimestamp !== undefined) metadata.creationTimestamp = m.creationTimestamp;
+  if (m.deletionTimestamp !== undefined) metadata.deletionTimestamp = m.deletionTimestamp;
+  metadata.labels = stringMap(m.labels);
+  metadata.annotations = withoutLastApplied(annotations);
+  if (Array.isArray(m.ownerReferences)) {
+    const owners: Json[] = [];
+    for (const o of m.ownerReferences) {
+      if (!isJson(o)) continue;
+      const owner: Json = { apiVersion: str(o.apiVersion) ?? '', kind: str(o.kind) ?? '', name: str(o.name) ?? '' };
+      if (typeof o.controller === 'boolean') owner.controller = o.controller;
+      owners.push(owner);
+    }
+    if (owners.length) metadata.ownerReferences = owners;
+  }
   return { metadata, annotations };
 }
 
@@ -103,12 +122,36 @@ function scrub(value: unknown, parentKey = ''): unknown {
     return copy ?? value;
   }
   const record = value as Json;
-  const keys = Object.keys(record);
+  // Parsed JSON is made of plain objects, whose own keys `for…in` enumerates in order without making an
+  // array per object; anything else is enumerated by its own keys.
+  if (Object.getPrototypeOf(record) !== Object.prototype) return scrubRecord(record, Object.keys(record), parentKey);
+  let copy: Json | undefined;
+  let i = 0;
+  for (const k in record) {
+    const v = record[k];
+    // A terminated container's message is its termination log, possibly the application's own output.
+    const dropped = parentKey === 'terminated' && k === 'message';
+    const scrubbed = dropped ? undefined : scrub(v, k);
+    if ((dropped || scrubbed !== v) && !copy) {
+      copy = {};
+      let j = 0;
+      for (const before in record) {
+        if (j++ === i) break;
+        copy[before] = record[before];
+      }
+    }
+    if (copy && !dropped) copy[k] = scrubbed;
+    i++;
+  }
+  return copy ?? value;
+}
+
+/** {@link scrub} of an object by a list of its keys. */
+function scrubRecord(record: Json, keys: string[], parentKey: string): Json {
   let copy: Json | undefined;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const v = record[k];
-    // A terminated container's message is its termination log, possibly the application's own output.
     const dropped = parentKey === 'terminated' && k === 'message';
     const scrubbed = dropped ? undefined : scrub(v, k);
     if ((dropped || scrubbed !== v) && !copy) {
@@ -117,30 +160,24 @@ function scrub(value: unknown, parentKey = ''): unknown {
     }
     if (copy && !dropped) copy[k] = scrubbed;
   }
-  return copy ?? value;
+  return copy ?? record;
 }
 
-function base(
-  type: K8sResourceType,
-  apiVersion: string,
-  raw: Json,
-): K8sLiveObject & { annotations: Record<string, string> } {
+/** The fields every live item starts with, and the object's annotations (read here, not kept as they are). */
+function base(type: K8sResourceType, apiVersion: string, raw: Json): K8sLiveObject {
   const { metadata, annotations } = metadataOf(raw);
   const applied = appliedApiVersion(annotations);
-  return {
-    apiVersion,
-    kind: type.kind,
-    name: str(metadata.name) ?? '',
-    ...(type.namespaced && typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
-    ...(applied ? { appliedApiVersion: applied } : {}),
-    object: { apiVersion, kind: type.kind, metadata },
-    annotations,
-  };
+  // Assigned in the order the snapshot writes them; `object` last.
+  const item = { apiVersion, kind: type.kind, name: str(metadata.name) ?? '' } as K8sLiveObject;
+  if (type.namespaced && typeof metadata.namespace === 'string') item.namespace = metadata.namespace;
+  if (applied) item.appliedApiVersion = applied;
+  item.object = { apiVersion, kind: type.kind, metadata };
+  return item;
 }
 
 /** Workloads, Pods, Services, Ingresses and the GKE custom resources: spec and status kept, scrubbed. */
 export function liveObject(type: K8sResourceType, apiVersion: string, raw: Json): K8sLiveObject {
-  const { annotations: _dropped, ...item } = base(type, apiVersion, raw);
+  const item = base(type, apiVersion, raw);
   for (const field of ['spec', 'status'] as const) {
     if (raw[field] !== undefined) item.object[field] = scrub(raw[field], field);
   }
@@ -153,7 +190,7 @@ export function liveObject(type: K8sResourceType, apiVersion: string, raw: Json)
 
 /** A Secret: every `data` value classified in memory, then forgotten. */
 export function liveSecret(type: K8sResourceType, apiVersion: string, raw: Json): K8sSecret {
-  const { annotations: _dropped, ...item } = base(type, apiVersion, raw);
+  const item = base(type, apiVersion, raw);
   const secretType = str(raw.type) ?? 'Opaque';
   item.object.type = secretType;
   if (typeof raw.immutable === 'boolean') item.object.immutable = raw.immutable;
@@ -174,7 +211,7 @@ export function liveSecret(type: K8sResourceType, apiVersion: string, raw: Json)
 }
 
 export function liveConfigMap(type: K8sResourceType, apiVersion: string, raw: Json): K8sConfigMap {
-  const { annotations: _dropped, ...item } = base(type, apiVersion, raw);
+  const item = base(type, apiVersion, raw);
   return {
     ...item,
     keys: isJson(raw.data) ? Object.keys(raw.data).sort() : [],
