@@ -9,7 +9,7 @@ import type { LogLevel, ScanResult, Snapshot } from '@coditect-audit/core';
 // The light part of core only: the rest (schemas, validators, YAML) is imported where a command needs it,
 // so `--help` and `rules` do not build the configuration schema (issue 19).
 import { BaselineError, ConfigError, EXIT, FAIL_ON, type FailOn, LAYERS } from '@coditect-audit/core/basics';
-import yargs from 'yargs';
+import yargs, { type Options } from 'yargs';
 import { doctorCommand } from './commands/doctor-command.js';
 import { initCommand } from './commands/init-command.js';
 import { parseLayers } from './layers.js';
@@ -105,41 +105,102 @@ function snapshotOptions(value: string | string[] | undefined): { snapshot?: str
 }
 
 /**
- * The options of `scan` that `plainScanArgs` reads without yargs: each flag (boolean) or option with one value,
- * by its name on the command line. The builder in `main` declares them for yargs (and `--help`); a test parses
- * every one both ways and compares (test/cli-args.test.ts), so a name here that yargs would not accept, or a
- * default that differs, fails it. What is not here (`--plugin`, which repeats) is left to yargs.
+ * The options of `scan`, in the order `--help` lists them: yargs is given this table (`main`), and
+ * `plainScanArgs` reads the same table, so an option is declared once.
  */
-export const PLAIN_SCAN_OPTIONS: Readonly<Record<string, 'flag' | 'value'>> = {
-  env: 'value',
-  config: 'value',
-  dir: 'value',
-  snapshot: 'value',
-  'fail-on-target': 'value',
-  format: 'value',
-  'output-dir': 'value',
-  'fail-on': 'value',
-  baseline: 'value',
-  'write-baseline': 'value',
-  'allow-incomplete': 'flag',
-  strict: 'flag',
-  'sarif-include-suppressed': 'flag',
-  'include-passes': 'flag',
-  timestamps: 'flag',
-  color: 'flag',
-  context: 'value',
-  kubeconfig: 'value',
-  quiet: 'flag',
-  layers: 'value',
-  upload: 'value',
-  verbose: 'flag',
-  debug: 'flag',
-  'trust-repo-config': 'flag',
-};
-const PLAIN_SCAN_ALIASES: Readonly<Record<string, string>> = { '-q': 'quiet', '-v': 'verbose' };
-/** `scan`'s defaults, as its builder gives them to yargs. */
-const SCAN_FORMAT_DEFAULT = 'console';
-const SCAN_OUTPUT_DIR_DEFAULT = 'coditect-audit-report';
+const SCAN_OPTIONS = {
+  env: { type: 'string', describe: 'environment from coditect-audit.yaml' },
+  config: { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' },
+  dir: { type: 'string', describe: 'repository to scan (default: .)' },
+  snapshot: {
+    type: 'string',
+    describe: 'replay a snapshot written by `collect`; give it once per shard to merge a fleet',
+  },
+  'fail-on-target': {
+    type: 'string',
+    describe:
+      'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
+  },
+  format: {
+    type: 'string',
+    describe: `comma-separated: ${FORMATS.join(', ')}`,
+    default: 'console',
+  },
+  'output-dir': { type: 'string', describe: 'where report files go', default: 'coditect-audit-report' },
+  'fail-on': {
+    type: 'string',
+    describe: 'gate threshold: P0, P1, P2 or none (default: config, else P0)',
+  },
+  baseline: { type: 'string', describe: 'report only findings not in this baseline' },
+  'write-baseline': { type: 'string', describe: 'write the current findings as a baseline file' },
+  'allow-incomplete': {
+    type: 'boolean',
+    describe: 'do not exit 2 when something could not be checked',
+  },
+  strict: {
+    type: 'boolean',
+    describe: 'checks that could not be decided (unknown) gate like findings (default: config, else no)',
+  },
+  'sarif-include-suppressed': { type: 'boolean', describe: 'keep suppressed findings in SARIF' },
+  'include-passes': {
+    type: 'boolean',
+    describe: 'list every passed check in the terminal too (the HTML and JSON reports always list them)',
+  },
+  timestamps: { type: 'boolean', describe: 'record scan times in the reports' },
+  color: { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' },
+  context: {
+    type: 'string',
+    describe: 'Kubernetes context (default: the kubeconfig current context)',
+  },
+  kubeconfig: {
+    type: 'string',
+    describe: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+  },
+  quiet: { alias: 'q', type: 'boolean', describe: 'no progress on stderr' },
+  layers: { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` },
+  upload: {
+    type: 'string',
+    describe: 'also upload the reports and snapshot to gs://BUCKET/PREFIX/<env>/<time>/ (+ latest.json)',
+  },
+  verbose: { alias: 'v', type: 'boolean', describe: 'what each layer does, on stderr' },
+  debug: {
+    type: 'boolean',
+    describe: 'every API call (method, resource, status, duration, retries), on stderr',
+  },
+  plugin: {
+    type: 'string',
+    array: true,
+    describe: 'load a rule pack (npm package or path); repeatable. Trusted, unlike plugins: in the repository',
+  },
+  'trust-repo-config': {
+    type: 'boolean',
+    describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
+  },
+} as const satisfies Record<string, Options>;
+
+/**
+ * The options of `scan` that `plainScanArgs` reads without yargs, from `SCAN_OPTIONS`: each flag (boolean) or
+ * option with one value, by its name on the command line. What repeats (`--plugin`) is left to yargs. A test
+ * parses every one both ways and compares (test/plain-scan-args.test.ts).
+ */
+export const PLAIN_SCAN_OPTIONS: Readonly<Record<string, 'flag' | 'value'>> = Object.fromEntries(
+  Object.entries(SCAN_OPTIONS as Record<string, Options>)
+    .filter(([, o]) => !o.array)
+    .map(([name, o]) => [name, o.type === 'boolean' ? 'flag' : 'value']),
+);
+/** `-q` → quiet, `-v` → verbose: the one-letter aliases `SCAN_OPTIONS` gives. */
+const PLAIN_SCAN_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SCAN_OPTIONS as Record<string, Options>).flatMap(([name, o]) =>
+    typeof o.alias === 'string' ? [[`-${o.alias}`, name]] : [],
+  ),
+);
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** `scan`'s defaults as yargs hands them to the command (by camel-case key). */
+const SCAN_DEFAULTS: Readonly<Record<string, unknown>> = Object.fromEntries(
+  Object.entries(SCAN_OPTIONS as Record<string, Options>).flatMap(([name, o]) =>
+    o.default !== undefined ? [[camelCase(name), o.default]] : [],
+  ),
+);
 
 /**
  * `scan` followed only by options of PLAIN_SCAN_OPTIONS, each once, written `--name value`, `--flag`, `-q` or
@@ -155,7 +216,7 @@ export function plainScanArgs(argv: readonly string[]): ScanArgs | undefined {
     const token = argv[i]!;
     const name = PLAIN_SCAN_ALIASES[token] ?? (token.startsWith('--') ? token.slice(2) : undefined);
     if (name === undefined || !Object.hasOwn(PLAIN_SCAN_OPTIONS, name)) return undefined;
-    const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    const key = camelCase(name);
     if (key in args) return undefined;
     if (PLAIN_SCAN_OPTIONS[name] === 'flag') args[key] = true;
     else {
@@ -164,7 +225,7 @@ export function plainScanArgs(argv: readonly string[]): ScanArgs | undefined {
       args[key] = value;
     }
   }
-  return { format: SCAN_FORMAT_DEFAULT, outputDir: SCAN_OUTPUT_DIR_DEFAULT, ...args } as ScanArgs;
+  return { ...SCAN_DEFAULTS, ...args } as unknown as ScanArgs;
 }
 
 async function runScan(args: ScanArgs): Promise<number> {
@@ -448,75 +509,7 @@ async function main(argv: string[], onScan: (args: ScanArgs) => Promise<number> 
     .command(
       'scan',
       'Scan an environment and report against ADR-001',
-      (y) =>
-        y
-          .option('env', { type: 'string', describe: 'environment from coditect-audit.yaml' })
-          .option('config', { type: 'string', describe: 'config file (default: <dir>/coditect-audit.yaml)' })
-          .option('dir', { type: 'string', describe: 'repository to scan (default: .)' })
-          .option('snapshot', {
-            type: 'string',
-            describe: 'replay a snapshot written by `collect`; give it once per shard to merge a fleet',
-          })
-          .option('fail-on-target', {
-            type: 'string',
-            describe:
-              'fail the gate only on these fleet targets (repeat or comma-separate; default: config gate.targets, else all)',
-          })
-          .option('format', {
-            type: 'string',
-            describe: `comma-separated: ${FORMATS.join(', ')}`,
-            default: SCAN_FORMAT_DEFAULT,
-          })
-          .option('output-dir', { type: 'string', describe: 'where report files go', default: SCAN_OUTPUT_DIR_DEFAULT })
-          .option('fail-on', {
-            type: 'string',
-            describe: 'gate threshold: P0, P1, P2 or none (default: config, else P0)',
-          })
-          .option('baseline', { type: 'string', describe: 'report only findings not in this baseline' })
-          .option('write-baseline', { type: 'string', describe: 'write the current findings as a baseline file' })
-          .option('allow-incomplete', {
-            type: 'boolean',
-            describe: 'do not exit 2 when something could not be checked',
-          })
-          .option('strict', {
-            type: 'boolean',
-            describe: 'checks that could not be decided (unknown) gate like findings (default: config, else no)',
-          })
-          .option('sarif-include-suppressed', { type: 'boolean', describe: 'keep suppressed findings in SARIF' })
-          .option('include-passes', {
-            type: 'boolean',
-            describe: 'list every passed check in the terminal too (the HTML and JSON reports always list them)',
-          })
-          .option('timestamps', { type: 'boolean', describe: 'record scan times in the reports' })
-          .option('color', { type: 'boolean', describe: 'force colour in the console report (--no-color: never)' })
-          .option('context', {
-            type: 'string',
-            describe: 'Kubernetes context (default: the kubeconfig current context)',
-          })
-          .option('kubeconfig', {
-            type: 'string',
-            describe: 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
-          })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress on stderr' })
-          .option('layers', { type: 'string', describe: `run only these configured layers: ${LAYERS.join(', ')}` })
-          .option('upload', {
-            type: 'string',
-            describe: 'also upload the reports and snapshot to gs://BUCKET/PREFIX/<env>/<time>/ (+ latest.json)',
-          })
-          .option('verbose', { alias: 'v', type: 'boolean', describe: 'what each layer does, on stderr' })
-          .option('debug', {
-            type: 'boolean',
-            describe: 'every API call (method, resource, status, duration, retries), on stderr',
-          })
-          .option('plugin', {
-            type: 'string',
-            array: true,
-            describe: 'load a rule pack (npm package or path); repeatable. Trusted, unlike plugins: in the repository',
-          })
-          .option('trust-repo-config', {
-            type: 'boolean',
-            describe: "trust the scanned directory's own config: its plugins and credentials (never on fork PRs)",
-          }),
+      (y) => y.options(SCAN_OPTIONS),
       async (a) => {
         code = await onScan(a as unknown as ScanArgs);
       },
