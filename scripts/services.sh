@@ -142,6 +142,14 @@ EOF
       printf 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n' >"$d/data/pg_hba.conf"
     fi
   fi
+  # A cluster kept from an earlier run (same checkout path) must serve this run's certificate: the CA is made
+  # again for a new checkout or near expiry, and a stale server certificate fails every verified connection.
+  if ! cmp -s "$DIR/certs/server.crt" "$d/server.crt" || ! cmp -s "$DIR/certs/server.key" "$d/server.key"; then
+    pg_stop "$name"
+    cp "$DIR/certs/server.crt" "$DIR/certs/server.key" "$d/"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$d/server.crt" "$d/server.key"
+    chmod 600 "$d/server.key"
+  fi
   if ! as_pg "$bin/pg_ctl" -D "$d/data" status >/dev/null 2>&1; then
     as_pg "$bin/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 20 start >/dev/null
   fi
