@@ -1,47 +1,67 @@
-import { defineViewRule } from '@coditect-audit/core';
+import { defineViewRule, type ViewRuleContext } from '@coditect-audit/core';
 import type { ContainerView } from '@coditect-audit/core/views';
 
-/** What can let a container regain privileges, from its view; each is a separate finding (discriminator). */
-function findings(v: ContainerView) {
-  const out: {
-    messageId: 'escalationNotDisabled' | 'escalationAllowed' | 'privileged' | 'capabilitiesAdded';
-    discriminator: string;
-    at: ContainerView['privileged'];
-    expected: string;
-    observed: string | boolean | null;
-    capabilities?: string;
-  }[] = [];
+type Ctx = ViewRuleContext<'container', MessageId>;
+type MessageId = 'escalationNotDisabled' | 'escalationAllowed' | 'privileged' | 'capabilitiesAdded' | 'locked';
+
+/**
+ * What can let a container regain privileges, from its view: each is a separate finding (discriminator); a
+ * container with none passes. One report literal each, its data and evidence members in key order (the order
+ * the JSON report writes them in, so it copies none): 12,000 live containers at 16×.
+ */
+function judge(ctx: Ctx, v: ContainerView): void {
+  const resource = v.resource;
+  let found = false;
   const ape = v.allowPrivilegeEscalation;
   // allowPrivilegeEscalation defaults to true: unset fails like true.
-  if (!(ape.certainty === 'decided' && ape.value === false))
-    out.push({
+  if (!(ape.certainty === 'decided' && ape.value === false)) {
+    found = true;
+    ctx.fail({
+      resource,
       messageId: ape.certainty === 'decided' && ape.value === true ? 'escalationAllowed' : 'escalationNotDisabled',
+      data: { container: v.container, kind: v.workloadKind, name: v.workloadName },
+      location: ape.origin.location,
+      evidence: [
+        { expected: 'false', observed: ape.certainty === 'decided' ? String(ape.value) : null, path: ape.origin.path },
+      ],
       discriminator: 'allowPrivilegeEscalation',
-      at: ape,
-      expected: 'false',
-      observed: ape.certainty === 'decided' ? String(ape.value) : null,
-    });
-  if (v.privileged.certainty === 'decided' && v.privileged.value === true)
-    out.push({
-      messageId: 'privileged',
-      discriminator: 'privileged',
-      at: v.privileged,
-      expected: 'false or unset',
-      observed: true,
-    });
-  const caps = v.capabilitiesAdded;
-  if (caps.certainty === 'decided' && Array.isArray(caps.value) && caps.value.length > 0) {
-    const list = caps.value.map(String).join(', ');
-    out.push({
-      messageId: 'capabilitiesAdded',
-      discriminator: 'capabilities.add',
-      at: caps,
-      expected: 'no added capabilities',
-      observed: list,
-      capabilities: list,
     });
   }
-  return out;
+  const privileged = v.privileged;
+  if (privileged.certainty === 'decided' && privileged.value === true) {
+    found = true;
+    ctx.fail({
+      resource,
+      messageId: 'privileged',
+      data: { container: v.container, kind: v.workloadKind, name: v.workloadName },
+      location: privileged.origin.location,
+      evidence: [{ expected: 'false or unset', observed: true, path: privileged.origin.path }],
+      discriminator: 'privileged',
+    });
+  }
+  const caps = v.capabilitiesAdded;
+  if (caps.certainty === 'decided' && Array.isArray(caps.value) && caps.value.length > 0) {
+    found = true;
+    const list = caps.value.map(String).join(', ');
+    ctx.fail({
+      resource,
+      messageId: 'capabilitiesAdded',
+      // An empty list (`add: [""]`) names no capability: the message shows its placeholder.
+      data: list
+        ? { capabilities: list, container: v.container, kind: v.workloadKind, name: v.workloadName }
+        : { container: v.container, kind: v.workloadKind, name: v.workloadName },
+      location: caps.origin.location,
+      evidence: [{ expected: 'no added capabilities', observed: list, path: caps.origin.path }],
+      discriminator: 'capabilities.add',
+    });
+  }
+  if (!found)
+    ctx.pass({
+      resource,
+      messageId: 'locked',
+      data: { container: v.container, kind: v.workloadKind, name: v.workloadName },
+      location: v.location,
+    });
 }
 
 /**
@@ -96,21 +116,6 @@ export default defineViewRule({
     locked: '{{container}} in {{kind}} {{name}} cannot escalate privileges.',
   },
   check(ctx) {
-    for (const v of ctx.views) {
-      const resource = v.resource;
-      const data = { container: v.container, kind: v.workloadKind, name: v.workloadName };
-      const found = findings(v);
-      for (const f of found)
-        ctx.fail({
-          resource,
-          messageId: f.messageId,
-          data: f.capabilities ? { ...data, capabilities: f.capabilities } : data,
-          ...(f.at.origin.location ? { location: f.at.origin.location } : {}),
-          evidence: [{ path: f.at.origin.path, observed: f.observed, expected: f.expected }],
-          discriminator: f.discriminator,
-        });
-      if (found.length === 0)
-        ctx.pass({ resource, messageId: 'locked', data, ...(v.location ? { location: v.location } : {}) });
-    }
+    for (const v of ctx.views) judge(ctx, v);
   },
 });

@@ -1,4 +1,4 @@
-import { defineViewRule } from '@coditect-audit/core';
+import { defineViewRule, type Evidence, type FacetName, type RuleContext } from '@coditect-audit/core';
 import type { ImageView } from '@coditect-audit/core/views';
 import { classifyTag, isFloatingOfficialTag } from '../util/images.js';
 
@@ -36,6 +36,39 @@ function decide(v: ImageView): Decision {
         ? { kind: 'floatingTag', tag: tag.tag }
         : { kind: 'skip', reason: `tag "${tag.tag}" of ${image} names neither a version nor a known moving tag` };
   }
+}
+
+/** The reference as evidence: a manifest's is located at its line. */
+function referenceEvidence(v: ImageView): Evidence {
+  const expected = 'a digest, version or commit SHA tag';
+  return v.source === 'manifest' && v.location
+    ? { expected, location: v.location, observed: v.reference, path: v.path }
+    : { expected, observed: v.reference, path: v.path };
+}
+
+/** The registry probe's reference: pinned, or the digest its moving tag points at now, to pin. */
+function judgeResolved(
+  ctx: Pick<RuleContext<FacetName, string>, 'pass' | 'fail'>,
+  v: ImageView,
+  d: Exclude<Decision, { kind: 'skip' }>,
+): void {
+  const { resource, reference: image } = v;
+  const evidence = [referenceEvidence(v)];
+  const data = { image, usedBy: v.usedBy ?? '', digest: v.resolvedDigest ?? '' };
+  if (d.kind === 'pinned') {
+    ctx.pass({ resource, messageId: 'registryPinned', data: { ...data, how: d.how }, evidence });
+    return;
+  }
+  const name = image.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
+  const tag = d.kind === 'noTag' ? 'latest (no tag)' : d.kind === 'tagMoved' ? '' : d.tag;
+  ctx.fail({
+    resource,
+    messageId: 'moving',
+    data: { ...data, tag, pinned: `${name}@${v.resolvedDigest}` },
+    location: v.location,
+    relatedLocations: v.relatedLocations,
+    evidence,
+  });
 }
 
 /**
@@ -84,65 +117,72 @@ export default defineViewRule({
     registryPinned: '{{image}} is pinned by {{how}}.',
   },
   check(ctx) {
+    // One report literal per view, its data and evidence members in key order (the order the JSON report
+    // writes them in, so it copies none of them): 12,000 live containers at 16×.
     for (const v of ctx.views) {
-      const { resource, reference: image } = v;
+      const resource = v.resource;
+      const image = v.reference;
       const d = decide(v);
       if (d.kind === 'skip') {
         ctx.skip(d.reason, resource);
         continue;
       }
-      const located = {
-        ...(v.location ? { location: v.location } : {}),
-        ...(v.relatedLocations ? { relatedLocations: v.relatedLocations } : {}),
-      };
-      const evidence = [
-        {
-          path: v.path,
-          observed: image,
-          expected: 'a digest, version or commit SHA tag',
-          ...(v.source === 'manifest' && v.location ? { location: v.location } : {}),
-        },
-      ];
       if (v.source === 'probe') {
-        const data = { image, usedBy: v.usedBy ?? '', digest: v.resolvedDigest ?? '' };
-        if (d.kind === 'pinned')
-          ctx.pass({ resource, messageId: 'registryPinned', data: { ...data, how: d.how }, evidence });
-        else {
-          const name = image.replace(/@.*$/, '').replace(/:[^/:]+$/, '');
-          const tag = d.kind === 'noTag' ? 'latest (no tag)' : d.kind === 'tagMoved' ? '' : d.tag;
-          ctx.fail({
-            resource,
-            messageId: 'moving',
-            data: { ...data, tag, pinned: `${name}@${v.resolvedDigest}` },
-            ...located,
-            evidence,
-          });
-        }
+        judgeResolved(ctx, v, d);
         continue;
       }
       const c = v.container!;
-      const data = { container: c.label, kind: c.workloadKind, name: c.workloadName, image };
+      const location = v.location;
+      if (d.kind === 'pinned') {
+        // A pass keeps no related locations (its verdict has none).
+        ctx.pass({
+          resource,
+          messageId: 'pinned',
+          data: { container: c.label, how: d.how, image, kind: c.workloadKind, name: c.workloadName },
+          location,
+        });
+        continue;
+      }
+      const relatedLocations = v.relatedLocations;
+      const evidence = [referenceEvidence(v)];
       switch (d.kind) {
-        case 'pinned':
-          ctx.pass({ resource, messageId: 'pinned', data: { ...data, how: d.how }, ...located });
-          break;
         case 'noTag':
-          ctx.fail({ resource, messageId: 'noTag', data, ...located, evidence });
+          ctx.fail({
+            resource,
+            messageId: 'noTag',
+            data: { container: c.label, image, kind: c.workloadKind, name: c.workloadName },
+            location,
+            relatedLocations,
+            evidence,
+          });
           break;
         case 'movingTag':
         case 'floatingTag':
-          ctx.fail({ resource, messageId: d.kind, data: { ...data, tag: d.tag }, ...located, evidence });
+          ctx.fail({
+            resource,
+            messageId: d.kind,
+            data: { container: c.label, image, kind: c.workloadKind, name: c.workloadName, tag: d.tag },
+            location,
+            relatedLocations,
+            evidence,
+          });
           break;
         case 'tagMoved':
+          for (const x of d.digests) evidence.push({ path: 'pods[].status.containerStatuses[].imageID', observed: x });
           ctx.fail({
             resource,
             messageId: 'tagMoved',
-            data: { ...data, count: d.digests.length, digests: d.digests.map((x) => x.slice(0, 19)).join(', ') },
-            ...located,
-            evidence: [
-              ...evidence,
-              ...d.digests.map((x) => ({ path: 'pods[].status.containerStatuses[].imageID', observed: x })),
-            ],
+            data: {
+              container: c.label,
+              count: d.digests.length,
+              digests: d.digests.map((x) => x.slice(0, 19)).join(', '),
+              image,
+              kind: c.workloadKind,
+              name: c.workloadName,
+            },
+            location,
+            relatedLocations,
+            evidence,
           });
           break;
       }

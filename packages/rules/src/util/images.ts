@@ -138,16 +138,21 @@ export function officialImageName(ref: ImageRef): string | undefined {
   return name !== undefined && OFFICIAL_IMAGES.has(name) ? name : undefined;
 }
 
+/** Docker Hub's hosts, and the mirrors that serve its official images under a prefix. */
+const HUB_HOSTS: ReadonlySet<string> = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const HUB_MIRRORS: ReadonlyMap<string, string> = new Map([
+  ['mirror.gcr.io', 'library/'],
+  ['public.ecr.aws', 'docker/library/'],
+]);
+
 function hubLibraryName(ref: ImageRef): string | undefined {
-  const hubHosts = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-  const mirrors: Record<string, string> = { 'mirror.gcr.io': 'library/', 'public.ecr.aws': 'docker/library/' };
   const repo = ref.repository;
-  if (!ref.registry || hubHosts.has(ref.registry)) {
+  if (!ref.registry || HUB_HOSTS.has(ref.registry)) {
     if (!repo.includes('/')) return repo;
     if (repo.startsWith('library/') && repo.split('/').length === 2) return repo.slice('library/'.length);
     return undefined;
   }
-  const prefix = mirrors[ref.registry];
+  const prefix = HUB_MIRRORS.get(ref.registry);
   if (prefix && repo.startsWith(prefix) && !repo.slice(prefix.length).includes('/')) return repo.slice(prefix.length);
   return undefined;
 }
