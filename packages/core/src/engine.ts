@@ -25,7 +25,7 @@ import {
   type TargetKind,
   type TargetSnapshot,
 } from './snapshot/index.js';
-import { type EvaluationUnit, evaluationUnits, type RuleSource, stampSource } from './source.js';
+import { type EvaluationUnit, evaluationUnits, type RuleSource } from './source.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 import type { Location } from './location.js';
 
@@ -109,11 +109,13 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
   // Files are the environment's, whatever the targets: their problems are owned once, over the whole snapshot.
   const owners = problemOwners(snapshot, enabled);
   for (const [rule, priority, unit] of enabled) {
+    // A source's verdicts carry the rule's id and the source's name from the start (see `stampOf`).
+    const stamp = stampOf(unit);
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
-        const said = runRule(snapshot, rule, priority, options, owners);
-        for (const v of stampSource(said.verdicts, unit)) out.push(v);
-        if (said.passes) passes.push(stampPasses(said.passes, unit));
+        const said = runRule(snapshot, rule, priority, options, owners, stamp);
+        for (const v of said.verdicts) out.push(v);
+        if (said.passes) passes.push(stamp ? { ...said.passes, stamp } : said.passes);
         continue;
       }
       // A target's facets over the environment's; its own expectations when it has them (the last
@@ -125,14 +127,14 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
       for (const t of scope.targets) expectations = options.targetExpectations?.[t.name] ?? expectations;
       const names = scope.targets.map((t) => t.name);
       const targetSnapshot = { ...snapshot, facets, layers };
-      const said = runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners);
+      const said = runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners, stamp);
       for (const v of said.verdicts) {
         v.targets = names;
-        v.fingerprint = fingerprintOf(v.ruleId, `${names.join('\u0000')}\u0000${v.fingerprint}`);
+        // Fingerprinted with the unit's id (a source's old per-layer id), as its own fingerprint is.
+        v.fingerprint = fingerprintOf(rule.id, `${names.join('\u0000')}\u0000${v.fingerprint}`);
         out.push(v);
       }
-      stampSource(said.verdicts, unit);
-      if (said.passes) passes.push(stampPasses({ ...said.passes, targets: names }, unit));
+      if (said.passes) passes.push({ ...said.passes, targets: names, ...(stamp ? { stamp } : {}) });
     }
   }
   // A rule judged per source weighs at its first source's priority (overrides may differ per source; each
@@ -142,18 +144,15 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
   return { verdicts: sortVerdicts(out), passes, priorities };
 }
 
-/** The passes of one source of a rule judged per source, marked as `stampSource` marks its other verdicts. */
-function stampPasses(set: PassSet, u: EvaluationUnit): PassSet {
-  return u.source
-    ? {
-        ...set,
-        stamp: {
-          ruleId: u.rule.id,
-          source: u.source.name,
-          ...(u.source.alias ? { alias: u.source.alias } : {}),
-        },
-      }
-    : set;
+/** What marks a source's verdicts and passes (as `stampSource` does): the rule's own id, the source, its alias. */
+type Stamp = NonNullable<PassSet['stamp']>;
+
+/** A unit's stamp: none for a rule judged as a whole. */
+function stampOf(u: EvaluationUnit): Stamp | undefined {
+  if (!u.source) return undefined;
+  return u.source.alias
+    ? { ruleId: u.rule.id, source: u.source.name, alias: u.source.alias }
+    : { ruleId: u.rule.id, source: u.source.name };
 }
 
 function problemKey(p: Problem): string {
@@ -208,9 +207,55 @@ function runRule(
   priority: Priority,
   options: EngineOptions,
   owners: ReadonlyMap<string, string>,
+  stamp?: Stamp,
 ): { verdicts: Verdict[]; passes?: PassSet } {
-  // One literal per verdict, optional fields assigned after in a fixed order (no spreads: one verdict per
-  // finding of a large scan, and every verdict then shares one shape).
+  // One literal per verdict, stamped as it is made (a source's: the rule's id, the source and its alias),
+  // optional fields assigned after in a fixed order (no spreads: one verdict per finding of a large scan, and
+  // every verdict of a unit then shares one shape, sized for its members).
+  const ruleId = stamp ? stamp.ruleId : rule.id;
+  const verdict = (
+    status: Verdict['status'],
+    resource: Resource,
+    messageId: string,
+    message: string,
+    evidence: Verdict['evidence'],
+    certainty: Verdict['certainty'],
+    fingerprint: string,
+  ): Verdict => {
+    const concerns = rule.concerns;
+    if (!stamp)
+      return { ruleId, priority, concerns, status, resource, messageId, message, evidence, certainty, fingerprint };
+    const source = stamp.source;
+    if (stamp.alias === undefined)
+      return {
+        ruleId,
+        priority,
+        concerns,
+        status,
+        resource,
+        messageId,
+        message,
+        evidence,
+        certainty,
+        fingerprint,
+        source,
+      };
+    const alias = stamp.alias;
+    return {
+      ruleId,
+      priority,
+      concerns,
+      status,
+      resource,
+      messageId,
+      message,
+      evidence,
+      certainty,
+      fingerprint,
+      source,
+      alias,
+    };
+  };
   const make = (
     status: Verdict['status'],
     resource: Resource,
@@ -219,18 +264,15 @@ function runRule(
     location?: Location,
     discriminator = '',
   ): Verdict => {
-    const v: Verdict = {
-      ruleId: rule.id,
-      priority,
-      concerns: rule.concerns,
+    const v = verdict(
       status,
       resource,
       messageId,
       message,
-      evidence: [],
-      certainty: 'high',
-      fingerprint: fingerprintOf(rule.id, resource.id, discriminator),
-    };
+      [],
+      'high',
+      fingerprintOf(rule.id, resource.id, discriminator),
+    );
     if (location) v.location = location;
     return v;
   };
@@ -308,18 +350,15 @@ function runRule(
     certainty: Verdict['certainty'],
     dependsOn?: string[],
   ): Verdict => {
-    const v: Verdict = {
-      ruleId: rule.id,
-      priority,
-      concerns: rule.concerns,
+    const v = verdict(
       status,
-      resource: r.resource,
-      messageId: r.messageId,
-      message: flat(renderMessage(template(r.messageId), r.data)),
-      evidence: r.evidence ?? [],
+      r.resource,
+      r.messageId,
+      flat(renderMessage(template(r.messageId), r.data)),
+      r.evidence ?? [],
       certainty,
-      fingerprint: fingerprintOf(rule.id, r.resource.id, r.discriminator),
-    };
+      fingerprintOf(rule.id, r.resource.id, r.discriminator),
+    );
     if (r.data) v.data = r.data;
     if (r.location) v.location = r.location;
     if (r.relatedLocations?.length) v.relatedLocations = r.relatedLocations;
@@ -342,24 +381,22 @@ function runRule(
     now: new Date(options.now ?? snapshot.collectedAt ?? Date.now()),
     fail: (r: FailReport<string>) => {
       if (inheritedFromBase(snapshot, r)) return;
-      reported.add(keyOf(r), { verdict: finding('fail', r, r.certainty ?? 'high') });
+      reported.verdict(keyOf(r), finding('fail', r, r.certainty ?? 'high'));
     },
     unknown: (r: UnknownReport<string>) => {
       if (!Array.isArray(r.dependsOn) || r.dependsOn.length === 0)
         throw new Error(`rule "${rule.id}" reported unknown without naming what it depends on`);
       if (inheritedFromBase(snapshot, r)) return;
-      reported.add(keyOf(r), { verdict: finding('unknown', r, 'low', [...new Set(r.dependsOn)]) });
+      reported.verdict(keyOf(r), finding('unknown', r, 'low', [...new Set(r.dependsOn)]));
     },
     // A pass is kept as the rule gave it: its message and fingerprint are built only if a report lists it.
     pass: (r: PassReport<string>) => {
       if (r.messageId !== undefined) template(r.messageId);
-      reported.add(keyOf(r), { pass: r });
+      reported.pass(keyOf(r), r);
     },
     skip: (reason: string, resource?: Resource) => {
       const at = resource ?? scopeResource(rule, options.environment);
-      reported.add(keyOf({ resource: at }), {
-        verdict: make('skip', at, 'not-applicable', `Not applicable: ${reason}`),
-      });
+      reported.verdict(keyOf({ resource: at }), make('skip', at, 'not-applicable', `Not applicable: ${reason}`));
     },
   };
   try {
@@ -380,9 +417,10 @@ function runRule(
   }
   if (reported.size === 0 && partial.length === 0) {
     const at = scopeResource(rule, options.environment);
-    reported.add(keyOf({ resource: at }), {
-      verdict: make('skip', at, 'nothing-to-check', 'Not applicable: nothing this rule checks was found.'),
-    });
+    reported.verdict(
+      keyOf({ resource: at }),
+      make('skip', at, 'nothing-to-check', 'Not applicable: nothing this rule checks was found.'),
+    );
   }
   const kept = reported.result();
   const verdicts = partial.length === 0 ? kept.verdicts : [...partial, ...kept.verdicts];
@@ -423,9 +461,6 @@ function patchFiles(snapshot: Snapshot): Set<string> {
   }
   return known;
 }
-
-/** A report of a rule run: a verdict (fail, unknown, skip), or a pass as the rule gave it. */
-type Reported = { verdict: Verdict; pass?: undefined } | { verdict?: undefined; pass: PassReport<string> };
 
 /**
  * The collapse key: what the fingerprint hashes besides the rule id (its hash is left to the verdicts that need
@@ -473,44 +508,69 @@ function assumedIdentity(rule: Rule, options: EngineOptions): string | undefined
  * key become related locations. A pass is the mildest status but a skip: it gives way to any fail,
  * error or unknown of its key, and the first pass of a key stands for the others. Keys keep the order
  * they were first reported in.
+ *
+ * Each key's report is kept as it is, in arrays by first report (no wrapper object per report: a large scan's
+ * rule gives tens of thousands), the map giving its place.
  */
 class Collapsing {
-  private readonly byKey = new Map<string, Reported>();
+  private readonly placeOf = new Map<string, number>();
+  /** Per key, in first-report order: a verdict (fail, error, unknown, skip), or a pass as the rule gave it. */
+  private readonly reports: (Verdict | PassReport<string>)[] = [];
+  /** Whether each report is a pass. */
+  private readonly isPass: boolean[] = [];
 
   get size(): number {
-    return this.byKey.size;
+    return this.reports.length;
   }
 
-  add(key: string, r: Reported): void {
-    const prior = this.byKey.get(key);
-    if (!prior) {
-      this.byKey.set(key, r);
+  verdict(key: string, v: Verdict): void {
+    const at = this.placeOf.get(key);
+    if (at === undefined) {
+      this.placeOf.set(key, this.reports.length);
+      this.reports.push(v);
+      this.isPass.push(false);
       return;
     }
-    if (r.pass || prior.pass) {
+    if (this.isPass[at]) {
       // Only a more severe verdict replaces what came first (a pass beats a skip).
-      const rank = r.pass ? PASS_RANK : statusRank(r.verdict.status);
-      const priorRank = prior.pass ? PASS_RANK : statusRank(prior.verdict.status);
-      if (rank < priorRank) this.byKey.set(key, r);
+      if (statusRank(v.status) < PASS_RANK) {
+        this.reports[at] = v;
+        this.isPass[at] = false;
+      }
       return;
     }
-    const v = r.verdict;
-    const was = prior.verdict;
+    const was = this.reports[at] as Verdict;
     const [keep, drop] = statusRank(v.status) < statusRank(was.status) ? [v, was] : [was, v];
     if (drop.status === keep.status && (keep.status === 'fail' || keep.status === 'unknown') && drop.location) {
       keep.relatedLocations = [...(keep.relatedLocations ?? []), drop.location];
       keep.evidence = [...keep.evidence, ...drop.evidence];
       if (drop.dependsOn) keep.dependsOn = [...new Set([...(keep.dependsOn ?? []), ...drop.dependsOn])];
     }
-    this.byKey.set(key, { verdict: keep });
+    this.reports[at] = keep;
+  }
+
+  pass(key: string, r: PassReport<string>): void {
+    const at = this.placeOf.get(key);
+    if (at === undefined) {
+      this.placeOf.set(key, this.reports.length);
+      this.reports.push(r);
+      this.isPass.push(true);
+      return;
+    }
+    // The first pass of a key stands; a pass replaces only what is milder (a skip).
+    if (!this.isPass[at] && PASS_RANK < statusRank((this.reports[at] as Verdict).status)) {
+      this.reports[at] = r;
+      this.isPass[at] = true;
+    }
   }
 
   result(): { verdicts: Verdict[]; passes: PassReport<string>[] } {
     const verdicts: Verdict[] = [];
     const passes: PassReport<string>[] = [];
-    for (const r of this.byKey.values()) {
-      if (r.pass) passes.push(r.pass);
-      else verdicts.push(r.verdict);
+    const { reports, isPass } = this;
+    for (let i = 0; i < reports.length; i++) {
+      if (isPass[i]) passes.push(reports[i] as PassReport<string>);
+      else verdicts.push(reports[i] as Verdict);
     }
     return { verdicts, passes };
   }
