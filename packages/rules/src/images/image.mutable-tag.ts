@@ -1,6 +1,6 @@
 import { defineViewRule, type Evidence, type FacetName, type RuleContext } from '@coditect-audit/core';
 import type { ImageView } from '@coditect-audit/core/views';
-import { classifyTag, isFloatingOfficialTag } from '../util/images.js';
+import { classifyTag, type ImageRef as ImageReference, isFloatingOfficialTag, type TagKind } from '../util/images.js';
 
 type Decision =
   | { kind: 'skip'; reason: string }
@@ -9,15 +9,46 @@ type Decision =
   | { kind: 'tagMoved'; digests: string[] }
   | { kind: 'pinned'; how: string };
 
-/** How an image reference pins what runs; live, a tag seen at two digests has moved, whatever it looks like. */
-function decide(v: ImageView): Decision {
+/**
+ * How an image reference pins what runs; live, a tag seen at two digests has moved, whatever it looks like.
+ * Judged once per reference (`memo`): thousands of containers run a few images.
+ */
+function decide(v: ImageView, memo: Map<string, Judged>): Decision {
   const image = v.reference;
-  if (/\$\{|\{\{|\$[A-Za-z_]/.test(image))
-    return { kind: 'skip', reason: `image ${image} is templated, filled in at deploy time` };
   const ref = v.ref;
-  if (!ref) return { kind: 'skip', reason: `image "${image}" is not an image reference` };
+  let judged = memo.get(image);
+  if (judged === undefined || ref === undefined || !sameReference(judged.ref, ref)) {
+    if (TEMPLATED.test(image)) return { kind: 'skip', reason: `image ${image} is templated, filled in at deploy time` };
+    if (!ref) return { kind: 'skip', reason: `image "${image}" is not an image reference` };
+    judged = judge(image, ref);
+    if (!memo.has(image)) memo.set(image, judged);
+  }
+  if (!judged.digest && v.runningDigests.length > 1) return { kind: 'tagMoved', digests: v.runningDigests };
+  return judged.decision;
+}
+
+const TEMPLATED = /\$\{|\{\{|\$[A-Za-z_]/;
+
+/** What a reference decides by its tag alone (`decision`), and whether it is pinned by digest. */
+interface Judged {
+  ref: ImageReference;
+  digest: boolean;
+  decision: Exclude<Decision, { kind: 'tagMoved' }>;
+}
+
+/** The parts of a reference its tag is judged by (`classifyTag`, `isFloatingOfficialTag`) are the same. */
+function sameReference(a: ImageReference, b: ImageReference): boolean {
+  return (
+    a === b || (a.registry === b.registry && a.repository === b.repository && a.tag === b.tag && a.digest === b.digest)
+  );
+}
+
+function judge(image: string, ref: ImageReference): Judged {
   const tag = classifyTag(ref);
-  if (tag.kind !== 'digest' && v.runningDigests.length > 1) return { kind: 'tagMoved', digests: v.runningDigests };
+  return { ref, digest: tag.kind === 'digest', decision: byTag(image, ref, tag) };
+}
+
+function byTag(image: string, ref: ImageReference, tag: TagKind): Judged['decision'] {
   switch (tag.kind) {
     case 'none':
       return { kind: 'noTag' };
@@ -119,10 +150,11 @@ export default defineViewRule({
   check(ctx) {
     // One report literal per view, its data and evidence members in key order (the order the JSON report
     // writes them in, so it copies none of them): 12,000 live containers at 16×.
+    const memo = new Map<string, Judged>();
     for (const v of ctx.views) {
       const resource = v.resource;
       const image = v.reference;
-      const d = decide(v);
+      const d = decide(v, memo);
       if (d.kind === 'skip') {
         ctx.skip(d.reason, resource);
         continue;
