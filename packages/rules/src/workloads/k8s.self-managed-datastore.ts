@@ -16,18 +16,32 @@ function expectedOf(store: Datastore): string {
 }
 const EXPECTED = new Map<Datastore, string>();
 
+/** `datastoreOf` by repository, for the workloads of one check: thousands of containers run a few images. */
+type StoreMemo = Map<string, { registry: string | undefined; store: Datastore | undefined }>;
+
+/** `datastoreOf(c)`, which reads the registry and repository of the container's image reference alone. */
+function storeOf(c: WorkloadView['containers'][number], memo: StoreMemo): Datastore | undefined {
+  const ref = c.imageRef;
+  if (!ref) return datastoreOf(c);
+  const known = memo.get(ref.repository);
+  if (known !== undefined && known.registry === ref.registry) return known.store;
+  const store = datastoreOf(c);
+  if (known === undefined) memo.set(ref.repository, { registry: ref.registry, store });
+  return store;
+}
+
 /**
  * A long-running workload's containers that run a database or cache server (init containers and clients are
  * not) fail, one finding each; a workload with none passes. One report literal each, its data and evidence
  * members in key order (the order the JSON report writes them in, so it copies none): 10,000 workloads at 16×.
  */
-function judge(ctx: Pick<RuleContext<FacetName, string>, 'fail' | 'pass'>, w: WorkloadView): void {
+function judge(ctx: Pick<RuleContext<FacetName, string>, 'fail' | 'pass'>, w: WorkloadView, memo: StoreMemo): void {
   if (!LONG_RUNNING.has(w.kind)) return;
   const resource = w.resource;
   let servers = 0;
   for (const c of w.containers) {
     if (c.init || !c.image || isClientCommand(c.spec)) continue;
-    const store = datastoreOf(c);
+    const store = storeOf(c, memo);
     if (!store) continue;
     servers++;
     const image = c.image;
@@ -76,6 +90,7 @@ export default defineViewRule({
     noDatastore: '{{kind}} {{name}} runs no database or cache server.',
   },
   check(ctx) {
-    for (const w of ctx.views) judge(ctx, w);
+    const memo: StoreMemo = new Map();
+    for (const w of ctx.views) judge(ctx, w, memo);
   },
 });
