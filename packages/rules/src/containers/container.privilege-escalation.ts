@@ -116,6 +116,9 @@ export default defineViewRule({
     locked: '{{container}} in {{kind}} {{name}} cannot escalate privileges.',
   },
   check(ctx) {
-    for (const v of ctx.views) judge(ctx, v);
+    // Indexed: a for-of allocates an iterator result per view until the loop is optimized, and a check runs
+    // once per scan (12,000 live containers at 16×).
+    const views = ctx.views;
+    for (let i = 0; i < views.length; i++) judge(ctx, views[i]!);
   },
 });

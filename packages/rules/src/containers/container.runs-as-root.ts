@@ -79,7 +79,10 @@ export default defineViewRule({
       followChain(ctx);
       return;
     }
-    for (const v of ctx.views) judgeSecurityContext(ctx, v);
+    // Indexed: a for-of allocates an iterator result per view until the loop is optimized, and a check runs
+    // once per scan (12,000 live containers at 16×).
+    const views = ctx.views;
+    for (let i = 0; i < views.length; i++) judgeSecurityContext(ctx, views[i]!);
   },
 });
 
