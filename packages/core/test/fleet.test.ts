@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   defineRule,
+  defineViewRule,
   type EnvironmentConfig,
   evaluateGate,
+  fingerprintOf,
   fleetTargets,
   mergeSnapshots,
   parseShard,
@@ -131,6 +133,40 @@ describe('the engine, per target', () => {
       targetExpectations: { 'cache-b': resolveExpectations({ redis: { instance: 'queue' } }) },
     });
     expect(seen).toEqual([expectations.redis.instance, 'queue']);
+  });
+
+  it("a rule judged per source: each target's verdict carries the rule's id and the source, fingerprinted with the source's alias", () => {
+    const perSource = defineViewRule({
+      id: 'test.redis-open',
+      title: 'Redis asks for a password',
+      concerns: ['redis.auth-disabled'],
+      view: 'redis-instance',
+      sources: { probe: { alias: 'test-probe-redis-open' } },
+      priority: { default: 'P0' },
+      description: 'test',
+      rationale: 'test',
+      remediation: { text: 'test' },
+      messages: { open: 'answers without a password', closed: 'asks for a password' },
+      check(ctx) {
+        for (const v of ctx.views) {
+          const open = v.anonymousPing.certainty === 'decided' && v.anonymousPing.value === 'pong';
+          if (open) ctx.fail({ resource: v.resource, messageId: 'open' });
+          else ctx.pass({ resource: v.resource, messageId: 'closed' });
+        }
+      },
+    });
+    const vs = runRules(snapshot, [perSource], { environment: 'prod', expectations });
+    expect(vs.map((v) => [v.ruleId, v.source, v.alias, v.targets, v.status])).toEqual([
+      ['test.redis-open', 'probe', 'test-probe-redis-open', ['cache-a'], 'fail'],
+      ['test.redis-open', 'probe', 'test-probe-redis-open', ['cache-b'], 'pass'],
+    ]);
+    for (const v of vs)
+      expect(v.fingerprint).toBe(
+        fingerprintOf(
+          'test-probe-redis-open',
+          `${v.targets![0]}\u0000${fingerprintOf('test-probe-redis-open', v.resource.id)}`,
+        ),
+      );
   });
 });
 
