@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { allVerdicts, compile, type ScanResult, ScanResultSchema } from '@coditect-audit/core';
+import { allVerdicts, compile, type ScanResult, ScanResultSchema, type Verdict } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareVerdicts } from '../src/common.js';
@@ -199,6 +199,100 @@ describe('JSON report', () => {
     const text = toJson(result);
     expect(text).toBe(wholeJson(result));
     expect(keysSortedEverywhere(JSON.parse(text))).toBe(true);
+  });
+
+  // What a rule or a plugin may put in a pass set and its reports, against the reference text: a writer that
+  // takes passes from their sets some other way than `passVerdict` then `JSON.stringify` must give the same bytes.
+  it('passes of sets with awkward members and reports are written as the sorted whole result', () => {
+    const base = bareResult();
+    // Not plain (a class instance), with the id every resource has (the order reads it).
+    class Box {
+      readonly id = 'box';
+      readonly b = 1;
+      readonly a = 2;
+    }
+    const resource = (i: number): Record<string, unknown> =>
+      i % 3 === 0
+        ? // Out of key order, as a plugin may build it.
+          { name: `é-name ${i} "quoted"`, kind: 'Container', id: `k8s:Pod/ns/p-${i}/containers/\u2028c` }
+        : {
+            declaredAs: `k8s:Pod/ns/p-${i}`,
+            file: i % 2 ? 'k8s/app.yaml' : undefined,
+            id: `r-${i}`,
+            kind: 'Pod',
+            name: `p\n${i}`,
+          };
+    const report = (i: number): Record<string, unknown> => ({
+      resource: resource(i),
+      // Message ids with templates, one the set does not know, and none (the default message).
+      ...(i % 4 === 0 ? {} : { messageId: ['ok', 'counted', 'unknown-id'][i % 3] }),
+      ...(i % 5 === 0 ? {} : { data: { z: `zed ${i}`, count: i, a: i % 2 === 0, ключ: '\ud800 lone', kind: 'Pod' } }),
+      ...(i % 6 === 1
+        ? {
+            evidence: [
+              { path: 'spec.containers[0]', observed: null, expected: 'a "value"\t' },
+              { path: 'x', observed: i },
+            ],
+          }
+        : {}),
+      ...(i % 7 === 2 ? { location: { startLine: i, file: 'k8s/app.yaml', startColumn: 3 } } : {}),
+      ...(i % 8 === 3 ? { discriminator: `d${i}` } : {}),
+    });
+    const set = (ruleId: string, extra: Record<string, unknown>, reports: Record<string, unknown>[]) => ({
+      ruleId,
+      priority: 'P1',
+      concerns: ['container.privilege-escalation', 'zeta\u0007bell'],
+      title: 'Title with "quotes" and ü',
+      messages: { ok: '{{kind}} {{z}} is fine ({{count}}).', counted: 'Counted {{count}} of {{missing}}.' },
+      ...extra,
+      passes: reports,
+    });
+    const reports = Array.from({ length: 90 }, (_, i) => report(i));
+    const awkward = reports.map((r, i) =>
+      i === 40
+        ? { ...r, data: { when: new Date(0) } }
+        : i === 41
+          ? { ...r, resource: new Box() }
+          : i === 42
+            ? { ...r, evidence: [{ path: 'p', observed: 1, nested: [[{ b: 2, a: 1 }], []] }] }
+            : i === 43
+              ? { ...r, location: { file: 'f', startLine: 1, 10: 'index key' } }
+              : r,
+    );
+    const passes = [
+      set('rule.plain', {}, reports),
+      set('rule.targets', { targets: ['cluster-b', 'cluster-a \u00e9'] }, reports.slice(0, 40)),
+      set('old-id', { stamp: { ruleId: 'rule.stamped', source: 'k8s', alias: 'old-id' } }, reports.slice(10, 60)),
+      set('old-id-2', { stamp: { ruleId: 'rule.stamped', source: 'tf', alias: '' } }, reports.slice(20, 50)),
+      set('rule.awkward', { targets: ['t'] }, awkward),
+      // Sets whose own members are not plain, or out of key order.
+      set('rule.awkward-set', { concerns: ['c', new Box()] }, reports.slice(0, 35)),
+      set('rule.out-of-order-set', { targets: [{ b: 1, a: 2 }] }, reports.slice(0, 35)),
+      // Message ids that are no string (a plugin's), filling batches that are otherwise plain (written natively):
+      // the default message, the id written sorted.
+      set(
+        'rule.zz-message-id',
+        {},
+        reports.map((r) => ({ ...r, messageId: { b: 1, a: 2 } })),
+      ),
+    ];
+    // Stored verdicts of the same rules, so that passes and stored verdicts share batches.
+    const [first] = [...allVerdicts(fullResult())];
+    if (!first) throw new Error('the full scenario has verdicts');
+    const stored = Array.from({ length: 50 }, (_, i) => ({
+      ...first,
+      ruleId: ['rule.plain', 'rule.stamped', 'rule.awkward'][i % 3],
+      resource: resource(i + 1000),
+      fingerprint: `s${i}`,
+    }));
+    const result = { ...base, verdicts: stored, passes } as unknown as ScanResult;
+    const text = toJson(result);
+    expect(text).toBe(wholeJson(result));
+    const listed = JSON.parse(text).verdicts as Verdict[];
+    expect(listed.filter((v) => v.status === 'pass')).toHaveLength(passes.reduce((n, s) => n + s.passes.length, 0));
+    expect(text).toContain('"alias": "old-id"');
+    expect(text).toContain('"message": "Pod zed 3 is fine (3)."');
+    expect(text).toContain('"message": "Title with \\"quotes\\" and ü: holds."');
   });
 
   it('sortKeys sorts nested keys, keeps array order and drops undefined members', () => {
