@@ -210,9 +210,10 @@ function runRule(
   owners: ReadonlyMap<string, string>,
   stamp?: Stamp,
 ): { verdicts: Verdict[]; passes?: PassSet } {
-  // One literal per verdict, stamped as it is made (a source's: the rule's id, the source and its alias),
-  // optional fields assigned after in a fixed order (no spreads: one verdict per finding of a large scan, and
-  // every verdict of a unit then shares one shape, sized for its members).
+  // One object per verdict, stamped as it is made (a source's: the rule's id, the source and its alias), its
+  // members set in code-unit order of their keys, optional ones in their place: the JSON report writes it as
+  // it is rather than copy it in that order (reporters' json.ts), as it does the passes (passes.ts). No
+  // spreads: one verdict per finding of a large scan.
   const ruleId = stamp ? stamp.ruleId : rule.id;
   const verdict = (
     status: Verdict['status'],
@@ -222,40 +223,30 @@ function runRule(
     evidence: Verdict['evidence'],
     certainty: Verdict['certainty'],
     fingerprint: string,
+    optional?: {
+      data?: Verdict['data'];
+      location?: Location | undefined;
+      relatedLocations?: Verdict['relatedLocations'];
+    },
+    dependsOn?: string[],
   ): Verdict => {
-    const concerns = rule.concerns;
-    if (!stamp)
-      return { ruleId, priority, concerns, status, resource, messageId, message, evidence, certainty, fingerprint };
-    const source = stamp.source;
-    if (stamp.alias === undefined)
-      return {
-        ruleId,
-        priority,
-        concerns,
-        status,
-        resource,
-        messageId,
-        message,
-        evidence,
-        certainty,
-        fingerprint,
-        source,
-      };
-    const alias = stamp.alias;
-    return {
-      ruleId,
-      priority,
-      concerns,
-      status,
-      resource,
-      messageId,
-      message,
-      evidence,
-      certainty,
-      fingerprint,
-      source,
-      alias,
-    };
+    const v = (stamp?.alias !== undefined ? { alias: stamp.alias } : {}) as Verdict;
+    v.certainty = certainty;
+    v.concerns = rule.concerns;
+    if (optional?.data) v.data = optional.data;
+    if (dependsOn) v.dependsOn = dependsOn;
+    v.evidence = evidence;
+    v.fingerprint = fingerprint;
+    if (optional?.location) v.location = optional.location;
+    v.message = message;
+    v.messageId = messageId;
+    v.priority = priority;
+    if (optional?.relatedLocations?.length) v.relatedLocations = optional.relatedLocations;
+    v.resource = resource;
+    v.ruleId = ruleId;
+    if (stamp) v.source = stamp.source;
+    v.status = status;
+    return v;
   };
   const make = (
     status: Verdict['status'],
@@ -265,7 +256,7 @@ function runRule(
     location?: Location,
     discriminator = '',
   ): Verdict => {
-    const v = verdict(
+    return verdict(
       status,
       resource,
       messageId,
@@ -273,9 +264,8 @@ function runRule(
       [],
       'high',
       fingerprintOf(rule.id, resource.id, discriminator),
+      location ? { location } : undefined,
     );
-    if (location) v.location = location;
-    return v;
   };
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
@@ -351,7 +341,7 @@ function runRule(
     certainty: Verdict['certainty'],
     dependsOn?: string[],
   ): Verdict => {
-    const v = verdict(
+    return verdict(
       status,
       r.resource,
       r.messageId,
@@ -359,12 +349,9 @@ function runRule(
       r.evidence ?? [],
       certainty,
       fingerprintOf(rule.id, r.resource.id, r.discriminator),
+      r,
+      dependsOn,
     );
-    if (r.data) v.data = r.data;
-    if (r.location) v.location = r.location;
-    if (r.relatedLocations?.length) v.relatedLocations = r.relatedLocations;
-    if (dependsOn) v.dependsOn = dependsOn;
-    return v;
   };
   const ctx: RuleContext<FacetName, string> = {
     optionalFacet: (name) => {
