@@ -20,6 +20,7 @@ import type {
   Snapshot,
 } from '@coditect-audit/core';
 import type { Static } from '@sinclair/typebox';
+import { prepareLiveObject } from '@coditect-audit/core/views';
 import { SlicedWork } from '../concurrency.js';
 import { finishedItem, finishItemsFacet } from '../parsed.js';
 import type { DetectionCache } from '../redact.js';
@@ -179,6 +180,8 @@ async function collectFrom(
                     work.add(() => {
                       o.item = itemOf(raw);
                       o.finished = finishedItem(o.item, detections);
+                      // What the views show of it alone, made now rather than after the last list's last page.
+                      if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
                     });
                   kept.push(o);
                 }

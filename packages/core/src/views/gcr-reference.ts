@@ -14,6 +14,7 @@
  */
 import type { Expectations } from '../config.js';
 import type { Dockerfile, K8sObject, TfBlock, Workflow } from '../snapshot/files.js';
+import type { K8sLiveObject } from '../layers/k8s.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
@@ -445,7 +446,17 @@ export function gcrReferencesFromFiles(
 }
 
 export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrReferenceView> {
-  const items = topLevelWorkloads(facets).map((w): GcrReferenceView => {
+  const items = topLevelWorkloads(facets).map(liveGcrReferenceView);
+  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+}
+
+/**
+ * The `k8s` source's view of one live workload. It depends on the workload alone: made once per object
+ * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
+ */
+export function liveGcrReferenceView(w: K8sLiveObject): GcrReferenceView {
+  let view = liveGcrReferenceViews.get(w);
+  if (!view) {
     const occurrences: GcrOccurrence[] = [];
     for (const c of containersOf(viewOf(w))) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
@@ -461,10 +472,12 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
           discriminator: ref.repository,
         });
     }
-    return { source: 'k8s', resource: liveObjectResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
-  });
-  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+    view = { source: 'k8s', resource: liveObjectResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
+    liveGcrReferenceViews.set(w, view);
+  }
+  return view;
 }
+const liveGcrReferenceViews = new WeakMap<K8sLiveObject, GcrReferenceView>();
 
 /**
  * The sources of the `gcr-reference` view, beside their builders: the layer and the facets each is built from.

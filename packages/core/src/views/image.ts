@@ -9,6 +9,7 @@
  * Resource ids are those the per-layer image rules built (fingerprints depend on them).
  */
 import { declarationKey } from '../declarations.js';
+import type { K8sLiveObject } from '../layers/k8s.js';
 import type { ImageProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
@@ -103,14 +104,12 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   for (const w of topLevelWorkloads(facets)) {
     // The pods' container statuses, looked up once per workload rather than once per container.
     let running: ContainerStatus[][] | undefined;
-    for (const c of containersOf(viewOf(w))) {
-      const image = typeof c.container.image === 'string' ? c.container.image : undefined;
-      if (!image) continue;
+    for (const i of liveImages(w)) {
       running ??= podsOf(w, pods, replicaSets, jobs).map(containerStatuses);
       let digests: string[] | undefined;
       for (let p = 0; p < running.length; p++)
         for (const s of running[p]!) {
-          if (s.name !== c.name || (s.image !== undefined && s.image !== image)) continue;
+          if (s.name !== i.name || (s.image !== undefined && s.image !== i.reference)) continue;
           const digest = digestOf(s.imageID);
           if (!digest) continue;
           if (digests) digests.push(digest);
@@ -118,18 +117,58 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
         }
       items.push({
         source: 'k8s',
-        resource: liveContainerResource(w, c),
-        reference: image,
-        ref: c.object.images?.[imagePointer(c.pointer)],
-        path: imagePointer(c.pointer),
-        container: { label: label(c), workloadKind: w.kind, workloadName: w.name },
+        resource: i.resource,
+        reference: i.reference,
+        ref: i.ref,
+        path: i.path,
+        container: i.container,
         runningDigests: digests ? [...new Set(digests)].sort() : [],
-        pairingKey: pairingKey(c),
+        pairingKey: i.pairingKey,
       });
     }
   }
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
+
+/** What the `k8s` source shows of one container's image before the pods' digests are read. */
+interface LiveImage {
+  /** The container's name, which its pods' statuses are matched by. */
+  name: string;
+  resource: Resource;
+  reference: string;
+  ref: ImageReference | undefined;
+  path: string;
+  container: NonNullable<ImageView['container']>;
+  pairingKey: string;
+}
+
+/**
+ * The images of one live workload's containers, as far as they depend on the workload alone: made once per
+ * object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
+ */
+export function liveImages(w: K8sLiveObject): readonly LiveImage[] {
+  let images = liveImageLists.get(w);
+  if (!images) {
+    const made: LiveImage[] = [];
+    for (const c of containersOf(viewOf(w))) {
+      const image = typeof c.container.image === 'string' ? c.container.image : undefined;
+      if (!image) continue;
+      made.push({
+        name: c.name,
+        resource: liveContainerResource(w, c),
+        reference: image,
+        ref: c.object.images?.[imagePointer(c.pointer)],
+        path: imagePointer(c.pointer),
+        container: { label: label(c), workloadKind: w.kind, workloadName: w.name },
+        pairingKey: pairingKey(c),
+      });
+    }
+    liveImageLists.set(w, made);
+    images = made;
+  }
+  return images;
+}
+const liveImageLists = new WeakMap<K8sLiveObject, readonly LiveImage[]>();
 
 /**
  * An image as the workloads run it. With uses from manifests, the finding is located at the first

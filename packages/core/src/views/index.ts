@@ -53,6 +53,7 @@ export * from './api-object.js';
 export * from './tls-certificate.js';
 export * from './image-platform.js';
 export * from './app-deployment.js';
+export * from './live-object.js';
 
 type Read = <K extends FacetName>(name: K) => FacetMap[K];
 

@@ -229,6 +229,12 @@ const TOP_LEVEL_ORDER = [
   'k8s.pods',
 ] as const satisfies readonly WorkloadFacet[];
 const FIRST_OWNED = 4;
+const OWNED_FACETS: ReadonlySet<string> = new Set(TOP_LEVEL_ORDER.slice(FIRST_OWNED));
+
+/** Whether an object of a workload facet is one of `topLevelWorkloads` (it needs only the object itself). */
+export function isTopLevelWorkload(facet: WorkloadFacet, o: K8sLiveObject): boolean {
+  return !OWNED_FACETS.has(facet) || controllerOf(o) === undefined;
+}
 const topLevel = new WeakMap<object, { lists: K8sLiveObject[][]; lengths: number[]; workloads: K8sLiveObject[] }>();
 
 /** Reads every workload facet a rule declared. */

@@ -7,6 +7,7 @@
  */
 import type { Expectations } from '../config.js';
 import type { Location } from '../location.js';
+import type { K8sLiveObject } from '../layers/k8s.js';
 import type { FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
@@ -66,8 +67,18 @@ export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp:
 }
 
 export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadView> {
-  const items = topLevelWorkloads(facets).map(
-    (w): WorkloadView => ({
+  const items = topLevelWorkloads(facets).map(liveWorkloadView);
+  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+}
+
+/**
+ * The `k8s` source's view of one live workload. It depends on the workload alone: made once per object
+ * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
+ */
+export function liveWorkloadView(w: K8sLiveObject): WorkloadView {
+  let view = liveWorkloadViews.get(w);
+  if (!view) {
+    view = {
       source: 'k8s',
       resource: liveObjectResource(w),
       kind: w.kind,
@@ -81,10 +92,12 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
         spec: c.spec,
         imagePath: imagePointer(c.pointer),
       })),
-    }),
-  );
-  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+    };
+    liveWorkloadViews.set(w, view);
+  }
+  return view;
 }
+const liveWorkloadViews = new WeakMap<K8sLiveObject, WorkloadView>();
 
 /**
  * The sources of the `workload` view, beside their builders: the layer and the facets each is built from.

@@ -188,10 +188,20 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
 
 export function containersFromCluster(facets: WorkloadFacets): ViewSet<ContainerView> {
   const items: ContainerView[] = [];
-  for (const w of topLevelWorkloads(facets)) {
-    for (const c of containersOf(viewOf(w))) {
+  for (const w of topLevelWorkloads(facets)) for (const v of liveContainerViews(w)) items.push(v);
+  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+}
+
+/**
+ * The `k8s` source's views of one live workload's containers. They depend on the workload alone: made once
+ * per object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
+ */
+export function liveContainerViews(w: K8sLiveObject): readonly ContainerView[] {
+  let views = liveContainerViewLists.get(w);
+  if (!views) {
+    views = containersOf(viewOf(w)).map((c): ContainerView => {
       const resource = liveContainerResource(w, c);
-      items.push({
+      return {
         source: 'k8s',
         resource,
         container: label(c),
@@ -200,11 +210,13 @@ export function containersFromCluster(facets: WorkloadFacets): ViewSet<Container
         ...attributes(c, (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id })),
         ref: c,
         live: w,
-      });
-    }
+      };
+    });
+    liveContainerViewLists.set(w, views);
   }
-  return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
+  return views;
 }
+const liveContainerViewLists = new WeakMap<K8sLiveObject, readonly ContainerView[]>();
 
 export function containersOfDeployments(facet: FacetMap['k8s.deployments']): ViewSet<ContainerView> {
   const items: ContainerView[] = [];
