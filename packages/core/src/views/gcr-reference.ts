@@ -19,14 +19,8 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
-import {
-  liveObjectResource,
-  liveResource,
-  topLevelWorkloads,
-  viewOf,
-  WORKLOAD_FACETS,
-  type WorkloadFacets,
-} from './k8s-live.js';
+import { liveResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { type LiveParts, livePartsOf, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -446,7 +440,7 @@ export function gcrReferencesFromFiles(
 }
 
 export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrReferenceView> {
-  const items = topLevelWorkloads(facets).map(liveGcrReferenceView);
+  const items = livePartsOfEach(topLevelWorkloads(facets)).map(gcrReferenceViewOf);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -455,10 +449,14 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
  * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
  */
 export function liveGcrReferenceView(w: K8sLiveObject): GcrReferenceView {
-  let view = liveGcrReferenceViews.get(w);
-  if (!view) {
+  return gcrReferenceViewOf(livePartsOf(w));
+}
+
+function gcrReferenceViewOf(p: LiveParts): GcrReferenceView {
+  if (!p.gcrReferenceView) {
+    const w = p.object;
     const occurrences: GcrOccurrence[] = [];
-    for (const c of containersOf(viewOf(w))) {
+    for (const c of containersOf(p.view)) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
       for (const ref of findGcrReferences(image))
@@ -472,12 +470,15 @@ export function liveGcrReferenceView(w: K8sLiveObject): GcrReferenceView {
           discriminator: ref.repository,
         });
     }
-    view = { source: 'k8s', resource: liveObjectResource(w), workload: { kind: w.kind, name: w.name }, occurrences };
-    liveGcrReferenceViews.set(w, view);
+    p.gcrReferenceView = {
+      source: 'k8s',
+      resource: resourceFrom(objectResourceStrings(p), w.namespace),
+      workload: { kind: w.kind, name: w.name },
+      occurrences,
+    };
   }
-  return view;
+  return p.gcrReferenceView;
 }
-const liveGcrReferenceViews = new WeakMap<K8sLiveObject, GcrReferenceView>();
 
 /**
  * The sources of the `gcr-reference` view, beside their builders: the layer and the facets each is built from.

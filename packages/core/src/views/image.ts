@@ -28,13 +28,12 @@ import {
   containerStatuses,
   digestOf,
   itemsOf,
-  liveContainerResource,
-  podsOf,
+  podsOfEach,
   topLevelWorkloads,
-  viewOf,
   WORKLOAD_FACETS,
   type WorkloadFacets,
 } from './k8s-live.js';
+import { containerResourceStrings, type LiveParts, livePartsOf, livePartsOfEach, resourceFrom } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -101,11 +100,16 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const replicaSets = itemsOf(facets['k8s.replicasets']);
   const jobs = itemsOf(facets['k8s.jobs']);
   const items: ImageView[] = [];
-  for (const w of topLevelWorkloads(facets)) {
+  const podsOfWorkload = podsOfEach(pods, replicaSets, jobs);
+  for (const part of livePartsOfEach(topLevelWorkloads(facets))) {
+    const w = part.object;
+    const images = imagesOf(part);
+    if (images.length === 0) continue;
     // The pods' container statuses, looked up once per workload rather than once per container.
-    let running: ContainerStatus[][] | undefined;
-    for (const i of liveImages(w)) {
-      running ??= podsOf(w, pods, replicaSets, jobs).map(containerStatuses);
+    const workloadPods = podsOfWorkload(w);
+    const running: ContainerStatus[][] = [];
+    for (let p = 0; p < workloadPods.length; p++) running.push(containerStatuses(workloadPods[p]!));
+    for (const i of images) {
       let digests: string[] | undefined;
       for (let p = 0; p < running.length; p++)
         for (const s of running[p]!) {
@@ -131,7 +135,7 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
 }
 
 /** What the `k8s` source shows of one container's image before the pods' digests are read. */
-interface LiveImage {
+export interface LiveImage {
   /** The container's name, which its pods' statuses are matched by. */
   name: string;
   resource: Resource;
@@ -147,15 +151,19 @@ interface LiveImage {
  * object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
  */
 export function liveImages(w: K8sLiveObject): readonly LiveImage[] {
-  let images = liveImageLists.get(w);
-  if (!images) {
+  return imagesOf(livePartsOf(w));
+}
+
+function imagesOf(p: LiveParts): readonly LiveImage[] {
+  if (!p.images) {
+    const w = p.object;
     const made: LiveImage[] = [];
-    for (const c of containersOf(viewOf(w))) {
+    for (const c of containersOf(p.view)) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
       made.push({
         name: c.name,
-        resource: liveContainerResource(w, c),
+        resource: resourceFrom(containerResourceStrings(p, c), w.namespace),
         reference: image,
         ref: c.object.images?.[imagePointer(c.pointer)],
         path: imagePointer(c.pointer),
@@ -163,12 +171,10 @@ export function liveImages(w: K8sLiveObject): readonly LiveImage[] {
         pairingKey: pairingKey(c),
       });
     }
-    liveImageLists.set(w, made);
-    images = made;
+    p.images = made;
   }
-  return images;
+  return p.images;
 }
-const liveImageLists = new WeakMap<K8sLiveObject, readonly LiveImage[]>();
 
 /**
  * An image as the workloads run it. With uses from manifests, the finding is located at the first

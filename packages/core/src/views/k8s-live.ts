@@ -9,6 +9,7 @@ import type { K8sLiveObject, K8sObjectList, K8sSecret } from '../layers/k8s.js';
 import type { FacetMap, K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { type ManifestContainer, valueAt } from './containers.js';
+import { containerResourceStrings, livePartsOf, objectResourceStrings, resourceFrom } from './live-parts.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,22 +48,8 @@ export function itemsOf<T>(facet: { items?: T[] } | undefined): T[] {
  */
 export function viewOf(o: K8sLiveObject): K8sObject {
   // One view per object: every view builder and rule asks for it again, and it is only read.
-  let view = views.get(o);
-  if (!view) {
-    // Members added in order rather than spread from temporaries (the key order is the same).
-    const v = { file: '', documentIndex: 0, apiVersion: o.apiVersion, kind: o.kind, name: o.name } as K8sObject;
-    if (o.namespace !== undefined) v.namespace = o.namespace;
-    v.line = 1;
-    v.object = o.object;
-    v.positions = {};
-    if (o.images) v.images = o.images;
-    if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
-    view = v;
-    views.set(o, view);
-  }
-  return view;
+  return livePartsOf(o).view;
 }
-const views = new WeakMap<K8sLiveObject, K8sObject>();
 
 /**
  * A live object as a verdict resource: `k8s:Deployment/coditect-staging/coditect-backend`, declared as the
@@ -92,39 +79,16 @@ export function liveResource(
  * is flattened and hashed once), the object is each caller's own.
  */
 export function liveObjectResource(o: K8sLiveObject): Resource {
-  const { id, kind, name, declaredAs } = objectResourceOf(o);
-  return o.namespace ? { declaredAs, id, kind, name, namespace: o.namespace } : { declaredAs, id, kind, name };
+  return resourceFrom(objectResourceStrings(livePartsOf(o)), o.namespace);
 }
-function objectResourceOf(o: K8sLiveObject): Resource {
-  let r = objectResources.get(o);
-  if (!r) {
-    r = liveResource(o);
-    objectResources.set(o, r);
-  }
-  return r;
-}
-const objectResources = new WeakMap<K8sLiveObject, Resource>();
 
 /**
  * A container of a live workload as a verdict resource (`liveResource` with the container as its part),
  * its strings shared like `liveObjectResource`'s (the container and image views each give one per container).
  */
 export function liveContainerResource(w: K8sLiveObject, c: ManifestContainer): Resource {
-  let strings = containerResources.get(c);
-  if (!strings) {
-    const declaredAs = objectResourceOf(w).declaredAs!;
-    strings = {
-      declaredAs,
-      id: `${declaredAs}/${c.field}/${c.name}`,
-      kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-      name: `${w.name}/${c.name}`,
-    };
-    containerResources.set(c, strings);
-  }
-  const { id, kind, name, declaredAs } = strings;
-  return w.namespace ? { declaredAs, id, kind, name, namespace: w.namespace } : { declaredAs, id, kind, name };
+  return resourceFrom(containerResourceStrings(livePartsOf(w), c), w.namespace);
 }
-const containerResources = new WeakMap<ManifestContainer, Resource>();
 
 /** A namespace as the resource of a namespace-wide verdict (nothing of a kind found there). */
 export function namespaceResource(namespace: string): Resource {
@@ -167,12 +131,10 @@ export function ownersOf(o: K8sLiveObject): OwnerRef[] {
 /** The owner that controls the object (`controller: true`), if any. */
 export function controllerOf(o: K8sLiveObject): OwnerRef | undefined {
   // Asked for every pod, job and replica set by each rule over workloads: worked out once per object.
-  if (controllers.has(o)) return controllers.get(o);
-  const controller = ownersOf(o).find((r) => r.controller) ?? undefined;
-  controllers.set(o, controller);
-  return controller;
+  const parts = livePartsOf(o);
+  if (parts.controller === undefined) parts.controller = ownersOf(o).find((r) => r.controller) ?? null;
+  return parts.controller ?? undefined;
 }
-const controllers = new WeakMap<K8sLiveObject, OwnerRef | undefined>();
 
 export function specOf(o: K8sLiveObject): Json {
   return asRecord(o.object.spec) ?? {};
@@ -302,14 +264,30 @@ export function podsOf(
   replicaSets: K8sLiveObject[],
   jobs: K8sLiveObject[] = [],
 ): K8sLiveObject[] {
-  const index = podsByWorkload(pods, replicaSets, jobs);
-  const owned = index.owned.get(w.namespace)?.get(`${w.kind}/${w.name}`) ?? [];
-  // A bare pod is its own workload; it keeps its place among the pods it lists with.
-  const self = index.position.get(w);
-  if (self === undefined || owned.includes(w)) return [...owned];
-  const at = owned.findIndex((p) => (index.position.get(p) ?? 0) > self);
-  return at < 0 ? [...owned, w] : [...owned.slice(0, at), w, ...owned.slice(at)];
+  return [...podsOfEach(pods, replicaSets, jobs)(w)];
 }
+
+/**
+ * `podsOf` for every workload of one set of lists (a view asks for each workload's): the index is looked up
+ * once, and the lists given are shared (the index's own where the workload is not itself a pod): only read them.
+ */
+export function podsOfEach(
+  pods: K8sLiveObject[],
+  replicaSets: K8sLiveObject[],
+  jobs: K8sLiveObject[] = [],
+): (w: K8sLiveObject) => readonly K8sLiveObject[] {
+  const index = podsByWorkload(pods, replicaSets, jobs);
+  return (w) => {
+    const owned = index.owned.get(w.namespace)?.get(`${w.kind}/${w.name}`) ?? NO_PODS;
+    // A bare pod is its own workload; it keeps its place among the pods it lists with.
+    const self = index.position.get(w);
+    if (self === undefined || owned.includes(w)) return owned;
+    if (owned.length === 0) return [w];
+    const at = owned.findIndex((p) => (index.position.get(p) ?? 0) > self);
+    return at < 0 ? [...owned, w] : [...owned.slice(0, at), w, ...owned.slice(at)];
+  };
+}
+const NO_PODS: readonly K8sLiveObject[] = Object.freeze([]);
 
 interface PodIndex {
   /** Pods by namespace, then `<kind>/<name>` of the workload that owns them, in list order. */
@@ -383,14 +361,10 @@ export interface ContainerStatus {
  * read every pod's); the list is shared: only read it.
  */
 export function containerStatuses(pod: K8sLiveObject): ContainerStatus[] {
-  let statuses = podStatuses.get(pod);
-  if (!statuses) {
-    statuses = readContainerStatuses(pod);
-    podStatuses.set(pod, statuses);
-  }
-  return statuses;
+  const parts = livePartsOf(pod);
+  parts.statuses ??= readContainerStatuses(pod);
+  return parts.statuses;
 }
-const podStatuses = new WeakMap<K8sLiveObject, ContainerStatus[]>();
 
 function readContainerStatuses(pod: K8sLiveObject): ContainerStatus[] {
   const status = statusOf(pod);

@@ -12,7 +12,8 @@ import type { FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
 import { imagePointer } from './containers.js';
-import { liveObjectResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { type LiveParts, livePartsOf, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -67,7 +68,7 @@ export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp:
 }
 
 export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadView> {
-  const items = topLevelWorkloads(facets).map(liveWorkloadView);
+  const items = livePartsOfEach(topLevelWorkloads(facets)).map(workloadViewOf);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -76,15 +77,19 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
  * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
  */
 export function liveWorkloadView(w: K8sLiveObject): WorkloadView {
-  let view = liveWorkloadViews.get(w);
-  if (!view) {
-    view = {
+  return workloadViewOf(livePartsOf(w));
+}
+
+function workloadViewOf(p: LiveParts): WorkloadView {
+  if (!p.workloadView) {
+    const w = p.object;
+    p.workloadView = {
       source: 'k8s',
-      resource: liveObjectResource(w),
+      resource: resourceFrom(objectResourceStrings(p), w.namespace),
       kind: w.kind,
       name: w.name,
       ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),
-      containers: containersOf(viewOf(w)).map((c) => ({
+      containers: containersOf(p.view).map((c) => ({
         name: c.name,
         image: c.image,
         imageRef: c.imageRef,
@@ -93,11 +98,9 @@ export function liveWorkloadView(w: K8sLiveObject): WorkloadView {
         imagePath: imagePointer(c.pointer),
       })),
     };
-    liveWorkloadViews.set(w, view);
   }
-  return view;
+  return p.workloadView;
 }
-const liveWorkloadViews = new WeakMap<K8sLiveObject, WorkloadView>();
 
 /**
  * The sources of the `workload` view, beside their builders: the layer and the facets each is built from.

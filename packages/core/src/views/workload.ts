@@ -22,6 +22,7 @@ import {
   manifestContainers,
 } from './containers.js';
 import { liveContainerResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
+import { containerResourceStrings, type LiveParts, livePartsOf, livePartsOfEach, resourceFrom } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -188,7 +189,7 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
 
 export function containersFromCluster(facets: WorkloadFacets): ViewSet<ContainerView> {
   const items: ContainerView[] = [];
-  for (const w of topLevelWorkloads(facets)) for (const v of liveContainerViews(w)) items.push(v);
+  for (const p of livePartsOfEach(topLevelWorkloads(facets))) for (const v of containerViewsOf(p)) items.push(v);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -197,10 +198,14 @@ export function containersFromCluster(facets: WorkloadFacets): ViewSet<Container
  * per object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
  */
 export function liveContainerViews(w: K8sLiveObject): readonly ContainerView[] {
-  let views = liveContainerViewLists.get(w);
-  if (!views) {
-    views = containersOf(viewOf(w)).map((c): ContainerView => {
-      const resource = liveContainerResource(w, c);
+  return containerViewsOf(livePartsOf(w));
+}
+
+function containerViewsOf(p: LiveParts): readonly ContainerView[] {
+  if (!p.containerViews) {
+    const w = p.object;
+    p.containerViews = containersOf(p.view).map((c): ContainerView => {
+      const resource = resourceFrom(containerResourceStrings(p, c), w.namespace);
       return {
         source: 'k8s',
         resource,
@@ -212,11 +217,9 @@ export function liveContainerViews(w: K8sLiveObject): readonly ContainerView[] {
         live: w,
       };
     });
-    liveContainerViewLists.set(w, views);
   }
-  return views;
+  return p.containerViews;
 }
-const liveContainerViewLists = new WeakMap<K8sLiveObject, readonly ContainerView[]>();
 
 export function containersOfDeployments(facet: FacetMap['k8s.deployments']): ViewSet<ContainerView> {
   const items: ContainerView[] = [];

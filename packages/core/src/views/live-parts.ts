@@ -1,0 +1,130 @@
+/**
+ * Everything worked out of one live object, in one record per object (views/k8s-live.ts `partsOf`): its view
+ * in the manifest helpers' shape, its resource strings, its controller, its pods' container statuses, and the
+ * views of it that depend on it alone. One weak map entry per object rather than one per part: each entry
+ * costs its insertion and the garbage collector's ephemeron work, and a 20,000-object cluster made ~150,000.
+ * Internal to the views (not exported by the barrel); only read what it holds.
+ */
+import { declarationKey } from '../declarations.js';
+import type { K8sLiveObject } from '../layers/k8s.js';
+import type { K8sObject } from '../snapshot/index.js';
+import type { Resource } from '../verdict.js';
+import type { ManifestContainer } from './containers.js';
+import type { GcrReferenceView } from './gcr-reference.js';
+import type { LiveImage } from './image.js';
+import type { ContainerStatus, OwnerRef } from './k8s-live.js';
+import type { ContainerView } from './workload.js';
+import type { WorkloadView } from './workload-object.js';
+
+export interface LiveParts {
+  object: K8sLiveObject;
+  view: K8sObject;
+  /** The object's resource strings (`liveObjectResource`). */
+  resource: Resource | undefined;
+  /** The owner that controls it; null when none (undefined: not worked out yet). */
+  controller: OwnerRef | null | undefined;
+  /** A pod's container statuses. */
+  statuses: ContainerStatus[] | undefined;
+  /** Each container's resource strings (`liveContainerResource`), by container. */
+  containerResources: { container: ManifestContainer; resource: Resource }[] | undefined;
+  containerViews: readonly ContainerView[] | undefined;
+  workloadView: WorkloadView | undefined;
+  images: readonly LiveImage[] | undefined;
+  gcrReferenceView: GcrReferenceView | undefined;
+}
+
+const parts = new WeakMap<K8sLiveObject, LiveParts>();
+
+/** The record of `o`, made with its view on first use. */
+export function livePartsOf(o: K8sLiveObject): LiveParts {
+  let p = parts.get(o);
+  if (!p) {
+    // Every member set here, in one order: one shape for all records.
+    p = {
+      object: o,
+      view: viewOfLive(o),
+      resource: undefined,
+      controller: undefined,
+      statuses: undefined,
+      containerResources: undefined,
+      containerViews: undefined,
+      workloadView: undefined,
+      images: undefined,
+      gcrReferenceView: undefined,
+    };
+    parts.set(o, p);
+  }
+  return p;
+}
+
+/**
+ * The records of a list of objects, in its order, made once per list: a view builder walks the shared list of
+ * top-level workloads (`topLevelWorkloads`) with one look-up per list rather than one per object.
+ */
+export function livePartsOfEach(objects: readonly K8sLiveObject[]): readonly LiveParts[] {
+  let list = partsLists.get(objects);
+  if (!list || list.length !== objects.length) {
+    list = objects.map(livePartsOf);
+    partsLists.set(objects, list);
+  }
+  return list;
+}
+const partsLists = new WeakMap<readonly K8sLiveObject[], LiveParts[]>();
+
+/**
+ * The object's resource strings (`liveResource(o)` of k8s-live.ts, made once): the verdict resources of its
+ * views are copies of them, so an id read by several rules is one string, flattened and hashed once.
+ */
+export function objectResourceStrings(p: LiveParts): Resource {
+  if (!p.resource) {
+    const o = p.object;
+    // Literals, members in key order, as `liveResource` makes them.
+    const declaredAs = declarationKey(
+      o.namespace
+        ? { layer: 'k8s', kind: o.kind, namespace: o.namespace, name: o.name }
+        : { layer: 'k8s', kind: o.kind, name: o.name },
+    );
+    p.resource = o.namespace
+      ? { declaredAs, id: declaredAs, kind: o.kind, name: o.name, namespace: o.namespace }
+      : { declaredAs, id: declaredAs, kind: o.kind, name: o.name };
+  }
+  return p.resource;
+}
+
+/** A container's resource strings (`liveContainerResource` of k8s-live.ts), made once per container. */
+export function containerResourceStrings(p: LiveParts, c: ManifestContainer): Resource {
+  // A workload has a container or two: a search of the few made so far.
+  let strings = p.containerResources?.find((e) => e.container === c)?.resource;
+  if (!strings) {
+    const declaredAs = objectResourceStrings(p).declaredAs!;
+    strings = {
+      declaredAs,
+      id: `${declaredAs}/${c.field}/${c.name}`,
+      kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
+      name: `${p.object.name}/${c.name}`,
+    };
+    const made = { container: c, resource: strings };
+    if (p.containerResources) p.containerResources.push(made);
+    else p.containerResources = [made];
+  }
+  return strings;
+}
+
+/** A verdict resource of its own made of shared strings (the object is each caller's: rules may keep it). */
+export function resourceFrom(strings: Resource, namespace: string | undefined): Resource {
+  const { id, kind, name, declaredAs } = strings;
+  return namespace ? { declaredAs, id, kind, name, namespace } : { declaredAs, id, kind, name };
+}
+
+/** The live object in the shape the manifest helpers take (`viewOf` in k8s-live.ts gives the one of its record). */
+function viewOfLive(o: K8sLiveObject): K8sObject {
+  // Members added in order rather than spread from temporaries (the key order is the same).
+  const v = { file: '', documentIndex: 0, apiVersion: o.apiVersion, kind: o.kind, name: o.name } as K8sObject;
+  if (o.namespace !== undefined) v.namespace = o.namespace;
+  v.line = 1;
+  v.object = o.object;
+  v.positions = {};
+  if (o.images) v.images = o.images;
+  if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
+  return v;
+}
