@@ -16,6 +16,7 @@ import {
   SnapshotSchema,
   SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
+import { viewsOf } from '@coditect-audit/core/views';
 import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, K8S_MAX_RESPONSE_BYTES, limiter, listAll, RequestFailure } from '../src/k8s/client.js';
@@ -603,6 +604,38 @@ describe('the remediated namespace and External Secrets versions', () => {
         run: 'curl -u admin:‹redacted:password› https://api.internal/v1',
       });
       expect(JSON.stringify(r.facets)).not.toContain('Tr0ub4dor');
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it("views of a collected cluster are made of finished objects only: a later page's secret is masked in them", async () => {
+    const dir = tmp();
+    // The views of each object are made as it is finished (prepareLiveObject), before later pages are read.
+    const pod = (name: string, args: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'coditect-staging' },
+      spec: { containers: [{ name: 'app', image: 'gcr.io/p/app:1', args }] },
+    });
+    const pods = [
+      pod('a-early', ['--note', 'rotate Tr0ub4dor-x9 next week']),
+      pod('z-late', ['sh', '-c', 'curl -u admin:Tr0ub4dor-x9 https://api.internal/v1']),
+    ];
+    writeFileSync(join(dir, 'pods.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: pods }));
+    const emu = await startK8sEmulator({ dataDir: dir, ...clock });
+    try {
+      const r = await run(emu, { namespaces: ['coditect-staging'], pageSize: 1 });
+      const facet = ((name: string) => (r.facets[name as keyof K8sFacets] as { data?: unknown }).data) as Parameters<
+        typeof viewsOf
+      >[2];
+      const views = (['container', 'workload', 'image', 'gcr-reference'] as const).map(
+        (kind) => viewsOf(kind, 'k8s', facet, resolveExpectations(undefined)).items,
+      );
+      expect(views.map((v) => v.length)).toEqual([2, 2, 2, 2]);
+      const workload = views[1]![0] as { containers: { spec: { args: string[] } }[] };
+      expect(workload.containers[0]?.spec.args).toEqual(['--note', 'rotate ‹redacted:password› next week']);
+      expect(JSON.stringify(views)).not.toContain('Tr0ub4dor');
     } finally {
       await emu.stop();
     }

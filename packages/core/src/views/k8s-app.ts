@@ -244,7 +244,8 @@ export function runsDatastore(o: K8sObject): boolean {
  * (a pre-pivot postgres StatefulSet's own `POSTGRES_USER` is not how the app connects).
  */
 export function appWorkloads(objects: K8sObject[], exp: Expectations): K8sObject[] {
-  return objects.filter((o) => isWorkload(o) && inAppNamespace(o, exp) && !runsDatastore(o));
+  // The namespace first: a cluster's views ask this of every live workload, and most are in other namespaces.
+  return objects.filter((o) => inAppNamespace(o, exp) && isWorkload(o) && !runsDatastore(o));
 }
 
 /** The app's Deployment (`expectations.app.deployment` in the app namespace), first declaration wins. */
