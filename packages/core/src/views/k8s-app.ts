@@ -104,9 +104,6 @@ export function annotationPointer(key: string): string {
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
 
-/** API groups serving the built-in workload kinds; a custom resource reusing a kind name is not a workload. */
-const WORKLOAD_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
-
 export function apiGroup(o: K8sObject): string {
   const slash = o.apiVersion.indexOf('/');
   return slash < 0 ? '' : o.apiVersion.slice(0, slash);
@@ -115,8 +112,21 @@ export function apiGroup(o: K8sObject): string {
 /** Asked of every object by several views: a set rather than a search of the list. */
 const WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
 
+/**
+ * A built-in workload: a workload kind of an API group that serves them (core, `apps`, `batch`, `extensions`);
+ * a custom resource reusing a kind name is not a workload.
+ */
 export function isWorkload(o: K8sObject): boolean {
-  return WORKLOAD_KIND_SET.has(o.kind) && WORKLOAD_GROUPS.has(apiGroup(o));
+  if (!WORKLOAD_KIND_SET.has(o.kind)) return false;
+  // The group read off `apiVersion` without slicing it out (asked of every object by several views).
+  const v = o.apiVersion;
+  return (
+    !v.includes('/') ||
+    v.startsWith('/') ||
+    v.startsWith('apps/') ||
+    v.startsWith('batch/') ||
+    v.startsWith('extensions/')
+  );
 }
 
 /** Pointer of the pod spec inside a workload object. */
@@ -230,7 +240,10 @@ const DATASTORE_IMAGES: Record<string, Datastore> = Object.fromEntries([
 
 /** The database or cache server a container's image is, by the last part of its repository (`bitnami/postgresql`). */
 export function datastoreOf(c: Pick<ContainerRef, 'imageRef'>): Datastore | undefined {
-  const last = imageRepository(c)?.split('/').pop()?.toLowerCase() ?? '';
+  // The last segment of `imageRepository(c)`, read off the repository without joining and splitting (asked of
+  // every container of every workload): the registry only comes before it.
+  const repository = c.imageRef?.repository;
+  const last = repository === undefined ? '' : repository.slice(repository.lastIndexOf('/') + 1).toLowerCase();
   return DATASTORE_IMAGES[last];
 }
 
