@@ -18,9 +18,16 @@ import type { K8sLiveObject } from '../layers/k8s.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
-import { containersOf, escapePointerToken, isObject, locate } from './containers.js';
+import { escapePointerToken, isObject, locate } from './containers.js';
 import { liveResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import { type LiveParts, livePartsOf, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
+import {
+  liveContainersOf,
+  type LiveParts,
+  livePartsOf,
+  livePartsOfEach,
+  objectResourceStrings,
+  resourceFrom,
+} from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -440,7 +447,7 @@ export function gcrReferencesFromFiles(
 }
 
 export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrReferenceView> {
-  const items = livePartsOfEach(topLevelWorkloads(facets)).map(gcrReferenceViewOf);
+  const items = livePartsOfEach(topLevelWorkloads(facets)).map(gcrReferenceViewOfParts);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -449,14 +456,15 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
  * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
  */
 export function liveGcrReferenceView(w: K8sLiveObject): GcrReferenceView {
-  return gcrReferenceViewOf(livePartsOf(w));
+  return gcrReferenceViewOfParts(livePartsOf(w));
 }
 
-function gcrReferenceViewOf(p: LiveParts): GcrReferenceView {
+/** The same of the object of a record (live-parts.ts). */
+export function gcrReferenceViewOfParts(p: LiveParts): GcrReferenceView {
   if (!p.gcrReferenceView) {
     const w = p.object;
     const occurrences: GcrOccurrence[] = [];
-    for (const c of containersOf(p.view)) {
+    for (const c of liveContainersOf(p)) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
       for (const ref of findGcrReferences(image))

@@ -15,14 +15,7 @@ import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import type { Attribute } from './attribute.js';
-import {
-  containerResource,
-  containersOf,
-  imagePointer,
-  locate,
-  type ManifestContainer,
-  manifestContainers,
-} from './containers.js';
+import { containerResource, imagePointer, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
   type ContainerStatus,
   containerStatuses,
@@ -33,7 +26,14 @@ import {
   WORKLOAD_FACETS,
   type WorkloadFacets,
 } from './k8s-live.js';
-import { containerResourceStrings, type LiveParts, livePartsOf, livePartsOfEach, resourceFrom } from './live-parts.js';
+import {
+  containerResourceStrings,
+  liveContainersOf,
+  type LiveParts,
+  livePartsOf,
+  livePartsOfEach,
+  resourceFrom,
+} from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -103,7 +103,7 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const podsOfWorkload = podsOfEach(pods, replicaSets, jobs);
   for (const part of livePartsOfEach(topLevelWorkloads(facets))) {
     const w = part.object;
-    const images = imagesOf(part);
+    const images = liveImagesOfParts(part);
     if (images.length === 0) continue;
     // The pods' container statuses, looked up once per workload rather than once per container.
     const workloadPods = podsOfWorkload(w);
@@ -151,14 +151,15 @@ export interface LiveImage {
  * object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
  */
 export function liveImages(w: K8sLiveObject): readonly LiveImage[] {
-  return imagesOf(livePartsOf(w));
+  return liveImagesOfParts(livePartsOf(w));
 }
 
-function imagesOf(p: LiveParts): readonly LiveImage[] {
+/** The same of the object of a record (live-parts.ts). */
+export function liveImagesOfParts(p: LiveParts): readonly LiveImage[] {
   if (!p.images) {
     const w = p.object;
     const made: LiveImage[] = [];
-    for (const c of containersOf(p.view)) {
+    for (const c of liveContainersOf(p)) {
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
       made.push({

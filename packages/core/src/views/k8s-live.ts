@@ -9,7 +9,13 @@ import type { K8sLiveObject, K8sObjectList, K8sSecret } from '../layers/k8s.js';
 import type { FacetMap, K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { type ManifestContainer, valueAt } from './containers.js';
-import { containerResourceStrings, livePartsOf, objectResourceStrings, resourceFrom } from './live-parts.js';
+import {
+  containerResourceStrings,
+  type LiveParts,
+  livePartsOf,
+  objectResourceStrings,
+  resourceFrom,
+} from './live-parts.js';
 
 type Json = Record<string, unknown>;
 
@@ -130,10 +136,14 @@ export function ownersOf(o: K8sLiveObject): OwnerRef[] {
 
 /** The owner that controls the object (`controller: true`), if any. */
 export function controllerOf(o: K8sLiveObject): OwnerRef | undefined {
+  return controllerOfParts(livePartsOf(o));
+}
+
+/** `controllerOf` of the object of a record (live-parts.ts). */
+export function controllerOfParts(p: LiveParts): OwnerRef | undefined {
   // Asked for every pod, job and replica set by each rule over workloads: worked out once per object.
-  const parts = livePartsOf(o);
-  if (parts.controller === undefined) parts.controller = ownersOf(o).find((r) => r.controller) ?? null;
-  return parts.controller ?? undefined;
+  if (p.controller === undefined) p.controller = ownersOf(p.object).find((r) => r.controller) ?? null;
+  return p.controller ?? undefined;
 }
 
 export function specOf(o: K8sLiveObject): Json {
@@ -193,9 +203,9 @@ const TOP_LEVEL_ORDER = [
 const FIRST_OWNED = 4;
 const OWNED_FACETS: ReadonlySet<string> = new Set(TOP_LEVEL_ORDER.slice(FIRST_OWNED));
 
-/** Whether an object of a workload facet is one of `topLevelWorkloads` (it needs only the object itself). */
-export function isTopLevelWorkload(facet: WorkloadFacet, o: K8sLiveObject): boolean {
-  return !OWNED_FACETS.has(facet) || controllerOf(o) === undefined;
+/** Whether the object of a record, of a workload facet, is one of `topLevelWorkloads` (it needs only the object). */
+export function isTopLevelWorkload(facet: WorkloadFacet, p: LiveParts): boolean {
+  return !OWNED_FACETS.has(facet) || controllerOfParts(p) === undefined;
 }
 const topLevel = new WeakMap<object, { lists: K8sLiveObject[][]; lengths: number[]; workloads: K8sLiveObject[] }>();
 
@@ -361,9 +371,13 @@ export interface ContainerStatus {
  * read every pod's); the list is shared: only read it.
  */
 export function containerStatuses(pod: K8sLiveObject): ContainerStatus[] {
-  const parts = livePartsOf(pod);
-  parts.statuses ??= readContainerStatuses(pod);
-  return parts.statuses;
+  return containerStatusesOfParts(livePartsOf(pod));
+}
+
+/** `containerStatuses` of the pod of a record (live-parts.ts). */
+export function containerStatusesOfParts(p: LiveParts): ContainerStatus[] {
+  p.statuses ??= readContainerStatuses(p.object);
+  return p.statuses;
 }
 
 function readContainerStatuses(pod: K8sLiveObject): ContainerStatus[] {

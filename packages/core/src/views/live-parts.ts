@@ -9,7 +9,7 @@ import { declarationKey } from '../declarations.js';
 import type { K8sLiveObject } from '../layers/k8s.js';
 import type { K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
-import type { ManifestContainer } from './containers.js';
+import { containersOf, type ManifestContainer } from './containers.js';
 import type { GcrReferenceView } from './gcr-reference.js';
 import type { LiveImage } from './image.js';
 import type { ContainerStatus, OwnerRef } from './k8s-live.js';
@@ -21,6 +21,8 @@ export interface LiveParts {
   view: K8sObject;
   /** The object's resource strings (`liveObjectResource`). */
   resource: Resource | undefined;
+  /** Its containers (`containersOf(view)` of containers.ts, the same list). */
+  containers: ManifestContainer[] | undefined;
   /** The owner that controls it; null when none (undefined: not worked out yet). */
   controller: OwnerRef | null | undefined;
   /** A pod's container statuses. */
@@ -44,6 +46,7 @@ export function livePartsOf(o: K8sLiveObject): LiveParts {
       object: o,
       view: viewOfLive(o),
       resource: undefined,
+      containers: undefined,
       controller: undefined,
       statuses: undefined,
       containerResources: undefined,
@@ -70,6 +73,12 @@ export function livePartsOfEach(objects: readonly K8sLiveObject[]): readonly Liv
   return list;
 }
 const partsLists = new WeakMap<readonly K8sLiveObject[], LiveParts[]>();
+
+/** The object's containers, as `containersOf(viewOf(o))` gives them (the same list), kept in its record. */
+export function liveContainersOf(p: LiveParts): ManifestContainer[] {
+  p.containers ??= containersOf(p.view);
+  return p.containers;
+}
 
 /**
  * The object's resource strings (`liveResource(o)` of k8s-live.ts, made once): the verdict resources of its

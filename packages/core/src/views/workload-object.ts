@@ -68,7 +68,7 @@ export function workloadsFromManifests(facet: FacetMap['files.kubernetes'], exp:
 }
 
 export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadView> {
-  const items = livePartsOfEach(topLevelWorkloads(facets)).map(workloadViewOf);
+  const items = livePartsOfEach(topLevelWorkloads(facets)).map(workloadViewOfParts);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -77,10 +77,11 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
  * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
  */
 export function liveWorkloadView(w: K8sLiveObject): WorkloadView {
-  return workloadViewOf(livePartsOf(w));
+  return workloadViewOfParts(livePartsOf(w));
 }
 
-function workloadViewOf(p: LiveParts): WorkloadView {
+/** The same of the object of a record (live-parts.ts). */
+export function workloadViewOfParts(p: LiveParts): WorkloadView {
   if (!p.workloadView) {
     const w = p.object;
     p.workloadView = {

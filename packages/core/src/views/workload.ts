@@ -22,7 +22,14 @@ import {
   manifestContainers,
 } from './containers.js';
 import { liveContainerResource, topLevelWorkloads, viewOf, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import { containerResourceStrings, type LiveParts, livePartsOf, livePartsOfEach, resourceFrom } from './live-parts.js';
+import {
+  containerResourceStrings,
+  liveContainersOf,
+  type LiveParts,
+  livePartsOf,
+  livePartsOfEach,
+  resourceFrom,
+} from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -189,7 +196,7 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
 
 export function containersFromCluster(facets: WorkloadFacets): ViewSet<ContainerView> {
   const items: ContainerView[] = [];
-  for (const p of livePartsOfEach(topLevelWorkloads(facets))) for (const v of containerViewsOf(p)) items.push(v);
+  for (const p of livePartsOfEach(topLevelWorkloads(facets))) for (const v of containerViewsOfParts(p)) items.push(v);
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
@@ -198,13 +205,14 @@ export function containersFromCluster(facets: WorkloadFacets): ViewSet<Container
  * per object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
  */
 export function liveContainerViews(w: K8sLiveObject): readonly ContainerView[] {
-  return containerViewsOf(livePartsOf(w));
+  return containerViewsOfParts(livePartsOf(w));
 }
 
-function containerViewsOf(p: LiveParts): readonly ContainerView[] {
+/** The same of the object of a record (live-parts.ts). */
+export function containerViewsOfParts(p: LiveParts): readonly ContainerView[] {
   if (!p.containerViews) {
     const w = p.object;
-    p.containerViews = containersOf(p.view).map((c): ContainerView => {
+    p.containerViews = liveContainersOf(p).map((c): ContainerView => {
       const resource = resourceFrom(containerResourceStrings(p, c), w.namespace);
       return {
         source: 'k8s',
