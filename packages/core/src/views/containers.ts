@@ -105,6 +105,17 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return cur;
 }
 
+/** `valueAt` of the pointer made of `path` (tokens that escape nothing), read by the tokens themselves. */
+export function valueAtPath(root: unknown, path: readonly string[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (Array.isArray(cur)) cur = cur[Number(key)];
+    else if (isObject(cur)) cur = cur[key];
+    else return undefined;
+  }
+  return cur;
+}
+
 export function escapePointerToken(token: string): string {
   // Most tokens hold neither character: no copy for them.
   if (!token.includes('~') && !token.includes('/')) return token;
@@ -128,7 +139,8 @@ const containerLists = new WeakMap<K8sObject, ManifestContainer[]>();
 function listContainers(obj: K8sObject): ManifestContainer[] {
   const podPointer = podSpecPointer(obj);
   if (podPointer === undefined) return [];
-  const podSpec = valueAt(obj.object, podPointer);
+  // `valueAt(obj.object, podPointer)` by the kind's path, without splitting the pointer per object.
+  const podSpec = valueAtPath(obj.object, POD_SPEC_PATH[obj.kind]!);
   if (!isObject(podSpec)) return [];
   const out: ManifestContainer[] = [];
   for (const field of CONTAINER_FIELDS) {

@@ -175,7 +175,8 @@ const containerRefs = new WeakMap<K8sObject, ContainerRef[]>();
 function listContainerRefs(o: K8sObject): ContainerRef[] {
   const pod = podSpecPointer(o);
   if (pod === undefined) return [];
-  const podSpec = valueAt(o.object, pod);
+  // `valueAt(o.object, pod)` by the pointer's tokens, without splitting it per object.
+  const podSpec = valueAtTokens(o.object, POD_SPEC_TOKENS.get(pod)!);
   const out: ContainerRef[] = [];
   for (const field of REF_FIELDS) {
     // `valueAt(o.object, <pod>/<field>)`, without building and splitting the pointer per object.
@@ -197,6 +198,22 @@ function listContainerRefs(o: K8sObject): ContainerRef[] {
   }
   return out;
 }
+/** The tokens of each pod spec pointer `podSpecPointer` gives. */
+const POD_SPEC_TOKENS: ReadonlyMap<string, readonly string[]> = new Map(
+  ['/spec', '/spec/template/spec', '/spec/jobTemplate/spec/template/spec'].map((p) => [p, p.split('/').slice(1)]),
+);
+
+/** `valueAt` of the pointer made of `tokens` (which escape nothing), read by the tokens themselves. */
+function valueAtTokens(root: unknown, tokens: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const seg of tokens) {
+    if (Array.isArray(node)) node = node[Number(seg)];
+    else if (node && typeof node === 'object') node = (node as Json)[seg];
+    else return undefined;
+  }
+  return node;
+}
+
 /** Containers first, then init containers (the order this module has always listed them in). */
 const REF_FIELDS = ['containers', 'initContainers'] as const;
 
