@@ -11,6 +11,7 @@ import type { Resource } from '../verdict.js';
 import { type ManifestContainer, valueAt } from './containers.js';
 import {
   containerResourceStrings,
+  keepLivePartsOf,
   type LiveParts,
   livePartsOf,
   objectResourceStrings,
@@ -183,10 +184,18 @@ export function topLevelWorkloads(facets: WorkloadFacets): K8sLiveObject[] {
   const cached = anchor && topLevel.get(anchor);
   if (cached?.lists.every((l, i) => l === lists[i] && cached.lengths[i] === l.length)) return cached.workloads;
   const workloads: K8sLiveObject[] = [];
+  // Their records (live-parts.ts) listed on the way, for the view builders that walk them (`livePartsOfEach`).
+  const parts: LiveParts[] = [];
   lists.forEach((list, i) => {
     const owned = i >= FIRST_OWNED;
-    for (const o of list) if (!owned || controllerOf(o) === undefined) workloads.push(o);
+    for (const o of list) {
+      const p = livePartsOf(o);
+      if (owned && controllerOfParts(p) !== undefined) continue;
+      workloads.push(o);
+      parts.push(p);
+    }
   });
+  keepLivePartsOf(workloads, parts);
   if (anchor) topLevel.set(anchor, { lists, lengths: lists.map((l) => l.length), workloads });
   return workloads;
 }

@@ -74,6 +74,11 @@ export function livePartsOfEach(objects: readonly K8sLiveObject[]): readonly Liv
 }
 const partsLists = new WeakMap<readonly K8sLiveObject[], LiveParts[]>();
 
+/** Records `parts` as the records of `objects` (same order), for `livePartsOfEach`. */
+export function keepLivePartsOf(objects: readonly K8sLiveObject[], parts: LiveParts[]): void {
+  partsLists.set(objects, parts);
+}
+
 /** The object's containers, as `containersOf(viewOf(o))` gives them (the same list), kept in its record. */
 export function liveContainersOf(p: LiveParts): ManifestContainer[] {
   p.containers ??= containersOf(p.view);
