@@ -23,15 +23,7 @@ import {
   manifestObjects,
   settingNamed,
 } from './k8s-app.js';
-import {
-  inScope,
-  itemsOf,
-  liveResource,
-  secretView,
-  topLevelWorkloads,
-  viewOf,
-  type WorkloadFacets,
-} from './k8s-live.js';
+import { inScope, itemsOf, liveResource, secretView, topLevelWorkloadViews, type WorkloadFacets } from './k8s-live.js';
 import { SECRET_FACETS } from './secret.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
@@ -118,7 +110,7 @@ export function dbUsersFromCluster(
       none: `namespace ${exp.app.namespace} is not among the namespaces read (layers.k8s.namespaces)`,
     };
   const objects = [
-    ...topLevelWorkloads(facets).map(viewOf),
+    ...topLevelWorkloadViews(facets),
     ...itemsOf(facet)
       .filter((s) => s.namespace === exp.app.namespace)
       .map(secretView),

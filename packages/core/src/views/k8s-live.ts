@@ -14,6 +14,7 @@ import {
   keepLivePartsOf,
   type LiveParts,
   livePartsOf,
+  livePartsOfEach,
   objectResourceStrings,
   resourceFrom,
 } from './live-parts.js';
@@ -199,6 +200,21 @@ export function topLevelWorkloads(facets: WorkloadFacets): K8sLiveObject[] {
   if (anchor) topLevel.set(anchor, { lists, lengths: lists.map((l) => l.length), workloads });
   return workloads;
 }
+/**
+ * The top-level workloads in the manifest helpers' shape (`topLevelWorkloads(facets).map(viewOf)`), made once
+ * per list of them and shared (the app views ask for it over every workload): only read it.
+ */
+export function topLevelWorkloadViews(facets: WorkloadFacets): K8sObject[] {
+  const workloads = topLevelWorkloads(facets);
+  let views = topLevelViews.get(workloads);
+  if (!views || views.length !== workloads.length) {
+    views = livePartsOfEach(workloads).map((p) => p.view);
+    topLevelViews.set(workloads, views);
+  }
+  return views;
+}
+const topLevelViews = new WeakMap<K8sLiveObject[], K8sObject[]>();
+
 /** Top-level workloads in report order; from `FIRST_OWNED` on, a kind's objects may belong to a controller. */
 const TOP_LEVEL_ORDER = [
   'k8s.deployments',

@@ -35,7 +35,7 @@ import {
   liveResource,
   ownersOf,
   specOf,
-  topLevelWorkloads,
+  topLevelWorkloadViews,
   viewOf,
   WORKLOAD_FACETS,
   type WorkloadFacets,
@@ -190,7 +190,7 @@ export function secretProvenanceFromCluster(
   const facet = facets['k8s.secrets'];
   if (!inScope(facet, ns))
     return { items: [], empty: [], none: `namespace ${ns} is not among the namespaces read (layers.k8s.namespaces)` };
-  const used = appSecretNames(topLevelWorkloads(facets).map(viewOf), exp);
+  const used = appSecretNames(topLevelWorkloadViews(facets), exp);
   const live = new Map(
     itemsOf(facet)
       .filter((s) => s.namespace === ns)
@@ -255,7 +255,7 @@ export function secretProvenanceJoined(
   const smRead = (project: string) =>
     secretManager.read.some((r) => r === `projects/${project}` || `projects/${project}`.startsWith(`${r}/`));
 
-  const used = appSecretNames(topLevelWorkloads(facets).map(viewOf), exp);
+  const used = appSecretNames(topLevelWorkloadViews(facets), exp);
   const items = [...used.keys()].sort().map((name): SecretProvenanceView => {
     const view: SecretProvenanceChainView = {
       source: 'join',

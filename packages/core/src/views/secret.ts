@@ -22,8 +22,7 @@ import {
   inScope,
   itemsOf,
   liveResource,
-  topLevelWorkloads,
-  viewOf,
+  topLevelWorkloadViews,
   WORKLOAD_FACETS,
   type WorkloadFacets,
 } from './k8s-live.js';
@@ -100,7 +99,7 @@ export function secretsFromCluster(
       empty: [],
       none: `namespace ${exp.app.namespace} is not among the namespaces read (layers.k8s.namespaces)`,
     };
-  const used = appSecretNames(topLevelWorkloads(facets).map(viewOf), exp);
+  const used = appSecretNames(topLevelWorkloadViews(facets), exp);
   const secrets = itemsOf(facet).filter((s) => s.namespace === exp.app.namespace && used.has(s.name));
   const items = secrets.map(
     (secret): SecretView => ({
