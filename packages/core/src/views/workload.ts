@@ -140,31 +140,35 @@ function attribute(value: unknown, pointer: string, origin: OriginAt): Attribute
     : { certainty: 'decided', value, origin: origin(pointer, false) };
 }
 
-type Attributes = Pick<
-  ContainerView,
-  'allowPrivilegeEscalation' | 'privileged' | 'capabilitiesAdded' | 'runAsUser' | 'runAsNonRoot'
->;
+/** A view's members before its attributes, in key order. */
+type ViewHead = Pick<ContainerView, 'source' | 'resource' | 'container' | 'workloadKind' | 'workloadName' | 'location'>;
 
-function attributes(c: ManifestContainer, origin: OriginAt): Attributes {
+/**
+ * The view of a container: `head`, its attributes, then `ref` (and `live`), members added in key order to the
+ * head itself (one view per container of a large cluster: no attributes object spread into a literal).
+ */
+function containerView(head: ViewHead, c: ManifestContainer, origin: OriginAt, live?: K8sLiveObject): ContainerView {
   // The security contexts read directly (no `securityContexts` pair per attribute: one view per container).
   const sc = isObject(c.container.securityContext) ? c.container.securityContext : NO_CONTEXT;
   const pod = isObject(c.podSpec.securityContext) ? c.podSpec.securityContext : NO_CONTEXT;
   const paths = attributePaths(c);
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
-  return {
-    allowPrivilegeEscalation: attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin),
-    privileged: attribute(sc.privileged, paths.privileged, origin),
-    capabilitiesAdded: attribute(caps, paths.capabilitiesAdded, origin),
-    runAsUser: effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin),
-    runAsNonRoot: effective(
-      sc.runAsNonRoot,
-      pod.runAsNonRoot,
-      paths.runAsNonRoot,
-      paths.podRunAsNonRoot,
-      asBoolean,
-      origin,
-    ),
-  };
+  const v = head as ContainerView;
+  v.allowPrivilegeEscalation = attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin);
+  v.privileged = attribute(sc.privileged, paths.privileged, origin);
+  v.capabilitiesAdded = attribute(caps, paths.capabilitiesAdded, origin);
+  v.runAsUser = effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin);
+  v.runAsNonRoot = effective(
+    sc.runAsNonRoot,
+    pod.runAsNonRoot,
+    paths.runAsNonRoot,
+    paths.podRunAsNonRoot,
+    asBoolean,
+    origin,
+  );
+  v.ref = c;
+  if (live) v.live = live;
+  return v;
 }
 /** An unset security context, read only. */
 const NO_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -175,21 +179,19 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
   const items = manifestContainers(facet.files).map((c): ContainerView => {
     // Where the container is declared, looked up once: its location and that of each key it leaves unset.
     const declared = containerLocation(c);
-    return {
-      source: 'manifest',
-      resource: containerResource(c),
-      container: label(c),
-      workloadKind: c.object.kind,
-      workloadName: c.object.name,
-      location: declared,
+    return containerView(
+      {
+        source: 'manifest',
+        resource: containerResource(c),
+        container: label(c),
+        workloadKind: c.object.kind,
+        workloadName: c.object.name,
+        location: declared,
+      },
+      c,
       // An unset key is located where the container is declared; a set one at the key.
-      ...attributes(c, (pointer, absent) => ({
-        layer: 'files',
-        path: pointer,
-        location: absent ? declared : locate(c.object, pointer),
-      })),
-      ref: c,
-    };
+      (pointer, absent) => ({ layer: 'files', path: pointer, location: absent ? declared : locate(c.object, pointer) }),
+    );
   });
   return { items, empty: [], none: 'no workload is declared in the Kubernetes manifests' };
 }
@@ -214,16 +216,12 @@ export function containerViewsOfParts(p: LiveParts): readonly ContainerView[] {
     const w = p.object;
     p.containerViews = liveContainersOf(p).map((c): ContainerView => {
       const resource = resourceFrom(containerResourceStrings(p, c), w.namespace);
-      return {
-        source: 'k8s',
-        resource,
-        container: label(c),
-        workloadKind: w.kind,
-        workloadName: w.name,
-        ...attributes(c, (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id })),
-        ref: c,
-        live: w,
-      };
+      return containerView(
+        { source: 'k8s', resource, container: label(c), workloadKind: w.kind, workloadName: w.name },
+        c,
+        (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id }),
+        w,
+      );
     });
   }
   return p.containerViews;
@@ -235,16 +233,14 @@ export function containersOfDeployments(facet: FacetMap['k8s.deployments']): Vie
     for (const c of containersOf(viewOf(w))) {
       if (c.field !== 'containers') continue;
       const resource = liveContainerResource(w, c);
-      items.push({
-        source: 'effective',
-        resource,
-        container: label(c),
-        workloadKind: w.kind,
-        workloadName: w.name,
-        ...attributes(c, (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id })),
-        ref: c,
-        live: w,
-      });
+      items.push(
+        containerView(
+          { source: 'effective', resource, container: label(c), workloadKind: w.kind, workloadName: w.name },
+          c,
+          (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id }),
+          w,
+        ),
+      );
     }
   }
   return { items, empty: [], none: 'the cluster runs no Deployment in the scanned namespaces' };
