@@ -1,9 +1,10 @@
 /**
- * Everything worked out of one live object, in one record per object (views/k8s-live.ts `partsOf`): its view
- * in the manifest helpers' shape, its resource strings, its controller, its pods' container statuses, and the
- * views of it that depend on it alone. One weak map entry per object rather than one per part: each entry
+ * Everything worked out of one live object, in one record per object (`livePartsOf`): its view in the
+ * manifest helpers' shape, containers, resource strings, controller, a pod's container statuses, and the view
+ * items of it that depend on it alone. One weak map entry per object rather than one per part: each entry
  * costs its insertion and the garbage collector's ephemeron work, and a 20,000-object cluster made ~150,000.
- * Internal to the views (not exported by the barrel); only read what it holds.
+ * Not exported by the views barrel: k8s-live.ts and the view modules read and fill it (their `...OfParts`
+ * functions take a record); what it holds is shared, so only read it.
  */
 import { declarationKey } from '../declarations.js';
 import type { K8sLiveObject } from '../layers/k8s.js';
