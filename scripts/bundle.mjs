@@ -311,6 +311,47 @@ function kubeConfigWithoutGeneratedIndex() {
   };
 }
 
+/**
+ * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
+ * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
+ * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
+ * becomes a class whose construction loads the real module (bundled as before, through esbuild's lazy
+ * `require`) and returns the real agent, so a SOCKS cluster gets exactly the agent it got before.
+ */
+function socksProxyOnUse() {
+  const namespace = 'coditect-socks-proxy-on-use';
+  return {
+    name: 'coditect-socks-proxy-on-use',
+    setup(build) {
+      build.onResolve({ filter: /^socks-proxy-agent$/ }, async (args) => {
+        if (args.pluginData === namespace) return undefined;
+        if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: namespace,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace };
+      });
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: [
+          'let Real;',
+          'export class SocksProxyAgent {',
+          '  constructor(...args) {',
+          `    Real ??= require(${JSON.stringify(args.path)}).SocksProxyAgent;`,
+          '    return new Real(...args);',
+          '  }',
+          '}',
+        ].join('\n'),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -324,6 +365,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
       lazyStringWidth(),
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
+      socksProxyOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',

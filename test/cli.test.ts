@@ -4,6 +4,7 @@
  * loading (which modules the binary imports).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScanResult } from '@coditect-audit/core';
@@ -395,6 +396,45 @@ describe('lazy loading', () => {
       .filter((url) => !url.startsWith(support));
     return { code: run.code, files: [...new Set(files)] };
   }
+
+  it('a cluster behind a SOCKS proxy is reached through it (the bundle loads the proxy agent only then)', async () => {
+    // A port nothing listens on: the proxy's refusal names it, so the request went to the proxy, not the server.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const proxyPort = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r));
+    const repo = tempDir();
+    const kubeconfig = join(tempDir(), 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        `  - { name: c, cluster: { server: 'https://127.0.0.1:6443', proxy-url: 'socks5://127.0.0.1:${proxyPort}' } }`,
+        '  - { name: unused, cluster: { server: "https://127.0.0.1:6444" } }',
+        'users: [{ name: u, user: { token: not-a-secret } }]',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(repo, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  s:\n    layers:\n      files: false\n      k8s: { retries: 0 }\n',
+    );
+    const out = tempDir();
+    const run = runCli(['scan', '--dir', repo, '--env', 's', '--format', 'json', '--output-dir', out, '-q'], {
+      env: { KUBECONFIG: kubeconfig },
+    });
+    // 2: a layer could not be read (nothing failed, but the scan is incomplete).
+    expect(run.code, run.stderr).toBe(2);
+    const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    expect(result.layers.k8s).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining(`connect ECONNREFUSED 127.0.0.1:${proxyPort}`),
+    });
+  });
 
   it('rules loads the CLI alone: no rule, core, schema or YAML parser (issue 19)', () => {
     const { code, loaded } = loadedBy(['rules']);
