@@ -260,9 +260,10 @@ function yargsStartsLight() {
 }
 
 /**
- * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
- * this build's built-in rules, computed by the CLI's own `ruleRows`: `rules` then prints it without loading
- * the rules, core and its schemas.
+ * Replaces the CLI's empty `BUILT_RULE_ROWS` and `BUILT_RULE_IDS` (packages/cli/src/built-rule-rows.ts) with
+ * the `rules` table of this build's built-in rules, computed by the CLI's own `ruleRows`, and their ids and
+ * aliases: `rules` then prints the table without loading the rules, core and its schemas, and `scan` checks
+ * the rule ids a configuration names before its requests, loading the rules only after them.
  */
 function builtRuleRows() {
   const target = join(root, 'packages/cli/dist/built-rule-rows.js');
@@ -274,7 +275,15 @@ function builtRuleRows() {
         const { builtinRules } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
         const { ruleRows } = await import(pathToFileURL(join(root, 'packages/cli/dist/rule-rows.js')).href);
         const rows = JSON.stringify(ruleRows(builtinRules));
-        return { contents: `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});\n`, loader: 'js' };
+        const ids = JSON.stringify(builtinRules.flatMap((r) => [r.id, ...r.aliases]));
+        return {
+          contents: [
+            `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});`,
+            `export const BUILT_RULE_IDS = JSON.parse(${JSON.stringify(ids)});`,
+            '',
+          ].join('\n'),
+          loader: 'js',
+        };
       });
     },
   };

@@ -222,6 +222,7 @@ async function collectFrom(
   const listing = Promise.all(types);
   // Awaited below, or abandoned with the collection: never left unhandled.
   listing.catch(() => undefined);
+  ctx.requestsSent?.();
 
   let discovery: Discovery | undefined;
   try {
