@@ -260,30 +260,29 @@ function yargsStartsLight() {
 }
 
 /**
- * Replaces the CLI's empty `BUILT_RULE_ROWS` and `BUILT_RULE_IDS` (packages/cli/src/built-rule-rows.ts) with
- * the `rules` table of this build's built-in rules, computed by the CLI's own `ruleRows`, and their ids and
- * aliases: `rules` then prints the table without loading the rules, core and its schemas, and `scan` checks
- * the rule ids a configuration names before its requests, loading the rules only after them.
+ * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
+ * this build's built-in rules, computed by the CLI's own `ruleRows`, and its empty `BUILT_RULE_IDS`
+ * (built-rule-ids.ts) with their ids and aliases: `rules` then prints the table without loading the rules,
+ * core and its schemas, and `scan` checks the rule ids a configuration names before its requests, loading
+ * the rules only once those are out.
  */
 function builtRuleRows() {
-  const target = join(root, 'packages/cli/dist/built-rule-rows.js');
+  const rowsModule = join(root, 'packages/cli/dist/built-rule-rows.js');
+  const idsModule = join(root, 'packages/cli/dist/built-rule-ids.js');
   return {
     name: 'coditect-built-rule-rows',
     setup(build) {
-      build.onLoad({ filter: /built-rule-rows\.js$/ }, async (args) => {
-        if (resolve(args.path) !== target) return undefined;
+      build.onLoad({ filter: /built-rule-(rows|ids)\.js$/ }, async (args) => {
+        const target = resolve(args.path);
+        if (target !== rowsModule && target !== idsModule) return undefined;
         const { builtinRules } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
+        if (target === idsModule) {
+          const ids = JSON.stringify(builtinRules.flatMap((r) => [r.id, ...r.aliases]));
+          return { contents: `export const BUILT_RULE_IDS = JSON.parse(${JSON.stringify(ids)});\n`, loader: 'js' };
+        }
         const { ruleRows } = await import(pathToFileURL(join(root, 'packages/cli/dist/rule-rows.js')).href);
         const rows = JSON.stringify(ruleRows(builtinRules));
-        const ids = JSON.stringify(builtinRules.flatMap((r) => [r.id, ...r.aliases]));
-        return {
-          contents: [
-            `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});`,
-            `export const BUILT_RULE_IDS = JSON.parse(${JSON.stringify(ids)});`,
-            '',
-          ].join('\n'),
-          loader: 'js',
-        };
+        return { contents: `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});\n`, loader: 'js' };
       });
     },
   };

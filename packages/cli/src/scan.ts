@@ -57,7 +57,7 @@ import {
   targetKey,
 } from '@coditect-audit/core';
 import { readBytes, textOf } from './bucket.js';
-import { BUILT_RULE_IDS } from './built-rule-rows.js';
+import { BUILT_RULE_IDS } from './built-rule-ids.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { parseSnapshotPieces } from './snapshot-pieces.js';
