@@ -472,6 +472,19 @@ describe('the start: the built-in lists go out with /api', () => {
     expect(lines(slowMessages)).toEqual(lines(messages));
   });
 
+  it('asks for the pods first: with room for two requests, /api and the first page of pods go together', async () => {
+    const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 2 });
+    expect(r.state.status).toBe('collected');
+    // The third request can only leave once one of these two has been answered.
+    expect(
+      emu
+        .requests()
+        .slice(0, 2)
+        .map((q) => q.path)
+        .sort(),
+    ).toEqual(['/api', '/api/v1/namespaces/coditect-staging/pods']);
+  });
+
   it('/api refusing the credentials (401) after the lists answered keeps nothing of them', async () => {
     const api = await scriptedServer(async (path, seen) => {
       if (path === '/api') {
