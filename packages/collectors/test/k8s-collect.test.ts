@@ -485,6 +485,49 @@ describe('the start: the built-in lists go out with /api', () => {
     ).toEqual(['/api', '/api/v1/namespaces/coditect-staging/pods']);
   });
 
+  it('makes the credentials of an exec plugin once, though /api and the lists leave together', async () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls');
+    const plugin = join(dir, 'credentials.mjs');
+    // A kubeconfig exec plugin (gke-gcloud-auth-plugin's part): counts its runs, answers a token good for a day.
+    writeFileSync(
+      plugin,
+      [
+        "import { appendFileSync } from 'node:fs';",
+        "appendFileSync(process.argv[2], 'run\\n');",
+        'const expirationTimestamp = new Date(Date.now() + 86_400_000).toISOString();',
+        "process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'exec-token-not-a-secret', expirationTimestamp } }));",
+        '',
+      ].join('\n'),
+    );
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
+        'users:',
+        '  - name: u',
+        '    user:',
+        '      exec:',
+        '        apiVersion: client.authentication.k8s.io/v1beta1',
+        `        command: ${JSON.stringify(process.execPath)}`,
+        `        args: [${JSON.stringify(plugin)}, ${JSON.stringify(calls)}]`,
+        '        interactiveMode: Never',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 16 }, { overrides: { kubeconfig } });
+    expect(r.state.status).toBe('collected');
+    // Every request carried the plugin's token, and the plugin ran once.
+    expect(emu.server.requests.length).toBeGreaterThan(BUILT_IN.length);
+    expect(emu.server.requests.every((q) => q.authorized)).toBe(true);
+    expect(readFileSync(calls, 'utf8')).toBe('run\n');
+  });
+
   it('/api refusing the credentials (401) after the lists answered keeps nothing of them', async () => {
     const api = await scriptedServer(async (path, seen) => {
       if (path === '/api') {
