@@ -1,0 +1,2 @@
+export const BUILT_RULE_ROWS = undefined;
+//# sourceMappingURL=built-rule-rows.js.map

@@ -1,0 +1,7 @@
+import {
+  VERSION
+} from "./chunk-chunk-VK7TQRJC.js";
+import "./chunk-chunk-IWPLMFNU.js";
+export {
+  VERSION
+};

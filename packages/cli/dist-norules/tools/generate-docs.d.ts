@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=generate-docs.d.ts.map
