@@ -226,7 +226,9 @@ async function collectFrom(
   const listing = Promise.all(types);
   // Awaited below, or abandoned with the collection: never left unhandled.
   listing.catch(() => undefined);
-  ctx.requestsSent?.();
+  // Once every first request is made (the types waiting for `afterFirstWrites` go first), the scan may do
+  // what can wait.
+  void afterFirstWrites.then(() => ctx.requestsSent?.());
 
   let discovery: Discovery | undefined;
   try {

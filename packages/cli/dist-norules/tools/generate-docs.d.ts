@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=generate-docs.d.ts.map
