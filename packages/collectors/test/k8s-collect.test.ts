@@ -37,9 +37,15 @@ const clock = { now: () => new Date('2025-12-03T12:00:00Z') };
 async function run(
   emu: K8sEmulator,
   config: K8sLayerConfig = { namespaces: ['coditect-staging'] },
-  extra: { messages?: string[]; overrides?: { kubeconfig?: string; k8sContext?: string } } = {},
+  extra: {
+    messages?: string[];
+    overrides?: { kubeconfig?: string; k8sContext?: string };
+    /** Collects the `--debug` lines. */
+    debug?: string[];
+  } = {},
 ): Promise<CollectResult> {
   const dir = tmp();
+  const debug = extra.debug;
   return collect(
     {
       root: dir,
@@ -48,6 +54,7 @@ async function run(
       config,
       overrides: extra.overrides ?? { kubeconfig: emu.kubeconfigPath(dir) },
       progress: (m) => extra.messages?.push(m),
+      ...(debug ? { log: (level: string, m: string) => void (level === 'debug' && debug.push(m)) } : {}),
     },
     { backoffMs: 5, env: {}, home: dir },
   );
@@ -526,6 +533,42 @@ describe('the start: the built-in lists go out with /api', () => {
     expect(emu.server.requests.length).toBeGreaterThan(BUILT_IN.length);
     expect(emu.server.requests.every((q) => q.authorized)).toBe(true);
     expect(readFileSync(calls, 'utf8')).toBe('run\n');
+  });
+
+  it('an exec plugin that cannot run ends the collection at /api: no list tries it, nor is retried', async () => {
+    const dir = tmp();
+    // A plugin that is not executable: each attempt fails to spawn it (EACCES), like a missing one (ENOENT).
+    const plugin = join(dir, 'not-executable');
+    writeFileSync(plugin, '', { mode: 0o644 });
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
+        'users:',
+        '  - name: u',
+        '    user:',
+        '      exec:',
+        '        apiVersion: client.authentication.k8s.io/v1beta1',
+        `        command: ${JSON.stringify(plugin)}`,
+        '        interactiveMode: Never',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    const debug: string[] = [];
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 }, { overrides: { kubeconfig }, debug });
+    expect(r.state.status).toBe('failed');
+    expect(r.facets['k8s.pods']).toMatchObject({
+      status: 'error',
+      problems: [{ subject: `Kubernetes API ${emu.url}`, cause: 'unreachable' }],
+    });
+    // /api's two retries, and no list's: the lists waited for credentials that were never made.
+    expect(debug.filter((l) => l.includes('retry'))).toHaveLength(2);
+    expect(emu.requests()).toEqual([]);
   });
 
   it('/api refusing the credentials (401) after the lists answered keeps nothing of them', async () => {

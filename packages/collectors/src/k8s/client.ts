@@ -357,26 +357,18 @@ export function makeJsonReader(
   timeoutMs: number,
   log?: (message: string) => void,
   signal?: AbortSignal,
+  /** Told each time a request's credentials were made (an exec plugin's token is then cached). */
+  authenticated?: () => void,
 ): JsonReader {
   const server = new ServerConfiguration(conn.server, {});
   const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log, signal);
-  // The first request's credentials are made alone: reads sent together would each run an exec plugin
-  // (gke-gcloud-auth-plugin) before its token is cached. The others wait for it, then read the cache.
-  let firstCredentials: Promise<void> | undefined;
-  const authenticate = async (request: RequestContext) => {
-    if (!firstCredentials) {
-      firstCredentials = conn.kc.applySecurityAuthentication(request);
-      return firstCredentials;
-    }
-    await firstCredentials.catch(() => undefined);
-    return conn.kc.applySecurityAuthentication(request);
-  };
   return async (path, query) => {
     signal?.throwIfAborted();
     const request = server.makeRequestContext(path, HttpMethod.GET);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
     for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
-    await authenticate(request);
+    await conn.kc.applySecurityAuthentication(request);
+    authenticated?.();
     signal?.throwIfAborted();
     const response = await transport.send(request).toPromise();
     const status = response.httpStatusCode;

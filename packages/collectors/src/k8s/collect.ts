@@ -132,7 +132,11 @@ async function collectFrom(
   };
   const pageSize = config.pageSize ?? 500;
   const run = limiter(config.concurrency ?? 4, abort.signal);
-  const read = makeJsonReader(conn, policy.timeoutMs, debug, abort.signal);
+  let credentialsMade = () => {};
+  const credentials = new Promise<true>((resolve) => {
+    credentialsMade = () => resolve(true);
+  });
+  const read = makeJsonReader(conn, policy.timeoutMs, debug, abort.signal, () => credentialsMade());
 
   // 1. Discovery: what the server serves. Its first call, `/api`, is sent first; an unreachable server or
   // refused credentials end the collection there. The rest of it (API groups, version, custom resources) is
@@ -164,6 +168,10 @@ async function collectFrom(
   const types = LIST_ORDER.map(async (type, i) => {
     const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
     results.set(type, entry);
+    // Each list starts once `/api`'s credentials are made (an exec plugin, gke-gcloud-auth-plugin, then runs
+    // once and its token is cached), in the same turn for a token or a certificate; else once `/api` has
+    // answered without them, as the lists followed it before; not at all when `/api` ended the collection.
+    if (!(await Promise.race([credentials, going]))) return;
     if (i > 0) await afterFirstWrites;
     let served: Discovery | undefined;
     if (type.crd) {
