@@ -261,17 +261,25 @@ function yargsStartsLight() {
 
 /**
  * Replaces the CLI's empty `BUILT_RULE_ROWS` (packages/cli/src/built-rule-rows.ts) with the `rules` table of
- * this build's built-in rules, computed by the CLI's own `ruleRows`: `rules` then prints it without loading
- * the rules, core and its schemas.
+ * this build's built-in rules, computed by the CLI's own `ruleRows`, and its empty `BUILT_RULE_IDS`
+ * (built-rule-ids.ts) with their ids and aliases: `rules` then prints the table without loading the rules,
+ * core and its schemas, and `scan` checks the rule ids a configuration names before its requests, loading
+ * the rules only once those are out.
  */
 function builtRuleRows() {
-  const target = join(root, 'packages/cli/dist/built-rule-rows.js');
+  const rowsModule = join(root, 'packages/cli/dist/built-rule-rows.js');
+  const idsModule = join(root, 'packages/cli/dist/built-rule-ids.js');
   return {
     name: 'coditect-built-rule-rows',
     setup(build) {
-      build.onLoad({ filter: /built-rule-rows\.js$/ }, async (args) => {
-        if (resolve(args.path) !== target) return undefined;
+      build.onLoad({ filter: /built-rule-(rows|ids)\.js$/ }, async (args) => {
+        const target = resolve(args.path);
+        if (target !== rowsModule && target !== idsModule) return undefined;
         const { builtinRules } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
+        if (target === idsModule) {
+          const ids = JSON.stringify(builtinRules.flatMap((r) => [r.id, ...r.aliases]));
+          return { contents: `export const BUILT_RULE_IDS = JSON.parse(${JSON.stringify(ids)});\n`, loader: 'js' };
+        }
         const { ruleRows } = await import(pathToFileURL(join(root, 'packages/cli/dist/rule-rows.js')).href);
         const rows = JSON.stringify(ruleRows(builtinRules));
         return { contents: `export const BUILT_RULE_ROWS = JSON.parse(${JSON.stringify(rows)});\n`, loader: 'js' };
@@ -311,6 +319,47 @@ function kubeConfigWithoutGeneratedIndex() {
   };
 }
 
+/**
+ * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
+ * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
+ * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
+ * becomes a class whose construction loads the real module (bundled as before, through esbuild's lazy
+ * `require`) and returns the real agent, so a SOCKS cluster gets exactly the agent it got before.
+ */
+function socksProxyOnUse() {
+  const namespace = 'coditect-socks-proxy-on-use';
+  return {
+    name: 'coditect-socks-proxy-on-use',
+    setup(build) {
+      build.onResolve({ filter: /^socks-proxy-agent$/ }, async (args) => {
+        if (args.pluginData === namespace) return undefined;
+        if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: namespace,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace };
+      });
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: [
+          'let Real;',
+          'export class SocksProxyAgent {',
+          '  constructor(...args) {',
+          `    Real ??= require(${JSON.stringify(args.path)}).SocksProxyAgent;`,
+          '    return new Real(...args);',
+          '  }',
+          '}',
+        ].join('\n'),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -324,6 +373,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
       lazyStringWidth(),
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
+      socksProxyOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',

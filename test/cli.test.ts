@@ -3,12 +3,14 @@
  * bad config, plugins, snapshots and baselines. Through the built binary: `--version`'s fast path and lazy
  * loading (which modules the binary imports).
  */
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScanResult } from '@coditect-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
+import { bin, type Run, repoRoot, runCli, runInProcess, tempDir } from './support/cli.js';
 
 const staging = join(repoRoot, 'fixtures/adr-001-staging');
 /** The module files a scan of an empty directory may load (bin.js, the chunks of the CLI, core, the rules, the
@@ -395,6 +397,109 @@ describe('lazy loading', () => {
       .filter((url) => !url.startsWith(support));
     return { code: run.code, files: [...new Set(files)] };
   }
+
+  it('a cluster behind a SOCKS proxy is reached through it (the bundle loads the proxy agent only then)', async () => {
+    // A port nothing listens on: the proxy's refusal names it, so the request went to the proxy, not the server.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const proxyPort = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r));
+    const repo = tempDir();
+    const kubeconfig = join(tempDir(), 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        `  - { name: c, cluster: { server: 'https://127.0.0.1:6443', proxy-url: 'socks5://127.0.0.1:${proxyPort}' } }`,
+        '  - { name: unused, cluster: { server: "https://127.0.0.1:6444" } }',
+        'users: [{ name: u, user: { token: not-a-secret } }]',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(repo, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  s:\n    layers:\n      files: false\n      k8s: { retries: 0 }\n',
+    );
+    const out = tempDir();
+    const run = runCli(['scan', '--dir', repo, '--env', 's', '--format', 'json', '--output-dir', out, '-q'], {
+      env: { KUBECONFIG: kubeconfig },
+    });
+    // 2: a layer could not be read (nothing failed, but the scan is incomplete).
+    expect(run.code, run.stderr).toBe(2);
+    const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    expect(result.layers.k8s).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining(`connect ECONNREFUSED 127.0.0.1:${proxyPort}`),
+    });
+  });
+
+  it('the rule ids a configuration names are checked before any request, by the bundle as by the sources', async () => {
+    // An API server that only counts connections: a scan that started collecting opened one.
+    let connections = 0;
+    const sockets: import('node:net').Socket[] = [];
+    const api = createServer((socket) => {
+      connections++;
+      sockets.push(socket);
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    try {
+      const port = (api.address() as { port: number }).port;
+      const repo = tempDir();
+      const kubeconfig = join(tempDir(), 'kubeconfig.yaml');
+      writeFileSync(
+        kubeconfig,
+        [
+          'apiVersion: v1',
+          'kind: Config',
+          `clusters: [{ name: c, cluster: { server: 'http://127.0.0.1:${port}', insecure-skip-tls-verify: true } }]`,
+          'users: [{ name: u, user: { token: not-a-secret } }]',
+          'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+          'current-context: c',
+          '',
+        ].join('\n'),
+      );
+      const configWith = (rules: string) =>
+        writeFileSync(
+          join(repo, 'coditect-audit.yaml'),
+          `version: 1\nenvironments:\n  s:\n    layers:\n      files: false\n      k8s: { retries: 0, timeoutMs: 1000 }\n    rules: { ${rules} }\n`,
+        );
+      const args = ['scan', '--dir', repo, '--env', 's', '--format', 'json', '--output-dir', tempDir(), '-q'];
+      const env = { KUBECONFIG: kubeconfig };
+      // The binary spawned asynchronously: this process must go on accepting the connections it counts.
+      const binary = () =>
+        new Promise<Run>((resolve) => {
+          execFile(
+            process.execPath,
+            [bin, ...args],
+            { env: { ...process.env, NO_COLOR: '1', ...env } },
+            (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+          );
+        });
+      const runs = { binary, 'in-process': () => runInProcess(args, { env }) };
+      for (const [how, run] of Object.entries(runs)) {
+        configWith("'no.such-rule': 'off'");
+        const refused = await run();
+        expect(refused.code, how).toBe(3);
+        expect(refused.stderr, how).toContain(
+          'coditect-audit.yaml: environments.s.rules.no.such-rule: no rule has this id (see `coditect-audit rules`)',
+        );
+        expect(connections, how).toBe(0);
+        // An alias of a built-in rule is a rule's id: the scan goes on and reads the cluster (which never answers).
+        configWith("'tf-redis-persistence': 'off'");
+        const accepted = await run();
+        expect(accepted.code, `${how}: ${accepted.stderr}`).toBe(2);
+        expect(connections, how).toBeGreaterThan(0);
+        connections = 0;
+      }
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      api.close();
+    }
+  });
 
   it('rules loads the CLI alone: no rule, core, schema or YAML parser (issue 19)', () => {
     const { code, loaded } = loadedBy(['rules']);

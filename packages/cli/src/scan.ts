@@ -56,8 +56,8 @@ import {
   targetExpectations,
   targetKey,
 } from '@coditect-audit/core';
-import { builtinRules } from '@coditect-audit/rules';
 import { readBytes, textOf } from './bucket.js';
+import { BUILT_RULE_IDS } from './built-rule-ids.js';
 import { LIVE_LAYERS, type LiveLayer } from './layers.js';
 import { loadPlugins } from './plugins.js';
 import { parseSnapshotPieces } from './snapshot-pieces.js';
@@ -140,6 +140,23 @@ function toPosix(p: string): string {
 
 /** Loads configuration and rules; throws `ConfigError` for anything the user must fix. */
 export async function prepare(options: ScanOptions): Promise<PreparedScan> {
+  const { prep, rules } = await prepareDeferringRules(options);
+  return { ...prep, rules: await rules() };
+}
+
+/** `prepare` without its rules: `rules()` loads them (once) and throws what `prepare` would throw of them. */
+interface DeferredRules {
+  prep: Omit<PreparedScan, 'rules'>;
+  rules: () => Promise<Rule[]>;
+}
+
+/**
+ * `prepare`, but the built-in rules (the largest module a scan loads) are loaded by `rules()` when nothing
+ * checked here needs them: no plugin (whose ids must not clash with theirs) and no rule named in the
+ * configuration that the bundle's table of rule ids and aliases (`BUILT_RULE_IDS`) does not hold. Whatever
+ * then would fail, `rules()` is called here, in `prepare`'s order, with its errors.
+ */
+async function prepareDeferringRules(options: ScanOptions): Promise<DeferredRules> {
   const root = resolve(options.dir ?? '.');
   if (!existsSync(root)) throw new ConfigError(`--dir ${options.dir}: no such directory`);
   if (!statSync(root).isDirectory())
@@ -162,7 +179,6 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
   let environment = options.env ?? 'default';
   let envConfig: EnvironmentConfig = {};
   let configTrusted = true;
-  const rules: Rule[] = [...builtinRules];
   if (configPath) {
     configFile = toPosix(relative(root, configPath)) || 'coditect-audit.yaml';
     configText = await readFile(configPath, 'utf8');
@@ -187,25 +203,39 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
     ? await loadPlugins(config?.plugins ?? [], dirname(configPath), configFile ?? 'coditect-audit.yaml')
     : [];
   const fromFlags = await loadPlugins(options.plugins ?? [], process.cwd(), '--plugin', { source: 'flag' });
-  for (const p of [...fromFlags, ...fromConfig]) rules.push(...p.rules);
-  try {
-    assertUniqueIds(rules);
-  } catch (e) {
-    if (e instanceof RuleDefinitionError)
-      throw new ConfigError(`${configFile ?? '--plugin'}: plugins: ${e.message}`, configFile, 'plugins');
-    throw e;
-  }
-  if (config && configFile) {
-    const known = new Set(rules.flatMap((r) => [r.id, ...r.aliases]));
-    for (const id of Object.keys(envConfig.rules ?? {})) {
-      if (!known.has(id))
-        throw new ConfigError(
-          `${configFile}: environments.${environment}.rules.${id}: no rule has this id (see \`coditect-audit rules\`)`,
-          configFile,
-          `environments.${environment}.rules.${id}`,
-        );
+  const plugins = [...fromFlags, ...fromConfig];
+  const loadRules = async (): Promise<Rule[]> => {
+    const { builtinRules } = await import('@coditect-audit/rules');
+    const rules: Rule[] = [...builtinRules];
+    for (const p of plugins) rules.push(...p.rules);
+    try {
+      assertUniqueIds(rules);
+    } catch (e) {
+      if (e instanceof RuleDefinitionError)
+        throw new ConfigError(`${configFile ?? '--plugin'}: plugins: ${e.message}`, configFile, 'plugins');
+      throw e;
     }
-  }
+    if (config && configFile) {
+      const known = new Set(rules.flatMap((r) => [r.id, ...r.aliases]));
+      for (const id of Object.keys(envConfig.rules ?? {})) {
+        if (!known.has(id))
+          throw new ConfigError(
+            `${configFile}: environments.${environment}.rules.${id}: no rule has this id (see \`coditect-audit rules\`)`,
+            configFile,
+            `environments.${environment}.rules.${id}`,
+          );
+      }
+    }
+    return rules;
+  };
+  let loading: Promise<Rule[]> | undefined;
+  const rules = () => {
+    loading ??= loadRules();
+    return loading;
+  };
+  const named = config && configFile ? Object.keys(envConfig.rules ?? {}) : [];
+  const builtIds = BUILT_RULE_IDS ? new Set(BUILT_RULE_IDS) : undefined;
+  if (plugins.length > 0 || named.some((id) => !builtIds?.has(id))) await rules();
   const targets = fleetTargets(envConfig, environment, configFile);
   if (targets.some((t) => t.expectations)) await loadValidators(ExpectationsSchema);
   for (const t of targets) {
@@ -219,16 +249,28 @@ export async function prepare(options: ScanOptions): Promise<PreparedScan> {
       );
   }
   return {
-    root,
-    ...(configFile ? { configFile } : {}),
-    ...(configPath ? { configDir: dirname(configPath) } : {}),
-    targets,
-    ...(configText ? { configText } : {}),
-    ...(config ? { config } : {}),
-    environment,
-    envConfig,
+    prep: {
+      root,
+      ...(configFile ? { configFile } : {}),
+      ...(configPath ? { configDir: dirname(configPath) } : {}),
+      targets,
+      ...(configText ? { configText } : {}),
+      ...(config ? { config } : {}),
+      environment,
+      envConfig,
+      configTrusted,
+    },
     rules,
-    configTrusted,
+  };
+}
+
+/** `f`, called at most once. */
+function once(f: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
   };
 }
 
@@ -247,7 +289,19 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** Collects the snapshot of the configured layers. Each layer's collector is imported only when used. */
-export async function collectSnapshot(prep: PreparedScan, options: ScanOptions = {}): Promise<Snapshot> {
+export function collectSnapshot(prep: Omit<PreparedScan, 'rules'>, options: ScanOptions = {}): Promise<Snapshot> {
+  return collectLayers(prep, options);
+}
+
+/**
+ * `collectSnapshot`; `requestsSent` is told when a live layer's first requests are on their way (a
+ * collector's `CollectContext.requestsSent`): `scan` loads its rules then, while those are answered.
+ */
+async function collectLayers(
+  prep: Omit<PreparedScan, 'rules'>,
+  options: ScanOptions,
+  requestsSent?: () => void,
+): Promise<Snapshot> {
   const snapshot: Snapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'coditect-audit', version: VERSION },
@@ -344,6 +398,7 @@ export async function collectSnapshot(prep: PreparedScan, options: ScanOptions =
           progress: (m) => progress(`${label}: ${m}`),
           ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${label}: ${m}`) } : {}),
           partial,
+          ...(requestsSent ? { requestsSent } : {}),
         }),
       ),
     );
@@ -582,14 +637,29 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ? await readSnapshot(options.snapshot)
       : undefined;
   // A replay is judged as the environment it was collected for: --env must say the same, or be left out.
-  const prep = await prepare(replayed && !options.env ? { ...options, env: replayed.environment } : options);
+  const deferred = await prepareDeferringRules(
+    replayed && !options.env ? { ...options, env: replayed.environment } : options,
+  );
   const source = options.snapshots?.length ? options.snapshots.join(', ') : options.snapshot;
-  if (replayed && replayed.environment !== prep.environment)
+  if (replayed && replayed.environment !== deferred.prep.environment)
     throw new ConfigError(
-      `--snapshot ${source}: it was collected for environment "${replayed.environment}", not "${prep.environment}". ` +
-        `Replay it with --env ${replayed.environment}, or collect a snapshot of ${prep.environment}.`,
+      `--snapshot ${source}: it was collected for environment "${replayed.environment}", not "${deferred.prep.environment}". ` +
+        `Replay it with --env ${replayed.environment}, or collect a snapshot of ${deferred.prep.environment}.`,
     );
-  const snapshot = replayed ? checkSnapshot(replayed, prep.envConfig).snapshot : await collectSnapshot(prep, options);
+  // The rules are not needed before the snapshot is judged: they load once a live layer's first requests
+  // are out (in a later turn, once those are written), while the answers are awaited, instead of before
+  // them; else after the collection. Their failure, if any, is thrown here after the collection.
+  const loadRules = () => {
+    deferred.rules().catch(() => undefined);
+  };
+  const snapshot = replayed
+    ? checkSnapshot(replayed, deferred.prep.envConfig).snapshot
+    : await collectLayers(
+        deferred.prep,
+        options,
+        once(() => setImmediate(loadRules)),
+      );
+  const prep: PreparedScan = { ...deferred.prep, rules: await deferred.rules() };
   options.onSnapshot?.(snapshot);
 
   let adr: ScanResult['adr'];

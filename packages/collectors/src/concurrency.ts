@@ -12,7 +12,20 @@
 /** What a failed call says about quota: undefined when it is not push-back; `retryAfterMs` holds every call. */
 export type PushBackOf = (error: unknown) => { retryAfterMs?: number } | undefined;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; with `signal`, ends early (its timer cleared) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return new Promise<void>((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 export class AdaptiveLimiter {
   private window: number;
@@ -35,8 +48,12 @@ export class AdaptiveLimiter {
     return Math.max(1, Math.floor(this.window));
   }
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /**
+   * Runs `fn` once a place is free. With `signal`, a call still waiting for its place when the signal aborts
+   * rejects with the signal's reason instead of starting (nor waiting out a Retry-After hold).
+   */
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
     const started = performance.now();
     try {
       const value = await fn();
@@ -67,15 +84,37 @@ export class AdaptiveLimiter {
     }
   }
 
-  private async acquire(): Promise<void> {
+  private async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       const hold = this.holdUntil - Date.now();
-      if (hold > 0) await sleep(hold);
+      if (hold > 0) await sleep(hold, signal);
       else if (this.active < this.limit) {
         this.active++;
         return;
-      } else await new Promise<void>((resolve) => this.waiting.push(resolve));
+      } else await this.turn(signal);
     }
+  }
+
+  /** Resolves when a place may be free; with `signal`, also when it aborts (leaving the queue). */
+  private turn(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (!signal) {
+        this.waiting.push(resolve);
+        return;
+      }
+      const woken = () => {
+        signal.removeEventListener('abort', aborted);
+        resolve();
+      };
+      const aborted = () => {
+        const at = this.waiting.indexOf(woken);
+        if (at >= 0) this.waiting.splice(at, 1);
+        resolve();
+      };
+      this.waiting.push(woken);
+      signal.addEventListener('abort', aborted, { once: true });
+    });
   }
 
   /** Lets as many waiting calls re-check as there are free places. */

@@ -85,6 +85,57 @@ describe('adaptive concurrency', () => {
   });
 });
 
+/** Timers that keep the process alive (unref'd ones do not). */
+const liveTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+describe('a limiter whose caller gives up (an AbortSignal)', () => {
+  it('a call waiting for a place leaves the queue when the signal aborts, and never runs', async () => {
+    const limiter = new AdaptiveLimiter(1);
+    const abort = new AbortController();
+    let release = () => {};
+    const running = limiter.run(() => new Promise<void>((r) => (release = r)), abort.signal);
+    let ran = false;
+    const waiting = limiter.run(async () => {
+      ran = true;
+    }, abort.signal);
+    abort.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    release();
+    await running;
+    expect(ran).toBe(false);
+    // Its place was not taken: the next call runs.
+    expect(await limiter.run(async () => 'next')).toBe('next');
+  });
+
+  it('a call held by a Retry-After stops waiting at once: no timer of it is left', async () => {
+    const limiter = new AdaptiveLimiter(4);
+    const abort = new AbortController();
+    limiter.pushedBack(30_000);
+    let ran = false;
+    const held = limiter.run(async () => {
+      ran = true;
+    }, abort.signal);
+    await new Promise((r) => setImmediate(r));
+    // Its timer goes with the abort (counted around it: nothing else runs in between).
+    const waiting = liveTimers();
+    abort.abort();
+    expect(liveTimers()).toBe(waiting - 1);
+    await expect(held).rejects.toMatchObject({ name: 'AbortError' });
+    expect(ran).toBe(false);
+  });
+
+  it('a signal aborted before the call: it rejects without running', async () => {
+    const limiter = new AdaptiveLimiter(2);
+    let ran = false;
+    await expect(
+      limiter.run(async () => {
+        ran = true;
+      }, AbortSignal.abort()),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(ran).toBe(false);
+  });
+});
+
 describe('work in slices', () => {
   /** A task that keeps the thread busy for `ms`, as making a page's items does. */
   const busy = (ms: number) => () => {

@@ -4,6 +4,7 @@
  * timeouts, missing credentials), every time naming what to grant or fix.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collect } from '@coditect-audit/collectors/k8s';
@@ -17,10 +18,12 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
 import { viewsOf } from '@coditect-audit/core/views';
-import { type K8sEmulator, startK8sEmulator } from '@coditect-audit/emulators/k8s';
+import { type K8sEmulator, startK8sEmulator, writeKubeconfig } from '@coditect-audit/emulators/k8s';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, K8S_MAX_RESPONSE_BYTES, limiter, listAll, RequestFailure } from '../src/k8s/client.js';
+import { ApiException } from '@kubernetes/client-node/dist/gen/apis/exception.js';
+import { connect, K8S_MAX_RESPONSE_BYTES, limiter, listAll, RequestFailure, withRetries } from '../src/k8s/client.js';
 import type { K8sLayerConfig } from '../src/k8s/collect.js';
+import { K8S_RESOURCE_TYPES } from '../src/k8s/resources.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const STAGING = join(fixtures, 'adr-001-staging/k8s/api');
@@ -35,9 +38,15 @@ const clock = { now: () => new Date('2025-12-03T12:00:00Z') };
 async function run(
   emu: K8sEmulator,
   config: K8sLayerConfig = { namespaces: ['coditect-staging'] },
-  extra: { messages?: string[]; overrides?: { kubeconfig?: string; k8sContext?: string } } = {},
+  extra: {
+    messages?: string[];
+    overrides?: { kubeconfig?: string; k8sContext?: string };
+    /** Collects the `--debug` lines. */
+    debug?: string[];
+  } = {},
 ): Promise<CollectResult> {
   const dir = tmp();
+  const debug = extra.debug;
   return collect(
     {
       root: dir,
@@ -46,6 +55,7 @@ async function run(
       config,
       overrides: extra.overrides ?? { kubeconfig: emu.kubeconfigPath(dir) },
       progress: (m) => extra.messages?.push(m),
+      ...(debug ? { log: (level: string, m: string) => void (level === 'debug' && debug.push(m)) } : {}),
     },
     { backoffMs: 5, env: {}, home: dir },
   );
@@ -390,6 +400,343 @@ describe('unreliable servers', () => {
     expect(r.state.status).toBe('failed');
     expect(r.state.reason).toContain('Kubernetes API http://127.0.0.1:');
     emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+});
+
+/** Timers that keep the process alive (unref'd ones, like each request's timeout, do not). */
+const liveTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+/**
+ * An API server whose every answer the test scripts: `answer` is given each request's path (and the requests
+ * seen so far) and says when and what to answer; `undefined` never answers. Nothing of it uses a timer, so
+ * the timers left after a collection are the collector's.
+ */
+async function scriptedServer(
+  answer: (
+    path: string,
+    seen: string[],
+  ) => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | undefined>,
+): Promise<{ url: string; seen: string[]; kubeconfig: (dir: string) => string; stop: () => void }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    seen.push(path);
+    void answer(path, seen).then((a) => {
+      if (!a || res.destroyed) return;
+      res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+      res.end(JSON.stringify(a.body));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url,
+    seen,
+    kubeconfig: (dir) => writeKubeconfig(join(dir, 'kubeconfig.yaml'), [{ context: 'scripted', url }]),
+    stop: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+const BUILT_IN = K8S_RESOURCE_TYPES.filter((t) => !t.crd);
+const isList = (path: string) => BUILT_IN.some((t) => path.endsWith(`/${t.resource}`));
+const emptyList = { status: 200, body: { kind: 'List', apiVersion: 'v1', metadata: {}, items: [] } };
+/** Resolves once `check` holds, re-checked on every request the server sees. */
+const once = (check: () => boolean) =>
+  new Promise<void>((resolve) => {
+    const poll = () => (check() ? resolve() : setImmediate(poll));
+    poll();
+  });
+
+describe('the start: the built-in lists go out with /api', () => {
+  let emu: K8sEmulator;
+  beforeEach(async () => {
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+  afterEach(() => emu.stop());
+
+  it('asks for the built-in types before /api answers, and a slow /api changes nothing of what is read', async () => {
+    const messages: string[] = [];
+    const normal = await run(emu, { namespaces: ['coditect-staging'], concurrency: 16 }, { messages });
+    emu.server.requests.length = 0;
+    emu.server.inject({ path: /^\/api$/, fault: { kind: 'delay', ms: 300 } });
+    const slowMessages: string[] = [];
+    const slow = await run(emu, { namespaces: ['coditect-staging'], concurrency: 16 }, { messages: slowMessages });
+    const paths = emu.requests().map((q) => q.path);
+    // Every built-in list was sent before anything that needs /api's answer (the API groups).
+    expect(paths[0]).toBe('/api');
+    const groups = paths.indexOf('/apis');
+    for (const t of BUILT_IN) {
+      const at = paths.findIndex((p) => p.endsWith(`/${t.resource}`));
+      expect(at, t.resource).toBeGreaterThan(0);
+      expect(at, t.resource).toBeLessThan(groups);
+    }
+    expect(slow).toEqual(normal);
+    // The same lines, but for the order the types finished in, the time taken and each run's directory.
+    const lines = (m: string[]) =>
+      m.map((l) => l.replace(/ \(\d+\/\d+ types\)$| in [\d.]+ s$|k8s-collect-\w+/, '')).sort();
+    expect(lines(slowMessages)).toEqual(lines(messages));
+  });
+
+  it('asks for the pods first: with room for two requests, /api and the first page of pods go together', async () => {
+    const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 2 });
+    expect(r.state.status).toBe('collected');
+    // The third request can only leave once one of these two has been answered.
+    expect(
+      emu
+        .requests()
+        .slice(0, 2)
+        .map((q) => q.path)
+        .sort(),
+    ).toEqual(['/api', '/api/v1/namespaces/coditect-staging/pods']);
+  });
+
+  it('makes the credentials of an exec plugin once, though /api and the lists leave together', async () => {
+    const dir = tmp();
+    const calls = join(dir, 'calls');
+    const plugin = join(dir, 'credentials.mjs');
+    // A kubeconfig exec plugin (gke-gcloud-auth-plugin's part): counts its runs, answers a token good for a day.
+    writeFileSync(
+      plugin,
+      [
+        "import { appendFileSync } from 'node:fs';",
+        "appendFileSync(process.argv[2], 'run\\n');",
+        'const expirationTimestamp = new Date(Date.now() + 86_400_000).toISOString();',
+        "process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'exec-token-not-a-secret', expirationTimestamp } }));",
+        '',
+      ].join('\n'),
+    );
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
+        'users:',
+        '  - name: u',
+        '    user:',
+        '      exec:',
+        '        apiVersion: client.authentication.k8s.io/v1beta1',
+        `        command: ${JSON.stringify(process.execPath)}`,
+        `        args: [${JSON.stringify(plugin)}, ${JSON.stringify(calls)}]`,
+        '        interactiveMode: Never',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 16 }, { overrides: { kubeconfig } });
+    expect(r.state.status).toBe('collected');
+    // Every request carried the plugin's token, and the plugin ran once.
+    expect(emu.server.requests.length).toBeGreaterThan(BUILT_IN.length);
+    expect(emu.server.requests.every((q) => q.authorized)).toBe(true);
+    expect(readFileSync(calls, 'utf8')).toBe('run\n');
+  });
+
+  it('an exec plugin that cannot run ends the collection at /api: no list tries it, nor is retried', async () => {
+    const dir = tmp();
+    // A plugin that is not executable: each attempt fails to spawn it (EACCES), like a missing one (ENOENT).
+    const plugin = join(dir, 'not-executable');
+    writeFileSync(plugin, '', { mode: 0o644 });
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
+        'users:',
+        '  - name: u',
+        '    user:',
+        '      exec:',
+        '        apiVersion: client.authentication.k8s.io/v1beta1',
+        `        command: ${JSON.stringify(plugin)}`,
+        '        interactiveMode: Never',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c',
+        '',
+      ].join('\n'),
+    );
+    const debug: string[] = [];
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 }, { overrides: { kubeconfig }, debug });
+    expect(r.state.status).toBe('failed');
+    expect(r.facets['k8s.pods']).toMatchObject({
+      status: 'error',
+      problems: [{ subject: `Kubernetes API ${emu.url}`, cause: 'unreachable' }],
+    });
+    // /api's two retries, and no list's: the lists waited for credentials that were never made.
+    expect(debug.filter((l) => l.includes('retry'))).toHaveLength(2);
+    expect(emu.requests()).toEqual([]);
+  });
+
+  it('/api refusing the credentials (401) after the lists answered keeps nothing of them', async () => {
+    const api = await scriptedServer(async (path, seen) => {
+      if (path === '/api') {
+        // Answers once every built-in list has been asked for and answered.
+        await once(() => seen.filter(isList).length >= BUILT_IN.length);
+        await new Promise((r) => setImmediate(r));
+        return { status: 401, body: { kind: 'Status', code: 401, message: 'Unauthorized' } };
+      }
+      return isList(path) ? emptyList : { status: 404, body: {} };
+    });
+    try {
+      const dir = tmp();
+      const messages: string[] = [];
+      const r = await run(
+        emu,
+        // Bounded, should /api wait for lists that never come: a failure, not a hang.
+        { namespaces: ['coditect-staging'], concurrency: 16, timeoutMs: 10_000, retries: 0 },
+        { messages, overrides: { kubeconfig: api.kubeconfig(dir) } },
+      );
+      expect(api.seen.filter(isList)).toHaveLength(BUILT_IN.length);
+      expect(r.state).toEqual({
+        status: 'failed',
+        reason: `Kubernetes API ${api.url}: the API server at ${api.url} HTTP 401`,
+      });
+      for (const f of Object.values(r.facets)) {
+        expect(f?.status).toBe('error');
+        expect(f?.status === 'error' ? f.problems : []).toEqual([
+          {
+            subject: `Kubernetes API ${api.url}`,
+            message: `the API server at ${api.url} HTTP 401`,
+            cause: 'unauthenticated',
+            fix: expect.stringContaining('renew the credentials of kubeconfig'),
+          },
+        ]);
+      }
+      // Only the line naming the server: no list is reported as read.
+      expect(messages).toEqual([expect.stringMatching(/^reading http:\/\/127\.0\.0\.1:\d+ with kubeconfig/)]);
+    } finally {
+      api.stop();
+    }
+  });
+
+  it('/api timing out ends the lists in flight, their retries and their waits: nothing is left pending', async () => {
+    const before = liveTimers();
+    const api = await scriptedServer(async (path) => {
+      if (path === '/api') return undefined; // never answers: each attempt times out
+      // Every list fails with a 30 s Retry-After: left alone, each would wait half a minute and ask again.
+      return isList(path) ? { status: 503, body: {}, headers: { 'retry-after': '30' } } : { status: 404, body: {} };
+    });
+    try {
+      const dir = tmp();
+      const r = await run(
+        emu,
+        { namespaces: ['coditect-staging'], timeoutMs: 300, retries: 1 },
+        { overrides: { kubeconfig: api.kubeconfig(dir) } },
+      );
+      expect(r.state.status).toBe('failed');
+      const f = r.facets['k8s.pods'];
+      expect(f?.status === 'error' ? f.problems : []).toEqual([
+        {
+          subject: `Kubernetes API ${api.url}`,
+          message: `the API server at ${api.url} no answer within 300 ms, 2 times`,
+          cause: 'timeout',
+          fix: `check that ${api.url} is reachable from here, or raise layers.k8s.timeoutMs`,
+        },
+      ]);
+      // /api twice; each list that was sent, once: none was asked again.
+      expect(api.seen.filter((p) => p === '/api')).toHaveLength(2);
+      const lists = api.seen.filter(isList);
+      expect(lists.length).toBeGreaterThan(0);
+      expect(new Set(lists).size).toBe(lists.length);
+      expect(liveTimers()).toBeLessThanOrEqual(before);
+    } finally {
+      api.stop();
+    }
+    // A deadline for the wait this is about, not a measure of speed: a collection that waited out the
+    // lists' Retry-After (30 s) instead of ending them fails here.
+  }, 20_000);
+
+  it('a request whose collection ended is neither retried nor waited for, nor judged', async () => {
+    const abort = new AbortController();
+    const policy = { retries: 3, timeoutMs: 1000, backoffMs: 5, signal: abort.signal };
+    let calls = 0;
+    // Answers 503 with a 30 s Retry-After: withRetries waits before the next attempt.
+    const busy = withRetries(async () => {
+      calls++;
+      throw new ApiException(503, 'Service Unavailable', '{}', { 'retry-after': '30' });
+    }, policy);
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toBe(1);
+    // The wait's timer goes with the abort (counted around it: nothing else runs in between), and the
+    // rejection is the abort's, not a RequestFailure to report.
+    const waiting = liveTimers();
+    abort.abort();
+    expect(liveTimers()).toBe(waiting - 1);
+    await expect(busy).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toBe(1);
+    // A failure that arrives after the end is not judged either.
+    await expect(
+      withRetries(async () => {
+        abort.abort();
+        throw new ApiException(403, 'Forbidden', '{}', {});
+      }, policy),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('an unreachable server fails the layer as before, with no retry left waiting', async () => {
+    const dir = tmp();
+    const kubeconfig = emu.kubeconfigPath(dir);
+    const url = emu.url;
+    await emu.stop();
+    const before = liveTimers();
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 }, { overrides: { kubeconfig } });
+    expect(r.state.status).toBe('failed');
+    const f = r.facets['k8s.deployments'];
+    expect(f?.status === 'error' ? f.problems[0] : undefined).toMatchObject({
+      subject: `Kubernetes API ${url}`,
+      message: expect.stringMatching(new RegExp(`^the API server at ${url} .*\\(3 attempts\\)$`)),
+      cause: 'unreachable',
+    });
+    expect(liveTimers()).toBeLessThanOrEqual(before);
+    emu = await startK8sEmulator({ dataDir: STAGING, ...clock });
+  });
+
+  it('/api refused (403) is not fatal: the lists are kept, and the API facet says what to grant', async () => {
+    emu.server.inject({
+      path: /^\/api$/,
+      fault: { kind: 'status', status: 403, body: { kind: 'Status', code: 403, message: 'forbidden: /api' } },
+    });
+    const r = await run(emu);
+    expect(r.state.status).toBe('collected');
+    expect(ok(r, 'k8s.pods').items.length).toBeGreaterThan(0);
+    const apis = r.facets['k8s.apis'];
+    expect(apis?.status).toBe('ok');
+    expect(apis?.status === 'ok' ? apis.problems : []).toEqual([
+      expect.objectContaining({
+        subject: 'get /api',
+        cause: 'permission-denied',
+        message: expect.stringContaining('refused: forbidden: /api'),
+      }),
+    ]);
+  });
+
+  it('/api answering 5xx is retried while the lists run; after the retries it is a problem of the API facet only', async () => {
+    emu.server.inject({ path: /^\/api$/, fault: { kind: 'status', status: 503 }, times: 2 });
+    const recovered = await run(emu);
+    expect(recovered.state.status).toBe('collected');
+    expect(recovered.facets['k8s.apis']).toMatchObject({ status: 'ok', problems: [] });
+    expect(emu.requests().filter((q) => q.path === '/api')).toHaveLength(3);
+
+    emu.server.requests.length = 0;
+    emu.server.clearFaults();
+    emu.server.inject({ path: /^\/api$/, fault: { kind: 'status', status: 503 } });
+    const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 });
+    expect(r.state.status).toBe('collected');
+    expect(ok(r, 'k8s.pods')).toEqual(ok(recovered, 'k8s.pods'));
+    const apis = r.facets['k8s.apis'];
+    expect(apis?.status === 'ok' ? apis.problems : []).toEqual([
+      expect.objectContaining({
+        subject: 'get /api',
+        cause: 'api-error',
+        message: expect.stringContaining('answered 503'),
+      }),
+    ]);
+    expect(emu.requests().filter((q) => q.path === '/api')).toHaveLength(3);
   });
 });
 

@@ -32,6 +32,11 @@ export interface CollectContext<C> {
    * facets found here are kept and only the others become errors (docs/security.md, "Bounded").
    */
   partial?: Snapshot['facets'];
+  /**
+   * Told (by the collectors that can tell) once the layer's first requests are on their way, so that the
+   * scan does what can wait (loading its rules) while they are answered rather than before they are sent.
+   */
+  requestsSent?: () => void;
 }
 
 export type LogLevel = 'info' | 'debug';

@@ -24,7 +24,7 @@ import {
 } from '@kubernetes/client-node/dist/gen/http/http.js';
 import { Observable } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
 import { ServerConfiguration } from '@kubernetes/client-node/dist/gen/servers.js';
-import { AdaptiveLimiter } from '../concurrency.js';
+import { AdaptiveLimiter, sleep } from '../concurrency.js';
 import { kubeconfigFiles } from './kubeconfig.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -285,9 +285,12 @@ class TimedHttpLibrary implements HttpLibrary {
     private readonly timeoutMs: number,
     private readonly agents: KeepAliveAgents,
     private readonly log?: (message: string) => void,
+    /** The collection's: aborting it ends every request in flight at once. */
+    private readonly signal?: AbortSignal,
   ) {}
   send(request: RequestContext) {
-    request.setSignal(AbortSignal.timeout(this.timeoutMs));
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    request.setSignal(this.signal ? AbortSignal.any([timeout, this.signal]) : timeout);
     const agent = this.agents.reuse(request.getAgent());
     if (agent) request.setAgent(agent);
     const log = this.log;
@@ -347,15 +350,26 @@ export type JsonReader = (path: string, query: Record<string, string>) => Promis
  * plugins, client certificates, CA) and timed transport. List pages go through here rather than the typed
  * list calls: those turn every object into model classes (timestamps into Dates) that the collector would
  * only turn back into JSON; here each page is decoded once, and objects keep the API's own representation.
+ * With `signal`, a read once it aborts is not sent, and one in flight ends.
  */
-export function makeJsonReader(conn: Connection, timeoutMs: number, log?: (message: string) => void): JsonReader {
+export function makeJsonReader(
+  conn: Connection,
+  timeoutMs: number,
+  log?: (message: string) => void,
+  signal?: AbortSignal,
+  /** Told each time a request's credentials were made (an exec plugin's token is then cached). */
+  authenticated?: () => void,
+): JsonReader {
   const server = new ServerConfiguration(conn.server, {});
-  const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log);
+  const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log, signal);
   return async (path, query) => {
+    signal?.throwIfAborted();
     const request = server.makeRequestContext(path, HttpMethod.GET);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
     for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
     await conn.kc.applySecurityAuthentication(request);
+    authenticated?.();
+    signal?.throwIfAborted();
     const response = await transport.send(request).toPromise();
     const status = response.httpStatusCode;
     // As the generated clients answer: 401 without its body, any other non-2xx with it (withRetries reads both).
@@ -424,16 +438,22 @@ export interface RetryPolicy {
   backoffMs: number;
   /** Told before each retry (`--debug`). */
   onRetry?: (message: string) => void;
+  /**
+   * The collection's: once it aborts, a call neither tries again nor waits to, and rejects with its reason
+   * (not a `RequestFailure`: nothing is judged of a call the collection no longer wants).
+   */
+  signal?: AbortSignal;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs one request with retries; throws `RequestFailure` (never a raw client error). */
 export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+  const signal = policy.signal;
   for (let attempt = 0; ; attempt++) {
+    signal?.throwIfAborted();
     try {
       return await call();
     } catch (e) {
+      signal?.throwIfAborted();
       // Already judged (an answer over the size cap): another try would only read it again.
       if (e instanceof RequestFailure) throw e;
       const last = attempt >= policy.retries;
@@ -445,7 +465,10 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
           if (last) throw new RequestFailure(`answered ${code} (${message}) ${attempt + 1} times`, 'api-error', code);
           const retryAfter = Number(e.headers?.['retry-after']);
           policy.onRetry?.(`answered ${code}; retry ${attempt + 1} of ${policy.retries}`);
-          await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 30_000) : backoff);
+          await sleep(
+            Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter * 1000, 30_000) : backoff,
+            signal,
+          );
           continue;
         }
         if (code === 403) throw new RequestFailure(message, 'permission-denied', code);
@@ -457,13 +480,13 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
       if (isTimeout(e)) {
         if (last) throw new RequestFailure(`no answer within ${policy.timeoutMs} ms, ${attempt + 1} times`, 'timeout');
         policy.onRetry?.(`no answer within ${policy.timeoutMs} ms; retry ${attempt + 1} of ${policy.retries}`);
-        await sleep(backoff);
+        await sleep(backoff, signal);
         continue;
       }
       if (isTransportError(e)) {
         if (last) throw new RequestFailure(`${(e as Error).message} (${attempt + 1} attempts)`, 'unreachable');
         policy.onRetry?.(`${(e as Error).name}; retry ${attempt + 1} of ${policy.retries}`);
-        await sleep(backoff);
+        await sleep(backoff, signal);
         continue;
       }
       throw new RequestFailure(e instanceof Error ? e.message : String(e), 'api-error');
@@ -473,15 +496,16 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
 
 /**
  * At most `n` requests at once (the context's `concurrency`), fewer while the API server answers 429:
- * halved and held until Retry-After (../concurrency.ts), widening again as requests succeed.
+ * halved and held until Retry-After (../concurrency.ts), widening again as requests succeed. Once `signal`
+ * aborts, a request still waiting for its turn rejects instead of starting.
  */
-export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function limiter(n: number, signal?: AbortSignal): <T>(task: () => Promise<T>) => Promise<T> {
   const adaptive = new AdaptiveLimiter(n, (e) => {
     if (!(e instanceof ApiException) || e.code !== 429) return undefined;
     const seconds = Number(e.headers?.['retry-after']);
     return Number.isFinite(seconds) && seconds >= 0 ? { retryAfterMs: Math.min(seconds * 1000, 30_000) } : {};
   });
-  return (task) => adaptive.run(task);
+  return (task) => adaptive.run(task, signal);
 }
 
 export interface Page {

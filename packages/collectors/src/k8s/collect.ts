@@ -19,6 +19,7 @@ import type {
   Problem,
   Snapshot,
 } from '@coditect-audit/core';
+import { setMaxListeners } from 'node:events';
 import type { Static } from '@sinclair/typebox';
 import { prepareLiveObject } from '@coditect-audit/core/views';
 import { SlicedWork } from '../concurrency.js';
@@ -119,92 +120,144 @@ async function collectFrom(
   const config = ctx.config ?? {};
 
   const debug = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;
+  // Aborted when `/api` shows that nothing can be read: the lists already sent end, and none is retried.
+  const abort = new AbortController();
+  // Every request waiting for its turn or its retry listens to it: many listeners are expected, not a leak.
+  setMaxListeners(0, abort.signal);
   const policy: RetryPolicy = {
     retries: config.retries ?? 3,
     timeoutMs: config.timeoutMs ?? 15_000,
     backoffMs: options.backoffMs ?? 250,
     ...(debug ? { onRetry: debug } : {}),
+    signal: abort.signal,
   };
   const pageSize = config.pageSize ?? 500;
-  const run = limiter(config.concurrency ?? 4);
-  const read = makeJsonReader(conn, policy.timeoutMs, debug);
+  const run = limiter(config.concurrency ?? 4, abort.signal);
+  let credentialsMade = () => {};
+  const credentials = new Promise<true>((resolve) => {
+    credentialsMade = () => resolve(true);
+  });
+  const read = makeJsonReader(conn, policy.timeoutMs, debug, abort.signal, () => credentialsMade());
 
-  // 1. Discovery: what the server serves. An unreachable server or refused credentials end here; the rest
-  // of it (API groups, version, custom resources) is read while the built-in types are listed.
-  const discovering = await discover(conn, read, policy, run);
-  if ('fatal' in discovering) return { result: failed(discovering.fatal), finished: NONE_FINISHED };
-  const discovered = discovering.rest;
+  // 1. Discovery: what the server serves. Its first call, `/api`, is sent first; an unreachable server or
+  // refused credentials end the collection there. The rest of it (API groups, version, custom resources) is
+  // read once `/api` has answered, while the types are listed.
+  const discovering = discover(conn, read, policy, run);
+  // The discovery of the custom resources; undefined when `/api` ended the collection.
+  const discovered = discovering.then((d) => ('fatal' in d ? undefined : d.rest));
   // Awaited below; a failure is not left unhandled while the lists run.
   discovered.catch(() => undefined);
+  // Whether the lists' results are wanted (`/api` did not end the collection): their progress waits for it.
+  const going = discovering.then(
+    (d) => !('fatal' in d),
+    () => false,
+  );
 
-  // 2. Every resource type, in every namespace in scope, at most `concurrency` requests at once.
+  // 2. Every resource type, in every namespace in scope, at most `concurrency` requests at once. The
+  // built-in types are asked for in the same turn as `/api` (the version they are listed at is theirs,
+  // whatever discovery says, so its answer changes nothing of theirs); the custom ones once discovery
+  // shows them served.
   const namespaces = config.namespaces ? [...new Set(config.namespaces)].sort() : undefined;
   const scopeOf = (ns: string | undefined) => (ns ? `in ${ns}` : 'in all namespaces');
   const results: Results = new Map();
   // Each page's facet items are made, redacted and parsed here, in slices between the answers.
   const work = new SlicedWork();
   let listed = 0;
-  await Promise.all(
-    K8S_RESOURCE_TYPES.map(async (type) => {
-      const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
-      results.set(type, entry);
-      // Built-in types are listed at their version whatever discovery says; custom ones only once it is read.
-      const version = servedVersion(type, type.crd ? await discovered : undefined);
-      if (version === undefined) {
-        entry.absent = `${type.kind} (${type.group}/${type.versions.join(' or ')}) is not served by the cluster: ${type.crd?.installedBy ?? 'its API'} is not installed`;
-        listed++;
-        return;
-      }
-      entry.version = version;
-      const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
-      const detections: DetectionCache = new Map();
-      const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
-      await Promise.all(
-        scopes.map(async (ns) => {
-          try {
-            const listed = await listAll(
-              (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
-              pageSize,
-              policy,
-              // Each page's items made while the next page is in flight (the wait is most of a large list):
-              // queued, so that the next page's request is sent first, and made in slices between answers.
-              (items) => {
-                const kept: Listed[] = [];
-                for (const raw of items) {
-                  if (!isJson(raw)) continue;
-                  const itemNs = isJson(raw.metadata) ? raw.metadata.namespace : undefined;
-                  // Without a namespace list, everything but the system namespaces is in scope.
-                  if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
-                  const o: Listed = { raw, item: undefined, finished: undefined };
-                  if (itemOf)
-                    work.add(() => {
-                      o.item = itemOf(raw);
-                      o.finished = finishedItem(o.item, detections);
-                      // What the views show of it alone, made now rather than after the last list's last page.
-                      if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
-                    });
-                  kept.push(o);
-                }
-                return kept;
-              },
-            );
-            for (const o of listed) entry.objects.push(o);
-          } catch (e) {
-            if (!(e instanceof RequestFailure)) throw e;
-            entry.failedScopes.add(ns ?? '*');
-            entry.problems.push(problemOf(e, type, ns, scopeOf(ns)));
-          }
-        }),
-      );
+  // Node writes a request once every request made in the same turn is made (~0.5 ms each): the others are
+  // made two turns later, after an I/O poll in which `/api` and the first list are written.
+  const afterFirstWrites = new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+  const types = LIST_ORDER.map(async (type, i) => {
+    const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
+    results.set(type, entry);
+    // Each list starts once `/api`'s credentials are made (an exec plugin, gke-gcloud-auth-plugin, then runs
+    // once and its token is cached), in the same turn for a token or a certificate; else once `/api` has
+    // answered without them, as the lists followed it before; not at all when `/api` ended the collection.
+    if (!(await Promise.race([credentials, going]))) return;
+    if (i > 0) await afterFirstWrites;
+    let served: Discovery | undefined;
+    if (type.crd) {
+      served = await discovered;
+      if (!served) return;
+    }
+    const version = servedVersion(type, served);
+    if (version === undefined) {
+      entry.absent = `${type.kind} (${type.group}/${type.versions.join(' or ')}) is not served by the cluster: ${type.crd?.installedBy ?? 'its API'} is not installed`;
       listed++;
-      ctx.progress(
-        `${type.resource} ${entry.objects.length} listed${entry.problems.length ? `, ${entry.problems.length} denied or failed` : ''} (${listed}/${K8S_RESOURCE_TYPES.length} types)`,
-      );
-    }),
-  );
+      return;
+    }
+    entry.version = version;
+    const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
+    const detections: DetectionCache = new Map();
+    const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
+    await Promise.all(
+      scopes.map(async (ns) => {
+        try {
+          const listed = await listAll(
+            (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
+            pageSize,
+            policy,
+            // Each page's items made while the next page is in flight (the wait is most of a large list):
+            // queued, so that the next page's request is sent first, and made in slices between answers.
+            (items) => {
+              const kept: Listed[] = [];
+              for (const raw of items) {
+                if (!isJson(raw)) continue;
+                const itemNs = isJson(raw.metadata) ? raw.metadata.namespace : undefined;
+                // Without a namespace list, everything but the system namespaces is in scope.
+                if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
+                const o: Listed = { raw, item: undefined, finished: undefined };
+                if (itemOf)
+                  work.add(() => {
+                    o.item = itemOf(raw);
+                    o.finished = finishedItem(o.item, detections);
+                    // What the views show of it alone, made now rather than after the last list's last page.
+                    if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
+                  });
+                kept.push(o);
+              }
+              return kept;
+            },
+          );
+          for (const o of listed) entry.objects.push(o);
+        } catch (e) {
+          // Ended with the collection (`/api` failed): nothing to judge, nothing kept.
+          if (abort.signal.aborted) return;
+          if (!(e instanceof RequestFailure)) throw e;
+          entry.failedScopes.add(ns ?? '*');
+          entry.problems.push(problemOf(e, type, ns, scopeOf(ns)));
+        }
+      }),
+    );
+    if (!(await going)) return;
+    listed++;
+    ctx.progress(
+      `${type.resource} ${entry.objects.length} listed${entry.problems.length ? `, ${entry.problems.length} denied or failed` : ''} (${listed}/${K8S_RESOURCE_TYPES.length} types)`,
+    );
+  });
+  const listing = Promise.all(types);
+  // Awaited below, or abandoned with the collection: never left unhandled.
+  listing.catch(() => undefined);
+  // Once every first request is made (the types waiting for `afterFirstWrites` go first), the scan may do
+  // what can wait.
+  void afterFirstWrites.then(() => ctx.requestsSent?.());
 
-  await work.done();
-  const discovery = await discovered;
+  let discovery: Discovery | undefined;
+  try {
+    const answer = await discovering;
+    if ('fatal' in answer) return { result: failed(answer.fatal), finished: NONE_FINISHED };
+    await listing;
+    await work.done();
+    discovery = (await discovered) as Discovery;
+  } finally {
+    if (!discovery) {
+      // Ended early (`/api` failed, or an error): nothing of the lists is kept. Each in flight ends, none is
+      // retried or waits, and the collection returns only once they have (no timer or connection of theirs
+      // outlives it).
+      abort.abort();
+      await Promise.allSettled(types);
+      await work.done().catch(() => undefined);
+    }
+  }
 
   // 3. Facets. Those made of one item per object are finished here from the items finished one by one.
   const facets: Snapshot['facets'] = {};
@@ -319,6 +372,16 @@ async function collectFrom(
   );
   return { result: { facets, state: { status: 'collected' } }, finished };
 }
+
+/**
+ * The order the lists are asked for (their places in the `concurrency` window): the pods first. Every
+ * workload's objects end in pods, so theirs is the longest list of most clusters, a chain of pages that
+ * cannot be shortened, and the claims wait for it; the others in the table's order.
+ */
+const LIST_ORDER: readonly K8sResourceType[] = [
+  ...K8S_RESOURCE_TYPES.filter((t) => t.resource === 'pods'),
+  ...K8S_RESOURCE_TYPES.filter((t) => t.resource !== 'pods'),
+];
 
 // ---------------------------------------------------------------- discovery
 
