@@ -240,7 +240,13 @@ async function runScan(args: ScanArgs): Promise<number> {
   const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
   let snapshot: Snapshot | undefined;
+  // The report files' modules load while a cluster's answers are awaited, rather than after the rules judged.
+  const loadReporters = () => {
+    import('@coditect-audit/reporters').catch(() => undefined);
+    import('./bucket.js').catch(() => undefined);
+  };
   const result = await scan({
+    ...(fileFormats.length ? { whileAwaitingAnswers: loadReporters } : {}),
     ...(upload ? { onSnapshot: (s: Snapshot) => (snapshot = s) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),

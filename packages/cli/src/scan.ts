@@ -111,6 +111,12 @@ export interface ScanOptions {
   failOnTargets?: string[];
   /** Every pass as a full verdict in the result's `verdicts` (`--include-passes`); default compact (`passes`). */
   includePasses?: boolean;
+  /**
+   * Told once, when a live layer's first requests are out and the rules start loading, in the turn after:
+   * what the caller will need after the scan (the CLI's reporters) can load while the answers are awaited.
+   * Never told for a replay or a scan of the files alone.
+   */
+  whileAwaitingAnswers?: () => void;
 }
 
 export interface PreparedScan {
@@ -651,6 +657,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // them; else after the collection. Their failure, if any, is thrown here after the collection.
   const loadRules = () => {
     deferred.rules().catch(() => undefined);
+    options.whileAwaitingAnswers?.();
   };
   const snapshot = replayed
     ? checkSnapshot(replayed, deferred.prep.envConfig).snapshot

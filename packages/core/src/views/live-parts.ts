@@ -94,10 +94,12 @@ export function objectResourceStrings(p: LiveParts): Resource {
   if (!p.resource) {
     const o = p.object;
     // Literals, members in key order, as `liveResource` makes them.
-    const declaredAs = declarationKey(
-      o.namespace
-        ? { layer: 'k8s', kind: o.kind, namespace: o.namespace, name: o.name }
-        : { layer: 'k8s', kind: o.kind, name: o.name },
+    const declaredAs = keyString(
+      declarationKey(
+        o.namespace
+          ? { layer: 'k8s', kind: o.kind, namespace: o.namespace, name: o.name }
+          : { layer: 'k8s', kind: o.kind, name: o.name },
+      ),
     );
     p.resource = o.namespace
       ? { declaredAs, id: declaredAs, kind: o.kind, name: o.name, namespace: o.namespace }
@@ -114,9 +116,9 @@ export function containerResourceStrings(p: LiveParts, c: ManifestContainer): Re
     const declaredAs = objectResourceStrings(p).declaredAs!;
     strings = {
       declaredAs,
-      id: `${declaredAs}/${c.field}/${c.name}`,
+      id: keyString(`${declaredAs}/${c.field}/${c.name}`),
       kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-      name: `${p.object.name}/${c.name}`,
+      name: flatString(`${p.object.name}/${c.name}`),
     };
     const made = { container: c, resource: strings };
     if (p.containerResources) p.containerResources.push(made);
@@ -124,6 +126,24 @@ export function containerResourceStrings(p: LiveParts, c: ManifestContainer): Re
   }
   return strings;
 }
+
+/**
+ * The string, its characters made one piece. A string built by `+` or a template literal is a tree of its
+ * parts until its characters are first read, and its hash is worked out the first time a map looks it up;
+ * both are then kept in the string. The engine's collapse map (`keyOf`), the sort and the reports read every
+ * verdict's resource id after collection: made while the object is prepared (`prepareLiveObject`, during the
+ * collection), that work is done while the next pages are awaited.
+ */
+function flatString(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+/** `flatString`, and hashed: the look-up's answer is used (`''` for `''`), so no compiler drops it. */
+function keyString(text: string): string {
+  return HASHED.has(flatString(text)) ? '' : text;
+}
+const HASHED: ReadonlySet<string> = new Set(['']);
 
 /** A verdict resource of its own made of shared strings (the object is each caller's: rules may keep it). */
 export function resourceFrom(strings: Resource, namespace: string | undefined): Resource {
