@@ -652,12 +652,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       `--snapshot ${source}: it was collected for environment "${replayed.environment}", not "${deferred.prep.environment}". ` +
         `Replay it with --env ${replayed.environment}, or collect a snapshot of ${deferred.prep.environment}.`,
     );
+  // The configuration's line for the report, parsed once: while the answers are awaited where there are some.
+  let envLine: { line: number | undefined } | undefined;
+  const lineOfEnvironment = (): number | undefined => {
+    const text = deferred.prep.configText;
+    envLine ??= { line: text ? environmentLine(text, deferred.prep.environment) : undefined };
+    return envLine.line;
+  };
   // The rules are not needed before the snapshot is judged: they load once a live layer's first requests
   // are out (in a later turn, once those are written), while the answers are awaited, instead of before
   // them; else after the collection. Their failure, if any, is thrown here after the collection.
   const loadRules = () => {
     deferred.rules().catch(() => undefined);
     options.whileAwaitingAnswers?.();
+    try {
+      lineOfEnvironment();
+    } catch {
+      // Thrown again after the collection, where it was.
+    }
   };
   const snapshot = replayed
     ? checkSnapshot(replayed, deferred.prep.envConfig).snapshot
@@ -692,7 +704,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     };
   }
 
-  const envLine = prep.configText ? environmentLine(prep.configText, prep.environment) : undefined;
+  const configLine = lineOfEnvironment();
   const failOn = options.failOn ?? prep.envConfig.failOn;
   const gateTargets = options.failOnTargets?.length ? options.failOnTargets : prep.envConfig.gate?.targets;
   return evaluate(snapshot, prep.rules, {
@@ -711,7 +723,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(prep.envConfig.expectations ? { expectationsGiven: givenExpectationFields(prep.envConfig.expectations) } : {}),
     suppressions: prep.config?.suppressions ?? [],
     ...(prep.configFile ? { configFile: prep.configFile } : {}),
-    ...(envLine ? { configLine: envLine } : {}),
+    ...(configLine ? { configLine } : {}),
     ...(baseline ? { baseline } : {}),
     ...(adr ? { adr } : {}),
     ...(options.today ? { today: options.today } : {}),
