@@ -186,6 +186,23 @@ describe('scope', () => {
     expect(emu.requests().some((q) => q.path === '/api/v1/pods')).toBe(true);
   });
 
+  it('keeps each facet in namespace and name order, whatever order its lists arrived in', async () => {
+    // Listed per namespace: the pods of coditect-staging (first by key) arrive after those of kube-system.
+    const namespaces = ['kube-system', 'coditect-staging'];
+    const inOrder = await run(emu, { namespaces });
+    emu.server.inject({ path: '/namespaces/coditect-staging/pods', fault: { kind: 'delay', ms: 150 } });
+    try {
+      const late = await run(emu, { namespaces });
+      const names = (r: CollectResult) => ok(r, 'k8s.pods').items.map((p) => `${p.namespace}/${p.name}`);
+      expect(names(late)).toEqual([...names(late)].sort());
+      expect(names(late).at(0)).toMatch(/^coditect-staging\//);
+      expect(names(late).at(-1)).toMatch(/^kube-system\//);
+      expect(ok(late, 'k8s.pods')).toEqual(ok(inOrder, 'k8s.pods'));
+    } finally {
+      emu.server.clearFaults();
+    }
+  });
+
   it('a namespace with nothing in it is read and empty', async () => {
     const r = await run(emu, { namespaces: ['other'] });
     expect(ok(r, 'k8s.deployments')).toEqual({ namespaces: ['other'], items: [] });
