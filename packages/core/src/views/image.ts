@@ -18,10 +18,10 @@ import type { Attribute } from './attribute.js';
 import { containerResource, imagePointer, locate, type ManifestContainer, manifestContainers } from './containers.js';
 import {
   type ContainerStatus,
-  containerStatuses,
-  digestOf,
+  containerStatusesOfParts,
   itemsOf,
   podsOfEach,
+  statusDigestsOfParts,
   topLevelWorkloads,
   WORKLOAD_FACETS,
   type WorkloadFacets,
@@ -105,20 +105,30 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
     const w = part.object;
     const images = liveImagesOfParts(part);
     if (images.length === 0) continue;
-    // The pods' container statuses, looked up once per workload rather than once per container.
+    // The pods' container statuses and their digests (worked out per pod), looked up once per workload
+    // rather than once per container.
     const workloadPods = podsOfWorkload(w);
     const running: ContainerStatus[][] = [];
-    for (let p = 0; p < workloadPods.length; p++) running.push(containerStatuses(workloadPods[p]!));
-    for (const i of images) {
+    const runningDigests: (string | undefined)[][] = [];
+    for (let p = 0; p < workloadPods.length; p++) {
+      const pod = livePartsOf(workloadPods[p]!);
+      running.push(containerStatusesOfParts(pod));
+      runningDigests.push(statusDigestsOfParts(pod));
+    }
+    for (let n = 0; n < images.length; n++) {
+      const i = images[n]!;
       let digests: string[] | undefined;
-      for (let p = 0; p < running.length; p++)
-        for (const s of running[p]!) {
+      for (let p = 0; p < running.length; p++) {
+        const statuses = running[p]!;
+        for (let k = 0; k < statuses.length; k++) {
+          const s = statuses[k]!;
           if (s.name !== i.name || (s.image !== undefined && s.image !== i.reference)) continue;
-          const digest = digestOf(s.imageID);
+          const digest = runningDigests[p]![k];
           if (!digest) continue;
           if (digests) digests.push(digest);
           else digests = [digest];
         }
+      }
       items.push({
         source: 'k8s',
         resource: i.resource,
@@ -126,7 +136,8 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
         ref: i.ref,
         path: i.path,
         container: i.container,
-        runningDigests: digests ? [...new Set(digests)].sort() : [],
+        // One digest (one pod, or pods that agree) needs no set and no sort.
+        runningDigests: !digests ? [] : digests.length === 1 ? digests : [...new Set(digests)].sort(),
         pairingKey: i.pairingKey,
       });
     }

@@ -405,6 +405,20 @@ export function containerStatusesOfParts(p: LiveParts): ContainerStatus[] {
   return p.statuses;
 }
 
+/**
+ * The image digest of each of a pod's container statuses (`digestOf` its `imageID`), in their order: worked
+ * out with the statuses, per pod, while its list is still read (`prepareLiveObject`).
+ */
+export function statusDigestsOfParts(p: LiveParts): (string | undefined)[] {
+  if (!p.statusDigests) {
+    const statuses = containerStatusesOfParts(p);
+    const digests: (string | undefined)[] = [];
+    for (let i = 0; i < statuses.length; i++) digests.push(digestOf(statuses[i]!.imageID));
+    p.statusDigests = digests;
+  }
+  return p.statusDigests;
+}
+
 function readContainerStatuses(pod: K8sLiveObject): ContainerStatus[] {
   const status = statusOf(pod);
   const out: ContainerStatus[] = [];

@@ -3,13 +3,13 @@
  * collector calls `prepareLiveObject` for each item it has finished (redacted, with its parsed parts) while
  * its list's next page is in flight, so the view builders after collection only assemble (issue 19). All of
  * it is kept in the object's record (live-parts.ts: its view, containers, resource strings, owner, container
- * statuses, the views of it that depend on it alone), exactly what the builders would make of it later;
- * nothing here reads another object.
+ * statuses and their image digests, the views of it that depend on it alone), exactly what the builders
+ * would make of it later; nothing here reads another object.
  */
 import type { K8sLiveObject } from '../layers/k8s.js';
 import { gcrReferenceViewOfParts } from './gcr-reference.js';
 import { liveImagesOfParts } from './image.js';
-import { containerStatusesOfParts, isTopLevelWorkload, WORKLOAD_FACETS, type WorkloadFacet } from './k8s-live.js';
+import { isTopLevelWorkload, statusDigestsOfParts, WORKLOAD_FACETS, type WorkloadFacet } from './k8s-live.js';
 import { livePartsOf } from './live-parts.js';
 import { containerViewsOfParts } from './workload.js';
 import { workloadViewOfParts } from './workload-object.js';
@@ -25,7 +25,7 @@ export function prepareLiveObject(facet: string, o: K8sLiveObject): void {
   if (!WORKLOAD_FACET_SET.has(facet)) return;
   try {
     const parts = livePartsOf(o);
-    if (facet === 'k8s.pods') containerStatusesOfParts(parts);
+    if (facet === 'k8s.pods') statusDigestsOfParts(parts);
     if (!isTopLevelWorkload(facet as WorkloadFacet, parts)) return;
     containerViewsOfParts(parts);
     workloadViewOfParts(parts);

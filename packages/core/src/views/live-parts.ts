@@ -28,6 +28,8 @@ export interface LiveParts {
   controller: OwnerRef | null | undefined;
   /** A pod's container statuses. */
   statuses: ContainerStatus[] | undefined;
+  /** The image digest of each of a pod's container statuses (`digestOf` its `imageID`), by status. */
+  statusDigests: (string | undefined)[] | undefined;
   /** Each container's resource strings (`liveContainerResource`), by container. */
   containerResources: { container: ManifestContainer; resource: Resource }[] | undefined;
   containerViews: readonly ContainerView[] | undefined;
@@ -50,6 +52,7 @@ export function livePartsOf(o: K8sLiveObject): LiveParts {
       containers: undefined,
       controller: undefined,
       statuses: undefined,
+      statusDigests: undefined,
       containerResources: undefined,
       containerViews: undefined,
       workloadView: undefined,
