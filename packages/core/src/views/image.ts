@@ -101,7 +101,10 @@ export function imagesFromCluster(facets: WorkloadFacets): ViewSet<ImageView> {
   const jobs = itemsOf(facets['k8s.jobs']);
   const items: ImageView[] = [];
   const podsOfWorkload = podsOfEach(pods, replicaSets, jobs);
-  for (const part of livePartsOfEach(topLevelWorkloads(facets))) {
+  const parts = livePartsOfEach(topLevelWorkloads(facets));
+  // Indexed loops: a for-of allocates an iterator result per item until the loop is optimized.
+  for (let at = 0; at < parts.length; at++) {
+    const part = parts[at]!;
     const w = part.object;
     const images = liveImagesOfParts(part);
     if (images.length === 0) continue;

@@ -189,7 +189,9 @@ export function topLevelWorkloads(facets: WorkloadFacets): K8sLiveObject[] {
   const parts: LiveParts[] = [];
   lists.forEach((list, i) => {
     const owned = i >= FIRST_OWNED;
-    for (const o of list) {
+    // Indexed: a for-of allocates an iterator result per object until the loop is optimized.
+    for (let k = 0; k < list.length; k++) {
+      const o = list[k]!;
       const p = livePartsOf(o);
       if (owned && controllerOfParts(p) !== undefined) continue;
       workloads.push(o);

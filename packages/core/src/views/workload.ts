@@ -198,7 +198,12 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
 
 export function containersFromCluster(facets: WorkloadFacets): ViewSet<ContainerView> {
   const items: ContainerView[] = [];
-  for (const p of livePartsOfEach(topLevelWorkloads(facets))) for (const v of containerViewsOfParts(p)) items.push(v);
+  // Indexed: a for-of allocates an iterator result per item until the loop is optimized, and this runs once.
+  const parts = livePartsOfEach(topLevelWorkloads(facets));
+  for (let i = 0; i < parts.length; i++) {
+    const views = containerViewsOfParts(parts[i]!);
+    for (let k = 0; k < views.length; k++) items.push(views[k]!);
+  }
   return { items, empty: [], none: 'the cluster runs no workload in the scanned namespaces' };
 }
 
