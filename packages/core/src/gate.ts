@@ -56,7 +56,9 @@ export function evaluateGate(
   let failing = 0;
   let incomplete = 0;
   let unknown = 0;
-  for (const v of verdicts) {
+  // Indexed: a for-of allocates an iterator result per verdict until the loop is optimized (runs once).
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i]!;
     let role: Verdict['gate'];
     if (v.status === 'fail' && open(v)) role = 'failing';
     else if (v.status === 'unknown' && open(v)) {

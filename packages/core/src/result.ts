@@ -107,7 +107,9 @@ export function summarize(verdicts: readonly Verdict[], passes: readonly PassSet
   const byPriority = Object.fromEntries(
     PRIORITIES.map((p) => [p, { fail: 0, error: 0, unknown: 0, pass: 0, skip: 0, suppressed: 0 }]),
   ) as Summary['byPriority'];
-  for (const v of verdicts) {
+  // Indexed: a for-of allocates an iterator result per verdict until the loop is optimized (runs once).
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i]!;
     const key = v.status === 'fail' && v.suppression ? 'suppressed' : v.status;
     byStatus[key]++;
     byPriority[v.priority][key]++;

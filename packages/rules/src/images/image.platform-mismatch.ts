@@ -270,7 +270,9 @@ function checkJoined(ctx: Ctx, v: Of<'join'>): void {
   const reachable = (w: (typeof workloadList)[number]) =>
     liveNodes.filter((n) => !unschedulableReason(podSpecOf(w), n));
   const platformsOf = (list: typeof liveNodes) => nodePlatforms(list, [], [])?.platforms ?? [];
-  const anyReachable = [...new Set(workloadList.flatMap((w) => platformsOf(reachable(w))))].sort();
+  // Each workload's reachable platforms, worked out once: the union here and each image's below read them.
+  const reachablePlatforms = workloadList.map((w) => platformsOf(reachable(w)));
+  const anyReachable = [...new Set(reachablePlatforms.flat())].sort();
   const nodes =
     liveNodes.length > 0 && workloadList.length > 0 && anyReachable.length > 0
       ? { ...all, platforms: anyReachable }
@@ -287,8 +289,9 @@ function checkJoined(ctx: Ctx, v: Of<'join'>): void {
   const runBy = new Map<ImageProbe, string[]>();
   const reachedBy = new Map<ImageProbe, Set<string>>();
   const unread = new Map<string, Resource>();
-  for (const w of workloadList) {
-    const placed = liveNodes.length > 0 ? platformsOf(reachable(w)) : all.platforms;
+  for (let i = 0; i < workloadList.length; i++) {
+    const w = workloadList[i]!;
+    const placed = liveNodes.length > 0 ? reachablePlatforms[i]! : all.platforms;
     for (const c of containersOf(viewOf(w))) {
       const reference = typeof c.container.image === 'string' ? c.container.image : '';
       if (!reference) continue;
@@ -296,8 +299,13 @@ function checkJoined(ctx: Ctx, v: Of<'join'>): void {
       const image = byReference.get(reference) ?? (repository ? byRepository.get(repository) : undefined);
       const user = `${w.kind} ${w.namespace ? `${w.namespace}/` : ''}${w.name}`;
       if (image) {
-        runBy.set(image, [...(runBy.get(image) ?? []), user]);
-        reachedBy.set(image, new Set([...(reachedBy.get(image) ?? []), ...placed]));
+        // Added to in place: thousands of workloads may run one image (a copy per workload was quadratic).
+        const users = runBy.get(image);
+        if (users) users.push(user);
+        else runBy.set(image, [user]);
+        const reached = reachedBy.get(image);
+        if (reached) for (const p of placed) reached.add(p);
+        else reachedBy.set(image, new Set(placed));
       } else if (!unread.has(reference))
         unread.set(reference, liveResource(w, { kind: 'Container', name: c.name, path: `containers/${c.name}` }));
     }
