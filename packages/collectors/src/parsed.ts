@@ -237,8 +237,11 @@ function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
   if (!isJson(o) || typeof o.kind !== 'string') return o;
   const images = parsedContainerImages(o.kind, o.object);
   const connectionUrls = connectionUrlsOf(o.kind, typeof o.apiVersion === 'string' ? o.apiVersion : '', o.object);
+  const stale = 'images' in o || 'connectionUrls' in o;
+  // An object with no parts, before and after, is the same: kept, not copied (a Service, Secret, ConfigMap).
+  if (!stale && !images && !connectionUrls) return o;
   // Freshly collected objects have no parts yet: a plain spread copies them far faster than a rest pattern.
-  const out: Json = 'images' in o || 'connectionUrls' in o ? withoutParts(o) : { ...o };
+  const out: Json = stale ? withoutParts(o) : { ...o };
   if (images) out.images = images;
   if (connectionUrls) out.connectionUrls = connectionUrls;
   return out as O;
