@@ -694,7 +694,9 @@ function externalSecretsFacet(
   const apiVersion = `${es.type.group}/${es.r.version}`;
   const scopes = es.type.namespaced && namespaces ? namespaces.length : 1;
   if (es.r.failedScopes.size >= scopes) return { status: 'error', problems: es.r.problems };
-  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) => liveExternalSecret(es.type, apiVersion, rawOf(o)));
+  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) =>
+    liveExternalSecret(es.type, apiVersion, rawOf(o)),
+  );
   const storeItems: K8sSecretStore[] = [
     ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', rawOf(o))),
     ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', rawOf(o))),
