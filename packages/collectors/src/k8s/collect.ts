@@ -188,6 +188,18 @@ async function collectFrom(
     entry.version = version;
     const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
     const detections: DetectionCache = new Map();
+    // One function for every object of the type (no closure per object). The object as the API gave it is
+    // let go once its item is made: the list's later pages are still arriving, and what the item does not
+    // keep (other metadata, Secret values, ConfigMap data, the last-applied copy) need not wait for them.
+    const finish = itemOf
+      ? (o: Listed) => {
+          o.item = itemOf(o.raw as Json);
+          o.raw = undefined;
+          o.finished = finishedItem(o.item, detections);
+          // The views' parts that depend on this object alone, made now rather than after the last page.
+          if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
+        }
+      : undefined;
     const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];
     await Promise.all(
       scopes.map(async (ns) => {
@@ -202,17 +214,12 @@ async function collectFrom(
               const kept: Listed[] = [];
               for (const raw of items) {
                 if (!isJson(raw)) continue;
-                const itemNs = isJson(raw.metadata) ? raw.metadata.namespace : undefined;
+                const meta = isJson(raw.metadata) ? raw.metadata : undefined;
+                const itemNs = meta?.namespace;
                 // Without a namespace list, everything but the system namespaces is in scope.
                 if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
-                const o: Listed = { raw, item: undefined, finished: undefined };
-                if (itemOf)
-                  work.add(() => {
-                    o.item = itemOf(raw);
-                    o.finished = finishedItem(o.item, detections);
-                    // What the views show of it alone, made now rather than after the last list's last page.
-                    if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
-                  });
+                const o: Listed = { namespace: itemNs, name: meta?.name, raw, item: undefined, finished: undefined };
+                if (finish) work.add(finish, o);
                 kept.push(o);
               }
               return kept;
@@ -327,7 +334,9 @@ async function collectFrom(
         // Which pods mount each claim comes from the pods; where pods could not be listed, the claims
         // cannot be judged, so they are left out with a problem instead of looking unused.
         const pods = results.get(typeOf('pods'))!;
-        const users = claimUsers(pods.objects.map((o) => o.raw));
+        // Read from the pods' items (their raw objects are let go once made): the same metadata, volumes and
+        // phase, as making an item changes only env values and termination messages.
+        const users = claimUsers(pods.objects.map((o) => (o.item as K8sLiveObject).object as Json));
         const podsFailed = (ns: string) => pods.failedScopes.has('*') || pods.failedScopes.has(ns);
         const problems = [...r.problems];
         for (const scope of pods.failedScopes) {
@@ -339,7 +348,7 @@ async function collectFrom(
           });
         }
         const items: K8sClaim[] = sorted
-          .map((o) => o.raw)
+          .map(rawOf)
           .filter((o) => !podsFailed(String((o.metadata as Json | undefined)?.namespace ?? '')))
           .map((o) => {
             const m = o.metadata as Json;
@@ -546,9 +555,15 @@ async function fetchPage(
 
 // ---------------------------------------------------------------- facets and problems
 
-/** A listed object as the API gave it, and its facet item when the type's facet is made of one per object. */
+/**
+ * A listed object: as the API gave it until its facet item is made (types whose facet is made of one item per
+ * object), and its namespace and name, by which the facet is sorted.
+ */
 interface Listed {
-  raw: Json;
+  namespace: unknown;
+  name: unknown;
+  /** Let go once `item` is made; kept to the end for the types made at the end (`facetItemOf` undefined). */
+  raw: Json | undefined;
   /** Made from `raw` in a slice of work after its page arrived, like `finished`. */
   item: unknown;
   /** `item` redacted and with its parsed parts; undefined where it taught the redactor a secret (`finishedItem`). */
@@ -576,12 +591,15 @@ function facetItemOf(type: K8sResourceType, apiVersion: string): ((raw: Json) =>
   }
 }
 
+/** The object as the API gave it, of a type whose items are made at the end (it is kept for them). */
+function rawOf(o: Listed): Json {
+  if (!o.raw) throw new Error('internal: the listed object was let go before its item was made');
+  return o.raw;
+}
+
 function sortObjects(objects: Listed[]): Listed[] {
   // Each key built once (20,000 objects: not a string per comparison).
-  const keyed = objects.map((o) => {
-    const m = isJson(o.raw.metadata) ? o.raw.metadata : {};
-    return { key: `${String(m.namespace ?? '')}/${String(m.name ?? '')}`, o };
-  });
+  const keyed = objects.map((o) => ({ key: `${String(o.namespace ?? '')}/${String(o.name ?? '')}`, o }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.o);
 }
@@ -676,10 +694,12 @@ function externalSecretsFacet(
   const apiVersion = `${es.type.group}/${es.r.version}`;
   const scopes = es.type.namespaced && namespaces ? namespaces.length : 1;
   if (es.r.failedScopes.size >= scopes) return { status: 'error', problems: es.r.problems };
-  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) => liveExternalSecret(es.type, apiVersion, o.raw));
+  const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) =>
+    liveExternalSecret(es.type, apiVersion, rawOf(o)),
+  );
   const storeItems: K8sSecretStore[] = [
-    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', o.raw)),
-    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', o.raw)),
+    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', rawOf(o))),
+    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', rawOf(o))),
   ];
   return {
     status: 'ok',
