@@ -65,9 +65,26 @@ export function externalDependencies() {
 export const packageOf = (spec) =>
   (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
 
+/** The version of the installed package holding `file` (the nearest `package.json` naming `name`). */
+function installedVersion(file, name) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = readJson(manifest);
+    if (pkg.name === name) return pkg.version;
+  }
+  return undefined;
+}
+
 /**
  * Node's built-ins and the external dependencies stay imports. `relativeTo` (the repository build): an
  * external becomes the relative path, from that folder, of the file it resolves to.
+ *
+ * Except an import, from a bundled package, of another version than the one the package pins: the
+ * Kubernetes client fetches with node-fetch 2 (its own dependency), the Google Cloud transport with
+ * node-fetch 3 (ours). Left a bare import, in the package it would load the one version the package
+ * installs, not the one the client declares and the repository runs; so that version is bundled, in both
+ * builds, like the client itself.
  */
 function externals(external, relativeTo) {
   return {
@@ -76,8 +93,8 @@ function externals(external, relativeTo) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.path.startsWith('node:') || builtinModules.includes(args.path))
           return { path: args.path, external: true };
-        if (!(packageOf(args.path) in external)) return undefined;
-        if (!relativeTo) return { path: args.path, external: true };
+        const name = packageOf(args.path);
+        if (!(name in external)) return undefined;
         if (args.pluginData === 'coditect-externals') return undefined;
         const found = await build.resolve(args.path, {
           kind: args.kind,
@@ -86,6 +103,8 @@ function externals(external, relativeTo) {
           pluginData: 'coditect-externals',
         });
         if (found.errors.length > 0) return { errors: found.errors };
+        if (installedVersion(found.path, name) !== external[name]) return { path: found.path };
+        if (!relativeTo) return { path: args.path, external: true };
         const path = relative(relativeTo, found.path).replaceAll('\\', '/');
         return { path: path.startsWith('.') ? path : `./${path}`, external: true };
       });
@@ -360,6 +379,48 @@ function socksProxyOnUse() {
   };
 }
 
+/**
+ * node-fetch 2 (the Kubernetes client's transport, bundled: see `externals`) requires whatwg-url when it
+ * loads, for a `URL` class it takes only where Node has none (`Url.URL || whatwgUrl.URL`): Node always has
+ * one. Loading it (whatwg-url, tr46 and its Unicode mapping table, webidl-conversions) cost every Kubernetes
+ * scan ~10 ms before its first request. node-fetch gets an object with whatwg-url's exports as getters
+ * instead, the first read of which loads the real module (bundled as before, through esbuild's lazy
+ * `require`): nothing reads one.
+ */
+function whatwgUrlOnUse() {
+  const namespace = 'coditect-whatwg-url-on-use';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^whatwg-url$/ }, async (args) => {
+        if (args.pluginData === namespace) return undefined;
+        if (!/[\\/]node-fetch[\\/]lib[\\/]index\.js$/.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: namespace,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace };
+      });
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: [
+          'let real;',
+          `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+          'module.exports = {};',
+          ...Object.keys(createRequire(args.path)(args.path)).map(
+            (n) =>
+              `Object.defineProperty(module.exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`,
+          ),
+        ].join('\n'),
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
 export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
   return {
@@ -374,6 +435,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
       socksProxyOnUse(),
+      whatwgUrlOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',

@@ -78,14 +78,15 @@ describe('the packed release', () => {
     expect(deps.filter(([d]) => d.startsWith('@coditect-audit/'))).toEqual([]);
     for (const [dep, range] of deps) expect(range, dep).toMatch(/^\d+\.\d+\.\d+$/);
     // The published dependencies are exactly the workspace's third-party ones.
-    const wanted = new Set<string>();
+    const wanted = new Map<string, string>();
     for (const p of ['core', 'collectors', 'rules', 'reporters', 'cli'])
-      for (const d of Object.keys(
+      for (const [d, version] of Object.entries(
         readJson<PackageJson>(join(repoRoot, 'packages', p, 'package.json')).dependencies ?? {},
       ))
-        if (!d.startsWith('@coditect-audit/')) wanted.add(d);
-    // Less the ones bundled (listed with their licences in the package), unless the declarations import
-    // their types.
+        if (!d.startsWith('@coditect-audit/')) wanted.set(d, version);
+    // Less the ones bundled at the version pinned (listed with their licences in the package), unless the
+    // declarations import their types. A bundled package of another version (the Kubernetes client's own
+    // node-fetch) leaves the pinned one a dependency.
     const bundled = readJson<{ name: string; version: string; license: string }[]>(
       join(installed.dir, 'node_modules/coditect-audit/dist/bundled-packages.json'),
     );
@@ -94,8 +95,8 @@ describe('the packed release', () => {
     for (const b of bundled) expect(b.license, b.name).not.toBe('UNKNOWN');
     const declarations = readFileSync(join(installed.dir, 'node_modules/coditect-audit/dist/index.d.ts'), 'utf8');
     const typesFrom = new Set([...declarations.matchAll(/from '(@[^/']+\/[^/']+|[^@./'][^/']*)/g)].map((m) => m[1]));
-    for (const b of bundled) if (!typesFrom.has(b.name)) wanted.delete(b.name);
-    expect(deps.map(([d]) => d).sort()).toEqual([...wanted].sort());
+    for (const b of bundled) if (!typesFrom.has(b.name) && wanted.get(b.name) === b.version) wanted.delete(b.name);
+    expect(deps.map(([d]) => d).sort()).toEqual([...wanted.keys()].sort());
 
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     for (const f of ['package/dist/bin.js', 'package/dist/index.js', 'package/dist/index.d.ts'])
@@ -168,6 +169,12 @@ describe('the packed release', () => {
       run(process.execPath, [bin, ...args, '--format', 'json', '--output-dir', join(root, 'workspace-reports')]),
     ]).finally(() => Promise.all([gcp.stop(), k8s.stop()]));
     expect(r.status, r.stderr).toBe(1);
+    // Both talked to the API server with the one transport: the Kubernetes client's own node-fetch (the
+    // major version it declares), which the repository runs, not the other major the package installs for
+    // the Google Cloud transport.
+    const agents = new Set(k8s.server.requests.map((q) => q.userAgent));
+    expect(k8s.server.requests.length).toBeGreaterThan(0);
+    expect([...agents]).toHaveLength(1);
     expect(r.stdout).toContain('gate FAILED (fail-on P0)');
     for (const f of ['json', 'sarif', 'junit.xml', 'md', 'html'])
       expect(existsSync(join(work, 'reports', `coditect-audit.${f}`)), f).toBe(true);
