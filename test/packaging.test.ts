@@ -174,7 +174,7 @@ describe('the packed release', () => {
     // the Google Cloud transport.
     const agents = new Set(k8s.server.requests.map((q) => q.userAgent));
     expect(k8s.server.requests.length).toBeGreaterThan(0);
-    expect([...agents]).toHaveLength(1);
+    expect(agents.size, [...agents].join(' | ')).toBe(1);
     expect(r.stdout).toContain('gate FAILED (fail-on P0)');
     for (const f of ['json', 'sarif', 'junit.xml', 'md', 'html'])
       expect(existsSync(join(work, 'reports', `coditect-audit.${f}`)), f).toBe(true);
