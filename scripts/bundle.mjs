@@ -351,20 +351,25 @@ function kubeConfigWithoutGeneratedIndex() {
 }
 
 /**
- * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
- * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
- * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
- * becomes a class whose construction loads the real module (bundled as before, through esbuild's lazy
- * `require`) and returns the real agent, so a SOCKS cluster gets exactly the agent it got before.
+ * Where a stand-in (below) finds the real module it loads on first use. With `apart` (the binary's and the
+ * library's build), the real module is built into a CommonJS file of its own beside the chunks, named
+ * `file`, which the stand-in `require`s: the chunk then holds only the stand-in, and a run that never uses
+ * the module never reads or compiles it. Without (the rule case tables), it is bundled into the chunk as
+ * before, behind esbuild's lazy `require`.
  */
-function socksProxyOnUse() {
-  const namespace = 'coditect-socks-proxy-on-use';
+function realModule(apart, file, path) {
+  if (!apart) return path;
+  apart.set(file, path);
+  return `./${file}`;
+}
+
+/** An import of `name` from a file that `importer` matches, answered by `standIn(realModule)`'s code. */
+function onUse({ namespace, name, importer, file, apart, standIn }) {
   return {
-    name: 'coditect-socks-proxy-on-use',
+    name: namespace,
     setup(build) {
-      build.onResolve({ filter: /^socks-proxy-agent$/ }, async (args) => {
-        if (args.pluginData === namespace) return undefined;
-        if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)) return undefined;
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, async (args) => {
+        if (args.pluginData === namespace || !importer.test(args.importer)) return undefined;
         const real = await build.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
@@ -374,16 +379,9 @@ function socksProxyOnUse() {
         if (real.errors.length > 0) return { errors: real.errors };
         return { path: real.path, namespace };
       });
+      build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: [
-          'let Real;',
-          'export class SocksProxyAgent {',
-          '  constructor(...args) {',
-          `    Real ??= require(${JSON.stringify(args.path)}).SocksProxyAgent;`,
-          '    return new Real(...args);',
-          '  }',
-          '}',
-        ].join('\n'),
+        contents: standIn(JSON.stringify(realModule(apart, file, args.path)), args.path).join('\n'),
         resolveDir: dirname(args.path),
         loader: 'js',
       }));
@@ -392,49 +390,64 @@ function socksProxyOnUse() {
 }
 
 /**
+ * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
+ * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
+ * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
+ * becomes a class whose construction loads the real module (`realModule`: a file of its own, ~200 kB the
+ * Kubernetes chunk no longer holds) and returns the real agent, so a SOCKS cluster gets exactly the agent it
+ * got before.
+ */
+function socksProxyOnUse(apart) {
+  return onUse({
+    namespace: 'coditect-socks-proxy-on-use',
+    name: 'socks-proxy-agent',
+    importer: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/,
+    file: 'socks-proxy-agent.cjs',
+    apart,
+    standIn: (real) => [
+      'let Real;',
+      'export class SocksProxyAgent {',
+      '  constructor(...args) {',
+      `    Real ??= require(${real}).SocksProxyAgent;`,
+      '    return new Real(...args);',
+      '  }',
+      '}',
+    ],
+  });
+}
+
+/**
  * node-fetch 2 (the Kubernetes client's transport, bundled: see `externals`) requires whatwg-url when it
  * loads, for a `URL` class it takes only where Node has none (`Url.URL || whatwgUrl.URL`): Node always has
  * one. Loading it (whatwg-url, tr46 and its Unicode mapping table, webidl-conversions) cost every Kubernetes
  * scan ~10 ms before its first request. node-fetch gets an object with whatwg-url's exports as getters
- * instead, the first read of which loads the real module (bundled as before, through esbuild's lazy
- * `require`): nothing reads one.
+ * instead, the first read of which loads the real module (`realModule`: a file of its own, ~350 kB):
+ * nothing reads one.
  */
-function whatwgUrlOnUse() {
-  const namespace = 'coditect-whatwg-url-on-use';
-  return {
-    name: namespace,
-    setup(build) {
-      build.onResolve({ filter: /^whatwg-url$/ }, async (args) => {
-        if (args.pluginData === namespace) return undefined;
-        if (!/[\\/]node-fetch[\\/]lib[\\/]index\.js$/.test(args.importer)) return undefined;
-        const real = await build.resolve(args.path, {
-          kind: args.kind,
-          resolveDir: args.resolveDir,
-          importer: args.importer,
-          pluginData: namespace,
-        });
-        if (real.errors.length > 0) return { errors: real.errors };
-        return { path: real.path, namespace };
-      });
-      build.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: [
-          'let real;',
-          `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-          'module.exports = {};',
-          ...Object.keys(createRequire(args.path)(args.path)).map(
-            (n) =>
-              `Object.defineProperty(module.exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`,
-          ),
-        ].join('\n'),
-        resolveDir: dirname(args.path),
-        loader: 'js',
-      }));
-    },
-  };
+function whatwgUrlOnUse(apart) {
+  return onUse({
+    namespace: 'coditect-whatwg-url-on-use',
+    name: 'whatwg-url',
+    importer: /[\\/]node-fetch[\\/]lib[\\/]index\.js$/,
+    file: 'whatwg-url.cjs',
+    apart,
+    standIn: (real, path) => [
+      'let real;',
+      `const load = () => (real ??= require(${real}));`,
+      'module.exports = {};',
+      ...Object.keys(createRequire(path)(path)).map(
+        (n) =>
+          `Object.defineProperty(module.exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`,
+      ),
+    ],
+  });
 }
 
-/** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
-export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
+/**
+ * Options every bundle shares (pack.mjs bundles the rule case tables with them too). `apart`: a Map that
+ * collects the modules to build into files of their own (`realModule`); the caller builds them.
+ */
+export function commonOptions({ external = externalDependencies(), relativeTo, apart } = {}) {
   return {
     bundle: true,
     format: 'esm',
@@ -446,8 +459,8 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
       lazyStringWidth(),
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
-      socksProxyOnUse(),
-      whatwgUrlOnUse(),
+      socksProxyOnUse(apart),
+      whatwgUrlOnUse(apart),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',
@@ -556,7 +569,8 @@ function onFirstUse() {
 export async function bundleCli({ outdir, library = false, repository = false }) {
   const esbuild = await import('esbuild');
   const dist = join(root, 'packages/cli/dist');
-  const common = commonOptions({ relativeTo: repository ? outdir : undefined });
+  const apart = new Map();
+  const common = commonOptions({ relativeTo: repository ? outdir : undefined, apart });
   const entryPoints = { bin: join(dist, 'cli.js') };
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
@@ -591,6 +605,22 @@ export async function bundleCli({ outdir, library = false, repository = false })
             }
           : { entryPoints: [requireFor(pkg).resolve(pkg.name)] }),
         outfile: join(outdir, pkg.file),
+      }),
+    );
+  // The modules stand-ins load on first use (`realModule`): one CommonJS file each beside the chunks.
+  for (const [file, path] of apart)
+    firstUse.push(
+      await esbuild.build({
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: common.target,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+        absWorkingDir: root,
+        entryPoints: [path],
+        outfile: join(outdir, file),
       }),
     );
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
