@@ -463,6 +463,31 @@ function whatwgUrlOnUse(apart) {
 }
 
 /**
+ * node-fetch 2 also requires zlib when it loads, which it uses only to decompress a compressed answer. Its
+ * import becomes an object whose first property read loads zlib (Node's own; ~1.3 ms of module code) and
+ * reads it there, so it loads once an answer needs it, after the first requests are out.
+ */
+function zlibOnUse() {
+  const namespace = 'coditect-zlib-on-use';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^zlib$/ }, (args) =>
+        /[\\/]node-fetch[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'zlib', namespace } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: [
+          'let real;',
+          // Only `get`: node-fetch's `'default' in zlib` finds none, as in Node's module, without loading it.
+          "module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:zlib'))[key] });",
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Options every bundle shares (pack.mjs bundles the rule case tables with them too). `apart`: a Map that
  * collects the modules to build into files of their own (`realModule`); the caller builds them.
  */
@@ -480,6 +505,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo, a
       kubeConfigWithoutGeneratedIndex(),
       socksProxyOnUse(apart),
       whatwgUrlOnUse(apart),
+      zlibOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',
