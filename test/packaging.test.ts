@@ -78,15 +78,15 @@ describe('the packed release', () => {
     expect(deps.filter(([d]) => d.startsWith('@coditect-audit/'))).toEqual([]);
     for (const [dep, range] of deps) expect(range, dep).toMatch(/^\d+\.\d+\.\d+$/);
     // The published dependencies are exactly the workspace's third-party ones.
-    const wanted = new Map<string, string>();
+    const wanted = new Set<string>();
     for (const p of ['core', 'collectors', 'rules', 'reporters', 'cli'])
-      for (const [d, version] of Object.entries(
+      for (const d of Object.keys(
         readJson<PackageJson>(join(repoRoot, 'packages', p, 'package.json')).dependencies ?? {},
       ))
-        if (!d.startsWith('@coditect-audit/')) wanted.set(d, version);
-    // Less the ones bundled at the version pinned (listed with their licences in the package), unless the
-    // declarations import their types. A bundled package of another version (the Kubernetes client's own
-    // node-fetch) leaves the pinned one a dependency.
+        if (!d.startsWith('@coditect-audit/')) wanted.add(d);
+    // Less the ones bundled (listed with their licences in the package), unless the shipped code still
+    // imports them (a part bundled: ajv's helpers with the validators; another version: the Kubernetes
+    // client's own node-fetch) or the declarations import their types.
     const bundled = readJson<{ name: string; version: string; license: string }[]>(
       join(installed.dir, 'node_modules/coditect-audit/dist/bundled-packages.json'),
     );
@@ -95,8 +95,16 @@ describe('the packed release', () => {
     for (const b of bundled) expect(b.license, b.name).not.toBe('UNKNOWN');
     const declarations = readFileSync(join(installed.dir, 'node_modules/coditect-audit/dist/index.d.ts'), 'utf8');
     const typesFrom = new Set([...declarations.matchAll(/from '(@[^/']+\/[^/']+|[^@./'][^/']*)/g)].map((m) => m[1]));
-    for (const b of bundled) if (!typesFrom.has(b.name) && wanted.get(b.name) === b.version) wanted.delete(b.name);
-    expect(deps.map(([d]) => d).sort()).toEqual([...wanted.keys()].sort());
+    const shipped = join(installed.dir, 'node_modules/coditect-audit/dist');
+    const imported = new Set<string>();
+    for (const f of readdirSync(shipped, { recursive: true }).map(String))
+      if (/\.c?js$/.test(f))
+        for (const [, spec] of readFileSync(join(shipped, f), 'utf8').matchAll(
+          /(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*)"((?:@[^/"]+\/)?[^/".][^/"]*)/g,
+        ))
+          imported.add(spec as string);
+    for (const b of bundled) if (!typesFrom.has(b.name) && !imported.has(b.name)) wanted.delete(b.name);
+    expect(deps.map(([d]) => d).sort()).toEqual([...wanted].sort());
 
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     for (const f of ['package/dist/bin.js', 'package/dist/index.js', 'package/dist/index.d.ts'])
