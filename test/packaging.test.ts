@@ -100,7 +100,7 @@ describe('the packed release', () => {
     for (const f of readdirSync(shipped, { recursive: true }).map(String))
       if (/\.c?js$/.test(f))
         for (const [, spec] of readFileSync(join(shipped, f), 'utf8').matchAll(
-          /(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*)"((?:@[^/"]+\/)?[^/".][^/"]*)/g,
+          /(?:\bfrom\s*|\bimport\(\s*|require\(\s*)"((?:@[^/"]+\/)?[^/".][^/"]*)/g,
         ))
           imported.add(spec as string);
     for (const b of bundled) if (!typesFrom.has(b.name) && !imported.has(b.name)) wanted.delete(b.name);
