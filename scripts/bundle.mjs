@@ -65,9 +65,26 @@ export function externalDependencies() {
 export const packageOf = (spec) =>
   (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/').slice(0, 1)).join('/');
 
+/** The version of the installed package holding `file` (the nearest `package.json` naming `name`). */
+function installedVersion(file, name) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = readJson(manifest);
+    if (pkg.name === name) return pkg.version;
+  }
+  return undefined;
+}
+
 /**
  * Node's built-ins and the external dependencies stay imports. `relativeTo` (the repository build): an
  * external becomes the relative path, from that folder, of the file it resolves to.
+ *
+ * Except an import, from a bundled package, of another version than the one the package pins: the
+ * Kubernetes client fetches with node-fetch 2 (its own dependency), the Google Cloud transport with
+ * node-fetch 3 (ours). Left a bare import, in the package it would load the one version the package
+ * installs, not the one the client declares and the repository runs; so that version is bundled, in both
+ * builds, like the client itself.
  */
 function externals(external, relativeTo) {
   return {
@@ -76,8 +93,8 @@ function externals(external, relativeTo) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.path.startsWith('node:') || builtinModules.includes(args.path))
           return { path: args.path, external: true };
-        if (!(packageOf(args.path) in external)) return undefined;
-        if (!relativeTo) return { path: args.path, external: true };
+        const name = packageOf(args.path);
+        if (!(name in external)) return undefined;
         if (args.pluginData === 'coditect-externals') return undefined;
         const found = await build.resolve(args.path, {
           kind: args.kind,
@@ -86,6 +103,8 @@ function externals(external, relativeTo) {
           pluginData: 'coditect-externals',
         });
         if (found.errors.length > 0) return { errors: found.errors };
+        if (installedVersion(found.path, name) !== external[name]) return { path: found.path };
+        if (!relativeTo) return { path: args.path, external: true };
         const path = relative(relativeTo, found.path).replaceAll('\\', '/');
         return { path: path.startsWith('.') ? path : `./${path}`, external: true };
       });
@@ -102,16 +121,20 @@ function externals(external, relativeTo) {
  * the snapshot's 3.5 MB).
  */
 const PRECOMPILE = [
-  { name: 'config', schema: 'ConfigSchema', lazy: true },
-  { name: 'expectations', schema: 'ExpectationsSchema', lazy: true },
-  { name: 'baseline', schema: 'BaselineSchema', lazy: true },
-  { name: 'snapshot', schema: 'SnapshotSchema', lazy: true },
+  { name: 'config', schema: 'ConfigSchema', module: 'config.js', lazy: true },
+  { name: 'expectations', schema: 'ExpectationsSchema', module: 'config.js', lazy: true },
+  { name: 'baseline', schema: 'BaselineSchema', module: 'baseline.js', lazy: true },
+  { name: 'snapshot', schema: 'SnapshotSchema', module: 'snapshot/index.js', lazy: true },
 ];
 
 /**
  * Writes the standalone validator of each PRECOMPILE schema beside core's build (once per schema
  * content: the file is named by the schema's fingerprint) and returns the module that replaces
- * `packages/core/dist/precompiled.js` in the bundle: the table from fingerprint to validator.
+ * `packages/core/dist/precompiled.js` in the bundle: the table from fingerprint to validator, and
+ * `precompiledOf`, the same validators by schema object. The fingerprints are those of these very objects
+ * (core's exports, `module` the file of core that defines each), which the bundle holds: looking one of them
+ * up by identity spares the run the fingerprint, which builds the schema (loading TypeBox) and hashes its
+ * JSON, ~4 ms of every scan with a configuration before its first request.
  */
 async function precompiledModule(esbuild) {
   const core = await import(pathToFileURL(join(root, 'packages/core/dist/index.js')).href);
@@ -121,8 +144,11 @@ async function precompiledModule(esbuild) {
   const imports = [];
   const entries = [];
   const current = new Set();
-  for (const [i, { name, schema, lazy }] of PRECOMPILE.entries()) {
+  const bySchema = [];
+  for (const [i, { name, schema, module, lazy }] of PRECOMPILE.entries()) {
     const fingerprint = core.schemaFingerprint(core[schema]);
+    imports.push(`import { ${schema} } from "../${module}";`);
+    bySchema.push(`[${schema}, ${JSON.stringify(fingerprint)}]`);
     const file = `${name}-${fingerprint.slice(0, 16)}.js`;
     if (!existsSync(join(dir, file))) {
       const { Ajv } = requireFromCore('ajv');
@@ -156,16 +182,40 @@ async function precompiledModule(esbuild) {
   for (const f of readdirSync(dir)) if (!current.has(f)) rmSync(join(dir, f), { force: true });
   return {
     dir,
-    contents: `${imports.join('\n')}\nexport const PRECOMPILED = new Map([\n  ${entries.join(',\n  ')},\n]);\n`,
+    contents: [
+      ...imports,
+      `export const PRECOMPILED = new Map([\n  ${entries.join(',\n  ')},\n]);`,
+      // Built on first call: these modules import this one (through validate.js), so their schemas may not
+      // be defined yet while it loads.
+      'let fingerprints;',
+      'export function precompiledOf(schema) {',
+      `  fingerprints ??= new Map([${bySchema.join(', ')}]);`,
+      '  const fingerprint = fingerprints.get(schema);',
+      '  return fingerprint === undefined ? undefined : PRECOMPILED.get(fingerprint);',
+      '}',
+      '',
+    ].join('\n'),
   };
 }
 
-/** Replaces core's empty table of build-time validators with the generated one. */
+/**
+ * Replaces core's empty table of build-time validators with the generated one. The ajv and ajv-formats
+ * helpers a validator imports (a few kB of CommonJS) are bundled with it: left imports of the installed
+ * packages (same version), Node loaded each through its CommonJS translator (resolution, a lexer pass
+ * over the file for its export names, compilation) when a configuration was first validated, ~5 ms of
+ * every scan's start before its first request.
+ */
 function precompiledValidators(esbuild) {
   const target = join(root, 'packages/core/dist/precompiled.js');
+  const dir = join(root, 'packages/core/dist/precompiled');
+  const namespace = 'coditect-precompiled-validators';
   return {
-    name: 'coditect-precompiled-validators',
+    name: namespace,
     setup(build) {
+      // The file Node would load from the validator's folder (core's ajv), bundled.
+      build.onResolve({ filter: /^ajv(-formats)?\/dist\// }, (args) =>
+        dirname(resolve(args.importer)) === dir ? { path: createRequire(args.importer).resolve(args.path) } : undefined,
+      );
       build.onLoad({ filter: /precompiled\.js$/ }, async (args) => {
         if (resolve(args.path) !== target) return undefined;
         const { dir, contents } = await precompiledModule(esbuild);
@@ -320,20 +370,25 @@ function kubeConfigWithoutGeneratedIndex() {
 }
 
 /**
- * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
- * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
- * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
- * becomes a class whose construction loads the real module (bundled as before, through esbuild's lazy
- * `require`) and returns the real agent, so a SOCKS cluster gets exactly the agent it got before.
+ * Where a stand-in (below) finds the real module it loads on first use. With `apart` (the binary's and the
+ * library's build), the real module is built into a CommonJS file of its own beside the chunks, named
+ * `file`, which the stand-in `require`s: the chunk then holds only the stand-in, and a run that never uses
+ * the module never reads or compiles it. Without (the rule case tables), it is bundled into the chunk as
+ * before, behind esbuild's lazy `require`.
  */
-function socksProxyOnUse() {
-  const namespace = 'coditect-socks-proxy-on-use';
+function realModule(apart, file, path) {
+  if (!apart) return path;
+  apart.set(file, path);
+  return `./${file}`;
+}
+
+/** An import of `name` from a file that `importer` matches, answered by `standIn(realModule)`'s code. */
+function onUse({ namespace, name, importer, file, apart, standIn }) {
   return {
-    name: 'coditect-socks-proxy-on-use',
+    name: namespace,
     setup(build) {
-      build.onResolve({ filter: /^socks-proxy-agent$/ }, async (args) => {
-        if (args.pluginData === namespace) return undefined;
-        if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)) return undefined;
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, async (args) => {
+        if (args.pluginData === namespace || !importer.test(args.importer)) return undefined;
         const real = await build.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
@@ -343,16 +398,9 @@ function socksProxyOnUse() {
         if (real.errors.length > 0) return { errors: real.errors };
         return { path: real.path, namespace };
       });
+      build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: [
-          'let Real;',
-          'export class SocksProxyAgent {',
-          '  constructor(...args) {',
-          `    Real ??= require(${JSON.stringify(args.path)}).SocksProxyAgent;`,
-          '    return new Real(...args);',
-          '  }',
-          '}',
-        ].join('\n'),
+        contents: standIn(JSON.stringify(realModule(apart, file, args.path)), args.path).join('\n'),
         resolveDir: dirname(args.path),
         loader: 'js',
       }));
@@ -360,8 +408,90 @@ function socksProxyOnUse() {
   };
 }
 
-/** Options every bundle shares (pack.mjs bundles the rule case tables with them too). */
-export function commonOptions({ external = externalDependencies(), relativeTo } = {}) {
+/**
+ * The Kubernetes client's `KubeConfig` module imports the SOCKS proxy agent, which it constructs only for a
+ * cluster whose `proxy-url` is `socks…://`. Loading it (socks-proxy-agent, socks, ip-address, agent-base,
+ * debug) ran module code worth ~10 ms of every Kubernetes scan's start, before its first request. The import
+ * becomes a class whose construction loads the real module (`realModule`: a file of its own, ~200 kB the
+ * Kubernetes chunk no longer holds) and returns the real agent, so a SOCKS cluster gets exactly the agent it
+ * got before.
+ */
+function socksProxyOnUse(apart) {
+  return onUse({
+    namespace: 'coditect-socks-proxy-on-use',
+    name: 'socks-proxy-agent',
+    importer: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/,
+    file: 'socks-proxy-agent.cjs',
+    apart,
+    standIn: (real) => [
+      'let Real;',
+      'export class SocksProxyAgent {',
+      '  constructor(...args) {',
+      `    Real ??= require(${real}).SocksProxyAgent;`,
+      '    return new Real(...args);',
+      '  }',
+      '}',
+    ],
+  });
+}
+
+/**
+ * node-fetch 2 (the Kubernetes client's transport, bundled: see `externals`) requires whatwg-url when it
+ * loads, for a `URL` class it takes only where Node has none (`Url.URL || whatwgUrl.URL`): Node always has
+ * one. Loading it (whatwg-url, tr46 and its Unicode mapping table, webidl-conversions) cost every Kubernetes
+ * scan ~10 ms before its first request. node-fetch gets an object with whatwg-url's exports as getters
+ * instead, the first read of which loads the real module (`realModule`: a file of its own, ~350 kB):
+ * nothing reads one.
+ */
+function whatwgUrlOnUse(apart) {
+  return onUse({
+    namespace: 'coditect-whatwg-url-on-use',
+    name: 'whatwg-url',
+    importer: /[\\/]node-fetch[\\/]lib[\\/]index\.js$/,
+    file: 'whatwg-url.cjs',
+    apart,
+    standIn: (real, path) => [
+      'let real;',
+      `const load = () => (real ??= require(${real}));`,
+      'module.exports = {};',
+      ...Object.keys(createRequire(path)(path)).map(
+        (n) =>
+          `Object.defineProperty(module.exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`,
+      ),
+    ],
+  });
+}
+
+/**
+ * node-fetch 2 also requires zlib when it loads, which it uses only to decompress a compressed answer. Its
+ * import becomes an object whose first property read loads zlib (Node's own; ~1.3 ms of module code) and
+ * reads it there, so it loads once an answer needs it, after the first requests are out.
+ */
+function zlibOnUse() {
+  const namespace = 'coditect-zlib-on-use';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^zlib$/ }, (args) =>
+        /[\\/]node-fetch[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'zlib', namespace } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: [
+          'let real;',
+          // Only `get`: node-fetch's `'default' in zlib` finds none, as in Node's module, without loading it.
+          "module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:zlib'))[key] });",
+        ].join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Options every bundle shares (pack.mjs bundles the rule case tables with them too). `apart`: a Map that
+ * collects the modules to build into files of their own (`realModule`); the caller builds them.
+ */
+export function commonOptions({ external = externalDependencies(), relativeTo, apart } = {}) {
   return {
     bundle: true,
     format: 'esm',
@@ -373,7 +503,9 @@ export function commonOptions({ external = externalDependencies(), relativeTo } 
       lazyStringWidth(),
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
-      socksProxyOnUse(),
+      socksProxyOnUse(apart),
+      whatwgUrlOnUse(apart),
+      zlibOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',
@@ -482,7 +614,8 @@ function onFirstUse() {
 export async function bundleCli({ outdir, library = false, repository = false }) {
   const esbuild = await import('esbuild');
   const dist = join(root, 'packages/cli/dist');
-  const common = commonOptions({ relativeTo: repository ? outdir : undefined });
+  const apart = new Map();
+  const common = commonOptions({ relativeTo: repository ? outdir : undefined, apart });
   const entryPoints = { bin: join(dist, 'cli.js') };
   if (library) entryPoints.index = join(dist, 'index.js');
   const result = await esbuild.build({
@@ -517,6 +650,22 @@ export async function bundleCli({ outdir, library = false, repository = false })
             }
           : { entryPoints: [requireFor(pkg).resolve(pkg.name)] }),
         outfile: join(outdir, pkg.file),
+      }),
+    );
+  // The modules stand-ins load on first use (`realModule`): one CommonJS file each beside the chunks.
+  for (const [file, path] of apart)
+    firstUse.push(
+      await esbuild.build({
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: common.target,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+        absWorkingDir: root,
+        entryPoints: [path],
+        outfile: join(outdir, file),
       }),
     );
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the

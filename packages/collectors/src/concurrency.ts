@@ -128,9 +128,14 @@ export class AdaptiveLimiter {
  * yields to the event loop, so an answer that arrives meanwhile is read (and the next request of its list
  * sent) within a slice, not after everything queued. The Kubernetes collector makes each page's facet items
  * here while its next page is in flight.
+ *
+ * A task is a function and the value it is run with, so that one function serves every item of a list (no
+ * closure per item); a task that has run is let go at once, as the queue may not empty before the last
+ * page (the Kubernetes collector's stays busy from its first page to its last).
  */
 export class SlicedWork {
-  private tasks: (() => void)[] = [];
+  private tasks: (((value: never) => void) | undefined)[] = [];
+  private values: unknown[] = [];
   private next = 0;
   private scheduled = false;
   private failure: { error: unknown } | undefined;
@@ -138,8 +143,12 @@ export class SlicedWork {
 
   constructor(private readonly sliceMs = 1) {}
 
-  add(task: () => void): void {
-    this.tasks.push(task);
+  /** Queues `task`, to be run with `value`. */
+  add(task: () => void): void;
+  add<T>(task: (value: T) => void, value: T): void;
+  add<T>(task: (value: T) => void, value?: T): void {
+    this.tasks.push(task as (value: never) => void);
+    this.values.push(value);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.slice);
@@ -155,10 +164,13 @@ export class SlicedWork {
   private readonly slice = (): void => {
     const end = performance.now() + this.sliceMs;
     while (this.next < this.tasks.length) {
-      const task = this.tasks[this.next] as () => void;
-      this.next++;
+      const at = this.next++;
+      const task = this.tasks[at] as (value: unknown) => void;
+      const value = this.values[at];
+      this.tasks[at] = undefined;
+      this.values[at] = undefined;
       try {
-        task();
+        task(value);
       } catch (error) {
         this.failure ??= { error };
       }
@@ -169,6 +181,7 @@ export class SlicedWork {
       return;
     }
     this.tasks = [];
+    this.values = [];
     this.next = 0;
     this.scheduled = false;
     for (const resolve of this.waiting.splice(0)) resolve();

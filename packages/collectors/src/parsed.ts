@@ -237,11 +237,25 @@ function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
   if (!isJson(o) || typeof o.kind !== 'string') return o;
   const images = parsedContainerImages(o.kind, o.object);
   const connectionUrls = connectionUrlsOf(o.kind, typeof o.apiVersion === 'string' ? o.apiVersion : '', o.object);
-  // Freshly collected objects have no parts yet: a plain spread copies them far faster than a rest pattern.
-  const out: Json = 'images' in o || 'connectionUrls' in o ? withoutParts(o) : { ...o };
+  const stale = 'images' in o || 'connectionUrls' in o;
+  // An object with no parts, before and after, is the same: kept, not copied (a Service, Secret, ConfigMap).
+  if (!stale && !images && !connectionUrls) return o;
+  const out: Json = stale ? withoutParts(o) : copyOf(o);
   if (images) out.images = images;
   if (connectionUrls) out.connectionUrls = connectionUrls;
   return out as O;
+}
+
+/**
+ * A plain object's members copied by assignment, in order. Not `{ ...o }`: in V8 a spread copy given further
+ * members (the parts) gets a hidden class of its own, a map and descriptors made at run time for each object;
+ * assigned copies share one. A `__proto__` member is defined by a spread, never assigned as the prototype.
+ */
+function copyOf(o: Json): Json {
+  if (Object.getPrototypeOf(o) !== Object.prototype || Object.hasOwn(o, '__proto__')) return { ...o };
+  const out: Json = {};
+  for (const k in o) out[k] = o[k];
+  return out;
 }
 
 function withoutParts({ images: _images, connectionUrls: _urls, ...rest }: Json): Json {

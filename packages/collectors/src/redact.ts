@@ -463,14 +463,15 @@ export type DetectionCache = Map<string, Detection>;
 
 /** Secrets learned in one file or facet, masked wherever they appear in it. */
 class FacetRedactor {
-  private readonly known = new Map<string, RedactionKind>();
+  /** Made when the first secret is learned: most parts redacted alone (a facet's items) learn none. */
+  private known: Map<string, RedactionKind> | undefined;
   private pattern: RegExp | undefined;
 
   constructor(private readonly cache: DetectionCache = new Map()) {}
 
   /** Whether a secret was learned to mask elsewhere (then a second pass masks it where it came earlier). */
   get learned(): boolean {
-    return this.known.size > 0;
+    return this.known !== undefined;
   }
 
   learn(secret: string, kind: RedactionKind): void {
@@ -481,6 +482,7 @@ class FacetRedactor {
     if (isSuperuserName(s) || isExampleHost(s)) return;
     const verdict = classifySecretValue('password', s);
     if (verdict.class === 'placeholder' || verdict.publicValue !== undefined) return;
+    this.known ??= new Map();
     if (!this.known.has(s)) {
       this.known.set(s, kind);
       this.pattern = undefined;
@@ -510,14 +512,15 @@ class FacetRedactor {
 
   /** Masks every learned secret in `text` (after its own findings were replaced). */
   mask(text: string): string {
-    if (this.known.size === 0) return text;
+    const known = this.known;
+    if (known === undefined) return text;
     if (!this.pattern) {
-      const alternatives = [...this.known.keys()]
+      const alternatives = [...known.keys()]
         .sort((a, b) => b.length - a.length)
         .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
     }
-    return text.replace(this.pattern, (s) => marker(this.known.get(s) ?? 'value'));
+    return text.replace(this.pattern, (s) => marker(known.get(s) ?? 'value'));
   }
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AdaptiveLimiter, SlicedWork } from '../src/concurrency.js';
 import { GcpCallError, Limiter } from '../src/gcp/call.js';
+
+// `gc()` for the test that a task is let go once it ran.
+setFlagsFromString('--expose-gc');
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -168,6 +173,27 @@ describe('work in slices', () => {
     work.add(() => ran.push(2));
     await work.done();
     expect(ran).toEqual([1, 2]);
+  });
+
+  it('runs a task with its value, and lets go of a task that ran while later ones still wait', async () => {
+    const gc = runInNewContext('gc') as () => void;
+    const work = new SlicedWork(0);
+    const seen: string[] = [];
+    let held: WeakRef<object> | undefined;
+    (() => {
+      const value = { name: 'first' };
+      held = new WeakRef(value);
+      work.add((v: { name: string }) => seen.push(v.name), value);
+    })();
+    let released: boolean | undefined;
+    // A slice of 0 ms runs one task: this one runs in a later slice than the first, in a later turn.
+    work.add(() => {
+      gc();
+      released = held?.deref() === undefined;
+    });
+    await work.done();
+    expect(seen).toEqual(['first']);
+    expect(released).toBe(true);
   });
 
   it('runs the tasks after one that threw, then reports the first error', async () => {

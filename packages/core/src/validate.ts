@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import { PRECOMPILED } from './precompiled.js';
+import { PRECOMPILED, precompiledOf } from './precompiled.js';
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the callable sits on `.default`.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -44,7 +44,8 @@ export function schemaFingerprint(schema: object): string {
 }
 
 function precompiledFor(schema: object) {
-  return PRECOMPILED.size > 0 ? PRECOMPILED.get(schemaFingerprint(schema)) : undefined;
+  if (PRECOMPILED.size === 0) return undefined;
+  return precompiledOf(schema) ?? PRECOMPILED.get(schemaFingerprint(schema));
 }
 
 const cache = new WeakMap<object, ValidateFunction>();

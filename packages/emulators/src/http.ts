@@ -15,6 +15,8 @@ export interface RecordedRequest {
   authorized: boolean;
   /** The quota project the request names (`x-goog-user-project`), a project id, not a secret. */
   userProject?: string;
+  /** The client's `User-Agent`: which HTTP client sent the request (the packaging test compares them). */
+  userAgent?: string;
   /** Whether the request carried a non-empty body. */
   hasBody?: boolean;
   /**
@@ -133,6 +135,7 @@ export class EmulatorServer {
     };
     const userProject = req.headers['x-goog-user-project'];
     if (typeof userProject === 'string') recorded.userProject = userProject;
+    if (req.headers['user-agent'] !== undefined) recorded.userAgent = req.headers['user-agent'];
     this.requests.push(recorded);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
