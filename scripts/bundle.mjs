@@ -627,47 +627,39 @@ export async function bundleCli({ outdir, library = false, repository = false })
     // to the chunk they land in.
     chunkNames: 'chunk-[name]-[hash]',
   });
-  // The dependencies the chunks load on first use (`onFirstUse`): one CommonJS file each beside them.
+  // A CommonJS file beside the chunks, loaded on first use: `input` is what to bundle into it.
+  const besideTheChunks = (input, file) =>
+    esbuild.build({
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: common.target,
+      legalComments: 'none',
+      logLevel: 'warning',
+      metafile: true,
+      absWorkingDir: root,
+      ...input,
+      outfile: join(outdir, file),
+    });
+  // The dependencies the chunks load on first use (`onFirstUse`): one file each.
   const firstUse = [];
   for (const pkg of ON_FIRST_USE)
     firstUse.push(
-      await esbuild.build({
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: common.target,
-        legalComments: 'none',
-        logLevel: 'warning',
-        metafile: true,
-        absWorkingDir: root,
+      await besideTheChunks(
         // Only the names the code imports (tree-shaken from the package's ES build), else the whole package.
-        ...(pkg.exports?.length
+        pkg.exports?.length
           ? {
               stdin: {
                 contents: `export { ${pkg.exports.join(', ')} } from '${pkg.name}';`,
                 resolveDir: join(root, 'packages', pkg.from ?? 'core'),
               },
             }
-          : { entryPoints: [requireFor(pkg).resolve(pkg.name)] }),
-        outfile: join(outdir, pkg.file),
-      }),
+          : { entryPoints: [requireFor(pkg).resolve(pkg.name)] },
+        pkg.file,
+      ),
     );
-  // The modules stand-ins load on first use (`realModule`): one CommonJS file each beside the chunks.
-  for (const [file, path] of apart)
-    firstUse.push(
-      await esbuild.build({
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: common.target,
-        legalComments: 'none',
-        logLevel: 'warning',
-        metafile: true,
-        absWorkingDir: root,
-        entryPoints: [path],
-        outfile: join(outdir, file),
-      }),
-    );
+  // The modules stand-ins load on first use (`realModule`): one file each.
+  for (const [file, path] of apart) firstUse.push(await besideTheChunks({ entryPoints: [path] }, file));
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
   // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
   // Built apart, so that sharing code with it does not split the binary's chunks into more files to load.
