@@ -61,6 +61,31 @@ async function run(
   );
 }
 
+/** A kubeconfig in `dir` whose user's credentials come from an exec plugin: `command` with `args`. */
+function execKubeconfig(dir: string, server: string, command: string, args?: string[]): string {
+  const kubeconfig = join(dir, 'kubeconfig.yaml');
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      `clusters: [{ name: c, cluster: { server: '${server}', insecure-skip-tls-verify: true } }]`,
+      'users:',
+      '  - name: u',
+      '    user:',
+      '      exec:',
+      '        apiVersion: client.authentication.k8s.io/v1beta1',
+      `        command: ${JSON.stringify(command)}`,
+      ...(args ? [`        args: [${args.map((a) => JSON.stringify(a)).join(', ')}]`] : []),
+      '        interactiveMode: Never',
+      'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+      'current-context: c',
+      '',
+    ].join('\n'),
+  );
+  return kubeconfig;
+}
+
 function ok<K extends keyof K8sFacets>(r: CollectResult, name: K): K8sFacets[K] {
   const f = r.facets[name] as Facet<K8sFacets[K]> | undefined;
   expect(f?.status, `${name}: ${JSON.stringify(f)}`).toBe('ok');
@@ -525,26 +550,7 @@ describe('the start: the built-in lists go out with /api', () => {
         '',
       ].join('\n'),
     );
-    const kubeconfig = join(dir, 'kubeconfig.yaml');
-    writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
-        'users:',
-        '  - name: u',
-        '    user:',
-        '      exec:',
-        '        apiVersion: client.authentication.k8s.io/v1beta1',
-        `        command: ${JSON.stringify(process.execPath)}`,
-        `        args: [${JSON.stringify(plugin)}, ${JSON.stringify(calls)}]`,
-        '        interactiveMode: Never',
-        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
-        'current-context: c',
-        '',
-      ].join('\n'),
-    );
+    const kubeconfig = execKubeconfig(dir, emu.url, process.execPath, [plugin, calls]);
     const r = await run(emu, { namespaces: ['coditect-staging'], concurrency: 16 }, { overrides: { kubeconfig } });
     expect(r.state.status).toBe('collected');
     // Every request carried the plugin's token, and the plugin ran once.
@@ -558,25 +564,7 @@ describe('the start: the built-in lists go out with /api', () => {
     // A plugin that is not executable: each attempt fails to spawn it (EACCES), like a missing one (ENOENT).
     const plugin = join(dir, 'not-executable');
     writeFileSync(plugin, '', { mode: 0o644 });
-    const kubeconfig = join(dir, 'kubeconfig.yaml');
-    writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: c, cluster: { server: '${emu.url}', insecure-skip-tls-verify: true } }]`,
-        'users:',
-        '  - name: u',
-        '    user:',
-        '      exec:',
-        '        apiVersion: client.authentication.k8s.io/v1beta1',
-        `        command: ${JSON.stringify(plugin)}`,
-        '        interactiveMode: Never',
-        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
-        'current-context: c',
-        '',
-      ].join('\n'),
-    );
+    const kubeconfig = execKubeconfig(dir, emu.url, plugin);
     const debug: string[] = [];
     const r = await run(emu, { namespaces: ['coditect-staging'], retries: 2 }, { overrides: { kubeconfig }, debug });
     expect(r.state.status).toBe('failed');
