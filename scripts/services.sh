@@ -17,7 +17,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="$ROOT/.tmp/services"
 ENV_FILE="$ROOT/.tmp/services.env"
-BASE="${CODITECT_SERVICES_PORT_BASE:-55400}"
+# Below Linux's ephemeral range (32768-60999): a port the kernel gave a client connection or a test's server
+# (`listen(0)`) cannot be one a service here needs (a run once failed when Redis found 55480 taken).
+BASE="${CODITECT_SERVICES_PORT_BASE:-25400}"
 # PostgreSQL runs as the `postgres` OS user, which may not be able to enter the checkout's parent folders:
 # its clusters live under /tmp, one folder per checkout.
 PGDIR="${TMPDIR:-/tmp}/coditect-audit-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
@@ -226,6 +228,20 @@ redis_start() { # redis_start <name> <args...>
     --pidfile "$DIR/redis-$name.pid" --logfile "$DIR/redis-$name.log" --dir "$DIR" "$@"
 }
 
+# A daemonized Redis writes its pid file once it listens, and aborts (no pid file) when its port is taken.
+redis_ready() { # redis_ready <name> <port>
+  local name=$1 port=$2 i last
+  for ((i = 0; i < 100; i++)); do
+    alive "$DIR/redis-$name.pid" && return 0
+    last=$(tail -n 1 "$DIR/redis-$name.log" 2>/dev/null || true)
+    if [[ $last == *aborting* ]]; then
+      die "Redis ($name) could not listen on 127.0.0.1:$port: ${last#*# } Another process holds the port: stop it, or set CODITECT_SERVICES_PORT_BASE to a free range (ports BASE to BASE+83)."
+    fi
+    sleep 0.05
+  done
+  die "Redis ($name) did not start in 5s (see $DIR/redis-$name.log)"
+}
+
 # ---------------------------------------------------------------- registry
 
 registry_start() { # registry_start <name> <port>
@@ -298,6 +314,11 @@ start() {
   local push_b=$!
   wait "$push_a" || die "pushing the test images to the registry failed"
   wait "$push_b" || die "pushing the test images to the second registry failed"
+  redis_ready noauth "$REDIS_NOAUTH_PORT"
+  redis_ready auth "$REDIS_AUTH_PORT"
+  redis_ready stats "$REDIS_STATS_PORT"
+  redis_ready tls "$REDIS_TLS_PORT"
+  redis_ready acl "$REDIS_ACL_PORT"
   wait_for "Redis (no auth)" 5 redis-cli -p "$REDIS_NOAUTH_PORT" ping
   wait_for "Redis (TLS)" 5 redis-cli --tls --cacert "$c/ca.crt" -p "$REDIS_TLS_PORT" ping
   wait_for "HTTPS test server" 5 listening "$HTTP_PLAIN_PORT"
