@@ -235,24 +235,30 @@ export interface Datastore {
  * Database and cache server images, by the last path segment of the repository. Exact names only, so
  * `postgres-exporter`, `redis_exporter`, `pgbouncer` and `cloud-sql-proxy` are not mistaken for servers.
  */
-const DATASTORE_IMAGES: Record<string, Datastore> = Object.fromEntries([
-  ...['postgres', 'postgresql', 'postgresql-repmgr', 'postgis', 'timescaledb', 'timescaledb-ha'].map((n) => [
-    n,
-    { engine: 'PostgreSQL', family: 'database', managedService: 'Cloud SQL' },
-  ]),
-  ...['mysql', 'mysql-server', 'mariadb', 'percona-server'].map((n) => [
-    n,
-    { engine: 'MySQL', family: 'database', managedService: 'Cloud SQL' },
-  ]),
-  ...['mongo', 'mongodb', 'mongodb-community-server'].map((n) => [
-    n,
-    { engine: 'MongoDB', family: 'database', managedService: 'Cloud SQL' },
-  ]),
-  ...['redis', 'redis-stack', 'redis-stack-server', 'redis-cluster', 'valkey', 'keydb', 'dragonfly'].map((n) => [
-    n,
-    { engine: 'Redis', family: 'cache', managedService: 'Memorystore' },
-  ]),
-  ['memcached', { engine: 'Memcached', family: 'cache', managedService: 'Memorystore' }],
+const serving = (names: string[], d: Datastore): [string, Datastore][] => names.map((n) => [n, d]);
+// A map, not an object: an image named `constructor` or `__proto__` is no datastore.
+const DATASTORE_IMAGES = new Map<string, Datastore>([
+  ...serving(['postgres', 'postgresql', 'postgresql-repmgr', 'postgis', 'timescaledb', 'timescaledb-ha'], {
+    engine: 'PostgreSQL',
+    family: 'database',
+    managedService: 'Cloud SQL',
+  }),
+  ...serving(['mysql', 'mysql-server', 'mariadb', 'percona-server'], {
+    engine: 'MySQL',
+    family: 'database',
+    managedService: 'Cloud SQL',
+  }),
+  ...serving(['mongo', 'mongodb', 'mongodb-community-server'], {
+    engine: 'MongoDB',
+    family: 'database',
+    managedService: 'Cloud SQL',
+  }),
+  ...serving(['redis', 'redis-stack', 'redis-stack-server', 'redis-cluster', 'valkey', 'keydb', 'dragonfly'], {
+    engine: 'Redis',
+    family: 'cache',
+    managedService: 'Memorystore',
+  }),
+  ...serving(['memcached'], { engine: 'Memcached', family: 'cache', managedService: 'Memorystore' }),
 ]);
 
 /** The database or cache server a container's image is, by the last part of its repository (`bitnami/postgresql`). */
@@ -261,7 +267,7 @@ export function datastoreOf(c: Pick<ContainerRef, 'imageRef'>): Datastore | unde
   // every container of every workload): the registry only comes before it.
   const repository = c.imageRef?.repository;
   const last = repository === undefined ? '' : repository.slice(repository.lastIndexOf('/') + 1).toLowerCase();
-  return DATASTORE_IMAGES[last];
+  return DATASTORE_IMAGES.get(last);
 }
 
 /** A workload whose (non-init) containers run a database or cache server. */

@@ -32,6 +32,26 @@ spec:
       },
     },
     {
+      name: 'manifest: images named like members of a plain object (constructor, __proto__, toString) are no datastore',
+      files: {
+        'k8s/odd-names.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: odd
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+          image: registry.example.com/team/constructor:1.0
+        - name: b
+          image: registry.example.com/team/__proto__:1.0
+        - name: c
+          image: registry.example.com/team/tostring:1.0
+`,
+      },
+    },
+    {
       name: 'manifest: the ADR fix: only the backend runs; a Job and an init container use postgres as a client',
       files: {
         'k8s/deployment.yaml': `apiVersion: apps/v1
