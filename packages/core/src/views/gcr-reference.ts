@@ -14,7 +14,6 @@
  */
 import type { Expectations } from '../config.js';
 import type { Dockerfile, K8sObject, TfBlock, Workflow } from '../snapshot/files.js';
-import type { K8sLiveObject } from '../layers/k8s.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
@@ -23,7 +22,6 @@ import { liveResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets }
 import {
   liveContainersOf,
   type LiveParts,
-  livePartsOf,
   livePartsOfEach,
   objectResourceStrings,
   resourceFrom,
@@ -452,14 +450,10 @@ export function gcrReferencesFromCluster(facets: WorkloadFacets): ViewSet<GcrRef
 }
 
 /**
- * The `k8s` source's view of one live workload. It depends on the workload alone: made once per object
- * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
+ * The `k8s` source's view of the live workload of a record (live-parts.ts). It depends on the workload alone:
+ * made once per object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only
+ * read it.
  */
-export function liveGcrReferenceView(w: K8sLiveObject): GcrReferenceView {
-  return gcrReferenceViewOfParts(livePartsOf(w));
-}
-
-/** The same of the object of a record (live-parts.ts). */
 export function gcrReferenceViewOfParts(p: LiveParts): GcrReferenceView {
   if (!p.gcrReferenceView) {
     const w = p.object;

@@ -9,7 +9,6 @@
  * Resource ids are those the per-layer image rules built (fingerprints depend on them).
  */
 import { declarationKey } from '../declarations.js';
-import type { K8sLiveObject } from '../layers/k8s.js';
 import type { ImageProbe } from '../layers/probe.js';
 import type { Location } from '../location.js';
 import type { DockerStage, Dockerfile, FacetMap, ImageReference } from '../snapshot/index.js';
@@ -161,14 +160,10 @@ export interface LiveImage {
 }
 
 /**
- * The images of one live workload's containers, as far as they depend on the workload alone: made once per
- * object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read them.
+ * The images of the containers of a record's live workload (live-parts.ts), as far as they depend on the
+ * workload alone: made once per object (while its list's next page is in flight, `prepareLiveObject`) and
+ * shared, so only read them.
  */
-export function liveImages(w: K8sLiveObject): readonly LiveImage[] {
-  return liveImagesOfParts(livePartsOf(w));
-}
-
-/** The same of the object of a record (live-parts.ts). */
 export function liveImagesOfParts(p: LiveParts): readonly LiveImage[] {
   if (!p.images) {
     const w = p.object;

@@ -7,13 +7,12 @@
  */
 import type { Expectations } from '../config.js';
 import type { Location } from '../location.js';
-import type { K8sLiveObject } from '../layers/k8s.js';
 import type { FacetMap, ImageReference } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
 import { imagePointer } from './containers.js';
 import { topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import { type LiveParts, livePartsOf, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
+import { type LiveParts, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -73,14 +72,10 @@ export function workloadsFromCluster(facets: WorkloadFacets): ViewSet<WorkloadVi
 }
 
 /**
- * The `k8s` source's view of one live workload. It depends on the workload alone: made once per object
- * (while its list's next page is in flight, `prepareLiveObject`) and shared, so only read it.
+ * The `k8s` source's view of the live workload of a record (live-parts.ts). It depends on the workload alone:
+ * made once per object (while its list's next page is in flight, `prepareLiveObject`) and shared, so only
+ * read it.
  */
-export function liveWorkloadView(w: K8sLiveObject): WorkloadView {
-  return workloadViewOfParts(livePartsOf(w));
-}
-
-/** The same of the object of a record (live-parts.ts). */
 export function workloadViewOfParts(p: LiveParts): WorkloadView {
   if (!p.workloadView) {
     const w = p.object;
