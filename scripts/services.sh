@@ -322,7 +322,6 @@ start() {
   wait_for "Redis (no auth)" 5 redis-cli -p "$REDIS_NOAUTH_PORT" ping
   wait_for "Redis (TLS)" 5 redis-cli --tls --cacert "$c/ca.crt" -p "$REDIS_TLS_PORT" ping
   wait_for "HTTPS test server" 5 listening "$HTTP_PLAIN_PORT"
-  wait_for "Redis (ACL)" 5 listening "$REDIS_ACL_PORT"
   wait "$pga" || die "PostgreSQL cluster A failed to start (see $PGDIR/pg-A/server.log)"
   wait "$pgb" || die "PostgreSQL cluster B failed to start (see $PGDIR/pg-B/server.log)"
   wait "$pgc" || die "PostgreSQL cluster C failed to start (see $PGDIR/pg-C/server.log)"
