@@ -22,7 +22,6 @@ const sources: Record<string, string> = {
   '@coditect-audit/rules': 'packages/rules/src/index.ts',
   '@coditect-audit/reporters': 'packages/reporters/src/index.ts',
   '@coditect-audit/reporters/console': 'packages/reporters/src/console.ts',
-  '@coditect-audit/reporters/json-workers': 'packages/reporters/src/json-workers.ts',
   '@coditect-audit/emulators/gcp': 'packages/emulators/src/gcp/index.ts',
   '@coditect-audit/emulators/k8s': 'packages/emulators/src/k8s/index.ts',
   '@coditect-audit/emulators/gcs': 'packages/emulators/src/gcs/index.ts',

@@ -663,14 +663,10 @@ export async function bundleCli({ outdir, library = false, repository = false })
   // The files layer's parse worker (collectors/src/files/parse-pool.ts): one file of its own beside the
   // chunks, where the chunk that starts it finds it (`new URL('./files-parse-worker.js', import.meta.url)`).
   // Built apart, so that sharing code with it does not split the binary's chunks into more files to load.
-  // The JSON report's verdict writer (reporters/src/json-workers.ts) likewise, `json-verdicts-worker.js`.
   const worker = await esbuild.build({
     ...common,
     splitting: false,
-    entryPoints: {
-      'files-parse-worker': join(root, 'packages/collectors/dist/files/files-parse-worker.js'),
-      'json-verdicts-worker': join(root, 'packages/reporters/dist/json-verdicts-worker.js'),
-    },
+    entryPoints: { 'files-parse-worker': join(root, 'packages/collectors/dist/files/files-parse-worker.js') },
     outdir,
   });
   await dropUnusedRequireBanners(

@@ -18,7 +18,6 @@ import { ruleRows } from './rule-rows.js';
 import { COMMANDS, consoleWidth, useColor } from './terminal.js';
 import { checkOutputPath, rejectRepeatedFlags, UsageError, writeFileWhole, writeReportSet } from './output.js';
 import type { RbacArgs } from './commands/rbac.js';
-import type { JsonWorkers } from '@coditect-audit/reporters/json-workers';
 import { VERSION } from './version.js';
 
 const FORMATS = ['console', 'sarif', 'junit', 'markdown', 'json', 'html'] as const;
@@ -237,43 +236,15 @@ async function runScan(args: ScanArgs): Promise<number> {
     await checkOutputPath(args.outputDir, 'directory', '--output-dir');
   if (args.writeBaseline) await checkOutputPath(args.writeBaseline, 'file', '--write-baseline');
   const upload = args.upload ? await uploadTarget(args.upload) : undefined;
+  const { scan } = await import('./scan.js');
   const outputDir = args.outputDir.startsWith('gs://') ? args.outputDir : resolve(args.outputDir);
   const fileFormats = formats.filter((f) => f !== 'console');
-  const jsonFile = fileFormats.includes('json') && !args.outputDir.startsWith('gs://') && !upload;
-  let earlyJsonWorkers: Promise<JsonWorkers | undefined> | undefined;
-  // The report files' modules load while a cluster's answers are awaited, rather than after the rules judged;
-  // and the JSON report's verdict writer starts then (a thread, its module), to be ready when the rules end.
+  let snapshot: Snapshot | undefined;
+  // The report files' modules load while a cluster's answers are awaited, rather than after the rules judged.
   const loadReporters = () => {
     import('@coditect-audit/reporters').catch(() => undefined);
     import('./bucket.js').catch(() => undefined);
-    if (jsonFile)
-      earlyJsonWorkers = import('@coditect-audit/reporters/json-workers')
-        .then((m) => {
-          const count = m.jsonWorkerCount(undefined);
-          return count > 0 && m.jsonWorkersAvailable() ? new m.JsonWorkers(count) : undefined;
-        })
-        // A mistake in CODITECT_AUDIT_JSON_WORKERS is said when the report is written.
-        .catch(() => undefined);
   };
-  try {
-    return await scanAndReport(args, formats, fileFormats, outputDir, upload, loadReporters, () => earlyJsonWorkers);
-  } finally {
-    // Not needed after all (the scan failed, or the report was small): stopped, if started and not used.
-    void earlyJsonWorkers?.then((w) => w?.stop());
-  }
-}
-
-async function scanAndReport(
-  args: ScanArgs,
-  formats: Format[],
-  fileFormats: Format[],
-  outputDir: string,
-  upload: Awaited<ReturnType<typeof uploadTarget>> | undefined,
-  loadReporters: () => void,
-  earlyJsonWorkers: () => Promise<JsonWorkers | undefined> | undefined,
-): Promise<number> {
-  const { scan } = await import('./scan.js');
-  let snapshot: Snapshot | undefined;
   const result = await scan({
     ...(fileFormats.length ? { whileAwaitingAnswers: loadReporters } : {}),
     ...(upload ? { onSnapshot: (s: Snapshot) => (snapshot = s) } : {}),
@@ -296,7 +267,6 @@ async function scanAndReport(
     ...(parseLayers(args.layers) ? { layers: parseLayers(args.layers)! } : {}),
     ...trustOptions(args),
   });
-  const bucketOutput = args.outputDir.startsWith('gs://');
   // The console report alone (the default) loads its reporter only, not those of the report files.
   const { REPORTERS } = fileFormats.length ? await import('@coditect-audit/reporters') : { REPORTERS: undefined };
   const reportOptions = { includeSuppressed: Boolean(args.sarifIncludeSuppressed), color: false };
@@ -305,10 +275,7 @@ async function scanAndReport(
     const reporter = REPORTERS![f];
     return {
       name: reporter.fileName ?? `coditect-audit.${f}`,
-      chunks: (): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> =>
-        f === 'json' && !bucketOutput && !upload
-          ? jsonReportChunks(result, earlyJsonWorkers())
-          : (reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)]),
+      chunks: () => reporter.chunks?.(result, reportOptions) ?? [reporter.render(result, reportOptions)],
     };
   });
   const bucket = reports.length ? await import('./bucket.js') : undefined;
@@ -316,10 +283,7 @@ async function scanAndReport(
   const written: { name: string; content: string }[] = [];
   const whole = async (r: (typeof reports)[number]) => {
     const pieces: string[] = [];
-    const utf8 = new TextDecoder();
-    for await (const piece of r.chunks())
-      pieces.push(typeof piece === 'string' ? piece : utf8.decode(piece, { stream: true }));
-    pieces.push(utf8.decode());
+    for await (const piece of r.chunks()) pieces.push(piece);
     return { name: r.name, content: pieces.join('') };
   };
   if (bucket?.isBucketPath(args.outputDir)) {
@@ -358,35 +322,6 @@ async function scanAndReport(
   }
   if (upload) return uploadReports(upload, result, written, snapshot);
   return result.gate.exitCode;
-}
-
-/**
- * The JSON report's pieces: its verdicts written by a worker thread for a large result (reporters'
- * json-workers.ts; the one started while the answers were awaited, if any), else on this thread as
- * `jsonChunks` writes them. The same bytes either way.
- */
-async function* jsonReportChunks(
-  result: ScanResult,
-  early: Promise<JsonWorkers | undefined> | undefined,
-): AsyncGenerator<string | Uint8Array> {
-  const { JsonWorkers, jsonWorkerCount, jsonWorkersAvailable, verdictCount } = await import(
-    '@coditect-audit/reporters/json-workers'
-  );
-  const started = await early;
-  let count: number;
-  try {
-    count = jsonWorkerCount(verdictCount(result));
-  } catch (error) {
-    started?.stop();
-    throw error;
-  }
-  if (count === 0 || !jsonWorkersAvailable()) {
-    started?.stop();
-    const { jsonChunks } = await import('@coditect-audit/reporters');
-    yield* jsonChunks(result);
-    return;
-  }
-  yield* (started ?? new JsonWorkers(count)).chunks(result);
 }
 
 async function uploadTarget(url: string) {

@@ -52,12 +52,11 @@ export async function checkOutputPath(path: string, kind: 'directory' | 'file', 
 
 /**
  * A report this tool writes into a report folder (every format's file name): its text, or its pieces,
- * produced as they are written so that a large report is never one string in memory. A piece may be bytes
- * already encoded (UTF-8: the JSON report's verdicts, written by another thread), written as they are.
+ * produced as they are written so that a large report is never one string in memory.
  */
 export type ReportFile =
   | { name: string; text: string }
-  | { name: string; chunks: () => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> };
+  | { name: string; chunks: () => Iterable<string> | AsyncIterable<string> };
 
 /**
  * Bytes gathered per write. Pieces are encoded straight into one of two buffers, reused for the whole file:
@@ -88,18 +87,8 @@ async function writeReport(path: string, f: ReportFile): Promise<void> {
     let spare = Buffer.allocUnsafe(WRITE_BUFFER);
     let filling = Buffer.allocUnsafe(WRITE_BUFFER);
     let used = 0;
-    /** Bytes sent as they are, after what was gathered before them; never written to again here. */
-    const putBytes = async (bytes: Uint8Array) => {
-      if (used) {
-        await send(filling.subarray(0, used));
-        [filling, spare] = [spare, filling];
-        used = 0;
-      }
-      if (bytes.length) await send(bytes);
-    };
     /** Takes a piece in: a promise when that sent a buffer, to wait for before the next. */
-    const put = (piece: string | Uint8Array): Promise<void> | undefined => {
-      if (typeof piece !== 'string') return putBytes(piece);
+    const put = (piece: string): Promise<void> | undefined => {
       // A UTF-16 unit takes at most three bytes of UTF-8: what may not fit sends the buffer first.
       if (piece.length * 3 <= WRITE_BUFFER - used) {
         used += filling.write(piece, used);
@@ -203,7 +192,7 @@ async function writeEachWhole(dir: string, files: readonly ReportFile[]): Promis
  */
 export async function writeFileWhole(
   path: string,
-  content: string | (() => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>),
+  content: string | (() => Iterable<string> | AsyncIterable<string>),
 ): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {

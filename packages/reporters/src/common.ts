@@ -240,26 +240,6 @@ export function verdictsByRule(
   stored: (v: Verdict) => boolean = () => true,
   sets: (set: PassSet) => boolean = () => true,
 ): VerdictsByRule {
-  const groups = verdictGroups(result, stored, sets);
-  return {
-    ids: groups.ids,
-    of: (id) => ruleKeysInOrder(groups.stored.get(id) ?? [], groups.sets.get(id) ?? []).map((k) => k.take()),
-    lazily: (id) => ruleVerdicts(groups.stored.get(id) ?? [], groups.sets.get(id) ?? []),
-  };
-}
-
-/** Each rule's stored verdicts and compact pass sets, by rule id (`ids`: sorted), as `verdictsByRule` reads them. */
-export interface VerdictGroups {
-  ids: string[];
-  stored: Map<string, Verdict[]>;
-  sets: Map<string, PassSet[]>;
-}
-
-export function verdictGroups(
-  result: Pick<ScanResult, 'verdicts' | 'passes'>,
-  stored: (v: Verdict) => boolean = () => true,
-  sets: (set: PassSet) => boolean = () => true,
-): VerdictGroups {
   const byRule = new Map<string, Verdict[]>();
   for (const v of result.verdicts) {
     if (!stored(v)) continue;
@@ -275,15 +255,13 @@ export function verdictGroups(
     if (list) list.push(set);
     else compact.set(id, [set]);
   }
-  return { ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp), stored: byRule, sets: compact };
-}
-
-/**
- * One rule's verdicts (its stored ones and its sets' passes) in the total order, each pass built as it is
- * taken.
- */
-export function* ruleVerdicts(stored: readonly Verdict[], sets: readonly PassSet[]): Generator<Verdict> {
-  for (const key of ruleKeysInOrder(stored, sets)) yield key.take();
+  return {
+    ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
+    of: (id) => ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? []).map((k) => k.take()),
+    *lazily(id) {
+      for (const key of ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])) yield key.take();
+    },
+  };
 }
 
 /**

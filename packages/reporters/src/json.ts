@@ -11,7 +11,7 @@
  * by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
  * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
-import type { ScanResult, Verdict } from '@coditect-audit/core';
+import type { ScanResult } from '@coditect-audit/core';
 import { verdictsInOrder } from './common.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -207,14 +207,10 @@ function plainItems(items: readonly unknown[], depth: number): string | undefine
   return text.slice(head.length, text.length - tail.length);
 }
 
-/**
- * An array member's elements, one chunk each (a batch of plain ones at a time), at `depth`. `open`: the
- * first element starts the array (`[`); else each, the first too, follows earlier ones (`,`). `close`:
- * the array ends here (`]`, or `[]` for an array with no element at all).
- */
-function* arrayChunks(items: Iterable<unknown>, depth: number, open = true, close = true): Generator<string> {
+/** An array member's elements, one chunk each (a batch of plain ones at a time), at `depth`. */
+function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string> {
   const pad = '  '.repeat(depth + 1);
-  let first = open;
+  let first = true;
   let batch: unknown[] = [];
   function* flush(): Generator<string> {
     if (batch.length === 0) return;
@@ -236,30 +232,11 @@ function* arrayChunks(items: Iterable<unknown>, depth: number, open = true, clos
     if (batch.length === BATCH) yield* flush();
   }
   yield* flush();
-  if (close) yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
+  yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }
 
-/**
- * Part of the report's `verdicts` array: these verdicts' text, each on its own lines after `,` (or, for
- * the array's very first, `open`, after `[`), no closing bracket. Verdicts given in the total order, in
- * consecutive runs, and joined with {@link VERDICTS_END} (`[]` when there is none), these are the array's
- * text in `jsonChunks`: how another thread writes it (./json-workers.ts).
- */
-export function verdictItemChunks(verdicts: Iterable<Verdict>, open: boolean): Generator<string> {
-  return arrayChunks(verdicts, 1, open, false);
-}
-
-/** What ends a `verdicts` array written by {@link verdictItemChunks} (at least one verdict). */
-export const VERDICTS_END = '\n  ]';
-
-/** Where {@link jsonMembers} leaves the verdicts' array to its caller. */
-export const VERDICTS_ARRAY: unique symbol = Symbol('the verdicts array');
-
-/**
- * The JSON report in pieces, in order, but for the `verdicts` array's text: in its place, {@link VERDICTS_ARRAY}
- * (after `"verdicts": `; it is the report's last member).
- */
-export function* jsonMembers(result: ScanResult): Generator<string | typeof VERDICTS_ARRAY> {
+/** The JSON report in pieces, in order; joined, they are `toJson`'s text. */
+export function* jsonChunks(result: ScanResult): Generator<string> {
   const { passes: _compact, ...members } = result;
   const keys = Object.keys(members)
     .filter((k) => (members as Record<string, unknown>)[k] !== undefined)
@@ -267,7 +244,7 @@ export function* jsonMembers(result: ScanResult): Generator<string | typeof VERD
   yield '{';
   for (const [i, key] of keys.entries()) {
     yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
-    if (key === 'verdicts') yield VERDICTS_ARRAY;
+    if (key === 'verdicts') yield* arrayChunks(verdictsInOrder(result), 1);
     else if (key === 'rules')
       yield* arrayChunks(
         [...result.rules].sort((a, b) => cmp(a.id, b.id)),
@@ -276,13 +253,6 @@ export function* jsonMembers(result: ScanResult): Generator<string | typeof VERD
     else yield indented((members as Record<string, unknown>)[key], 1);
   }
   yield keys.length ? '\n}\n' : '}\n';
-}
-
-/** The JSON report in pieces, in order; joined, they are `toJson`'s text. */
-export function* jsonChunks(result: ScanResult): Generator<string> {
-  for (const piece of jsonMembers(result))
-    if (piece === VERDICTS_ARRAY) yield* arrayChunks(verdictsInOrder(result), 1);
-    else yield piece;
 }
 
 export function toJson(result: ScanResult): string {
