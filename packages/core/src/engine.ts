@@ -80,16 +80,20 @@ export interface UnitJudgements {
    * The reports of each of `items`, in their order, when every one of them was judged and no two reports of
    * all that was judged share a collapse key (so collapsing them changes nothing); else undefined.
    */
-  every(items: readonly unknown[]): JudgedReports[] | undefined;
+  every(items: readonly unknown[]): JudgedReports | undefined;
   /** The reports judged of `item`; undefined when it was not judged. */
   of(item: unknown): JudgedReports | undefined;
 }
 
 /**
- * An item's reports in the order the check made them, three entries each: whether it is a pass, its collapse
- * key (`keyOf`), and the pass as the rule gave it or the verdict made of the report (`unitVerdicts`).
+ * Reports judged of items: `reports` holds three entries per report (whether it is a pass, its collapse key
+ * (`keyOf`), and the pass as the rule gave it or the verdict made of the report by `unitVerdicts`), in the
+ * order the check made them; each item's are those from `spans[2k]` up to `spans[2k + 1]`, items in order.
  */
-export type JudgedReports = readonly unknown[];
+export interface JudgedReports {
+  reports: readonly unknown[];
+  spans: readonly number[];
+}
 
 function scopeResource(_rule: Rule, environment: string): Resource {
   return { id: `environment:${environment}`, kind: 'Environment', name: environment };
@@ -461,12 +465,14 @@ function runRule(
         return true;
       },
       one: (item) => {
-        const reports = judged.of(item);
-        if (reports === undefined) return false;
-        for (let i = 0; i < reports.length; i += 3) {
-          if (reports[i] === true) reported.pass(reports[i + 1] as string, reports[i + 2] as PassReport<string>);
-          else reported.verdict(reports[i + 1] as string, reports[i + 2] as Verdict);
-        }
+        const judgedOf = judged.of(item);
+        if (judgedOf === undefined) return false;
+        const { reports, spans } = judgedOf;
+        for (let s = 0; s < spans.length; s += 2)
+          for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+            if (reports[i] === true) reported.pass(reports[i + 1] as string, reports[i + 2] as PassReport<string>);
+            else reported.verdict(reports[i + 1] as string, reports[i + 2] as Verdict);
+          }
         return true;
       },
     };
@@ -602,18 +608,17 @@ class Collapsing {
    * Judged reports (`JudgedReports`, in order) of which no two share a key, as the first ones: kept as they
    * are, each key in its place, without a look-up each.
    */
-  appendDistinct(lists: readonly JudgedReports[]): void {
+  appendDistinct(judged: JudgedReports): void {
     if (this.reports.length !== 0) throw new Error('appendDistinct: only the first reports');
     const keys: string[] = [];
     const { reports, isPass } = this;
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!;
-      for (let i = 0; i < list.length; i += 3) {
-        isPass.push(list[i] === true);
-        keys.push(list[i + 1] as string);
-        reports.push(list[i + 2] as Verdict | PassReport<string>);
+    const { reports: from, spans } = judged;
+    for (let s = 0; s < spans.length; s += 2)
+      for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+        isPass.push(from[i] === true);
+        keys.push(from[i + 1] as string);
+        reports.push(from[i + 2] as Verdict | PassReport<string>);
       }
-    }
     this.unmapped = keys;
   }
 

@@ -16,7 +16,6 @@ import type { K8sLiveObject } from './layers/k8s.js';
 import {
   type EngineOptions,
   type JudgedItems,
-  type JudgedReports,
   keyOf,
   overrideFor,
   stampOf,
@@ -30,19 +29,32 @@ import { type EvaluationUnit, evaluationUnits, type RuleSource } from './source.
 import type { Resource, Verdict } from './verdict.js';
 import { hasLiveItems, liveItemsOf, shownWorkloadParts } from './views/live-object.js';
 
+/**
+ * The items of one view kind judged early, shared by its units: each item's place (its index in each unit's
+ * `starts` and `ends`). Held until evaluation (the scan's lifetime): an item replaced after it was judged (its
+ * object redacted again) is held with its object until then.
+ */
+interface JudgedKind {
+  view: string;
+  units: JudgedUnit[];
+  places: Map<object, number>;
+  /** The places of the items of a view list, made once per list (the units of a kind read the same list). */
+  placesOf: WeakMap<readonly unknown[], number[] | null>;
+}
+
 /** One unit judged item by item: what it reported of each item, and how its reports are made. */
 interface JudgedUnit {
   rule: Rule;
   source: RuleSource;
   judge: ItemJudge['judge'];
-  view: string;
+  kind: JudgedKind;
   priority: Priority;
   ctx: RecordingContext;
-  /**
-   * Each judged item's reports. Held until evaluation (the scan's lifetime): an item replaced after it was
-   * judged (its object redacted again) is held with its object until then.
-   */
-  items: Map<object, JudgedReports>;
+  /** The reports of every item judged, three entries each (`JudgedReports`), item after item. */
+  reports: unknown[];
+  /** Per item place: where its reports start and end in `reports`; -1 when it was not judged. */
+  starts: number[];
+  ends: number[];
   /** Every key reported so far, while none repeats; undefined once one has (the engine then collapses). */
   keys: Set<string> | undefined;
   /** Taken by the engine's run (`forUnit`): given once. */
@@ -51,12 +63,12 @@ interface JudgedUnit {
 
 /** The item context a judge is given early: its reports are recorded, made as the engine would make them. */
 interface RecordingContext extends ItemContext {
-  /** The reports of the item being judged; undefined once one cannot be made early. */
+  /** Where the reports go; undefined between items, and once one of an item's cannot be made early. */
   reports: unknown[] | undefined;
 }
 
 export class ItemJudgements implements JudgedItems {
-  private readonly units: JudgedUnit[] = [];
+  private readonly kinds: JudgedKind[] = [];
   private readonly bySource = new Map<RuleSource, JudgedUnit>();
   private readonly environment: string;
   private readonly tier: string | undefined;
@@ -70,25 +82,33 @@ export class ItemJudgements implements JudgedItems {
     const env = { name: options.environment, tier: options.tier, expectations: options.expectations };
     for (const rule of rules) {
       const item = rule.judgeItem;
-      if (!item || !rule.view) continue;
+      const view = rule.view;
+      if (!item || !view) continue;
       for (const u of evaluationUnits(rule)) {
         const source = u.source;
-        if (!source || !item.sources.includes(source.name) || !hasLiveItems(rule.view, source.name)) continue;
+        if (!source || !item.sources.includes(source.name) || !hasLiveItems(view, source.name)) continue;
         const override = overrideFor(rule, options.ruleOverrides, source);
         if (override === 'off') continue;
         const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
+        let kind = this.kinds.find((k) => k.view === view);
+        if (!kind) {
+          kind = { view, units: [], places: new Map(), placesOf: new WeakMap() };
+          this.kinds.push(kind);
+        }
         const unit: JudgedUnit = {
           rule,
           source,
           judge: item.judge,
-          view: rule.view,
+          kind,
           priority,
           ctx: recordingContext(source.name, env, unitVerdicts(u.unit, priority, options.environment, stampOf(u))),
-          items: new Map(),
+          reports: [],
+          starts: [],
+          ends: [],
           keys: new Set(),
           taken: false,
         };
-        this.units.push(unit);
+        kind.units.push(unit);
         this.bySource.set(source, unit);
       }
     }
@@ -96,7 +116,7 @@ export class ItemJudgements implements JudgedItems {
 
   /** Whether any unit is judged item by item (else nothing need be given). */
   get judging(): boolean {
-    return this.units.length > 0;
+    return this.kinds.length > 0;
   }
 
   /**
@@ -107,13 +127,21 @@ export class ItemJudgements implements JudgedItems {
   judgeLiveObject(facet: string, o: K8sLiveObject): void {
     const parts = shownWorkloadParts(facet, o);
     if (parts === undefined) return;
-    const units = this.units;
-    for (let u = 0; u < units.length; u++) {
-      const unit = units[u]!;
-      if (unit.taken) continue;
-      const items = liveItemsOf(unit.view, parts);
+    const kinds = this.kinds;
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k]!;
+      const items = liveItemsOf(kind.view, parts);
       if (items === undefined) continue;
-      for (let i = 0; i < items.length; i++) judgeItem(unit, items[i]!);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        let place = kind.places.get(item);
+        if (place === undefined) {
+          place = kind.places.size;
+          kind.places.set(item, place);
+        }
+        const units = kind.units;
+        for (let u = 0; u < units.length; u++) if (!units[u]!.taken) judgeItem(units[u]!, item, place);
+      }
     }
   }
 
@@ -131,52 +159,82 @@ export class ItemJudgements implements JudgedItems {
       return undefined;
     // Given once: the verdicts are the run's (collapsing may add related locations to them).
     judged.taken = true;
-    const items = judged.items;
+    const { kind, reports, starts, ends } = judged;
     const distinct = judged.keys !== undefined;
-    judged.items = new Map();
+    judged.reports = [];
+    judged.starts = [];
+    judged.ends = [];
     judged.keys = undefined;
+    let given = false;
     return {
       every: (views) => {
-        if (!distinct) return undefined;
-        const lists: JudgedReports[] = [];
-        for (let i = 0; i < views.length; i++) {
-          const view = views[i];
-          const reports = typeof view === 'object' && view !== null ? items.get(view) : undefined;
-          if (reports === undefined) return undefined;
-          lists.push(reports);
+        if (!distinct || given) return undefined;
+        let places = kind.placesOf.get(views);
+        if (places === undefined) {
+          places = placesOfAll(kind.places, views);
+          kind.placesOf.set(views, places);
         }
-        items.clear();
-        return lists;
+        if (places === null) return undefined;
+        const spans: number[] = [];
+        for (let i = 0; i < places.length; i++) {
+          const place = places[i]!;
+          const start = starts[place];
+          if (start === undefined || start < 0) return undefined;
+          spans.push(start, ends[place]!);
+        }
+        given = true;
+        return { reports, spans };
       },
       of: (view) => {
-        if (typeof view !== 'object' || view === null) return undefined;
-        const reports = items.get(view);
-        if (reports !== undefined) items.delete(view);
-        return reports;
+        const place = given || typeof view !== 'object' || view === null ? undefined : kind.places.get(view);
+        const start = place === undefined ? undefined : starts[place];
+        if (start === undefined || start < 0) return undefined;
+        starts[place!] = -1;
+        return { reports, spans: [start, ends[place!]!] };
       },
     };
   }
 }
 
+/** The place of each of `views`, or null when one has none (it was not judged) or an item is listed twice. */
+function placesOfAll(places: ReadonlyMap<object, number>, views: readonly unknown[]): number[] | null {
+  const out: number[] = [];
+  const listed = new Uint8Array(places.size);
+  for (let i = 0; i < views.length; i++) {
+    const view = views[i];
+    const place = typeof view === 'object' && view !== null ? places.get(view) : undefined;
+    if (place === undefined || listed[place] === 1) return null;
+    listed[place] = 1;
+    out.push(place);
+  }
+  return out;
+}
+
 /** Judges one item of a unit, and keeps its reports if it could be judged now. */
-function judgeItem(unit: JudgedUnit, item: object): void {
+function judgeItem(unit: JudgedUnit, item: object, place: number): void {
   const ctx = unit.ctx;
-  ctx.reports = [];
+  const reports = unit.reports;
+  const start = reports.length;
+  ctx.reports = reports;
   try {
     unit.judge(ctx, item);
   } catch {
     // Judged again at evaluation, where the throw is the rule's error verdict.
     ctx.reports = undefined;
   }
-  const reports = ctx.reports;
+  const judged = ctx.reports !== undefined;
   ctx.reports = undefined;
-  if (reports === undefined) return;
-  // The same item judged again (a finished object given twice) replaces what was said of it: its keys are
-  // then seen twice, and the engine collapses.
-  unit.items.set(item, reports);
+  // An item given again (its object finished twice) is judged again: its keys are then seen twice, and the
+  // engine collapses.
+  if (!judged) {
+    reports.length = start;
+    fill(unit, place, -1, -1);
+    return;
+  }
+  fill(unit, place, start, reports.length);
   const keys = unit.keys;
   if (keys === undefined) return;
-  for (let i = 1; i < reports.length; i += 3) {
+  for (let i = start + 1; i < reports.length; i += 3) {
     const key = reports[i] as string;
     if (keys.has(key)) {
       unit.keys = undefined;
@@ -184,6 +242,17 @@ function judgeItem(unit: JudgedUnit, item: object): void {
     }
     keys.add(key);
   }
+}
+
+/** Sets an item's span, places before it that this unit did not judge (judged before it was made) marked so. */
+function fill(unit: JudgedUnit, place: number, start: number, end: number): void {
+  const { starts, ends } = unit;
+  while (starts.length < place) {
+    starts.push(-1);
+    ends.push(-1);
+  }
+  starts[place] = start;
+  ends[place] = end;
 }
 
 /**
