@@ -38,6 +38,8 @@ interface JudgedKind {
   view: string;
   units: JudgedUnit[];
   places: Map<object, number>;
+  /** Places given so far. */
+  count: number;
   /** The places of the items of a view list, made once per list (the units of a kind read the same list). */
   placesOf: WeakMap<readonly unknown[], number[] | null>;
 }
@@ -92,7 +94,7 @@ export class ItemJudgements implements JudgedItems {
         const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
         let kind = this.kinds.find((k) => k.view === view);
         if (!kind) {
-          kind = { view, units: [], places: new Map(), placesOf: new WeakMap() };
+          kind = { view, units: [], places: new Map(), count: 0, placesOf: new WeakMap() };
           this.kinds.push(kind);
         }
         const unit: JudgedUnit = {
@@ -134,11 +136,10 @@ export class ItemJudgements implements JudgedItems {
       if (items === undefined) continue;
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        let place = kind.places.get(item);
-        if (place === undefined) {
-          place = kind.places.size;
-          kind.places.set(item, place);
-        }
+        // A new place each time (one look-up): an item given again (its object finished twice) is judged
+        // again at a place of its own, and its keys, seen twice, make the engine collapse.
+        const place = kind.count++;
+        kind.places.set(item, place);
         const units = kind.units;
         for (let u = 0; u < units.length; u++) if (!units[u]!.taken) judgeItem(units[u]!, item, place);
       }
@@ -171,7 +172,7 @@ export class ItemJudgements implements JudgedItems {
         if (!distinct || given) return undefined;
         let places = kind.placesOf.get(views);
         if (places === undefined) {
-          places = placesOfAll(kind.places, views);
+          places = placesOfAll(kind.places, kind.count, views);
           kind.placesOf.set(views, places);
         }
         if (places === null) return undefined;
@@ -197,9 +198,9 @@ export class ItemJudgements implements JudgedItems {
 }
 
 /** The place of each of `views`, or null when one has none (it was not judged) or an item is listed twice. */
-function placesOfAll(places: ReadonlyMap<object, number>, views: readonly unknown[]): number[] | null {
+function placesOfAll(places: ReadonlyMap<object, number>, count: number, views: readonly unknown[]): number[] | null {
   const out: number[] = [];
-  const listed = new Uint8Array(places.size);
+  const listed = new Uint8Array(count);
   for (let i = 0; i < views.length; i++) {
     const view = views[i];
     const place = typeof view === 'object' && view !== null ? places.get(view) : undefined;
@@ -224,8 +225,6 @@ function judgeItem(unit: JudgedUnit, item: object, place: number): void {
   }
   const judged = ctx.reports !== undefined;
   ctx.reports = undefined;
-  // An item given again (its object finished twice) is judged again: its keys are then seen twice, and the
-  // engine collapses.
   if (!judged) {
     reports.length = start;
     fill(unit, place, -1, -1);
@@ -235,12 +234,12 @@ function judgeItem(unit: JudgedUnit, item: object, place: number): void {
   const keys = unit.keys;
   if (keys === undefined) return;
   for (let i = start + 1; i < reports.length; i += 3) {
-    const key = reports[i] as string;
-    if (keys.has(key)) {
+    // One look-up: a key already there leaves the size as it was.
+    const size = keys.size;
+    if (keys.add(reports[i] as string).size === size) {
       unit.keys = undefined;
       return;
     }
-    keys.add(key);
   }
 }
 

@@ -36,16 +36,12 @@ export function prepareLiveObject(facet: string, o: K8sLiveObject): void {
   }
 }
 
-/** The view kinds whose `k8s` items are made of one live workload alone, and how (the builders list the same). */
-const LIVE_ITEMS: Readonly<Record<string, (p: LiveParts) => readonly object[]>> = {
-  container: containerViewsOfParts,
-  workload: (p) => [workloadViewOfParts(p)],
-  'gcr-reference': (p) => [gcrReferenceViewOfParts(p)],
-};
+/** The view kinds whose `k8s` items are made of one live workload alone (the builders list the same). */
+const LIVE_ITEM_KINDS: ReadonlySet<string> = new Set(['container', 'workload', 'gcr-reference']);
 
 /** Whether the `source` items of view `kind` are made per live object (`liveItemsOf` gives them). */
 export function hasLiveItems(kind: string, source: string): boolean {
-  return source === 'k8s' && Object.hasOwn(LIVE_ITEMS, kind);
+  return source === 'k8s' && LIVE_ITEM_KINDS.has(kind);
 }
 
 /**
@@ -69,10 +65,17 @@ export function shownWorkloadParts(facet: string, o: K8sLiveObject): LiveParts |
  * not made per object or cannot be made now (a rule that asks makes them again, and fails there).
  */
 export function liveItemsOf(kind: string, parts: LiveParts): readonly object[] | undefined {
-  const items = Object.hasOwn(LIVE_ITEMS, kind) ? LIVE_ITEMS[kind] : undefined;
-  if (items === undefined) return undefined;
   try {
-    return items(parts);
+    switch (kind) {
+      case 'container':
+        return containerViewsOfParts(parts);
+      case 'workload':
+        return [workloadViewOfParts(parts)];
+      case 'gcr-reference':
+        return [gcrReferenceViewOfParts(parts)];
+      default:
+        return undefined;
+    }
   } catch {
     return undefined;
   }
