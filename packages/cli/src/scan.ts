@@ -764,32 +764,58 @@ function judgingWhileCollecting(options: EngineOptions): {
 } {
   let judgements: ItemJudgements | undefined;
   let stopped = false;
+  // Judging is an optimisation: whatever goes wrong in it ends it, and everything is judged at evaluation.
+  const abandon = () => {
+    stopped = true;
+    judgements = undefined;
+    waiting = [];
+  };
   // Objects finished before the rules were loaded, judged from `next` on.
   let waiting: [string, unknown][] = [];
   let next = 0;
   const judgeWaiting = () => {
     if (stopped || !judgements) return;
     const end = performance.now() + 1;
-    while (next < waiting.length) {
-      const [facet, object] = waiting[next++]!;
-      judgements.judgeLiveObject(facet, object as K8sLiveObject);
-      if (performance.now() >= end) break;
+    try {
+      while (next < waiting.length) {
+        const [facet, object] = waiting[next++]!;
+        judgements.judgeLiveObject(facet, object as K8sLiveObject);
+        if (performance.now() >= end) break;
+      }
+    } catch {
+      abandon();
+      return;
     }
     if (next < waiting.length) setImmediate(judgeWaiting);
-    else waiting = [];
+    else {
+      waiting = [];
+      next = 0;
+    }
   };
   return {
     objectFinished: (facet, object) => {
       if (stopped) return;
-      if (judgements) judgements.judgeLiveObject(facet, object as K8sLiveObject);
-      else waiting.push([facet, object]);
+      if (!judgements) {
+        waiting.push([facet, object]);
+        return;
+      }
+      try {
+        judgements.judgeLiveObject(facet, object as K8sLiveObject);
+      } catch {
+        abandon();
+      }
     },
     rulesLoaded: (rules) => {
       if (stopped || judgements) return;
-      const made = new ItemJudgements(rules, options);
+      let made: ItemJudgements;
+      try {
+        made = new ItemJudgements(rules, options);
+      } catch {
+        abandon();
+        return;
+      }
       if (!made.judging) {
-        stopped = true;
-        waiting = [];
+        abandon();
         return;
       }
       judgements = made;
