@@ -188,6 +188,29 @@ describe('scan --env staging with the k8s layer', () => {
     for (const text of texts) for (const value of forbidden) expect(text).not.toContain(value);
   });
 
+  it('judges the workload rules item by item while listing as a replay judges them whole: the same verdicts', async () => {
+    // The live scan judges the k8s sources of the item-by-item rules as each object is finished
+    // (ItemJudgements); a replay of the snapshot judges them at evaluation.
+    const out = tempDir();
+    const snapshot = join(out, 'snapshot.json');
+    expect((await cli(['collect', '--dir', staging, '--env', 'staging', '-o', snapshot], env)).code).toBe(0);
+    const replayed = await cli(
+      ['scan', '--dir', staging, '--snapshot', snapshot, '--format', 'json', '--output-dir', out],
+      env,
+    );
+    const replay = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
+    expect(replayed.code).toBe(stagingScan.run.code);
+    const itemwise = new Set([
+      'container.privilege-escalation',
+      'container.runs-as-root',
+      'k8s.self-managed-datastore',
+      'registry.gcr-reference',
+    ]);
+    const judged = (r: ScanResult) => r.verdicts.filter((v) => itemwise.has(v.ruleId) && v.source === 'k8s');
+    expect(judged(stagingScan.result).length).toBeGreaterThan(5);
+    expect(judged(stagingScan.result)).toEqual(judged(replay));
+  });
+
   it('only gets and lists: no other verb reached either API server', () => {
     const requests = emulators.flatMap((e) => e.requests());
     expect(requests.length).toBeGreaterThan(40);

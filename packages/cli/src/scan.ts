@@ -20,7 +20,10 @@ import {
   type EnvironmentConfig,
   environmentLine,
   evaluate,
+  type EngineOptions,
   type FailOn,
+  ItemJudgements,
+  type K8sLiveObject,
   type CollectResult,
   type Layer,
   type LogLevel,
@@ -307,6 +310,7 @@ async function collectLayers(
   prep: Omit<PreparedScan, 'rules'>,
   options: ScanOptions,
   requestsSent?: () => void,
+  objectFinished?: (facet: string, object: unknown) => void,
 ): Promise<Snapshot> {
   const snapshot: Snapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -378,7 +382,7 @@ async function collectLayers(
     config: unknown,
     exp: Expectations,
     label: string,
-    extra: { shard?: ShardSpec; overrides?: boolean } = {},
+    extra: { shard?: ShardSpec; overrides?: boolean; objectFinished?: (facet: string, object: unknown) => void } = {},
   ): Promise<CollectResult & { projects?: string[] }> => {
     const seconds =
       (layers[layer] as { deadlineSeconds?: number } | undefined)?.deadlineSeconds ?? LAYER_DEADLINE_SECONDS;
@@ -405,6 +409,7 @@ async function collectLayers(
           ...(options.log ? { log: (level: LogLevel, m: string) => options.log?.(level, `${label}: ${m}`) } : {}),
           partial,
           ...(requestsSent ? { requestsSent } : {}),
+          ...(extra.objectFinished ? { objectFinished: extra.objectFinished } : {}),
         }),
       ),
     );
@@ -467,7 +472,12 @@ async function collectLayers(
           layerConfig,
           expectations,
           layer,
-          layer === 'gcp' ? { ...(shard ? { shard } : {}) } : {},
+          layer === 'gcp'
+            ? { ...(shard ? { shard } : {}) }
+            : // The environment's own cluster only: a fleet target's items are judged at evaluation.
+              layer === 'k8s' && objectFinished
+              ? { objectFinished }
+              : {},
         );
         if (layer === 'gcp') {
           Object.assign(snapshot.facets, canonicalGcpFacets(result.facets));
@@ -659,11 +669,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     envLine ??= { line: text ? environmentLine(text, deferred.prep.environment) : undefined };
     return envLine.line;
   };
+  // The engine's options that what is judged during the collection depends on, made once for both.
+  const engineOptions: EngineOptions = {
+    environment: deferred.prep.environment,
+    ...(deferred.prep.envConfig.tier ? { tier: deferred.prep.envConfig.tier } : {}),
+    expectations: resolveExpectations(deferred.prep.envConfig.expectations),
+    ...(deferred.prep.envConfig.rules ? { ruleOverrides: deferred.prep.envConfig.rules } : {}),
+  };
+  const judging = replayed ? undefined : judgingWhileCollecting(engineOptions);
   // The rules are not needed before the snapshot is judged: they load once a live layer's first requests
   // are out (in a later turn, once those are written), while the answers are awaited, instead of before
   // them; else after the collection. Their failure, if any, is thrown here after the collection.
   const loadRules = () => {
-    deferred.rules().catch(() => undefined);
+    deferred.rules().then(judging?.rulesLoaded, () => undefined);
     options.whileAwaitingAnswers?.();
     try {
       lineOfEnvironment();
@@ -677,6 +695,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         deferred.prep,
         options,
         once(() => setImmediate(loadRules)),
+        judging?.objectFinished,
       );
   const prep: PreparedScan = { ...deferred.prep, rules: await deferred.rules() };
   options.onSnapshot?.(snapshot);
@@ -707,11 +726,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const configLine = lineOfEnvironment();
   const failOn = options.failOn ?? prep.envConfig.failOn;
   const gateTargets = options.failOnTargets?.length ? options.failOnTargets : prep.envConfig.gate?.targets;
+  const judgedItems = judging?.stop();
   return evaluate(snapshot, prep.rules, {
-    environment: prep.environment,
-    ...(prep.envConfig.tier ? { tier: prep.envConfig.tier } : {}),
-    expectations: resolveExpectations(prep.envConfig.expectations),
-    ...(prep.envConfig.rules ? { ruleOverrides: prep.envConfig.rules } : {}),
+    ...engineOptions,
+    ...(judgedItems ? { judgedItems } : {}),
     ...(fleetExpectations(prep) ? { targetExpectations: fleetExpectations(prep)! } : {}),
     ...(gateTargets ? { gateTargets } : {}),
     ...(failOn ? { failOn } : {}),
@@ -731,4 +749,82 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...(options.includePasses ? { includePasses: true } : {}),
     ...(options.timestamps ? { timestamps: { startedAt, finishedAt: new Date().toISOString() } } : {}),
   });
+}
+
+/**
+ * View items judged as the live collector finishes the objects they show (`ItemJudgements`), while later
+ * answers are awaited: from when the rules are loaded (`rulesLoaded`); the objects finished before are judged
+ * then, in slices of a millisecond between answers. `stop`, before evaluation, ends it and gives what was
+ * judged; what was not is judged at evaluation.
+ */
+function judgingWhileCollecting(options: EngineOptions): {
+  objectFinished: (facet: string, object: unknown) => void;
+  rulesLoaded: (rules: readonly Rule[]) => void;
+  stop: () => ItemJudgements | undefined;
+} {
+  let judgements: ItemJudgements | undefined;
+  let stopped = false;
+  // Judging is an optimisation: whatever goes wrong in it ends it, and everything is judged at evaluation.
+  const abandon = () => {
+    stopped = true;
+    judgements = undefined;
+    waiting = [];
+  };
+  // Objects finished before the rules were loaded, judged from `next` on.
+  let waiting: [string, unknown][] = [];
+  let next = 0;
+  const judgeWaiting = () => {
+    if (stopped || !judgements) return;
+    const end = performance.now() + 1;
+    try {
+      while (next < waiting.length) {
+        const [facet, object] = waiting[next++]!;
+        judgements.judgeLiveObject(facet, object as K8sLiveObject);
+        if (performance.now() >= end) break;
+      }
+    } catch {
+      abandon();
+      return;
+    }
+    if (next < waiting.length) setImmediate(judgeWaiting);
+    else {
+      waiting = [];
+      next = 0;
+    }
+  };
+  return {
+    objectFinished: (facet, object) => {
+      if (stopped) return;
+      if (!judgements) {
+        waiting.push([facet, object]);
+        return;
+      }
+      try {
+        judgements.judgeLiveObject(facet, object as K8sLiveObject);
+      } catch {
+        abandon();
+      }
+    },
+    rulesLoaded: (rules) => {
+      if (stopped || judgements) return;
+      let made: ItemJudgements;
+      try {
+        made = new ItemJudgements(rules, options);
+      } catch {
+        abandon();
+        return;
+      }
+      if (!made.judging) {
+        abandon();
+        return;
+      }
+      judgements = made;
+      if (waiting.length > 0) setImmediate(judgeWaiting);
+    },
+    stop: () => {
+      stopped = true;
+      waiting = [];
+      return judgements;
+    },
+  };
 }

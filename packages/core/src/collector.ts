@@ -37,6 +37,12 @@ export interface CollectContext<C> {
    * scan does what can wait (loading its rules) while they are answered rather than before they are sent.
    */
   requestsSent?: () => void;
+  /**
+   * Told of each live object the collector has finished (redacted as its facet will hold it, and never changed
+   * after), with its facet's name, while later answers are awaited: the scan judges what depends on that object
+   * alone then (`ItemJudgements`). Called in the collector's slices of work; it must be quick and never throw.
+   */
+  objectFinished?: (facet: string, object: unknown) => void;
 }
 
 export type LogLevel = 'info' | 'debug';

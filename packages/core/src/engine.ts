@@ -25,7 +25,13 @@ import {
   type TargetKind,
   type TargetSnapshot,
 } from './snapshot/index.js';
-import { type EvaluationUnit, evaluationUnits, type RuleSource } from './source.js';
+import {
+  type EvaluationUnit,
+  evaluationUnits,
+  JUDGED_ITEMS,
+  type JudgedItemsOfCheck,
+  type RuleSource,
+} from './source.js';
 import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
 import type { Location } from './location.js';
 
@@ -49,6 +55,44 @@ export interface EngineOptions {
   expectationsGiven?: readonly string[];
   /** Expectations of fleet targets that have their own, by target name. */
   targetExpectations?: Record<string, Expectations>;
+  /**
+   * Items judged before evaluation, as the collector finished the objects they show (item-judgements.ts):
+   * taken where they hold for this run, the other items judged here. Each judgement is taken once.
+   */
+  judgedItems?: JudgedItems;
+}
+
+/**
+ * Items judged before evaluation (`ItemJudgements` of item-judgements.ts), for the engine: what a unit's
+ * `judgeItem` reported of each view item, the reports ready to collapse.
+ */
+export interface JudgedItems {
+  /**
+   * What was judged of `unit`'s items, when it holds for this run (the same rule and source, priority,
+   * environment and expectations), given once per unit; else undefined.
+   */
+  forUnit(unit: EvaluationUnit, priority: Priority, options: EngineOptions): UnitJudgements | undefined;
+}
+
+/** What was judged of one unit's items. Each item's reports are given once. */
+export interface UnitJudgements {
+  /**
+   * The reports of each of `items`, in their order, when every one of them was judged and no two reports of
+   * all that was judged share a collapse key (so collapsing them changes nothing); else undefined.
+   */
+  every(items: readonly unknown[]): JudgedReports | undefined;
+  /** The reports judged of `item`; undefined when it was not judged. */
+  of(item: unknown): JudgedReports | undefined;
+}
+
+/**
+ * Reports judged of items: `reports` holds three entries per report (whether it is a pass, its collapse key
+ * (`keyOf`), and the pass as the rule gave it or the verdict made of the report by `unitVerdicts`), in the
+ * order the check made them; each item's are those from `spans[2k]` up to `spans[2k + 1]`, items in order.
+ */
+export interface JudgedReports {
+  reports: readonly unknown[];
+  spans: readonly number[];
 }
 
 function scopeResource(_rule: Rule, environment: string): Resource {
@@ -60,7 +104,7 @@ function problemResource(p: Problem): Resource {
   return { id: p.subject, kind: file ? 'File' : 'Source', name: p.subject, ...(file ? { file } : {}) };
 }
 
-function overrideFor(
+export function overrideFor(
   rule: Rule,
   overrides: Record<string, Priority | 'off'> | undefined,
   source?: RuleSource,
@@ -113,7 +157,9 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
     const stamp = stampOf(unit);
     for (const scope of scopesOf(snapshot, rule)) {
       if (scope.targets.length === 0) {
-        const said = runRule(snapshot, rule, priority, options, owners, stamp);
+        // What was judged early holds for the environment's own facets and expectations, not a target's.
+        const judged = options.judgedItems?.forUnit(unit, priority, options);
+        const said = runRule(snapshot, rule, priority, options, owners, stamp, judged);
         // Indexed: a for-of allocates an iterator result per verdict until the loop is optimized.
         for (let i = 0; i < said.verdicts.length; i++) out.push(said.verdicts[i]!);
         if (said.passes) passes.push(stamp ? { ...said.passes, stamp } : said.passes);
@@ -146,10 +192,10 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
 }
 
 /** What marks a source's verdicts and passes (as `stampSource` does): the rule's own id, the source, its alias. */
-type Stamp = NonNullable<PassSet['stamp']>;
+export type Stamp = NonNullable<PassSet['stamp']>;
 
 /** A unit's stamp: none for a rule judged as a whole. */
-function stampOf(u: EvaluationUnit): Stamp | undefined {
+export function stampOf(u: EvaluationUnit): Stamp | undefined {
   if (!u.source) return undefined;
   return u.source.alias
     ? { ruleId: u.rule.id, source: u.source.name, alias: u.source.alias }
@@ -202,14 +248,32 @@ function scopesOf(snapshot: Snapshot, rule: Rule): { targets: TargetSnapshot[] }
   return scopes.map((targets) => ({ targets }));
 }
 
-function runRule(
-  snapshot: Snapshot,
-  rule: Rule,
-  priority: Priority,
-  options: EngineOptions,
-  owners: ReadonlyMap<string, string>,
-  stamp?: Stamp,
-): { verdicts: Verdict[]; passes?: PassSet } {
+/** How a unit's verdicts are made, for what it judges during evaluation and what was judged of its items before. */
+export interface UnitVerdicts {
+  /** A verdict the engine says itself (a skip, an error), fingerprinted with the unit's id. */
+  make(
+    status: Verdict['status'],
+    resource: Resource,
+    messageId: string,
+    message: string,
+    location?: Location,
+    discriminator?: string,
+  ): Verdict;
+  /** A fail or an unknown: the same report, told apart by status, certainty and what it depends on. */
+  finding(
+    status: 'fail' | 'unknown',
+    r: FailReport<string> | UnknownReport<string>,
+    certainty: Verdict['certainty'],
+    dependsOn?: string[],
+  ): Verdict;
+  /** The template of a message id; throws for an id the rule does not define. */
+  template(id: string): string;
+  /** The environment as a verdict resource (a skip without a resource). */
+  scope: Resource;
+}
+
+/** The verdict makers of a unit judged at `priority` in `environment`, stamped as its source's (`stampOf`). */
+export function unitVerdicts(rule: Rule, priority: Priority, environment: string, stamp?: Stamp): UnitVerdicts {
   // One object per verdict, stamped as it is made (a source's: the rule's id, the source and its alias), its
   // members set in code-unit order of their keys, optional ones in their place: the JSON report writes it as
   // it is rather than copy it in that order (reporters' json.ts), as it does the passes (passes.ts). No
@@ -248,25 +312,50 @@ function runRule(
     v.status = status;
     return v;
   };
-  const make = (
-    status: Verdict['status'],
-    resource: Resource,
-    messageId: string,
-    message: string,
-    location?: Location,
-    discriminator = '',
-  ): Verdict => {
-    return verdict(
-      status,
-      resource,
-      messageId,
-      message,
-      [],
-      'high',
-      fingerprintOf(rule.id, resource.id, discriminator),
-      location ? { location } : undefined,
-    );
+  const template = (id: string): string => {
+    const t = (rule.messages as Record<string, string>)[id];
+    if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
+    return t;
   };
+  return {
+    make: (status, resource, messageId, message, location, discriminator = '') =>
+      verdict(
+        status,
+        resource,
+        messageId,
+        message,
+        [],
+        'high',
+        fingerprintOf(rule.id, resource.id, discriminator),
+        location ? { location } : undefined,
+      ),
+    finding: (status, r, certainty, dependsOn) =>
+      verdict(
+        status,
+        r.resource,
+        r.messageId,
+        flat(renderMessage(template(r.messageId), r.data)),
+        r.evidence ?? [],
+        certainty,
+        fingerprintOf(rule.id, r.resource.id, r.discriminator),
+        r,
+        dependsOn,
+      ),
+    template,
+    scope: scopeResource(rule, environment),
+  };
+}
+
+function runRule(
+  snapshot: Snapshot,
+  rule: Rule,
+  priority: Priority,
+  options: EngineOptions,
+  owners: ReadonlyMap<string, string>,
+  stamp?: Stamp,
+  judged?: UnitJudgements,
+): { verdicts: Verdict[]; passes?: PassSet } {
+  const { make, finding, template } = unitVerdicts(rule, priority, options.environment, stamp);
 
   // 1. Facets: absent → skip; failed → error; partly failed → error per unreadable part, then run.
   const partial: Verdict[] = [];
@@ -329,30 +418,6 @@ function runRule(
   // Each report under its collapse key (resource id and discriminator: what the fingerprint hashes).
   // Collapsed as reported (a large scan's rule gives tens of thousands of reports: no list of them is kept).
   const reported = new Collapsing();
-  const template = (id: string): string => {
-    const t = (rule.messages as Record<string, string>)[id];
-    if (t === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${id}"`);
-    return t;
-  };
-  /** A fail or an unknown: the same report, told apart by status, certainty and what it depends on. */
-  const finding = (
-    status: 'fail' | 'unknown',
-    r: FailReport<string> | UnknownReport<string>,
-    certainty: Verdict['certainty'],
-    dependsOn?: string[],
-  ): Verdict => {
-    return verdict(
-      status,
-      r.resource,
-      r.messageId,
-      flat(renderMessage(template(r.messageId), r.data)),
-      r.evidence ?? [],
-      certainty,
-      fingerprintOf(rule.id, r.resource.id, r.discriminator),
-      r,
-      dependsOn,
-    );
-  };
   const ctx: RuleContext<FacetName, string> = {
     optionalFacet: (name) => {
       if (!optional.has(name)) throw new Error(`rule "${rule.id}" read optional facet "${name}" it did not declare`);
@@ -387,6 +452,32 @@ function runRule(
       reported.verdict(keyOf({ resource: at }), make('skip', at, 'not-applicable', `Not applicable: ${reason}`));
     },
   };
+  if (judged) {
+    // Items judged before evaluation are reported as they were judged, in the check's order (source.ts
+    // `judgeEach`): the same reports, collapsed here as if the check made them now. All of them at once
+    // when none shares a key with another (nothing to collapse); else each through the collapse map.
+    const items: JudgedItemsOfCheck = {
+      all: (views) => {
+        if (reported.size !== 0) return false;
+        const every = judged.every(views);
+        if (every === undefined) return false;
+        reported.appendDistinct(every);
+        return true;
+      },
+      one: (item) => {
+        const judgedOf = judged.of(item);
+        if (judgedOf === undefined) return false;
+        const { reports, spans } = judgedOf;
+        for (let s = 0; s < spans.length; s += 2)
+          for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+            if (reports[i] === true) reported.pass(reports[i + 1] as string, reports[i + 2] as PassReport<string>);
+            else reported.verdict(reports[i + 1] as string, reports[i + 2] as Verdict);
+          }
+        return true;
+      },
+    };
+    (ctx as { [JUDGED_ITEMS]?: JudgedItemsOfCheck })[JUDGED_ITEMS] = items;
+  }
   try {
     rule.check(ctx);
   } catch (err) {
@@ -456,7 +547,7 @@ function patchFiles(snapshot: Snapshot): Set<string> {
  * hashed once), rather than a new `<id>\0` per report; an id that holds a NUL keeps that form, so no two
  * reports share a key unless they did as `<id>\0<discriminator>`.
  */
-function keyOf(r: { resource: Resource; discriminator?: string | undefined }): string {
+export function keyOf(r: { resource: Resource; discriminator?: string | undefined }): string {
   const id = flat(r.resource.id);
   const discriminator = r.discriminator;
   if (discriminator === undefined || discriminator === '') return id.includes('\u0000') ? `${id}\u0000` : id;
@@ -506,13 +597,43 @@ class Collapsing {
   private readonly reports: (Verdict | PassReport<string>)[] = [];
   /** Whether each report is a pass. */
   private readonly isPass: boolean[] = [];
+  /** The keys of reports appended without the map (`appendDistinct`), entered into it when another comes. */
+  private unmapped: string[] | undefined;
 
   get size(): number {
     return this.reports.length;
   }
 
+  /**
+   * Judged reports (`JudgedReports`, in order) of which no two share a key, as the first ones: kept as they
+   * are, each key in its place, without a look-up each.
+   */
+  appendDistinct(judged: JudgedReports): void {
+    if (this.reports.length !== 0) throw new Error('appendDistinct: only the first reports');
+    const keys: string[] = [];
+    const { reports, isPass } = this;
+    const { reports: from, spans } = judged;
+    for (let s = 0; s < spans.length; s += 2)
+      for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+        isPass.push(from[i] === true);
+        keys.push(from[i + 1] as string);
+        reports.push(from[i + 2] as Verdict | PassReport<string>);
+      }
+    this.unmapped = keys;
+  }
+
+  /** The map, with the keys appended without it. */
+  private places(): Map<string, number> {
+    const keys = this.unmapped;
+    if (keys !== undefined) {
+      this.unmapped = undefined;
+      for (let i = 0; i < keys.length; i++) this.placeOf.set(keys[i]!, i);
+    }
+    return this.placeOf;
+  }
+
   verdict(key: string, v: Verdict): void {
-    const at = this.placeOf.get(key);
+    const at = this.places().get(key);
     if (at === undefined) {
       this.placeOf.set(key, this.reports.length);
       this.reports.push(v);
@@ -538,7 +659,7 @@ class Collapsing {
   }
 
   pass(key: string, r: PassReport<string>): void {
-    const at = this.placeOf.get(key);
+    const at = this.places().get(key);
     if (at === undefined) {
       this.placeOf.set(key, this.reports.length);
       this.reports.push(r);

@@ -7,6 +7,7 @@ export * from './declarations.js';
 export * from './engine.js';
 export * from './fleet.js';
 export * from './gate.js';
+export * from './item-judgements.js';
 export * from './layers/gcp.js';
 export * from './layers/k8s.js';
 export * from './layers/probe.js';

@@ -7,7 +7,7 @@ import { lazySchema } from './lazy-schema.js';
 import { applyBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { type ConfigSuppression, ConfigError, DEFAULT_FAIL_ON, type Expectations, type FailOn } from './config.js';
 import { declarationIndex, locateByDeclaration } from './declarations.js';
-import { evaluateRules } from './engine.js';
+import { evaluateRules, type JudgedItems } from './engine.js';
 import { evaluateGate, type GateResult } from './gate.js';
 import { type Location, LocationSchema } from './location.js';
 import { type PassSet, passSetRuleId, passVerdicts } from './passes.js';
@@ -147,6 +147,8 @@ export interface EvaluateOptions {
   toolVersion: string;
   /** Expectations of fleet targets that have their own, by target name. */
   targetExpectations?: Record<string, Expectations>;
+  /** Items judged as the collector finished their objects (`ItemJudgements`): the engine takes what holds. */
+  judgedItems?: JudgedItems;
   /** Gate only on these fleet targets (`gate.targets`, `--fail-on-target`); default all. */
   gateTargets?: string[];
   timestamps?: { startedAt: string; finishedAt: string };
@@ -187,6 +189,7 @@ export function evaluate(snapshot: Snapshot, rules: readonly Rule[], o: Evaluate
     ...(o.assumedExpectations ? { assumedExpectations: true } : {}),
     ...(o.expectationsGiven ? { expectationsGiven: o.expectationsGiven } : {}),
     ...(o.targetExpectations ? { targetExpectations: o.targetExpectations } : {}),
+    ...(o.judgedItems ? { judgedItems: o.judgedItems } : {}),
   });
   const verdicts = o.includePasses ? [...run.verdicts, ...passVerdicts(run.passes)] : run.verdicts;
   const passes = o.includePasses ? [] : run.passes;

@@ -88,6 +88,22 @@ export interface RuleContext<F extends FacetName, M extends string> {
   skip(reason: string, resource?: Resource): void;
 }
 
+/**
+ * What a view rule's check of one view item is given (`judgeItem` of `defineViewRule`): the source, the
+ * environment and the reports; no facet, no clock. It may be run as the collector finishes the object the item
+ * shows, before the rest is collected (item-judgements.ts), so it reads the item and the config alone.
+ */
+export interface ItemContext<M extends string = string>
+  extends Pick<RuleContext<FacetName, M>, 'env' | 'fail' | 'unknown' | 'pass' | 'skip'> {
+  source: string;
+}
+
+/** A view rule's check of one view item, for the sources it names (`defineViewRule`'s `judgeItem`). */
+export interface ItemJudge {
+  sources: readonly string[];
+  judge(ctx: ItemContext, view: unknown): void;
+}
+
 export interface RuleDefinition<F extends FacetName = FacetName, M extends string = string> {
   /** Permanent kebab-case id; it is also the file name. Renamed rules keep the old id in `aliases`. */
   id: string;
@@ -140,6 +156,12 @@ export interface Rule<F extends FacetName = FacetName, M extends string = string
   /** A rule over a view (`defineViewRule`): the view kind and the sources it is judged on, one unit each. */
   view?: string;
   sources?: RuleSource[];
+  /**
+   * The check of one view item, for the sources whose verdicts for an item depend on that item alone (and on
+   * the config): their check is this, item by item, and the engine may take what it said of an item judged as
+   * the collector finished it (item-judgements.ts) instead of judging it again.
+   */
+  judgeItem?: ItemJudge;
   priority: PrioritySpec;
   benchmarks: Benchmark[];
   adrSection: string;

@@ -12,7 +12,15 @@
  * SARIF fingerprints written before the merge still match. A source without an alias fingerprints with
  * `<rule id>/<source>`.
  */
-import { defineRule, type Rule, type RuleContext, type RuleDefinition, RuleDefinitionError } from './rule.js';
+import {
+  defineRule,
+  type ItemContext,
+  type ItemJudge,
+  type Rule,
+  type RuleContext,
+  type RuleDefinition,
+  RuleDefinitionError,
+} from './rule.js';
 import { type FacetName, type Layer, layerOfFacet } from './snapshot/index.js';
 import type { Location } from './location.js';
 import type { Evidence, Resource, Verdict } from './verdict.js';
@@ -45,6 +53,12 @@ export interface ViewRuleContext<K extends ViewKind, M extends string> extends R
   pairs: readonly { declared: ViewOf[K]; live: ViewOf[K] }[];
 }
 
+/** What a view rule's check of one item is given (see `ItemContext`). */
+export interface ViewItemContext<K extends ViewKind, M extends string> extends ItemContext<M> {
+  /** One of the sources `judgeItem` names (typed as `ViewRuleContext`'s, which a check passes on). */
+  source: SourceOf<K> | typeof DRIFT;
+}
+
 export interface ViewRuleDefinition<K extends ViewKind, M extends string>
   extends Omit<
     RuleDefinition<FacetName, M>,
@@ -68,9 +82,17 @@ export interface ViewRuleDefinition<K extends ViewKind, M extends string>
   drift?: DriftCheck<ViewOf[K], NoInfer<M>>;
   /**
    * Judges the source's views (`ctx.views`; `ctx.pairs` for drift). Run only when there are some: a source
-   * without views is a skip the engine reports ("nothing to check", or why each is empty).
+   * without views is a skip the engine reports ("nothing to check", or why each is empty). Not run for the
+   * sources `judgeItem` names; optional when it names them all.
    */
-  check(ctx: ViewRuleContext<K, M>): void;
+  check?(ctx: ViewRuleContext<K, M>): void;
+  /**
+   * Judges one view item of the sources named, for a check whose verdicts for an item depend on that item
+   * alone and on the config (`ctx.env`), never on other items, facets or the clock. Those sources' check is
+   * this, item by item in the view's order; the engine may take what it said of an item judged as the
+   * collector finished the object it shows (item-judgements.ts) rather than judge it again.
+   */
+  judgeItem?: { sources: readonly SourceOf<K>[]; judge(ctx: ViewItemContext<K, M>, view: ViewOf[K]): void };
 }
 
 type DriftView = { resource: Resource; location?: Location };
@@ -175,7 +197,14 @@ export function defineViewRule<K extends ViewKind, M extends string>(
   for (const id of Object.values(def.drift?.messages ?? {}) as string[])
     if (!(id in (def.messages as Record<string, string>)))
       throw new RuleDefinitionError(`rule "${def.id}": drift message "${id}" is not in "messages"`);
-  const { view, sources: _s, check, drift, ...rest } = def;
+  const itemwise = new Set<string>(def.judgeItem?.sources ?? []);
+  for (const name of itemwise)
+    if (name === DRIFT || !sources.some((s) => s.name === name))
+      throw new RuleDefinitionError(`rule "${def.id}": "judgeItem" names "${name}", not one of its view sources`);
+  const { view, sources: _s, check, drift, judgeItem, ...rest } = def;
+  for (const s of sources)
+    if (!check && !itemwise.has(s.name) && !(s.name === DRIFT && drift))
+      throw new RuleDefinitionError(`rule "${def.id}": source "${s.name}" needs "check" (or "judgeItem" naming it)`);
   const rule = defineRule<FacetName, M>({
     ...rest,
     aliases: [...(def.aliases ?? []), ...sources.flatMap((s) => (s.alias ? [s.alias] : []))],
@@ -196,10 +225,43 @@ export function defineViewRule<K extends ViewKind, M extends string>(
           },
           drift as unknown as DriftCheck<DriftView, M>,
         );
-      else check(ctx as ViewRuleContext<K, M>);
+      else if (judgeItem && itemwise.has(s))
+        judgeEach((ctx as ViewRuleContext<K, M>).views, ctx, judgeItem.judge as (ctx: unknown, view: unknown) => void);
+      else check!(ctx as ViewRuleContext<K, M>);
     },
   });
-  return Object.assign(rule, { sources, view });
+  return Object.assign(
+    rule,
+    judgeItem
+      ? { sources, view, judgeItem: { sources: [...itemwise], judge: judgeItem.judge as ItemJudge['judge'] } }
+      : { sources, view },
+  );
+}
+
+/**
+ * Set by the engine on a context whose items may have been judged already (item-judgements.ts): `all`
+ * reports what was judged of every item and says so, when every one was (and collapsing them would change
+ * nothing), else does nothing; `one` reports what was judged of one item and says so, or says it was not
+ * judged (then the check judges it).
+ */
+export const JUDGED_ITEMS: unique symbol = Symbol('judged items');
+
+export interface JudgedItemsOfCheck {
+  all(items: readonly unknown[]): boolean;
+  one(item: unknown): boolean;
+}
+
+/** `judge` over the source's views in their order; what was judged already is reported as it was judged. */
+function judgeEach(views: readonly unknown[], ctx: object, judge: (ctx: unknown, view: unknown) => void): void {
+  const judged = (ctx as { [JUDGED_ITEMS]?: JudgedItemsOfCheck })[JUDGED_ITEMS];
+  if (judged?.all(views)) return;
+  // Indexed: a for-of allocates an iterator result per view until the loop is optimized (12,000 live
+  // containers at 16×).
+  for (let i = 0; i < views.length; i++) {
+    const v = views[i];
+    if (judged?.one(v)) continue;
+    judge(ctx, v);
+  }
 }
 
 /** The id a source's verdicts are fingerprinted with. */

@@ -120,6 +120,7 @@ async function collectFrom(
   const config = ctx.config ?? {};
 
   const debug = ctx.log ? (m: string) => ctx.log?.('debug', m) : undefined;
+  const objectFinished = ctx.objectFinished;
   // Aborted when `/api` shows that nothing can be read: the lists already sent end, and none is retried.
   const abort = new AbortController();
   // Every request waiting for its turn or its retry listens to it: many listeners are expected, not a leak.
@@ -196,8 +197,12 @@ async function collectFrom(
           o.item = itemOf(o.raw as Json);
           o.raw = undefined;
           o.finished = finishedItem(o.item, detections);
-          // The views' parts that depend on this object alone, made now rather than after the last page.
-          if (o.finished !== undefined) prepareLiveObject(type.facet, o.finished as K8sLiveObject);
+          // The views' parts that depend on this object alone, made now rather than after the last page, and
+          // what the scan judges of it alone (rules item by item).
+          if (o.finished !== undefined) {
+            prepareLiveObject(type.facet, o.finished as K8sLiveObject);
+            objectFinished?.(type.facet, o.finished);
+          }
         }
       : undefined;
     const scopes: (string | undefined)[] = type.namespaced && namespaces ? namespaces : [undefined];

@@ -10,7 +10,7 @@ import type { K8sLiveObject } from '../layers/k8s.js';
 import { gcrReferenceViewOfParts } from './gcr-reference.js';
 import { liveImagesOfParts } from './image.js';
 import { isTopLevelWorkload, statusDigestsOfParts, WORKLOAD_FACETS, type WorkloadFacet } from './k8s-live.js';
-import { livePartsOf } from './live-parts.js';
+import { type LiveParts, livePartsOf } from './live-parts.js';
 import { containerViewsOfParts } from './workload.js';
 import { workloadViewOfParts } from './workload-object.js';
 
@@ -33,5 +33,50 @@ export function prepareLiveObject(facet: string, o: K8sLiveObject): void {
     gcrReferenceViewOfParts(parts);
   } catch {
     // Made again when a rule asks, where the failure is that rule's to report.
+  }
+}
+
+/** The view kinds whose `k8s` items are made of one live workload alone (the builders list the same). */
+const LIVE_ITEM_KINDS: ReadonlySet<string> = new Set(['container', 'workload', 'gcr-reference']);
+
+/** Whether the `source` items of view `kind` are made per live object (`liveItemsOf` gives them). */
+export function hasLiveItems(kind: string, source: string): boolean {
+  return source === 'k8s' && LIVE_ITEM_KINDS.has(kind);
+}
+
+/**
+ * The record of the live object `o` of facet `facet` when the live views show it as a workload of its own (a
+ * top-level workload, `liveItemsOf` gives its items); undefined for any other object, or one whose record
+ * cannot be made now. Call it only on an object that will not change.
+ */
+export function shownWorkloadParts(facet: string, o: K8sLiveObject): LiveParts | undefined {
+  if (!WORKLOAD_FACET_SET.has(facet)) return undefined;
+  try {
+    const parts = livePartsOf(o);
+    return isTopLevelWorkload(facet as WorkloadFacet, parts) ? parts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `k8s` items of view `kind` that show the workload of a record (`shownWorkloadParts`), as the view's
+ * builder lists them (the same objects, made once: `prepareLiveObject`); undefined when the kind's items are
+ * not made per object or cannot be made now (a rule that asks makes them again, and fails there).
+ */
+export function liveItemsOf(kind: string, parts: LiveParts): readonly object[] | undefined {
+  try {
+    switch (kind) {
+      case 'container':
+        return containerViewsOfParts(parts);
+      case 'workload':
+        return [workloadViewOfParts(parts)];
+      case 'gcr-reference':
+        return [gcrReferenceViewOfParts(parts)];
+      default:
+        return undefined;
+    }
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,9 @@
-import { defineViewRule, type Expectations } from '@coditect-audit/core';
+import { defineViewRule, type Expectations, type ViewItemContext } from '@coditect-audit/core';
 import {
   AR_MIGRATION_SENTENCE,
   type GcrOccurrence,
   type GcrReference,
+  type GcrReferenceView,
   gcrDomainRepository,
   suggestedLocation,
 } from '@coditect-audit/core/views';
@@ -50,6 +51,67 @@ function refData(ref: GcrReference, exp: Expectations, arHost?: string): Record<
     ...(arHost !== undefined ? { arHost } : {}),
     ...(ref.publisher ? { publisher: ref.publisher } : {}),
   };
+}
+
+/**
+ * One view: a file's references, or a live workload's images. Each reference is a finding (or, not the
+ * project's own, a pass); a workload with no finding, or a file with no reference, passes.
+ */
+function judge(ctx: ViewItemContext<'gcr-reference', MessageId | 'noReference'>, v: GcrReferenceView): void {
+  const exp = ctx.env.expectations;
+  const live = v.source === 'k8s';
+  const workload = v.workload ?? NO_WORKLOAD;
+  let failed = false;
+  // Indexed: a for-of allocates an iterator result per reference until the loop is optimized (10,000 live
+  // workloads at 16×).
+  const occurrences = v.occurrences;
+  for (let j = 0; j < occurrences.length; j++) {
+    const o = occurrences[j]!;
+    const messageId = messageOf(o);
+    const data: Record<string, string> =
+      o.what === 'configure-docker'
+        ? { hosts: '(no host)', arHost: exp.registry.host }
+        : o.what === 'registry-resource'
+          ? { address: o.address ?? o.observed }
+          : live
+            ? {
+                container: `Container ${o.container}`,
+                kind: workload.kind,
+                name: workload.name,
+                ...refData(o.ref as GcrReference, exp),
+              }
+            : refData(o.ref as GcrReference, exp, exp.registry.host);
+    const where = {
+      ...(o.location ? { location: o.location } : {}),
+      ...(o.discriminator ? { discriminator: o.discriminator } : {}),
+    };
+    if (NOT_OURS.has(messageId)) {
+      ctx.pass({ resource: o.resource, messageId, data, ...where });
+      continue;
+    }
+    failed = true;
+    ctx.fail({
+      resource: o.resource,
+      messageId,
+      data,
+      ...where,
+      evidence: [
+        {
+          path: o.evidencePath,
+          observed: o.observed,
+          expected: 'an Artifact Registry (*-docker.pkg.dev) reference',
+          ...(o.location ? { location: o.location } : {}),
+        },
+      ],
+    });
+  }
+  // A file with only Google's or publishers' images has references, so no "none" pass; a workload says it.
+  if (live ? !failed : v.occurrences.length === 0)
+    ctx.pass({
+      resource: v.resource,
+      messageId: 'noReference',
+      data: live ? { kind: workload.kind, name: workload.name } : { file: v.file ?? '' },
+    });
 }
 
 /**
@@ -118,64 +180,6 @@ export default defineViewRule({
     registryResource: `{{address}} manages Container Registry; replace it with a google_artifact_registry_repository (format = "DOCKER"). ${AR_MIGRATION_SENTENCE}`,
     noReference: 'No Container Registry (gcr.io) reference in {{file}}.',
   },
-  check(ctx) {
-    const exp = ctx.env.expectations;
-    // Indexed: a for-of allocates an iterator result per view until the loop is optimized, and a check runs
-    // once per scan (10,000 live workloads at 16×).
-    const views = ctx.views;
-    for (let i = 0; i < views.length; i++) {
-      const v = views[i]!;
-      const live = v.source === 'k8s';
-      const workload = v.workload ?? NO_WORKLOAD;
-      let failed = false;
-      const occurrences = v.occurrences;
-      for (let j = 0; j < occurrences.length; j++) {
-        const o = occurrences[j]!;
-        const messageId = messageOf(o);
-        const data: Record<string, string> =
-          o.what === 'configure-docker'
-            ? { hosts: '(no host)', arHost: exp.registry.host }
-            : o.what === 'registry-resource'
-              ? { address: o.address ?? o.observed }
-              : live
-                ? {
-                    container: `Container ${o.container}`,
-                    kind: workload.kind,
-                    name: workload.name,
-                    ...refData(o.ref as GcrReference, exp),
-                  }
-                : refData(o.ref as GcrReference, exp, exp.registry.host);
-        const where = {
-          ...(o.location ? { location: o.location } : {}),
-          ...(o.discriminator ? { discriminator: o.discriminator } : {}),
-        };
-        if (NOT_OURS.has(messageId)) {
-          ctx.pass({ resource: o.resource, messageId, data, ...where });
-          continue;
-        }
-        failed = true;
-        ctx.fail({
-          resource: o.resource,
-          messageId,
-          data,
-          ...where,
-          evidence: [
-            {
-              path: o.evidencePath,
-              observed: o.observed,
-              expected: 'an Artifact Registry (*-docker.pkg.dev) reference',
-              ...(o.location ? { location: o.location } : {}),
-            },
-          ],
-        });
-      }
-      // A file with only Google's or publishers' images has references, so no "none" pass; a workload says it.
-      if (live ? !failed : v.occurrences.length === 0)
-        ctx.pass({
-          resource: v.resource,
-          messageId: 'noReference',
-          data: live ? { kind: workload.kind, name: workload.name } : { file: v.file ?? '' },
-        });
-    }
-  },
+  // Each file and each live workload by itself (a live one as the collector finishes it).
+  judgeItem: { sources: ['files', 'k8s'], judge },
 });

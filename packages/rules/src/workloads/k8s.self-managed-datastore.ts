@@ -16,26 +16,27 @@ function expectedOf(store: Datastore): string {
 }
 const EXPECTED = new Map<Datastore, string>();
 
-/** `datastoreOf` by repository, for the workloads of one check: thousands of containers run a few images. */
-type StoreMemo = Map<string, { registry: string | undefined; store: Datastore | undefined }>;
-
-/** `datastoreOf(c)`, which reads the registry and repository of the container's image reference alone. */
-function storeOf(c: WorkloadView['containers'][number], memo: StoreMemo): Datastore | undefined {
+/**
+ * `datastoreOf(c)`, which reads the registry and repository of the container's image reference alone, kept by
+ * repository: thousands of containers run a few images (bounded: a handful per cluster, not one per image).
+ */
+function storeOf(c: WorkloadView['containers'][number]): Datastore | undefined {
   const ref = c.imageRef;
   if (!ref) return datastoreOf(c);
-  const known = memo.get(ref.repository);
+  const known = STORES.get(ref.repository);
   if (known !== undefined && known.registry === ref.registry) return known.store;
   const store = datastoreOf(c);
-  if (known === undefined) memo.set(ref.repository, { registry: ref.registry, store });
+  if (known === undefined && STORES.size < 1024) STORES.set(ref.repository, { registry: ref.registry, store });
   return store;
 }
+const STORES = new Map<string, { registry: string | undefined; store: Datastore | undefined }>();
 
 /**
  * A long-running workload's containers that run a database or cache server (init containers and clients are
  * not) fail, one finding each; a workload with none passes. One report literal each, its data and evidence
  * members in key order (the order the JSON report writes them in, so it copies none): 10,000 workloads at 16×.
  */
-function judge(ctx: Pick<RuleContext<FacetName, string>, 'fail' | 'pass'>, w: WorkloadView, memo: StoreMemo): void {
+function judge(ctx: Pick<RuleContext<FacetName, string>, 'fail' | 'pass'>, w: WorkloadView): void {
   if (!LONG_RUNNING.has(w.kind)) return;
   const resource = w.resource;
   let servers = 0;
@@ -43,7 +44,7 @@ function judge(ctx: Pick<RuleContext<FacetName, string>, 'fail' | 'pass'>, w: Wo
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i]!;
     if (c.init || !c.image || isClientCommand(c.spec)) continue;
-    const store = storeOf(c, memo);
+    const store = storeOf(c);
     if (!store) continue;
     servers++;
     const image = c.image;
@@ -91,11 +92,6 @@ export default defineViewRule({
       '{{kind}} {{name}} runs {{engine}} ({{image}}) in the cluster; ADR-001 decided on {{managedService}} instead (Decision 3, Lesson 5).',
     noDatastore: '{{kind}} {{name}} runs no database or cache server.',
   },
-  check(ctx) {
-    const memo: StoreMemo = new Map();
-    // Indexed: a for-of allocates an iterator result per view until the loop is optimized, and a check runs
-    // once per scan (10,000 live workloads at 16×).
-    const views = ctx.views;
-    for (let i = 0; i < views.length; i++) judge(ctx, views[i]!, memo);
-  },
+  // Each workload by itself, in the manifests and live (a live one as the collector finishes it).
+  judgeItem: { sources: ['manifest', 'k8s'], judge },
 });
