@@ -656,6 +656,10 @@ interface AskedPage {
   token: string | undefined;
   abort: AbortController;
   page: Promise<Page>;
+  /** Whether the page before was read whole and named this page's token (the first page is). */
+  confirmed: boolean;
+  /** The token this page's body named before it was confirmed: asked for once it is. */
+  named?: string;
   next?: AskedPage;
 }
 
@@ -691,14 +695,16 @@ export async function listAll<T = unknown>(
     const ask = (continueToken: string | undefined): AskedPage => {
       const abort = new AbortController();
       const signal = policy.signal ? AbortSignal.any([policy.signal, abort.signal]) : abort.signal;
-      const asked: AskedPage = { token: continueToken, abort, page: Promise.resolve({ items: [] }) };
+      const asked: AskedPage = {
+        token: continueToken,
+        abort,
+        page: Promise.resolve({ items: [] }),
+        confirmed: continueToken === undefined,
+      };
       const onContinue = (next: string) => {
-        // Asked already (a retry of this page names the same token), or a token this list has had: then the
-        // whole page decides (the same token twice stops the list), and nothing is asked for it.
-        if (asked.next?.token === next || next === continueToken || seen.has(next)) return;
-        // An earlier try of this page named another token.
-        dropPages(asked.next);
-        asked.next = ask(next);
+        // A page asked ahead asks for none until the page before it is read whole and names it.
+        if (asked.confirmed) askAfter(asked, next);
+        else asked.named = next;
       };
       asked.page = withRetries(() => fetchPage(pageSize, continueToken, { signal, onContinue }), {
         ...policy,
@@ -707,6 +713,14 @@ export async function listAll<T = unknown>(
       // Awaited once it is the list's next page, or dropped: a failure is never left unhandled.
       asked.page.catch(() => undefined);
       return asked;
+    };
+    const askAfter = (asked: AskedPage, next: string) => {
+      // Asked already (a retry of this page names the same token), or a token this list has had: then the
+      // whole page decides (the same token twice stops the list), and nothing is asked for it.
+      if (asked.next?.token === next || next === asked.token || seen.has(next)) return;
+      // An earlier try of this page named another token.
+      dropPages(asked.next);
+      asked.next = ask(next);
     };
     let current = ask(undefined);
     try {
@@ -730,6 +744,8 @@ export async function listAll<T = unknown>(
           next = ask(token);
         }
         current = next;
+        current.confirmed = true;
+        if (current.named !== undefined) askAfter(current, current.named);
         items.push(...keep(page.items));
       }
     } catch (e) {
