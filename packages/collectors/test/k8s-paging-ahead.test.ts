@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { writeKubeconfig } from '@coditect-audit/emulators/k8s';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +19,7 @@ import {
   makeJsonReader,
   type Page,
   type PageRequest,
+  K8S_MAX_RESPONSE_BYTES,
   RequestFailure,
 } from '../src/k8s/client.js';
 import { listStart } from '../src/k8s/list-start.js';
@@ -215,11 +217,11 @@ describe('pages asked ahead', () => {
 
 // ---------------------------------------------------------------- over HTTP
 
-type Order = 'metadata-first' | 'items-first' | 'two-tokens' | 'cut';
+type Order = 'metadata-first' | 'items-first' | 'two-tokens' | 'cut' | 'gzip';
 
 /**
  * An API server of one list, `/api/v1/pods`, of `count` pods, one a page. Each page's body is written in two
- * parts; the second only once the next page is asked for or `holdMs` passed, so whether a next page was asked
+ * parts; the second only once the next page is asked for or `holdMs` passed (the last page's at once), so whether a next page was asked
  * for before its page's body ended is told by the order of events, not by timing.
  */
 async function listServer(count: number, order: Order, holdMs = 3000) {
@@ -237,14 +239,23 @@ async function listServer(count: number, order: Order, holdMs = 3000) {
     const next = at + 1 < count ? String(at + 1) : undefined;
     const items = `"items":[{"metadata":{"name":"pod-${at}","namespace":"default"},"pad":"${'x'.repeat(100)}"}]`;
     const metadata = `"metadata":{"resourceVersion":"7"${next ? `,"continue":"${next}"` : ''}}`;
-    res.writeHead(200, { 'content-type': 'application/json' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(order === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
+    });
+    // A compressed answer, as an API server sends a large list to a client that accepts gzip.
+    const gzip = order === 'gzip' ? createGzip() : undefined;
+    gzip?.pipe(res);
     const [first, rest] =
       order === 'items-first'
         ? [`{"kind":"PodList",${items.slice(0, 40)}`, `${items.slice(40)},${metadata}}`]
         : order === 'two-tokens'
           ? [`{"kind":"PodList",${metadata},`, `${items},"metadata":{"continue":"${at + 5}"}}`]
           : [`{"kind":"PodList",${metadata},${items.slice(0, 40)}`, `${items.slice(40)}}`];
-    res.write(first);
+    if (gzip) {
+      gzip.write(first);
+      gzip.flush();
+    } else res.write(first);
     const finish = (end: ServerResponse) => {
       waiting.delete(at + 1);
       if (end.destroyed) return;
@@ -254,9 +265,11 @@ async function listServer(count: number, order: Order, holdMs = 3000) {
         return;
       }
       events.push(`end ${at}`);
-      end.end(rest);
+      if (gzip) gzip.end(rest);
+      else end.end(rest);
     };
-    const timer = setTimeout(() => finish(res), holdMs);
+    // The last page has no next to wait for.
+    const timer = setTimeout(() => finish(res), next === undefined ? 20 : holdMs);
     waiting.set(at + 1, () => {
       clearTimeout(timer);
       // The next request was asked for: finish this body a moment later (that request is then in flight).
@@ -319,6 +332,54 @@ describe('the JSON reader asking ahead over HTTP', () => {
     stop = s.stop;
     expect(await podList(s.conn)).toEqual(['pod-0', 'pod-1', 'pod-2', 'pod-3']);
     expect(s.events).toEqual(['ask 0', 'ask 1', 'end 0', 'ask 2', 'end 1', 'ask 3', 'end 2', 'end 3']);
+  });
+
+  it('reads the start of a compressed page as it arrives, decoded', async () => {
+    const s = await listServer(3, 'gzip');
+    stop = s.stop;
+    expect(await podList(s.conn)).toEqual(['pod-0', 'pod-1', 'pod-2']);
+    expect(s.events).toEqual(['ask 0', 'ask 1', 'end 0', 'ask 2', 'end 1', 'end 2']);
+  });
+
+  it('refuses a page past the size cap as it arrives, and ends its request and the one asked ahead of it', async () => {
+    const events: string[] = [];
+    const server = createServer((req, res) => {
+      events.push(`ask ${new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('continue') ?? 0}`);
+      res.on('close', () => {
+        if (!res.writableFinished) events.push('aborted');
+      });
+      // No Content-Length: the size is known only as the body arrives.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"metadata":{"continue":"1"},"items":["');
+      const mebibyte = Buffer.alloc(1024 * 1024, 'x');
+      let sent = 0;
+      const more = () => {
+        while (!res.destroyed && sent < K8S_MAX_RESPONSE_BYTES / mebibyte.length + 8) {
+          sent++;
+          if (!res.write(mebibyte)) return void res.once('drain', more);
+        }
+        if (!res.destroyed) res.end('"]}');
+      };
+      more();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'k8s-ahead-'));
+    const conn = connect({
+      root: dir,
+      kubeconfig: writeKubeconfig(join(dir, 'kubeconfig.yaml'), [{ context: 'c', url }]),
+    });
+    stop = () => {
+      closeConnections(conn);
+      server.closeAllConnections();
+      server.close();
+    };
+    const failure = await podList(conn).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RequestFailure);
+    expect((failure as RequestFailure).reason).toBe('too-large');
+    await until(() => events.filter((e) => e === 'aborted').length === 2);
+    // The page's own request and the one asked ahead of it, both ended.
+    expect(events).toEqual(['ask 0', 'ask 1', 'aborted', 'aborted']);
   });
 
   it('with the items before the metadata, asks for each next page once the page before is read, as before', async () => {
