@@ -466,33 +466,41 @@ async function readList(
   const decoder = new StringDecoder('utf8');
   let start: string | undefined = '';
   let told: string | undefined;
-  try {
-    for await (const data of stream) {
-      const chunk = data as Buffer;
+  // Each chunk as it is pushed (as node-fetch reads a body), not concatenated by `read()`.
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      if (own.signal.aborted) return;
       bytes += chunk.length;
       if (bytes > K8S_MAX_RESPONSE_BYTES) {
-        own.abort();
-        throw new RequestFailure(
-          `GET ${path} answered over ${K8S_MAX_RESPONSE_BYTES.toLocaleString('en-US')} bytes, over the ${K8S_MAX_RESPONSE_BYTES / 1024 / 1024} MiB cap of one answer`,
-          'too-large',
-          status,
+        // Refused first: ending the request then makes the body fail with an abort, which must not win.
+        reject(
+          new RequestFailure(
+            `GET ${path} answered over ${K8S_MAX_RESPONSE_BYTES.toLocaleString('en-US')} bytes, over the ${K8S_MAX_RESPONSE_BYTES / 1024 / 1024} MiB cap of one answer`,
+            'too-large',
+            status,
+          ),
         );
+        own.abort();
+        return;
       }
       chunks.push(chunk);
-      if (start === undefined) continue;
+      if (start === undefined) return;
       start += decoder.write(chunk);
       const known = listStart(start);
-      if (known === 'more' && start.length < LIST_START_CHARS) continue;
+      if (known === 'more' && start.length < LIST_START_CHARS) return;
       start = undefined;
       if (typeof known === 'object' && known.continue !== undefined) {
         told = known.continue;
         onContinue(told);
       }
-    }
-  } catch (e) {
-    if (e instanceof RequestFailure || isTimeout(e)) throw e;
-    throw new BodyReadError(`the answer's body could not be read: ${e instanceof Error ? e.message : String(e)}`);
-  }
+    });
+    stream.on('error', (e: unknown) => {
+      if (isTimeout(e)) reject(e);
+      else
+        reject(new BodyReadError(`the answer's body could not be read: ${e instanceof Error ? e.message : String(e)}`));
+    });
+    stream.on('end', resolve);
+  });
   const list = JSON.parse((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, bytes)).toString());
   if (told !== undefined) {
     const meta = list && typeof list === 'object' ? (list as { metadata?: unknown }).metadata : undefined;
