@@ -221,8 +221,9 @@ type Order = 'metadata-first' | 'items-first' | 'two-tokens' | 'cut' | 'gzip';
 
 /**
  * An API server of one list, `/api/v1/pods`, of `count` pods, one a page. Each page's body is written in two
- * parts; the second only once the next page is asked for or `holdMs` passed (the last page's at once), so whether a next page was asked
- * for before its page's body ended is told by the order of events, not by timing.
+ * parts; the second only once the next page is asked for or `holdMs` passed (the last page's at once), so
+ * whether a next page was asked for before its page's body ended is told by the order of events, not by
+ * timing.
  */
 async function listServer(count: number, order: Order, holdMs = 3000) {
   const events: string[] = [];

@@ -438,9 +438,9 @@ export function makeJsonReader(
     const contentType = response.headers['content-type'];
     if (!contentType || !/^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim()))
       throw new Error(`the API server answered ${contentType ?? 'no content type'} where JSON was expected`);
-    const stream = own && options.onContinue ? (response.body as Partial<StreamingBody>).stream?.() : undefined;
+    const stream = own ? (response.body as Partial<StreamingBody>).stream?.() : undefined;
     if (!stream || !own || !options.onContinue) return JSON.parse(await response.body.text());
-    return readList(stream, options.onContinue, own, path, response.httpStatusCode);
+    return readList(stream, options.onContinue, own, path, status);
   };
 }
 
@@ -710,6 +710,8 @@ export async function listAll<T = unknown>(
         confirmed: continueToken === undefined,
       };
       const onContinue = (next: string) => {
+        // A page dropped (or whose collection ended) asks for nothing more.
+        if (signal.aborted) return;
         // A page asked ahead asks for none until the page before it is read whole and names it.
         if (asked.confirmed) askAfter(asked, next);
         else asked.named = next;
