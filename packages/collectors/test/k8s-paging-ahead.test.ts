@@ -9,7 +9,9 @@ import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { writeKubeconfig } from '@coditect-audit/emulators/k8s';
+import { collect } from '@coditect-audit/collectors/k8s';
+import { type CollectResult, resolveExpectations } from '@coditect-audit/core';
+import { startK8sEmulator, writeKubeconfig } from '@coditect-audit/emulators/k8s';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   closeConnections,
@@ -411,5 +413,95 @@ describe('the JSON reader asking ahead over HTTP', () => {
     expect((failure as RequestFailure).reason).toBe('unreachable');
     await until(() => s.events.includes('aborted 2'));
     expect(s.events).toEqual(['ask 0', 'ask 1', 'end 0', 'ask 2', 'cut 1', 'aborted 1', 'aborted 2']);
+  });
+});
+
+// ---------------------------------------------------------------- the collector
+
+const STAGING = join(import.meta.dirname, '../../../fixtures/adr-001-staging/k8s/api');
+
+/**
+ * A proxy in front of the emulator that sends each pods page's start (up to its items) at once and holds
+ * the rest until the next pods page is asked for (or 3 s passed): the order of its events shows
+ * whether the collector asked ahead.
+ */
+async function holdingProxy(target: string) {
+  const events: string[] = [];
+  const waiting: (() => void)[] = [];
+  let page = 0;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', target);
+    const pods = url.pathname.endsWith('/pods');
+    const at = pods ? page++ : -1;
+    if (pods) {
+      events.push(`ask ${at}`);
+      for (const release of waiting.splice(0)) release();
+    }
+    void fetch(url, { headers: { authorization: req.headers.authorization ?? '' } }).then(async (r) => {
+      const text = await r.text();
+      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+      if (!pods || !(JSON.parse(text) as { metadata?: { continue?: string } }).metadata?.continue) {
+        if (pods) events.push(`end ${at}`);
+        res.end(text);
+        return;
+      }
+      // Up to the items: the list's start, with its metadata.
+      const cut = text.indexOf('"items"');
+      res.write(text.slice(0, cut));
+      const finish = () => {
+        clearTimeout(timer);
+        events.push(`end ${at}`);
+        res.end(text.slice(cut));
+      };
+      const timer = setTimeout(finish, 3000);
+      waiting.push(() => setTimeout(finish, 20));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    events,
+    stop: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+function collectFrom(url: string): Promise<CollectResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-ahead-collect-'));
+  return collect(
+    {
+      root: dir,
+      environment: 'staging',
+      expectations: resolveExpectations(undefined),
+      config: { namespaces: ['coditect-staging'], pageSize: 2 },
+      overrides: { kubeconfig: writeKubeconfig(join(dir, 'kubeconfig.yaml'), [{ context: 'c', url }]) },
+      progress: () => undefined,
+    },
+    { backoffMs: 5, env: {}, home: dir },
+  );
+}
+
+describe('the collector asking ahead', () => {
+  it('asks for each next pods page while the page before arrives, and collects the same facets', async () => {
+    const emu = await startK8sEmulator({ dataDir: STAGING, now: () => new Date('2025-12-03T12:00:00Z') });
+    const proxy = await holdingProxy(emu.url);
+    try {
+      const direct = await collectFrom(emu.url);
+      const held = await collectFrom(proxy.url);
+      expect(held.facets).toEqual(direct.facets);
+      const asks = proxy.events.filter((e) => e.startsWith('ask')).length;
+      expect(asks).toBeGreaterThan(2);
+      // Each page after the first is asked for before the body of the page before it ended.
+      for (let at = 1; at < asks; at++)
+        expect(proxy.events.indexOf(`ask ${at}`), proxy.events.join()).toBeLessThan(
+          proxy.events.indexOf(`end ${at - 1}`),
+        );
+      expect(proxy.events.filter((e) => e.startsWith('end'))).toHaveLength(asks);
+    } finally {
+      proxy.stop();
+      await emu.stop();
+    }
   });
 });
