@@ -71,6 +71,15 @@ describe('the continue token from the start of a list body', () => {
   });
 });
 
+/** Rejects when `signal` aborts, as a slow answer ended would; after 2 s, with a failure (never aborted). */
+function heldUntilAborted(signal: AbortSignal, reject: (e: unknown) => void): void {
+  const timer = setTimeout(() => reject(new Error('the page asked ahead was never aborted')), 2000);
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    reject(signal.reason);
+  });
+}
+
 /** A fake list of pages `a`, `b`, `c`... whose tokens are their indexes; each read can be scripted. */
 function scriptedList(
   pages: string[],
@@ -122,9 +131,7 @@ describe('pages asked ahead', () => {
       if (at === 2) {
         nextSignal = request.signal;
         // Held until aborted, as a slow answer would be.
-        return new Promise<Page>((_, reject) =>
-          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-        );
+        return new Promise<Page>((_, reject) => heldUntilAborted(request.signal, reject));
       }
       return undefined;
     });
@@ -148,9 +155,7 @@ describe('pages asked ahead', () => {
         );
       }
       if (at === 3 && !aborted.includes(3))
-        return new Promise<Page>((_, reject) =>
-          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
-        );
+        return new Promise<Page>((_, reject) => heldUntilAborted(request.signal, reject));
       return undefined;
     });
     expect(await listAll(list.fetchPage, 1, POLICY, list.keep)).toEqual(['a', 'b', 'c', 'd']);
