@@ -370,6 +370,26 @@ function kubeConfigWithoutGeneratedIndex() {
 }
 
 /**
+ * The collector's `k8s/client-fetch.js` loads the Kubernetes client's own fetch (node-fetch 2) from beside the
+ * client, which the bundle holds and so has no folder: in the bundle it is an import of that same file,
+ * resolved from the client's folder, so that it is the one module the client's transport runs.
+ */
+function clientFetchBundled() {
+  return {
+    name: 'coditect-client-fetch-bundled',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]packages[\\/]collectors[\\/]dist[\\/]k8s[\\/]client-fetch\.js$/ }, () => ({
+        contents: "export { default } from 'node-fetch';",
+        resolveDir: dirname(
+          createRequire(join(root, 'packages/collectors/package.json')).resolve('@kubernetes/client-node/package.json'),
+        ),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Where a stand-in (below) finds the real module it loads on first use. With `apart` (the binary's and the
  * library's build), the real module is built into a CommonJS file of its own beside the chunks, named
  * `file`, which the stand-in `require`s: the chunk then holds only the stand-in, and a run that never uses
@@ -503,6 +523,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo, a
       lazyStringWidth(),
       yargsStartsLight(),
       kubeConfigWithoutGeneratedIndex(),
+      clientFetchBundled(),
       socksProxyOnUse(apart),
       whatwgUrlOnUse(apart),
       zlibOnUse(),

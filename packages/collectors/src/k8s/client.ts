@@ -10,6 +10,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { isIPv6 } from 'node:net';
 import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 // The client's own modules, not its index: the index re-exports every API group's generated clients and
 // models (~4 MB bundled), which the collector never uses (it reads plain JSON) and a scan would compile.
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
@@ -20,12 +21,15 @@ import {
   HttpMethod,
   IsomorphicFetchHttpLibrary,
   type RequestContext,
-  type ResponseContext,
+  type ResponseBody,
+  ResponseContext,
 } from '@kubernetes/client-node/dist/gen/http/http.js';
 import { Observable } from '@kubernetes/client-node/dist/gen/rxjsStub.js';
 import { ServerConfiguration } from '@kubernetes/client-node/dist/gen/servers.js';
 import { AdaptiveLimiter, sleep } from '../concurrency.js';
+import clientFetch from './client-fetch.js';
 import { kubeconfigFiles } from './kubeconfig.js';
+import { listStart } from './list-start.js';
 
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
@@ -280,17 +284,19 @@ export function closeConnections(conn: Connection): void {
  * the connections kept alive.
  */
 class TimedHttpLibrary implements HttpLibrary {
-  private readonly inner = new IsomorphicFetchHttpLibrary();
   constructor(
     private readonly timeoutMs: number,
     private readonly agents: KeepAliveAgents,
     private readonly log?: (message: string) => void,
     /** The collection's: aborting it ends every request in flight at once. */
     private readonly signal?: AbortSignal,
+    private readonly inner: HttpLibrary = new IsomorphicFetchHttpLibrary(),
   ) {}
   send(request: RequestContext) {
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    request.setSignal(this.signal ? AbortSignal.any([timeout, this.signal]) : timeout);
+    // The request's own signal, if it has one (a page asked ahead that the list may drop), ends it too.
+    const signals = [timeout, this.signal, request.getSignal()].filter((s) => s !== undefined);
+    request.setSignal(signals.length === 1 ? timeout : AbortSignal.any(signals));
     const agent = this.agents.reuse(request.getAgent());
     if (agent) request.setAgent(agent);
     const log = this.log;
@@ -324,6 +330,40 @@ class TimedHttpLibrary implements HttpLibrary {
   }
 }
 
+/** An answer's body, also as it arrives (`stream`): the list reader reads a page's start before its end. */
+interface StreamingBody extends ResponseBody {
+  stream(): NodeJS.ReadableStream | null;
+}
+
+/**
+ * The client's fetch transport (`IsomorphicFetchHttpLibrary`: the same fetch, called the same way), whose
+ * answers also hand over their body as it arrives.
+ */
+class StreamingFetchHttpLibrary implements HttpLibrary {
+  send(request: RequestContext) {
+    return new Observable(
+      clientFetch(request.getUrl(), {
+        method: request.getHttpMethod().toString(),
+        body: request.getBody(),
+        headers: request.getHeaders(),
+        signal: request.getSignal(),
+        agent: request.getAgent(),
+      }).then((response) => {
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
+        const body: StreamingBody = {
+          text: () => response.text(),
+          binary: () => response.buffer(),
+          stream: () => response.body,
+        };
+        return new ResponseContext(response.status, headers, body);
+      }),
+    );
+  }
+}
+
 /**
  * An API client of the given class (`CoreV1Api`, `CustomObjectsApi`...) whose requests time out; with
  * `log`, one line per HTTP exchange (`--debug`).
@@ -342,8 +382,21 @@ export function makeClient<T>(
   return new Api(config);
 }
 
+export interface ReadOptions {
+  /** This read's own: aborting it ends this request alone (a page asked ahead that the list dropped). */
+  signal?: AbortSignal;
+  /**
+   * Told a list's continue token as soon as the start of its body names it, while the rest is arriving; the
+   * whole body must then name the same token, or the read fails (a pagination error). Never told twice.
+   */
+  onContinue?: (token: string) => void;
+}
+
 /** A GET of the API returning its JSON body as is; failures are thrown as the typed clients throw them. */
-export type JsonReader = (path: string, query: Record<string, string>) => Promise<unknown>;
+export type JsonReader = (path: string, query: Record<string, string>, options?: ReadOptions) => Promise<unknown>;
+
+/** How much of a list body's start is read for its continue token before leaving it to the whole body. */
+const LIST_START_CHARS = 64 * 1024;
 
 /**
  * Reads API paths as plain JSON through the client's own server, credentials (`KubeConfig`: tokens, exec
@@ -361,15 +414,21 @@ export function makeJsonReader(
   authenticated?: () => void,
 ): JsonReader {
   const server = new ServerConfiguration(conn.server, {});
-  const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log, signal);
-  return async (path, query) => {
+  const transport = new TimedHttpLibrary(timeoutMs, agentsOf(conn), log, signal, new StreamingFetchHttpLibrary());
+  return async (path, query, options = {}) => {
     signal?.throwIfAborted();
+    options.signal?.throwIfAborted();
     const request = server.makeRequestContext(path, HttpMethod.GET);
     request.setHeaderParam('Accept', 'application/json, */*;q=0.8');
     for (const [name, value] of Object.entries(query)) request.setQueryParam(name, value);
     await conn.kc.applySecurityAuthentication(request);
     authenticated?.();
     signal?.throwIfAborted();
+    options.signal?.throwIfAborted();
+    // Ends the request when its body is refused part way (over the size cap), besides the caller's signal.
+    const own = options.onContinue ? new AbortController() : undefined;
+    const ends = [options.signal, own?.signal].filter((s) => s !== undefined);
+    if (ends.length > 0) request.setSignal(ends.length === 1 ? (ends[0] as AbortSignal) : AbortSignal.any(ends));
     const response = await transport.send(request).toPromise();
     const status = response.httpStatusCode;
     // As the generated clients answer: 401 without its body, any other non-2xx with it (withRetries reads both).
@@ -379,8 +438,80 @@ export function makeJsonReader(
     const contentType = response.headers['content-type'];
     if (!contentType || !/^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim()))
       throw new Error(`the API server answered ${contentType ?? 'no content type'} where JSON was expected`);
-    return JSON.parse(await response.body.text());
+    const stream = own ? (response.body as Partial<StreamingBody>).stream?.() : undefined;
+    if (!stream || !own || !options.onContinue) return JSON.parse(await response.body.text());
+    return readList(stream, options.onContinue, own, path, status);
   };
+}
+
+/** A list body that could not be read to its end (cut off, undecodable): worth another try, as any transport error. */
+class BodyReadError extends Error {
+  override name = 'BodyReadError';
+}
+
+/**
+ * A list page's body read as it arrives: the continue token its start names is told at once (`onContinue`),
+ * and the whole body, once parsed, must name the same one. Refused past the size cap, as `capped` refuses.
+ */
+async function readList(
+  stream: NodeJS.ReadableStream,
+  onContinue: (token: string) => void,
+  own: AbortController,
+  path: string,
+  status: number,
+): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  // The body's start as text, until it tells the token or is long enough to give up on.
+  const decoder = new StringDecoder('utf8');
+  let start: string | undefined = '';
+  let told: string | undefined;
+  // Each chunk as it is pushed (as node-fetch reads a body), not concatenated by `read()`.
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      if (own.signal.aborted) return;
+      bytes += chunk.length;
+      if (bytes > K8S_MAX_RESPONSE_BYTES) {
+        // Refused first: ending the request then makes the body fail with an abort, which must not win.
+        reject(
+          new RequestFailure(
+            `GET ${path} answered over ${K8S_MAX_RESPONSE_BYTES.toLocaleString('en-US')} bytes, over the ${K8S_MAX_RESPONSE_BYTES / 1024 / 1024} MiB cap of one answer`,
+            'too-large',
+            status,
+          ),
+        );
+        own.abort();
+        return;
+      }
+      chunks.push(chunk);
+      if (start === undefined) return;
+      start += decoder.write(chunk);
+      const known = listStart(start);
+      if (known === 'more' && start.length < LIST_START_CHARS) return;
+      start = undefined;
+      if (typeof known === 'object' && known.continue !== undefined) {
+        told = known.continue;
+        onContinue(told);
+      }
+    });
+    stream.on('error', (e: unknown) => {
+      if (isTimeout(e)) reject(e);
+      else
+        reject(new BodyReadError(`the answer's body could not be read: ${e instanceof Error ? e.message : String(e)}`));
+    });
+    stream.on('end', resolve);
+  });
+  const list = JSON.parse((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, bytes)).toString());
+  if (told !== undefined) {
+    const meta = list && typeof list === 'object' ? (list as { metadata?: unknown }).metadata : undefined;
+    const token = meta && typeof meta === 'object' ? (meta as { continue?: unknown }).continue : undefined;
+    if (token !== told)
+      throw new RequestFailure(
+        `GET ${path}: the start of a page named another continue token than the whole page; the list was stopped rather than mix pages`,
+        'pagination',
+      );
+  }
+  return list;
 }
 
 // ---------------------------------------------------------------- failures
@@ -428,7 +559,10 @@ function isTimeout(e: unknown): boolean {
 
 /** Network-level failures: refused, reset, truncated or unparsable bodies. Worth another try. */
 function isTransportError(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'FetchError' || e instanceof SyntaxError || 'code' in e);
+  return (
+    e instanceof Error &&
+    (e.name === 'FetchError' || e instanceof BodyReadError || e instanceof SyntaxError || 'code' in e)
+  );
 }
 
 export interface RetryPolicy {
@@ -499,13 +633,17 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
  * halved and held until Retry-After (../concurrency.ts), widening again as requests succeed. Once `signal`
  * aborts, a request still waiting for its turn rejects instead of starting.
  */
-export function limiter(n: number, signal?: AbortSignal): <T>(task: () => Promise<T>) => Promise<T> {
+export function limiter(
+  n: number,
+  signal?: AbortSignal,
+): <T>(task: () => Promise<T>, taskSignal?: AbortSignal) => Promise<T> {
   const adaptive = new AdaptiveLimiter(n, (e) => {
     if (!(e instanceof ApiException) || e.code !== 429) return undefined;
     const seconds = Number(e.headers?.['retry-after']);
     return Number.isFinite(seconds) && seconds >= 0 ? { retryAfterMs: Math.min(seconds * 1000, 30_000) } : {};
   });
-  return (task) => adaptive.run(task, signal);
+  // A task's own signal (a page asked ahead) is the collection's and its own together.
+  return (task, taskSignal) => adaptive.run(task, taskSignal ?? signal);
 }
 
 export interface Page {
@@ -513,12 +651,42 @@ export interface Page {
   continueToken?: string;
 }
 
+/** What `listAll` gives each page's read. */
+export interface PageRequest {
+  /** The page's own: aborted when the list no longer wants it (asked ahead, then not needed). */
+  signal: AbortSignal;
+  /** Told the page's continue token once the start of its body names it: the next page is asked for then. */
+  onContinue: (token: string) => void;
+}
+
+/** A page asked for, and the page after it once this one's body named its continue token. */
+interface AskedPage {
+  token: string | undefined;
+  abort: AbortController;
+  page: Promise<Page>;
+  /** Whether the page before was read whole and named this page's token (the first page is). */
+  confirmed: boolean;
+  /** The token this page's body named before it was confirmed: asked for once it is. */
+  named?: string;
+  next?: AskedPage;
+}
+
+/** Ends a page asked for, and every page asked ahead of it. */
+function dropPages(asked: AskedPage | undefined): void {
+  for (let a = asked; a; a = a.next) a.abort.abort();
+}
+
 /**
  * Every item of a list, page by page. A 410 (the continue token expired while paging) restarts the list
  * from the beginning, so the result is one consistent snapshot; after three restarts it gives up.
+ *
+ * Each next page is asked for as soon as the start of the page before names its token (`onContinue`), while
+ * the rest of that page arrives; else once it is read. A page asked ahead is used only for the token the
+ * whole page names (a retried page may name another: the one asked ahead is then dropped), and is aborted
+ * when the list fails, restarts or ends before it: no request runs for a page the list no longer needs.
  */
 export async function listAll<T = unknown>(
-  fetchPage: (limit: number, continueToken: string | undefined) => Promise<Page>,
+  fetchPage: (limit: number, continueToken: string | undefined, request: PageRequest) => Promise<Page>,
   pageSize: number,
   policy: RetryPolicy,
   /**
@@ -532,28 +700,67 @@ export async function listAll<T = unknown>(
     let token: string | undefined;
     // A server that hands out a continue token twice would page forever: stop with an error instead.
     const seen = new Set<string>();
+    const ask = (continueToken: string | undefined): AskedPage => {
+      const abort = new AbortController();
+      const signal = policy.signal ? AbortSignal.any([policy.signal, abort.signal]) : abort.signal;
+      const asked: AskedPage = {
+        token: continueToken,
+        abort,
+        page: Promise.resolve({ items: [] }),
+        confirmed: continueToken === undefined,
+      };
+      const onContinue = (next: string) => {
+        // A page dropped (or whose collection ended) asks for nothing more.
+        if (signal.aborted) return;
+        // A page asked ahead asks for none until the page before it is read whole and names it.
+        if (asked.confirmed) askAfter(asked, next);
+        else asked.named = next;
+      };
+      asked.page = withRetries(() => fetchPage(pageSize, continueToken, { signal, onContinue }), {
+        ...policy,
+        signal,
+      });
+      // Awaited once it is the list's next page, or dropped: a failure is never left unhandled.
+      asked.page.catch(() => undefined);
+      return asked;
+    };
+    const askAfter = (asked: AskedPage, next: string) => {
+      // Asked already (a retry of this page names the same token), or a token this list has had: then the
+      // whole page decides (the same token twice stops the list), and nothing is asked for it.
+      if (asked.next?.token === next || next === asked.token || seen.has(next)) return;
+      // An earlier try of this page named another token.
+      dropPages(asked.next);
+      asked.next = ask(next);
+    };
+    let current = ask(undefined);
     try {
-      let next = withRetries(() => fetchPage(pageSize, undefined), policy);
       for (;;) {
-        const page = await next;
+        const page = await current.page;
         token = page.continueToken || undefined;
         if (token !== undefined && seen.has(token))
           throw new RequestFailure(
             'the API server returned the same continue token twice; the list was stopped instead of looping',
             'pagination',
           );
+        let next = current.next;
         if (token === undefined) {
+          dropPages(next);
           items.push(...keep(page.items));
           return items;
         }
         seen.add(token);
-        const continueToken = token;
-        next = withRetries(() => fetchPage(pageSize, continueToken), policy);
-        // Awaited in the next turn; a failure is not left unhandled if `keep` throws first.
-        next.catch(() => undefined);
+        if (next?.token !== token) {
+          dropPages(next);
+          next = ask(token);
+        }
+        current = next;
+        current.confirmed = true;
+        if (current.named !== undefined) askAfter(current, current.named);
         items.push(...keep(page.items));
       }
     } catch (e) {
+      // A failed page ends the list (or restarts it): whatever was asked after it is not wanted.
+      dropPages(current);
       if (e instanceof RequestFailure && e.reason === 'expired-continue' && token !== undefined && restart < 3)
         continue;
       if (e instanceof RequestFailure && e.reason === 'expired-continue')

@@ -35,6 +35,7 @@ import {
   listAll,
   makeJsonReader,
   type Page,
+  type PageRequest,
   RequestFailure,
   type RetryPolicy,
   withRetries,
@@ -210,7 +211,8 @@ async function collectFrom(
       scopes.map(async (ns) => {
         try {
           const listed = await listAll(
-            (limit, cont) => run(() => fetchPage(read, type, version, ns, limit, cont)),
+            (limit, cont, request) =>
+              run(() => fetchPage(read, type, version, ns, limit, cont, request), request.signal),
             pageSize,
             policy,
             // Each page's items made while the next page is in flight (the wait is most of a large list):
@@ -543,13 +545,15 @@ async function fetchPage(
   namespace: string | undefined,
   limit: number,
   cont: string | undefined,
+  request: PageRequest,
 ): Promise<Page> {
   const root = type.group ? `/apis/${type.group}/${version}` : `/api/${version}`;
   const scope = type.namespaced && namespace !== undefined ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  const body = await read(`${root}${scope}/${type.resource}`, {
-    limit: String(limit),
-    ...(cont ? { continue: cont } : {}),
-  });
+  const body = await read(
+    `${root}${scope}/${type.resource}`,
+    { limit: String(limit), ...(cont ? { continue: cont } : {}) },
+    request,
+  );
   const list = isJson(body) ? body : {};
   const meta = isJson(list.metadata) ? list.metadata : {};
   return {
