@@ -120,6 +120,8 @@ export interface ScanOptions {
    * Never told for a replay or a scan of the files alone.
    */
   whileAwaitingAnswers?: () => void;
+  /** Told once the collection has ended (failed too), before the rules judge it. Never told for a replay. */
+  collectionEnded?: () => void;
 }
 
 export interface PreparedScan {
@@ -696,7 +698,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         options,
         once(() => setImmediate(loadRules)),
         judging?.objectFinished,
-      );
+      ).finally(options.collectionEnded);
   const prep: PreparedScan = { ...deferred.prep, rules: await deferred.rules() };
   options.onSnapshot?.(snapshot);
 
