@@ -419,8 +419,8 @@ function onUse({ namespace, name, importer, file, apart, standIn }) {
         return { path: real.path, namespace };
       });
       build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace }, (args) => ({
-        contents: standIn(JSON.stringify(realModule(apart, file, args.path)), args.path).join('\n'),
+      build.onLoad({ filter: /.*/, namespace }, async (args) => ({
+        contents: (await standIn(JSON.stringify(realModule(apart, file, args.path)), args.path)).join('\n'),
         resolveDir: dirname(args.path),
         loader: 'js',
       }));
@@ -483,6 +483,39 @@ function whatwgUrlOnUse(apart) {
 }
 
 /**
+ * The Kubernetes client's `KubeConfig` module imports, through its authentication providers, two packages
+ * only some clusters' credentials use: jsonpath-plus (the legacy `gcp` and `azure` auth providers; with jsep
+ * and its plugins, which it registers when it loads, and Node's `vm`) and openid-client (the `oidc` provider;
+ * with oauth4webapi and parts of jose). Compiling and running them cost every Kubernetes scan ~3 ms before
+ * its first request. Each import (`import * as …`) gets an object whose properties, the package's export
+ * names, are getters: the first read loads the real module (`realModule`: a file of its own) and returns its
+ * export, so a provider calls the package's own functions; a cluster that uses neither never loads them.
+ */
+function kubeAuthOnUse(apart) {
+  return [
+    { name: 'jsonpath-plus', importer: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/](gcp|azure)_auth\.js$/ },
+    { name: 'openid-client', importer: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]oidc_auth\.js$/ },
+  ].map(({ name, importer }) =>
+    onUse({
+      namespace: `coditect-${name}-on-use`,
+      name,
+      importer,
+      file: `${name}.cjs`,
+      apart,
+      standIn: async (real, path) => [
+        'let real;',
+        `const load = () => (real ??= require(${real}));`,
+        'module.exports = {};',
+        ...Object.keys(await import(pathToFileURL(path).href)).map(
+          (n) =>
+            `Object.defineProperty(module.exports, ${JSON.stringify(n)}, { enumerable: true, get: () => load()[${JSON.stringify(n)}] });`,
+        ),
+      ],
+    }),
+  );
+}
+
+/**
  * node-fetch 2 also requires zlib when it loads, which it uses only to decompress a compressed answer. Its
  * import becomes an object whose first property read loads zlib (Node's own; ~1.3 ms of module code) and
  * reads it there, so it loads once an answer needs it, after the first requests are out.
@@ -526,6 +559,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo, a
       clientFetchBundled(),
       socksProxyOnUse(apart),
       whatwgUrlOnUse(apart),
+      ...kubeAuthOnUse(apart),
       zlibOnUse(),
       externals(external, relativeTo),
     ],
