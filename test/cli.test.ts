@@ -471,6 +471,79 @@ describe('lazy loading', () => {
     }
   });
 
+  it('a user of the legacy gcp auth provider gets its token from its command (the bundle loads jsonpath-plus only then)', async () => {
+    // A server that records each request's credentials and refuses them: the scan ends at /api (exit 2).
+    const seen: string[] = [];
+    const server = createHttpServer((req, res) => {
+      seen.push(String(req.headers.authorization));
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Unauthorized","code":401}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const dir = tempDir();
+    const command = join(dir, 'token.mjs');
+    writeFileSync(
+      command,
+      "process.stdout.write(JSON.stringify({ credential: { access_token: 'from-the-command', token_expiry: '2999-01-01T00:00:00Z' } }));\n",
+    );
+    const kubeconfigFor = (user: string) => {
+      const file = join(tempDir(), 'kubeconfig.yaml');
+      writeFileSync(
+        file,
+        [
+          'apiVersion: v1',
+          'kind: Config',
+          `clusters: [{ name: c, cluster: { server: 'http://127.0.0.1:${port}', insecure-skip-tls-verify: true } }]`,
+          `users: [{ name: u, user: ${user} }]`,
+          'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+          'current-context: c',
+          '',
+        ].join('\n'),
+      );
+      return file;
+    };
+    const gcpUser = `{ auth-provider: { name: gcp, config: { cmd-path: ${JSON.stringify(process.execPath)}, cmd-args: ${JSON.stringify(command)}, token-key: '{.credential.access_token}', expiry-key: '{.credential.token_expiry}' } } }`;
+    const repo = tempDir();
+    writeFileSync(
+      join(repo, 'coditect-audit.yaml'),
+      'version: 1\nenvironments:\n  s:\n    layers:\n      files: false\n      k8s: { retries: 0 }\n',
+    );
+    // Which files the scan loads: the trace hook, preloaded through NODE_OPTIONS (the run is asynchronous: this
+    // process answers it).
+    const scan = async (kubeconfig: string) => {
+      const trace = join(tempDir(), 'modules.txt');
+      writeFileSync(trace, '');
+      const run = await runCliAsync(
+        ['scan', '--dir', repo, '--env', 's', '--format', 'json', '--output-dir', tempDir(), '-q'],
+        {
+          env: {
+            KUBECONFIG: kubeconfig,
+            NODE_OPTIONS: `--import ${join(repoRoot, 'test/support/trace-imports.mjs')}`,
+            TRACE_FILE: trace,
+          },
+        },
+      );
+      return { run, loaded: readFileSync(trace, 'utf8').split('\n') };
+    };
+    try {
+      const gcp = await scan(kubeconfigFor(gcpUser));
+      expect(gcp.run.code, gcp.run.stderr).toBe(2);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set(['Bearer from-the-command']));
+      expect(gcp.loaded.some((m) => m.endsWith('/jsonpath-plus.cjs'))).toBe(true);
+      expect(gcp.loaded.filter((m) => m.endsWith('/openid-client.cjs'))).toEqual([]);
+      seen.length = 0;
+      const token = await scan(kubeconfigFor('{ token: not-a-secret }'));
+      expect(token.run.code, token.run.stderr).toBe(2);
+      expect(new Set(seen)).toEqual(new Set(['Bearer not-a-secret']));
+      expect(token.loaded.some((m) => m.includes('/packages/cli/dist/'))).toBe(true); // the trace works
+      expect(token.loaded.filter((m) => /\/(jsonpath-plus|openid-client)\.cjs$/.test(m))).toEqual([]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('a cluster behind a SOCKS proxy is reached through it (the bundle loads the proxy agent only then)', async () => {
     // A port nothing listens on: the proxy's refusal names it, so the request went to the proxy, not the server.
     const closed = createServer();
