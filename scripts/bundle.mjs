@@ -541,6 +541,31 @@ function zlibOnUse() {
 }
 
 /**
+ * node-fetch 2 also tries, when it loads, to require the optional `encoding` package (for its deprecated
+ * `textConverted()`, which nothing here calls): where it is not installed, as in this package, that is a
+ * failed lookup through every `node_modules` folder above the chunk and a thrown error, ~0.5 ms of every
+ * Kubernetes scan before its first request. Its import becomes an object whose `convert` requires the real
+ * package only when called, as `textConverted()` would use it.
+ */
+function encodingOnUse() {
+  const namespace = 'coditect-encoding-on-use';
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: /^encoding$/ }, (args) =>
+        /[\\/]node-fetch[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'encoding', namespace } : undefined,
+      );
+      // The stand-in's own require: looked up at run time, as node-fetch's was.
+      build.onResolve({ filter: /^encoding$/, namespace }, () => ({ path: 'encoding', external: true }));
+      build.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: "exports.convert = (...args) => require('encoding').convert(...args);\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * Options every bundle shares (pack.mjs bundles the rule case tables with them too). `apart`: a Map that
  * collects the modules to build into files of their own (`realModule`); the caller builds them.
  */
@@ -561,6 +586,7 @@ export function commonOptions({ external = externalDependencies(), relativeTo, a
       whatwgUrlOnUse(apart),
       ...kubeAuthOnUse(apart),
       zlibOnUse(),
+      encodingOnUse(),
       externals(external, relativeTo),
     ],
     logLevel: 'warning',
