@@ -121,11 +121,88 @@ function externals(external, relativeTo) {
  * the snapshot's 3.5 MB).
  */
 const PRECOMPILE = [
-  { name: 'config', schema: 'ConfigSchema', module: 'config.js', lazy: true },
+  { name: 'config', schema: 'ConfigSchema', module: 'config.js', lazy: true, partsApart: true },
   { name: 'expectations', schema: 'ExpectationsSchema', module: 'config.js', lazy: true },
   { name: 'baseline', schema: 'BaselineSchema', module: 'baseline.js', lazy: true },
   { name: 'snapshot', schema: 'SnapshotSchema', module: 'snapshot/index.js', lazy: true },
 ];
+
+/** A subschema this large (JSON characters) gets a validating function of its own (`withPartsApart`). */
+const PART_APART_CHARS = 2000;
+/** First line of a validator written with its parts apart: one written before without them is rewritten. */
+const PARTS_APART_MARK = '/* parts apart */';
+
+/**
+ * ajv writes a schema's whole validator as one function: the configuration's is ~260 kB, which V8 compiles
+ * whole on its first call (~5 ms of every scan with a configuration, before its first request), though a
+ * configuration uses a few of its layers and settings. This copy of `schema` has each large subschema of
+ * `properties` or `patternProperties` moved to `definitions` and referred to there; with `inlineRefs: false`
+ * ajv writes each as a function of its own, which V8 compiles only when a document holds that part.
+ * `origins`: the schema path each part came from, as ajv writes one (`withOriginalSchemaPaths`).
+ */
+function withPartsApart(original) {
+  const schema = JSON.parse(JSON.stringify(original));
+  if (schema.definitions !== undefined) throw new Error('withPartsApart: the schema has definitions of its own');
+  const definitions = {};
+  const origins = new Map();
+  const segment = (key) => encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  const visit = (node, at) => {
+    for (const keyword of ['properties', 'patternProperties']) {
+      const children = node?.[keyword];
+      if (!children || typeof children !== 'object') continue;
+      for (const [key, child] of Object.entries(children)) {
+        if (!child || typeof child !== 'object') continue;
+        const path = `${at}/${keyword}/${segment(key)}`;
+        visit(child, path);
+        if (JSON.stringify(child).length < PART_APART_CHARS) continue;
+        const name = `part${origins.size}`;
+        definitions[name] = child;
+        children[key] = { $ref: `#/definitions/${name}` };
+        origins.set(`#/definitions/${name}`, path);
+      }
+    }
+  };
+  visit(schema, '#');
+  schema.definitions = definitions;
+  return { schema, origins };
+}
+
+/**
+ * ajv gives the errors of a referred-to part's function schema paths from that part (`#/properties/x`);
+ * written in place they ran from the root. Each part's function gets the paths it had, so that its errors
+ * are the very ones the whole schema gives (test/precompiled-validators.test.ts compares them).
+ */
+function withOriginalSchemaPaths(code, validate, origins) {
+  // ajv keys them by full URI (the schema's $id and the pointer), in the root's and each part's own table.
+  const functions = new Map();
+  const collect = (env) => {
+    for (const [uri, sub] of Object.entries(env.refs ?? {})) {
+      const pointer = uri.slice(uri.indexOf('#'));
+      if (functions.has(pointer) || !sub?.validateName) continue;
+      functions.set(pointer, sub.validateName.str);
+      collect(sub);
+    }
+  };
+  collect(validate.schemaEnv);
+  const byFunction = new Map();
+  for (const [ref, path] of origins) {
+    const name = functions.get(ref);
+    if (!name || byFunction.has(name)) throw new Error(`withOriginalSchemaPaths: no function of its own for ${ref}`);
+    byFunction.set(name, path);
+  }
+  const rewritten = new Set();
+  const out = code.replace(
+    /function (validate\d+)\([\s\S]*?\1\.errors = vErrors;return errors === 0;\}/g,
+    (text, name) => {
+      const path = byFunction.get(name);
+      if (path === undefined) return text;
+      rewritten.add(name);
+      return text.replace(/schemaPath:"#(?=[/"])/g, `schemaPath:${JSON.stringify(path).slice(0, -1)}`);
+    },
+  );
+  if (rewritten.size !== byFunction.size) throw new Error('withOriginalSchemaPaths: a part function was not found');
+  return out;
+}
 
 /**
  * Writes the standalone validator of each PRECOMPILE schema beside core's build (once per schema
@@ -145,18 +222,26 @@ async function precompiledModule(esbuild) {
   const entries = [];
   const current = new Set();
   const bySchema = [];
-  for (const [i, { name, schema, module, lazy }] of PRECOMPILE.entries()) {
+  for (const [i, { name, schema, module, lazy, partsApart }] of PRECOMPILE.entries()) {
     const fingerprint = core.schemaFingerprint(core[schema]);
     imports.push(`import { ${schema} } from "../${module}";`);
     bySchema.push(`[${schema}, ${JSON.stringify(fingerprint)}]`);
     const file = `${name}-${fingerprint.slice(0, 16)}.js`;
-    if (!existsSync(join(dir, file))) {
+    const written = existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : undefined;
+    if (written === undefined || written.startsWith(PARTS_APART_MARK) !== Boolean(partsApart)) {
       const { Ajv } = requireFromCore('ajv');
       const standalone = requireFromCore('ajv/dist/standalone').default;
       const formats = requireFromCore('ajv-formats');
-      const ajv = new Ajv({ ...core.AJV_OPTIONS, code: { source: true, esm: true } });
+      const ajv = new Ajv({
+        ...core.AJV_OPTIONS,
+        ...(partsApart ? { inlineRefs: false } : {}),
+        code: { source: true, esm: true },
+      });
       (formats.default ?? formats)(ajv);
-      let code = standalone(ajv, ajv.compile(core[schema]));
+      const apart = partsApart ? withPartsApart(core[schema]) : undefined;
+      const validate = ajv.compile(apart ? apart.schema : core[schema]);
+      let code = standalone(ajv, validate);
+      if (apart) code = withOriginalSchemaPaths(code, validate, apart.origins);
       // ajv's ES module output still calls require() for its run-time helpers: make those imports.
       const helpers = [...new Set(code.match(/require\("[^"]+"\)/g) ?? [])];
       helpers.forEach((call, n) => {
@@ -168,7 +253,7 @@ async function precompiledModule(esbuild) {
         minify: true,
         target: 'node20',
       });
-      writeFileSync(join(dir, file), minified);
+      writeFileSync(join(dir, file), partsApart ? `${PARTS_APART_MARK}\n${minified}` : minified);
     }
     if (lazy)
       entries.push(`[${JSON.stringify(fingerprint)}, { load: () => import("./${file}").then((m) => m.default) }]`);

@@ -25,6 +25,16 @@ const CASES: { name: string; schema: string; documents: unknown[] }[] = [
       { version: 1, environments: { s: { tier: 'staging', layers: { gcp: { projects: 'one' } } } } },
       { version: 1, environments: { s: { tier: 'staging', layers: { probe: { postgres: { port: 'five' } } } } } },
       { version: 1, environments: { s: { tier: 'staging', suppressions: [{ rule: 'x', until: 'soon' }] } } },
+      // Errors inside parts the bundle's validator checks in functions of their own (scripts/bundle.mjs
+      // `withPartsApart`), nested ones too, alongside one outside them.
+      {
+        version: 1,
+        plugins: [''],
+        environments: {
+          s: { layers: { k8s: { pageSize: 0, contexts: [{ name: 'x' }] } }, expectations: { project: 3 } },
+          t: { gate: { targets: [] }, layers: { gcp: { endpoints: { redis: 'ftp://x' } }, files: { bogus: true } } },
+        },
+      },
     ],
   },
   {
