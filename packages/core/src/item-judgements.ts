@@ -27,7 +27,7 @@ import { type Priority, resolvePriority } from './priority.js';
 import type { FailReport, ItemContext, ItemJudge, PassReport, Rule, UnknownReport } from './rule.js';
 import { type EvaluationUnit, evaluationUnits, type RuleSource } from './source.js';
 import type { Resource, Verdict } from './verdict.js';
-import { hasLiveItems, liveItemsOf, shownWorkloadParts } from './views/live-object.js';
+import { hasLiveItems, LIVE_ITEM_FACETS, liveItemsOf, shownWorkloadParts } from './views/live-object.js';
 
 /**
  * The items of one view kind judged early, shared by its units: each item's place (its index in each unit's
@@ -40,6 +40,8 @@ interface JudgedKind {
   places: Map<object, number>;
   /** Places given so far. */
   count: number;
+  /** The items judged of each facet's objects, in the order judged, with their places. */
+  byFacet: Map<string, { items: object[]; places: number[] }>;
   /** The places of the items of a view list, made once per list (the units of a kind read the same list). */
   placesOf: WeakMap<readonly unknown[], number[] | null>;
 }
@@ -94,7 +96,7 @@ export class ItemJudgements implements JudgedItems {
         const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
         let kind = this.kinds.find((k) => k.view === view);
         if (!kind) {
-          kind = { view, units: [], places: new Map(), count: 0, placesOf: new WeakMap() };
+          kind = { view, units: [], places: new Map(), count: 0, byFacet: new Map(), placesOf: new WeakMap() };
           this.kinds.push(kind);
         }
         const unit: JudgedUnit = {
@@ -134,12 +136,19 @@ export class ItemJudgements implements JudgedItems {
       const kind = kinds[k]!;
       const items = liveItemsOf(kind.view, parts);
       if (items === undefined) continue;
+      let ofFacet = kind.byFacet.get(facet);
+      if (ofFacet === undefined) {
+        ofFacet = { items: [], places: [] };
+        kind.byFacet.set(facet, ofFacet);
+      }
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         // A new place each time (one look-up): an item given again (its object finished twice) is judged
         // again at a place of its own, and its keys, seen twice, make the engine collapse.
         const place = kind.count++;
         kind.places.set(item, place);
+        ofFacet.items.push(item);
+        ofFacet.places.push(place);
         const units = kind.units;
         for (let u = 0; u < units.length; u++) if (!units[u]!.taken) judgeItem(units[u]!, item, place);
       }
@@ -172,7 +181,7 @@ export class ItemJudgements implements JudgedItems {
         if (!distinct || given) return undefined;
         let places = kind.placesOf.get(views);
         if (places === undefined) {
-          places = placesOfAll(kind.places, kind.count, views);
+          places = placesInOrder(kind, views) ?? placesOfAll(kind.places, kind.count, views);
           kind.placesOf.set(views, places);
         }
         if (places === null) return undefined;
@@ -195,6 +204,27 @@ export class ItemJudgements implements JudgedItems {
       },
     };
   }
+}
+
+/**
+ * `placesOfAll` when the list is the items judged, in the order judged (`LIVE_ITEM_FACETS`: the builders'
+ * order, which a collection that finished each object once keeps): one comparison per item rather than a
+ * look-up, which at evaluation reads objects all over a large heap. Undefined when the list is otherwise.
+ */
+function placesInOrder(kind: JudgedKind, views: readonly unknown[]): number[] | undefined {
+  const places: number[] = [];
+  let at = 0;
+  for (let f = 0; f < LIVE_ITEM_FACETS.length; f++) {
+    const ofFacet = kind.byFacet.get(LIVE_ITEM_FACETS[f]!);
+    if (ofFacet === undefined) continue;
+    const { items, places: placed } = ofFacet;
+    if (at + items.length > views.length) return undefined;
+    for (let i = 0; i < items.length; i++, at++) {
+      if (views[at] !== items[i]) return undefined;
+      places.push(placed[i]!);
+    }
+  }
+  return at === views.length ? places : undefined;
 }
 
 /** The place of each of `views`, or null when one has none (it was not judged) or an item is listed twice. */

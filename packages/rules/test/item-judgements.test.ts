@@ -319,6 +319,21 @@ describe('view rules judged item by item (judgeItem, ItemJudgements)', () => {
     expect(run(snapshotOf(lists), { ...OPTIONS, judgedItems: judgeAll(lists, [throwing]) }, [throwing])).toBe(whole);
   });
 
+  it('takes every item at once when objects were judged out of the builders\u2019 order (by look-up)', () => {
+    const lists = cluster(120);
+    const whole = run(snapshotOf(lists), OPTIONS);
+    const judgements = new ItemJudgements(builtinRules, OPTIONS);
+    // Facets interleaved and each list's objects in reverse: no item list is the builders' order.
+    for (const f of [...WORKLOAD_FACETS].reverse())
+      for (const o of [...lists[f]].reverse()) {
+        prepareLiveObject(f, o);
+        judgements.judgeLiveObject(f, o);
+      }
+    const { judged, taken } = watched(judgements);
+    expect(run(snapshotOf(lists), { ...OPTIONS, judgedItems: judged })).toBe(whole);
+    expect(Object.fromEntries(taken)).toEqual(Object.fromEntries(EARLY_UNITS.map((u) => [u, 'all'])));
+  });
+
   it('checks what judgeItem names when a view rule is defined', () => {
     const base = {
       title: 't',

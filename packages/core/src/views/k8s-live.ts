@@ -218,7 +218,7 @@ export function topLevelWorkloadViews(facets: WorkloadFacets): K8sObject[] {
 const topLevelViews = new WeakMap<K8sLiveObject[], K8sObject[]>();
 
 /** Top-level workloads in report order; from `FIRST_OWNED` on, a kind's objects may belong to a controller. */
-const TOP_LEVEL_ORDER = [
+export const TOP_LEVEL_ORDER = [
   'k8s.deployments',
   'k8s.statefulsets',
   'k8s.daemonsets',

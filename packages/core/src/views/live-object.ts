@@ -9,7 +9,13 @@
 import type { K8sLiveObject } from '../layers/k8s.js';
 import { gcrReferenceViewOfParts } from './gcr-reference.js';
 import { liveImagesOfParts } from './image.js';
-import { isTopLevelWorkload, statusDigestsOfParts, WORKLOAD_FACETS, type WorkloadFacet } from './k8s-live.js';
+import {
+  isTopLevelWorkload,
+  statusDigestsOfParts,
+  TOP_LEVEL_ORDER,
+  WORKLOAD_FACETS,
+  type WorkloadFacet,
+} from './k8s-live.js';
 import { type LiveParts, livePartsOf } from './live-parts.js';
 import { containerViewsOfParts } from './workload.js';
 import { workloadViewOfParts } from './workload-object.js';
@@ -80,3 +86,9 @@ export function liveItemsOf(kind: string, parts: LiveParts): readonly object[] |
     return undefined;
   }
 }
+
+/**
+ * The facets whose objects' items (`liveItemsOf`) the builders list, in the order they list them: facet after
+ * facet, each in its list's order, an object's items in their order.
+ */
+export const LIVE_ITEM_FACETS: readonly string[] = TOP_LEVEL_ORDER;
