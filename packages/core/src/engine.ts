@@ -597,11 +597,14 @@ class Collapsing {
   private readonly reports: (Verdict | PassReport<string>)[] = [];
   /** Whether each report is a pass. */
   private readonly isPass: boolean[] = [];
-  /** The keys of reports appended without the map (`appendDistinct`), entered into it when another comes. */
-  private unmapped: string[] | undefined;
+  /**
+   * Judged reports appended as they are (`appendDistinct`): copied into the arrays and the map only if another
+   * report comes; else the result is read from them directly.
+   */
+  private distinct: { judged: JudgedReports; count: number } | undefined;
 
   get size(): number {
-    return this.reports.length;
+    return this.distinct !== undefined ? this.distinct.count : this.reports.length;
   }
 
   /**
@@ -609,25 +612,26 @@ class Collapsing {
    * are, each key in its place, without a look-up each.
    */
   appendDistinct(judged: JudgedReports): void {
-    if (this.reports.length !== 0) throw new Error('appendDistinct: only the first reports');
-    const keys: string[] = [];
-    const { reports, isPass } = this;
-    const { reports: from, spans } = judged;
-    for (let s = 0; s < spans.length; s += 2)
-      for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
-        isPass.push(from[i] === true);
-        keys.push(from[i + 1] as string);
-        reports.push(from[i + 2] as Verdict | PassReport<string>);
-      }
-    this.unmapped = keys;
+    if (this.size !== 0) throw new Error('appendDistinct: only the first reports');
+    let count = 0;
+    const spans = judged.spans;
+    for (let s = 0; s < spans.length; s += 2) count += (spans[s + 1]! - spans[s]!) / 3;
+    this.distinct = { judged, count };
   }
 
-  /** The map, with the keys appended without it. */
+  /** The map, with the reports appended without it. */
   private places(): Map<string, number> {
-    const keys = this.unmapped;
-    if (keys !== undefined) {
-      this.unmapped = undefined;
-      for (let i = 0; i < keys.length; i++) this.placeOf.set(keys[i]!, i);
+    const distinct = this.distinct;
+    if (distinct !== undefined) {
+      this.distinct = undefined;
+      const { reports, isPass, placeOf } = this;
+      const { reports: from, spans } = distinct.judged;
+      for (let s = 0; s < spans.length; s += 2)
+        for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+          placeOf.set(from[i + 1] as string, reports.length);
+          isPass.push(from[i] === true);
+          reports.push(from[i + 2] as Verdict | PassReport<string>);
+        }
     }
     return this.placeOf;
   }
@@ -676,6 +680,16 @@ class Collapsing {
   result(): { verdicts: Verdict[]; passes: PassReport<string>[] } {
     const verdicts: Verdict[] = [];
     const passes: PassReport<string>[] = [];
+    const distinct = this.distinct;
+    if (distinct !== undefined) {
+      const { reports: from, spans } = distinct.judged;
+      for (let s = 0; s < spans.length; s += 2)
+        for (let i = spans[s]!; i < spans[s + 1]!; i += 3) {
+          if (from[i] === true) passes.push(from[i + 2] as PassReport<string>);
+          else verdicts.push(from[i + 2] as Verdict);
+        }
+      return { verdicts, passes };
+    }
     const { reports, isPass } = this;
     for (let i = 0; i < reports.length; i++) {
       if (isPass[i]) passes.push(reports[i] as PassReport<string>);
