@@ -354,9 +354,17 @@ function keepsStructure(value: string): boolean {
   return MARKER.test(value) || isReference(value);
 }
 
-/** Most strings of a facet are short names: nothing the detector looks for can match them. */
-function tooShortForSecret(text: string): boolean {
-  return text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text));
+/**
+ * Strings nothing the detector looks for can match: most strings of a facet are short names, and every
+ * Kubernetes object has UUIDs (`metadata.uid`, owner references) unique to it, which would otherwise be
+ * detected and cached once per object. A UUID is one run of token characters that {@link randomToken} finds
+ * not random; no other pattern fits hex digits and four single dashes (no run of 16 without a dash for a
+ * token format, no `--`, `=`, `:`, `@`, `/` or space).
+ */
+function cannotHoldSecret(text: string): boolean {
+  if (text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text))) return true;
+  // The length and a dash first: a regex test on every longer string would cost what it saves.
+  return text.length === 36 && text.charCodeAt(8) === 45 && UUID.test(text);
 }
 
 /**
@@ -365,7 +373,7 @@ function tooShortForSecret(text: string): boolean {
  */
 export function detectSecrets(text: string): { text: string; findings: Finding[] } {
   const findings: Finding[] = [];
-  if (tooShortForSecret(text)) return { text, findings };
+  if (cannotHoldSecret(text)) return { text, findings };
   let out = text;
   const found = (secret: string, kind: RedactionKind): string => {
     if (secret && !keepsStructure(secret)) findings.push({ secret, kind });
@@ -490,9 +498,9 @@ class FacetRedactor {
   }
 
   text(value: string): string {
-    // Short names are neither detected nor cached: the test is cheaper than the lookup, and the cache keeps
-    // only strings worth reading again.
-    if (tooShortForSecret(value)) return this.mask(value);
+    // Short names and UUIDs are neither detected nor cached: the test is cheaper than the lookup, and the cache
+    // keeps only strings worth reading again.
+    if (cannotHoldSecret(value)) return this.mask(value);
     let detected = this.cache.get(value);
     if (detected === undefined) {
       const { text, findings } = detectSecrets(value);
@@ -545,13 +553,10 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
     return out ?? value;
   }
   if (!isJson(value)) return value;
-  // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
-  const pairName = typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName;
-  const variable = secretVariable(value);
   // Anything but a plain object is rebuilt as one, as before (and `__proto__` as a key assigns a prototype).
   if (Object.getPrototypeOf(value) !== Object.prototype) {
     const rebuilt: Json = {};
-    for (const k of Object.keys(value)) rebuilt[k] = walkMember(value, k, r, secretName, pairName, variable);
+    for (const k of Object.keys(value)) rebuilt[k] = walkMember(value, k, value[k], r, secretName);
     return rebuilt;
   }
   // A plain object's keys are enumerated in place (`for…in` makes no array, where `Object.keys` made one per
@@ -560,7 +565,7 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   let i = 0;
   for (const k in value) {
     const v = value[k];
-    const w = walkMember(value, k, r, secretName, pairName, variable);
+    const w = walkMember(value, k, v, r, secretName);
     if (out === undefined && (w !== v || k === '__proto__')) {
       out = {};
       let j = 0;
@@ -575,30 +580,30 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   return out ?? value;
 }
 
-/** One member of an object as {@link walk} redacts it, by its key and the pair or variable it belongs to. */
-function walkMember(
-  value: Json,
-  k: string,
-  r: FacetRedactor,
-  secretName: string | undefined,
-  pairName: string | undefined,
-  variable: string | undefined,
-): unknown {
-  const v = value[k];
+/**
+ * One member `k` (its value `v`) of an object as {@link walk} redacts it. The object's pair name and variable
+ * are judged only at the member that needs them: most objects have neither a `value` nor an `attributes`
+ * member, and their `name` (an object's own, unique to it) need not be judged at all.
+ */
+function walkMember(value: Json, k: string, v: unknown, r: FacetRedactor, secretName: string | undefined): unknown {
   // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
   if (k === 'positions' && isJson(v)) return v;
-  if (k === 'value') return walk(v, r, pairName);
+  // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
+  if (k === 'value') return walk(v, r, typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName);
   if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
     return redactExpression(secretName, v, r);
-  if (k === 'attributes' && variable !== undefined && isJson(v)) {
+  if (k === 'attributes' && isJson(v)) {
+    const variable = secretVariable(value);
     // `variable "db_password" { default = "…" }` and `sensitive = true`: the default is the secret.
-    const attributes: Json = {};
-    for (const [name, attribute] of Object.entries(v))
-      attributes[name] =
-        name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
-          ? walk(attribute, r, variable)
-          : walk(attribute, r);
-    return attributes;
+    if (variable !== undefined) {
+      const attributes: Json = {};
+      for (const [name, attribute] of Object.entries(v))
+        attributes[name] =
+          name === 'default' && isJson(attribute) && !namesList(variable, v, attribute)
+            ? walk(attribute, r, variable)
+            : walk(attribute, r);
+      return attributes;
+    }
   }
   if ((typeof v === 'string' || (isJson(v) && 'value' in v)) && isSecretName(k)) return walk(v, r, k);
   return walk(v, r, undefined);
