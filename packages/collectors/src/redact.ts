@@ -589,7 +589,8 @@ function walkMember(value: Json, k: string, v: unknown, r: FacetRedactor, secret
   // Source positions (JSON pointer → line, column and, for a rendered kustomize patch, a repository path).
   if (k === 'positions' && isJson(v)) return v;
   // `{ name: DB_PASSWORD, value: … }` (env lists, Dockerfile ENV/ARG, .tf attributes).
-  if (k === 'value') return walk(v, r, typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName);
+  if (k === 'value')
+    return walk(v, r, typeof value.name === 'string' && isSecretName(value.name) ? value.name : secretName);
   if (k === 'expression' && typeof v === 'string' && secretName !== undefined)
     return redactExpression(secretName, v, r);
   if (k === 'attributes' && isJson(v)) {

@@ -133,6 +133,32 @@ describe('the free-text detector', () => {
   });
 });
 
+describe('UUIDs', () => {
+  // Object uids are read without the detector (one per object, never repeated); these show it would keep them too.
+  const uuids = [
+    '2f1b5c7a-8d3e-4f6a-9b0c-1d2e3f4a5b6c',
+    '00000000-0000-4000-8000-000000000360',
+    'ACCA1B2C-3D4E-4F5A-8B9C-ACCAACCAACCA',
+    'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  ];
+
+  it.each(uuids)('keeps %s alone and inside text the detector reads whole', (uuid) => {
+    expect(redactText(uuid)).toBe(uuid);
+    expect(redactText(`uid ${uuid} owner`)).toBe(`uid ${uuid} owner`);
+    expect(redactTree({ metadata: { uid: uuid }, ownerReferences: [{ uid: uuid }] })).toEqual({
+      metadata: { uid: uuid },
+      ownerReferences: [{ uid: uuid }],
+    });
+  });
+
+  it('still detects a random token of the same length and dashes that is not hex', () => {
+    const token = 'q8Zr3Vt7-Nw2L-m9Xk-4Pb6-Dc1Hy5Fs0GjQ';
+    expect(token).toHaveLength(36);
+    expect(redactText(token)).toBe('‹redacted:high-entropy›');
+    expect(redactTree({ metadata: { uid: token } })).toEqual({ metadata: { uid: '‹redacted:high-entropy›' } });
+  });
+});
+
 describe('URL passwords', () => {
   it.each([
     ['postgres://app:s3cr@t@10.0.0.3/db', 'postgres://app:‹redacted:password›@10.0.0.3/db'],
@@ -210,6 +236,19 @@ describe('whole facets', () => {
     expect(out).toContain('${{ secrets.T }}');
     expect(out).toContain('"secretKey":"dbPassword"');
     expect(out).toContain('{{ .dbPassword }}');
+  });
+
+  it('judges a pair by its name whether the name comes before or after its value', () => {
+    const out = redactTree({
+      env: [
+        { value: 'hunter2-legacy', name: 'PASSWORD' },
+        { value: 'eu-west1', name: 'REGION' },
+      ],
+    });
+    expect(out.env).toEqual([
+      { value: '‹redacted:value›', name: 'PASSWORD' },
+      { value: 'eu-west1', name: 'REGION' },
+    ]);
   });
 
   it('masks a plain word or public name only where it was found, not in unrelated text', () => {
