@@ -354,17 +354,23 @@ function keepsStructure(value: string): boolean {
   return MARKER.test(value) || isReference(value);
 }
 
+/** An RFC 3339 time as the Kubernetes API writes it (`creationTimestamp`, `startedAt`, `lastTransitionTime`). */
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
+
 /**
  * Strings nothing the detector looks for can match: most strings of a facet are short names, and every
- * Kubernetes object has UUIDs (`metadata.uid`, owner references) unique to it, which would otherwise be
- * detected and cached once per object. A UUID is one run of token characters that {@link randomToken} finds
- * not random; no other pattern fits hex digits and four single dashes (no run of 16 without a dash for a
- * token format, no `--`, `=`, `:`, `@`, `/` or space).
+ * Kubernetes object has UUIDs (`metadata.uid`, owner references) and times unique to it, which would otherwise
+ * be detected and cached once per object. A UUID is one run of token characters that {@link randomToken} finds
+ * not random; no other pattern fits hex digits and four single dashes (no run of 16 without a dash for a token
+ * format, no `--`, `=`, `:`, `@`, `/` or space). A time has no run of 16 token characters (`:` cuts them), no
+ * letter but `T` and `Z` after a digit (no key name), no dash after a space or quote (no option).
  */
 function cannotHoldSecret(text: string): boolean {
-  if (text.length < 8 || (text.length < 16 && !/[=:\s]/.test(text))) return true;
-  // The length and a dash first: a regex test on every longer string would cost what it saves.
-  return text.length === 36 && text.charCodeAt(8) === 45 && UUID.test(text);
+  const length = text.length;
+  if (length < 8 || (length < 16 && !/[=:\s]/.test(text))) return true;
+  // The length and a character first: a regex test on every longer string would cost what it saves.
+  if (length === 36) return text.charCodeAt(8) === 45 && UUID.test(text);
+  return length >= 20 && length <= 35 && text.charCodeAt(10) === 84 && TIMESTAMP.test(text);
 }
 
 /**
@@ -565,7 +571,9 @@ function walk(value: unknown, r: FacetRedactor, secretName?: string): unknown {
   let i = 0;
   for (const k in value) {
     const v = value[k];
-    const w = walkMember(value, k, v, r, secretName);
+    // Numbers, booleans and nulls are kept whatever their key: no call for them.
+    const w =
+      typeof v === 'string' || (typeof v === 'object' && v !== null) ? walkMember(value, k, v, r, secretName) : v;
     if (out === undefined && (w !== v || k === '__proto__')) {
       out = {};
       let j = 0;

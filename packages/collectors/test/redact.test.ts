@@ -133,8 +133,8 @@ describe('the free-text detector', () => {
   });
 });
 
-describe('UUIDs', () => {
-  // Object uids are read without the detector (one per object, never repeated); these show it would keep them too.
+describe('UUIDs and times', () => {
+  // Object uids and times are read without the detector (unique to each object); these show it would keep them too.
   const uuids = [
     '2f1b5c7a-8d3e-4f6a-9b0c-1d2e3f4a5b6c',
     '00000000-0000-4000-8000-000000000360',
@@ -149,6 +149,18 @@ describe('UUIDs', () => {
       metadata: { uid: uuid },
       ownerReferences: [{ uid: uuid }],
     });
+  });
+
+  it.each([
+    '2025-12-01T00:00:00Z',
+    '2026-01-31T23:59:59.123456789Z',
+    '2026-01-31T23:59:59.999999999+05:30',
+    '1999-07-04T08:15:00-07:00',
+  ])('keeps the time %s alone and inside text the detector reads whole', (time) => {
+    expect(redactText(time)).toBe(time);
+    expect(redactText(`started ${time} ok`)).toBe(`started ${time} ok`);
+    expect(redactText(`"startedAt":"${time}"`)).toBe(`"startedAt":"${time}"`);
+    expect(redactTree({ metadata: { creationTimestamp: time } })).toEqual({ metadata: { creationTimestamp: time } });
   });
 
   it('still detects a random token of the same length and dashes that is not hex', () => {
