@@ -31,7 +31,6 @@ import {
   type LiveParts,
   livePartsOf,
   livePartsOfEach,
-  resourceFrom,
 } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
@@ -173,7 +172,7 @@ export function liveImagesOfParts(p: LiveParts): readonly LiveImage[] {
       if (!image) continue;
       made.push({
         name: c.name,
-        resource: resourceFrom(containerResourceStrings(p, c), w.namespace),
+        resource: containerResourceStrings(p, c),
         reference: image,
         ref: c.object.images?.[imagePointer(c.pointer)],
         path: imagePointer(c.pointer),
