@@ -161,8 +161,10 @@ function viewOfLive(o: K8sLiveObject): K8sObject {
   if (o.namespace !== undefined) v.namespace = o.namespace;
   v.line = 1;
   v.object = o.object;
-  v.positions = {};
+  v.positions = NO_POSITIONS;
   if (o.images) v.images = o.images;
   if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
   return v;
 }
+/** A live object has no source positions: one empty record for all of them (nothing writes positions). */
+const NO_POSITIONS: K8sObject['positions'] = Object.freeze({});
