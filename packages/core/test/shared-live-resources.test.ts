@@ -57,6 +57,7 @@ describe('live view resources', () => {
       expect(containers.map((c) => c.resource.name)).toEqual(['backend/backend', 'backend/proxy']);
       for (let i = 0; i < containers.length; i++) {
         expect(images[i]!.resource).toBe(containers[i]!.resource);
+        expect(images[i]!.container?.label).toBe(containers[i]!.container);
         expect(liveContainerResource(o, containers[i]!.ref)).toBe(containers[i]!.resource);
         // Key order as `liveResource` makes it: the JSON report writes members as they are.
         expect(Object.keys(containers[i]!.resource)).toEqual(
