@@ -88,6 +88,7 @@ export function locateByDeclaration(
     const loc = declared.get(v.resource.declaredAs);
     if (!loc) continue;
     v.location = loc;
-    v.resource.file ??= loc.file;
+    // Copied, not written: views share one resource object per live object among their items (and verdicts).
+    if (v.resource.file === undefined) v.resource = { ...v.resource, file: loc.file };
   }
 }

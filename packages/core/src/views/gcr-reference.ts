@@ -19,13 +19,7 @@ import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { escapePointerToken, isObject, locate } from './containers.js';
 import { liveResource, topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import {
-  liveContainersOf,
-  type LiveParts,
-  livePartsOfEach,
-  objectResourceStrings,
-  resourceFrom,
-} from './live-parts.js';
+import { liveContainersOf, type LiveParts, livePartsOfEach, objectResourceStrings } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -474,7 +468,7 @@ export function gcrReferenceViewOfParts(p: LiveParts): GcrReferenceView {
     }
     p.gcrReferenceView = {
       source: 'k8s',
-      resource: resourceFrom(objectResourceStrings(p), w.namespace),
+      resource: objectResourceStrings(p),
       workload: { kind: w.kind, name: w.name },
       occurrences,
     };

@@ -31,7 +31,6 @@ import {
   type LiveParts,
   livePartsOf,
   livePartsOfEach,
-  resourceFrom,
 } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
@@ -168,16 +167,21 @@ export function liveImagesOfParts(p: LiveParts): readonly LiveImage[] {
   if (!p.images) {
     const w = p.object;
     const made: LiveImage[] = [];
-    for (const c of liveContainersOf(p)) {
+    const containers = liveContainersOf(p);
+    // The container views' labels when they are made (`prepareLiveObject` makes them first; the same list,
+    // in the same order): one string per container rather than one per view.
+    const views = p.containerViews;
+    for (let i = 0; i < containers.length; i++) {
+      const c = containers[i]!;
       const image = typeof c.container.image === 'string' ? c.container.image : undefined;
       if (!image) continue;
       made.push({
         name: c.name,
-        resource: resourceFrom(containerResourceStrings(p, c), w.namespace),
+        resource: containerResourceStrings(p, c),
         reference: image,
         ref: c.object.images?.[imagePointer(c.pointer)],
         path: imagePointer(c.pointer),
-        container: { label: label(c), workloadKind: w.kind, workloadName: w.name },
+        container: { label: views?.[i]?.container ?? label(c), workloadKind: w.kind, workloadName: w.name },
         pairingKey: pairingKey(c),
       });
     }

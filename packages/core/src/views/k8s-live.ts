@@ -16,7 +16,6 @@ import {
   livePartsOf,
   livePartsOfEach,
   objectResourceStrings,
-  resourceFrom,
 } from './live-parts.js';
 
 type Json = Record<string, unknown>;
@@ -83,19 +82,19 @@ export function liveResource(
 
 /**
  * A live object as a verdict resource (`liveResource(o)`). Several views give one per workload (workload,
- * gcr-reference, api-object): the strings are made once per object and shared (an id read by several rules
- * is flattened and hashed once), the object is each caller's own.
+ * gcr-reference, api-object): one object made once per live object and shared by them (an id read by several
+ * rules is flattened and hashed once), so only read it (`locateByDeclaration` copies it to add a file).
  */
 export function liveObjectResource(o: K8sLiveObject): Resource {
-  return resourceFrom(objectResourceStrings(livePartsOf(o)), o.namespace);
+  return objectResourceStrings(livePartsOf(o));
 }
 
 /**
  * A container of a live workload as a verdict resource (`liveResource` with the container as its part),
- * its strings shared like `liveObjectResource`'s (the container and image views each give one per container).
+ * shared like `liveObjectResource`'s (the container, image and effective container views each give it).
  */
 export function liveContainerResource(w: K8sLiveObject, c: ManifestContainer): Resource {
-  return resourceFrom(containerResourceStrings(livePartsOf(w), c), w.namespace);
+  return containerResourceStrings(livePartsOf(w), c);
 }
 
 /** A namespace as the resource of a namespace-wide verdict (nothing of a kind found there). */

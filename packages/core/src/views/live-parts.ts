@@ -90,8 +90,9 @@ export function liveContainersOf(p: LiveParts): ManifestContainer[] {
 }
 
 /**
- * The object's resource strings (`liveResource(o)` of k8s-live.ts, made once): the verdict resources of its
- * views are copies of them, so an id read by several rules is one string, flattened and hashed once.
+ * The object's resource (`liveResource(o)` of k8s-live.ts, made once): the resource of the live views' items
+ * of it (workload, gcr-reference), shared rather than copied per view (a 16× cluster made 60,000 copies), so
+ * an id read by several rules is one string, flattened and hashed once. Only read it.
  */
 export function objectResourceStrings(p: LiveParts): Resource {
   if (!p.resource) {
@@ -111,18 +112,23 @@ export function objectResourceStrings(p: LiveParts): Resource {
   return p.resource;
 }
 
-/** A container's resource strings (`liveContainerResource` of k8s-live.ts), made once per container. */
+/**
+ * A container's resource (`liveContainerResource` of k8s-live.ts), made once per container. Like the
+ * object's (`objectResourceStrings`) it is the very resource of the live views' items of it (container,
+ * image): one object per container rather than one per view, nothing writes into a verdict's resource
+ * (`locateByDeclaration` copies it), so only read it.
+ */
 export function containerResourceStrings(p: LiveParts, c: ManifestContainer): Resource {
   // A workload has a container or two: a search of the few made so far.
   let strings = p.containerResources?.find((e) => e.container === c)?.resource;
   if (!strings) {
     const declaredAs = objectResourceStrings(p).declaredAs!;
-    strings = {
-      declaredAs,
-      id: keyString(`${declaredAs}/${c.field}/${c.name}`),
-      kind: c.field === 'initContainers' ? 'InitContainer' : 'Container',
-      name: flatString(`${p.object.name}/${c.name}`),
-    };
+    const id = keyString(`${declaredAs}/${c.field}/${c.name}`);
+    const kind = c.field === 'initContainers' ? 'InitContainer' : 'Container';
+    const name = flatString(`${p.object.name}/${c.name}`);
+    // Literals, members in key order, as `liveResource` makes them (the namespace too: views share the object).
+    const namespace = p.object.namespace;
+    strings = namespace ? { declaredAs, id, kind, name, namespace } : { declaredAs, id, kind, name };
     const made = { container: c, resource: strings };
     if (p.containerResources) p.containerResources.push(made);
     else p.containerResources = [made];
@@ -148,12 +154,6 @@ function keyString(text: string): string {
 }
 const HASHED: ReadonlySet<string> = new Set(['']);
 
-/** A verdict resource of its own made of shared strings (the object is each caller's: rules may keep it). */
-export function resourceFrom(strings: Resource, namespace: string | undefined): Resource {
-  const { id, kind, name, declaredAs } = strings;
-  return namespace ? { declaredAs, id, kind, name, namespace } : { declaredAs, id, kind, name };
-}
-
 /** The live object in the shape the manifest helpers take (`viewOf` in k8s-live.ts gives the one of its record). */
 function viewOfLive(o: K8sLiveObject): K8sObject {
   // Members added in order rather than spread from temporaries (the key order is the same).
@@ -161,8 +161,10 @@ function viewOfLive(o: K8sLiveObject): K8sObject {
   if (o.namespace !== undefined) v.namespace = o.namespace;
   v.line = 1;
   v.object = o.object;
-  v.positions = {};
+  v.positions = NO_POSITIONS;
   if (o.images) v.images = o.images;
   if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
   return v;
 }
+/** A live object has no source positions: one empty record for all of them (nothing writes positions). */
+const NO_POSITIONS: K8sObject['positions'] = Object.freeze({});

@@ -12,7 +12,7 @@ import type { Resource } from '../verdict.js';
 import { containersOf, isWorkload, k8sResource, locationAt, manifestObjects, objectLocation } from './k8s-app.js';
 import { imagePointer } from './containers.js';
 import { topLevelWorkloads, WORKLOAD_FACETS, type WorkloadFacets } from './k8s-live.js';
-import { type LiveParts, livePartsOfEach, objectResourceStrings, resourceFrom } from './live-parts.js';
+import { type LiveParts, livePartsOfEach, objectResourceStrings } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
 
@@ -81,7 +81,7 @@ export function workloadViewOfParts(p: LiveParts): WorkloadView {
     const w = p.object;
     p.workloadView = {
       source: 'k8s',
-      resource: resourceFrom(objectResourceStrings(p), w.namespace),
+      resource: objectResourceStrings(p),
       kind: w.kind,
       name: w.name,
       ...(w.namespace !== undefined ? { namespace: w.namespace } : {}),

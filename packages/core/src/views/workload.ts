@@ -28,7 +28,6 @@ import {
   type LiveParts,
   livePartsOf,
   livePartsOfEach,
-  resourceFrom,
 } from './live-parts.js';
 import type { ViewSet } from './sql-instance.js';
 import type { ViewSource } from './index.js';
@@ -220,7 +219,7 @@ export function containerViewsOfParts(p: LiveParts): readonly ContainerView[] {
   if (!p.containerViews) {
     const w = p.object;
     p.containerViews = liveContainersOf(p).map((c): ContainerView => {
-      const resource = resourceFrom(containerResourceStrings(p, c), w.namespace);
+      const resource = containerResourceStrings(p, c);
       return containerView(
         { source: 'k8s', resource, container: label(c), workloadKind: w.kind, workloadName: w.name },
         c,
