@@ -104,7 +104,7 @@ function problemResource(p: Problem): Resource {
   return { id: p.subject, kind: file ? 'File' : 'Source', name: p.subject, ...(file ? { file } : {}) };
 }
 
-export function overrideFor(
+function overrideFor(
   rule: Rule,
   overrides: Record<string, Priority | 'off'> | undefined,
   source?: RuleSource,
@@ -118,6 +118,17 @@ export function overrideFor(
   ];
   for (const name of names) if (overrides[name]) return overrides[name];
   return undefined;
+}
+
+/**
+ * The priority a rule (or one source of it) is judged at in this run: its spec for the environment, the
+ * config's override applied; undefined when the config turns it off. The engine and the judgements made
+ * during collection (item-judgements.ts) both ask here, so they agree.
+ */
+export function unitPriority(rule: Rule, source: RuleSource | undefined, options: EngineOptions): Priority | undefined {
+  const override = overrideFor(rule, options.ruleOverrides, source);
+  if (override === 'off') return undefined;
+  return resolvePriority(rule.priority, options.environment, options.tier, override);
 }
 
 /** What the rules said: every verdict but passes, and the passes compact (see passes.ts). */
@@ -145,9 +156,8 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
     // A rule over a view runs once per source (source.ts); its verdicts carry the rule's id and the source.
     // An override may name one source by its alias (the old per-layer id): it applies to that source only.
     for (const u of evaluationUnits(rule)) {
-      const override = overrideFor(rule, options.ruleOverrides, u.source);
-      if (override === 'off') continue;
-      enabled.push([u.unit, resolvePriority(rule.priority, options.environment, options.tier, override), u]);
+      const priority = unitPriority(rule, u.source, options);
+      if (priority !== undefined) enabled.push([u.unit, priority, u]);
     }
   }
   // Files are the environment's, whatever the targets: their problems are owned once, over the whole snapshot.

@@ -17,13 +17,13 @@ import {
   type EngineOptions,
   type JudgedItems,
   keyOf,
-  overrideFor,
   stampOf,
   type UnitJudgements,
   type UnitVerdicts,
+  unitPriority,
   unitVerdicts,
 } from './engine.js';
-import { type Priority, resolvePriority } from './priority.js';
+import type { Priority } from './priority.js';
 import type { FailReport, ItemContext, ItemJudge, PassReport, Rule, UnknownReport } from './rule.js';
 import { type EvaluationUnit, evaluationUnits, type RuleSource } from './source.js';
 import type { Resource, Verdict } from './verdict.js';
@@ -91,9 +91,8 @@ export class ItemJudgements implements JudgedItems {
       for (const u of evaluationUnits(rule)) {
         const source = u.source;
         if (!source || !item.sources.includes(source.name) || !hasLiveItems(view, source.name)) continue;
-        const override = overrideFor(rule, options.ruleOverrides, source);
-        if (override === 'off') continue;
-        const priority = resolvePriority(rule.priority, options.environment, options.tier, override);
+        const priority = unitPriority(rule, source, options);
+        if (priority === undefined) continue;
         let kind = this.kinds.find((k) => k.view === view);
         if (!kind) {
           kind = { view, units: [], places: new Map(), count: 0, byFacet: new Map(), placesOf: new WeakMap() };
