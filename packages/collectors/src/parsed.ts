@@ -16,6 +16,7 @@ import {
   type K8sLiveObject,
   type K8sObject,
   type CollectResult,
+  plainObjectMaker,
   type ShellCommand,
   SNAPSHOT_SCHEMA_VERSION,
   type Workflow,
@@ -253,10 +254,15 @@ function withParsedObject<O extends K8sObject | K8sLiveObject>(o: O): O {
  */
 function copyOf(o: Json): Json {
   if (Object.getPrototypeOf(o) !== Object.prototype || Object.hasOwn(o, '__proto__')) return { ...o };
-  const out: Json = {};
+  const out = newCopy();
   for (const k in o) out[k] = o[k];
   return out;
 }
+/**
+ * A copy, with room for a manifest object's members and the parts (plain-objects.ts): a `{}` keeps members
+ * past its fourth in a property array of their own.
+ */
+const newCopy = plainObjectMaker<Json>(10);
 
 function withoutParts({ images: _images, connectionUrls: _urls, ...rest }: Json): Json {
   return rest;

@@ -13,6 +13,7 @@ export * from './layers/k8s.js';
 export * from './layers/probe.js';
 export * from './location.js';
 export * from './passes.js';
+export * from './plain-objects.js';
 export * from './priority.js';
 export * from './result.js';
 export * from './rule.js';

@@ -19,6 +19,7 @@ import type {
   K8sSecretKey,
   K8sSecretStore,
 } from '@coditect-audit/core';
+import { plainObjectMaker } from '@coditect-audit/core';
 import { REDACTED } from '../files/kubernetes.js';
 import { classifySecretValue, decodeBase64 } from '../files/secrets.js';
 import type { K8sResourceType } from './resources.js';
@@ -77,11 +78,21 @@ function withoutLastApplied(annotations: Record<string, string>): Record<string,
   return kept;
 }
 
+// Every live object's item, its `object` and its metadata are built member by member: made with room for
+// their most members (plain-objects.ts), not as literals that keep members past their first few apart.
+/** An item: apiVersion, kind, name, namespace, appliedApiVersion, object and a type's own (at most two). */
+const newItem = plainObjectMaker<K8sLiveObject>(8);
+/** An item's `object`: apiVersion, kind, metadata, and spec and status, or a Secret's or ServiceAccount's own. */
+const newObject = plainObjectMaker<Json>(6);
+/** Metadata: the nine members below. */
+const newMetadata = plainObjectMaker<Json>(9);
+
 /** The metadata worth keeping; annotations without the last-applied copy. Keys in a fixed order. */
 function metadataOf(raw: Json): { metadata: Json; annotations: Record<string, string> } {
   const m = isJson(raw.metadata) ? raw.metadata : {};
   const annotations = stringMap(m.annotations);
-  const metadata: Json = { name: m.name };
+  const metadata = newMetadata();
+  metadata.name = m.name;
   if (m.namespace !== undefined) metadata.namespace = m.namespace;
   if (m.uid !== undefined) metadata.uid = m.uid;
   if (m.generation !== undefined) metadata.generation = m.generation;
@@ -168,10 +179,17 @@ function base(type: K8sResourceType, apiVersion: string, raw: Json): K8sLiveObje
   const { metadata, annotations } = metadataOf(raw);
   const applied = appliedApiVersion(annotations);
   // Assigned in the order the snapshot writes them; `object` last.
-  const item = { apiVersion, kind: type.kind, name: str(metadata.name) ?? '' } as K8sLiveObject;
+  const item = newItem();
+  item.apiVersion = apiVersion;
+  item.kind = type.kind;
+  item.name = str(metadata.name) ?? '';
   if (type.namespaced && typeof metadata.namespace === 'string') item.namespace = metadata.namespace;
   if (applied) item.appliedApiVersion = applied;
-  item.object = { apiVersion, kind: type.kind, metadata };
+  const object = newObject();
+  object.apiVersion = apiVersion;
+  object.kind = type.kind;
+  object.metadata = metadata;
+  item.object = object;
   return item;
 }
 

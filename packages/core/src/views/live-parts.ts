@@ -8,6 +8,7 @@
  */
 import { declarationKey } from '../declarations.js';
 import type { K8sLiveObject } from '../layers/k8s.js';
+import { plainObjectMaker } from '../plain-objects.js';
 import type { K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import { containersOf, type ManifestContainer } from './containers.js';
@@ -156,8 +157,14 @@ const HASHED: ReadonlySet<string> = new Set(['']);
 
 /** The live object in the shape the manifest helpers take (`viewOf` in k8s-live.ts gives the one of its record). */
 function viewOfLive(o: K8sLiveObject): K8sObject {
-  // Members added in order rather than spread from temporaries (the key order is the same).
-  const v = { file: '', documentIndex: 0, apiVersion: o.apiVersion, kind: o.kind, name: o.name } as K8sObject;
+  // Members added in order rather than spread from temporaries (the key order is the same), to an object
+  // with room for them (plain-objects.ts).
+  const v = newLiveView();
+  v.file = '';
+  v.documentIndex = 0;
+  v.apiVersion = o.apiVersion;
+  v.kind = o.kind;
+  v.name = o.name;
   if (o.namespace !== undefined) v.namespace = o.namespace;
   v.line = 1;
   v.object = o.object;
@@ -166,5 +173,7 @@ function viewOfLive(o: K8sLiveObject): K8sObject {
   if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
   return v;
 }
+/** file, documentIndex, apiVersion, kind, name, namespace, line, object, positions, images. */
+const newLiveView = plainObjectMaker<K8sObject>(10);
 /** A live object has no source positions: one empty record for all of them (nothing writes positions). */
 const NO_POSITIONS: K8sObject['positions'] = Object.freeze({});

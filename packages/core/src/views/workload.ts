@@ -143,8 +143,10 @@ function attribute(value: unknown, pointer: string, origin: OriginAt): Attribute
 type ViewHead = Pick<ContainerView, 'source' | 'resource' | 'container' | 'workloadKind' | 'workloadName' | 'location'>;
 
 /**
- * The view of a container: `head`, its attributes, then `ref` (and `live`), members added in key order to the
- * head itself (one view per container of a large cluster: no attributes object spread into a literal).
+ * The view of a container: `head`, its attributes, then `ref` (and `live`, for the live sources, which have
+ * no `location`), in key order. One literal with every member (one view per container of a large cluster):
+ * members assigned to an object past those its literal names are kept in a property array of their own, one
+ * more heap object per view (plain-objects.ts).
  */
 function containerView(head: ViewHead, c: ManifestContainer, origin: OriginAt, live?: K8sLiveObject): ContainerView {
   // The security contexts read directly (no `securityContexts` pair per attribute: one view per container).
@@ -152,12 +154,11 @@ function containerView(head: ViewHead, c: ManifestContainer, origin: OriginAt, l
   const pod = isObject(c.podSpec.securityContext) ? c.podSpec.securityContext : NO_CONTEXT;
   const paths = attributePaths(c);
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
-  const v = head as ContainerView;
-  v.allowPrivilegeEscalation = attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin);
-  v.privileged = attribute(sc.privileged, paths.privileged, origin);
-  v.capabilitiesAdded = attribute(caps, paths.capabilitiesAdded, origin);
-  v.runAsUser = effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin);
-  v.runAsNonRoot = effective(
+  const allowPrivilegeEscalation = attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin);
+  const privileged = attribute(sc.privileged, paths.privileged, origin);
+  const capabilitiesAdded = attribute(caps, paths.capabilitiesAdded, origin);
+  const runAsUser = effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin);
+  const runAsNonRoot = effective(
     sc.runAsNonRoot,
     pod.runAsNonRoot,
     paths.runAsNonRoot,
@@ -165,9 +166,35 @@ function containerView(head: ViewHead, c: ManifestContainer, origin: OriginAt, l
     asBoolean,
     origin,
   );
-  v.ref = c;
-  if (live) v.live = live;
-  return v;
+  return live
+    ? {
+        source: head.source,
+        resource: head.resource,
+        container: head.container,
+        workloadKind: head.workloadKind,
+        workloadName: head.workloadName,
+        allowPrivilegeEscalation,
+        privileged,
+        capabilitiesAdded,
+        runAsUser,
+        runAsNonRoot,
+        ref: c,
+        live,
+      }
+    : {
+        source: head.source,
+        resource: head.resource,
+        container: head.container,
+        workloadKind: head.workloadKind,
+        workloadName: head.workloadName,
+        location: head.location,
+        allowPrivilegeEscalation,
+        privileged,
+        capabilitiesAdded,
+        runAsUser,
+        runAsNonRoot,
+        ref: c,
+      };
 }
 /** An unset security context, read only. */
 const NO_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({});
