@@ -68,6 +68,69 @@ describe('live view resources', () => {
   }
 });
 
+describe('live container attributes', () => {
+  function securedDeployment(name: string, runAsUser: number): K8sLiveObject {
+    const object = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      spec: {
+        template: {
+          spec: {
+            securityContext: { runAsNonRoot: true },
+            containers: [
+              {
+                name: 'app',
+                image: 'nginx:1.27',
+                securityContext: { allowPrivilegeEscalation: false, runAsUser, capabilities: { add: ['NET_ADMIN'] } },
+              },
+            ],
+          },
+        },
+      },
+    };
+    return { apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: 'ns', object };
+  }
+
+  it("name no container (the view's resource does) and are shared by every container read at one place", () => {
+    const [a, b] = ['a', 'b'].map(
+      (name, i) => containerViewsOfParts(livePartsOf(securedDeployment(name, 1000 + i)))[0]!,
+    );
+    expect(a!.resource.id).not.toBe(b!.resource.id);
+    const pointer = '/spec/template/spec/containers/0';
+    // Unset, and a boolean set: one attribute per place, its origin the layer and the pointer.
+    expect(a!.privileged).toStrictEqual({
+      certainty: 'absent',
+      origin: { layer: 'k8s', path: `${pointer}/securityContext/privileged` },
+    });
+    expect(b!.privileged).toBe(a!.privileged);
+    expect(a!.allowPrivilegeEscalation).toStrictEqual({
+      certainty: 'decided',
+      value: false,
+      origin: { layer: 'k8s', path: `${pointer}/securityContext/allowPrivilegeEscalation` },
+    });
+    expect(b!.allowPrivilegeEscalation).toBe(a!.allowPrivilegeEscalation);
+    expect(a!.runAsNonRoot).toStrictEqual({
+      certainty: 'decided',
+      value: true,
+      origin: { layer: 'k8s', path: '/spec/template/spec/securityContext/runAsNonRoot' },
+    });
+    expect(b!.runAsNonRoot).toBe(a!.runAsNonRoot);
+    // Other values are each container's own attribute, with the place's origin.
+    expect(a!.runAsUser).toStrictEqual({
+      certainty: 'decided',
+      value: 1000,
+      origin: { layer: 'k8s', path: `${pointer}/securityContext/runAsUser` },
+    });
+    expect(b!.runAsUser).toMatchObject({ certainty: 'decided', value: 1001 });
+    expect(b!.runAsUser.origin).toBe(a!.runAsUser.origin);
+    expect(a!.capabilitiesAdded).toMatchObject({ certainty: 'decided', value: ['NET_ADMIN'] });
+    expect(b!.capabilitiesAdded).not.toBe(a!.capabilitiesAdded);
+    // Shared, so read only.
+    for (const shared of [a!.privileged, a!.privileged.origin, a!.allowPrivilegeEscalation, a!.runAsUser.origin])
+      expect(Object.isFrozen(shared)).toBe(true);
+  });
+});
+
 describe('locateByDeclaration', () => {
   const declared: Location = { file: 'k8s/backend.yaml', startLine: 3 };
   const own: Location = { file: 'k8s/other.yaml', startLine: 9 };

@@ -18,7 +18,11 @@ export interface AttributeOrigin {
   path: string;
   /** file:line of what was read (files layer): the attribute, the expression, or the nearest enclosing block. */
   location?: Location;
-  /** The live resource the value was read from (`gcp:sql/p/i`, `postgres://10.0.0.3:5432`), for live layers. */
+  /**
+   * The live resource the value was read from (`gcp:sql/p/i`, `postgres://10.0.0.3:5432`), for live layers.
+   * Not given where the view names it in its own `resource` and shares its origins per place (a live
+   * container's attributes, workload.ts).
+   */
   live?: string;
   /**
    * An OpenTofu literal: how a message words where it came from (`valueSource`): `sets` when it is written

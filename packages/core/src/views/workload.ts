@@ -110,11 +110,62 @@ const ATTRIBUTE_PATHS = new Map<string, Map<string, AttributePaths>>();
 
 const asBoolean = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
+/** How a source makes a container's attributes at a pointer: unset there, or set to a value. */
+interface AttributesAt {
+  absent(pointer: string): Attribute<never>;
+  decided<T>(pointer: string, value: T): Attribute<T>;
+}
+
+/** A manifest's: at the key when it is set, where the container is declared when it is not. */
+function manifestAttributes(c: ManifestContainer, declared: Location | undefined): AttributesAt {
+  return {
+    absent: (pointer) => ({ certainty: 'absent', origin: { layer: 'files', path: pointer, location: declared } }),
+    decided: (pointer, value) => ({
+      certainty: 'decided',
+      value,
+      origin: { layer: 'files', path: pointer, location: locate(c.object, pointer) },
+    }),
+  };
+}
+
 /**
- * Where an attribute was read: the pointer, and whether the key is unset (a manifest locates an unset key
- * where the container is declared).
+ * A live container's: read at a place (a pointer), with nothing of the container in them (the view's
+ * `resource` says which container it is), so every container read at the same place shares them: the origin,
+ * the absent attribute and a boolean's decided ones (12,000 containers of a large cluster make a few dozen,
+ * not five origins and five attributes each). Frozen: views are only read.
  */
-type OriginAt = (pointer: string, absent: boolean) => AttributeOrigin;
+const LIVE_ATTRIBUTES: AttributesAt = {
+  absent: (pointer) => livePlace(pointer).absent,
+  decided<T>(pointer: string, value: T): Attribute<T> {
+    const place = livePlace(pointer);
+    if (typeof value === 'boolean') return (value ? place.decidedTrue : place.decidedFalse) as Attribute<T>;
+    return { certainty: 'decided', value, origin: place.origin };
+  },
+};
+
+interface LivePlace {
+  origin: AttributeOrigin;
+  absent: Attribute<never>;
+  decidedTrue: Attribute<boolean>;
+  decidedFalse: Attribute<boolean>;
+}
+
+function livePlace(pointer: string): LivePlace {
+  let place = LIVE_PLACES.get(pointer);
+  if (!place) {
+    const origin: AttributeOrigin = Object.freeze({ layer: 'k8s', path: pointer });
+    place = {
+      origin,
+      absent: Object.freeze({ certainty: 'absent', origin }),
+      decidedTrue: Object.freeze({ certainty: 'decided', value: true, origin }),
+      decidedFalse: Object.freeze({ certainty: 'decided', value: false, origin }),
+    };
+    LIVE_PLACES.set(pointer, place);
+  }
+  return place;
+}
+/** By pointer: container pointers are shared per place (`attributePaths`), so a cluster makes a handful. */
+const LIVE_PLACES = new Map<string, LivePlace>();
 
 /** The container's setting when it has one, else the pod's; absent (at the container's key) when neither. */
 function effective<T>(
@@ -123,20 +174,17 @@ function effective<T>(
   ownPath: string,
   podPath: string,
   read: (v: unknown) => T | undefined,
-  origin: OriginAt,
+  at: AttributesAt,
 ): Attribute<T> {
   const fromContainer = read(own);
-  if (fromContainer !== undefined)
-    return { certainty: 'decided', value: fromContainer, origin: origin(ownPath, false) };
+  if (fromContainer !== undefined) return at.decided(ownPath, fromContainer);
   const fromPod = read(pod);
-  if (fromPod !== undefined) return { certainty: 'decided', value: fromPod, origin: origin(podPath, false) };
-  return { certainty: 'absent', origin: origin(ownPath, true) };
+  if (fromPod !== undefined) return at.decided(podPath, fromPod);
+  return at.absent(ownPath);
 }
 
-function attribute(value: unknown, pointer: string, origin: OriginAt): Attribute<unknown> {
-  return value === undefined
-    ? { certainty: 'absent', origin: origin(pointer, true) }
-    : { certainty: 'decided', value, origin: origin(pointer, false) };
+function attribute(value: unknown, pointer: string, at: AttributesAt): Attribute<unknown> {
+  return value === undefined ? at.absent(pointer) : at.decided(pointer, value);
 }
 
 /** A view's members before its attributes, in key order. */
@@ -148,23 +196,23 @@ type ViewHead = Pick<ContainerView, 'source' | 'resource' | 'container' | 'workl
  * members assigned to an object past those its literal names are kept in a property array of their own, one
  * more heap object per view (plain-objects.ts).
  */
-function containerView(head: ViewHead, c: ManifestContainer, origin: OriginAt, live?: K8sLiveObject): ContainerView {
+function containerView(head: ViewHead, c: ManifestContainer, at: AttributesAt, live?: K8sLiveObject): ContainerView {
   // The security contexts read directly (no `securityContexts` pair per attribute: one view per container).
   const sc = isObject(c.container.securityContext) ? c.container.securityContext : NO_CONTEXT;
   const pod = isObject(c.podSpec.securityContext) ? c.podSpec.securityContext : NO_CONTEXT;
   const paths = attributePaths(c);
   const caps = isObject(sc.capabilities) ? sc.capabilities.add : undefined;
-  const allowPrivilegeEscalation = attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, origin);
-  const privileged = attribute(sc.privileged, paths.privileged, origin);
-  const capabilitiesAdded = attribute(caps, paths.capabilitiesAdded, origin);
-  const runAsUser = effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, origin);
+  const allowPrivilegeEscalation = attribute(sc.allowPrivilegeEscalation, paths.allowPrivilegeEscalation, at);
+  const privileged = attribute(sc.privileged, paths.privileged, at);
+  const capabilitiesAdded = attribute(caps, paths.capabilitiesAdded, at);
+  const runAsUser = effective(sc.runAsUser, pod.runAsUser, paths.runAsUser, paths.podRunAsUser, toUid, at);
   const runAsNonRoot = effective(
     sc.runAsNonRoot,
     pod.runAsNonRoot,
     paths.runAsNonRoot,
     paths.podRunAsNonRoot,
     asBoolean,
-    origin,
+    at,
   );
   return live
     ? {
@@ -215,8 +263,7 @@ export function containersFromManifests(facet: FacetMap['files.kubernetes']): Vi
         location: declared,
       },
       c,
-      // An unset key is located where the container is declared; a set one at the key.
-      (pointer, absent) => ({ layer: 'files', path: pointer, location: absent ? declared : locate(c.object, pointer) }),
+      manifestAttributes(c, declared),
     );
   });
   return { items, empty: [], none: 'no workload is declared in the Kubernetes manifests' };
@@ -250,7 +297,7 @@ export function containerViewsOfParts(p: LiveParts): readonly ContainerView[] {
       return containerView(
         { source: 'k8s', resource, container: label(c), workloadKind: w.kind, workloadName: w.name },
         c,
-        (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id }),
+        LIVE_ATTRIBUTES,
         w,
       );
     });
@@ -268,7 +315,7 @@ export function containersOfDeployments(facet: FacetMap['k8s.deployments']): Vie
         containerView(
           { source: 'effective', resource, container: label(c), workloadKind: w.kind, workloadName: w.name },
           c,
-          (pointer) => ({ layer: 'k8s', path: pointer, live: resource.id }),
+          LIVE_ATTRIBUTES,
           w,
         ),
       );
