@@ -55,7 +55,7 @@ function appliedApiVersion(annotations: Record<string, string>): string | undefi
  * do; the parsed page is not changed afterwards, so sharing it is safe), otherwise a copy without the rest.
  */
 function stringMap(v: unknown): Record<string, string> {
-  if (!isJson(v)) return {};
+  if (!isJson(v)) return NO_STRINGS;
   if (Object.getPrototypeOf(v) === Object.prototype && !Object.hasOwn(v, '__proto__')) {
     let plain = true;
     for (const k in v)
@@ -69,6 +69,9 @@ function stringMap(v: unknown): Record<string, string> {
   for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
   return out;
 }
+
+/** No labels or no annotations: one empty record for every object without them (nothing writes them). */
+const NO_STRINGS: Record<string, string> = Object.freeze({});
 
 /** The annotations without the last-applied copy; the same object when there is none (the usual case). */
 function withoutLastApplied(annotations: Record<string, string>): Record<string, string> {
