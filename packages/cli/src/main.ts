@@ -238,18 +238,6 @@ const HEAP_GROWING_PERCENT = 30;
  * the collection keeps, at most; V8 applies the 30 % again at the next full collection after it.
  */
 const HEAP_GROWING_PERCENT_WHILE_COLLECTING = 100;
-/** V8's own factor by which the young generation grows when what survives it fills it (up to its most). */
-const SEMI_SPACE_GROWTH = 2;
-/**
- * The same while a live layer is collected: to its most at once. The collection keeps most of what it makes
- * (half of the young objects survive each scavenge), so the young generation grows to its most (16 MB a
- * semi-space by default) anyway, doubling from 1 MB: a scavenge or two at each size on the way, each copying
- * what the chain keeps and promoting what has not died yet. Growing at once spares those (the 16× chain: 13–15
- * scavenges instead of 17–20, 10 MB less copied) and the old generation then holds less of the chain's
- * garbage: the full collection that followed the 16× collection in half of the runs came in 1 of 20. The
- * peak is about the same (the young generation reaches its most in a large collection anyway; +2–5 MB).
- */
-const SEMI_SPACE_GROWTH_WHILE_COLLECTING = 16;
 
 async function runScan(args: ScanArgs): Promise<number> {
   const formats = parseFormats(args.format);
@@ -272,12 +260,8 @@ async function runScan(args: ScanArgs): Promise<number> {
     whileAwaitingAnswers: () => {
       if (fileFormats.length) loadReporters();
       setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT_WHILE_COLLECTING}`);
-      setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_WHILE_COLLECTING}`);
     },
-    collectionEnded: () => {
-      setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-      setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
-    },
+    collectionEnded: () => setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`),
     ...(upload ? { onSnapshot: (s: Snapshot) => (snapshot = s) } : {}),
     ...(args.dir ? { dir: args.dir } : {}),
     ...(args.config ? { config: args.config } : {}),
