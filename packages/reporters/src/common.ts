@@ -155,66 +155,70 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
 }
 
 /**
- * A verdict of one rule with the members the total order compares first read once: a large cluster's rule
- * sorts tens of thousands, by these rather than by reading each verdict's members at every comparison. A
- * pass is sorted by its report and built only when it is taken (or when a tie needs the whole verdict), so
- * each dies young, after the report has written it, instead of a rule's passes all living until its last.
+ * One rule's stored verdicts and its sets' passes in the total order (`compareVerdicts`), each pass built as it
+ * is listed, so each dies young, after the report has written it, instead of a rule's passes all living until
+ * its last. Sorted as places in one list of what each holds (a stored verdict, a pass report) by what the order
+ * compares first (file, line, column, resource, targets), read where it is: no key object per verdict (a large
+ * cluster's rule sorts tens of thousands). A pass is built for a comparison only when those tie (a pass with
+ * the keys of another verdict), and is then kept until it is listed.
  */
-class SortKey {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly resource: string;
-  /** The verdict: a stored one, or a pass built for a tie and not yet taken. */
-  private verdict: Verdict | undefined;
-  constructor(
-    held: { resource: Verdict['resource']; location?: Location | undefined },
-    readonly targets: string,
-    stored?: Verdict,
-    private readonly set?: PassSet,
-    private readonly report?: PassReport<string>,
-  ) {
-    const location = held.location;
-    this.file = location?.file || held.resource.file || '';
-    this.line = location?.startLine ?? 0;
-    this.column = location?.startColumn ?? 0;
-    this.resource = held.resource.id;
-    this.verdict = stored;
+function* ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Generator<Verdict> {
+  const held: { resource: Verdict['resource']; location?: Location | undefined }[] = [];
+  // The set of each place past the stored verdicts (an index into `sets`).
+  const setAt: number[] = [];
+  for (let i = 0; i < stored.length; i++) held.push(stored[i]!);
+  let targeted = false;
+  for (let s = 0; s < sets.length; s++) {
+    const set = sets[s]!;
+    if (set.targets?.length) targeted = true;
+    const passes = set.passes;
+    for (let i = 0; i < passes.length; i++) {
+      held.push(passes[i]!);
+      setAt.push(s);
+    }
   }
-  /** The whole verdict, for a comparison that gets past the keys. */
-  whole(): Verdict {
-    this.verdict ??= passVerdict(this.set!, this.report!);
-    return this.verdict;
-  }
-  /** The verdict, to be listed now: a pass is not kept by its key after this. */
-  take(): Verdict {
-    const v = this.whole();
-    if (this.set) this.verdict = undefined;
+  const first = stored.length;
+  for (let i = 0; !targeted && i < first; i++) if (stored[i]!.targets?.length) targeted = true;
+  const targetsAt = (i: number): string =>
+    (i < first ? stored[i]!.targets : sets[setAt[i - first]!]!.targets)?.join('\u0000') ?? '';
+  // Passes built for a tie, by place, until listed.
+  let built: Map<number, Verdict> | undefined;
+  const whole = (i: number): Verdict => {
+    if (i < first) return stored[i]!;
+    let v = built?.get(i);
+    if (v === undefined) {
+      v = passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
+      (built ??= new Map()).set(i, v);
+    }
     return v;
+  };
+  const places: number[] = [];
+  for (let i = 0; i < held.length; i++) places.push(i);
+  places.sort((i, j) => {
+    const a = held[i]!;
+    const b = held[j]!;
+    const al = a.location;
+    const bl = b.location;
+    return (
+      cmp(al?.file || a.resource.file || '', bl?.file || b.resource.file || '') ||
+      (al?.startLine ?? 0) - (bl?.startLine ?? 0) ||
+      (al?.startColumn ?? 0) - (bl?.startColumn ?? 0) ||
+      cmp(a.resource.id, b.resource.id) ||
+      (targeted ? cmp(targetsAt(i), targetsAt(j)) : 0) ||
+      compareVerdicts(whole(i), whole(j))
+    );
+  });
+  for (let k = 0; k < places.length; k++) {
+    const i = places[k]!;
+    if (i < first) yield stored[i]!;
+    else {
+      const tie = built?.get(i);
+      if (tie !== undefined) {
+        built!.delete(i);
+        yield tie;
+      } else yield passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
+    }
   }
-}
-
-/** `compareVerdicts` of two verdicts of one rule, by their keys. */
-function compareKeys(a: SortKey, b: SortKey): number {
-  return (
-    cmp(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    cmp(a.resource, b.resource) ||
-    cmp(a.targets, b.targets) ||
-    compareVerdicts(a.whole(), b.whole())
-  );
-}
-
-/** One rule's stored verdicts and its sets' passes, sorted by key: `take` each to list it. */
-function ruleKeysInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): SortKey[] {
-  const keys: SortKey[] = [];
-  for (const v of stored) keys.push(new SortKey(v, v.targets?.join('\u0000') ?? '', v));
-  for (const set of sets) {
-    const targets = set.targets?.join('\u0000') ?? '';
-    for (const r of set.passes) keys.push(new SortKey(r, targets, undefined, set, r));
-  }
-  return keys.sort(compareKeys);
 }
 
 /** Most urgent first (P0 before P2), then the total order. */
@@ -257,10 +261,8 @@ export function verdictsByRule(
   }
   return {
     ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
-    of: (id) => ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? []).map((k) => k.take()),
-    *lazily(id) {
-      for (const key of ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])) yield key.take();
-    },
+    of: (id) => [...ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])],
+    lazily: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []),
   };
 }
 

@@ -97,6 +97,34 @@ const KEY_ORDER_KEY_MAX = 64;
 let keyOrders = 0;
 
 /**
+ * The keys of an object met out of order, sorted: looked up by its key list in `KEY_ORDERS` (only for such an
+ * object: most are in order and need no list), sorted once per list kept.
+ */
+function sortedKeysOf(members: Record<string, unknown>): string[] {
+  let order: KeyOrder | undefined = KEY_ORDERS;
+  for (const key in members) {
+    let next: KeyOrder | undefined = order.next?.get(key);
+    if (!next) {
+      if (keyOrders >= KEY_ORDERS_MAX || key.length > KEY_ORDER_KEY_MAX) {
+        order = undefined;
+        break;
+      }
+      next = { next: undefined, sorted: undefined };
+      order.next ??= new Map();
+      order.next.set(key, next);
+      keyOrders++;
+    }
+    order = next;
+  }
+  let keys = order?.sorted;
+  if (!keys) {
+    keys = Object.keys(members).sort();
+    if (order) order.sorted = keys;
+  }
+  return keys;
+}
+
+/**
  * `value` with every object's keys in code-unit order, when it is plain JSON data: strings, numbers,
  * booleans, null, arrays (no holes, no `undefined` item) and objects whose prototype is `Object.prototype` or
  * null, with no array-index key (a plain object lists those first) and no `__proto__` key (the sorted copy
@@ -128,23 +156,12 @@ function inSortedOrder(value: unknown): unknown {
   let previous = '';
   // Members that were copied in order: key, copy, key, copy...
   let changed: unknown[] | undefined;
-  let order: KeyOrder | undefined = KEY_ORDERS;
   // Own keys only: the prototype is Object.prototype or null, which have no enumerable members.
   for (const key in members) {
     const first = key.charCodeAt(0);
     if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_PLAIN;
     if (key < previous) inOrder = false;
     previous = key;
-    if (order) {
-      let next: KeyOrder | undefined = order.next?.get(key);
-      if (!next && keyOrders < KEY_ORDERS_MAX && key.length <= KEY_ORDER_KEY_MAX) {
-        next = { next: undefined, sorted: undefined };
-        order.next ??= new Map();
-        order.next.set(key, next);
-        keyOrders++;
-      }
-      order = next;
-    }
     const member = members[key];
     // An `undefined` member is left out by both writers.
     if (
@@ -168,13 +185,8 @@ function inSortedOrder(value: unknown): unknown {
     // The same keys in the same order (a plain object's spread keeps both), then the copied members.
     copy = { ...members };
   } else {
-    let keys = order?.sorted;
-    if (!keys) {
-      keys = Object.keys(members).sort();
-      if (order) order.sorted = keys;
-    }
     copy = {};
-    for (const key of keys) copy[key] = members[key];
+    for (const key of sortedKeysOf(members)) copy[key] = members[key];
   }
   if (changed) for (let i = 0; i < changed.length; i += 2) copy[changed[i] as string] = changed[i + 1];
   return copy;
