@@ -188,7 +188,8 @@ function* ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Gen
     let v = built?.get(i);
     if (v === undefined) {
       v = passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
-      (built ??= new Map()).set(i, v);
+      built ??= new Map();
+      built.set(i, v);
     }
     return v;
   };
