@@ -162,7 +162,14 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
  * cluster's rule sorts tens of thousands). A pass is built for a comparison only when those tie (a pass with
  * the keys of another verdict), and is then kept until it is listed.
  */
-function* ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Generator<Verdict> {
+interface RuleInOrder {
+  /** How many verdicts. */
+  length: number;
+  /** The `k`th verdict of the order (a pass built now): each taken once, in order. */
+  take(k: number): Verdict;
+}
+
+function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): RuleInOrder {
   const held: { resource: Verdict['resource']; location?: Location | undefined }[] = [];
   // The set of each place past the stored verdicts (an index into `sets`).
   const setAt: number[] = [];
@@ -209,17 +216,22 @@ function* ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Gen
       compareVerdicts(whole(i), whole(j))
     );
   });
-  for (let k = 0; k < places.length; k++) {
-    const i = places[k]!;
-    if (i < first) yield stored[i]!;
-    else {
+  return {
+    length: places.length,
+    take: (k) => {
+      const i = places[k]!;
+      if (i < first) return stored[i]!;
       const tie = built?.get(i);
-      if (tie !== undefined) {
-        built!.delete(i);
-        yield tie;
-      } else yield passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
-    }
-  }
+      if (tie === undefined) return passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
+      built!.delete(i);
+      return tie;
+    },
+  };
+}
+
+/** A rule's verdicts in order, one at a time (`ruleInOrder`). */
+function* eachOf(ordered: RuleInOrder): Generator<Verdict> {
+  for (let k = 0; k < ordered.length; k++) yield ordered.take(k);
 }
 
 /** Most urgent first (P0 before P2), then the total order. */
@@ -238,6 +250,8 @@ export interface VerdictsByRule {
   of(ruleId: string): Verdict[];
   /** The same verdicts, each pass built as it is taken. */
   lazily(ruleId: string): Generator<Verdict>;
+  /** The same verdicts, to be taken by place in order (`take(0)`, `take(1)`...), each pass built then. */
+  inOrder(ruleId: string): RuleInOrder;
 }
 
 export function verdictsByRule(
@@ -262,8 +276,9 @@ export function verdictsByRule(
   }
   return {
     ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
-    of: (id) => [...ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])],
-    lazily: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []),
+    of: (id) => [...eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []))],
+    lazily: (id) => eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])),
+    inOrder: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []),
   };
 }
 
@@ -279,6 +294,26 @@ export function* verdictsInOrder(
 ): Generator<Verdict> {
   const index = verdictsByRule(result, stored, sets);
   for (const id of index.ids) yield* index.lazily(id);
+}
+
+/**
+ * The verdicts of `verdictsInOrder` in lists of up to `size` (the last may be shorter), each pass built when its
+ * list is made: for a writer that writes a list at a time, without resuming a generator per verdict.
+ */
+export function* verdictBatchesInOrder(result: ScanResult, size: number): Generator<Verdict[]> {
+  const index = verdictsByRule(result);
+  let batch: Verdict[] = [];
+  for (const id of index.ids) {
+    const ordered = index.inOrder(id);
+    for (let k = 0; k < ordered.length; k++) {
+      batch.push(ordered.take(k));
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {

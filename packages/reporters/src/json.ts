@@ -12,7 +12,7 @@
  * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';
-import { verdictsInOrder } from './common.js';
+import { verdictBatchesInOrder } from './common.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -220,12 +220,21 @@ function plainItems(items: readonly unknown[], depth: number): string | undefine
 }
 
 /** An array member's elements, one chunk each (a batch of plain ones at a time), at `depth`. */
-function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string> {
+function arrayChunks(items: readonly unknown[], depth: number): Generator<string> {
+  return batchedArrayChunks(
+    (function* () {
+      for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
+    })(),
+    depth,
+  );
+}
+
+/** An array member's elements given in batches (of any size), at `depth`: one chunk per plain batch. */
+function* batchedArrayChunks(batches: Iterable<readonly unknown[]>, depth: number): Generator<string> {
   const pad = '  '.repeat(depth + 1);
   let first = true;
-  let batch: unknown[] = [];
-  function* flush(): Generator<string> {
-    if (batch.length === 0) return;
+  for (const batch of batches) {
+    if (batch.length === 0) continue;
     const plain = plainItems(batch, depth);
     if (plain !== undefined) {
       // Apart: the batch's text is written as it is, not copied into one string with what goes before it.
@@ -237,13 +246,7 @@ function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string
         yield `${first ? '[\n' : ',\n'}${pad}${indented(item, depth + 1)}`;
         first = false;
       }
-    batch = [];
   }
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === BATCH) yield* flush();
-  }
-  yield* flush();
   yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }
 
@@ -256,7 +259,7 @@ export function* jsonChunks(result: ScanResult): Generator<string> {
   yield '{';
   for (const [i, key] of keys.entries()) {
     yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
-    if (key === 'verdicts') yield* arrayChunks(verdictsInOrder(result), 1);
+    if (key === 'verdicts') yield* batchedArrayChunks(verdictBatchesInOrder(result, BATCH), 1);
     else if (key === 'rules')
       yield* arrayChunks(
         [...result.rules].sort((a, b) => cmp(a.id, b.id)),
