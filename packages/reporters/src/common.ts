@@ -154,14 +154,7 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
   );
 }
 
-/**
- * One rule's stored verdicts and its sets' passes in the total order (`compareVerdicts`), each pass built as it
- * is listed, so each dies young, after the report has written it, instead of a rule's passes all living until
- * its last. Sorted as places in one list of what each holds (a stored verdict, a pass report) by what the order
- * compares first (file, line, column, resource, targets), read where it is: no key object per verdict (a large
- * cluster's rule sorts tens of thousands). A pass is built for a comparison only when those tie (a pass with
- * the keys of another verdict), and is then kept until it is listed.
- */
+/** A rule's verdicts in the total order, taken by place. */
 interface RuleInOrder {
   /** How many verdicts. */
   length: number;
@@ -169,60 +162,82 @@ interface RuleInOrder {
   take(k: number): Verdict;
 }
 
+/**
+ * One rule's stored verdicts and its sets' passes in the total order (`compareVerdicts`), each pass built as it
+ * is listed, so each dies young, after the report has written it, instead of a rule's passes all living until
+ * its last. Sorted as places (numbers) by what the order compares first (file, line, column, resource, targets),
+ * read once into arrays side by side: no key object per verdict (a large cluster's rule sorts tens of
+ * thousands). A pass is built for a comparison only when those tie (a pass with the keys of another verdict),
+ * and is then kept until it is listed.
+ */
 function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): RuleInOrder {
-  const held: { resource: Verdict['resource']; location?: Location | undefined }[] = [];
-  // The set of each place past the stored verdicts (an index into `sets`).
-  const setAt: number[] = [];
-  for (let i = 0; i < stored.length; i++) held.push(stored[i]!);
+  // What the order compares first, per place, in arrays side by side: the comparisons read them in a row
+  // rather than reach each verdict and report (scattered over the heap) again at every comparison.
+  const files: string[] = [];
+  const lines: number[] = [];
+  const columns: number[] = [];
+  const ids: string[] = [];
+  const hold = (h: { resource: Verdict['resource']; location?: Location | undefined }) => {
+    const location = h.location;
+    files.push(location?.file || h.resource.file || '');
+    lines.push(location?.startLine ?? 0);
+    columns.push(location?.startColumn ?? 0);
+    ids.push(h.resource.id);
+  };
   let targeted = false;
+  for (let i = 0; i < stored.length; i++) {
+    const v = stored[i]!;
+    hold(v);
+    if (v.targets?.length) targeted = true;
+  }
+  // Past the stored verdicts, each place's report and its set (an index into `sets`).
+  const reports: PassReport<string>[] = [];
+  const setAt: number[] = [];
   for (let s = 0; s < sets.length; s++) {
     const set = sets[s]!;
     if (set.targets?.length) targeted = true;
     const passes = set.passes;
     for (let i = 0; i < passes.length; i++) {
-      held.push(passes[i]!);
+      const r = passes[i]!;
+      hold(r);
+      reports.push(r);
       setAt.push(s);
     }
   }
   const first = stored.length;
-  for (let i = 0; !targeted && i < first; i++) if (stored[i]!.targets?.length) targeted = true;
   const targetsAt = (i: number): string =>
     (i < first ? stored[i]!.targets : sets[setAt[i - first]!]!.targets)?.join('\u0000') ?? '';
+  const passAt = (i: number): Verdict => passVerdict(sets[setAt[i - first]!]!, reports[i - first]!);
   // Passes built for a tie, by place, until listed.
   let built: Map<number, Verdict> | undefined;
   const whole = (i: number): Verdict => {
     if (i < first) return stored[i]!;
     let v = built?.get(i);
     if (v === undefined) {
-      v = passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
+      v = passAt(i);
       built ??= new Map();
       built.set(i, v);
     }
     return v;
   };
   const places: number[] = [];
-  for (let i = 0; i < held.length; i++) places.push(i);
-  places.sort((i, j) => {
-    const a = held[i]!;
-    const b = held[j]!;
-    const al = a.location;
-    const bl = b.location;
-    return (
-      cmp(al?.file || a.resource.file || '', bl?.file || b.resource.file || '') ||
-      (al?.startLine ?? 0) - (bl?.startLine ?? 0) ||
-      (al?.startColumn ?? 0) - (bl?.startColumn ?? 0) ||
-      cmp(a.resource.id, b.resource.id) ||
+  for (let i = 0; i < ids.length; i++) places.push(i);
+  places.sort(
+    (i, j) =>
+      cmp(files[i]!, files[j]!) ||
+      lines[i]! - lines[j]! ||
+      columns[i]! - columns[j]! ||
+      cmp(ids[i]!, ids[j]!) ||
       (targeted ? cmp(targetsAt(i), targetsAt(j)) : 0) ||
-      compareVerdicts(whole(i), whole(j))
-    );
-  });
+      compareVerdicts(whole(i), whole(j)),
+  );
   return {
     length: places.length,
     take: (k) => {
       const i = places[k]!;
       if (i < first) return stored[i]!;
       const tie = built?.get(i);
-      if (tie === undefined) return passVerdict(sets[setAt[i - first]!]!, held[i] as PassReport<string>);
+      if (tie === undefined) return passAt(i);
       built!.delete(i);
       return tie;
     },
