@@ -471,54 +471,6 @@ describe('lazy loading', () => {
     }
   });
 
-  it('a Kubernetes scan loads the code that finishes the listed objects once its first requests are written (issue 19)', async () => {
-    // The sanitisers, the secret detector and the parsers (the bundle's `finishing` chunk) are needed from the
-    // first page on: they are imported after the first request starts, not before it.
-    const k8s = await startK8sEmulator({ dataDir: join(staging, 'k8s/api') });
-    try {
-      const kubeconfig = writeKubeconfig(join(tempDir(), 'kubeconfig'), [
-        { context: 'adr-001-staging', url: k8s.url, namespace: 'coditect-staging' },
-      ]);
-      const trace = join(tempDir(), 'modules.txt');
-      writeFileSync(trace, '');
-      const out = tempDir();
-      const run = await runCliAsync(
-        [
-          'scan',
-          '--dir',
-          staging,
-          '--env',
-          'staging',
-          '--layers',
-          'k8s',
-          '--format',
-          'json',
-          '--output-dir',
-          out,
-          '-q',
-        ],
-        {
-          env: {
-            KUBECONFIG: kubeconfig,
-            NODE_OPTIONS: `--import ${join(repoRoot, 'test/support/trace-imports.mjs')}`,
-            TRACE_FILE: trace,
-            TRACE_REQUESTS: '1',
-          },
-        },
-      );
-      const result = JSON.parse(readFileSync(join(out, 'coditect-audit.json'), 'utf8')) as ScanResult;
-      expect(result.layers.k8s, run.stderr).toEqual({ status: 'collected' });
-      expect(result.verdicts.some((v) => v.resource.id.includes('Deployment/'))).toBe(true);
-      const lines = readFileSync(trace, 'utf8').split('\n');
-      const firstRequest = lines.findIndex((l) => l.startsWith('request GET /api'));
-      const finishing = lines.findIndex((l) => /\/packages\/cli\/dist\/chunk-finishing-[^/]+\.js$/.test(l));
-      expect(firstRequest).toBeGreaterThanOrEqual(0);
-      expect(finishing).toBeGreaterThan(firstRequest);
-    } finally {
-      await k8s.stop();
-    }
-  });
-
   it('a user of the legacy gcp auth provider gets its token from its command (the bundle loads jsonpath-plus only then)', async () => {
     // A server that records each request's credentials and refuses them: the scan ends at /api (exit 2).
     const seen: string[] = [];

@@ -23,6 +23,7 @@ import { setMaxListeners } from 'node:events';
 import type { Static } from '@sinclair/typebox';
 import { prepareLiveObject } from '@coditect-audit/core/views';
 import { SlicedWork } from '../concurrency.js';
+import { finishedItem, finishItemsFacet } from '../parsed.js';
 import type { DetectionCache } from '../redact.js';
 import {
   type Connection,
@@ -40,12 +41,21 @@ import {
   withRetries,
 } from './client.js';
 import { failed, K8S_FACETS, notScanned, skipReason } from './kubeconfig.js';
-import { isJson, type Json } from './json.js';
 import { isSystemNamespace, K8S_RESOURCE_TYPES, type K8sResourceType, qualifiedResource } from './resources.js';
+import {
+  claimUsers,
+  isJson,
+  liveClaim,
+  liveConfigMap,
+  liveExternalSecret,
+  liveNode,
+  liveObject,
+  liveSecret,
+  liveSecretStore,
+} from './sanitize.js';
 
 export type K8sLayerConfig = Static<typeof K8sLayerConfigSchema>;
-/** The code that makes, redacts and parses the objects' items, imported once the first requests are written. */
-type Finishing = typeof import('./finishing.js');
+type Json = Record<string, unknown>;
 
 /** Knobs for tests; the defaults are what users get. */
 export interface K8sCollectOptions {
@@ -158,27 +168,6 @@ async function collectFrom(
   // Node writes a request once every request made in the same turn is made (~0.5 ms each): the others are
   // made two turns later, after an I/O poll in which `/api` and the first list are written.
   const afterFirstWrites = new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-  // The code that finishes each object (sanitising, redaction, parsed parts: the secret detector and the shell
-  // and image parsers) is needed from the first page on, not for the first request: it is imported once the
-  // first requests are written, while their answers are awaited. Objects listed before it is loaded (none,
-  // unless an answer outruns the import) are queued once it is. A failure to load it fails the collection
-  // when the lists are done.
-  let finishing: Finishing | undefined;
-  let waitingForCode: [(o: Listed) => void, Listed][] | undefined = [];
-  const finishingLoaded = afterFirstWrites
-    .then(() => import('./finishing.js'))
-    .then((code) => {
-      finishing = code;
-      for (const [finish, o] of waitingForCode ?? []) work.add(finish, o);
-      waitingForCode = undefined;
-      return code;
-    });
-  // Awaited once the lists are done, or abandoned with the collection: never left unhandled.
-  finishingLoaded.catch(() => undefined);
-  const finishOnceLoaded = (finish: (o: Listed) => void, o: Listed) => {
-    if (waitingForCode) waitingForCode.push([finish, o]);
-    else work.add(finish, o);
-  };
   const types = LIST_ORDER.map(async (type, i) => {
     const entry: TypeResult = { objects: [], problems: [], failedScopes: new Set() };
     results.set(type, entry);
@@ -199,21 +188,16 @@ async function collectFrom(
       return;
     }
     entry.version = version;
-    const apiVersion = type.group ? `${type.group}/${version}` : version;
-    // Made once the finishing code is loaded (no object is finished before).
-    let itemOf: ((raw: Json) => unknown) | undefined;
+    const itemOf = facetItemOf(type, type.group ? `${type.group}/${version}` : version);
     const detections: DetectionCache = new Map();
-    // One function for every object of the type (no closure per object), run once the finishing code is
-    // loaded. The object as the API gave it is let go once its item is made: the list's later pages are still
-    // arriving, and what the item does not keep (other metadata, Secret values, ConfigMap data, the
-    // last-applied copy) need not wait for them.
-    const finish = itemsAsListed(type)
+    // One function for every object of the type (no closure per object). The object as the API gave it is
+    // let go once its item is made: the list's later pages are still arriving, and what the item does not
+    // keep (other metadata, Secret values, ConfigMap data, the last-applied copy) need not wait for them.
+    const finish = itemOf
       ? (o: Listed) => {
-          const code = finishing as Finishing;
-          itemOf ??= facetItemOf(code, type, apiVersion) as (raw: Json) => unknown;
           o.item = itemOf(o.raw as Json);
           o.raw = undefined;
-          o.finished = code.finishedItem(o.item, detections);
+          o.finished = finishedItem(o.item, detections);
           // The views' parts that depend on this object alone, made now rather than after the last page, and
           // what the scan judges of it alone (rules item by item).
           if (o.finished !== undefined) {
@@ -242,7 +226,7 @@ async function collectFrom(
                 // Without a namespace list, everything but the system namespaces is in scope.
                 if (!namespaces && typeof itemNs === 'string' && isSystemNamespace(itemNs)) continue;
                 const o: Listed = { namespace: itemNs, name: meta?.name, raw, item: undefined, finished: undefined };
-                if (finish) finishOnceLoaded(finish, o);
+                if (finish) work.add(finish, o);
                 kept.push(o);
               }
               return kept;
@@ -276,7 +260,6 @@ async function collectFrom(
     const answer = await discovering;
     if ('fatal' in answer) return { result: failed(answer.fatal), finished: NONE_FINISHED };
     await listing;
-    await finishingLoaded;
     await work.done();
     discovery = (await discovered) as Discovery;
   } finally {
@@ -291,14 +274,13 @@ async function collectFrom(
   }
 
   // 3. Facets. Those made of one item per object are finished here from the items finished one by one.
-  const code = finishing as Finishing;
   const facets: Snapshot['facets'] = {};
   const finished = new Set<object>();
   const set = <K extends keyof K8sFacets>(name: K, facet: Facet<K8sFacets[K]>) => {
     (facets as Record<string, unknown>)[name] = facet;
   };
   const setFinished = (name: keyof K8sFacets, facet: Facet<K8sFacets[keyof K8sFacets]>, objects: Listed[]) => {
-    const done = code.finishItemsFacet(
+    const done = finishItemsFacet(
       name,
       facet,
       objects.map((o) => o.finished),
@@ -361,7 +343,7 @@ async function collectFrom(
         const pods = results.get(typeOf('pods'))!;
         // Read from the pods' items (their raw objects are let go once made): the same metadata, volumes and
         // phase, as making an item changes only env values and termination messages.
-        const users = code.claimUsers(pods.objects.map((o) => (o.item as K8sLiveObject).object as Json));
+        const users = claimUsers(pods.objects.map((o) => (o.item as K8sLiveObject).object as Json));
         const podsFailed = (ns: string) => pods.failedScopes.has('*') || pods.failedScopes.has(ns);
         const problems = [...r.problems];
         for (const scope of pods.failedScopes) {
@@ -377,7 +359,7 @@ async function collectFrom(
           .filter((o) => !podsFailed(String((o.metadata as Json | undefined)?.namespace ?? '')))
           .map((o) => {
             const m = o.metadata as Json;
-            return code.liveClaim(type, apiVersion, o, users.get(`${m.namespace}/${m.name}`) ?? []);
+            return liveClaim(type, apiVersion, o, users.get(`${m.namespace}/${m.name}`) ?? []);
           });
         if (pods.failedScopes.has('*') || namespaces?.every((ns) => podsFailed(ns)))
           set('k8s.pvcs', { status: 'error', problems });
@@ -396,7 +378,7 @@ async function collectFrom(
         );
     }
   }
-  set('k8s.externalsecrets', externalSecretsFacet(code, results, namespaces));
+  set('k8s.externalsecrets', externalSecretsFacet(results, namespaces));
   set('k8s.apis', discovery.apis);
 
   const total = [...results.values()].reduce((n, r) => n + r.objects.length, 0);
@@ -598,25 +580,23 @@ interface Listed {
 }
 
 /**
- * Whether a type's facet items are made one per object as its pages arrive (`facetItemOf`); not those whose
+ * How one object of a type becomes its facet's item, made as its page arrives; undefined for the types whose
  * items need other lists (claims need the pods) or are few (the ExternalSecrets facet), made at the end.
  */
-function itemsAsListed(type: K8sResourceType): boolean {
-  return type.facet !== 'k8s.pvcs' && type.facet !== 'k8s.externalsecrets' && type.facet !== 'k8s.apis';
-}
-
-/** How one object of a type becomes its facet's item, made as its page arrives; undefined where not (`itemsAsListed`). */
-function facetItemOf(code: Finishing, type: K8sResourceType, apiVersion: string): ((raw: Json) => unknown) | undefined {
-  if (!itemsAsListed(type)) return undefined;
+function facetItemOf(type: K8sResourceType, apiVersion: string): ((raw: Json) => unknown) | undefined {
   switch (type.facet) {
     case 'k8s.secrets':
-      return (raw) => code.liveSecret(type, apiVersion, raw);
+      return (raw) => liveSecret(type, apiVersion, raw);
     case 'k8s.configmaps':
-      return (raw) => code.liveConfigMap(type, apiVersion, raw);
+      return (raw) => liveConfigMap(type, apiVersion, raw);
     case 'k8s.nodes':
-      return code.liveNode;
+      return liveNode;
+    case 'k8s.pvcs':
+    case 'k8s.externalsecrets':
+    case 'k8s.apis':
+      return undefined;
     default:
-      return (raw) => code.liveObject(type, apiVersion, raw);
+      return (raw) => liveObject(type, apiVersion, raw);
   }
 }
 
@@ -731,7 +711,6 @@ type Results = Map<K8sResourceType, TypeResult>;
 
 /** ExternalSecrets with the SecretStores and ClusterSecretStores they read from, at one served version. */
 function externalSecretsFacet(
-  code: Finishing,
   results: Results,
   namespaces: string[] | undefined,
 ): Facet<K8sFacets['k8s.externalsecrets']> {
@@ -747,11 +726,11 @@ function externalSecretsFacet(
   const scopes = es.type.namespaced && namespaces ? namespaces.length : 1;
   if (es.r.failedScopes.size >= scopes) return { status: 'error', problems: es.r.problems };
   const items: K8sLiveObject[] = sortObjects(es.r.objects).map((o) =>
-    code.liveExternalSecret(es.type, apiVersion, rawOf(o)),
+    liveExternalSecret(es.type, apiVersion, rawOf(o)),
   );
   const storeItems: K8sSecretStore[] = [
-    ...sortObjects(stores.r.objects).map((o) => code.liveSecretStore('SecretStore', rawOf(o))),
-    ...sortObjects(clusterStores.r.objects).map((o) => code.liveSecretStore('ClusterSecretStore', rawOf(o))),
+    ...sortObjects(stores.r.objects).map((o) => liveSecretStore('SecretStore', rawOf(o))),
+    ...sortObjects(clusterStores.r.objects).map((o) => liveSecretStore('ClusterSecretStore', rawOf(o))),
   ];
   return {
     status: 'ok',

@@ -5,6 +5,7 @@
 import type { CollectContext, CollectResult, LayerCheck } from '@coditect-audit/core';
 import type { K8sCollectOptions, K8sLayerConfig } from './collect.js';
 import { notScanned, offersContext, skipReason } from './kubeconfig.js';
+import { finishCollected } from '../parsed.js';
 
 export { type RbacOptions, type RbacRule, rbacManifest, rbacRules, rbacSecretRules } from './rbac.js';
 export {
@@ -34,8 +35,6 @@ export async function collect(
     return notScanned(skipReason(context));
   const { collectK8s } = await import('./collect.js');
   const { result, finished } = await collectK8s(ctx, options);
-  // Loaded by the collection (its finishing code), once its first requests were written.
-  const { finishCollected } = await import('./finishing.js');
   return finishCollected(result, finished);
 }
 

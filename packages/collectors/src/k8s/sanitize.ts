@@ -21,12 +21,17 @@ import type {
 } from '@coditect-audit/core';
 import { REDACTED } from '../files/kubernetes.js';
 import { classifySecretValue, decodeBase64 } from '../files/secrets.js';
-import { isJson, type Json } from './json.js';
 import type { K8sResourceType } from './resources.js';
+
+type Json = Record<string, unknown>;
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** Environment variable names whose literal values are treated as secrets (as the files collector does). */
 const SECRET_NAME = /pass|secret|token|key|credential|auth/i;
+
+export function isJson(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
