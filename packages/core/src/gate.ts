@@ -68,7 +68,8 @@ export function evaluateGate(
     if (role === 'failing') failing++;
     if (role === 'incomplete') incomplete++;
     if (role) v.gate = role;
-    else delete v.gate;
+    // Only where there is one: a delete is a call into the runtime per verdict even when there is nothing to delete.
+    else if ('gate' in v) delete v.gate;
   }
   const scope = named ? { targets: [...named].sort() } : {};
   const base = { failOn, failing, incomplete, unknown, allowIncomplete, strict, ...scope };

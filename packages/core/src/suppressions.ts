@@ -54,7 +54,11 @@ export function applySuppressions(input: ApplySuppressionsInput): SuppressionRep
   const unused: SuppressionEntry[] = [];
   const expired: SuppressionEntry[] = [];
   // An undecided verdict can be accepted too: it gates in a strict scan.
-  const failing = input.verdicts.filter((v) => v.status === 'fail' || v.status === 'unknown');
+  // Listed only when there is a suppression to match (a scan has tens of thousands of verdicts, most with none).
+  const failing =
+    input.config.length === 0 && input.inline.length === 0
+      ? []
+      : input.verdicts.filter((v) => v.status === 'fail' || v.status === 'unknown');
 
   input.config.forEach((s, i) => {
     const entry: SuppressionEntry = {

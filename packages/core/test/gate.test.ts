@@ -74,6 +74,15 @@ describe('gate', () => {
     expect(gate.strict).toBe(strict);
   });
 
+  it('records what the gate does on each verdict, and takes away a role it no longer has', () => {
+    const verdicts = [v('fail', 'P0'), v('error', 'P0'), v('pass', 'P0'), v('fail', 'P2')];
+    evaluateGate(verdicts, 'P0', false);
+    expect(verdicts.map((x) => x.gate)).toEqual(['failing', 'incomplete', undefined, undefined]);
+    // Judged again with nothing gating: no verdict keeps the member at all.
+    evaluateGate(verdicts, 'none', false);
+    for (const x of verdicts) expect(Object.keys(x)).not.toContain('gate');
+  });
+
   it('counts the undecided verdicts at or above the threshold', () => {
     const gate = evaluateGate([unknown('P0'), unknown('P1'), unknown('P2')], 'P1', false);
     expect(gate).toMatchObject({ status: 'passed', exitCode: 0, unknown: 2, failing: 0, strict: false });

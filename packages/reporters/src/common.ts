@@ -154,67 +154,99 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
   );
 }
 
+/** A rule's verdicts in the total order, taken by place. */
+interface RuleInOrder {
+  /** How many verdicts. */
+  length: number;
+  /** The `k`th verdict of the order (a pass built now): each taken once, in order. */
+  take(k: number): Verdict;
+}
+
 /**
- * A verdict of one rule with the members the total order compares first read once: a large cluster's rule
- * sorts tens of thousands, by these rather than by reading each verdict's members at every comparison. A
- * pass is sorted by its report and built only when it is taken (or when a tie needs the whole verdict), so
- * each dies young, after the report has written it, instead of a rule's passes all living until its last.
+ * One rule's stored verdicts and its sets' passes in the total order (`compareVerdicts`), each pass built as it
+ * is listed, so each dies young, after the report has written it, instead of a rule's passes all living until
+ * its last. Sorted as places (numbers) by what the order compares first (file, line, column, resource, targets),
+ * read once into arrays side by side: no key object per verdict (a large cluster's rule sorts tens of
+ * thousands). A pass is built for a comparison only when those tie (a pass with the keys of another verdict),
+ * and is then kept until it is listed.
  */
-class SortKey {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly resource: string;
-  /** The verdict: a stored one, or a pass built for a tie and not yet taken. */
-  private verdict: Verdict | undefined;
-  constructor(
-    held: { resource: Verdict['resource']; location?: Location | undefined },
-    readonly targets: string,
-    stored?: Verdict,
-    private readonly set?: PassSet,
-    private readonly report?: PassReport<string>,
-  ) {
-    const location = held.location;
-    this.file = location?.file || held.resource.file || '';
-    this.line = location?.startLine ?? 0;
-    this.column = location?.startColumn ?? 0;
-    this.resource = held.resource.id;
-    this.verdict = stored;
+function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): RuleInOrder {
+  // What the order compares first, per place, in arrays side by side: the comparisons read them in a row
+  // rather than reach each verdict and report (scattered over the heap) again at every comparison.
+  const files: string[] = [];
+  const lines: number[] = [];
+  const columns: number[] = [];
+  const ids: string[] = [];
+  const hold = (h: { resource: Verdict['resource']; location?: Location | undefined }) => {
+    const location = h.location;
+    files.push(location?.file || h.resource.file || '');
+    lines.push(location?.startLine ?? 0);
+    columns.push(location?.startColumn ?? 0);
+    ids.push(h.resource.id);
+  };
+  let targeted = false;
+  for (let i = 0; i < stored.length; i++) {
+    const v = stored[i]!;
+    hold(v);
+    if (v.targets?.length) targeted = true;
   }
-  /** The whole verdict, for a comparison that gets past the keys. */
-  whole(): Verdict {
-    this.verdict ??= passVerdict(this.set!, this.report!);
-    return this.verdict;
+  // Past the stored verdicts, each place's report and its set (an index into `sets`).
+  const reports: PassReport<string>[] = [];
+  const setAt: number[] = [];
+  for (let s = 0; s < sets.length; s++) {
+    const set = sets[s]!;
+    if (set.targets?.length) targeted = true;
+    const passes = set.passes;
+    for (let i = 0; i < passes.length; i++) {
+      const r = passes[i]!;
+      hold(r);
+      reports.push(r);
+      setAt.push(s);
+    }
   }
-  /** The verdict, to be listed now: a pass is not kept by its key after this. */
-  take(): Verdict {
-    const v = this.whole();
-    if (this.set) this.verdict = undefined;
+  const first = stored.length;
+  const targetsAt = (i: number): string =>
+    (i < first ? stored[i]!.targets : sets[setAt[i - first]!]!.targets)?.join('\u0000') ?? '';
+  const passAt = (i: number): Verdict => passVerdict(sets[setAt[i - first]!]!, reports[i - first]!);
+  // Passes built for a tie, by place, until listed.
+  let built: Map<number, Verdict> | undefined;
+  const whole = (i: number): Verdict => {
+    if (i < first) return stored[i]!;
+    let v = built?.get(i);
+    if (v === undefined) {
+      v = passAt(i);
+      built ??= new Map();
+      built.set(i, v);
+    }
     return v;
-  }
-}
-
-/** `compareVerdicts` of two verdicts of one rule, by their keys. */
-function compareKeys(a: SortKey, b: SortKey): number {
-  return (
-    cmp(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    cmp(a.resource, b.resource) ||
-    cmp(a.targets, b.targets) ||
-    compareVerdicts(a.whole(), b.whole())
+  };
+  const places: number[] = [];
+  for (let i = 0; i < ids.length; i++) places.push(i);
+  places.sort(
+    (i, j) =>
+      cmp(files[i]!, files[j]!) ||
+      lines[i]! - lines[j]! ||
+      columns[i]! - columns[j]! ||
+      cmp(ids[i]!, ids[j]!) ||
+      (targeted ? cmp(targetsAt(i), targetsAt(j)) : 0) ||
+      compareVerdicts(whole(i), whole(j)),
   );
+  return {
+    length: places.length,
+    take: (k) => {
+      const i = places[k]!;
+      if (i < first) return stored[i]!;
+      const tie = built?.get(i);
+      if (tie === undefined) return passAt(i);
+      built!.delete(i);
+      return tie;
+    },
+  };
 }
 
-/** One rule's stored verdicts and its sets' passes, sorted by key: `take` each to list it. */
-function ruleKeysInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): SortKey[] {
-  const keys: SortKey[] = [];
-  for (const v of stored) keys.push(new SortKey(v, v.targets?.join('\u0000') ?? '', v));
-  for (const set of sets) {
-    const targets = set.targets?.join('\u0000') ?? '';
-    for (const r of set.passes) keys.push(new SortKey(r, targets, undefined, set, r));
-  }
-  return keys.sort(compareKeys);
+/** A rule's verdicts in order, one at a time (`ruleInOrder`). */
+function* eachOf(ordered: RuleInOrder): Generator<Verdict> {
+  for (let k = 0; k < ordered.length; k++) yield ordered.take(k);
 }
 
 /** Most urgent first (P0 before P2), then the total order. */
@@ -233,6 +265,8 @@ export interface VerdictsByRule {
   of(ruleId: string): Verdict[];
   /** The same verdicts, each pass built as it is taken. */
   lazily(ruleId: string): Generator<Verdict>;
+  /** The same verdicts, to be taken by place in order (`take(0)`, `take(1)`...), each pass built then. */
+  inOrder(ruleId: string): RuleInOrder;
 }
 
 export function verdictsByRule(
@@ -257,10 +291,9 @@ export function verdictsByRule(
   }
   return {
     ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
-    of: (id) => ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? []).map((k) => k.take()),
-    *lazily(id) {
-      for (const key of ruleKeysInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])) yield key.take();
-    },
+    of: (id) => [...eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []))],
+    lazily: (id) => eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])),
+    inOrder: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []),
   };
 }
 
@@ -276,6 +309,26 @@ export function* verdictsInOrder(
 ): Generator<Verdict> {
   const index = verdictsByRule(result, stored, sets);
   for (const id of index.ids) yield* index.lazily(id);
+}
+
+/**
+ * The verdicts of `verdictsInOrder` in lists of up to `size` (the last may be shorter), each pass built when its
+ * list is made: for a writer that writes a list at a time, without resuming a generator per verdict.
+ */
+export function* verdictBatchesInOrder(result: ScanResult, size: number): Generator<Verdict[]> {
+  const index = verdictsByRule(result);
+  let batch: Verdict[] = [];
+  for (const id of index.ids) {
+    const ordered = index.inOrder(id);
+    for (let k = 0; k < ordered.length; k++) {
+      batch.push(ordered.take(k));
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 export function sortedVerdicts(result: ScanResult): Verdict[] {

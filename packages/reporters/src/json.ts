@@ -4,15 +4,15 @@
  * verdicts in the reporters' total order, rules by id, two-space indent, a final newline.
  *
  * Written as it goes (`jsonChunks`): the text is what `JSON.stringify` of the key-sorted result with a
- * two-space indent gives, produced a member at a time and the verdicts a rule at a time, each pass built
- * from its compact form as it is written. No sorted deep copy of the result is ever whole. Array items
+ * two-space indent gives, produced a member at a time and the verdicts a batch at a time in the total order
+ * (`verdictBatchesInOrder`), each pass built from its compact form when its batch is written. No sorted deep copy of the result is ever whole. Array items
  * that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch at a
  * time, with only their out-of-order objects copied in key order (`plainItems`); anything else is written
  * by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
  * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';
-import { verdictsInOrder } from './common.js';
+import { verdictBatchesInOrder } from './common.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -97,6 +97,34 @@ const KEY_ORDER_KEY_MAX = 64;
 let keyOrders = 0;
 
 /**
+ * The keys of an object met out of order, sorted: looked up by its key list in `KEY_ORDERS` (only for such an
+ * object: most are in order and need no list), sorted once per list kept.
+ */
+function sortedKeysOf(members: Record<string, unknown>): string[] {
+  let order: KeyOrder | undefined = KEY_ORDERS;
+  for (const key in members) {
+    let next: KeyOrder | undefined = order.next?.get(key);
+    if (!next) {
+      if (keyOrders >= KEY_ORDERS_MAX || key.length > KEY_ORDER_KEY_MAX) {
+        order = undefined;
+        break;
+      }
+      next = { next: undefined, sorted: undefined };
+      order.next ??= new Map();
+      order.next.set(key, next);
+      keyOrders++;
+    }
+    order = next;
+  }
+  let keys = order?.sorted;
+  if (!keys) {
+    keys = Object.keys(members).sort();
+    if (order) order.sorted = keys;
+  }
+  return keys;
+}
+
+/**
  * `value` with every object's keys in code-unit order, when it is plain JSON data: strings, numbers,
  * booleans, null, arrays (no holes, no `undefined` item) and objects whose prototype is `Object.prototype` or
  * null, with no array-index key (a plain object lists those first) and no `__proto__` key (the sorted copy
@@ -128,23 +156,12 @@ function inSortedOrder(value: unknown): unknown {
   let previous = '';
   // Members that were copied in order: key, copy, key, copy...
   let changed: unknown[] | undefined;
-  let order: KeyOrder | undefined = KEY_ORDERS;
   // Own keys only: the prototype is Object.prototype or null, which have no enumerable members.
   for (const key in members) {
     const first = key.charCodeAt(0);
     if ((first >= 48 && first <= 57) || key === '__proto__') return NOT_PLAIN;
     if (key < previous) inOrder = false;
     previous = key;
-    if (order) {
-      let next: KeyOrder | undefined = order.next?.get(key);
-      if (!next && keyOrders < KEY_ORDERS_MAX && key.length <= KEY_ORDER_KEY_MAX) {
-        next = { next: undefined, sorted: undefined };
-        order.next ??= new Map();
-        order.next.set(key, next);
-        keyOrders++;
-      }
-      order = next;
-    }
     const member = members[key];
     // An `undefined` member is left out by both writers.
     if (
@@ -168,13 +185,8 @@ function inSortedOrder(value: unknown): unknown {
     // The same keys in the same order (a plain object's spread keeps both), then the copied members.
     copy = { ...members };
   } else {
-    let keys = order?.sorted;
-    if (!keys) {
-      keys = Object.keys(members).sort();
-      if (order) order.sorted = keys;
-    }
     copy = {};
-    for (const key of keys) copy[key] = members[key];
+    for (const key of sortedKeysOf(members)) copy[key] = members[key];
   }
   if (changed) for (let i = 0; i < changed.length; i += 2) copy[changed[i] as string] = changed[i + 1];
   return copy;
@@ -208,12 +220,21 @@ function plainItems(items: readonly unknown[], depth: number): string | undefine
 }
 
 /** An array member's elements, one chunk each (a batch of plain ones at a time), at `depth`. */
-function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string> {
+function arrayChunks(items: readonly unknown[], depth: number): Generator<string> {
+  return batchedArrayChunks(
+    (function* () {
+      for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
+    })(),
+    depth,
+  );
+}
+
+/** An array member's elements given in batches (of any size), at `depth`: one chunk per plain batch. */
+function* batchedArrayChunks(batches: Iterable<readonly unknown[]>, depth: number): Generator<string> {
   const pad = '  '.repeat(depth + 1);
   let first = true;
-  let batch: unknown[] = [];
-  function* flush(): Generator<string> {
-    if (batch.length === 0) return;
+  for (const batch of batches) {
+    if (batch.length === 0) continue;
     const plain = plainItems(batch, depth);
     if (plain !== undefined) {
       // Apart: the batch's text is written as it is, not copied into one string with what goes before it.
@@ -225,13 +246,7 @@ function* arrayChunks(items: Iterable<unknown>, depth: number): Generator<string
         yield `${first ? '[\n' : ',\n'}${pad}${indented(item, depth + 1)}`;
         first = false;
       }
-    batch = [];
   }
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === BATCH) yield* flush();
-  }
-  yield* flush();
   yield first ? '[]' : `\n${'  '.repeat(depth)}]`;
 }
 
@@ -244,7 +259,7 @@ export function* jsonChunks(result: ScanResult): Generator<string> {
   yield '{';
   for (const [i, key] of keys.entries()) {
     yield `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
-    if (key === 'verdicts') yield* arrayChunks(verdictsInOrder(result), 1);
+    if (key === 'verdicts') yield* batchedArrayChunks(verdictBatchesInOrder(result, BATCH), 1);
     else if (key === 'rules')
       yield* arrayChunks(
         [...result.rules].sort((a, b) => cmp(a.id, b.id)),
