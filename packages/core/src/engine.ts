@@ -8,6 +8,7 @@
 import type { Expectations } from './config.js';
 import { TARGET_KINDS, targetKindOfFacet } from './fleet.js';
 import { type PassSet, passVerdicts } from './passes.js';
+import { plainObjectMaker } from './plain-objects.js';
 import { type Priority, priorityRank, resolvePriority } from './priority.js';
 import {
   type FailReport,
@@ -32,7 +33,7 @@ import {
   type JudgedItemsOfCheck,
   type RuleSource,
 } from './source.js';
-import { fingerprintOf, type Resource, statusRank, type Verdict } from './verdict.js';
+import { fingerprintOf, fingerprintOfText, type Resource, statusRank, type Verdict } from './verdict.js';
 import type { Location } from './location.js';
 
 export interface EngineOptions {
@@ -183,12 +184,14 @@ export function evaluateRules(snapshot: Snapshot, rules: readonly Rule[], option
       let expectations = options.expectations;
       for (const t of scope.targets) expectations = options.targetExpectations?.[t.name] ?? expectations;
       const names = scope.targets.map((t) => t.name);
+      // What each verdict's fingerprint hashes before its own (as `fingerprintOf(rule.id, <names>\0<own>)`).
+      const targetsHead = `${rule.id}\u0000${names.join('\u0000')}\u0000`;
       const targetSnapshot = { ...snapshot, facets, layers };
       const said = runRule(targetSnapshot, rule, priority, { ...options, expectations }, owners, stamp);
       for (const v of said.verdicts) {
         v.targets = names;
         // Fingerprinted with the unit's id (a source's old per-layer id), as its own fingerprint is.
-        v.fingerprint = fingerprintOf(rule.id, `${names.join('\u0000')}\u0000${v.fingerprint}`);
+        v.fingerprint = fingerprintOfText(`${targetsHead}${v.fingerprint}\u0000`);
         out.push(v);
       }
       if (said.passes) passes.push({ ...said.passes, targets: names, ...(stamp ? { stamp } : {}) });
@@ -282,6 +285,10 @@ export interface UnitVerdicts {
   scope: Resource;
 }
 
+// Every member a verdict may get (21, with those the engine and the gate add later: targets, assumed, gate,
+// suppression, baselineState), kept inside it: no property array of its own per verdict.
+const newVerdict = plainObjectMaker<Verdict>(21);
+
 /** The verdict makers of a unit judged at `priority` in `environment`, stamped as its source's (`stampOf`). */
 export function unitVerdicts(rule: Rule, priority: Priority, environment: string, stamp?: Stamp): UnitVerdicts {
   // One object per verdict, stamped as it is made (a source's: the rule's id, the source and its alias), its
@@ -304,7 +311,8 @@ export function unitVerdicts(rule: Rule, priority: Priority, environment: string
     },
     dependsOn?: string[],
   ): Verdict => {
-    const v = (stamp?.alias !== undefined ? { alias: stamp.alias } : {}) as Verdict;
+    const v = newVerdict();
+    if (stamp?.alias !== undefined) v.alias = stamp.alias;
     v.certainty = certainty;
     v.concerns = rule.concerns;
     if (optional?.data) v.data = optional.data;

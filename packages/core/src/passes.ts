@@ -5,9 +5,10 @@
  * when a report lists it (`passVerdicts`, `allVerdicts`), one at a time, and is then exactly the verdict the
  * engine used to store (same message, same fingerprint).
  */
+import { plainObjectMaker } from './plain-objects.js';
 import type { Priority } from './priority.js';
 import { type PassReport, renderMessage } from './rule.js';
-import { fingerprintOf, type Verdict } from './verdict.js';
+import { fingerprintOf, fingerprintOfText, type Verdict } from './verdict.js';
 
 /** The passes of one rule run: what a pass verdict needs besides the report the rule gave. */
 export interface PassSet {
@@ -36,26 +37,57 @@ export function passSetRuleId(set: PassSet): string {
 }
 
 /**
+ * What every pass verdict of a set shares, worked out once per set (a set holds up to thousands of passes):
+ * the rule id it carries, its default message, and the start of the text its fingerprint hashes.
+ */
+interface SetShared {
+  ruleId: string;
+  holds: string;
+  /** `<ruleId>\0<targets joined by \0>\0` for a set with targets: the fingerprint of the pass's own follows. */
+  targetsHead: string | undefined;
+}
+const SHARED = new WeakMap<PassSet, SetShared>();
+
+function sharedOf(set: PassSet): SetShared {
+  let shared = SHARED.get(set);
+  if (!shared) {
+    shared = {
+      ruleId: set.stamp ? set.stamp.ruleId : set.ruleId,
+      holds: `${set.title}: holds.`,
+      targetsHead: set.targets ? `${set.ruleId}\u0000${set.targets.join('\u0000')}\u0000` : undefined,
+    };
+    SHARED.set(set, shared);
+  }
+  return shared;
+}
+
+// A pass verdict has up to 15 members: made with room for all of them (no property array of its own).
+const newPassVerdict = plainObjectMaker<Verdict>(15);
+
+/**
  * The pass verdict of one report of a set: built on demand, never stored by the engine. Its members are set
  * in code-unit order of their keys, the order the JSON report writes them in, so the report writes it as it
  * is rather than copy it in that order (reporters' json.ts); optional ones in their place (a few shapes only).
  */
 export function passVerdict(set: PassSet, r: PassReport<string>): Verdict {
+  const shared = sharedOf(set);
   const template = r.messageId === undefined ? undefined : set.messages[r.messageId];
   const own = fingerprintOf(set.ruleId, r.resource.id, r.discriminator);
   const stamp = set.stamp;
-  const v = (stamp?.alias ? { alias: stamp.alias } : {}) as Verdict;
+  const v = newPassVerdict();
+  if (stamp?.alias) v.alias = stamp.alias;
   v.certainty = 'high';
   v.concerns = set.concerns;
   if (r.data) v.data = r.data;
   v.evidence = r.evidence ?? [];
-  v.fingerprint = set.targets ? fingerprintOf(set.ruleId, `${set.targets.join('\u0000')}\u0000${own}`) : own;
+  // As `fingerprintOf(ruleId, <targets>\0<own>)` hashes it (no discriminator: a trailing \0).
+  v.fingerprint = shared.targetsHead === undefined ? own : fingerprintOfText(`${shared.targetsHead}${own}\u0000`);
   if (r.location) v.location = r.location;
-  v.message = template === undefined ? `${set.title}: holds.` : renderMessage(template, r.data);
+  v.message = template === undefined ? shared.holds : renderMessage(template, r.data);
   v.messageId = r.messageId ?? 'pass';
   v.priority = set.priority;
   v.resource = r.resource;
-  v.ruleId = stamp ? stamp.ruleId : set.ruleId;
+  v.ruleId = shared.ruleId;
   if (stamp) v.source = stamp.source;
   v.status = 'pass';
   if (set.targets) v.targets = set.targets;

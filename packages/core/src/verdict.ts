@@ -107,8 +107,13 @@ export type Verdict = Static<typeof VerdictSchema>;
 
 /** `sha256(ruleId | resource id | discriminator)`, hex, 32 chars: stable across line moves. */
 export function fingerprintOf(ruleId: string, resourceId: string, discriminator = ''): string {
+  return fingerprintOfText(`${ruleId}\u0000${resourceId}\u0000${discriminator}`);
+}
+
+/** The fingerprint of the text `fingerprintOf` hashes, for a caller that builds that text itself. */
+export function fingerprintOfText(text: string): string {
   // One-shot `hash`, not a Hash object per call: one call per verdict in a large scan; the same digest.
-  return hash('sha256', `${ruleId}\u0000${resourceId}\u0000${discriminator}`, 'hex').slice(0, 32);
+  return hash('sha256', text, 'hex').slice(0, 32);
 }
 
 /** Worst first: a resource's verdicts collapse to the most severe one. */
