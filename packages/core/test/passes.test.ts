@@ -13,6 +13,8 @@ import {
   evaluate,
   evaluateRules,
   fingerprintOf,
+  type PassSet,
+  passVerdicts,
   runRules,
   sortVerdicts,
 } from '../src/index.js';
@@ -65,6 +67,57 @@ describe('compact passes', () => {
     const other = built.find((v) => v.ruleId === 'test-mixed' && v.messageId === 'pass')!;
     expect(other.message).toBe('Mixed: holds.');
     expect(other.fingerprint).toBe(fingerprintOf('test-mixed', other.resource.id, 'other'));
+  });
+
+  it('of a set with targets and a source: fingerprinted over the targets, stamped, members in key order', () => {
+    const resource = { id: 'k8s:Pod/prod/api', kind: 'Pod', name: 'api', namespace: 'prod' };
+    const set: PassSet = {
+      ruleId: 'k8s-run-as-non-root',
+      priority: 'P1',
+      concerns: ['container.runs-as-root'],
+      title: 'Runs as non-root',
+      messages: { ok: '{{name}} runs as {{user}}, {{missing}}.' },
+      targets: ['cluster-a', 'cluster-b'],
+      stamp: { ruleId: 'container.runs-as-root', source: 'k8s', alias: 'k8s-run-as-non-root' },
+      passes: [
+        { resource, messageId: 'ok', data: { name: 'api', user: 1000 } },
+        { resource, discriminator: 'init', location: { file: 'k8s/api.yaml', startLine: 3 } },
+      ],
+    };
+    const other: PassSet = { ...set, title: 'Other', targets: undefined, stamp: undefined, passes: [set.passes[1]!] };
+    const [first, second] = [...passVerdicts([set])];
+    const own = fingerprintOf('k8s-run-as-non-root', resource.id);
+    expect(first).toStrictEqual({
+      alias: 'k8s-run-as-non-root',
+      certainty: 'high',
+      concerns: ['container.runs-as-root'],
+      data: { name: 'api', user: 1000 },
+      evidence: [],
+      fingerprint: fingerprintOf('k8s-run-as-non-root', `cluster-a\u0000cluster-b\u0000${own}`),
+      message: 'api runs as 1000, {{missing}}.',
+      messageId: 'ok',
+      priority: 'P1',
+      resource,
+      ruleId: 'container.runs-as-root',
+      source: 'k8s',
+      status: 'pass',
+      targets: ['cluster-a', 'cluster-b'],
+    });
+    expect(Object.keys(first!)).toEqual(Object.keys(first!).sort());
+    const ownInit = fingerprintOf('k8s-run-as-non-root', resource.id, 'init');
+    expect(second).toMatchObject({
+      fingerprint: fingerprintOf('k8s-run-as-non-root', `cluster-a\u0000cluster-b\u0000${ownInit}`),
+      location: { file: 'k8s/api.yaml', startLine: 3 },
+      message: 'Runs as non-root: holds.',
+      messageId: 'pass',
+    });
+    expect(Object.keys(second!)).toEqual(Object.keys(second!).sort());
+    // What a set shares is its own: another set of the same passes, its own title, no targets, no stamp.
+    const [alone] = [...passVerdicts([other])];
+    expect(alone).toMatchObject({ fingerprint: ownInit, message: 'Other: holds.', ruleId: 'k8s-run-as-non-root' });
+    expect(Object.keys(alone!)).not.toContain('targets');
+    expect(Object.keys(alone!)).not.toContain('source');
+    expect(Object.getPrototypeOf(alone)).toBe(Object.prototype);
   });
 
   it('give way to a fail of the same resource, and the first pass of a key stands for the others', () => {
