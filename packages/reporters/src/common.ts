@@ -205,8 +205,14 @@ function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Rule
     }
   }
   const first = stored.length;
-  const targetsAt = (i: number): string =>
-    (i < first ? stored[i]!.targets : sets[setAt[i - first]!]!.targets)?.join('\u0000') ?? '';
+  // With targets, each place's joined once (a set's once for all its passes), not twice per comparison.
+  let targetKeys: string[] | undefined;
+  if (targeted) {
+    targetKeys = [];
+    for (let i = 0; i < first; i++) targetKeys.push(stored[i]!.targets?.join('\u0000') ?? '');
+    const setKeys = sets.map((set) => set.targets?.join('\u0000') ?? '');
+    for (let i = 0; i < setAt.length; i++) targetKeys.push(setKeys[setAt[i]!]!);
+  }
   const passAt = (i: number): Verdict => passVerdict(sets[setAt[i - first]!]!, reports[i - first]!);
   // Passes built for a tie, by place, until listed.
   let built: Map<number, Verdict> | undefined;
@@ -228,7 +234,7 @@ function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Rule
       lines[i]! - lines[j]! ||
       columns[i]! - columns[j]! ||
       cmp(ids[i]!, ids[j]!) ||
-      (targeted ? cmp(targetsAt(i), targetsAt(j)) : 0) ||
+      (targetKeys ? cmp(targetKeys[i]!, targetKeys[j]!) : 0) ||
       compareVerdicts(whole(i), whole(j)),
   );
   return {
