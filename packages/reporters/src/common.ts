@@ -69,7 +69,7 @@ export function dependsOnText(v: Verdict): string {
 }
 
 /** `[db-a]`, `[cluster-1, db-a]`: the fleet targets a verdict is about, or '' for the environment. */
-export function targetLabel(v: Verdict): string {
+export function targetLabel(v: Pick<Verdict, 'targets'>): string {
   return v.targets?.length ? `[${v.targets.join(', ')}]` : '';
 }
 
@@ -154,12 +154,22 @@ export function compareVerdicts(a: Verdict, b: Verdict): number {
   );
 }
 
-/** A rule's verdicts in the total order, taken by place. */
-interface RuleInOrder {
+/** A rule's verdicts in the total order, taken by place; its passes made by the maker given (`passVerdict`). */
+interface RuleInOrder<P> {
   /** How many verdicts. */
   length: number;
-  /** The `k`th verdict of the order (a pass built now): each taken once, in order. */
-  take(k: number): Verdict;
+  /** The `k`th verdict of the order (a pass made now): each taken once, in order. */
+  take(k: number): Verdict | P;
+}
+
+/**
+ * What a list of passed checks shows of a pass: its rule, resource, place and targets. Made without the message
+ * and the fingerprint a pass verdict renders and hashes (`passVerdict`), which such a list does not show.
+ */
+export type PassPlace = Pick<Verdict, 'ruleId' | 'resource' | 'location' | 'targets'>;
+
+function passPlace(set: PassSet, r: PassReport<string>): PassPlace {
+  return { ruleId: passSetRuleId(set), resource: r.resource, location: r.location, targets: set.targets };
 }
 
 /**
@@ -170,7 +180,11 @@ interface RuleInOrder {
  * thousands). A pass is built for a comparison only when those tie (a pass with the keys of another verdict),
  * and is then kept until it is listed.
  */
-function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): RuleInOrder {
+function ruleInOrder<P>(
+  stored: readonly Verdict[],
+  sets: readonly PassSet[],
+  make: (set: PassSet, r: PassReport<string>) => P,
+): RuleInOrder<P> {
   // What the order compares first, per place, in arrays side by side: the comparisons read them in a row
   // rather than reach each verdict and report (scattered over the heap) again at every comparison.
   const files: string[] = [];
@@ -213,14 +227,14 @@ function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Rule
     const setKeys = sets.map((set) => set.targets?.join('\u0000') ?? '');
     for (let i = 0; i < setAt.length; i++) targetKeys.push(setKeys[setAt[i]!]!);
   }
-  const passAt = (i: number): Verdict => passVerdict(sets[setAt[i - first]!]!, reports[i - first]!);
-  // Passes built for a tie, by place, until listed.
+  const passAt = (i: number): P => make(sets[setAt[i - first]!]!, reports[i - first]!);
+  // Passes built whole for a tie (`compareVerdicts` reads them), by place, until listed as they are.
   let built: Map<number, Verdict> | undefined;
   const whole = (i: number): Verdict => {
     if (i < first) return stored[i]!;
     let v = built?.get(i);
     if (v === undefined) {
-      v = passAt(i);
+      v = passVerdict(sets[setAt[i - first]!]!, reports[i - first]!);
       built ??= new Map();
       built.set(i, v);
     }
@@ -251,7 +265,7 @@ function ruleInOrder(stored: readonly Verdict[], sets: readonly PassSet[]): Rule
 }
 
 /** A rule's verdicts in order, one at a time (`ruleInOrder`). */
-function* eachOf(ordered: RuleInOrder): Generator<Verdict> {
+function* eachOf<P>(ordered: RuleInOrder<P>): Generator<Verdict | P> {
   for (let k = 0; k < ordered.length; k++) yield ordered.take(k);
 }
 
@@ -272,7 +286,9 @@ export interface VerdictsByRule {
   /** The same verdicts, each pass built as it is taken. */
   lazily(ruleId: string): Generator<Verdict>;
   /** The same verdicts, to be taken by place in order (`take(0)`, `take(1)`...), each pass built then. */
-  inOrder(ruleId: string): RuleInOrder;
+  inOrder(ruleId: string): RuleInOrder<Verdict>;
+  /** The same order, each pass made as its place (`PassPlace`) rather than built. */
+  places(ruleId: string): Generator<Verdict | PassPlace>;
 }
 
 export function verdictsByRule(
@@ -297,9 +313,10 @@ export function verdictsByRule(
   }
   return {
     ids: [...new Set([...byRule.keys(), ...compact.keys()])].sort(cmp),
-    of: (id) => [...eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []))],
-    lazily: (id) => eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [])),
-    inOrder: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? []),
+    of: (id) => [...eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [], passVerdict))],
+    lazily: (id) => eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [], passVerdict)),
+    inOrder: (id) => ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [], passVerdict),
+    places: (id) => eachOf(ruleInOrder(byRule.get(id) ?? [], compact.get(id) ?? [], passPlace)),
   };
 }
 
@@ -315,6 +332,15 @@ export function* verdictsInOrder(
 ): Generator<Verdict> {
   const index = verdictsByRule(result, stored, sets);
   for (const id of index.ids) yield* index.lazily(id);
+}
+
+/**
+ * The passes in the total order (those stored as verdicts too), each compact one made as its place
+ * (`PassPlace`): for a list of passed checks, which shows no message or fingerprint.
+ */
+export function* passPlacesInOrder(result: ScanResult): Generator<Verdict | PassPlace> {
+  const index = verdictsByRule(result, (v) => v.status === 'pass');
+  for (const id of index.ids) yield* index.places(id);
 }
 
 /**

@@ -25,6 +25,8 @@ import {
   exclusionSummary,
   formatObserved,
   formatPosition,
+  type PassPlace,
+  passPlacesInOrder,
   failsGate,
   targetLabel,
   targetRows,
@@ -32,7 +34,6 @@ import {
   rulesById,
   splitAdrSection,
   stateOf,
-  verdictsInOrder,
 } from './common.js';
 
 /** GitHub's job summary limit is 1 MiB; keep a margin for what a workflow appends. */
@@ -297,16 +298,16 @@ function where(v: Verdict): string {
 }
 
 /** The resource, led by the fleet targets it belongs to: `[db-a] probe:postgres/…`. */
-function resourceText(v: Verdict): string {
+function resourceText(v: PassPlace): string {
   const label = targetLabel(v);
   return label ? `${label} ${v.resource.id}` : v.resource.id;
 }
 
-function resourceCell(v: Verdict): string {
+function resourceCell(v: PassPlace): string {
   return mdCode(resourceText(v), true);
 }
 
-function whereInTable(v: Verdict): string {
+function whereInTable(v: PassPlace): string {
   if (v.location?.file) return mdCode(formatPosition(v.location), true);
   if (v.resource.file) return mdCode(v.resource.file, true);
   return 'no file';
@@ -795,7 +796,7 @@ function passedAndSkipped(result: ScanResult): Part[] {
       noun: ['passed check', 'passed checks'],
       count: passedCount,
       items: function* () {
-        for (const v of verdictsInOrder(result, (v) => v.status === 'pass'))
+        for (const v of passPlacesInOrder(result))
           yield row([mdCode(v.ruleId, true), resourceCell(v), whereInTable(v)]);
       },
       after: '\n</details>\n\n',

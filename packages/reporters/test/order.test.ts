@@ -1,6 +1,13 @@
 import { allVerdicts, fingerprintOf, type PassSet, type ScanResult, type Verdict } from '@coditect-audit/core';
 import { describe, expect, it } from 'vitest';
-import { compareVerdicts, verdictBatchesInOrder, verdictsByRule, verdictsInOrder } from '../src/common.js';
+import {
+  compareVerdicts,
+  type PassPlace,
+  passPlacesInOrder,
+  verdictBatchesInOrder,
+  verdictsByRule,
+  verdictsInOrder,
+} from '../src/common.js';
 import { jsonChunks, sortKeys, toJson } from '../src/json.js';
 import { bareResult } from './scenario.js';
 
@@ -99,6 +106,22 @@ describe('verdicts in the total order', () => {
     const noPasses = () => false;
     const failsOnly = [...verdictsInOrder(result, undefined, noPasses)];
     expect(failsOnly).toEqual([...result.verdicts].sort(compareVerdicts));
+  });
+
+  it('the passes as their places: in the same order, with the rule, resource, place and targets a pass verdict has', () => {
+    const result = tangled();
+    // A pass stored whole (a result read back) is listed among the compact ones, as it is.
+    const storedPass = stored('m/0', { status: 'pass', message: 'm/0 holds.' });
+    result.verdicts.push(storedPass);
+    const passes = sorted(result).filter((v) => v.status === 'pass');
+    const places = [...passPlacesInOrder(result)];
+    const shown = (v: PassPlace) => ({ ruleId: v.ruleId, id: v.resource.id, location: v.location, targets: v.targets });
+    expect(places.map(shown)).toEqual(passes.map(shown));
+    expect(places).toContain(storedPass);
+    // No message rendered nor fingerprint hashed for a pass no tie made whole.
+    const made = places.filter((v) => v !== storedPass && !('fingerprint' in v));
+    expect(made.length).toBeGreaterThan(0);
+    for (const v of made) expect(v).not.toHaveProperty('message');
   });
 
   it('in batches of any size, the same verdicts in the same order, every batch full but the last', () => {
