@@ -163,13 +163,32 @@ interface RuleInOrder<P> {
 }
 
 /**
- * What a list of passed checks shows of a pass: its rule, resource, place and targets. Made without the message
- * and the fingerprint a pass verdict renders and hashes (`passVerdict`), which such a list does not show.
+ * What a list of passed checks shows of a pass: its rule, resource, place, targets and concerns. Made without
+ * the message and the fingerprint a pass verdict renders and hashes (`passVerdict`), which such a list does
+ * not show; a list that needs one for a few passes builds them whole from `set` and `report`.
  */
-export type PassPlace = Pick<Verdict, 'ruleId' | 'resource' | 'location' | 'targets'>;
+export interface PassPlace extends Pick<Verdict, 'ruleId' | 'resource' | 'location' | 'targets' | 'concerns'> {
+  status: 'pass';
+  set: PassSet;
+  report: PassReport<string>;
+}
 
 function passPlace(set: PassSet, r: PassReport<string>): PassPlace {
-  return { ruleId: passSetRuleId(set), resource: r.resource, location: r.location, targets: set.targets };
+  return {
+    concerns: set.concerns,
+    location: r.location,
+    report: r,
+    resource: r.resource,
+    ruleId: passSetRuleId(set),
+    set,
+    status: 'pass',
+    targets: set.targets,
+  };
+}
+
+/** True for a pass made as its place (`PassPlace`), false for a verdict. */
+export function isPassPlace(v: Verdict | PassPlace): v is PassPlace {
+  return 'report' in v;
 }
 
 /**
@@ -376,7 +395,7 @@ export function rulesById(result: ScanResult): Map<string, ScannedRule> {
  * `k8s`, `sql`, `cicd`...), which groups rules by what they are about whatever layer they read;
  * failing that, the rule's layer.
  */
-export function areaOf(rule: RuleMeta | undefined, v?: Verdict): string {
+export function areaOf(rule: RuleMeta | undefined, v?: Pick<Verdict, 'concerns'>): string {
   const concern = rule?.concerns[0] ?? v?.concerns[0];
   const prefix = concern?.split('.')[0]?.trim();
   if (prefix) return prefix;

@@ -12,7 +12,7 @@
  *   the test name and the body, and each rule's concerns and ADR section into its suite's properties.
  * - `time="0"` everywhere: rules evaluate a snapshot, their cost is not a test duration.
  */
-import { passSetRuleId, type RuleMeta, type ScanResult, type Verdict } from '@coditect-audit/core';
+import { passSetRuleId, passVerdict, type RuleMeta, type ScanResult, type Verdict } from '@coditect-audit/core';
 import {
   areaOf,
   dependsOnText,
@@ -20,6 +20,8 @@ import {
   firstSentence,
   formatObserved,
   formatPosition,
+  isPassPlace,
+  type PassPlace,
   rulesById,
   stateOf,
   verdictsByRule,
@@ -45,7 +47,8 @@ export function escapeXmlAttribute(text: string): string {
 }
 
 interface Case {
-  verdict: Verdict;
+  /** A pass as its place (no message or fingerprint: a passed case shows neither), else the verdict. */
+  verdict: Verdict | PassPlace;
   rule: RuleMeta | undefined;
   classname: string;
   name: string;
@@ -58,7 +61,12 @@ function attrs(pairs: [string, string | number | undefined][]): string {
     .join('');
 }
 
-function baseName(v: Verdict): string {
+/** A case's fingerprint: a pass made as its place is built whole for it (only a clash of names asks). */
+function fingerprintOf(v: Verdict | PassPlace): string {
+  return isPassPlace(v) ? passVerdict(v.set, v.report).fingerprint : v.fingerprint;
+}
+
+function baseName(v: Pick<Verdict, 'targets' | 'resource' | 'location'>): string {
   // A fleet target's case leads with its name, so the same resource in two clusters is two cases.
   const id = v.targets?.length ? `[${v.targets.join(', ')}] ${v.resource.id}` : v.resource.id;
   if (v.location?.file) return `${id} (${formatPosition(v.location)})`;
@@ -67,7 +75,9 @@ function baseName(v: Verdict): string {
 }
 
 function findingBody(result: ScanResult, c: Case): string {
-  const { verdict: v, rule } = c;
+  const { rule } = c;
+  // Only a finding's case has a body (`outcome`): its verdict is whole.
+  const v = c.verdict as Verdict;
   const lines = [v.message, ''];
   lines.push(`Rule: ${v.ruleId}${v.alias ? ` (formerly ${v.alias})` : ''}${rule ? ` (${rule.title})` : ''}`);
   lines.push(`Priority: ${v.priority}`);
@@ -100,6 +110,7 @@ function findingBody(result: ScanResult, c: Case): string {
 
 function outcome(result: ScanResult, c: Case): string {
   const v = c.verdict;
+  if (isPassPlace(v)) return '';
   const body = () => escapeXmlText(findingBody(result, c));
   switch (stateOf(v)) {
     case 'pass':
@@ -208,12 +219,12 @@ export function* junitChunks(result: ScanResult): Generator<string> {
   const casesOf = (ruleId: string): Case[] => {
     const taken = new Set<string>();
     const rule = rules.get(ruleId);
-    return index.of(ruleId).map((v) => {
+    return [...index.places(ruleId)].map((v) => {
       const classname = v.ruleId;
       let name = baseName(v);
       const key = (n: string) => `${classname}\u0000${stripIllegalXml(n)}`;
-      if (taken.has(key(name))) name = `${name} [${v.fingerprint.slice(0, 12)}]`;
-      for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${v.fingerprint.slice(0, 12)}#${n}]`;
+      if (taken.has(key(name))) name = `${name} [${fingerprintOf(v).slice(0, 12)}]`;
+      for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${fingerprintOf(v).slice(0, 12)}#${n}]`;
       taken.add(key(name));
       return { verdict: v, rule, classname, name };
     });

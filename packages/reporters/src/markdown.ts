@@ -25,7 +25,6 @@ import {
   exclusionSummary,
   formatObserved,
   formatPosition,
-  type PassPlace,
   passPlacesInOrder,
   failsGate,
   targetLabel,
@@ -298,16 +297,19 @@ function where(v: Verdict): string {
 }
 
 /** The resource, led by the fleet targets it belongs to: `[db-a] probe:postgres/…`. */
-function resourceText(v: PassPlace): string {
+/** What a row of a verdict or a pass (`PassPlace`) shows of where it is. */
+type Placed = Pick<Verdict, 'targets' | 'resource' | 'location'>;
+
+function resourceText(v: Placed): string {
   const label = targetLabel(v);
   return label ? `${label} ${v.resource.id}` : v.resource.id;
 }
 
-function resourceCell(v: PassPlace): string {
+function resourceCell(v: Placed): string {
   return mdCode(resourceText(v), true);
 }
 
-function whereInTable(v: PassPlace): string {
+function whereInTable(v: Placed): string {
   if (v.location?.file) return mdCode(formatPosition(v.location), true);
   if (v.resource.file) return mdCode(v.resource.file, true);
   return 'no file';

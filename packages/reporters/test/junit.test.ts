@@ -1,4 +1,4 @@
-import { allVerdicts } from '@coditect-audit/core';
+import { allVerdicts, passVerdict } from '@coditect-audit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeXmlAttribute, escapeXmlText, stripIllegalXml, toJUnit } from '../src/junit.js';
@@ -115,6 +115,58 @@ describe('JUnit: structure', () => {
     expect(names).toEqual([
       'gcp:sql/coditect-cloud-infra/coditect-db',
       'gcp:sql/coditect-cloud-infra/coditect-db [ffffffffffff]',
+    ]);
+  });
+
+  it('disambiguates two compact passes of one resource by the fingerprints their verdicts have', () => {
+    const resource = { id: 'k8s:Pod/prod/api', kind: 'Pod', name: 'api' };
+    const result = {
+      ...bareResult(),
+      passes: [
+        {
+          ruleId: 'test-pass-twice',
+          priority: 'P2' as const,
+          concerns: ['container.twice'],
+          title: 'Twice',
+          messages: {},
+          passes: [
+            { resource, discriminator: 'b' },
+            { resource, discriminator: 'a' },
+          ],
+        },
+      ],
+    };
+    const [first, second] = [...allVerdicts(result)]
+      .filter((v) => v.ruleId === 'test-pass-twice')
+      .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+    const listed = cases(toJUnit(result)).filter((c) => c.classname === 'test-pass-twice');
+    expect(listed).toEqual([
+      { classname: 'test-pass-twice', name: 'k8s:Pod/prod/api', outcome: 'pass' },
+      { classname: 'test-pass-twice', name: `k8s:Pod/prod/api [${second!.fingerprint.slice(0, 12)}]`, outcome: 'pass' },
+    ]);
+    expect(first!.fingerprint).not.toBe(second!.fingerprint);
+  });
+
+  it('disambiguates two compact passes that the order does not tie but that share a name', () => {
+    // Lines without a file: apart in the order, one name (the resource id) in the report.
+    const resource = { id: 'k8s:Pod/prod/web', kind: 'Pod', name: 'web' };
+    const set = {
+      ruleId: 'test-pass-lines',
+      priority: 'P2' as const,
+      concerns: ['container.lines'],
+      title: 'Lines',
+      messages: {},
+      passes: [
+        { resource, discriminator: 'five', location: { file: '', startLine: 5 } },
+        { resource, discriminator: 'three', location: { file: '', startLine: 3 } },
+      ],
+    };
+    const result = { ...bareResult(), passes: [set] };
+    const later = passVerdict(set, set.passes[0]!);
+    const listed = cases(toJUnit(result)).filter((c) => c.classname === 'test-pass-lines');
+    expect(listed).toEqual([
+      { classname: 'test-pass-lines', name: 'k8s:Pod/prod/web', outcome: 'pass' },
+      { classname: 'test-pass-lines', name: `k8s:Pod/prod/web [${later.fingerprint.slice(0, 12)}]`, outcome: 'pass' },
     ]);
   });
 
