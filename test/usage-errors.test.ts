@@ -210,7 +210,8 @@ describe('a report written in pieces', () => {
     let seed = 7;
     for (let i = 0; i < 400; i++) {
       seed = (seed * 48271) % 2147483647;
-      const length = i === 200 ? 300_000 : seed % 5000;
+      // 400,000 units may take 1.2 MB of UTF-8: more than a write buffer (1 MiB) can hold.
+      const length = i === 200 ? 400_000 : seed % 5000;
       let text = '';
       for (let j = 0; j < length; j++) text += alphabet[(seed + j * j) % alphabet.length];
       out.push(text);

@@ -204,18 +204,25 @@ function ruleInOrder<P>(
   sets: readonly PassSet[],
   make: (set: PassSet, r: PassReport<string>) => P,
 ): RuleInOrder<P> {
+  let count = stored.length;
+  for (let s = 0; s < sets.length; s++) count += sets[s]!.passes.length;
   // What the order compares first, per place, in arrays side by side: the comparisons read them in a row
-  // rather than reach each verdict and report (scattered over the heap) again at every comparison.
-  const files: string[] = [];
-  const lines: number[] = [];
-  const columns: number[] = [];
-  const ids: string[] = [];
+  // rather than reach each verdict and report (scattered over the heap) again at every comparison. Made at
+  // their full length (no copy as they grow); the numbers in typed arrays, outside the heap, which a
+  // collection neither scans nor copies (a rule's arrays live as long as its verdicts are being written).
+  const files = new Array<string>(count);
+  const lines = new Float64Array(count);
+  const columns = new Float64Array(count);
+  const ids = new Array<string>(count);
+  let at = 0;
   const hold = (h: { resource: Verdict['resource']; location?: Location | undefined }) => {
     const location = h.location;
-    files.push(location?.file || h.resource.file || '');
-    lines.push(location?.startLine ?? 0);
-    columns.push(location?.startColumn ?? 0);
-    ids.push(h.resource.id);
+    files[at] = location?.file || h.resource.file || '';
+    // As `?? 0` reads them: a missing position is 0 (a Float64Array keeps any number, NaN too, exactly).
+    lines[at] = location?.startLine ?? 0;
+    columns[at] = location?.startColumn ?? 0;
+    ids[at] = h.resource.id;
+    at++;
   };
   let targeted = false;
   for (let i = 0; i < stored.length; i++) {
@@ -224,27 +231,27 @@ function ruleInOrder<P>(
     if (v.targets?.length) targeted = true;
   }
   // Past the stored verdicts, each place's report and its set (an index into `sets`).
-  const reports: PassReport<string>[] = [];
-  const setAt: number[] = [];
+  const reports = new Array<PassReport<string>>(count - stored.length);
+  const setAt = new Uint32Array(count - stored.length);
   for (let s = 0; s < sets.length; s++) {
     const set = sets[s]!;
     if (set.targets?.length) targeted = true;
     const passes = set.passes;
     for (let i = 0; i < passes.length; i++) {
       const r = passes[i]!;
+      reports[at - stored.length] = r;
+      setAt[at - stored.length] = s;
       hold(r);
-      reports.push(r);
-      setAt.push(s);
     }
   }
   const first = stored.length;
   // With targets, each place's joined once (a set's once for all its passes), not twice per comparison.
   let targetKeys: string[] | undefined;
   if (targeted) {
-    targetKeys = [];
-    for (let i = 0; i < first; i++) targetKeys.push(stored[i]!.targets?.join('\u0000') ?? '');
+    targetKeys = new Array<string>(count);
+    for (let i = 0; i < first; i++) targetKeys[i] = stored[i]!.targets?.join('\u0000') ?? '';
     const setKeys = sets.map((set) => set.targets?.join('\u0000') ?? '');
-    for (let i = 0; i < setAt.length; i++) targetKeys.push(setKeys[setAt[i]!]!);
+    for (let i = 0; i < setAt.length; i++) targetKeys[first + i] = setKeys[setAt[i]!]!;
   }
   const passAt = (i: number): P => make(sets[setAt[i - first]!]!, reports[i - first]!);
   // Passes built whole for a tie (`compareVerdicts` reads them), by place, until listed as they are.
@@ -260,7 +267,7 @@ function ruleInOrder<P>(
     return v;
   };
   const places: number[] = [];
-  for (let i = 0; i < ids.length; i++) places.push(i);
+  for (let i = 0; i < count; i++) places.push(i);
   places.sort(
     (i, j) =>
       cmp(files[i]!, files[j]!) ||

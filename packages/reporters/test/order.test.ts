@@ -92,6 +92,27 @@ describe('verdicts in the total order', () => {
     ]);
   });
 
+  it('positions of any size, and a place with none, order as the comparison orders them', () => {
+    const at = (startLine: number, startColumn?: number) => ({
+      location: { file: 'big.tf', startLine, ...(startColumn === undefined ? {} : { startColumn }) },
+    });
+    const result: ScanResult = {
+      ...bareResult(),
+      verdicts: [
+        stored('r/1', at(3_000_000_001, 2)),
+        stored('r/2', at(3_000_000_001, 1)),
+        stored('r/3', at(2 ** 53 - 1)),
+        stored('r/4', { resource: { id: 'r/4', kind: 'Thing', name: 'r/4', file: 'big.tf' } }),
+      ],
+      passes: [
+        passSet([pass('p/1', at(3_000_000_000, 4_000_000_000)), pass('p/2', at(7)), pass('p/3', at(3_000_000_001))]),
+      ],
+    };
+    const listed = [...verdictsInOrder(result)];
+    expect(listed).toEqual(sorted(result));
+    expect(listed.map((v) => v.resource.id)).toEqual(['r/4', 'p/2', 'p/1', 'p/3', 'r/2', 'r/1', 'r/3']);
+  });
+
   it('each rule alone, and only the verdicts chosen, in the same order', () => {
     const result = tangled();
     const index = verdictsByRule(result);

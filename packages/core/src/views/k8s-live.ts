@@ -314,7 +314,8 @@ export function podsOfEach(
 ): (w: K8sLiveObject) => readonly K8sLiveObject[] {
   const index = podsByWorkload(pods, replicaSets, jobs);
   return (w) => {
-    const owned = index.owned.get(w.namespace)?.get(`${w.kind}/${w.name}`) ?? NO_PODS;
+    // Looked up by its parts: no `<kind>/<name>` string made and hashed per workload asked about.
+    const owned = index.owned.get(w.namespace)?.get(w.kind)?.get(w.name) ?? NO_PODS;
     // A bare pod is its own workload; it keeps its place among the pods it lists with.
     const self = index.position.get(w);
     if (self === undefined || owned.includes(w)) return owned;
@@ -326,8 +327,8 @@ export function podsOfEach(
 const NO_PODS: readonly K8sLiveObject[] = Object.freeze([]);
 
 interface PodIndex {
-  /** Pods by namespace, then `<kind>/<name>` of the workload that owns them, in list order. */
-  owned: Map<string | undefined, Map<string, K8sLiveObject[]>>;
+  /** Pods by namespace, then kind and name of the workload that owns them, in list order. */
+  owned: Map<string | undefined, Map<string, Map<string, K8sLiveObject[]>>>;
   position: Map<K8sLiveObject, number>;
 }
 
@@ -353,15 +354,19 @@ function podsByWorkload(pods: K8sLiveObject[], replicaSets: K8sLiveObject[], job
     position.set(p, i);
     const owner = workloadOfPod(p, replicaSets, jobs);
     if (!owner) return;
-    let workloads = owned.get(p.namespace);
-    if (!workloads) {
-      workloads = new Map();
-      owned.set(p.namespace, workloads);
+    let kinds = owned.get(p.namespace);
+    if (!kinds) {
+      kinds = new Map();
+      owned.set(p.namespace, kinds);
     }
-    const key = `${owner.kind}/${owner.name}`;
-    const list = workloads.get(key);
+    let names = kinds.get(owner.kind);
+    if (!names) {
+      names = new Map();
+      kinds.set(owner.kind, names);
+    }
+    const list = names.get(owner.name);
     if (list) list.push(p);
-    else workloads.set(key, [p]);
+    else names.set(owner.name, [p]);
   });
   let byJobs = byOwners.get(rsKey);
   if (!byJobs) {
