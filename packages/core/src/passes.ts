@@ -38,9 +38,12 @@ export function passSetRuleId(set: PassSet): string {
 
 /**
  * What every pass verdict of a set shares, worked out once per set (a set holds up to thousands of passes):
- * the rule id it carries, its default message, and the start of the text its fingerprint hashes.
+ * the rule id it carries, its default message, and the start of the text its fingerprint hashes. Kept with the
+ * members it was worked out from, and worked out again if the set now holds others (a library caller may change
+ * a result between two reports; an object or array changed in place is not seen, as nowhere a report reads one).
  */
 interface SetShared {
+  from: { ruleId: string; title: string; stamp: PassSet['stamp'] | undefined; targets: string[] | undefined };
   ruleId: string;
   holds: string;
   /** `<ruleId>\0<targets joined by \0>\0` for a set with targets: the fingerprint of the pass's own follows. */
@@ -49,15 +52,22 @@ interface SetShared {
 const SHARED = new WeakMap<PassSet, SetShared>();
 
 function sharedOf(set: PassSet): SetShared {
-  let shared = SHARED.get(set);
-  if (!shared) {
-    shared = {
-      ruleId: set.stamp ? set.stamp.ruleId : set.ruleId,
-      holds: `${set.title}: holds.`,
-      targetsHead: set.targets ? `${set.ruleId}\u0000${set.targets.join('\u0000')}\u0000` : undefined,
-    };
-    SHARED.set(set, shared);
-  }
+  const known = SHARED.get(set);
+  if (
+    known !== undefined &&
+    known.from.ruleId === set.ruleId &&
+    known.from.title === set.title &&
+    known.from.stamp === set.stamp &&
+    known.from.targets === set.targets
+  )
+    return known;
+  const shared: SetShared = {
+    from: { ruleId: set.ruleId, title: set.title, stamp: set.stamp, targets: set.targets },
+    ruleId: set.stamp ? set.stamp.ruleId : set.ruleId,
+    holds: `${set.title}: holds.`,
+    targetsHead: set.targets ? `${set.ruleId}\u0000${set.targets.join('\u0000')}\u0000` : undefined,
+  };
+  SHARED.set(set, shared);
   return shared;
 }
 

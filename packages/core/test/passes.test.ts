@@ -120,6 +120,30 @@ describe('compact passes', () => {
     expect(Object.getPrototypeOf(alone)).toBe(Object.prototype);
   });
 
+  it('a set changed between two reports: its verdicts say what it holds now, not what was worked out first', () => {
+    const resource = { id: 'k8s:Pod/prod/api', kind: 'Pod', name: 'api', namespace: 'prod' };
+    const set: PassSet = {
+      ruleId: 'k8s-run-as-non-root',
+      priority: 'P1',
+      concerns: ['container.runs-as-root'],
+      title: 'Runs as non-root',
+      messages: {},
+      passes: [{ resource }],
+    };
+    const own = fingerprintOf('k8s-run-as-non-root', resource.id);
+    expect([...passVerdicts([set])][0]).toMatchObject({ fingerprint: own, message: 'Runs as non-root: holds.' });
+    // A library caller's own edits of a result, between two reports.
+    set.title = 'Renamed';
+    set.targets = ['cluster-a'];
+    set.stamp = { ruleId: 'container.runs-as-root', source: 'k8s' };
+    expect([...passVerdicts([set])][0]).toMatchObject({
+      fingerprint: fingerprintOf('k8s-run-as-non-root', `cluster-a\u0000${own}`),
+      message: 'Renamed: holds.',
+      ruleId: 'container.runs-as-root',
+      targets: ['cluster-a'],
+    });
+  });
+
   it('give way to a fail of the same resource, and the first pass of a key stands for the others', () => {
     const vs = runRules(snapshot, [mixedRule], base).filter((v) => v.resource.id === 'svc0/Dockerfile#stage:0');
     expect(vs.map((v) => [v.status, v.messageId, v.message]).sort()).toEqual([
