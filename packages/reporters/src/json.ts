@@ -5,10 +5,10 @@
  *
  * Written as it goes (`jsonChunks`): the text is what `JSON.stringify` of the key-sorted result with a
  * two-space indent gives, produced a member at a time and the verdicts a batch at a time in the total order
- * (`verdictBatchesInOrder`), each pass built from its compact form when its batch is written. No sorted deep copy of the result is ever whole. Array items
- * that are plain data (every verdict a rule builds) are written by native `JSON.stringify` a batch at a
- * time, with only their out-of-order objects copied in key order (`plainItems`); anything else is written
- * by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
+ * (`verdictBatchesInOrder`), each pass built from its compact form when its batch is written. No sorted deep
+ * copy of the result is ever whole. Array items that are plain data (every verdict a rule builds) are written
+ * by native `JSON.stringify` a batch at a time, with only their out-of-order objects copied in key order
+ * (`plainItems`); anything else is written by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
  * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';

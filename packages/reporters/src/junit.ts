@@ -62,7 +62,7 @@ function attrs(pairs: [string, string | number | undefined][]): string {
 }
 
 /** A case's fingerprint: a pass made as its place is built whole for it (only a clash of names asks). */
-function fingerprintOf(v: Verdict | PassPlace): string {
+function caseFingerprint(v: Verdict | PassPlace): string {
   return isPassPlace(v) ? passVerdict(v.set, v.report).fingerprint : v.fingerprint;
 }
 
@@ -223,8 +223,12 @@ export function* junitChunks(result: ScanResult): Generator<string> {
       const classname = v.ruleId;
       let name = baseName(v);
       const key = (n: string) => `${classname}\u0000${stripIllegalXml(n)}`;
-      if (taken.has(key(name))) name = `${name} [${fingerprintOf(v).slice(0, 12)}]`;
-      for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${fingerprintOf(v).slice(0, 12)}#${n}]`;
+      if (taken.has(key(name))) {
+        // A clash: the case is told apart by its fingerprint's start (worked out once, a pass built for it).
+        const short = caseFingerprint(v).slice(0, 12);
+        name = `${name} [${short}]`;
+        for (let n = 2; taken.has(key(name)); n++) name = `${baseName(v)} [${short}#${n}]`;
+      }
       taken.add(key(name));
       return { verdict: v, rule, classname, name };
     });

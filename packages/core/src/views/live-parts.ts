@@ -173,7 +173,7 @@ function viewOfLive(o: K8sLiveObject): K8sObject {
   if (o.connectionUrls) v.connectionUrls = o.connectionUrls;
   return v;
 }
-/** file, documentIndex, apiVersion, kind, name, namespace, line, object, positions, images. */
-const newLiveView = plainObjectMaker<K8sObject>(10);
+/** file, documentIndex, apiVersion, kind, name, namespace, line, object, positions, images, connectionUrls. */
+const newLiveView = plainObjectMaker<K8sObject>(11);
 /** A live object has no source positions: one empty record for all of them (nothing writes positions). */
 const NO_POSITIONS: K8sObject['positions'] = Object.freeze({});
