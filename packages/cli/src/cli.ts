@@ -54,6 +54,11 @@ if (args.includes('scan') || args.includes('collect')) await Promise.all(SCAN_BU
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 // Set before any of the CLI's code is loaded, so that every function's budget is this one.
 setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+// Every function compiled to V8's baseline machine code (Sparkplug) when first compiled, rather than once it has
+// run a while in the interpreter: a scan's functions mostly run over thousands of items soon after they are
+// first called. Cheap to compile; the 16× live Kubernetes scan ~2 % sooner and ~0.1 s less CPU, a little more
+// memory for the code (+5 MB in the files scan, +17 MB in the replay of 50,000 resources; docs/performance.md).
+setFlagsFromString('--always-sparkplug');
 
 if (args.length === 1 && args[0] === '--version') {
   const { VERSION } = await import('./version.js');
