@@ -14,7 +14,8 @@ const HEAP_GROWING_PERCENT = 30;
  * own default in Node 20 (66 KiB). A scan is a process of seconds whose code mostly runs a while and is done
  * (a page's items, a view's build, a report's writing). At the default, V8's optimizing compiler spent ~0.5 s
  * of CPU on its background threads in a 16× live Kubernetes scan of 1.3 s, competing on a 2-core machine with
- * the main thread (and an API server on the same machine) for the cores: ~0.2 s now, and the scan ~7 % sooner. Code that runs long enough to matter is still optimized, a little later (docs/performance.md).
+ * the main thread (and an API server on the same machine) for the cores: ~0.2 s now, and the scan ~7 % sooner.
+ * Code that runs long enough to matter is still optimized, a little later (docs/performance.md).
  */
 const INTERRUPT_BUDGET = 528 * 1024;
 
@@ -56,8 +57,8 @@ setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 // Every function compiled to V8's baseline machine code (Sparkplug) when first compiled, rather than once it has
 // run a while in the interpreter: a scan's functions mostly run over thousands of items soon after they are
-// first called. Cheap to compile; the 16× live Kubernetes scan ~2 % sooner and ~0.1 s less CPU, a little more
-// memory for the code (+5 MB in the files scan, +17 MB in the replay of 50,000 resources; docs/performance.md).
+// first called. Cheap to compile: the 16× live Kubernetes scan ~2 % sooner with less CPU, for a little more memory
+// for the code (+5 MB in the files scan, +17–20 MB in the replay of 50,000 resources; docs/performance.md).
 setFlagsFromString('--always-sparkplug');
 
 if (args.length === 1 && args[0] === '--version') {
