@@ -279,17 +279,28 @@ function floorPlan(base, requests, pageParam, headers) {
   return { base, concurrency: CONCURRENCY, pageParam, headers, calls: [...calls.values()] };
 }
 
-/** Runs the plain client against `emulator` (its request log cleared first); the median of RUNS runs. */
 /**
- * A live scan measured like its plain client: `RUNS` runs, the median time and the highest peak RSS. The first
- * run's request log is the one the counts and the plain client's plan are taken from (`firstRequests`); the
- * emulator's log is cleared before each later run, and writes are counted over every run.
+ * A live scan and its plain client, measured alike and interleaved (scan, plain client, scan, …, plain client):
+ * `RUNS` runs of each, so that a machine whose speed drifts while they are measured (a shared VM's does, by
+ * tenths of a second) slows both alike; the start-up table is interleaved for the same reason. Each figure is the
+ * median of its runs; the scan's peak RSS the highest. The first scan's request log is the one the counts and
+ * the plain client's plan (`planOf`) are taken from; the emulator's log is cleared before every later run, and
+ * writes are counted over every scan.
  */
-async function liveScans(args, options, server, firstRequests) {
+async function liveScansAndClient(name, args, options, server, firstRequests, planOf) {
   const runs = [await cli(args, options)];
   const first = firstRequests();
   let mutating = server.mutatingRequests().length;
-  for (let i = 1; i < RUNS; i++) {
+  const planFile = join(WORK, `${name}-plan.json`);
+  writeFileSync(planFile, JSON.stringify(planOf(first)));
+  const floorTimes = [];
+  let floorCalls = 0;
+  for (let i = 0; i < RUNS; i++) {
+    server.requests.length = 0;
+    const floor = await child('live-floor.mjs', [planFile]);
+    floorTimes.push(floor.ms);
+    floorCalls = floor.out.calls;
+    if (i === RUNS - 1) break;
     server.requests.length = 0;
     runs.push(await cli(args, options));
     mutating += server.mutatingRequests().length;
@@ -299,21 +310,9 @@ async function liveScans(args, options, server, firstRequests) {
     scanRssMb: Math.max(...runs.map((r) => r.rssMb)),
     first,
     mutating,
+    floorMs: median(floorTimes),
+    floorCalls,
   };
-}
-
-async function plainClient(name, server, plan) {
-  const planFile = join(WORK, `${name}-plan.json`);
-  writeFileSync(planFile, JSON.stringify(plan));
-  const times = [];
-  let calls = 0;
-  for (let i = 0; i < RUNS; i++) {
-    server.requests.length = 0;
-    const out = await child('live-floor.mjs', [planFile]);
-    times.push(out.ms);
-    calls = out.out.calls;
-  }
-  return { floorMs: median(times), floorCalls: calls };
 }
 
 async function benchGcp(scale) {
@@ -330,11 +329,13 @@ async function benchGcp(scale) {
   const emulator = await startGcpEmulator({ dataDir, maxPageSize: GCP_MAX_PAGE });
   emulator.server.latencyMs = LATENCY_MS;
   try {
-    const scans = await liveScans(
+    const scans = await liveScansAndClient(
+      `gcp-${scale}`,
       scanArgs(repo, 'json', ['--layers', 'gcp']),
       { env: { ...process.env, CODITECT_AUDIT_GCP_ENDPOINT: emulator.url } },
       emulator.server,
       () => [...emulator.server.requests],
+      (requests) => floorPlan(emulator.url, requests, 'pageToken', { authorization: 'Bearer bench' }),
     );
     const requests = scans.first;
     const minimum = gcpMinimum(dataDir, requests);
@@ -348,11 +349,8 @@ async function benchGcp(scale) {
       depth: minimum.depth,
       repeated: repeatedRequests(requests),
       mutating: scans.mutating,
-      ...(await plainClient(
-        `gcp-${scale}`,
-        emulator.server,
-        floorPlan(emulator.url, requests, 'pageToken', { authorization: 'Bearer bench' }),
-      )),
+      floorMs: scans.floorMs,
+      floorCalls: scans.floorCalls,
     };
     results.gcp.push(row);
     log(
@@ -402,11 +400,15 @@ async function benchK8s(scale) {
   try {
     const kubeconfig = writeKubeconfig(join(repo, 'kubeconfig.yaml'), [{ context: 'bench', url: emulator.url }]);
     const options = { env: { ...process.env, KUBECONFIG: kubeconfig } };
-    const scans = await liveScans(scanArgs(repo, 'json', ['--layers', 'k8s']), options, emulator.server, () => ({
-      requests: emulator.requests(),
-      raw: [...emulator.server.requests],
-    }));
-    const { requests, raw } = scans.first;
+    const scans = await liveScansAndClient(
+      `k8s-${scale}`,
+      scanArgs(repo, 'json', ['--layers', 'k8s']),
+      options,
+      emulator.server,
+      () => ({ requests: emulator.requests(), raw: [...emulator.server.requests] }),
+      ({ raw }) => floorPlan(emulator.url, raw, 'continue', { authorization: 'Bearer emulator-token-not-a-secret' }),
+    );
+    const { requests } = scans.first;
     const minimum = k8sMinimum(counts, requests);
     const row = {
       scale,
@@ -418,11 +420,8 @@ async function benchK8s(scale) {
       depth: minimum.depth,
       repeated: repeatedRequests(requests),
       mutating: scans.mutating,
-      ...(await plainClient(
-        `k8s-${scale}`,
-        emulator.server,
-        floorPlan(emulator.url, raw, 'continue', { authorization: 'Bearer emulator-token-not-a-secret' }),
-      )),
+      floorMs: scans.floorMs,
+      floorCalls: scans.floorCalls,
     };
     results.k8s.push(row);
     log(
