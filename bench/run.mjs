@@ -100,9 +100,12 @@ async function cli(args, options = {}) {
   return result;
 }
 
-/** A bench script in a child process; its stdout is one JSON line. */
+/**
+ * A floor's bench script in a child process; its stdout is one JSON line. Started as the CLI is (with the peak
+ * RSS preload, `rss`), so that what measuring costs a process, its start included, is the same on both sides.
+ */
 async function child(script, args) {
-  const result = await run(process.execPath, [join(ROOT, 'bench', script), ...args]);
+  const result = await run(process.execPath, [join(ROOT, 'bench', script), ...args], { rss: true });
   if (result.code !== 0) throw new Error(`${script} exited ${result.code}: ${result.stderr.slice(-2000)}`);
   return { ...result, out: JSON.parse(result.stdout) };
 }
