@@ -8,8 +8,9 @@
  * (`verdictBatchesInOrder`), each pass built from its compact form when its batch is written. No sorted deep
  * copy of the result is ever whole. Array items that are plain data (every verdict a rule builds) are written
  * by native `JSON.stringify` a batch at a time, with only their out-of-order objects copied in key order
- * (`plainItems`); anything else is written by `sortedJson`, which gives the same text. What the engine and the views build most (pass verdicts,
- * Kubernetes and Terraform resources) is built in key order, so most objects are written as they are.
+ * (`plainItems`); anything else is written by `sortedJson`, which gives the same text. What the engine and the
+ * views build most (pass verdicts, Kubernetes and Terraform resources) is built in key order, so most objects
+ * are written as they are.
  */
 import type { ScanResult } from '@coditect-audit/core';
 import { verdictBatchesInOrder } from './common.js';
