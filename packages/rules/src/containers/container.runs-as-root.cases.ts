@@ -290,6 +290,24 @@ spec:
 `,
       },
     },
+    {
+      name: 'manifest: grafana/k6 run as it is published (USER k6, 12345)',
+      files: {
+        'load/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: load
+spec:
+  template:
+    spec:
+      containers:
+        - name: k6
+          image: grafana/k6:1.3.0
+          args: [run, /scripts/test.js]
+      restartPolicy: Never
+`,
+      },
+    },
     // ---- k8s
     {
       name: 'k8s: the remediated Deployment: runAsNonRoot and UID 1000 at pod level',

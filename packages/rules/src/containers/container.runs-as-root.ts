@@ -69,7 +69,7 @@ export default defineViewRule({
     builtUndecided:
       '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, and the Dockerfiles that build its image {{image}} do not settle the user: {{builds}}.',
     publishedNonRoot:
-      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser; its image {{image}} is published to run as a non-root user.',
+      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser; its image {{image}} is published to run as a non-root user ({{user}}).',
     imageUserUnknown:
       '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, so the user configured in its image {{image}} decides, and no Dockerfile of this repository builds it: that user is read from the registry (probe layer), not from files. Set runAsNonRoot: true to enforce a non-root user.',
     nonRoot: '{{container}} in {{kind}} {{name}} runs as non-root ({{reason}}).',
@@ -234,7 +234,7 @@ function judgeByImage(ctx: Ctx, v: ContainerView, data: Data, exp: Expectations)
   const user = imageUser(containerImageRef(c), ctx.facet('files.dockerfile'), c.object.file);
   const withImage = { ...data, image: image || '(no image)' };
   if (user.kind === 'publishedNonRoot') {
-    ctx.pass({ resource, messageId: 'publishedNonRoot', data: withImage, location });
+    ctx.pass({ resource, messageId: 'publishedNonRoot', data: { ...withImage, user: user.user }, location });
     return;
   }
   if (user.kind === 'notBuiltHere') {

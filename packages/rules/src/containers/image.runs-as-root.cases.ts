@@ -91,6 +91,26 @@ USER \${APP_UID}
       name: 'dockerfile: a distroless :nonroot base needs no USER line',
       files: { Dockerfile: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY app /app\n' },
     },
+    {
+      // opentelemetry-demo's load generator: k6 built with extensions, copied onto grafana/k6 (USER k6, 12345).
+      name: 'dockerfile: a final stage on grafana/k6 (published as USER k6) needs no USER line',
+      files: {
+        'src/load-generator/Dockerfile': `FROM golang:1.26-bookworm AS builder
+RUN go install go.k6.io/xk6/cmd/xk6@latest && xk6 build --output /k6
+
+FROM docker.io/grafana/k6:2.2.0-with-browser
+COPY --from=builder /k6 /usr/bin/k6
+ENTRYPOINT ["k6"]
+`,
+      },
+    },
+    {
+      name: 'dockerfile: nginx-unprivileged and a chiseled .NET image are published to run as non-root',
+      files: {
+        'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.29-alpine\nCOPY dist /usr/share/nginx/html\n',
+        'api/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled\nCOPY out /app\n',
+      },
+    },
     // ---- probe
     {
       name: 'probe: USER django',
@@ -148,6 +168,23 @@ COPY . /app
 `,
       },
       expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 2, column: 1 }],
+    },
+    {
+      // Only the listed images and tags are published as non-root: a .NET image that is not chiseled, a
+      // distroless tag without `nonroot`, another k6 publisher's image and an image FROM scratch run as root.
+      name: 'dockerfile: bases like the non-root ones that run as root',
+      files: {
+        'a/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble\nCOPY out /app\n',
+        'b/Dockerfile': 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n',
+        'c/Dockerfile': 'FROM example/k6:1.0\nCOPY s.js /s.js\n',
+        'd/Dockerfile': 'FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
+      },
+      expect: [
+        { source: 'dockerfile', messageId: 'noUser', file: 'a/Dockerfile', line: 1, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'b/Dockerfile', line: 1, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'c/Dockerfile', line: 1, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'd/Dockerfile', line: 3, column: 1 },
+      ],
     },
     {
       name: 'dockerfile: USER root from a build argument default',

@@ -1,6 +1,6 @@
 import { defineViewRule, type ViewRuleContext } from '@coditect-audit/core';
 import type { ImageView } from '@coditect-audit/core/views';
-import { isNonRootBaseImage, isRootUser } from '../util/dockerfile.js';
+import { isRootUser, nonRootBaseImageUser } from '../util/dockerfile.js';
 import { isRootImageUser } from '../util/probe.js';
 
 /** Windows base images (`docker build -f Dockerfile-windows`): Linux's root does not apply to them. */
@@ -29,7 +29,7 @@ export default defineViewRule({
     },
   },
   description:
-    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`) satisfies the rule without a `USER` line; a `USER` naming a build argument with no default, and a Windows base image, are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
+    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a `USER` naming a build argument with no default, and a Windows base image, are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: "Running as root works but is insecure." The ADR\'s image creates `django` (UID 1000) and must run as it; a process running as root in a container is root on the node if it escapes, and Kubernetes `runAsNonRoot` can only enforce what the image allows.',
   remediation: {
@@ -49,7 +49,8 @@ export default defineViewRule({
       'The final stage (FROM {{image}}) sets no USER, so the container runs as root. Add a non-root USER as the last user instruction.',
     explicitRoot: 'The final stage runs as root (USER {{user}}). Switch to a non-root user.',
     nonRoot: 'The final stage runs as {{user}}.',
-    nonRootBase: 'The final stage sets no USER, but its base image {{image}} is published to run as a non-root user.',
+    nonRootBase:
+      'The final stage sets no USER, but its base image {{image}} is published to run as a non-root user ({{user}}).',
     root: '{{image}} (used by {{usedBy}}) runs as {{user}} on {{platforms}}: its image config sets no non-root User.',
   },
   check(ctx) {
@@ -76,8 +77,9 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   }
   if (!user || user.certainty === 'absent') {
     const location = { file: df.file, startLine: stage.line, startColumn: stage.column };
-    if (isNonRootBaseImage(stage.imageRef)) {
-      ctx.pass({ resource, messageId: 'nonRootBase', data: { image: stage.resolvedImage }, location });
+    const baseUser = nonRootBaseImageUser(stage.imageRef);
+    if (baseUser) {
+      ctx.pass({ resource, messageId: 'nonRootBase', data: { image: stage.resolvedImage, user: baseUser }, location });
       return;
     }
     ctx.fail({

@@ -11,12 +11,46 @@ export function isRootUser(user: string): boolean {
 }
 
 /**
- * Distroless images tagged `nonroot` / `debug-nonroot` (and `<variant>-nonroot`) set `User: 65532`
- * in their image config: published to run as non-root.
+ * Base images published to run as a non-root user: their image config sets `User`, so a final stage built on
+ * one that sets no `USER` of its own inherits a non-root user, and so does a container that runs one as it
+ * is. Each entry says where the user is set. An image not listed is judged as Docker's default, root: most
+ * images set no `User` (every Docker Official Image this scanner knows of but the ones listed nowhere here).
  */
+const NON_ROOT_BASE_IMAGES: readonly {
+  /** `registry/repository` as the reference's canonical form names it (Docker Hub's `docker.io/...`). */
+  repository: string | RegExp;
+  /** When only some tags are (distroless `:nonroot`); every tag otherwise. */
+  tag?: RegExp;
+  /** Where the image sets its user, for the reader. */
+  user: string;
+}[] = [
+  // distroless's `nonroot`, `debug-nonroot` and `<variant>-nonroot` tags: `User: 65532` (its BUILD files).
+  { repository: /^gcr\.io\/distroless\//, tag: /(?:^|-)nonroot$/, user: '65532 (nonroot)' },
+  // k6's Dockerfile ends with `USER k6` (UID 12345), in every variant (`-with-browser` too).
+  { repository: 'docker.io/grafana/k6', user: '12345 (k6)' },
+  // NGINX's unprivileged image: `USER $UID` (101), listening on 8080.
+  { repository: 'docker.io/nginxinc/nginx-unprivileged', user: '101 (nginx)' },
+  // .NET 8+'s chiseled (Ubuntu) and distroless (Azure Linux) images: `USER $APP_UID` (1654, `app`).
+  { repository: /^mcr\.microsoft\.com\/dotnet\//, tag: /(?:^|-)(?:chiseled|distroless)(?:-|$)/, user: '1654 (app)' },
+];
+
+/** The user a base image is published to run as, when it is one of {@link NON_ROOT_BASE_IMAGES}. */
+export function nonRootBaseImageUser(ref: ImageRef | undefined): string | undefined {
+  const canonical = ref?.canonical;
+  if (!canonical) return undefined;
+  const repository = `${canonical.registry}/${canonical.repository}`;
+  for (const base of NON_ROOT_BASE_IMAGES) {
+    const named =
+      typeof base.repository === 'string' ? repository === base.repository : base.repository.test(repository);
+    // A digest alone does not say which tag it was; the listed images without a tag pattern are non-root in all.
+    if (named && (!base.tag || (ref.tag !== undefined && base.tag.test(ref.tag)))) return base.user;
+  }
+  return undefined;
+}
+
+/** True when the image is published to run as a non-root user ({@link NON_ROOT_BASE_IMAGES}). */
 export function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
-  if (ref?.registry !== 'gcr.io' || !ref.repository.startsWith('distroless/')) return false;
-  return ref.tag !== undefined && /(?:^|-)nonroot$/.test(ref.tag);
+  return nonRootBaseImageUser(ref) !== undefined;
 }
 
 /** Who the image a Dockerfile builds runs as, from its final stage (what `image.runs-as-root` judges from the Dockerfile). */
@@ -31,13 +65,14 @@ export function dockerfileUser(df: Dockerfile): DockerfileUser {
   if (!stage) return { status: 'undecided', line: 1, column: 1, text: 'has no FROM' };
   const user = effectiveStageUser(df, stage);
   if (!user) {
-    if (isNonRootBaseImage(stage.imageRef))
+    const baseUser = nonRootBaseImageUser(stage.imageRef);
+    if (baseUser)
       return {
         status: 'nonRoot',
         user: `the user of ${stage.resolvedImage}`,
         line: stage.line,
         column: stage.column,
-        text: `sets no USER on ${stage.resolvedImage}, published to run as non-root`,
+        text: `sets no USER on ${stage.resolvedImage}, published to run as non-root (${baseUser})`,
       };
     return {
       status: 'root',

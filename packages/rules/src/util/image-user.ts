@@ -5,7 +5,7 @@
  * (probe layer) reads.
  */
 import type { FacetMap, ImageBuild, Location } from '@coditect-audit/core';
-import { type DockerfileUser, dockerfileUser, isNonRootBaseImage } from './dockerfile.js';
+import { type DockerfileUser, dockerfileUser, nonRootBaseImageUser } from './dockerfile.js';
 import type { ImageRef } from './images.js';
 
 export interface BuiltFrom {
@@ -17,7 +17,7 @@ export interface BuiltFrom {
 
 export type ImageUser =
   | { kind: 'built'; status: DockerfileUser['status']; from: BuiltFrom[] }
-  | { kind: 'publishedNonRoot' }
+  | { kind: 'publishedNonRoot'; user: string }
   | { kind: 'notBuiltHere' };
 
 /** `registry/repository` without tag or digest, Docker Hub's spelled out (`app` → `docker.io/library/app`). */
@@ -58,7 +58,8 @@ export function imageUser(
     const status = statuses.size === 1 ? from[0]!.user.status : 'undecided';
     return { kind: 'built', status, from };
   }
-  if (isNonRootBaseImage(reference)) return { kind: 'publishedNonRoot' };
+  const published = nonRootBaseImageUser(reference);
+  if (published) return { kind: 'publishedNonRoot', user: published };
   return { kind: 'notBuiltHere' };
 }
 
