@@ -177,7 +177,8 @@ COPY . /app
         'a/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble\nCOPY out /app\n',
         'b/Dockerfile': 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n',
         'c/Dockerfile': 'FROM example/k6:1.0\nCOPY s.js /s.js\n',
-        'd/Dockerfile': 'FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
+        'd/Dockerfile':
+          'FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
       },
       expect: [
         { source: 'dockerfile', messageId: 'noUser', file: 'a/Dockerfile', line: 1, column: 1 },
