@@ -82,6 +82,15 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   'deeplearning-platform-release',
   'cloudrun',
   'stackdriver-agents',
+  // App Engine's and Cloud Run's runtime and builder images, Cloud Endpoints' proxy, Cloud Shell's images
+  // (DeployStack's custom Cloud Shell image among them).
+  'google-appengine',
+  'gcp-runtimes',
+  'gae-runtimes',
+  'serverless-runtimes',
+  'endpoints-release',
+  'cloudshell-images',
+  'ds-artifacts-cloudshell',
 ]);
 
 /** Hosts where only Google publishes: the Docker Hub mirror, Marketplace, GKE's own system images. */
@@ -113,6 +122,12 @@ const THIRD_PARTY_PUBLISHERS: readonly [RegExp, string][] = [
   [/^linkerd-io$/, 'Linkerd'],
   [/^etcd-development$/, 'etcd'],
   [/^projectsigstore$/, 'Sigstore'],
+  [/^kpt-(?:fn|fn-contrib|dev)$/, 'kpt'],
+  [/^k8s-skaffold$/, 'Skaffold'],
+  [/^kubebuilder$/, 'Kubebuilder'],
+  [/^cadvisor$/, 'cAdvisor'],
+  [/^paketo-buildpacks$/, 'Paketo Buildpacks'],
+  [/^go-containerregistry$/, 'go-containerregistry'],
 ];
 
 function publisherOf(project: string | undefined): string | undefined {

@@ -84,6 +84,27 @@ spec:
 `,
       },
     },
+    {
+      // An operator's metrics proxy and a Skaffold step: images their projects publish on gcr.io.
+      name: 'files: images open-source projects publish on gcr.io: Kubebuilder, Skaffold, kpt',
+      files: {
+        'config/manager.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: controller-manager
+spec:
+  template:
+    spec:
+      containers:
+        - name: kube-rbac-proxy
+          image: gcr.io/kubebuilder/kube-rbac-proxy:v0.16.0
+        - name: render
+          image: gcr.io/k8s-skaffold/skaffold:v2.13.2
+        - name: set-project
+          image: gcr.io/kpt-fn/set-project-id:v0.2.0
+`,
+      },
+    },
 
     // ---- k8s
     {
