@@ -105,6 +105,15 @@ ENTRYPOINT ["k6"]
       },
     },
     {
+      // A dev container is the developers' workspace (VS Code, Codespaces), not a deployed image.
+      name: "dockerfile: a dev container's Dockerfile is not judged; the deployed image beside it is",
+      files: {
+        '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install ruff\n',
+        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }\n',
+        Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
+      },
+    },
+    {
       name: 'dockerfile: nginx-unprivileged and a chiseled .NET image are published to run as non-root',
       files: {
         'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.29-alpine\nCOPY dist /usr/share/nginx/html\n',
@@ -177,6 +186,8 @@ COPY . /app
         'a/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble\nCOPY out /app\n',
         'b/Dockerfile': 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n',
         'c/Dockerfile': 'FROM example/k6:1.0\nCOPY s.js /s.js\n',
+        // A folder named like a dev container's without its dot is an ordinary folder.
+        'devcontainer/Dockerfile': 'FROM python:3.12\n',
         'd/Dockerfile':
           'FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
       },
@@ -185,6 +196,7 @@ COPY . /app
         { source: 'dockerfile', messageId: 'noUser', file: 'b/Dockerfile', line: 1, column: 1 },
         { source: 'dockerfile', messageId: 'noUser', file: 'c/Dockerfile', line: 1, column: 1 },
         { source: 'dockerfile', messageId: 'noUser', file: 'd/Dockerfile', line: 3, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'devcontainer/Dockerfile', line: 1, column: 1 },
       ],
     },
     {

@@ -53,6 +53,15 @@ export function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
   return nonRootBaseImageUser(ref) !== undefined;
 }
 
+/**
+ * A Dockerfile of a dev container (the Development Containers spec: a `.devcontainer` folder, where
+ * `devcontainer.json` names it): it builds the workspace an editor or Codespaces opens the repository in, not
+ * an image the project deploys.
+ */
+export function isDevContainerDockerfile(file: string): boolean {
+  return /(?:^|\/)\.devcontainer\//.test(file);
+}
+
 /** Who the image a Dockerfile builds runs as, from its final stage (what `image.runs-as-root` judges from the Dockerfile). */
 export type DockerfileUser =
   | { status: 'root'; user?: string; line: number; column: number; text: string }
