@@ -13,8 +13,8 @@ export function isRootUser(user: string): boolean {
 /**
  * Base images published to run as a non-root user: their image config sets `User`, so a final stage built on
  * one that sets no `USER` of its own inherits a non-root user, and so does a container that runs one as it
- * is. Each entry says where the user is set. An image not listed is judged as Docker's default, root: most
- * images set no `User` (every Docker Official Image this scanner knows of but the ones listed nowhere here).
+ * is. Each entry says where the user is set. An image not listed is judged as Docker's default, root, which
+ * is what most images run as (the Docker Official Images among them).
  */
 const NON_ROOT_BASE_IMAGES: readonly {
   /** `registry/repository` as the reference's canonical form names it (Docker Hub's `docker.io/...`). */
@@ -46,11 +46,6 @@ export function nonRootBaseImageUser(ref: ImageRef | undefined): string | undefi
     if (named && (!base.tag || (ref.tag !== undefined && base.tag.test(ref.tag)))) return base.user;
   }
   return undefined;
-}
-
-/** True when the image is published to run as a non-root user ({@link NON_ROOT_BASE_IMAGES}). */
-export function isNonRootBaseImage(ref: ImageRef | undefined): boolean {
-  return nonRootBaseImageUser(ref) !== undefined;
 }
 
 /**
