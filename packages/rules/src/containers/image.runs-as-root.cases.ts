@@ -109,7 +109,10 @@ ENTRYPOINT ["k6"]
       name: "dockerfile: a dev container's Dockerfile is not judged; the deployed image beside it is",
       files: {
         '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:3.12\nRUN pip install ruff\n',
-        '.devcontainer/devcontainer.json': '{ "build": { "dockerfile": "Dockerfile" } }\n',
+        '.devcontainer/devcontainer.json': '{ "dockerComposeFile": "compose.yaml", "service": "dev" }\n',
+        // The dev container's own compose file builds it: still only the workspace.
+        '.devcontainer/compose.yaml':
+          'services:\n  dev:\n    image: acme/api-dev:local\n    build:\n      context: ..\n      dockerfile: .devcontainer/Dockerfile\n',
         Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
       },
     },
@@ -198,6 +201,27 @@ COPY . /app
         { source: 'dockerfile', messageId: 'noUser', file: 'd/Dockerfile', line: 3, column: 1 },
         { source: 'dockerfile', messageId: 'noUser', file: 'devcontainer/Dockerfile', line: 1, column: 1 },
       ],
+    },
+    {
+      // A Dockerfile in the dev container's folder that a release workflow builds and pushes is deployed.
+      name: 'dockerfile: a .devcontainer Dockerfile that a workflow builds and pushes is judged',
+      files: {
+        '.devcontainer/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
+        '.github/workflows/release.yml': `name: release
+on:
+  push:
+    branches: [main]
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          docker build --platform linux/amd64 -f .devcontainer/Dockerfile -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 .
+          docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
+`,
+      },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: '.devcontainer/Dockerfile', line: 1, column: 1 }],
     },
     {
       name: 'dockerfile: USER root from a build argument default',

@@ -1,6 +1,6 @@
 import { defineViewRule, type ViewRuleContext } from '@coditect-audit/core';
 import type { ImageView } from '@coditect-audit/core/views';
-import { isDevContainerDockerfile, isRootUser, nonRootBaseImageUser } from '../util/dockerfile.js';
+import { inDevContainerFolder, isRootUser, nonRootBaseImageUser } from '../util/dockerfile.js';
 import { isRootImageUser } from '../util/probe.js';
 
 /** Windows base images (`docker build -f Dockerfile-windows`): Linux's root does not apply to them. */
@@ -29,7 +29,7 @@ export default defineViewRule({
     },
   },
   description:
-    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a `USER` naming a build argument with no default, a Windows base image, and a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
+    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a `USER` naming a build argument with no default, a Windows base image, and a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: "Running as root works but is insecure." The ADR\'s image creates `django` (UID 1000) and must run as it; a process running as root in a container is root on the node if it escapes, and Kubernetes `runAsNonRoot` can only enforce what the image allows.',
   remediation: {
@@ -68,7 +68,13 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   const { resource } = v;
   const stage = df.stage;
   const user = v.user;
-  if (isDevContainerDockerfile(df.file)) {
+  // Judged all the same when something outside the dev container's folder builds an image from it (a workflow,
+  // Cloud Build, skaffold, compose, kustomize): then it is not only the workspace, and moving a Dockerfile
+  // into `.devcontainer/` does not take it out of the gate.
+  if (
+    inDevContainerFolder(df.file) &&
+    !(ctx.facet('files.dockerfile').builds ?? []).some((b) => b.dockerfile === df.file && !inDevContainerFolder(b.file))
+  ) {
     ctx.skip(
       `${df.file} builds a dev container (.devcontainer/): the workspace an editor or Codespaces opens the repository in (devcontainer.json chooses its user), not an image the project deploys`,
       resource,

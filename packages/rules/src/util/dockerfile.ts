@@ -49,12 +49,12 @@ export function nonRootBaseImageUser(ref: ImageRef | undefined): string | undefi
 }
 
 /**
- * A Dockerfile of a dev container (the Development Containers spec: a `.devcontainer` folder, where
- * `devcontainer.json` names it): it builds the workspace an editor or Codespaces opens the repository in, not
- * an image the project deploys.
+ * A path in a dev container's folder (the Development Containers spec: `.devcontainer/`, where
+ * `devcontainer.json` and what it builds live): a Dockerfile there builds the workspace an editor or Codespaces
+ * opens the repository in, and a compose file there starts that workspace, not the project's services.
  */
-export function isDevContainerDockerfile(file: string): boolean {
-  return /(?:^|\/)\.devcontainer\//.test(file);
+export function inDevContainerFolder(path: string): boolean {
+  return /(?:^|\/)\.devcontainer\//.test(path);
 }
 
 /** Who the image a Dockerfile builds runs as, from its final stage (what `image.runs-as-root` judges from the Dockerfile). */
