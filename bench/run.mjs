@@ -611,13 +611,16 @@ function report(totalMs) {
   const writes = [...results.gcp, ...results.k8s].reduce((s, r) => s + r.mutating, 0);
   const lastExponents = growth.map((x) => x.steps.at(-1)?.exponent ?? Number.NaN);
   const worstExponent = Math.max(...lastExponents);
+  // The issue sets the files goal at 4,000 and at 20,000 documents: judged at 4× (5,000) and 16× (20,000),
+  // at the largest scale when the run has neither (a trial at small scales).
+  const filesJudged = results.files.filter((r) => r.scale >= 4);
   const goals = [
-    [
-      `files scan ÷ plain parse (${largest})`,
-      ratio(f.scanMs, f.floorMs),
+    ...(filesJudged.length ? filesJudged : [f]).map((r) => [
+      `files scan ÷ plain parse (${scaleLabel(r.scale)})`,
+      ratio(r.scanMs, r.floorMs),
       `≤ ${GOALS.filesRatio}`,
-      within(f.scanMs / f.floorMs, GOALS.filesRatio),
-    ],
+      within(r.scanMs / r.floorMs, GOALS.filesRatio),
+    ]),
     [
       `live gcp scan ÷ plain client (${largest})`,
       ratio(g.scanMs, g.floorMs),
