@@ -272,7 +272,7 @@ stringData:
         column: 3,
       },
       { key: 'api-token', source: 'stringData', class: 'placeholder', line: 18, column: 3 },
-      { key: 'template', source: 'stringData', class: 'placeholder', line: 19, column: 3 },
+      { key: 'template', source: 'stringData', class: 'placeholder', templated: true, line: 19, column: 3 },
       { key: 'app-user', source: 'stringData', class: 'set', line: 20, column: 3 },
       {
         key: 'DATABASE_URL',
@@ -317,6 +317,24 @@ stringData:
     expect(json).not.toContain(CANARY);
     expect(json).not.toContain(b64(CANARY));
     expect(json).not.toContain('canary');
+  });
+
+  it('marks a placeholder that is template syntax, keeping neither the value nor the variable name', () => {
+    // `envsubst` or Helm may fill it when the file is applied: the rule says undecided, not failed.
+    const { manifest: m } = parse(
+      's.yaml',
+      `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  b64: ${b64(`$${'{'}B64_SECRET_VAR}`)}\nstringData:\n  a: $SHELL_SECRET_VAR\n  b: "{{ .Values.helmSecretVar }}"\n  c: CHANGEME\n  d: \${DB_PASSWORD:-CHANGEME}\n`,
+    );
+    expect(m.objects[0]!.secretKeys!.map((k) => [k.key, k.class, k.templated])).toEqual([
+      ['b64', 'placeholder', true],
+      ['a', 'placeholder', true],
+      ['b', 'placeholder', true],
+      ['c', 'placeholder', undefined],
+      ['d', 'placeholder', true],
+    ]);
+    const json = JSON.stringify(m);
+    for (const name of ['B64_SECRET_VAR', 'SHELL_SECRET_VAR', 'helmSecretVar', 'DB_PASSWORD'])
+      expect(json).not.toContain(name);
   });
 
   it('redacts a data map written as something else than a map', () => {

@@ -7,7 +7,7 @@ import { isMap, isSeq, type LineCounter, type Node } from 'yaml';
 import { FileParseError, invalidYaml } from './errors.js';
 import { parseLikeKubectl } from './kubectl-yaml.js';
 import { scanInlineIgnores } from './ignores.js';
-import { classifySecretValue, decodeBase64 } from './secrets.js';
+import { classifySecretValue, decodeBase64, isTemplateReference } from './secrets.js';
 import { normalizeText } from './text.js';
 import {
   collectPositions,
@@ -238,6 +238,10 @@ function redactSecret(secret: Json, positions: K8sObject['positions']): SecretKe
         class: verdict.class,
         ...('publicValue' in verdict && verdict.publicValue !== undefined ? { publicValue: verdict.publicValue } : {}),
         ...('url' in verdict && verdict.url !== undefined ? { url: verdict.url } : {}),
+        // A placeholder that is a template reference is filled when the file is applied (envsubst, Helm).
+        ...(decoded !== undefined && verdict.class === 'placeholder' && isTemplateReference(decoded)
+          ? { templated: true as const }
+          : {}),
         line: at.line,
         column: at.column,
       });

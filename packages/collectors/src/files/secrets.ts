@@ -85,6 +85,19 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^django-insecure-/,
 ];
 
+/**
+ * Template syntax around the whole value (`${DB_PASSWORD}`, `$DB_PASSWORD`, `{{ .Values.password }}`): in a
+ * manifest, what a deploy step (envsubst, Helm, a pipeline's token replacement) puts there when it applies the
+ * file; in a live Secret, a substitution that never happened. Each shape is also a placeholder pattern above.
+ */
+const TEMPLATE_REFERENCE: RegExp[] = [/^\$\{[^}]+\}$/, /^\$[A-Z_][A-Z0-9_]*$/, /^\{\{.+\}\}$/];
+
+/** Whether the whole value is template syntax (see {@link TEMPLATE_REFERENCE}). */
+export function isTemplateReference(value: string): boolean {
+  const trimmed = value.trim();
+  return TEMPLATE_REFERENCE.some((re) => re.test(trimmed));
+}
+
 /** `host`, `localhost:5432`, `[::1]`: a value that reads as a host name with an optional port. */
 const HOST_LIKE = /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;
 

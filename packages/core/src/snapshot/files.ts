@@ -251,6 +251,12 @@ export const SecretKeySchema = lazySchema(() =>
     SecretClassificationSchema,
     Type.Object({
       source: Type.Union([Type.Literal('data'), Type.Literal('stringData')]),
+      /**
+       * Set on a `placeholder` whose whole value is template syntax (`${DB_PASSWORD}`, `{{ .Values.password }}`):
+       * a deploy step may put the real value there when it applies the file. Neither the value nor the
+       * variable's name is kept.
+       */
+      templated: Type.Optional(Type.Literal(true)),
       line: Line,
       column: Col,
     }),

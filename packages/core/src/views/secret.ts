@@ -40,6 +40,8 @@ export interface SecretKeyView {
   path: string;
   /** file:line of the key (manifest). */
   location?: Location;
+  /** A manifest's placeholder that is template syntax, filled when the file is applied (`${DB_PASSWORD}`). */
+  templated?: true;
 }
 
 export interface SecretView {
@@ -68,6 +70,7 @@ export function secretsFromManifests(facet: FacetMap['files.kubernetes'], exp: E
         ...(k.url?.host !== undefined ? { urlHost: k.url.host } : {}),
         path: `${k.source}.${k.key}`,
         location: { file: secret.file, startLine: k.line, startColumn: k.column },
+        ...(k.templated ? { templated: true as const } : {}),
       })),
       location: objectLocation(secret),
     }),

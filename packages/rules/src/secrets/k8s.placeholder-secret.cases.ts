@@ -233,6 +233,32 @@ items:
       expectations: { app: { secrets: ['redis-auth'] } },
       expect: [{ messageId: 'placeholderValue', file: 'k8s/list.yaml', line: 10, column: 7 }],
     },
+    {
+      // A manifest a CI step fills before applying it (`envsubst < k8s/secret.yaml | kubectl apply -f -`):
+      // undecided, not failed; a real placeholder beside the variables still fails.
+      name: 'manifest: values that are template syntax are undecided; a placeholder beside them fails',
+      files: {
+        'k8s/deployment.yaml': deploymentYaml,
+        'k8s/secret.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: backend-secrets
+  namespace: coditect-staging
+stringData:
+  db-password: \${DB_PASSWORD}
+  redis-password: $REDIS_PASSWORD
+  django-secret-key: "{{ .Values.djangoSecretKey }}"
+  db-host: TODO
+  db-port: "5432"
+`,
+      },
+      expect: [
+        { status: 'unknown', messageId: 'templateValue', file: 'k8s/secret.yaml', line: 7, column: 3 },
+        { status: 'unknown', messageId: 'templateValue', file: 'k8s/secret.yaml', line: 8, column: 3 },
+        { status: 'unknown', messageId: 'templateValue', file: 'k8s/secret.yaml', line: 9, column: 3 },
+        { messageId: 'placeholderValue', file: 'k8s/secret.yaml', line: 10, column: 3 },
+      ],
+    },
     // ---- k8s
     {
       name: 'k8s: the ADR staging Secret: CHANGEME, placeholder, TODO and localhost',

@@ -10,9 +10,12 @@ const MESSAGE_OF: Record<PlaceholderClass, 'emptyValue' | 'placeholderValue' | '
   'invalid-base64': 'invalidBase64',
 };
 
-/** The keys whose value is no real value (the collector classified it; the value itself is never kept). */
+/**
+ * The keys whose value is no real value (the collector classified it; the value itself is never kept), but a
+ * manifest's template references (`${DB_PASSWORD}`), which a deploy step may fill (`templated`).
+ */
 function placeholderKeys(keys: readonly SecretKeyView[]): (SecretKeyView & { class: PlaceholderClass })[] {
-  return keys.filter((k): k is SecretKeyView & { class: PlaceholderClass } => k.class in MESSAGE_OF);
+  return keys.filter((k): k is SecretKeyView & { class: PlaceholderClass } => k.class in MESSAGE_OF && !k.templated);
 }
 
 /**
@@ -29,7 +32,7 @@ export default defineViewRule({
     k8s: { alias: 'k8s-placeholder-secret' },
   },
   description:
-    'Each key of every Secret the app uses (referenced by its workloads through `envFrom.secretRef`, `env.valueFrom.secretKeyRef` or a secret volume, or listed in `expectations.app.secrets`), in the manifests and live in the app namespace, must hold a real value: not empty, not a placeholder (`placeholder`, `changeme`, `TODO`, `xxx`...), not an example host (`example.com`, `localhost`...), and valid base64 under `data`. The collector classifies each value (live ones decoded in memory) and never keeps it; messages name the key and the class only. A Secret the manifests do not declare is left to the live source; one missing live is skipped (the pods that read it cannot start).',
+    'Each key of every Secret the app uses (referenced by its workloads through `envFrom.secretRef`, `env.valueFrom.secretKeyRef` or a secret volume, or listed in `expectations.app.secrets`), in the manifests and live in the app namespace, must hold a real value: not empty, not a placeholder (`placeholder`, `changeme`, `TODO`, `xxx`...), not an example host (`example.com`, `localhost`...), and valid base64 under `data`. The collector classifies each value (live ones decoded in memory) and never keeps it; messages name the key and the class only. A Secret the manifests do not declare is left to the live source; one missing live is skipped (the pods that read it cannot start). In a manifest, a value that is wholly template syntax (an environment variable, `$DB_PASSWORD` or in braces, or a Helm expression, `{{ .Values.password }}`) is undecided, not failed: the step that applies the file (envsubst, Helm, a pipeline) may fill it, which the repository does not show; live, the same text is a placeholder.',
   rationale:
     'ADR-001, Pending: Update Secrets: `backend-secrets` was "created with placeholder values" and the deployment cannot serve until real Cloud SQL and Memorystore endpoints and credentials replace them (Step 3 recreates it with the real Cloud SQL host, the Redis host and a generated Django secret key). A placeholder that reaches the cluster fails at run time, far from the manifest that caused it; whatever the repository says, the values in the cluster are what the pods read.',
   remediation: {
@@ -44,6 +47,8 @@ export default defineViewRule({
   messages: {
     emptyValue: 'Secret {{secret}} key {{key}} is empty.',
     placeholderValue: 'Secret {{secret}} key {{key}} holds a placeholder value, not a real one.',
+    templateValue:
+      'Secret {{secret}} key {{key}} is template syntax (an environment variable or a Helm expression): its value is whatever the step that applies the manifest puts there (envsubst, Helm, a pipeline), which the repository does not show; applied as written, it is a placeholder. The k8s layer reads the live Secret.',
     exampleHost: 'Secret {{secret}} key {{key}} points at an example host ({{host}}), not a real endpoint.',
     invalidBase64: 'Secret {{secret}} key {{key}} under data is not valid base64, so the app receives garbage.',
     allSet: 'Every key of Secret {{secret}} ({{count}}) holds a value that is not a placeholder.',
@@ -73,7 +78,18 @@ export default defineViewRule({
           discriminator: k.key,
         });
       }
-      if (bad.length === 0)
+      const templated = secret.keys.filter((k) => k.templated);
+      for (const k of templated)
+        ctx.unknown({
+          resource,
+          messageId: 'templateValue',
+          data: { secret: secret.name, key: k.key },
+          ...(k.location ? { location: k.location } : {}),
+          evidence: [{ path: k.path, observed: 'template syntax', expected: 'a real value once applied' }],
+          dependsOn: [`the value the deploy step substitutes for ${k.path} of Secret ${secret.name}`],
+          discriminator: k.key,
+        });
+      if (bad.length === 0 && templated.length === 0)
         ctx.pass({
           resource,
           messageId: 'allSet',
