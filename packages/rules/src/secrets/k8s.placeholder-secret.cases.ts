@@ -24,6 +24,15 @@ spec:
                 name: backend-secrets
 `;
 
+/** `backend-secrets` in the app namespace with these `stringData` lines (the manifest is 6 lines, then them). */
+const backendSecretYaml = (stringData: string) => `apiVersion: v1
+kind: Secret
+metadata:
+  name: backend-secrets
+  namespace: coditect-staging
+stringData:
+${stringData}`;
+
 // ---- k8s
 const secret = (name: string, keys: K8sSecret['keys']): K8sSecret => ({
   ...live('Secret', name, { metadata: { labels: { app: 'coditect-backend' } } }),
@@ -46,17 +55,11 @@ export default {
       name: 'manifest: real values in stringData, read through envFrom',
       files: {
         'k8s/deployment.yaml': deploymentYaml,
-        'k8s/secret.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: backend-secrets
-  namespace: coditect-staging
-stringData:
-  db-user: license_api_staging
+        'k8s/secret.yaml': backendSecretYaml(`  db-user: license_api_staging
   db-host: 10.28.0.3
   db-port: "5432"
   django-secret-key: k8Q2-vR7p-Xw91-Lm3z
-`,
+`),
       },
     },
     {
@@ -239,18 +242,12 @@ items:
       name: 'manifest: values that are template syntax are undecided; a placeholder beside them fails',
       files: {
         'k8s/deployment.yaml': deploymentYaml,
-        'k8s/secret.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: backend-secrets
-  namespace: coditect-staging
-stringData:
-  db-password: \${DB_PASSWORD}
+        'k8s/secret.yaml': backendSecretYaml(`  db-password: \${DB_PASSWORD}
   redis-password: $REDIS_PASSWORD
   django-secret-key: "{{ .Values.djangoSecretKey }}"
   db-host: TODO
   db-port: "5432"
-`,
+`),
       },
       expect: [
         { status: 'unknown', messageId: 'templateValue', file: 'k8s/secret.yaml', line: 7, column: 3 },
@@ -297,14 +294,8 @@ stringData:
       name: 'manifest + k8s: the repository declares a placeholder; the cluster holds a real value but an example host',
       files: {
         'k8s/deployment.yaml': deploymentYaml,
-        'k8s/secret.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: backend-secrets
-  namespace: coditect-staging
-stringData:
-  db-host: placeholder
-`,
+        'k8s/secret.yaml': backendSecretYaml(`  db-host: placeholder
+`),
       },
       facets: {
         ...app,
