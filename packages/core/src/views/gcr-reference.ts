@@ -318,9 +318,32 @@ function manifestOccurrences(obj: K8sObject): Found[] {
   return out;
 }
 
+/** An Artifact Registry Docker host (`us-central1-docker.pkg.dev`). */
+const ARTIFACT_REGISTRY_HOST = /^[a-z0-9-]+-docker\.pkg\.dev$/;
+
+/**
+ * Whether the job gives Docker credentials for an Artifact Registry host (`gcloud auth configure-docker
+ * us-central1-docker.pkg.dev`, `docker login us-central1-docker.pkg.dev`): then a `configure-docker` with no host
+ * beside it only adds the gcr.io hosts too, which nothing else in the job needs unless it names a gcr.io image
+ * (each such reference is an occurrence of its own).
+ */
+function configuresArtifactRegistry(job: Workflow['jobs'][number]): boolean {
+  for (const step of job.steps)
+    for (const cmd of step.run?.commands ?? []) {
+      const hosts =
+        configureDockerHosts(cmd.argv) ??
+        (cmd.argv[0] === 'docker' && cmd.argv[1] === 'login'
+          ? cmd.argv.slice(2).filter((a) => !a.startsWith('-'))
+          : []);
+      if (hosts.some((h) => ARTIFACT_REGISTRY_HOST.test(h))) return true;
+    }
+  return false;
+}
+
 function workflowOccurrences(wf: Workflow): Found[] {
   const out: Found[] = [];
   for (const job of wf.jobs) {
+    const artifactRegistry = configuresArtifactRegistry(job);
     for (const step of job.steps) {
       const stepPath = `jobs.${job.id}.steps[${step.index}]`;
       if (step.uses) {
@@ -345,7 +368,7 @@ function workflowOccurrences(wf: Workflow): Found[] {
         for (const ref of findGcrReferences(cmd.text)) add(ref);
         const hosts = configureDockerHosts(cmd.argv);
         if (hosts !== undefined) {
-          if (hosts.length === 0) {
+          if (hosts.length === 0 && !artifactRegistry) {
             out.push({
               what: 'configure-docker',
               key: 'configure-docker',

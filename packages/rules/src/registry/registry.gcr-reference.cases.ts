@@ -85,6 +85,25 @@ spec:
       },
     },
     {
+      // The bare command only adds the gcr.io hosts to Docker's credential helpers; the job pushes to Artifact
+      // Registry, whose host it configures too, and names no gcr.io image.
+      name: 'files: workflow: a configure-docker with no host beside the Artifact Registry host, pushing there only',
+      files: {
+        '.github/workflows/release.yml': `name: release
+on:
+  push:
+    branches: [main]
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud auth configure-docker --quiet
+      - run: gcloud auth configure-docker us-central1-docker.pkg.dev --quiet
+      - run: docker build --platform linux/amd64 -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 . && docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
+`,
+      },
+    },
+    {
       // An operator's metrics proxy and a Skaffold step: images their projects publish on gcr.io.
       name: 'files: images open-source projects publish on gcr.io: Kubebuilder, Skaffold, kpt',
       files: {
