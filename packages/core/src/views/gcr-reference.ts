@@ -330,12 +330,14 @@ const ARTIFACT_REGISTRY_HOST = /^[a-z0-9-]+-docker\.pkg\.dev$/;
 function configuresArtifactRegistry(job: Workflow['jobs'][number]): boolean {
   for (const step of job.steps)
     for (const cmd of step.run?.commands ?? []) {
+      // A command's words keep its pipes (`gcloud auth print-access-token | docker login ...`).
+      const login = cmd.argv.findIndex((a, i) => a === 'login' && cmd.argv[i - 1] === 'docker');
       const hosts =
         configureDockerHosts(cmd.argv) ??
-        (cmd.argv[0] === 'docker' && cmd.argv[1] === 'login'
-          ? cmd.argv.slice(2).filter((a) => !a.startsWith('-'))
-          : []);
-      if (hosts.some((h) => ARTIFACT_REGISTRY_HOST.test(h))) return true;
+        (login < 0 ? [] : cmd.argv.slice(login + 1).filter((a) => !a.startsWith('-')));
+      // `https://us-docker.pkg.dev` and `us-docker.pkg.dev/p/r` name the host too.
+      if (hosts.some((h) => ARTIFACT_REGISTRY_HOST.test(h.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))))
+        return true;
     }
   return false;
 }

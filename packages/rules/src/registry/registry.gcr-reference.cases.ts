@@ -100,6 +100,12 @@ jobs:
       - run: gcloud auth configure-docker --quiet
       - run: gcloud auth configure-docker us-central1-docker.pkg.dev --quiet
       - run: docker build --platform linux/amd64 -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 . && docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
+  mirror:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud auth configure-docker --quiet
+      - run: gcloud auth print-access-token | docker login -u oauth2accesstoken --password-stdin https://europe-docker.pkg.dev
+      - run: docker push europe-docker.pkg.dev/acme/app/api:1.0.0
 `,
       },
     },
