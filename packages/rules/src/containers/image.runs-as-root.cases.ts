@@ -1,5 +1,6 @@
 import type { RuleCases } from '../cases.js';
 import type { ImageProbe } from '@coditect-audit/core';
+import { releaseWorkflow } from '../util/workflow-cases.js';
 
 const image = (configs: ImageProbe['configs']): ImageProbe => ({
   reference: 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend:v1.0.0-staging',
@@ -207,19 +208,11 @@ COPY . /app
       name: 'dockerfile: a .devcontainer Dockerfile that a workflow builds and pushes is judged',
       files: {
         '.devcontainer/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\n',
-        '.github/workflows/release.yml': `name: release
-on:
-  push:
-    branches: [main]
-jobs:
-  image:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
+        '.github/workflows/release.yml': releaseWorkflow(`      - uses: actions/checkout@v4
       - run: |
           docker build --platform linux/amd64 -f .devcontainer/Dockerfile -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 .
           docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
-`,
+`),
       },
       expect: [{ source: 'dockerfile', messageId: 'noUser', file: '.devcontainer/Dockerfile', line: 1, column: 1 }],
     },

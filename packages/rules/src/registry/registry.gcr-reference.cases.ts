@@ -1,5 +1,6 @@
 import type { RuleCases } from '../cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
+import { releaseWorkflow } from '../util/workflow-cases.js';
 
 // ---- files
 const AR = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/coditect-cloud-backend';
@@ -89,15 +90,7 @@ spec:
       // Registry, whose host it configures too, and names no gcr.io image.
       name: 'files: workflow: a configure-docker with no host beside the Artifact Registry host, pushing there only',
       files: {
-        '.github/workflows/release.yml': `name: release
-on:
-  push:
-    branches: [main]
-jobs:
-  image:
-    runs-on: ubuntu-latest
-    steps:
-      - run: gcloud auth configure-docker --quiet
+        '.github/workflows/release.yml': releaseWorkflow(`      - run: gcloud auth configure-docker --quiet
       - run: gcloud auth configure-docker us-central1-docker.pkg.dev --quiet
       - run: docker build --platform linux/amd64 -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 . && docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
   mirror:
@@ -106,7 +99,7 @@ jobs:
       - run: gcloud auth configure-docker --quiet
       - run: gcloud auth print-access-token | docker login -u oauth2accesstoken --password-stdin https://europe-docker.pkg.dev
       - run: docker push europe-docker.pkg.dev/acme/app/api:1.0.0
-`,
+`),
       },
     },
     {
