@@ -66,6 +66,19 @@ const PLACEHOLDER_WORDS = new Set([
   'abc123',
 ]);
 
+/**
+ * Template syntax around the whole value (`${DB_PASSWORD}`, `$DB_PASSWORD`, `{{ .Values.password }}`): in a
+ * manifest, what a deploy step (envsubst, Helm, a pipeline's token replacement) puts there when it applies the
+ * file; in a live Secret, a substitution that never happened. Each is a placeholder shape too (below).
+ */
+const TEMPLATE_REFERENCE: RegExp[] = [/^\$\{[^}]+\}$/, /^\$[A-Z_][A-Z0-9_]*$/, /^\{\{.+\}\}$/];
+
+/** Whether the whole value is template syntax (see {@link TEMPLATE_REFERENCE}). */
+export function isTemplateReference(value: string): boolean {
+  const trimmed = value.trim();
+  return TEMPLATE_REFERENCE.some((re) => re.test(trimmed));
+}
+
 /** Placeholder shapes: markers anywhere in the value, or template syntax around the whole of it. */
 const PLACEHOLDER_PATTERNS: RegExp[] = [
   /placeholder/i,
@@ -77,26 +90,11 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^(?:my|your)[-_]?(?:secret|password|pass|token|key|api[-_]?key)$/i,
   /^(?:example|sample|dummy|fake)[-_.]/i,
   /<[A-Za-z][\w .-]*>/,
-  /^\$\{[^}]+\}$/,
-  /^\$[A-Z_][A-Z0-9_]*$/,
-  /^\{\{.+\}\}$/,
+  ...TEMPLATE_REFERENCE,
   /^(?:x{3,}[-_.:]?)+$/i,
   /^(?:\*{3,}|\.{3,})$/,
   /^django-insecure-/,
 ];
-
-/**
- * Template syntax around the whole value (`${DB_PASSWORD}`, `$DB_PASSWORD`, `{{ .Values.password }}`): in a
- * manifest, what a deploy step (envsubst, Helm, a pipeline's token replacement) puts there when it applies the
- * file; in a live Secret, a substitution that never happened. Each shape is also a placeholder pattern above.
- */
-const TEMPLATE_REFERENCE: RegExp[] = [/^\$\{[^}]+\}$/, /^\$[A-Z_][A-Z0-9_]*$/, /^\{\{.+\}\}$/];
-
-/** Whether the whole value is template syntax (see {@link TEMPLATE_REFERENCE}). */
-export function isTemplateReference(value: string): boolean {
-  const trimmed = value.trim();
-  return TEMPLATE_REFERENCE.some((re) => re.test(trimmed));
-}
 
 /** `host`, `localhost:5432`, `[::1]`: a value that reads as a host name with an optional port. */
 const HOST_LIKE = /^(\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;

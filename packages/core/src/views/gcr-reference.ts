@@ -345,7 +345,6 @@ function configuresArtifactRegistry(job: Workflow['jobs'][number]): boolean {
 function workflowOccurrences(wf: Workflow): Found[] {
   const out: Found[] = [];
   for (const job of wf.jobs) {
-    const artifactRegistry = configuresArtifactRegistry(job);
     for (const step of job.steps) {
       const stepPath = `jobs.${job.id}.steps[${step.index}]`;
       if (step.uses) {
@@ -370,7 +369,8 @@ function workflowOccurrences(wf: Workflow): Found[] {
         for (const ref of findGcrReferences(cmd.text)) add(ref);
         const hosts = configureDockerHosts(cmd.argv);
         if (hosts !== undefined) {
-          if (hosts.length === 0 && !artifactRegistry) {
+          // Looked at only for a bare command: most jobs have none.
+          if (hosts.length === 0 && !configuresArtifactRegistry(job)) {
             out.push({
               what: 'configure-docker',
               key: 'configure-docker',
