@@ -62,6 +62,8 @@ export default defineConfig({
   test: {
     // A deadline for a test that hangs, not a measure of speed (that is `pnpm bench`): far above what any
     // test takes on a loaded 2-core machine. Tests that wait on something say what they wait for.
+    // Every temporary file of the run in one folder, removed at the end (test/support/temp-root.ts).
+    globalSetup: ['test/support/temp-root.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Processes, not threads: `runInProcess` changes the working directory, which a worker thread cannot.

@@ -270,11 +270,31 @@ secret() {
   cat "$f"
 }
 
+# The clusters of checkouts that are gone (a clone made for one CI run, then deleted): ~140 MB each, which
+# nothing else removes. Each cluster folder names its checkout; one whose checkout is gone and whose servers
+# are not running is removed.
+prune_gone_checkouts() {
+  local other checkout pidfile running
+  for other in "${TMPDIR:-/tmp}"/coditect-audit-pg-*; do
+    [ "$other" != "$PGDIR" ] && [ -f "$other/checkout" ] || continue
+    checkout=$(cat "$other/checkout")
+    [ -n "$checkout" ] && [ ! -e "$checkout" ] || continue
+    running=0
+    for pidfile in "$other"/pg-*/data/postmaster.pid; do
+      [ -f "$pidfile" ] && kill -0 "$(head -1 "$pidfile")" 2>/dev/null && running=1
+    done
+    [ $running = 0 ] && rm -rf "$other"
+  done
+  return 0
+}
+
 start() {
   local t0
   t0=$(date +%s%N)
   install_missing
+  prune_gone_checkouts
   mkdir -p "$DIR" "$PGDIR"
+  printf '%s\n' "$ROOT" >"$PGDIR/checkout"
   make_certs
   PG_A_APP_PASSWORD=$(secret pg-a-app) PG_A_AUDIT_PASSWORD=$(secret pg-a-audit)
   PG_B_SUPERUSER_PASSWORD=$(secret pg-b-superuser) PG_B_MEMBER_PASSWORD=$(secret pg-b-member)
