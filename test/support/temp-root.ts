@@ -6,7 +6,7 @@
  *
  * vitest runs a global setup once per project; the first makes the folder and the others use it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,9 @@ export default function setup(): () => void {
   if (process.env[RUN_TMP] && process.env.TMPDIR === process.env[RUN_TMP]) return () => undefined;
   const before = process.env.TMPDIR;
   const root = mkdtempSync(join(tmpdir(), 'coditect-audit-tests-'));
+  // Others may pass through it but not list it: the tests that run the binary as another user (`runuser -u
+  // nobody`) give it folders of their own in here, and mkdtemp's 0700 would stop it at the door.
+  chmodSync(root, 0o711);
   process.env.TMPDIR = root;
   process.env[RUN_TMP] = root;
   return () => {

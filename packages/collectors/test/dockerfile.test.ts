@@ -252,6 +252,18 @@ describe('parseDockerfile', () => {
       const e = parseError('FROM alpine\nENV A=1\n    DB_PASSWORD=Zq7-canary\n');
       expect([e.line, e.message]).toEqual([3, 'unknown instruction: a line must start with an instruction keyword']);
     });
+    it('a project template (Jinja) is named as one, its line not echoed', () => {
+      // cookiecutter-django's Dockerfiles: `{% if cookiecutter.use_celery == "y" %}` between instructions.
+      const e = parseError(
+        'FROM python:3.12\n\n{% if cookiecutter.use_celery == "y" %}\nCOPY start /start\n{% endif %}\n',
+      );
+      expect([e.line, e.column]).toEqual([3, 1]);
+      expect(e.message).toBe(
+        'a template line ({% … %}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile; render it and scan the output',
+      );
+      expect(parseError('{{ base_image_line }}\nRUN true\n').message).toMatch(/^a template line \(\{\{ … \}\}\)/);
+      expect(parseError('FROM alpine\n{# DB_PASSWORD=Zq7-canary #}\n').message).not.toContain('Zq7');
+    });
     it('a FROM without an image', () => {
       const e = parseError('FROM alpine\nFROM\n');
       expect([e.line, e.message]).toEqual([2, 'FROM names no image']);

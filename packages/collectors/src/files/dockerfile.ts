@@ -55,6 +55,15 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
     if (!keywords.has(keyword)) {
       // Only a word is echoed: a stray line such as `DB_PASSWORD=...` must not reach a message.
       const word = instruction.getInstruction();
+      // A project template's Dockerfile (cookiecutter, copier: Jinja's `{% if … %}`), which only its rendering
+      // makes a Dockerfile: said as such, by the delimiter alone.
+      const template = /^\{[{%#]/.exec(word)?.[0];
+      if (template)
+        throw new FileParseError(
+          `a template line (${template} … ${template === '{{' ? '}}' : `${template[1]}}`}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile; render it and scan the output`,
+          line,
+          column,
+        );
       const shown = /^[A-Za-z]{1,20}$/.test(word) ? ` "${word}"` : '';
       throw new FileParseError(
         `unknown instruction${shown}: a line must start with an instruction keyword`,

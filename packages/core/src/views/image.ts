@@ -65,8 +65,12 @@ export interface ImageView {
    * with no default (unresolved), or none (absent, at the final `FROM`).
    */
   user?: Attribute<string>;
-  /** dockerfile: the final stage as the collector parsed it (its base image, copies and environment). */
-  dockerfile?: { file: string; stage: DockerStage };
+  /**
+   * dockerfile: the final stage as the collector parsed it (its base image, copies and environment), and the
+   * stage whose `FROM` names the image it is all built on (the final stage itself, or the first of the stages
+   * it builds on through `FROM <stage>`).
+   */
+  dockerfile?: { file: string; stage: DockerStage; base: DockerStage };
 }
 
 const label = (c: ManifestContainer) => `${c.field === 'initContainers' ? 'Init container' : 'Container'} ${c.name}`;
@@ -277,6 +281,22 @@ export function effectiveStageUser(df: Dockerfile, stage: DockerStage): DockerSt
   return undefined;
 }
 
+/**
+ * The stage whose `FROM` names the image `stage` is built on: `stage` itself, or the stage it builds on
+ * (`FROM <stage>`), followed back to one that names an image. The image a stage inherits its user from.
+ */
+export function baseImageStage(df: Dockerfile, stage: DockerStage): DockerStage {
+  let s = stage;
+  const seen = new Set<number>([s.index]);
+  while (s.baseStage !== undefined) {
+    const next = df.stages[s.baseStage];
+    if (!next || seen.has(next.index)) break;
+    seen.add(next.index);
+    s = next;
+  }
+  return s;
+}
+
 /** A Dockerfile's final stage as a verdict resource: `Dockerfile#stage:runtime`. */
 export function dockerfileStageResource(df: Dockerfile, stage: DockerStage): Resource {
   const stageName = stage.name ?? String(stage.index);
@@ -323,7 +343,7 @@ export function imagesFromDockerfiles(facet: FacetMap['files.dockerfile']): View
       location: { file: df.file, startLine: stage.line, startColumn: stage.column },
       runningDigests: [],
       user: stageUser(df, stage),
-      dockerfile: { file: df.file, stage },
+      dockerfile: { file: df.file, stage, base: baseImageStage(df, stage) },
     });
   }
   return { items, empty: [], none: 'the repository has no Dockerfile with a FROM' };

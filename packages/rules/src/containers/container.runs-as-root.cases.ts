@@ -641,6 +641,43 @@ spec:
       ],
     },
     {
+      // The image is built on a base given at build time (`--build-arg BASE=...`): its user is that image's.
+      name: 'manifest: image built by a workflow from a Dockerfile on a base named by a build argument: unknown',
+      files: {
+        '.github/workflows/ci.yml': `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build --build-arg BASE=ghcr.io/acme/base:3 -t ghcr.io/acme/relay:prod relay
+`,
+        'relay/Dockerfile': `ARG BASE
+FROM \${BASE}
+COPY relay /usr/bin/relay
+`,
+        'k8s/relay.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: relay
+spec:
+  containers:
+    - name: relay
+      image: ghcr.io/acme/relay:prod
+`,
+      },
+      expect: [
+        {
+          source: 'manifest',
+          messageId: 'builtUndecided',
+          file: 'k8s/relay.yaml',
+          line: 7,
+          column: 7,
+          status: 'unknown',
+          dependsOn: ['relay/Dockerfile USER'],
+        },
+      ],
+    },
+    {
       name: 'manifest: two Dockerfiles build the same image and disagree: unknown, naming both',
       files: {
         '.github/workflows/ci.yml': `on: push

@@ -124,6 +124,21 @@ ENTRYPOINT ["k6"]
         'api/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled\nCOPY out /app\n',
       },
     },
+    {
+      // The user is the image's the stages are built on, however many `FROM <stage>` lie between.
+      name: 'dockerfile: a final stage built on a stage that is built on a distroless :nonroot image',
+      files: {
+        Dockerfile: `FROM golang:1.26 AS build
+RUN go build -o /app .
+
+FROM gcr.io/distroless/static-debian12:nonroot AS runtime-base
+COPY certs /etc/ssl/certs
+
+FROM runtime-base
+COPY --from=build /app /app
+`,
+      },
+    },
     // ---- probe
     {
       name: 'probe: USER django',
@@ -181,6 +196,67 @@ COPY . /app
 `,
       },
       expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 2, column: 1 }],
+    },
+    {
+      // getsentry/self-hosted's and netbox-docker's Dockerfiles: the base image is given at build time
+      // (`--build-arg`), so its user is not in the repository: undecided, not "runs as root".
+      name: 'dockerfile: no USER on a base image named by a build argument with no default: undecided',
+      files: {
+        'sentry/Dockerfile': `ARG SENTRY_IMAGE\nFROM \${SENTRY_IMAGE}\nCOPY . /usr/src/sentry\n`,
+        Dockerfile: `ARG FROM
+FROM \${FROM} AS builder
+RUN make
+
+ARG FROM
+FROM \${FROM} AS main
+COPY --from=builder /opt /opt
+`,
+        // A default decides it: python's image runs as root.
+        'api/Dockerfile': `ARG BASE=python:3.12-slim\nFROM \${BASE}\nCOPY . /app\n`,
+        // A build argument for the tag only still names the image, whose user is the same in every tag...
+        'worker/Dockerfile': `ARG TAG\nFROM python:\${TAG}\nCOPY . /app\n`,
+        // ...unless only some of its tags are published as non-root.
+        'static/Dockerfile': `# nonroot or debug\nARG VARIANT\nFROM gcr.io/distroless/static-debian12:\${VARIANT}\nCOPY app /app\n`,
+      },
+      expect: [
+        {
+          source: 'dockerfile',
+          messageId: 'baseFromBuildArg',
+          status: 'unknown',
+          file: 'sentry/Dockerfile',
+          line: 2,
+          column: 1,
+          dependsOn: ['the build argument SENTRY_IMAGE (sentry/Dockerfile:2), set at build time'],
+        },
+        {
+          source: 'dockerfile',
+          messageId: 'baseFromBuildArg',
+          status: 'unknown',
+          file: 'Dockerfile',
+          line: 6,
+          column: 1,
+          dependsOn: ['the build argument FROM (Dockerfile:6), set at build time'],
+        },
+        { source: 'dockerfile', messageId: 'noUser', file: 'api/Dockerfile', line: 2, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'worker/Dockerfile', line: 2, column: 1 },
+        {
+          source: 'dockerfile',
+          messageId: 'baseFromBuildArg',
+          status: 'unknown',
+          file: 'static/Dockerfile',
+          line: 3,
+          column: 1,
+          dependsOn: ['the build argument VARIANT (static/Dockerfile:3), set at build time'],
+        },
+      ],
+    },
+    {
+      // A root base image reached through `FROM <stage>` still runs as root.
+      name: 'dockerfile: a final stage built on a stage of a root image, with no USER anywhere',
+      files: {
+        Dockerfile: 'FROM ubuntu:24.04 AS base\nRUN apt-get update\n\nFROM base\nCOPY app /app\n',
+      },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 4, column: 1 }],
     },
     {
       // Only the listed images and tags are published as non-root: a .NET image that is not chiseled, a

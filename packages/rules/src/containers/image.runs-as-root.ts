@@ -1,6 +1,6 @@
 import { defineViewRule, type ViewRuleContext } from '@coditect-audit/core';
 import type { ImageView } from '@coditect-audit/core/views';
-import { inDevContainerFolder, isRootUser, nonRootBaseImageUser } from '../util/dockerfile.js';
+import { inDevContainerFolder, isRootUser, nonRootBaseImageUser, userUndecidingBuildArgs } from '../util/dockerfile.js';
 import { isRootImageUser } from '../util/probe.js';
 
 /** Windows base images (`docker build -f Dockerfile-windows`): Linux's root does not apply to them. */
@@ -29,7 +29,7 @@ export default defineViewRule({
     },
   },
   description:
-    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a `USER` naming a build argument with no default, a Windows base image, and a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
+    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a final stage with no `USER` built on an image named by a build argument with no default (`FROM $BASE_IMAGE`, set by `--build-arg`) is undecided, as that image's user is; a `USER` naming a build argument with no default, a Windows base image, and a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: "Running as root works but is insecure." The ADR\'s image creates `django` (UID 1000) and must run as it; a process running as root in a container is root on the node if it escapes, and Kubernetes `runAsNonRoot` can only enforce what the image allows.',
   remediation: {
@@ -51,6 +51,8 @@ export default defineViewRule({
     nonRoot: 'The final stage runs as {{user}}.',
     nonRootBase:
       'The final stage sets no USER, but its base image {{image}} is published to run as a non-root user ({{user}}).',
+    baseFromBuildArg:
+      'The final stage sets no USER and is built on {{image}}, a build argument with no default ({{args}}): it runs as whatever user that image sets, which the repository does not say. Add a non-root USER as the last user instruction, or give the argument a default.',
     root: '{{image}} (used by {{usedBy}}) runs as {{user}} on {{platforms}}: its image config sets no non-root User.',
   },
   check(ctx) {
@@ -81,18 +83,32 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
     );
     return;
   }
-  if (WINDOWS_BASE.test(stage.resolvedImage)) {
+  if (WINDOWS_BASE.test(df.base.resolvedImage)) {
     ctx.skip(
-      `the final stage of ${df.file} is a Windows container (${stage.resolvedImage}): it has no root user; its accounts are ContainerUser and ContainerAdministrator`,
+      `the final stage of ${df.file} is a Windows container (${df.base.resolvedImage}): it has no root user; its accounts are ContainerUser and ContainerAdministrator`,
       resource,
     );
     return;
   }
   if (!user || user.certainty === 'absent') {
     const location = { file: df.file, startLine: stage.line, startColumn: stage.column };
-    const baseUser = nonRootBaseImageUser(stage.imageRef);
+    // No stage sets a USER: the image runs as the user of the image the stages are built on.
+    const base = df.base;
+    const baseUser = nonRootBaseImageUser(base.imageRef);
     if (baseUser) {
-      ctx.pass({ resource, messageId: 'nonRootBase', data: { image: stage.resolvedImage, user: baseUser }, location });
+      ctx.pass({ resource, messageId: 'nonRootBase', data: { image: base.resolvedImage, user: baseUser }, location });
+      return;
+    }
+    const buildArgs = userUndecidingBuildArgs(base.resolvedImage);
+    if (buildArgs.length > 0) {
+      ctx.unknown({
+        resource,
+        messageId: 'baseFromBuildArg',
+        data: { image: base.resolvedImage, args: buildArgs.join(', ') },
+        location,
+        evidence: [{ path: `stage[${stage.index}].USER`, observed: null, expected: 'a non-root user' }],
+        dependsOn: buildArgs.map((name) => `the build argument ${name} (${df.file}:${base.line}), set at build time`),
+      });
       return;
     }
     ctx.fail({

@@ -1,8 +1,34 @@
 import type { Dockerfile } from '@coditect-audit/core';
-import { effectiveStageUser, finalStage } from '@coditect-audit/core/views';
-import type { ImageRef } from './images.js';
+import { baseImageStage, effectiveStageUser, finalStage } from '@coditect-audit/core/views';
+import { configuredRepositoryKey, type ImageRef } from './images.js';
 
-export { effectiveStageUser, finalStage };
+export { baseImageStage, effectiveStageUser, finalStage };
+
+const BUILD_ARG = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+const argsIn = (text: string) => [...new Set(Array.from(text.matchAll(BUILD_ARG), (m) => m[1] as string))];
+
+/**
+ * The build arguments that leave the user of a base image unknown: those its name is still made of after the
+ * collector expanded the defaults it knows (`FROM ${BASE_IMAGE}` after `ARG BASE_IMAGE` with no default), set
+ * only at build time (`--build-arg`), so which image it is cannot be read from the repository. One in the tag
+ * alone (`FROM python:${TAG}`) leaves the image known, and its user with it, unless the image is published as
+ * non-root in some tags only (distroless's `nonroot`). Empty when the user can be judged.
+ */
+export function userUndecidingBuildArgs(resolvedImage: string): string[] {
+  if (!resolvedImage.includes('$')) return [];
+  const name = resolvedImage.split('@')[0] as string;
+  const tagAt = name.lastIndexOf(':');
+  const repository = tagAt > name.lastIndexOf('/') ? name.slice(0, tagAt) : name;
+  const inRepository = argsIn(repository);
+  if (inRepository.length > 0) return inRepository;
+  const key = configuredRepositoryKey(repository);
+  const known = NON_ROOT_BASE_IMAGES.some(
+    (base) =>
+      base.tag !== undefined &&
+      (typeof base.repository === 'string' ? key === base.repository : base.repository.test(key)),
+  );
+  return known ? argsIn(name.slice(repository.length)) : [];
+}
 
 /** `root`, `0`, `root:root`, `0:0` (user part only matters). */
 export function isRootUser(user: string): boolean {
@@ -69,14 +95,23 @@ export function dockerfileUser(df: Dockerfile): DockerfileUser {
   if (!stage) return { status: 'undecided', line: 1, column: 1, text: 'has no FROM' };
   const user = effectiveStageUser(df, stage);
   if (!user) {
-    const baseUser = nonRootBaseImageUser(stage.imageRef);
+    // The user comes from the image the stages are built on (`FROM runtime` after `FROM … AS runtime`).
+    const base = baseImageStage(df, stage);
+    const baseUser = nonRootBaseImageUser(base.imageRef);
     if (baseUser)
       return {
         status: 'nonRoot',
-        user: `the user of ${stage.resolvedImage}`,
+        user: `the user of ${base.resolvedImage}`,
         line: stage.line,
         column: stage.column,
-        text: `sets no USER on ${stage.resolvedImage}, published to run as non-root (${baseUser})`,
+        text: `sets no USER on ${base.resolvedImage}, published to run as non-root (${baseUser})`,
+      };
+    if (userUndecidingBuildArgs(base.resolvedImage).length > 0)
+      return {
+        status: 'undecided',
+        line: stage.line,
+        column: stage.column,
+        text: `sets no USER and is built on ${base.resolvedImage}, a build argument with no default`,
       };
     return {
       status: 'root',
