@@ -137,6 +137,9 @@ COPY certs /etc/ssl/certs
 FROM runtime-base
 COPY --from=build /app /app
 `,
+        // A Windows image reached through a stage is still a Windows container (no root user).
+        'windows/Dockerfile':
+          'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS os\nRUN mkdir C:\\app\n\nFROM os\nCOPY app C:/app\n',
       },
     },
     // ---- probe
