@@ -82,9 +82,11 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   'deeplearning-platform-release',
   'cloudrun',
   'stackdriver-agents',
-  // App Engine's and Cloud Run's runtime and builder images, Cloud Endpoints' proxy, Cloud Shell's images
-  // (DeployStack's custom Cloud Shell image among them).
+  // App Engine's and Cloud Run's runtime and builder images (App Engine's also under its older underscore
+  // name, as `google_containers` is), Cloud Endpoints' proxy, Cloud Shell's images (DeployStack's custom Cloud
+  // Shell image among them).
   'google-appengine',
+  'google_appengine',
   'gcp-runtimes',
   'gae-runtimes',
   'serverless-runtimes',
@@ -93,8 +95,17 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   'ds-artifacts-cloudshell',
 ]);
 
-/** Hosts where only Google publishes: the Docker Hub mirror, Marketplace, GKE's own system images. */
-const GOOGLE_MAINTAINED_HOSTS = new Set(['mirror.gcr.io', 'marketplace.gcr.io', 'gke.gcr.io']);
+/**
+ * Hosts where only Google publishes: the Docker Hub mirror, Marketplace (and Cloud Launcher, its old name, with
+ * its short host: `launcher.gcr.io/google/ubuntu16_04`, `l.gcr.io/google/bazel`), GKE's own system images.
+ */
+const GOOGLE_MAINTAINED_HOSTS = new Set([
+  'mirror.gcr.io',
+  'marketplace.gcr.io',
+  'launcher.gcr.io',
+  'l.gcr.io',
+  'gke.gcr.io',
+]);
 const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 
 // Host (`gcr.io` or a subdomain), not part of a longer host name nor a path segment (an Artifact Registry

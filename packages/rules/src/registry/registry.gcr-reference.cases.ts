@@ -86,6 +86,20 @@ spec:
       },
     },
     {
+      // python-docs-samples' Django-on-GKE tutorial: App Engine's Python runtime under its older project name,
+      // spelled with an underscore as gcr.io still serves it (like google_containers).
+      name: "files: App Engine's runtime image under its underscore name (gcr.io/google_appengine)",
+      files: { 'kubernetes_engine/django_tutorial/Dockerfile': 'FROM gcr.io/google_appengine/python\nUSER 1000\n' },
+    },
+    {
+      // cloud-builders-community's builders: Cloud Launcher's (Marketplace's old name) base images, by either host.
+      name: "files: Google's Cloud Launcher images (launcher.gcr.io, l.gcr.io)",
+      files: {
+        'rsync/Dockerfile': 'FROM launcher.gcr.io/google/ubuntu16_04\nUSER 1000\n',
+        'bazel/Dockerfile': 'FROM l.gcr.io/google/bazel:latest\nUSER 1000\n',
+      },
+    },
+    {
       // The bare command only adds the gcr.io hosts to Docker's credential helpers; the job pushes to Artifact
       // Registry, whose host it configures too, and names no gcr.io image.
       name: 'files: workflow: a configure-docker with no host beside the Artifact Registry host, pushing there only',
