@@ -90,8 +90,10 @@ describe('kustomize patches', () => {
       ['overlay/q.yaml', 1, undefined],
     ]);
     const p = k8s.data?.files[1]?.objects[0];
-    // The base's containers in the base's order, the patch's settings merged into the one it names.
+    // The base's containers in the base's order, the patch's settings merged into the one it names; kustomize
+    // applies q.yaml (`patchesStrategicMerge`) before p.yaml (`patches`), so p.yaml's Deployment is paused.
     expect(p?.object.spec).toEqual({
+      paused: true,
       replicas: 2,
       template: {
         spec: {
@@ -117,8 +119,10 @@ describe('kustomize patches', () => {
       file: 'base/deploy.yaml',
     });
     expect(p?.positions['/spec/replicas']).toMatchObject({ line: 6 });
+    // What the earlier patch set points into it.
+    expect(p?.positions['/spec/paused']).toEqual({ line: 5, column: 8, file: 'overlay/q.yaml' });
     expect(k8s.problems?.map((x) => `${x.severity} ${x.message}`)).toEqual([
-      'notice overlay/p.yaml:1:1: kustomize patch (listed in overlay/kustomization.yaml): judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.',
+      'notice overlay/p.yaml:1:1: kustomize patch (listed in overlay/kustomization.yaml): judged merged onto its base (Deployment/a in base/deploy.yaml), after overlay/q.yaml, as kustomize renders it.',
       'notice overlay/q.yaml:1:1: kustomize patch (listed in overlay/kustomization.yaml): judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.',
     ]);
   });

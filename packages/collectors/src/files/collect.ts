@@ -218,8 +218,11 @@ export function buildFacets(
   if (patches.length) {
     const patchFileNames = new Set(patches.map((p) => p.manifest.file));
     const bases = data['files.kubernetes'].files.filter((f) => !patchFileNames.has(f.file)).flatMap((f) => f.objects);
+    // Each patch as written, for the patches applied after it (rendering replaces a manifest's objects).
+    const written = new Map(patches.map(({ manifest }) => [manifest.file, manifest.objects]));
+    const objectsOf = (file: string) => written.get(file) ?? [];
     for (const { manifest, patch } of patches) {
-      const rendered = parsers!.renderPatch(manifest.objects, patch, bases);
+      const rendered = parsers!.renderPatch(manifest.objects, patch, bases, objectsOf);
       manifest.objects = rendered.objects;
       problems['files.kubernetes'].push(notice(manifest.file, 1, 1, rendered.said));
     }

@@ -26,6 +26,11 @@ export interface PatchFile {
   /** The entry's `target`, when it selects objects other than the patch's own kind and name. */
   target?: PatchTarget;
   /**
+   * The patch files the kustomization applies before this one, in kustomize's order (`patchesStrategicMerge`,
+   * then `patches`, each as listed), with their targets: what the base has become when this one applies.
+   */
+  earlier: readonly { file: string; target?: PatchTarget }[];
+  /**
    * The scanned files whose objects the kustomization accumulates (`resources`, `bases` and `components`,
    * through the kustomizations of the folders they name): what its patches apply to.
    */
@@ -51,9 +56,10 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
       for (const key of ['resources', 'bases', 'components'])
         for (const entry of Array.isArray(value[key]) ? (value[key] as unknown[]) : [])
           if (typeof entry === 'string') k.includes.push(entry);
+      // In the order kustomize applies them: its strategic-merge transformer runs before the `patches` one.
       const listed: unknown[] = [
-        ...(Array.isArray(value.patches) ? value.patches : []),
         ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
+        ...(Array.isArray(value.patches) ? value.patches : []),
         ...(Array.isArray(value.patchesJson6902) ? value.patchesJson6902 : []),
       ];
       for (const entry of listed) {
@@ -92,10 +98,18 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
   };
   const out = new Map<string, PatchFile>();
   for (const [path, k] of kustomizations) {
+    const earlier: { file: string; target?: PatchTarget }[] = [];
     for (const { file, target } of k.patches) {
       const patch = repoPath(k.dir, file);
-      if (!patch || out.has(patch)) continue;
-      out.set(patch, { kustomization: path, ...(target ? { target } : {}), resources: resourcesOf(path, new Set()) });
+      if (!patch) continue;
+      if (!out.has(patch))
+        out.set(patch, {
+          kustomization: path,
+          ...(target ? { target } : {}),
+          earlier: [...earlier],
+          resources: resourcesOf(path, new Set()),
+        });
+      earlier.push({ file: patch, ...(target ? { target } : {}) });
     }
   }
   return out;
@@ -112,7 +126,10 @@ function targetOf(t: Record<string, unknown>): PatchTarget | undefined {
 /**
  * The patch's objects as kustomize renders them: each merged onto the base objects it targets among
  * `bases` (the objects of files that are not patches) that its kustomization accumulates, or as written when
- * the scanned tree holds none of them. A `Secret`
+ * the scanned tree holds none of them. A base is first patched by the patches its kustomization applies
+ * before this one (`patch.earlier`, their objects as written given by `objectsOf`), as kustomize does: a
+ * second patch of a Deployment is judged on the Deployment the first one made. What each of them sets keeps
+ * its own file, so a finding there is said by that patch, and a finding here by this one. A `Secret`
  * patch is judged as written: its values are what it sets. Returns the objects and one line saying how the
  * file was read.
  */
@@ -120,9 +137,11 @@ export function renderPatch(
   patchObjects: readonly K8sObject[],
   patch: PatchFile,
   bases: readonly K8sObject[],
+  objectsOf: (file: string) => readonly K8sObject[] = () => [],
 ): { objects: K8sObject[]; said: string } {
   const objects: K8sObject[] = [];
   const mergedOnto = new Set<string>();
+  const after = new Set<string>();
   let asWritten = 0;
   for (const p of patchObjects) {
     const targets =
@@ -133,7 +152,14 @@ export function renderPatch(
       continue;
     }
     for (const base of targets) {
-      objects.push(mergeObjects(base, p));
+      let patched = base;
+      for (const e of patch.earlier)
+        for (const q of objectsOf(e.file))
+          if (q.kind !== 'Secret' && targets_(base, q, e.target)) {
+            patched = mergeObjects(patched, q);
+            after.add(e.file);
+          }
+      objects.push(mergeObjects(patched, p));
       mergedOnto.add(`${base.kind}/${base.name} in ${base.file}`);
     }
   }
@@ -141,7 +167,10 @@ export function renderPatch(
   if (mergedOnto.size) {
     const named = [...mergedOnto];
     const list = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
-    parts.push(`judged merged onto its base (${list}), as kustomize renders it`);
+    const earlier = [...after];
+    parts.push(
+      `judged merged onto its base (${list})${earlier.length ? `, after ${earlier.join(', ')}` : ''}, as kustomize renders it`,
+    );
   }
   if (asWritten)
     parts.push(
@@ -190,6 +219,7 @@ const MERGE_KEYS: Record<string, string> = {
 export function mergeObjects(base: K8sObject, patch: K8sObject): K8sObject {
   const positions: Record<string, Positions[string]> = {};
   // The rendered object is the patch file's: its own keys need no `file`, the base's name theirs.
+  // A key of a base that is itself a render (a base an earlier patch made) keeps the file it names.
   const from = {
     base: { file: { file: base.file }, entries: entriesOf(base.positions) },
     patch: { file: {}, entries: entriesOf(patch.positions) },
@@ -197,12 +227,12 @@ export function mergeObjects(base: K8sObject, patch: K8sObject): K8sObject {
   const copy = (src: 'base' | 'patch', at: string, to: string) => {
     const { file, entries } = from[src];
     for (const [p, pos] of entries) {
-      if (p === at || p.startsWith(`${at}/`)) positions[to + p.slice(at.length)] = { ...pos, ...file };
+      if (p === at || p.startsWith(`${at}/`)) positions[to + p.slice(at.length)] = { ...file, ...pos };
     }
   };
   const mark = (src: 'base' | 'patch', at: string, to: string) => {
     const pos = from[src].entries.find(([p]) => p === at)?.[1];
-    if (pos) positions[to] = { ...pos, ...from[src].file };
+    if (pos) positions[to] = { ...from[src].file, ...pos };
   };
 
   const merge = (b: Json, bAt: string, p: Json, pAt: string, to: string, key: string): Json => {
@@ -281,7 +311,8 @@ export function mergeObjects(base: K8sObject, patch: K8sObject): K8sObject {
     line: patch.line,
     object,
     positions,
-    patchedBase: base.file,
+    // The file the rendering started from, through the earlier patches' renders.
+    patchedBase: base.patchedBase ?? base.file,
   };
 }
 

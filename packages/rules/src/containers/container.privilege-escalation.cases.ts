@@ -165,6 +165,102 @@ spec:
     },
     // ---- k8s
     {
+      // kustomize applies an overlay's patches one after the other to one Deployment: the second patch (its
+      // limits) is judged on the Deployment the first (its securityContext) made, not on the bare base. The
+      // base is judged as written too; the rendered Deployment is locked.
+      name: 'manifest: kustomize overlay: a later patch is judged after the earlier patch that locks the container',
+      files: {
+        'k8s/base/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+`,
+        'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+        'k8s/prod/kustomization.yaml': `resources: [../base]
+patches:
+  - path: limits.yaml
+patchesStrategicMerge:
+  - security.yaml
+`,
+        'k8s/prod/security.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          securityContext:
+            allowPrivilegeEscalation: false
+`,
+        'k8s/prod/limits.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          resources: {limits: {memory: 256Mi}}
+`,
+      },
+      expect: [{ messageId: 'escalationNotDisabled', file: 'k8s/base/deployment.yaml', line: 9, column: 11 }],
+    },
+    {
+      // The tree is untrusted: a patch applied later cannot take an earlier one's setting out of the gate. Each
+      // patch file is judged on what the base is when it applies, so the privileged container is found in the
+      // file that makes it so, though the rendered Deployment ends unprivileged.
+      name: 'manifest: kustomize overlay: a later patch that undoes an earlier one does not hide the earlier file',
+      files: {
+        'k8s/base/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.4.2
+          securityContext: {allowPrivilegeEscalation: false}
+`,
+        'k8s/prod/kustomization.yaml': `resources: [../base/deployment.yaml]
+patchesStrategicMerge: [debug.yaml, undo.yaml]
+`,
+        'k8s/prod/debug.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          securityContext: {privileged: true}
+`,
+        'k8s/prod/undo.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          securityContext: {privileged: false}
+`,
+      },
+      expect: [{ messageId: 'privileged', file: 'k8s/prod/debug.yaml', line: 10, column: 29 }],
+    },
+    {
       name: 'k8s: the ADR staging Deployment leaves allowPrivilegeEscalation unset',
       facets: workloads({
         'k8s.deployments': list(
