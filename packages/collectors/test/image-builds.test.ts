@@ -2,7 +2,9 @@
  * The image → Dockerfile join and kustomize patches, through the files collector: which evidence counts,
  * and what is said once per patch file.
  */
+import type { K8sObject } from '@coditect-audit/core';
 import { collectFilesFromMemory } from '@coditect-audit/collectors';
+import { kustomizePatchFiles, MAX_PATCHES_IN_ORDER, type PatchFile, renderPatch } from '../src/files/kustomize.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
@@ -166,6 +168,58 @@ describe('kustomize patches', () => {
         },
       ],
     ]);
+  });
+
+  it('an overlay of many patches of one Deployment: each judged after those before it, each read once', () => {
+    // A tree may list thousands of patches (it is untrusted): the renders grow linearly, each patch merged
+    // once onto what the one before left, not every patch merging all those before it again.
+    const count = MAX_PATCHES_IN_ORDER;
+    const files: Record<string, string> = {
+      'base/deploy.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    metadata:\n      labels: {app: a}\n',
+      'overlay/kustomization.yaml': `resources: [../base/deploy.yaml]\npatchesStrategicMerge:\n${Array.from({ length: count }, (_, i) => `  - p${i}.yaml\n`).join('')}`,
+    };
+    for (let i = 0; i < count; i++)
+      files[`overlay/p${i}.yaml`] =
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    metadata:\n      labels: {l${i}: "${i}"}\n`;
+    const patchFiles = kustomizePatchFiles(Object.entries(files).map(([path, text]) => ({ path, text })));
+    const parsed = collectFilesFromMemory(files)['files.kubernetes'].data?.files ?? [];
+    const written = new Map(parsed.map((f) => [f.file, f.objects]));
+    const bases = written.get('base/deploy.yaml') ?? [];
+    let reads = 0;
+    const objectsOf = (file: string) => {
+      reads++;
+      return (written.get(file) ?? []).map((o) => ({ ...o, object: parseYaml(files[file] as string) }));
+    };
+    let last: K8sObject | undefined;
+    for (let i = 0; i < count; i++) {
+      const file = `overlay/p${i}.yaml`;
+      const own = [{ ...(written.get(file)?.[0] as K8sObject), object: parseYaml(files[file] as string) }];
+      last = renderPatch(own, patchFiles.get(file) as PatchFile, bases, objectsOf).objects[0];
+    }
+    expect(reads).toBe(count - 1);
+    const labels = (last?.object.spec as { template: { metadata: { labels: Record<string, string> } } }).template
+      .metadata.labels;
+    expect(Object.keys(labels)).toHaveLength(count + 1);
+    expect(last?.positions['/spec/template/metadata/labels/l0']?.file).toBe('overlay/p0.yaml');
+    expect(last?.positions[`/spec/template/metadata/labels/l${count - 1}`]?.file).toBeUndefined();
+    expect(last?.positions['/spec/template/metadata/labels/app']?.file).toBe('base/deploy.yaml');
+  });
+
+  it('past the bound, each patch of a kustomization is merged onto the bare base, and says so', () => {
+    const count = MAX_PATCHES_IN_ORDER + 1;
+    const files: Record<string, string> = {
+      'base/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec: {replicas: 1}\n',
+      'o/kustomization.yaml': `resources: [../base/deploy.yaml]\npatchesStrategicMerge:\n${Array.from({ length: count }, (_, i) => `  - p${i}.yaml\n`).join('')}`,
+    };
+    for (let i = 0; i < count; i++)
+      files[`o/p${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  labels: {l${i}: x}\n`;
+    const k8s = collectFilesFromMemory(files)['files.kubernetes'];
+    const last = k8s.data?.files.find((f) => f.file === `o/p${count - 1}.yaml`)?.objects[0];
+    expect(Object.keys((last?.object.metadata as { labels: object }).labels)).toEqual([`l${count - 1}`]);
+    expect(k8s.problems?.find((p) => p.message.startsWith(`o/p${count - 1}.yaml:`))?.message).toBe(
+      `o/p${count - 1}.yaml:1:1: kustomize patch (listed in o/kustomization.yaml): merged onto its base alone, not after the patches listed before it: o/kustomization.yaml lists ${count}, more than the ${MAX_PATCHES_IN_ORDER} merged in order; judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.`,
+    );
   });
 
   it('a Secret patch is judged as written: its values are what it sets', () => {

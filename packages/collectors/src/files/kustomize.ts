@@ -30,12 +30,20 @@ export interface PatchFile {
    * then `patches`, each as listed), with their targets: what the base has become when this one applies.
    */
   earlier: readonly { file: string; target?: PatchTarget }[];
+  /** Set (to how many it lists) when the kustomization lists more than {@link MAX_PATCHES_IN_ORDER}. */
+  unordered?: number;
   /**
    * The scanned files whose objects the kustomization accumulates (`resources`, `bases` and `components`,
    * through the kustomizations of the folders they name): what its patches apply to.
    */
   resources: ReadonlySet<string>;
 }
+
+/**
+ * The most patches of one kustomization merged in kustomize's order, each onto what those before it left (real
+ * overlays list a handful); a kustomization listing more has each merged onto the bare base, and says so.
+ */
+export const MAX_PATCHES_IN_ORDER = 64;
 
 interface Kustomization {
   dir: string;
@@ -98,6 +106,9 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
   };
   const out = new Map<string, PatchFile>();
   for (const [path, k] of kustomizations) {
+    // Past a bound each patch is merged onto the bare base, as before kustomize's order was followed: every
+    // patch file is judged on a render of its own, and N renders of N patches would grow as N².
+    const inOrder = k.patches.length <= MAX_PATCHES_IN_ORDER;
     const earlier: { file: string; target?: PatchTarget }[] = [];
     for (const { file, target } of k.patches) {
       const patch = repoPath(k.dir, file);
@@ -107,9 +118,10 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
           kustomization: path,
           ...(target ? { target } : {}),
           earlier: [...earlier],
+          ...(inOrder ? {} : { unordered: k.patches.length }),
           resources: resourcesOf(path, new Set()),
         });
-      earlier.push({ file: patch, ...(target ? { target } : {}) });
+      if (inOrder) earlier.push({ file: patch, ...(target ? { target } : {}) });
     }
   }
   return out;
@@ -152,18 +164,18 @@ export function renderPatch(
       continue;
     }
     for (const base of targets) {
-      let patched = base;
-      for (const e of patch.earlier)
-        for (const q of objectsOf(e.file))
-          if (q.kind !== 'Secret' && targets_(base, q, e.target)) {
-            patched = mergeObjects(patched, q);
-            after.add(e.file);
-          }
-      objects.push(mergeObjects(patched, p));
+      const before = afterEarlier(base, patch, objectsOf);
+      for (const file of before.files) after.add(file);
+      if (before.more) after.add(`${before.more} more`);
+      objects.push(mergeObjects(before.object, p));
       mergedOnto.add(`${base.kind}/${base.name} in ${base.file}`);
     }
   }
   const parts: string[] = [];
+  if (patch.unordered !== undefined && mergedOnto.size)
+    parts.push(
+      `merged onto its base alone, not after the patches listed before it: ${patch.kustomization} lists ${patch.unordered}, more than the ${MAX_PATCHES_IN_ORDER} merged in order`,
+    );
   if (mergedOnto.size) {
     const named = [...mergedOnto];
     const list = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
@@ -179,6 +191,54 @@ export function renderPatch(
         : `judged as written where no object it targets is among what ${patch.kustomization} accumulates in the scanned files`,
     );
   return { objects, said: `kustomize patch (listed in ${patch.kustomization}): ${parts.join('; ')}` };
+}
+
+/** A base as the first patches of a kustomization leave it, and which of them changed it (three named, the rest counted). */
+interface Prefix {
+  object: K8sObject;
+  files: string[];
+  more: number;
+}
+/**
+ * Per source of the patches as written (one per collection) and base object, its render after the first `n`
+ * patches of a kustomization (`<kustomization>\0<n>`): each patch of a long list merges once onto what the
+ * one before left, rather than every patch merging all those before it again (a tree listing thousands of
+ * patches of one Deployment stays linear).
+ */
+const PREFIXES = new WeakMap<object, WeakMap<K8sObject, Map<string, Prefix>>>();
+
+/** `base` as the patches its kustomization applies before `patch` leave it (`patch.earlier`, in order). */
+function afterEarlier(base: K8sObject, patch: PatchFile, objectsOf: (file: string) => readonly K8sObject[]): Prefix {
+  const n = patch.earlier.length;
+  if (n === 0) return { object: base, files: [], more: 0 };
+  let byBase = PREFIXES.get(objectsOf);
+  if (!byBase) {
+    byBase = new WeakMap();
+    PREFIXES.set(objectsOf, byBase);
+  }
+  let byPrefix = byBase.get(base);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    byBase.set(base, byPrefix);
+  }
+  const key = (i: number) => `${patch.kustomization}\u0000${i}`;
+  let i = n;
+  let acc = byPrefix.get(key(i));
+  while (!acc && --i > 0) acc = byPrefix.get(key(i));
+  acc ??= { object: base, files: [], more: 0 };
+  for (; i < n; i++) {
+    const e = patch.earlier[i] as { file: string; target?: PatchTarget };
+    let object: K8sObject = acc.object;
+    for (const q of objectsOf(e.file))
+      if (q.kind !== 'Secret' && targets_(base, q, e.target)) object = mergeObjects(object, q);
+    if (object !== acc.object)
+      acc =
+        acc.files.length < 3
+          ? { object, files: [...acc.files, e.file], more: acc.more }
+          : { object, files: acc.files, more: acc.more + 1 };
+    byPrefix.set(key(i + 1), acc);
+  }
+  return acc;
 }
 
 function targets_(base: K8sObject, p: K8sObject, target: PatchTarget | undefined): boolean {
