@@ -198,8 +198,8 @@ describe('kustomize patches', () => {
       last = renderPatch(own, patchFiles.get(file) as PatchFile, bases, objectsOf).objects[0];
     }
     expect(reads).toBe(count - 1);
-    const labels = (last?.object.spec as { template: { metadata: { labels: Record<string, string> } } }).template
-      .metadata.labels;
+    const spec = (last as K8sObject).object.spec as { template: { metadata: { labels: Record<string, string> } } };
+    const labels = spec.template.metadata.labels;
     expect(Object.keys(labels)).toHaveLength(count + 1);
     expect(last?.positions['/spec/template/metadata/labels/l0']?.file).toBe('overlay/p0.yaml');
     expect(last?.positions[`/spec/template/metadata/labels/l${count - 1}`]?.file).toBeUndefined();
@@ -216,7 +216,7 @@ describe('kustomize patches', () => {
       files[`o/p${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  labels: {l${i}: x}\n`;
     const k8s = collectFilesFromMemory(files)['files.kubernetes'];
     const last = k8s.data?.files.find((f) => f.file === `o/p${count - 1}.yaml`)?.objects[0];
-    expect(Object.keys((last?.object.metadata as { labels: object }).labels)).toEqual([`l${count - 1}`]);
+    expect(Object.keys(((last as K8sObject).object.metadata as { labels: object }).labels)).toEqual([`l${count - 1}`]);
     expect(k8s.problems?.find((p) => p.message.startsWith(`o/p${count - 1}.yaml:`))?.message).toBe(
       `o/p${count - 1}.yaml:1:1: kustomize patch (listed in o/kustomization.yaml): merged onto its base alone, not after the patches listed before it: o/kustomization.yaml lists ${count}, more than the ${MAX_PATCHES_IN_ORDER} merged in order; judged merged onto its base (Deployment/a in base/deploy.yaml), as kustomize renders it.`,
     );
