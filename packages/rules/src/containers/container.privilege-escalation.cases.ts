@@ -1,4 +1,5 @@
 import type { RuleCases } from '../cases.js';
+import { deploymentManifest } from '../util/manifest-cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 
 /** One table for every source the rule judges; each case names its source first. */
@@ -170,17 +171,7 @@ spec:
       // base is judged as written too; the rendered Deployment is locked.
       name: 'manifest: kustomize overlay: a later patch is judged after the earlier patch that locks the container',
       files: {
-        'k8s/base/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:1.4.2
-`,
+        'k8s/base/deployment.yaml': deploymentManifest('web', '          image: ghcr.io/acme/web:1.4.2\n'),
         'k8s/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
         'k8s/prod/kustomization.yaml': `resources: [../base]
 patches:
@@ -188,29 +179,11 @@ patches:
 patchesStrategicMerge:
   - security.yaml
 `,
-        'k8s/prod/security.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          securityContext:
-            allowPrivilegeEscalation: false
-`,
-        'k8s/prod/limits.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          resources: {limits: {memory: 256Mi}}
-`,
+        'k8s/prod/security.yaml': deploymentManifest(
+          'web',
+          '          securityContext:\n            allowPrivilegeEscalation: false\n',
+        ),
+        'k8s/prod/limits.yaml': deploymentManifest('web', '          resources: {limits: {memory: 256Mi}}\n'),
       },
       expect: [{ messageId: 'escalationNotDisabled', file: 'k8s/base/deployment.yaml', line: 9, column: 11 }],
     },
@@ -220,43 +193,15 @@ spec:
       // file that makes it so, though the rendered Deployment ends unprivileged.
       name: 'manifest: kustomize overlay: a later patch that undoes an earlier one does not hide the earlier file',
       files: {
-        'k8s/base/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:1.4.2
-          securityContext: {allowPrivilegeEscalation: false}
-`,
+        'k8s/base/deployment.yaml': deploymentManifest(
+          'web',
+          '          image: ghcr.io/acme/web:1.4.2\n          securityContext: {allowPrivilegeEscalation: false}\n',
+        ),
         'k8s/prod/kustomization.yaml': `resources: [../base/deployment.yaml]
 patchesStrategicMerge: [debug.yaml, undo.yaml]
 `,
-        'k8s/prod/debug.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          securityContext: {privileged: true}
-`,
-        'k8s/prod/undo.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          securityContext: {privileged: false}
-`,
+        'k8s/prod/debug.yaml': deploymentManifest('web', '          securityContext: {privileged: true}\n'),
+        'k8s/prod/undo.yaml': deploymentManifest('web', '          securityContext: {privileged: false}\n'),
       },
       expect: [{ messageId: 'privileged', file: 'k8s/prod/debug.yaml', line: 10, column: 29 }],
     },

@@ -1,4 +1,5 @@
 import type { RuleCases } from '../cases.js';
+import { releaseWorkflow } from '../util/workflow-cases.js';
 import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-cases.js';
 import type { ImageProbe } from '@coditect-audit/core';
 
@@ -644,13 +645,9 @@ spec:
       // The image is built on a base given at build time (`--build-arg BASE=...`): its user is that image's.
       name: 'manifest: image built by a workflow from a Dockerfile on a base named by a build argument: unknown',
       files: {
-        '.github/workflows/ci.yml': `on: push
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - run: docker build --build-arg BASE=ghcr.io/acme/base:3 -t ghcr.io/acme/relay:prod relay
-`,
+        '.github/workflows/release.yml': releaseWorkflow(
+          '      - run: docker build --build-arg BASE=ghcr.io/acme/base:3 -t ghcr.io/acme/relay:prod relay\n',
+        ),
         'relay/Dockerfile': `ARG BASE
 FROM \${BASE}
 COPY relay /usr/bin/relay
