@@ -181,7 +181,7 @@ export function renderPatch(
     const list = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
     const earlier = [...after];
     parts.push(
-      `judged merged onto its base (${list})${earlier.length ? `, after ${earlier.join(', ')}` : ''}, as kustomize renders it`,
+      `judged merged onto its base (${list})${earlier.length ? `, after ${earlier.join(', ')}` : ''}${patch.unordered === undefined ? ', as kustomize renders it' : ''}`,
     );
   }
   if (asWritten)
