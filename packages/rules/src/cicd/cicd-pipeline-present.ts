@@ -8,6 +8,8 @@ import {
   isCloudBuildSubmit,
   isDeployAction,
   isImagePush,
+  isSourceDeployAction,
+  isSourceDeployCommand,
   pushTriggers,
   stepCommands,
   workflowResource,
@@ -25,7 +27,7 @@ export default defineRule({
   facets: ['files.workflows'],
   adrIdentity: 'deployment pipeline (build, push and deploy on push to main)',
   description:
-    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure.',
+    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`; a Cloud Run deploy from source, `gcloud run deploy --source` or `deploy-cloudrun` with `source`, builds and pushes on Cloud Build) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure.',
   rationale:
     'ADR-001 Issue 11: "Manual Docker builds and deployments", with a medium impact of slow deployments and human error (the arm64 images of Decision 2 came from a manual build). The ADR\'s remediation is `.github/workflows/deploy-staging.yml`, which builds with `--platform linux/amd64`, pushes to Artifact Registry and runs `kubectl set image` on every push to main. It is P2 for staging and P0 for production.',
   remediation: {
@@ -146,11 +148,16 @@ function stagesOf(wf: Workflow, all: readonly Workflow[], seen = new Set<string>
       if (buildPushActionPushes(step)) stages.push = true;
     }
     if (isDeployAction(step)) stages.deploy = true;
+    // A source deploy builds the image on Cloud Build and pushes it before deploying it.
+    if (isSourceDeployAction(step)) {
+      stages.build = true;
+      stages.push = true;
+    }
     for (const cmd of stepCommands(step)) {
       const build = imageBuild(cmd);
       if (build) stages.build = true;
       if (build?.push || isImagePush(cmd)) stages.push = true;
-      if (isCloudBuildSubmit(cmd)) {
+      if (isCloudBuildSubmit(cmd) || isSourceDeployCommand(cmd)) {
         stages.build = true;
         stages.push = true;
       }

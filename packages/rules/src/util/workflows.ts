@@ -196,6 +196,24 @@ export function isCloudBuildSubmit(cmd: SimpleCommand): boolean {
   return sub[0] === 'builds' && sub[1] === 'submit';
 }
 
+/**
+ * A Cloud Run deploy from source (`gcloud run deploy --source DIR`): Cloud Build builds the image (from the
+ * directory's Dockerfile, or with buildpacks), pushes it to Artifact Registry, and the service runs it.
+ */
+export function isSourceDeployCommand(cmd: SimpleCommand): boolean {
+  const g = gcloudCommand(cmd.argv);
+  return (
+    g[0] === 'run' &&
+    g[1] === 'deploy' &&
+    cmd.argv.some((a) => a === '--source' || (a.startsWith('--source=') && a.length > '--source='.length))
+  );
+}
+
+/** `google-github-actions/deploy-cloudrun` given a `source` to deploy: a source deploy, as above. */
+export function isSourceDeployAction(step: WorkflowStep): boolean {
+  return actionRepository(step) === 'google-github-actions/deploy-cloudrun' && !!withValue(step, 'source')?.trim();
+}
+
 /** `docker/build-push-action`, the official Docker action that builds (and optionally pushes) an image. */
 export function isBuildPushAction(step: WorkflowStep): boolean {
   return actionRepository(step) === 'docker/build-push-action';
