@@ -85,6 +85,12 @@ const GOOGLE_MAINTAINED_PROJECTS = new Set([
   // App Engine's and Cloud Run's runtime and builder images (App Engine's also under its older underscore
   // name, as `google_containers` is), Cloud Endpoints' proxy, Cloud Shell's images (DeployStack's custom Cloud
   // Shell image among them).
+  // GKE's other editions (bare metal, multi-cloud, on-prem), the Connect agent, Managed Prometheus' old sidecar.
+  'anthos-baremetal-release',
+  'gke-multi-cloud-release',
+  'gke-on-prem-release',
+  'gkeconnect',
+  'stackdriver-prometheus',
   'google-appengine',
   'google_appengine',
   'gcp-runtimes',

@@ -114,7 +114,8 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
     ctx.fail({
       resource,
       messageId: 'noUser',
-      data: { image: stage.resolvedImage },
+      // `FROM base` names a stage: the image it comes down to is the one that runs.
+      data: { image: base === stage ? stage.resolvedImage : `${stage.resolvedImage}, built on ${base.resolvedImage}` },
       location,
       evidence: [{ path: `stage[${stage.index}].USER`, observed: null, expected: 'a non-root user' }],
     });

@@ -92,6 +92,27 @@ spec:
       files: { 'kubernetes_engine/django_tutorial/Dockerfile': 'FROM gcr.io/google_appengine/python\nUSER 1000\n' },
     },
     {
+      // anthos-samples: the images of GKE's bare-metal and multi-cloud editions and Managed Prometheus' sidecar.
+      name: "files: GKE's bare-metal and multi-cloud images and the Stackdriver Prometheus sidecar are Google's",
+      files: {
+        'k8s/agents.yaml': `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agents
+spec:
+  template:
+    spec:
+      containers:
+        - name: nettest
+          image: gcr.io/anthos-baremetal-release/nettest:v0.3.7-gke.9__linux_amd64
+        - name: sidecar
+          image: us.gcr.io/gke-multi-cloud-release/gke-addon-sidecar:gke_multicloud.docker_images_20210323_1546_RC00
+        - name: prometheus-sidecar
+          image: gcr.io/stackdriver-prometheus/stackdriver-prometheus-sidecar:0.8.0
+`,
+      },
+    },
+    {
       // cloud-builders-community's builders: Cloud Launcher's (Marketplace's old name) base images, by either host.
       name: "files: Google's Cloud Launcher images (launcher.gcr.io, l.gcr.io)",
       files: {
