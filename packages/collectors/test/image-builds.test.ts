@@ -234,6 +234,33 @@ describe('kustomize patches', () => {
   });
 });
 
+describe('Cloud Build configs', () => {
+  it('are listed when a step builds an image, whatever it is named; each with its first building step', () => {
+    const workflows = collectFilesFromMemory({
+      'cloudbuild.yaml':
+        'steps:\n  - name: python:3.12\n    args: [pytest]\n  - name: gcr.io/cloud-builders/docker\n    args: [build, -t, "gcr.io/$PROJECT_ID/app:$SHORT_SHA", .]\n',
+      'deploy/cloudbuild-buildx.yaml':
+        'steps:\n  - name: docker\n    args: [buildx, build, --push, -t, "${_IMAGE}", .]\n',
+      'ci/cloudbuild.yml':
+        'steps:\n  - name: gcr.io/kaniko-project/executor:v1.23.0\n    args: ["--destination=$_IMAGE"]\n',
+      // Runs tests, pushes or deploys only: no image built here.
+      'cloudbuild-test.yaml':
+        'steps:\n  - name: gcr.io/cloud-builders/docker\n    args: [push, "gcr.io/$PROJECT_ID/app"]\n  - name: gcr.io/cloud-builders/kubectl\n    args: [apply, -f, k8s/]\n',
+      // Buildpacks, in a config named for what it builds (avocano's `server.cloudbuild.yaml`).
+      'provisioning/server.cloudbuild.yaml':
+        'steps:\n  - name: gcr.io/k8s-skaffold/pack\n    args: [build, "us-docker.pkg.dev/$PROJECT_ID/c/server", --path=server/]\n',
+      // Not named as a Cloud Build config: not one by its name.
+      'build.yaml': 'steps:\n  - name: gcr.io/cloud-builders/docker\n    args: [build, .]\n',
+    })['files.workflows'].data;
+    expect(workflows?.cloudBuild).toEqual([
+      { file: 'ci/cloudbuild.yml', line: 2 },
+      { file: 'cloudbuild.yaml', line: 4 },
+      { file: 'deploy/cloudbuild-buildx.yaml', line: 2 },
+      { file: 'provisioning/server.cloudbuild.yaml', line: 2 },
+    ]);
+  });
+});
+
 describe('what a kustomization accumulates', () => {
   it('a patch applies only to the objects of its own resources (through nested kustomizations), not to same-named objects elsewhere', () => {
     const deploy = (name: string, image: string) =>

@@ -236,6 +236,8 @@ export function buildFacets(
   } catch {
     // Left unevaluated: rules report what depends on an expression as undecided.
   }
+  const cloudBuild = parsers?.cloudBuildConfigs(yamlSources) ?? [];
+  if (cloudBuild.length) data['files.workflows'].cloudBuild = cloudBuild;
   const builds =
     parsers?.imageBuilds(
       data['files.workflows'].files,

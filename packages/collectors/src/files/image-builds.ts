@@ -33,6 +33,41 @@ const COMPOSE = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/i;
 export const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 
 /** Every image the repository builds from one of `dockerfiles`, with its evidence. */
+/** A Cloud Build config by its name: `cloudbuild.yaml`, `cloudbuild-prod.yaml`, and `server.cloudbuild.yaml` too. */
+const CLOUDBUILD_CONFIG = /(?:^|\/)(?:[^/]*[.-])?cloudbuild[^/]*\.ya?ml$/i;
+
+/**
+ * The Cloud Build configs that build an image, with their first building step's line: a step of the Docker
+ * builder (`gcr.io/cloud-builders/docker`, `docker`) whose arguments build (`build`, `buildx build`), of the
+ * buildpacks CLI (`gcr.io/k8s-skaffold/pack`, `buildpacksio/pack`) whose arguments build, or Kaniko's executor.
+ * Whatever the image is named: Cloud Build's `$PROJECT_ID`, `$SHORT_SHA` are the rule there.
+ */
+export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: string; line: number }[] {
+  const out: { file: string; line: number }[] = [];
+  for (const { path, text } of yamlSources) {
+    if (!CLOUDBUILD_CONFIG.test(path)) continue;
+    let line: number | undefined;
+    for (const { value, lineOf } of yamlDocuments(text)) {
+      if (!isRecord(value)) continue;
+      for (const step of arrayOf(value.steps)) {
+        if (!isRecord(step) || line !== undefined) continue;
+        const builder = typeof step.name === 'string' ? step.name : '';
+        const args = arrayOf(step.args).filter((a): a is string => typeof a === 'string');
+        const docker = /(?:^|\/)docker(?::[\w.-]+)?$/.test(builder);
+        const pack = /(?:^|\/)pack(?::[\w.-]+)?$/.test(builder);
+        if (
+          (docker && (args[0] === 'build' || (args[0] === 'buildx' && args[1] === 'build'))) ||
+          (pack && args[0] === 'build') ||
+          /(?:^|\/)kaniko-project\/executor(?::[\w.-]+)?$/.test(builder)
+        )
+          line = lineOf(step);
+      }
+    }
+    if (line !== undefined) out.push({ file: path, line });
+  }
+  return out;
+}
+
 export function imageBuilds(
   workflows: readonly Workflow[],
   yamlSources: readonly YamlSource[],

@@ -503,7 +503,17 @@ export const FilesFacetSchemas = {
     }),
   ),
   'files.kubernetes': lazySchema(() => Type.Object({ files: Type.Array(K8sManifestFileSchema) })),
-  'files.workflows': lazySchema(() => Type.Object({ files: Type.Array(WorkflowSchema) })),
+  'files.workflows': lazySchema(() =>
+    Type.Object({
+      files: Type.Array(WorkflowSchema),
+      /**
+       * Cloud Build configs (`cloudbuild*.yaml`) with a step that builds an image (a `docker build` step, or
+       * Kaniko's executor): CI that runs on Cloud Build triggers, set in the project rather than the repository.
+       * The first such step's line each.
+       */
+      cloudBuild: Type.Optional(Type.Array(Type.Object({ file: Type.String(), line: Line }))),
+    }),
+  ),
   'files.terraform': lazySchema(() =>
     Type.Object({
       files: Type.Array(TfFileSchema),
@@ -520,7 +530,7 @@ export const FilesFacetSchemas = {
 export interface FilesFacets {
   'files.dockerfile': { files: Dockerfile[]; builds?: ImageBuild[] };
   'files.kubernetes': { files: K8sManifestFile[] };
-  'files.workflows': { files: Workflow[] };
+  'files.workflows': { files: Workflow[]; cloudBuild?: { file: string; line: number }[] };
   'files.terraform': { files: TfFile[]; varFiles?: string[]; skipped?: { path: string; reason: string }[] };
   'files.tfstate': { files: TfState[] };
   'files.markdown': { files: MarkdownFile[] };

@@ -242,6 +242,37 @@ jobs:
       expect: [{ messageId: 'noPipeline', file: '.github/workflows/image.yml', line: 1 }],
     },
     {
+      // GoogleCloudPlatform/gke-gitops-tutorial-cloudbuild: the pipeline is Cloud Build (build, push, kubectl
+      // apply), run by triggers set in the project; the repository shows the config, not the trigger.
+      name: 'no deploying workflow, but a Cloud Build config builds an image: undecided, naming it',
+      files: {
+        'cloudbuild.yaml': `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: [build, -t, us-docker.pkg.dev/$PROJECT_ID/apps/web:$SHORT_SHA, .]
+  - name: gcr.io/cloud-builders/docker
+    args: [push, us-docker.pkg.dev/$PROJECT_ID/apps/web:$SHORT_SHA]
+  - name: gcr.io/cloud-builders/kubectl
+    args: [apply, -f, kubernetes.yaml]
+`,
+        '.github/workflows/test.yml': `on: pull_request
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+`,
+      },
+      expect: [
+        {
+          messageId: 'cloudBuild',
+          status: 'unknown',
+          file: 'cloudbuild.yaml',
+          line: 2,
+          dependsOn: ['a Cloud Build trigger in the project that runs cloudbuild.yaml on push to main'],
+        },
+      ],
+    },
+    {
       name: 'the expected workflow file does not exist',
       expectations: { cicd: { workflows: ['deploy-production.yml'] } },
       files: { '.github/workflows/deploy-staging.yml': ADR_DEPLOY_WORKFLOW },

@@ -27,7 +27,7 @@ export default defineRule({
   facets: ['files.workflows'],
   adrIdentity: 'deployment pipeline (build, push and deploy on push to main)',
   description:
-    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`; a Cloud Run deploy from source, `gcloud run deploy --source` or `deploy-cloudrun` with `source`, builds and pushes on Cloud Build) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure.',
+    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`; a Cloud Run deploy from source, `gcloud run deploy --source` or `deploy-cloudrun` with `source`, builds and pushes on Cloud Build) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure, unless a Cloud Build config of the repository (`cloudbuild*.yaml`) builds an image: then the pipeline may be Cloud Build, whose triggers live in the project, and the check is undecided, naming the configs.',
   rationale:
     'ADR-001 Issue 11: "Manual Docker builds and deployments", with a medium impact of slow deployments and human error (the arm64 images of Decision 2 came from a manual build). The ADR\'s remediation is `.github/workflows/deploy-staging.yml`, which builds with `--platform linux/amd64`, pushes to Artifact Registry and runs `kubectl set image` on every push to main. It is P2 for staging and P0 for production.',
   remediation: {
@@ -74,6 +74,8 @@ jobs:
       'No workflow builds, pushes and deploys the image on push to {{branch}}; the closest, {{closest}}, lacks {{missing}}. Builds and deploys stay manual (ADR-001 Issue 11).',
     noWorkflow:
       'No GitHub workflow builds, pushes and deploys the image on push to {{branch}}: builds and deploys are manual (ADR-001 Issue 11).',
+    cloudBuild:
+      'No GitHub workflow builds, pushes and deploys the image on push to {{branch}}, but {{configs}} builds an image on Cloud Build: whether a trigger runs it on push to {{branch}}, and whether it deploys, is configured in the project, not in the repository (ADR-001 Issue 11).',
     expectedWorkflowsMissing:
       'None of the expected workflows ({{workflows}}) exists, so nothing builds, pushes and deploys the image on push to {{branch}} (ADR-001 Issue 11).',
   },
@@ -97,6 +99,23 @@ jobs:
 
     const resource = { id: 'cicd:pipeline', kind: 'Pipeline', name: 'deploy pipeline' };
     const expected = `a workflow on push to ${branch} with an image build, an image push and a deploy`;
+    // A repository whose pipeline is Cloud Build: its configs are here, its triggers in the project. Unless
+    // the configuration names the workflows to look for.
+    const cloudBuild = only?.length ? [] : [...(ctx.facet('files.workflows').cloudBuild ?? [])];
+    if (cloudBuild.length > 0) {
+      cloudBuild.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+      const configs = cloudBuild.map((c) => c.file);
+      const config = cloudBuild[0] as { file: string; line: number };
+      ctx.unknown({
+        resource,
+        messageId: 'cloudBuild',
+        data: { branch, configs: configs.join(', ') },
+        location: { file: config.file, startLine: config.line },
+        evidence: [{ path: '.github/workflows', observed: null, expected }],
+        dependsOn: configs.map((file) => `a Cloud Build trigger in the project that runs ${file} on push to ${branch}`),
+      });
+      return;
+    }
     const first = assessed[0];
     if (!first) {
       // No workflow file to point at: reporters fall back to the ADR section.
