@@ -1,4 +1,5 @@
 import type { RuleCases } from '../cases.js';
+import { releaseWorkflow } from '../util/workflow-cases.js';
 
 /**
  * ADR-001 Issue 11's remediation workflow, word for word (the ADR text lost its indentation; it is restored
@@ -107,16 +108,8 @@ jobs:
       // builds the image and pushes it to Artifact Registry; no docker step in the workflow.
       name: 'Cloud Run deploys from source on push to main: deploy-cloudrun with source',
       files: {
-        '.github/workflows/cloudrun.yml': `name: Deploy to Cloud Run from Source
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    permissions: {contents: read, id-token: write}
-    steps:
-      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+        '.github/workflows/cloudrun.yml':
+          releaseWorkflow(`      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
       - uses: google-github-actions/auth@6fc4af4b145ae7821d527454aa9bd537d1f2dc5f
         with:
           workload_identity_provider: projects/123/locations/global/workloadIdentityPools/p/providers/gh
@@ -125,22 +118,15 @@ jobs:
           service: web
           region: us-central1
           source: ./
-`,
+`),
       },
     },
     {
       name: 'Cloud Run deploys from source on push to main: gcloud run deploy --source',
       files: {
-        '.github/workflows/worker.yml': `name: Worker
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    steps:
-      - run: gcloud run deploy worker --source=./worker --region us-central1
-`,
+        '.github/workflows/worker.yml': releaseWorkflow(
+          '      - run: gcloud run deploy worker --source=./worker --region us-central1\n',
+        ),
       },
     },
     {
@@ -202,20 +188,13 @@ jobs:
       // Deploying a named image is not a build: the image must come from somewhere the workflow does not show.
       name: 'deploy-cloudrun with an image, gcloud run deploy --image: deploys only',
       files: {
-        '.github/workflows/cloudrun.yml': `name: Deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: google-github-actions/deploy-cloudrun@33553064113a37d688aa6937bacbdc481580be17
+        '.github/workflows/cloudrun.yml':
+          releaseWorkflow(`      - uses: google-github-actions/deploy-cloudrun@33553064113a37d688aa6937bacbdc481580be17
         with:
           service: web
           image: us-docker.pkg.dev/acme/web/web:1.2.3
       - run: gcloud run deploy worker --image us-docker.pkg.dev/acme/web/worker:1.2.3 --source-dir-is-not-a-flag
-`,
+`),
       },
       expect: [{ messageId: 'noPipeline', file: '.github/workflows/cloudrun.yml', line: 1 }],
     },
