@@ -32,9 +32,18 @@ const SKAFFOLD = /(?:^|\/)skaffold[^/]*\.ya?ml$/i;
 const COMPOSE = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/i;
 export const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 
-/** Every image the repository builds from one of `dockerfiles`, with its evidence. */
 /** A Cloud Build config by its name: `cloudbuild.yaml`, `cloudbuild-prod.yaml`, and `server.cloudbuild.yaml` too. */
 const CLOUDBUILD_CONFIG = /(?:^|\/)(?:[^/]*[.-])?cloudbuild[^/]*\.ya?ml$/i;
+/** Cloud Build's Docker builder (`gcr.io/cloud-builders/docker`, `docker`, with or without a tag). */
+const DOCKER_BUILDER = /(?:^|\/)docker(?::[\w.-]+)?$/;
+
+/** A Cloud Build step's builder image and its string arguments. */
+function cloudBuildStep(step: Record<string, unknown>): { builder: string; args: string[] } {
+  return {
+    builder: typeof step.name === 'string' ? step.name : '',
+    args: arrayOf(step.args).filter((a): a is string => typeof a === 'string'),
+  };
+}
 
 /**
  * The Cloud Build configs that build an image, with their first building step's line: a step of the Docker
@@ -51,9 +60,8 @@ export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: s
       if (!isRecord(value)) continue;
       for (const step of arrayOf(value.steps)) {
         if (!isRecord(step) || line !== undefined) continue;
-        const builder = typeof step.name === 'string' ? step.name : '';
-        const args = arrayOf(step.args).filter((a): a is string => typeof a === 'string');
-        const docker = /(?:^|\/)docker(?::[\w.-]+)?$/.test(builder);
+        const { builder, args } = cloudBuildStep(step);
+        const docker = DOCKER_BUILDER.test(builder);
         const pack = /(?:^|\/)pack(?::[\w.-]+)?$/.test(builder);
         if (
           (docker && (args[0] === 'build' || (args[0] === 'buildx' && args[1] === 'build'))) ||
@@ -68,6 +76,7 @@ export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: s
   return out;
 }
 
+/** Every image the repository builds from one of `dockerfiles`, with its evidence. */
 export function imageBuilds(
   workflows: readonly Workflow[],
   yamlSources: readonly YamlSource[],
@@ -127,9 +136,8 @@ export function imageBuilds(
       if (isCloudBuild) {
         for (const step of arrayOf(value.steps)) {
           if (!isRecord(step)) continue;
-          const builder = typeof step.name === 'string' ? step.name : '';
-          if (!/(?:^|\/)docker(?::[\w.-]+)?$/.test(builder)) continue;
-          const args = arrayOf(step.args).filter((a): a is string => typeof a === 'string');
+          const { builder, args } = cloudBuildStep(step);
+          if (!DOCKER_BUILDER.test(builder)) continue;
           const build = dockerBuildArgs(['docker', ...args]);
           if (!build) continue;
           // Cloud Build runs each step in /workspace/<dir>; `-f` and the context are relative to it.

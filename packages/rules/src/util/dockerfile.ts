@@ -121,7 +121,7 @@ export function dockerfileUser(df: Dockerfile): DockerfileUser {
     };
   }
   const value = user.value.trim();
-  if (/\$(?:\{?[A-Za-z_])/.test(value))
+  if (argsIn(value).length > 0)
     return { status: 'undecided', line: user.line, column: user.column, text: `says USER ${value}, a build argument` };
   if (isRootUser(value) || /^0+(?::|$)/.test(value))
     return { status: 'root', user: value, line: user.line, column: user.column, text: `runs as root (USER ${value})` };
