@@ -7,7 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fromTransfer, parseToTransfer } from '../packages/collectors/src/files/parse-pool.js';
+import {
+  FileQueue,
+  fromTransfer,
+  parseFile,
+  parseToTransfer,
+  received,
+  resultOf,
+} from '../packages/collectors/src/files/parse-pool.js';
 import { parseKubernetes } from '../packages/collectors/src/files/kubernetes.js';
 import { withParsedManifest } from '../packages/collectors/src/parsed.js';
 import { redactTree } from '../packages/collectors/src/redact.js';
@@ -122,6 +129,53 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     );
   });
 
+  it("the main thread's own parse is the worker's once received, and what either threw is thrown where it is used", () => {
+    const text = `${readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8')}\n---\n${deployment(3)}`;
+    for (const finish of [false, true]) {
+      const here = resultOf(parseFile({ path: 'k8s/d.yaml', text }, finish));
+      const there = resultOf(received(structuredClone(parseToTransfer({ path: 'k8s/d.yaml', text }, finish))));
+      expect(JSON.stringify(here)).toBe(JSON.stringify(there));
+      expect(here?.finished).toBe(finish);
+      expect(here?.manifest.objects[0]?.positions['/spec/replicas']).toEqual(
+        there?.manifest.objects[0]?.positions['/spec/replicas'],
+      );
+    }
+    const thrown = { thrown: { message: 'parser bug', line: 2, column: 1 } };
+    expect(received(thrown)).toBe(thrown);
+    expect(() => resultOf(received(thrown))).toThrow(expect.objectContaining({ name: 'FileParseError', line: 2 }));
+  });
+
+  it('hands out every file once, in batches that shrink as the files run out', () => {
+    for (const [files, threads] of [
+      [750, 2],
+      [100, 3],
+      [5, 2],
+      [1, 1],
+      [0, 2],
+    ] as const) {
+      const queue = new FileQueue(files, threads);
+      const given: number[] = [];
+      const sizes: number[] = [];
+      // Workers from the front, the main thread from the end, in turn.
+      for (let turn = 0; ; turn++) {
+        const batch = turn % 2 ? queue.fromEnd() : queue.fromFront();
+        if (!batch) {
+          expect(queue.fromFront()).toBeUndefined();
+          expect(queue.fromEnd()).toBeUndefined();
+          break;
+        }
+        given.push(...batch);
+        sizes.push(batch.length);
+      }
+      expect([...given].sort((a, b) => a - b)).toEqual(Array.from({ length: files }, (_, i) => i));
+      if (files === 0) continue;
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(32);
+      // The last batches are small, so no thread is left waiting for another's large one.
+      expect(sizes.at(-1)).toBeLessThanOrEqual(2);
+      for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual((sizes[i - 1] as number) + 1);
+    }
+  });
+
   it('a parse that throws is thrown again with the same message', () => {
     const thrown = { thrown: { message: 'parser bug' } } as const;
     expect(() => fromTransfer(thrown)).toThrow('parser bug');
@@ -139,7 +193,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     const inputs = Array.from({ length: 300 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
     const pooled = await pool.parseInWorkers(inputs, { workers: 2, mainThreadToo: false });
     expect(pooled?.parsedInWorkers).toBe(inputs.length);
-    expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
+    expect(pooled?.parses.map(pool.asTransfer)).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
   });
 
   it("runs the main thread's other work exactly once, in order, with workers and without", async () => {
@@ -156,7 +210,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
       const pooled = await pool.parseInWorkers(inputs, { workers, alongside });
       expect(done).toEqual(alongside.map((_, i) => i));
       if (workers === 0) expect(pooled).toBeUndefined();
-      else expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
+      else expect(pooled?.parses.map(pool.asTransfer)).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
     }
   });
 
@@ -182,7 +236,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
       workerUrl: pathToFileURL(crashing),
     });
     expect(pooled?.parsedInWorkers).toBe(0);
-    expect(pooled?.parses).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
+    expect(pooled?.parses.map(pool.asTransfer)).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
   });
 
   it('a worker started while the files are read parses batches, and one that died meanwhile loses no file', async () => {
@@ -200,7 +254,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     started.read('x'.repeat(2 * 1024 * 1024));
     const pooled = await pool.parseInWorkers(inputs, { workers: 1, mainThreadToo: false, early: started });
     expect(pooled?.parsedInWorkers).toBe(inputs.length);
-    expect(pooled?.parses).toEqual(expected);
+    expect(pooled?.parses.map(pool.asTransfer)).toEqual(expected);
     // CODITECT_AUDIT_FILE_WORKERS decides alone: nothing starts early.
     const forced = new pool.EarlyWorker({ CODITECT_AUDIT_FILE_WORKERS: '2' });
     forced.read('x'.repeat(2 * 1024 * 1024));
@@ -215,7 +269,7 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const fallback = await pool.parseInWorkers(inputs, { workers: 1, early: dead, workerUrl: pathToFileURL(dying) });
     expect(fallback?.parsedInWorkers).toBe(0);
-    expect(fallback?.parses).toEqual(expected);
+    expect(fallback?.parses.map(pool.asTransfer)).toEqual(expected);
   });
 
   it('the fixture gives the same snapshot with two workers as with none', () => {

@@ -15,7 +15,7 @@ import type { YamlSource } from './image-builds.js';
 import type { PatchFile } from './kustomize.js';
 import { FileParseError } from './errors.js';
 import { parseKubernetes } from './kubernetes.js';
-import { EarlyWorker, fromTransfer, parseInWorkers, type TransferredParse } from './parse-pool.js';
+import { EarlyWorker, type ParsedFile, parseInWorkers, resultOf } from './parse-pool.js';
 import type { FileOf, OtherParse } from './parse-others.js';
 import type { TfVarsFile } from './tf-eval.js';
 import { normalizeText } from './text.js';
@@ -103,7 +103,7 @@ export async function collectFilesWithScope(
   // Each manifest redacted and given its parsed parts where it is parsed, but for a kustomize patch
   // rendered over the others, which reads them as parsed.
   const parsed = (await parseInWorkers(manifests, { alongside, finish: patchFiles.size === 0, early }))?.parses;
-  const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as TransferredParse]));
+  const parsedManifests = parsed && new Map(manifests.map((source, i) => [source, parsed[i] as ParsedFile]));
   return {
     facets: buildFacets(parsers, discovery.files, discovery.problems, discovery.skipped, {
       parsedManifests,
@@ -138,7 +138,7 @@ export function buildFacets(
     patchFiles = parsers?.kustomizePatchFiles(yamlSources) ?? new Map<string, PatchFile>(),
   }: {
     /** Kubernetes files already parsed (./parse-pool.ts); the others are parsed here. */
-    parsedManifests?: Map<SourceFile, TransferredParse>;
+    parsedManifests?: Map<SourceFile, ParsedFile>;
     /** The other files already parsed (while workers parsed the Kubernetes files); the rest are parsed here. */
     parsedOthers?: Map<SourceFile, OtherParse>;
     yamlSources?: YamlSource[];
@@ -192,9 +192,9 @@ export function buildFacets(
     try {
       switch (kind) {
         case 'kubernetes': {
-          const transferred = parsedManifests?.get(sourceFile);
-          const received = transferred && fromTransfer(transferred);
-          const result = transferred ? received : parseKubernetes(path, source);
+          const parsedAlready = parsedManifests?.get(sourceFile);
+          const received = parsedAlready && resultOf(parsedAlready);
+          const result = parsedAlready ? received : parseKubernetes(path, source);
           if (!result) break;
           if (received?.finished) finished.add(result.manifest);
           // A patch is rendered onto its base once every file is read (below), and judged either way.

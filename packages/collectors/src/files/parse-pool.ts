@@ -35,14 +35,20 @@ const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
 /** Each worker after the first needs this much more YAML. */
 const BYTES_PER_WORKER = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
-/** Files per batch: small enough to share the work evenly, large enough that messages cost little. */
+/** Files per batch at most: large enough that messages cost little. */
 const BATCH_FILES = 32;
+/**
+ * Files per batch at least. Batches shrink as the files run out ({@link FileQueue}), so that the threads,
+ * each with up to {@link IN_FLIGHT} batches in hand, end their parse together rather than one waiting
+ * for another's last large batches.
+ */
+const MIN_BATCH_FILES = 2;
 /** Batches sent to a worker ahead of its replies. */
 const IN_FLIGHT = 2;
 /** The main thread's other tasks (one file each) run between two looks at the workers' replies. */
 const TASKS_PER_TURN = 16;
-/** Tasks left for the end, while the workers finish their last batches (smaller files than a batch's). */
-const TASKS_KEPT_FOR_THE_END = IN_FLIGHT * BATCH_FILES;
+/** Tasks left for the end, while the workers finish their last batches (which are small: {@link FileQueue}). */
+const TASKS_KEPT_FOR_THE_END = IN_FLIGHT * MIN_BATCH_FILES * 2;
 
 export interface ParseInput {
   path: string;
@@ -94,7 +100,17 @@ export function finishedManifest(manifest: K8sManifestFile): K8sManifestFile {
  * Parses one file as the main thread would, as plain data; `finish`: and finishes its manifest. Not when a
  * kustomize patch is rendered over the repository's objects: that reads them as parsed, before redaction.
  */
-export function parseToTransfer({ path, text }: ParseInput, finish = false): TransferredParse {
+export function parseToTransfer(input: ParseInput, finish = false): TransferredParse {
+  return asTransfer(parseFile(input, finish));
+}
+
+/** A file's parse as the collector uses it: the result and whether its manifest is finished, or what it threw. */
+export type ParsedFile =
+  | { parsed: (K8sParseResult & { finished: boolean }) | undefined }
+  | Extract<TransferredParse, { thrown: unknown }>;
+
+/** Parses one file where it is used (the main thread's share): as {@link parseToTransfer}, not made plain. */
+export function parseFile({ path, text }: ParseInput, finish = false): ParsedFile {
   try {
     const result = parseKubernetes(path, normalizeText(text));
     let finished = false;
@@ -105,12 +121,29 @@ export function parseToTransfer({ path, text }: ParseInput, finish = false): Tra
       } catch {
         // Left to the main thread's last steps, which meet the same failure as without workers.
       }
-    return { result: result && toTransfer(result, finished) };
+    return { parsed: result && { ...result, finished } };
   } catch (error) {
     if (error instanceof FileParseError)
       return { thrown: { message: error.message, line: error.line, column: error.column } };
     return { thrown: { message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/** A parse as plain data, as a worker sends it. */
+export function asTransfer(file: ParsedFile): TransferredParse {
+  if ('thrown' in file) return file;
+  return { result: file.parsed && toTransfer(file.parsed, file.parsed.finished) };
+}
+
+/** A worker's parse made usable again ({@link fromTransfer}), what it threw kept to be thrown where it is used. */
+export function received(parsed: TransferredParse): ParsedFile {
+  return 'thrown' in parsed ? parsed : { parsed: fromTransfer(parsed) };
+}
+
+/** The parse's result, or the error its parse threw, thrown again. */
+export function resultOf(file: ParsedFile): (K8sParseResult & { finished: boolean }) | undefined {
+  if ('thrown' in file) return fromTransfer(file);
+  return file.parsed;
 }
 
 function toTransfer(result: K8sParseResult, finished: boolean): TransferredResult {
@@ -305,7 +338,7 @@ export async function parseInWorkers(
     /** A worker started while the files were read: used as the first of `workers`. */
     early?: EarlyWorker;
   } = {},
-): Promise<{ parses: TransferredParse[]; parsedInWorkers: number } | undefined> {
+): Promise<{ parses: ParsedFile[]; parsedInWorkers: number } | undefined> {
   const started = early?.take();
   if (workers <= 0 || !workersAvailable(workerUrl)) {
     if (started) void started.worker.terminate();
@@ -314,15 +347,11 @@ export async function parseInWorkers(
   }
   // Loaded only when workers run: a scan of small YAML (most) never pays for the module.
   const { Worker } = await import('node:worker_threads');
-  const results: (TransferredParse | undefined)[] = new Array(inputs.length);
-  const pending: number[][] = [];
-  for (let start = 0; start < inputs.length; start += BATCH_FILES)
-    pending.push(Array.from({ length: Math.min(BATCH_FILES, inputs.length - start) }, (_, i) => start + i));
-  // Batches are taken from the end of the list by the main thread and the front by workers; any order will
-  // do, since each result goes to its file's place.
+  const results: (ParsedFile | undefined)[] = new Array(inputs.length);
+  const pending = new FileQueue(inputs.length, workers + (mainThreadToo ? 1 : 0));
   let parsedHere = 0;
   const parseHere = (batch: number[]) => {
-    for (const i of batch) results[i] = parseToTransfer(inputs[i] as ParseInput, finish);
+    for (const i of batch) results[i] = parseFile(inputs[i] as ParseInput, finish);
     parsedHere += batch.length;
   };
 
@@ -345,7 +374,7 @@ export async function parseInWorkers(
       await letRepliesIn();
     }
   while (mainThreadToo) {
-    const batch = pending.pop();
+    const batch = pending.fromEnd();
     if (!batch) break;
     parseHere(batch);
     // Lets the workers' replies in, so they are given their next batch while this thread parses.
@@ -357,7 +386,47 @@ export async function parseInWorkers(
   for (const batch of returned.flat()) parseHere(batch);
   const parsedInWorkers = results.filter((r) => r !== undefined).length - parsedHere;
   for (let i = 0; i < results.length; i++) if (!results[i]) parseHere([i]);
-  return { parses: results as TransferredParse[], parsedInWorkers };
+  return { parses: results as ParsedFile[], parsedInWorkers };
+}
+
+/**
+ * The files not yet given to a thread, handed out in batches: the workers take theirs from the front, the main
+ * thread from the end (any order will do, since each result goes to its file's place). A batch is a share of
+ * what is left ({@link BATCH_FILES} at most, {@link MIN_BATCH_FILES} at least), so the last ones are small.
+ */
+export class FileQueue {
+  private front = 0;
+  private end: number;
+
+  constructor(
+    files: number,
+    /** The threads that parse: each may hold {@link IN_FLIGHT} batches. */
+    private readonly threads: number,
+  ) {
+    this.end = files;
+  }
+
+  private size(): number {
+    const share = Math.ceil((this.end - this.front) / (this.threads * IN_FLIGHT * 2));
+    return Math.min(this.end - this.front, Math.max(MIN_BATCH_FILES, Math.min(BATCH_FILES, share)));
+  }
+
+  /** The next batch from the front (a worker's), undefined when none is left. */
+  fromFront(): number[] | undefined {
+    const size = this.size();
+    if (size <= 0) return undefined;
+    const batch = Array.from({ length: size }, (_, i) => this.front + i);
+    this.front += size;
+    return batch;
+  }
+
+  /** The next batch from the end (the main thread's), undefined when none is left. */
+  fromEnd(): number[] | undefined {
+    const size = this.size();
+    if (size <= 0) return undefined;
+    this.end -= size;
+    return Array.from({ length: size }, (_, i) => this.end + i);
+  }
 }
 
 /**
@@ -370,8 +439,8 @@ function runWorker(
   workerUrl: URL,
   inputs: readonly ParseInput[],
   finishManifests: boolean,
-  pending: number[][],
-  results: (TransferredParse | undefined)[],
+  pending: FileQueue,
+  results: (ParsedFile | undefined)[],
   /** A worker already started ({@link EarlyWorker}); else one starts here. */
   started?: StartedWorker,
 ): Promise<number[][]> {
@@ -390,7 +459,7 @@ function runWorker(
     };
     const send = () => {
       while (inFlight.length < IN_FLIGHT) {
-        const batch = pending.shift();
+        const batch = pending.fromFront();
         if (!batch) break;
         inFlight.push(batch);
         worker.postMessage({
@@ -420,10 +489,11 @@ function runWorker(
       const batch = inFlight[0];
       if (!batch || !Array.isArray(parsed) || parsed.length !== batch.length) return finish();
       inFlight.shift();
-      // A file whose result could not be sent (null) stays without one: the main thread parses it.
+      // A file whose result could not be sent (null) stays without one: the main thread parses it. The others
+      // are made usable as they come, between this thread's own batches rather than after the last.
       batch.forEach((i, n) => {
         const result = parsed[n];
-        if (result) results[i] = result;
+        if (result) results[i] = received(result);
       });
       send();
     });
