@@ -446,6 +446,10 @@ describe('parseHcl literals', () => {
     ['<<-EOT\n    a\n\n      b\n    EOT', 'a\n\n  b\n'],
     ['<<EOT\nnot the end: EOT\n EOTX\nEOT', 'not the end: EOT\n EOTX\n'],
     ['<<EOT\n$${literal}\nEOT', '${literal}\n'],
+    // HCL trims the closing line's whitespace (hclsyntax's scanner): a space or tab after the marker closes it.
+    ['<<EOT\nspaces after the marker\nEOT  ', 'spaces after the marker\n'],
+    ['<<-EOT\n  tab after\n  EOT\t', 'tab after\n'],
+    ['<<EOT\nnot the end\nEOT x\nEOT', 'not the end\nEOT x\n'],
   ])('%s', (source, expected) => {
     expect(attr(source)).toEqual(expected);
   });

@@ -365,7 +365,9 @@ class Lexer {
         while (text[i] === ' ' || text[i] === '\t') i++;
         if (text.startsWith(marker, i)) {
           const after = i + marker.length;
-          const rest = text[after] === '\r' ? after + 1 : after;
+          // The line is trimmed of whitespace around the marker (hclsyntax's scanner), \r included.
+          let rest = after;
+          while (rest < text.length && ' \t\r\v\f'.includes(text[rest]!)) rest++;
           if (rest >= text.length || text[rest] === '\n') {
             this.pos = after;
             break;
