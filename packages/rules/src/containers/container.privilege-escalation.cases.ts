@@ -49,6 +49,28 @@ spec:
 `,
       },
     },
+    {
+      name: 'manifest: an ingress controller drops every capability and adds back NET_BIND_SERVICE alone (PSS Restricted)',
+      files: {
+        'controller.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress-controller
+spec:
+  template:
+    spec:
+      containers:
+        - name: controller
+          image: controller:1.12.0
+          securityContext:
+            allowPrivilegeEscalation: false
+            runAsNonRoot: true
+            capabilities:
+              drop: [ALL]
+              add: [NET_BIND_SERVICE]
+`,
+      },
+    },
     // ---- k8s
     {
       name: 'k8s: the remediated Deployment: no escalation, all capabilities dropped',
@@ -107,6 +129,34 @@ spec:
         { messageId: 'escalationAllowed', file: 'pod.yaml', line: 10, column: 9 },
         { messageId: 'privileged', file: 'pod.yaml', line: 11, column: 9 },
         { messageId: 'capabilitiesAdded', file: 'pod.yaml', line: 13, column: 11 },
+      ],
+    },
+    {
+      name: 'manifest: NET_BIND_SERVICE with another capability: the other is named',
+      files: {
+        'proxy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: proxy
+spec:
+  template:
+    spec:
+      containers:
+        - name: proxy
+          image: proxy:2.0.1
+          securityContext:
+            allowPrivilegeEscalation: false
+            capabilities:
+              add: [NET_BIND_SERVICE, NET_RAW]
+`,
+      },
+      expect: [
+        {
+          messageId: 'capabilitiesAdded',
+          file: 'proxy.yaml',
+          line: 14,
+          column: 15,
+        },
       ],
     },
     {

@@ -4,6 +4,9 @@ import type { ContainerView } from '@coditect-audit/core/views';
 type Ctx = ViewItemContext<'container', MessageId>;
 type MessageId = 'escalationNotDisabled' | 'escalationAllowed' | 'privileged' | 'capabilitiesAdded' | 'locked';
 
+/** Pod Security Standards, Restricted: "only permitted to add back the NET_BIND_SERVICE capability". */
+const ALLOWED_CAPABILITY = 'NET_BIND_SERVICE';
+
 /**
  * What can let a container regain privileges, from its view: each is a separate finding (discriminator); a
  * container with none passes. One report literal each, its data and evidence members in key order (the order
@@ -40,9 +43,13 @@ function judge(ctx: Ctx, v: ContainerView): void {
     });
   }
   const caps = v.capabilitiesAdded;
-  if (caps.certainty === 'decided' && Array.isArray(caps.value) && caps.value.length > 0) {
+  // The one capability the Pod Security Standards' Restricted profile lets a container add back: binding
+  // ports below 1024 (an ingress controller's 80 and 443) is no root power.
+  const added: unknown[] = caps.certainty === 'decided' && Array.isArray(caps.value) ? caps.value : [];
+  const beyondAllowed = added.filter((c) => c !== ALLOWED_CAPABILITY);
+  if (beyondAllowed.length > 0) {
     found = true;
-    const list = caps.value.map(String).join(', ');
+    const list = beyondAllowed.map(String).join(', ');
     ctx.fail({
       resource,
       messageId: 'capabilitiesAdded',
@@ -51,7 +58,13 @@ function judge(ctx: Ctx, v: ContainerView): void {
         ? { capabilities: list, container: v.container, kind: v.workloadKind, name: v.workloadName }
         : { container: v.container, kind: v.workloadKind, name: v.workloadName },
       location: caps.origin.location,
-      evidence: [{ expected: 'no added capabilities', observed: list, path: caps.origin.path }],
+      evidence: [
+        {
+          expected: `no added capabilities but ${ALLOWED_CAPABILITY}`,
+          observed: added.map(String).join(', '),
+          path: caps.origin.path,
+        },
+      ],
       discriminator: 'capabilities.add',
     });
   }
@@ -79,7 +92,7 @@ export default defineViewRule({
     k8s: { alias: 'k8s-privilege-escalation' },
   },
   description:
-    "For every container and init container of every workload, in the Kubernetes manifests and in what the cluster runs, the container `securityContext` must set `allowPrivilegeEscalation: false`, must not set `privileged: true`, and must not add Linux capabilities (`capabilities.add`). Each of the three is a separate finding. `allowPrivilegeEscalation` defaults to true when it is not set, so a missing key fails too (in a manifest, located at the container's `name`).",
+    "For every container and init container of every workload, in the Kubernetes manifests and in what the cluster runs, the container `securityContext` must set `allowPrivilegeEscalation: false`, must not set `privileged: true`, and must not add Linux capabilities (`capabilities.add`) other than `NET_BIND_SERVICE`, the one the Pod Security Standards' Restricted profile allows (binding ports below 1024). Each of the three is a separate finding. `allowPrivilegeEscalation` defaults to true when it is not set, so a missing key fails too (in a manifest, located at the container's `name`).",
   rationale:
     'ADR-001 Lesson 4 makes the runtime user a security boundary ("Running as root works but is insecure"). That boundary holds only if the process cannot regain root: `allowPrivilegeEscalation` (default true) lets setuid binaries do so, `privileged: true` gives all capabilities and host devices, and added capabilities hand out root powers piecemeal.',
   remediation: {
