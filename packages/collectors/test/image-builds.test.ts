@@ -234,6 +234,31 @@ describe('kustomize patches', () => {
   });
 });
 
+describe('GitHub Docker container actions', () => {
+  it("list the repository's Dockerfiles an action.yml runs, relative to the action's folder", () => {
+    const dockerfile = collectFilesFromMemory({
+      '.github/actions/docs/action.yml': 'name: docs\nruns:\n  using: docker\n  image: Dockerfile\n',
+      '.github/actions/docs/Dockerfile': 'FROM python:3.12-slim\n',
+      'action.yaml': 'name: root\n\nruns:\n  using: docker\n  image: ./build/Dockerfile\n',
+      'build/Dockerfile': 'FROM alpine:3.20\n',
+      // A registry image, a composite action, a Dockerfile the repository does not have, one outside it.
+      'a/action.yml': 'runs:\n  using: docker\n  image: docker://alpine:3.20\n',
+      'a/Dockerfile': 'FROM alpine:3.20\n',
+      'b/action.yml': 'runs:\n  using: composite\n  steps: []\n',
+      'b/Dockerfile': 'FROM alpine:3.20\n',
+      'c/action.yml': 'runs:\n  using: docker\n  image: Dockerfile.missing\n',
+      'd/action.yml': 'runs:\n  using: docker\n  image: ../../outside/Dockerfile\n',
+      // Not an action's metadata by its name.
+      'e/my-action.yml': 'runs:\n  using: docker\n  image: Dockerfile\n',
+      'e/Dockerfile': 'FROM alpine:3.20\n',
+    })['files.dockerfile'].data;
+    expect(dockerfile?.dockerActions).toEqual([
+      { dockerfile: '.github/actions/docs/Dockerfile', file: '.github/actions/docs/action.yml', line: 3 },
+      { dockerfile: 'build/Dockerfile', file: 'action.yaml', line: 4 },
+    ]);
+  });
+});
+
 describe('Cloud Build configs', () => {
   it('are listed when a step builds an image, whatever it is named; each with its first building step', () => {
     const workflows = collectFilesFromMemory({

@@ -244,6 +244,8 @@ export function buildFacets(
       yamlSources,
       new Set(data['files.dockerfile'].files.map((d) => d.file)),
     ) ?? [];
+  const actions = parsers?.dockerActions(yamlSources, new Set(data['files.dockerfile'].files.map((d) => d.file))) ?? [];
+  if (actions.length) data['files.dockerfile'].dockerActions = actions;
   if (builds.length) {
     data['files.dockerfile'].builds = builds;
     // With its builds the facet is redacted as a whole (what a Dockerfile reveals is masked in the builds

@@ -76,6 +76,35 @@ export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: s
   return out;
 }
 
+/** A GitHub Action's metadata file: `action.yml` or `action.yaml`, at the root of the action's folder. */
+const ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
+
+/**
+ * The repository's Dockerfiles that a GitHub Docker container action runs: an `action.yml` whose `runs.using` is
+ * `docker` and whose `runs.image` names a Dockerfile of the repository, relative to the action's folder (GitHub's
+ * metadata syntax; an image from a registry, `docker://…`, is not one of ours). The `image:` line each.
+ */
+export function dockerActions(
+  yamlSources: readonly YamlSource[],
+  dockerfiles: ReadonlySet<string>,
+): { dockerfile: string; file: string; line: number }[] {
+  const out: { dockerfile: string; file: string; line: number }[] = [];
+  for (const { path, text } of yamlSources) {
+    if (!ACTION_METADATA.test(path)) continue;
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    for (const { value, lineOf } of yamlDocuments(text)) {
+      const runs = isRecord(value) ? value.runs : undefined;
+      if (!isRecord(runs) || runs.using !== 'docker' || typeof runs.image !== 'string') continue;
+      const image = runs.image.trim();
+      if (image.startsWith('docker://')) continue;
+      const dockerfile = repoPath(dir, image);
+      if (dockerfile !== undefined && dockerfiles.has(dockerfile))
+        out.push({ dockerfile, file: path, line: lineOf(runs) });
+    }
+  }
+  return out;
+}
+
 /** Every image the repository builds from one of `dockerfiles`, with its evidence. */
 export function imageBuilds(
   workflows: readonly Workflow[],

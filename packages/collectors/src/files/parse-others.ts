@@ -20,7 +20,7 @@ import { parseWorkflow } from './workflows.js';
 import { withParsedFile } from '../parsed.js';
 import { redactTree } from '../redact.js';
 
-export { cloudBuildConfigs, imageBuilds } from './image-builds.js';
+export { cloudBuildConfigs, dockerActions, imageBuilds } from './image-builds.js';
 export { kustomizePatchFiles, renderPatch } from './kustomize.js';
 export { evaluateTerraform } from './tf-eval.js';
 

@@ -500,6 +500,13 @@ export const FilesFacetSchemas = {
       files: Type.Array(DockerfileSchema),
       /** Images the repository builds from these Dockerfiles, with the evidence (see ImageBuildSchema). */
       builds: Type.Optional(Type.Array(ImageBuildSchema)),
+      /**
+       * Dockerfiles that a GitHub Docker container action of the repository runs (`action.yml`: `runs.using:
+       * docker`, `runs.image` a Dockerfile of the repository); `line` is the first line of its `runs:` mapping.
+       */
+      dockerActions: Type.Optional(
+        Type.Array(Type.Object({ dockerfile: Type.String(), file: Type.String(), line: Line })),
+      ),
     }),
   ),
   'files.kubernetes': lazySchema(() => Type.Object({ files: Type.Array(K8sManifestFileSchema) })),
@@ -528,7 +535,11 @@ export const FilesFacetSchemas = {
 } as const;
 
 export interface FilesFacets {
-  'files.dockerfile': { files: Dockerfile[]; builds?: ImageBuild[] };
+  'files.dockerfile': {
+    files: Dockerfile[];
+    builds?: ImageBuild[];
+    dockerActions?: { dockerfile: string; file: string; line: number }[];
+  };
   'files.kubernetes': { files: K8sManifestFile[] };
   'files.workflows': { files: Workflow[]; cloudBuild?: { file: string; line: number }[] };
   'files.terraform': { files: TfFile[]; varFiles?: string[]; skipped?: { path: string; reason: string }[] };

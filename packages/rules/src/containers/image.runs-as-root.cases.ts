@@ -118,6 +118,17 @@ ENTRYPOINT ["k6"]
       },
     },
     {
+      // GitHub runs a Docker container action as root by design; a USER would break it.
+      name: "dockerfile: a GitHub Docker container action's Dockerfile is not judged; the deployed image beside it is",
+      files: {
+        '.github/actions/docs/action.yml':
+          "name: docs\ndescription: build the docs\nruns:\n  using: docker\n  image: Dockerfile\n  args: ['build']\n",
+        '.github/actions/docs/Dockerfile':
+          'FROM python:3.12-slim\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+        Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
+      },
+    },
+    {
       name: 'dockerfile: nginx-unprivileged and a chiseled .NET image are published to run as non-root',
       files: {
         'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.29-alpine\nCOPY dist /usr/share/nginx/html\n',
@@ -294,6 +305,29 @@ COPY --from=builder /opt /opt
 `),
       },
       expect: [{ source: 'dockerfile', messageId: 'noUser', file: '.devcontainer/Dockerfile', line: 1, column: 1 }],
+    },
+    {
+      // An action.yml beside a Dockerfile that a workflow also builds and pushes does not take it out of the gate;
+      // nor does a composite action, or a Docker action that runs a registry image.
+      name: 'dockerfile: a Docker action whose Dockerfile a workflow also builds and pushes is judged',
+      files: {
+        'action.yml': 'name: app\nruns:\n  using: docker\n  image: ./Dockerfile\n',
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
+        'tools/action.yaml': 'name: lint\nruns:\n  using: composite\n  steps: []\n',
+        'tools/Dockerfile': 'FROM node:22-slim\n\nCOPY . /tool\n',
+        'probe/action.yml': 'name: probe\nruns:\n  using: docker\n  image: docker://alpine:3.20\n',
+        'probe/Dockerfile': 'FROM alpine:3.20\n\n\nCOPY probe /probe\n',
+        '.github/workflows/release.yml': releaseWorkflow(`      - uses: actions/checkout@v4
+      - run: |
+          docker build --platform linux/amd64 -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 .
+          docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
+`),
+      },
+      expect: [
+        { source: 'dockerfile', messageId: 'noUser', file: 'Dockerfile', line: 1, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'tools/Dockerfile', line: 1, column: 1 },
+        { source: 'dockerfile', messageId: 'noUser', file: 'probe/Dockerfile', line: 1, column: 1 },
+      ],
     },
     {
       name: 'dockerfile: USER root from a build argument default',

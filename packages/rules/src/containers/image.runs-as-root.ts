@@ -29,7 +29,7 @@ export default defineViewRule({
     },
   },
   description:
-    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a final stage with no `USER` built on an image named by a build argument with no default (`FROM $BASE_IMAGE`, set by `--build-arg`) is undecided, as that image's user is; a `USER` naming a build argument with no default, a Windows base image, and a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
+    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a final stage with no `USER` built on an image named by a build argument with no default (`FROM $BASE_IMAGE`, set by `--build-arg`) is undecided, as that image's user is; a `USER` naming a build argument with no default, a Windows base image, a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) and the Dockerfile of a GitHub Docker container action (`action.yml` with `runs.using: docker`: GitHub runs it on the runner as root by design, and a `USER` breaks it; unless a build of the repository also makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: "Running as root works but is insecure." The ADR\'s image creates `django` (UID 1000) and must run as it; a process running as root in a container is root on the node if it escapes, and Kubernetes `runAsNonRoot` can only enforce what the image allows.',
   remediation: {
@@ -70,12 +70,24 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   const { resource } = v;
   const stage = df.stage;
   const user = v.user;
+  const facet = ctx.facet('files.dockerfile');
+  // A Docker container action runs once on a CI runner, as root by GitHub's design. Judged all the same when a
+  // build of the repository makes an image of it too (then it may be deployed), so that an `action.yml` put
+  // beside a deployed Dockerfile does not take it out of the gate.
+  const action = facet.dockerActions?.find((a) => a.dockerfile === df.file);
+  if (action && !(facet.builds ?? []).some((b) => b.dockerfile === df.file)) {
+    ctx.skip(
+      `${df.file} is the image of the GitHub Docker container action ${action.file}: GitHub runs such an action on the runner as root by design (with a USER it could not write to GITHUB_WORKSPACE), not an image the project deploys`,
+      resource,
+    );
+    return;
+  }
   // Judged all the same when something outside the dev container's folder builds an image from it (a workflow,
   // Cloud Build, skaffold, compose, kustomize): then it is not only the workspace, and moving a Dockerfile
   // into `.devcontainer/` does not take it out of the gate.
   if (
     inDevContainerFolder(df.file) &&
-    !(ctx.facet('files.dockerfile').builds ?? []).some((b) => b.dockerfile === df.file && !inDevContainerFolder(b.file))
+    !(facet.builds ?? []).some((b) => b.dockerfile === df.file && !inDevContainerFolder(b.file))
   ) {
     ctx.skip(
       `${df.file} builds a dev container (.devcontainer/): the workspace an editor or Codespaces opens the repository in (devcontainer.json chooses its user), not an image the project deploys`,
