@@ -135,6 +135,30 @@ describe('collectFilesFromMemory', () => {
     expect(facet.problems[1]!.message).toMatch(/^k8s\/broken\.yaml:6:\d+: invalid YAML: /);
   });
 
+  it('lists a manifest with {NAME} placeholders that make it invalid as a template, not an error; other errors stay', () => {
+    const facet = okFacet(
+      collectFilesFromMemory({
+        // Filled in by sed before `kubectl apply`: invalid YAML until then, on the placeholder's line.
+        'make/service.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: bind\nspec:\n  clusterIP: {IP_PREFIX}.16\n  ports:\n    - port: 53\n',
+        // A placeholder elsewhere than the error: invalid YAML like any other.
+        'k8s/broken.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {TEAM: a}\ndata:\n  key: [unclosed\n',
+      }),
+      'files.kubernetes',
+    );
+    expect(facet.data.files.map((f) => [f.file, f.skipped])).toEqual([
+      [
+        'make/service.yaml',
+        'a template with placeholders such as {IP_PREFIX}, filled in before it is applied (by sed, make or a script): fill them in and scan the output',
+      ],
+    ]);
+    expect(facet.problems.map((p) => [p.subject, p.severity ?? 'error'])).toEqual([
+      ['k8s/broken.yaml', 'error'],
+      ['make/service.yaml', 'notice'],
+    ]);
+  });
+
   it('turns a malformed workflow into a problem and keeps the valid one', () => {
     const facet = okFacet(facets, 'files.workflows');
     expect(facet.data.files.map((f) => f.file)).toEqual(['.github/workflows/deploy.yml']);

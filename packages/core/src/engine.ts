@@ -407,7 +407,7 @@ function runRule(
           'error',
           problemResource(p),
           'collection-failed',
-          `Could not check: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
+          `Could not check: ${sentence(p.message)}${p.fix ? ` Fix: ${p.fix}` : ''}`,
           p.location,
         ),
       );
@@ -420,12 +420,18 @@ function runRule(
       said.add(key);
       partial.push(
         p.severity === 'notice'
-          ? make('skip', problemResource(p), 'file-read-in-part', `${p.message}${p.fix ? ` ${p.fix}` : ''}`, p.location)
+          ? make(
+              'skip',
+              problemResource(p),
+              'file-read-in-part',
+              `${p.fix ? sentence(p.message) : p.message}${p.fix ? ` ${p.fix}` : ''}`,
+              p.location,
+            )
           : make(
               'error',
               problemResource(p),
               'collection-failed',
-              `Could not check ${p.subject}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`,
+              `Could not check ${p.subject}: ${sentence(p.message)}${p.fix ? ` Fix: ${p.fix}` : ''}`,
               p.location,
             ),
       );
@@ -717,6 +723,11 @@ class Collapsing {
   }
 }
 const PASS_RANK = statusRank('pass');
+
+/** A problem's message ended as a sentence, before its fix is said (a parser's message has no full stop). */
+function sentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
 
 /** Deterministic order: rule id, then file, line, resource id, fingerprint. */
 export function sortVerdicts(vs: Verdict[]): Verdict[] {

@@ -58,6 +58,11 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   }
   const { documents, lineCounter } = parseLikeKubectl(source);
   if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
+  const placeholder = placeholderWhereInvalid(documents, lineCounter, source);
+  if (placeholder !== undefined) {
+    result.manifest.skipped = `a template with placeholders such as ${placeholder}, filled in before it is applied (by sed, make or a script): fill them in and scan the output`;
+    return result;
+  }
 
   // An alias needs an anchor (`&name`): without one, no two places of a document share an object.
   const anchored = source.includes('&');
@@ -152,6 +157,27 @@ export function budgetError(): FileParseError {
     1,
     1,
   );
+}
+
+/** A placeholder a build fills in before applying a manifest (`sed -e "s|{IMAGE}|…|g"`): `{NAME}` in capitals. */
+const FILL_IN_PLACEHOLDER = /\{[A-Z][A-Z0-9_]*\}/;
+
+/**
+ * The `{NAME}` placeholder on the line of the file's first YAML error, if there is one there: such a file is a
+ * template, invalid until it is filled in (`clusterIP: {IP_PREFIX}.16` is a mapping followed by text). A file
+ * whose errors lie elsewhere is invalid YAML like any other.
+ */
+function placeholderWhereInvalid(
+  documents: ReturnType<typeof parseLikeKubectl>['documents'],
+  lineCounter: LineCounter,
+  source: string,
+): string | undefined {
+  const error = documents.find((d) => d.errors.length > 0)?.errors[0];
+  if (!error || !FILL_IN_PLACEHOLDER.test(source)) return undefined;
+  const { line } = positionAt(lineCounter, error.pos[0]);
+  const start = lineCounter.lineStarts[line - 1] ?? 0;
+  const end = source.indexOf('\n', start);
+  return FILL_IN_PLACEHOLDER.exec(source.slice(start, end < 0 ? undefined : end))?.[0];
 }
 
 function skipAsHelm(result: K8sParseResult): K8sParseResult {

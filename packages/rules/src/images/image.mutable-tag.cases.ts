@@ -90,6 +90,25 @@ spec:
       },
     },
     {
+      // `{IMAGE}` is filled in by the build (`sed -e "s|{IMAGE}|…|"`) before apply: not an image without a tag.
+      name: 'manifest: a {IMAGE} placeholder is skipped as templated; the pinned container beside it passes',
+      files: {
+        'make/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: webhook
+spec:
+  template:
+    spec:
+      containers:
+        - name: webhook
+          image: "{IMAGE}"
+        - name: proxy
+          image: ${AR}:1.4.2
+`,
+      },
+    },
+    {
       name: 'manifest: a moving tag pinned by digest is immutable',
       files: {
         'pod.yaml': `apiVersion: v1

@@ -27,7 +27,8 @@ function decide(v: ImageView, memo: Map<string, Judged>): Decision {
   return judged.decision;
 }
 
-const TEMPLATED = /\$\{|\{\{|\$[A-Za-z_]/;
+// `${VAR}`, `{{ .Values.x }}`, `$VAR`, and a `{IMAGE}` placeholder a build fills in (`sed -e "s|{IMAGE}|…|"`).
+const TEMPLATED = /\$\{|\{\{|\$[A-Za-z_]|\{[A-Z][A-Z0-9_]*\}/;
 
 /** What a reference decides by its tag alone (`decision`), and whether it is pinned by digest. */
 interface Judged {
