@@ -71,6 +71,8 @@ for (const mode of modes) {
     // `assumed`: fails on a name ADR-001 gave and the config did not (reported, not gating); `gate`: the
     // findings that fail the default gate (fail on P0).
     const repoCounts = { fail: 0, error: 0, unknown: 0, P0: 0, P1: 0, assumed: 0, gate: result.gate.failing };
+    // Passes are kept compact, apart from the verdicts (`result.passes`: one set per rule run).
+    for (const set of result.passes ?? []) byStatus.pass += set.passes.length;
     for (const v of result.verdicts) {
       byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
       if (v.status === 'fail' || v.status === 'error' || v.status === 'unknown') {

@@ -182,7 +182,8 @@ jobs:
       - run: kubectl apply -f k8s/
 `,
       },
-      expect: [{ messageId: 'noPipeline', file: '.github/workflows/ci.yml', line: 1 }],
+      // At the closest, which the message names: deploy.yml lacks only the trigger.
+      expect: [{ messageId: 'noPipeline', file: '.github/workflows/deploy.yml', line: 1 }],
     },
     {
       // Deploying a named image is not a build: the image must come from somewhere the workflow does not show.
@@ -219,6 +220,32 @@ jobs:
 `,
       },
       expect: [{ messageId: 'noPipeline', file: '.github/workflows/image.yml', line: 1 }],
+    },
+    {
+      // Located at the closest workflow, which the message names, not at the first by name.
+      name: 'an unrelated workflow first by name, and a release workflow that never deploys: at the release one',
+      files: {
+        '.github/workflows/codeql.yml': `on: pull_request
+jobs:
+  analyze:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make analyze
+`,
+        '.github/workflows/release.yml': `name: Release
+
+
+on:
+  push:
+    branches: [main]
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker buildx build --platform linux/amd64 -t ${image}:\${{ github.sha }} --push .
+`,
+      },
+      expect: [{ messageId: 'noPipeline', file: '.github/workflows/release.yml', line: 1 }],
     },
     {
       // GoogleCloudPlatform/gke-gitops-tutorial-cloudbuild: the pipeline is Cloud Build (build, push, kubectl

@@ -116,8 +116,7 @@ jobs:
       });
       return;
     }
-    const first = assessed[0];
-    if (!first) {
+    if (assessed.length === 0) {
       // No workflow file to point at: reporters fall back to the ADR section.
       ctx.fail({
         resource,
@@ -133,7 +132,8 @@ jobs:
       resource,
       messageId: 'noPipeline',
       data: { branch, closest: closest.wf.file, missing: closest.missing.join(', ') },
-      location: { file: first.wf.file, startLine: first.wf.line },
+      // At the workflow the message names, where the missing steps would go.
+      location: { file: closest.wf.file, startLine: closest.wf.line },
       evidence: assessed.map(({ wf, missing }) => ({
         path: wf.file,
         observed: `lacks ${missing.join(', ')}`,

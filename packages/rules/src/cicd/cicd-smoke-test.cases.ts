@@ -62,6 +62,35 @@ jobs:
       },
     },
     {
+      name: "helm test after helm install: the chart's test hooks are the smoke test",
+      files: {
+        [workflow]: `name: Deploy
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: helm install backend ./chart -n coditect-staging --wait
+      - name: Test the release
+        run: helm test backend -n coditect-staging --logs
+`,
+      },
+    },
+    {
+      name: 'chart testing: ct install installs the changed charts and runs their tests',
+      files: {
+        [workflow]: `name: Charts
+on: pull_request
+jobs:
+  charts:
+    runs-on: ubuntu-latest
+    steps:
+      - run: helm upgrade --install ingress ./charts/ingress --wait
+      - run: ct install --target-branch main
+`,
+      },
+    },
+    {
       name: 'curl -w "%{http_code}" whose code the script compares',
       files: {
         [workflow]: `name: Deploy
@@ -118,6 +147,22 @@ jobs:
         { messageId: 'failureSwallowed', file: workflow, line: 10 },
         { messageId: 'failureSwallowed', file: workflow, line: 11 },
       ],
+    },
+    {
+      name: 'helm test whose failure is swallowed by || true is no smoke test',
+      files: {
+        [workflow]: `name: Deploy
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          helm upgrade --install backend ./chart --wait
+          helm test backend || true
+`,
+      },
+      expect: [{ messageId: 'noSmokeTest', file: workflow, line: 8 }],
     },
     {
       name: 'kubectl rollout status alone is not a smoke test',

@@ -27,7 +27,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.workflows'],
   description:
-    'For every job that deploys (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`), a later command in the same step, a later step, or a job that needs it requests a health endpoint (a URL whose path names health, live, ready, ping or status, or the expected domain) in a way that fails the job when the endpoint is down: `curl -f`/`--fail`/`--fail-with-body` (or `curl -w "%{http_code}"`, whose code the script compares), or `wget`, not followed by `|| true` or another fallback that does not exit non-zero. `kubectl rollout status` alone does not count: it waits for pods, not for the application to answer. A later step named like a smoke or health test that runs a script is taken as the smoke test; its script is not inspected.',
+    'For every job that deploys (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`), a later command in the same step, a later step, or a job that needs it requests a health endpoint (a URL whose path names health, live, ready, ping or status, or the expected domain) in a way that fails the job when the endpoint is down: `curl -f`/`--fail`/`--fail-with-body` (or `curl -w "%{http_code}"`, whose code the script compares), or `wget`, not followed by `|| true` or another fallback that does not exit non-zero. `helm test` (or `ct install` of chart-testing, which runs it) counts too: it runs the test hooks of the chart against the release and fails the job when one fails. `kubectl rollout status` alone does not count: it waits for pods, not for the application to answer. A later step named like a smoke or health test that runs a script is taken as the smoke test; its script is not inspected.',
   rationale: `ADR-001 Issue 11 ends its deploy workflow with a smoke test, \`curl -f http://\${STAGING_IP}/api/v1/health/live || exit 1\`, and the ADR's pending "Smoke Tests" step is what tells a working deployment from a broken one: the ADR's blocker (Decision 4, ModuleNotFoundError) left pods crash-looping while the image had built and pushed fine. Without \`-f\` curl exits 0 on an HTTP 500, and \`|| true\` turns any failure into success, so the run is green while staging is down.`,
   remediation: {
     text: 'After the rollout, request the health endpoint with `curl -f` (retrying while the load balancer settles) and let a failure fail the job.',
@@ -42,6 +42,8 @@ export default defineRule({
   messages: {
     smokeTest: '{{step}} requests {{url}} after the deploy and fails the job when it is down.',
     smokeStepUnverified: 'Step {{step}} after the deploy is taken as the smoke test (its script is not inspected).',
+    chartTest:
+      "{{step}} runs `{{command}}` after the deploy: the chart's test hooks fail the job when the release does not answer.",
     curlWithoutFail:
       '`curl {{url}}` has no -f/--fail: it exits 0 on an HTTP error, so the job passes while the app is down.',
     failureSwallowed:
@@ -64,6 +66,18 @@ export default defineRule({
         const checks = after
           .map(({ step, cmd }) => ({ step, cmd, check: healthCheck(cmd, domain) }))
           .filter((c) => c.check !== undefined);
+        // `helm test` runs the chart's test hooks against the release and exits non-zero when one fails (chart
+        // testing's `ct install` runs it after installing): the chart's own smoke test.
+        const chartTest = after.find(({ cmd }) => isChartTest(cmd));
+        if (chartTest) {
+          ctx.pass({
+            resource,
+            messageId: 'chartTest',
+            data: { step: stepLabel(chartTest.step), command: chartTest.cmd.argv.slice(0, 2).join(' ') },
+            location: { file: wf.file, startLine: chartTest.cmd.line },
+          });
+          continue;
+        }
         const good = checks.find((c) => c.check?.problem === undefined);
         if (good?.check) {
           ctx.pass({
@@ -182,6 +196,13 @@ function healthCheck(cmd: SimpleCommand, domain: string): HealthCheck | undefine
   }
   if (program === 'curl' && !curlFails(cmd.argv)) return { program, url, problem: 'curlWithoutFail' };
   return { program, url };
+}
+
+/** `helm test <release>` or `ct install` (which runs it), its failure not swallowed by a fallback. */
+function isChartTest(cmd: SimpleCommand): boolean {
+  const [program, sub] = cmd.argv;
+  const runs = (program === 'helm' && sub === 'test') || (program === 'ct' && sub === 'install');
+  return runs && !(cmd.next === '||' && !FAILING_FALLBACK.test(cmd.after));
 }
 
 /** `-f`, `--fail`, `--fail-with-body`, `-sSf`, or `-w '%{http_code}'` whose code the script then compares. */

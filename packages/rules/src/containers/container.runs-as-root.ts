@@ -71,7 +71,7 @@ export default defineViewRule({
     publishedNonRoot:
       '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser; its image {{image}} is published to run as a non-root user ({{user}}).',
     imageUserUnknown:
-      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, so the user configured in its image {{image}} decides, and no Dockerfile of this repository builds it: that user is read from the registry (probe layer), not from files. Set runAsNonRoot: true to enforce a non-root user.',
+      '{{container}} in {{kind}} {{name}} sets neither runAsNonRoot nor runAsUser, so the user configured in its image {{image}} decides, and no build this scanner reads (a workflow, Cloud Build, skaffold, compose or kustomize) makes it from a Dockerfile of this repository: that user is read from the registry (probe layer), not from files. Set runAsNonRoot: true to enforce a non-root user.',
     nonRoot: '{{container}} in {{kind}} {{name}} runs as non-root ({{reason}}).',
     root: '{{container}} in Deployment {{name}} runs as {{user}}: {{decidedBy}} has the last word ({{chain}}).',
   },

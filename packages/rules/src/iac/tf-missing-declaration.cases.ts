@@ -110,6 +110,43 @@ module "gke" {
       ],
     },
     {
+      // A data source reading what a registry module makes is no sign of gcloud; the module named like the
+      // service comes first.
+      name: 'a data source reads the cluster a registry module may declare: undecided at the data source',
+      files: {
+        'main.tf': `${provider}
+${registry}`,
+        'gke.tf': `module "service_accounts" {
+  source = "terraform-google-modules/service-accounts/google"
+}
+
+module "gke" {
+  source = "terraform-google-modules/kubernetes-engine/google"
+}
+
+data "google_container_cluster" "primary" {
+  name = "primary"
+}
+`,
+      },
+      expect: [
+        {
+          messageId: 'maybeInRemoteModule',
+          file: 'gke.tf',
+          line: 9,
+          status: 'unknown',
+          dependsOn: [
+            'module.gke (terraform-google-modules/kubernetes-engine/google)',
+            'module.service_accounts (terraform-google-modules/service-accounts/google)',
+          ],
+        },
+        // Cloud SQL, Memorystore and the KMS key: at the google provider.
+        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
+        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
+        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
+      ],
+    },
+    {
       name: 'no .tf file at all: one finding, no infrastructure as code',
       files: { 'README.md': '# CODITECT license server\n' },
       expect: [{ messageId: 'noIac' }],

@@ -12,30 +12,36 @@ import {
 export const MANAGED_SERVICES = [
   {
     key: 'cloud-sql',
+    /** What names a module that may declare it (`terraform-google-modules/...`), listed first when undecided. */
+    moduleHint: /sql/i,
     label: 'Cloud SQL instance',
     article: 'a',
     types: ['google_sql_database_instance'],
   },
   {
     key: 'memorystore',
+    moduleHint: /memorystore|redis/i,
     label: 'Memorystore instance',
     article: 'a',
     types: ['google_redis_instance', 'google_redis_cluster', 'google_memorystore_instance'],
   },
   {
     key: 'kms-key',
+    moduleHint: /kms/i,
     label: 'Cloud KMS key',
     article: 'a',
     types: ['google_kms_crypto_key'],
   },
   {
     key: 'artifact-registry',
+    moduleHint: /artifact-registry|artifact_registry|artifactregistry/i,
     label: 'Artifact Registry repository',
     article: 'an',
     types: ['google_artifact_registry_repository'],
   },
   {
     key: 'gke-cluster',
+    moduleHint: /kubernetes-engine|gke/i,
     label: 'GKE cluster',
     article: 'a',
     types: ['google_container_cluster'],
@@ -62,7 +68,7 @@ export default defineRule({
   adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',
   adrIdentityFields: ['database.instance', 'redis.instance', 'kms.key', 'registry.repository'],
   description:
-    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. A missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file; when a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules) instead of a failure. With no `.tf` file at all, one failure says no infrastructure as code exists.',
+    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. When a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules, the ones whose source names the service first) instead of a failure. Otherwise a missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file. With no `.tf` file at all, one failure says no infrastructure as code exists.',
   rationale:
     'ADR-001 Issue 1 (Infrastructure as Code Gap, P1) and Lesson 3 ("Manual gcloud commands created infrastructure not tracked in OpenTofu state"): the Artifact Registry repository and the Memorystore instance were created with gcloud and the Cloud SQL instance still has to be imported; what is not declared cannot be reviewed, reproduced or kept from drifting.',
   remediation: {
@@ -113,6 +119,27 @@ export default defineRule({
       const data = { service: service.label, aService: `${service.article} ${service.label}`, types: types.join(', ') };
       const evidence = [{ path: `resource "${types[0]}"`, observed: 0, expected: 'at least one declaration' }];
       const read = dataSourcesOf(files, ...types)[0];
+      const anchor = anchorLocation(files, ctx.env.name);
+      // A remote module the scan does not read may declare it (a data source reading it then reads what the
+      // module made): undecided, naming the modules, those named like the service first.
+      const modules = [...remote].sort(
+        (a, b) => Number(service.moduleHint.test(b.source ?? '')) - Number(service.moduleHint.test(a.source ?? '')),
+      );
+      const module = modules[0];
+      if (module) {
+        ctx.unknown({
+          resource,
+          messageId: 'maybeInRemoteModule',
+          data: { ...data, module: module.name, source: module.source ?? 'not a literal' },
+          ...(read ? { location: blockLocation(read.file.file, read.block) } : anchor ? { location: anchor } : {}),
+          evidence,
+          dependsOn: [
+            ...modules.slice(0, 5).map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
+            ...(modules.length > 5 ? [`${modules.length - 5} more remote module calls`] : []),
+          ],
+        });
+        continue;
+      }
       if (read) {
         ctx.fail({
           resource,
@@ -120,23 +147,6 @@ export default defineRule({
           data: { ...data, address: read.address },
           location: blockLocation(read.file.file, read.block),
           evidence,
-        });
-        continue;
-      }
-      const anchor = anchorLocation(files, ctx.env.name);
-      const module = remote[0];
-      if (module) {
-        // A remote module the scan does not read may declare it: undecided, naming the modules.
-        ctx.unknown({
-          resource,
-          messageId: 'maybeInRemoteModule',
-          data: { ...data, module: module.name, source: module.source ?? 'not a literal' },
-          ...(anchor ? { location: anchor } : {}),
-          evidence,
-          dependsOn: [
-            ...remote.slice(0, 5).map((c) => `module.${c.name} (${c.source ?? 'source not a literal'})`),
-            ...(remote.length > 5 ? [`${remote.length - 5} more remote module calls`] : []),
-          ],
         });
         continue;
       }

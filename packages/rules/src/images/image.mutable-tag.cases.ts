@@ -91,7 +91,8 @@ spec:
     },
     {
       // `{IMAGE}` is filled in by the build (`sed -e "s|{IMAGE}|…|"`) before apply: not an image without a tag.
-      name: 'manifest: a {IMAGE} placeholder is skipped as templated; the pinned container beside it passes',
+      // Istio's gateway Deployments run `image: auto`, which the sidecar injector replaces (IST0146).
+      name: "manifest: a {IMAGE} placeholder and Istio's image: auto are skipped; the pinned container beside them passes",
       files: {
         'make/deploy.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -99,10 +100,15 @@ metadata:
   name: webhook
 spec:
   template:
+    metadata:
+      annotations:
+        inject.istio.io/templates: gateway
     spec:
       containers:
         - name: webhook
           image: "{IMAGE}"
+        - name: istio-proxy
+          image: auto
         - name: proxy
           image: ${AR}:1.4.2
 `,

@@ -23,6 +23,10 @@ FROM python:3.13-slim-bookworm
         'db/Dockerfile': 'FROM postgres:17.2\n',
       },
     },
+    {
+      name: 'a distroless image on Debian 12, its release named in the repository',
+      files: { Dockerfile: 'FROM golang:1.26 AS build\nFROM gcr.io/distroless/static-debian12:nonroot\n' },
+    },
   ],
   fail: [
     {
@@ -59,6 +63,12 @@ COPY --from=assets /app/dist /usr/share/nginx/html
         { messageId: 'endOfLife', file: 'images/redis.Dockerfile', line: 1, column: 1 },
         { messageId: 'endOfLife', file: 'images/ubuntu.Dockerfile', line: 1, column: 1 },
       ],
+    },
+    {
+      // Distroless names the Debian release in the repository (base-debian11), not in a tag.
+      name: 'a distroless image on Debian 11, past its end of life',
+      files: { 'authsvc/Dockerfile': 'FROM golang:1.26 AS build\n\nFROM gcr.io/distroless/base-debian11\n' },
+      expect: [{ messageId: 'endOfLife', file: 'authsvc/Dockerfile', line: 3, column: 1 }],
     },
     {
       name: 'PostgreSQL 9.6 through the docker.io/library name, pinned by digest',

@@ -12,7 +12,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.dockerfile'],
   description:
-    'Checks the `FROM` image of every Dockerfile stage (after `ARG` expansion; stages built on an earlier stage are covered by that stage) against an end-of-life table kept as data: Python, Node.js, PostgreSQL, Redis, Debian, Ubuntu and Alpine official images, including the distribution named in a tag (`python:3.12-slim-buster`, `node:22-alpine3.17`). Each product version past its end of life is a finding that states the date. Tags that name no version (`latest`, `lts`, `python:3`) are skipped with that reason; images outside the table are skipped too.',
+    'Checks the `FROM` image of every Dockerfile stage (after `ARG` expansion; stages built on an earlier stage are covered by that stage) against an end-of-life table kept as data: Python, Node.js, PostgreSQL, Redis, Debian, Ubuntu and Alpine official images, including the distribution named in a tag (`python:3.12-slim-buster`, `node:22-alpine3.17`), and the Debian release of the distroless images of Google (`gcr.io/distroless/base-debian11`). Each product version past its end of life is a finding that states the date. Tags that name no version (`latest`, `lts`, `python:3`) are skipped with that reason; images outside the table are skipped too.',
   rationale:
     'ADR-001 Lesson 1: "Platform Deprecations Require Proactive Monitoring ... maintain technology inventory with EOL dates." GCR\'s shutdown broke the deployment without warning; an end-of-life base image fails more quietly, by no longer receiving security fixes. Build stages count as well as the final one: they compile what the image ships.',
   remediation: {
@@ -47,7 +47,7 @@ export default defineRule({
           ctx.skip(
             official && tracked
               ? `tag "${ref.tag ?? 'latest'}" of ${image} does not name a version`
-              : `no end-of-life data for ${image} (only official Python, Node.js, PostgreSQL, Redis, Debian, Ubuntu and Alpine images, and distributions named in official tags)`,
+              : `no end-of-life data for ${image} (only official Python, Node.js, PostgreSQL, Redis, Debian, Ubuntu and Alpine images, distributions named in official tags, and the Debian release of distroless images)`,
             resource,
           );
           continue;

@@ -258,6 +258,8 @@ const SUPPORTED_CODENAMES: Readonly<Record<string, readonly string[]>> = {
  * follow no shared convention.
  */
 export function baseImageVersions(ref: ImageRef): BaseImageVersions {
+  const distroless = distrolessDebian(ref);
+  if (distroless) return distroless;
   const image = officialImageName(ref);
   if (!image) return { tracked: false, findings: [] };
   const tag = (ref.tag ?? '').toLowerCase();
@@ -286,6 +288,23 @@ export function baseImageVersions(ref: ImageRef): BaseImageVersions {
     }
   }
   return { image, tracked: own !== undefined, findings };
+}
+
+/** Google's distroless images name their Debian release in the repository: `gcr.io/distroless/base-debian11`. */
+const DISTROLESS_DEBIAN = /^distroless\/[\w.-]+-debian(\d+)$/;
+
+/** A distroless image's Debian release, judged as Debian's; undefined for any other image. */
+function distrolessDebian(ref: ImageRef): BaseImageVersions | undefined {
+  if ((ref.canonical?.registry ?? ref.registry) !== 'gcr.io') return undefined;
+  const release = DISTROLESS_DEBIAN.exec(ref.canonical?.repository ?? ref.repository)?.[1];
+  if (!release) return undefined;
+  const debian = EOL_PRODUCTS.find((p) => p.key === 'debian') as EolProduct;
+  const eol = eolOfVersion(debian, release);
+  return {
+    image: `gcr.io/${ref.repository}`,
+    tracked: true,
+    findings: eol === 'unknown' ? [] : [finding(debian, release, eol === 'supported' ? undefined : eol)],
+  };
 }
 
 function finding(product: EolProduct, version: string, eol: string | undefined): VersionFinding {
