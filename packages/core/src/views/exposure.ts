@@ -24,6 +24,7 @@ import { itemsOf, liveResource, viewOf } from './k8s-live.js';
 import {
   appIngresses,
   ingressBackends,
+  ingressControllerSelector,
   ingressTls,
   internalAnnotation,
   isService,
@@ -49,6 +50,8 @@ export type ExposureView = {
       kind: 'LoadBalancer';
       /** The annotation that makes it internal (`networking.gke.io/load-balancer-type: Internal`), if any. */
       internal?: string;
+      /** The selector label that makes it an ingress controller's own (`app.kubernetes.io/name: ingress-nginx`). */
+      ingressController?: string;
       ports: ExposurePort[];
       /** k8s: `status.loadBalancer.ingress` IPs or host names. */
       addresses?: string[];
@@ -74,6 +77,7 @@ function exposuresOf(
   for (const svc of objects) {
     if (!isService(svc) || !inAppNamespace(svc, exp) || serviceType(svc) !== 'LoadBalancer') continue;
     const internal = internalAnnotation(svc);
+    const ingressController = ingressControllerSelector(svc);
     const addresses = asArray(valueAt(svc.object, '/status/loadBalancer/ingress'))
       .map((i) => asString(asRecord(i)?.ip) ?? asString(asRecord(i)?.hostname))
       .filter((a): a is string => Boolean(a));
@@ -84,6 +88,7 @@ function exposuresOf(
       ...(files ? { location: objectLocation(svc) } : {}),
       kind: 'LoadBalancer',
       ...(internal ? { internal } : {}),
+      ...(ingressController ? { ingressController } : {}),
       ports: asArray(valueAt(svc.object, '/spec/ports')).map((p, i) => ({
         port: asNumber(asRecord(p)?.port) ?? asString(asRecord(p)?.port) ?? '?',
         ...(files ? { location: locationAt(svc, `/spec/ports/${i}/port`) } : {}),

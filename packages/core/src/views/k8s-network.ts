@@ -42,6 +42,33 @@ export function internalAnnotation(o: K8sObject): string | undefined {
   return INTERNAL_LB_ANNOTATIONS.find((k) => annotations[k]?.trim().toLowerCase() === 'internal');
 }
 
+/**
+ * The pod labels that name an ingress controller (or a gateway's proxy) in the charts and manifests its project
+ * publishes: ingress-nginx, NGINX Inc's, Traefik, Kong, HAProxy, Contour's Envoy, Emissary, Istio's gateway.
+ */
+const INGRESS_CONTROLLER_LABELS: readonly (readonly [string, RegExp])[] = [
+  [
+    'app.kubernetes.io/name',
+    /^(?:ingress-nginx|nginx-ingress|traefik|kong|haproxy-ingress|kubernetes-ingress|contour|envoy|emissary-ingress)$/,
+  ],
+  ['app', /^(?:ingress-nginx|nginx-ingress|traefik|kong|haproxy-ingress|istio-ingressgateway|envoy)$/],
+  ['istio', /^ingressgateway$/],
+];
+
+/**
+ * The selector label that makes a Service an ingress controller's own front door (it selects the controller's
+ * pods), as `key: value`; undefined for any other Service.
+ */
+export function ingressControllerSelector(o: K8sObject): string | undefined {
+  const selector = asRecord(valueAt(o.object, '/spec/selector'));
+  if (!selector) return undefined;
+  for (const [key, names] of INGRESS_CONTROLLER_LABELS) {
+    const value = asString(selector[key]);
+    if (value !== undefined && names.test(value)) return `${key}: ${value}`;
+  }
+  return undefined;
+}
+
 /** LoadBalancer Services of the app namespace that face the internet. */
 export function publicLoadBalancers(objects: K8sObject[], exp: Expectations): K8sObject[] {
   return objects.filter(

@@ -142,6 +142,45 @@ spec:
 `,
       },
     },
+    {
+      // ingress-nginx's static manifests: the controller's LoadBalancer (no namespace: applied with -n) serves the
+      // Ingresses, which are judged for their certificates.
+      name: "manifest: an ingress controller's own LoadBalancer on 80 and 443; the app's Ingress has TLS",
+      files: {
+        'deploy/controller-service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: ingress-nginx-controller
+spec:
+  type: LoadBalancer
+  selector:
+    app.kubernetes.io/name: ingress-nginx
+    app.kubernetes.io/component: controller
+  ports:
+    - name: http
+      port: 80
+    - name: https
+      port: 443
+`,
+        'k8s/ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: coditect-backend
+  namespace: coditect-staging
+spec:
+  tls:
+    - hosts: [api.example.com]
+      secretName: api-tls
+  rules:
+    - host: api.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: { service: { name: coditect-backend-internal, port: { number: 8000 } } }
+`,
+      },
+    },
     // ---- k8s
     {
       name: 'k8s: the remediated cluster: ClusterIP Service behind an Ingress with a managed certificate',
@@ -209,6 +248,26 @@ spec:
 `,
       },
       expect: [{ messageId: 'publicPort', file: 'k8s/service.yaml', line: 10, column: 7 }],
+    },
+    {
+      // Only the controller's own pods make it the controller's: the app's selector is judged as the app.
+      name: 'manifest: a LoadBalancer selecting the app, labelled like a controller only in its name',
+      files: {
+        'k8s/web.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: ingress-nginx-web
+  labels:
+    app.kubernetes.io/name: ingress-nginx
+spec:
+  type: LoadBalancer
+  selector:
+    app.kubernetes.io/name: web
+  ports:
+    - port: 8080
+`,
+      },
+      expect: [{ messageId: 'publicPort', file: 'k8s/web.yaml', line: 12, column: 7 }],
     },
     {
       name: 'manifest: flow style, namespace defaulted, 8000 and 8080; an annotation that is not Internal',

@@ -3,6 +3,7 @@ import type { ExposureView } from '@coditect-audit/core/views';
 
 type Decision =
   | { kind: 'internal'; annotation: string }
+  | { kind: 'ingressController'; selector: string }
   | { kind: 'noPorts' }
   | { kind: 'plainPorts'; ports: { port: number | string; index: number }[] }
   | { kind: 'httpsOnly' }
@@ -13,6 +14,7 @@ type Decision =
 function decide(v: ExposureView): Decision {
   if (v.kind === 'Ingress') return v.tls ? { kind: 'tls', how: v.tls.how } : { kind: 'noTls' };
   if (v.internal) return { kind: 'internal', annotation: v.internal };
+  if (v.ingressController) return { kind: 'ingressController', selector: v.ingressController };
   if (v.ports.length === 0) return { kind: 'noPorts' };
   const plain = v.ports.map((p, index) => ({ port: p.port, index })).filter((p) => p.port !== 443);
   return plain.length ? { kind: 'plainPorts', ports: plain } : { kind: 'httpsOnly' };
@@ -33,7 +35,7 @@ export default defineViewRule({
     k8s: { alias: 'k8s-public-http-loadbalancer' },
   },
   description:
-    "In the app namespace, in the manifests and live, a `Service` of `type: LoadBalancer` that is not internal (`networking.gke.io/load-balancer-type: Internal` or `cloud.google.com/load-balancer-type: Internal`) fails for every port other than 443: the load balancer passes plaintext HTTP from the internet to the pod (live, its external address `status.loadBalancer.ingress` is the evidence). An Ingress that routes to the app passes when it has a certificate (`spec.tls`, `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert`) and fails without one. LoadBalancers of other namespaces (an ingress controller's own) are not the app.",
+    "In the app namespace, in the manifests and live, a `Service` of `type: LoadBalancer` that is not internal (`networking.gke.io/load-balancer-type: Internal` or `cloud.google.com/load-balancer-type: Internal`) fails for every port other than 443: the load balancer passes plaintext HTTP from the internet to the pod (live, its external address `status.loadBalancer.ingress` is the evidence). An Ingress that routes to the app passes when it has a certificate (`spec.tls`, `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert`) and fails without one. LoadBalancers of other namespaces, and one that selects an ingress controller's pods (`app.kubernetes.io/name: ingress-nginx`, `traefik`, `kong`, `istio: ingressgateway`...), are an ingress controller's own, not the app: its Ingresses are judged instead.",
   rationale:
     'ADR-001 Issue 8 (P1): "Using basic Kubernetes LoadBalancer, no SSL/HTTPS. Production requires HTTPS." The remediation replaces the LoadBalancer with a ClusterIP Service and a GCE Ingress with a Google-managed certificate for staging-api.coditect.ai; the smoke tests in the ADR still call http://$STAGING_IP.',
   remediation: {
@@ -97,6 +99,12 @@ EOF`,
           break;
         case 'noPorts':
           ctx.skip(`LoadBalancer Service ${v.name} declares no ports`, resource);
+          break;
+        case 'ingressController':
+          ctx.skip(
+            `LoadBalancer Service ${v.name} is an ingress controller's own (it selects ${d.selector}): it serves the Ingresses, each judged for its certificate`,
+            resource,
+          );
           break;
         case 'httpsOnly':
           ctx.pass({ resource, messageId: 'httpsOnlyLoadBalancer', data: { service: v.name }, ...at });
