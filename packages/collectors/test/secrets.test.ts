@@ -52,6 +52,12 @@ describe('classifySecretValue', () => {
     // Not a key that names a user: the value is a secret like any other.
     ['db-password', 'postgres', 'set'],
     ['db-name', 'admin', 'set'],
+    // "Change the password", said in its place; a word that only starts like it is a value.
+    ['DB_PASSWORD', 'changePassword', 'placeholder'],
+    ['RUNNER_TOKEN', 'changeRunnerAuthToken', 'placeholder'],
+    ['password', 'change_password', 'placeholder'],
+    ['password', 'changeling-9f2c', 'set'],
+    ['password', 'exchangePassword7', 'set'],
   ] as const)('%s=%s → %s', (key, value, expected) => {
     expect(classifySecretValue(key, value).class).toBe(expected);
   });

@@ -25,6 +25,24 @@ describe('gcr.io references', () => {
     expect(findGcrReferences('europe-docker.pkg.dev/p/eu.gcr.io/app')).toEqual([]);
   });
 
+  it('a registry API URL names the image between /v2/ and its endpoint; minikube publishes its own', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const [api] = findGcrReferences(`Head eu.gcr.io/v2/acme-ci/tools/builder/manifests/${digest}: 404`);
+    expect(api).toMatchObject({
+      repository: 'eu.gcr.io/acme-ci/tools/builder',
+      project: 'acme-ci',
+      image: 'tools/builder',
+    });
+    expect(suggestedLocation(api!, resolveExpectations(undefined))).toBe(
+      'europe-docker.pkg.dev/acme-ci/eu.gcr.io/tools/builder',
+    );
+    expect(findGcrReferences('GET gcr.io/v2/acme-ci/app/tags/list')[0]?.repository).toBe('gcr.io/acme-ci/app');
+    expect(findGcrReferences('gcr.io/k8s-minikube/kicbase:v0.0.45')[0]).toMatchObject({
+      kind: 'third-party',
+      publisher: 'minikube',
+    });
+  });
+
   it("another project's image goes to that project's gcr.io-domain repository, never to the default project", () => {
     const [ref] = findGcrReferences('gcr.io/bank-of-anthos-ci/balancereader:v0.5.11');
     const suggestion = suggestedLocation(ref!, resolveExpectations(undefined));

@@ -83,6 +83,8 @@ export function isTemplateReference(value: string): boolean {
 const PLACEHOLDER_PATTERNS: RegExp[] = [
   /placeholder/i,
   /change[-_ .]?me\b/i,
+  // `changePassword`, `changeRunnerAuthToken`, `change_password`: "change the password", said in its place.
+  /^change(?:[A-Z][A-Za-z0-9]*|[-_ ]?(?:password|passwd|pass|user|username|token|secret|key)s?)$/,
   /replace[-_ .]?(?:me|this|with)\b/i,
   /insert[-_ .]?(?:your|here)/i,
   /\b(?:todo|fixme|tbd)\b/i,

@@ -119,6 +119,9 @@ const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 const GCR_REFERENCE =
   /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
+/** The Docker Registry HTTP API's paths: `/v2/<name>/manifests/<ref>`, `/v2/<name>/blobs/…`, `/v2/<name>/tags/list`. */
+const REGISTRY_API_PATH = /^\/v2((?:\/[^/]+)+?)(?:\/(?:manifests|blobs|tags)(?:\/.*)?)?$/;
+
 /** Every match of `GCR_REFERENCE` contains this. */
 const MENTIONS_GCR = /gcr\.io/i;
 
@@ -145,6 +148,7 @@ const THIRD_PARTY_PUBLISHERS: readonly [RegExp, string][] = [
   [/^cadvisor$/, 'cAdvisor'],
   [/^paketo-buildpacks$/, 'Paketo Buildpacks'],
   [/^go-containerregistry$/, 'go-containerregistry'],
+  [/^k8s-minikube$/, 'minikube'],
 ];
 
 function publisherOf(project: string | undefined): string | undefined {
@@ -175,6 +179,10 @@ export function findGcrReferences(text: string, options: { hostOnly?: boolean } 
     const hadTagOrDigest = m[3] !== undefined || m[4] !== undefined;
     if (!hadTagOrDigest) path = path.replace(/[.]+$/, '');
     path = path.replace(/\/+$/, '');
+    // A registry API URL (`gcr.io/v2/<project>/<image>/manifests/<digest>`, in a pasted log or a curl command)
+    // names the image between the API's prefix and its endpoint.
+    const api = REGISTRY_API_PATH.exec(path);
+    if (api) path = api[1] ?? '';
     if (!path && !options.hostOnly) continue;
     const segments = path.split('/').filter(Boolean);
     const project = segments[0];
