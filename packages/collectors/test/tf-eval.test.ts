@@ -12,6 +12,7 @@ import {
   type TfFile,
   SNAPSHOT_SCHEMA_VERSION,
 } from '@coditect-audit/core';
+import { declaresNothing } from '@coditect-audit/core/views';
 import { describe, expect, it } from 'vitest';
 import { collectFilesFromMemory } from '../src/index.js';
 import { evaluateExpression, isUnknown, Unknown } from '../src/files/tf-expr.js';
@@ -368,6 +369,38 @@ variable "secrets" {
     expect(attr(block, 'labels').value).toEqual({ managed: 'tofu' });
     expect(attr(block, 'secret_id').dependsOn).toEqual(['each.key (differs between instances)']);
     expect(attr(block, 'secret_id').instanceValues).toEqual(['a', 'b']);
+  });
+
+  it('for_each over a variable that is empty by default is undecided: the instances are given at apply', () => {
+    const { files } = terraform({
+      'main.tf': `resource "google_container_cluster" "fleet" {
+  for_each         = var.clusters
+  name             = each.key
+  location         = each.value.region
+  enable_autopilot = true
+}
+resource "google_redis_instance" "none" {
+  for_each = {}
+  name     = each.key
+}
+`,
+      'variables.tf': 'variable "clusters" {\n  default = {}\n}\n',
+      // A .tfvars that says "none" decides: its block declares nothing.
+      'env/main.tf':
+        'resource "google_sql_database_instance" "db" {\n  for_each = var.dbs\n  name     = each.key\n}\nvariable "dbs" {\n  default = { a = 1 }\n}\n',
+      'env/terraform.tfvars': 'dbs = {}\n',
+    });
+    const fleet = resource(files, 'google_container_cluster', 'fleet').block;
+    expect(attr(fleet, 'for_each').value).toEqual({ expression: 'var.clusters' });
+    expect(attr(fleet, 'for_each').dependsOn).toEqual([
+      'var.clusters (empty by default, variables.tf:2: the instances are given at apply)',
+    ]);
+    // Judged as written: literals decided, what each instance gives undecided.
+    expect(attr(fleet, 'enable_autopilot').value).toBe(true);
+    expect(attr(fleet, 'location').dependsOn).toEqual(['each.value']);
+    expect(declaresNothing(fleet)).toBe(false);
+    expect(declaresNothing(resource(files, 'google_redis_instance', 'none').block)).toBe(true);
+    expect(declaresNothing(resource(files, 'google_sql_database_instance', 'db').block)).toBe(true);
   });
 
   it('count.index in a single instance is 0', () => {

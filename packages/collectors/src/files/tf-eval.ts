@@ -221,6 +221,32 @@ class Repository {
     return { value: valueIn(d, EMPTY_SCOPE), origin: { file: d.file ?? v.file.file, line: d.line } };
   }
 
+  /**
+   * The input named by an empty `for_each = var.x` whose value is that variable's default (`default = {}`), said
+   * as an undecided input: the collection lists what to create and is given at apply (a `.tfvars` the
+   * repository does not hold, or the module's caller); undefined for any other block or value.
+   */
+  emptyDefaultInstances(block: TfBlock, ctx: Context): string | undefined {
+    const forEach = block.attributes.for_each?.value;
+    const name = isTfExpression(forEach) ? /^var\.([A-Za-z_][\w-]*)$/.exec(forEach.expression.trim())?.[1] : undefined;
+    if (!name) return undefined;
+    const { value, origin } = ctx.variable(name);
+    const d = this.variableBlock(ctx.dir, name);
+    const defaultAt = d?.block.attributes.default;
+    const empty =
+      (Array.isArray(value) && value.length === 0) ||
+      (!!value && typeof value === 'object' && !isUnknown(value) && Object.keys(value).length === 0);
+    if (
+      !empty ||
+      !d ||
+      !defaultAt ||
+      origin?.file !== (defaultAt.file ?? d.file.file) ||
+      origin.line !== defaultAt.line
+    )
+      return undefined;
+    return `var.${name} (empty by default, ${origin.file}:${origin.line}: the instances are given at apply)`;
+  }
+
   /** A root module's variable: `*.auto.tfvars` over `terraform.tfvars` over the default; other `.tfvars` when they agree. */
   private rootVariable(dir: string, name: string): { value: TfValue; origin?: Origin } {
     const files = this.varFiles.filter((v) => dirOf(v.file) === dir);
@@ -570,13 +596,19 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
         if (block.type !== 'resource' && block.type !== 'data') continue;
         const envs: Env[] = [];
         let undecidedInstances: string[] | undefined;
+        let defaulted = false;
         for (const ctx of contexts) {
           const scope = repo.scope(ctx, {});
           const instances = repo.instancesOf(block, scope);
-          if (!instances) {
+          const emptyDefault = instances?.length === 0 ? repo.emptyDefaultInstances(block, ctx) : undefined;
+          if (emptyDefault) defaulted = true;
+          if (!instances || emptyDefault) {
             const attr = block.attributes.count ?? block.attributes.for_each;
-            const v = attr ? valueIn(attr, scope) : undefined;
-            undecidedInstances = [...(undecidedInstances ?? []), ...(isUnknown(v) ? v.inputs : [])];
+            const v = attr && !emptyDefault ? valueIn(attr, scope) : undefined;
+            undecidedInstances = [
+              ...(undecidedInstances ?? []),
+              ...(emptyDefault ? [emptyDefault] : isUnknown(v) ? v.inputs : []),
+            ];
             // Unknown instances: evaluate once with each/count unknown.
             envs.push({
               scope: repo.scope(ctx, { each: new Unknown(['each.value']), count: new Unknown(['count.index']) }),
@@ -592,7 +624,8 @@ export function evaluateTerraform(files: TfFile[], varFiles: TfVarsFile[]): void
         // count / for_each themselves: a known collection the same everywhere becomes a literal.
         for (const name of ['count', 'for_each'] as const) {
           const attr = block.attributes[name];
-          if (attr)
+          // An empty default stays the expression it is, undecided (below), not the literal `{}` it evaluates to.
+          if (attr && !(name === 'for_each' && defaulted))
             evaluateAttribute(
               attr,
               contexts.map((ctx) => ({ scope: repo.scope(ctx, {}) })),

@@ -253,7 +253,10 @@ export function resourceOf(r: TfResource): Resource {
   return { file: r.file.file, id: `${r.file.file}#${r.address}`, kind: r.type, name: r.address };
 }
 
-/** `count = 0` or an empty literal `for_each`: the block declares nothing. */
+/**
+ * `count = 0` or an empty literal `for_each`: the block declares nothing. (An empty `for_each = var.x` that is
+ * the variable's default stays an expression, undecided: the collector's evaluation, tf-eval.ts.)
+ */
 export function declaresNothing(block: TfBlock): boolean {
   const count = block.attributes.count?.value;
   if (count === 0 || count === '0') return true;

@@ -52,6 +52,21 @@ export default {
       expect: [{ messageId: 'notSet', file: 'opentofu/modules/gke/main.tf', line: 1, column: 1 }],
     },
     {
+      // The clusters are given at apply; each one is declared without database_encryption.
+      name: 'tf: a fleet of clusters from a variable that is empty by default, none encrypting Secrets',
+      files: {
+        'modules/clusters/clusters.tf': `resource "google_container_cluster" "fleet" {
+  for_each         = var.clusters
+  name             = each.key
+  location         = each.value.region
+  enable_autopilot = true
+}
+`,
+        'modules/clusters/variables.tf': 'variable "clusters" {\n  default = {}\n}\n',
+      },
+      expect: [{ messageId: 'notSet', file: 'modules/clusters/clusters.tf', line: 1, column: 1 }],
+    },
+    {
       name: 'tf: state = DECRYPTED',
       files: {
         'main.tf': cluster(`  database_encryption {
