@@ -239,6 +239,27 @@ describe('Kubernetes YAML parsed in worker threads', () => {
     expect(pooled?.parses.map(pool.asTransfer)).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
   });
 
+  it('a worker that answers with something no parse makes loses no file either', async () => {
+    const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
+      '../packages/collectors/dist/files/parse-pool.js' as string
+    );
+    const malformed = join(tempDir('file-workers-malformed-'), 'malformed.mjs');
+    // As many answers as files, none of them a parse: made usable as they arrive, they must not throw there.
+    writeFileSync(
+      malformed,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ files }) => parentPort.postMessage(files.map(() => ({ result: { manifest: null } }))));\n",
+    );
+    const text = readFileSync(join(fixture, 'k8s', 'deployment.yaml'), 'utf8');
+    const inputs = Array.from({ length: 40 }, (_, i) => ({ path: `k8s/d-${i}.yaml`, text }));
+    const pooled = await pool.parseInWorkers(inputs, {
+      workers: 1,
+      mainThreadToo: false,
+      workerUrl: pathToFileURL(malformed),
+    });
+    expect(pooled?.parsedInWorkers).toBe(0);
+    expect(pooled?.parses.map(pool.asTransfer)).toEqual(inputs.map((input) => pool.parseToTransfer(input)));
+  });
+
   it('a worker started while the files are read parses batches, and one that died meanwhile loses no file', async () => {
     const pool: typeof import('../packages/collectors/src/files/parse-pool.js') = await import(
       '../packages/collectors/dist/files/parse-pool.js' as string

@@ -493,7 +493,12 @@ function runWorker(
       // are made usable as they come, between this thread's own batches rather than after the last.
       batch.forEach((i, n) => {
         const result = parsed[n];
-        if (result) results[i] = received(result);
+        if (!result) return;
+        try {
+          results[i] = received(result);
+        } catch {
+          // Not a parse this module sent: the file stays without a result, and the main thread parses it.
+        }
       });
       send();
     });
