@@ -37,6 +37,8 @@ describe('gcr.io references', () => {
       'europe-docker.pkg.dev/acme-ci/eu.gcr.io/tools/builder',
     );
     expect(findGcrReferences('GET gcr.io/v2/acme-ci/app/tags/list')[0]?.repository).toBe('gcr.io/acme-ci/app');
+    // The API's root, or a path written as a placeholder after it, names no image.
+    expect(findGcrReferences('curl eu.gcr.io/v2/ and eu.gcr.io/v2/<project>/<image>')).toEqual([]);
     expect(findGcrReferences('gcr.io/k8s-minikube/kicbase:v0.0.45')[0]).toMatchObject({
       kind: 'third-party',
       publisher: 'minikube',

@@ -119,8 +119,11 @@ const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 const GCR_REFERENCE =
   /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/[A-Za-z0-9._\-${}]+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
-/** The Docker Registry HTTP API's paths: `/v2/<name>/manifests/<ref>`, `/v2/<name>/blobs/…`, `/v2/<name>/tags/list`. */
-const REGISTRY_API_PATH = /^\/v2((?:\/[^/]+)+?)(?:\/(?:manifests|blobs|tags)(?:\/.*)?)?$/;
+/**
+ * The Docker Registry HTTP API's paths: `/v2/<name>/manifests/<ref>`, `/v2/<name>/blobs/…`, `/v2/<name>/tags/list`,
+ * and `/v2/` itself (the API's root, no image: a mention of the host).
+ */
+const REGISTRY_API_PATH = /^\/v2((?:\/[^/]+)*?)(?:\/(?:manifests|blobs|tags)(?:\/.*)?)?$/;
 
 /** Every match of `GCR_REFERENCE` contains this. */
 const MENTIONS_GCR = /gcr\.io/i;
