@@ -159,6 +159,22 @@ describe('collectFilesFromMemory', () => {
     ]);
   });
 
+  it('lists a templated manifest under templates/ as not read, and leaves templated YAML that is no manifest alone', () => {
+    const facet = okFacet(
+      collectFilesFromMemory({
+        'templates/k8s/deployment.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ APP_NAME }}\n',
+        // A Jinja tree's compose file and app config: no Kubernetes object in them, templated or not.
+        'templates/local/docker-compose.yml': 'services:\n  web:\n    image: {{ DOCKER_IMAGE }}\n',
+        'templates/apps/settings.yml': 'SECRET: {{ SECRET_KEY }}\n',
+      }),
+      'files.kubernetes',
+    );
+    expect(facet.data.files.map((f) => [f.file, f.skipped])).toEqual([
+      ['templates/k8s/deployment.yml', 'Helm template: render it (helm template) and scan the output'],
+    ]);
+    expect(facet.problems.map((p) => p.subject)).toEqual(['templates/k8s/deployment.yml']);
+  });
+
   it('turns a malformed workflow into a problem and keeps the valid one', () => {
     const facet = okFacet(facets, 'files.workflows');
     expect(facet.data.files.map((f) => f.file)).toEqual(['.github/workflows/deploy.yml']);

@@ -1,6 +1,7 @@
 /* biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Dockerfile sources, where ${...} is Dockerfile syntax */
 import { describe, expect, it } from 'vitest';
 import { expandVariables, parseDockerfile } from '../src/files/dockerfile.js';
+import { parseProblem } from '../src/files/collect.js';
 import { FileParseError } from '../src/files/errors.js';
 
 const ADR_DOCKERFILE = `# syntax=docker/dockerfile:1
@@ -259,8 +260,11 @@ describe('parseDockerfile', () => {
       );
       expect([e.line, e.column]).toEqual([3, 1]);
       expect(e.message).toBe(
-        'a template line ({% … %}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile; render it and scan the output',
+        'a template line ({% … %}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile',
       );
+      // Its fix is a template's (render it), not a Dockerfile's ("fix it so that docker build accepts it").
+      expect(e.fix).toBe('Render the template and scan the output, or exclude the file in the configuration.');
+      expect(parseProblem('Dockerfile', 'dockerfile', e).fix).toBe(e.fix);
       expect(parseError('{{ base_image_line }}\nRUN true\n').message).toMatch(/^a template line \(\{\{ … \}\}\)/);
       expect(parseError('FROM alpine\n{# DB_PASSWORD=Zq7-canary #}\n').message).not.toContain('Zq7');
     });

@@ -302,7 +302,7 @@ export function parseProblem(path: string, kind: FileKind, error: unknown): Prob
       subject: path,
       message: `${path}:${error.line}:${error.column}: ${error.message}`,
       cause: 'parse-error',
-      fix: isIgnore ? IGNORE_FIX : PARSE_FIX[kind],
+      fix: isIgnore ? IGNORE_FIX : (error.fix ?? PARSE_FIX[kind]),
       location: { file: path, startLine: error.line, startColumn: error.column },
     };
   }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { DockerCopy, DockerInstruction, DockerStage, Dockerfile } from '@coditect-audit/core';
 import type * as DockerfileAst from 'dockerfile-ast';
 import type { Instruction, Property } from 'dockerfile-ast';
-import { FileParseError } from './errors.js';
+import { FileParseError, TEMPLATE_FIX } from './errors.js';
 import { findInlineIgnores } from './ignores.js';
 import { normalizeText } from './text.js';
 
@@ -60,9 +60,10 @@ export function parseDockerfile(file: string, text: string): Dockerfile {
       const template = /^\{[{%#]/.exec(word)?.[0];
       if (template)
         throw new FileParseError(
-          `a template line (${template} … ${template === '{{' ? '}}' : `${template[1]}}`}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile; render it and scan the output`,
+          `a template line (${template} … ${template === '{{' ? '}}' : `${template[1]}}`}): the file is a template (Jinja, as cookiecutter and copier write them), not a Dockerfile`,
           line,
           column,
+          TEMPLATE_FIX,
         );
       const shown = /^[A-Za-z]{1,20}$/.test(word) ? ` "${word}"` : '';
       throw new FileParseError(

@@ -5,10 +5,15 @@ export class FileParseError extends Error {
     message: string,
     readonly line: number,
     readonly column = 1,
+    /** What to do, when the file kind's usual fix ("fix the file so that … accepts it") would be wrong. */
+    readonly fix?: string,
   ) {
     super(message);
   }
 }
+
+/** The fix for a file that is a template, not the file it renders to. */
+export const TEMPLATE_FIX = 'Render the template and scan the output, or exclude the file in the configuration.';
 
 /**
  * What a YAML parser's error says, for a person: a parser that runs out of stack on a deeply nested file

@@ -48,9 +48,11 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   const ignoreScan = scanInlineIgnores(file, source);
   const manifest: K8sManifestFile = { file, objects: [], ignores: ignoreScan.ignores };
   const result: K8sParseResult = { manifest, errors: [...ignoreScan.errors], notices: [] };
+  // YAML that cannot hold a Kubernetes object is not ours to list, templated or not (a chart's or a Jinja
+  // tree's compose and app config).
+  if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
   const templated = source.includes('{{');
   if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result);
-  if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
 
   if (overYamlBudget(source) !== undefined) {
     result.errors.push(budgetError());

@@ -65,7 +65,7 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   // A USER naming a build argument is not root as far as the Dockerfile tells.
   const value = user?.certainty === 'decided' ? user.value : user?.certainty === 'unresolved' ? user.expression : '';
   if (!user || user.certainty === 'absent' || isRootUser(value)) {
-    ctx.skip(`the final stage runs as root (${value || 'no USER'}); see image.runs-as-root`, resource);
+    ctx.skip(`the final stage runs as root (${value ? `USER ${value}` : 'no USER'}); see image.runs-as-root`, resource);
     return;
   }
   let failed = false;
