@@ -227,10 +227,12 @@ function problemKey(p: Problem): string {
 function problemOwners(snapshot: Snapshot, enabled: readonly [Rule, Priority, unknown][]): Map<string, string> {
   const owners = new Map<string, { rule: string; rank: number }>();
   for (const [rule, priority] of enabled) {
-    const rank = priorityRank(priority);
     for (const name of [...rule.facets, ...(rule.optionalFacets ?? [])]) {
       const facet = snapshot.facets[name as FacetName];
       if (facet?.status !== 'ok' || layerOfFacet(name as FacetName) !== 'files') continue;
+      // The most severe rule reading the file's facet; of those, one that reads it first (image.runs-as-root
+      // for a Dockerfile, rather than the workload rule that also reads Dockerfiles for the images they build).
+      const rank = priorityRank(priority) * 2 + (rule.facets[0] === name ? 0 : 1);
       for (const p of facet.problems) {
         const key = problemKey(p);
         const prior = owners.get(key);

@@ -74,6 +74,21 @@ describe('engine', () => {
     expect(vs.filter((v) => v.status === 'fail').map((v) => v.ruleId)).toEqual(['test-minor', 'test-root-user']);
   });
 
+  it('of rules as urgent, the error goes to one that reads the file kind first, not one that reads it on the side', () => {
+    const facet = okDockerfiles(['root']);
+    if (facet.status === 'ok')
+      facet.problems.push({
+        subject: 'bad/Dockerfile',
+        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
+        cause: 'parse-error',
+        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
+      });
+    // A workload rule that also reads Dockerfiles (for the images they build), enabled first.
+    const workload = defineRule({ ...rootRule, id: 'test-workload', facets: ['files.kubernetes', 'files.dockerfile'] });
+    const vs = runRules(snapshotWith(facet), [workload, rootRule], opts);
+    expect(vs.filter((v) => v.status === 'error').map((v) => v.ruleId)).toEqual(['test-root-user']);
+  });
+
   it('a file read in part (a notice) is one skip saying why, never an error', () => {
     const facet = okDockerfiles(['django']);
     if (facet.status === 'ok')
