@@ -4,6 +4,18 @@ import { expectations, okDockerfiles, rootRule, snapshotWith } from './helpers.j
 
 const opts = { environment: 'staging', expectations };
 
+/** The facet with one Dockerfile that could not be parsed, besides the ones it holds. */
+function withUnreadableDockerfile(facet: ReturnType<typeof okDockerfiles>): ReturnType<typeof okDockerfiles> {
+  if (facet.status === 'ok')
+    facet.problems.push({
+      subject: 'bad/Dockerfile',
+      message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
+      cause: 'parse-error',
+      location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
+    });
+  return facet;
+}
+
 describe('engine', () => {
   it('gives pass and fail verdicts with rendered messages, concerns and resolved priority', () => {
     const vs = runRules(snapshotWith(okDockerfiles(['root', 'django'])), [rootRule], opts);
@@ -41,14 +53,7 @@ describe('engine', () => {
   });
 
   it('a partly failed facet gives one error per unreadable part and still checks the rest', () => {
-    const facet = okDockerfiles(['root']);
-    if (facet.status === 'ok')
-      facet.problems.push({
-        subject: 'bad/Dockerfile',
-        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
-        cause: 'parse-error',
-        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
-      });
+    const facet = withUnreadableDockerfile(okDockerfiles(['root']));
     const vs = runRules(snapshotWith(facet), [rootRule], opts);
     expect(vs.map((v) => v.status).sort()).toEqual(['error', 'fail']);
     const err = vs.find((v) => v.status === 'error')!;
@@ -57,14 +62,7 @@ describe('engine', () => {
   });
 
   it('one unreadable file is one error, given to the most urgent rule that reads it, not one per rule', () => {
-    const facet = okDockerfiles(['root']);
-    if (facet.status === 'ok')
-      facet.problems.push({
-        subject: 'bad/Dockerfile',
-        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
-        cause: 'parse-error',
-        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
-      });
+    const facet = withUnreadableDockerfile(okDockerfiles(['root']));
     const minor = defineRule({ ...rootRule, id: 'test-minor', priority: { default: 'P2' } });
     const vs = runRules(snapshotWith(facet), [minor, rootRule], opts);
     const errors = vs.filter((v) => v.status === 'error');
@@ -75,14 +73,7 @@ describe('engine', () => {
   });
 
   it('of rules as urgent, the error goes to one that reads the file kind first, not one that reads it on the side', () => {
-    const facet = okDockerfiles(['root']);
-    if (facet.status === 'ok')
-      facet.problems.push({
-        subject: 'bad/Dockerfile',
-        message: 'bad/Dockerfile:3:1: unknown instruction "FORM"',
-        cause: 'parse-error',
-        location: { file: 'bad/Dockerfile', startLine: 3, startColumn: 1 },
-      });
+    const facet = withUnreadableDockerfile(okDockerfiles(['root']));
     // A workload rule that also reads Dockerfiles (for the images they build), enabled first.
     const workload = defineRule({ ...rootRule, id: 'test-workload', facets: ['files.kubernetes', 'files.dockerfile'] });
     const vs = runRules(snapshotWith(facet), [workload, rootRule], opts);
