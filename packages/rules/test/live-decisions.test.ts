@@ -23,3 +23,18 @@ describe('gcp-unmanaged-resource', () => {
     expect(verdicts[0]!.message).toContain('files layer');
   });
 });
+
+describe('what the app namespace is, said where nothing in it was found', () => {
+  it("a Secret of another namespace is not the app's: the skip names the namespace it looked in", async () => {
+    const { default: placeholderSecret } = await import('../src/secrets/k8s.placeholder-secret.js');
+    const verdicts = runCase(placeholderSecret, {
+      name: 'another namespace',
+      files: {
+        'k8s/app.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: myapp\nstringData:\n  PASSWORD: changeme\n',
+      },
+    });
+    expect(verdicts.every((v) => v.status === 'skip')).toBe(true);
+    expect(verdicts.map((v) => v.message).join('\n')).toContain('coditect-staging');
+  });
+});

@@ -116,7 +116,11 @@ function exposuresOf(
 
 export function exposuresFromManifests(facet: FacetMap['files.kubernetes'], exp: Expectations): ViewSet<ExposureView> {
   const items = exposuresOf(manifestObjects(facet), exp, 'manifest', (o) => k8sResource(o, exp));
-  return { items, empty: [], none: 'the manifests declare no LoadBalancer Service or Ingress in the app namespace' };
+  return {
+    items,
+    empty: [],
+    none: `the manifests declare no LoadBalancer Service or Ingress in the app namespace (${exp.app.namespace})`,
+  };
 }
 
 export function exposuresFromCluster(
@@ -126,7 +130,11 @@ export function exposuresFromCluster(
   const live = [...itemsOf(facets['k8s.services']), ...itemsOf(facets['k8s.ingresses'])];
   const byView = new Map(live.map((o) => [viewOf(o), o]));
   const items = exposuresOf([...byView.keys()], exp, 'k8s', (o) => liveResource(byView.get(o)!));
-  return { items, empty: [], none: 'the cluster runs no LoadBalancer Service or Ingress in the app namespace' };
+  return {
+    items,
+    empty: [],
+    none: `the cluster runs no LoadBalancer Service or Ingress in the app namespace (${exp.app.namespace})`,
+  };
 }
 
 /**

@@ -167,7 +167,7 @@ export function secretProvenanceFromManifests(
       resource: { id: `Secret/${ns}/${name}`, kind: 'Secret', name, namespace: ns },
     };
   });
-  return { items, empty: [], none: 'the app uses no Secret' };
+  return { items, empty: [], none: `the app uses no Secret in its namespace (${exp.app.namespace})` };
 }
 
 /** What produces a live Secret, when something does: its owning ExternalSecret, or the label a syncer sets. */
@@ -219,7 +219,7 @@ export function secretProvenanceFromCluster(
       resource: liveResource({ kind: 'Secret', name, namespace: ns }),
     };
   });
-  return { items, empty: [], none: 'the app uses no Secret' };
+  return { items, empty: [], none: `the app uses no Secret in its namespace (${exp.app.namespace})` };
 }
 
 /** The chain's facets, the live Secrets' first; the ExternalSecrets are read when present (`facetsIfPresent`). */
@@ -292,7 +292,7 @@ export function secretProvenanceJoined(
     };
     return view;
   });
-  return { items, empty: [], none: 'the app uses no Secret' };
+  return { items, empty: [], none: `the app uses no Secret in its namespace (${exp.app.namespace})` };
 }
 
 function storeKey(kind: string, namespace: string | undefined, name: string): string {

@@ -84,11 +84,11 @@ export function secretsFromManifests(facet: FacetMap['files.kubernetes'], exp: E
     empty.push({
       reason: producer
         ? `Secret ${name} is rendered by ${producer.object.kind} ${producer.object.name} from an external store, so its values are not in the repository`
-        : `Secret ${name} is not declared in the repository's manifests (created with kubectl or by an operator); the k8s layer checks the live Secret`,
+        : `Secret ${name} of namespace ${exp.app.namespace} is not declared in the repository's manifests (created with kubectl or by an operator); the k8s layer checks the live Secret`,
       resource: { id: `Secret/${exp.app.namespace}/${name}`, kind: 'Secret', name, namespace: exp.app.namespace },
     });
   }
-  return { items, empty, none: 'the app uses no Secret' };
+  return { items, empty, none: `the app uses no Secret in its namespace (${exp.app.namespace})` };
 }
 
 export function secretsFromCluster(
@@ -125,7 +125,7 @@ export function secretsFromCluster(
       reason: `Secret ${name} does not exist in ${exp.app.namespace}; the pods that read it cannot start (see k8s.rollout-healthy)`,
       resource: liveResource({ kind: 'Secret', name, namespace: exp.app.namespace }),
     }));
-  return { items, empty, none: 'the app uses no Secret' };
+  return { items, empty, none: `the app uses no Secret in its namespace (${exp.app.namespace})` };
 }
 
 /**
