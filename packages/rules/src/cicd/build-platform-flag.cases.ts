@@ -53,6 +53,33 @@ jobs:
       },
     },
     {
+      // Docker's "Distribute build across multiple runners": each platform on a runner of its own, then one tag.
+      name: 'an arm64 build on its own runner, merged with the amd64 build into one multi-platform tag',
+      files: {
+        [workflow]: `name: Build
+on: push
+jobs:
+  amd64:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/amd64
+          tags: \${{ env.IMAGE }}:amd64
+          push: true
+  arm64:
+    runs-on: ubuntu-24.04-arm
+    steps:
+      - run: docker buildx build --platform linux/arm64 -t ${image}:arm64 --push .
+  merge:
+    needs: [amd64, arm64]
+    runs-on: ubuntu-24.04
+    steps:
+      - run: docker buildx imagetools create -t ${image}:1.0.0 ${image}:amd64 ${image}:arm64
+`,
+      },
+    },
+    {
       name: 'docker/build-push-action with a block list of platforms',
       files: {
         [workflow]: `name: Build
@@ -123,6 +150,30 @@ jobs:
 `,
       },
       expect: [{ messageId: 'wrongPlatform', file: workflow, line: 7 }],
+    },
+    {
+      // A merge with no build of linux/amd64 beside it still publishes no image GKE can run.
+      name: 'arm64 builds merged into one tag, none of them for linux/amd64',
+      files: {
+        [workflow]: `name: Build
+on: push
+jobs:
+  arm64:
+    runs-on: ubuntu-24.04-arm
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/arm64
+          tags: ${image}:arm64
+          push: true
+  merge:
+    needs: [arm64]
+    runs-on: ubuntu-24.04
+    steps:
+      - run: docker manifest create ${image}:1.0.0 ${image}:arm64
+`,
+      },
+      expect: [{ messageId: 'actionWrongPlatforms', file: workflow, line: 9 }],
     },
     {
       name: 'a folded (>) run script without --platform',

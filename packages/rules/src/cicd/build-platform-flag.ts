@@ -29,7 +29,7 @@ export default defineRule({
   concerns: ['build.platform-flag'],
   layer: 'files',
   facets: ['files.workflows'],
-  description: `Every image build in a workflow (\`docker build\`, \`docker buildx build\`, \`docker image build\`, \`podman build\`, \`buildah build\` in \`run\` scripts, and \`docker/build-push-action\` steps) names the platforms GKE nodes run (\`--platform linux/amd64\`, a list containing it such as \`--platform=linux/amd64,linux/arm64\`, or \`with.platforms\`). Builds whose image never leaves the runner (no \`--push\`, no registry tag, not pushed or retagged later in the job) are skipped. \`gcloud builds submit\` passes: Cloud Build workers are linux/amd64. A platform set from an expression (\`\${{ matrix.platform }}\`) is skipped: it is only known at run time. \`DOCKER_DEFAULT_PLATFORM\` counts when it is set on the command, exported earlier in the same script, or appended to \`$GITHUB_ENV\` by an earlier step of the job (a step or job \`env:\` is not read).`,
+  description: `Every image build in a workflow (\`docker build\`, \`docker buildx build\`, \`docker image build\`, \`podman build\`, \`buildah build\` in \`run\` scripts, and \`docker/build-push-action\` steps) names the platforms GKE nodes run (\`--platform linux/amd64\`, a list containing it such as \`--platform=linux/amd64,linux/arm64\`, or \`with.platforms\`). Builds whose image never leaves the runner (no \`--push\`, no registry tag, not pushed or retagged later in the job) are skipped. \`gcloud builds submit\` passes: Cloud Build workers are linux/amd64. A platform set from an expression (\`\${{ matrix.platform }}\`) is skipped: it is only known at run time. A build for another platform alone passes when the same workflow also builds every expected platform and joins the builds into one tag (\`docker buildx imagetools create\`, \`docker manifest create\`: Docker's multi-platform build on native runners). \`DOCKER_DEFAULT_PLATFORM\` counts when it is set on the command, exported earlier in the same script, or appended to \`$GITHUB_ENV\` by an earlier step of the job (a step or job \`env:\` is not read).`,
   rationale:
     'ADR-001 Decision 2: images built on macOS (arm64) made GKE (linux/amd64) fail with "no match for platform", and the consequence recorded there is that CI/CD must use `--platform linux/amd64`. Lesson 2 repeats it: "Always use --platform linux/amd64 flag." Without the flag a build inherits the architecture of the machine it runs on, so an arm64 runner or a laptop silently produces an image GKE cannot run.',
   remediation: {
@@ -57,11 +57,14 @@ export default defineRule({
       'docker/build-push-action has no `platforms` input: the image gets the architecture of the runner, and GKE nodes run {{expected}}.',
     actionWrongPlatforms: 'docker/build-push-action builds for {{platforms}}, without {{missing}} that GKE nodes run.',
     targetsPlatform: '`{{tool}}` of {{image}} builds for {{platforms}}.',
+    mergedWithAmd64:
+      "`{{tool}}` builds for {{platforms}}, and `{{merge}}` merges it with the workflow's linux/amd64 build into one multi-platform image.",
     cloudBuild: '`gcloud builds submit` builds on Cloud Build workers, which are linux/amd64.',
   },
   check(ctx) {
     const expected = ctx.env.expectations.platforms;
     for (const wf of ctx.facet('files.workflows').files) {
+      const merge = multiPlatformMerge(wf, expected);
       for (const job of wf.jobs) {
         const leaving = imagesLeavingRunner(job);
         const local = imagesLoadedLocally(job);
@@ -69,7 +72,7 @@ export default defineRule({
         let jobDefaultPlatform: string | undefined;
         for (const step of job.steps) {
           const resource = stepResource(wf, job, step);
-          if (isBuildPushAction(step)) checkAction(wf, step, resource, leaving);
+          if (isBuildPushAction(step)) checkAction(wf, step, resource, leaving, merge);
           let stepDefaultPlatform = jobDefaultPlatform;
           for (const cmd of stepCommands(step)) {
             stepDefaultPlatform = exportedDefaultPlatform(cmd) ?? stepDefaultPlatform;
@@ -85,7 +88,7 @@ export default defineRule({
               continue;
             }
             const build = imageBuild(cmd);
-            if (build) checkCommand(wf, cmd, build, resource, leaving, local, stepDefaultPlatform);
+            if (build) checkCommand(wf, cmd, build, resource, leaving, local, stepDefaultPlatform, merge);
           }
         }
       }
@@ -99,6 +102,7 @@ export default defineRule({
       leaving: Set<string>,
       local: Set<string>,
       defaultPlatform: string | undefined,
+      merge: string | undefined,
     ) {
       const image = build.tags[0] ?? '(untagged image)';
       const discriminator = `build:${build.tags[0] ?? build.tool}`;
@@ -136,6 +140,15 @@ export default defineRule({
       }
       const platforms = written.flatMap(splitPlatforms).map(normalizePlatform).join(', ');
       const missing = missingPlatforms(written, expected);
+      if (missing.length > 0 && merge) {
+        ctx.pass({
+          resource,
+          messageId: 'mergedWithAmd64',
+          data: { tool: build.tool, platforms, merge },
+          discriminator,
+        });
+        return;
+      }
       if (missing.length > 0) {
         ctx.fail({
           resource,
@@ -150,7 +163,13 @@ export default defineRule({
       ctx.pass({ resource, messageId: 'targetsPlatform', data: { tool: build.tool, image, platforms }, discriminator });
     }
 
-    function checkAction(wf: Workflow, step: WorkflowStep, resource: Resource, leaving: Set<string>) {
+    function checkAction(
+      wf: Workflow,
+      step: WorkflowStep,
+      resource: Resource,
+      leaving: Set<string>,
+      merge: string | undefined,
+    ) {
       const tags = splitTags(withValue(step, 'tags') ?? '');
       if (!buildPushActionPushes(step) && !tags.some((t) => leaving.has(t))) {
         ctx.skip(
@@ -178,6 +197,15 @@ export default defineRule({
       }
       const platforms = splitPlatforms(value).map(normalizePlatform).join(', ');
       const missing = missingPlatforms([value], expected);
+      if (missing.length > 0 && merge) {
+        ctx.pass({
+          resource,
+          messageId: 'mergedWithAmd64',
+          data: { tool: 'docker/build-push-action', platforms, merge },
+          discriminator,
+        });
+        return;
+      }
       if (missing.length > 0) {
         ctx.fail({
           resource,
@@ -198,6 +226,33 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Docker's multi-platform build on native runners ("Distribute build across multiple runners"): each platform
+ * built by a job of its own, then one job joins them into one tag (`docker buildx imagetools create`, `docker
+ * manifest create`). When a workflow has such a merge and a build that names every expected platform, a build
+ * for another platform alone is one of the parts: the merge command, else undefined.
+ */
+function multiPlatformMerge(wf: Workflow, expected: readonly string[]): string | undefined {
+  const steps = wf.jobs.flatMap((j) => j.steps);
+  const commands = steps.flatMap(stepCommands);
+  const merge = commands.find(
+    (c) =>
+      (c.argv[0] === 'docker' && c.argv[1] === 'buildx' && c.argv[2] === 'imagetools' && c.argv[3] === 'create') ||
+      (c.argv[0] === 'docker' && c.argv[1] === 'manifest' && c.argv[2] === 'create'),
+  );
+  if (!merge) return undefined;
+  const expectedBuild =
+    commands.some((c) => {
+      const build = imageBuild(c);
+      return !!build && build.platforms.length > 0 && missingPlatforms(build.platforms, expected).length === 0;
+    }) ||
+    steps.some((step) => {
+      const value = isBuildPushAction(step) ? withValue(step, 'platforms') : undefined;
+      return !!value?.trim() && !isDynamic(value) && missingPlatforms([value], expected).length === 0;
+    });
+  return expectedBuild ? merge.argv.slice(0, merge.argv[1] === 'buildx' ? 4 : 3).join(' ') : undefined;
+}
 
 function isSet(v: string | undefined): v is string {
   return v !== undefined && v !== '';
