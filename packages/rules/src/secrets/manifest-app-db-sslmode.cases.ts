@@ -29,6 +29,21 @@ export default {
       },
     },
     {
+      // Google's Cloud SQL samples: the app reads INSTANCE_HOST, which points at the proxy sidecar.
+      name: "INSTANCE_HOST=127.0.0.1 and DB_PORT, as Google's Cloud SQL samples name the proxy's address",
+      files: {
+        'k8s/deployment.yaml': `${deployment}          env:
+            - name: DB_PORT
+              value: "5432"
+            - name: INSTANCE_HOST
+              value: "127.0.0.1"
+        - name: cloud-sql-proxy
+          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.1
+          args: ["--port=5432", "coditect-cloud-infra:us-central1:coditect-db"]
+`,
+      },
+    },
+    {
       name: 'the ADR fix: DB_SSLMODE=require as a literal env value',
       files: {
         'k8s/deployment.yaml': `${deployment}          env:

@@ -20,7 +20,8 @@ const SSLMODE_KEYS = [
   'POSTGRES_SSL_MODE',
 ];
 /** Settings that show the app talks to a database (besides the user keys of the expectations). */
-const DB_HOST_KEYS = ['DB_HOST', 'DATABASE_HOST', 'POSTGRES_HOST', 'PGHOST', 'DB_ADDRESS'];
+// `INSTANCE_HOST`: Google's Cloud SQL samples (and the GKE quickstart's manifests) name the proxy's address so.
+const DB_HOST_KEYS = ['DB_HOST', 'DATABASE_HOST', 'POSTGRES_HOST', 'PGHOST', 'DB_ADDRESS', 'INSTANCE_HOST'];
 const DB_OTHER_KEYS = [
   'DB_NAME',
   'DATABASE_NAME',
@@ -29,6 +30,7 @@ const DB_OTHER_KEYS = [
   'DB_PORT',
   'PGPORT',
   'DB_PASSWORD',
+  'DB_PASS',
   'PGPASSWORD',
 ];
 const STRICT_MODES = ['require', 'verify-ca', 'verify-full'];
