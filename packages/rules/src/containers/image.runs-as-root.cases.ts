@@ -129,6 +129,16 @@ ENTRYPOINT ["k6"]
       },
     },
     {
+      // Their Dockerfiles end with `USER nobody`, `USER "$GF_UID"` (472, since Grafana 5.1), `USER kibana`.
+      name: 'dockerfile: Prometheus, Grafana 5.1 and later, and Kibana are published to run as non-root',
+      files: {
+        'monitoring/prometheus/Dockerfile': 'FROM prom/prometheus:v2.4.2\nCOPY prometheus.yml /etc/prometheus/\n',
+        'monitoring/grafana/Dockerfile': 'FROM grafana/grafana:5.2.4\nCOPY dashboards /var/lib/grafana/dashboards\n',
+        'logging/kibana/Dockerfile':
+          'FROM docker.elastic.co/kibana/kibana-oss:6.0.0\nCOPY kibana.yml /usr/share/kibana/config/\n',
+      },
+    },
+    {
       name: 'dockerfile: nginx-unprivileged and a chiseled .NET image are published to run as non-root',
       files: {
         'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.29-alpine\nCOPY dist /usr/share/nginx/html\n',
@@ -305,6 +315,12 @@ COPY --from=builder /opt /opt
 `),
       },
       expect: [{ source: 'dockerfile', messageId: 'noUser', file: '.devcontainer/Dockerfile', line: 1, column: 1 }],
+    },
+    {
+      // Grafana ran as root until 5.1 (its Dockerfile set `USER grafana` from 5.1 on).
+      name: 'dockerfile: Grafana 5.0, before its image set a user, runs as root',
+      files: { 'grafana/Dockerfile': 'FROM grafana/grafana:5.0.4\nCOPY provisioning /etc/grafana/provisioning\n' },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'grafana/Dockerfile', line: 1, column: 1 }],
     },
     {
       // An action.yml beside a Dockerfile that a workflow also builds and pushes does not take it out of the gate;

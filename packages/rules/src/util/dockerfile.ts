@@ -58,6 +58,27 @@ const NON_ROOT_BASE_IMAGES: readonly {
   { repository: 'docker.io/nginxinc/nginx-unprivileged', user: '101 (nginx)' },
   // .NET 8+'s chiseled (Ubuntu) and distroless (Azure Linux) images: `USER $APP_UID` (1654, `app`).
   { repository: /^mcr\.microsoft\.com\/dotnet\//, tag: /(?:^|-)(?:chiseled|distroless)(?:-|$)/, user: '1654 (app)' },
+  // Prometheus, Alertmanager and the node exporter: their Dockerfiles end with `USER nobody`.
+  {
+    repository: /^(?:docker\.io\/prom|quay\.io\/prometheus)\/(?:prometheus|alertmanager|node-exporter)$/,
+    user: '65534 (nobody)',
+  },
+  // Grafana: `USER "$GF_UID"` (472) since 5.1; 5.0 and earlier ran as root.
+  {
+    repository: 'docker.io/grafana/grafana',
+    tag: /^(?:latest|main|(?:[6-9]|[1-9]\d)\.|5\.(?:[1-9]|\d{2})\.)/,
+    user: '472 (grafana)',
+  },
+  // Elastic's Kibana and Logstash images (theirs and the Docker Hub ones built from the same Dockerfiles):
+  // `USER kibana`, `USER logstash` (1000).
+  {
+    repository: /^(?:docker\.elastic\.co\/kibana\/kibana(?:-oss)?|docker\.io\/library\/kibana)$/,
+    user: '1000 (kibana)',
+  },
+  {
+    repository: /^(?:docker\.elastic\.co\/logstash\/logstash(?:-oss)?|docker\.io\/library\/logstash)$/,
+    user: '1000 (logstash)',
+  },
 ];
 
 /** The user a base image is published to run as, when it is one of {@link NON_ROOT_BASE_IMAGES}. */
