@@ -25,7 +25,15 @@ import {
 } from './kms.js';
 import { kmsKeyResource, undeclaredKmsKeyResource } from './kms-key.js';
 import type { ViewSet } from './sql-instance.js';
-import { anchorLocation, blockLocation, inputsOf, resourceOf, resourcesOf } from './terraform.js';
+import {
+  anchorLocation,
+  blockLocation,
+  inputsOf,
+  managesGoogleCloud,
+  NOT_GOOGLE_CLOUD,
+  resourceOf,
+  resourcesOf,
+} from './terraform.js';
 import type { ViewSource } from './index.js';
 import { Type } from '@sinclair/typebox';
 import { GcpIamPolicySchema, PolicyOf, type PolicyRecord, Str } from '../layers/gcp-shapes.js';
@@ -96,6 +104,7 @@ export function kmsKeyAccessFromTerraform(
   const files = facet.files;
   const none = 'no .tf file in the repository; the gcp layer checks the live IAM policy';
   if (files.length === 0) return { items: [], empty: [], none };
+  if (!managesGoogleCloud(files)) return { items: [], empty: [], none: NOT_GOOGLE_CLOUD };
   const { kms, project } = exp;
   const expected = { keyRing: kms.keyRing, key: kms.key };
   const grants = kmsGrants(files).map((g): KmsGrantView => {

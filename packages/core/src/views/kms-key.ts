@@ -20,6 +20,8 @@ import {
   anchorLocation,
   blockLocation,
   declaresNothing,
+  managesGoogleCloud,
+  NOT_GOOGLE_CLOUD,
   read,
   resourceOf,
   resourcesOf,
@@ -93,6 +95,7 @@ export function kmsKeysFromTerraform(facet: FacetMap['files.terraform'], exp: Ex
   const files = facet.files;
   const none = 'no .tf file in the repository; the gcp layer checks the live key';
   if (files.length === 0) return { items: [], empty: [], none };
+  if (!managesGoogleCloud(files)) return { items: [], empty: [], none: NOT_GOOGLE_CLOUD };
   const kms = exp.kms;
   const expected = { keyRing: kms.keyRing, key: kms.key };
   const keys = resourcesOf(files, 'google_kms_crypto_key').filter((k) => !declaresNothing(k.block));

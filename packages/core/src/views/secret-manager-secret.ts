@@ -13,7 +13,7 @@ import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import type { ViewSet } from './sql-instance.js';
-import { dependsOnOf } from './terraform.js';
+import { dependsOnOf, managesGoogleCloud, NOT_GOOGLE_CLOUD } from './terraform.js';
 import {
   anchorLocation,
   attributeLocation,
@@ -58,6 +58,7 @@ export function secretManagerSecretsFromTerraform(
   exp: Expectations,
 ): ViewSet<SecretManagerSecretView> {
   if (facet.files.length === 0) return { items: [], empty: [], none: 'the repository has no .tf files' };
+  if (!managesGoogleCloud(facet.files)) return { items: [], empty: [], none: NOT_GOOGLE_CLOUD };
   const expected = exp.secretManager.secrets;
   if (expected.length === 0)
     return { items: [], empty: [], none: 'expectations.secretManager.secrets names no secret' };

@@ -410,6 +410,30 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Whether the repository's OpenTofu has anything to do with Google Cloud: a `google` / `google-beta` provider, a
+ * `google_*` resource or data source, or a module whose source names Google (`terraform-google-modules/...`,
+ * `.../google`). A repository whose `.tf` files manage another cloud only (AWS, Azure) is not where ADR-001's
+ * Google Cloud services would be declared.
+ */
+export function managesGoogleCloud(files: readonly TfFile[]): boolean {
+  return files.some((f) =>
+    f.blocks.some((b) => {
+      if (b.type === 'provider') return b.labels[0] === 'google' || b.labels[0] === 'google-beta';
+      if (b.type === 'resource' || b.type === 'data') return (b.labels[0] ?? '').startsWith('google_');
+      if (b.type === 'module') {
+        const source = b.attributes.source?.value;
+        return typeof source === 'string' && /(?:^|\/)(?:terraform-google-|google\/|google$)|google-/.test(source);
+      }
+      return false;
+    }),
+  );
+}
+
+/** What a view over ADR-001's Google Cloud services says of `.tf` files that manage no Google Cloud resource. */
+export const NOT_GOOGLE_CLOUD =
+  "the repository's OpenTofu manages no Google Cloud resource (no google provider, google_* block or Google module)";
+
 // ---------------------------------------------------------------- iteration
 
 /**

@@ -4,7 +4,9 @@ import {
   blockLocation,
   dataSourcesOf,
   declaresNothing,
+  managesGoogleCloud,
   moduleCalls,
+  NOT_GOOGLE_CLOUD,
   resourcesOf,
 } from '../util/terraform.js';
 
@@ -68,7 +70,7 @@ export default defineRule({
   adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',
   adrIdentityFields: ['database.instance', 'redis.instance', 'kms.key', 'registry.repository'],
   description:
-    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. When a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules, the ones whose source names the service first) instead of a failure. Otherwise a missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file. With no `.tf` file at all, one failure says no infrastructure as code exists.',
+    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. When a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules, the ones whose source names the service first) instead of a failure. Otherwise a missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file. With no `.tf` file at all, one failure says no infrastructure as code exists; `.tf` files that manage no Google Cloud resource (no google provider, `google_*` block or Google module: another cloud) are not judged.',
   rationale:
     'ADR-001 Issue 1 (Infrastructure as Code Gap, P1) and Lesson 3 ("Manual gcloud commands created infrastructure not tracked in OpenTofu state"): the Artifact Registry repository and the Memorystore instance were created with gcloud and the Cloud SQL instance still has to be imported; what is not declared cannot be reviewed, reproduced or kept from drifting.',
   remediation: {
@@ -100,6 +102,11 @@ export default defineRule({
         messageId: 'noIac',
         evidence: [{ path: '**/*.tf', observed: 0, expected: "the environment's OpenTofu configuration" }],
       });
+      return;
+    }
+    // OpenTofu for another cloud only (AWS, Azure) is not where Google Cloud services would be declared.
+    if (!managesGoogleCloud(files)) {
+      ctx.skip(`${NOT_GOOGLE_CLOUD}: the managed Google Cloud services are not expected in it`);
       return;
     }
     const remote = moduleCalls(files).filter((c) => c.target === undefined);
