@@ -53,6 +53,31 @@ jobs:
       },
     },
     {
+      // A test image: built, run on the runner, never pushed, whatever its name looks like (Docker Hub's user/app,
+      // an env variable); the release build beside it names the platform.
+      name: 'a test image run on the runner with docker run and never pushed; the release build names the platform',
+      files: {
+        [workflow]: `name: Build
+on: push
+env:
+  TEST_IMAGE: app-tests
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker build -t acme/react-test -f client/Dockerfile.dev ./client
+          docker run -e CI=true acme/react-test npm test
+          docker build -t $TEST_IMAGE -f Dockerfile.test .
+          docker run --rm $TEST_IMAGE pytest
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker buildx build --platform linux/amd64 -t ${image}:1.0.0 --push .
+`,
+      },
+    },
+    {
       // Docker's "Distribute build across multiple runners": each platform on a runner of its own, then one tag.
       name: 'an arm64 build on its own runner, merged with the amd64 build into one multi-platform tag',
       files: {
@@ -150,6 +175,24 @@ jobs:
 `,
       },
       expect: [{ messageId: 'wrongPlatform', file: workflow, line: 7 }],
+    },
+    {
+      // Run on the runner, then pushed: it leaves, and its platform counts.
+      name: 'an image run on the runner for its tests, then pushed',
+      files: {
+        [workflow]: `name: Build
+on: push
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker build -t ${image}:1.0.0 .
+          docker run ${image}:1.0.0 ./selftest
+          docker push ${image}:1.0.0
+`,
+      },
+      expect: [{ messageId: 'missingPlatform', file: workflow, line: 8 }],
     },
     {
       // A merge with no build of linux/amd64 beside it still publishes no image GKE can run.

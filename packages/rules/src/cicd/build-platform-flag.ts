@@ -29,7 +29,7 @@ export default defineRule({
   concerns: ['build.platform-flag'],
   layer: 'files',
   facets: ['files.workflows'],
-  description: `Every image build in a workflow (\`docker build\`, \`docker buildx build\`, \`docker image build\`, \`podman build\`, \`buildah build\` in \`run\` scripts, and \`docker/build-push-action\` steps) names the platforms GKE nodes run (\`--platform linux/amd64\`, a list containing it such as \`--platform=linux/amd64,linux/arm64\`, or \`with.platforms\`). Builds whose image never leaves the runner (no \`--push\`, no registry tag, not pushed or retagged later in the job) are skipped. \`gcloud builds submit\` passes: Cloud Build workers are linux/amd64. A platform set from an expression (\`\${{ matrix.platform }}\`) is skipped: it is only known at run time. A build for another platform alone passes when the same workflow also builds every expected platform and joins the builds into one tag (\`docker buildx imagetools create\`, \`docker manifest create\`: Docker's multi-platform build on native runners). \`DOCKER_DEFAULT_PLATFORM\` counts when it is set on the command, exported earlier in the same script, or appended to \`$GITHUB_ENV\` by an earlier step of the job (a step or job \`env:\` is not read).`,
+  description: `Every image build in a workflow (\`docker build\`, \`docker buildx build\`, \`docker image build\`, \`podman build\`, \`buildah build\` in \`run\` scripts, and \`docker/build-push-action\` steps) names the platforms GKE nodes run (\`--platform linux/amd64\`, a list containing it such as \`--platform=linux/amd64,linux/arm64\`, or \`with.platforms\`). Builds whose image never leaves the runner (no \`--push\`, no registry tag, not pushed or retagged later in the job; or run on the runner with \`docker run\` and never pushed or retagged, whatever its name) are skipped. \`gcloud builds submit\` passes: Cloud Build workers are linux/amd64. A platform set from an expression (\`\${{ matrix.platform }}\`) is skipped: it is only known at run time. A build for another platform alone passes when the same workflow also builds every expected platform and joins the builds into one tag (\`docker buildx imagetools create\`, \`docker manifest create\`: Docker's multi-platform build on native runners). \`DOCKER_DEFAULT_PLATFORM\` counts when it is set on the command, exported earlier in the same script, or appended to \`$GITHUB_ENV\` by an earlier step of the job (a step or job \`env:\` is not read).`,
   rationale:
     'ADR-001 Decision 2: images built on macOS (arm64) made GKE (linux/amd64) fail with "no match for platform", and the consequence recorded there is that CI/CD must use `--platform linux/amd64`. Lesson 2 repeats it: "Always use --platform linux/amd64 flag." Without the flag a build inherits the architecture of the machine it runs on, so an arm64 runner or a laptop silently produces an image GKE cannot run.',
   remediation: {
@@ -68,6 +68,7 @@ export default defineRule({
       for (const job of wf.jobs) {
         const leaving = imagesLeavingRunner(job);
         const local = imagesLoadedLocally(job);
+        const runHere = imagesRunOnRunner(job);
         // DOCKER_DEFAULT_PLATFORM written to $GITHUB_ENV holds for the job's later steps.
         let jobDefaultPlatform: string | undefined;
         for (const step of job.steps) {
@@ -88,7 +89,7 @@ export default defineRule({
               continue;
             }
             const build = imageBuild(cmd);
-            if (build) checkCommand(wf, cmd, build, resource, leaving, local, stepDefaultPlatform, merge);
+            if (build) checkCommand(wf, cmd, build, resource, leaving, local, runHere, stepDefaultPlatform, merge);
           }
         }
       }
@@ -101,6 +102,7 @@ export default defineRule({
       resource: Resource,
       leaving: Set<string>,
       local: Set<string>,
+      runHere: Set<string>,
       defaultPlatform: string | undefined,
       merge: string | undefined,
     ) {
@@ -109,6 +111,15 @@ export default defineRule({
       if (!build.push && build.tags.length > 0 && build.tags.every((t) => local.has(t) && !leaving.has(t))) {
         ctx.skip(
           `\`${build.tool}\` of ${image} is loaded into a cluster on the runner (kind, minikube, k3d), built for the runner's own architecture`,
+          resource,
+        );
+        return;
+      }
+      // Built to run on the runner (a test image: `docker run <tag> npm test`) and never pushed nor retagged: a
+      // registry-like name (`user/app`, `$IMAGE`) alone does not make it leave.
+      if (!build.push && build.tags.length > 0 && build.tags.every((t) => runHere.has(t) && !leaving.has(t))) {
+        ctx.skip(
+          `\`${build.tool}\` of ${image} is run on the runner (docker run) and never pushed, built for the runner's own architecture`,
           resource,
         );
         return;
@@ -280,6 +291,19 @@ function imagesLoadedLocally(job: WorkflowJob): Set<string> {
           ? rest
           : [];
     for (const image of images) if (!image.startsWith('-')) out.add(image);
+  }
+  return out;
+}
+
+/** Images the job runs on the runner itself (`docker run … <image> …`, `docker container run`), as written. */
+function imagesRunOnRunner(job: WorkflowJob): Set<string> {
+  const out = new Set<string>();
+  for (const cmd of job.steps.flatMap((s) => stepCommands(s))) {
+    const [tool, a, b] = cmd.argv;
+    const at = tool === 'docker' && a === 'run' ? 2 : tool === 'docker' && a === 'container' && b === 'run' ? 3 : -1;
+    // Any word of the command may be the image: its options are not told apart from it here, and a tag is
+    // only matched as written in the build.
+    if (at > 0) for (const word of cmd.argv.slice(at)) out.add(word);
   }
   return out;
 }
