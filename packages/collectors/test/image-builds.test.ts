@@ -234,6 +234,34 @@ describe('kustomize patches', () => {
   });
 });
 
+describe('builds that stay on the runner', () => {
+  it('are marked local when the job runs the image and neither pushes nor retags it', () => {
+    const job = (script: string) =>
+      `on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n${script
+        .split('\n')
+        .map((l) => `          ${l}`)
+        .join('\n')}\n`;
+    const builds = collectFilesFromMemory({
+      'a/Dockerfile': 'FROM node:22\n',
+      'b/Dockerfile': 'FROM node:22\n',
+      'c/Dockerfile': 'FROM node:22\n',
+      'd/Dockerfile': 'FROM node:22\n',
+      // Run for the tests, never pushed: local.
+      '.github/workflows/a.yml': job('docker build -t acme/a-test a\ndocker run --rm acme/a-test npm test'),
+      // Run, then pushed; retagged for a later push; built with --push: not local.
+      '.github/workflows/b.yml': job('docker build -t acme/b b\ndocker run acme/b true && docker push acme/b'),
+      '.github/workflows/c.yml': job('docker build -t c-local c\ndocker run c-local\ndocker tag c-local acme/c:1'),
+      '.github/workflows/d.yml': job('docker buildx build --push -t acme/d d\ndocker run acme/d'),
+    })['files.dockerfile'].data?.builds;
+    expect(builds?.map((b) => [b.dockerfile, b.local ?? false])).toEqual([
+      ['a/Dockerfile', true],
+      ['b/Dockerfile', false],
+      ['c/Dockerfile', false],
+      ['d/Dockerfile', false],
+    ]);
+  });
+});
+
 describe('GitHub Docker container actions', () => {
   it("list the repository's Dockerfiles an action.yml runs, relative to the action's folder", () => {
     const dockerfile = collectFilesFromMemory({

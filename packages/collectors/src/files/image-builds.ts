@@ -112,13 +112,21 @@ export function imageBuilds(
   dockerfiles: ReadonlySet<string>,
 ): ImageBuild[] {
   const out: ImageBuild[] = [];
-  const add = (image: string, dockerfile: string | undefined, via: ImageBuild['via'], file: string, line: number) => {
+  const add = (
+    image: string,
+    dockerfile: string | undefined,
+    via: ImageBuild['via'],
+    file: string,
+    line: number,
+    local = false,
+  ) => {
     const name = image.trim();
     // An image named by a variable (`$IMAGE:${TAG}` is fine for the tag, not for the name) is not evidence.
     const repo = name.split('@')[0]!.replace(/:[^/]*$/, '');
     if (!name || !dockerfile || !dockerfiles.has(dockerfile) || /[$%{}\s]/.test(repo)) return;
     // A tag from a variable (`:\${{ github.sha }}`) is kept as the repository alone.
-    out.push({ image: name === repo || /[$%{}\s]/.test(name) ? repo : name, dockerfile, via, file, line });
+    const kept = name === repo || /[$%{}\s]/.test(name) ? repo : name;
+    out.push({ image: kept, dockerfile, via, file, line, ...(local ? { local: true as const } : {}) });
   };
 
   for (const wf of workflows) {
@@ -126,12 +134,18 @@ export function imageBuilds(
       const metadataImages = job.steps
         .filter((s) => s.uses?.repository === 'docker/metadata-action')
         .flatMap((s) => splitList(s.with.images?.value ?? '').map((i) => i.split(',')[0]!.trim()));
+      const onRunner = imagesOnRunner(job.steps.flatMap((s) => (s.run?.commands ?? []).flatMap((c) => c.simple)));
       for (const step of job.steps) {
         for (const cmd of step.run?.commands ?? []) {
           const build = dockerBuildArgs(cmd.argv);
           if (!build) continue;
           const dockerfile = build.file ? repoPath(build.file) : repoPath(build.context, 'Dockerfile');
-          for (const tag of build.tags) add(tag, dockerfile, 'workflow', wf.file, cmd.line);
+          // Built to be run on the runner (tests) and neither pushed nor retagged in its job: it stays there.
+          const local =
+            !build.push &&
+            build.tags.length > 0 &&
+            build.tags.every((t) => onRunner.run.has(t) && !onRunner.pushed.has(t));
+          for (const tag of build.tags) add(tag, dockerfile, 'workflow', wf.file, cmd.line, local);
         }
         if (step.uses?.repository === 'docker/build-push-action') {
           const context = step.with.context?.value.trim() || '.';
@@ -234,7 +248,7 @@ export function imageRepository(image: string): string {
 /** The tags, `-f` file and context of a `docker build` / `docker buildx build` / `podman build` argv. */
 export function dockerBuildArgs(
   argv: readonly string[],
-): { tags: string[]; file?: string; context: string } | undefined {
+): { tags: string[]; file?: string; context: string; push: boolean } | undefined {
   const [program, ...rest] = argv;
   if (program !== 'docker' && program !== 'podman') return undefined;
   let i = 0;
@@ -243,6 +257,7 @@ export function dockerBuildArgs(
   const tags: string[] = [];
   const positionals: string[] = [];
   let file: string | undefined;
+  let push = false;
   const VALUE_OPTIONS = new Set([
     '--build-arg',
     '--platform',
@@ -287,6 +302,12 @@ export function dockerBuildArgs(
       file = f;
       continue;
     }
+    const output = value(['-o', '--output']);
+    if (output !== undefined) {
+      if (/(?:^|,)type=registry(?:,|$)|push=true/.test(output)) push = true;
+      continue;
+    }
+    if (w === '--push') push = true;
     if (w.startsWith('-')) {
       if (VALUE_OPTIONS.has(w)) j++;
       continue;
@@ -297,7 +318,30 @@ export function dockerBuildArgs(
   // A context from a variable or a URL / stdin is not a folder of this repository.
   if (!context || /[$]|:\/\/|^-$/.test(context)) return undefined;
   if (file !== undefined && /[$]/.test(file)) return undefined;
-  return { tags, ...(file !== undefined ? { file } : {}), context };
+  return { tags, ...(file !== undefined ? { file } : {}), context, push };
+}
+
+/**
+ * What a job does with the images on its runner: `pushed` (`docker push X`, `docker image push X`, and the source
+ * of `docker tag X Y`, which a later push may send under another name) and `run` (every word of a `docker run`,
+ * among them its image: only a build's tag as written is looked up in it).
+ */
+function imagesOnRunner(commands: readonly { argv: readonly string[] }[]): { pushed: Set<string>; run: Set<string> } {
+  const pushed = new Set<string>();
+  const run = new Set<string>();
+  for (const { argv } of commands) {
+    const [tool, a, b] = argv;
+    if (tool !== 'docker' && tool !== 'podman') continue;
+    const words = argv.filter((w, i) => i > 0 && !w.startsWith('-'));
+    if (a === 'push' || (a === 'image' && b === 'push'))
+      for (const w of words.slice(a === 'push' ? 1 : 2)) pushed.add(w);
+    else if (a === 'tag' || (a === 'image' && b === 'tag')) {
+      const source = words[a === 'tag' ? 1 : 2];
+      if (source) pushed.add(source);
+    } else if (a === 'run' || (a === 'container' && b === 'run'))
+      for (const w of argv.slice(a === 'run' ? 2 : 3)) run.add(w);
+  }
+  return { pushed, run };
 }
 
 function splitList(value: string): string[] {

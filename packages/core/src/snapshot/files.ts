@@ -178,6 +178,11 @@ export const ImageBuildSchema = lazySchema(() =>
     /** Where the evidence is written. */
     file: Type.String(),
     line: Line,
+    /**
+     * A workflow build whose image stays on the runner: its job runs it (`docker run`) and neither pushes nor
+     * retags it, and the build does not push (a test image).
+     */
+    local: Type.Optional(Type.Literal(true)),
   }),
 );
 export type ImageBuild = Static<typeof ImageBuildSchema>;

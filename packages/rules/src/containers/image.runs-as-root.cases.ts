@@ -139,6 +139,24 @@ ENTRYPOINT ["k6"]
       },
     },
     {
+      // A test image: the workflow builds it, runs the tests in it on the runner, and never pushes it.
+      name: 'dockerfile: a test image that the workflow only runs on the runner is not judged; the deployed one is',
+      files: {
+        'client/Dockerfile.dev': 'FROM node:22-alpine\nCOPY . /app\nCMD ["npm", "start"]\n',
+        Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n',
+        '.github/workflows/test.yml': `name: test
+on: push
+jobs:
+  client:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker build -t acme/react-test -f client/Dockerfile.dev ./client
+          docker run -e CI=true acme/react-test npm test
+`,
+      },
+    },
+    {
       name: 'dockerfile: nginx-unprivileged and a chiseled .NET image are published to run as non-root',
       files: {
         'web/Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.29-alpine\nCOPY dist /usr/share/nginx/html\n',
@@ -344,6 +362,19 @@ COPY --from=builder /opt /opt
         { source: 'dockerfile', messageId: 'noUser', file: 'tools/Dockerfile', line: 1, column: 1 },
         { source: 'dockerfile', messageId: 'noUser', file: 'probe/Dockerfile', line: 1, column: 1 },
       ],
+    },
+    {
+      // Run for its tests, then pushed: an image the project ships.
+      name: 'dockerfile: an image the workflow runs on the runner and then pushes is judged',
+      files: {
+        'api/Dockerfile': 'FROM python:3.12-slim\n\nCOPY . /app\n',
+        '.github/workflows/release.yml': releaseWorkflow(`      - run: |
+          docker build --platform linux/amd64 -t us-central1-docker.pkg.dev/acme/app/api:1.0.0 api
+          docker run us-central1-docker.pkg.dev/acme/app/api:1.0.0 pytest
+          docker push us-central1-docker.pkg.dev/acme/app/api:1.0.0
+`),
+      },
+      expect: [{ source: 'dockerfile', messageId: 'noUser', file: 'api/Dockerfile', line: 1, column: 1 }],
     },
     {
       name: 'dockerfile: USER root from a build argument default',

@@ -29,7 +29,7 @@ export default defineViewRule({
     },
   },
   description:
-    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images, Prometheus, Alertmanager and the node exporter, Grafana 5.1 and later, Elastic's Kibana and Logstash) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a final stage with no `USER` built on an image named by a build argument with no default (`FROM $BASE_IMAGE`, set by `--build-arg`) is undecided, as that image's user is; a `USER` naming a build argument with no default, a Windows base image, a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) and the Dockerfile of a GitHub Docker container action (`action.yml` with `runs.using: docker`: GitHub runs it on the runner as root by design, and a `USER` breaks it; unless a build of the repository also makes an image of it) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
+    "The user an image runs as, in the repository and in the registry. Dockerfile: the final stage sets no `USER` (so the container runs as root, the default), or sets it to root explicitly (`USER root`, `USER 0`, `USER 0:0`), fails. Earlier build stages may run as root: they are not the image. A base image published to run as non-root (distroless `:nonroot`, `grafana/k6`, `nginxinc/nginx-unprivileged`, .NET's chiseled and distroless images, Prometheus, Alertmanager and the node exporter, Grafana 5.1 and later, Elastic's Kibana and Logstash) satisfies the rule without a `USER` line, and `FROM scratch` runs as root; a final stage with no `USER` built on an image named by a build argument with no default (`FROM $BASE_IMAGE`, set by `--build-arg`) is undecided, as that image's user is; a `USER` naming a build argument with no default, a Windows base image, a dev container's Dockerfile (under `.devcontainer/`: the workspace an editor opens the repository in, not a deployed image, unless a build outside that folder makes an image of it) the Dockerfile of a GitHub Docker container action (`action.yml` with `runs.using: docker`: GitHub runs it on the runner as root by design, and a `USER` breaks it; unless a build of the repository also makes an image of it), and a Dockerfile every build of which is a workflow's that runs the image on the runner (`docker run`) and never pushes it (a test image) are not judged. Registry: the image config of each image the workloads run is read for every platform it offers, and fails when `User` is empty (the default, root), `root` or `0` (with or without a group); the pushed image may differ from what the repository's Dockerfile says. This is the user the container runs as unless the pod sets `runAsUser` (checked by `container.runs-as-root`).",
   rationale:
     'ADR-001 Decision 4 and Lesson 4: "Running as root works but is insecure." The ADR\'s image creates `django` (UID 1000) and must run as it; a process running as root in a container is root on the node if it escapes, and Kubernetes `runAsNonRoot` can only enforce what the image allows.',
   remediation: {
@@ -78,6 +78,17 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   if (action && !(facet.builds ?? []).some((b) => b.dockerfile === df.file)) {
     ctx.skip(
       `${df.file} is the image of the GitHub Docker container action ${action.file}: GitHub runs such an action on the runner as root by design (with a USER it could not write to GITHUB_WORKSPACE), not an image the project deploys`,
+      resource,
+    );
+    return;
+  }
+  // A test image: every build of it is a workflow's that runs it on the runner and never pushes it. Judged all the
+  // same when anything else builds it (compose, skaffold, Cloud Build, a build that pushes).
+  const builds = (facet.builds ?? []).filter((b) => b.dockerfile === df.file);
+  if (builds.length > 0 && builds.every((b) => b.local)) {
+    const b = builds[0]!;
+    ctx.skip(
+      `${df.file} is built only to run on the CI runner (${b.file}:${b.line} builds ${b.image}, the job runs it with docker run and never pushes it): not an image the project deploys`,
       resource,
     );
     return;
