@@ -38,3 +38,19 @@ describe('what the app namespace is, said where nothing in it was found', () => 
     expect(verdicts.map((v) => v.message).join('\n')).toContain('coditect-staging');
   });
 });
+
+describe('k8s.self-managed-datastore', () => {
+  it('names a managed choice for MongoDB that exists: Cloud SQL runs no MongoDB', async () => {
+    const { default: selfManaged } = await import('../src/workloads/k8s.self-managed-datastore.js');
+    const verdicts = runCase(selfManaged, {
+      name: 'mongo',
+      files: {
+        'k8s/mongo.yaml':
+          'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: mongo\nspec:\n  template:\n    spec:\n      containers:\n        - name: mongo\n          image: mongo:7.0\n',
+      },
+    });
+    const message = verdicts.find((v) => v.status === 'fail')?.message ?? '';
+    expect(message).toContain('Firestore with MongoDB compatibility');
+    expect(message).not.toContain('Cloud SQL');
+  });
+});

@@ -227,8 +227,11 @@ export function imageRepository(c: Pick<ContainerRef, 'imageRef'>): string | und
 export interface Datastore {
   engine: string;
   family: 'database' | 'cache';
-  /** The managed service ADR-001 Decision 3 chose instead. */
-  managedService: 'Cloud SQL' | 'Memorystore';
+  /**
+   * The managed service ADR-001 Decision 3 chose instead; for an engine no such service runs (MongoDB: Cloud SQL is
+   * PostgreSQL, MySQL and SQL Server), the managed choice on Google Cloud.
+   */
+  managedService: string;
 }
 
 /**
@@ -251,7 +254,7 @@ const DATASTORE_IMAGES = new Map<string, Datastore>([
   ...serving(['mongo', 'mongodb', 'mongodb-community-server'], {
     engine: 'MongoDB',
     family: 'database',
-    managedService: 'Cloud SQL',
+    managedService: 'managed databases (for MongoDB: Firestore with MongoDB compatibility, or MongoDB Atlas)',
   }),
   ...serving(['redis', 'redis-stack', 'redis-stack-server', 'redis-cluster', 'valkey', 'keydb', 'dragonfly'], {
     engine: 'Redis',
