@@ -426,7 +426,7 @@ function runRule(
               'skip',
               problemResource(p),
               'file-read-in-part',
-              `${p.fix ? sentence(p.message) : p.message}${p.fix ? ` ${p.fix}` : ''}`,
+              p.fix ? `${sentence(p.message)} ${p.fix}` : p.message,
               p.location,
             )
           : make(

@@ -238,13 +238,9 @@ export function buildFacets(
   }
   const cloudBuild = parsers?.cloudBuildConfigs(yamlSources) ?? [];
   if (cloudBuild.length) data['files.workflows'].cloudBuild = cloudBuild;
-  const builds =
-    parsers?.imageBuilds(
-      data['files.workflows'].files,
-      yamlSources,
-      new Set(data['files.dockerfile'].files.map((d) => d.file)),
-    ) ?? [];
-  const actions = parsers?.dockerActions(yamlSources, new Set(data['files.dockerfile'].files.map((d) => d.file))) ?? [];
+  const dockerfileNames = new Set(data['files.dockerfile'].files.map((d) => d.file));
+  const builds = parsers?.imageBuilds(data['files.workflows'].files, yamlSources, dockerfileNames) ?? [];
+  const actions = parsers?.dockerActions(yamlSources, dockerfileNames) ?? [];
   if (actions.length) data['files.dockerfile'].dockerActions = actions;
   if (builds.length) {
     data['files.dockerfile'].builds = builds;

@@ -66,14 +66,12 @@ export default defineRule({
     for (const wf of ctx.facet('files.workflows').files) {
       const merge = multiPlatformMerge(wf, expected);
       for (const job of wf.jobs) {
-        const leaving = imagesLeavingRunner(job);
-        const local = imagesLoadedLocally(job);
-        const runHere = imagesRunOnRunner(job);
+        const runner = runnerUse(job);
         // DOCKER_DEFAULT_PLATFORM written to $GITHUB_ENV holds for the job's later steps.
         let jobDefaultPlatform: string | undefined;
         for (const step of job.steps) {
           const resource = stepResource(wf, job, step);
-          if (isBuildPushAction(step)) checkAction(wf, step, resource, leaving, merge);
+          if (isBuildPushAction(step)) checkAction(wf, step, resource, runner.leaving, merge);
           let stepDefaultPlatform = jobDefaultPlatform;
           for (const cmd of stepCommands(step)) {
             stepDefaultPlatform = exportedDefaultPlatform(cmd) ?? stepDefaultPlatform;
@@ -89,7 +87,7 @@ export default defineRule({
               continue;
             }
             const build = imageBuild(cmd);
-            if (build) checkCommand(wf, cmd, build, resource, leaving, local, runHere, stepDefaultPlatform, merge);
+            if (build) checkCommand(wf, cmd, build, resource, runner, stepDefaultPlatform, merge);
           }
         }
       }
@@ -100,15 +98,13 @@ export default defineRule({
       cmd: SimpleCommand,
       build: ImageBuild,
       resource: Resource,
-      leaving: Set<string>,
-      local: Set<string>,
-      runHere: Set<string>,
+      { leaving, loaded, run }: RunnerUse,
       defaultPlatform: string | undefined,
       merge: string | undefined,
     ) {
       const image = build.tags[0] ?? '(untagged image)';
       const discriminator = `build:${build.tags[0] ?? build.tool}`;
-      if (!build.push && build.tags.length > 0 && build.tags.every((t) => local.has(t) && !leaving.has(t))) {
+      if (!build.push && build.tags.length > 0 && build.tags.every((t) => loaded.has(t) && !leaving.has(t))) {
         ctx.skip(
           `\`${build.tool}\` of ${image} is loaded into a cluster on the runner (kind, minikube, k3d), built for the runner's own architecture`,
           resource,
@@ -117,7 +113,7 @@ export default defineRule({
       }
       // Built to run on the runner (a test image: `docker run <tag> npm test`) and never pushed nor retagged: a
       // registry-like name (`user/app`, `$IMAGE`) alone does not make it leave.
-      if (!build.push && build.tags.length > 0 && build.tags.every((t) => runHere.has(t) && !leaving.has(t))) {
+      if (!build.push && build.tags.length > 0 && build.tags.every((t) => run.has(t) && !leaving.has(t))) {
         ctx.skip(
           `\`${build.tool}\` of ${image} is run on the runner (docker run) and never pushed, built for the runner's own architecture`,
           resource,
@@ -272,6 +268,17 @@ function isSet(v: string | undefined): v is string {
 /** A tag that names a registry repository (`host/path:tag`, `org/app`), or one filled in at run time. */
 function isRegistryTag(tag: string): boolean {
   return tag.includes('/') || isDynamic(tag);
+}
+
+/** What a job does with the images on its runner: pushes or retags them, loads them into a cluster there, runs them. */
+interface RunnerUse {
+  leaving: Set<string>;
+  loaded: Set<string>;
+  run: Set<string>;
+}
+
+function runnerUse(job: WorkflowJob): RunnerUse {
+  return { leaving: imagesLeavingRunner(job), loaded: imagesLoadedLocally(job), run: imagesRunOnRunner(job) };
 }
 
 /** Images the job pushes or retags (`docker push X`, `docker tag X host/app`): a local build of X still leaves. */

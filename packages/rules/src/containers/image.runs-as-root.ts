@@ -71,11 +71,13 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   const stage = df.stage;
   const user = v.user;
   const facet = ctx.facet('files.dockerfile');
+  // What the repository builds from this Dockerfile (workflows, Cloud Build, skaffold, compose, kustomize).
+  const builds = (facet.builds ?? []).filter((b) => b.dockerfile === df.file);
   // A Docker container action runs once on a CI runner, as root by GitHub's design. Judged all the same when a
   // build of the repository makes an image of it too (then it may be deployed), so that an `action.yml` put
   // beside a deployed Dockerfile does not take it out of the gate.
   const action = facet.dockerActions?.find((a) => a.dockerfile === df.file);
-  if (action && !(facet.builds ?? []).some((b) => b.dockerfile === df.file)) {
+  if (action && builds.length === 0) {
     ctx.skip(
       `${df.file} is the image of the GitHub Docker container action ${action.file}: GitHub runs such an action on the runner as root by design (with a USER it could not write to GITHUB_WORKSPACE), not an image the project deploys`,
       resource,
@@ -84,7 +86,6 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   }
   // A test image: every build of it is a workflow's that runs it on the runner and never pushes it. Judged all the
   // same when anything else builds it (compose, skaffold, Cloud Build, a build that pushes).
-  const builds = (facet.builds ?? []).filter((b) => b.dockerfile === df.file);
   if (builds.length > 0 && builds.every((b) => b.local)) {
     const b = builds[0]!;
     ctx.skip(
@@ -96,10 +97,7 @@ function judgeDockerfile(ctx: Ctx, v: ImageView, df: NonNullable<ImageView['dock
   // Judged all the same when something outside the dev container's folder builds an image from it (a workflow,
   // Cloud Build, skaffold, compose, kustomize): then it is not only the workspace, and moving a Dockerfile
   // into `.devcontainer/` does not take it out of the gate.
-  if (
-    inDevContainerFolder(df.file) &&
-    !(facet.builds ?? []).some((b) => b.dockerfile === df.file && !inDevContainerFolder(b.file))
-  ) {
+  if (inDevContainerFolder(df.file) && !builds.some((b) => !inDevContainerFolder(b.file))) {
     ctx.skip(
       `${df.file} builds a dev container (.devcontainer/): the workspace an editor or Codespaces opens the repository in (devcontainer.json chooses its user), not an image the project deploys`,
       resource,
