@@ -20,9 +20,12 @@ const REGISTRY_HOSTS = [
   String.raw`\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com`,
 ];
 
-/** A registry host not glued to a longer name, then a path (variables such as `$PROJECT_ID` allowed). */
+/**
+ * A registry host not glued to a longer name, then a path: variables such as `$PROJECT_ID` allowed, and the
+ * placeholders a tutorial asks the reader to fill in (`[PROJECT_ID]`, `<PROJECT_ID>`, `[MY PROJECT ID]`).
+ */
 const REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-z0-9.\-_])(?:${REGISTRY_HOSTS.join('|')})(?::\d+)?/[A-Za-z0-9._\-/:@$\{\}]+`,
+  String.raw`(?<![A-Za-z0-9.\-_])(?:${REGISTRY_HOSTS.join('|')})(?::\d+)?/(?:\[[\w .-]+\]|<[\w .-]+>|[A-Za-z0-9._\-/:@$\{\}])+`,
   'gi',
 );
 

@@ -41,6 +41,20 @@ Every \`*.gcr.io\` host (gcr.io, us.gcr.io, eu.gcr.io, asia.gcr.io) is gone for 
   ],
   fail: [
     {
+      name: 'a tutorial that names the project as a placeholder to fill in: gcr.io/[PROJECT_ID]/… and gcr.io/<PROJECT_ID>/…',
+      files: {
+        'README.md': `# Deploy
+
+Push with \`docker push gcr.io/[PROJECT_ID]/web:1.0\`, or for the worker
+\`gcr.io/<PROJECT_ID>/worker\`.
+`,
+      },
+      expect: [
+        { messageId: 'gcrReference', file: 'README.md', line: 3, column: 24 },
+        { messageId: 'gcrReference', file: 'README.md', line: 4, column: 2 },
+      ],
+    },
+    {
       name: 'an obsolete GCR deployment guide: one finding per repository, repeats are related locations',
       files: {
         'docs/DEPLOYMENT.md': `# Deploy

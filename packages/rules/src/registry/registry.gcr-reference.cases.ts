@@ -188,6 +188,28 @@ spec:
   fail: [
     // ---- files
     {
+      name: 'files: a placeholder project in brackets or angle brackets is still a project image on gcr.io (codelab manifests)',
+      files: {
+        'k8s/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: gcr.io/[PROJECT_ID]/web:1.0
+        - name: api
+          image: gcr.io/<PROJECT_ID>/api:1.0
+`,
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'k8s/deploy.yaml', line: 10, column: 11 },
+        { messageId: 'projectImage', file: 'k8s/deploy.yaml', line: 12, column: 11 },
+      ],
+    },
+    {
       name: 'files: Dockerfile: ARG-expanded FROM and COPY --from an image on gcr.io',
       files: {
         Dockerfile: `ARG REGISTRY=gcr.io/coditect-cloud-infra
