@@ -50,6 +50,24 @@ const image = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/
 export default {
   pass: [
     {
+      name: 'helmfile apply deploys the releases it lists (after the build and push in the same job)',
+      files: {
+        '.github/workflows/release.yml': `name: Release
+on:
+  push:
+    branches: [main]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: docker build --platform linux/amd64 -t europe-docker.pkg.dev/p/apps/web:\${{ github.sha }} .
+      - run: docker push europe-docker.pkg.dev/p/apps/web:\${{ github.sha }}
+      - run: helmfile -e prod apply --set web.image.tag=\${{ github.sha }}
+`,
+      },
+    },
+    {
       name: 'the ADR Issue 11 workflow: push to main, buildx --push, kubectl set image',
       files: { '.github/workflows/deploy-staging.yml': ADR_DEPLOY_WORKFLOW },
     },

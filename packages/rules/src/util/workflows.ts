@@ -292,6 +292,25 @@ const KUBECTL_VALUE_OPTIONS = new Set([
   '--as',
 ]);
 const HELM_VALUE_OPTIONS = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig']);
+/** helmfile's global options that take a value (`helmfile -e prod apply`). */
+const HELMFILE_VALUE_OPTIONS = new Set([
+  '-e',
+  '--environment',
+  '-f',
+  '--file',
+  '-n',
+  '--namespace',
+  '-l',
+  '--selector',
+  '--kube-context',
+  '--state-values-set',
+  '--state-values-file',
+  '--log-level',
+  '-b',
+  '--helm-binary',
+]);
+/** helmfile's commands that install or upgrade the releases it lists. */
+const HELMFILE_DEPLOYS = new Set(['apply', 'sync', 'deploy']);
 const GCLOUD_VALUE_OPTIONS = new Set([
   '--project',
   '--account',
@@ -308,7 +327,7 @@ function gcloudCommand(argv: readonly string[]): string[] {
 
 /**
  * A command that changes what runs: `kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`,
- * `gcloud run deploy`, `gcloud app|functions deploy`, `gcloud deploy releases create`, `skaffold run|deploy`.
+ * `helmfile apply|sync|deploy`, `gcloud run deploy`, `gcloud app|functions deploy`, `gcloud deploy releases create`, `skaffold run|deploy`.
  * `kubectl rollout status` only waits, so it is not one.
  */
 export function deployCommand(cmd: SimpleCommand): string | undefined {
@@ -323,6 +342,10 @@ export function deployCommand(cmd: SimpleCommand): string | undefined {
   if (program === 'helm') {
     const sub = positionals(rest, HELM_VALUE_OPTIONS);
     return sub[0] === 'upgrade' || sub[0] === 'install' ? `helm ${sub[0]}` : undefined;
+  }
+  if (program === 'helmfile') {
+    const sub = positionals(rest, HELMFILE_VALUE_OPTIONS)[0];
+    return sub !== undefined && HELMFILE_DEPLOYS.has(sub) ? `helmfile ${sub}` : undefined;
   }
   if (program === 'skaffold') return rest[0] === 'run' || rest[0] === 'deploy' ? `skaffold ${rest[0]}` : undefined;
   const g = gcloudCommand(cmd.argv);
