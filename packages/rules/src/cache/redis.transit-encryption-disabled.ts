@@ -38,6 +38,15 @@ function decide(v: RedisInstanceView): Outcome {
 }
 
 /**
+ * What crosses the network in clear text: the AUTH string too where the instance has one (an instance without
+ * AUTH has none to expose; `redis.auth-disabled` reports that).
+ */
+function inClearText(authEnabled: Attribute<unknown>): string {
+  const off = authEnabled.certainty === 'absent' || (authEnabled.certainty === 'decided' && authEnabled.value === false);
+  return off ? 'client traffic travels in clear text' : 'clients and the AUTH string travel in clear text';
+}
+
+/**
  * ADR-001 Issue 4: "Redis created without AUTH token or TLS encryption": the cache, and the AUTH string,
  * cross the VPC in clear text. TLS can only be chosen when the instance is created. As declared (OpenTofu),
  * as configured (the Redis API) and as a client finds it (the probe's TLS handshake and plaintext PING).
@@ -76,10 +85,8 @@ export default defineViewRule({
   messages: {
     // tf
     tls: '{{address}} encrypts client traffic (transit_encryption_mode = SERVER_AUTHENTICATION).',
-    disabled:
-      '{{address}} {{sets}} transit_encryption_mode = {{mode}}{{from}}: clients and the AUTH string travel in clear text.',
-    notSet:
-      '{{address}} does not set transit_encryption_mode (default DISABLED): clients and the AUTH string travel in clear text.',
+    disabled: '{{address}} {{sets}} transit_encryption_mode = {{mode}}{{from}}: {{inClear}}.',
+    notSet: '{{address}} does not set transit_encryption_mode (default DISABLED): {{inClear}}.',
     unresolved:
       'transit_encryption_mode of {{address}} comes from `{{expression}}`, which the repository does not settle to one value: cannot confirm SERVER_AUTHENTICATION (the gcp layer reads the live value).',
     // probe (gcp words encrypted/plaintext its own way: see sources.gcp.messages)
@@ -198,10 +205,11 @@ export default defineViewRule({
       } else if (o.holds === true) {
         ctx.pass({ resource, messageId: 'tls', data: { address: v.label }, evidence });
       } else if (o.holds === false && o.how !== 'observed') {
+        const inClear = inClearText(v.authEnabled);
         const data: Record<string, string> =
           o.how === 'disabled' && mode.certainty === 'decided'
-            ? { address: v.label, mode: String(mode.value), ...valueSourceOf(mode) }
-            : { address: v.label };
+            ? { address: v.label, mode: String(mode.value), ...valueSourceOf(mode), inClear }
+            : { address: v.label, inClear };
         ctx.fail({ resource, messageId: o.how, data, ...location, evidence });
       }
     }
