@@ -372,6 +372,26 @@ function configuresArtifactRegistry(job: Workflow['jobs'][number]): boolean {
   return false;
 }
 
+/**
+ * A command's text without the names `kustomize edit set image OLD=NEW` only matches (`OLD=`): kustomize looks
+ * for OLD in the manifests and writes NEW there; OLD is never pulled (a placeholder such as
+ * `gcr.io/PROJECT_ID/IMAGE:TAG` in a template). The image that runs is NEW, and it is still read.
+ */
+function withoutKustomizeMatchNames(cmd: { text: string; argv: readonly string[] }): string {
+  const at = cmd.argv.findIndex(
+    (w, i) =>
+      w === 'image' && cmd.argv[i - 1] === 'set' && cmd.argv[i - 2] === 'edit' && cmd.argv[i - 3] === 'kustomize',
+  );
+  if (at < 0) return cmd.text;
+  let text = cmd.text;
+  for (const word of cmd.argv.slice(at + 1)) {
+    if (/^(?:\||&&|\|\||;)$/.test(word)) break;
+    const eq = word.indexOf('=');
+    if (eq > 0 && !word.startsWith('-')) text = text.replace(word, word.slice(eq + 1));
+  }
+  return text;
+}
+
 function workflowOccurrences(wf: Workflow): Found[] {
   const out: Found[] = [];
   for (const job of wf.jobs) {
@@ -396,7 +416,7 @@ function workflowOccurrences(wf: Workflow): Found[] {
           seen.add(ref.repository);
           out.push(fileOccurrence(ref, location, `${stepPath}.run`));
         };
-        for (const ref of findGcrReferences(cmd.text)) add(ref);
+        for (const ref of findGcrReferences(withoutKustomizeMatchNames(cmd))) add(ref);
         const hosts = configureDockerHosts(cmd.argv);
         if (hosts !== undefined) {
           // Looked at only for a bare command: most jobs have none.

@@ -10,6 +10,23 @@ export default {
   pass: [
     // ---- files
     {
+      name: 'files: kustomize edit set image OLD=NEW: OLD is only the name kustomize matches; NEW, on Artifact Registry, runs',
+      files: {
+        '.github/workflows/deploy.yml': `name: Deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          kustomize edit set image gcr.io/placeholder/app=europe-docker.pkg.dev/my-proj/apps/app:\${GITHUB_SHA}
+          kustomize build . | kubectl apply -f -
+`,
+      },
+    },
+    {
       name: 'files: the remediated repository: Artifact Registry everywhere',
       files: {
         Dockerfile:
@@ -187,6 +204,22 @@ spec:
   ],
   fail: [
     // ---- files
+    {
+      name: 'files: kustomize edit set image OLD=NEW with NEW on gcr.io: NEW is reported, not the placeholder it replaces',
+      files: {
+        '.github/workflows/deploy.yml': `name: Deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: kustomize edit set image gcr.io/PROJECT_ID/IMAGE:TAG=gcr.io/my-proj/app:\${GITHUB_SHA}
+`,
+      },
+      expect: [{ messageId: 'projectImage', file: '.github/workflows/deploy.yml', line: 9 }],
+    },
     {
       name: 'files: a placeholder project in brackets or angle brackets is still a project image on gcr.io (codelab manifests)',
       files: {
