@@ -20,6 +20,36 @@ spec:
 export default {
   pass: [
     {
+      name: 'no host setting, a Secret with the database name, and the Cloud SQL Auth Proxy as a sidecar of the app',
+      files: {
+        'k8s/app.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+stringData:
+  name: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: europe-docker.pkg.dev/p/apps/web:1.0
+          env:
+            - name: DATABASE_NAME
+              valueFrom:
+                secretKeyRef: {name: db, key: name}
+        - name: cloudsql-proxy
+          image: gcr.io/cloudsql-docker/gce-proxy:1.33.2
+          command: ["/cloud_sql_proxy", "-instances=p:europe-west1:db=tcp:5432"]
+`,
+      },
+    },
+    {
       name: 'the app reaches Cloud SQL through the Auth Proxy sidecar on 127.0.0.1',
       files: {
         'k8s/deployment.yaml': `${deployment}          env:
@@ -144,6 +174,47 @@ spec:
     },
   ],
   fail: [
+    {
+      name: 'the same settings in two workloads, only one of which runs the Auth Proxy: the other connects directly',
+      files: {
+        'k8s/app.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+stringData:
+  DATABASE_NAME: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: europe-docker.pkg.dev/p/apps/web:1.0
+          envFrom:
+            - secretRef: {name: db}
+        - name: cloud-sql-proxy
+          image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  template:
+    spec:
+      containers:
+        - name: worker
+          image: europe-docker.pkg.dev/p/apps/web:1.0
+          envFrom:
+            - secretRef: {name: db}
+`,
+      },
+      expect: [{ messageId: 'missingMode', file: 'k8s/app.yaml', line: 6 }],
+    },
     {
       name: 'the ADR fixture: host, user and port but no sslmode',
       files: {

@@ -1,12 +1,17 @@
 import { defineRule } from '@coditect-audit/core';
+import type { K8sObject } from '@coditect-audit/core';
 import {
   type AppSetting,
   appSettings,
+  appWorkloads,
+  containersOf,
   describeSetting,
+  externalSecretTarget,
   isPostgresScheme,
   k8sResource,
   manifestObjects,
   settingNamed,
+  sourceRefsOf,
 } from '../util/k8s-app.js';
 
 /** Settings that carry libpq's `sslmode` on their own. */
@@ -46,6 +51,28 @@ interface SslSetting {
 /** A database host on the pod's own loopback: a proxy sidecar (Cloud SQL Auth Proxy) that encrypts upstream. */
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)$/i;
 
+/** The Cloud SQL Auth Proxy's images: v1 `cloudsql-docker/gce-proxy`, v2 `cloud-sql-connectors/cloud-sql-proxy`. */
+const CLOUD_SQL_PROXY_IMAGE = /(?:^|\/)(?:gce-proxy|cloud-sql-proxy|cloudsql-proxy)(?::[^/]*)?(?:@sha256:[0-9a-f]+)?$/i;
+
+/** The workloads that receive a setting: the one whose env declares it, or those that read its Secret/ConfigMap. */
+function consumersOf(setting: AppSetting, workloads: readonly K8sObject[]): K8sObject[] {
+  if (setting.source === 'env') return [setting.object];
+  const kind = setting.source === 'ConfigMap' ? 'configMap' : 'secret';
+  const name = setting.source === 'ExternalSecret' ? externalSecretTarget(setting.object) : setting.object.name;
+  return workloads.filter(
+    (w) => w.namespace === setting.object.namespace && sourceRefsOf(w, kind).some((r) => r.name === name),
+  );
+}
+
+/** The Cloud SQL Auth Proxy container of a workload (a sidecar, or a native sidecar among its init containers). */
+function proxySidecarOf(workload: K8sObject): string | undefined {
+  for (const c of containersOf(workload)) {
+    const image = typeof c.spec.image === 'string' ? c.spec.image : '';
+    if (CLOUD_SQL_PROXY_IMAGE.test(image)) return typeof c.spec.name === 'string' ? c.spec.name : image;
+  }
+  return undefined;
+}
+
 /**
  * ADR-001 Issue 3: the app reaches Cloud SQL over private IP without SSL; the fix sets
  * `sslmode: require` in Django's database options.
@@ -63,7 +90,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.kubernetes'],
   description:
-    "Where the manifests give the app its database connection (a `postgres://` URL such as `DATABASE_URL`, or host/user/name keys), they must ask for TLS: the URL's `sslmode` or a setting such as `DB_SSLMODE`, `PGSSLMODE` or `DATABASE_SSLMODE` is `require`, `verify-ca` or `verify-full`. A missing sslmode, or `disable`, `allow` or `prefer` (which fall back to plaintext), fails. A connection to `localhost` / `127.0.0.1` goes to a proxy beside the app (the Cloud SQL Auth Proxy), which encrypts the connection to the instance: it passes. Secret values are not read: an sslmode held in a Secret is reported only when the collector exposes it as a public value.",
+    "Where the manifests give the app its database connection (a `postgres://` URL such as `DATABASE_URL`, or host/user/name keys), they must ask for TLS: the URL's `sslmode` or a setting such as `DB_SSLMODE`, `PGSSLMODE` or `DATABASE_SSLMODE` is `require`, `verify-ca` or `verify-full`. A missing sslmode, or `disable`, `allow` or `prefer` (which fall back to plaintext), fails. A connection to `localhost` / `127.0.0.1` goes to a proxy beside the app (the Cloud SQL Auth Proxy), which encrypts the connection to the instance: it passes. So does an app whose settings name no database host (or keep it in a Secret value) when every workload that gets them runs the Auth Proxy as a sidecar (`gce-proxy`, `cloud-sql-proxy` images). Secret values are not read: an sslmode held in a Secret is reported only when the collector exposes it as a public value.",
   rationale:
     'ADR-001 Issue 3 (P1): "Current connection to Cloud SQL uses private IP without SSL enforcement", so data crosses the VPC unencrypted. The remediation enforces SSL on the instance and sets `sslmode: require` in the app; this rule checks the app side, the GCP and probe layers check the instance.',
   remediation: {
@@ -84,10 +111,13 @@ export default defineRule({
     strictMode: '{{setting}} sets sslmode={{mode}}.',
     localProxy:
       '{{setting}} connects to {{host}}, a proxy beside the app (the Cloud SQL Auth Proxy): the proxy encrypts the connection to the database, so sslmode does not apply.',
+    proxySidecar:
+      '{{setting}} names no database host, and {{workload}} runs the Cloud SQL Auth Proxy ({{proxy}}) beside the app: the app connects through the proxy, which encrypts the connection to the database, so sslmode does not apply.',
   },
   check(ctx) {
     const exp = ctx.env.expectations;
-    const settings = appSettings(manifestObjects(ctx.facet('files.kubernetes')), exp);
+    const objects = manifestObjects(ctx.facet('files.kubernetes'));
+    const settings = appSettings(objects, exp);
     const ssl: SslSetting[] = [];
     const urlsWithoutMode: AppSetting[] = [];
     const local: { setting: AppSetting; host: string }[] = [];
@@ -183,6 +213,28 @@ export default defineRule({
           discriminator: 'sslmode',
         });
         return;
+      }
+      // No host the repository shows (none set, or one in a Secret value not read), and every workload that
+      // gets the settings runs the Cloud SQL Auth Proxy beside the app: the app reaches the database through
+      // it (Google's GKE tutorials connect to 127.0.0.1 in code), and the proxy encrypts the connection.
+      if (!host) {
+        const workloads = appWorkloads(objects, exp);
+        const consumers = [...new Set(dbSettings.flatMap((s) => consumersOf(s, workloads)))];
+        const proxies = consumers.map(proxySidecarOf);
+        if (consumers.length > 0 && proxies.every((p) => p !== undefined)) {
+          ctx.pass({
+            resource: k8sResource(anchor.object, exp),
+            messageId: 'proxySidecar',
+            data: {
+              setting: describeSetting(anchor),
+              workload: `${consumers[0]!.kind} ${consumers[0]!.name}`,
+              proxy: proxies[0]!,
+            },
+            location: anchor.location,
+            discriminator: 'sslmode',
+          });
+          return;
+        }
       }
       ctx.fail({
         resource: k8sResource(anchor.object, exp),
