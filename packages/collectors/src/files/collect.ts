@@ -238,6 +238,8 @@ export function buildFacets(
   }
   const cloudBuild = parsers?.cloudBuildConfigs(yamlSources) ?? [];
   if (cloudBuild.length) data['files.workflows'].cloudBuild = cloudBuild;
+  const cloudBuildRefs = parsers?.cloudBuildReferences(yamlSources) ?? [];
+  if (cloudBuildRefs.length) data['files.workflows'].cloudBuildReferences = cloudBuildRefs;
   const dockerfileNames = new Set(data['files.dockerfile'].files.map((d) => d.file));
   const builds = parsers?.imageBuilds(data['files.workflows'].files, yamlSources, dockerfileNames) ?? [];
   const actions = parsers?.dockerActions(yamlSources, dockerfileNames) ?? [];

@@ -33,7 +33,7 @@ const COMPOSE = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/i;
 export const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 
 /** A Cloud Build config by its name: `cloudbuild.yaml`, `cloudbuild-prod.yaml`, and `server.cloudbuild.yaml` too. */
-const CLOUDBUILD_CONFIG = /(?:^|\/)(?:[^/]*[.-])?cloudbuild[^/]*\.ya?ml$/i;
+export const CLOUDBUILD_CONFIG = /(?:^|\/)(?:[^/]*[.-])?cloudbuild[^/]*\.ya?ml$/i;
 /** Cloud Build's Docker builder (`gcr.io/cloud-builders/docker`, `docker`, with or without a tag). */
 const DOCKER_BUILDER = /(?:^|\/)docker(?::[\w.-]+)?$/;
 

@@ -29,6 +29,16 @@ const REFERENCE = new RegExp(
   'gi',
 );
 
+/** The registry references in a text (`gcr.io/p/img:tag`, `europe-docker.pkg.dev/p/r/img`), as written. */
+export function registryReferences(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(REFERENCE)) {
+    const reference = trimTrailingPunctuation(match[0]);
+    if (reference.includes('/')) out.push(reference);
+  }
+  return out;
+}
+
 export function parseMarkdown(file: string, text: string): MarkdownFile {
   const source = normalizeText(text);
   const references: MarkdownFile['references'] = [];

@@ -20,6 +20,7 @@ import { parseWorkflow } from './workflows.js';
 import { withParsedFile } from '../parsed.js';
 import { redactTree } from '../redact.js';
 
+export { cloudBuildReferences } from './cloud-build.js';
 export { cloudBuildConfigs, dockerActions, imageBuilds } from './image-builds.js';
 export { kustomizePatchFiles, renderPatch } from './kustomize.js';
 export { evaluateTerraform } from './tf-eval.js';

@@ -497,6 +497,21 @@ export const MarkdownFileSchema = lazySchema(() =>
 );
 export type MarkdownFile = Static<typeof MarkdownFileSchema>;
 
+/**
+ * A Cloud Build config and the registry references (`host/path[:tag]`) its strings hold, wherever they are: a
+ * step's builder (`name`), arguments, environment or script, `images:`, substitutions. `path` says where
+ * (`steps[1].args[3]`); `line`/`column` where the reference itself starts.
+ */
+export const CloudBuildReferencesSchema = lazySchema(() =>
+  Type.Object({
+    file: Type.String(),
+    references: Type.Array(
+      Type.Object({ text: Type.String(), line: Line, column: Type.Integer({ minimum: 1 }), path: Type.String() }),
+    ),
+  }),
+);
+export type CloudBuildReferences = Static<typeof CloudBuildReferencesSchema>;
+
 // ---------------------------------------------------------------- facet data
 
 export const FilesFacetSchemas = {
@@ -524,6 +539,8 @@ export const FilesFacetSchemas = {
        * The first such step's line each.
        */
       cloudBuild: Type.Optional(Type.Array(Type.Object({ file: Type.String(), line: Line }))),
+      /** Every Cloud Build config (`cloudbuild*.yaml`) and the image references it names (see CloudBuildReferences). */
+      cloudBuildReferences: Type.Optional(Type.Array(CloudBuildReferencesSchema)),
     }),
   ),
   'files.terraform': lazySchema(() =>
@@ -546,7 +563,11 @@ export interface FilesFacets {
     dockerActions?: { dockerfile: string; file: string; line: number }[];
   };
   'files.kubernetes': { files: K8sManifestFile[] };
-  'files.workflows': { files: Workflow[]; cloudBuild?: { file: string; line: number }[] };
+  'files.workflows': {
+    files: Workflow[];
+    cloudBuild?: { file: string; line: number }[];
+    cloudBuildReferences?: CloudBuildReferences[];
+  };
   'files.terraform': { files: TfFile[]; varFiles?: string[]; skipped?: { path: string; reason: string }[] };
   'files.tfstate': { files: TfState[] };
   'files.markdown': { files: MarkdownFile[] };

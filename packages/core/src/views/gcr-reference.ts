@@ -13,7 +13,7 @@
  * open-source project publishes, or the frozen `k8s.gcr.io`. Resource ids are those the per-layer rules built.
  */
 import type { Expectations } from '../config.js';
-import type { Dockerfile, K8sObject, TfBlock, Workflow } from '../snapshot/files.js';
+import type { CloudBuildReferences, Dockerfile, K8sObject, TfBlock, Workflow } from '../snapshot/files.js';
 import type { Location } from '../location.js';
 import type { FacetMap } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
@@ -130,6 +130,9 @@ const REGISTRY_API_PATH = /^\/v2((?:\/[^/]+)*?)(?:\/(?:manifests|blobs|tags)(?:\
 /** Every match of `GCR_REFERENCE` contains this. */
 const MENTIONS_GCR = /gcr\.io/i;
 
+/** A path segment that is only a placeholder: `[PROJECT_ID]`, `<image>`. */
+const PLACEHOLDER_SEGMENT = /^(?:\[[^\]]*\]|<[^>]*>)$/;
+
 /** `${{ github.sha }}` → `${{github.sha}}`, so a workflow expression stays one token. */
 function compactExpressions(text: string): string {
   return text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_m, inner: string) => `\${{${inner.replace(/\s+/g, '')}}}`);
@@ -190,6 +193,8 @@ export function findGcrReferences(text: string, options: { hostOnly?: boolean } 
     if (api) path = api[1] ?? '';
     if (!path && !options.hostOnly) continue;
     const segments = path.split('/').filter(Boolean);
+    // `gcr.io/<project>/<image>`: the form of a name, not one (a tutorial's `gcr.io/[PROJECT_ID]/app` names an image).
+    if (segments.length > 0 && segments.every((s) => PLACEHOLDER_SEGMENT.test(s))) continue;
     const project = segments[0];
     const image = segments.length > 1 ? segments.slice(1).join('/') : undefined;
     const kind = kindOf(host, project);
@@ -441,6 +446,19 @@ function workflowOccurrences(wf: Workflow): Found[] {
   return out;
 }
 
+/**
+ * A Cloud Build config's references: the builder a step runs (`gcr.io/cloud-builders/docker`, Google's), the
+ * images its steps build, push and deploy (`gcr.io/$PROJECT_ID/app`, the project's own) and `images:`.
+ */
+function cloudBuildOccurrences(config: CloudBuildReferences): Found[] {
+  const out: Found[] = [];
+  for (const r of config.references) {
+    const location = { file: config.file, startLine: r.line, startColumn: r.column };
+    for (const ref of findGcrReferences(r.text)) out.push(fileOccurrence(ref, location, r.path));
+  }
+  return out;
+}
+
 /** Container Registry resources and data sources of the Google provider. */
 const GCR_TF_TYPES = new Set([
   'google_container_registry',
@@ -518,6 +536,8 @@ export function gcrReferencesFromFiles(
     items.push(fileView(mf.file, mf.objects.flatMap(manifestOccurrences)));
   }
   for (const wf of facets['files.workflows'].files) items.push(fileView(wf.file, workflowOccurrences(wf)));
+  for (const config of facets['files.workflows'].cloudBuildReferences ?? [])
+    items.push(fileView(config.file, cloudBuildOccurrences(config)));
   for (const tf of facets['files.terraform'].files)
     items.push(
       fileView(

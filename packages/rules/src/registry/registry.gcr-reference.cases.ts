@@ -205,6 +205,31 @@ spec:
   fail: [
     // ---- files
     {
+      name: "files: a Cloud Build config that builds, pushes and lists a gcr.io image; Google's builder images pass",
+      files: {
+        'cloudbuild.yaml': `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'gcr.io/$PROJECT_ID/web:$SHORT_SHA', '.']
+  - name: gcr.io/cloud-builders/docker
+    args: ['push', 'gcr.io/$PROJECT_ID/web:$SHORT_SHA']
+  - name: gcr.io/google.com/cloudsdktool/cloud-sdk
+    entrypoint: bash
+    args:
+      - -c
+      - |
+        gcloud run deploy web \\
+          --image gcr.io/$PROJECT_ID/web:$SHORT_SHA --region europe-west1
+images: ['gcr.io/$PROJECT_ID/web:$SHORT_SHA']
+`,
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'cloudbuild.yaml', line: 3, column: 28 },
+        { messageId: 'projectImage', file: 'cloudbuild.yaml', line: 5, column: 21 },
+        { messageId: 'projectImage', file: 'cloudbuild.yaml', line: 12, column: 19 },
+        { messageId: 'projectImage', file: 'cloudbuild.yaml', line: 13, column: 11 },
+      ],
+    },
+    {
       name: 'files: kustomize edit set image OLD=NEW with NEW on gcr.io: NEW is reported, not the placeholder it replaces',
       files: {
         '.github/workflows/deploy.yml': `name: Deploy

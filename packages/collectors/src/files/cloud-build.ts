@@ -1,0 +1,51 @@
+/**
+ * Cloud Build configs (`cloudbuild*.yaml`): the image references they name, wherever they name them (a step's
+ * builder, its arguments and environment, a script, `images:`, substitutions), each at its place in the file.
+ * Rules judge the references (a Container Registry image pushed or deployed by Cloud Build); the collector
+ * only finds them, as it finds them in Markdown.
+ */
+import type { CloudBuildReferences } from '@coditect-audit/core';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { CLOUDBUILD_CONFIG, type YamlSource } from './image-builds.js';
+import { registryReferences } from './markdown.js';
+import { overYamlBudget } from './yaml-nodes.js';
+
+export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudBuildReferences[] {
+  const out: CloudBuildReferences[] = [];
+  for (const { path, text } of yamlSources) {
+    if (!CLOUDBUILD_CONFIG.test(path) || overYamlBudget(text) !== undefined) continue;
+    const lineCounter = new LineCounter();
+    let docs: ReturnType<typeof parseAllDocuments>;
+    try {
+      docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(docs)) continue;
+    const references: CloudBuildReferences['references'] = [];
+    const visit = (node: unknown, at: string): void => {
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : '';
+          visit(pair.value, at ? `${at}.${key}` : key);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
+      } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+        // Each token is found again in the scalar's source, so that a block scalar's line is its own.
+        const [start, end] = node.range;
+        let from = start;
+        for (const token of registryReferences(node.value)) {
+          const offset = text.indexOf(token, from);
+          if (offset < 0 || offset >= end) continue;
+          from = offset + token.length;
+          const pos = lineCounter.linePos(offset);
+          references.push({ text: token, line: pos.line, column: pos.col, path: at });
+        }
+      }
+    };
+    for (const doc of docs) if (doc.errors.length === 0 && doc.contents) visit(doc.contents as Node, '');
+    out.push({ file: path, references });
+  }
+  return out;
+}
