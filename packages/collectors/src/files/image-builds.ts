@@ -121,9 +121,14 @@ export function imageBuilds(
     local = false,
   ) => {
     const name = image.trim();
-    // An image named by a variable (`$IMAGE:${TAG}` is fine for the tag, not for the name) is not evidence.
+    // An image named by a variable (`$IMAGE:${TAG}` is fine for the tag, not for the name) is not evidence. A
+    // variable for the project or registry before a literal name is (`gcr.io/$PROJECT_ID/app`, as Cloud Build
+    // substitutes it): the join matches it to an image written with the same variable.
     const repo = name.split('@')[0]!.replace(/:[^/]*$/, '');
-    if (!name || !dockerfile || !dockerfiles.has(dockerfile) || /[$%{}\s]/.test(repo)) return;
+    const lastSegment = repo.slice(repo.lastIndexOf('/') + 1);
+    const withoutVariables = repo.replace(/\$\{\w+\}|\$\w+/g, '');
+    if (!name || !dockerfile || !dockerfiles.has(dockerfile)) return;
+    if (/[$%{}\s]/.test(lastSegment) || /[$%{}\s]/.test(withoutVariables)) return;
     // A tag from a variable (`:\${{ github.sha }}`) is kept as the repository alone.
     const kept = name === repo || /[$%{}\s]/.test(name) ? repo : name;
     out.push({ image: kept, dockerfile, via, file, line, ...(local ? { local: true as const } : {}) });

@@ -162,7 +162,10 @@ export type Dockerfile = Static<typeof DockerfileSchema>;
  */
 export const ImageBuildSchema = lazySchema(() =>
   Type.Object({
-    /** The image reference as the build names it (`ghcr.io/org/app:1.2.3`, `app`); no unexpanded `$`. */
+    /**
+     * The image reference as the build names it (`ghcr.io/org/app:1.2.3`, `app`). Unexpanded variables only
+     * before its last path segment (`gcr.io/$PROJECT_ID/app`); a tag from a variable is left out.
+     */
     image: Type.String(),
     /** `image` parsed by the collector; absent when it is not an image reference. */
     imageRef: Type.Optional(ImageReferenceSchema),

@@ -517,6 +517,33 @@ items:
       ],
     },
     {
+      name: 'manifest: image named with the project as a variable ($PROJECT_ID in Cloud Build, ${PROJECT_ID} in an envsubst template): joined to its build',
+      files: {
+        'cloudbuild.yaml': `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'europe-docker.pkg.dev/$PROJECT_ID/apps/queue:$SHORT_SHA', 'queue']
+`,
+        'queue/Dockerfile': `FROM python:3.12-slim
+CMD ["python", "-m", "queue"]
+`,
+        'deploy/queue.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: queue
+spec:
+  template:
+    spec:
+      containers:
+        - name: queue
+          image: europe-docker.pkg.dev/\${PROJECT_ID}/apps/queue:\${COMMIT_SHA}
+`,
+      },
+      expect: [
+        { source: 'manifest', messageId: 'builtRoot', file: 'deploy/queue.yaml', line: 9, column: 11 },
+        { source: 'manifest', messageId: 'builtRoot', file: 'queue/Dockerfile', line: 1, column: 1 },
+      ],
+    },
+    {
       name: 'manifest: image built by a workflow from a Dockerfile with no USER: runs as root, the Dockerfile line related',
       files: {
         '.github/workflows/ci.yml': `on: push

@@ -20,13 +20,17 @@ export type ImageUser =
   | { kind: 'publishedNonRoot'; user: string }
   | { kind: 'notBuiltHere' };
 
-/** `registry/repository` without tag or digest, Docker Hub's spelled out (`app` → `docker.io/library/app`). */
+/**
+ * `registry/repository` without tag or digest, Docker Hub's spelled out (`app` → `docker.io/library/app`), a
+ * variable written one way (`${PROJECT_ID}` → `$PROJECT_ID`: Cloud Build's and envsubst's spellings of one name).
+ */
 export function imageRepositoryKey(ref: ImageRef | undefined): string | undefined {
   if (!ref) return undefined;
   const registry = ref.registry ?? 'docker.io';
   const repository =
     registry === 'docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
-  return `${registry === 'index.docker.io' ? 'docker.io' : registry}/${repository}`;
+  const key = `${registry === 'index.docker.io' ? 'docker.io' : registry}/${repository}`;
+  return key.includes('$') ? key.replace(/\$\{(\w+)\}/g, '$$$1') : key;
 }
 
 /**
