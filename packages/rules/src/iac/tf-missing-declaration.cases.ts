@@ -112,7 +112,7 @@ module "gke" {
     {
       // A data source reading what a registry module makes is no sign of gcloud; the module named like the
       // service comes first.
-      name: 'a data source reads the cluster a registry module may declare: undecided at the data source',
+      name: 'a data source reads the cluster a registry module may declare: undecided at the data source; Google modules for other services or none do not make the rest undecided',
       files: {
         'main.tf': `${provider}
 ${registry}`,
@@ -135,15 +135,13 @@ data "google_container_cluster" "primary" {
           file: 'gke.tf',
           line: 9,
           status: 'unknown',
-          dependsOn: [
-            'module.gke (terraform-google-modules/kubernetes-engine/google)',
-            'module.service_accounts (terraform-google-modules/service-accounts/google)',
-          ],
+          // Google's service-accounts module declares none of the services.
+          dependsOn: ['module.gke (terraform-google-modules/kubernetes-engine/google)'],
         },
-        // Cloud SQL, Memorystore and the KMS key: at the google provider.
-        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
-        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
-        { messageId: 'maybeInRemoteModule', file: 'main.tf', line: 1, status: 'unknown' },
+        // Cloud SQL, Memorystore and the KMS key: neither module declares them; missing, at the google provider.
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
       ],
     },
     {

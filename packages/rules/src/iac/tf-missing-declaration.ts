@@ -51,6 +51,63 @@ export const MANAGED_SERVICES = [
 ] as const;
 
 /**
+ * The name of a module of Google's own namespaces on the public registry (`terraform-google-modules/<name>/google`,
+ * `GoogleCloudPlatform/<name>/google`), or of their GitHub repositories (`…/terraform-google-<name>`), whose
+ * contents are known by name; undefined for any other module, which may declare anything.
+ */
+function googleModuleName(source: string | undefined): string | undefined {
+  if (!source) return undefined;
+  const registry =
+    /^(?:registry\.terraform\.io\/)?(?:terraform-google-modules|GoogleCloudPlatform)\/([\w-]+)\/google(?:\/\/|$)/i.exec(
+      source,
+    );
+  if (registry) return registry[1]!.toLowerCase();
+  const git =
+    /github\.com[/:](?:terraform-google-modules|GoogleCloudPlatform)\/terraform-google-([\w-]+?)(?:\.git)?(?:\/\/|\?|$)/i.exec(
+      source,
+    );
+  return git ? git[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * Google's modules that declare none of the services (projects, networks, IAM, DNS, storage, load balancers,
+ * plain VMs). Not `gcloud`, whose commands may create anything.
+ */
+const DECLARES_NO_SERVICE = new Set([
+  'project-factory',
+  'network',
+  'iam',
+  'service-accounts',
+  'cloud-nat',
+  'cloud-router',
+  'address',
+  'cloud-dns',
+  'org-policy',
+  'vpc-service-controls',
+  'folders',
+  'log-export',
+  'cloud-storage',
+  'bigquery',
+  'pubsub',
+  'lb-http',
+  'lb-internal',
+  'vm',
+  'bastion-host',
+]);
+
+/**
+ * Whether a remote module may declare `service`: any module but Google's own modules for other services (the
+ * GKE module declares no Memorystore instance) and those that declare none of them.
+ */
+function mayDeclare(service: (typeof MANAGED_SERVICES)[number], source: string | undefined): boolean {
+  const name = googleModuleName(source);
+  if (name === undefined) return true;
+  if (DECLARES_NO_SERVICE.has(name)) return false;
+  if (service.moduleHint.test(name)) return true;
+  return !MANAGED_SERVICES.some((other) => other.key !== service.key && other.moduleHint.test(name));
+}
+
+/**
  * ADR-001 Lesson 3: "Start with OpenTofu/Terraform for all infrastructure."
  *
  * Issue 1 is four checks, one per link of the chain the ADR asks for (ADR expects → `.tf` declares → state
@@ -70,7 +127,7 @@ export default defineRule({
   adrIdentity: 'set of managed services (Cloud SQL, Memorystore, KMS key, Artifact Registry, a GKE cluster)',
   adrIdentityFields: ['database.instance', 'redis.instance', 'kms.key', 'registry.repository'],
   description:
-    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. When a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules, the ones whose source names the service first) instead of a failure. Otherwise a missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file. With no `.tf` file at all, one failure says no infrastructure as code exists; `.tf` files that manage no Google Cloud resource (no google provider, `google_*` block or Google module: another cloud) are not judged.',
+    'Each managed service ADR-001 runs must be declared by a `.tf` resource of the right type somewhere in the repository (modules included): a Cloud SQL instance (`google_sql_database_instance`), a Memorystore instance (`google_redis_instance`, or `google_redis_cluster` / `google_memorystore_instance`), a Cloud KMS key (`google_kms_crypto_key`), an Artifact Registry repository (`google_artifact_registry_repository`) and a GKE cluster (`google_container_cluster`). One verdict per service. When a module call with a remote source (not in the repository) could declare it, the check is undecided (`unknown`, naming those modules, the ones whose source names the service first) instead of a failure; the registry modules Google publishes (`terraform-google-modules/<name>/google`) are known by name: one for another service (the GKE module for a Memorystore instance) or for none of them (`project-factory`, `network`, `iam`...) cannot declare it. Otherwise a missing one fails at the `data` source that reads it (a sign it is managed elsewhere), else at the first `provider "google"` file. With no `.tf` file at all, one failure says no infrastructure as code exists; `.tf` files that manage no Google Cloud resource (no google provider, `google_*` block or Google module: another cloud) are not judged.',
   rationale:
     'ADR-001 Issue 1 (Infrastructure as Code Gap, P1) and Lesson 3 ("Manual gcloud commands created infrastructure not tracked in OpenTofu state"): the Artifact Registry repository and the Memorystore instance were created with gcloud and the Cloud SQL instance still has to be imported; what is not declared cannot be reviewed, reproduced or kept from drifting.',
   remediation: {
@@ -129,9 +186,11 @@ export default defineRule({
       const anchor = anchorLocation(files, ctx.env.name);
       // A remote module the scan does not read may declare it (a data source reading it then reads what the
       // module made): undecided, naming the modules, those named like the service first.
-      const modules = [...remote].sort(
-        (a, b) => Number(service.moduleHint.test(b.source ?? '')) - Number(service.moduleHint.test(a.source ?? '')),
-      );
+      const modules = remote
+        .filter((c) => mayDeclare(service, c.source))
+        .sort(
+          (a, b) => Number(service.moduleHint.test(b.source ?? '')) - Number(service.moduleHint.test(a.source ?? '')),
+        );
       const module = modules[0];
       if (module) {
         ctx.unknown({
