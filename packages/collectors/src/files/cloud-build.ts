@@ -30,7 +30,9 @@ export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudB
           visit(pair.value, at ? `${at}.${key}` : key);
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => visit(item, `${at}[${i}]`));
+        node.items.forEach((item, i) => {
+          visit(item, `${at}[${i}]`);
+        });
       } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
         // Each token is found again in the scalar's source, so that a block scalar's line is its own.
         const [start, end] = node.range;

@@ -42,7 +42,8 @@ function decide(v: RedisInstanceView): Outcome {
  * AUTH has none to expose; `redis.auth-disabled` reports that).
  */
 function inClearText(authEnabled: Attribute<unknown>): string {
-  const off = authEnabled.certainty === 'absent' || (authEnabled.certainty === 'decided' && authEnabled.value === false);
+  const off =
+    authEnabled.certainty === 'absent' || (authEnabled.certainty === 'decided' && authEnabled.value === false);
   return off ? 'client traffic travels in clear text' : 'clients and the AUTH string travel in clear text';
 }
 

@@ -52,10 +52,12 @@ export default defineRule({
   messages: {
     missingPlatform:
       '`{{tool}}` of {{image}} has no --platform: the image gets the architecture of the machine that builds it, and GKE nodes and Cloud Run run {{expected}}.',
-    wrongPlatform: '`{{tool}}` of {{image}} builds for {{platforms}}, without {{missing}} that GKE nodes and Cloud Run run.',
+    wrongPlatform:
+      '`{{tool}}` of {{image}} builds for {{platforms}}, without {{missing}} that GKE nodes and Cloud Run run.',
     actionMissingPlatforms:
       'docker/build-push-action has no `platforms` input: the image gets the architecture of the runner, and GKE nodes and Cloud Run run {{expected}}.',
-    actionWrongPlatforms: 'docker/build-push-action builds for {{platforms}}, without {{missing}} that GKE nodes and Cloud Run run.',
+    actionWrongPlatforms:
+      'docker/build-push-action builds for {{platforms}}, without {{missing}} that GKE nodes and Cloud Run run.',
     targetsPlatform: '`{{tool}}` of {{image}} builds for {{platforms}}.',
     mergedWithAmd64:
       "`{{tool}}` builds for {{platforms}}, and `{{merge}}` merges it with the workflow's linux/amd64 build into one multi-platform image.",
