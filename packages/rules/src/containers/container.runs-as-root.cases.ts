@@ -517,7 +517,7 @@ items:
       ],
     },
     {
-      name: 'manifest: image named with the project as a variable ($PROJECT_ID in Cloud Build, ${PROJECT_ID} in an envsubst template): joined to its build',
+      name: 'manifest: image named with the project as a variable ($PROJECT_ID in Cloud Build and its braced form in an envsubst template): joined to its build',
       files: {
         'cloudbuild.yaml': `steps:
   - name: gcr.io/cloud-builders/docker
