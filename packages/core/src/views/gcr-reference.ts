@@ -397,6 +397,85 @@ function withoutKustomizeMatchNames(cmd: { text: string; argv: readonly string[]
   return text;
 }
 
+/** A Google registry host: Container Registry's and Artifact Registry's. */
+const GOOGLE_REGISTRY_HOST = /(?:^|\.)gcr\.io$|\.pkg\.dev$/i;
+
+/**
+ * Where an image a job sends goes: a literal registry host, `docker.io` for a name with none (`user/app`), or
+ * `variable` when the first segment comes from a variable (`${{ env.REGISTRY }}/app`), which only the run knows.
+ */
+function destinationRegistry(image: string): string {
+  const first = image.split('/')[0] ?? '';
+  if (!image.includes('/')) return /[$]/.test(image) ? 'variable' : 'docker.io';
+  if (/[$]/.test(first)) return 'variable';
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? first.toLowerCase() : 'docker.io';
+}
+
+/**
+ * The images a job sends to a registry, as written: `docker push X` (`docker image push`), `docker tag A X`, the
+ * tags of a `docker build`/`buildx build` with `--push`, and `docker/build-push-action` tags with `push: true`.
+ */
+function jobDestinations(job: Workflow['jobs'][number]): string[] {
+  const out: string[] = [];
+  for (const step of job.steps) {
+    for (const cmd of step.run?.commands ?? []) {
+      const [tool, a, b] = cmd.argv;
+      if (tool !== 'docker' && tool !== 'podman') continue;
+      const words = cmd.argv.slice(1);
+      if (a === 'push' || (a === 'image' && b === 'push')) {
+        const image = words.slice(a === 'push' ? 1 : 2).find((w) => !w.startsWith('-'));
+        if (image) out.push(image);
+      } else if (a === 'tag' || (a === 'image' && b === 'tag')) {
+        const target = words.slice(a === 'tag' ? 1 : 2).filter((w) => !w.startsWith('-'))[1];
+        if (target) out.push(target);
+      } else if (words.includes('--push')) {
+        words.forEach((w, i) => {
+          if ((w === '-t' || w === '--tag') && words[i + 1]) out.push(words[i + 1]!);
+          else if (w.startsWith('--tag=')) out.push(w.slice('--tag='.length));
+        });
+      }
+    }
+    if (step.uses?.repository === 'docker/build-push-action' && step.with.push?.value.trim() === 'true')
+      out.push(
+        ...(step.with.tags?.value ?? '')
+          .split(/[\n,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      );
+  }
+  return out;
+}
+
+/** Whether the job logs Docker in to Docker Hub: `docker/login-action` with no `registry`, `docker login` with no host. */
+function logsInToDockerHub(job: Workflow['jobs'][number]): boolean {
+  return job.steps.some(
+    (step) =>
+      (step.uses?.repository === 'docker/login-action' && !step.with.registry?.value.trim()) ||
+      (step.run?.commands ?? []).some((cmd) => {
+        const at = cmd.argv.findIndex((w, i) => w === 'login' && cmd.argv[i - 1] === 'docker');
+        if (at < 0) return false;
+        const rest = cmd.argv.slice(at + 1);
+        // `-u` and `-p` take a value; the host is the one positional left.
+        const host = rest.filter(
+          (w, i) => !w.startsWith('-') && !['-u', '--username', '-p', '--password'].includes(rest[i - 1] ?? ''),
+        );
+        return host.length === 0 || /^(?:https?:\/\/)?(?:index\.|registry-1\.)?docker\.io/.test(host[0]!);
+      }),
+  );
+}
+
+/**
+ * Whether every image the job sends goes to a registry that is not Google's (Docker Hub, ghcr.io, quay.io), and it
+ * sends at least one: a `configure-docker` with no host beside them is a leftover that sends nothing to gcr.io.
+ * A destination named by a variable counts as Docker Hub only in a job that logs in to Docker Hub.
+ */
+function sendsOnlyElsewhere(job: Workflow['jobs'][number]): boolean {
+  const destinations = jobDestinations(job).map(destinationRegistry);
+  if (destinations.length === 0) return false;
+  const dockerHub = destinations.includes('variable') && logsInToDockerHub(job);
+  return destinations.every((d) => (d === 'variable' ? dockerHub : !GOOGLE_REGISTRY_HOST.test(d)));
+}
+
 function workflowOccurrences(wf: Workflow): Found[] {
   const out: Found[] = [];
   for (const job of wf.jobs) {
@@ -425,7 +504,7 @@ function workflowOccurrences(wf: Workflow): Found[] {
         const hosts = configureDockerHosts(cmd.argv);
         if (hosts !== undefined) {
           // Looked at only for a bare command: most jobs have none.
-          if (hosts.length === 0 && !configuresArtifactRegistry(job)) {
+          if (hosts.length === 0 && !configuresArtifactRegistry(job) && !sendsOnlyElsewhere(job)) {
             out.push({
               what: 'configure-docker',
               key: 'configure-docker',

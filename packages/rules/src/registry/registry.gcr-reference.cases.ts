@@ -155,6 +155,30 @@ spec:
       },
     },
     {
+      // A leftover `configure-docker` in jobs that push to Docker Hub (by a variable user, after logging in there)
+      // and to ghcr.io: nothing they send goes to Container Registry.
+      name: 'files: workflow: a configure-docker with no host in jobs that push only to Docker Hub or ghcr.io',
+      files: {
+        '.github/workflows/release.yml': releaseWorkflow(`      - uses: docker/login-action@v3
+        with:
+          username: \${{ secrets.DOCKERHUB_USERNAME }}
+          password: \${{ secrets.DOCKERHUB_TOKEN }}
+      - run: gcloud auth configure-docker --quiet
+      - run: docker build --platform linux/amd64 -t \${{ secrets.DOCKERHUB_USERNAME }}/api:1.0.0 .
+      - run: docker push \${{ secrets.DOCKERHUB_USERNAME }}/api:1.0.0
+  ghcr:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud auth configure-docker
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/amd64
+          push: true
+          tags: ghcr.io/acme/api:1.0.0,ghcr.io/acme/api:latest
+`),
+      },
+    },
+    {
       // An operator's metrics proxy and a Skaffold step: images their projects publish on gcr.io.
       name: 'files: images open-source projects publish on gcr.io: Kubebuilder, Skaffold, kpt',
       files: {
@@ -204,6 +228,25 @@ spec:
   ],
   fail: [
     // ---- files
+    {
+      // A variable destination without a Docker Hub login may be any registry; a job that pushes nothing is not
+      // known to send elsewhere either.
+      name: 'files: workflow: a configure-docker with no host where the destination is a variable registry, or nothing is pushed',
+      files: {
+        '.github/workflows/release.yml': releaseWorkflow(`      - run: gcloud auth configure-docker --quiet
+      - run: docker push \${{ env.REGISTRY }}/api:1.0.0
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud auth configure-docker --quiet
+      - run: kubectl rollout restart deployment/api
+`),
+      },
+      expect: [
+        { messageId: 'configureDockerDefault', file: '.github/workflows/release.yml', line: 9 },
+        { messageId: 'configureDockerDefault', file: '.github/workflows/release.yml', line: 14 },
+      ],
+    },
     {
       name: "files: a Cloud Build config that builds, pushes and lists a gcr.io image; Google's builder images pass",
       files: {
