@@ -30,6 +30,18 @@ FROM python:3.13-slim-bookworm
   ],
   fail: [
     {
+      name: 'Go 1.14 on Debian buster in a builder stage: both past their end of life; Go 1.22.3 by its cycle',
+      files: {
+        Dockerfile:
+          'FROM golang:1.14-buster AS build\nFROM golang:1.22.3-alpine AS tools\nFROM gcr.io/distroless/static-debian12:nonroot\n',
+      },
+      expect: [
+        { messageId: 'endOfLife', file: 'Dockerfile', line: 1, column: 1 },
+        { messageId: 'endOfLife', file: 'Dockerfile', line: 1, column: 1 },
+        { messageId: 'endOfLife', file: 'Dockerfile', line: 2, column: 1 },
+      ],
+    },
+    {
       name: 'Python 3.8 and Debian buster in one tag: two findings on the same FROM',
       files: { Dockerfile: 'FROM python:3.8-slim-buster\nUSER 1000\n' },
       expect: [

@@ -113,6 +113,29 @@ export const EOL_PRODUCTS: readonly EolProduct[] = [
     upgradeTo: 'postgres:17 (or Cloud SQL, as ADR-001 Decision 3 chose)',
   },
   {
+    key: 'golang',
+    cycleParts: 2,
+    name: 'Go',
+    images: ['golang'],
+    // Go supports the two latest releases: each ends when the release after next ships. Later cycles are left out
+    // until that release's date is certain.
+    cycles: [
+      { cycle: '1.15', eol: '2021-08-16' },
+      { cycle: '1.16', eol: '2022-03-15' },
+      { cycle: '1.17', eol: '2022-08-02' },
+      { cycle: '1.18', eol: '2023-02-01' },
+      { cycle: '1.19', eol: '2023-09-06' },
+      { cycle: '1.20', eol: '2024-02-06' },
+      { cycle: '1.21', eol: '2024-08-13' },
+      { cycle: '1.22', eol: '2025-02-11' },
+      { cycle: '1.23', eol: '2025-08-12' },
+      { cycle: '1.24', eol: '2026-02-11' },
+    ],
+    olderThan: { cycle: '1.15', eol: '2021-08-16 or earlier' },
+    source: 'https://go.dev/doc/devel/release#policy',
+    upgradeTo: 'golang:1.26 (or the latest release)',
+  },
+  {
     key: 'redis',
     cycleParts: 2,
     name: 'Redis',
