@@ -30,6 +30,10 @@ const image = (configs: ImageProbe['configs']): ImageProbe => ({
 /** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    {
+      name: 'a final stage on the Cloud SQL Auth Proxy v2 image (alpine variant): published to run as 65532',
+      files: { Dockerfile: 'FROM gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.14.0-alpine\nENV X=1\n' },
+    },
     // ---- dockerfile
     {
       name: 'dockerfile: the ADR fix: the runtime stage ends with USER django',

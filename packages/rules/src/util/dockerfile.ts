@@ -52,6 +52,13 @@ const NON_ROOT_BASE_IMAGES: readonly {
 }[] = [
   // distroless's `nonroot`, `debug-nonroot` and `<variant>-nonroot` tags: `User: 65532` (its BUILD files).
   { repository: /^gcr\.io\/distroless\//, tag: /(?:^|-)nonroot$/, user: '65532 (nonroot)' },
+  // The Cloud SQL Auth Proxy v2 (`cloud-sql-connectors/cloud-sql-proxy`, every variant, its regional mirrors):
+  // built on distroless nonroot, and its `-alpine`, `-bullseye`, `-bookworm` Dockerfiles end with `USER 65532`.
+  {
+    repository:
+      /^(?:(?:[a-z]+\.)?gcr\.io|[a-z0-9-]+-docker\.pkg\.dev)\/cloud-sql-connectors\/cloud-sql-proxy(?:\/cloud-sql-proxy)?$/,
+    user: '65532 (nonroot)',
+  },
   // k6's Dockerfile ends with `USER k6` (UID 12345), in every variant (`-with-browser` too).
   { repository: 'docker.io/grafana/k6', user: '12345 (k6)' },
   // NGINX's unprivileged image: `USER $UID` (101), listening on 8080.
