@@ -88,6 +88,25 @@ spec:
     },
   ],
   fail: [
+    {
+      name: 'manifest: privileged with allowPrivilegeEscalation unset: the privileged finding alone (false is refused beside it)',
+      files: {
+        'k8s/builder.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: builder
+spec:
+  template:
+    spec:
+      containers:
+        - name: builder
+          image: example.com/builder:1.2.3
+          securityContext:
+            privileged: true
+`,
+      },
+      expect: [{ messageId: 'privileged', file: 'k8s/builder.yaml', line: 12 }],
+    },
     // ---- manifest
     {
       name: 'manifest: no securityContext: allowPrivilegeEscalation defaults to true, located at the container name',

@@ -16,8 +16,18 @@ function judge(ctx: Ctx, v: ContainerView): void {
   const resource = v.resource;
   let found = false;
   const ape = v.allowPrivilegeEscalation;
-  // allowPrivilegeEscalation defaults to true: unset fails like true.
-  if (!(ape.certainty === 'decided' && ape.value === false)) {
+  const privileged = v.privileged;
+  const isPrivileged = privileged.certainty === 'decided' && privileged.value === true;
+  const caps = v.capabilitiesAdded;
+  // The one capability the Pod Security Standards' Restricted profile lets a container add back: binding
+  // ports below 1024 (an ingress controller's 80 and 443) is no root power.
+  const added: unknown[] = caps.certainty === 'decided' && Array.isArray(caps.value) ? caps.value : [];
+  // allowPrivilegeEscalation defaults to true: unset fails like true, but not beside `privileged: true` or an
+  // added CAP_SYS_ADMIN, which always allow it: the API server refuses `false` with either, so the advice to set
+  // it cannot be followed, and their own finding is the fix. An explicit `true` is a finding of its own.
+  const unset = ape.certainty !== 'decided';
+  const alwaysAllowed = isPrivileged || added.some((c) => c === 'SYS_ADMIN' || c === 'CAP_SYS_ADMIN');
+  if (!(ape.certainty === 'decided' && ape.value === false) && !(unset && alwaysAllowed)) {
     found = true;
     ctx.fail({
       resource,
@@ -30,8 +40,7 @@ function judge(ctx: Ctx, v: ContainerView): void {
       discriminator: 'allowPrivilegeEscalation',
     });
   }
-  const privileged = v.privileged;
-  if (privileged.certainty === 'decided' && privileged.value === true) {
+  if (isPrivileged) {
     found = true;
     ctx.fail({
       resource,
@@ -42,10 +51,6 @@ function judge(ctx: Ctx, v: ContainerView): void {
       discriminator: 'privileged',
     });
   }
-  const caps = v.capabilitiesAdded;
-  // The one capability the Pod Security Standards' Restricted profile lets a container add back: binding
-  // ports below 1024 (an ingress controller's 80 and 443) is no root power.
-  const added: unknown[] = caps.certainty === 'decided' && Array.isArray(caps.value) ? caps.value : [];
   const beyondAllowed = added.filter((c) => c !== ALLOWED_CAPABILITY);
   if (beyondAllowed.length > 0) {
     found = true;
@@ -92,7 +97,7 @@ export default defineViewRule({
     k8s: { alias: 'k8s-privilege-escalation' },
   },
   description:
-    "For every container and init container of every workload, in the Kubernetes manifests and in what the cluster runs, the container `securityContext` must set `allowPrivilegeEscalation: false`, must not set `privileged: true`, and must not add Linux capabilities (`capabilities.add`) other than `NET_BIND_SERVICE`, the one the Pod Security Standards' Restricted profile allows (binding ports below 1024). Each of the three is a separate finding. `allowPrivilegeEscalation` defaults to true when it is not set, so a missing key fails too (in a manifest, located at the container's `name`).",
+    "For every container and init container of every workload, in the Kubernetes manifests and in what the cluster runs, the container `securityContext` must set `allowPrivilegeEscalation: false`, must not set `privileged: true`, and must not add Linux capabilities (`capabilities.add`) other than `NET_BIND_SERVICE`, the one the Pod Security Standards' Restricted profile allows (binding ports below 1024). Each of the three is a separate finding. `allowPrivilegeEscalation` defaults to true when it is not set, so a missing key fails too (in a manifest, located at the container's `name`), except beside `privileged: true` or an added `SYS_ADMIN`, which always allow escalation and with which the API server refuses `allowPrivilegeEscalation: false`: their own finding is the fix.",
   rationale:
     'ADR-001 Lesson 4 makes the runtime user a security boundary ("Running as root works but is insecure"). That boundary holds only if the process cannot regain root: `allowPrivilegeEscalation` (default true) lets setuid binaries do so, `privileged: true` gives all capabilities and host devices, and added capabilities hand out root powers piecemeal.',
   remediation: {
