@@ -159,6 +159,20 @@ describe('collectFilesFromMemory', () => {
     ]);
   });
 
+  it('lists a config with a %NAME% placeholder at the error (a value the reader replaces) as a template', () => {
+    const facet = okFacet(
+      collectFilesFromMemory({
+        'verify/skaffold.yaml':
+          'apiVersion: skaffold/v4beta4\nkind: Config\nverify:\n  - name: smoke\n    container:\n      name: smoke\n      image: %IMAGE% # To be replaced\n',
+      }),
+      'files.kubernetes',
+    );
+    expect(facet.data.files.map((f) => f.skipped)).toEqual([
+      'a template with placeholders such as %IMAGE%, filled in before it is applied (by sed, make or a script): fill them in and scan the output',
+    ]);
+    expect(facet.problems.map((p) => p.severity)).toEqual(['notice']);
+  });
+
   it('lists a templated manifest under templates/ as not read, and leaves templated YAML that is no manifest alone', () => {
     const facet = okFacet(
       collectFilesFromMemory({

@@ -161,11 +161,14 @@ export function budgetError(): FileParseError {
   );
 }
 
-/** A placeholder a build fills in before applying a manifest (`sed -e "s|{IMAGE}|…|g"`): `{NAME}` in capitals. */
-const FILL_IN_PLACEHOLDER = /\{[A-Z][A-Z0-9_]*\}/;
+/**
+ * A placeholder a build fills in before applying a manifest (`sed -e "s|{IMAGE}|…|g"`), a name in capitals:
+ * `{NAME}`, `%NAME%` (as a README asks the reader to replace it), `@NAME@`.
+ */
+const FILL_IN_PLACEHOLDER = /\{[A-Z][A-Z0-9_]*\}|%[A-Z][A-Z0-9_]*%|@[A-Z][A-Z0-9_]*@/;
 
 /**
- * The `{NAME}` placeholder on the line of the file's first YAML error, if there is one there: such a file is a
+ * The placeholder (`{NAME}`, `%NAME%`) on the line of the file's first YAML error, if there is one there: such a file is a
  * template, invalid until it is filled in (`clusterIP: {IP_PREFIX}.16` is a mapping followed by text). A file
  * whose errors lie elsewhere is invalid YAML like any other.
  */

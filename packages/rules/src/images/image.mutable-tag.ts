@@ -37,7 +37,7 @@ function decide(v: ImageView, memo: Map<string, Judged>): Decision {
 const ISTIO_INJECTED = 'auto';
 
 // `${VAR}`, `{{ .Values.x }}`, `$VAR`, and a `{IMAGE}` placeholder a build fills in (`sed -e "s|{IMAGE}|…|"`).
-const TEMPLATED = /\$\{|\{\{|\$[A-Za-z_]|\{[A-Z][A-Z0-9_]*\}/;
+const TEMPLATED = /\$\{|\{\{|\$[A-Za-z_]|\{[A-Z][A-Z0-9_]*\}|%[A-Z][A-Z0-9_]*%|@[A-Z][A-Z0-9_]*@/;
 
 /** What a reference decides by its tag alone (`decision`), and whether it is pinned by digest. */
 interface Judged {
