@@ -117,9 +117,10 @@ const KUBERNETES_HOSTS = new Set(['k8s.gcr.io', 'staging-k8s.gcr.io']);
 // Host (`gcr.io` or a subdomain), not part of a longer host name nor a path segment (an Artifact Registry
 // repository named `gcr.io`: `us-docker.pkg.dev/<project>/gcr.io/<image>`), then a path, tag, digest.
 // A path segment may hold a placeholder a tutorial asks the reader to fill in: `gcr.io/[PROJECT_ID]/app`,
-// `gcr.io/<PROJECT_ID>/app` (spaces too: `[MY PROJECT ID]`).
+// `gcr.io/<PROJECT_ID>/app` (spaces too: `[MY PROJECT ID]`); an interpolation is one unit, whatever it holds
+// (`${module.p["ci"].project_id}`).
 const GCR_REFERENCE =
-  /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/(?:\[[\w .-]+\]|<[\w .-]+>|[A-Za-z0-9._\-${}])+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
+  /(?<![\w./-])((?:[a-z0-9-]+\.)*gcr\.io)(?![\w.-])((?:\/(?:\$\{[^{}]*\}|\[[\w .-]+\]|<[\w .-]+>|[A-Za-z0-9._\-${}])+)*)(?::([A-Za-z0-9_${}][\w.\-${}]*))?(?:@(sha256:[0-9a-fA-F]{64}))?/gi;
 
 /**
  * The Docker Registry HTTP API's paths: `/v2/<name>/manifests/<ref>`, `/v2/<name>/blobs/…`, `/v2/<name>/tags/list`,

@@ -445,6 +445,27 @@ resource "google_container_registry" "registry" {
         { messageId: 'registryResource', file: 'opentofu/run.tf', line: 15, column: 1 },
       ],
     },
+    {
+      name: 'files: OpenTofu: a Container Registry data source reads an image; an interpolation with an index stays whole',
+      files: {
+        'main.tf': `data "google_container_registry_image" "proxy" {
+  project = "demo-project"
+  name    = "esp-proxy"
+  tag     = "v1"
+}
+
+module "builder" {
+  source          = "./modules/noop"
+  create_cmd_body = "builds submit . --tag=gcr.io/\${module.proj["ci"].project_id}/tool:v1.0"
+}
+`,
+        'modules/noop/main.tf': 'variable "create_cmd_body" {}\n',
+      },
+      expect: [
+        { messageId: 'registryDataSource', file: 'main.tf', line: 1, column: 1 },
+        { messageId: 'projectImage', file: 'main.tf', line: 9, column: 3 },
+      ],
+    },
 
     // ---- k8s
     {

@@ -15,12 +15,13 @@ type MessageId =
   | 'kubernetesFrozenRegistry'
   | 'registryHost'
   | 'configureDockerDefault'
-  | 'registryResource';
+  | 'registryResource'
+  | 'registryDataSource';
 
 /** Ownership before judgement: what the reference is decides the message, and whether it is the project's to move. */
 function messageOf(o: GcrOccurrence): MessageId {
   if (o.what === 'configure-docker') return 'configureDockerDefault';
-  if (o.what === 'registry-resource') return 'registryResource';
+  if (o.what === 'registry-resource') return o.address?.startsWith('data.') ? 'registryDataSource' : 'registryResource';
   const ref = o.ref as GcrReference;
   if (!ref.project) return 'registryHost';
   switch (ref.kind) {
@@ -178,6 +179,7 @@ export default defineViewRule({
     registryHost: `{{reference}} is the Container Registry host; log in to and push to the Artifact Registry host {{arHost}} instead. ${AR_MIGRATION_SENTENCE}`,
     configureDockerDefault: `gcloud auth configure-docker {{hosts}} configures Docker for Container Registry hosts; name the Artifact Registry host instead (gcloud auth configure-docker {{arHost}}). ${AR_MIGRATION_SENTENCE}`,
     registryResource: `{{address}} manages Container Registry; replace it with a google_artifact_registry_repository (format = "DOCKER"). ${AR_MIGRATION_SENTENCE}`,
+    registryDataSource: `{{address}} reads an image of Container Registry; read it from Artifact Registry instead (data "google_artifact_registry_docker_image", or a *-docker.pkg.dev reference). ${AR_MIGRATION_SENTENCE}`,
     noReference: 'No Container Registry (gcr.io) reference in {{file}}.',
   },
   // Each file and each live workload by itself (a live one as the collector finishes it).
