@@ -143,9 +143,9 @@ export default defineRule({
   messages: {
     declared: 'The {{service}} is declared in OpenTofu by {{address}}.',
     notDeclared:
-      'No .tf file declares {{aService}} ({{types}}): it was created by gcloud and is not tracked by OpenTofu (ADR-001 Lesson 3).',
+      'No .tf file declares {{aService}} ({{types}}): one that exists was made outside OpenTofu (by gcloud or the console, as ADR-001 Lesson 3 found) and is not tracked.',
     onlyRead:
-      'The {{service}} is only read by {{address}} (a data source), never declared as a resource: it was created by gcloud and is not tracked by OpenTofu (ADR-001 Lesson 3).',
+      'The {{service}} is only read by {{address}} (a data source), never declared as a resource: it is made outside OpenTofu (by gcloud or the console, as ADR-001 Lesson 3 found) and is not tracked.',
     maybeInRemoteModule:
       'No .tf file in the repository declares {{aService}} ({{types}}); module {{module}} (source {{source}}) is not in the repository and may declare it.',
     noIac:
