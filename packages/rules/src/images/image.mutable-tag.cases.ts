@@ -47,6 +47,24 @@ const repo = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/c
 /** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    {
+      name: 'manifest: a ko:// import path, which ko resolve replaces with a digest-pinned image, is skipped; its pinned sidecar passes',
+      files: {
+        'config/prober.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: prober
+spec:
+  template:
+    spec:
+      containers:
+        - name: prober
+          image: ko://github.com/example/tool/cmd/prober
+        - name: proxy
+          image: example.com/proxy:1.4.2
+`,
+      },
+    },
     // ---- manifest
     {
       name: "manifest: the ADR's release tag v1.0.0-staging",
