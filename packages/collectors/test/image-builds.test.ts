@@ -302,10 +302,13 @@ describe('Cloud Build configs', () => {
       // Buildpacks, in a config named for what it builds (avocano's `server.cloudbuild.yaml`).
       'provisioning/server.cloudbuild.yaml':
         'steps:\n  - name: gcr.io/k8s-skaffold/pack\n    args: [build, "us-docker.pkg.dev/$PROJECT_ID/c/server", --path=server/]\n',
-      // Not named as a Cloud Build config: not one by its name.
+      // Not named as a Cloud Build config, but one by its contents (a pipeline's `build-and-stage.yaml`).
       'build.yaml': 'steps:\n  - name: gcr.io/cloud-builders/docker\n    args: [build, .]\n',
+      // A top-level `steps:` that is no Cloud Build config: its steps name no builder image.
+      'docs/howto.yaml': 'steps:\n  - title: Build\n    text: docker build .\n',
     })['files.workflows'].data;
     expect(workflows?.cloudBuild).toEqual([
+      { file: 'build.yaml', line: 2 },
       { file: 'ci/cloudbuild.yml', line: 2 },
       { file: 'cloudbuild.yaml', line: 4 },
       { file: 'deploy/cloudbuild-buildx.yaml', line: 2 },

@@ -207,7 +207,11 @@ describe('view rules judged item by item (judgeItem, ItemJudgements)', () => {
         template: {
           spec: {
             containers: [
-              { name: 'app', image: 'postgres:16', securityContext: { privileged: true } },
+              {
+                name: 'app',
+                image: 'postgres:16',
+                securityContext: { privileged: true, allowPrivilegeEscalation: true },
+              },
               { name: 'app', image: 'gcr.io/p/app:latest', securityContext: { runAsUser: 0 } },
             ],
           },

@@ -1,19 +1,20 @@
 /**
- * Cloud Build configs (`cloudbuild*.yaml`): the image references they name, wherever they name them (a step's
+ * Cloud Build configs (`cloudbuild*.yaml`, or any YAML whose document is one): the image references they name, wherever they name them (a step's
  * builder, its arguments and environment, a script, `images:`, substitutions), each at its place in the file.
  * Rules judge the references (a Container Registry image pushed or deployed by Cloud Build); the collector
  * only finds them, as it finds them in Markdown.
  */
 import type { CloudBuildReferences } from '@coditect-audit/core';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
-import { CLOUDBUILD_CONFIG, type YamlSource } from './image-builds.js';
+import { isCloudBuildDocument, mayBeCloudBuild, type YamlSource } from './image-builds.js';
 import { registryReferences } from './markdown.js';
 import { overYamlBudget } from './yaml-nodes.js';
 
 export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudBuildReferences[] {
   const out: CloudBuildReferences[] = [];
   for (const { path, text } of yamlSources) {
-    if (!CLOUDBUILD_CONFIG.test(path) || overYamlBudget(text) !== undefined) continue;
+    const config = mayBeCloudBuild(path, text);
+    if (!config || overYamlBudget(text) !== undefined) continue;
     const lineCounter = new LineCounter();
     let docs: ReturnType<typeof parseAllDocuments>;
     try {
@@ -46,8 +47,23 @@ export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudB
         }
       }
     };
-    for (const doc of docs) if (doc.errors.length === 0 && doc.contents) visit(doc.contents as Node, '');
-    out.push({ file: path, references });
+    let isConfig = config.byName;
+    for (const doc of docs) {
+      if (doc.errors.length > 0 || !doc.contents) continue;
+      if (!config.byName && !isCloudBuildDocument(plainOf(doc))) continue;
+      isConfig = true;
+      visit(doc.contents as Node, '');
+    }
+    if (isConfig) out.push({ file: path, references });
   }
   return out;
+}
+
+/** A document as plain data, or undefined when it cannot be (too many aliases: the parse budget's guard). */
+function plainOf(doc: { toJS(options: { maxAliasCount: number }): unknown }): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
 }

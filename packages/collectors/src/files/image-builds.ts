@@ -27,13 +27,39 @@ export function repoPath(...parts: string[]): string | undefined {
   return joined === '.' ? '' : joined.replace(/\/$/, '');
 }
 
-const CLOUDBUILD = /(?:^|\/)cloudbuild[^/]*\.ya?ml$/i;
 const SKAFFOLD = /(?:^|\/)skaffold[^/]*\.ya?ml$/i;
 const COMPOSE = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$/i;
 export const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 
 /** A Cloud Build config by its name: `cloudbuild.yaml`, `cloudbuild-prod.yaml`, and `server.cloudbuild.yaml` too. */
 export const CLOUDBUILD_CONFIG = /(?:^|\/)(?:[^/]*[.-])?cloudbuild[^/]*\.ya?ml$/i;
+
+/** A top-level `steps:` key: the one cheap sign that a YAML file named otherwise may be a Cloud Build config. */
+const TOP_LEVEL_STEPS = /^steps:/m;
+
+/**
+ * Whether a YAML file may hold a Cloud Build config: named like one (`cloudbuild.yaml`, `deploy.cloudbuild.yaml`),
+ * or with a top-level `steps:` (a pipeline's `deployment/build-and-stage.yaml`); the document itself decides the
+ * second case (`isCloudBuildDocument`).
+ */
+export function mayBeCloudBuild(path: string, text: string): { byName: boolean } | undefined {
+  if (CLOUDBUILD_CONFIG.test(path)) return { byName: true };
+  return TOP_LEVEL_STEPS.test(text) ? { byName: false } : undefined;
+}
+
+/**
+ * A Cloud Build config by its contents: `steps` a list of steps, each naming its builder image (`name`), one at
+ * least running something (`args`, `entrypoint` or `script`); not a Kubernetes object nor a GitHub workflow.
+ */
+export function isCloudBuildDocument(value: unknown): boolean {
+  if (!isRecord(value) || 'apiVersion' in value || 'kind' in value || 'jobs' in value) return false;
+  const steps = value.steps;
+  if (!Array.isArray(steps) || steps.length === 0) return false;
+  return (
+    steps.every((step) => isRecord(step) && typeof step.name === 'string') &&
+    steps.some((step) => isRecord(step) && ('args' in step || 'entrypoint' in step || 'script' in step))
+  );
+}
 /** Cloud Build's Docker builder (`gcr.io/cloud-builders/docker`, `docker`, with or without a tag). */
 const DOCKER_BUILDER = /(?:^|\/)docker(?::[\w.-]+)?$/;
 
@@ -54,10 +80,11 @@ function cloudBuildStep(step: Record<string, unknown>): { builder: string; args:
 export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: string; line: number }[] {
   const out: { file: string; line: number }[] = [];
   for (const { path, text } of yamlSources) {
-    if (!CLOUDBUILD_CONFIG.test(path)) continue;
+    const config = mayBeCloudBuild(path, text);
+    if (!config) continue;
     let line: number | undefined;
     for (const { value, lineOf } of yamlDocuments(text)) {
-      if (!isRecord(value)) continue;
+      if (!isRecord(value) || (!config.byName && !isCloudBuildDocument(value))) continue;
       for (const step of arrayOf(value.steps)) {
         if (!isRecord(step) || line !== undefined) continue;
         const { builder, args } = cloudBuildStep(step);
@@ -173,7 +200,8 @@ export function imageBuilds(
 
   const renames: { name: string; newName: string; file: string; line: number }[] = [];
   for (const { path, text } of yamlSources) {
-    const isCloudBuild = CLOUDBUILD.test(path);
+    const cloudBuild = mayBeCloudBuild(path, text);
+    const isCloudBuild = cloudBuild !== undefined;
     const isSkaffold = SKAFFOLD.test(path);
     const isCompose = COMPOSE.test(path);
     const isKustomization = KUSTOMIZATION.test(path);
@@ -181,7 +209,7 @@ export function imageBuilds(
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
     for (const { value, lineOf } of yamlDocuments(text)) {
       if (!isRecord(value)) continue;
-      if (isCloudBuild) {
+      if (cloudBuild && (cloudBuild.byName || isCloudBuildDocument(value))) {
         for (const step of arrayOf(value.steps)) {
           if (!isRecord(step)) continue;
           const { builder, args } = cloudBuildStep(step);

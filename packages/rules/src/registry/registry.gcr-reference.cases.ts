@@ -229,6 +229,22 @@ spec:
   fail: [
     // ---- files
     {
+      name: 'files: a Cloud Build config known by its contents (deployment/build-and-stage.yaml), not its name',
+      files: {
+        'deployment/build-and-stage.yaml': `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: ['build', '-t', 'gcr.io/oss-demo/worker:$COMMIT_SHA', '.']
+images: ['gcr.io/oss-demo/worker:$COMMIT_SHA']
+`,
+        // A top-level steps: list that is no Cloud Build config (its steps name no builder).
+        'docs/tutorial.yaml': 'steps:\n  - title: Push\n    text: docker push gcr.io/oss-demo/worker\n',
+      },
+      expect: [
+        { messageId: 'projectImage', file: 'deployment/build-and-stage.yaml', line: 3, column: 28 },
+        { messageId: 'projectImage', file: 'deployment/build-and-stage.yaml', line: 4, column: 11 },
+      ],
+    },
+    {
       // A variable destination without a Docker Hub login may be any registry; a job that pushes nothing is not
       // known to send elsewhere either.
       name: 'files: workflow: a configure-docker with no host where the destination is a variable registry, or nothing is pushed',
