@@ -12,8 +12,9 @@ import { overYamlBudget } from './yaml-nodes.js';
 
 export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudBuildReferences[] {
   const out: CloudBuildReferences[] = [];
-  for (const { path, text } of yamlSources) {
-    const config = mayBeCloudBuild(path, text);
+  for (const source of yamlSources) {
+    const { path, text } = source;
+    const config = mayBeCloudBuild(source);
     if (!config || overYamlBudget(text) !== undefined) continue;
     const lineCounter = new LineCounter();
     let docs: ReturnType<typeof parseAllDocuments>;

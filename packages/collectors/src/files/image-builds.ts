@@ -42,10 +42,20 @@ const TOP_LEVEL_STEPS = /^steps:/m;
  * or with a top-level `steps:` (a pipeline's `deployment/build-and-stage.yaml`); the document itself decides the
  * second case (`isCloudBuildDocument`).
  */
-export function mayBeCloudBuild(path: string, text: string): { byName: boolean } | undefined {
-  if (CLOUDBUILD_CONFIG.test(path)) return { byName: true };
-  return TOP_LEVEL_STEPS.test(text) ? { byName: false } : undefined;
+export function mayBeCloudBuild(source: YamlSource): { byName: boolean } | undefined {
+  // Asked by each of the three readers of Cloud Build configs: looked at once per file.
+  let seen = cloudBuildSeen.get(source);
+  if (seen === undefined) {
+    seen = CLOUDBUILD_CONFIG.test(source.path)
+      ? { byName: true }
+      : TOP_LEVEL_STEPS.test(source.text)
+        ? { byName: false }
+        : null;
+    cloudBuildSeen.set(source, seen);
+  }
+  return seen ?? undefined;
 }
+const cloudBuildSeen = new WeakMap<YamlSource, { byName: boolean } | null>();
 
 /**
  * A Cloud Build config by its contents: `steps` a list of steps, each naming its builder image (`name`), one at
@@ -79,8 +89,9 @@ function cloudBuildStep(step: Record<string, unknown>): { builder: string; args:
  */
 export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: string; line: number }[] {
   const out: { file: string; line: number }[] = [];
-  for (const { path, text } of yamlSources) {
-    const config = mayBeCloudBuild(path, text);
+  for (const source of yamlSources) {
+    const { path, text } = source;
+    const config = mayBeCloudBuild(source);
     if (!config) continue;
     let line: number | undefined;
     for (const { value, lineOf } of yamlDocuments(text)) {
@@ -199,8 +210,9 @@ export function imageBuilds(
   }
 
   const renames: { name: string; newName: string; file: string; line: number }[] = [];
-  for (const { path, text } of yamlSources) {
-    const cloudBuild = mayBeCloudBuild(path, text);
+  for (const source of yamlSources) {
+    const { path, text } = source;
+    const cloudBuild = mayBeCloudBuild(source);
     const isCloudBuild = cloudBuild !== undefined;
     const isSkaffold = SKAFFOLD.test(path);
     const isCompose = COMPOSE.test(path);
