@@ -145,6 +145,24 @@ data "google_container_cluster" "primary" {
       ],
     },
     {
+      name: 'a registry module for another provider (terraform-aws-modules/eks/aws) declares no Google Cloud service',
+      files: {
+        'main.tf': `${provider}
+${registry}
+module "eks" {
+  source  = "terraform-aws-modules/eks/aws"
+  version = "~> 20.0"
+}
+`,
+      },
+      expect: [
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+        { messageId: 'notDeclared', file: 'main.tf', line: 1 },
+      ],
+    },
+    {
       name: 'no .tf file at all: one finding, no infrastructure as code',
       files: { 'README.md': '# CODITECT license server\n' },
       expect: [{ messageId: 'noIac' }],

@@ -100,6 +100,11 @@ const DECLARES_NO_SERVICE = new Set([
  * GKE module declares no Memorystore instance) and those that declare none of them.
  */
 function mayDeclare(service: (typeof MANAGED_SERVICES)[number], source: string | undefined): boolean {
+  // A registry module is `namespace/name/provider`: one for another provider (`terraform-aws-modules/eks/aws`)
+  // declares no `google_*` resource.
+  const provider = /^(?:[\w.-]+\/)?[\w-]+\/[\w-]+\/([\w-]+)(?:\/\/|$)/.exec(source ?? '')?.[1];
+  if (provider !== undefined && !/^google(?:-beta)?$/.test(provider) && !/[.:]/.test(source!.split('/')[0]!))
+    return false;
   const name = googleModuleName(source);
   if (name === undefined) return true;
   if (DECLARES_NO_SERVICE.has(name)) return false;
