@@ -9,6 +9,7 @@ import type { Location } from '../location.js';
 import type { FacetMap, K8sObject } from '../snapshot/index.js';
 import type { Resource } from '../verdict.js';
 import {
+  annotationsOf,
   asArray,
   asNumber,
   asRecord,
@@ -18,8 +19,12 @@ import {
   locationAt,
   manifestObjects,
   objectLocation,
+  pointer,
   valueAt,
 } from './k8s-app.js';
+
+/** GKE Ingress: `"false"` removes the load balancer's HTTP frontend (only HTTPS is served). */
+const ALLOW_HTTP = 'kubernetes.io/ingress.allow-http';
 import { itemsOf, liveResource, viewOf } from './k8s-live.js';
 import {
   appIngresses,
@@ -61,6 +66,8 @@ export type ExposureView = {
       backends: string[];
       /** How it gets a certificate, and where (manifest); undefined without one. */
       tls?: { how: string; location?: Location };
+      /** GKE's `kubernetes.io/ingress.allow-http: "false"`: the load balancer has no HTTP frontend, and where it says so. */
+      httpDisabled?: { location?: Location };
       /** Where a missing `tls` would go (manifest: `spec`). */
       specLocation?: Location;
     }
@@ -100,6 +107,7 @@ function exposuresOf(
     const backends = [...new Set(ingressBackends(ing).map((b) => b.service))];
     if (backends.length === 0) continue;
     const tls = ingressTls(ing);
+    const httpOff = annotationsOf(ing)[ALLOW_HTTP]?.trim().toLowerCase() === 'false';
     out.push({
       source,
       resource: resourceOf(ing),
@@ -108,6 +116,11 @@ function exposuresOf(
       kind: 'Ingress',
       backends,
       ...(tls ? { tls: { how: tls.how, ...(files ? { location: locationAt(ing, tls.pointer) } : {}) } } : {}),
+      ...(httpOff
+        ? {
+            httpDisabled: files ? { location: locationAt(ing, pointer('metadata', 'annotations', ALLOW_HTTP)) } : {},
+          }
+        : {}),
       ...(files ? { specLocation: locationAt(ing, '/spec') } : {}),
     });
   }

@@ -39,6 +39,31 @@ const backendIngress = (annotations: Record<string, string>) =>
 /** One table for every source the rule judges; each case names its source first. */
 export default {
   pass: [
+    {
+      name: 'manifest: an Ingress without a certificate whose HTTP frontend is off (kubernetes.io/ingress.allow-http: "false")',
+      files: {
+        'k8s/ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: coditect-staging
+  annotations:
+    kubernetes.io/ingress.allow-http: "false"
+spec:
+  rules:
+    - host: web.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 8080
+`,
+      },
+    },
     // ---- manifest
     {
       name: 'manifest: the ADR fix: ClusterIP Service behind a GCE Ingress with a managed certificate',

@@ -8,11 +8,13 @@ type Decision =
   | { kind: 'plainPorts'; ports: { port: number | string; index: number }[] }
   | { kind: 'httpsOnly' }
   | { kind: 'tls'; how: string }
+  | { kind: 'httpDisabled' }
   | { kind: 'noTls' };
 
 /** Whether the way in serves plaintext HTTP to the internet: a public LoadBalancer's ports other than 443, an Ingress without a certificate. */
 function decide(v: ExposureView): Decision {
-  if (v.kind === 'Ingress') return v.tls ? { kind: 'tls', how: v.tls.how } : { kind: 'noTls' };
+  if (v.kind === 'Ingress')
+    return v.tls ? { kind: 'tls', how: v.tls.how } : v.httpDisabled ? { kind: 'httpDisabled' } : { kind: 'noTls' };
   if (v.internal) return { kind: 'internal', annotation: v.internal };
   if (v.ingressController) return { kind: 'ingressController', selector: v.ingressController };
   if (v.ports.length === 0) return { kind: 'noPorts' };
@@ -35,7 +37,7 @@ export default defineViewRule({
     k8s: { alias: 'k8s-public-http-loadbalancer' },
   },
   description:
-    "In the app namespace, in the manifests and live, a `Service` of `type: LoadBalancer` that is not internal (`networking.gke.io/load-balancer-type: Internal` or `cloud.google.com/load-balancer-type: Internal`) fails for every port other than 443: the load balancer passes plaintext HTTP from the internet to the pod (live, its external address `status.loadBalancer.ingress` is the evidence). An Ingress that routes to the app passes when it has a certificate (`spec.tls`, `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert`) and fails without one. LoadBalancers of other namespaces, and one that selects an ingress controller's pods (`app.kubernetes.io/name: ingress-nginx`, `traefik`, `kong`, `istio: ingressgateway`...), are an ingress controller's own, not the app: its Ingresses are judged instead.",
+    'In the app namespace, in the manifests and live, a `Service` of `type: LoadBalancer` that is not internal (`networking.gke.io/load-balancer-type: Internal` or `cloud.google.com/load-balancer-type: Internal`) fails for every port other than 443: the load balancer passes plaintext HTTP from the internet to the pod (live, its external address `status.loadBalancer.ingress` is the evidence). An Ingress that routes to the app passes when it has a certificate (`spec.tls`, `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert`) or turns its HTTP frontend off (`kubernetes.io/ingress.allow-http: "false"`), and fails otherwise. LoadBalancers of other namespaces, and one that selects an ingress controller\'s pods (`app.kubernetes.io/name: ingress-nginx`, `traefik`, `kong`, `istio: ingressgateway`...), are an ingress controller\'s own, not the app: its Ingresses are judged instead.',
   rationale:
     'ADR-001 Issue 8 (P1): "Using basic Kubernetes LoadBalancer, no SSL/HTTPS. Production requires HTTPS." The remediation replaces the LoadBalancer with a ClusterIP Service and a GCE Ingress with a Google-managed certificate for staging-api.coditect.ai; the smoke tests in the ADR still call http://$STAGING_IP.',
   remediation: {
@@ -78,6 +80,8 @@ EOF`,
       'Service {{service}} is a public LoadBalancer serving port {{port}} without TLS at {{address}}; serve the app through an Ingress with a certificate.',
     ingressWithoutTls:
       'Ingress {{ingress}} routes to {{backends}} without a certificate (no spec.tls or managed-certificates annotation), so it serves plain HTTP.',
+    ingressHttpDisabled:
+      'Ingress {{ingress}} turns its HTTP frontend off (kubernetes.io/ingress.allow-http: "false"): it serves no plain HTTP.',
     ingressTls: 'Ingress {{ingress}} serves {{backends}} over TLS ({{how}}).',
     internalLoadBalancer:
       'Service {{service}} is an internal LoadBalancer ({{annotation}}), not reachable from the internet.',
@@ -147,6 +151,15 @@ EOF`,
               messageId: 'ingressTls',
               data: { ingress: v.name, backends: v.backends.join(', '), how: d.how },
               ...(v.tls?.location ? { location: v.tls.location } : {}),
+            });
+          break;
+        case 'httpDisabled':
+          if (v.kind === 'Ingress')
+            ctx.pass({
+              resource,
+              messageId: 'ingressHttpDisabled',
+              data: { ingress: v.name },
+              ...(v.httpDisabled?.location ? { location: v.httpDisabled.location } : {}),
             });
           break;
         case 'noTls':
