@@ -426,7 +426,9 @@ export function detectSecrets(text: string): { text: string; findings: Finding[]
     );
   if (/[=:]/.test(out))
     out = out.replace(SECRET_ASSIGNMENT, (w, head: string, name: string, value: string) =>
-      isSecretName(name) && !AUTH_SCHEME.test(value) ? `${head}${secretValueIn(name, value, found)}` : w,
+      isSecretName(name) && !AUTH_SCHEME.test(value) && !isFileLocation(name, value)
+        ? `${head}${secretValueIn(name, value, found)}`
+        : w,
     );
   if (out.length >= 16)
     out = out.replace(TOKEN_RUN, (run: string, offset: number, whole: string) => {
@@ -435,6 +437,16 @@ export function detectSecrets(text: string): { text: string; findings: Finding[]
     });
   return { text: out, findings };
 }
+
+/**
+ * `db-secret.yaml:1:1:` at the head of a message is a file's place, not a key and its value: a name with a file
+ * extension, then line and column.
+ */
+function isFileLocation(name: string, value: string): boolean {
+  return FILE_NAME.test(name) && LINE_COLUMN.test(value);
+}
+const FILE_NAME = /\.(?:ya?ml|json|tf|tfvars|hcl|md|txt|env|sh|py|js|ts|toml|ini|conf|cfg|properties|xml)$/i;
+const LINE_COLUMN = /^\d+(?::\d+)?:?$/;
 
 /** A value filled in when the command runs (`$VAR`, `${{ secrets.X }}`, `$(cat file)`) or already masked. */
 function runtimeValue(value: string): boolean {

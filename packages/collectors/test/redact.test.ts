@@ -97,6 +97,7 @@ const KEPT: [string, string][] = [
   ['shell expansion', 'curl -u "admin:$ADMIN_PASSWORD" https://h'],
   ['URL with variable password', 'postgres://app:${DB_PASSWORD}@db:5432/app'],
   ['uid:gid', 'docker run -u 1000:1000 img'],
+  ['a file named like a secret, at the head of a message', 'db-secret.yaml:1:1: not read: Helm template'],
   ['docker login --password-stdin', 'echo "$T" | docker login --password-stdin us-docker.pkg.dev'],
   ['resource path', 'projects/coditect-cloud-infra/locations/us-central1/keyRings/coditect-keys/cryptoKeys/jwt-signer'],
   ['image', 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect/backend:v1.4.2'],
