@@ -196,6 +196,15 @@ metadata:
     expect(result.errors).toEqual([]);
   });
 
+  it('skips an MkDocs snippet wrapped in Jinja {% raw %} tags, with no {{ }} in it, as a Jinja template', () => {
+    const result = parse(
+      'docs/snippets/configmap.yaml',
+      '{% raw %}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n{% endraw %}\n',
+    );
+    expect(result.manifest.skipped).toBe('Jinja template ({% %} tags): render it and scan the output');
+    expect(result.errors).toEqual([]);
+  });
+
   it('reads valid YAML with braces in values outside templates/', () => {
     const result = parse(
       'k8s/external-secret.yaml',

@@ -51,15 +51,16 @@ export function parseKubernetes(file: string, text: string): K8sParseResult | un
   // YAML that cannot hold a Kubernetes object is not ours to list, templated or not (a chart's or a Jinja
   // tree's compose and app config).
   if (!source.includes('apiVersion') || !source.includes('kind')) return undefined;
-  const templated = source.includes('{{');
-  if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result);
+  // `{{ }}` (Helm, Go templates, Jinja expressions) or Jinja statements alone (`{% raw %}` around an MkDocs snippet).
+  const templated = source.includes('{{') || JINJA_STATEMENT.test(source);
+  if (templated && /(?:^|\/)templates\//.test(file)) return skipAsHelm(result, source);
 
   if (overYamlBudget(source) !== undefined) {
     result.errors.push(budgetError());
     return result;
   }
   const { documents, lineCounter } = parseLikeKubectl(source);
-  if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result);
+  if (templated && documents.some((d) => d.errors.length > 0)) return skipAsHelm(result, source);
   const placeholder = placeholderWhereInvalid(documents, lineCounter, source);
   if (placeholder !== undefined) {
     result.manifest.skipped = `a template with placeholders such as ${placeholder}, filled in before it is applied (by sed, make or a script): fill them in and scan the output`;
@@ -185,10 +186,15 @@ function placeholderWhereInvalid(
   return FILL_IN_PLACEHOLDER.exec(source.slice(start, end < 0 ? undefined : end))?.[0];
 }
 
-function skipAsHelm(result: K8sParseResult): K8sParseResult {
-  result.manifest.skipped = HELM_SKIP_REASON;
+function skipAsHelm(result: K8sParseResult, source: string): K8sParseResult {
+  result.manifest.skipped = source.includes('{{') ? HELM_SKIP_REASON : JINJA_SKIP_REASON;
   return result;
 }
+
+const JINJA_SKIP_REASON = 'Jinja template ({% %} tags): render it and scan the output';
+
+/** A Jinja statement tag: `{% raw %}`, `{%- if x %}`. */
+const JINJA_STATEMENT = /\{%-?\s*[a-z]/;
 
 /** The document itself, or the items of a `kind: List` (`v1 List`, `DeploymentList`...). */
 function candidates(node: unknown, value: unknown): [unknown, unknown][] {
