@@ -21,11 +21,12 @@ const REGISTRY_HOSTS = [
 ];
 
 /**
- * A registry host not glued to a longer name, then a path: variables such as `$PROJECT_ID` allowed, and the
+ * A registry host not glued to a longer name nor a path segment (`github.com/kubernetes/k8s.io/blob/main/k8s.gcr.io/…`
+ * is a folder; `https://gcr.io/…` is the host), then a path: variables such as `$PROJECT_ID` allowed, and the
  * placeholders a tutorial asks the reader to fill in (`[PROJECT_ID]`, `<PROJECT_ID>`, `[MY PROJECT ID]`).
  */
 const REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-z0-9.\-_])(?:${REGISTRY_HOSTS.join('|')})(?::\d+)?/(?:\[[\w .-]+\]|<[\w .-]+>|[A-Za-z0-9._\-/:@$\{\}])+`,
+  String.raw`(?<![A-Za-z0-9.\-_])(?<![^/]\/)(?:${REGISTRY_HOSTS.join('|')})(?::\d+)?/(?:\[[\w .-]+\]|<[\w .-]+>|[A-Za-z0-9._\-/:@$\{\}])+`,
   'gi',
 );
 

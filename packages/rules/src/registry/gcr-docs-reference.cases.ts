@@ -3,6 +3,12 @@ import type { RuleCases } from '../cases.js';
 export default {
   pass: [
     {
+      name: 'a folder named k8s.gcr.io inside a GitHub URL is a path, not the registry',
+      files: {
+        'RELEASE.md': '# Releasing\n\nOpen a pull request in [kubernetes/k8s.io](https://github.com/kubernetes/k8s.io/blob/main/k8s.gcr.io/images/k8s-staging-demo/images.yaml) to promote the image.\n',
+      },
+    },
+    {
       name: 'a guide that uses Artifact Registry and only mentions the gcr.io host in prose',
       files: {
         'docs/deploy.md': `# Deploying the backend
