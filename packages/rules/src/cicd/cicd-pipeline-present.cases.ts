@@ -240,6 +240,24 @@ jobs:
       expect: [{ messageId: 'noPipeline', file: '.github/workflows/image.yml', line: 1 }],
     },
     {
+      name: 'build, push, then an install on a kind cluster the job starts (a chart test): no deploy',
+      files: {
+        '.github/workflows/ci.yml': `name: CI
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker buildx build --platform linux/amd64 -t ghcr.io/acme/app:\${{ github.sha }} --push .
+      - run: kind create cluster --wait 60s
+      - run: helm install app ./chart --set image.tag=\${{ github.sha }} --wait
+`,
+      },
+      expect: [{ messageId: 'noPipeline', file: '.github/workflows/ci.yml', line: 1 }],
+    },
+    {
       // Located at the closest workflow, which the message names, not at the first by name.
       name: 'an unrelated workflow first by name, and a release workflow that never deploys: at the release one',
       files: {

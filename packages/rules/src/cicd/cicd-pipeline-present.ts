@@ -1,4 +1,4 @@
-import { defineRule, type Workflow } from '@coditect-audit/core';
+import { defineRule, type Workflow, type WorkflowStep } from '@coditect-audit/core';
 import {
   buildPushActionPushes,
   calledWorkflow,
@@ -11,6 +11,7 @@ import {
   isSourceDeployAction,
   isSourceDeployCommand,
   pushTriggers,
+  startsRunnerCluster,
   stepCommands,
   workflowResource,
 } from '../util/workflows.js';
@@ -27,7 +28,7 @@ export default defineRule({
   facets: ['files.workflows'],
   adrIdentity: 'deployment pipeline (build, push and deploy on push to main)',
   description:
-    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`; a Cloud Run deploy from source, `gcloud run deploy --source` or `deploy-cloudrun` with `source`, builds and pushes on Cloud Build) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `helmfile apply|sync|deploy`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure, unless a Cloud Build config of the repository (`cloudbuild*.yaml`, or any YAML file whose top-level `steps` name builder images) builds an image: then the pipeline may be Cloud Build, whose triggers live in the project, and the check is undecided, naming the configs.',
+    'At least one GitHub workflow runs on `push` to the expected branch (`expectations.cicd.branch`, default `main`; a push trigger without a branch filter counts) and, in any of its jobs, builds an image (`docker build`, `docker buildx build`, `podman build`, `gcloud builds submit`, `docker/build-push-action`), pushes it (`--push`, `docker push`, `push: true`, `gcloud builds submit`; a Cloud Run deploy from source, `gcloud run deploy --source` or `deploy-cloudrun` with `source`, builds and pushes on Cloud Build) and deploys it (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `helmfile apply|sync|deploy`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`; an install on a cluster the job starts on its runner with kind, minikube or k3d is a test, not a deploy); reusable workflows of the repository that a job calls (`uses: ./.github/workflows/deploy.yml`) count as part of the caller. When `expectations.cicd.workflows` lists files, only those are considered. Without any workflow the deploys are manual, which is a failure, unless a Cloud Build config of the repository (`cloudbuild*.yaml`, or any YAML file whose top-level `steps` name builder images) builds an image: then the pipeline may be Cloud Build, whose triggers live in the project, and the check is undecided, naming the configs.',
   rationale:
     'ADR-001 Issue 11: "Manual Docker builds and deployments", with a medium impact of slow deployments and human error (the arm64 images of Decision 2 came from a manual build). The ADR\'s remediation is `.github/workflows/deploy-staging.yml`, which builds with `--platform linux/amd64`, pushes to Artifact Registry and runs `kubectl set image` on every push to main. It is P2 for staging and P0 for production.',
   remediation: {
@@ -161,29 +162,36 @@ function stagesOf(wf: Workflow, all: readonly Workflow[], seen = new Set<string>
     stages.push ||= inner.push;
     stages.deploy ||= inner.deploy;
   }
-  for (const step of wf.jobs.flatMap((j) => j.steps)) {
-    if (isBuildPushAction(step)) {
-      stages.build = true;
-      if (buildPushActionPushes(step)) stages.push = true;
-    }
-    if (isDeployAction(step)) stages.deploy = true;
-    // A source deploy builds the image on Cloud Build and pushes it before deploying it.
-    if (isSourceDeployAction(step)) {
+  for (const job of wf.jobs) {
+    // An install on a cluster the job starts on its runner (kind, minikube) tests; it deploys nothing.
+    const testCluster = startsRunnerCluster(job);
+    for (const step of job.steps) stageOf(step, stages, testCluster);
+  }
+  return stages;
+}
+
+/** What one step adds to the workflow's stages. */
+function stageOf(step: WorkflowStep, stages: Stages, testCluster: boolean): void {
+  if (isBuildPushAction(step)) {
+    stages.build = true;
+    if (buildPushActionPushes(step)) stages.push = true;
+  }
+  if (isDeployAction(step) && !testCluster) stages.deploy = true;
+  // A source deploy builds the image on Cloud Build and pushes it before deploying it.
+  if (isSourceDeployAction(step)) {
+    stages.build = true;
+    stages.push = true;
+  }
+  for (const cmd of stepCommands(step)) {
+    const build = imageBuild(cmd);
+    if (build) stages.build = true;
+    if (build?.push || isImagePush(cmd)) stages.push = true;
+    if (isCloudBuildSubmit(cmd) || isSourceDeployCommand(cmd)) {
       stages.build = true;
       stages.push = true;
     }
-    for (const cmd of stepCommands(step)) {
-      const build = imageBuild(cmd);
-      if (build) stages.build = true;
-      if (build?.push || isImagePush(cmd)) stages.push = true;
-      if (isCloudBuildSubmit(cmd) || isSourceDeployCommand(cmd)) {
-        stages.build = true;
-        stages.push = true;
-      }
-      if (deployCommand(cmd)) stages.deploy = true;
-    }
+    if (deployCommand(cmd) && !testCluster) stages.deploy = true;
   }
-  return stages;
 }
 
 function missingOf(wf: Workflow, branch: string, all: readonly Workflow[]): string[] {

@@ -165,6 +165,26 @@ jobs:
       expect: [{ messageId: 'noSmokeTest', file: workflow, line: 8 }],
     },
     {
+      name: 'a chart installed on a kind cluster the job starts is under test, not deployed; the real deploy job is judged',
+      files: {
+        [workflow]: `name: Deploy
+on: push
+jobs:
+  chart-test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: helm/kind-action@a1b0e391336a6ee6713a0583f8c6240d70863de3
+      - run: kubectl apply -f ci/cache.yaml
+      - run: helm install demo ./chart --wait
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: helm upgrade --install web ./chart
+`,
+      },
+      expect: [{ messageId: 'noSmokeTest', file: workflow, line: 13 }],
+    },
+    {
       name: 'kubectl rollout status alone is not a smoke test',
       files: {
         [workflow]: `name: Deploy

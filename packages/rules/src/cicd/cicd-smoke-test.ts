@@ -6,6 +6,7 @@ import {
   jobResource,
   optionValues,
   type SimpleCommand,
+  startsRunnerCluster,
   stepCommands,
   stepLabel,
   usesLocation,
@@ -27,7 +28,7 @@ export default defineRule({
   layer: 'files',
   facets: ['files.workflows'],
   description:
-    'For every job that deploys (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`), a later command in the same step, a later step, or a job that needs it requests a health endpoint (a URL whose path names health, live, ready, ping or status, or the expected domain) in a way that fails the job when the endpoint is down: `curl -f`/`--fail`/`--fail-with-body` (or `curl -w "%{http_code}"`, whose code the script compares), or `wget`, not followed by `|| true` or another fallback that does not exit non-zero. `helm test` (or `ct install` of chart-testing, which runs it) counts too: it runs the test hooks of the chart against the release and fails the job when one fails. `kubectl rollout status` alone does not count: it waits for pods, not for the application to answer. A later step named like a smoke or health test that runs a script is taken as the smoke test; its script is not inspected.',
+    'For every job that deploys (`kubectl apply|set image|replace|rollout restart`, `helm upgrade|install`, `gcloud run deploy`, `skaffold run|deploy`, `google-github-actions/deploy-*`; not an install on a cluster the job starts on its runner with kind, minikube or k3d, which is a test), a later command in the same step, a later step, or a job that needs it requests a health endpoint (a URL whose path names health, live, ready, ping or status, or the expected domain) in a way that fails the job when the endpoint is down: `curl -f`/`--fail`/`--fail-with-body` (or `curl -w "%{http_code}"`, whose code the script compares), or `wget`, not followed by `|| true` or another fallback that does not exit non-zero. `helm test` (or `ct install` of chart-testing, which runs it) counts too: it runs the test hooks of the chart against the release and fails the job when one fails. `kubectl rollout status` alone does not count: it waits for pods, not for the application to answer. A later step named like a smoke or health test that runs a script is taken as the smoke test; its script is not inspected.',
   rationale: `ADR-001 Issue 11 ends its deploy workflow with a smoke test, \`curl -f http://\${STAGING_IP}/api/v1/health/live || exit 1\`, and the ADR's pending "Smoke Tests" step is what tells a working deployment from a broken one: the ADR's blocker (Decision 4, ModuleNotFoundError) left pods crash-looping while the image had built and pushed fine. Without \`-f\` curl exits 0 on an HTTP 500, and \`|| true\` turns any failure into success, so the run is green while staging is down.`,
   remediation: {
     text: 'After the rollout, request the health endpoint with `curl -f` (retrying while the load balancer settles) and let a failure fail the job.',
@@ -55,7 +56,8 @@ export default defineRule({
     const domain = ctx.env.expectations.domain;
     for (const wf of ctx.facet('files.workflows').files) {
       for (const job of wf.jobs) {
-        const deploy = lastDeploy(wf, job);
+        // A chart or manifests installed on a cluster the job itself starts (kind, minikube) are under test.
+        const deploy = startsRunnerCluster(job) ? undefined : lastDeploy(wf, job);
         if (!deploy) continue;
         const resource = jobResource(wf, job);
         const after = [

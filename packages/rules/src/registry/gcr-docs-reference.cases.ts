@@ -5,7 +5,8 @@ export default {
     {
       name: 'a folder named k8s.gcr.io inside a GitHub URL is a path, not the registry',
       files: {
-        'RELEASE.md': '# Releasing\n\nOpen a pull request in [kubernetes/k8s.io](https://github.com/kubernetes/k8s.io/blob/main/k8s.gcr.io/images/k8s-staging-demo/images.yaml) to promote the image.\n',
+        'RELEASE.md':
+          '# Releasing\n\nOpen a pull request in [kubernetes/k8s.io](https://github.com/kubernetes/k8s.io/blob/main/k8s.gcr.io/images/k8s-staging-demo/images.yaml) to promote the image.\n',
       },
     },
     {

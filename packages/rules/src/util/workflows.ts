@@ -355,6 +355,35 @@ export function deployCommand(cmd: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** Actions that start a Kubernetes cluster on the runner, for the job's tests. */
+const RUNNER_CLUSTER_ACTIONS = new Set([
+  'helm/kind-action',
+  'container-tools/kind-action',
+  'engineerd/setup-kind',
+  'medyagh/setup-minikube',
+  'manusa/actions-setup-minikube',
+  'AbsaOSS/k3d-action',
+  'nolar/setup-k3d-k3s',
+]);
+
+/**
+ * Whether a job starts a throwaway Kubernetes cluster on its runner (kind, minikube, k3d): what it installs
+ * there is a test of the chart or manifests, not a deploy to an environment.
+ */
+export function startsRunnerCluster(job: { steps: readonly WorkflowStep[] }): boolean {
+  return job.steps.some((step) => {
+    const repo = actionRepository(step);
+    if (repo && RUNNER_CLUSTER_ACTIONS.has(repo)) return true;
+    return stepCommands(step).some(
+      ({ argv: [program, a, b] }) =>
+        (program === 'kind' && a === 'create' && b === 'cluster') ||
+        (program === 'minikube' && a === 'start') ||
+        (program === 'k3d' && a === 'cluster' && b === 'create') ||
+        (program === 'ctlptl' && a === 'create' && b === 'cluster'),
+    );
+  });
+}
+
 /** Deploy actions: `google-github-actions/deploy-*` (Cloud Run, App Engine, Cloud Functions) and `*\/k8s-deploy`. */
 export function isDeployAction(step: WorkflowStep): boolean {
   const repo = actionRepository(step);
