@@ -47,8 +47,12 @@ export const MAX_PATCHES_IN_ORDER = 64;
 
 interface Kustomization {
   dir: string;
+  /** `kind: Component`: its patches apply to what the kustomizations that list it in `components` accumulate. */
+  component: boolean;
   /** `resources`, `bases` and `components` entries, as written. */
   includes: string[];
+  /** `components` entries, as written. */
+  components: string[];
   patches: { file: string; target?: PatchTarget }[];
 }
 
@@ -58,12 +62,16 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
   for (const { path, text } of yamlSources) {
     if (!KUSTOMIZATION.test(path)) continue;
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    const k: Kustomization = { dir, includes: [], patches: [] };
+    const k: Kustomization = { dir, component: false, includes: [], components: [], patches: [] };
     for (const { value } of yamlDocuments(text)) {
       if (!isRecord(value)) continue;
+      if (value.kind === 'Component') k.component = true;
       for (const key of ['resources', 'bases', 'components'])
         for (const entry of Array.isArray(value[key]) ? (value[key] as unknown[]) : [])
-          if (typeof entry === 'string') k.includes.push(entry);
+          if (typeof entry === 'string') {
+            k.includes.push(entry);
+            if (key === 'components') k.components.push(entry);
+          }
       // In the order kustomize applies them: its strategic-merge transformer runs before the `patches` one.
       const listed: unknown[] = [
         ...(Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []),
@@ -104,12 +112,27 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
     resolved.set(path, out);
     return out;
   };
+  /**
+   * What a kustomization's patches apply to: what it accumulates, and for a Component what the kustomizations
+   * that list it in `components` accumulate (a Component patches its includer's objects, and has few of its own).
+   */
+  const patchedBy = (path: string, k: Kustomization): Set<string> => {
+    const own = resourcesOf(path, new Set());
+    if (!k.component) return own;
+    const out = new Set(own);
+    for (const [includer, other] of kustomizations) {
+      if (other === k || !other.components.some((c) => repoPath(other.dir, c) === k.dir)) continue;
+      for (const f of resourcesOf(includer, new Set())) out.add(f);
+    }
+    return out;
+  };
   const out = new Map<string, PatchFile>();
   for (const [path, k] of kustomizations) {
     // Past a bound each patch is merged onto the bare base, as before kustomize's order was followed: every
     // patch file is judged on a render of its own, and N renders of N patches would grow as N².
     const inOrder = k.patches.length <= MAX_PATCHES_IN_ORDER;
     const earlier: { file: string; target?: PatchTarget }[] = [];
+    const resources = k.patches.length > 0 ? patchedBy(path, k) : new Set<string>();
     for (const { file, target } of k.patches) {
       const patch = repoPath(k.dir, file);
       if (!patch) continue;
@@ -119,7 +142,7 @@ export function kustomizePatchFiles(yamlSources: readonly YamlSource[]): Map<str
           ...(target ? { target } : {}),
           earlier: [...earlier],
           ...(inOrder ? {} : { unordered: k.patches.length }),
-          resources: resourcesOf(path, new Set()),
+          resources,
         });
       if (inOrder) earlier.push({ file: patch, ...(target ? { target } : {}) });
     }

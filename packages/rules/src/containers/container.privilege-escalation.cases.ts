@@ -6,6 +6,47 @@ import { APP_IMAGE, deployment, list, live, workloads } from '../util/k8s-live-c
 
 export default {
   pass: [
+    {
+      name: 'manifest: a kustomize Component patch is merged onto the base of the overlay that lists the component',
+      files: {
+        'base/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: kube-system
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/api:1.2.3
+          resources:
+            requests:
+              cpu: 100m
+          securityContext:
+            allowPrivilegeEscalation: false
+`,
+        'base/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\n',
+        'components/resizer/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatchesStrategicMerge: [patch.yaml]\n',
+        'components/resizer/patch.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: kube-system
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          resources:
+            $patch: delete
+`,
+        'overlays/prod/kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../../base]\ncomponents: [../../components/resizer]\n',
+      },
+    },
     // ---- manifest
     {
       name: 'manifest: escalation off, capabilities dropped',
