@@ -317,6 +317,27 @@ describe('Cloud Build configs', () => {
   });
 });
 
+describe('image names a deploy tool replaces', () => {
+  it('Skaffold artifacts, and Cloud Deploy --images names in a workflow script continued over lines and in Cloud Build', () => {
+    const kubernetes = collectFilesFromMemory({
+      'skaffold.yaml':
+        'apiVersion: skaffold/v4beta4\nkind: Config\nbuild:\n  artifacts:\n    - image: web\nprofiles:\n  - name: prod\n    build:\n      artifacts:\n        - image: $IMAGE\n',
+      '.github/workflows/release.yml':
+        'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          gcloud deploy releases create rel-1 --delivery-pipeline=app \\\n            --images=api=europe-docker.pkg.dev/p/r/api:1,worker=europe-docker.pkg.dev/p/r/worker:1\n',
+      'deploy/cloudbuild.yaml':
+        'steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: [deploy, releases, create, rel-1, --images, cron=europe-docker.pkg.dev/p/r/cron:1]\n',
+      'k8s/app.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web\n',
+    })['files.kubernetes'].data;
+    expect(kubernetes?.deployPinned?.map((p) => [p.image, p.tool, p.file, p.line])).toEqual([
+      ['api', 'Cloud Deploy', '.github/workflows/release.yml', 6],
+      ['worker', 'Cloud Deploy', '.github/workflows/release.yml', 6],
+      ['cron', 'Cloud Deploy', 'deploy/cloudbuild.yaml', 2],
+      ['web', 'Skaffold', 'skaffold.yaml', 5],
+    ]);
+  });
+});
+
 describe('what a kustomization accumulates', () => {
   it('a patch applies only to the objects of its own resources (through nested kustomizations), not to same-named objects elsewhere', () => {
     const deploy = (name: string, image: string) =>

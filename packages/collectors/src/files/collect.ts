@@ -238,6 +238,8 @@ export function buildFacets(
   }
   const cloudBuild = parsers?.cloudBuildConfigs(yamlSources) ?? [];
   if (cloudBuild.length) data['files.workflows'].cloudBuild = cloudBuild;
+  const deployPinned = parsers?.deployPinnedImages(data['files.workflows'].files, yamlSources) ?? [];
+  if (deployPinned.length) data['files.kubernetes'].deployPinned = deployPinned;
   const cloudBuildRefs = parsers?.cloudBuildReferences(yamlSources) ?? [];
   if (cloudBuildRefs.length) data['files.workflows'].cloudBuildReferences = cloudBuildRefs;
   const dockerfileNames = new Set(data['files.dockerfile'].files.map((d) => d.file));

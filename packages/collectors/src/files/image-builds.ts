@@ -11,7 +11,7 @@
  * kustomize `images:` entries that rename an image built so (`name` → `newName`).
  */
 import { posix } from 'node:path';
-import type { ImageBuild, Workflow } from '@coditect-audit/core';
+import type { DeployPinned, ImageBuild, Workflow } from '@coditect-audit/core';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { overYamlBudget } from './yaml-nodes.js';
 
@@ -444,4 +444,66 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 function arrayOf(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
+}
+
+/** `gcloud deploy releases create … --images=web=gcr.io/p/web:1,api=…`: the value of `--images`. */
+const CLOUD_DEPLOY_IMAGES =
+  /\bgcloud\s+(?:(?:alpha|beta)\s+)?deploy\s+releases\s+create\b[^\n]*?\s--images(?:=|\s+)["']?([^\s'"]+)/g;
+
+/** The names of a `--images` value (`web=ref,api=ref` → web, api). */
+function cloudDeployNames(value: string): string[] {
+  return value
+    .split(',')
+    .map((pair) => pair.split('=')[0]!.trim())
+    .filter((name) => name !== '' && !/[$]/.test(name));
+}
+
+/**
+ * Image names a deploy tool replaces in the manifests with the image it built, by digest: every Skaffold
+ * artifact's `image`, and the names `gcloud deploy releases create --images` maps (in workflow `run` scripts and
+ * Cloud Build configs). Read, never run.
+ */
+export function deployPinnedImages(workflows: readonly Workflow[], yamlSources: readonly YamlSource[]): DeployPinned[] {
+  const out: DeployPinned[] = [];
+  const fromScript = (script: string, file: string, line: number) => {
+    // A command continued over lines is one line to the shell.
+    for (const m of script.replace(/\\\r?\n/g, ' ').matchAll(CLOUD_DEPLOY_IMAGES))
+      for (const image of cloudDeployNames(m[1]!)) out.push({ image, tool: 'Cloud Deploy', file, line });
+  };
+  for (const wf of workflows)
+    for (const job of wf.jobs)
+      for (const step of job.steps)
+        if (step.run?.script.includes('releases')) fromScript(step.run.script, wf.file, step.run.line);
+  for (const source of yamlSources) {
+    const { path, text } = source;
+    const skaffold = SKAFFOLD.test(path);
+    const config = mayBeCloudBuild(source);
+    const cloudBuild = config !== undefined && text.includes('releases');
+    if (!skaffold && !cloudBuild) continue;
+    for (const { value, lineOf } of yamlDocuments(text)) {
+      if (!isRecord(value)) continue;
+      if (skaffold) {
+        const builds = [value.build, ...arrayOf(value.profiles).map((p) => (isRecord(p) ? p.build : undefined))];
+        for (const build of builds)
+          for (const artifact of isRecord(build) ? arrayOf(build.artifacts) : [])
+            if (isRecord(artifact) && typeof artifact.image === 'string' && !/[$]/.test(artifact.image))
+              out.push({ image: artifact.image.trim(), tool: 'Skaffold', file: path, line: lineOf(artifact) });
+      }
+      if (cloudBuild && (config.byName || isCloudBuildDocument(value)))
+        for (const step of arrayOf(value.steps)) {
+          if (!isRecord(step)) continue;
+          const { builder, args } = cloudBuildStep(step);
+          // The gcloud builder runs gcloud with the step's arguments; another entrypoint is named.
+          const program =
+            typeof step.entrypoint === 'string'
+              ? step.entrypoint
+              : /(?:^|\/)gcloud(?::|$)/.test(builder)
+                ? 'gcloud'
+                : '';
+          const script = [program, ...args, typeof step.script === 'string' ? step.script : ''].join(' ');
+          fromScript(script, path, lineOf(step));
+        }
+    }
+  }
+  return out;
 }

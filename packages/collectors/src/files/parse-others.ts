@@ -21,7 +21,7 @@ import { withParsedFile } from '../parsed.js';
 import { redactTree } from '../redact.js';
 
 export { cloudBuildReferences } from './cloud-build.js';
-export { cloudBuildConfigs, dockerActions, imageBuilds } from './image-builds.js';
+export { cloudBuildConfigs, deployPinnedImages, dockerActions, imageBuilds } from './image-builds.js';
 export { kustomizePatchFiles, renderPatch } from './kustomize.js';
 export { evaluateTerraform } from './tf-eval.js';
 

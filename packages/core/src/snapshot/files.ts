@@ -515,6 +515,17 @@ export const CloudBuildReferencesSchema = lazySchema(() =>
 );
 export type CloudBuildReferences = Static<typeof CloudBuildReferencesSchema>;
 
+/** An image name a deploy tool replaces with the image it built (see `files.kubernetes` `deployPinned`). */
+export const DeployPinnedSchema = lazySchema(() =>
+  Type.Object({
+    image: Type.String(),
+    tool: Type.Union([Type.Literal('Skaffold'), Type.Literal('Cloud Deploy')]),
+    file: Type.String(),
+    line: Line,
+  }),
+);
+export type DeployPinned = Static<typeof DeployPinnedSchema>;
+
 // ---------------------------------------------------------------- facet data
 
 export const FilesFacetSchemas = {
@@ -532,7 +543,17 @@ export const FilesFacetSchemas = {
       ),
     }),
   ),
-  'files.kubernetes': lazySchema(() => Type.Object({ files: Type.Array(K8sManifestFileSchema) })),
+  'files.kubernetes': lazySchema(() =>
+    Type.Object({
+      files: Type.Array(K8sManifestFileSchema),
+      /**
+       * Image names a deploy tool replaces in the manifests with the image it built, by digest: Skaffold's
+       * `build.artifacts[].image`, the names of `gcloud deploy releases create --images=name=ref` (Cloud Deploy).
+       * Where each is named (`file`, `line`), and by which tool.
+       */
+      deployPinned: Type.Optional(Type.Array(DeployPinnedSchema)),
+    }),
+  ),
   'files.workflows': lazySchema(() =>
     Type.Object({
       files: Type.Array(WorkflowSchema),
@@ -565,7 +586,7 @@ export interface FilesFacets {
     builds?: ImageBuild[];
     dockerActions?: { dockerfile: string; file: string; line: number }[];
   };
-  'files.kubernetes': { files: K8sManifestFile[] };
+  'files.kubernetes': { files: K8sManifestFile[]; deployPinned?: DeployPinned[] };
   'files.workflows': {
     files: Workflow[];
     cloudBuild?: { file: string; line: number }[];

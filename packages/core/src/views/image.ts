@@ -50,6 +50,11 @@ export interface ImageView {
   relatedLocations?: Location[];
   /** The container running it (manifest, k8s): `Container backend` / `Init container migrate`, in its workload. */
   container?: { label: string; workloadKind: string; workloadName: string };
+  /**
+   * manifest: the deploy tool that replaces this image name with the image it built, by digest (a Skaffold
+   * artifact, a Cloud Deploy `--images` name), and where the repository says so.
+   */
+  pinnedBy?: { tool: string; location: Location };
   /** k8s: the distinct digests the workload's pods run under this reference (`status.containerStatuses[].imageID`). */
   runningDigests: string[];
   /** manifest, k8s: the container's workload kind/namespace/name/field/container, shared by both sources. */
@@ -79,10 +84,15 @@ const pairingKey = (c: ManifestContainer) =>
 
 export function imagesFromManifests(facet: FacetMap['files.kubernetes']): ViewSet<ImageView> {
   const items: ImageView[] = [];
+  const pinned = new Map<string, { tool: string; location: Location }>();
+  for (const p of facet.deployPinned ?? [])
+    if (!pinned.has(p.image)) pinned.set(p.image, { tool: p.tool, location: { file: p.file, startLine: p.line } });
   for (const c of manifestContainers(facet.files)) {
     const image = c.container.image;
     if (typeof image !== 'string') continue;
+    const pinnedBy = pinned.size > 0 ? pinned.get(image.trim()) : undefined;
     items.push({
+      ...(pinnedBy ? { pinnedBy } : {}),
       source: 'manifest',
       resource: containerResource(c),
       reference: image,

@@ -48,6 +48,40 @@ const repo = 'us-central1-docker.pkg.dev/coditect-cloud-infra/coditect-backend/c
 export default {
   pass: [
     {
+      name: 'manifest: names Skaffold and Cloud Deploy replace with the image they built (skipped); a pinned sidecar passes',
+      files: {
+        'skaffold.yaml': `apiVersion: skaffold/v4beta4
+kind: Config
+build:
+  artifacts:
+    - image: web
+      context: .
+manifests:
+  rawYaml: [k8s/deploy.yaml]
+`,
+        'cloudbuild.yaml': `steps:
+  - name: gcr.io/google.com/cloudsdktool/cloud-sdk
+    entrypoint: gcloud
+    args: [deploy, releases, create, 'rel-$SHORT_SHA', --delivery-pipeline=app, '--images=worker=europe-docker.pkg.dev/p/r/worker:$SHORT_SHA']
+`,
+        'k8s/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web
+        - name: worker
+          image: worker
+        - name: proxy
+          image: example.com/proxy:1.4.2
+`,
+      },
+    },
+    {
       name: 'manifest: a ko:// import path, which ko resolve replaces with a digest-pinned image, is skipped; its pinned sidecar passes',
       files: {
         'config/prober.yaml': `apiVersion: apps/v1

@@ -15,6 +15,13 @@ type Decision =
  */
 function decide(v: ImageView, memo: Map<string, Judged>): Decision {
   const image = v.reference;
+  if (v.pinnedBy) {
+    const { tool, location } = v.pinnedBy;
+    return {
+      kind: 'skip',
+      reason: `image ${image} is a name ${tool} replaces with the image it builds, by digest (${location.file}:${location.startLine})`,
+    };
+  }
   const ref = v.ref;
   let judged = memo.get(image);
   if (judged === undefined || ref === undefined || !sameReference(judged.ref, ref)) {
@@ -136,7 +143,7 @@ export default defineViewRule({
     probe: { alias: 'probe-image-mutable-tag' },
   },
   description:
-    "Every container and init container image of every workload, in the Kubernetes manifests, in what the cluster runs, and in what the registry probe resolves (including images seen only in the cluster or listed in the configuration), must be pinned: by digest (`@sha256:`), by a version tag (`v1.0.0-staging`, `1.2.3`, `2024.01.02`) or by a git commit SHA (7 to 40 hex digits). No tag (which pulls `latest`), `latest`, and environment or branch tags (`staging`, `staging-latest`, `prod`, `dev`, `main`, `stable`, `edge`, `nightly`, any `*-latest`) fail, and so do the floating tags of Docker Hub official images (a major version alone such as `postgres:16` or `redis:7-alpine`, or an alias with no version such as `node:lts` or `nginx:alpine`). Live, a tag is also caught moving: when a workload's pods report two or more different digests (`status.containerStatuses[].imageID`) for the same container, the tag was re-pushed between pulls, whatever it looks like. The registry source names the digest the moving tag points at now, to pin. Tags the rule cannot classify (a bare number on an image from another publisher, which may be a build number; a feature-branch name) templated references (`$TAG`, `{{ .Values.image.tag }}`, a `{IMAGE}` or `%IMAGE%` placeholder a build fills in), Istio's `image: auto` (which the sidecar injector replaces) and ko's `ko://` import paths (which `ko resolve` replaces with a digest) are skipped with the reason.",
+    "Every container and init container image of every workload, in the Kubernetes manifests, in what the cluster runs, and in what the registry probe resolves (including images seen only in the cluster or listed in the configuration), must be pinned: by digest (`@sha256:`), by a version tag (`v1.0.0-staging`, `1.2.3`, `2024.01.02`) or by a git commit SHA (7 to 40 hex digits). No tag (which pulls `latest`), `latest`, and environment or branch tags (`staging`, `staging-latest`, `prod`, `dev`, `main`, `stable`, `edge`, `nightly`, any `*-latest`) fail, and so do the floating tags of Docker Hub official images (a major version alone such as `postgres:16` or `redis:7-alpine`, or an alias with no version such as `node:lts` or `nginx:alpine`). Live, a tag is also caught moving: when a workload's pods report two or more different digests (`status.containerStatuses[].imageID`) for the same container, the tag was re-pushed between pulls, whatever it looks like. The registry source names the digest the moving tag points at now, to pin. Tags the rule cannot classify (a bare number on an image from another publisher, which may be a build number; a feature-branch name) templated references (`$TAG`, `{{ .Values.image.tag }}`, a `{IMAGE}` or `%IMAGE%` placeholder a build fills in), Istio's `image: auto` (which the sidecar injector replaces) ko's `ko://` import paths (which `ko resolve` replaces with a digest), and names a deploy tool replaces with the image it built by digest (a Skaffold `build.artifacts[].image`, a Cloud Deploy `gcloud deploy releases create --images` name) are skipped with the reason.",
   rationale:
     'ADR-001 Lesson 2 and the CI/CD remediation (Issue 11): the deploy workflow pushes the commit SHA tag (`github.sha`) and `:staging-latest`, and `kubectl set image` deploys the SHA. A moving tag makes the running version depend on when a node last pulled: rollbacks do not roll back, two replicas can run different code, and the platform check (Decision 2) cannot tell which manifest it verified. The ADR itself re-pushed `v1.0.0-staging` (the arm64 build, then the amd64 one, then the Dockerfile fix). Pinning the digest the registry resolves today freezes exactly what was checked.',
   remediation: {
