@@ -5,66 +5,47 @@
  * only finds them, as it finds them in Markdown.
  */
 import type { CloudBuildReferences } from '@coditect-audit/core';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
-import { isCloudBuildDocument, mayBeCloudBuild, type YamlSource } from './image-builds.js';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { documentsOf, isCloudBuildDocument, mayBeCloudBuild, type YamlSource } from './image-builds.js';
 import { registryReferences } from './markdown.js';
-import { overYamlBudget } from './yaml-nodes.js';
 
 export function cloudBuildReferences(yamlSources: readonly YamlSource[]): CloudBuildReferences[] {
   const out: CloudBuildReferences[] = [];
   for (const source of yamlSources) {
     const { path, text } = source;
     const config = mayBeCloudBuild(source);
-    if (!config || overYamlBudget(text) !== undefined) continue;
-    const lineCounter = new LineCounter();
-    let docs: ReturnType<typeof parseAllDocuments>;
-    try {
-      docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(docs)) continue;
+    if (!config) continue;
     const references: CloudBuildReferences['references'] = [];
-    const visit = (node: unknown, at: string): void => {
-      if (isMap(node)) {
-        for (const pair of node.items) {
-          const key = isScalar(pair.key) ? String(pair.key.value) : '';
-          visit(pair.value, at ? `${at}.${key}` : key);
-        }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, i) => {
-          visit(item, `${at}[${i}]`);
-        });
-      } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-        // Each token is found again in the scalar's source, so that a block scalar's line is its own.
-        const [start, end] = node.range;
-        let from = start;
-        for (const token of registryReferences(node.value)) {
-          const offset = text.indexOf(token, from);
-          if (offset < 0 || offset >= end) continue;
-          from = offset + token.length;
-          const pos = lineCounter.linePos(offset);
-          references.push({ text: token, line: pos.line, column: pos.col, path: at });
-        }
-      }
-    };
     let isConfig = config.byName;
-    for (const doc of docs) {
-      if (doc.errors.length > 0 || !doc.contents) continue;
-      if (!config.byName && !isCloudBuildDocument(plainOf(doc))) continue;
+    for (const { value, contents, lineCounter } of documentsOf(source)) {
+      if (!config.byName && !isCloudBuildDocument(value)) continue;
       isConfig = true;
-      visit(doc.contents as Node, '');
+      const visit = (node: unknown, at: string): void => {
+        if (isMap(node)) {
+          for (const pair of node.items) {
+            const key = isScalar(pair.key) ? String(pair.key.value) : '';
+            visit(pair.value, at ? `${at}.${key}` : key);
+          }
+        } else if (isSeq(node)) {
+          node.items.forEach((item, i) => {
+            visit(item, `${at}[${i}]`);
+          });
+        } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+          // Each token is found again in the scalar's source, so that a block scalar's line is its own.
+          const [start, end] = node.range;
+          let from = start;
+          for (const token of registryReferences(node.value)) {
+            const offset = text.indexOf(token, from);
+            if (offset < 0 || offset >= end) continue;
+            from = offset + token.length;
+            const pos = lineCounter.linePos(offset);
+            references.push({ text: token, line: pos.line, column: pos.col, path: at });
+          }
+        }
+      };
+      visit(contents, '');
     }
     if (isConfig) out.push({ file: path, references });
   }
   return out;
-}
-
-/** A document as plain data, or undefined when it cannot be (too many aliases: the parse budget's guard). */
-function plainOf(doc: { toJS(options: { maxAliasCount: number }): unknown }): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
 }

@@ -13,6 +13,7 @@
 import { posix } from 'node:path';
 import type { DeployPinned, ImageBuild, Workflow } from '@coditect-audit/core';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { scriptCommands } from './shell.js';
 import { overYamlBudget } from './yaml-nodes.js';
 
 export interface YamlSource {
@@ -90,11 +91,11 @@ function cloudBuildStep(step: Record<string, unknown>): { builder: string; args:
 export function cloudBuildConfigs(yamlSources: readonly YamlSource[]): { file: string; line: number }[] {
   const out: { file: string; line: number }[] = [];
   for (const source of yamlSources) {
-    const { path, text } = source;
+    const { path } = source;
     const config = mayBeCloudBuild(source);
     if (!config) continue;
     let line: number | undefined;
-    for (const { value, lineOf } of yamlDocuments(text)) {
+    for (const { value, lineOf } of documentsOf(source)) {
       if (!isRecord(value) || (!config.byName && !isCloudBuildDocument(value))) continue;
       for (const step of arrayOf(value.steps)) {
         if (!isRecord(step) || line !== undefined) continue;
@@ -211,7 +212,7 @@ export function imageBuilds(
 
   const renames: { name: string; newName: string; file: string; line: number }[] = [];
   for (const source of yamlSources) {
-    const { path, text } = source;
+    const { path } = source;
     const cloudBuild = mayBeCloudBuild(source);
     const isCloudBuild = cloudBuild !== undefined;
     const isSkaffold = SKAFFOLD.test(path);
@@ -219,7 +220,7 @@ export function imageBuilds(
     const isKustomization = KUSTOMIZATION.test(path);
     if (!isCloudBuild && !isSkaffold && !isCompose && !isKustomization) continue;
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    for (const { value, lineOf } of yamlDocuments(text)) {
+    for (const { value, lineOf } of documentsOf(source)) {
       if (!isRecord(value)) continue;
       if (cloudBuild && (cloudBuild.byName || isCloudBuildDocument(value))) {
         for (const step of arrayOf(value.steps)) {
@@ -396,7 +397,29 @@ function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unknown) => number }[] {
+/** A YAML document as plain values, with each object's line, and the parsed node and line counter behind it. */
+export interface YamlDocument {
+  value: unknown;
+  lineOf: (v: unknown) => number;
+  contents: Node;
+  lineCounter: LineCounter;
+}
+
+/**
+ * A source's documents (`yamlDocuments`), parsed once for every reader of it across files (Cloud Build configs
+ * are read for builds, for references and for deploys).
+ */
+export function documentsOf(source: YamlSource): YamlDocument[] {
+  let docs = parsedSources.get(source);
+  if (!docs) {
+    docs = yamlDocuments(source.text);
+    parsedSources.set(source, docs);
+  }
+  return docs;
+}
+const parsedSources = new WeakMap<YamlSource, YamlDocument[]>();
+
+export function yamlDocuments(text: string): YamlDocument[] {
   // The same parse budget as manifests: a hostile file is not composed at all.
   if (overYamlBudget(text) !== undefined) return [];
   const lineCounter = new LineCounter();
@@ -407,7 +430,7 @@ export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unkno
     return [];
   }
   if (!Array.isArray(docs)) return [];
-  const out: { value: unknown; lineOf: (v: unknown) => number }[] = [];
+  const out: YamlDocument[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0 || !doc.contents) continue;
     // Plain values for reading, with each object's node kept for its line.
@@ -433,6 +456,8 @@ export function yamlDocuments(text: string): { value: unknown; lineOf: (v: unkno
         const range = nodes.get(v)?.range;
         return range ? lineCounter.linePos(range[0]).line : 1;
       },
+      contents: doc.contents as Node,
+      lineCounter,
     });
   }
   return out;
@@ -446,16 +471,43 @@ function arrayOf(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** `gcloud deploy releases create … --images=web=gcr.io/p/web:1,api=…`: the value of `--images`. */
-const CLOUD_DEPLOY_IMAGES =
-  /\bgcloud\s+(?:(?:alpha|beta)\s+)?deploy\s+releases\s+create\b[^\n]*?\s--images(?:=|\s+)["']?([^\s'"]+)/g;
+/**
+ * The image names `gcloud deploy releases create … --images=web=gcr.io/p/web:1,api=…` maps (web, api), from the
+ * command's words; none for any other command.
+ */
+function cloudDeployNames(argv: readonly string[]): string[] {
+  if (argv[0] !== 'gcloud') return [];
+  const at = argv.findIndex((w, i) => w === 'deploy' && argv[i + 1] === 'releases' && argv[i + 2] === 'create');
+  if (at < 0) return [];
+  for (let i = at + 3; i < argv.length; i++) {
+    const w = argv[i]!;
+    const value = w.startsWith('--images=') ? w.slice('--images='.length) : w === '--images' ? argv[i + 1] : undefined;
+    if (value !== undefined)
+      return value
+        .split(',')
+        .map((pair) => pair.split('=')[0]!.trim())
+        .filter((name) => name !== '' && !/[$]/.test(name));
+  }
+  return [];
+}
 
-/** The names of a `--images` value (`web=ref,api=ref` → web, api). */
-function cloudDeployNames(value: string): string[] {
-  return value
-    .split(',')
-    .map((pair) => pair.split('=')[0]!.trim())
-    .filter((name) => name !== '' && !/[$]/.test(name));
+/** Shells a Cloud Build step may run a script with (`entrypoint: bash`, `args: [-c, '…']`). */
+const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh']);
+
+/** The commands a Cloud Build step runs: its builder's with its arguments, a `-c` script's, its `script`'s. */
+function cloudBuildStepCommands(step: Record<string, unknown>, line: number): (readonly string[])[] {
+  const { builder, args } = cloudBuildStep(step);
+  // The gcloud builder runs gcloud with the step's arguments; another entrypoint is named.
+  const program =
+    typeof step.entrypoint === 'string' ? step.entrypoint : /(?:^|\/)gcloud(?::|$)/.test(builder) ? 'gcloud' : '';
+  const scripts = [
+    ...(SHELLS.has(program) && args[0] === '-c' && args[1] !== undefined ? [args[1]] : []),
+    ...(typeof step.script === 'string' ? [step.script] : []),
+  ];
+  return [
+    [program, ...args],
+    ...scripts.flatMap((script) => scriptCommands(script, () => line).flatMap((c) => c.simple.map((s) => s.argv))),
+  ];
 }
 
 /**
@@ -465,22 +517,20 @@ function cloudDeployNames(value: string): string[] {
  */
 export function deployPinnedImages(workflows: readonly Workflow[], yamlSources: readonly YamlSource[]): DeployPinned[] {
   const out: DeployPinned[] = [];
-  const fromScript = (script: string, file: string, line: number) => {
-    // A command continued over lines is one line to the shell.
-    for (const m of script.replace(/\\\r?\n/g, ' ').matchAll(CLOUD_DEPLOY_IMAGES))
-      for (const image of cloudDeployNames(m[1]!)) out.push({ image, tool: 'Cloud Deploy', file, line });
+  const add = (argv: readonly string[], file: string, line: number) => {
+    for (const image of cloudDeployNames(argv)) out.push({ image, tool: 'Cloud Deploy', file, line });
   };
   for (const wf of workflows)
     for (const job of wf.jobs)
-      for (const step of job.steps)
-        if (step.run?.script.includes('releases')) fromScript(step.run.script, wf.file, step.run.line);
+      for (const { run } of job.steps)
+        for (const cmd of run?.commands ?? []) for (const simple of cmd.simple) add(simple.argv, wf.file, run!.line);
   for (const source of yamlSources) {
     const { path, text } = source;
     const skaffold = SKAFFOLD.test(path);
     const config = mayBeCloudBuild(source);
     const cloudBuild = config !== undefined && text.includes('releases');
     if (!skaffold && !cloudBuild) continue;
-    for (const { value, lineOf } of yamlDocuments(text)) {
+    for (const { value, lineOf } of documentsOf(source)) {
       if (!isRecord(value)) continue;
       if (skaffold) {
         const builds = [value.build, ...arrayOf(value.profiles).map((p) => (isRecord(p) ? p.build : undefined))];
@@ -490,19 +540,9 @@ export function deployPinnedImages(workflows: readonly Workflow[], yamlSources: 
               out.push({ image: artifact.image.trim(), tool: 'Skaffold', file: path, line: lineOf(artifact) });
       }
       if (cloudBuild && (config.byName || isCloudBuildDocument(value)))
-        for (const step of arrayOf(value.steps)) {
-          if (!isRecord(step)) continue;
-          const { builder, args } = cloudBuildStep(step);
-          // The gcloud builder runs gcloud with the step's arguments; another entrypoint is named.
-          const program =
-            typeof step.entrypoint === 'string'
-              ? step.entrypoint
-              : /(?:^|\/)gcloud(?::|$)/.test(builder)
-                ? 'gcloud'
-                : '';
-          const script = [program, ...args, typeof step.script === 'string' ? step.script : ''].join(' ');
-          fromScript(script, path, lineOf(step));
-        }
+        for (const step of arrayOf(value.steps))
+          if (isRecord(step))
+            for (const argv of cloudBuildStepCommands(step, lineOf(step))) add(argv, path, lineOf(step));
     }
   }
   return out;

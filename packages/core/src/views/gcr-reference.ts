@@ -363,14 +363,24 @@ const ARTIFACT_REGISTRY_HOST = /^[a-z0-9-]+-docker\.pkg\.dev$/;
  * beside it only adds the gcr.io hosts too, which nothing else in the job needs unless it names a gcr.io image
  * (each such reference is an occurrence of its own).
  */
+/**
+ * The hosts a `docker login` in a command's words logs in to (none given: Docker Hub), or undefined when the
+ * command has no `docker login`. A command's words keep its pipes (`gcloud auth print-access-token | docker
+ * login ...`); `-u` and `-p` take a value.
+ */
+function dockerLoginHosts(argv: readonly string[]): string[] | undefined {
+  const at = argv.findIndex((w, i) => w === 'login' && argv[i - 1] === 'docker');
+  if (at < 0) return undefined;
+  const rest = argv.slice(at + 1);
+  return rest.filter(
+    (w, i) => !w.startsWith('-') && !['-u', '--username', '-p', '--password'].includes(rest[i - 1] ?? ''),
+  );
+}
+
 function configuresArtifactRegistry(job: Workflow['jobs'][number]): boolean {
   for (const step of job.steps)
     for (const cmd of step.run?.commands ?? []) {
-      // A command's words keep its pipes (`gcloud auth print-access-token | docker login ...`).
-      const login = cmd.argv.findIndex((a, i) => a === 'login' && cmd.argv[i - 1] === 'docker');
-      const hosts =
-        configureDockerHosts(cmd.argv) ??
-        (login < 0 ? [] : cmd.argv.slice(login + 1).filter((a) => !a.startsWith('-')));
+      const hosts = configureDockerHosts(cmd.argv) ?? dockerLoginHosts(cmd.argv) ?? [];
       // `https://us-docker.pkg.dev` and `us-docker.pkg.dev/p/r` name the host too.
       if (hosts.some((h) => ARTIFACT_REGISTRY_HOST.test(h.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))))
         return true;
@@ -453,14 +463,11 @@ function logsInToDockerHub(job: Workflow['jobs'][number]): boolean {
     (step) =>
       (step.uses?.repository === 'docker/login-action' && !step.with.registry?.value.trim()) ||
       (step.run?.commands ?? []).some((cmd) => {
-        const at = cmd.argv.findIndex((w, i) => w === 'login' && cmd.argv[i - 1] === 'docker');
-        if (at < 0) return false;
-        const rest = cmd.argv.slice(at + 1);
-        // `-u` and `-p` take a value; the host is the one positional left.
-        const host = rest.filter(
-          (w, i) => !w.startsWith('-') && !['-u', '--username', '-p', '--password'].includes(rest[i - 1] ?? ''),
+        const hosts = dockerLoginHosts(cmd.argv);
+        return (
+          hosts !== undefined &&
+          (hosts.length === 0 || /^(?:https?:\/\/)?(?:index\.|registry-1\.)?docker\.io/.test(hosts[0]!))
         );
-        return host.length === 0 || /^(?:https?:\/\/)?(?:index\.|registry-1\.)?docker\.io/.test(host[0]!);
       }),
   );
 }
